@@ -1,0 +1,56 @@
+// Engine: the DynamoDB API of one data directory (or of memory). The one
+// entry point is call(): an operation name and a JSON request in, a JSON
+// response body or an ApiError out, with exactly the shapes of DynamoDB's
+// wire protocol. The HTTP endpoint and the in-process client both use it.
+//
+// Thread-safe: call() may be used from any number of threads at once.
+#pragma once
+
+#include "model/clock.h"
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <memory>
+
+namespace dd::api {
+
+// Who is calling and where: taken from the request's SigV4 credential scope.
+struct RequestContext {
+    QString region = QStringLiteral("us-east-1");
+    QString accountId = QStringLiteral("000000000000");
+    QString accessKeyId;
+};
+
+struct EngineOptions {
+    QString dataDir;                      // folder holding <region>.db files; ignored when inMemory
+    bool inMemory = false;                // keep everything in memory
+    bool delayTransientStatuses = false;  // emulate AWS's CREATING/UPDATING/DELETING delays
+    Clock *clock = nullptr;               // not owned; null means the system clock
+};
+
+class Engine {
+public:
+    // Opens (creating if needed) the data directory and takes its lock. A
+    // second process on the same directory gets an error naming the owner.
+    static Result<std::unique_ptr<Engine>> open(const EngineOptions &options);
+    ~Engine();
+
+    // Runs one operation ("GetItem", "CreateTable", ...). `body` is the raw
+    // JSON request; malformed JSON is a SerializationException, an unknown
+    // operation an UnknownOperationException. Returns the response body as
+    // compact JSON.
+    Result<QByteArray> call(const RequestContext &context, QStringView operation, QByteArrayView body);
+    Result<QByteArray> call(const RequestContext &context, QStringView operation, const QJsonObject &request);
+
+    const EngineOptions &options() const;
+
+private:
+    Engine();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace dd::api

@@ -1,0 +1,56 @@
+// HttpServer: a small HTTP/1.1 server for the local endpoint. Keep-alive,
+// Content-Length and chunked bodies, a request size limit. Requests are
+// served on a pool of worker threads (one epoll loop per thread sharing one
+// listening socket); the handler runs on those threads, concurrently.
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <functional>
+#include <memory>
+
+namespace dd::http {
+
+struct HttpRequest {
+    QByteArray method;                              // "POST"
+    QByteArray target;                              // "/", with any query string
+    QList<QPair<QByteArray, QByteArray>> headers;   // names lower-cased, in arrival order
+    QByteArray body;
+    QByteArray header(QByteArrayView lowerName) const; // first value, or empty
+};
+
+struct HttpResponse {
+    int status = 200;
+    QList<QPair<QByteArray, QByteArray>> headers;   // Content-Length is added by the server
+    QByteArray body;
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
+
+struct HttpServerOptions {
+    QString host = QStringLiteral("127.0.0.1");
+    quint16 port = 8000;                 // 0 picks a free port
+    int threads = 0;                     // 0: one per core
+    qint64 maxBodyBytes = 16 * 1024 * 1024; // larger bodies get 413 and the connection closes
+};
+
+class HttpServer {
+public:
+    explicit HttpServer(HttpHandler handler);
+    ~HttpServer(); // stops and joins the workers
+
+    // Binds and starts the workers. On failure returns false and sets *error
+    // to one line ("Address already in use: 127.0.0.1:8000").
+    bool start(const HttpServerOptions &options, QString *error);
+    void stop();           // closes the socket and all connections; idempotent
+    quint16 port() const;  // the bound port, after start()
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace dd::http
