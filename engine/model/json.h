@@ -12,13 +12,22 @@ namespace dd::model {
 // Parses one attribute value such as {"N": "1.50"}. Validates as AWS does
 // and returns a ValidationException with AWS's message on failure: empty or
 // multi-typed values, bad numbers, empty or duplicated sets, bad base64,
-// nesting deeper than kMaxNestingDepth. `depth` is the nesting level of v.
+// nesting deeper than kMaxNestingDepth. `depth` is the nesting level of v:
+// 0 for an item's attribute or an expression value. Counting the item as
+// level 1, a map or list at level 33 or more (depth >= 31) is rejected, so at
+// most 31 nested M/L wrap a scalar, as AWS accepts. A JSON value of the wrong
+// kind anywhere in v is a SerializationException, reported before any
+// ValidationException. Unknown members ("X": ...) and null members are
+// ignored, as AWS's deserializer does; BOOL and NULL also take the strings
+// true/1/yes and false/0/no.
 Result<AttributeValue> attributeFromJson(const QJsonValue &v, int depth = 0);
 
-// Parses a top-level item {"name": {"S": ...}, ...}.
+// Parses a top-level item {"name": {"S": ...}, ...}. Null is an empty item.
+// Attribute names are not checked here (empty names, key sizes: the API layer).
 Result<Item> itemFromJson(const QJsonValue &v);
 
-// Appends compact DynamoDB JSON; numbers in canonical form, binaries base64.
+// Appends compact DynamoDB JSON; numbers in canonical form, binaries base64,
+// non-ASCII as raw UTF-8, members in Item (std::map) order.
 void writeAttributeJson(const AttributeValue &v, QByteArray &out);
 void writeItemJson(const Item &item, QByteArray &out);
 QByteArray itemToJsonBytes(const Item &item);

@@ -12,7 +12,8 @@ namespace dd::model {
 // v must be S, N or B.
 QByteArray encodeKeyValue(const AttributeValue &v);
 
-// 32-bit hash of an encoded partition key; fixes the order of Scan and the
+// 32-bit hash of an encoded partition key: FNV-1a 32 then the murmur3
+// finalizer (see keycodec.cpp). Fixes the order of Scan and the
 // segments of parallel Scan. Stable across versions: written to disk.
 quint32 partitionHash(QByteArrayView encodedPartitionKey);
 

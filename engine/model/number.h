@@ -21,7 +21,10 @@ public:
 
     Number() = default; // zero
 
-    // Parses DynamoDB's number syntax ("-01.50", "1e3", "  5"? no: no spaces).
+    // Parses DynamoDB's number syntax: an optional sign, digits with an
+    // optional point (".5" and "5." too), an optional exponent ("1e3",
+    // "1E+3"); no whitespace, no "NaN"/"Infinity". Range is checked before
+    // the digit count.
     // On failure returns a ValidationException whose message is AWS's
     // ("The parameter cannot be converted to a numeric value: abc",
     //  "Attempting to store more than 38 significant digits in a Number",
@@ -47,13 +50,19 @@ public:
     bool operator<(const Number &o) const { return compare(o) < 0; }
 
     // Bytes whose memcmp order is numeric order; used for keys in storage.
+    // Self-delimiting (no encoding is a prefix of another). Written to disk:
+    // the layout is documented in number.cpp and must not change.
     QByteArray orderedKey() const;
 
     // Approximate stored size by DynamoDB's rule: 1 byte per two significant
-    // digits plus 1 byte.
+    // digits plus 1 byte. Refined as dynalite measured it: the digit pairs are
+    // aligned on the exponent (one more byte when an even digit count starts
+    // on an even exponent) and a negative number takes one more byte; zero is 1.
     int storageSize() const;
 
 private:
+    static Result<Number> addSigned(const Number &a, const Number &b, bool negateB);
+
     bool m_negative = false;
     QByteArray m_digits;   // significant digits '1'..'9' first, no trailing zeros; empty for zero
     int m_exponent = 0;    // value = 0.d1d2d3... * 10^m_exponent (scientific exponent + 1)
