@@ -1,0 +1,907 @@
+// HttpServer: HTTP/1.1 on POSIX sockets and epoll, without Qt networking.
+//
+// One listening socket is shared by N worker threads; each worker owns an
+// epoll instance to which the listening socket is added with EPOLLEXCLUSIVE,
+// so that a new connection wakes one worker, which accepts it and keeps it for
+// its whole life. A connection is a small state machine: it reads into one
+// buffer, parses requests incrementally (pieces, pipelining, Content-Length
+// and chunked bodies), runs the handler on the worker thread and queues the
+// response, which is written with sendmsg() (partial writes wait for
+// EPOLLOUT). An eventfd, level-triggered in every epoll set, wakes all
+// workers for stop().
+//
+// Errors the client caused (malformed request, oversized header or body) are
+// answered with a status and "Connection: close"; the socket is then
+// half-closed and drained for a moment so that the answer is not lost to a
+// TCP reset.
+#include "http/httpserver.h"
+
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pthread.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstring>
+#include <mutex>
+#include <system_error>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+namespace dd::http {
+
+QByteArray HttpRequest::header(QByteArrayView lowerName) const
+{
+    for (const auto &h : headers) {
+        if (QByteArrayView(h.first) == lowerName)
+            return h.second;
+    }
+    return {};
+}
+
+namespace {
+
+constexpr size_t kMaxHeaderBytes = 64 * 1024;   // request line + headers; more is 431
+constexpr size_t kMaxChunkLineBytes = 4096;      // a chunk-size line or one trailer line
+constexpr size_t kMaxTrailerBytes = 64 * 1024;
+constexpr size_t kReadSize = 16 * 1024;          // free space ensured before each recv()
+constexpr size_t kMaxQueuedOutput = 1 << 20;     // stop parsing pipelined requests past this
+constexpr size_t kInlineBodyBytes = 8 * 1024;    // smaller bodies are copied behind the head
+constexpr size_t kMaxDrainBytes = 4 << 20;       // discarded after an error before closing
+constexpr auto kDrainTime = std::chrono::seconds(2);
+constexpr int kMaxEvents = 64;
+constexpr int kMaxIov = 64;
+
+char listenTag; // epoll_event.data.ptr of the listening socket
+char wakeTag;   // ... and of the stop eventfd
+
+QString errnoText(int err)
+{
+    return QString::fromStdString(std::error_code(err, std::generic_category()).message());
+}
+
+const char *reasonPhrase(int status)
+{
+    switch (status) {
+    case 100: return "Continue";
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 301: return "Moved Permanently";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 411: return "Length Required";
+    case 413: return "Request Entity Too Large";
+    case 414: return "URI Too Long";
+    case 417: return "Expectation Failed";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 501: return "Not Implemented";
+    case 503: return "Service Unavailable";
+    case 505: return "HTTP Version Not Supported";
+    default: return status < 300 ? "OK" : status < 500 ? "Bad Request" : "Internal Server Error";
+    }
+}
+
+// RFC 9110 token characters.
+bool isTchar(unsigned char c)
+{
+    if (c >= '0' && c <= '9') return true;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != 0;
+}
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+
+bool equalsNoCase(QByteArrayView a, const char *b)
+{
+    const size_t n = std::strlen(b);
+    if (size_t(a.size()) != n) return false;
+    for (size_t i = 0; i < n; ++i) {
+        if (lower(a[qsizetype(i)]) != b[i]) return false;
+    }
+    return true;
+}
+
+QByteArrayView trimmed(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t')) v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t')) v.chop(1);
+    return v;
+}
+
+// A lower-cased header name; the common ones are static literals, which
+// copy without allocating.
+QByteArray headerName(const char *p, size_t n)
+{
+    static const QByteArray known[] = {
+        QByteArrayLiteral("host"), QByteArrayLiteral("content-type"), QByteArrayLiteral("content-length"),
+        QByteArrayLiteral("x-amz-target"), QByteArrayLiteral("x-amz-date"), QByteArrayLiteral("authorization"),
+        QByteArrayLiteral("user-agent"), QByteArrayLiteral("accept"), QByteArrayLiteral("accept-encoding"),
+        QByteArrayLiteral("connection"), QByteArrayLiteral("x-amz-security-token"), QByteArrayLiteral("x-amz-content-sha256"),
+        QByteArrayLiteral("amz-sdk-invocation-id"), QByteArrayLiteral("amz-sdk-request"), QByteArrayLiteral("origin"),
+        QByteArrayLiteral("transfer-encoding"), QByteArrayLiteral("expect"), QByteArrayLiteral("x-amz-user-agent"),
+    };
+    char buf[64];
+    if (n <= sizeof buf) {
+        for (size_t i = 0; i < n; ++i) buf[i] = lower(p[i]);
+        const QByteArrayView v(buf, qsizetype(n));
+        for (const QByteArray &k : known) {
+            if (k.size() == qsizetype(n) && v == k) return k;
+        }
+        return QByteArray(buf, qsizetype(n));
+    }
+    QByteArray name(p, qsizetype(n));
+    for (char &c : name) c = lower(c);
+    return name;
+}
+
+QByteArray methodName(QByteArrayView m)
+{
+    if (m == "POST") return QByteArrayLiteral("POST");
+    if (m == "GET") return QByteArrayLiteral("GET");
+    if (m == "OPTIONS") return QByteArrayLiteral("OPTIONS");
+    if (m == "HEAD") return QByteArrayLiteral("HEAD");
+    return m.toByteArray();
+}
+
+enum class Stage {
+    Head,         // waiting for the request line and headers
+    Body,         // Content-Length body: `remaining` bytes to go
+    ChunkSize,    // a chunk-size line
+    ChunkData,    // `remaining` bytes of chunk data
+    ChunkDataEnd, // the CRLF after chunk data
+    Trailers,     // trailer lines up to an empty line
+    Draining,     // after an error: output half-closed, input discarded
+};
+
+struct Connection {
+    int fd = -1;
+    std::vector<char> in;          // read buffer; unconsumed bytes are [begin, end)
+    size_t begin = 0;
+    size_t end = 0;
+    size_t scanned = 0;            // bytes after begin already searched for the end of the head
+    Stage stage = Stage::Head;
+    qint64 remaining = 0;          // body or chunk bytes still expected
+    size_t trailerBytes = 0;
+    HttpRequest request;           // the request being read; reused
+    bool http10 = false;
+    bool keepAlive = true;
+    bool isHead = false;
+    bool expectContinue = false;
+    std::vector<QByteArray> out;   // queued output; the first is sent from outOffset
+    size_t outOffset = 0;
+    size_t outBytes = 0;           // unsent bytes in out
+    bool closeAfterWrite = false;  // no more requests: close once out is sent
+    bool lingerOnClose = false;    // drain input before closing (after an error)
+    bool peerEof = false;
+    uint32_t interest = EPOLLIN;   // current epoll interest
+    size_t drained = 0;
+    std::chrono::steady_clock::time_point drainDeadline;
+
+    size_t available() const { return end - begin; }
+    const char *data() const { return in.data() + begin; }
+};
+
+// What the workers share; written by start() before they run, then read-only.
+struct Shared {
+    HttpHandler handler;
+    HttpServerOptions options;
+    int listenFd = -1;
+};
+
+struct Worker {
+    Shared *server = nullptr;
+    int ep = -1;
+    int index = 0;
+    std::thread thread;
+    std::unordered_set<Connection *> connections;
+    int draining = 0;
+
+    void run();
+    void accept();
+    void onEvent(Connection *c, uint32_t events);
+    void onReadable(Connection *c);
+    void service(Connection *c);
+    bool parseStep(Connection *c);
+    int parseHead(Connection *c, size_t headLen);
+    void dispatch(Connection *c);
+    void queueResponse(Connection *c, const HttpResponse &r);
+    void fail(Connection *c, int status);
+    bool flush(Connection *c);
+    void setInterest(Connection *c, uint32_t events);
+    void finishClose(Connection *c);
+    void close(Connection *c);
+    void sweepDraining();
+};
+
+} // namespace
+
+struct HttpServer::Private : Shared {
+    int wakeFd = -1;
+    quint16 port = 0;
+    std::vector<std::unique_ptr<Worker>> workers;
+    std::mutex mutex; // serializes start() and stop()
+
+    void shutdown();
+};
+
+void Worker::run()
+{
+    const std::string name = "dd-http-" + std::to_string(index);
+    pthread_setname_np(pthread_self(), name.c_str());
+    epoll_event events[kMaxEvents];
+    for (;;) {
+        const int timeout = draining > 0 ? 250 : -1;
+        const int n = epoll_wait(ep, events, kMaxEvents, timeout);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        bool stop = false;
+        for (int i = 0; i < n; ++i) {
+            void *tag = events[i].data.ptr;
+            if (tag == &wakeTag) stop = true;
+            else if (tag == &listenTag) accept();
+            else onEvent(static_cast<Connection *>(tag), events[i].events);
+        }
+        if (stop) break;
+        if (draining > 0) sweepDraining();
+    }
+    for (Connection *c : connections) {
+        ::close(c->fd);
+        delete c;
+    }
+    connections.clear();
+}
+
+void Worker::accept()
+{
+    // One connection per wake-up: with EPOLLEXCLUSIVE the next pending one
+    // then tends to go to another worker, which spreads connections out.
+    const int fd = accept4(server->listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
+    if (fd < 0) {
+        if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+            // Level-triggered: without a pause this would spin until an fd frees up.
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return;
+    }
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    auto *c = new Connection;
+    c->fd = fd;
+    c->in.resize(kReadSize * 2);
+    epoll_event ev{};
+    ev.events = EPOLLIN;
+    ev.data.ptr = c;
+    if (epoll_ctl(ep, EPOLL_CTL_ADD, fd, &ev) < 0) {
+        ::close(fd);
+        delete c;
+        return;
+    }
+    connections.insert(c);
+}
+
+void Worker::onEvent(Connection *c, uint32_t events)
+{
+    if (events & EPOLLERR) {
+        close(c);
+        return;
+    }
+    if (c->stage != Stage::Draining && (events & EPOLLOUT)) {
+        service(c);
+        return;
+    }
+    if (events & (EPOLLIN | EPOLLHUP | EPOLLRDHUP))
+        onReadable(c);
+}
+
+void Worker::onReadable(Connection *c)
+{
+    if (c->stage == Stage::Draining) {
+        const ssize_t n = recv(c->fd, c->in.data(), c->in.size(), 0);
+        if (n > 0) {
+            c->drained += size_t(n);
+            if (c->drained > kMaxDrainBytes) close(c);
+        } else if (n == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+            close(c);
+        }
+        return;
+    }
+    if (c->begin == c->end) c->begin = c->end = 0;
+    if (c->in.size() - c->end < kReadSize) {
+        if (c->begin > 0) {
+            std::memmove(c->in.data(), c->in.data() + c->begin, c->available());
+            c->end -= c->begin;
+            c->begin = 0;
+        }
+        if (c->in.size() - c->end < kReadSize)
+            c->in.resize(std::max(c->in.size() * 2, c->end + kReadSize));
+    }
+    const ssize_t n = recv(c->fd, c->in.data() + c->end, c->in.size() - c->end, 0);
+    if (n > 0) {
+        c->end += size_t(n);
+    } else if (n == 0) {
+        c->peerEof = true;
+    } else {
+        if (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) return;
+        close(c);
+        return;
+    }
+    service(c);
+}
+
+// Parses and answers what is buffered, writes, and decides what to wait for.
+void Worker::service(Connection *c)
+{
+    for (;;) {
+        bool outputFull = false;
+        while (!c->closeAfterWrite) {
+            if (c->outBytes >= kMaxQueuedOutput) {
+                outputFull = true;
+                break;
+            }
+            if (!parseStep(c)) break;
+        }
+        if (!flush(c)) return; // closed, or waiting for EPOLLOUT
+        if (c->closeAfterWrite) {
+            finishClose(c);
+            return;
+        }
+        if (c->peerEof) { // whatever is left can never complete
+            close(c);
+            return;
+        }
+        if (!outputFull) return;
+    }
+}
+
+// Advances the parser by one step; false when it needs more input.
+bool Worker::parseStep(Connection *c)
+{
+    const qint64 maxBody = server->options.maxBodyBytes;
+    switch (c->stage) {
+    case Stage::Head: {
+        const char *p = c->data();
+        const size_t avail = c->available();
+        size_t i = c->scanned;
+        for (;;) {
+            const void *nl = i < avail ? std::memchr(p + i, '\n', avail - i) : nullptr;
+            if (!nl) {
+                c->scanned = avail;
+                if (avail > kMaxHeaderBytes) fail(c, 431);
+                return false;
+            }
+            const size_t at = size_t(static_cast<const char *>(nl) - p);
+            // Empty lines before a request line are ignored (RFC 9112 2.2).
+            if (at == 0 || (at == 1 && p[0] == '\r')) {
+                c->begin += at + 1;
+                c->scanned = 0;
+                return true;
+            }
+            const bool blank = p[at - 1] == '\n' || (p[at - 1] == '\r' && at >= 2 && p[at - 2] == '\n');
+            if (!blank) {
+                i = at + 1;
+                continue;
+            }
+            const size_t headLen = at + 1;
+            if (headLen > kMaxHeaderBytes) {
+                fail(c, 431);
+                return false;
+            }
+            c->scanned = 0;
+            if (const int status = parseHead(c, headLen)) {
+                fail(c, status);
+                return false;
+            }
+            c->begin += headLen;
+            if (c->stage == Stage::Head) {
+                dispatch(c);
+                return true;
+            }
+            const bool bodyBuffered = c->stage == Stage::Body && qint64(c->available()) >= c->remaining;
+            if (c->expectContinue && !c->http10 && !bodyBuffered) {
+                static const QByteArray cont = QByteArrayLiteral("HTTP/1.1 100 Continue\r\n\r\n");
+                c->out.push_back(cont);
+                c->outBytes += size_t(cont.size());
+            }
+            return true;
+        }
+    }
+    case Stage::Body: {
+        const size_t take = size_t(std::min<qint64>(c->remaining, qint64(c->available())));
+        if (take > 0) {
+            c->request.body.append(c->data(), qsizetype(take));
+            c->begin += take;
+            c->remaining -= qint64(take);
+        }
+        if (c->remaining > 0) return false;
+        c->stage = Stage::Head;
+        dispatch(c);
+        return true;
+    }
+    case Stage::ChunkSize:
+    case Stage::Trailers: {
+        const char *p = c->data();
+        const void *nl = std::memchr(p, '\n', c->available());
+        if (!nl) {
+            if (c->available() > kMaxChunkLineBytes) fail(c, 400);
+            return false;
+        }
+        const size_t lineLen = size_t(static_cast<const char *>(nl) - p);
+        if (lineLen > kMaxChunkLineBytes) {
+            fail(c, 400);
+            return false;
+        }
+        QByteArrayView line(p, qsizetype(lineLen));
+        if (line.endsWith('\r')) line.chop(1);
+        c->begin += lineLen + 1;
+        if (c->stage == Stage::Trailers) {
+            if (line.isEmpty()) {
+                c->stage = Stage::Head;
+                dispatch(c);
+                return true;
+            }
+            c->trailerBytes += lineLen;
+            if (c->trailerBytes > kMaxTrailerBytes) {
+                fail(c, 431);
+                return false;
+            }
+            return true; // trailer fields are ignored
+        }
+        if (const qsizetype semi = line.indexOf(';'); semi >= 0) line.truncate(semi);
+        line = trimmed(line);
+        qint64 size = 0;
+        const auto [ptr, ec] = std::from_chars(line.data(), line.data() + line.size(), size, 16);
+        if (line.isEmpty() || ec != std::errc() || ptr != line.data() + line.size() || size < 0) {
+            fail(c, 400);
+            return false;
+        }
+        if (size == 0) {
+            c->stage = Stage::Trailers;
+            c->trailerBytes = 0;
+            return true;
+        }
+        if (size > maxBody - c->request.body.size()) {
+            fail(c, 413);
+            return false;
+        }
+        c->remaining = size;
+        c->stage = Stage::ChunkData;
+        return true;
+    }
+    case Stage::ChunkData: {
+        const size_t take = size_t(std::min<qint64>(c->remaining, qint64(c->available())));
+        if (take == 0) return false;
+        c->request.body.append(c->data(), qsizetype(take));
+        c->begin += take;
+        c->remaining -= qint64(take);
+        if (c->remaining == 0) c->stage = Stage::ChunkDataEnd;
+        return true;
+    }
+    case Stage::ChunkDataEnd: {
+        const char *p = c->data();
+        if (c->available() < 1) return false;
+        if (p[0] == '\n') {
+            c->begin += 1;
+        } else if (p[0] == '\r') {
+            if (c->available() < 2) return false;
+            if (p[1] != '\n') {
+                fail(c, 400);
+                return false;
+            }
+            c->begin += 2;
+        } else {
+            fail(c, 400);
+            return false;
+        }
+        c->stage = Stage::ChunkSize;
+        return true;
+    }
+    case Stage::Draining:
+        return false;
+    }
+    return false;
+}
+
+// Parses [begin, begin + headLen) into c->request and sets the body stage.
+// Returns 0, or the status of the error answer.
+int Worker::parseHead(Connection *c, size_t headLen)
+{
+    const char *p = c->data();
+    const char *const stop = p + headLen;
+    auto nextLine = [&](QByteArrayView *line) {
+        const char *nl = static_cast<const char *>(std::memchr(p, '\n', size_t(stop - p)));
+        QByteArrayView v(p, nl - p);
+        if (v.endsWith('\r')) v.chop(1);
+        p = nl + 1;
+        *line = v;
+    };
+
+    QByteArrayView line;
+    nextLine(&line);
+    const qsizetype sp1 = line.indexOf(' ');
+    if (sp1 <= 0) return 400;
+    const QByteArrayView method = line.first(sp1);
+    for (char ch : method) {
+        if (!isTchar(uchar(ch))) return 400;
+    }
+    const qsizetype sp2 = line.lastIndexOf(' ');
+    if (sp2 <= sp1 + 1) return 400;
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    for (char ch : target) {
+        if (uchar(ch) <= 0x20 || uchar(ch) == 0x7f) return 400;
+    }
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    if (version.size() != 8 || !version.startsWith("HTTP/") || version[6] != '.' || version[5] < '0' || version[5] > '9'
+        || version[7] < '0' || version[7] > '9')
+        return 400;
+    if (version[5] != '1') return 505;
+    c->http10 = version[7] == '0';
+    c->expectContinue = false;
+
+    HttpRequest &req = c->request;
+    req.method = methodName(method);
+    req.target = target == "/" ? QByteArrayLiteral("/") : target.toByteArray();
+    req.headers.clear();
+    req.body = QByteArray();
+    c->isHead = req.method == "HEAD";
+
+    qint64 contentLength = -1;
+    bool chunked = false;
+    bool sawClose = false;
+    bool sawKeepAlive = false;
+    while (p < stop) {
+        nextLine(&line);
+        if (line.isEmpty()) break;
+        if (line.front() == ' ' || line.front() == '\t') return 400; // obsolete line folding
+        const qsizetype colon = line.indexOf(':');
+        if (colon <= 0) return 400;
+        for (qsizetype i = 0; i < colon; ++i) {
+            if (!isTchar(uchar(line[i]))) return 400;
+        }
+        const QByteArrayView value = trimmed(line.sliced(colon + 1));
+        for (char ch : value) {
+            const uchar u = uchar(ch);
+            if ((u < 0x20 && u != '\t') || u == 0x7f) return 400;
+        }
+        QByteArray name = headerName(line.data(), size_t(colon));
+        if (name == "content-length") {
+            qint64 n = 0;
+            const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n, 10);
+            if (value.isEmpty() || ec != std::errc() || ptr != value.data() + value.size() || n < 0) return 400;
+            if (contentLength >= 0 && contentLength != n) return 400;
+            contentLength = n;
+        } else if (name == "transfer-encoding") {
+            if (!equalsNoCase(value, "chunked")) return 501;
+            chunked = true;
+        } else if (name == "connection") {
+            QByteArrayView rest = value;
+            while (!rest.isEmpty()) {
+                const qsizetype comma = rest.indexOf(',');
+                const QByteArrayView token = trimmed(comma < 0 ? rest : rest.first(comma));
+                rest = comma < 0 ? QByteArrayView() : rest.sliced(comma + 1);
+                if (equalsNoCase(token, "close")) sawClose = true;
+                else if (equalsNoCase(token, "keep-alive")) sawKeepAlive = true;
+            }
+        } else if (name == "expect") {
+            if (!equalsNoCase(value, "100-continue")) return 417;
+            c->expectContinue = true;
+        }
+        req.headers.append({std::move(name), value.toByteArray()});
+    }
+    // HTTP/1.1 keeps the connection unless told "close"; 1.0 closes unless told "keep-alive".
+    c->keepAlive = !sawClose && (!c->http10 || sawKeepAlive);
+
+    if (chunked) {
+        if (contentLength >= 0 || c->http10) return 400; // request smuggling shapes
+        c->stage = Stage::ChunkSize;
+        return 0;
+    }
+    if (contentLength > server->options.maxBodyBytes) return 413;
+    if (contentLength > 0) {
+        req.body.reserve(qsizetype(contentLength));
+        c->remaining = contentLength;
+        c->stage = Stage::Body;
+    } else {
+        c->stage = Stage::Head;
+    }
+    return 0;
+}
+
+void Worker::dispatch(Connection *c)
+{
+    HttpResponse response;
+    try {
+        response = server->handler(c->request);
+    } catch (...) {
+        response = HttpResponse{500, {}, {}};
+    }
+    if (!c->keepAlive) c->closeAfterWrite = true;
+    queueResponse(c, response);
+    c->request.body = QByteArray();
+}
+
+void Worker::queueResponse(Connection *c, const HttpResponse &r)
+{
+    for (const auto &h : r.headers) {
+        if (equalsNoCase(h.first, "connection") && equalsNoCase(trimmed(h.second), "close"))
+            c->closeAfterWrite = true;
+    }
+    const bool noBody = r.status == 204 || r.status == 304 || (r.status >= 100 && r.status < 200);
+    const bool inlineBody = !noBody && !c->isHead && size_t(r.body.size()) <= kInlineBodyBytes;
+
+    QByteArray head;
+    head.reserve(256 + (inlineBody ? r.body.size() : 0));
+    char num[24];
+    head.append("HTTP/1.1 ");
+    head.append(num, std::to_chars(num, num + sizeof num, r.status).ptr - num);
+    head.append(' ');
+    head.append(reasonPhrase(r.status));
+    head.append("\r\n");
+    for (const auto &h : r.headers) {
+        if (equalsNoCase(h.first, "content-length") || equalsNoCase(h.first, "connection")
+            || equalsNoCase(h.first, "transfer-encoding"))
+            continue;
+        head.append(h.first);
+        head.append(": ");
+        head.append(h.second);
+        head.append("\r\n");
+    }
+    if (!noBody) {
+        head.append("Content-Length: ");
+        head.append(num, std::to_chars(num, num + sizeof num, r.body.size()).ptr - num);
+        head.append("\r\n");
+    }
+    head.append(c->closeAfterWrite ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
+    if (inlineBody) head.append(r.body);
+    c->outBytes += size_t(head.size());
+    c->out.push_back(std::move(head));
+    if (!noBody && !c->isHead && !inlineBody) {
+        c->outBytes += size_t(r.body.size());
+        c->out.push_back(r.body);
+    }
+}
+
+void Worker::fail(Connection *c, int status)
+{
+    HttpResponse r;
+    r.status = status;
+    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")});
+    r.body = QByteArray(reasonPhrase(status)) + '\n';
+    c->closeAfterWrite = true;
+    c->lingerOnClose = true;
+    c->isHead = false;
+    queueResponse(c, r);
+}
+
+// Writes queued output. True when all of it is sent; false when the
+// connection was closed or must wait for EPOLLOUT.
+bool Worker::flush(Connection *c)
+{
+    while (c->outBytes > 0) {
+        iovec iov[kMaxIov];
+        int n = 0;
+        for (size_t i = 0; i < c->out.size() && n < kMaxIov; ++i, ++n) {
+            const size_t skip = i == 0 ? c->outOffset : 0;
+            iov[n].iov_base = const_cast<char *>(c->out[i].constData()) + skip;
+            iov[n].iov_len = size_t(c->out[i].size()) - skip;
+        }
+        msghdr msg{};
+        msg.msg_iov = iov;
+        msg.msg_iovlen = size_t(n);
+        const ssize_t w = sendmsg(c->fd, &msg, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                setInterest(c, EPOLLOUT);
+                return false;
+            }
+            close(c);
+            return false;
+        }
+        size_t left = size_t(w);
+        c->outBytes -= left;
+        size_t drop = 0;
+        while (left > 0) {
+            const size_t rest = size_t(c->out[drop].size()) - c->outOffset;
+            if (left >= rest) {
+                left -= rest;
+                c->outOffset = 0;
+                ++drop;
+            } else {
+                c->outOffset += left;
+                left = 0;
+            }
+        }
+        c->out.erase(c->out.begin(), c->out.begin() + qsizetype(drop));
+    }
+    c->out.clear();
+    c->outOffset = 0;
+    setInterest(c, EPOLLIN);
+    return true;
+}
+
+void Worker::setInterest(Connection *c, uint32_t events)
+{
+    if (c->interest == events) return;
+    epoll_event ev{};
+    ev.events = events;
+    ev.data.ptr = c;
+    epoll_ctl(ep, EPOLL_CTL_MOD, c->fd, &ev);
+    c->interest = events;
+}
+
+void Worker::finishClose(Connection *c)
+{
+    if (!c->lingerOnClose || c->peerEof) {
+        close(c);
+        return;
+    }
+    // Half-close and discard what the client still sends, so that our answer
+    // reaches it before the kernel would reset a socket closed with unread data.
+    ::shutdown(c->fd, SHUT_WR);
+    c->stage = Stage::Draining;
+    c->begin = c->end = 0;
+    c->drainDeadline = std::chrono::steady_clock::now() + kDrainTime;
+    setInterest(c, EPOLLIN);
+    ++draining;
+}
+
+void Worker::close(Connection *c)
+{
+    if (c->stage == Stage::Draining) --draining;
+    epoll_ctl(ep, EPOLL_CTL_DEL, c->fd, nullptr);
+    ::close(c->fd);
+    connections.erase(c);
+    delete c;
+}
+
+void Worker::sweepDraining()
+{
+    const auto now = std::chrono::steady_clock::now();
+    std::vector<Connection *> expired;
+    for (Connection *c : connections) {
+        if (c->stage == Stage::Draining && c->drainDeadline <= now) expired.push_back(c);
+    }
+    for (Connection *c : expired) close(c);
+}
+
+void HttpServer::Private::shutdown()
+{
+    if (wakeFd >= 0) {
+        const uint64_t one = 1;
+        [[maybe_unused]] const ssize_t w = ::write(wakeFd, &one, sizeof one);
+    }
+    for (auto &w : workers) {
+        if (w->thread.joinable()) w->thread.join();
+        if (w->ep >= 0) ::close(w->ep);
+    }
+    workers.clear();
+    if (listenFd >= 0) ::close(listenFd);
+    if (wakeFd >= 0) ::close(wakeFd);
+    listenFd = wakeFd = -1;
+}
+
+HttpServer::HttpServer(HttpHandler handler) : d(std::make_unique<Private>())
+{
+    d->handler = std::move(handler);
+}
+
+HttpServer::~HttpServer()
+{
+    stop();
+}
+
+bool HttpServer::start(const HttpServerOptions &options, QString *error)
+{
+    std::lock_guard lock(d->mutex);
+    auto setError = [&](const QString &text) {
+        if (error) *error = text;
+        d->shutdown();
+        return false;
+    };
+    if (d->listenFd >= 0) return setError(QStringLiteral("Server already started"));
+    d->options = options;
+
+    const QByteArray host = options.host.toUtf8();
+    const QString where = (options.host.contains(u':') ? QStringLiteral("[") + options.host + QStringLiteral("]")
+                                                       : options.host)
+        + QStringLiteral(":") + QString::number(options.port);
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    addrinfo *found = nullptr;
+    const std::string service = std::to_string(options.port);
+    if (const int rc = getaddrinfo(host.isEmpty() ? nullptr : host.constData(), service.c_str(), &hints, &found)) {
+        return setError(QString::fromUtf8(gai_strerror(rc)) + QStringLiteral(": ") + where);
+    }
+    int err = 0;
+    for (addrinfo *ai = found; ai; ai = ai->ai_next) {
+        const int fd = socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, ai->ai_protocol);
+        if (fd < 0) {
+            err = errno;
+            continue;
+        }
+        // SO_REUSEADDR only skips TIME_WAIT leftovers; a live listener still
+        // makes bind() fail. No SO_REUSEPORT, so a taken port is an error.
+        const int one = 1;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (bind(fd, ai->ai_addr, ai->ai_addrlen) < 0 || listen(fd, SOMAXCONN) < 0) {
+            err = errno;
+            ::close(fd);
+            continue;
+        }
+        d->listenFd = fd;
+        break;
+    }
+    freeaddrinfo(found);
+    if (d->listenFd < 0) return setError(errnoText(err) + QStringLiteral(": ") + where);
+
+    sockaddr_storage bound{};
+    socklen_t len = sizeof bound;
+    getsockname(d->listenFd, reinterpret_cast<sockaddr *>(&bound), &len);
+    d->port = bound.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6 *>(&bound)->sin6_port)
+                                          : ntohs(reinterpret_cast<sockaddr_in *>(&bound)->sin_port);
+
+    d->wakeFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (d->wakeFd < 0) return setError(QStringLiteral("eventfd: ") + errnoText(errno));
+
+    int threads = options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency());
+    threads = std::max(threads, 1);
+    for (int i = 0; i < threads; ++i) {
+        auto w = std::make_unique<Worker>();
+        w->server = d.get();
+        w->index = i;
+        w->ep = epoll_create1(EPOLL_CLOEXEC);
+        if (w->ep < 0) return setError(QStringLiteral("epoll_create1: ") + errnoText(errno));
+        epoll_event ev{};
+        ev.events = EPOLLIN;
+        ev.data.ptr = &wakeTag;
+        epoll_ctl(w->ep, EPOLL_CTL_ADD, d->wakeFd, &ev);
+        ev.events = EPOLLIN | EPOLLEXCLUSIVE;
+        ev.data.ptr = &listenTag;
+        if (epoll_ctl(w->ep, EPOLL_CTL_ADD, d->listenFd, &ev) < 0) {
+            ev.events = EPOLLIN; // kernels before 4.5
+            epoll_ctl(w->ep, EPOLL_CTL_ADD, d->listenFd, &ev);
+        }
+        d->workers.push_back(std::move(w));
+    }
+    for (auto &w : d->workers) {
+        Worker *raw = w.get();
+        raw->thread = std::thread([raw] { raw->run(); });
+    }
+    return true;
+}
+
+void HttpServer::stop()
+{
+    std::lock_guard lock(d->mutex);
+    d->shutdown();
+}
+
+quint16 HttpServer::port() const
+{
+    return d->port;
+}
+
+} // namespace dd::http
