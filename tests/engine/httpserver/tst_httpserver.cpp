@@ -369,7 +369,8 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
         QTest::newRow("plain garbage") << QByteArray("hello there\r\n\r\n") << 400;
-        QTest::newRow("binary") << QByteArray("\x01\x02\x03\xff\xfe \x00 x\r\n\r\n", 15) << 400;
+        static const char binary[] = "\x01\x02\x03\xff\xfe \x00 x\r\n\r\n";
+        QTest::newRow("binary") << QByteArray(binary, sizeof binary - 1) << 400;
         QTest::newRow("bad version") << QByteArray("GET / HTTQ/1.1\r\n\r\n") << 400;
         QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 505;
         QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nbad header\r\n\r\n") << 400;
