@@ -114,7 +114,7 @@ qsizetype utf8Length(QStringView s)
             bytes += 4;
             ++i;
         } else {
-            bytes += 3; // BMP character, or a lone surrogate that QString::toUtf8() writes as U+FFFD
+            bytes += (c >= 0xD800 && c < 0xE000) ? 1 : 3; // QString::toUtf8() writes a lone surrogate as "?"
         }
     }
     return bytes;

@@ -74,7 +74,8 @@ private:
 
 // Orders two strings as DynamoDB does: by their UTF-8 bytes (code point order).
 int compareUtf8(QStringView a, QStringView b);
-// Length of s encoded as UTF-8, without allocating.
+// Length of s encoded as UTF-8, without allocating; equals s.toUtf8().size()
+// (a lone surrogate counts 1, as toUtf8() writes it as "?").
 qsizetype utf8Length(QStringView s);
 
 } // namespace dd::model
