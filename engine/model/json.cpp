@@ -518,7 +518,9 @@ void writeAttributeJson(const AttributeValue &v, QByteArray &out)
         break;
     case AttrType::N:
         writeTypeOpen("N", out);
-        writeLatin1String(v.asNumber().toString().toLatin1(), out);
+        out.append('"');
+        v.asNumber().appendText(out);
+        out.append('"');
         break;
     case AttrType::B:
         writeTypeOpen("B", out);
@@ -570,7 +572,9 @@ void writeAttributeJson(const AttributeValue &v, QByteArray &out)
             if (!first)
                 out.append(',');
             first = false;
-            writeLatin1String(n.toString().toLatin1(), out);
+            out.append('"');
+            n.appendText(out);
+            out.append('"');
         }
         out.append(']');
         break;

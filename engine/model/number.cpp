@@ -128,26 +128,32 @@ Result<Number> Number::parse(QStringView text)
 
 QString Number::toString() const
 {
-    if (isZero())
-        return QStringLiteral("0");
     QByteArray out;
+    appendText(out);
+    return QString::fromLatin1(out);
+}
+
+void Number::appendText(QByteArray &out) const
+{
+    if (isZero()) {
+        out.append('0');
+        return;
+    }
     const int n = int(m_digits.size());
-    out.reserve(n + std::abs(m_exponent) + 3);
     if (m_negative)
         out.append('-');
     if (m_exponent <= 0) {
-        out.append("0.");
-        out.append(QByteArray(-m_exponent, '0'));
+        out.append("0.", 2);
+        out.append(qsizetype(-m_exponent), '0');
         out.append(m_digits);
     } else if (m_exponent >= n) {
         out.append(m_digits);
-        out.append(QByteArray(m_exponent - n, '0'));
+        out.append(qsizetype(m_exponent - n), '0');
     } else {
         out.append(m_digits.constData(), m_exponent);
         out.append('.');
         out.append(m_digits.constData() + m_exponent, n - m_exponent);
     }
-    return QString::fromLatin1(out);
 }
 
 int Number::compare(const Number &other) const

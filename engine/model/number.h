@@ -35,6 +35,8 @@ public:
     // Canonical text, as DynamoDB returns it: no leading zeros, no trailing
     // fractional zeros, plain notation ("01.50" -> "1.5", "1E3" -> "1000", "-0" -> "0").
     QString toString() const;
+    // Appends toString()'s text (ASCII) to out without a QString round trip.
+    void appendText(QByteArray &out) const;
 
     bool isZero() const { return m_digits.isEmpty(); }
     bool isNegative() const { return m_negative; }
