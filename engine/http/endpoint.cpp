@@ -1,0 +1,351 @@
+// Endpoint: DynamoDB's HTTP face over api::Engine. The order of the checks in
+// handle() is DynamoDB's, as recorded by dynalite's connection tests
+// (mhart/dynalite, index.js and test/connection.js): CORS preflight, GET
+// health answer, method and content type (404 with an XML body), then
+// SerializationException for a body that is not JSON, UnknownOperation for
+// a bad X-Amz-Target, the signature presence checks, and only then the
+// operation. The signature itself is not verified (like DynamoDB Local).
+#include "http/endpoint.h"
+
+#include "api/engine.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <zlib.h>
+
+#include <charconv>
+#include <optional>
+#include <random>
+
+namespace dd::http {
+
+namespace {
+
+constexpr QByteArrayView kDynamoTarget = "DynamoDB_20120810.";
+constexpr QByteArrayView kStreamsTarget = "DynamoDBStreams_20120810.";
+
+const QByteArray kRequestIdHeader = QByteArrayLiteral("x-amzn-RequestId");
+const QByteArray kCrcHeader = QByteArrayLiteral("x-amz-crc32");
+const QByteArray kContentTypeHeader = QByteArrayLiteral("Content-Type");
+const QByteArray kJson10 = QByteArrayLiteral("application/x-amz-json-1.0");
+const QByteArray kJson11 = QByteArrayLiteral("application/x-amz-json-1.1");
+const QByteArray kJson = QByteArrayLiteral("application/json");
+
+// 52 characters of [0-9A-Z], the shape of DynamoDB's request ids.
+QByteArray requestId()
+{
+    static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    QByteArray id(52, Qt::Uninitialized);
+    uint64_t bits = 0;
+    int left = 0;
+    for (char &c : id) {
+        if (left == 0) {
+            bits = rng();
+            left = 12; // 36^12 < 2^64
+        }
+        c = alphabet[bits % 36];
+        bits /= 36;
+        --left;
+    }
+    return id;
+}
+
+// botocore checks x-amz-crc32 against the body: CRC-32 as an unsigned decimal.
+QByteArray crc32Of(const QByteArray &body)
+{
+    const uLong crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()));
+    char num[16];
+    return QByteArray(num, std::to_chars(num, num + sizeof num, uint32_t(crc)).ptr - num);
+}
+
+QByteArray jsonString(const QString &s)
+{
+    const QByteArray array = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    return array.mid(1, array.size() - 2);
+}
+
+bool isCoralServiceError(const QString &type)
+{
+    // Errors raised by AWS's request layer (Coral) rather than by DynamoDB.
+    static const char *const coral[] = {
+        "SerializationException", "UnknownOperationException", "MissingAuthenticationTokenException",
+        "IncompleteSignatureException", "InvalidSignatureException", "UnrecognizedClientException",
+        "AccessDeniedException", "ExpiredTokenException", "RequestExpired", "InvalidClientTokenId",
+    };
+    for (const char *name : coral) {
+        if (type == QLatin1String(name)) return true;
+    }
+    return false;
+}
+
+QByteArray qualifiedType(const QString &type)
+{
+    if (type.contains(u'#')) return type.toUtf8();
+    if (type == QLatin1String("ValidationException")) return QByteArrayLiteral("com.amazon.coral.validate#ValidationException");
+    if (type == QLatin1String("ThrottlingException")) return QByteArrayLiteral("com.amazon.coral.availability#ThrottlingException");
+    if (isCoralServiceError(type)) return "com.amazon.coral.service#" + type.toUtf8();
+    return "com.amazonaws.dynamodb.v20120810#" + type.toUtf8();
+}
+
+int statusOf(const ApiError &e)
+{
+    if (e.type() == QLatin1String("InternalServerError")) return 500;
+    if (e.type() == QLatin1String("ServiceUnavailable")) return 503;
+    return 400;
+}
+
+// {"__type": ..., "message": ..., <extra fields>}. DynamoDB spells the key
+// "Message" for SerializationException (type errors in the request) and
+// AccessDeniedException, and sends no message at all for an unparseable
+// body or an unknown operation.
+QByteArray errorBody(const ApiError &e)
+{
+    QByteArray out = "{\"__type\":\"" + qualifiedType(e.type()) + '"';
+    const bool capital = e.type() == QLatin1String("SerializationException")
+        || e.type() == QLatin1String("AccessDeniedException");
+    if (!e.message().isEmpty() || !isCoralServiceError(e.type())) {
+        out += capital ? ",\"Message\":" : ",\"message\":";
+        out += jsonString(e.message());
+    }
+    if (!e.extra().isEmpty()) {
+        QJsonObject extra = e.extra();
+        extra.remove(QStringLiteral("__type"));
+        extra.remove(QStringLiteral("message"));
+        extra.remove(QStringLiteral("Message"));
+        const QByteArray fields = QJsonDocument(extra).toJson(QJsonDocument::Compact);
+        if (fields.size() > 2) {
+            out += ',';
+            out.append(fields.constData() + 1, fields.size() - 2);
+        }
+    }
+    out += '}';
+    return out;
+}
+
+QByteArrayView trimmed(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t')) v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t')) v.chop(1);
+    return v;
+}
+
+// "AKID/20240101/us-west-2/dynamodb/aws4_request" -> access key and region.
+void applyCredential(QByteArrayView credential, api::RequestContext *context)
+{
+    const QList<QByteArray> parts = credential.toByteArray().split('/');
+    if (!parts.value(0).isEmpty()) context->accessKeyId = QString::fromUtf8(parts[0]);
+    if (parts.size() >= 3 && !parts[2].isEmpty()) context->region = QString::fromUtf8(parts[2]);
+}
+
+// The query string of a presigned request, decoded; empty without '?'.
+QList<QPair<QByteArray, QByteArray>> queryItems(const QByteArray &target)
+{
+    QList<QPair<QByteArray, QByteArray>> items;
+    const qsizetype q = target.indexOf('?');
+    if (q < 0) return items;
+    for (const QByteArray &pair : target.mid(q + 1).split('&')) {
+        if (pair.isEmpty()) continue;
+        const qsizetype eq = pair.indexOf('=');
+        const QByteArray key = QByteArray::fromPercentEncoding(eq < 0 ? pair : pair.left(eq));
+        const QByteArray value = eq < 0 ? QByteArray() : QByteArray::fromPercentEncoding(pair.mid(eq + 1));
+        items.append({key, value});
+    }
+    return items;
+}
+
+// The presence checks DynamoDB makes on a SigV4 signature, in its order and
+// with its messages; fills the context from the credential scope.
+std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestContext *context)
+{
+    const QByteArray header = req.header("authorization");
+    const auto query = req.target.contains('?') ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
+    auto queryValue = [&](const char *key) -> std::optional<QByteArray> {
+        for (const auto &item : query) {
+            if (item.first == key) return item.second;
+        }
+        return std::nullopt;
+    };
+    const bool queryAuth = queryValue("X-Amz-Algorithm").has_value();
+    if (!header.isEmpty() && queryAuth) {
+        return ApiError(QStringLiteral("InvalidSignatureException"),
+                        QStringLiteral("Found both 'X-Amz-Algorithm' as a query-string param and 'Authorization' as HTTP header."));
+    }
+    if ((header.isEmpty() && !queryAuth) || (!header.isEmpty() && !header.trimmed().startsWith("AWS4-")))
+        return ApiError::missingAuthenticationToken(QStringLiteral("Request is missing Authentication Token"));
+
+    QString message;
+    if (!header.isEmpty()) {
+        QByteArray credential, signature, signedHeaders;
+        QByteArrayView rest(header);
+        bool first = true;
+        while (!rest.isEmpty()) {
+            qsizetype cut = 0;
+            while (cut < rest.size() && rest[cut] != ',' && rest[cut] != ' ') ++cut;
+            const QByteArrayView token = trimmed(rest.first(cut));
+            rest = cut < rest.size() ? rest.sliced(cut + 1) : QByteArrayView();
+            if (token.isEmpty()) continue;
+            if (first) { // the algorithm
+                first = false;
+                continue;
+            }
+            const qsizetype eq = token.indexOf('=');
+            if (eq < 0) continue;
+            const QByteArrayView key = token.first(eq);
+            const QByteArrayView value = token.sliced(eq + 1);
+            if (key == "Credential") credential = value.toByteArray();
+            else if (key == "Signature") signature = value.toByteArray();
+            else if (key == "SignedHeaders") signedHeaders = value.toByteArray();
+        }
+        if (credential.isEmpty()) message += QStringLiteral("Authorization header requires 'Credential' parameter. ");
+        if (signature.isEmpty()) message += QStringLiteral("Authorization header requires 'Signature' parameter. ");
+        if (signedHeaders.isEmpty()) message += QStringLiteral("Authorization header requires 'SignedHeaders' parameter. ");
+        if (req.header("x-amz-date").isEmpty() && req.header("date").isEmpty())
+            message += QStringLiteral("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
+        if (!message.isEmpty()) message += QStringLiteral("Authorization=") + QString::fromUtf8(header);
+        applyCredential(credential, context);
+    } else {
+        for (const char *param : {"X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"}) {
+            if (queryValue(param).value_or(QByteArray()).isEmpty())
+                message += QStringLiteral("AWS query-string parameters must include '%1'. ").arg(QLatin1String(param));
+        }
+        if (!message.isEmpty()) message += QStringLiteral("Re-examine the query-string parameters.");
+        applyCredential(queryValue("X-Amz-Credential").value_or(QByteArray()), context);
+    }
+    if (!message.isEmpty()) return ApiError(QStringLiteral("IncompleteSignatureException"), message);
+    return std::nullopt;
+}
+
+bool isJson(const QByteArray &body)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(body, &error);
+    return error.error == QJsonParseError::NoError;
+}
+
+} // namespace
+
+Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
+    : m_engine(engine), m_options(std::move(options)),
+      m_server(std::make_unique<HttpServer>([this](const HttpRequest &r) { return handle(r); }))
+{
+}
+
+Endpoint::~Endpoint()
+{
+    stop();
+}
+
+bool Endpoint::start(QString *error)
+{
+    return m_server->start(m_options.http, error);
+}
+
+void Endpoint::stop()
+{
+    m_server->stop();
+}
+
+quint16 Endpoint::port() const
+{
+    return m_server->port();
+}
+
+HttpResponse Endpoint::handle(const HttpRequest &req) const
+{
+    HttpResponse res;
+    res.headers.reserve(8);
+    auto add = [&res](QByteArray name, QByteArray value) { res.headers.append({std::move(name), std::move(value)}); };
+    add(kRequestIdHeader, requestId());
+    auto finish = [&res](int status, QByteArray body, const QByteArray &contentType) {
+        res.status = status;
+        res.headers.append({kCrcHeader, crc32Of(body)});
+        if (!contentType.isEmpty()) res.headers.append({kContentTypeHeader, contentType});
+        res.body = std::move(body);
+        return std::move(res);
+    };
+    auto notFound = [&] { return finish(404, QByteArrayLiteral("<UnknownOperationException/>\n"), {}); };
+
+    // CORS, when configured: any listed origin, or all with "*".
+    bool corsAllowed = false;
+    if (!m_options.corsOrigins.isEmpty()) {
+        const QByteArray origin = req.header("origin");
+        if (!origin.isEmpty()) {
+            const bool any = m_options.corsOrigins.contains(QStringLiteral("*"));
+            corsAllowed = any || m_options.corsOrigins.contains(QString::fromUtf8(origin));
+            if (corsAllowed) {
+                add("Access-Control-Allow-Origin", any ? QByteArrayLiteral("*") : origin);
+                if (!any) add("Vary", "Origin");
+                add("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amz-crc32");
+            }
+        }
+    }
+    if (req.method == "OPTIONS") {
+        if (!corsAllowed) return notFound();
+        const QByteArray headers = req.header("access-control-request-headers");
+        const QByteArray method = req.header("access-control-request-method");
+        add("Access-Control-Allow-Headers",
+                            !headers.isEmpty() ? headers
+                                               : QByteArrayLiteral("Content-Type, X-Amz-Target, X-Amz-Date, Authorization, "
+                                                                   "X-Amz-Security-Token, X-Amz-User-Agent, "
+                                                                   "amz-sdk-invocation-id, amz-sdk-request"));
+        add("Access-Control-Allow-Methods", !method.isEmpty() ? method : QByteArrayLiteral("GET, POST, OPTIONS"));
+        add("Access-Control-Max-Age", "172800");
+        return finish(200, {}, {});
+    }
+
+    api::RequestContext context;
+    if (req.method == "GET") {
+        // DynamoDB answers any GET with this health line (trailing space included).
+        if (const QByteArray auth = req.header("authorization"); auth.contains("Credential=")) {
+            const qsizetype at = auth.indexOf("Credential=") + 11;
+            qsizetype stop = at;
+            while (stop < auth.size() && auth[stop] != ',' && auth[stop] != ' ') ++stop;
+            applyCredential(QByteArrayView(auth).sliced(at, stop - at), &context);
+        }
+        return finish(200, "healthy: dynamodb." + context.region.toUtf8() + ".amazonaws.com ", {});
+    }
+
+    const QByteArray contentTypeHeader = req.header("content-type");
+    QByteArrayView contentType(contentTypeHeader);
+    if (const qsizetype semi = contentType.indexOf(';'); semi >= 0) contentType.truncate(semi);
+    contentType = trimmed(contentType);
+    const bool json10 = contentType == kJson10;
+    const bool json11 = contentType == kJson11;
+    // DynamoDB itself answers 404 to application/x-amz-json-1.1; we accept
+    // it, as some SDK configurations send it.
+    if (req.method != "POST" || (!req.body.isEmpty() && !json10 && !json11 && contentType != kJson))
+        return notFound();
+    const QByteArray &responseType = json10 ? kJson10 : json11 ? kJson11 : kJson;
+    auto fail = [&](const ApiError &e) { return finish(statusOf(e), errorBody(e), responseType); };
+    auto serialization = [&] { return fail(ApiError::serialization(QString())); };
+
+    const QByteArray target = req.header("x-amz-target");
+    QString operation;
+    if (target.startsWith(kDynamoTarget)) {
+        operation = QString::fromLatin1(QByteArrayView(target).sliced(kDynamoTarget.size()));
+    } else if (target.startsWith(kStreamsTarget)) {
+        // Answered by the streams layer once it exists; the engine says
+        // UnknownOperationException until then.
+        operation = QStringLiteral("Streams.") + QString::fromLatin1(QByteArrayView(target).sliced(kStreamsTarget.size()));
+    }
+    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
+    // Before a bad target or signature, DynamoDB reports a body that is not JSON.
+    if (badTarget) {
+        if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
+        return fail(ApiError::unknownOperation());
+    }
+    if (const std::optional<ApiError> authError = checkSignature(req, &context)) {
+        if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
+        return fail(*authError);
+    }
+    if (req.body.isEmpty()) return serialization();
+
+    Result<QByteArray> result = m_engine.call(context, operation, QByteArrayView(req.body));
+    if (!result.ok()) return fail(result.error());
+    return finish(200, std::move(result).value(), responseType);
+}
+
+} // namespace dd::http
