@@ -1,1 +1,115 @@
-int main() { return 0; }
+// dynamodesk-server: the local DynamoDB endpoint. Accepts its own flags and
+// DynamoDB Local's (-port 8000 -inMemory -dbPath DIR -sharedDb -cors ...),
+// so that scripts written for DynamoDB Local work unchanged.
+#include "api/engine.h"
+#include "http/endpoint.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QSocketNotifier>
+#include <QStandardPaths>
+
+#include <csignal>
+#include <cstdio>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+namespace {
+
+int g_signalFd = -1;
+
+void onSignal(int)
+{
+    const quint64 one = 1;
+    [[maybe_unused]] auto n = ::write(g_signalFd, &one, sizeof one);
+}
+
+[[noreturn]] void fail(const QString &message, int code = 2)
+{
+    std::fprintf(stderr, "dynamodesk-server: %s\n", qPrintable(message));
+    std::exit(code);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("dynamodesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(DD_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Dynamodesk local DynamoDB endpoint"));
+    // DynamoDB Local spells its flags with one dash (-port, -dbPath).
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("help"), QStringLiteral("h")}, QStringLiteral("Show this help and exit."));
+    const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version and exit."));
+    const QCommandLineOption port({QStringLiteral("port"), QStringLiteral("p")}, QStringLiteral("TCP port to listen on (default 8000; 0 picks a free one)."), QStringLiteral("port"), QStringLiteral("8000"));
+    const QCommandLineOption host(QStringLiteral("host"), QStringLiteral("Address to listen on (default 127.0.0.1)."), QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption dbPath({QStringLiteral("db-path"), QStringLiteral("dbPath")}, QStringLiteral("Data directory (default: the app's data folder)."), QStringLiteral("dir"));
+    const QCommandLineOption inMemory({QStringLiteral("in-memory"), QStringLiteral("inMemory")}, QStringLiteral("Keep all data in memory; nothing is written to disk."));
+    const QCommandLineOption sharedDb(QStringLiteral("sharedDb"), QStringLiteral("Accepted for DynamoDB Local compatibility: data is always shared across credentials."));
+    const QCommandLineOption cors(QStringLiteral("cors"), QStringLiteral("Allow browsers from these origins (comma-separated, or *)."), QStringLiteral("origins"));
+    const QCommandLineOption delay({QStringLiteral("delay-transient-statuses"), QStringLiteral("delayTransientStatuses")}, QStringLiteral("Keep tables CREATING/UPDATING for a while, as AWS does."));
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption optimize(QStringLiteral("optimizeDbBeforeStartup"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
+    const QCommandLineOption telemetry(QStringLiteral("disableTelemetry"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
+    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry})
+        parser.addOption(o);
+
+    if (!parser.parse(app.arguments()))
+        fail(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        fail(QStringLiteral("Unexpected argument '%1'; see --help").arg(parser.positionalArguments().first()));
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (parser.isSet(version)) {
+        std::printf("dynamodesk-server %s\n", DD_VERSION);
+        return 0;
+    }
+    bool ok = false;
+    const uint portNumber = parser.value(port).toUInt(&ok);
+    if (!ok || portNumber > 65535)
+        fail(QStringLiteral("Invalid port '%1'").arg(parser.value(port)));
+    const int threadCount = parser.value(threads).toInt(&ok);
+    if (!ok || threadCount < 0 || threadCount > 256)
+        fail(QStringLiteral("Invalid thread count '%1'").arg(parser.value(threads)));
+
+    dd::api::EngineOptions engineOptions;
+    engineOptions.inMemory = parser.isSet(inMemory);
+    engineOptions.dataDir = parser.isSet(dbPath) ? parser.value(dbPath)
+                                                 : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    engineOptions.delayTransientStatuses = parser.isSet(delay);
+    auto engine = dd::api::Engine::open(engineOptions);
+    if (!engine.ok())
+        fail(engine.error().message(), 1);
+
+    dd::http::EndpointOptions endpointOptions;
+    endpointOptions.http.host = parser.value(host);
+    endpointOptions.http.port = quint16(portNumber);
+    endpointOptions.http.threads = threadCount;
+    if (parser.isSet(cors))
+        endpointOptions.corsOrigins = parser.value(cors).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    dd::http::Endpoint endpoint(**engine, endpointOptions);
+    QString error;
+    if (!endpoint.start(&error))
+        fail(error, 1);
+
+    // Stop cleanly on SIGINT/SIGTERM: the handler only pokes an eventfd.
+    g_signalFd = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    QSocketNotifier notifier(g_signalFd, QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+
+    std::printf("Dynamodesk %s listening on http://%s:%u (%s)\n", DD_VERSION, qPrintable(endpointOptions.http.host),
+                unsigned(endpoint.port()),
+                engineOptions.inMemory ? "in memory" : qPrintable(QDir(engineOptions.dataDir).absolutePath()));
+    std::fflush(stdout);
+    const int rc = app.exec();
+    endpoint.stop();
+    return rc;
+}

@@ -1,0 +1,110 @@
+#include "api/engine.h"
+
+#include "api/opcontext.h"
+#include "api/shapevalidator.h"
+#include "storage/datadirlock.h"
+
+#include <QDir>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QRegularExpression>
+
+#include <mutex>
+
+namespace dd::api {
+
+struct Engine::Private {
+    EngineOptions options;
+    Clock *clock = nullptr;
+    std::unique_ptr<storage::DataDirLock> lock;
+    std::mutex regionsMutex;
+    QHash<QString, std::shared_ptr<storage::Database>> regions;
+
+    Result<std::shared_ptr<storage::Database>> region(const QString &name);
+};
+
+namespace {
+
+const QHash<QString, OpHandler> &handlers()
+{
+    static const QHash<QString, OpHandler> h = {
+        {QStringLiteral("CreateTable"), createTable},
+        {QStringLiteral("DescribeTable"), describeTable},
+        {QStringLiteral("ListTables"), listTables},
+        {QStringLiteral("UpdateTable"), updateTable},
+        {QStringLiteral("DeleteTable"), deleteTable},
+        {QStringLiteral("DescribeLimits"), describeLimits},
+        {QStringLiteral("DescribeEndpoints"), describeEndpoints},
+        {QStringLiteral("TagResource"), tagResource},
+        {QStringLiteral("UntagResource"), untagResource},
+        {QStringLiteral("ListTagsOfResource"), listTagsOfResource},
+        {QStringLiteral("PutItem"), putItem},
+        {QStringLiteral("GetItem"), getItem},
+        {QStringLiteral("DeleteItem"), deleteItem},
+        {QStringLiteral("UpdateItem"), updateItem},
+    };
+    return h;
+}
+
+} // namespace
+
+Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString &name)
+{
+    std::lock_guard lock(regionsMutex);
+    if (auto it = regions.constFind(name); it != regions.constEnd())
+        return *it;
+    // Region names become file names: accept only what AWS region names look like.
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    if (!valid.match(name).hasMatch())
+        return ApiError(QStringLiteral("UnrecognizedClientException"), QStringLiteral("The security token included in the request is invalid."));
+    const QString path = options.inMemory ? QString() : QDir(options.dataDir).filePath(name + QStringLiteral(".db"));
+    DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
+    std::shared_ptr<storage::Database> shared(std::move(db));
+    regions.insert(name, shared);
+    return shared;
+}
+
+Engine::Engine() : d(new Private) {}
+Engine::~Engine() = default;
+
+Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
+{
+    std::unique_ptr<Engine> engine(new Engine);
+    engine->d->options = options;
+    engine->d->clock = options.clock ? options.clock : Clock::system();
+    if (!options.inMemory) {
+        if (!QDir().mkpath(options.dataDir))
+            return ApiError::internal(QStringLiteral("Cannot create data directory %1").arg(options.dataDir));
+        DD_ASSIGN(engine->d->lock, storage::DataDirLock::acquire(options.dataDir));
+        // Open the regions that already have data, so that a broken file is reported at start.
+        const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
+        for (const QString &f : files)
+            DD_CHECK(engine->d->region(f.chopped(3)));
+    }
+    return engine;
+}
+
+const EngineOptions &Engine::options() const { return d->options; }
+
+Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, QByteArrayView body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
+        return ApiError::serialization(QString());
+    return call(context, operation, doc.object());
+}
+
+Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &request)
+{
+    const OpHandler handler = handlers().value(operation.toString());
+    if (!handler)
+        return ApiError::unknownOperation();
+    DD_CHECK(ShapeValidator::instance(ShapeValidator::Service::DynamoDB).validate(operation, request));
+    DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(context.region.isEmpty() ? QStringLiteral("us-east-1") : context.region));
+    OpContext ctx{*db, context, d->options, d->clock};
+    return handler(ctx, request);
+}
+
+} // namespace dd::api

@@ -1,0 +1,267 @@
+// Single-item operations: PutItem, GetItem, DeleteItem, UpdateItem.
+// Writes run in one SQLite transaction each, with their change-log record;
+// GetItem splices the stored item into the response without re-encoding it.
+#include "api/exprparams.h"
+#include "api/jsonwriter.h"
+#include "api/keys.h"
+#include "api/opcontext.h"
+#include "model/json.h"
+#include "model/limits.h"
+#include "model/size.h"
+#include "storage/itemstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace dd::api {
+
+namespace {
+
+using storage::StoredItem;
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+Result<model::Item> loadItem(const StoredItem &stored)
+{
+    auto item = model::itemFromStoredJson(stored.json);
+    if (!item)
+        return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
+    return std::move(*item);
+}
+
+// Appends "ConsumedCapacity" as AWS shapes it for TOTAL and INDEXES.
+void writeConsumed(JsonWriter &w, const QJsonObject &req, const QString &table, double units)
+{
+    const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
+    if (mode == p("NONE"))
+        return;
+    w.key(QLatin1StringView("ConsumedCapacity")).beginObject();
+    w.key(QLatin1StringView("TableName")).string(table);
+    w.key(QLatin1StringView("CapacityUnits")).real(units);
+    if (mode == p("INDEXES")) {
+        w.key(QLatin1StringView("Table")).beginObject();
+        w.key(QLatin1StringView("CapacityUnits")).real(units);
+        w.endObject();
+    }
+    w.endObject();
+}
+
+ApiError conditionFailed(const QJsonObject &req, const std::optional<StoredItem> &old)
+{
+    ApiError e = ApiError::conditionalCheckFailed();
+    if (old && req.value(p("ReturnValuesOnConditionCheckFailure")).toString() == p("ALL_OLD"))
+        e.withExtra(p("Item"), QJsonDocument::fromJson(old->json).object());
+    return e;
+}
+
+// The table again, inside the write lock: it may have been deleted meanwhile.
+Result<std::shared_ptr<const storage::TableDef>> tableForWrite(OpContext &ctx, const QString &name)
+{
+    return requireTable(ctx, name, true);
+}
+
+Result<void> checkConditionOn(const ParsedExpressions &ex, const model::Item &item, const QJsonObject &req,
+                              const std::optional<StoredItem> &old)
+{
+    if (!ex.condition)
+        return {};
+    DD_ASSIGN(const bool pass, expr::evaluate(*ex.condition, item));
+    if (!pass)
+        return conditionFailed(req, old);
+    return {};
+}
+
+} // namespace
+
+Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item item, model::itemFromJson(req.value(p("Item"))));
+    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
+    if (returnValues != p("NONE") && returnValues != p("ALL_OLD"))
+        return ApiError::validation(p("ReturnValues can only be ALL_OLD or NONE"));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ConditionExpression")}, {p("Expected")}));
+    DD_ASSIGN(auto table, requireTable(ctx, name, true));
+    DD_ASSIGN(ItemKey key, keyFromItem(*table, item));
+    const qint64 size = model::itemSize(item);
+    if (size > model::kMaxItemSizeBytes)
+        return ApiError::validation(p("Item size has exceeded the maximum allowed size"));
+    const StoredItem stored{size, model::itemToJsonBytes(item)};
+    const QByteArray keysJson = model::itemToJsonBytes(key.attributes);
+
+    std::optional<StoredItem> old;
+    auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(table, tableForWrite(ctx, name));
+        DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
+        if (ex.condition) {
+            model::Item oldItem;
+            if (old) {
+                DD_ASSIGN(oldItem, loadItem(*old));
+            }
+            DD_CHECK(checkConditionOn(ex, oldItem, req, old));
+        }
+        if (old && old->json == stored.json)
+            return true; // nothing changes: no write, no change record
+        DD_CHECK(storage::ItemStore::put(txn.conn, *table, key.stored, stored));
+        DD_CHECK(txn.logChange(table->id, old ? storage::ChangeEvent::Modify : storage::ChangeEvent::Insert, keysJson,
+                               old ? QByteArrayView(old->json) : QByteArrayView(), stored.json));
+        txn.addStats(table->id, old ? 0 : 1, size - (old ? old->size : 0));
+        return true;
+    });
+    if (!written.ok())
+        return written.error();
+
+    JsonWriter w;
+    w.beginObject();
+    if (returnValues == p("ALL_OLD") && old)
+        w.key(QLatin1StringView("Attributes")).raw(old->json);
+    writeConsumed(w, req, name, model::writeCapacityUnits(std::max(size, old ? old->size : 0)));
+    w.endObject();
+    return w.take();
+}
+
+Result<QByteArray> getItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ProjectionExpression")}, {p("AttributesToGet")}));
+    DD_ASSIGN(auto table, requireTable(ctx, name, true));
+    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
+    const bool consistent = req.value(p("ConsistentRead")).toBool();
+
+    auto got = ctx.db.read<std::optional<StoredItem>>([&](storage::Connection &c) {
+        return storage::ItemStore::get(c, *table, key.stored);
+    });
+    if (!got.ok())
+        return got.error();
+    JsonWriter w;
+    w.beginObject();
+    if (*got) {
+        if (!ex.hasProjection) {
+            w.key(QLatin1StringView("Item")).raw((*got)->json);
+        } else {
+            DD_ASSIGN(model::Item item, loadItem(**got));
+            w.key(QLatin1StringView("Item")).item(expr::project(ex.projectionPaths, item));
+        }
+    }
+    writeConsumed(w, req, name, model::readCapacityUnits(*got ? (*got)->size : 0, consistent));
+    w.endObject();
+    return w.take();
+}
+
+Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
+    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
+    if (returnValues != p("NONE") && returnValues != p("ALL_OLD"))
+        return ApiError::validation(p("ReturnValues can only be ALL_OLD or NONE"));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ConditionExpression")}, {p("Expected")}));
+    DD_ASSIGN(auto table, requireTable(ctx, name, true));
+    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
+    const QByteArray keysJson = model::itemToJsonBytes(key.attributes);
+
+    std::optional<StoredItem> old;
+    auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(table, tableForWrite(ctx, name));
+        DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
+        if (ex.condition) {
+            model::Item oldItem;
+            if (old) {
+                DD_ASSIGN(oldItem, loadItem(*old));
+            }
+            DD_CHECK(checkConditionOn(ex, oldItem, req, old));
+        }
+        if (!old)
+            return true;
+        DD_CHECK(storage::ItemStore::remove(txn.conn, *table, key.stored));
+        DD_CHECK(txn.logChange(table->id, storage::ChangeEvent::Remove, keysJson, old->json, QByteArrayView()));
+        txn.addStats(table->id, -1, -old->size);
+        return true;
+    });
+    if (!written.ok())
+        return written.error();
+
+    JsonWriter w;
+    w.beginObject();
+    if (returnValues == p("ALL_OLD") && old)
+        w.key(QLatin1StringView("Attributes")).raw(old->json);
+    writeConsumed(w, req, name, model::writeCapacityUnits(old ? old->size : 0));
+    w.endObject();
+    return w.take();
+}
+
+Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
+    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("UpdateExpression"), p("ConditionExpression")},
+                                                     {p("AttributeUpdates"), p("Expected")}));
+    DD_ASSIGN(auto table, requireTable(ctx, name, true));
+    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
+    if (ex.update) {
+        for (const expr::Path &path : expr::updatedPaths(*ex.update)) {
+            const QString top = std::get<QString>(path.elements.front());
+            const bool isKey = top == table->keys.hash.name || (table->keys.range && top == table->keys.range->name);
+            if (!isKey)
+                continue;
+            if (path.elements.size() > 1)
+                return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: %1").arg(top));
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Cannot update attribute %1. This attribute is part of the key").arg(top));
+        }
+    }
+    const QByteArray keysJson = model::itemToJsonBytes(key.attributes);
+
+    std::optional<StoredItem> old;
+    model::Item oldItem, newItem;
+    qint64 newSize = 0;
+    auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(table, tableForWrite(ctx, name));
+        DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
+        oldItem = model::Item();
+        if (old) {
+            DD_ASSIGN(oldItem, loadItem(*old));
+        }
+        DD_CHECK(checkConditionOn(ex, oldItem, req, old));
+        const model::Item &base = old ? oldItem : key.attributes;
+        if (ex.update) {
+            DD_ASSIGN(newItem, expr::applyUpdate(*ex.update, base));
+        } else {
+            newItem = base;
+        }
+        newSize = model::itemSize(newItem);
+        if (newSize > model::kMaxItemSizeBytes)
+            return ApiError::validation(p("Item size to update has exceeded the maximum allowed size"));
+        DD_CHECK(checkIndexKeyTypes(*table, newItem));
+        const StoredItem stored{newSize, model::itemToJsonBytes(newItem)};
+        if (old && old->json == stored.json)
+            return true;
+        DD_CHECK(storage::ItemStore::put(txn.conn, *table, key.stored, stored));
+        DD_CHECK(txn.logChange(table->id, old ? storage::ChangeEvent::Modify : storage::ChangeEvent::Insert, keysJson,
+                               old ? QByteArrayView(old->json) : QByteArrayView(), stored.json));
+        txn.addStats(table->id, old ? 0 : 1, newSize - (old ? old->size : 0));
+        return true;
+    });
+    if (!written.ok())
+        return written.error();
+
+    JsonWriter w;
+    w.beginObject();
+    const std::vector<expr::Path> noPaths;
+    const auto &paths = ex.update ? expr::updatedPaths(*ex.update) : noPaths;
+    if (returnValues == p("ALL_OLD") && old) {
+        w.key(QLatin1StringView("Attributes")).raw(old->json);
+    } else if (returnValues == p("ALL_NEW")) {
+        w.key(QLatin1StringView("Attributes")).item(newItem);
+    } else if (returnValues == p("UPDATED_OLD") || returnValues == p("UPDATED_NEW")) {
+        const model::Item part = expr::project(paths, returnValues == p("UPDATED_OLD") ? oldItem : newItem);
+        if (!part.empty())
+            w.key(QLatin1StringView("Attributes")).item(part);
+    }
+    writeConsumed(w, req, name, model::writeCapacityUnits(std::max(newSize, old ? old->size : 0)));
+    w.endObject();
+    return w.take();
+}
+
+} // namespace dd::api

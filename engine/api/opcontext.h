@@ -1,0 +1,47 @@
+// OpContext: what one operation handler sees of the engine: the region's
+// database, the caller, the clock and the engine's options. Handlers are
+// free functions `Result<QByteArray> op(OpContext &, const QJsonObject &)`,
+// one per DynamoDB operation, grouped by file (tableops, itemops, ...).
+#pragma once
+
+#include "api/engine.h"
+#include "storage/database.h"
+
+#include <QJsonObject>
+
+namespace dd::api {
+
+struct OpContext {
+    storage::Database &db;
+    const RequestContext &request;
+    const EngineOptions &options;
+    Clock *clock;
+};
+
+using OpHandler = Result<QByteArray> (*)(OpContext &, const QJsonObject &);
+
+// Table operations (tableops.cpp).
+Result<QByteArray> createTable(OpContext &, const QJsonObject &);
+Result<QByteArray> describeTable(OpContext &, const QJsonObject &);
+Result<QByteArray> listTables(OpContext &, const QJsonObject &);
+Result<QByteArray> updateTable(OpContext &, const QJsonObject &);
+Result<QByteArray> deleteTable(OpContext &, const QJsonObject &);
+Result<QByteArray> describeLimits(OpContext &, const QJsonObject &);
+Result<QByteArray> describeEndpoints(OpContext &, const QJsonObject &);
+// Tags (tagops.cpp).
+Result<QByteArray> tagResource(OpContext &, const QJsonObject &);
+Result<QByteArray> untagResource(OpContext &, const QJsonObject &);
+Result<QByteArray> listTagsOfResource(OpContext &, const QJsonObject &);
+// Single-item operations (itemops.cpp).
+Result<QByteArray> putItem(OpContext &, const QJsonObject &);
+Result<QByteArray> getItem(OpContext &, const QJsonObject &);
+Result<QByteArray> deleteItem(OpContext &, const QJsonObject &);
+Result<QByteArray> updateItem(OpContext &, const QJsonObject &);
+
+// Helpers shared by handlers.
+QByteArray toBody(const QJsonObject &response);
+// The table `name`, or ResourceNotFoundException "Requested resource not found: Table: X not found"
+// (or "Cannot do operations on a non-existent table" for item operations, as AWS says).
+Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, const QString &name, bool itemOperation);
+
+} // namespace dd::api

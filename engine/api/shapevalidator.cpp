@@ -1,0 +1,296 @@
+#include "api/shapevalidator.h"
+
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <vector>
+
+namespace dd::api {
+
+namespace {
+
+// AWS reports at most this many constraint violations in one message.
+constexpr int kMaxReportedViolations = 10;
+
+enum class Kind { String, Boolean, Integer, Long, Double, Blob, Timestamp, List, Map, Structure };
+
+struct Shape {
+    QString name;
+    Kind kind = Kind::String;
+    std::vector<std::pair<QString, int>> members; // structure: member name -> shape index
+    QStringList required;
+    int element = -1;                              // list member / map value
+    std::optional<double> min, max;
+    QRegularExpression pattern;
+    QString patternText;
+    QStringList enumValues;
+};
+
+QString lowerFirst(const QString &s) { return s.isEmpty() ? s : s.left(1).toLower() + s.mid(1); }
+
+QString valueText(const QJsonValue &v)
+{
+    switch (v.type()) {
+    case QJsonValue::String: return v.toString();
+    case QJsonValue::Double: {
+        const double d = v.toDouble();
+        return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d);
+    }
+    case QJsonValue::Bool: return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    case QJsonValue::Array: {
+        QStringList parts;
+        for (const auto &e : v.toArray())
+            parts << valueText(e);
+        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+    }
+    case QJsonValue::Object: return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+    default: return QStringLiteral("null");
+    }
+}
+
+QString kindName(Kind k)
+{
+    switch (k) {
+    case Kind::String: return QStringLiteral("String");
+    case Kind::Boolean: return QStringLiteral("Boolean");
+    case Kind::Integer: return QStringLiteral("Integer");
+    case Kind::Long: return QStringLiteral("Long");
+    case Kind::Double: return QStringLiteral("Double");
+    case Kind::Timestamp: return QStringLiteral("Date");
+    default: return QString();
+    }
+}
+
+} // namespace
+
+struct ShapeValidator::Private {
+    std::vector<Shape> shapes;
+    QHash<QString, int> byName;
+    QHash<QString, int> operations; // operation -> input shape index
+    QString modelPackage;           // for Java-style collection messages
+
+    int resolve(const QJsonObject &all, const QString &name);
+    std::optional<ApiError> check(int shapeIndex, const QJsonValue &v, const QString &path, bool inCollection,
+                                  QStringList &violations) const;
+    void violate(QStringList &out, const QJsonValue &v, const QString &path, const QString &what) const
+    {
+        if (out.size() >= kMaxReportedViolations)
+            return;
+        const QString value = v.isNull() || v.isUndefined() ? QStringLiteral("null")
+                                                            : QLatin1Char('\'') + valueText(v) + QLatin1Char('\'');
+        out << QStringLiteral("Value %1 at '%2' failed to satisfy constraint: %3").arg(value, path, what);
+    }
+};
+
+int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name)
+{
+    if (auto it = byName.constFind(name); it != byName.constEnd())
+        return *it;
+    const QJsonObject s = all.value(name).toObject();
+    const int index = int(shapes.size());
+    shapes.push_back({});
+    byName.insert(name, index);
+    Shape shape;
+    shape.name = name;
+    const QString type = s.value(QLatin1String("type")).toString();
+    static const QHash<QString, Kind> kinds = {
+        {QStringLiteral("string"), Kind::String},   {QStringLiteral("boolean"), Kind::Boolean},
+        {QStringLiteral("integer"), Kind::Integer}, {QStringLiteral("long"), Kind::Long},
+        {QStringLiteral("double"), Kind::Double},   {QStringLiteral("blob"), Kind::Blob},
+        {QStringLiteral("timestamp"), Kind::Timestamp}, {QStringLiteral("list"), Kind::List},
+        {QStringLiteral("map"), Kind::Map},         {QStringLiteral("structure"), Kind::Structure}};
+    shape.kind = kinds.value(type, Kind::String);
+    if (s.contains(QLatin1String("min"))) shape.min = s.value(QLatin1String("min")).toDouble();
+    if (s.contains(QLatin1String("max"))) shape.max = s.value(QLatin1String("max")).toDouble();
+    if (s.contains(QLatin1String("pattern"))) {
+        shape.patternText = s.value(QLatin1String("pattern")).toString();
+        shape.pattern = QRegularExpression(QRegularExpression::anchoredPattern(shape.patternText));
+    }
+    for (const auto &e : s.value(QLatin1String("enum")).toArray())
+        shape.enumValues << e.toString();
+    for (const auto &r : s.value(QLatin1String("required")).toArray())
+        shape.required << r.toString();
+    // Attribute values are validated by model/json with DynamoDB's own rules.
+    const bool opaque = name == QLatin1String("AttributeValue");
+    if (!opaque) {
+        const QJsonObject members = s.value(QLatin1String("members")).toObject();
+        std::vector<std::pair<QString, int>> resolved;
+        for (auto it = members.begin(); it != members.end(); ++it)
+            resolved.emplace_back(it.key(), resolve(all, it.value().toObject().value(QLatin1String("shape")).toString()));
+        shape.members = std::move(resolved);
+        for (const char *k : {"member", "value"})
+            if (s.contains(QLatin1String(k)))
+                shape.element = resolve(all, s.value(QLatin1String(k)).toObject().value(QLatin1String("shape")).toString());
+    } else {
+        shape.kind = Kind::Structure;
+    }
+    shapes[size_t(index)] = std::move(shape);
+    return index;
+}
+
+std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJsonValue &v, const QString &path,
+                                                       bool inCollection, QStringList &violations) const
+{
+    const Shape &s = shapes[size_t(shapeIndex)];
+    if (v.isNull() || v.isUndefined())
+        return std::nullopt;
+    auto serialization = [](const QString &m) { return std::optional<ApiError>(ApiError::serialization(m)); };
+    auto scalarName = [](const QJsonValue &x) {
+        if (x.isBool()) return x.toBool() ? QStringLiteral("TRUE_VALUE") : QStringLiteral("FALSE_VALUE");
+        if (x.isDouble()) return x.toDouble() == double(qint64(x.toDouble())) ? QStringLiteral("NUMBER_VALUE") : QStringLiteral("DECIMAL_VALUE");
+        return QStringLiteral("STRING_VALUE");
+    };
+    switch (s.kind) {
+    case Kind::String:
+        if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.String"));
+        if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
+        if (!v.isString()) return serialization(scalarName(v) + QStringLiteral(" cannot be converted to String"));
+        {
+            const QString str = v.toString();
+            if (s.min && str.size() < *s.min)
+                violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
+            if (s.max && str.size() > *s.max)
+                violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+            if (!s.patternText.isEmpty() && !s.pattern.match(str).hasMatch())
+                violate(violations, v, path, QStringLiteral("Member must satisfy regular expression pattern: %1").arg(s.patternText));
+            if (!s.enumValues.isEmpty() && !s.enumValues.contains(str))
+                violate(violations, v, path, QStringLiteral("Member must satisfy enum value set: [%1]").arg(s.enumValues.join(QLatin1String(", "))));
+        }
+        return std::nullopt;
+    case Kind::Boolean:
+        if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.Boolean"));
+        if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
+        if (v.isDouble()) return serialization(scalarName(v) + QStringLiteral(" cannot be converted to Boolean"));
+        if (v.isString()) {
+            static const QStringList ok = {QStringLiteral("TRUE"), QStringLiteral("FALSE"), QStringLiteral("1"),
+                                           QStringLiteral("0"), QStringLiteral("YES"), QStringLiteral("NO")};
+            if (!ok.contains(v.toString().toUpper()))
+                return serialization(QStringLiteral("Unexpected token received from parser"));
+        }
+        return std::nullopt;
+    case Kind::Integer:
+    case Kind::Long:
+    case Kind::Double:
+    case Kind::Timestamp:
+        if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.") + kindName(s.kind));
+        if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
+        if (v.isBool() || (v.isString() && s.kind != Kind::Timestamp))
+            return serialization(scalarName(v) + QStringLiteral(" cannot be converted to ") + kindName(s.kind));
+        if (v.isDouble()) {
+            const double d = v.toDouble();
+            if (s.min && d < *s.min)
+                violate(violations, v, path, QStringLiteral("Member must have value greater than or equal to %1").arg(qint64(*s.min)));
+            if (s.max && d > *s.max)
+                violate(violations, v, path, QStringLiteral("Member must have value less than or equal to %1").arg(qint64(*s.max)));
+        }
+        return std::nullopt;
+    case Kind::Blob:
+        if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.nio.ByteBuffer"));
+        if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
+        if (!v.isString()) return serialization(QStringLiteral("only base-64-encoded strings are convertible to bytes"));
+        return std::nullopt;
+    case Kind::List: {
+        if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
+        if (!v.isArray()) return serialization(QStringLiteral("Unexpected field type"));
+        const QJsonArray a = v.toArray();
+        if (s.min && a.size() < *s.min)
+            violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
+        if (s.max && a.size() > *s.max)
+            violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+        for (qsizetype i = 0; i < a.size() && s.element >= 0; ++i) {
+            if (a.at(i).isNull()) {
+                violate(violations, a.at(i), path + QStringLiteral(".%1.member").arg(i + 1), QStringLiteral("Member must not be null"));
+                continue;
+            }
+            if (auto e = check(s.element, a.at(i), path + QStringLiteral(".%1.member").arg(i + 1), true, violations))
+                return e;
+        }
+        return std::nullopt;
+    }
+    case Kind::Map: {
+        if (v.isArray()) {
+            const QString valueShape = s.element >= 0 ? shapes[size_t(s.element)].name : QString();
+            return serialization(QStringLiteral("Unrecognized collection type java.util.Map<java.lang.String, %1>")
+                                     .arg(valueShape == QLatin1String("AttributeValue") || shapes[size_t(s.element)].kind == Kind::Structure
+                                              ? QStringLiteral("com.amazonaws.dynamodb.v20120810.") + valueShape
+                                              : QStringLiteral("java.lang.String")));
+        }
+        if (!v.isObject()) return serialization(QStringLiteral("Unexpected field type"));
+        const QJsonObject o = v.toObject();
+        if (s.min && o.size() < *s.min)
+            violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
+        if (s.max && o.size() > *s.max)
+            violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+        for (auto it = o.begin(); it != o.end() && s.element >= 0; ++it)
+            if (auto e = check(s.element, it.value(), path + QLatin1Char('.') + it.key(), true, violations))
+                return e;
+        return std::nullopt;
+    }
+    case Kind::Structure: {
+        if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class com.amazonaws.dynamodb.v20120810.") + s.name);
+        if (!v.isObject())
+            return serialization(inCollection ? QStringLiteral("Unexpected value type in payload") : QStringLiteral("Unexpected field type"));
+        const QJsonObject o = v.toObject();
+        for (const auto &[member, index] : s.members) {
+            const QString childPath = (path.isEmpty() ? QString() : path + QLatin1Char('.')) + lowerFirst(member);
+            const QJsonValue child = o.value(member);
+            if ((child.isNull() || child.isUndefined()) && s.required.contains(member)) {
+                violate(violations, child, childPath, QStringLiteral("Member must not be null"));
+                continue;
+            }
+            if (auto e = check(index, child, childPath, false, violations))
+                return e;
+        }
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+ShapeValidator::ShapeValidator(Service service) : d(new Private)
+{
+    QFile f(QStringLiteral(":/dynamodesk/shapes.json"));
+    const bool opened = f.open(QIODevice::ReadOnly);
+    Q_ASSERT(opened);
+    Q_UNUSED(opened);
+    const QJsonObject model = QJsonDocument::fromJson(f.readAll()).object()
+                                  .value(service == Service::DynamoDB ? QLatin1String("dynamodb") : QLatin1String("dynamodbstreams"))
+                                  .toObject();
+    const QJsonObject all = model.value(QLatin1String("shapes")).toObject();
+    const QJsonObject ops = model.value(QLatin1String("operations")).toObject();
+    for (auto it = ops.begin(); it != ops.end(); ++it)
+        d->operations.insert(it.key(), d->resolve(all, it.value().toString()));
+}
+
+ShapeValidator::~ShapeValidator() = default;
+
+const ShapeValidator &ShapeValidator::instance(Service service)
+{
+    static const ShapeValidator dynamo(Service::DynamoDB);
+    static const ShapeValidator streams(Service::Streams);
+    return service == Service::DynamoDB ? dynamo : streams;
+}
+
+bool ShapeValidator::hasOperation(QStringView operation) const { return d->operations.contains(operation.toString()); }
+
+Result<void> ShapeValidator::validate(QStringView operation, const QJsonObject &request) const
+{
+    const auto it = d->operations.constFind(operation.toString());
+    if (it == d->operations.constEnd())
+        return ApiError::unknownOperation();
+    QStringList violations;
+    if (auto e = d->check(*it, request, QString(), false, violations))
+        return *e;
+    if (!violations.isEmpty())
+        return ApiError::validation(QStringLiteral("%1 validation error%2 detected: %3")
+                                        .arg(violations.size())
+                                        .arg(violations.size() > 1 ? QStringLiteral("s") : QString())
+                                        .arg(violations.join(QLatin1String("; "))));
+    return {};
+}
+
+} // namespace dd::api

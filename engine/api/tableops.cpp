@@ -1,0 +1,464 @@
+// Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
+// DeleteTable, DescribeLimits, DescribeEndpoints. Messages follow AWS's text.
+#include "api/opcontext.h"
+#include "model/limits.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+#include <QUuid>
+
+namespace dd::api {
+
+namespace {
+
+// -delayTransientStatuses: how long a table stays CREATING or UPDATING.
+constexpr qint64 kTransientStatusMs = 2000;
+// ProvisionedThroughput bounds (AWS: "Given value N for ReadCapacityUnits is out of bounds").
+constexpr double kMaxCapacityUnits = 1e12;
+
+// Members of a stored description that are the engine's own and never shown.
+bool isPrivateMember(const QString &key) { return key.startsWith(QLatin1Char('_')); }
+
+double epochSeconds(qint64 ms) { return double(ms) / 1000.0; }
+
+// A stream label: the enabling time in ISO 8601 with milliseconds, as AWS's labels look.
+QString streamLabel(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).chopped(1);
+}
+
+QString tableArn(const OpContext &ctx, const QString &table)
+{
+    return QStringLiteral("arn:aws:dynamodb:%1:%2:table/%3").arg(ctx.db.region(), ctx.request.accountId, table);
+}
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// Checks the key schema of the table or of one index against the attribute
+// definitions, with AWS's messages.
+std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QStringList &defined)
+{
+    QStringList keys;
+    for (const auto &k : keySchema)
+        keys << k.toObject().value(p("AttributeName")).toString();
+    for (const QString &k : keys)
+        if (!defined.contains(k))
+            return QStringLiteral("One or more parameter values were invalid: Some index key attributes are not defined in "
+                                  "AttributeDefinitions. Keys: [%1], AttributeDefinitions: [%2]")
+                .arg(keys.join(p(", ")), defined.join(p(", ")));
+    if (keys.size() == 2 && keys[0] == keys[1])
+        return p("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+    if (keySchema.at(0).toObject().value(p("KeyType")).toString() != p("HASH"))
+        return p("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+    if (keySchema.size() == 2 && keySchema.at(1).toObject().value(p("KeyType")).toString() != p("RANGE"))
+        return p("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    return std::nullopt;
+}
+
+std::optional<QString> checkThroughput(const QJsonObject &t)
+{
+    for (const char *k : {"ReadCapacityUnits", "WriteCapacityUnits"})
+        if (t.value(p(k)).toDouble() > kMaxCapacityUnits)
+            return QStringLiteral("Given value %1 for %2 is out of bounds").arg(qint64(t.value(p(k)).toDouble())).arg(p(k));
+    return std::nullopt;
+}
+
+QJsonObject throughputDescription(const QJsonObject &requested)
+{
+    return {{p("NumberOfDecreasesToday"), 0},
+            {p("ReadCapacityUnits"), requested.value(p("ReadCapacityUnits")).toInteger()},
+            {p("WriteCapacityUnits"), requested.value(p("WriteCapacityUnits")).toInteger()}};
+}
+
+// Validates CreateTable beyond the service model, as AWS does; returns the message of the first problem.
+std::optional<QString> checkCreateTable(const QJsonObject &req)
+{
+    const bool onDemand = req.value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
+    const QJsonObject throughput = req.value(p("ProvisionedThroughput")).toObject();
+    if (onDemand) {
+        if (req.contains(p("ProvisionedThroughput")))
+            return p("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+    } else {
+        if (!throughput.contains(p("ReadCapacityUnits")) || !throughput.contains(p("WriteCapacityUnits")))
+            return p("One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+        if (auto m = checkThroughput(throughput))
+            return m;
+    }
+    QStringList defined;
+    for (const auto &d : req.value(p("AttributeDefinitions")).toArray()) {
+        const QString name = d.toObject().value(p("AttributeName")).toString();
+        if (defined.contains(name))
+            return p("Cannot have two attributes with the same name");
+        defined << name;
+    }
+    const QJsonArray keySchema = req.value(p("KeySchema")).toArray();
+    if (keySchema.size() > defined.size())
+        return p("Invalid KeySchema: Some index key attribute have no definition");
+    if (auto m = checkKeySchema(keySchema, defined))
+        return m;
+
+    QSet<QString> used;
+    for (const auto &k : keySchema)
+        used.insert(k.toObject().value(p("AttributeName")).toString());
+    QSet<QString> indexNames;
+    const QString tableHash = keySchema.at(0).toObject().value(p("AttributeName")).toString();
+    for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
+        if (!req.contains(p(kind)))
+            continue;
+        const bool local = kind[0] == 'L';
+        const QJsonArray indexes = req.value(p(kind)).toArray();
+        if (indexes.isEmpty())
+            return QStringLiteral("One or more parameter values were invalid: List of %1 is empty").arg(p(kind));
+        if (local && keySchema.size() != 2)
+            return p("One or more parameter values were invalid: Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
+        for (const auto &v : indexes) {
+            const QJsonObject index = v.toObject();
+            const QString name = index.value(p("IndexName")).toString();
+            const QJsonArray ks = index.value(p("KeySchema")).toArray();
+            if (auto m = checkKeySchema(ks, defined))
+                return m;
+            for (const auto &k : ks)
+                used.insert(k.toObject().value(p("AttributeName")).toString());
+            if (local) {
+                if (ks.size() != 2)
+                    return QStringLiteral("One or more parameter values were invalid: Index KeySchema does not have a range key for index: %1").arg(name);
+                const QString hash = ks.at(0).toObject().value(p("AttributeName")).toString();
+                if (hash != tableHash)
+                    return QStringLiteral("One or more parameter values were invalid: Index KeySchema does not have the same leading hash key as table KeySchema for index: %1. index hash key: %2, table hash key: %3")
+                        .arg(name, hash, tableHash);
+            }
+            const QJsonObject projection = index.value(p("Projection")).toObject();
+            const QString type = projection.value(p("ProjectionType")).toString();
+            if (type.isEmpty())
+                return p("One or more parameter values were invalid: Unknown ProjectionType: null");
+            if (projection.contains(p("NonKeyAttributes")) && type != p("INCLUDE"))
+                return QStringLiteral("One or more parameter values were invalid: ProjectionType is %1, but NonKeyAttributes is specified").arg(type);
+            if (!local) {
+                if (onDemand && index.contains(p("ProvisionedThroughput")))
+                    return QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: %1 when BillingMode is PAY_PER_REQUEST").arg(name);
+                if (!onDemand && !index.contains(p("ProvisionedThroughput")))
+                    return QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name);
+            }
+            if (indexNames.contains(name))
+                return QStringLiteral("One or more parameter values were invalid: Duplicate index name: %1").arg(name);
+            indexNames.insert(name);
+        }
+        if (local && indexes.size() > model::kMaxLsiPerTable)
+            return p("One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of 5");
+        if (!local && indexes.size() > model::kMaxGsiPerTable)
+            return p("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20");
+    }
+    if (used.size() != defined.size())
+        return QStringLiteral("One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+    const QJsonObject stream = req.value(p("StreamSpecification")).toObject();
+    if (req.contains(p("StreamSpecification"))) {
+        if (stream.value(p("StreamEnabled")).toBool() && !stream.contains(p("StreamViewType")))
+            return p("One or more parameter values were invalid: Enabled stream must have a StreamViewType");
+        if (!stream.value(p("StreamEnabled")).toBool() && stream.contains(p("StreamViewType")))
+            return p("One or more parameter values were invalid: Disabled stream must not have a StreamViewType");
+    }
+    const QJsonArray tags = req.value(p("Tags")).toArray();
+    if (tags.size() > model::kMaxTagsPerResource)
+        return p("One or more parameter values were invalid: Too many tags");
+    return std::nullopt;
+}
+
+// The live TableStatus: a transient status ends when its time has come.
+QString liveStatus(const QJsonObject &desc, qint64 nowMs)
+{
+    const QString status = desc.value(p("TableStatus")).toString();
+    if ((status == p("CREATING") || status == p("UPDATING")) && nowMs >= desc.value(p("_StatusUntilMs")).toInteger())
+        return p("ACTIVE");
+    return status;
+}
+
+QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bool withStats)
+{
+    QJsonObject out;
+    for (auto it = table.description.begin(); it != table.description.end(); ++it)
+        if (!isPrivateMember(it.key()))
+            out.insert(it.key(), it.value());
+    const QString status = liveStatus(table.description, ctx.clock->nowMs());
+    out.insert(p("TableStatus"), status);
+    if (withStats) {
+        const auto stats = ctx.db.tableStats(table.id);
+        out.insert(p("ItemCount"), stats.ok() ? stats->first : 0);
+        out.insert(p("TableSizeBytes"), stats.ok() ? stats->second : 0);
+    }
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        if (!out.contains(p(kind)))
+            continue;
+        QJsonArray indexes = out.value(p(kind)).toArray();
+        for (auto v : indexes) {
+            QJsonObject index = v.toObject();
+            if (kind[0] == 'G' && index.value(p("IndexStatus")).toString() == p("CREATING") && status == p("ACTIVE"))
+                index.insert(p("IndexStatus"), p("ACTIVE"));
+            v = index;
+        }
+        out.insert(p(kind), indexes);
+    }
+    return out;
+}
+
+} // namespace
+
+QByteArray toBody(const QJsonObject &response) { return QJsonDocument(response).toJson(QJsonDocument::Compact); }
+
+Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, const QString &name, bool itemOperation)
+{
+    auto table = ctx.db.table(name);
+    if (!table)
+        return ApiError::resourceNotFound(itemOperation ? p("Requested resource not found")
+                                                        : QStringLiteral("Requested resource not found: Table: %1 not found").arg(name));
+    return table;
+}
+
+Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
+{
+    if (auto m = checkCreateTable(req))
+        return ApiError::validation(*m);
+    const QString name = req.value(p("TableName")).toString();
+    const qint64 now = ctx.clock->nowMs();
+    const bool onDemand = req.value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
+    const QString arn = tableArn(ctx, name);
+
+    QJsonObject desc;
+    desc.insert(p("AttributeDefinitions"), req.value(p("AttributeDefinitions")));
+    desc.insert(p("TableName"), name);
+    desc.insert(p("KeySchema"), req.value(p("KeySchema")));
+    desc.insert(p("TableStatus"), ctx.options.delayTransientStatuses ? p("CREATING") : p("ACTIVE"));
+    desc.insert(p("_StatusUntilMs"), now + (ctx.options.delayTransientStatuses ? kTransientStatusMs : 0));
+    desc.insert(p("CreationDateTime"), epochSeconds(now));
+    desc.insert(p("ProvisionedThroughput"), throughputDescription(req.value(p("ProvisionedThroughput")).toObject()));
+    desc.insert(p("TableArn"), arn);
+    desc.insert(p("TableId"), QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (onDemand)
+        desc.insert(p("BillingModeSummary"), QJsonObject{{p("BillingMode"), p("PAY_PER_REQUEST")},
+                                                       {p("LastUpdateToPayPerRequestDateTime"), epochSeconds(now)}});
+    for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
+        if (!req.contains(p(kind)))
+            continue;
+        QJsonArray out;
+        for (const auto &v : req.value(p(kind)).toArray()) {
+            const QJsonObject in = v.toObject();
+            QJsonObject index{{p("IndexName"), in.value(p("IndexName"))},
+                              {p("KeySchema"), in.value(p("KeySchema"))},
+                              {p("Projection"), in.value(p("Projection"))},
+                              {p("IndexSizeBytes"), 0},
+                              {p("ItemCount"), 0},
+                              {p("IndexArn"), arn + p("/index/") + in.value(p("IndexName")).toString()}};
+            if (kind[0] == 'G') {
+                index.insert(p("IndexStatus"), ctx.options.delayTransientStatuses ? p("CREATING") : p("ACTIVE"));
+                index.insert(p("ProvisionedThroughput"), throughputDescription(in.value(p("ProvisionedThroughput")).toObject()));
+            }
+            out.append(index);
+        }
+        desc.insert(p(kind), out);
+    }
+    const QJsonObject stream = req.value(p("StreamSpecification")).toObject();
+    if (stream.value(p("StreamEnabled")).toBool()) {
+        const QString label = streamLabel(now);
+        desc.insert(p("StreamSpecification"), stream);
+        desc.insert(p("LatestStreamLabel"), label);
+        desc.insert(p("LatestStreamArn"), arn + p("/stream/") + label);
+    }
+    if (req.contains(p("TableClass")))
+        desc.insert(p("TableClassSummary"), QJsonObject{{p("TableClass"), req.value(p("TableClass"))}});
+    desc.insert(p("DeletionProtectionEnabled"), req.value(p("DeletionProtectionEnabled")).toBool(false));
+    if (req.contains(p("Tags")))
+        desc.insert(p("_Tags"), req.value(p("Tags")));
+
+    auto created = ctx.db.write<std::shared_ptr<const storage::TableDef>>(
+        [&](storage::WriteTxn &txn) -> Result<std::shared_ptr<const storage::TableDef>> {
+            if (ctx.db.table(name))
+                return ApiError::resourceInUse(QStringLiteral("Table already exists: %1").arg(name));
+            return ctx.db.createTable(txn, desc);
+        });
+    if (!created.ok())
+        return created.error();
+    QJsonObject out = publicDescription(ctx, **created, false);
+    out.insert(p("TableStatus"), desc.value(p("TableStatus")));
+    out.insert(p("ItemCount"), 0);
+    out.insert(p("TableSizeBytes"), 0);
+    return toBody({{p("TableDescription"), out}});
+}
+
+Result<QByteArray> describeTable(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
+    return toBody({{p("Table"), publicDescription(ctx, *table, true)}});
+}
+
+Result<QByteArray> listTables(OpContext &ctx, const QJsonObject &req)
+{
+    const int limit = req.contains(p("Limit")) ? req.value(p("Limit")).toInt() : 100;
+    const QString start = req.value(p("ExclusiveStartTableName")).toString();
+    QJsonArray names;
+    QString last;
+    bool more = false;
+    for (const QString &name : ctx.db.tableNames()) {
+        if (!start.isEmpty() && model::compareUtf8(name, start) <= 0)
+            continue;
+        if (names.size() == limit) {
+            more = true;
+            break;
+        }
+        names.append(name);
+        last = name;
+    }
+    QJsonObject out{{p("TableNames"), names}};
+    if (more)
+        out.insert(p("LastEvaluatedTableName"), last);
+    return toBody(out);
+}
+
+Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
+{
+    if (!req.contains(p("ProvisionedThroughput")) && !req.contains(p("BillingMode")) && !req.contains(p("StreamSpecification"))
+        && req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty() && !req.contains(p("SSESpecification"))
+        && !req.contains(p("ReplicaUpdates")) && !req.contains(p("TableClass")) && !req.contains(p("DeletionProtectionEnabled")))
+        return ApiError::validation(p("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required"));
+    if (req.value(p("BillingMode")).toString() == p("PROVISIONED") && !req.contains(p("ProvisionedThroughput")))
+        return ApiError::validation(p("One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
+    if (auto m = checkThroughput(req.value(p("ProvisionedThroughput")).toObject()))
+        return ApiError::validation(*m);
+    if (!req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty())
+        return ApiError::validation(p("GlobalSecondaryIndexUpdates are not supported yet by this version of Dynamodesk"));
+
+    const QString name = req.value(p("TableName")).toString();
+    auto updated = ctx.db.write<std::shared_ptr<const storage::TableDef>>(
+        [&](storage::WriteTxn &txn) -> Result<std::shared_ptr<const storage::TableDef>> {
+            DD_ASSIGN(auto table, requireTable(ctx, name, false));
+            QJsonObject desc = table->description;
+            const QString status = liveStatus(desc, txn.nowMs);
+            if (status != p("ACTIVE"))
+                return ApiError::resourceInUse(QStringLiteral("Attempt to change a resource which is still in use: Table is being %1: %2")
+                                                   .arg(status == p("CREATING") ? p("created") : p("updated"), name));
+            const QString currentMode = desc.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+            const QString mode = req.value(p("BillingMode")).toString(currentMode);
+            bool changed = false;
+            if (req.contains(p("ProvisionedThroughput"))) {
+                if (mode == p("PAY_PER_REQUEST"))
+                    return ApiError::validation(p("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"));
+                const QJsonObject want = req.value(p("ProvisionedThroughput")).toObject();
+                QJsonObject pt = desc.value(p("ProvisionedThroughput")).toObject();
+                const qint64 r0 = pt.value(p("ReadCapacityUnits")).toInteger(), w0 = pt.value(p("WriteCapacityUnits")).toInteger();
+                const qint64 r1 = want.value(p("ReadCapacityUnits")).toInteger(), w1 = want.value(p("WriteCapacityUnits")).toInteger();
+                if (r0 == r1 && w0 == w1 && currentMode == mode)
+                    return ApiError::validation(QStringLiteral(
+                        "The provisioned throughput for the table will not change. The requested value equals the current value. "
+                        "Current ReadCapacityUnits provisioned for the table: %1. Requested ReadCapacityUnits: %2. "
+                        "Current WriteCapacityUnits provisioned for the table: %3. Requested WriteCapacityUnits: %4. "
+                        "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.")
+                                                    .arg(r0).arg(r1).arg(w0).arg(w1));
+                if (r1 > r0 || w1 > w0)
+                    pt.insert(p("LastIncreaseDateTime"), epochSeconds(txn.nowMs));
+                if ((r1 < r0 || w1 < w0) && currentMode == mode) {
+                    pt.insert(p("LastDecreaseDateTime"), epochSeconds(txn.nowMs));
+                    pt.insert(p("NumberOfDecreasesToday"), pt.value(p("NumberOfDecreasesToday")).toInteger() + 1);
+                }
+                pt.insert(p("ReadCapacityUnits"), r1);
+                pt.insert(p("WriteCapacityUnits"), w1);
+                desc.insert(p("ProvisionedThroughput"), pt);
+                changed = true;
+            }
+            if (mode != currentMode) {
+                QJsonObject summary{{p("BillingMode"), mode}};
+                if (mode == p("PAY_PER_REQUEST")) {
+                    summary.insert(p("LastUpdateToPayPerRequestDateTime"), epochSeconds(txn.nowMs));
+                    QJsonObject pt = desc.value(p("ProvisionedThroughput")).toObject();
+                    pt.insert(p("ReadCapacityUnits"), 0);
+                    pt.insert(p("WriteCapacityUnits"), 0);
+                    desc.insert(p("ProvisionedThroughput"), pt);
+                } else {
+                    summary.insert(p("LastUpdateToPayPerRequestDateTime"),
+                                   desc.value(p("BillingModeSummary")).toObject().value(p("LastUpdateToPayPerRequestDateTime")));
+                }
+                desc.insert(p("BillingModeSummary"), summary);
+                changed = true;
+            }
+            if (req.contains(p("StreamSpecification"))) {
+                const QJsonObject stream = req.value(p("StreamSpecification")).toObject();
+                const bool enable = stream.value(p("StreamEnabled")).toBool();
+                const bool enabled = desc.value(p("StreamSpecification")).toObject().value(p("StreamEnabled")).toBool();
+                if (enable && enabled)
+                    return ApiError::validation(QStringLiteral("Table already has an enabled stream: %1").arg(desc.value(p("LatestStreamArn")).toString()));
+                if (!enable && !enabled)
+                    return ApiError::validation(p("Table already has no stream enabled"));
+                if (enable && !stream.contains(p("StreamViewType")))
+                    return ApiError::validation(p("One or more parameter values were invalid: Enabled stream must have a StreamViewType"));
+                if (enable) {
+                    const QString label = streamLabel(txn.nowMs);
+                    desc.insert(p("StreamSpecification"), stream);
+                    desc.insert(p("LatestStreamLabel"), label);
+                    desc.insert(p("LatestStreamArn"), desc.value(p("TableArn")).toString() + p("/stream/") + label);
+                } else {
+                    desc.insert(p("StreamSpecification"), QJsonObject{{p("StreamEnabled"), false}});
+                }
+                changed = true;
+            }
+            if (req.contains(p("DeletionProtectionEnabled"))) {
+                desc.insert(p("DeletionProtectionEnabled"), req.value(p("DeletionProtectionEnabled")).toBool());
+                changed = true;
+            }
+            if (req.contains(p("TableClass"))) {
+                desc.insert(p("TableClassSummary"), QJsonObject{{p("TableClass"), req.value(p("TableClass"))},
+                                                               {p("LastUpdateDateTime"), epochSeconds(txn.nowMs)}});
+                changed = true;
+            }
+            Q_UNUSED(changed);
+            if (ctx.options.delayTransientStatuses) {
+                desc.insert(p("TableStatus"), p("UPDATING"));
+                desc.insert(p("_StatusUntilMs"), txn.nowMs + kTransientStatusMs);
+            }
+            DD_CHECK(ctx.db.updateTable(txn, *table, desc));
+            return std::make_shared<const storage::TableDef>(storage::TableDef::fromDescription(table->id, desc));
+        });
+    if (!updated.ok())
+        return updated.error();
+    QJsonObject out = publicDescription(ctx, **updated, true);
+    if (!ctx.options.delayTransientStatuses)
+        out.insert(p("TableStatus"), p("ACTIVE"));
+    return toBody({{p("TableDescription"), out}});
+}
+
+Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    QJsonObject out;
+    auto deleted = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(auto table, requireTable(ctx, name, false));
+        const QString status = liveStatus(table->description, txn.nowMs);
+        if (status == p("CREATING"))
+            return ApiError::resourceInUse(QStringLiteral("Attempt to change a resource which is still in use: Table is being created: %1").arg(name));
+        if (table->description.value(p("DeletionProtectionEnabled")).toBool())
+            return ApiError::validation(QStringLiteral("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first."));
+        out = publicDescription(ctx, *table, true);
+        DD_CHECK(ctx.db.dropTable(txn, *table));
+        return true;
+    });
+    if (!deleted.ok())
+        return deleted.error();
+    out.insert(p("TableStatus"), p("DELETING"));
+    return toBody({{p("TableDescription"), out}});
+}
+
+Result<QByteArray> describeLimits(OpContext &, const QJsonObject &)
+{
+    // AWS's default account quotas.
+    return toBody({{p("AccountMaxReadCapacityUnits"), 80000},
+                   {p("AccountMaxWriteCapacityUnits"), 80000},
+                   {p("TableMaxReadCapacityUnits"), 40000},
+                   {p("TableMaxWriteCapacityUnits"), 40000}});
+}
+
+Result<QByteArray> describeEndpoints(OpContext &ctx, const QJsonObject &)
+{
+    return toBody({{p("Endpoints"), QJsonArray{QJsonObject{
+                                      {p("Address"), QStringLiteral("dynamodb.%1.amazonaws.com").arg(ctx.db.region())},
+                                      {p("CachePeriodInMinutes"), 1440}}}}});
+}
+
+} // namespace dd::api

@@ -1,0 +1,90 @@
+// TagResource, UntagResource, ListTagsOfResource. Tags live in the table's
+// stored description (member _Tags), so they go with the table.
+#include "api/opcontext.h"
+#include "model/limits.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace dd::api {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// Resolves a table ARN to the table, with AWS's errors for malformed ARNs.
+Result<std::shared_ptr<const storage::TableDef>> tableFromArn(OpContext &ctx, const QJsonObject &req, const char *action)
+{
+    const QString arn = req.value(p("ResourceArn")).toString();
+    static const QRegularExpression loose(QStringLiteral("^.+:.+:.+:.+:.+:.+/.+$"));
+    if (!loose.match(arn).hasMatch())
+        return ApiError::accessDenied(QStringLiteral("User: arn:aws:iam::%1:user/dynamodesk is not authorized to perform: dynamodb:%2 on resource: %3")
+                                          .arg(ctx.request.accountId, p(action), arn.isEmpty() ? p("*") : arn));
+    static const QRegularExpression strict(QStringLiteral("^arn:aws:dynamodb:([^:]+):(\\d+):table/([^/]{3,255})$"));
+    const auto m = strict.match(arn);
+    if (!m.hasMatch())
+        return ApiError::validation(QStringLiteral("Invalid TableArn: Invalid ResourceArn provided as input %1").arg(arn));
+    auto table = ctx.db.table(m.captured(3));
+    if (!table || m.captured(1) != ctx.db.region())
+        return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: ResourcArn: %1 not found").arg(arn));
+    return table;
+}
+
+} // namespace
+
+Result<QByteArray> tagResource(OpContext &ctx, const QJsonObject &req)
+{
+    const QJsonArray tags = req.value(p("Tags")).toArray();
+    if (tags.isEmpty())
+        return ApiError::validation(p("Atleast one Tag needs to be provided as Input."));
+    auto done = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(auto table, tableFromArn(ctx, req, "TagResource"));
+        QJsonObject desc = table->description;
+        QJsonArray current = desc.value(p("_Tags")).toArray();
+        for (const auto &t : tags) {
+            const QString key = t.toObject().value(p("Key")).toString();
+            for (qsizetype i = 0; i < current.size(); ++i)
+                if (current.at(i).toObject().value(p("Key")).toString() == key)
+                    current.removeAt(i--);
+            current.append(t);
+        }
+        if (current.size() > model::kMaxTagsPerResource)
+            return ApiError::limitExceeded(QStringLiteral("The maximum number of tags (%1) per resource has been exceeded").arg(model::kMaxTagsPerResource));
+        desc.insert(p("_Tags"), current);
+        DD_CHECK(ctx.db.updateTable(txn, *table, desc));
+        return true;
+    });
+    if (!done.ok())
+        return done.error();
+    return QByteArray();
+}
+
+Result<QByteArray> untagResource(OpContext &ctx, const QJsonObject &req)
+{
+    const QJsonArray keys = req.value(p("TagKeys")).toArray();
+    if (keys.isEmpty())
+        return ApiError::validation(p("Atleast one Tag Key needs to be provided as Input."));
+    auto done = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+        DD_ASSIGN(auto table, tableFromArn(ctx, req, "UntagResource"));
+        QJsonObject desc = table->description;
+        QJsonArray current = desc.value(p("_Tags")).toArray();
+        for (const auto &k : keys)
+            for (qsizetype i = 0; i < current.size(); ++i)
+                if (current.at(i).toObject().value(p("Key")).toString() == k.toString())
+                    current.removeAt(i--);
+        desc.insert(p("_Tags"), current);
+        DD_CHECK(ctx.db.updateTable(txn, *table, desc));
+        return true;
+    });
+    if (!done.ok())
+        return done.error();
+    return QByteArray();
+}
+
+Result<QByteArray> listTagsOfResource(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(auto table, tableFromArn(ctx, req, "ListTagsOfResource"));
+    return toBody({{p("Tags"), table->description.value(p("_Tags")).toArray()}});
+}
+
+} // namespace dd::api

@@ -1,0 +1,297 @@
+#include "storage/database.h"
+#include "storage/itemstore.h"
+
+#include <QJsonDocument>
+#include <QUuid>
+
+#include <algorithm>
+
+#include <sqlite3.h>
+
+namespace dd::storage {
+
+namespace {
+
+// The on-disk schema version; bump it and add a migration when the schema changes.
+constexpr int kSchemaVersion = 1;
+
+// Reader connections kept idle at most; more are opened under load and closed after.
+constexpr size_t kMaxIdleReaders = 16;
+
+const QByteArray kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tables(
+  name TEXT PRIMARY KEY,            -- TableName
+  id INTEGER NOT NULL UNIQUE,       -- storage id: items live in t<id>
+  description BLOB NOT NULL,        -- TableDescription JSON without live figures
+  item_count INTEGER NOT NULL DEFAULT 0,
+  size_bytes INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE IF NOT EXISTS changelog(
+  seq INTEGER PRIMARY KEY,          -- commit order
+  time_ms INTEGER NOT NULL,         -- commit time, ms since the epoch
+  table_id INTEGER NOT NULL,        -- tables.id of the changed table
+  event INTEGER NOT NULL,           -- ChangeEvent: 1 INSERT, 2 MODIFY, 3 REMOVE
+  keys BLOB NOT NULL,               -- key attributes, DynamoDB JSON
+  old_image BLOB,                   -- item before, DynamoDB JSON; NULL on INSERT
+  new_image BLOB);                  -- item after; NULL on REMOVE
+CREATE INDEX IF NOT EXISTS changelog_by_table ON changelog(table_id, seq);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 1), ('next_table_id', 1);
+)SQL";
+
+} // namespace
+
+Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
+                                 QByteArrayView oldImage, QByteArrayView newImage)
+{
+    Statement *s = conn.prepare("INSERT INTO changelog(time_ms, table_id, event, keys, old_image, new_image) VALUES(?,?,?,?,?,?)");
+    if (!s)
+        return ApiError::internal(conn.lastError());
+    s->bind(1, nowMs).bind(2, tableId).bind(3, qint64(event)).bind(4, keysJson);
+    if (oldImage.isNull()) s->bindNull(5); else s->bind(5, oldImage);
+    if (newImage.isNull()) s->bindNull(6); else s->bind(6, newImage);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
+{
+    auto &e = m_stats[tableId];
+    e.first += itemDelta;
+    e.second += bytesDelta;
+}
+
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
+{
+    std::unique_ptr<Database> db(new Database);
+    db->m_path = filePath;
+    db->m_region = region;
+    db->m_clock = clock ? clock : Clock::system();
+    DD_ASSIGN(db->m_writer, Connection::open(filePath.isEmpty() ? QStringLiteral(":memory:") : filePath, false));
+    if (filePath.isEmpty()) {
+        DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"));
+    } else {
+        // WAL: readers never block the writer. synchronous=NORMAL: a commit is
+        // in the WAL before write() returns, so a killed process loses no
+        // acknowledged write (a power loss may lose the last commits).
+        DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+    }
+    DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
+    DD_CHECK(db->initSchema());
+    DD_CHECK(db->loadCatalog());
+    return db;
+}
+
+Database::~Database()
+{
+    m_readers.clear();
+    m_writer.reset();
+}
+
+Result<void> Database::initSchema()
+{
+    DD_CHECK(m_writer->exec("BEGIN IMMEDIATE"));
+    auto r = m_writer->exec(kSchema);
+    if (!r.ok()) {
+        (void)m_writer->exec("ROLLBACK");
+        return r;
+    }
+    Statement *s = m_writer->prepare("SELECT value FROM meta WHERE key='schema_version'");
+    const qint64 version = s && s->step() ? s->columnInt(0) : 0;
+    if (s) s->reset();
+    if (version != kSchemaVersion) {
+        (void)m_writer->exec("ROLLBACK");
+        return ApiError::internal(QStringLiteral("Unsupported database schema version %1 (this build reads %2)").arg(version).arg(kSchemaVersion));
+    }
+    return m_writer->exec("COMMIT");
+}
+
+Result<void> Database::loadCatalog()
+{
+    Statement *s = m_writer->prepare("SELECT id, description FROM tables");
+    if (!s)
+        return ApiError::internal(m_writer->lastError());
+    QHash<QString, std::shared_ptr<const TableDef>> tables;
+    while (s->step()) {
+        const QJsonObject desc = QJsonDocument::fromJson(s->columnBytes(1)).object();
+        auto def = std::make_shared<const TableDef>(TableDef::fromDescription(s->columnInt(0), desc));
+        tables.insert(def->name, def);
+    }
+    s->reset();
+    std::unique_lock lock(m_catalogMutex);
+    m_tables = std::move(tables);
+    return {};
+}
+
+std::shared_ptr<const TableDef> Database::table(const QString &name) const
+{
+    std::shared_lock lock(m_catalogMutex);
+    return m_tables.value(name);
+}
+
+QStringList Database::tableNames() const
+{
+    QStringList names;
+    {
+        std::shared_lock lock(m_catalogMutex);
+        names = m_tables.keys();
+    }
+    // ListTables orders names by their bytes.
+    std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return model::compareUtf8(a, b) < 0; });
+    return names;
+}
+
+Connection *Database::acquireReader()
+{
+    {
+        std::lock_guard lock(m_readersMutex);
+        if (!m_readers.empty()) {
+            Connection *c = m_readers.back().release();
+            m_readers.pop_back();
+            return c;
+        }
+    }
+    auto c = Connection::open(m_path, true);
+    if (!c.ok())
+        return nullptr;
+    (void)(*c)->exec("PRAGMA cache_size=-16384;");
+    return c->release();
+}
+
+void Database::releaseReader(Connection *c)
+{
+    std::lock_guard lock(m_readersMutex);
+    if (m_readers.size() >= kMaxIdleReaders) {
+        delete c;
+        return;
+    }
+    m_readers.emplace_back(c);
+}
+
+Result<void> Database::beginRead(Connection &c)
+{
+    Statement *s = c.prepare("BEGIN");
+    if (!s || (s->step(), s->resultCode() != SQLITE_DONE))
+        return ApiError::internal(c.lastError());
+    return {};
+}
+
+void Database::endRead(Connection &c)
+{
+    if (Statement *s = c.prepare("COMMIT"))
+        s->step();
+}
+
+Result<void> Database::beginWrite()
+{
+    Statement *s = m_writer->prepare("BEGIN IMMEDIATE");
+    if (!s || (s->step(), s->resultCode() != SQLITE_DONE))
+        return ApiError::internal(m_writer->lastError());
+    return {};
+}
+
+Result<void> Database::commitWrite(WriteTxn &txn)
+{
+    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+        if (it->first == 0 && it->second == 0)
+            continue;
+        Statement *s = m_writer->prepare("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
+        s->step();
+        if (s->resultCode() != SQLITE_DONE) {
+            const QString msg = s->errorMessage();
+            rollbackWrite();
+            return ApiError::internal(msg);
+        }
+    }
+    Statement *s = m_writer->prepare("COMMIT");
+    s->step();
+    if (s->resultCode() != SQLITE_DONE) {
+        const QString msg = s->errorMessage();
+        rollbackWrite();
+        return ApiError::internal(msg);
+    }
+    for (auto &fn : txn.m_onCommit)
+        fn();
+    return {};
+}
+
+void Database::rollbackWrite()
+{
+    if (Statement *s = m_writer->prepare("ROLLBACK"))
+        s->step();
+}
+
+Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, const QJsonObject &description)
+{
+    Connection &c = txn.conn;
+    Statement *s = c.prepare("SELECT value FROM meta WHERE key='next_table_id'");
+    if (!s || !s->step())
+        return ApiError::internal(c.lastError());
+    const qint64 id = s->columnInt(0);
+    s->reset();
+    s = c.prepare("UPDATE meta SET value = value + 1 WHERE key='next_table_id'");
+    s->step();
+
+    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(id, description));
+    s = c.prepare("INSERT INTO tables(name, id, description) VALUES(?,?,?)");
+    s->bindText(1, def->name).bind(2, id).bind(3, QJsonDocument(description).toJson(QJsonDocument::Compact));
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    DD_CHECK(c.exec(ItemStore::createSql(*def)));
+    txn.onCommit([this, def] {
+        std::unique_lock lock(m_catalogMutex);
+        m_tables.insert(def->name, def);
+        ++m_catalogGeneration;
+    });
+    return std::shared_ptr<const TableDef>(def);
+}
+
+Result<void> Database::updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description)
+{
+    Statement *s = txn.conn.prepare("UPDATE tables SET description = ? WHERE id = ?");
+    s->bind(1, QJsonDocument(description).toJson(QJsonDocument::Compact)).bind(2, table.id);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(table.id, description));
+    txn.onCommit([this, def] {
+        std::unique_lock lock(m_catalogMutex);
+        m_tables.insert(def->name, def);
+    });
+    return {};
+}
+
+Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
+{
+    Statement *s = txn.conn.prepare("DELETE FROM tables WHERE id = ?");
+    s->bind(1, table.id);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlTable));
+    const QString name = table.name;
+    txn.onCommit([this, name] {
+        std::unique_lock lock(m_catalogMutex);
+        m_tables.remove(name);
+        ++m_catalogGeneration;
+    });
+    return {};
+}
+
+Result<std::pair<qint64, qint64>> Database::tableStats(qint64 tableId)
+{
+    return read<std::pair<qint64, qint64>>([tableId](Connection &c) -> Result<std::pair<qint64, qint64>> {
+        Statement *s = c.prepare("SELECT item_count, size_bytes FROM tables WHERE id = ?");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        s->bind(1, tableId);
+        if (!s->step())
+            return std::pair<qint64, qint64>{0, 0};
+        return std::pair<qint64, qint64>{s->columnInt(0), s->columnInt(1)};
+    });
+}
+
+} // namespace dd::storage

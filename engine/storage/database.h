@@ -1,0 +1,148 @@
+// Database: the SQLite database of one region: the catalog of tables, one
+// SQLite table of items per DynamoDB table, and the change log.
+//
+// Threads: any thread may call read() and write(). Writes are serialized
+// (SQLite has one writer); on disk, reads run in parallel on pooled reader
+// connections in WAL mode and never wait for writers. In memory, one
+// connection serves both, under one mutex.
+#pragma once
+
+#include "model/clock.h"
+#include "model/result.h"
+#include "storage/connection.h"
+#include "storage/tabledef.h"
+
+#include <QHash>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <vector>
+
+namespace dd::storage {
+
+// Change-log events. Written to disk: do not reorder.
+enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
+
+// The context of one write transaction, handed to write()'s function.
+class WriteTxn {
+public:
+    Connection &conn;
+    const qint64 nowMs;
+
+    // Appends one item change to the change log, in this transaction.
+    Result<void> logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
+                           QByteArrayView oldImage, QByteArrayView newImage);
+    // Accumulates item-count and size deltas, written once at commit.
+    void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
+    // Runs after a successful commit, under the write lock (catalog cache updates).
+    void onCommit(std::function<void()> fn) { m_onCommit.push_back(std::move(fn)); }
+
+    WriteTxn(Connection &c, qint64 now) : conn(c), nowMs(now) {}
+
+private:
+    friend class Database;
+    QHash<qint64, std::pair<qint64, qint64>> m_stats;
+    std::vector<std::function<void()>> m_onCommit;
+};
+
+class Database {
+public:
+    // Opens or creates the database at filePath (WAL mode); an empty path
+    // keeps it in memory. `region` names the ARNs of its tables.
+    static Result<std::unique_ptr<Database>> open(const QString &filePath, const QString &region, Clock *clock);
+    ~Database();
+
+    const QString &region() const { return m_region; }
+    Clock *clock() const { return m_clock; }
+
+    // The current definition of table `name`, or null if there is none.
+    std::shared_ptr<const TableDef> table(const QString &name) const;
+    // All table names, sorted as ListTables returns them.
+    QStringList tableNames() const;
+
+    // Runs fn on a connection inside a read transaction: everything it reads
+    // is one consistent snapshot.
+    template <typename T>
+    Result<T> read(const std::function<Result<T>(Connection &)> &fn);
+
+    // Runs fn inside a write transaction; commits if it returns success and
+    // rolls everything back if it returns an error.
+    template <typename T>
+    Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn);
+
+    // Catalog changes, inside write(). createTable allocates the storage id and the item table.
+    Result<std::shared_ptr<const TableDef>> createTable(WriteTxn &txn, const QJsonObject &description);
+    Result<void> updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description);
+    Result<void> dropTable(WriteTxn &txn, const TableDef &table);
+
+    // Live figures of a table: item count and total item bytes.
+    Result<std::pair<qint64, qint64>> tableStats(qint64 tableId);
+
+private:
+    Database() = default;
+    Result<void> initSchema();
+    Result<void> loadCatalog();
+    Connection *acquireReader();
+    void releaseReader(Connection *c);
+    Result<void> beginRead(Connection &c);
+    void endRead(Connection &c);
+    Result<void> beginWrite();
+    Result<void> commitWrite(WriteTxn &txn);
+    void rollbackWrite();
+
+    QString m_path;   // empty: in memory
+    QString m_region;
+    Clock *m_clock = nullptr;
+
+    std::mutex m_writeMutex;                        // serializes writers (and, in memory, readers)
+    std::unique_ptr<Connection> m_writer;
+    std::mutex m_readersMutex;
+    std::vector<std::unique_ptr<Connection>> m_readers; // idle reader connections
+    std::atomic<int> m_catalogGeneration{0};        // bumps on DDL; readers drop stale statements
+
+    mutable std::shared_mutex m_catalogMutex;
+    QHash<QString, std::shared_ptr<const TableDef>> m_tables;
+};
+
+template <typename T>
+Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
+{
+    if (m_path.isEmpty()) {
+        std::lock_guard lock(m_writeMutex);
+        return fn(*m_writer);
+    }
+    Connection *c = acquireReader();
+    if (!c)
+        return ApiError::internal(QStringLiteral("Cannot open a reader connection"));
+    auto began = beginRead(*c);
+    if (!began.ok()) {
+        releaseReader(c);
+        return began.error();
+    }
+    Result<T> r = fn(*c);
+    endRead(*c);
+    releaseReader(c);
+    return r;
+}
+
+template <typename T>
+Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
+{
+    std::lock_guard lock(m_writeMutex);
+    DD_CHECK(beginWrite());
+    WriteTxn txn(*m_writer, m_clock->nowMs());
+    Result<T> r = fn(txn);
+    if (!r.ok()) {
+        rollbackWrite();
+        return r;
+    }
+    auto committed = commitWrite(txn);
+    if (!committed.ok())
+        return committed.error();
+    return r;
+}
+
+} // namespace dd::storage

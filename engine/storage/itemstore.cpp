@@ -1,0 +1,53 @@
+#include "storage/itemstore.h"
+
+#include <sqlite3.h>
+
+namespace dd::storage {
+
+QByteArray ItemStore::createSql(const TableDef &table)
+{
+    return "CREATE TABLE " + table.sqlTable + "(h INTEGER NOT NULL, pk BLOB NOT NULL, sk BLOB NOT NULL, "
+           "size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY(h, pk, sk)) WITHOUT ROWID";
+}
+
+Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &table, const StoredKey &key)
+{
+    Statement *s = c.prepare("SELECT size, item FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
+    if (!s->step()) {
+        if (!s->ok() || s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+        return std::optional<StoredItem>();
+    }
+    StoredItem item{s->columnInt(0), s->columnBytes(1)};
+    s->reset();
+    return std::optional<StoredItem>(std::move(item));
+}
+
+Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item)
+{
+    Statement *s = c.prepare("INSERT OR REPLACE INTO " + table.sqlTable + "(h, pk, sk, size, item) VALUES(?,?,?,?,?)");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk).bind(4, item.size).bind(5, item.json);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+Result<void> ItemStore::remove(Connection &c, const TableDef &table, const StoredKey &key)
+{
+    Statement *s = c.prepare("DELETE FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+} // namespace dd::storage

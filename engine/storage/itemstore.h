@@ -1,0 +1,40 @@
+// ItemStore: reads and writes of one table's items in SQLite. Each table's
+// items live in SQLite table t<id> (h, pk, sk, size, item): h is the
+// partition hash (Scan order), pk and sk the order-preserving key bytes (sk
+// empty without a sort key), size the item's DynamoDB size, item its
+// DynamoDB JSON. Callers run these inside Database::read or ::write.
+#pragma once
+
+#include "model/result.h"
+#include "storage/connection.h"
+#include "storage/tabledef.h"
+
+#include <optional>
+
+namespace dd::storage {
+
+struct StoredKey {
+    qint64 hash = 0;   // model::partitionHash(pk)
+    QByteArray pk;     // encoded partition key
+    QByteArray sk;     // encoded sort key; empty without one
+};
+
+struct StoredItem {
+    qint64 size = 0;   // DynamoDB item size in bytes
+    QByteArray json;   // DynamoDB JSON of the whole item
+};
+
+class ItemStore {
+public:
+    // The SQL that creates a table's item store.
+    static QByteArray createSql(const TableDef &table);
+
+    // The item at key, or nullopt. Errors only for SQLite failures.
+    static Result<std::optional<StoredItem>> get(Connection &c, const TableDef &table, const StoredKey &key);
+    // Inserts or replaces the item at key.
+    static Result<void> put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item);
+    // Deletes the item at key; no error if there is none.
+    static Result<void> remove(Connection &c, const TableDef &table, const StoredKey &key);
+};
+
+} // namespace dd::storage

@@ -1,0 +1,44 @@
+// Statement: a prepared SQLite statement owned by a Connection's cache.
+// Bind with 1-based indexes; step(); read columns; the statement is reset
+// when the next user calls Connection::prepare for the same SQL.
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace dd::storage {
+
+class Statement {
+public:
+    explicit Statement(sqlite3_stmt *stmt) : m_stmt(stmt) {}
+
+    Statement &bind(int index, qint64 value);
+    Statement &bind(int index, QByteArrayView blob);   // bound as a BLOB, copied
+    Statement &bindText(int index, QStringView text);  // bound as UTF-8 TEXT
+    Statement &bindNull(int index);
+
+    // Steps once. Returns true while a row is available; false when done.
+    // SQLite errors are reported through ok()/errorMessage().
+    bool step();
+    bool ok() const { return m_rc == 0 || m_rc == 100 || m_rc == 101; }
+    int resultCode() const { return m_rc; }
+    QString errorMessage() const;
+
+    qint64 columnInt(int i) const;
+    QByteArrayView columnBlob(int i) const;  // valid until the next step/reset
+    QByteArray columnBytes(int i) const;     // a copy
+    QString columnText(int i) const;
+    bool columnIsNull(int i) const;
+
+    void reset();
+    sqlite3_stmt *handle() const { return m_stmt; }
+
+private:
+    sqlite3_stmt *m_stmt;
+    int m_rc = 0;
+};
+
+} // namespace dd::storage

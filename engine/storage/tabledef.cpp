@@ -1,0 +1,61 @@
+#include "storage/tabledef.h"
+
+#include <QJsonArray>
+
+namespace dd::storage {
+
+namespace {
+
+KeySchema parseKeySchema(const QJsonArray &keySchema, const QJsonArray &attributeDefinitions)
+{
+    auto typeOf = [&](const QString &name) {
+        for (const auto &d : attributeDefinitions) {
+            const QJsonObject o = d.toObject();
+            if (o.value(QLatin1String("AttributeName")).toString() == name)
+                return model::typeFromName(o.value(QLatin1String("AttributeType")).toString()).value_or(model::AttrType::S);
+        }
+        return model::AttrType::S;
+    };
+    KeySchema ks;
+    for (const auto &k : keySchema) {
+        const QJsonObject o = k.toObject();
+        const QString name = o.value(QLatin1String("AttributeName")).toString();
+        const KeyElement e{name, typeOf(name)};
+        if (o.value(QLatin1String("KeyType")).toString() == QLatin1String("HASH"))
+            ks.hash = e;
+        else
+            ks.range = e;
+    }
+    return ks;
+}
+
+} // namespace
+
+TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
+{
+    TableDef t;
+    t.id = id;
+    t.name = description.value(QLatin1String("TableName")).toString();
+    t.description = description;
+    const QJsonArray defs = description.value(QLatin1String("AttributeDefinitions")).toArray();
+    t.keys = parseKeySchema(description.value(QLatin1String("KeySchema")).toArray(), defs);
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        const bool global = kind[0] == 'G';
+        for (const auto &v : description.value(QLatin1String(kind)).toArray()) {
+            const QJsonObject o = v.toObject();
+            IndexDef idx;
+            idx.name = o.value(QLatin1String("IndexName")).toString();
+            idx.global = global;
+            idx.keys = parseKeySchema(o.value(QLatin1String("KeySchema")).toArray(), defs);
+            const QJsonObject proj = o.value(QLatin1String("Projection")).toObject();
+            idx.projectionType = proj.value(QLatin1String("ProjectionType")).toString();
+            for (const auto &a : proj.value(QLatin1String("NonKeyAttributes")).toArray())
+                idx.nonKeyAttributes << a.toString();
+            t.indexes.push_back(std::move(idx));
+        }
+    }
+    t.sqlTable = "t" + QByteArray::number(id);
+    return t;
+}
+
+} // namespace dd::storage
