@@ -70,7 +70,8 @@ void TestValidation::expression_data()
     row("update too long", upd, QStringLiteral("SET %1 = :s").arg(longName), QStringLiteral("Expression size has exceeded the maximum allowed size;"));
     row("projection too long", proj, longName, QStringLiteral("Expression size has exceeded the maximum allowed size;"));
     row("projection at limit", proj, QString(4096, QLatin1Char('a')), QString());
-    row("size in UTF-8 bytes", proj, QStringLiteral("#a,") + QString(2047, QChar(0xe9)), QStringLiteral("Syntax error; token: \"\u00e9\", near: \",\u00e9\u00e9\""));
+    row("size in UTF-8 bytes", proj, QStringLiteral("#a,") + QString(2047, QChar(0xe9)), QStringLiteral("Expression size has exceeded the maximum allowed size;"));
+    row("under limit in UTF-8 bytes", proj, QStringLiteral("#a,") + QString(2046, QChar(0xe9)), QStringLiteral("Syntax error; token: \"\u00e9\", near: \",\u00e9\u00e9\""));
 
     // references
     row("undefined value", cond, QStringLiteral("a = :nope"), QStringLiteral("An expression attribute value used in expression is not defined; attribute value: :nope"));
