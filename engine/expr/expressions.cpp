@@ -132,7 +132,8 @@ Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
 
 Result<std::shared_ptr<const Condition>> Expressions::condition(const QString &text, const QString &parameter)
 {
-    if (auto err = checkText(text, parameter, true))
+    // DynamoDB reports the size for ConditionExpression and FilterExpression only.
+    if (auto err = checkText(text, parameter, parameter != u"KeyConditionExpression"))
         return *err;
     const std::vector<Token> tokens = tokenize(text);
     Parser parser(tokens);
