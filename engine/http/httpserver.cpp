@@ -65,6 +65,7 @@ constexpr int kMaxIov = 64;
 
 char listenTag; // epoll_event.data.ptr of the listening socket
 char wakeTag;   // ... and of the stop eventfd
+char inboxTag;  // ... and of a worker's inbox eventfd
 
 QString errnoText(int err)
 {
@@ -200,11 +201,14 @@ struct Connection {
     const char *data() const { return in.data() + begin; }
 };
 
+struct Worker;
+
 // What the workers share; written by start() before they run, then read-only.
 struct Shared {
     HttpHandler handler;
     HttpServerOptions options;
     int listenFd = -1;
+    std::vector<Worker *> all;
 };
 
 struct Worker {
@@ -214,9 +218,15 @@ struct Worker {
     std::thread thread;
     std::unordered_set<Connection *> connections;
     int draining = 0;
+    std::atomic<int> load{0};   // open connections, read by other workers' accept()
+    int inboxFd = -1;           // eventfd: connections handed over by another worker
+    std::mutex inboxMutex;
+    std::vector<int> inbox;     // accepted sockets waiting to be adopted
 
     void run();
     void accept();
+    void adopt(int fd);
+    void takeInbox();
     void onEvent(Connection *c, uint32_t events);
     void onReadable(Connection *c);
     void service(Connection *c);
@@ -260,6 +270,7 @@ void Worker::run()
             void *tag = events[i].data.ptr;
             if (tag == &wakeTag) stop = true;
             else if (tag == &listenTag) accept();
+            else if (tag == &inboxTag) takeInbox();
             else onEvent(static_cast<Connection *>(tag), events[i].events);
         }
         if (stop) break;
@@ -270,12 +281,15 @@ void Worker::run()
         delete c;
     }
     connections.clear();
+    std::lock_guard lock(inboxMutex);
+    for (int fd : inbox) ::close(fd);
+    inbox.clear();
 }
 
 void Worker::accept()
 {
     // One connection per wake-up: with EPOLLEXCLUSIVE the next pending one
-    // then tends to go to another worker, which spreads connections out.
+    // then tends to go to another worker.
     const int fd = accept4(server->listenFd, nullptr, nullptr, SOCK_NONBLOCK | SOCK_CLOEXEC);
     if (fd < 0) {
         if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
@@ -286,6 +300,43 @@ void Worker::accept()
     }
     const int one = 1;
     setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    // EPOLLEXCLUSIVE alone leaves connections unevenly spread (whichever
+    // worker is idle wins them all), and a connection never moves; so the
+    // accepting worker hands it to the least loaded one.
+    Worker *target = this;
+    for (Worker *w : server->all) {
+        if (w->load.load(std::memory_order_relaxed) < target->load.load(std::memory_order_relaxed)) target = w;
+    }
+    if (target == this) {
+        adopt(fd);
+        return;
+    }
+    target->load.fetch_add(1, std::memory_order_relaxed); // counted now, so the next accept sees it
+    {
+        std::lock_guard lock(target->inboxMutex);
+        target->inbox.push_back(fd);
+    }
+    const uint64_t one64 = 1;
+    [[maybe_unused]] const ssize_t w = ::write(target->inboxFd, &one64, sizeof one64);
+}
+
+void Worker::takeInbox()
+{
+    uint64_t count;
+    [[maybe_unused]] const ssize_t r = ::read(inboxFd, &count, sizeof count);
+    std::vector<int> fds;
+    {
+        std::lock_guard lock(inboxMutex);
+        fds.swap(inbox);
+    }
+    for (int fd : fds) {
+        load.fetch_sub(1, std::memory_order_relaxed); // adopt() counts it again
+        adopt(fd);
+    }
+}
+
+void Worker::adopt(int fd)
+{
     auto *c = new Connection;
     c->fd = fd;
     c->in.resize(kReadSize * 2);
@@ -298,6 +349,7 @@ void Worker::accept()
         return;
     }
     connections.insert(c);
+    load.fetch_add(1, std::memory_order_relaxed);
 }
 
 void Worker::onEvent(Connection *c, uint32_t events)
@@ -773,6 +825,7 @@ void Worker::close(Connection *c)
     ::close(c->fd);
     connections.erase(c);
     delete c;
+    load.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Worker::sweepDraining()
@@ -793,9 +846,14 @@ void HttpServer::Private::shutdown()
     }
     for (auto &w : workers) {
         if (w->thread.joinable()) w->thread.join();
+    }
+    for (auto &w : workers) {
+        for (int fd : w->inbox) ::close(fd); // handed over after its worker had stopped
         if (w->ep >= 0) ::close(w->ep);
+        if (w->inboxFd >= 0) ::close(w->inboxFd);
     }
     workers.clear();
+    all.clear();
     if (listenFd >= 0) ::close(listenFd);
     if (wakeFd >= 0) ::close(wakeFd);
     listenFd = wakeFd = -1;
@@ -873,17 +931,25 @@ bool HttpServer::start(const HttpServerOptions &options, QString *error)
         w->server = d.get();
         w->index = i;
         w->ep = epoll_create1(EPOLL_CLOEXEC);
-        if (w->ep < 0) return setError(QStringLiteral("epoll_create1: ") + errnoText(errno));
+        w->inboxFd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+        if (w->ep < 0 || w->inboxFd < 0) {
+            const int err = errno;
+            d->workers.push_back(std::move(w)); // so that shutdown() closes what was opened
+            return setError(QStringLiteral("epoll: ") + errnoText(err));
+        }
         epoll_event ev{};
         ev.events = EPOLLIN;
         ev.data.ptr = &wakeTag;
         epoll_ctl(w->ep, EPOLL_CTL_ADD, d->wakeFd, &ev);
+        ev.data.ptr = &inboxTag;
+        epoll_ctl(w->ep, EPOLL_CTL_ADD, w->inboxFd, &ev);
         ev.events = EPOLLIN | EPOLLEXCLUSIVE;
         ev.data.ptr = &listenTag;
         if (epoll_ctl(w->ep, EPOLL_CTL_ADD, d->listenFd, &ev) < 0) {
             ev.events = EPOLLIN; // kernels before 4.5
             epoll_ctl(w->ep, EPOLL_CTL_ADD, d->listenFd, &ev);
         }
+        d->all.push_back(w.get());
         d->workers.push_back(std::move(w));
     }
     for (auto &w : d->workers) {
