@@ -116,24 +116,36 @@ std::optional<Condition> Parser::notExpr()
 
 std::optional<Condition> Parser::primary()
 {
-    const size_t start = m_pos;
+    // "(" opens either a condition or a parenthesized operand such as
+    // "(size(a)) > :v"; the token after the matching ")" tells which, so
+    // the parser never backtracks (which could take exponential time on
+    // deeply nested parentheses).
     if (peek().is(TokenKind::LParen)) {
-        ++m_pos;
-        auto inner = orExpr();
-        if (inner && accept(TokenKind::RParen)) {
-            // "(size(a)) > :v" parses as a parenthesized function first; an
-            // operator after the ')' means it was an operand after all.
-            const Token &t = peek();
-            const bool operandFollows = (t.kind >= TokenKind::Eq && t.kind <= TokenKind::Ge)
-                || t.isKeyword("BETWEEN"_L1) || t.isKeyword("IN"_L1);
-            if (!operandFollows) {
-                ++inner->parens;
-                return inner;
-            }
+        const Token &after = m_tokens[std::min(matchingParen(m_pos) + 1, m_tokens.size() - 1)];
+        const bool operandFollows = (after.kind >= TokenKind::Eq && after.kind <= TokenKind::Ge)
+            || after.isKeyword("BETWEEN"_L1) || after.isKeyword("IN"_L1);
+        if (!operandFollows) {
+            ++m_pos;
+            auto inner = orExpr();
+            if (!inner || !accept(TokenKind::RParen))
+                return std::nullopt;
+            ++inner->parens;
+            return inner;
         }
-        m_pos = start;
     }
     return comparison();
+}
+
+size_t Parser::matchingParen(size_t open) const
+{
+    int depth = 0;
+    for (size_t i = open; i < m_tokens.size(); ++i) {
+        if (m_tokens[i].is(TokenKind::LParen))
+            ++depth;
+        else if (m_tokens[i].is(TokenKind::RParen) && --depth == 0)
+            return i;
+    }
+    return m_tokens.size() - 1;
 }
 
 std::optional<Condition> Parser::comparison()
@@ -297,13 +309,17 @@ std::optional<std::vector<RawStep>> Parser::path(Grammar g)
 
 std::optional<Operand> Parser::setValue()
 {
-    const size_t start = m_pos;
+    // "(" opens a parenthesized set value unless "+" or "-" follows its
+    // ")", in which case it is the left operand of the arithmetic.
     if (peek().is(TokenKind::LParen)) {
-        ++m_pos;
-        auto inner = setValue();
-        if (inner && accept(TokenKind::RParen) && (peek().is(TokenKind::Comma) || peek().is(TokenKind::End) || isClauseKeyword(peek())))
+        const Token &after = m_tokens[std::min(matchingParen(m_pos) + 1, m_tokens.size() - 1)];
+        if (!after.is(TokenKind::Plus) && !after.is(TokenKind::Minus)) {
+            ++m_pos;
+            auto inner = setValue();
+            if (!inner || !accept(TokenKind::RParen))
+                return std::nullopt;
             return inner;
-        m_pos = start;
+        }
     }
     auto left = operand(Grammar::Update);
     if (!left)

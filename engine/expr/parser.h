@@ -21,8 +21,7 @@
 //   set-action:= path '=' set-value
 //   set-value := '(' set-value ')' | operand [ ('+' | '-') operand ]
 //   projection:= path { ',' path }
-// Like DynamoDB's, the parser backtracks and reports the farthest token it
-// could not accept.
+// Syntax errors name the farthest token the parser could not accept.
 #pragma once
 
 #include "expr/ast.h"
@@ -51,6 +50,7 @@ private:
     const Token &peek(size_t ahead = 0) const;
     bool accept(TokenKind k);
     bool fail(); // records the current position as a failure; returns false
+    size_t matchingParen(size_t open) const; // index of the ')' closing tokens[open], or of End
 
     std::optional<Condition> orExpr();
     std::optional<Condition> andExpr();

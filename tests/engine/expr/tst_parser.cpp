@@ -5,6 +5,8 @@
 
 #include "expr/ast.h"
 
+#include <QElapsedTimer>
+
 using namespace dd::expr;
 
 namespace {
@@ -79,6 +81,7 @@ private slots:
     void projection();
     void projectionSyntaxError_data();
     void projectionSyntaxError();
+    void deepParenthesesParseInLinearTime();
 };
 
 void TestParser::condition_data()
@@ -315,6 +318,27 @@ void TestParser::projectionSyntaxError()
     auto p = e.projection(text);
     QVERIFY(!p.ok());
     QCOMPARE(p.error().message(), message);
+}
+
+// Regression: "(" used to be parsed by trying a condition and then an
+// operand, which is exponential in the nesting depth.
+void TestParser::deepParenthesesParseInLinearTime()
+{
+    Expressions e = exprtest::expressions(kNames, kValues);
+    const int depth = 1000; // about 4 KB, DynamoDB's expression limit
+    QElapsedTimer timer;
+    timer.start();
+    auto operandDeep = e.condition(QString(depth, QLatin1Char('(')) + QStringLiteral("a") + QString(depth, QLatin1Char(')')) + QStringLiteral("=:v"),
+                                   QStringLiteral("ConditionExpression"));
+    auto conditionDeep = e.condition(QString(depth, QLatin1Char('(')) + QStringLiteral("a=:v") + QString(depth, QLatin1Char(')')),
+                                     QStringLiteral("ConditionExpression"));
+    auto updateDeep = e.update(QStringLiteral("SET a=") + QString(depth, QLatin1Char('(')) + QStringLiteral(":v") + QString(depth, QLatin1Char(')')));
+    QVERIFY(timer.elapsed() < 2000);
+    QVERIFY(!operandDeep.ok());
+    QCOMPARE(operandDeep.error().message(), QStringLiteral("Invalid ConditionExpression: The expression has redundant parentheses;"));
+    QVERIFY(!conditionDeep.ok());
+    QCOMPARE(conditionDeep.error().message(), QStringLiteral("Invalid ConditionExpression: The expression has redundant parentheses;"));
+    QVERIFY(updateDeep.ok());
 }
 
 QTEST_APPLESS_MAIN(TestParser)
