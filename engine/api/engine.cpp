@@ -43,6 +43,7 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("GetItem"), getItem},
         {QStringLiteral("DeleteItem"), deleteItem},
         {QStringLiteral("UpdateItem"), updateItem},
+        {QStringLiteral("BatchWriteItem"), batchWriteItem},
     };
     return h;
 }

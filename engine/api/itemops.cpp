@@ -100,12 +100,7 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
             }
             DD_CHECK(checkConditionOn(ex, oldItem, req, old));
         }
-        if (old && old->json == stored.json)
-            return true; // nothing changes: no write, no change record
-        DD_CHECK(storage::ItemStore::put(txn.conn, *table, key.stored, stored));
-        DD_CHECK(txn.logChange(table->id, old ? storage::ChangeEvent::Modify : storage::ChangeEvent::Insert, keysJson,
-                               old ? QByteArrayView(old->json) : QByteArrayView(), stored.json));
-        txn.addStats(table->id, old ? 0 : 1, size - (old ? old->size : 0));
+        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, stored));
         return true;
     });
     if (!written.ok())
@@ -172,11 +167,8 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
             }
             DD_CHECK(checkConditionOn(ex, oldItem, req, old));
         }
-        if (!old)
-            return true;
-        DD_CHECK(storage::ItemStore::remove(txn.conn, *table, key.stored));
-        DD_CHECK(txn.logChange(table->id, storage::ChangeEvent::Remove, keysJson, old->json, QByteArrayView()));
-        txn.addStats(table->id, -1, -old->size);
+        if (old)
+            DD_CHECK(storage::applyDelete(txn, *table, key.stored, keysJson, *old));
         return true;
     });
     if (!written.ok())
@@ -234,13 +226,7 @@ Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
         if (newSize > model::kMaxItemSizeBytes)
             return ApiError::validation(p("Item size to update has exceeded the maximum allowed size"));
         DD_CHECK(checkIndexKeyTypes(*table, newItem));
-        const StoredItem stored{newSize, model::itemToJsonBytes(newItem)};
-        if (old && old->json == stored.json)
-            return true;
-        DD_CHECK(storage::ItemStore::put(txn.conn, *table, key.stored, stored));
-        DD_CHECK(txn.logChange(table->id, old ? storage::ChangeEvent::Modify : storage::ChangeEvent::Insert, keysJson,
-                               old ? QByteArrayView(old->json) : QByteArrayView(), stored.json));
-        txn.addStats(table->id, old ? 0 : 1, newSize - (old ? old->size : 0));
+        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, {newSize, model::itemToJsonBytes(newItem)}));
         return true;
     });
     if (!written.ok())

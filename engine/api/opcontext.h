@@ -37,6 +37,8 @@ Result<QByteArray> putItem(OpContext &, const QJsonObject &);
 Result<QByteArray> getItem(OpContext &, const QJsonObject &);
 Result<QByteArray> deleteItem(OpContext &, const QJsonObject &);
 Result<QByteArray> updateItem(OpContext &, const QJsonObject &);
+// Batches (batchops.cpp).
+Result<QByteArray> batchWriteItem(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

@@ -51,3 +51,30 @@ Result<void> ItemStore::remove(Connection &c, const TableDef &table, const Store
 }
 
 } // namespace dd::storage
+
+#include "storage/database.h"
+
+namespace dd::storage {
+
+Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
+                      const std::optional<StoredItem> &old, const StoredItem &item)
+{
+    if (old && old->json == item.json)
+        return {};
+    DD_CHECK(ItemStore::put(txn.conn, table, key, item));
+    DD_CHECK(txn.logChange(table.id, old ? ChangeEvent::Modify : ChangeEvent::Insert, keysJson,
+                           old ? QByteArrayView(old->json) : QByteArrayView(), item.json));
+    txn.addStats(table.id, old ? 0 : 1, item.size - (old ? old->size : 0));
+    return {};
+}
+
+Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
+                         const StoredItem &old)
+{
+    DD_CHECK(ItemStore::remove(txn.conn, table, key));
+    DD_CHECK(txn.logChange(table.id, ChangeEvent::Remove, keysJson, old.json, QByteArrayView()));
+    txn.addStats(table.id, -1, -old.size);
+    return {};
+}
+
+} // namespace dd::storage

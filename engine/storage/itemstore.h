@@ -38,3 +38,19 @@ public:
 };
 
 } // namespace dd::storage
+
+namespace dd::storage {
+
+class WriteTxn;
+
+// The one path by which an item changes: the item store, the change log and
+// the table's figures, in the caller's write transaction. Every writer
+// (PutItem, UpdateItem, DeleteItem, batches, transactions, restores) goes
+// through these, so that secondary indexes, streams and PITR see every change.
+// A put whose item equals `old` byte for byte changes nothing and logs nothing.
+Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
+                      const std::optional<StoredItem> &old, const StoredItem &item);
+Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
+                         const StoredItem &old);
+
+} // namespace dd::storage
