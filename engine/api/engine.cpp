@@ -44,6 +44,9 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DeleteItem"), deleteItem},
         {QStringLiteral("UpdateItem"), updateItem},
         {QStringLiteral("BatchWriteItem"), batchWriteItem},
+        {QStringLiteral("Query"), query},
+        {QStringLiteral("Scan"), scan},
+        {QStringLiteral("BatchGetItem"), batchGetItem},
     };
     return h;
 }

@@ -14,10 +14,14 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
     for (const QString &l : legacy)
         if (request.contains(l) && !request.value(l).isNull())
             usedLegacy << l;
-    if (!used.isEmpty() && !usedLegacy.isEmpty())
+    QStringList mixed = usedLegacy;
+    // AWS lets legacy KeyConditions go with FilterExpression or ProjectionExpression.
+    if (!used.contains(QLatin1String("KeyConditionExpression")))
+        mixed.removeAll(QStringLiteral("KeyConditions"));
+    if (!used.isEmpty() && !mixed.isEmpty())
         return ApiError::validation(QStringLiteral("Can not use both expression and non-expression parameters in the same request: "
                                                    "Non-expression parameters: {%1} Expression parameters: {%2}")
-                                        .arg(usedLegacy.join(QLatin1String(", ")), used.join(QLatin1String(", "))));
+                                        .arg(mixed.join(QLatin1String(", ")), used.join(QLatin1String(", "))));
     if (request.contains(QLatin1String("ExpressionAttributeNames")) && used.isEmpty())
         return ApiError::validation(QStringLiteral("ExpressionAttributeNames can only be specified when using expressions"));
     QStringList valueExpressions = expressions;
@@ -29,9 +33,6 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
         return ApiError::validation(QStringLiteral("ExpressionAttributeValues can only be specified when using expressions: %1 %2 null")
                                         .arg(valueExpressions.join(QLatin1String(" and ")),
                                              valueExpressions.size() > 1 ? QStringLiteral("are") : QStringLiteral("is")));
-    for (const QString &l : usedLegacy)
-        if (l != QLatin1String("AttributesToGet"))
-            return ApiError::validation(QStringLiteral("The legacy parameter %1 is not supported by this version of Dynamodesk; use the expression parameters").arg(l));
 
     ParsedExpressions out;
     if (usedLegacy.contains(QLatin1String("AttributesToGet"))) {
@@ -44,6 +45,19 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
             out.projectionPaths.push_back(expr::Path{{name}});
         }
         out.hasProjection = true;
+    }
+    const QString conditionalOperator = request.value(QLatin1String("ConditionalOperator")).toString();
+    for (const QString &l : usedLegacy) {
+        const QJsonObject param = request.value(l).toObject();
+        if (l == QLatin1String("AttributeUpdates")) {
+            DD_ASSIGN(out.update, expr::attributeUpdates(param));
+        } else if (l == QLatin1String("Expected")) {
+            DD_ASSIGN(out.condition, expr::expectedCondition(param, conditionalOperator));
+        } else if (l == QLatin1String("QueryFilter") || l == QLatin1String("ScanFilter")) {
+            DD_ASSIGN(out.condition, expr::filterCondition(param, conditionalOperator));
+        } else if (l == QLatin1String("KeyConditions")) {
+            DD_ASSIGN(out.keyConditions, expr::keyConditions(param));
+        }
     }
     if (used.isEmpty())
         return out;
@@ -59,6 +73,8 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
             DD_ASSIGN(out.projection, ex.projection(text));
             out.projectionPaths = expr::projectedPaths(*out.projection);
             out.hasProjection = true;
+        } else if (e == QLatin1String("KeyConditionExpression")) {
+            DD_ASSIGN(out.keyCondition, ex.condition(text, e));
         } else {
             DD_ASSIGN(out.condition, ex.condition(text, e));
         }

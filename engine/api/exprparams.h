@@ -5,6 +5,7 @@
 #pragma once
 
 #include "expr/expressions.h"
+#include "expr/legacy.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -12,16 +13,22 @@
 namespace dd::api {
 
 struct ParsedExpressions {
-    std::shared_ptr<const expr::Condition> condition;   // ConditionExpression / FilterExpression
-    std::shared_ptr<const expr::Update> update;         // UpdateExpression
+    std::shared_ptr<const expr::Condition> condition;   // ConditionExpression / FilterExpression, or Expected / QueryFilter / ScanFilter
+    std::shared_ptr<const expr::Update> update;         // UpdateExpression, or AttributeUpdates (Update::legacy)
     std::shared_ptr<const expr::Projection> projection; // ProjectionExpression
     std::vector<expr::Path> projectionPaths;            // from ProjectionExpression or AttributesToGet
     bool hasProjection = false;
+    std::shared_ptr<const expr::Condition> keyCondition; // KeyConditionExpression, parsed; reduced against the schema by Query
+    std::optional<std::vector<expr::LegacyCondition>> keyConditions; // KeyConditions (legacy), validated as conditions
 };
 
 // `expressions` are the expression parameters the operation accepts (in
 // AWS's order, e.g. {"UpdateExpression", "ConditionExpression"}), `legacy`
-// the non-expression ones (e.g. {"AttributeUpdates", "Expected"}).
+// the non-expression ones (e.g. {"AttributeUpdates", "Expected"}). Legacy
+// parameters are validated with AWS's legacy messages and translated into
+// the same ASTs (expr/legacy.h); ConditionalOperator combines Expected,
+// QueryFilter or ScanFilter. KeyConditions may accompany expression
+// parameters when KeyConditionExpression is absent, as AWS allows.
 Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QStringList &expressions, const QStringList &legacy);
 
 } // namespace dd::api

@@ -39,6 +39,10 @@ Result<QByteArray> deleteItem(OpContext &, const QJsonObject &);
 Result<QByteArray> updateItem(OpContext &, const QJsonObject &);
 // Batches (batchops.cpp).
 Result<QByteArray> batchWriteItem(OpContext &, const QJsonObject &);
+// Reads of many items (queryops.cpp, batchgetops.cpp).
+Result<QByteArray> query(OpContext &, const QJsonObject &);
+Result<QByteArray> scan(OpContext &, const QJsonObject &);
+Result<QByteArray> batchGetItem(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

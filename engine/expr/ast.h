@@ -61,6 +61,7 @@ struct Update {
     std::vector<UpdateAction> actions; // in expression order
     std::vector<ActionKind> clauses;   // clause keywords in order (for the once-only rule)
     std::vector<Path> paths;           // resolved action targets, expression order
+    bool legacy = false;               // from AttributeUpdates: PUT=Set, ADD=Add, DELETE=Delete or Remove (expr/legacy.h)
 };
 
 struct Projection {

@@ -125,6 +125,13 @@ Result<KeyCondition> keyCondition(Expressions &expressions, const QString &text,
     return kc;
 }
 
+Result<std::vector<KeyCondition::Part>> keyConditionParts(const Condition &parsed)
+{
+    std::vector<KeyCondition::Part> parts;
+    DD_CHECK(collect(parsed, parts));
+    return parts;
+}
+
 bool matchesSortKey(const KeyCondition::Part &part, const model::AttributeValue &value)
 {
     auto cmp = [&](size_t i) { return compareOrdered(value, part.values[i]); };

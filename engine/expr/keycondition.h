@@ -30,6 +30,11 @@ struct KeyCondition {
 Result<KeyCondition> keyCondition(Expressions &expressions, const QString &text, const QString &partitionKey,
                                   const QString &sortKey);
 
+// The schema-free part of keyCondition(): one part per AND-ed condition of a
+// parsed KeyConditionExpression, in expression order, with AWS's messages
+// for operators and shapes a key condition may not have.
+Result<std::vector<KeyCondition::Part>> keyConditionParts(const Condition &parsed);
+
 // True if `value` (the item's sort key) satisfies the sort part.
 bool matchesSortKey(const KeyCondition::Part &part, const model::AttributeValue &value);
 

@@ -10,6 +10,7 @@
 // path down, so that removing an element never shifts one still to visit.
 #include "expr/ast.h"
 #include "expr/document.h"
+#include "expr/legacy.h"
 
 #include <algorithm>
 #include <map>
@@ -224,6 +225,8 @@ void removeAt(model::Item &item, const Path &path)
 
 Result<model::Item> applyUpdate(const Update &update, const model::Item &item)
 {
+    if (update.legacy)
+        return applyAttributeUpdates(update, item);
     // 1. SET values, all read from the old item.
     std::vector<std::optional<AttributeValue>> setValues(update.actions.size());
     for (size_t i = 0; i < update.actions.size(); ++i) {

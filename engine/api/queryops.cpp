@@ -1,0 +1,491 @@
+// Query and Scan. Both read one page from a ReadTarget inside one
+// Database::read (one snapshot): up to Limit items or until 1 MB of item
+// data has been read, then apply the filter, the projection and Select.
+// Limit, the 1 MB page and ScannedCount count items read, before the
+// filter; Count counts the items that pass it (API reference, Query and
+// Scan). Key conditions become a range of the partition's sort keys; a
+// parallel Scan's segment is a range of the 32-bit partition hash, so the
+// segments are disjoint and together return every item exactly once.
+#include "api/exprparams.h"
+#include "api/jsonwriter.h"
+#include "api/keys.h"
+#include "api/opcontext.h"
+#include "api/readtarget.h"
+#include "expr/compare.h"
+#include "expr/keycondition.h"
+#include "model/json.h"
+#include "model/keycodec.h"
+#include "model/size.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace dd::api {
+
+namespace {
+
+using model::AttributeValue;
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// "A single Query [Scan] only returns a result set that fits within the 1 MB
+// size limit" (API reference): the page ends once this much has been read.
+constexpr qint64 kMaxPageBytes = 1024 * 1024;
+
+enum class Operation { Query, Scan };
+
+// One key condition, in the legacy form both KeyConditions and
+// KeyConditionExpression reduce to (AWS checks them the same way).
+using KeyPart = expr::LegacyCondition;
+
+QString keyOpName(expr::KeyCondition::Op op)
+{
+    switch (op) {
+    case expr::KeyCondition::Op::Eq: return p("EQ");
+    case expr::KeyCondition::Op::Lt: return p("LT");
+    case expr::KeyCondition::Op::Le: return p("LE");
+    case expr::KeyCondition::Op::Gt: return p("GT");
+    case expr::KeyCondition::Op::Ge: return p("GE");
+    case expr::KeyCondition::Op::Between: return p("BETWEEN");
+    case expr::KeyCondition::Op::BeginsWith: return p("BEGINS_WITH");
+    }
+    return QString();
+}
+
+std::optional<expr::KeyCondition::Op> keyOp(const QString &name)
+{
+    using Op = expr::KeyCondition::Op;
+    static const QHash<QString, Op> ops = {{p("EQ"), Op::Eq}, {p("LT"), Op::Lt}, {p("LE"), Op::Le}, {p("GT"), Op::Gt},
+                                           {p("GE"), Op::Ge}, {p("BETWEEN"), Op::Between}, {p("BEGINS_WITH"), Op::BeginsWith}};
+    if (auto it = ops.constFind(name); it != ops.constEnd())
+        return *it;
+    return std::nullopt;
+}
+
+// The smallest byte string greater than every string starting with `prefix`,
+// or nullopt if there is none (the prefix is all 0xFF bytes).
+std::optional<QByteArray> prefixSuccessor(QByteArray prefix)
+{
+    while (!prefix.isEmpty()) {
+        if (quint8(prefix.back()) != 0xFF) {
+            prefix.back() = char(quint8(prefix.back()) + 1);
+            return prefix;
+        }
+        prefix.chop(1);
+    }
+    return std::nullopt;
+}
+
+// Appends "ConsumedCapacity" for a read of `bytes` of item data, as AWS
+// shapes it for TOTAL and INDEXES.
+void writeConsumed(JsonWriter &w, const QJsonObject &req, const QString &table, double units)
+{
+    const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
+    if (mode == p("NONE"))
+        return;
+    w.key(QLatin1StringView("ConsumedCapacity")).beginObject();
+    w.key(QLatin1StringView("TableName")).string(table);
+    w.key(QLatin1StringView("CapacityUnits")).real(units);
+    if (mode == p("INDEXES")) {
+        w.key(QLatin1StringView("Table")).beginObject();
+        w.key(QLatin1StringView("CapacityUnits")).real(units);
+        w.endObject();
+    }
+    w.endObject();
+}
+
+// Select against the projection parameters, with AWS's messages (Query puts
+// them in its "1 validation error detected: " form, Scan does not).
+Result<QString> checkSelect(const QJsonObject &req, Operation op)
+{
+    const QString prefix = op == Operation::Query ? p("1 validation error detected: ") : QString();
+    const bool hasIndex = req.contains(p("IndexName"));
+    const bool toGet = req.contains(p("AttributesToGet")), projection = req.contains(p("ProjectionExpression"));
+    QString select = req.value(p("Select")).toString();
+    if (select.isEmpty())
+        return (toGet || projection) ? p("SPECIFIC_ATTRIBUTES") : hasIndex ? p("ALL_PROJECTED_ATTRIBUTES") : p("ALL_ATTRIBUTES");
+    if (select == p("SPECIFIC_ATTRIBUTES")) {
+        if (!toGet && !projection)
+            return ApiError::validation(prefix + p("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"));
+        return select;
+    }
+    if (select == p("ALL_PROJECTED_ATTRIBUTES") && !hasIndex)
+        return ApiError::validation(prefix + p("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"));
+    const QString what = select == p("COUNT") ? p("only the Count") : select;
+    if (toGet)
+        return ApiError::validation(prefix + QStringLiteral("Cannot specify the AttributesToGet when choosing to get %1").arg(what));
+    if (projection)
+        return ApiError::validation(prefix + QStringLiteral("Cannot specify the ProjectionExpression when choosing to get %1").arg(what));
+    return select;
+}
+
+// Top-level attribute names a condition reads, and those it reads nested paths of.
+void collectNames(const expr::Operand &o, QStringList &heads, QSet<QString> &nested)
+{
+    if (o.kind == expr::Operand::Kind::Path && !o.path.elements.empty()) {
+        const QString head = std::get<QString>(o.path.elements.front());
+        if (!heads.contains(head))
+            heads << head;
+        if (o.path.elements.size() > 1)
+            nested.insert(head);
+    }
+    for (const expr::Operand &a : o.args)
+        collectNames(a, heads, nested);
+}
+
+void collectNames(const expr::Condition &c, QStringList &heads, QSet<QString> &nested)
+{
+    for (const expr::Condition &child : c.children)
+        collectNames(child, heads, nested);
+    for (const expr::Operand &o : c.operands)
+        collectNames(o, heads, nested);
+}
+
+// Key attributes (of the table and its indexes) may not be read through
+// nested paths in projections and filters.
+Result<void> checkKeyPaths(const storage::TableDef &table, const QSet<QString> &nested)
+{
+    if (nested.isEmpty())
+        return {};
+    for (const storage::KeyElement *e : {&table.keys.hash, table.keys.range ? &*table.keys.range : nullptr})
+        if (e && nested.contains(e->name))
+            return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: %1").arg(e->name));
+    for (const storage::IndexDef &index : table.indexes)
+        for (const storage::KeyElement *e : {&index.keys.hash, index.keys.range ? &*index.keys.range : nullptr})
+            if (e && nested.contains(e->name))
+                return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: %1").arg(e->name));
+    return {};
+}
+
+// ExclusiveStartKey as attribute values; AWS prefixes most value errors.
+Result<std::optional<model::Item>> parseStartKey(const QJsonObject &req)
+{
+    const QJsonValue v = req.value(p("ExclusiveStartKey"));
+    if (v.isUndefined() || v.isNull())
+        return std::optional<model::Item>();
+    auto item = model::itemFromJson(v);
+    if (!item.ok()) {
+        if (item.error().type() != u"ValidationException")
+            return item.error();
+        static const QRegularExpression unprefixed(QStringLiteral("contains duplicates|number set|numeric value|significant digits|number with magnitude"));
+        const QString m = item.error().message();
+        return ApiError::validation(unprefixed.match(m).hasMatch() ? m : p("The provided starting key is invalid: ") + m);
+    }
+    return std::optional<model::Item>(std::move(item).value());
+}
+
+// What one page reads and returns.
+struct PageRequest {
+    const ReadTarget *target = nullptr;
+    std::shared_ptr<const expr::Condition> filter;
+    std::vector<expr::Path> projection;
+    bool hasProjection = false;
+    bool countOnly = false;
+    bool consistent = false;
+    qint64 limit = 0; // 0: none
+};
+
+// Reads one page from `scan` and writes Items, Count, ScannedCount,
+// LastEvaluatedKey and ConsumedCapacity.
+Result<QByteArray> readPage(const PageRequest &page, storage::ItemScan &scan, const QJsonObject &req)
+{
+    JsonWriter w;
+    w.beginObject();
+    if (!page.countOnly)
+        w.key(QLatin1StringView("Items")).beginArray();
+    qint64 scanned = 0, count = 0, bytes = 0;
+    storage::StoredRow row;
+    model::Item lastItem;
+    bool lastParsed = false;
+    QByteArray lastJson;
+    while ((page.limit == 0 || scanned < page.limit) && bytes < kMaxPageBytes) {
+        DD_ASSIGN(const bool more, scan.next(row));
+        if (!more)
+            break;
+        ++scanned;
+        bytes += row.item.size;
+        lastParsed = false;
+        const bool needItem = page.filter || (page.hasProjection && !page.countOnly);
+        if (needItem) {
+            auto item = model::itemFromStoredJson(row.item.json);
+            if (!item)
+                return ApiError::internal(p("A stored item could not be decoded"));
+            lastItem = std::move(*item);
+            lastParsed = true;
+            if (page.filter) {
+                DD_ASSIGN(const bool pass, expr::evaluate(*page.filter, lastItem));
+                if (!pass) {
+                    lastJson = std::move(row.item.json);
+                    continue;
+                }
+            }
+        }
+        ++count;
+        if (!page.countOnly) {
+            if (page.hasProjection)
+                w.item(expr::project(page.projection, lastItem));
+            else
+                w.raw(row.item.json);
+        }
+        lastJson = std::move(row.item.json);
+    }
+    if (!page.countOnly)
+        w.endArray();
+    w.key(QLatin1StringView("Count")).integer(count);
+    w.key(QLatin1StringView("ScannedCount")).integer(scanned);
+    const bool pageFull = (page.limit > 0 && scanned >= page.limit) || bytes >= kMaxPageBytes;
+    if (pageFull && scanned > 0) {
+        if (!lastParsed) {
+            auto item = model::itemFromStoredJson(lastJson);
+            if (!item)
+                return ApiError::internal(p("A stored item could not be decoded"));
+            lastItem = std::move(*item);
+        }
+        w.key(QLatin1StringView("LastEvaluatedKey")).item(page.target->lastEvaluatedKey(lastItem));
+    }
+    writeConsumed(w, req, page.target->table->name, model::readCapacityUnits(bytes, page.consistent));
+    w.endObject();
+    return w.take();
+}
+
+// The common head of Query and Scan: expressions, Select, the target.
+struct ReadRequest {
+    ParsedExpressions ex;
+    QString select;
+    ReadTarget target;
+    std::optional<model::Item> startKey;
+    PageRequest page;
+};
+
+Result<ReadRequest> prepareRead(OpContext &ctx, const QJsonObject &req, Operation op)
+{
+    ReadRequest r;
+    const QStringList expressions = op == Operation::Query
+        ? QStringList{p("ProjectionExpression"), p("FilterExpression"), p("KeyConditionExpression")}
+        : QStringList{p("ProjectionExpression"), p("FilterExpression")};
+    const QStringList legacy = op == Operation::Query
+        ? QStringList{p("AttributesToGet"), p("QueryFilter"), p("ConditionalOperator"), p("KeyConditions")}
+        : QStringList{p("AttributesToGet"), p("ScanFilter"), p("ConditionalOperator")};
+    DD_ASSIGN(r.startKey, parseStartKey(req));
+    if (op == Operation::Query && !req.contains(p("KeyConditions")) && !req.contains(p("KeyConditionExpression")))
+        return ApiError::validation(p("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+    if (op == Operation::Scan) {
+        const bool hasSegment = req.contains(p("Segment")), hasTotal = req.contains(p("TotalSegments"));
+        if (hasSegment && !hasTotal)
+            return ApiError::validation(p("The TotalSegments parameter is required but was not present in the request when Segment parameter is present"));
+        if (hasTotal && !hasSegment)
+            return ApiError::validation(p("The Segment parameter is required but was not present in the request when parameter TotalSegments is present"));
+        if (hasTotal) {
+            const qint64 segment = req.value(p("Segment")).toInteger(), total = req.value(p("TotalSegments")).toInteger();
+            if (segment >= total)
+                return ApiError::validation(QStringLiteral("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
+                                                           "Segment: %1 is not less than TotalSegments: %2").arg(segment).arg(total));
+        }
+    }
+    DD_ASSIGN(r.ex, parseExpressions(req, expressions, legacy));
+    DD_ASSIGN(r.select, checkSelect(req, op));
+
+    const bool consistent = req.value(p("ConsistentRead")).toBool();
+    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), true));
+    DD_ASSIGN(r.target, ReadTarget::resolve(table, req.value(p("IndexName")).toString(), consistent));
+
+    r.page.target = &r.target; // re-pointed by the caller after the move
+    r.page.filter = r.ex.condition;
+    r.page.projection = r.ex.projectionPaths;
+    r.page.hasProjection = r.ex.hasProjection;
+    r.page.countOnly = r.select == p("COUNT");
+    r.page.consistent = consistent;
+    r.page.limit = req.value(p("Limit")).toInteger(0);
+    return r;
+}
+
+// Reduces the key conditions against the target's schema, with AWS's
+// messages, returning {partition condition, sort condition if any}.
+Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const ReadRequest &r, const std::optional<ItemKey> &start)
+{
+    std::vector<KeyPart> parts;
+    if (r.ex.keyConditions) {
+        parts = *r.ex.keyConditions;
+    } else {
+        DD_ASSIGN(auto exprParts, expr::keyConditionParts(*r.ex.keyCondition));
+        for (const expr::KeyCondition::Part &part : exprParts) {
+            KeyPart k{part.attribute, keyOpName(part.op), part.values};
+            DD_CHECK(expr::validateLegacyCondition(k));
+            parts.push_back(std::move(k));
+        }
+    }
+    if (parts.size() != 1 && parts.size() != 2)
+        return ApiError::validation(p("Conditions can be of length 1 or 2 only"));
+    const auto find = [&parts](const QString &name) -> const KeyPart * {
+        for (const KeyPart &k : parts)
+            if (k.attribute == name)
+                return &k;
+        return nullptr;
+    };
+
+    const storage::KeySchema &keys = r.target.keys;
+    std::optional<KeyPart> hash, range;
+    for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr}) {
+        if (!e)
+            continue;
+        const bool isHash = e == &keys.hash;
+        if (r.startKey) {
+            const auto it = r.startKey->find(e->name);
+            if (it == r.startKey->end())
+                return ApiError::validation(p("The provided starting key is invalid"));
+            if (it->second.type() != e->type)
+                return ApiError::validation(p("The provided key element does not match the schema"));
+        }
+        if (isHash && !keys.range && parts.size() > 1)
+            return ApiError::validation(p("Query key condition not supported"));
+        const KeyPart *k = find(e->name);
+        if (!k) {
+            if (isHash || parts.size() > 1)
+                return ApiError::validation(QStringLiteral("Query condition missed key schema element: %1").arg(e->name));
+            continue;
+        }
+        if (!keyOp(k->op))
+            return ApiError::validation(p("Attempted conditional constraint is not an indexable operation"));
+        for (const AttributeValue &v : k->values)
+            if (v.type() != e->type)
+                return ApiError::validation(p("One or more parameter values were invalid: Condition parameter type does not match schema type"));
+        if (isHash && k->op != p("EQ"))
+            return ApiError::validation(p("Query key condition not supported"));
+        (isHash ? hash : range) = *k;
+    }
+
+    if (start) {
+        const AttributeValue &startHash = start->attributes.at(keys.hash.name);
+        if (!range) {
+            if (startHash != hash->values[0])
+                return ApiError::validation(p("The provided starting key is outside query boundaries based on provided conditions"));
+        } else {
+            expr::KeyCondition::Part sortPart{range->attribute, *keyOp(range->op), range->values};
+            if (!expr::matchesSortKey(sortPart, start->attributes.at(keys.range->name)))
+                return ApiError::validation(p("The provided starting key does not match the range key predicate"));
+            if (startHash != hash->values[0])
+                return ApiError::validation(p("The query can return at most one row and cannot be restarted"));
+        }
+    }
+    return std::make_pair(*hash, range);
+}
+
+} // namespace
+
+Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Query));
+    r.page.target = &r.target;
+    const storage::TableDef &table = *r.target.table;
+    const storage::KeySchema &keys = r.target.keys;
+
+    if (r.startKey && r.startKey->size() != r.target.startKeyElements().size())
+        return ApiError::validation(p("The provided starting key is invalid"));
+    // The start key's own checks (types, empty values, sizes) come with the
+    // key conditions, attribute by attribute; the encoded key after them.
+    std::optional<ItemKey> start;
+    auto reduced = reduceKeyConditions(r, std::nullopt);
+    if (!reduced.ok())
+        return reduced.error();
+    if (r.startKey) {
+        DD_ASSIGN(start, keyFromKeyParameter(table, *r.startKey));
+        DD_ASSIGN(reduced, reduceKeyConditions(r, start));
+    }
+    const KeyPart &hash = reduced->first;
+    const std::optional<KeyPart> &range = reduced->second;
+
+    QStringList heads;
+    QSet<QString> nested;
+    for (const expr::Path &path : r.ex.projectionPaths)
+        if (path.elements.size() > 1)
+            nested.insert(std::get<QString>(path.elements.front()));
+    DD_CHECK(checkKeyPaths(table, nested));
+    nested.clear();
+    if (r.ex.condition) {
+        collectNames(*r.ex.condition, heads, nested);
+        const QString what = req.contains(p("QueryFilter")) ? p("QueryFilter") : p("Filter Expression");
+        for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
+            if (e && heads.contains(e->name))
+                return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
+        DD_CHECK(checkKeyPaths(table, nested));
+    }
+
+    storage::PartitionRange pr;
+    pr.pk = model::encodeKeyValue(hash.values[0]);
+    pr.hash = model::partitionHash(pr.pk);
+    pr.forward = req.value(p("ScanIndexForward")).toBool(true);
+    if (range) {
+        const QByteArray v0 = model::encodeKeyValue(range->values[0]);
+        switch (*keyOp(range->op)) {
+        case expr::KeyCondition::Op::Eq: pr.low = {v0, true}; pr.high = {v0, true}; break;
+        case expr::KeyCondition::Op::Lt: pr.high = {v0, false}; break;
+        case expr::KeyCondition::Op::Le: pr.high = {v0, true}; break;
+        case expr::KeyCondition::Op::Gt: pr.low = {v0, false}; break;
+        case expr::KeyCondition::Op::Ge: pr.low = {v0, true}; break;
+        case expr::KeyCondition::Op::Between:
+            pr.low = {v0, true};
+            pr.high = {model::encodeKeyValue(range->values[1]), true};
+            break;
+        case expr::KeyCondition::Op::BeginsWith:
+            // S and B keys are stored as their raw bytes, so a prefix is a byte range.
+            pr.low = {v0, true};
+            if (auto next = prefixSuccessor(v0))
+                pr.high = {*next, false};
+            break;
+        }
+    }
+    if (start) {
+        // The start key satisfies the sort condition (checked above), so
+        // resuming just tightens the bound on the side we come from.
+        (pr.forward ? pr.low : pr.high) = storage::KeyBound{start->stored.sk, false};
+    }
+
+    return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
+        DD_ASSIGN(storage::ItemScan scan, r.target.openPartition(c, pr));
+        return readPage(r.page, scan, req);
+    });
+}
+
+Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Scan));
+    r.page.target = &r.target;
+    const storage::TableDef &table = *r.target.table;
+
+    storage::HashRange hr;
+    const bool parallel = req.contains(p("TotalSegments"));
+    const qint64 segment = req.value(p("Segment")).toInteger(), total = req.value(p("TotalSegments")).toInteger(1);
+    if (parallel)
+        std::tie(hr.hashLow, hr.hashHigh) = storage::segmentHashRange(segment, total);
+    if (r.startKey) {
+        if (r.startKey->size() != r.target.startKeyElements().size())
+            return ApiError::validation(p("The provided starting key is invalid: The provided key element does not match the schema"));
+        auto key = keyFromKeyParameter(table, *r.startKey);
+        if (!key.ok())
+            return ApiError::validation(p("The provided starting key is invalid: ") + key.error().message());
+        if (key->stored.hash < hr.hashLow || key->stored.hash > hr.hashHigh)
+            return ApiError::validation(QStringLiteral("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
+                                                       "with correct Segment. TotalSegments: %1 Segment: %2").arg(total).arg(segment));
+        hr.startAfter = key->stored;
+    }
+
+    QStringList heads;
+    QSet<QString> nested;
+    for (const expr::Path &path : r.ex.projectionPaths)
+        if (path.elements.size() > 1)
+            nested.insert(std::get<QString>(path.elements.front()));
+    DD_CHECK(checkKeyPaths(table, nested));
+    nested.clear();
+    if (r.ex.condition) {
+        collectNames(*r.ex.condition, heads, nested);
+        DD_CHECK(checkKeyPaths(table, nested));
+    }
+
+    return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
+        DD_ASSIGN(storage::ItemScan cursor, r.target.openHashRange(c, hr));
+        return readPage(r.page, cursor, req);
+    });
+}
+
+} // namespace dd::api

@@ -1,0 +1,94 @@
+// Range reads over t<id>. The SQL is chosen among a few fixed shapes (which
+// bounds are present, which direction) so that each shape is prepared once
+// per connection and SQLite walks the primary-key index (h, pk, sk) directly.
+#include "storage/itemscan.h"
+
+#include <sqlite3.h>
+
+namespace dd::storage {
+
+namespace {
+
+constexpr qint64 kHashSpace = qint64(1) << 32; // partition hashes are unsigned 32-bit
+
+} // namespace
+
+ItemScan::~ItemScan()
+{
+    if (m_stmt)
+        m_stmt->reset();
+}
+
+Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const PartitionRange &range)
+{
+    QByteArray sql = "SELECT h, pk, sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
+    if (range.low)
+        sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
+    if (range.high)
+        sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
+    sql += range.forward ? " ORDER BY h, pk, sk" : " ORDER BY h DESC, pk DESC, sk DESC";
+    Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, range.hash).bind(2, range.pk);
+    if (range.low)
+        s->bind(3, range.low->bytes);
+    if (range.high)
+        s->bind(4, range.high->bytes);
+    ItemScan scan;
+    scan.m_stmt = s;
+    scan.m_hash = range.hash;
+    scan.m_pk = range.pk;
+    scan.m_fixedPartition = true;
+    return scan;
+}
+
+Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const HashRange &range)
+{
+    // Row-value comparison (h, pk, sk) > (?, ?, ?) seeks in the primary key.
+    QByteArray sql = "SELECT h, pk, sk, size, item FROM " + table.sqlTable;
+    sql += range.startAfter ? " WHERE (h, pk, sk) > (?1, ?2, ?3) AND h<=?5" : " WHERE h>=?4 AND h<=?5";
+    sql += " ORDER BY h, pk, sk";
+    Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    if (range.startAfter)
+        s->bind(1, range.startAfter->hash).bind(2, range.startAfter->pk).bind(3, range.startAfter->sk);
+    else
+        s->bind(4, range.hashLow);
+    s->bind(5, range.hashHigh);
+    ItemScan scan;
+    scan.m_stmt = s;
+    return scan;
+}
+
+Result<bool> ItemScan::next(StoredRow &row)
+{
+    if (m_done || !m_stmt)
+        return false;
+    if (!m_stmt->step()) {
+        m_done = true;
+        if (m_stmt->resultCode() != SQLITE_DONE)
+            return ApiError::internal(m_stmt->errorMessage());
+        return false;
+    }
+    row.key.hash = m_stmt->columnInt(0);
+    if (m_fixedPartition)
+        row.key.pk = m_pk;
+    else
+        row.key.pk = m_stmt->columnBytes(1);
+    row.key.sk = m_stmt->columnBytes(2);
+    row.item.size = m_stmt->columnInt(3);
+    row.item.json = m_stmt->columnBytes(4);
+    return true;
+}
+
+std::pair<qint64, qint64> segmentHashRange(qint64 segment, qint64 total)
+{
+    // Segment i covers [ceil(i * 2^32 / n), ceil((i+1) * 2^32 / n) - 1]; the
+    // products stay below 2^52, exact in 64-bit integers.
+    const auto boundary = [total](qint64 i) { return (i * kHashSpace + total - 1) / total; };
+    return {boundary(segment), boundary(segment + 1) - 1};
+}
+
+} // namespace dd::storage
