@@ -2,6 +2,7 @@
 
 #include "api/opcontext.h"
 #include "api/shapevalidator.h"
+#include "storage/commitscope.h"
 #include "storage/datadirlock.h"
 
 #include <QDir>
@@ -90,6 +91,25 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 }
 
 const EngineOptions &Engine::options() const { return d->options; }
+
+namespace {
+thread_local std::optional<storage::CommitScope> t_turn;
+}
+
+void Engine::beginTurn()
+{
+    if (!t_turn)
+        t_turn.emplace();
+}
+
+std::optional<ApiError> Engine::endTurn()
+{
+    if (!t_turn)
+        return std::nullopt;
+    auto error = t_turn->finish();
+    t_turn.reset();
+    return error;
+}
 
 Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, QByteArrayView body)
 {

@@ -14,6 +14,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace dd::api {
 
@@ -46,6 +47,14 @@ public:
     Result<QByteArray> call(const RequestContext &context, QStringView operation, const QJsonObject &request);
 
     const EngineOptions &options() const;
+
+    // Group commit for a caller's event loop (storage/commitscope.h): from
+    // beginTurn() to endTurn() on one thread, the writes that thread makes
+    // share one SQLite commit, made by endTurn(). Answers to those writes
+    // must be held until endTurn() returns; it returns the error of a failed
+    // commit, after which none of them is kept.
+    static void beginTurn();
+    static std::optional<ApiError> endTurn();
 
 private:
     Engine();

@@ -18,10 +18,34 @@ constexpr int kMaxReportedViolations = 10;
 
 enum class Kind { String, Boolean, Integer, Long, Double, Blob, Timestamp, List, Map, Structure };
 
+// A request path, built on the stack as the validator descends and
+// rendered to AWS's form ("keySchema.1.member.attributeName") only when a
+// violation is reported.
+struct PathNode {
+    const PathNode *parent = nullptr;
+    QStringView member;        // structure member (rendered lower-first) or map key
+    bool isMapKey = false;
+    qsizetype listIndex = -1;  // list element: rendered ".<i+1>.member"
+};
+
+QString renderPath(const PathNode *node)
+{
+    if (!node)
+        return QString();
+    QString parent = renderPath(node->parent);
+    if (node->listIndex >= 0)
+        return parent + QStringLiteral(".%1.member").arg(node->listIndex + 1);
+    QString segment = node->member.toString();
+    if (!node->isMapKey && !segment.isEmpty())
+        segment[0] = segment[0].toLower();
+    return parent.isEmpty() ? segment : parent + QLatin1Char('.') + segment;
+}
+
 struct Shape {
     QString name;
     Kind kind = Kind::String;
     std::vector<std::pair<QString, int>> members; // structure: member name -> shape index
+    QHash<QString, int> memberShape;               // the same, by name
     QStringList required;
     int element = -1;                              // list member / map value
     std::optional<double> min, max;
@@ -29,8 +53,6 @@ struct Shape {
     QString patternText;
     QStringList enumValues;
 };
-
-QString lowerFirst(const QString &s) { return s.isEmpty() ? s : s.left(1).toLower() + s.mid(1); }
 
 QString valueText(const QJsonValue &v)
 {
@@ -74,15 +96,15 @@ struct ShapeValidator::Private {
     QString modelPackage;           // for Java-style collection messages
 
     int resolve(const QJsonObject &all, const QString &name);
-    std::optional<ApiError> check(int shapeIndex, const QJsonValue &v, const QString &path, bool inCollection,
+    std::optional<ApiError> check(int shapeIndex, const QJsonValue &v, const PathNode *path, bool inCollection,
                                   QStringList &violations) const;
-    void violate(QStringList &out, const QJsonValue &v, const QString &path, const QString &what) const
+    void violate(QStringList &out, const QJsonValue &v, const PathNode *path, const QString &what) const
     {
         if (out.size() >= kMaxReportedViolations)
             return;
         const QString value = v.isNull() || v.isUndefined() ? QStringLiteral("null")
                                                             : QLatin1Char('\'') + valueText(v) + QLatin1Char('\'');
-        out << QStringLiteral("Value %1 at '%2' failed to satisfy constraint: %3").arg(value, path, what);
+        out << QStringLiteral("Value %1 at '%2' failed to satisfy constraint: %3").arg(value, renderPath(path), what);
     }
 };
 
@@ -121,6 +143,8 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
         std::vector<std::pair<QString, int>> resolved;
         for (auto it = members.begin(); it != members.end(); ++it)
             resolved.emplace_back(it.key(), resolve(all, it.value().toObject().value(QLatin1String("shape")).toString()));
+        for (const auto &[m, i] : resolved)
+            shape.memberShape.insert(m, i);
         shape.members = std::move(resolved);
         for (const char *k : {"member", "value"})
             if (s.contains(QLatin1String(k)))
@@ -132,7 +156,7 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
     return index;
 }
 
-std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJsonValue &v, const QString &path,
+std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJsonValue &v, const PathNode *path,
                                                        bool inCollection, QStringList &violations) const
 {
     const Shape &s = shapes[size_t(shapeIndex)];
@@ -202,11 +226,12 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (s.max && a.size() > *s.max)
             violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
         for (qsizetype i = 0; i < a.size() && s.element >= 0; ++i) {
+            const PathNode element{path, {}, false, i};
             if (a.at(i).isNull()) {
-                violate(violations, a.at(i), path + QStringLiteral(".%1.member").arg(i + 1), QStringLiteral("Member must not be null"));
+                violate(violations, a.at(i), &element, QStringLiteral("Member must not be null"));
                 continue;
             }
-            if (auto e = check(s.element, a.at(i), path + QStringLiteral(".%1.member").arg(i + 1), true, violations))
+            if (auto e = check(s.element, a.at(i), &element, true, violations))
                 return e;
         }
         return std::nullopt;
@@ -225,9 +250,12 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
             violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
         if (s.max && o.size() > *s.max)
             violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
-        for (auto it = o.begin(); it != o.end() && s.element >= 0; ++it)
-            if (auto e = check(s.element, it.value(), path + QLatin1Char('.') + it.key(), true, violations))
+        for (auto it = o.begin(); it != o.end() && s.element >= 0; ++it) {
+            const QString key = it.key();
+            const PathNode entry{path, key, true, -1};
+            if (auto e = check(s.element, it.value(), &entry, true, violations))
                 return e;
+        }
         return std::nullopt;
     }
     case Kind::Structure: {
@@ -235,15 +263,22 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (!v.isObject())
             return serialization(inCollection ? QStringLiteral("Unexpected value type in payload") : QStringLiteral("Unexpected field type"));
         const QJsonObject o = v.toObject();
-        for (const auto &[member, index] : s.members) {
-            const QString childPath = (path.isEmpty() ? QString() : path + QLatin1Char('.')) + lowerFirst(member);
-            const QJsonValue child = o.value(member);
-            if ((child.isNull() || child.isUndefined()) && s.required.contains(member)) {
-                violate(violations, child, childPath, QStringLiteral("Member must not be null"));
+        // Unknown members are ignored, as AWS does; present ones are checked, then the required ones.
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QString key = it.key();
+            const auto member = s.memberShape.constFind(key);
+            if (member == s.memberShape.constEnd())
                 continue;
-            }
-            if (auto e = check(index, child, childPath, false, violations))
+            const PathNode child{path, key, false, -1};
+            if (auto e = check(*member, it.value(), &child, false, violations))
                 return e;
+        }
+        for (const QString &member : s.required) {
+            const QJsonValue child = o.value(member);
+            if (child.isNull() || child.isUndefined()) {
+                const PathNode node{path, member, false, -1};
+                violate(violations, child, &node, QStringLiteral("Member must not be null"));
+            }
         }
         return std::nullopt;
     }
@@ -283,7 +318,7 @@ Result<void> ShapeValidator::validate(QStringView operation, const QJsonObject &
     if (it == d->operations.constEnd())
         return ApiError::unknownOperation();
     QStringList violations;
-    if (auto e = d->check(*it, request, QString(), false, violations))
+    if (auto e = d->check(*it, request, nullptr, false, violations))
         return *e;
     if (!violations.isEmpty())
         return ApiError::validation(QStringLiteral("%1 validation error%2 detected: %3")

@@ -229,7 +229,22 @@ bool isJson(const QByteArray &body)
 
 Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
     : m_engine(engine), m_options(std::move(options)),
-      m_server(std::make_unique<HttpServer>([this](const HttpRequest &r) { return handle(r); }))
+      m_server(std::make_unique<HttpServer>(
+          [this](const HttpRequest &r) { return handle(r); },
+          // Group commit: the writes of one event-loop turn share one commit,
+          // and their answers leave only after it (api::Engine::beginTurn).
+          TurnHooks{[] { api::Engine::beginTurn(); },
+                    []() -> std::optional<HttpResponse> {
+                        const std::optional<ApiError> failed = api::Engine::endTurn();
+                        if (!failed)
+                            return std::nullopt;
+                        HttpResponse r;
+                        r.status = statusOf(*failed);
+                        r.body = errorBody(*failed);
+                        r.headers = {{kRequestIdHeader, requestId()}, {kCrcHeader, crc32Of(r.body)},
+                                     {kContentTypeHeader, kJson10}};
+                        return r;
+                    }}))
 {
 }
 

@@ -196,6 +196,10 @@ struct Connection {
     uint32_t interest = EPOLLIN;   // current epoll interest
     size_t drained = 0;
     std::chrono::steady_clock::time_point drainDeadline;
+    bool answeredThisTurn = false; // a request was dispatched in the current turn
+    bool held = false;             // output of this turn is held until the turn ends
+    size_t heldOutIndex = 0;       // out[heldOutIndex...] and beyond belong to this turn
+    size_t heldOutBytes = 0;       // outBytes before this turn's output
 
     size_t available() const { return end - begin; }
     const char *data() const { return in.data() + begin; }
@@ -206,6 +210,7 @@ struct Worker;
 // What the workers share; written by start() before they run, then read-only.
 struct Shared {
     HttpHandler handler;
+    TurnHooks hooks;
     HttpServerOptions options;
     int listenFd = -1;
     std::vector<Worker *> all;
@@ -222,6 +227,8 @@ struct Worker {
     int inboxFd = -1;           // eventfd: connections handed over by another worker
     std::mutex inboxMutex;
     std::vector<int> inbox;     // accepted sockets waiting to be adopted
+    bool turnActive = false;    // inside TurnHooks::begin/end
+    std::vector<Connection *> held; // connections whose output waits for the end of the turn
 
     void run();
     void accept();
@@ -240,6 +247,8 @@ struct Worker {
     void finishClose(Connection *c);
     void close(Connection *c);
     void sweepDraining();
+    void beginTurn();
+    void endTurn();
 };
 
 } // namespace
@@ -266,6 +275,7 @@ void Worker::run()
             break;
         }
         bool stop = false;
+        beginTurn();
         for (int i = 0; i < n; ++i) {
             void *tag = events[i].data.ptr;
             if (tag == &wakeTag) stop = true;
@@ -273,6 +283,7 @@ void Worker::run()
             else if (tag == &inboxTag) takeInbox();
             else onEvent(static_cast<Connection *>(tag), events[i].events);
         }
+        endTurn();
         if (stop) break;
         if (draining > 0) sweepDraining();
     }
@@ -411,8 +422,10 @@ void Worker::service(Connection *c)
                 outputFull = true;
                 break;
             }
+            if (turnActive && c->answeredThisTurn) break;
             if (!parseStep(c)) break;
         }
+        if (c->held) return;   // sent when the turn ends
         if (!flush(c)) return; // closed, or waiting for EPOLLOUT
         if (c->closeAfterWrite) {
             finishClose(c);
@@ -688,6 +701,15 @@ void Worker::dispatch(Connection *c)
         response = HttpResponse{500, {}, {}};
     }
     if (!c->keepAlive) c->closeAfterWrite = true;
+    if (turnActive) {
+        c->answeredThisTurn = true;
+        if (!c->held) {
+            c->held = true;
+            c->heldOutIndex = c->out.size();
+            c->heldOutBytes = c->outBytes;
+            held.push_back(c);
+        }
+    }
     queueResponse(c, response);
     c->request.body = QByteArray();
 }
@@ -828,6 +850,54 @@ void Worker::close(Connection *c)
     load.fetch_sub(1, std::memory_order_relaxed);
 }
 
+void Worker::beginTurn()
+{
+    if (!server->hooks.begin)
+        return;
+    server->hooks.begin();
+    turnActive = true;
+}
+
+void Worker::endTurn()
+{
+    while (turnActive) {
+        const std::optional<HttpResponse> replacement = server->hooks.end ? server->hooks.end() : std::nullopt;
+        turnActive = false;
+        std::vector<Connection *> list;
+        list.swap(held);
+        for (Connection *c : list) {
+            c->held = false;
+            c->answeredThisTurn = false;
+            if (replacement) {
+                c->out.erase(c->out.begin() + qsizetype(c->heldOutIndex), c->out.end());
+                c->outBytes = c->heldOutBytes;
+                queueResponse(c, *replacement);
+            }
+        }
+        // Send what the turn answered; connections with more buffered
+        // requests get another turn right away (epoll will not report them).
+        std::vector<Connection *> again;
+        for (Connection *c : list) {
+            const bool more = c->available() > 0 && !c->closeAfterWrite && c->stage != Stage::Draining;
+            if (!flush(c))
+                continue; // closed, or waiting for EPOLLOUT (which resumes it)
+            if (c->closeAfterWrite) {
+                finishClose(c);
+                continue;
+            }
+            if (more)
+                again.push_back(c);
+            else if (c->peerEof)
+                close(c);
+        }
+        if (again.empty())
+            return;
+        beginTurn();
+        for (Connection *c : again)
+            service(c);
+    }
+}
+
 void Worker::sweepDraining()
 {
     const auto now = std::chrono::steady_clock::now();
@@ -859,9 +929,10 @@ void HttpServer::Private::shutdown()
     listenFd = wakeFd = -1;
 }
 
-HttpServer::HttpServer(HttpHandler handler) : d(std::make_unique<Private>())
+HttpServer::HttpServer(HttpHandler handler, TurnHooks hooks) : d(std::make_unique<Private>())
 {
     d->handler = std::move(handler);
+    d->hooks = std::move(hooks);
 }
 
 HttpServer::~HttpServer()

@@ -10,6 +10,7 @@
 #include <QString>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace dd::http {
@@ -30,6 +31,18 @@ struct HttpResponse {
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest &)>;
 
+// Hooks around each turn of a worker's event loop (the requests that one
+// epoll_wait made ready), run on that worker's thread: begin() before the
+// turn's first request, end() after its last. Responses produced in a turn
+// are held until end() returns, and a response that end() returns replaces
+// all of them (the endpoint uses this for group commit: a turn's writes
+// share one commit, and none is acknowledged before it). A connection
+// answers at most one request per turn, so its requests stay in order.
+struct TurnHooks {
+    std::function<void()> begin;
+    std::function<std::optional<HttpResponse>()> end;
+};
+
 struct HttpServerOptions {
     QString host = QStringLiteral("127.0.0.1");
     quint16 port = 8000;                 // 0 picks a free port
@@ -39,7 +52,7 @@ struct HttpServerOptions {
 
 class HttpServer {
 public:
-    explicit HttpServer(HttpHandler handler);
+    explicit HttpServer(HttpHandler handler, TurnHooks hooks = {});
     ~HttpServer(); // stops and joins the workers
 
     // Binds and starts the workers. On failure returns false and sets *error

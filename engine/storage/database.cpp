@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include <pthread.h>
+
 #include <sqlite3.h>
 
 namespace dd::storage {
@@ -14,6 +16,12 @@ namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
 constexpr int kSchemaVersion = 1;
+
+// WAL pages after which the checkpoint thread copies the WAL into the database.
+constexpr int kCheckpointPages = 2000;
+
+// Writes committed together at most by one group commit.
+constexpr size_t kMaxGroupCommit = 128;
 
 // Reader connections kept idle at most; more are opened under load and closed after.
 constexpr size_t kMaxIdleReaders = 16;
@@ -76,6 +84,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // in the WAL before write() returns, so a killed process loses no
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+        DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
+        sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
+        sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
+        db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
     }
     DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
     DD_CHECK(db->initSchema());
@@ -85,8 +97,48 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
 
 Database::~Database()
 {
+    if (m_checkpointThread.joinable()) {
+        {
+            std::lock_guard lock(m_checkpointMutex);
+            m_stopping = true;
+        }
+        m_checkpointWake.notify_one();
+        m_checkpointThread.join();
+    }
     m_readers.clear();
     m_writer.reset();
+    m_checkpointer.reset();
+}
+
+int Database::walHook(void *self, sqlite3 *, const char *, int pages)
+{
+    if (pages >= kCheckpointPages) {
+        auto *db = static_cast<Database *>(self);
+        {
+            std::lock_guard lock(db->m_checkpointMutex);
+            db->m_checkpointWanted = true;
+        }
+        db->m_checkpointWake.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void Database::checkpointLoop()
+{
+    pthread_setname_np(pthread_self(), "dd-checkpoint");
+    std::unique_lock lock(m_checkpointMutex);
+    for (;;) {
+        m_checkpointWake.wait(lock, [this] { return m_checkpointWanted || m_stopping; });
+        if (m_stopping)
+            break;
+        m_checkpointWanted = false;
+        lock.unlock();
+        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        lock.lock();
+    }
+    lock.unlock();
+    // On the way out, leave a small WAL behind.
+    sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
 }
 
 Result<void> Database::initSchema()
@@ -183,44 +235,146 @@ void Database::endRead(Connection &c)
         s->step();
 }
 
-Result<void> Database::beginWrite()
+Result<void> Database::step(const QByteArray &sql)
 {
-    Statement *s = m_writer->prepare("BEGIN IMMEDIATE");
-    if (!s || (s->step(), s->resultCode() != SQLITE_DONE))
+    Statement *s = m_writer->prepare(sql);
+    if (!s)
         return ApiError::internal(m_writer->lastError());
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
     return {};
 }
 
-Result<void> Database::commitWrite(WriteTxn &txn)
+std::optional<ApiError> Database::runWrite(PendingWrite &w)
 {
-    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
-        if (it->first == 0 && it->second == 0)
+    std::unique_lock lock(m_queueMutex);
+    m_queue.push_back(&w);
+    while (!w.done && m_queue.front() != &w)
+        w.cv.wait(lock);
+    if (w.done)
+        return w.commitError;
+    const size_t n = std::min(m_queue.size(), kMaxGroupCommit);
+    const std::vector<PendingWrite *> group(m_queue.begin(), m_queue.begin() + qsizetype(n));
+    lock.unlock();
+    std::optional<ApiError> error;
+    {
+        std::lock_guard writeLock(m_writeMutex);
+        error = executeGroup(group);
+    }
+    lock.lock();
+    for (PendingWrite *g : group) {
+        m_queue.pop_front();
+        g->done = true;
+        g->commitError = error;
+        if (g != &w)
+            g->cv.notify_one();
+    }
+    if (!m_queue.empty())
+        m_queue.front()->cv.notify_one();
+    return error;
+}
+
+std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *> &group)
+{
+    if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok())
+        return begun.error();
+    QHash<qint64, std::pair<qint64, qint64>> stats;
+    for (PendingWrite *g : group) {
+        WriteTxn txn(*m_writer, m_clock->nowMs());
+        const bool single = group.size() == 1;
+        if (!single && !step("SAVEPOINT w").ok()) {
+            (void)step("ROLLBACK");
+            return ApiError::internal(m_writer->lastError());
+        }
+        if (g->body(txn)) {
+            if (!single)
+                (void)step("RELEASE w");
+            for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+                stats[it.key()].first += it.value().first;
+                stats[it.key()].second += it.value().second;
+            }
+            // Catalog changes take effect at once, so that later writes of
+            // the group see them; a failed commit reloads the catalog.
+            for (auto &fn : txn.m_onCommit)
+                fn();
+        } else if (single) {
+            (void)step("ROLLBACK");
+            return std::nullopt; // the write reported its own error; nothing else to commit
+        } else {
+            (void)step("ROLLBACK TO w");
+            (void)step("RELEASE w");
+        }
+    }
+    if (auto failed = commitStats(stats))
+        return failed;
+    if (auto committed = step("COMMIT"); !committed.ok()) {
+        (void)step("ROLLBACK");
+        (void)loadCatalog();
+        return committed.error();
+    }
+    return std::nullopt;
+}
+
+std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats)
+{
+    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
+        if (it.value().first == 0 && it.value().second == 0)
             continue;
         Statement *s = m_writer->prepare("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
         s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
         s->step();
         if (s->resultCode() != SQLITE_DONE) {
-            const QString msg = s->errorMessage();
-            rollbackWrite();
-            return ApiError::internal(msg);
+            const ApiError e = ApiError::internal(s->errorMessage());
+            (void)step("ROLLBACK");
+            (void)loadCatalog();
+            return e;
         }
     }
-    Statement *s = m_writer->prepare("COMMIT");
-    s->step();
-    if (s->resultCode() != SQLITE_DONE) {
-        const QString msg = s->errorMessage();
-        rollbackWrite();
-        return ApiError::internal(msg);
+    return std::nullopt;
+}
+
+Result<void> Database::enterScope(CommitScope &scope)
+{
+    if (scope.m_db == this)
+        return {};
+    scope.commitPending();
+    scope.m_lock = std::unique_lock(m_writeMutex);
+    if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok()) {
+        scope.m_lock.unlock();
+        return begun.error();
     }
-    for (auto &fn : txn.m_onCommit)
-        fn();
+    scope.m_db = this;
     return {};
 }
 
-void Database::rollbackWrite()
+void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok)
 {
-    if (Statement *s = m_writer->prepare("ROLLBACK"))
-        s->step();
+    if (!ok) {
+        (void)step("ROLLBACK TO w");
+        (void)step("RELEASE w");
+        return;
+    }
+    (void)step("RELEASE w");
+    scope.m_wrote = true;
+    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+        scope.m_stats[it.key()].first += it.value().first;
+        scope.m_stats[it.key()].second += it.value().second;
+    }
+    for (auto &fn : txn.m_onCommit)
+        fn();
+}
+
+std::optional<ApiError> Database::commitScope(CommitScope &scope)
+{
+    if (auto failed = commitStats(scope.m_stats))
+        return failed;
+    if (auto committed = step("COMMIT"); !committed.ok()) {
+        (void)step("ROLLBACK");
+        (void)loadCatalog();
+        return committed.error();
+    }
+    return std::nullopt;
 }
 
 Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, const QJsonObject &description)
@@ -244,7 +398,6 @@ Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, con
     txn.onCommit([this, def] {
         std::unique_lock lock(m_catalogMutex);
         m_tables.insert(def->name, def);
-        ++m_catalogGeneration;
     });
     return std::shared_ptr<const TableDef>(def);
 }
@@ -276,7 +429,6 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     txn.onCommit([this, name] {
         std::unique_lock lock(m_catalogMutex);
         m_tables.remove(name);
-        ++m_catalogGeneration;
     });
     return {};
 }

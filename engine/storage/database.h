@@ -9,16 +9,21 @@
 
 #include "model/clock.h"
 #include "model/result.h"
+#include "storage/commitscope.h"
 #include "storage/connection.h"
 #include "storage/tabledef.h"
 
 #include <QHash>
 #include <QString>
 
+#include <condition_variable>
+#include <deque>
 #include <functional>
+#include <optional>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <thread>
 #include <vector>
 
 namespace dd::storage {
@@ -89,19 +94,49 @@ private:
     void releaseReader(Connection *c);
     Result<void> beginRead(Connection &c);
     void endRead(Connection &c);
-    Result<void> beginWrite();
-    Result<void> commitWrite(WriteTxn &txn);
-    void rollbackWrite();
+    // Group commit (as LevelDB's writers do): each write queues; the writer
+    // at the head runs the queued ones in one SQLite transaction, each in
+    // its own savepoint, commits once and wakes the others.
+    struct PendingWrite {
+        std::function<bool(WriteTxn &)> body; // false: roll back this write's changes
+        bool done = false;
+        std::optional<ApiError> commitError;  // set when the group's commit failed
+        std::condition_variable cv;
+    };
+    std::optional<ApiError> runWrite(PendingWrite &w);
+    // CommitScope support: take the write lock and open the scope's transaction;
+    // end one write (release or roll back its savepoint); commit the scope.
+    friend class CommitScope;
+    Result<void> enterScope(CommitScope &scope);
+    void leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok);
+    std::optional<ApiError> commitScope(CommitScope &scope);
+    std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
+    std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
+    Result<void> step(const QByteArray &sql);
 
     QString m_path;   // empty: in memory
     QString m_region;
     Clock *m_clock = nullptr;
 
-    std::mutex m_writeMutex;                        // serializes writers (and, in memory, readers)
+    std::mutex m_queueMutex;                        // guards m_queue
+    std::deque<PendingWrite *> m_queue;             // writers waiting; the front one leads
+    std::mutex m_writeMutex;                        // held while a group runs (and, in memory, by readers)
     std::unique_ptr<Connection> m_writer;
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<Connection>> m_readers; // idle reader connections
-    std::atomic<int> m_catalogGeneration{0};        // bumps on DDL; readers drop stale statements
+
+    // Checkpoints run on a thread of their own (passive: they never block
+    // writers), so that no request pays for copying the WAL into the
+    // database and its fsync. The writer's commit hook wakes the thread once
+    // the WAL passes kCheckpointPages.
+    static int walHook(void *self, struct sqlite3 *db, const char *name, int pages);
+    void checkpointLoop();
+    std::unique_ptr<Connection> m_checkpointer;
+    std::thread m_checkpointThread;
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWake;
+    bool m_checkpointWanted = false;
+    bool m_stopping = false;
 
     mutable std::shared_mutex m_catalogMutex;
     QHash<QString, std::shared_ptr<const TableDef>> m_tables;
@@ -111,6 +146,13 @@ template <typename T>
 Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
 {
     if (m_path.isEmpty()) {
+        // In memory one connection serves all. A commit scope on this thread
+        // may hold it already; one holding another database commits first.
+        if (CommitScope *scope = CommitScope::current()) {
+            if (scope->m_db == this)
+                return fn(*m_writer);
+            scope->commitPending();
+        }
         std::lock_guard lock(m_writeMutex);
         return fn(*m_writer);
     }
@@ -131,18 +173,23 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
 template <typename T>
 Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
 {
-    std::lock_guard lock(m_writeMutex);
-    DD_CHECK(beginWrite());
-    WriteTxn txn(*m_writer, m_clock->nowMs());
-    Result<T> r = fn(txn);
-    if (!r.ok()) {
-        rollbackWrite();
+    if (CommitScope *scope = CommitScope::current()) {
+        DD_CHECK(enterScope(*scope));
+        WriteTxn txn(*m_writer, m_clock->nowMs());
+        DD_CHECK(step("SAVEPOINT w"));
+        Result<T> r = fn(txn);
+        leaveScopedWrite(*scope, txn, r.ok());
         return r;
     }
-    auto committed = commitWrite(txn);
-    if (!committed.ok())
-        return committed.error();
-    return r;
+    std::optional<Result<T>> result;
+    PendingWrite pending;
+    pending.body = [&](WriteTxn &txn) {
+        result.emplace(fn(txn));
+        return result->ok();
+    };
+    if (auto failed = runWrite(pending))
+        return *failed; // the commit failed: nothing of this write is kept
+    return std::move(*result);
 }
 
 } // namespace dd::storage

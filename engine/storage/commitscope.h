@@ -1,0 +1,50 @@
+// CommitScope: group commit for an event loop. While a scope is current on
+// a thread, every Database::write on that thread runs in one open SQLite
+// transaction (each write in its own savepoint) that commits when the scope
+// finishes. The HTTP endpoint opens a scope around each turn of a worker's
+// event loop and holds that turn's responses until finish() has committed,
+// so a write is acknowledged only once it is durable, and the turn's writes
+// share one commit without handing work to another thread.
+//
+// A scope holds the write lock of at most one database at a time and never
+// waits for another lock while holding one (it commits first), so scopes on
+// different threads cannot deadlock.
+#pragma once
+
+#include "model/result.h"
+
+#include <QHash>
+
+#include <mutex>
+#include <optional>
+
+namespace dd::storage {
+
+class Database;
+
+class CommitScope {
+public:
+    CommitScope();  // becomes the calling thread's current scope
+    ~CommitScope(); // finishes if finish() was not called
+
+    // Commits what the scope's writes did and releases the write lock.
+    // Returns the error of a commit that failed (then none of the writes of
+    // this scope are kept, and their callers must not be told they succeeded).
+    std::optional<ApiError> finish();
+
+    bool wrote() const { return m_wrote; }
+    static CommitScope *current(); // the calling thread's scope, or null
+
+private:
+    friend class Database;
+    std::optional<ApiError> commitPending(); // commits now and releases the lock; the scope stays current
+
+    Database *m_db = nullptr;                 // whose transaction is open, if any
+    std::unique_lock<std::mutex> m_lock;      // that database's write lock
+    QHash<qint64, std::pair<qint64, qint64>> m_stats; // item-count and size deltas by table id
+    std::optional<ApiError> m_error;          // the first failed commit
+    bool m_wrote = false;
+    CommitScope *m_previous = nullptr;
+};
+
+} // namespace dd::storage
