@@ -152,8 +152,8 @@ AwsProfiles::Sections AwsProfiles::configProfiles() const
         const QString name = configProfileName(it.key());
         if (name.isEmpty()) continue;
         // [profile default] and [default] both name the default profile.
-        for (auto kv = it.value().begin(); kv != it.value().end(); ++kv) out[name][kv.key()] = kv.value();
-        out[name];
+        Section &section = out[name];
+        for (auto kv = it.value().begin(); kv != it.value().end(); ++kv) section[kv.key()] = kv.value();
     }
     return out;
 }
