@@ -1,0 +1,272 @@
+#include "browser/itemtablemodel.h"
+
+#include "common/attributeformat.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QJsonArray>
+#include <QLocale>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace dd::ui {
+
+ItemTableModel::ItemTableModel(Connection *connection, QObject *parent)
+    : QAbstractTableModel(parent), m_connection(connection)
+{
+    connect(&m_watcher, &QFutureWatcher<Page>::finished, this, &ItemTableModel::onPage);
+}
+
+ItemTableModel::~ItemTableModel()
+{
+    stopWatcher(m_watcher);
+}
+
+void ItemTableModel::setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys)
+{
+    beginResetModel();
+    ++m_generation;
+    m_operation = operation;
+    m_request = request;
+    m_request.remove(QStringLiteral("ExclusiveStartKey"));
+    m_keys = keys;
+    m_items.clear();
+    m_identities.clear();
+    m_columns = keys.names();
+    m_columnIndex.clear();
+    for (int i = 0; i < m_columns.size(); ++i)
+        m_columnIndex.insert(m_columns[i], i);
+    m_cursor = QJsonObject();
+    m_started = false;
+    m_complete = false;
+    m_pages = 0;
+    m_totalCapacity = 0;
+    endResetModel();
+    setLoading(false);
+    requestPage();
+}
+
+void ItemTableModel::reload()
+{
+    if (!m_operation.isEmpty())
+        setQuery(m_operation, m_request, m_keys);
+}
+
+void ItemTableModel::stop()
+{
+    ++m_generation;
+    setLoading(false);
+}
+
+int ItemTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int ItemTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant ItemTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &item = m_items.at(index.row());
+    if (role == ItemRole)
+        return item;
+    const QJsonObject attr = item.value(m_columns.at(index.column())).toObject();
+    switch (role) {
+    case Qt::DisplayRole:
+        return attr.isEmpty() ? QVariant() : QVariant(format::summary(attr));
+    case Qt::ToolTipRole: {
+        if (attr.isEmpty())
+            return {};
+        QString text = format::plainText(attr);
+        if (text.size() > 2000)
+            text = text.left(2000) + QChar(0x2026);
+        return QStringLiteral("%1\n%2").arg(format::typeOf(attr), text);
+    }
+    case Qt::TextAlignmentRole:
+        return format::typeOf(attr) == QLatin1String("N") ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                                          : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole: {
+        const QString t = format::typeOf(attr);
+        if (t == QLatin1String("NULL") || t == QLatin1String("BOOL"))
+            return QApplication::palette().color(QPalette::PlaceholderText);
+        if (t == QLatin1String("M") || t == QLatin1String("L") || t.endsWith(QLatin1Char('S')) || t == QLatin1String("B"))
+            return QApplication::palette().color(QPalette::Link);
+        return {};
+    }
+    case AttributeRole:
+        return attr;
+    case TypeRole:
+        return format::typeOf(attr);
+    default:
+        return {};
+    }
+}
+
+QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical) {
+        if (role == Qt::DisplayRole && section >= 0 && section < m_items.size())
+            return section + 1;
+        return {};
+    }
+    if (section < 0 || section >= m_columns.size())
+        return {};
+    const QString &name = m_columns.at(section);
+    switch (role) {
+    case Qt::DisplayRole:
+        return name;
+    case Qt::DecorationRole:
+        return m_keys.typeOf(name).isEmpty() ? QVariant() : QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")));
+    case Qt::ToolTipRole:
+        if (name == m_keys.partition)
+            return tr("%1: partition key (%2)").arg(name, m_keys.partitionType);
+        if (name == m_keys.sort)
+            return tr("%1: sort key (%2)").arg(name, m_keys.sortType);
+        return name;
+    default:
+        return {};
+    }
+}
+
+bool ItemTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_complete;
+}
+
+void ItemTableModel::fetchMore(const QModelIndex &parent)
+{
+    if (!parent.isValid() && !m_complete && !m_loading)
+        requestPage();
+}
+
+void ItemTableModel::requestPage()
+{
+    if (m_complete || m_operation.isEmpty())
+        return;
+    QJsonObject request = m_request;
+    if (!m_cursor.isEmpty())
+        request.insert(QStringLiteral("ExclusiveStartKey"), m_cursor);
+    const quint64 generation = m_generation;
+    m_started = true;
+    setLoading(true);
+    m_watcher.setFuture(m_connection->call(m_operation, request).then(QtFuture::Launch::Sync, [generation](client::ApiResponse r) {
+        return Page{generation, std::move(r)};
+    }));
+}
+
+void ItemTableModel::onPage()
+{
+    if (m_watcher.future().isCanceled() || m_watcher.future().resultCount() == 0)
+        return;
+    const Page page = m_watcher.result();
+    if (page.generation != m_generation)
+        return; // a page of a query that was replaced or stopped
+    setLoading(false);
+    if (!page.response.ok()) {
+        emit loadFailed(QStringLiteral("%1: %2").arg(page.response.error->type(), page.response.error->message()));
+        return;
+    }
+    const QJsonObject &body = page.response.body;
+    QList<QJsonObject> fresh;
+    for (const auto &v : body.value(QStringLiteral("Items")).toArray()) {
+        const QJsonObject item = v.toObject();
+        const QString id = m_keys.identity(item);
+        if (m_identities.contains(id))
+            continue;
+        m_identities.insert(id);
+        fresh.append(item);
+    }
+    m_cursor = body.value(QStringLiteral("LastEvaluatedKey")).toObject();
+    m_complete = m_cursor.isEmpty();
+    ++m_pages;
+    const double capacity = Connection::consumedCapacity(body);
+    if (capacity > 0)
+        m_totalCapacity += capacity;
+
+    addColumns(fresh);
+    if (!fresh.isEmpty()) {
+        beginInsertRows(QModelIndex(), int(m_items.size()), int(m_items.size() + fresh.size() - 1));
+        m_items.append(fresh);
+        endInsertRows();
+    }
+    emit pageLoaded(int(fresh.size()), qint64(body.value(QStringLiteral("ScannedCount")).toDouble()), capacity,
+                    page.response.latencyMs);
+    // A page that a filter emptied adds no row, so no view would ask for the
+    // next one: go on until something shows or the result ends (stop() ends it).
+    if (fresh.isEmpty() && !m_complete)
+        requestPage();
+}
+
+void ItemTableModel::addColumns(const QList<QJsonObject> &items)
+{
+    QStringList added;
+    for (const auto &item : items)
+        for (auto it = item.begin(); it != item.end(); ++it)
+            if (!m_columnIndex.contains(it.key()) && !added.contains(it.key()))
+                added << it.key();
+    if (added.isEmpty())
+        return;
+    std::sort(added.begin(), added.end());
+    beginInsertColumns(QModelIndex(), int(m_columns.size()), int(m_columns.size() + added.size() - 1));
+    for (const QString &name : added) {
+        m_columnIndex.insert(name, int(m_columns.size()));
+        m_columns << name;
+    }
+    endInsertColumns();
+}
+
+void ItemTableModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
+QString ItemTableModel::countText() const
+{
+    const QString n = QLocale().toString(qlonglong(m_items.size()));
+    return m_complete ? tr("%1 items").arg(n) : tr("%1+ items").arg(n);
+}
+
+void ItemTableModel::upsertItem(const QJsonObject &item)
+{
+    const QString id = m_keys.identity(item);
+    addColumns({item});
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_keys.identity(m_items[row]) == id) {
+            m_items[row] = item;
+            emit dataChanged(index(row, 0), index(row, int(m_columns.size()) - 1));
+            return;
+        }
+    }
+    beginInsertRows(QModelIndex(), 0, 0);
+    m_items.prepend(item);
+    m_identities.insert(id);
+    endInsertRows();
+}
+
+void ItemTableModel::removeItems(const QList<QJsonObject> &keys)
+{
+    QSet<QString> doomed;
+    for (const auto &k : keys)
+        doomed.insert(m_keys.identity(k));
+    for (int row = int(m_items.size()) - 1; row >= 0; --row) {
+        if (!doomed.contains(m_keys.identity(m_items[row])))
+            continue;
+        beginRemoveRows(QModelIndex(), row, row);
+        m_items.removeAt(row);
+        endRemoveRows();
+    }
+    // Keep them in m_identities: a later page must not bring them back.
+}
+
+} // namespace dd::ui

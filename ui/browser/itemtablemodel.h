@@ -1,0 +1,101 @@
+// ItemTableModel: the result of a Scan or Query as a grid, loaded page by
+// page. DynamoDB pages only forward (LastEvaluatedKey is the cursor), so the
+// model follows Qt's Fetch More pattern: canFetchMore() while a cursor
+// remains, fetchMore() asks for the next page off the GUI thread, and the
+// page is appended inside beginInsertRows/endInsertRows when it arrives.
+// Columns are the union of the attribute names seen so far, key columns
+// first. A generation token drops pages of a query that was replaced.
+//
+// GUI thread only. Never opens dialogs: errors come out as loadFailed().
+#pragma once
+
+#include "client/client.h"
+#include "common/tablekeys.h"
+
+#include <QAbstractTableModel>
+#include <QFutureWatcher>
+#include <QHash>
+#include <QJsonObject>
+#include <QSet>
+#include <QStringList>
+
+namespace dd::ui {
+
+class Connection;
+
+class ItemTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        AttributeRole = Qt::UserRole + 1, // QJsonObject: the cell's attribute value, empty if absent
+        ItemRole,                         // QJsonObject: the row's whole item
+        TypeRole,                         // QString: the cell's type tag ("S", "M", ...)
+    };
+
+    ItemTableModel(Connection *connection, QObject *parent = nullptr); // connection not owned; must outlive this
+    ~ItemTableModel() override; // drops the page in flight and waits for it
+
+    // Replaces the result with a new Scan or Query. `request` is the whole
+    // request without ExclusiveStartKey (its Limit is the page size);
+    // `keys` are the table's key attributes (shown first). The first page
+    // is fetched at once.
+    void setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys);
+    void reload();      // the same query from the start
+    void stop();        // drops the page in flight; fetchMore() resumes from the last cursor
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    QJsonObject item(int row) const { return m_items.value(row); }
+    QStringList columns() const { return m_columns; }
+    const TableKeys &keys() const { return m_keys; }
+    QString operation() const { return m_operation; }
+    QJsonObject request() const { return m_request; }
+    bool isLoading() const { return m_loading; }
+    bool isComplete() const { return m_complete; }
+    int pagesLoaded() const { return m_pages; }
+    double totalCapacity() const { return m_totalCapacity; }
+    QString countText() const; // "1,200+ items" while more pages remain, "1,234 items" at the end
+
+    // Keeps the grid in step with edits made elsewhere.
+    void upsertItem(const QJsonObject &item);          // replaces the row with the same key, or adds one at the top
+    void removeItems(const QList<QJsonObject> &keys); // removes the rows with these keys
+
+signals:
+    void pageLoaded(int items, qint64 scanned, double capacityUnits, double latencyMs);
+    void loadFailed(const QString &message);
+    void loadingChanged(bool loading);
+
+private:
+    struct Page {
+        quint64 generation = 0;     // of the query that asked for it
+        client::ApiResponse response;
+    };
+    void requestPage();
+    void onPage();
+    void addColumns(const QList<QJsonObject> &items);
+    void setLoading(bool loading);
+
+    Connection *m_connection;
+    QString m_operation;             // "Scan" or "Query"
+    QJsonObject m_request;           // without ExclusiveStartKey
+    TableKeys m_keys;
+    QList<QJsonObject> m_items;      // rows, in arrival order
+    QSet<QString> m_identities;      // keys of m_items, to skip rows seen twice
+    QStringList m_columns;           // key columns, then others in order of first appearance
+    QHash<QString, int> m_columnIndex;
+    QJsonObject m_cursor;            // LastEvaluatedKey of the last page; empty before the first
+    bool m_started = false;          // a page was asked for since setQuery()
+    bool m_complete = true;          // no more pages
+    bool m_loading = false;
+    quint64 m_generation = 0;        // bumped by setQuery/reload/stop
+    int m_pages = 0;
+    double m_totalCapacity = 0;
+    QFutureWatcher<Page> m_watcher;  // the page in flight
+};
+
+} // namespace dd::ui

@@ -1,0 +1,338 @@
+#include "browser/tablebrowser.h"
+
+#include "browser/itemtablemodel.h"
+#include "browser/querybar.h"
+#include "common/awsclicommand.h"
+#include "common/progresspanel.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+#include "items/itemeditor.h"
+
+#include <QAction>
+#include <QFileInfo>
+#include <QApplication>
+#include <QClipboard>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <functional>
+
+namespace dd::ui {
+
+TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_table(table)
+{
+    setObjectName(QStringLiteral("tableBrowser"));
+    m_queryBar = new QueryBar(this);
+    m_toolBar = new QToolBar(this);
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->setIconSize(QSize(18, 18));
+    auto action = [this](const char *icon, QString text, const QKeySequence &key, std::function<void()> slot) {
+        auto *a = new QAction(QIcon(QStringLiteral(":/dynamodesk/icons/%1.svg").arg(QLatin1String(icon))), text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(text.remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
+        connect(a, &QAction::triggered, this, [slot] { slot(); });
+        m_toolBar->addAction(a);
+        addAction(a);
+        return a;
+    };
+    m_newAction = action("newitem", tr("&New item"), QKeySequence(Qt::CTRL | Qt::Key_I), [this] { newItem(); });
+    m_editAction = action("edit", tr("&Edit"), QKeySequence(Qt::Key_Return), [this] { editSelected(); });
+    m_duplicateAction = action("duplicate", tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); });
+    m_deleteAction = action("delete", tr("&Delete"), QKeySequence(QKeySequence::Delete), [this] { deleteSelected(); });
+    m_toolBar->addSeparator();
+    m_exportAction = action("export", tr("E&xport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportJsonLines(); });
+    m_refreshAction = action("refresh", tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { run(); });
+    m_stopAction = action("cancel", tr("&Stop"), QKeySequence(Qt::Key_Escape), [this] { m_model->stop(); });
+
+    auto *runShortcut = new QAction(this);
+    runShortcut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    runShortcut->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(runShortcut, &QAction::triggered, this, &TableBrowser::run);
+    addAction(runShortcut);
+
+    m_model = new ItemTableModel(connection, this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("items"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideRight);
+    m_view->horizontalHeader()->setDefaultSectionSize(140);
+    m_view->horizontalHeader()->setSectionsMovable(true);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
+    m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("countLabel"));
+    m_pageStatus = new QLabel(this);
+    m_pageStatus->setObjectName(QStringLiteral("pageLabel"));
+    m_progress = new ProgressPanel(this);
+
+    auto *statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addStretch();
+    statusRow->addWidget(m_pageStatus);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_queryBar);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_progress);
+    layout->addLayout(statusRow);
+
+    connect(m_queryBar, &QueryBar::runRequested, this, &TableBrowser::run);
+    connect(m_queryBar, &QueryBar::copyCliRequested, this, [this] {
+        QApplication::clipboard()->setText(cliCommand());
+        emit statusMessage(tr("Copied the AWS CLI command"));
+    });
+    // Return and Delete act on the grid only, not while typing in the form.
+    for (QAction *a : {m_editAction, m_deleteAction}) {
+        removeAction(a);
+        a->setShortcutContext(Qt::WidgetShortcut);
+        m_view->addAction(a);
+    }
+    connect(m_view, &QTableView::doubleClicked, this, &TableBrowser::editSelected);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TableBrowser::updateActions);
+    connect(m_model, &ItemTableModel::pageLoaded, this, &TableBrowser::onPageLoaded);
+    connect(m_model, &ItemTableModel::loadingChanged, this, &TableBrowser::updateStatus);
+    connect(m_model, &ItemTableModel::rowsRemoved, this, &TableBrowser::updateStatus);
+    connect(m_model, &ItemTableModel::rowsInserted, this, &TableBrowser::updateStatus);
+    connect(m_model, &ItemTableModel::loadFailed, this, [this](const QString &message) {
+        m_queryBar->showError(message);
+        updateStatus();
+    });
+    connect(&m_describeWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TableBrowser::onDescribed);
+    connect(&m_deleteWatcher, &QFutureWatcher<BatchDeleteResult>::finished, this, &TableBrowser::onDeleteFinished);
+    connect(&m_exportWatcher, &QFutureWatcher<ExportResult>::finished, this, &TableBrowser::onExportFinished);
+
+    updateActions();
+    m_status->setText(tr("Loading %1…").arg(table));
+    m_describeWatcher.setFuture(connection->call(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
+}
+
+TableBrowser::~TableBrowser()
+{
+    stopWatcher(m_describeWatcher);
+    stopWatcher(m_deleteWatcher);
+    stopWatcher(m_exportWatcher);
+}
+
+void TableBrowser::onDescribed()
+{
+    const auto r = m_describeWatcher.result();
+    if (!r.ok()) {
+        m_status->setText(tr("Cannot open %1: %2").arg(m_table, r.error->message()));
+        return;
+    }
+    m_description = r.body.value(QStringLiteral("Table")).toObject();
+    m_keys = TableKeys::fromDescription(m_description);
+    QStringList indexes;
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"})
+        for (const auto &ix : m_description.value(QLatin1String(kind)).toArray())
+            indexes << ix.toObject().value(QStringLiteral("IndexName")).toString();
+    m_queryBar->setIndexes(indexes);
+    m_ready = true;
+    emit described();
+    run();
+}
+
+void TableBrowser::run()
+{
+    if (!m_ready)
+        return;
+    QString operation, error;
+    QJsonObject request;
+    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error)) {
+        m_queryBar->showError(error);
+        return;
+    }
+    m_queryBar->showError(QString());
+    m_pageStatus->clear();
+    m_model->setQuery(operation, request, m_keys);
+    updateActions();
+}
+
+QString TableBrowser::cliCommand() const
+{
+    QString operation, error;
+    QJsonObject request;
+    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error))
+        return {};
+    request.remove(QStringLiteral("Limit")); // the CLI pages by itself
+    const QString endpoint = m_connection->isServing()
+        ? QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort()) : QString();
+    return awscli::command(operation, request, endpoint);
+}
+
+void TableBrowser::onPageLoaded(int items, qint64 scanned, double capacity, double latency)
+{
+    QString text = tr("Page %1: %2 items").arg(m_model->pagesLoaded()).arg(items);
+    if (scanned != items)
+        text += tr(" of %1 scanned").arg(scanned);
+    if (capacity >= 0)
+        text += tr(" · %1 RCU").arg(QLocale().toString(capacity, 'g', 6));
+    text += tr(" · %1 ms").arg(QLocale().toString(latency, 'f', 1));
+    text += tr(" · total %1 RCU").arg(QLocale().toString(m_model->totalCapacity(), 'g', 6));
+    m_pageStatus->setText(text);
+    updateStatus();
+}
+
+void TableBrowser::updateStatus()
+{
+    QString text = m_model->countText();
+    if (m_model->isLoading())
+        text += tr(" · loading…");
+    m_status->setText(text);
+    m_stopAction->setEnabled(m_model->isLoading());
+}
+
+void TableBrowser::updateActions()
+{
+    const int selected = int(selectedRows().size());
+    const bool busy = m_deleteWatcher.isRunning() || m_exportWatcher.isRunning();
+    m_newAction->setEnabled(m_ready);
+    m_editAction->setEnabled(selected == 1);
+    m_duplicateAction->setEnabled(selected == 1);
+    m_deleteAction->setEnabled(selected > 0 && !busy);
+    m_exportAction->setEnabled(m_ready && !busy);
+    m_refreshAction->setEnabled(m_ready);
+}
+
+QList<int> TableBrowser::selectedRows() const
+{
+    QList<int> rows;
+    for (const auto &index : m_view->selectionModel()->selectedRows())
+        rows << index.row();
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+void TableBrowser::newItem()
+{
+    if (!m_ready)
+        return;
+    // A template with the key attributes, so that the user sees what is required.
+    QJsonObject item;
+    for (const QString &k : m_keys.names())
+        item.insert(k, QJsonObject{{m_keys.typeOf(k), m_keys.typeOf(k) == QLatin1String("N") ? QStringLiteral("0") : QString()}});
+    auto *editor = new ItemEditor(m_connection, m_table, m_keys, ItemEditor::Mode::New, item, this);
+    connect(editor, &ItemEditor::itemSaved, m_model, &ItemTableModel::upsertItem);
+    editor->show();
+}
+
+void TableBrowser::editSelected()
+{
+    const QList<int> rows = selectedRows();
+    const int row = rows.size() == 1 ? rows.first() : m_view->currentIndex().row();
+    if (row < 0)
+        return;
+    auto *editor = new ItemEditor(m_connection, m_table, m_keys, ItemEditor::Mode::Edit, m_model->item(row), this);
+    connect(editor, &ItemEditor::itemSaved, m_model, &ItemTableModel::upsertItem);
+    connect(editor, &ItemEditor::itemDeleted, this, [this](const QJsonObject &key) { m_model->removeItems({key}); });
+    editor->show();
+}
+
+void TableBrowser::duplicateSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.size() != 1)
+        return;
+    auto *editor = new ItemEditor(m_connection, m_table, m_keys, ItemEditor::Mode::Duplicate, m_model->item(rows.first()), this);
+    connect(editor, &ItemEditor::itemSaved, m_model, &ItemTableModel::upsertItem);
+    editor->show();
+}
+
+void TableBrowser::deleteSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (rows.isEmpty() || m_deleteWatcher.isRunning())
+        return;
+    QList<QJsonObject> keys;
+    for (int row : rows)
+        keys << m_keys.keyOf(m_model->item(row));
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete items"),
+                                tr("Delete %n item(s) from %1? This cannot be undone.", nullptr, int(keys.size())).arg(m_table),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDelete"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->button(QMessageBox::Yes)->setText(tr("Delete"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, keys](int result) {
+        if (result == QMessageBox::Yes)
+            deleteItems(keys);
+    });
+    box->open();
+}
+
+void TableBrowser::deleteItems(const QList<QJsonObject> &keys)
+{
+    if (m_deleteWatcher.isRunning())
+        return;
+    m_deleteWatcher.setFuture(startBatchDelete(m_connection, m_table, keys));
+    m_progress->track(&m_deleteWatcher, tr("Deleting %n item(s)…", nullptr, int(keys.size())));
+    updateActions();
+}
+
+void TableBrowser::onDeleteFinished()
+{
+    if (m_deleteWatcher.future().resultCount() == 0)
+        return;
+    const BatchDeleteResult r = m_deleteWatcher.result();
+    m_model->removeItems(r.deleted);
+    if (!r.error.isEmpty())
+        emit statusMessage(tr("Deleted %1 items, then: %2").arg(r.deleted.size()).arg(r.error));
+    else if (r.canceled)
+        emit statusMessage(tr("Cancelled after deleting %1 items").arg(r.deleted.size()));
+    else
+        emit statusMessage(tr("Deleted %1 items").arg(r.deleted.size()));
+    updateActions();
+}
+
+void TableBrowser::exportJsonLines(const QString &path)
+{
+    if (!m_ready || m_exportWatcher.isRunning())
+        return;
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getSaveFileName(this, tr("Export to JSON Lines"), m_table + QStringLiteral(".jsonl"),
+                                            tr("JSON Lines (*.jsonl *.json)"));
+    if (file.isEmpty())
+        return;
+    QString operation, error;
+    QJsonObject request;
+    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error)) {
+        m_queryBar->showError(error);
+        return;
+    }
+    m_exportWatcher.setFuture(startExportJsonLines(m_connection, operation, request, file));
+    m_progress->track(&m_exportWatcher, tr("Exporting to %1…").arg(QFileInfo(file).fileName()));
+    updateActions();
+}
+
+void TableBrowser::onExportFinished()
+{
+    if (m_exportWatcher.future().resultCount() == 0)
+        return;
+    const ExportResult r = m_exportWatcher.result();
+    if (!r.error.isEmpty())
+        emit statusMessage(tr("Export failed: %1").arg(r.error));
+    else if (r.canceled)
+        emit statusMessage(tr("Export cancelled; no file written"));
+    else
+        emit statusMessage(tr("Exported %1 items").arg(r.items));
+    updateActions();
+}
+
+} // namespace dd::ui

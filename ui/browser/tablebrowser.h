@@ -1,0 +1,88 @@
+// TableBrowser: one tab per opened table: the Scan/Query form, the grid of
+// items (ItemTableModel, paged with Fetch More), item actions (new, edit,
+// duplicate, delete selected, export to JSON Lines) and a progress bar with
+// Cancel for long jobs. Everything goes through the Connection, off the GUI
+// thread.
+#pragma once
+
+#include "browser/batchdelete.h"
+#include "browser/exportjsonl.h"
+#include "client/client.h"
+#include "common/tablekeys.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QTableView;
+class QToolBar;
+
+namespace dd::ui {
+
+class Connection;
+class ItemTableModel;
+class ProgressPanel;
+class QueryBar;
+
+class TableBrowser : public QWidget {
+    Q_OBJECT
+public:
+    TableBrowser(Connection *connection, const QString &table, QWidget *parent = nullptr); // connection must outlive this
+    ~TableBrowser() override; // cancels and waits for its jobs
+
+    QString tableName() const { return m_table; }
+    Connection *connection() const { return m_connection; }
+    ItemTableModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+    QueryBar *queryBar() const { return m_queryBar; }
+    const TableKeys &keys() const { return m_keys; }
+    bool isReady() const { return m_ready; } // the table was described and the first query started
+
+    void run();                 // runs the form's Scan or Query from the start
+    void newItem();
+    void editSelected();
+    void duplicateSelected();
+    void deleteSelected();      // asks first (a window-modal QMessageBox)
+    void deleteItems(const QList<QJsonObject> &keys); // no question asked
+    void exportJsonLines(const QString &path = QString()); // asks for a file when path is empty
+    QString cliCommand() const; // the form's request as an AWS CLI command
+
+signals:
+    void described(); // the key schema is known
+    void statusMessage(const QString &message);
+
+private:
+    void onDescribed();
+    void onPageLoaded(int items, qint64 scanned, double capacity, double latency);
+    void onDeleteFinished();
+    void onExportFinished();
+    void updateActions();
+    void updateStatus();
+    QList<int> selectedRows() const;
+
+    Connection *m_connection;
+    QString m_table;
+    QJsonObject m_description;     // DescribeTable's "Table"
+    TableKeys m_keys;
+    bool m_ready = false;
+    QueryBar *m_queryBar;
+    QToolBar *m_toolBar;
+    QTableView *m_view;
+    ItemTableModel *m_model;
+    QLabel *m_status;
+    QLabel *m_pageStatus;
+    ProgressPanel *m_progress;
+    QAction *m_newAction;
+    QAction *m_editAction;
+    QAction *m_duplicateAction;
+    QAction *m_deleteAction;
+    QAction *m_exportAction;
+    QAction *m_refreshAction;
+    QAction *m_stopAction;
+    QFutureWatcher<client::ApiResponse> m_describeWatcher;
+    QFutureWatcher<BatchDeleteResult> m_deleteWatcher;
+    QFutureWatcher<ExportResult> m_exportWatcher;
+};
+
+} // namespace dd::ui

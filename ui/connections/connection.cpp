@@ -1,0 +1,166 @@
+#include "connections/connection.h"
+
+#include "api/engine.h"
+#include "client/inprocessclient.h"
+#include "http/endpoint.h"
+
+#include <QJsonArray>
+#include <QtConcurrent>
+
+namespace dd::ui {
+
+namespace {
+
+bool isDataOperation(const QString &op)
+{
+    static const QStringList ops = {
+        QStringLiteral("GetItem"), QStringLiteral("PutItem"), QStringLiteral("UpdateItem"),
+        QStringLiteral("DeleteItem"), QStringLiteral("Query"), QStringLiteral("Scan"),
+        QStringLiteral("BatchGetItem"), QStringLiteral("BatchWriteItem"),
+        QStringLiteral("TransactGetItems"), QStringLiteral("TransactWriteItems")};
+    return ops.contains(op);
+}
+
+bool changesTables(const QString &op)
+{
+    return op == QLatin1String("CreateTable") || op == QLatin1String("DeleteTable")
+        || op == QLatin1String("UpdateTable");
+}
+
+} // namespace
+
+Connection::Connection(ConnectionSettings settings, std::shared_ptr<client::Client> client,
+                       std::shared_ptr<api::Engine> engine, QObject *parent)
+    : QObject(parent), m_settings(std::move(settings)), m_client(std::move(client)), m_engine(std::move(engine))
+{
+    m_pool.setMaxThreadCount(8);
+}
+
+Connection::~Connection()
+{
+    stopServing();
+    m_pool.waitForDone();
+}
+
+std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings, QString *error)
+{
+    switch (settings.kind) {
+    case ConnectionSettings::Kind::Embedded: {
+        api::EngineOptions options;
+        options.inMemory = settings.inMemory;
+        options.dataDir = settings.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : settings.dataDir;
+        auto engine = api::Engine::open(options);
+        if (!engine.ok()) {
+            *error = engine.error().message();
+            return nullptr;
+        }
+        std::shared_ptr<api::Engine> shared(std::move(*engine).release());
+        api::RequestContext context;
+        context.region = settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region;
+        auto client = std::make_shared<client::InProcessClient>(shared, context);
+        auto connection = std::make_unique<Connection>(settings, client, shared);
+        if (settings.serve) {
+            QString serveError;
+            if (!connection->startServing(settings.port, &serveError))
+                qWarning("Could not serve the database: %s", qPrintable(serveError));
+        }
+        return connection;
+    }
+    case ConnectionSettings::Kind::Endpoint:
+    case ConnectionSettings::Kind::Aws:
+        *error = tr("Endpoint and AWS connections need HttpClient, which this build does not have yet.");
+        return nullptr;
+    }
+    return nullptr;
+}
+
+QString Connection::displayName() const
+{
+    return m_settings.name.isEmpty() ? m_client->displayName() : m_settings.name;
+}
+
+QString Connection::region() const
+{
+    return m_client->region();
+}
+
+QFuture<client::ApiResponse> Connection::call(const QString &operation, QJsonObject request)
+{
+    if (isDataOperation(operation) && !request.contains(QStringLiteral("ReturnConsumedCapacity")))
+        request.insert(QStringLiteral("ReturnConsumedCapacity"), QStringLiteral("TOTAL"));
+    // callSync on our own pool rather than client().call(): the pool's
+    // threads are ours to wait for, and a slow remote call does not take a
+    // thread of Qt's global pool (two on a two-core machine).
+    return QtConcurrent::run(&m_pool, [this, operation, request] { return callSync(operation, request); });
+}
+
+client::ApiResponse Connection::callSync(const QString &operation, QJsonObject request)
+{
+    if (isDataOperation(operation) && !request.contains(QStringLiteral("ReturnConsumedCapacity")))
+        request.insert(QStringLiteral("ReturnConsumedCapacity"), QStringLiteral("TOTAL"));
+    auto r = m_client->callSync(operation, request);
+    report(operation, r);
+    return r;
+}
+
+void Connection::report(const QString &operation, const client::ApiResponse &response)
+{
+    const double latency = response.latencyMs;
+    const double capacity = response.ok() ? consumedCapacity(response.body) : -1;
+    const QString error = response.ok() ? QString()
+                                        : QStringLiteral("%1: %2").arg(response.error->type(), response.error->message());
+    QMetaObject::invokeMethod(this, [this, operation, latency, capacity, error] {
+        emit operationFinished(operation, latency, capacity, error);
+        if (error.isEmpty() && changesTables(operation))
+            emit tablesChanged();
+    }, Qt::QueuedConnection);
+}
+
+double Connection::consumedCapacity(const QJsonObject &response)
+{
+    const QJsonValue cc = response.value(QStringLiteral("ConsumedCapacity"));
+    if (cc.isObject())
+        return cc.toObject().value(QStringLiteral("CapacityUnits")).toDouble();
+    if (cc.isArray()) {
+        double sum = 0;
+        for (const auto &v : cc.toArray())
+            sum += v.toObject().value(QStringLiteral("CapacityUnits")).toDouble();
+        return sum;
+    }
+    return -1;
+}
+
+bool Connection::startServing(quint16 port, QString *error)
+{
+    if (!m_engine) {
+        *error = tr("Only an embedded database can be served.");
+        return false;
+    }
+    stopServing();
+    http::EndpointOptions options;
+    options.http.host = QStringLiteral("127.0.0.1");
+    options.http.port = port;
+    options.http.threads = 2;
+    auto endpoint = std::make_unique<http::Endpoint>(*m_engine, options);
+    if (!endpoint->start(error))
+        return false;
+    m_endpoint = std::move(endpoint);
+    emit servingChanged(true);
+    return true;
+}
+
+void Connection::stopServing()
+{
+    if (!m_endpoint)
+        return;
+    m_endpoint->stop();
+    m_endpoint.reset();
+    emit servingChanged(false);
+}
+
+quint16 Connection::servingPort() const
+{
+    return m_endpoint ? m_endpoint->port() : 0;
+}
+
+} // namespace dd::ui

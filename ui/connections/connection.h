@@ -1,0 +1,86 @@
+// Connection: one open DynamoDB connection of the app (the embedded engine,
+// an endpoint or AWS), seen only through client::Client. Every feature calls
+// the API through it so that the status bar hears of every operation
+// (latency, consumed capacity) and the tree of table changes.
+//
+// Lives on the GUI thread. call() and callSync() may be used from any thread;
+// the Connection must outlive every call started through it (its destructor
+// waits for calls still running).
+#pragma once
+
+#include "client/client.h"
+#include "connections/connectionsettings.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <memory>
+
+namespace dd::api {
+class Engine;
+}
+namespace dd::http {
+class Endpoint;
+}
+
+namespace dd::ui {
+
+class Connection : public QObject {
+    Q_OBJECT
+public:
+    // Wraps an existing client; `engine` is the embedded engine behind it, if
+    // any (it enables serving). Shares ownership of both.
+    Connection(ConnectionSettings settings, std::shared_ptr<client::Client> client,
+               std::shared_ptr<api::Engine> engine = nullptr, QObject *parent = nullptr);
+    ~Connection() override; // stops serving; waits for running calls and jobs
+
+    // Opens the connection that `settings` describe: for Embedded, opens the
+    // data directory (or memory) and serves it if settings.serve. Returns
+    // null and sets *error to one line on failure (e.g. the directory is
+    // locked by another process).
+    static std::unique_ptr<Connection> open(const ConnectionSettings &settings, QString *error);
+
+    // Runs one operation through the client. Data operations get
+    // ReturnConsumedCapacity TOTAL unless the request sets it. The future
+    // always finishes; cancelling it does not undo a write.
+    QFuture<client::ApiResponse> call(const QString &operation, QJsonObject request);
+    // The same on the calling thread, for jobs already off the GUI thread.
+    client::ApiResponse callSync(const QString &operation, QJsonObject request);
+    // The pool that runs calls; long jobs run here too, so that the
+    // destructor can wait for them.
+    QThreadPool *pool() { return &m_pool; }
+
+    const ConnectionSettings &settings() const { return m_settings; }
+    QString displayName() const;
+    QString region() const;
+    client::Client &client() const { return *m_client; }
+
+    // Serving the embedded database on 127.0.0.1:port (Embedded only).
+    bool canServe() const { return m_engine != nullptr; }
+    bool startServing(quint16 port, QString *error); // port 0 picks a free one
+    void stopServing();
+    bool isServing() const { return m_endpoint != nullptr; }
+    quint16 servingPort() const;
+
+    // Sum of CapacityUnits in a response's ConsumedCapacity (object or array); -1 if absent.
+    static double consumedCapacity(const QJsonObject &response);
+
+signals:
+    // After every call, on the GUI thread. capacityUnits is -1 when the
+    // response carried none; error is empty on success.
+    void operationFinished(const QString &operation, double latencyMs, double capacityUnits, const QString &error);
+    void servingChanged(bool serving);
+    // A table was created, updated or deleted through this connection.
+    void tablesChanged();
+
+private:
+    void report(const QString &operation, const client::ApiResponse &response);
+
+    ConnectionSettings m_settings;
+    std::shared_ptr<client::Client> m_client;
+    std::shared_ptr<api::Engine> m_engine;      // null unless embedded
+    std::unique_ptr<http::Endpoint> m_endpoint; // set while serving
+    QThreadPool m_pool;                         // runs call() and the features' jobs
+};
+
+} // namespace dd::ui

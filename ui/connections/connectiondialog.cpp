@@ -1,0 +1,140 @@
+#include "connections/connectiondialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QStandardItemModel>
+
+namespace dd::ui {
+
+bool ConnectionDialog::remoteKindsAvailable()
+{
+    return false; // engine/client/httpclient.h is not in this build yet
+}
+
+ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
+{
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("New connection"));
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("kind"));
+    m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/database.svg")), tr("Embedded database"));
+    m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/connection.svg")), tr("Endpoint (URL)"));
+    m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("AWS (profile and region)"));
+    if (!remoteKindsAvailable()) {
+        auto *model = qobject_cast<QStandardItemModel *>(m_kind->model());
+        for (int row : {1, 2}) {
+            model->item(row)->setEnabled(false);
+            model->item(row)->setToolTip(tr("Needs the HTTP client, which is not in this build yet"));
+        }
+    }
+    m_name = new QLineEdit(this);
+    m_name->setPlaceholderText(tr("optional"));
+    m_region = new QLineEdit(QStringLiteral("us-east-1"), this);
+    m_region->setObjectName(QStringLiteral("region"));
+
+    // Embedded
+    auto *embedded = new QWidget;
+    auto *ef = new QFormLayout(embedded);
+    ef->setContentsMargins(0, 0, 0, 0);
+    m_dataDir = new QLineEdit(ConnectionSettings::defaultDataDir(), this);
+    m_dataDir->setObjectName(QStringLiteral("dataDir"));
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    auto *dirRow = new QHBoxLayout;
+    dirRow->addWidget(m_dataDir, 1);
+    dirRow->addWidget(browse);
+    ef->addRow(tr("&Data folder:"), dirRow);
+    m_inMemory = new QCheckBox(tr("Keep everything in &memory (nothing is written to disk)"), this);
+    m_inMemory->setObjectName(QStringLiteral("inMemory"));
+    ef->addRow(QString(), m_inMemory);
+    m_serve = new QCheckBox(tr("&Serve this database on 127.0.0.1, port"), this);
+    m_serve->setObjectName(QStringLiteral("serve"));
+    m_port = new QSpinBox(this);
+    m_port->setObjectName(QStringLiteral("port"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(8000);
+    m_port->setToolTip(tr("0 picks a free port"));
+    auto *serveRow = new QHBoxLayout;
+    serveRow->addWidget(m_serve);
+    serveRow->addWidget(m_port);
+    serveRow->addStretch();
+    ef->addRow(QString(), serveRow);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Data folder"), m_dataDir->text());
+        if (!dir.isEmpty())
+            m_dataDir->setText(dir);
+    });
+    connect(m_inMemory, &QCheckBox::toggled, m_dataDir, &QWidget::setDisabled);
+    connect(m_inMemory, &QCheckBox::toggled, browse, &QWidget::setDisabled);
+
+    // Endpoint
+    auto *endpoint = new QWidget;
+    auto *pf = new QFormLayout(endpoint);
+    pf->setContentsMargins(0, 0, 0, 0);
+    m_url = new QLineEdit(QStringLiteral("http://127.0.0.1:8000"), this);
+    pf->addRow(tr("&URL:"), m_url);
+
+    // AWS
+    auto *aws = new QWidget;
+    auto *af = new QFormLayout(aws);
+    af->setContentsMargins(0, 0, 0, 0);
+    m_profile = new QLineEdit(this);
+    m_profile->setPlaceholderText(QStringLiteral("default"));
+    af->addRow(tr("&Profile:"), m_profile);
+
+    m_pages = new QStackedWidget(this);
+    m_pages->addWidget(embedded);
+    m_pages->addWidget(endpoint);
+    m_pages->addWidget(aws);
+    connect(m_kind, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(m_pages);
+    form->addRow(tr("&Region:"), m_region);
+    form->addRow(buttons);
+    resize(560, sizeHint().height());
+}
+
+ConnectionSettings ConnectionDialog::settings() const
+{
+    ConnectionSettings s;
+    s.kind = ConnectionSettings::Kind(m_kind->currentIndex());
+    s.name = m_name->text().trimmed();
+    s.dataDir = m_dataDir->text().trimmed();
+    s.inMemory = m_inMemory->isChecked();
+    s.serve = m_serve->isChecked();
+    s.port = quint16(m_port->value());
+    s.url = m_url->text().trimmed();
+    s.profile = m_profile->text().trimmed();
+    s.region = m_region->text().trimmed().isEmpty() ? QStringLiteral("us-east-1") : m_region->text().trimmed();
+    return s;
+}
+
+void ConnectionDialog::setSettings(const ConnectionSettings &s)
+{
+    m_kind->setCurrentIndex(int(s.kind));
+    m_name->setText(s.name);
+    m_dataDir->setText(s.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : s.dataDir);
+    m_inMemory->setChecked(s.inMemory);
+    m_serve->setChecked(s.serve);
+    m_port->setValue(s.port);
+    m_url->setText(s.url);
+    m_profile->setText(s.profile);
+    m_region->setText(s.region);
+}
+
+} // namespace dd::ui

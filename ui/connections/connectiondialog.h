@@ -1,0 +1,39 @@
+// ConnectionDialog: asks for a new connection's settings: Embedded (data
+// folder or in memory, optionally served on 127.0.0.1:PORT); Endpoint (URL)
+// and AWS (profile, region) once this build has an HTTP client.
+#pragma once
+
+#include "connections/connectionsettings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLineEdit;
+class QSpinBox;
+class QStackedWidget;
+
+namespace dd::ui {
+
+class ConnectionDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit ConnectionDialog(QWidget *parent = nullptr);
+    ConnectionSettings settings() const;
+    void setSettings(const ConnectionSettings &settings);
+    static bool remoteKindsAvailable(); // true once HttpClient is part of the build
+
+private:
+    QComboBox *m_kind;
+    QLineEdit *m_name;
+    QStackedWidget *m_pages;
+    QLineEdit *m_dataDir;
+    QCheckBox *m_inMemory;
+    QCheckBox *m_serve;
+    QSpinBox *m_port;
+    QLineEdit *m_url;
+    QLineEdit *m_profile;
+    QLineEdit *m_region;
+};
+
+} // namespace dd::ui

@@ -1,0 +1,240 @@
+#include "connections/connectiontree.h"
+
+#include "common/watchers.h"
+#include "connections/connection.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLocale>
+#include <QMenu>
+
+namespace dd::ui {
+
+namespace {
+
+constexpr int kPollMs = 5000; // while served, other programs may change tables
+
+QString keyText(const QJsonArray &schema)
+{
+    QStringList parts;
+    for (const auto &k : schema)
+        parts << k.toObject().value(QStringLiteral("AttributeName")).toString();
+    return parts.join(QLatin1String(", "));
+}
+
+} // namespace
+
+ConnectionTree::ConnectionTree(QWidget *parent) : QTreeWidget(parent)
+{
+    setObjectName(QStringLiteral("connectionTree"));
+    setHeaderHidden(true);
+    setColumnCount(1);
+    setContextMenuPolicy(Qt::CustomContextMenu);
+    setIconSize(QSize(16, 16));
+    setUniformRowHeights(true);
+    connect(this, &QTreeWidget::customContextMenuRequested, this, &ConnectionTree::showMenu);
+    connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        const int kind = item->data(0, KindRole).toInt();
+        if (kind == TableItem || kind == IndexItem)
+            emit openTableRequested(connectionAt(item), item->data(0, TableRole).toString());
+    });
+    m_pollTimer.setInterval(kPollMs);
+    connect(&m_pollTimer, &QTimer::timeout, this, [this] {
+        for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+            if (it.key()->isServing())
+                refresh(it.key());
+    });
+    m_pollTimer.start();
+}
+
+ConnectionTree::~ConnectionTree()
+{
+    for (auto &e : m_entries)
+        stopWatcher(*e.watcher);
+}
+
+void ConnectionTree::addConnection(Connection *connection)
+{
+    Entry e;
+    e.item = new QTreeWidgetItem(this);
+    e.item->setData(0, KindRole, ConnectionItem);
+    e.region = new QTreeWidgetItem(e.item);
+    e.region->setData(0, KindRole, RegionItem);
+    e.region->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")));
+    e.region->setText(0, connection->region());
+    e.watcher = new QFutureWatcher<TableListing>(this);
+    connect(e.watcher, &QFutureWatcher<TableListing>::finished, this, [this, connection] { onListed(connection); });
+    connect(connection, &Connection::tablesChanged, this, [this, connection] { refresh(connection); });
+    connect(connection, &Connection::servingChanged, this, [this, connection] { updateConnectionItem(connection); });
+    m_entries.insert(connection, e);
+    updateConnectionItem(connection);
+    e.item->setExpanded(true);
+    e.region->setExpanded(true);
+    refresh(connection);
+}
+
+void ConnectionTree::removeConnection(Connection *connection)
+{
+    auto it = m_entries.find(connection);
+    if (it == m_entries.end())
+        return;
+    stopWatcher(*it->watcher);
+    delete it->watcher;
+    delete it->item;
+    connection->disconnect(this);
+    m_entries.erase(it);
+}
+
+void ConnectionTree::refresh(Connection *connection)
+{
+    auto it = m_entries.find(connection);
+    if (it == m_entries.end())
+        return;
+    if (it->watcher->isRunning()) {
+        it->again = true;
+        return;
+    }
+    it->watcher->setFuture(startTableListing(connection));
+}
+
+void ConnectionTree::refreshAll()
+{
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+        refresh(it.key());
+}
+
+void ConnectionTree::updateConnectionItem(Connection *connection)
+{
+    const Entry &e = m_entries[connection];
+    const bool serving = connection->isServing();
+    e.item->setText(0, serving ? tr("%1 · serving on 127.0.0.1:%2").arg(connection->displayName()).arg(connection->servingPort())
+                               : connection->displayName());
+    e.item->setIcon(0, QIcon(serving ? QStringLiteral(":/dynamodesk/icons/serve.svg") : QStringLiteral(":/dynamodesk/icons/database.svg")));
+    e.item->setToolTip(0, connection->client().displayName());
+}
+
+void ConnectionTree::onListed(Connection *connection)
+{
+    auto it = m_entries.find(connection);
+    if (it == m_entries.end() || it->watcher->future().resultCount() == 0)
+        return;
+    const TableListing listing = it->watcher->result();
+    QTreeWidgetItem *region = it->region;
+    if (!listing.error.isEmpty()) {
+        region->setToolTip(0, listing.error);
+        region->setText(0, tr("%1 (error)").arg(connection->region()));
+    } else {
+        region->setText(0, connection->region());
+        region->setToolTip(0, QString());
+        // Rebuild, keeping which tables were expanded and which item was current.
+        QSet<QString> expanded;
+        for (int i = 0; i < region->childCount(); ++i)
+            if (region->child(i)->isExpanded())
+                expanded.insert(region->child(i)->data(0, TableRole).toString());
+        const QString current = currentItem() && connectionAt(currentItem()) == connection ? currentTable() : QString();
+        qDeleteAll(region->takeChildren());
+        for (const QJsonObject &t : listing.tables) {
+            const QString name = t.value(QStringLiteral("TableName")).toString();
+            auto *table = new QTreeWidgetItem(region);
+            table->setData(0, KindRole, TableItem);
+            table->setData(0, TableRole, name);
+            table->setText(0, name);
+            table->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")));
+            table->setToolTip(0, tr("%1\nKey: %2\nItems: %3 (updated about every six hours on AWS)")
+                                     .arg(name, keyText(t.value(QStringLiteral("KeySchema")).toArray()),
+                                          QLocale().toString(qlonglong(t.value(QStringLiteral("ItemCount")).toDouble()))));
+            for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+                const bool global = QLatin1String(kind).startsWith(QLatin1Char('G'));
+                for (const auto &v : t.value(QLatin1String(kind)).toArray()) {
+                    const QJsonObject ix = v.toObject();
+                    auto *index = new QTreeWidgetItem(table);
+                    index->setData(0, KindRole, IndexItem);
+                    index->setData(0, TableRole, name);
+                    index->setText(0, QStringLiteral("%1 (%2)").arg(ix.value(QStringLiteral("IndexName")).toString(),
+                                                                    keyText(ix.value(QStringLiteral("KeySchema")).toArray())));
+                    index->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/index.svg")));
+                    index->setToolTip(0, global ? tr("Global secondary index") : tr("Local secondary index"));
+                }
+            }
+            table->setExpanded(expanded.contains(name));
+            if (name == current)
+                setCurrentItem(table);
+        }
+    }
+    emit tablesListed(connection);
+    if (it->again) {
+        it->again = false;
+        refresh(connection);
+    }
+}
+
+Connection *ConnectionTree::connectionAt(QTreeWidgetItem *item) const
+{
+    while (item && item->parent())
+        item = item->parent();
+    for (auto it = m_entries.begin(); it != m_entries.end(); ++it)
+        if (it->item == item)
+            return it.key();
+    return nullptr;
+}
+
+Connection *ConnectionTree::currentConnection() const
+{
+    if (currentItem())
+        return connectionAt(currentItem());
+    return m_entries.isEmpty() ? nullptr : m_entries.begin().key();
+}
+
+QString ConnectionTree::currentTable() const
+{
+    return currentItem() ? currentItem()->data(0, TableRole).toString() : QString();
+}
+
+QTreeWidgetItem *ConnectionTree::tableItem(Connection *connection, const QString &table) const
+{
+    const auto it = m_entries.find(connection);
+    if (it == m_entries.end())
+        return nullptr;
+    for (int i = 0; i < it->region->childCount(); ++i)
+        if (it->region->child(i)->data(0, TableRole).toString() == table)
+            return it->region->child(i);
+    return nullptr;
+}
+
+void ConnectionTree::showMenu(const QPoint &pos)
+{
+    QTreeWidgetItem *item = itemAt(pos);
+    if (!item)
+        return;
+    Connection *connection = connectionAt(item);
+    const int kind = item->data(0, KindRole).toInt();
+    const QString table = item->data(0, TableRole).toString();
+    QMenu menu(this);
+    if (kind == TableItem || kind == IndexItem) {
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")), tr("&Open"), this,
+                       [this, connection, table] { emit openTableRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy name"), this,
+                       [table] { QApplication::clipboard()->setText(table); });
+        menu.addSeparator();
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
+                       [this, connection, table] { emit deleteTableRequested(connection, table); });
+    } else {
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/newtable.svg")), tr("&New table…"), this,
+                       [this, connection] { emit newTableRequested(connection); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("&Refresh"), this,
+                       [this, connection] { refresh(connection); });
+        if (connection->canServe()) {
+            QAction *serve = menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/serve.svg")), tr("&Serve on 127.0.0.1"));
+            serve->setCheckable(true);
+            serve->setChecked(connection->isServing());
+            connect(serve, &QAction::toggled, this, [this, connection](bool on) { emit serveRequested(connection, on); });
+        }
+        menu.addSeparator();
+        menu.addAction(tr("&Close connection"), this, [this, connection] { emit closeConnectionRequested(connection); });
+    }
+    menu.exec(viewport()->mapToGlobal(pos));
+}
+
+} // namespace dd::ui

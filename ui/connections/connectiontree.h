@@ -1,0 +1,61 @@
+// ConnectionTree: the left pane: connection -> region -> tables -> indexes.
+// Lists tables off the GUI thread (tablelisting.h), refreshes when a
+// connection reports a table change, and every few seconds while a
+// connection is served (other programs may change it). Reports the user's
+// intents as signals; the main window acts on them.
+#pragma once
+
+#include "connections/tablelisting.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QTimer>
+#include <QTreeWidget>
+
+namespace dd::ui {
+
+class Connection;
+
+class ConnectionTree : public QTreeWidget {
+    Q_OBJECT
+public:
+    enum ItemKind { ConnectionItem = 1, RegionItem, TableItem, IndexItem };
+    enum Role { KindRole = Qt::UserRole + 1, TableRole };
+
+    explicit ConnectionTree(QWidget *parent = nullptr);
+    ~ConnectionTree() override;
+
+    void addConnection(Connection *connection);    // not owned; call removeConnection before deleting it
+    void removeConnection(Connection *connection);
+    void refresh(Connection *connection);
+    void refreshAll();
+
+    Connection *connectionAt(QTreeWidgetItem *item) const;
+    Connection *currentConnection() const;
+    QString currentTable() const;                  // empty unless a table or index is current
+    QTreeWidgetItem *tableItem(Connection *connection, const QString &table) const;
+
+signals:
+    void openTableRequested(Connection *connection, const QString &table);
+    void newTableRequested(Connection *connection);
+    void deleteTableRequested(Connection *connection, const QString &table);
+    void serveRequested(Connection *connection, bool serve);
+    void closeConnectionRequested(Connection *connection);
+    void tablesListed(Connection *connection);
+
+private:
+    void onListed(Connection *connection);
+    void updateConnectionItem(Connection *connection);
+    void showMenu(const QPoint &pos);
+
+    struct Entry {
+        QTreeWidgetItem *item = nullptr;             // the connection's top-level item
+        QTreeWidgetItem *region = nullptr;
+        QFutureWatcher<TableListing> *watcher = nullptr; // owned (child of this)
+        bool again = false;                          // refresh asked while listing
+    };
+    QHash<Connection *, Entry> m_entries;
+    QTimer m_pollTimer;
+};
+
+} // namespace dd::ui

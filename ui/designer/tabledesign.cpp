@@ -1,0 +1,222 @@
+#include "designer/tabledesign.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QMap>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace dd::ui {
+
+namespace {
+
+// Limits from "Service, account, and table quotas in Amazon DynamoDB".
+constexpr int kMinNameLength = 3;          // table and index names
+constexpr int kMaxNameLength = 255;
+constexpr int kMaxKeyNameBytes = 255;      // partition and sort key attribute names
+constexpr int kMaxLocalIndexes = 5;
+constexpr int kMaxGlobalIndexes = 20;
+constexpr int kMaxProjectedAttributes = 100; // NonKeyAttributes summed over all indexes
+constexpr int kMaxTags = 50;
+constexpr int kMaxTagKeyLength = 128;
+constexpr int kMaxTagValueLength = 256;
+
+bool validName(const QString &name)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-zA-Z0-9_.-]+$"));
+    return re.match(name).hasMatch();
+}
+
+// Returns the reason a table or index name is not allowed, or empty.
+QString nameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return TableDesign::tr("Required");
+    if (name.size() < kMinNameLength || name.size() > kMaxNameLength)
+        return TableDesign::tr("Must be %1 to %2 characters long").arg(kMinNameLength).arg(kMaxNameLength);
+    if (!validName(name))
+        return TableDesign::tr("Only letters, digits, '_', '-' and '.' are allowed");
+    return {};
+}
+
+QString keyNameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return TableDesign::tr("Required");
+    if (name.toUtf8().size() > kMaxKeyNameBytes)
+        return TableDesign::tr("A key attribute name is at most %1 bytes long").arg(kMaxKeyNameBytes);
+    return {};
+}
+
+QJsonArray keySchema(const KeyAttribute &partition, const KeyAttribute &sort)
+{
+    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), partition.name}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
+    if (!sort.name.isEmpty())
+        schema.append(QJsonObject{{QStringLiteral("AttributeName"), sort.name}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
+    return schema;
+}
+
+} // namespace
+
+QList<DesignIssue> TableDesign::validate() const
+{
+    QList<DesignIssue> issues;
+    auto add = [&](const QString &field, const QString &message) { issues.append({field, message}); };
+
+    if (const QString p = nameProblem(tableName); !p.isEmpty())
+        add(QStringLiteral("tableName"), p);
+    if (const QString p = keyNameProblem(partition.name); !p.isEmpty())
+        add(QStringLiteral("partition"), p);
+    if (!sort.name.isEmpty()) {
+        if (sort.name == partition.name)
+            add(QStringLiteral("sort"), tr("The sort key must differ from the partition key"));
+        else if (const QString p = keyNameProblem(sort.name); !p.isEmpty())
+            add(QStringLiteral("sort"), p);
+    }
+    if (!onDemand && (readCapacity < 1 || writeCapacity < 1))
+        add(QStringLiteral("capacity"), tr("Provisioned capacity must be at least 1 read and 1 write unit"));
+
+    // One type per attribute name across the table and all indexes.
+    QMap<QString, QString> types;
+    if (!partition.name.isEmpty())
+        types.insert(partition.name, partition.type);
+    if (!sort.name.isEmpty() && sort.name != partition.name)
+        types.insert(sort.name, sort.type);
+    auto checkType = [&](const KeyAttribute &k, const QString &field) {
+        if (k.name.isEmpty())
+            return;
+        if (types.contains(k.name) && types.value(k.name) != k.type)
+            add(field, tr("\"%1\" is already defined with type %2").arg(k.name, types.value(k.name)));
+        else
+            types.insert(k.name, k.type);
+    };
+
+    QSet<QString> indexNames;
+    int locals = 0, globals = 0, projected = 0;
+    for (int i = 0; i < indexes.size(); ++i) {
+        const IndexDesign &ix = indexes[i];
+        const QString prefix = QStringLiteral("index:%1:").arg(i);
+        (ix.global ? globals : locals)++;
+        if (const QString p = nameProblem(ix.name); !p.isEmpty())
+            add(prefix + QStringLiteral("name"), p);
+        else if (indexNames.contains(ix.name))
+            add(prefix + QStringLiteral("name"), tr("Another index has this name"));
+        indexNames.insert(ix.name);
+
+        if (ix.global) {
+            if (const QString p = keyNameProblem(ix.partition.name); !p.isEmpty())
+                add(prefix + QStringLiteral("partition"), p);
+            else
+                checkType(ix.partition, prefix + QStringLiteral("partition"));
+            if (!ix.sort.name.isEmpty()) {
+                if (ix.sort.name == ix.partition.name)
+                    add(prefix + QStringLiteral("sort"), tr("The sort key must differ from the partition key"));
+                else
+                    checkType(ix.sort, prefix + QStringLiteral("sort"));
+            }
+        } else {
+            if (sort.name.isEmpty())
+                add(prefix + QStringLiteral("sort"), tr("A local index needs a table with a sort key"));
+            if (ix.partition.name != partition.name)
+                add(prefix + QStringLiteral("partition"), tr("A local index has the table's partition key"));
+            if (const QString p = keyNameProblem(ix.sort.name); !p.isEmpty())
+                add(prefix + QStringLiteral("sort"), p);
+            else if (ix.sort.name == partition.name)
+                add(prefix + QStringLiteral("sort"), tr("The sort key must differ from the partition key"));
+            else
+                checkType(ix.sort, prefix + QStringLiteral("sort"));
+        }
+
+        if (ix.projection == QLatin1String("INCLUDE")) {
+            if (ix.included.isEmpty())
+                add(prefix + QStringLiteral("included"), tr("Name the attributes to include"));
+            if (QSet<QString>(ix.included.begin(), ix.included.end()).size() != ix.included.size())
+                add(prefix + QStringLiteral("included"), tr("An attribute is listed twice"));
+            projected += int(ix.included.size());
+        } else if (!ix.included.isEmpty()) {
+            add(prefix + QStringLiteral("included"), tr("Only an INCLUDE projection lists attributes"));
+        }
+    }
+    if (locals > kMaxLocalIndexes)
+        add(QStringLiteral("indexes"), tr("At most %1 local secondary indexes").arg(kMaxLocalIndexes));
+    if (globals > kMaxGlobalIndexes)
+        add(QStringLiteral("indexes"), tr("At most %1 global secondary indexes").arg(kMaxGlobalIndexes));
+    if (projected > kMaxProjectedAttributes)
+        add(QStringLiteral("indexes"), tr("At most %1 included attributes over all indexes").arg(kMaxProjectedAttributes));
+
+    QSet<QString> tagKeys;
+    if (tags.size() > kMaxTags)
+        add(QStringLiteral("tags"), tr("At most %1 tags").arg(kMaxTags));
+    for (int i = 0; i < tags.size(); ++i) {
+        const auto &[key, value] = tags[i];
+        const QString field = QStringLiteral("tag:%1").arg(i);
+        if (key.isEmpty() || key.size() > kMaxTagKeyLength)
+            add(field, tr("A tag key is 1 to %1 characters long").arg(kMaxTagKeyLength));
+        else if (key.startsWith(QLatin1String("aws:")))
+            add(field, tr("Tag keys starting with \"aws:\" are reserved"));
+        else if (tagKeys.contains(key))
+            add(field, tr("Another tag has this key"));
+        else if (value.size() > kMaxTagValueLength)
+            add(field, tr("A tag value is at most %1 characters long").arg(kMaxTagValueLength));
+        tagKeys.insert(key);
+    }
+    return issues;
+}
+
+QJsonObject TableDesign::toCreateTableRequest() const
+{
+    QJsonObject req;
+    req.insert(QStringLiteral("TableName"), tableName);
+
+    QMap<QString, QString> types; // sorted, one per name
+    auto define = [&](const KeyAttribute &k) {
+        if (!k.name.isEmpty() && !types.contains(k.name))
+            types.insert(k.name, k.type);
+    };
+    define(partition);
+    define(sort);
+    for (const auto &ix : indexes) {
+        define(ix.global ? ix.partition : partition);
+        define(ix.sort);
+    }
+    QJsonArray definitions;
+    for (auto it = types.begin(); it != types.end(); ++it)
+        definitions.append(QJsonObject{{QStringLiteral("AttributeName"), it.key()}, {QStringLiteral("AttributeType"), it.value()}});
+    req.insert(QStringLiteral("AttributeDefinitions"), definitions);
+    req.insert(QStringLiteral("KeySchema"), keySchema(partition, sort));
+
+    const QJsonObject throughput{{QStringLiteral("ReadCapacityUnits"), readCapacity},
+                                 {QStringLiteral("WriteCapacityUnits"), writeCapacity}};
+    req.insert(QStringLiteral("BillingMode"), onDemand ? QStringLiteral("PAY_PER_REQUEST") : QStringLiteral("PROVISIONED"));
+    if (!onDemand)
+        req.insert(QStringLiteral("ProvisionedThroughput"), throughput);
+
+    QJsonArray gsis, lsis;
+    for (const auto &ix : indexes) {
+        QJsonObject projection{{QStringLiteral("ProjectionType"), ix.projection}};
+        if (ix.projection == QLatin1String("INCLUDE"))
+            projection.insert(QStringLiteral("NonKeyAttributes"), QJsonArray::fromStringList(ix.included));
+        QJsonObject o{{QStringLiteral("IndexName"), ix.name},
+                      {QStringLiteral("KeySchema"), keySchema(ix.global ? ix.partition : partition, ix.sort)},
+                      {QStringLiteral("Projection"), projection}};
+        if (ix.global && !onDemand)
+            o.insert(QStringLiteral("ProvisionedThroughput"), throughput);
+        (ix.global ? gsis : lsis).append(o);
+    }
+    if (!lsis.isEmpty())
+        req.insert(QStringLiteral("LocalSecondaryIndexes"), lsis);
+    if (!gsis.isEmpty())
+        req.insert(QStringLiteral("GlobalSecondaryIndexes"), gsis);
+    if (!streamViewType.isEmpty())
+        req.insert(QStringLiteral("StreamSpecification"),
+                   QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), streamViewType}});
+    if (!tags.isEmpty()) {
+        QJsonArray t;
+        for (const auto &[key, value] : tags)
+            t.append(QJsonObject{{QStringLiteral("Key"), key}, {QStringLiteral("Value"), value}});
+        req.insert(QStringLiteral("Tags"), t);
+    }
+    return req;
+}
+
+} // namespace dd::ui

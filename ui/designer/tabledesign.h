@@ -1,0 +1,58 @@
+// TableDesign: what the table designer edits, as plain values, with
+// DynamoDB's CreateTable rules (validate()) and the request it sends
+// (toCreateTableRequest()). No widgets, no I/O; safe from any thread.
+#pragma once
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace dd::ui {
+
+struct KeyAttribute {
+    QString name;                     // empty means "no such key" (sort keys are optional)
+    QString type = QStringLiteral("S"); // "S", "N" or "B"
+};
+
+struct IndexDesign {
+    bool global = true;               // GSI, or LSI
+    QString name;
+    KeyAttribute partition;           // for an LSI, the table's partition key
+    KeyAttribute sort;                // required for an LSI
+    QString projection = QStringLiteral("ALL"); // ALL, KEYS_ONLY or INCLUDE
+    QStringList included;             // NonKeyAttributes, INCLUDE only
+};
+
+// One broken rule: `field` names the widget it belongs to ("tableName",
+// "partition", "sort", "capacity", "index:<i>:name", "index:<i>:partition",
+// "index:<i>:sort", "index:<i>:included", "tag:<i>", "indexes", "tags").
+struct DesignIssue {
+    QString field;
+    QString message; // translated; the reason shown beside the field
+};
+
+struct TableDesign {
+    Q_DECLARE_TR_FUNCTIONS(dd::ui::TableDesign)
+public:
+    QString tableName;
+    KeyAttribute partition;
+    KeyAttribute sort;
+    bool onDemand = true;             // BillingMode PAY_PER_REQUEST, else PROVISIONED
+    qint64 readCapacity = 5;          // PROVISIONED only; GSIs get the same
+    qint64 writeCapacity = 5;
+    QList<IndexDesign> indexes;
+    QString streamViewType;           // empty: no stream; else NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY
+    QList<QPair<QString, QString>> tags; // key, value
+
+    // Every rule that the design breaks, in field order; empty when
+    // CreateTable would accept it (limits as in DynamoDB's documentation,
+    // "Service, account, and table quotas in Amazon DynamoDB").
+    QList<DesignIssue> validate() const;
+    // The CreateTable request in the wire shape (valid or not).
+    QJsonObject toCreateTableRequest() const;
+};
+
+} // namespace dd::ui

@@ -1,0 +1,332 @@
+#include "items/itemeditor.h"
+
+#include "common/errorlabel.h"
+#include "common/itemjson.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+#include "items/conditionbuilder.h"
+#include "items/conflictdialog.h"
+#include "model/json.h"
+#include "model/limits.h"
+#include "model/size.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace dd::ui {
+
+namespace {
+constexpr qint64 kMaxItemBytes = 400 * 1024; // "Item size": 400 KB including attribute names
+}
+
+ItemEditor::ItemEditor(Connection *connection, const QString &table, const TableKeys &keys, Mode mode,
+                       const QJsonObject &item, QWidget *parent)
+    : QDialog(parent), m_connection(connection), m_table(table), m_keys(keys), m_mode(mode)
+{
+    setObjectName(QStringLiteral("itemEditor"));
+    setAttribute(Qt::WA_DeleteOnClose);
+    if (mode == Mode::Edit)
+        m_loaded = item;
+    setWindowTitle(mode == Mode::New      ? tr("New item — %1").arg(table)
+                   : mode == Mode::Edit   ? tr("Edit item — %1").arg(table)
+                                          : tr("Duplicate item — %1").arg(table));
+
+    m_format = new QComboBox(this);
+    m_format->setObjectName(QStringLiteral("format"));
+    m_format->addItem(tr("DynamoDB JSON"));
+    m_format->addItem(tr("Plain JSON"));
+    m_text = new QPlainTextEdit(this);
+    m_text->setObjectName(QStringLiteral("itemText"));
+    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setTabChangesFocus(false);
+    m_text->setPlainText(itemjson::toDynamoText(item));
+    m_error = new ErrorLabel(this);
+    m_error->setObjectName(QStringLiteral("validation"));
+    m_info = new QLabel(this);
+    m_info->setObjectName(QStringLiteral("info"));
+
+    auto *top = new QHBoxLayout;
+    auto *formatLabel = new QLabel(tr("&Notation:"), this);
+    formatLabel->setBuddy(m_format);
+    top->addWidget(formatLabel);
+    top->addWidget(m_format);
+    top->addStretch();
+    top->addWidget(new QLabel(tr("Key: %1").arg(keys.names().join(QLatin1String(", "))), this));
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_save = buttons->addButton(tr("&Save"), QDialogButtonBox::AcceptRole);
+    m_save->setObjectName(QStringLiteral("save"));
+    m_save->setToolTip(tr("Save (Ctrl+S)"));
+    m_delete = buttons->addButton(tr("&Delete item"), QDialogButtonBox::DestructiveRole);
+    m_delete->setObjectName(QStringLiteral("deleteItem"));
+    m_delete->setVisible(mode == Mode::Edit);
+    m_save->setDefault(false);
+    m_save->setAutoDefault(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_error);
+    layout->addWidget(m_info);
+    layout->addWidget(buttons);
+
+    connect(m_format, &QComboBox::activated, this, [this](int index) {
+        const Format wanted = Format(index);
+        m_format->setCurrentIndex(int(wanted == Format::Dynamo ? Format::Plain : Format::Dynamo)); // the text's notation until converted
+        setFormat(wanted);
+    });
+    connect(m_text, &QPlainTextEdit::textChanged, this, &ItemEditor::revalidate);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_save, &QPushButton::clicked, this, &ItemEditor::save);
+    connect(m_delete, &QPushButton::clicked, this, &ItemEditor::deleteItem);
+    auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
+    connect(saveShortcut, &QShortcut::activated, this, &ItemEditor::save);
+    connect(&m_saveWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onSaved);
+    connect(&m_readWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onCurrentRead);
+    connect(&m_deleteWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onDeleted);
+
+    resize(640, 560);
+    revalidate();
+}
+
+ItemEditor::~ItemEditor()
+{
+    stopWatcher(m_saveWatcher);
+    stopWatcher(m_readWatcher);
+    stopWatcher(m_deleteWatcher);
+}
+
+ItemEditor::Format ItemEditor::format() const
+{
+    return Format(m_format->currentIndex());
+}
+
+QString ItemEditor::text() const
+{
+    return m_text->toPlainText();
+}
+
+void ItemEditor::setText(const QString &text)
+{
+    m_text->setPlainText(text);
+}
+
+bool ItemEditor::setFormat(Format wanted)
+{
+    if (wanted == format())
+        return true;
+    QJsonObject item;
+    QString error;
+    if (!currentItem(&item, &error)) {
+        m_error->setError(tr("Fix the item before switching notation: %1").arg(error));
+        return false;
+    }
+    m_format->setCurrentIndex(int(wanted));
+    m_text->setPlainText(wanted == Format::Dynamo ? itemjson::toDynamoText(item) : itemjson::toPlainText(item));
+    return true;
+}
+
+bool ItemEditor::currentItem(QJsonObject *item, QString *error) const
+{
+    itemjson::ParseError pe;
+    const bool parsed = format() == Format::Dynamo ? itemjson::parseDynamoText(text(), item, &pe)
+                                                   : itemjson::parsePlainText(text(), m_loaded, item, &pe);
+    if (!parsed) {
+        QString where;
+        if (!pe.path.isEmpty())
+            where = tr("at %1: ").arg(pe.path);
+        else if (pe.line > 0)
+            where = tr("line %1, column %2: ").arg(pe.line).arg(pe.column);
+        *error = where + pe.message;
+        return false;
+    }
+    for (const QString &k : m_keys.names()) {
+        const QJsonObject v = item->value(k).toObject();
+        if (v.isEmpty()) {
+            *error = tr("The key attribute %1 is missing").arg(k);
+            return false;
+        }
+        const QString type = v.constBegin().key();
+        if (type != m_keys.typeOf(k)) {
+            *error = tr("The key attribute %1 must be of type %2, not %3").arg(k, m_keys.typeOf(k), type);
+            return false;
+        }
+        if (type != QLatin1String("N") && v.constBegin().value().toString().isEmpty()) {
+            *error = tr("The key attribute %1 must not be empty").arg(k);
+            return false;
+        }
+    }
+    auto parsedItem = model::itemFromJson(*item);
+    if (!parsedItem.ok()) {
+        *error = parsedItem.error().message();
+        return false;
+    }
+    const qint64 size = model::itemSize(*parsedItem);
+    if (size > kMaxItemBytes) {
+        *error = tr("The item is %1 bytes; DynamoDB allows at most %2").arg(size).arg(kMaxItemBytes);
+        return false;
+    }
+    return true;
+}
+
+void ItemEditor::revalidate()
+{
+    QJsonObject item;
+    QString error;
+    const bool ok = currentItem(&item, &error);
+    m_error->setError(ok ? QString() : error);
+    if (ok) {
+        auto parsed = model::itemFromJson(item);
+        const qint64 size = parsed.ok() ? model::itemSize(*parsed) : 0;
+        m_info->setText(tr("%n attribute(s), %1 bytes", nullptr, int(item.size())).arg(QLocale().toString(size)));
+    }
+    m_save->setEnabled(ok && !m_saveWatcher.isRunning());
+    // Point at the line of a syntax error.
+    QList<QTextEdit::ExtraSelection> marks;
+    if (!ok) {
+        itemjson::ParseError pe;
+        QJsonObject dummy;
+        const bool parsed = format() == Format::Dynamo ? itemjson::parseDynamoText(text(), &dummy, &pe)
+                                                       : itemjson::parsePlainText(text(), m_loaded, &dummy, &pe);
+        if (!parsed && pe.line > 0) {
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_text->document()->findBlockByNumber(pe.line - 1));
+            mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+            mark.format.setBackground(QColor(214, 69, 65, 60));
+            marks << mark;
+        }
+    }
+    m_text->setExtraSelections(marks);
+}
+
+void ItemEditor::setBusy(bool busy, const QString &message)
+{
+    m_save->setEnabled(!busy);
+    m_delete->setEnabled(!busy);
+    m_text->setReadOnly(busy);
+    m_info->setText(message);
+}
+
+void ItemEditor::save()
+{
+    QJsonObject item;
+    QString error;
+    if (m_saveWatcher.isRunning() || !currentItem(&item, &error))
+        return;
+    if (m_mode == Mode::Edit && m_keys.identity(item) != m_keys.identity(m_loaded)) {
+        m_error->setError(tr("Key attributes cannot change; use Duplicate to copy the item under a new key"));
+        return;
+    }
+    m_pending = item;
+    const UnchangedCondition c = unchangedCondition(m_mode == Mode::Edit ? m_loaded : QJsonObject(), m_keys.partition, m_keys.names());
+    QJsonObject request{{QStringLiteral("TableName"), m_table},
+                        {QStringLiteral("Item"), item},
+                        {QStringLiteral("ConditionExpression"), c.expression},
+                        {QStringLiteral("ExpressionAttributeNames"), c.names}};
+    if (!c.values.isEmpty())
+        request.insert(QStringLiteral("ExpressionAttributeValues"), c.values);
+    setBusy(true, c.comparedAttributes < m_loaded.size()
+                      ? tr("Saving… (the item is too large to compare every attribute; comparing %1)").arg(c.comparedAttributes)
+                      : tr("Saving…"));
+    m_saveWatcher.setFuture(m_connection->call(QStringLiteral("PutItem"), request));
+}
+
+void ItemEditor::onSaved()
+{
+    const auto r = m_saveWatcher.result();
+    setBusy(false);
+    if (r.ok()) {
+        emit itemSaved(m_pending);
+        accept();
+        return;
+    }
+    if (r.error->type() != QLatin1String("ConditionalCheckFailedException")) {
+        m_error->setError(tr("DynamoDB refused the item: %1").arg(r.error->message()));
+        return;
+    }
+    // The item changed, was deleted, or (new item) exists: read what is there now.
+    setBusy(true, tr("The item changed meanwhile; reading the current version…"));
+    m_readWatcher.setFuture(m_connection->call(QStringLiteral("GetItem"),
+                                               QJsonObject{{QStringLiteral("TableName"), m_table},
+                                                           {QStringLiteral("Key"), m_keys.keyOf(m_pending)},
+                                                           {QStringLiteral("ConsistentRead"), true}}));
+}
+
+void ItemEditor::onCurrentRead()
+{
+    const auto r = m_readWatcher.result();
+    setBusy(false);
+    if (!r.ok()) {
+        m_error->setError(tr("The save conflicted, and reading the current item failed: %1").arg(r.error->message()));
+        return;
+    }
+    m_current = r.body.value(QStringLiteral("Item")).toObject();
+    m_error->setError(m_mode == Mode::Edit ? tr("The item changed since you loaded it")
+                                           : tr("An item with this key exists already"));
+    if (m_conflict)
+        m_conflict->deleteLater();
+    m_conflict = new ConflictDialog(m_pending, m_current, this);
+    m_conflict->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_conflict, &QDialog::finished, this, &ItemEditor::onConflictChoice);
+    connect(m_conflict, &QObject::destroyed, this, [this] { m_conflict = nullptr; });
+    m_conflict->open();
+}
+
+void ItemEditor::onConflictChoice(int choice)
+{
+    switch (choice) {
+    case ConflictDialog::Overwrite:
+        // Save again, now conditional on the version the user has seen.
+        m_loaded = m_current;
+        m_mode = Mode::Edit;
+        m_delete->setVisible(true);
+        save();
+        break;
+    case ConflictDialog::TakeTheirs:
+        m_loaded = m_current;
+        m_mode = Mode::Edit;
+        m_delete->setVisible(true);
+        m_text->setPlainText(format() == Format::Dynamo ? itemjson::toDynamoText(m_current) : itemjson::toPlainText(m_current));
+        break;
+    default:
+        break;
+    }
+}
+
+void ItemEditor::deleteItem()
+{
+    if (m_mode != Mode::Edit || m_deleteWatcher.isRunning())
+        return;
+    const UnchangedCondition c = unchangedCondition(m_loaded, m_keys.partition, m_keys.names());
+    QJsonObject request{{QStringLiteral("TableName"), m_table},
+                        {QStringLiteral("Key"), m_keys.keyOf(m_loaded)},
+                        {QStringLiteral("ConditionExpression"), c.expression},
+                        {QStringLiteral("ExpressionAttributeNames"), c.names},
+                        {QStringLiteral("ExpressionAttributeValues"), c.values}};
+    setBusy(true, tr("Deleting…"));
+    m_deleteWatcher.setFuture(m_connection->call(QStringLiteral("DeleteItem"), request));
+}
+
+void ItemEditor::onDeleted()
+{
+    const auto r = m_deleteWatcher.result();
+    setBusy(false);
+    if (!r.ok()) {
+        m_error->setError(r.error->type() == QLatin1String("ConditionalCheckFailedException")
+                              ? tr("Not deleted: the item changed since you loaded it")
+                              : tr("DynamoDB refused the delete: %1").arg(r.error->message()));
+        return;
+    }
+    emit itemDeleted(m_keys.keyOf(m_loaded));
+    accept();
+}
+
+} // namespace dd::ui

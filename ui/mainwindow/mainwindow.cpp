@@ -1,0 +1,372 @@
+#include "mainwindow/mainwindow.h"
+
+#include "browser/tablebrowser.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+#include "connections/connectiondialog.h"
+#include "connections/connectiontree.h"
+#include "designer/tabledesigner.h"
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLocale>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolBar>
+
+namespace dd::ui {
+
+MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Dynamodesk"));
+    setWindowIcon(QIcon(QStringLiteral(":/dynamodesk/icons/dynamodesk.svg")));
+
+    m_tree = new ConnectionTree(this);
+    auto *dock = new QDockWidget(tr("Connections"), this);
+    dock->setObjectName(QStringLiteral("connectionsDock"));
+    dock->setWidget(m_tree);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetClosable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("tableTabs"));
+    m_tabs->setTabsClosable(true);
+    m_tabs->setMovable(true);
+    m_tabs->setDocumentMode(true);
+    setCentralWidget(m_tabs);
+
+    m_lastOperation = new QLabel(this);
+    m_lastOperation->setObjectName(QStringLiteral("lastOperation"));
+    m_servingLabel = new QLabel(this);
+    m_servingLabel->setObjectName(QStringLiteral("servingLabel"));
+    statusBar()->addWidget(m_lastOperation, 1);
+    statusBar()->addPermanentWidget(m_servingLabel);
+
+    createActions();
+    dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    menuBar()->actions().at(2)->menu()->addAction(dock->toggleViewAction());
+
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tree, &ConnectionTree::openTableRequested, this, &MainWindow::openTable);
+    connect(m_tree, &ConnectionTree::newTableRequested, this, &MainWindow::newTable);
+    connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
+    connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
+    connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
+    connect(m_tree, &QTreeWidget::currentItemChanged, this, &MainWindow::updateServeAction);
+    connect(&m_deleteTableWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this] {
+        const auto r = m_deleteTableWatcher.result();
+        if (!r.ok())
+            QMessageBox::warning(this, tr("Delete table"), tr("DynamoDB refused: %1").arg(r.error->message()));
+    });
+
+    QSettings settings;
+    resize(1280, 800);
+    restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+}
+
+MainWindow::~MainWindow()
+{
+    stopWatcher(m_deleteTableWatcher);
+    // Features hold Connection pointers: they go first.
+    while (m_tabs->count() > 0) {
+        QWidget *w = m_tabs->widget(0);
+        m_tabs->removeTab(0);
+        delete w;
+    }
+    for (auto *child : findChildren<QDialog *>())
+        delete child;
+    for (const auto &c : m_connections)
+        m_tree->removeConnection(c.get());
+    m_connections.clear();
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &icon, const QString &text, const QKeySequence &key) {
+        auto *a = new QAction(icon.isEmpty() ? QIcon() : QIcon(QStringLiteral(":/dynamodesk/icons/%1.svg").arg(icon)), text, this);
+        if (!key.isEmpty()) {
+            a->setShortcut(key);
+            a->setToolTip(QStringLiteral("%1 (%2)").arg(QString(text).remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
+        }
+        return a;
+    };
+    QAction *newConnectionAction = make(QStringLiteral("connection"), tr("New &connection…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    connect(newConnectionAction, &QAction::triggered, this, &MainWindow::newConnection);
+    QAction *closeTabAction = make(QString(), tr("&Close tab"), QKeySequence(QKeySequence::Close));
+    connect(closeTabAction, &QAction::triggered, this, [this] {
+        if (m_tabs->currentIndex() >= 0)
+            closeTab(m_tabs->currentIndex());
+    });
+    QAction *quitAction = make(QString(), tr("&Quit"), QKeySequence(QKeySequence::Quit));
+    connect(quitAction, &QAction::triggered, this, &QWidget::close);
+
+    QAction *newTableAction = make(QStringLiteral("newtable"), tr("&New table…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    newTableAction->setObjectName(QStringLiteral("newTableAction"));
+    connect(newTableAction, &QAction::triggered, this, [this] {
+        if (Connection *c = m_tree->currentConnection())
+            newTable(c);
+    });
+    QAction *openTableAction = make(QStringLiteral("table"), tr("&Open table"), QKeySequence(Qt::CTRL | Qt::Key_O));
+    connect(openTableAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openTable(m_tree->currentConnection(), m_tree->currentTable());
+    });
+    QAction *refreshAction = make(QStringLiteral("refresh"), tr("&Refresh"), QKeySequence(QKeySequence::Refresh));
+    connect(refreshAction, &QAction::triggered, this, [this] {
+        m_tree->refreshAll();
+        if (TableBrowser *b = currentBrowser())
+            b->run();
+    });
+    QAction *deleteTableAction = make(QStringLiteral("delete"), tr("&Delete table…"), QKeySequence());
+    connect(deleteTableAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            confirmDeleteTable(m_tree->currentConnection(), m_tree->currentTable());
+    });
+    m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    m_serveAction->setCheckable(true);
+    connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
+        if (Connection *c = m_tree->currentConnection())
+            setServing(c, on);
+    });
+    QAction *nextTab = make(QString(), tr("Next tab"), QKeySequence(Qt::CTRL | Qt::Key_PageDown));
+    connect(nextTab, &QAction::triggered, this, [this] {
+        if (m_tabs->count())
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + 1) % m_tabs->count());
+    });
+    QAction *previousTab = make(QString(), tr("Previous tab"), QKeySequence(Qt::CTRL | Qt::Key_PageUp));
+    connect(previousTab, &QAction::triggered, this, [this] {
+        if (m_tabs->count())
+            m_tabs->setCurrentIndex((m_tabs->currentIndex() + m_tabs->count() - 1) % m_tabs->count());
+    });
+    QAction *focusTree = make(QString(), tr("Go to the connection tree"), QKeySequence(Qt::ALT | Qt::Key_1));
+    connect(focusTree, &QAction::triggered, m_tree, [this] { m_tree->setFocus(); });
+
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(newConnectionAction);
+    file->addAction(closeTabAction);
+    file->addSeparator();
+    file->addAction(quitAction);
+    QMenu *table = menuBar()->addMenu(tr("&Table"));
+    table->addAction(newTableAction);
+    table->addAction(openTableAction);
+    table->addAction(refreshAction);
+    table->addAction(deleteTableAction);
+    table->addSeparator();
+    table->addAction(m_serveAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(nextTab);
+    view->addAction(previousTab);
+    view->addAction(focusTree);
+    QMenu *language = view->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(this);
+    const QString chosen = QSettings().value(QStringLiteral("language")).toString();
+    for (const auto &[code, name] : {std::pair{QString(), tr("System")}, std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}, std::pair{QStringLiteral("ja"), QStringLiteral("日本語")}}) {
+        QAction *a = language->addAction(name);
+        a->setCheckable(true);
+        a->setChecked(code == chosen);
+        languages->addAction(a);
+        connect(a, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            statusBar()->showMessage(tr("The language changes when Dynamodesk starts again"), 5000);
+        });
+    }
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Dynamodesk"), this, [this] {
+        QMessageBox::about(this, tr("About Dynamodesk"),
+                           tr("<b>Dynamodesk %1</b><p>A desktop workbench and local emulator for Amazon DynamoDB.</p>")
+                               .arg(QStringLiteral(DD_VERSION)));
+    });
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    QToolBar *bar = addToolBar(tr("Main"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(20, 20));
+    bar->addAction(newConnectionAction);
+    bar->addAction(newTableAction);
+    bar->addAction(refreshAction);
+    bar->addAction(m_serveAction);
+    for (QAction *a : {nextTab, previousTab, focusTree})
+        addAction(a);
+}
+
+Connection *MainWindow::addConnection(std::unique_ptr<Connection> connection)
+{
+    Connection *c = connection.get();
+    m_connections.push_back(std::move(connection));
+    connect(c, &Connection::operationFinished, this, &MainWindow::onOperation);
+    connect(c, &Connection::servingChanged, this, &MainWindow::updateServeAction);
+    m_tree->addConnection(c);
+    if (!m_tree->currentItem())
+        m_tree->setCurrentItem(m_tree->topLevelItem(0));
+    updateServeAction();
+    saveConnections();
+    return c;
+}
+
+Connection *MainWindow::openConnection(const ConnectionSettings &settings)
+{
+    QString error;
+    auto connection = Connection::open(settings, &error);
+    if (!connection) {
+        QMessageBox::warning(this, tr("Cannot connect"), tr("Cannot open %1:\n%2").arg(settings.displayName(), error));
+        return nullptr;
+    }
+    return addConnection(std::move(connection));
+}
+
+void MainWindow::newConnection()
+{
+    ConnectionDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        openConnection(dialog.settings());
+}
+
+void MainWindow::closeConnection(Connection *connection)
+{
+    for (int i = m_tabs->count() - 1; i >= 0; --i)
+        if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection)
+            closeTab(i);
+    m_tree->removeConnection(connection);
+    auto it = std::find_if(m_connections.begin(), m_connections.end(), [connection](const auto &c) { return c.get() == connection; });
+    if (it != m_connections.end())
+        m_connections.erase(it);
+    updateServeAction();
+    saveConnections();
+}
+
+TableBrowser *MainWindow::openTable(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i));
+        if (b && b->connection() == connection && b->tableName() == table) {
+            m_tabs->setCurrentIndex(i);
+            return b;
+        }
+    }
+    auto *browser = new TableBrowser(connection, table, m_tabs);
+    connect(browser, &TableBrowser::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    const int index = m_tabs->addTab(browser, QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")), table);
+    m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
+    m_tabs->setCurrentIndex(index);
+    browser->view()->setFocus();
+    return browser;
+}
+
+TableDesigner *MainWindow::newTable(Connection *connection)
+{
+    if (!connection)
+        return nullptr;
+    auto *designer = new TableDesigner(connection, this);
+    designer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(designer, &TableDesigner::tableCreated, this, [this, connection](const QString &table) {
+        statusBar()->showMessage(tr("Created table %1").arg(table), 8000);
+        openTable(connection, table);
+    });
+    designer->show();
+    return designer;
+}
+
+TableBrowser *MainWindow::currentBrowser() const
+{
+    return qobject_cast<TableBrowser *>(m_tabs->currentWidget());
+}
+
+void MainWindow::closeTab(int index)
+{
+    QWidget *w = m_tabs->widget(index);
+    m_tabs->removeTab(index);
+    delete w; // waits for the tab's jobs (TableBrowser's destructor)
+}
+
+void MainWindow::setServing(Connection *connection, bool serve)
+{
+    if (!serve) {
+        connection->stopServing();
+        return;
+    }
+    QString error;
+    if (!connection->startServing(connection->settings().port, &error))
+        QMessageBox::warning(this, tr("Cannot serve"), tr("Cannot serve on 127.0.0.1:%1:\n%2").arg(connection->settings().port).arg(error));
+    updateServeAction();
+}
+
+void MainWindow::updateServeAction()
+{
+    Connection *c = m_tree->currentConnection();
+    m_serveAction->setEnabled(c && c->canServe());
+    m_serveAction->setChecked(c && c->isServing());
+    QStringList served;
+    for (const auto &conn : m_connections)
+        if (conn->isServing())
+            served << QStringLiteral("http://127.0.0.1:%1").arg(conn->servingPort());
+    m_servingLabel->setText(served.isEmpty() ? QString() : tr("Serving %1").arg(served.join(QLatin1String(", "))));
+}
+
+void MainWindow::confirmDeleteTable(Connection *connection, const QString &table)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete table"),
+                                tr("Delete the table %1 and all its items? This cannot be undone.").arg(table),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setObjectName(QStringLiteral("confirmDeleteTable"));
+    box->setDefaultButton(QMessageBox::Cancel);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::finished, this, [this, connection, table](int result) {
+        if (result != QMessageBox::Yes || m_deleteTableWatcher.isRunning())
+            return;
+        for (int i = m_tabs->count() - 1; i >= 0; --i)
+            if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection && b->tableName() == table)
+                closeTab(i);
+        m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
+    });
+    box->open();
+}
+
+void MainWindow::onOperation(const QString &operation, double latencyMs, double capacity, const QString &error)
+{
+    // Background listings (DescribeTable per table) would drown the interesting calls.
+    if (operation == QLatin1String("ListTables") || operation == QLatin1String("DescribeTable"))
+        return;
+    QString text = QStringLiteral("%1 · %2 ms").arg(operation, QLocale().toString(latencyMs, 'f', 1));
+    if (capacity >= 0)
+        text += tr(" · %1 capacity units").arg(QLocale().toString(capacity, 'g', 6));
+    if (!error.isEmpty())
+        text += QStringLiteral(" · ") + error;
+    m_lastOperation->setText(text);
+    m_lastOperation->setToolTip(error);
+}
+
+void MainWindow::saveConnections()
+{
+    if (!m_remember)
+        return;
+    QList<ConnectionSettings> list;
+    for (const auto &c : m_connections)
+        if (!c->settings().inMemory)
+            list << c->settings();
+    QSettings settings;
+    ConnectionSettings::saveAll(settings, list);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace dd::ui

@@ -1,0 +1,72 @@
+// MainWindow: the frame around the features: the connection tree (dock),
+// a tab per opened table (TableBrowser), menus, the toolbar, keyboard
+// shortcuts and the status bar (the last operation's latency and consumed
+// capacity, and what is being served). Remembers its layout in QSettings.
+// It owns the Connections and knows no DynamoDB detail itself.
+#pragma once
+
+#include "client/client.h"
+#include "connections/connectionsettings.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <memory>
+#include <vector>
+
+class QLabel;
+class QTabWidget;
+
+namespace dd::ui {
+
+class Connection;
+class ConnectionTree;
+class TableBrowser;
+class TableDesigner;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override; // closes the tabs, then the connections
+
+    // Takes ownership and shows the connection in the tree.
+    Connection *addConnection(std::unique_ptr<Connection> connection);
+    // Opens a connection; on failure shows why and returns null.
+    Connection *openConnection(const ConnectionSettings &settings);
+    const std::vector<std::unique_ptr<Connection>> &connections() const { return m_connections; }
+
+    TableBrowser *openTable(Connection *connection, const QString &table); // focuses an open tab
+    TableDesigner *newTable(Connection *connection);                     // shows the designer
+    TableBrowser *currentBrowser() const;
+    ConnectionTree *tree() const { return m_tree; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+    // Whether opened connections are written to QSettings (off for tests and --in-memory runs).
+    void setRememberConnections(bool remember) { m_remember = remember; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void newConnection();
+    void closeConnection(Connection *connection);
+    void setServing(Connection *connection, bool serve);
+    void confirmDeleteTable(Connection *connection, const QString &table);
+    void closeTab(int index);
+    void onOperation(const QString &operation, double latencyMs, double capacity, const QString &error);
+    void saveConnections();
+    void updateServeAction();
+
+    std::vector<std::unique_ptr<Connection>> m_connections;
+    ConnectionTree *m_tree;
+    QTabWidget *m_tabs;
+    QLabel *m_lastOperation;
+    QLabel *m_servingLabel;
+    QAction *m_serveAction = nullptr;
+    bool m_remember = true;
+    QFutureWatcher<client::ApiResponse> m_deleteTableWatcher;
+};
+
+} // namespace dd::ui

@@ -1,0 +1,226 @@
+#include "mainwindow/screenshottour.h"
+
+#include "browser/itemtablemodel.h"
+#include "browser/querybar.h"
+#include "browser/tablebrowser.h"
+#include "connections/connection.h"
+#include "connections/connectiondialog.h"
+#include "connections/connectiontree.h"
+#include "designer/indexrow.h"
+#include "designer/tabledesigner.h"
+#include "items/conflictdialog.h"
+#include "items/itemeditor.h"
+#include "mainwindow/mainwindow.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QPalette>
+#include <QPushButton>
+#include <QStyleFactory>
+#include <QTableView>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace dd::ui {
+
+namespace {
+
+QPalette darkPalette()
+{
+    QPalette p;
+    const QColor window(45, 47, 51), base(30, 31, 34), text(225, 227, 230), disabled(120, 122, 126);
+    p.setColor(QPalette::Window, window);
+    p.setColor(QPalette::WindowText, text);
+    p.setColor(QPalette::Base, base);
+    p.setColor(QPalette::AlternateBase, QColor(38, 40, 44));
+    p.setColor(QPalette::ToolTipBase, window);
+    p.setColor(QPalette::ToolTipText, text);
+    p.setColor(QPalette::Text, text);
+    p.setColor(QPalette::Button, window);
+    p.setColor(QPalette::ButtonText, text);
+    p.setColor(QPalette::Highlight, QColor(61, 123, 224));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::Link, QColor(120, 170, 255));
+    p.setColor(QPalette::PlaceholderText, disabled);
+    p.setColor(QPalette::Disabled, QPalette::Text, disabled);
+    p.setColor(QPalette::Disabled, QPalette::WindowText, disabled);
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, disabled);
+    return p;
+}
+
+QJsonObject s(const QString &v) { return {{QStringLiteral("S"), v}}; }
+QJsonObject n(const QString &v) { return {{QStringLiteral("N"), v}}; }
+
+void seed(Connection *c)
+{
+    QJsonObject create{
+        {QStringLiteral("TableName"), QStringLiteral("Orders")},
+        {QStringLiteral("AttributeDefinitions"), QJsonArray{
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("customerId")}, {QStringLiteral("AttributeType"), QStringLiteral("S")}},
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("orderId")}, {QStringLiteral("AttributeType"), QStringLiteral("S")}},
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("status")}, {QStringLiteral("AttributeType"), QStringLiteral("S")}},
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("total")}, {QStringLiteral("AttributeType"), QStringLiteral("N")}}}},
+        {QStringLiteral("KeySchema"), QJsonArray{
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("customerId")}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}},
+            QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("orderId")}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}}}},
+        {QStringLiteral("GlobalSecondaryIndexes"), QJsonArray{QJsonObject{
+            {QStringLiteral("IndexName"), QStringLiteral("byStatus")},
+            {QStringLiteral("KeySchema"), QJsonArray{
+                QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("status")}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}},
+                QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("total")}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}}}},
+            {QStringLiteral("Projection"), QJsonObject{{QStringLiteral("ProjectionType"), QStringLiteral("ALL")}}}}}},
+        {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}};
+    (void)c->callSync(QStringLiteral("CreateTable"), create);
+    (void)c->callSync(QStringLiteral("CreateTable"), QJsonObject{
+        {QStringLiteral("TableName"), QStringLiteral("Customers")},
+        {QStringLiteral("AttributeDefinitions"), QJsonArray{QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("id")}, {QStringLiteral("AttributeType"), QStringLiteral("S")}}}},
+        {QStringLiteral("KeySchema"), QJsonArray{QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("id")}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}}}},
+        {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}});
+
+    const QStringList statuses{QStringLiteral("OPEN"), QStringLiteral("SHIPPED"), QStringLiteral("DELIVERED"), QStringLiteral("CANCELLED")};
+    const QStringList cities{QStringLiteral("Berlin"), QStringLiteral("Tokyo"), QStringLiteral("Lisbon"), QStringLiteral("Seattle")};
+    for (int i = 0; i < 80; ++i) {
+        QJsonObject item{
+            {QStringLiteral("customerId"), s(QStringLiteral("c%1").arg(i % 7 + 1))},
+            {QStringLiteral("orderId"), s(QStringLiteral("2024-%1-%2").arg(i % 12 + 1, 2, 10, QLatin1Char('0')).arg(1000 + i))},
+            {QStringLiteral("status"), s(statuses[i % 4])},
+            {QStringLiteral("total"), n(QStringLiteral("%1.%2").arg(10 + i * 7 % 230).arg(i % 100, 2, 10, QLatin1Char('0')))},
+            {QStringLiteral("shipTo"), QJsonObject{{QStringLiteral("M"), QJsonObject{
+                {QStringLiteral("city"), s(cities[i % 4])},
+                {QStringLiteral("zip"), s(QStringLiteral("%1").arg(10115 + i * 13))},
+                {QStringLiteral("geo"), QJsonObject{{QStringLiteral("M"), QJsonObject{{QStringLiteral("lat"), n(QStringLiteral("52.52"))}, {QStringLiteral("lon"), n(QStringLiteral("13.405"))}}}}}}}}},
+            {QStringLiteral("lines"), QJsonObject{{QStringLiteral("L"), QJsonArray{
+                QJsonObject{{QStringLiteral("M"), QJsonObject{{QStringLiteral("sku"), s(QStringLiteral("SKU-%1").arg(i))}, {QStringLiteral("qty"), n(QString::number(i % 3 + 1))}}}}}}}},
+            {QStringLiteral("tags"), QJsonObject{{QStringLiteral("SS"), QJsonArray{QStringLiteral("gift"), QStringLiteral("priority")}}}},
+            {QStringLiteral("paid"), QJsonObject{{QStringLiteral("BOOL"), i % 3 != 0}}}};
+        if (i % 5 == 0)
+            item.insert(QStringLiteral("coupon"), QJsonObject{{QStringLiteral("NULL"), true}});
+        if (i % 9 == 0)
+            item.insert(QStringLiteral("signature"), QJsonObject{{QStringLiteral("B"), QStringLiteral("iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB")}});
+        (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Item"), item}});
+    }
+}
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(MainWindow *window, const QString &dir, bool dark)
+    : QObject(window), m_window(window), m_dir(dir), m_dark(dark)
+{
+}
+
+bool ScreenshotTour::waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        settle(20);
+    }
+    return true;
+}
+
+void ScreenshotTour::settle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+void ScreenshotTour::save(QWidget *widget, const QString &name)
+{
+    settle();
+    const QString path = QDir(m_dir).filePath(name + (m_dark ? QStringLiteral("-dark") : QString()) + QStringLiteral(".png"));
+    if (widget->grab().save(path)) {
+        ++m_saved;
+        std::printf("%s\n", qPrintable(path));
+    } else {
+        std::fprintf(stderr, "could not save %s\n", qPrintable(path));
+    }
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_dir);
+    if (m_dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+    m_window->resize(1400, 820);
+    if (m_window->connections().empty()) {
+        emit finished(false);
+        return;
+    }
+    Connection *c = m_window->connections().front().get();
+    seed(c);
+    m_window->tree()->refresh(c);
+    waitFor([&] { return m_window->tree()->tableItem(c, QStringLiteral("Orders")) != nullptr; });
+    m_window->tree()->tableItem(c, QStringLiteral("Orders"))->setExpanded(true);
+    m_window->tree()->setCurrentItem(m_window->tree()->tableItem(c, QStringLiteral("Orders")));
+
+    // 1: the main window browsing a table.
+    TableBrowser *browser = m_window->openTable(c, QStringLiteral("Orders"));
+    waitFor([&] { return browser->model()->rowCount() > 0 || !browser->isReady(); });
+    waitFor([&] { return !browser->model()->isLoading(); });
+    browser->view()->selectRow(2);
+    save(m_window, QStringLiteral("01-main"));
+
+    // 2: the designer, with an index and a live validation message.
+    TableDesigner *designer = m_window->newTable(c);
+    designer->findChild<QLineEdit *>(QStringLiteral("tableName"))->setText(QStringLiteral("Invoices"));
+    designer->findChild<QLineEdit *>(QStringLiteral("partitionName"))->setText(QStringLiteral("accountId"));
+    designer->findChild<QLineEdit *>(QStringLiteral("sortName"))->setText(QStringLiteral("issuedAt"));
+    IndexRow *gsi = designer->addIndex(true);
+    gsi->findChild<QLineEdit *>(QStringLiteral("indexName"))->setText(QStringLiteral("byDueDate"));
+    gsi->findChild<QLineEdit *>(QStringLiteral("indexPartition"))->setText(QStringLiteral("status"));
+    gsi->findChild<QLineEdit *>(QStringLiteral("indexSort"))->setText(QStringLiteral("dueDate"));
+    IndexRow *lsi = designer->addIndex(false);
+    lsi->findChild<QLineEdit *>(QStringLiteral("indexName"))->setText(QStringLiteral("byTotal"));
+    lsi->findChild<QLineEdit *>(QStringLiteral("indexSort"))->setText(QStringLiteral("total"));
+    lsi->findChild<QComboBox *>(QStringLiteral("indexSortType"))->setCurrentIndex(1);
+    lsi->findChild<QComboBox *>(QStringLiteral("indexProjection"))->setCurrentIndex(2);
+    save(designer, QStringLiteral("02-designer"));
+    designer->close();
+
+    // 3, 4: the item editor in both notations.
+    browser->view()->selectRow(2);
+    browser->editSelected();
+    auto *editor = browser->findChild<ItemEditor *>();
+    if (editor) {
+        save(editor, QStringLiteral("03-item-editor"));
+        editor->setFormat(ItemEditor::Format::Plain);
+        save(editor, QStringLiteral("04-item-editor-plain"));
+        // 5: someone else changes the item; the save conflicts.
+        QJsonObject changed = browser->model()->item(2);
+        changed.insert(QStringLiteral("status"), s(QStringLiteral("CANCELLED")));
+        (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Item"), changed}});
+        editor->setText(editor->text().replace(QStringLiteral("\"paid\": false"), QStringLiteral("\"paid\": true")).replace(QStringLiteral("\"paid\": true,"), QStringLiteral("\"paid\": true, \"note\": \"call before delivery\",")));
+        editor->save();
+        waitFor([&] { return editor->conflictDialog() != nullptr; });
+        if (editor->conflictDialog())
+            save(editor->conflictDialog(), QStringLiteral("05-conflict"));
+        editor->close();
+    }
+
+    // 6: a query on an index.
+    browser->queryBar()->setQuery(QStringLiteral("#s = :s"), QStringLiteral("{\"#s\": \"status\"}"), QStringLiteral("{\":s\": \"SHIPPED\"}"), QStringLiteral("byStatus"));
+    browser->run();
+    waitFor([&] { return !browser->model()->isLoading(); });
+    save(m_window, QStringLiteral("06-query"));
+
+    // 7: the connection dialog.
+    ConnectionDialog dialog(m_window);
+    dialog.show();
+    save(&dialog, QStringLiteral("07-connection"));
+    dialog.close();
+
+    emit finished(m_saved >= 6);
+}
+
+} // namespace dd::ui
