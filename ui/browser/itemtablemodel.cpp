@@ -97,7 +97,8 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         const QString t = format::typeOf(attr);
         if (t == QLatin1String("NULL") || t == QLatin1String("BOOL"))
             return QApplication::palette().color(QPalette::PlaceholderText);
-        if (t == QLatin1String("M") || t == QLatin1String("L") || t.endsWith(QLatin1Char('S')) || t == QLatin1String("B"))
+        if (t == QLatin1String("M") || t == QLatin1String("L") || t == QLatin1String("B") || t == QLatin1String("SS")
+            || t == QLatin1String("NS") || t == QLatin1String("BS"))
             return QApplication::palette().color(QPalette::Link);
         return {};
     }
@@ -171,6 +172,7 @@ void ItemTableModel::onPage()
         return; // a page of a query that was replaced or stopped
     setLoading(false);
     if (!page.response.ok()) {
+        m_complete = true; // nothing more to fetch; reload() tries again
         emit loadFailed(QStringLiteral("%1: %2").arg(page.response.error->type(), page.response.error->message()));
         return;
     }

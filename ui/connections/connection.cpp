@@ -1,6 +1,8 @@
 #include "connections/connection.h"
 
 #include "api/engine.h"
+#include "client/awsprofile.h"
+#include "client/httpclient.h"
 #include "client/inprocessclient.h"
 #include "http/endpoint.h"
 
@@ -66,10 +68,27 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
         }
         return connection;
     }
-    case ConnectionSettings::Kind::Endpoint:
-    case ConnectionSettings::Kind::Aws:
-        *error = tr("Endpoint and AWS connections need HttpClient, which this build does not have yet.");
-        return nullptr;
+    case ConnectionSettings::Kind::Endpoint: {
+        const QUrl url(settings.url);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))) {
+            *error = tr("\"%1\" is not an http:// or https:// URL").arg(settings.url);
+            return nullptr;
+        }
+        auto config = client::HttpClient::Config::local(url, settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region);
+        return std::make_unique<Connection>(settings, std::make_shared<client::HttpClient>(config));
+    }
+    case ConnectionSettings::Kind::Aws: {
+        const client::AwsProfiles profiles;
+        auto profile = profiles.resolve(settings.profile);
+        if (!profile.ok()) {
+            *error = profile.error().message();
+            return nullptr;
+        }
+        if (!settings.region.isEmpty())
+            profile->region = settings.region;
+        auto config = client::HttpClient::Config::fromProfile(*profile);
+        return std::make_unique<Connection>(settings, std::make_shared<client::HttpClient>(config));
+    }
     }
     return nullptr;
 }

@@ -1,5 +1,7 @@
 #include "connections/connectiondialog.h"
 
+#include "client/awsprofile.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,7 +18,7 @@ namespace dd::ui {
 
 bool ConnectionDialog::remoteKindsAvailable()
 {
-    return false; // engine/client/httpclient.h is not in this build yet
+    return true; // HttpClient (engine/client/httpclient.h)
 }
 
 ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
@@ -37,7 +39,8 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     }
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("optional"));
-    m_region = new QLineEdit(QStringLiteral("us-east-1"), this);
+    m_region = new QLineEdit(this);
+    m_region->setPlaceholderText(tr("us-east-1, or the profile's region"));
     m_region->setObjectName(QStringLiteral("region"));
 
     // Embedded
@@ -85,8 +88,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     auto *aws = new QWidget;
     auto *af = new QFormLayout(aws);
     af->setContentsMargins(0, 0, 0, 0);
-    m_profile = new QLineEdit(this);
-    m_profile->setPlaceholderText(QStringLiteral("default"));
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profile"));
+    m_profile->setEditable(true);
+    m_profile->addItems(client::AwsProfiles().profileNames());
+    m_profile->setToolTip(tr("Profiles from %1 and %2").arg(client::AwsProfiles().configPath(), client::AwsProfiles().credentialsPath()));
     af->addRow(tr("&Profile:"), m_profile);
 
     m_pages = new QStackedWidget(this);
@@ -119,8 +125,8 @@ ConnectionSettings ConnectionDialog::settings() const
     s.serve = m_serve->isChecked();
     s.port = quint16(m_port->value());
     s.url = m_url->text().trimmed();
-    s.profile = m_profile->text().trimmed();
-    s.region = m_region->text().trimmed().isEmpty() ? QStringLiteral("us-east-1") : m_region->text().trimmed();
+    s.profile = m_profile->currentText().trimmed();
+    s.region = m_region->text().trimmed(); // empty: us-east-1, or for AWS the profile's
     return s;
 }
 
@@ -133,7 +139,7 @@ void ConnectionDialog::setSettings(const ConnectionSettings &s)
     m_serve->setChecked(s.serve);
     m_port->setValue(s.port);
     m_url->setText(s.url);
-    m_profile->setText(s.profile);
+    m_profile->setCurrentText(s.profile);
     m_region->setText(s.region);
 }
 

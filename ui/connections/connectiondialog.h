@@ -1,6 +1,7 @@
 // ConnectionDialog: asks for a new connection's settings: Embedded (data
-// folder or in memory, optionally served on 127.0.0.1:PORT); Endpoint (URL)
-// and AWS (profile, region) once this build has an HTTP client.
+// folder or in memory, optionally served on 127.0.0.1:PORT), Endpoint (URL
+// of dynamodesk-server, DynamoDB Local, dynalite, ...) or AWS (a profile
+// from ~/.aws/config and ~/.aws/credentials, and a region).
 #pragma once
 
 #include "connections/connectionsettings.h"
@@ -21,7 +22,7 @@ public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
     ConnectionSettings settings() const;
     void setSettings(const ConnectionSettings &settings);
-    static bool remoteKindsAvailable(); // true once HttpClient is part of the build
+    static bool remoteKindsAvailable(); // whether Endpoint and AWS can be chosen
 
 private:
     QComboBox *m_kind;
@@ -32,7 +33,7 @@ private:
     QCheckBox *m_serve;
     QSpinBox *m_port;
     QLineEdit *m_url;
-    QLineEdit *m_profile;
+    QComboBox *m_profile;
     QLineEdit *m_region;
 };
 

@@ -11,7 +11,9 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFontDatabase>
 #include <QFormLayout>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -107,6 +109,22 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent) : QDialog(
     // Indexes
     auto *indexBox = new QGroupBox(tr("Secondary indexes"), this);
     auto *indexOuter = new QVBoxLayout(indexBox);
+    // Column titles over the rows (the placeholders vanish once typed over).
+    auto *titles = new QWidget(this);
+    auto *titleGrid = new QGridLayout(titles);
+    titleGrid->setContentsMargins(0, 0, 0, 0);
+    const QStringList titleTexts{tr("Kind"), tr("Name"), tr("Partition key"), QString(), tr("Sort key"), QString(),
+                                 tr("Projection"), tr("Included attributes"), QString()};
+    for (int i = 0; i < titleTexts.size(); ++i) {
+        auto *label = new QLabel(titleTexts[i], titles);
+        label->setEnabled(false);
+        titleGrid->addWidget(label, 0, i);
+    }
+    for (int column : {1, 2, 4, 7})
+        titleGrid->setColumnStretch(column, 2);
+    m_indexTitles = titles;
+    m_indexTitles->setVisible(false);
+    indexOuter->addWidget(titles);
     m_indexLayout = new QVBoxLayout;
     indexOuter->addLayout(m_indexLayout);
     m_indexesError = new ErrorLabel(this);
@@ -182,7 +200,8 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent) : QDialog(
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setReadOnly(true);
-    m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     auto *copy = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy"), this);
     copy->setObjectName(QStringLiteral("copyCli"));
@@ -286,6 +305,7 @@ void TableDesigner::revalidate()
     const KeyAttribute tablePartition{m_partition->text().trimmed(), m_partitionType->type()};
     for (auto *row : m_indexes)
         row->setTablePartition(tablePartition);
+    m_indexTitles->setVisible(!m_indexes.isEmpty());
     const bool provisioned = m_billing->currentData().toString() == QLatin1String("PROVISIONED");
     m_read->setEnabled(provisioned);
     m_write->setEnabled(provisioned);

@@ -61,6 +61,7 @@ private:
     QSpinBox *m_write;
     ErrorLabel *m_capacityError;
     QComboBox *m_stream;
+    QWidget *m_indexTitles;
     QVBoxLayout *m_indexLayout;
     QList<IndexRow *> m_indexes;
     ErrorLabel *m_indexesError;

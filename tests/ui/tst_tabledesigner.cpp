@@ -1,0 +1,196 @@
+// The table designer: DynamoDB's CreateTable rules shown beside the fields
+// (data-driven over TableDesign), the AWS CLI command, and a table with a
+// GSI designed by typing and clicking, then read back with DescribeTable.
+#include "common/awsclicommand.h"
+#include "common/errorlabel.h"
+#include "designer/indexrow.h"
+#include "designer/tabledesign.h"
+#include "designer/tabledesigner.h"
+#include "uitest.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+using namespace dd::ui;
+
+class TestTableDesigner : public QObject {
+    Q_OBJECT
+private slots:
+    void rules_data();
+    void rules();
+    void shellQuote();
+    void request();
+    void designAndCreate();
+    void liveValidation();
+};
+
+void TestTableDesigner::rules_data()
+{
+    QTest::addColumn<QString>("change");
+    QTest::addColumn<QString>("field"); // empty: valid
+
+    QTest::newRow("valid") << "" << "";
+    QTest::newRow("short name") << "name=ab" << "tableName";
+    QTest::newRow("bad character") << "name=a b c" << "tableName";
+    QTest::newRow("no partition key") << "pk=" << "partition";
+    QTest::newRow("sort equals partition") << "sk=id" << "sort";
+    QTest::newRow("zero capacity") << "provisioned0" << "capacity";
+    QTest::newRow("lsi without table sort key") << "lsiNoSort" << "index:0:sort";
+    QTest::newRow("gsi type conflict") << "gsiConflict" << "index:0:partition";
+    QTest::newRow("include without attributes") << "includeEmpty" << "index:0:included";
+    QTest::newRow("duplicate index names") << "twoSameNames" << "index:1:name";
+    QTest::newRow("reserved tag") << "awsTag" << "tag:0";
+    QTest::newRow("six lsis") << "sixLsis" << "indexes";
+}
+
+void TestTableDesigner::rules()
+{
+    QFETCH(QString, change);
+    QFETCH(QString, field);
+    TableDesign d;
+    d.tableName = QStringLiteral("Orders");
+    d.partition = {QStringLiteral("id"), QStringLiteral("S")};
+    if (change.startsWith(QLatin1String("name=")))
+        d.tableName = change.mid(5);
+    else if (change == QLatin1String("pk="))
+        d.partition.name.clear();
+    else if (change == QLatin1String("sk=id"))
+        d.sort = {QStringLiteral("id"), QStringLiteral("S")};
+    else if (change == QLatin1String("provisioned0")) {
+        d.onDemand = false;
+        d.readCapacity = 0;
+    } else if (change == QLatin1String("lsiNoSort")) {
+        d.indexes.append({false, QStringLiteral("byDate"), d.partition, {QStringLiteral("date"), QStringLiteral("S")}});
+    } else if (change == QLatin1String("gsiConflict")) {
+        d.indexes.append({true, QStringLiteral("byId"), {QStringLiteral("id"), QStringLiteral("N")}, {}});
+    } else if (change == QLatin1String("includeEmpty")) {
+        IndexDesign ix{true, QStringLiteral("byStatus"), {QStringLiteral("status"), QStringLiteral("S")}, {}};
+        ix.projection = QStringLiteral("INCLUDE");
+        d.indexes.append(ix);
+    } else if (change == QLatin1String("twoSameNames")) {
+        d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("status"), QStringLiteral("S")}, {}});
+        d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("owner"), QStringLiteral("S")}, {}});
+    } else if (change == QLatin1String("awsTag")) {
+        d.tags.append({QStringLiteral("aws:cost"), QStringLiteral("x")});
+    } else if (change == QLatin1String("sixLsis")) {
+        d.sort = {QStringLiteral("sk"), QStringLiteral("S")};
+        for (int i = 0; i < 6; ++i)
+            d.indexes.append({false, QStringLiteral("lsi%1").arg(i), d.partition, {QStringLiteral("a%1").arg(i), QStringLiteral("S")}});
+    }
+    const auto issues = d.validate();
+    if (field.isEmpty()) {
+        QVERIFY2(issues.isEmpty(), qPrintable(issues.isEmpty() ? QString() : issues.first().message));
+        return;
+    }
+    QVERIFY(!issues.isEmpty());
+    bool found = false;
+    for (const auto &i : issues)
+        found = found || i.field == field;
+    QVERIFY2(found, qPrintable(issues.first().field + QStringLiteral(": ") + issues.first().message));
+}
+
+void TestTableDesigner::shellQuote()
+{
+    QCOMPARE(awscli::shellQuote(QStringLiteral("Orders")), QStringLiteral("Orders"));
+    QCOMPARE(awscli::shellQuote(QStringLiteral("it's")), QStringLiteral("'it'\\''s'"));
+    QCOMPARE(awscli::shellQuote(QStringLiteral("{\"a\":1}")), QStringLiteral("'{\"a\":1}'"));
+    QCOMPARE(awscli::shellQuote(QStringLiteral("$HOME")), QStringLiteral("'$HOME'"));
+    QCOMPARE(awscli::kebabCase(QStringLiteral("GlobalSecondaryIndexes")), QStringLiteral("global-secondary-indexes"));
+    QCOMPARE(awscli::kebabCase(QStringLiteral("SSESpecification")), QStringLiteral("sse-specification"));
+}
+
+void TestTableDesigner::request()
+{
+    TableDesign d;
+    d.tableName = QStringLiteral("Orders");
+    d.partition = {QStringLiteral("customerId"), QStringLiteral("S")};
+    d.sort = {QStringLiteral("orderDate"), QStringLiteral("N")};
+    d.onDemand = false;
+    d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("status"), QStringLiteral("S")}, {QStringLiteral("orderDate"), QStringLiteral("N")}});
+    d.streamViewType = QStringLiteral("NEW_IMAGE");
+    const QJsonObject r = d.toCreateTableRequest();
+    QCOMPARE(r.value(QStringLiteral("AttributeDefinitions")).toArray().size(), 3);
+    QCOMPARE(r.value(QStringLiteral("BillingMode")).toString(), QStringLiteral("PROVISIONED"));
+    QVERIFY(r.value(QStringLiteral("GlobalSecondaryIndexes")).toArray().at(0).toObject().contains(QStringLiteral("ProvisionedThroughput")));
+    const QString cli = awscli::command(QStringLiteral("CreateTable"), r);
+    QVERIFY(cli.startsWith(QStringLiteral("aws dynamodb create-table \\\n  --table-name Orders")));
+    QVERIFY(cli.contains(QStringLiteral("--stream-specification '{\"StreamEnabled\":true,\"StreamViewType\":\"NEW_IMAGE\"}'")));
+}
+
+void TestTableDesigner::designAndCreate()
+{
+    auto connection = uitest::inMemoryConnection();
+    TableDesigner designer(connection.get());
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    auto *create = designer.findChild<QPushButton *>(QStringLiteral("createTable"));
+    QVERIFY(!create->isEnabled()); // nothing typed yet
+
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("tableName")), QStringLiteral("Orders"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("partitionName")), QStringLiteral("customerId"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("sortName")), QStringLiteral("orderDate"));
+    auto *sortType = designer.findChild<QComboBox *>(QStringLiteral("sortType"));
+    sortType->setFocus();
+    QTest::keyClick(sortType, Qt::Key_Down); // String -> Number
+    QCOMPARE(sortType->currentData().toString(), QStringLiteral("N"));
+    QVERIFY(create->isEnabled());
+
+    QTest::mouseClick(designer.findChild<QPushButton *>(QStringLiteral("addGlobalIndex")), Qt::LeftButton);
+    auto *row = designer.findChild<IndexRow *>();
+    QVERIFY(row);
+    QVERIFY(!create->isEnabled()); // the empty index is invalid
+    QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexName")), QStringLiteral("byStatus"));
+    QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexPartition")), QStringLiteral("status"));
+    auto *projection = row->findChild<QComboBox *>(QStringLiteral("indexProjection"));
+    projection->setFocus();
+    QTest::keyClick(projection, Qt::Key_Down);
+    QTest::keyClick(projection, Qt::Key_Down); // INCLUDE
+    QVERIFY(!create->isEnabled()); // INCLUDE needs attributes
+    QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexIncluded")), QStringLiteral("total, items"));
+    QVERIFY(create->isEnabled());
+    QVERIFY(designer.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText().contains(QStringLiteral("--global-secondary-indexes")));
+
+    QSignalSpy created(&designer, &TableDesigner::tableCreated);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(created.wait(5000));
+    QCOMPARE(created.first().first().toString(), QStringLiteral("Orders"));
+
+    const auto r = connection->callSync(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}});
+    QVERIFY(r.ok());
+    const QJsonObject t = r.body.value(QStringLiteral("Table")).toObject();
+    QCOMPARE(t.value(QStringLiteral("KeySchema")).toArray().size(), 2);
+    const QJsonObject gsi = t.value(QStringLiteral("GlobalSecondaryIndexes")).toArray().at(0).toObject();
+    QCOMPARE(gsi.value(QStringLiteral("IndexName")).toString(), QStringLiteral("byStatus"));
+    const QJsonObject projectionOut = gsi.value(QStringLiteral("Projection")).toObject();
+    QCOMPARE(projectionOut.value(QStringLiteral("ProjectionType")).toString(), QStringLiteral("INCLUDE"));
+    QCOMPARE(projectionOut.value(QStringLiteral("NonKeyAttributes")).toArray().size(), 2);
+    bool numberSort = false;
+    for (const auto &d : t.value(QStringLiteral("AttributeDefinitions")).toArray())
+        numberSort = numberSort || (d.toObject().value(QStringLiteral("AttributeName")).toString() == QLatin1String("orderDate")
+                                    && d.toObject().value(QStringLiteral("AttributeType")).toString() == QLatin1String("N"));
+    QVERIFY(numberSort);
+}
+
+void TestTableDesigner::liveValidation()
+{
+    auto connection = uitest::inMemoryConnection();
+    TableDesigner designer(connection.get());
+    designer.show();
+    auto *name = designer.findChild<QLineEdit *>(QStringLiteral("tableName"));
+    QTest::keyClicks(name, QStringLiteral("ab"));
+    // The reason sits beside the field, visible.
+    bool shown = false;
+    for (auto *label : designer.findChildren<ErrorLabel *>())
+        shown = shown || (label->isVisible() && label->text().contains(QStringLiteral("3")));
+    QVERIFY(shown);
+    QTest::keyClicks(name, QStringLiteral("c"));
+    for (auto *label : designer.findChildren<ErrorLabel *>())
+        QVERIFY(!label->text().contains(QStringLiteral("characters long")));
+}
+
+QTEST_MAIN(TestTableDesigner)
+#include "tst_tabledesigner.moc"

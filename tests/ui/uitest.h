@@ -1,0 +1,62 @@
+// Shared setup of the GUI tests: an in-memory embedded engine behind an
+// InProcessClient, wrapped in a ui::Connection, and small helpers that call
+// the API synchronously to arrange and check data.
+#pragma once
+
+#include "api/engine.h"
+#include "client/inprocessclient.h"
+#include "connections/connection.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+#include <memory>
+
+namespace uitest {
+
+inline std::unique_ptr<dd::ui::Connection> inMemoryConnection()
+{
+    dd::api::EngineOptions options;
+    options.inMemory = true;
+    auto engine = dd::api::Engine::open(options);
+    if (!engine.ok())
+        qFatal("cannot open the engine: %s", qPrintable(engine.error().message()));
+    std::shared_ptr<dd::api::Engine> shared(std::move(*engine).release());
+    auto client = std::make_shared<dd::client::InProcessClient>(shared, dd::api::RequestContext());
+    dd::ui::ConnectionSettings settings;
+    settings.inMemory = true;
+    return std::make_unique<dd::ui::Connection>(settings, client, shared);
+}
+
+inline QJsonObject S(const QString &v) { return {{QStringLiteral("S"), v}}; }
+inline QJsonObject N(const QString &v) { return {{QStringLiteral("N"), v}}; }
+
+// Creates an on-demand table with a string partition key and, if sort is set, a string sort key.
+inline void createTable(dd::ui::Connection &c, const QString &table, const QString &pk, const QString &sk = QString())
+{
+    QJsonArray defs{QJsonObject{{QStringLiteral("AttributeName"), pk}, {QStringLiteral("AttributeType"), QStringLiteral("S")}}};
+    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), pk}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
+    if (!sk.isEmpty()) {
+        defs.append(QJsonObject{{QStringLiteral("AttributeName"), sk}, {QStringLiteral("AttributeType"), QStringLiteral("S")}});
+        schema.append(QJsonObject{{QStringLiteral("AttributeName"), sk}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
+    }
+    const auto r = c.callSync(QStringLiteral("CreateTable"),
+                              QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("AttributeDefinitions"), defs},
+                                          {QStringLiteral("KeySchema"), schema}, {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}});
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+}
+
+inline void put(dd::ui::Connection &c, const QString &table, const QJsonObject &item)
+{
+    const auto r = c.callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("Item"), item}});
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+}
+
+inline QJsonObject get(dd::ui::Connection &c, const QString &table, const QJsonObject &key)
+{
+    const auto r = c.callSync(QStringLiteral("GetItem"), QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("Key"), key}, {QStringLiteral("ConsistentRead"), true}});
+    return r.body.value(QStringLiteral("Item")).toObject();
+}
+
+} // namespace uitest
