@@ -48,6 +48,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Query"), query},
         {QStringLiteral("Scan"), scan},
         {QStringLiteral("BatchGetItem"), batchGetItem},
+        {QStringLiteral("TransactWriteItems"), transactWriteItems},
+        {QStringLiteral("TransactGetItems"), transactGetItems},
     };
     return h;
 }

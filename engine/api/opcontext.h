@@ -43,6 +43,9 @@ Result<QByteArray> batchWriteItem(OpContext &, const QJsonObject &);
 Result<QByteArray> query(OpContext &, const QJsonObject &);
 Result<QByteArray> scan(OpContext &, const QJsonObject &);
 Result<QByteArray> batchGetItem(OpContext &, const QJsonObject &);
+// Transactions (transactops.cpp, transactgetops.cpp).
+Result<QByteArray> transactWriteItems(OpContext &, const QJsonObject &);
+Result<QByteArray> transactGetItems(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);
