@@ -149,7 +149,7 @@ class TransactionsTest(unittest.TestCase):
              'transaction exceeding the 4MB limit'),
             ([{'ConditionCheck': {'TableName': 'Accounts', 'Key': {'id': {'S': 'a'}}, 'ConditionExpression': 'a <',
                                   }}],
-             'Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "a <"'),
+             'Invalid ConditionExpression: Syntax error; token: "<EOF>", near: "<"'),
         ]
         for items, message in cases:
             e = error_of(self.raw.transact_write_items, TransactItems=items)
