@@ -12,6 +12,7 @@
 #include "model/json.h"
 
 #include "model/limits.h"
+#include "model/storedjson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -672,6 +673,8 @@ QJsonObject itemToJson(const Item &item)
 
 std::optional<Item> itemFromStoredJson(QByteArrayView bytes)
 {
+    if (std::optional<Item> fast = parseStoredItem(bytes))
+        return fast;
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(bytes.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())
