@@ -150,6 +150,21 @@ QJsonObject reasonOf(const char *code, const QString &message = QString())
     return r;
 }
 
+// The reason for an error of the write path: its type without "Exception"
+// ("ItemCollectionSizeLimitExceeded"), and ValidationError for validation.
+QJsonObject reasonOf(const ApiError &e)
+{
+    QString code = e.type();
+    if (code == QLatin1String("ValidationException"))
+        code = p("ValidationError");
+    else if (code.endsWith(QLatin1String("Exception")))
+        code.chop(9);
+    QJsonObject r{{p("Code"), code}};
+    if (!e.message().isEmpty())
+        r.insert(p("Message"), e.message());
+    return r;
+}
+
 // Evaluates one action against the stored item; fills `out` (reason, next item, units).
 Result<void> evaluateAction(const Action &a, const storage::TableDef &table, Outcome &out)
 {
@@ -339,10 +354,19 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
         for (size_t i = 0; i < actions.size(); ++i) {
             const Action &a = actions[i];
             const Outcome &o = outcomes[i];
+            Result<void> applied;
             if (o.next)
-                DD_CHECK(storage::applyPut(txn, *tables[i], a.key.stored, a.keysJson, o.old, *o.next));
+                applied = storage::applyPut(txn, *tables[i], a.key.stored, a.keysJson, o.old, *o.next);
             else if (a.kind == Kind::Delete && o.old)
-                DD_CHECK(storage::applyDelete(txn, *tables[i], a.key.stored, a.keysJson, *o.old));
+                applied = storage::applyDelete(txn, *tables[i], a.key.stored, a.keysJson, *o.old);
+            if (!applied.ok()) {
+                // A limit the write path enforces (an item collection over
+                // 10 GB) cancels the transaction on this action.
+                if (applied.error().isServerError())
+                    return applied.error();
+                outcomes[i].reason = reasonOf(applied.error());
+                return cancelled(outcomes);
+            }
             addUnits(units, a.tableName, o.units);
             addUnits(replayUnits, a.tableName, o.replayUnits);
         }
