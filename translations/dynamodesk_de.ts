@@ -1,4 +1,1092 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>dd::ui::ConflictDialog</name>
+    <message>
+        <source>The item changed since you loaded it</source>
+        <translation>Das Element wurde seit dem Laden geändert</translation>
+    </message>
+    <message>
+        <source>Someone deleted this item after you loaded it.</source>
+        <translation>Jemand hat dieses Element gelöscht, nachdem Sie es geladen haben.</translation>
+    </message>
+    <message>
+        <source>Someone changed this item after you loaded it. Attributes that differ: %1</source>
+        <translation>Jemand hat dieses Element geändert, nachdem Sie es geladen haben. Abweichende Attribute: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your version&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Ihre Version&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In the database now&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Jetzt in der Datenbank&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(gelöscht)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>Mit meiner Version &amp;überschreiben</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>Deren Version &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>&amp;Weiter bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::Connection</name>
+    <message>
+        <source>"%1" is not an http:// or https:// URL</source>
+        <translation>„%1“ ist keine http://- oder https://-URL</translation>
+    </message>
+    <message>
+        <source>Only an embedded database can be served.</source>
+        <translation>Nur eine eingebettete Datenbank kann bereitgestellt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionDialog</name>
+    <message>
+        <source>New connection</source>
+        <translation>Neue Verbindung</translation>
+    </message>
+    <message>
+        <source>Embedded database</source>
+        <translation>Eingebettete Datenbank</translation>
+    </message>
+    <message>
+        <source>Endpoint (URL)</source>
+        <translation>Endpunkt (URL)</translation>
+    </message>
+    <message>
+        <source>AWS (profile and region)</source>
+        <translation>AWS (Profil und Region)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>optional</translation>
+    </message>
+    <message>
+        <source>us-east-1, or the profile's region</source>
+        <translation>us-east-1 oder die Region des Profils</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>&amp;Datenordner:</translation>
+    </message>
+    <message>
+        <source>Keep everything in &amp;memory (nothing is written to disk)</source>
+        <translation>Alles im &amp;Speicher halten (nichts wird auf die Festplatte geschrieben)</translation>
+    </message>
+    <message>
+        <source>&amp;Serve this database on 127.0.0.1, port</source>
+        <translation>Diese Datenbank auf 127.0.0.1 &amp;bereitstellen, Port</translation>
+    </message>
+    <message>
+        <source>0 picks a free port</source>
+        <translation>0 wählt einen freien Port</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>Datenordner</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Profiles from %1 and %2</source>
+        <translation>Profile aus %1 und %2</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil:</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionSettings</name>
+    <message>
+        <source>Embedded (in memory)</source>
+        <translation>Eingebettet (im Speicher)</translation>
+    </message>
+    <message>
+        <source>Embedded: %1</source>
+        <translation>Eingebettet: %1</translation>
+    </message>
+    <message>
+        <source>AWS (%1)</source>
+        <translation>AWS (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionTree</name>
+    <message>
+        <source>%1 · serving on 127.0.0.1:%2</source>
+        <translation>%1 · bereitgestellt auf 127.0.0.1:%2</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (Fehler)</translation>
+    </message>
+    <message>
+        <source>%1
+Key: %2
+Items: %3 (updated about every six hours on AWS)</source>
+        <translation>%1
+Schlüssel: %2
+Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
+    </message>
+    <message>
+        <source>Global secondary index</source>
+        <translation>Globaler sekundärer Index</translation>
+    </message>
+    <message>
+        <source>Local secondary index</source>
+        <translation>Lokaler sekundärer Index</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
+        <translation>Namen &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table…</source>
+        <translation>Tabelle &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;New table…</source>
+        <translation>&amp;Neue Tabelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Serve on 127.0.0.1</source>
+        <translation>Auf 127.0.0.1 &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>&amp;Close connection</source>
+        <translation>Verbindung &amp;schließen</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::IndexRow</name>
+    <message>
+        <source>Global</source>
+        <translation>Global</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>Lokal</translation>
+    </message>
+    <message>
+        <source>Global secondary index: any partition and sort key</source>
+        <translation>Globaler sekundärer Index: beliebiger Partitions- und Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>Local secondary index: the table's partition key, another sort key</source>
+        <translation>Lokaler sekundärer Index: der Partitionsschlüssel der Tabelle, ein anderer Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>Index name</source>
+        <translation>Indexname</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Sort key (optional)</source>
+        <translation>Sortierschlüssel (optional)</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>All attributes</source>
+        <translation>Alle Attribute</translation>
+    </message>
+    <message>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <source>Include…</source>
+        <translation>Einschließen…</translation>
+    </message>
+    <message>
+        <source>attr1, attr2</source>
+        <translation>attr1, attr2</translation>
+    </message>
+    <message>
+        <source>Remove this index</source>
+        <translation>Diesen Index entfernen</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Included attributes</source>
+        <translation>Eingeschlossene Attribute</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemEditor</name>
+    <message>
+        <source>New item — %1</source>
+        <translation>Neues Element — %1</translation>
+    </message>
+    <message>
+        <source>Edit item — %1</source>
+        <translation>Element bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>Duplicate item — %1</source>
+        <translation>Element duplizieren — %1</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <source>Plain JSON</source>
+        <translation>Einfaches JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Notation:</source>
+        <translation>&amp;Schreibweise:</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Speichern (Strg+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete item</source>
+        <translation>Element &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Fix the item before switching notation: %1</source>
+        <translation>Korrigieren Sie das Element, bevor Sie die Schreibweise wechseln: %1</translation>
+    </message>
+    <message>
+        <source>at %1: </source>
+        <translation>bei %1: </translation>
+    </message>
+    <message>
+        <source>line %1, column %2: </source>
+        <translation>Zeile %1, Spalte %2: </translation>
+    </message>
+    <message>
+        <source>The key attribute %1 is missing</source>
+        <translation>Das Schlüsselattribut %1 fehlt</translation>
+    </message>
+    <message>
+        <source>The key attribute %1 must be of type %2, not %3</source>
+        <translation>Das Schlüsselattribut %1 muss vom Typ %2 sein, nicht %3</translation>
+    </message>
+    <message>
+        <source>The key attribute %1 must not be empty</source>
+        <translation>Das Schlüsselattribut %1 darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>The item is %1 bytes; DynamoDB allows at most %2</source>
+        <translation>Das Element ist %1 Bytes groß; DynamoDB erlaubt höchstens %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attribute(s), %1 bytes</source>
+        <translation><numerusform>%n Attribut, %1 Bytes</numerusform><numerusform>%n Attribute, %1 Bytes</numerusform></translation>
+    </message>
+    <message>
+        <source>Key attributes cannot change; use Duplicate to copy the item under a new key</source>
+        <translation>Schlüsselattribute können sich nicht ändern; kopieren Sie das Element mit „Duplizieren“ unter einen neuen Schlüssel</translation>
+    </message>
+    <message>
+        <source>Saving… (the item is too large to compare every attribute; comparing %1)</source>
+        <translation>Speichern… (das Element ist zu groß, um jedes Attribut zu vergleichen; %1 werden verglichen)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the item: %1</source>
+        <translation>DynamoDB hat das Element abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The item changed meanwhile; reading the current version…</source>
+        <translation>Das Element wurde inzwischen geändert; die aktuelle Version wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The save conflicted, and reading the current item failed: %1</source>
+        <translation>Beim Speichern gab es einen Konflikt, und das Lesen des aktuellen Elements schlug fehl: %1</translation>
+    </message>
+    <message>
+        <source>The item changed since you loaded it</source>
+        <translation>Das Element wurde seit dem Laden geändert</translation>
+    </message>
+    <message>
+        <source>An item with this key exists already</source>
+        <translation>Ein Element mit diesem Schlüssel existiert bereits</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Löschen…</translation>
+    </message>
+    <message>
+        <source>Not deleted: the item changed since you loaded it</source>
+        <translation>Nicht gelöscht: Das Element wurde seit dem Laden geändert</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the delete: %1</source>
+        <translation>DynamoDB hat das Löschen abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTableModel</name>
+    <message>
+        <source>%1: partition key (%2)</source>
+        <translation>%1: Partitionsschlüssel (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sort key (%2)</source>
+        <translation>%1: Sortierschlüssel (%2)</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Elemente</translation>
+    </message>
+    <message>
+        <source>%1+ items</source>
+        <translation>%1+ Elemente</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::KeyTypeCombo</name>
+    <message>
+        <source>String</source>
+        <translation>Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>Binär</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::MainWindow</name>
+    <message>
+        <source>Dynamodesk</source>
+        <translation>Dynamodesk</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>Delete table</source>
+        <translation>Tabelle löschen</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused: %1</source>
+        <translation>DynamoDB hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>New &amp;connection…</source>
+        <translation>Neue &amp;Verbindung…</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>Reiter &amp;schließen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;New table…</source>
+        <translation>&amp;Neue Tabelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>Tabelle ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table…</source>
+        <translation>Tabelle &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Serve on 127.0.0.1</source>
+        <translation>Auf 127.0.0.1 &amp;bereitstellen</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>Nächster Reiter</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>Vorheriger Reiter</translation>
+    </message>
+    <message>
+        <source>Go to the connection tree</source>
+        <translation>Zum Verbindungsbaum</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabelle</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>The language changes when Dynamodesk starts again</source>
+        <translation>Die Sprache ändert sich beim nächsten Start von Dynamodesk</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Dynamodesk</source>
+        <translation>Ü&amp;ber Dynamodesk</translation>
+    </message>
+    <message>
+        <source>About Dynamodesk</source>
+        <translation>Über Dynamodesk</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dynamodesk %1&lt;/b&gt;&lt;p&gt;A desktop workbench and local emulator for Amazon DynamoDB.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Dynamodesk %1&lt;/b&gt;&lt;p&gt;Eine Desktop-Werkbank und ein lokaler Emulator für Amazon DynamoDB.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Haupt</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>Verbindung nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>%1 kann nicht geöffnet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Created table %1</source>
+        <translation>Tabelle %1 erstellt</translation>
+    </message>
+    <message>
+        <source>Cannot serve</source>
+        <translation>Bereitstellen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cannot serve on 127.0.0.1:%1:
+%2</source>
+        <translation>Bereitstellen auf 127.0.0.1:%1 nicht möglich:
+%2</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>Bereitgestellt: %1</translation>
+    </message>
+    <message>
+        <source>Delete the table %1 and all its items? This cannot be undone.</source>
+        <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source> · %1 capacity units</source>
+        <translation> · %1 Kapazitätseinheiten</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Elemente</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::QueryBar</name>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>#pk = :pk AND begins_with(#sk, :prefix)</source>
+        <translation>#pk = :pk AND begins_with(#sk, :prefix)</translation>
+    </message>
+    <message>
+        <source>&amp;Key condition:</source>
+        <translation>&amp;Schlüsselbedingung:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. #status = :open</source>
+        <translation>optional, z. B. #status = :open</translation>
+    </message>
+    <message>
+        <source>optional, e.g. pk, sk, total</source>
+        <translation>optional, z. B. pk, sk, total</translation>
+    </message>
+    <message>
+        <source>Items per page (Limit)</source>
+        <translation>Elemente pro Seite (Limit)</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>&amp;Absteigend</translation>
+    </message>
+    <message>
+        <source>C&amp;onsistent read</source>
+        <translation>&amp;Konsistentes Lesen</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>A&amp;usführen</translation>
+    </message>
+    <message>
+        <source>Run (Ctrl+Return)</source>
+        <translation>Ausführen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>AWS &amp;CLI</source>
+        <translation>AWS-&amp;CLI</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>Als AWS-CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>&amp;on</source>
+        <translation>&amp;auf</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>Seitengröße:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation>&amp;Namen:</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>&amp;Werte:</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projektion:</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <source>A Query needs a key condition</source>
+        <translation>Eine Query braucht eine Schlüsselbedingung</translation>
+    </message>
+    <message>
+        <source>Names must be a JSON object such as {"#pk": "customerId"}</source>
+        <translation>Namen müssen ein JSON-Objekt sein, z. B. {"#pk": "customerId"}</translation>
+    </message>
+    <message>
+        <source>Values: %1</source>
+        <translation>Werte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableBrowser</name>
+    <message>
+        <source>&amp;New item</source>
+        <translation>&amp;Neues Element</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON Lines…</source>
+        <translation>Als JSON Lines e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command</source>
+        <translation>AWS-CLI-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Page %1: %2 items</source>
+        <translation>Seite %1: %2 Elemente</translation>
+    </message>
+    <message>
+        <source> of %1 scanned</source>
+        <translation> von %1 gelesenen</translation>
+    </message>
+    <message>
+        <source> · %1 RCU</source>
+        <translation> · %1 RCU</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 ms</translation>
+    </message>
+    <message>
+        <source> · total %1 RCU</source>
+        <translation> · insgesamt %1 RCU</translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation> · wird geladen…</translation>
+    </message>
+    <message>
+        <source>Delete items</source>
+        <translation>Elemente löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) from %1? This cannot be undone.</source>
+        <translation><numerusform>%n Element aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform><numerusform>%n Elemente aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n item(s)…</source>
+        <translation><numerusform>%n Element wird gelöscht…</numerusform><numerusform>%n Elemente werden gelöscht…</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted %1 items, then: %2</source>
+        <translation>%1 Elemente gelöscht, dann: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled after deleting %1 items</source>
+        <translation>Abgebrochen nach %1 gelöschten Elementen</translation>
+    </message>
+    <message>
+        <source>Deleted %1 items</source>
+        <translation>%1 Elemente gelöscht</translation>
+    </message>
+    <message>
+        <source>Export to JSON Lines</source>
+        <translation>Als JSON Lines exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json)</source>
+        <translation>JSON Lines (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written</source>
+        <translation>Export abgebrochen; keine Datei geschrieben</translation>
+    </message>
+    <message>
+        <source>Exported %1 items</source>
+        <translation>%1 Elemente exportiert</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDesign</name>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Must be %1 to %2 characters long</source>
+        <translation>Muss %1 bis %2 Zeichen lang sein</translation>
+    </message>
+    <message>
+        <source>Only letters, digits, '_', '-' and '.' are allowed</source>
+        <translation>Nur Buchstaben, Ziffern, '_', '-' und '.' sind erlaubt</translation>
+    </message>
+    <message>
+        <source>A key attribute name is at most %1 bytes long</source>
+        <translation>Ein Schlüsselattributname ist höchstens %1 Bytes lang</translation>
+    </message>
+    <message>
+        <source>The sort key must differ from the partition key</source>
+        <translation>Der Sortierschlüssel muss sich vom Partitionsschlüssel unterscheiden</translation>
+    </message>
+    <message>
+        <source>Provisioned capacity must be at least 1 read and 1 write unit</source>
+        <translation>Bereitgestellte Kapazität muss mindestens 1 Lese- und 1 Schreibeinheit betragen</translation>
+    </message>
+    <message>
+        <source>"%1" is already defined with type %2</source>
+        <translation>„%1“ ist bereits mit dem Typ %2 definiert</translation>
+    </message>
+    <message>
+        <source>Another index has this name</source>
+        <translation>Ein anderer Index hat diesen Namen</translation>
+    </message>
+    <message>
+        <source>A local index needs a table with a sort key</source>
+        <translation>Ein lokaler Index braucht eine Tabelle mit Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>A local index has the table's partition key</source>
+        <translation>Ein lokaler Index hat den Partitionsschlüssel der Tabelle</translation>
+    </message>
+    <message>
+        <source>Name the attributes to include</source>
+        <translation>Nennen Sie die einzuschließenden Attribute</translation>
+    </message>
+    <message>
+        <source>An attribute is listed twice</source>
+        <translation>Ein Attribut ist doppelt aufgeführt</translation>
+    </message>
+    <message>
+        <source>Only an INCLUDE projection lists attributes</source>
+        <translation>Nur eine INCLUDE-Projektion führt Attribute auf</translation>
+    </message>
+    <message>
+        <source>At most %1 local secondary indexes</source>
+        <translation>Höchstens %1 lokale sekundäre Indizes</translation>
+    </message>
+    <message>
+        <source>At most %1 global secondary indexes</source>
+        <translation>Höchstens %1 globale sekundäre Indizes</translation>
+    </message>
+    <message>
+        <source>At most %1 included attributes over all indexes</source>
+        <translation>Höchstens %1 eingeschlossene Attribute über alle Indizes</translation>
+    </message>
+    <message>
+        <source>At most %1 tags</source>
+        <translation>Höchstens %1 Tags</translation>
+    </message>
+    <message>
+        <source>A tag key is 1 to %1 characters long</source>
+        <translation>Ein Tag-Schlüssel ist 1 bis %1 Zeichen lang</translation>
+    </message>
+    <message>
+        <source>Tag keys starting with "aws:" are reserved</source>
+        <translation>Tag-Schlüssel, die mit „aws:“ beginnen, sind reserviert</translation>
+    </message>
+    <message>
+        <source>Another tag has this key</source>
+        <translation>Ein anderes Tag hat diesen Schlüssel</translation>
+    </message>
+    <message>
+        <source>A tag value is at most %1 characters long</source>
+        <translation>Ein Tag-Wert ist höchstens %1 Zeichen lang</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDesigner</name>
+    <message>
+        <source>New table — %1</source>
+        <translation>Neue Tabelle — %1</translation>
+    </message>
+    <message>
+        <source>e.g. Orders</source>
+        <translation>z. B. Orders</translation>
+    </message>
+    <message>
+        <source>&amp;Table name:</source>
+        <translation>&amp;Tabellenname:</translation>
+    </message>
+    <message>
+        <source>e.g. customerId</source>
+        <translation>z. B. customerId</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>&amp;Partitionsschlüssel:</translation>
+    </message>
+    <message>
+        <source>optional, e.g. orderDate</source>
+        <translation>optional, z. B. orderDate</translation>
+    </message>
+    <message>
+        <source>&amp;Sort key:</source>
+        <translation>&amp;Sortierschlüssel:</translation>
+    </message>
+    <message>
+        <source>On demand (pay per request)</source>
+        <translation>Auf Abruf (Zahlung pro Anfrage)</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>RCU </source>
+        <translation>RCU </translation>
+    </message>
+    <message>
+        <source>WCU </source>
+        <translation>WCU </translation>
+    </message>
+    <message>
+        <source>&amp;Billing:</source>
+        <translation>&amp;Abrechnung:</translation>
+    </message>
+    <message>
+        <source>No stream</source>
+        <translation>Kein Stream</translation>
+    </message>
+    <message>
+        <source>New images</source>
+        <translation>Neue Abbilder</translation>
+    </message>
+    <message>
+        <source>Old images</source>
+        <translation>Alte Abbilder</translation>
+    </message>
+    <message>
+        <source>New and old images</source>
+        <translation>Neue und alte Abbilder</translation>
+    </message>
+    <message>
+        <source>Keys only</source>
+        <translation>Nur Schlüssel</translation>
+    </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>S&amp;tream:</translation>
+    </message>
+    <message>
+        <source>Secondary indexes</source>
+        <translation>Sekundäre Indizes</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <source>Included attributes</source>
+        <translation>Eingeschlossene Attribute</translation>
+    </message>
+    <message>
+        <source>Add &amp;global index</source>
+        <translation>&amp;Globalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add &amp;local index</source>
+        <translation>&amp;Lokalen Index hinzufügen</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected tag</source>
+        <translation>Ausgewähltes Tag entfernen</translation>
+    </message>
+    <message>
+        <source>AWS CLI command</source>
+        <translation>AWS-CLI-Befehl</translation>
+    </message>
+    <message>
+        <source>--cli-input-json</source>
+        <translation>--cli-input-json</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>C&amp;reate table</source>
+        <translation>Tabelle &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Tag %1: %2</source>
+        <translation>Tag %1: %2</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the table: %1</source>
+        <translation>DynamoDB hat die Tabelle abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::itemjson</name>
+    <message>
+        <source>An item must be a JSON object</source>
+        <translation>Ein Element muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the item</source>
+        <translation>Unerwarteter Text nach dem Element</translation>
+    </message>
+    <message>
+        <source>Bad \u escape in a string</source>
+        <translation>Ungültige \u-Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Bad escape in a string</source>
+        <translation>Ungültige Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>Nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>Bad number</source>
+        <translation>Ungültige Zahl</translation>
+    </message>
+    <message>
+        <source>Expected a member name in quotes</source>
+        <translation>Ein Name in Anführungszeichen wurde erwartet</translation>
+    </message>
+    <message>
+        <source>Duplicate member "%1"</source>
+        <translation>Doppelter Name „%1“</translation>
+    </message>
+    <message>
+        <source>Expected ':' after a member name</source>
+        <translation>':' nach einem Namen erwartet</translation>
+    </message>
+    <message>
+        <source>Expected ',' or '}'</source>
+        <translation>',' oder '}' erwartet</translation>
+    </message>
+    <message>
+        <source>Expected ',' or ']'</source>
+        <translation>',' oder ']' erwartet</translation>
+    </message>
+    <message>
+        <source>Expected a value</source>
+        <translation>Ein Wert wurde erwartet</translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1092 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
+<context>
+    <name>dd::ui::ConflictDialog</name>
+    <message>
+        <source>The item changed since you loaded it</source>
+        <translation>読み込んだ後に項目が変更されました</translation>
+    </message>
+    <message>
+        <source>Someone deleted this item after you loaded it.</source>
+        <translation>読み込んだ後に、この項目は他の誰かによって削除されました。</translation>
+    </message>
+    <message>
+        <source>Someone changed this item after you loaded it. Attributes that differ: %1</source>
+        <translation>読み込んだ後に、この項目は他の誰かによって変更されました。異なる属性: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Your version&lt;/b&gt;</source>
+        <translation>&lt;b&gt;あなたの版&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;In the database now&lt;/b&gt;</source>
+        <translation>&lt;b&gt;現在のデータベースの内容&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(削除済み)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>自分の版で上書き(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Take theirs</source>
+        <translation>相手の版を採用(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep editing</source>
+        <translation>編集を続ける(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::Connection</name>
+    <message>
+        <source>"%1" is not an http:// or https:// URL</source>
+        <translation>「%1」は http:// または https:// の URL ではありません</translation>
+    </message>
+    <message>
+        <source>Only an embedded database can be served.</source>
+        <translation>公開できるのは組み込みデータベースだけです。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionDialog</name>
+    <message>
+        <source>New connection</source>
+        <translation>新しい接続</translation>
+    </message>
+    <message>
+        <source>Embedded database</source>
+        <translation>組み込みデータベース</translation>
+    </message>
+    <message>
+        <source>Endpoint (URL)</source>
+        <translation>エンドポイント (URL)</translation>
+    </message>
+    <message>
+        <source>AWS (profile and region)</source>
+        <translation>AWS (プロファイルとリージョン)</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>us-east-1, or the profile's region</source>
+        <translation>us-east-1、またはプロファイルのリージョン</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Data folder:</source>
+        <translation>データフォルダー(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Keep everything in &amp;memory (nothing is written to disk)</source>
+        <translation>すべてをメモリーに保持(&amp;M) (ディスクには書き込みません)</translation>
+    </message>
+    <message>
+        <source>&amp;Serve this database on 127.0.0.1, port</source>
+        <translation>このデータベースを 127.0.0.1 で公開(&amp;S)、ポート</translation>
+    </message>
+    <message>
+        <source>0 picks a free port</source>
+        <translation>0 で空きポートを選びます</translation>
+    </message>
+    <message>
+        <source>Data folder</source>
+        <translation>データフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Profiles from %1 and %2</source>
+        <translation>%1 と %2 のプロファイル</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>プロファイル(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>接続(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>リージョン(&amp;R):</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionSettings</name>
+    <message>
+        <source>Embedded (in memory)</source>
+        <translation>組み込み (メモリー内)</translation>
+    </message>
+    <message>
+        <source>Embedded: %1</source>
+        <translation>組み込み: %1</translation>
+    </message>
+    <message>
+        <source>AWS (%1)</source>
+        <translation>AWS (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ConnectionTree</name>
+    <message>
+        <source>%1 · serving on 127.0.0.1:%2</source>
+        <translation>%1 · 127.0.0.1:%2 で公開中</translation>
+    </message>
+    <message>
+        <source>%1 (error)</source>
+        <translation>%1 (エラー)</translation>
+    </message>
+    <message>
+        <source>%1
+Key: %2
+Items: %3 (updated about every six hours on AWS)</source>
+        <translation>%1
+キー: %2
+項目数: %3 (AWS では約 6 時間ごとに更新)</translation>
+    </message>
+    <message>
+        <source>Global secondary index</source>
+        <translation>グローバルセカンダリインデックス</translation>
+    </message>
+    <message>
+        <source>Local secondary index</source>
+        <translation>ローカルセカンダリインデックス</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Copy name</source>
+        <translation>名前をコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table…</source>
+        <translation>テーブルを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;New table…</source>
+        <translation>新しいテーブル(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Serve on 127.0.0.1</source>
+        <translation>127.0.0.1 で公開(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close connection</source>
+        <translation>接続を閉じる(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::IndexRow</name>
+    <message>
+        <source>Global</source>
+        <translation>グローバル</translation>
+    </message>
+    <message>
+        <source>Local</source>
+        <translation>ローカル</translation>
+    </message>
+    <message>
+        <source>Global secondary index: any partition and sort key</source>
+        <translation>グローバルセカンダリインデックス: 任意のパーティションキーとソートキー</translation>
+    </message>
+    <message>
+        <source>Local secondary index: the table's partition key, another sort key</source>
+        <translation>ローカルセカンダリインデックス: テーブルのパーティションキーと別のソートキー</translation>
+    </message>
+    <message>
+        <source>Index name</source>
+        <translation>インデックス名</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <source>Sort key (optional)</source>
+        <translation>ソートキー (任意)</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <source>All attributes</source>
+        <translation>すべての属性</translation>
+    </message>
+    <message>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <source>Include…</source>
+        <translation>指定した属性…</translation>
+    </message>
+    <message>
+        <source>attr1, attr2</source>
+        <translation>attr1, attr2</translation>
+    </message>
+    <message>
+        <source>Remove this index</source>
+        <translation>このインデックスを削除</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Included attributes</source>
+        <translation>含める属性</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemEditor</name>
+    <message>
+        <source>New item — %1</source>
+        <translation>新しい項目 — %1</translation>
+    </message>
+    <message>
+        <source>Edit item — %1</source>
+        <translation>項目の編集 — %1</translation>
+    </message>
+    <message>
+        <source>Duplicate item — %1</source>
+        <translation>項目の複製 — %1</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <source>Plain JSON</source>
+        <translation>プレーン JSON</translation>
+    </message>
+    <message>
+        <source>&amp;Notation:</source>
+        <translation>表記(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存 (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete item</source>
+        <translation>項目を削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Fix the item before switching notation: %1</source>
+        <translation>表記を切り替える前に項目を修正してください: %1</translation>
+    </message>
+    <message>
+        <source>at %1: </source>
+        <translation>%1 で: </translation>
+    </message>
+    <message>
+        <source>line %1, column %2: </source>
+        <translation>%1 行 %2 列: </translation>
+    </message>
+    <message>
+        <source>The key attribute %1 is missing</source>
+        <translation>キー属性 %1 がありません</translation>
+    </message>
+    <message>
+        <source>The key attribute %1 must be of type %2, not %3</source>
+        <translation>キー属性 %1 は %3 ではなく %2 型でなければなりません</translation>
+    </message>
+    <message>
+        <source>The key attribute %1 must not be empty</source>
+        <translation>キー属性 %1 は空にできません</translation>
+    </message>
+    <message>
+        <source>The item is %1 bytes; DynamoDB allows at most %2</source>
+        <translation>項目は %1 バイトです。DynamoDB の上限は %2 バイトです</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attribute(s), %1 bytes</source>
+        <translation><numerusform>%n 個の属性、%1 バイト</numerusform></translation>
+    </message>
+    <message>
+        <source>Key attributes cannot change; use Duplicate to copy the item under a new key</source>
+        <translation>キー属性は変更できません。新しいキーで項目をコピーするには「複製」を使ってください</translation>
+    </message>
+    <message>
+        <source>Saving… (the item is too large to compare every attribute; comparing %1)</source>
+        <translation>保存中… (項目が大きすぎるため全属性は比較できません。%1 個を比較します)</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the item: %1</source>
+        <translation>DynamoDB が項目を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>The item changed meanwhile; reading the current version…</source>
+        <translation>その間に項目が変更されました。現在の版を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The save conflicted, and reading the current item failed: %1</source>
+        <translation>保存が競合し、現在の項目の読み込みにも失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>The item changed since you loaded it</source>
+        <translation>読み込んだ後に項目が変更されました</translation>
+    </message>
+    <message>
+        <source>An item with this key exists already</source>
+        <translation>このキーの項目は既に存在します</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>削除中…</translation>
+    </message>
+    <message>
+        <source>Not deleted: the item changed since you loaded it</source>
+        <translation>削除されませんでした: 読み込んだ後に項目が変更されています</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the delete: %1</source>
+        <translation>DynamoDB が削除を拒否しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTableModel</name>
+    <message>
+        <source>%1: partition key (%2)</source>
+        <translation>%1: パーティションキー (%2)</translation>
+    </message>
+    <message>
+        <source>%1: sort key (%2)</source>
+        <translation>%1: ソートキー (%2)</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>%1+ items</source>
+        <translation>%1 件以上</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::KeyTypeCombo</name>
+    <message>
+        <source>String</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>Binary</source>
+        <translation>バイナリ</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::MainWindow</name>
+    <message>
+        <source>Dynamodesk</source>
+        <translation>Dynamodesk</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Delete table</source>
+        <translation>テーブルの削除</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused: %1</source>
+        <translation>DynamoDB が拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>New &amp;connection…</source>
+        <translation>新しい接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Close tab</source>
+        <translation>タブを閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;New table…</source>
+        <translation>新しいテーブル(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>テーブルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table…</source>
+        <translation>テーブルを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Serve on 127.0.0.1</source>
+        <translation>127.0.0.1 で公開(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Next tab</source>
+        <translation>次のタブ</translation>
+    </message>
+    <message>
+        <source>Previous tab</source>
+        <translation>前のタブ</translation>
+    </message>
+    <message>
+        <source>Go to the connection tree</source>
+        <translation>接続ツリーへ移動</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>テーブル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>システム</translation>
+    </message>
+    <message>
+        <source>The language changes when Dynamodesk starts again</source>
+        <translation>言語は Dynamodesk の次回起動時に切り替わります</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Dynamodesk</source>
+        <translation>Dynamodesk について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About Dynamodesk</source>
+        <translation>Dynamodesk について</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Dynamodesk %1&lt;/b&gt;&lt;p&gt;A desktop workbench and local emulator for Amazon DynamoDB.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Dynamodesk %1&lt;/b&gt;&lt;p&gt;Amazon DynamoDB のためのデスクトップワークベンチ兼ローカルエミュレーターです。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>メイン</translation>
+    </message>
+    <message>
+        <source>Cannot connect</source>
+        <translation>接続できません</translation>
+    </message>
+    <message>
+        <source>Cannot open %1:
+%2</source>
+        <translation>%1 を開けません:
+%2</translation>
+    </message>
+    <message>
+        <source>Created table %1</source>
+        <translation>テーブル %1 を作成しました</translation>
+    </message>
+    <message>
+        <source>Cannot serve</source>
+        <translation>公開できません</translation>
+    </message>
+    <message>
+        <source>Cannot serve on 127.0.0.1:%1:
+%2</source>
+        <translation>127.0.0.1:%1 で公開できません:
+%2</translation>
+    </message>
+    <message>
+        <source>Serving %1</source>
+        <translation>%1 で公開中</translation>
+    </message>
+    <message>
+        <source>Delete the table %1 and all its items? This cannot be undone.</source>
+        <translation>テーブル %1 とそのすべての項目を削除しますか?元に戻せません。</translation>
+    </message>
+    <message>
+        <source> · %1 capacity units</source>
+        <translation> · %1 キャパシティユニット</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ProgressPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセル中…</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 件</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::QueryBar</name>
+    <message>
+        <source>Scan</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <source>Query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>#pk = :pk AND begins_with(#sk, :prefix)</source>
+        <translation>#pk = :pk AND begins_with(#sk, :prefix)</translation>
+    </message>
+    <message>
+        <source>&amp;Key condition:</source>
+        <translation>キー条件(&amp;K):</translation>
+    </message>
+    <message>
+        <source>optional, e.g. #status = :open</source>
+        <translation>任意、例: #status = :open</translation>
+    </message>
+    <message>
+        <source>optional, e.g. pk, sk, total</source>
+        <translation>任意、例: pk, sk, total</translation>
+    </message>
+    <message>
+        <source>Items per page (Limit)</source>
+        <translation>1 ページの項目数 (Limit)</translation>
+    </message>
+    <message>
+        <source>&amp;Descending</source>
+        <translation>降順(&amp;D)</translation>
+    </message>
+    <message>
+        <source>C&amp;onsistent read</source>
+        <translation>強い整合性の読み込み(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>実行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run (Ctrl+Return)</source>
+        <translation>実行 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>AWS &amp;CLI</source>
+        <translation>AWS &amp;CLI</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>AWS CLI コマンドとしてコピー</translation>
+    </message>
+    <message>
+        <source>&amp;on</source>
+        <translation>対象(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Page size:</source>
+        <translation>ページサイズ:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>フィルター(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Values:</source>
+        <translation>値(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>射影(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>インデックス %1</translation>
+    </message>
+    <message>
+        <source>A Query needs a key condition</source>
+        <translation>Query にはキー条件が必要です</translation>
+    </message>
+    <message>
+        <source>Names must be a JSON object such as {"#pk": "customerId"}</source>
+        <translation>名前は {"#pk": "customerId"} のような JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>Values: %1</source>
+        <translation>値: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableBrowser</name>
+    <message>
+        <source>&amp;New item</source>
+        <translation>新しい項目(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>複製(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport JSON Lines…</source>
+        <translation>JSON Lines にエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command</source>
+        <translation>AWS CLI コマンドをコピーしました</translation>
+    </message>
+    <message>
+        <source>Loading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Page %1: %2 items</source>
+        <translation>ページ %1: %2 件</translation>
+    </message>
+    <message>
+        <source> of %1 scanned</source>
+        <translation> (スキャン %1 件)</translation>
+    </message>
+    <message>
+        <source> · %1 RCU</source>
+        <translation> · %1 RCU</translation>
+    </message>
+    <message>
+        <source> · %1 ms</source>
+        <translation> · %1 ms</translation>
+    </message>
+    <message>
+        <source> · total %1 RCU</source>
+        <translation> · 合計 %1 RCU</translation>
+    </message>
+    <message>
+        <source> · loading…</source>
+        <translation> · 読み込み中…</translation>
+    </message>
+    <message>
+        <source>Delete items</source>
+        <translation>項目の削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n item(s) from %1? This cannot be undone.</source>
+        <translation><numerusform>%1 から %n 件の項目を削除しますか?元に戻せません。</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n item(s)…</source>
+        <translation><numerusform>%n 件の項目を削除中…</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleted %1 items, then: %2</source>
+        <translation>%1 件を削除した後: %2</translation>
+    </message>
+    <message>
+        <source>Cancelled after deleting %1 items</source>
+        <translation>%1 件を削除したところでキャンセルしました</translation>
+    </message>
+    <message>
+        <source>Deleted %1 items</source>
+        <translation>%1 件を削除しました</translation>
+    </message>
+    <message>
+        <source>Export to JSON Lines</source>
+        <translation>JSON Lines にエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json)</source>
+        <translation>JSON Lines (*.jsonl *.json)</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>%1 にエクスポート中…</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>エクスポートに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file written</source>
+        <translation>エクスポートをキャンセルしました。ファイルは書き込まれていません</translation>
+    </message>
+    <message>
+        <source>Exported %1 items</source>
+        <translation>%1 件をエクスポートしました</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDesign</name>
+    <message>
+        <source>Required</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Must be %1 to %2 characters long</source>
+        <translation>%1 ~ %2 文字でなければなりません</translation>
+    </message>
+    <message>
+        <source>Only letters, digits, '_', '-' and '.' are allowed</source>
+        <translation>使用できるのは英字、数字、'_'、'-'、'.' だけです</translation>
+    </message>
+    <message>
+        <source>A key attribute name is at most %1 bytes long</source>
+        <translation>キー属性名は最大 %1 バイトです</translation>
+    </message>
+    <message>
+        <source>The sort key must differ from the partition key</source>
+        <translation>ソートキーはパーティションキーと異なる必要があります</translation>
+    </message>
+    <message>
+        <source>Provisioned capacity must be at least 1 read and 1 write unit</source>
+        <translation>プロビジョンドキャパシティは読み込み・書き込みとも 1 ユニット以上必要です</translation>
+    </message>
+    <message>
+        <source>"%1" is already defined with type %2</source>
+        <translation>「%1」は既に %2 型で定義されています</translation>
+    </message>
+    <message>
+        <source>Another index has this name</source>
+        <translation>同じ名前のインデックスが既にあります</translation>
+    </message>
+    <message>
+        <source>A local index needs a table with a sort key</source>
+        <translation>ローカルインデックスにはソートキーのあるテーブルが必要です</translation>
+    </message>
+    <message>
+        <source>A local index has the table's partition key</source>
+        <translation>ローカルインデックスはテーブルのパーティションキーを使います</translation>
+    </message>
+    <message>
+        <source>Name the attributes to include</source>
+        <translation>含める属性を指定してください</translation>
+    </message>
+    <message>
+        <source>An attribute is listed twice</source>
+        <translation>同じ属性が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>Only an INCLUDE projection lists attributes</source>
+        <translation>属性を指定できるのは INCLUDE 射影だけです</translation>
+    </message>
+    <message>
+        <source>At most %1 local secondary indexes</source>
+        <translation>ローカルセカンダリインデックスは最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>At most %1 global secondary indexes</source>
+        <translation>グローバルセカンダリインデックスは最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>At most %1 included attributes over all indexes</source>
+        <translation>全インデックス合計で含める属性は最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>At most %1 tags</source>
+        <translation>タグは最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>A tag key is 1 to %1 characters long</source>
+        <translation>タグキーは 1 ~ %1 文字です</translation>
+    </message>
+    <message>
+        <source>Tag keys starting with "aws:" are reserved</source>
+        <translation>「aws:」で始まるタグキーは予約されています</translation>
+    </message>
+    <message>
+        <source>Another tag has this key</source>
+        <translation>同じキーのタグが既にあります</translation>
+    </message>
+    <message>
+        <source>A tag value is at most %1 characters long</source>
+        <translation>タグの値は最大 %1 文字です</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDesigner</name>
+    <message>
+        <source>New table — %1</source>
+        <translation>新しいテーブル — %1</translation>
+    </message>
+    <message>
+        <source>e.g. Orders</source>
+        <translation>例: Orders</translation>
+    </message>
+    <message>
+        <source>&amp;Table name:</source>
+        <translation>テーブル名(&amp;T):</translation>
+    </message>
+    <message>
+        <source>e.g. customerId</source>
+        <translation>例: customerId</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>パーティションキー(&amp;P):</translation>
+    </message>
+    <message>
+        <source>optional, e.g. orderDate</source>
+        <translation>任意、例: orderDate</translation>
+    </message>
+    <message>
+        <source>&amp;Sort key:</source>
+        <translation>ソートキー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>On demand (pay per request)</source>
+        <translation>オンデマンド (リクエスト課金)</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>プロビジョンド</translation>
+    </message>
+    <message>
+        <source>RCU </source>
+        <translation>RCU </translation>
+    </message>
+    <message>
+        <source>WCU </source>
+        <translation>WCU </translation>
+    </message>
+    <message>
+        <source>&amp;Billing:</source>
+        <translation>課金(&amp;B):</translation>
+    </message>
+    <message>
+        <source>No stream</source>
+        <translation>ストリームなし</translation>
+    </message>
+    <message>
+        <source>New images</source>
+        <translation>新しいイメージ</translation>
+    </message>
+    <message>
+        <source>Old images</source>
+        <translation>古いイメージ</translation>
+    </message>
+    <message>
+        <source>New and old images</source>
+        <translation>新旧のイメージ</translation>
+    </message>
+    <message>
+        <source>Keys only</source>
+        <translation>キーのみ</translation>
+    </message>
+    <message>
+        <source>S&amp;tream:</source>
+        <translation>ストリーム(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Secondary indexes</source>
+        <translation>セカンダリインデックス</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Partition key</source>
+        <translation>パーティションキー</translation>
+    </message>
+    <message>
+        <source>Sort key</source>
+        <translation>ソートキー</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>射影</translation>
+    </message>
+    <message>
+        <source>Included attributes</source>
+        <translation>含める属性</translation>
+    </message>
+    <message>
+        <source>Add &amp;global index</source>
+        <translation>グローバルインデックスを追加(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Add &amp;local index</source>
+        <translation>ローカルインデックスを追加(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>タグを追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected tag</source>
+        <translation>選択したタグを削除</translation>
+    </message>
+    <message>
+        <source>AWS CLI command</source>
+        <translation>AWS CLI コマンド</translation>
+    </message>
+    <message>
+        <source>--cli-input-json</source>
+        <translation>--cli-input-json</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;reate table</source>
+        <translation>テーブルを作成(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Tag %1: %2</source>
+        <translation>タグ %1: %2</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the table: %1</source>
+        <translation>DynamoDB がテーブルを拒否しました: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::itemjson</name>
+    <message>
+        <source>An item must be a JSON object</source>
+        <translation>項目は JSON オブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the item</source>
+        <translation>項目の後に余分なテキストがあります</translation>
+    </message>
+    <message>
+        <source>Bad \u escape in a string</source>
+        <translation>文字列中の \u エスケープが不正です</translation>
+    </message>
+    <message>
+        <source>Bad escape in a string</source>
+        <translation>文字列中のエスケープが不正です</translation>
+    </message>
+    <message>
+        <source>Unterminated string</source>
+        <translation>文字列が閉じられていません</translation>
+    </message>
+    <message>
+        <source>Bad number</source>
+        <translation>不正な数値です</translation>
+    </message>
+    <message>
+        <source>Expected a member name in quotes</source>
+        <translation>引用符で囲んだメンバー名が必要です</translation>
+    </message>
+    <message>
+        <source>Duplicate member "%1"</source>
+        <translation>メンバー「%1」が重複しています</translation>
+    </message>
+    <message>
+        <source>Expected ':' after a member name</source>
+        <translation>メンバー名の後に ':' が必要です</translation>
+    </message>
+    <message>
+        <source>Expected ',' or '}'</source>
+        <translation>',' または '}' が必要です</translation>
+    </message>
+    <message>
+        <source>Expected ',' or ']'</source>
+        <translation>',' または ']' が必要です</translation>
+    </message>
+    <message>
+        <source>Expected a value</source>
+        <translation>値が必要です</translation>
+    </message>
+</context>
 </TS>

@@ -12,14 +12,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
-#include <QStandardItemModel>
 
 namespace dd::ui {
-
-bool ConnectionDialog::remoteKindsAvailable()
-{
-    return true; // HttpClient (engine/client/httpclient.h)
-}
 
 ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
 {
@@ -30,13 +24,6 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/database.svg")), tr("Embedded database"));
     m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/connection.svg")), tr("Endpoint (URL)"));
     m_kind->addItem(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("AWS (profile and region)"));
-    if (!remoteKindsAvailable()) {
-        auto *model = qobject_cast<QStandardItemModel *>(m_kind->model());
-        for (int row : {1, 2}) {
-            model->item(row)->setEnabled(false);
-            model->item(row)->setToolTip(tr("Needs the HTTP client, which is not in this build yet"));
-        }
-    }
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("optional"));
     m_region = new QLineEdit(this);

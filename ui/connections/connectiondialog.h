@@ -22,7 +22,6 @@ public:
     explicit ConnectionDialog(QWidget *parent = nullptr);
     ConnectionSettings settings() const;
     void setSettings(const ConnectionSettings &settings);
-    static bool remoteKindsAvailable(); // whether Endpoint and AWS can be chosen
 
 private:
     QComboBox *m_kind;

@@ -208,8 +208,9 @@ void ScreenshotTour::start()
         editor->close();
     }
 
-    // 6: a query on an index.
-    browser->queryBar()->setQuery(QStringLiteral("#s = :s"), QStringLiteral("{\"#s\": \"status\"}"), QStringLiteral("{\":s\": \"SHIPPED\"}"), QStringLiteral("byStatus"));
+    // 6: a query with a filter.
+    browser->queryBar()->setQuery(QStringLiteral("customerId = :c AND begins_with(orderId, :y)"), QString(),
+                                  QStringLiteral("{\":c\": \"c1\", \":y\": \"2024-0\"}"));
     browser->run();
     waitFor([&] { return !browser->model()->isLoading(); });
     save(m_window, QStringLiteral("06-query"));
