@@ -55,7 +55,9 @@ int main(int argc, char **argv)
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption optimize(QStringLiteral("optimizeDbBeforeStartup"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
     const QCommandLineOption telemetry(QStringLiteral("disableTelemetry"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
-    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry})
+    const QCommandLineOption retention(QStringLiteral("stream-retention-seconds"), QStringLiteral("Keep stream records this long (default 86400, as AWS)."), QStringLiteral("seconds"), QStringLiteral("86400"));
+    const QCommandLineOption ttlInterval(QStringLiteral("ttl-interval-ms"), QStringLiteral("Time between sweeps for expired TTL items (default 60000; 0 disables TTL deletion)."), QStringLiteral("ms"), QStringLiteral("60000"));
+    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -78,7 +80,16 @@ int main(int argc, char **argv)
     if (!ok || threadCount < 0 || threadCount > 256)
         fail(QStringLiteral("Invalid thread count '%1'").arg(parser.value(threads)));
 
+    const double retentionSeconds = parser.value(retention).toDouble(&ok);
+    if (!ok || retentionSeconds <= 0)
+        fail(QStringLiteral("Invalid stream retention '%1'").arg(parser.value(retention)));
+    const int ttlIntervalMs = parser.value(ttlInterval).toInt(&ok);
+    if (!ok || ttlIntervalMs < 0)
+        fail(QStringLiteral("Invalid TTL interval '%1'").arg(parser.value(ttlInterval)));
+
     dd::api::EngineOptions engineOptions;
+    engineOptions.streamRetentionMs = qint64(retentionSeconds * 1000);
+    engineOptions.ttlSweepIntervalMs = ttlIntervalMs;
     engineOptions.inMemory = parser.isSet(inMemory);
     engineOptions.dataDir = parser.isSet(dbPath) ? parser.value(dbPath)
                                                  : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);

@@ -4,6 +4,10 @@
 #include "api/shapevalidator.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
+#include "streams/changelogpruner.h"
+#include "streams/periodictask.h"
+#include "streams/streamstore.h"
+#include "ttl/ttlsweeper.h"
 
 #include <QDir>
 #include <QHash>
@@ -11,6 +15,7 @@
 #include <QJsonParseError>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <mutex>
 
 namespace dd::api {
@@ -23,6 +28,11 @@ struct Engine::Private {
     QHash<QString, std::shared_ptr<storage::Database>> regions;
 
     Result<std::shared_ptr<storage::Database>> region(const QString &name);
+    std::vector<std::shared_ptr<storage::Database>> openRegions();
+
+    // Background passes (TTL sweeps, change-log pruning); last, so that they
+    // stop before the databases close.
+    std::vector<std::unique_ptr<streams::PeriodicTask>> background;
 };
 
 namespace {
@@ -48,6 +58,12 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Query"), query},
         {QStringLiteral("Scan"), scan},
         {QStringLiteral("BatchGetItem"), batchGetItem},
+        {QStringLiteral("UpdateTimeToLive"), updateTimeToLive},
+        {QStringLiteral("DescribeTimeToLive"), describeTimeToLive},
+        {QStringLiteral("Streams.ListStreams"), listStreams},
+        {QStringLiteral("Streams.DescribeStream"), describeStream},
+        {QStringLiteral("Streams.GetShardIterator"), getShardIterator},
+        {QStringLiteral("Streams.GetRecords"), getRecords},
         {QStringLiteral("TransactWriteItems"), transactWriteItems},
         {QStringLiteral("TransactGetItems"), transactGetItems},
     };
@@ -67,9 +83,16 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
         return ApiError(QStringLiteral("UnrecognizedClientException"), QStringLiteral("The security token included in the request is invalid."));
     const QString path = options.inMemory ? QString() : QDir(options.dataDir).filePath(name + QStringLiteral(".db"));
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
+    DD_CHECK(streams::StreamStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
     regions.insert(name, shared);
     return shared;
+}
+
+std::vector<std::shared_ptr<storage::Database>> Engine::Private::openRegions()
+{
+    std::lock_guard lock(regionsMutex);
+    return {regions.cbegin(), regions.cend()};
 }
 
 Engine::Engine() : d(new Private) {}
@@ -88,6 +111,19 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
         for (const QString &f : files)
             DD_CHECK(engine->d->region(f.chopped(3)));
+    }
+    Private *d = engine->d.get();
+    if (options.ttlSweepIntervalMs > 0)
+        d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-ttl", std::chrono::milliseconds(options.ttlSweepIntervalMs), [d] {
+            for (const auto &db : d->openRegions())
+                (void)ttl::TtlSweeper::sweep(*db, d->clock->nowMs());
+        }));
+    if (options.changeLogPruneIntervalMs > 0) {
+        const qint64 interval = std::max<qint64>(50, std::min<qint64>(options.streamRetentionMs / 4, options.changeLogPruneIntervalMs));
+        d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-prune", std::chrono::milliseconds(interval), [d] {
+            for (const auto &db : d->openRegions())
+                (void)streams::ChangeLogPruner::prune(*db, d->clock->nowMs(), d->options.streamRetentionMs);
+        }));
     }
     return engine;
 }
@@ -127,7 +163,9 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     const OpHandler handler = handlers().value(operation.toString());
     if (!handler)
         return ApiError::unknownOperation();
-    DD_CHECK(ShapeValidator::instance(ShapeValidator::Service::DynamoDB).validate(operation, request));
+    const bool streamsOp = operation.startsWith(u"Streams.");
+    DD_CHECK(ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB)
+                 .validate(streamsOp ? operation.sliced(8) : operation, request));
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(context.region.isEmpty() ? QStringLiteral("us-east-1") : context.region));
     OpContext ctx{*db, context, d->options, d->clock};
     return handler(ctx, request);

@@ -30,6 +30,9 @@ struct EngineOptions {
     bool inMemory = false;                // keep everything in memory
     bool delayTransientStatuses = false;  // emulate AWS's CREATING/UPDATING/DELETING delays
     Clock *clock = nullptr;               // not owned; null means the system clock
+    qint64 streamRetentionMs = 24LL * 3600 * 1000; // stream records older than this are trimmed (AWS: 24 hours)
+    int ttlSweepIntervalMs = 60000;       // wall time between TTL sweeps; 0: no sweeper thread
+    int changeLogPruneIntervalMs = 60000; // wall time between change-log prunes (at most a quarter of the retention); 0: none
 };
 
 class Engine {

@@ -46,6 +46,14 @@ Result<QByteArray> batchGetItem(OpContext &, const QJsonObject &);
 // Transactions (transactops.cpp, transactgetops.cpp).
 Result<QByteArray> transactWriteItems(OpContext &, const QJsonObject &);
 Result<QByteArray> transactGetItems(OpContext &, const QJsonObject &);
+// DynamoDB Streams, operations "Streams.<Op>" (streams/streamops.cpp).
+Result<QByteArray> listStreams(OpContext &, const QJsonObject &);
+Result<QByteArray> describeStream(OpContext &, const QJsonObject &);
+Result<QByteArray> getShardIterator(OpContext &, const QJsonObject &);
+Result<QByteArray> getRecords(OpContext &, const QJsonObject &);
+// Time to live (ttl/ttlops.cpp).
+Result<QByteArray> updateTimeToLive(OpContext &, const QJsonObject &);
+Result<QByteArray> describeTimeToLive(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

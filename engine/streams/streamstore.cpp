@@ -1,0 +1,272 @@
+#include "streams/streamstore.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <limits>
+
+#include <sqlite3.h>
+
+namespace dd::streams {
+
+namespace {
+
+// The stream bookkeeping. The triggers read the stored TableDescription
+// (tables.description, JSON stored as a BLOB, hence the CASTs). They are
+// versioned by name: a change to one is a new name and a DROP of the old.
+const QByteArray kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS dd_streams(
+  arn TEXT PRIMARY KEY,             -- StreamArn
+  table_id INTEGER NOT NULL,        -- tables.id
+  table_name TEXT NOT NULL,
+  label TEXT NOT NULL,              -- StreamLabel
+  view_type TEXT NOT NULL,          -- StreamViewType
+  key_schema TEXT NOT NULL,         -- the table's KeySchema, JSON
+  start_seq INTEGER NOT NULL,       -- first changelog.seq covered
+  end_seq INTEGER,                  -- last seq covered; NULL while enabled
+  disabled_ms INTEGER);             -- when disabled; NULL until the background pass notes it
+CREATE INDEX IF NOT EXISTS dd_streams_by_table ON dd_streams(table_id, start_seq);
+CREATE TABLE IF NOT EXISTS dd_streams_state(
+  key TEXT PRIMARY KEY,             -- 'trimmed_seq': rows up to it were trimmed for age;
+  value INTEGER NOT NULL);          -- 'examined_seq': rows up to it were checked for a stream
+
+CREATE TRIGGER IF NOT EXISTS dd_streams_v1_insert AFTER INSERT ON tables
+WHEN json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled')
+BEGIN
+  INSERT OR IGNORE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
+  VALUES(json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'), NEW.id, NEW.name,
+         json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
+         json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
+         json_extract(CAST(NEW.description AS TEXT), '$.KeySchema'),
+         (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog));
+END;
+
+CREATE TRIGGER IF NOT EXISTS dd_streams_v1_update AFTER UPDATE OF description ON tables
+BEGIN
+  UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
+  WHERE table_id = NEW.id AND end_seq IS NULL
+    AND (NOT IFNULL(json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled'), 0)
+         OR arn IS NOT json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'));
+  INSERT OR IGNORE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
+  SELECT json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'), NEW.id, NEW.name,
+         json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
+         json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
+         json_extract(CAST(NEW.description AS TEXT), '$.KeySchema'),
+         (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog)
+  WHERE json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled');
+END;
+
+CREATE TRIGGER IF NOT EXISTS dd_streams_v1_delete AFTER DELETE ON tables
+BEGIN
+  UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
+  WHERE table_id = OLD.id AND end_seq IS NULL;
+END;
+
+INSERT OR IGNORE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
+SELECT json_extract(CAST(description AS TEXT), '$.LatestStreamArn'), id, name,
+       json_extract(CAST(description AS TEXT), '$.LatestStreamLabel'),
+       json_extract(CAST(description AS TEXT), '$.StreamSpecification.StreamViewType'),
+       json_extract(CAST(description AS TEXT), '$.KeySchema'),
+       (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog)
+FROM tables WHERE json_extract(CAST(description AS TEXT), '$.StreamSpecification.StreamEnabled');
+INSERT OR IGNORE INTO dd_streams_state(key, value) VALUES('trimmed_seq', 0), ('examined_seq', 0);
+)SQL";
+
+const QByteArray kColumns = "arn, table_id, table_name, label, view_type, key_schema, start_seq, end_seq, disabled_ms";
+
+StreamInfo streamFrom(const storage::Statement &s)
+{
+    StreamInfo info;
+    info.arn = s.columnText(0);
+    info.tableId = s.columnInt(1);
+    info.tableName = s.columnText(2);
+    info.label = s.columnText(3);
+    info.viewType = s.columnText(4);
+    info.keySchema = QJsonDocument::fromJson(s.columnBytes(5)).array();
+    info.startSeq = s.columnInt(6);
+    if (!s.columnIsNull(7))
+        info.endSeq = s.columnInt(7);
+    if (!s.columnIsNull(8))
+        info.disabledMs = s.columnInt(8);
+    return info;
+}
+
+Result<bool> hasColumn(storage::Connection &c, const char *table, const char *column)
+{
+    storage::Statement *s = c.prepare(QByteArray("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bindText(1, QString::fromLatin1(column));
+    const bool found = s->step();
+    s->reset();
+    return found;
+}
+
+} // namespace
+
+qint64 StreamInfo::createdMs() const
+{
+    QDateTime t = QDateTime::fromString(label, Qt::ISODateWithMs);
+    t.setTimeSpec(Qt::UTC);
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+
+QString StreamInfo::shardId() const
+{
+    // AWS's shard ids: the shard's creation time in ms, then 8 hex digits.
+    const QByteArray hash = QCryptographicHash::hash(arn.toUtf8(), QCryptographicHash::Sha1).toHex().left(8);
+    return QStringLiteral("shardId-%1-%2").arg(createdMs(), 20, 10, QLatin1Char('0')).arg(QString::fromLatin1(hash));
+}
+
+Result<void> StreamStore::install(storage::Database &db)
+{
+    return db.write<void>([](storage::WriteTxn &txn) -> Result<void> {
+        DD_ASSIGN(const bool hasOrigin, hasColumn(txn.conn, "changelog", "origin"));
+        if (!hasOrigin) {
+            // A new column with a default rewrites nothing; older builds ignore it.
+            DD_CHECK(txn.conn.exec("ALTER TABLE changelog ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"));
+        }
+        return txn.conn.exec(kSchema);
+    });
+}
+
+Result<std::vector<StreamInfo>> StreamStore::list(storage::Connection &c, const QString &tableName)
+{
+    storage::Statement *s = tableName.isEmpty()
+                                ? c.prepare("SELECT " + kColumns + " FROM dd_streams ORDER BY arn")
+                                : c.prepare("SELECT " + kColumns + " FROM dd_streams WHERE table_name = ? ORDER BY arn");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    if (!tableName.isEmpty())
+        s->bindText(1, tableName);
+    std::vector<StreamInfo> out;
+    while (s->step())
+        out.push_back(streamFrom(*s));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return out;
+}
+
+Result<std::optional<StreamInfo>> StreamStore::find(storage::Connection &c, const QString &arn)
+{
+    storage::Statement *s = c.prepare("SELECT " + kColumns + " FROM dd_streams WHERE arn = ?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bindText(1, arn);
+    std::optional<StreamInfo> info;
+    if (s->step())
+        info = streamFrom(*s);
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return info;
+}
+
+Result<qint64> StreamStore::maxSeq(storage::Connection &c)
+{
+    storage::Statement *s = c.prepare("SELECT IFNULL(MAX(seq), 0) FROM changelog");
+    if (!s || !s->step())
+        return ApiError::internal(c.lastError());
+    const qint64 v = s->columnInt(0);
+    s->reset();
+    return v;
+}
+
+Result<qint64> StreamStore::trimmedSeq(storage::Connection &c)
+{
+    storage::Statement *s = c.prepare("SELECT value FROM dd_streams_state WHERE key = 'trimmed_seq'");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    const qint64 v = s->step() ? s->columnInt(0) : 0;
+    s->reset();
+    return v;
+}
+
+Result<std::vector<ChangeRow>> StreamStore::rows(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, int limit)
+{
+    storage::Statement *s = c.prepare("SELECT seq, time_ms, event, keys, old_image, new_image, origin FROM changelog "
+                                      "WHERE table_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, tableId).bind(2, from).bind(3, to).bind(4, limit);
+    std::vector<ChangeRow> out;
+    while (s->step()) {
+        ChangeRow r;
+        r.seq = s->columnInt(0);
+        r.timeMs = s->columnInt(1);
+        r.event = storage::ChangeEvent(s->columnInt(2));
+        r.keys = s->columnBytes(3);
+        if (!s->columnIsNull(4))
+            r.oldImage = s->columnBytes(4);
+        if (!s->columnIsNull(5))
+            r.newImage = s->columnBytes(5);
+        r.origin = ChangeOrigin(s->columnInt(6));
+        out.push_back(std::move(r));
+    }
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return out;
+}
+
+Result<std::optional<qint64>> StreamStore::firstSince(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, qint64 sinceMs)
+{
+    storage::Statement *s = c.prepare("SELECT seq FROM changelog WHERE table_id = ? AND seq >= ? AND seq <= ? AND time_ms >= ? "
+                                      "ORDER BY seq LIMIT 1");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, tableId).bind(2, from).bind(3, to).bind(4, sinceMs);
+    std::optional<qint64> seq;
+    if (s->step())
+        seq = s->columnInt(0);
+    s->reset();
+    return seq;
+}
+
+Result<std::optional<qint64>> StreamStore::lastIn(storage::Connection &c, qint64 tableId, qint64 from, qint64 to)
+{
+    storage::Statement *s = c.prepare("SELECT MAX(seq) FROM changelog WHERE table_id = ? AND seq >= ? AND seq <= ?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, tableId).bind(2, from).bind(3, to);
+    std::optional<qint64> seq;
+    if (s->step() && !s->columnIsNull(0))
+        seq = s->columnInt(0);
+    s->reset();
+    return seq;
+}
+
+Result<void> StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin origin)
+{
+    storage::Statement *s = txn.conn.prepare("UPDATE changelog SET origin = ? WHERE seq = last_insert_rowid()");
+    if (!s)
+        return ApiError::internal(txn.conn.lastError());
+    s->bind(1, qint64(origin));
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+QString formatSequenceNumber(qint64 seq)
+{
+    return QStringLiteral("%1").arg(seq, 21, 10, QLatin1Char('0'));
+}
+
+std::optional<qint64> parseSequenceNumber(const QString &text)
+{
+    if (text.isEmpty() || text.size() > 40)
+        return std::nullopt;
+    for (QChar ch : text)
+        if (ch < u'0' || ch > u'9')
+            return std::nullopt;
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return v;
+}
+
+} // namespace dd::streams

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# PutItem throughput with a stream enabled against without, on one
+# dynamodesk-server (on disk) in one run: wrk with ../shared/bench's put
+# workload against two tables, one with a NEW_AND_OLD_IMAGES stream, in
+# alternating rounds (figures are only comparable within one run on these
+# shared machines). The change log is written for every write either way;
+# the difference a stream makes is that its rows are kept (24 h) rather than
+# pruned by the background pass.
+#
+#   tests/bench/stream_throughput.sh [BUILD_DIR]
+# Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (2), SHARED_BENCH (../shared/bench).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+build=${1:-$root/build}
+shared=${SHARED_BENCH:-$root/../shared/bench}
+export BENCH_DIR=$shared
+seconds=${BENCH_SECONDS:-5}
+conns=${BENCH_CONNECTIONS:-16}
+rounds=${ROUNDS:-2}
+command -v wrk >/dev/null || { echo "stream_throughput.sh: wrk is missing" >&2; exit 2; }
+
+dir=$(mktemp -d)
+"$build/bin/dynamodesk-server" --port 0 --db-path "$dir" >"$dir/out" 2>&1 & pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 50); do grep -q listening "$dir/out" && break; sleep 0.1; done
+url=$(grep -o 'http://[0-9.:]*' "$dir/out")
+
+/usr/bin/python3 - "$url" <<'PY'
+import sys
+sys.path.insert(0, sys.argv[0] and '.')
+import boto3
+from botocore.config import Config
+ddb = boto3.client('dynamodb', endpoint_url=sys.argv[1], region_name='us-east-1', aws_access_key_id='a',
+                   aws_secret_access_key='b', config=Config(retries={'max_attempts': 1}))
+for name, stream in (('bench_plain', None), ('bench_stream', 'NEW_AND_OLD_IMAGES')):
+    kw = {'StreamSpecification': {'StreamEnabled': True, 'StreamViewType': stream}} if stream else {}
+    ddb.create_table(TableName=name, BillingMode='PAY_PER_REQUEST',
+                     AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}],
+                     KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}], **kw)
+PY
+
+measure() {
+  local out
+  out=$(BENCH_TABLE=$1 wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$shared/put.lua" "$url" 2>&1)
+  printf '%-13s %10s req/s  p50 %-9s p99 %-9s non-2xx %s\n' "$1" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
+    "$(awk '$1 == "99%" {print $2}' <<<"$out")" "$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+}
+for _ in $(seq "$rounds"); do
+  measure bench_plain
+  measure bench_stream
+done
