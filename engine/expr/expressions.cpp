@@ -5,11 +5,11 @@
 #include "expr/ast.h"
 #include "expr/lexer.h"
 #include "expr/parser.h"
+#include "expr/parsecache.h"
 #include "expr/resolve.h"
 #include "model/json.h"
 
 #include <QJsonValue>
-#include <QRegularExpression>
 
 namespace dd::expr {
 
@@ -38,10 +38,10 @@ QString actionKindText(ActionKind k)
 }
 
 struct Expressions::Private {
-    QHash<QString, QString> names;                       // "#n" -> attribute name
+    std::map<QString, QString> names;                    // "#n" -> attribute name
     std::map<QString, model::AttributeValue> values;     // ":v" -> value
     QStringList nameOrder, valueOrder;                   // keys in request order, for messages
-    QSet<QString> usedNames, usedValues;
+    std::set<QString> usedNames, usedValues;
     bool hasNames = false;
     bool hasValues = false;
 
@@ -71,6 +71,37 @@ std::optional<ApiError> checkText(const QString &text, const QString &parameter,
     return std::nullopt;
 }
 
+// A fresh copy of the unresolved tree for `text`, ready for the resolve
+// pass, or the syntax error's message. Trees come from the cache of
+// recently parsed texts (one per grammar) when they can.
+template <typename T>
+std::variant<T, QString> parseCached(const QString &text, std::optional<T> (Parser::*parse)())
+{
+    static ParseCache<T> cache;
+    if (std::shared_ptr<const T> cached = cache.find(text))
+        return T(*cached);
+    const std::vector<Token> tokens = tokenize(text);
+    Parser parser(tokens);
+    std::optional<T> parsed = (parser.*parse)();
+    if (!parsed)
+        return syntaxErrorMessage(text, tokens, parser.failIndex());
+    cache.insert(text, std::make_shared<const T>(*parsed));
+    return std::move(*parsed);
+}
+
+// "#name" / ":value" keys: the prefix and at least one of [0-9a-zA-Z_].
+bool isReferenceKey(QStringView key, char16_t prefix)
+{
+    if (key.size() < 2 || key.front() != prefix)
+        return false;
+    for (qsizetype i = 1; i < key.size(); ++i) {
+        const char16_t c = key[i].unicode();
+        if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || c == u'_'))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 Expressions::Expressions() : d(std::make_unique<Private>()) {}
@@ -84,8 +115,6 @@ bool Expressions::hasValues() const { return d->hasValues; }
 Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
 {
     Expressions e;
-    static const QRegularExpression nameKey(QStringLiteral("^#[0-9a-zA-Z_]+$"));
-    static const QRegularExpression valueKey(QStringLiteral("^:[0-9a-zA-Z_]+$"));
 
     const QJsonValue names = request.value(QLatin1String("ExpressionAttributeNames"));
     if (!names.isUndefined() && !names.isNull()) {
@@ -95,15 +124,17 @@ Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
         if (obj.isEmpty())
             return ApiError::validation(QStringLiteral("ExpressionAttributeNames must not be empty"));
         for (auto it = obj.begin(); it != obj.end(); ++it) {
-            if (!nameKey.match(it.key()).hasMatch())
-                return ApiError::validation(QStringLiteral("ExpressionAttributeNames contains invalid key: Syntax error; key: \"%1\"").arg(it.key()));
-            if (!it.value().isString())
+            const QString key = it.key();
+            if (!isReferenceKey(key, u'#'))
+                return ApiError::validation(QStringLiteral("ExpressionAttributeNames contains invalid key: Syntax error; key: \"%1\"").arg(key));
+            const QJsonValue value = it.value();
+            if (!value.isString())
                 return ApiError::serialization(QStringLiteral("Unexpected value type in payload"));
-            const QString name = it.value().toString();
+            const QString name = value.toString();
             if (name.isEmpty())
-                return ApiError::validation(QStringLiteral("ExpressionAttributeNames contains invalid value: Empty attribute name for key %1").arg(it.key()));
-            e.d->names.insert(it.key(), name);
-            e.d->nameOrder << it.key();
+                return ApiError::validation(QStringLiteral("ExpressionAttributeNames contains invalid value: Empty attribute name for key %1").arg(key));
+            e.d->names.emplace(key, name);
+            e.d->nameOrder << key;
         }
         e.d->hasNames = true;
     }
@@ -115,15 +146,20 @@ Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
         const QJsonObject obj = values.toObject();
         if (obj.isEmpty())
             return ApiError::validation(QStringLiteral("ExpressionAttributeValues must not be empty"));
-        for (auto it = obj.begin(); it != obj.end(); ++it)
-            if (!valueKey.match(it.key()).hasMatch())
-                return ApiError::validation(QStringLiteral("ExpressionAttributeValues contains invalid key: Syntax error; key: \"%1\"").arg(it.key()));
+        // Every key is checked before any value, as AWS does.
         for (auto it = obj.begin(); it != obj.end(); ++it) {
+            const QString key = it.key();
+            if (!isReferenceKey(key, u':'))
+                return ApiError::validation(QStringLiteral("ExpressionAttributeValues contains invalid key: Syntax error; key: \"%1\"").arg(key));
+            e.d->valueOrder << key;
+        }
+        qsizetype i = 0;
+        for (auto it = obj.begin(); it != obj.end(); ++it, ++i) {
+            const QString &key = e.d->valueOrder.at(i);
             auto v = model::attributeFromJson(it.value());
             if (!v.ok())
-                return ApiError::validation(QStringLiteral("ExpressionAttributeValues contains invalid value: %1 for key %2").arg(v.error().message(), it.key()));
-            e.d->values.emplace(it.key(), std::move(v).value());
-            e.d->valueOrder << it.key();
+                return ApiError::validation(QStringLiteral("ExpressionAttributeValues contains invalid value: %1 for key %2").arg(v.error().message(), key));
+            e.d->values.emplace_hint(e.d->values.end(), key, std::move(v).value());
         }
         e.d->hasValues = true;
     }
@@ -135,14 +171,13 @@ Result<std::shared_ptr<const Condition>> Expressions::condition(const QString &t
     // DynamoDB reports the size for ConditionExpression and FilterExpression only.
     if (auto err = checkText(text, parameter, parameter != u"KeyConditionExpression"))
         return *err;
-    const std::vector<Token> tokens = tokenize(text);
-    Parser parser(tokens);
-    auto parsed = parser.parseCondition();
-    if (!parsed)
-        return invalid(parameter, syntaxErrorMessage(text, tokens, parser.failIndex()));
-    if (auto problem = resolveCondition(*parsed, d->context()))
+    auto parsed = parseCached(text, &Parser::parseCondition);
+    if (auto *error = std::get_if<QString>(&parsed))
+        return invalid(parameter, *error);
+    auto tree = std::make_shared<Condition>(std::get<Condition>(std::move(parsed)));
+    if (auto problem = resolveCondition(*tree, d->context()))
         return invalid(parameter, *problem);
-    return std::shared_ptr<const Condition>(std::make_shared<Condition>(std::move(*parsed)));
+    return std::shared_ptr<const Condition>(std::move(tree));
 }
 
 Result<std::shared_ptr<const Update>> Expressions::update(const QString &text)
@@ -150,14 +185,13 @@ Result<std::shared_ptr<const Update>> Expressions::update(const QString &text)
     const QString parameter = QStringLiteral("UpdateExpression");
     if (auto err = checkText(text, parameter, false))
         return *err;
-    const std::vector<Token> tokens = tokenize(text);
-    Parser parser(tokens);
-    auto parsed = parser.parseUpdate();
-    if (!parsed)
-        return invalid(parameter, syntaxErrorMessage(text, tokens, parser.failIndex()));
-    if (auto problem = resolveUpdate(*parsed, d->context()))
+    auto parsed = parseCached(text, &Parser::parseUpdate);
+    if (auto *error = std::get_if<QString>(&parsed))
+        return invalid(parameter, *error);
+    auto tree = std::make_shared<Update>(std::get<Update>(std::move(parsed)));
+    if (auto problem = resolveUpdate(*tree, d->context()))
         return invalid(parameter, *problem);
-    return std::shared_ptr<const Update>(std::make_shared<Update>(std::move(*parsed)));
+    return std::shared_ptr<const Update>(std::move(tree));
 }
 
 Result<std::shared_ptr<const Projection>> Expressions::projection(const QString &text)
@@ -165,24 +199,23 @@ Result<std::shared_ptr<const Projection>> Expressions::projection(const QString 
     const QString parameter = QStringLiteral("ProjectionExpression");
     if (auto err = checkText(text, parameter, false))
         return *err;
-    const std::vector<Token> tokens = tokenize(text);
-    Parser parser(tokens);
-    auto parsed = parser.parseProjection();
-    if (!parsed)
-        return invalid(parameter, syntaxErrorMessage(text, tokens, parser.failIndex()));
-    if (auto problem = resolveProjection(*parsed, d->context()))
+    auto parsed = parseCached(text, &Parser::parseProjection);
+    if (auto *error = std::get_if<QString>(&parsed))
+        return invalid(parameter, *error);
+    auto tree = std::make_shared<Projection>(std::get<Projection>(std::move(parsed)));
+    if (auto problem = resolveProjection(*tree, d->context()))
         return invalid(parameter, *problem);
-    return std::shared_ptr<const Projection>(std::make_shared<Projection>(std::move(*parsed)));
+    return std::shared_ptr<const Projection>(std::move(tree));
 }
 
 Result<void> Expressions::checkAllUsed() const
 {
     QStringList unusedNames, unusedValues;
     for (const QString &k : d->nameOrder)
-        if (!d->usedNames.contains(k))
+        if (!d->usedNames.count(k))
             unusedNames << k;
     for (const QString &k : d->valueOrder)
-        if (!d->usedValues.contains(k))
+        if (!d->usedValues.count(k))
             unusedValues << k;
     if (!unusedNames.isEmpty())
         return ApiError::validation(QStringLiteral("Value provided in ExpressionAttributeNames unused in expressions: keys: {%1}").arg(unusedNames.join(QStringLiteral(", "))));

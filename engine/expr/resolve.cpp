@@ -72,13 +72,13 @@ public:
                 p.elements.emplace_back(s.text);
                 break;
             case RawStep::Kind::NameRef: {
-                auto it = m_ctx.names->constFind(s.text);
-                if (it == m_ctx.names->constEnd()) {
+                auto it = m_ctx.names->find(s.text);
+                if (it == m_ctx.names->end()) {
                     report(Check::Undefined, QStringLiteral("An expression attribute name used in the document path is not defined; attribute name: %1").arg(s.text));
                     p.elements.emplace_back(s.text);
                 } else {
                     m_ctx.usedNames->insert(s.text);
-                    p.elements.emplace_back(*it);
+                    p.elements.emplace_back(it->second);
                 }
                 break;
             }

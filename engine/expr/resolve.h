@@ -8,11 +8,9 @@
 
 #include "expr/ast.h"
 
-#include <QHash>
-#include <QSet>
-
 #include <map>
 #include <optional>
+#include <set>
 
 namespace dd::expr {
 
@@ -23,11 +21,12 @@ constexpr int kMaxInOperands = 100;        // IN comparator list
 constexpr int kMaxPathDepth = 32;          // document path nesting levels
 
 // The request's references and what has been used of them. Not owned.
+// Ordered containers rather than hashes: a request has a handful of each.
 struct ResolveContext {
-    const QHash<QString, QString> *names = nullptr;                     // "#n" -> attribute name
+    const std::map<QString, QString> *names = nullptr;                  // "#n" -> attribute name
     const std::map<QString, model::AttributeValue> *values = nullptr;   // ":v" -> value
-    QSet<QString> *usedNames = nullptr;
-    QSet<QString> *usedValues = nullptr;
+    std::set<QString> *usedNames = nullptr;
+    std::set<QString> *usedValues = nullptr;
 };
 
 // Each returns nullopt on success (the tree then holds resolved paths and

@@ -39,6 +39,7 @@ private slots:
     void emptyItem();
     void updatedPathsInOrder();
     void inputItemUnchanged();
+    void cachedParseResolvesPerRequest();
 };
 
 // `changes` lists the attributes that differ from kItem afterwards: name
@@ -230,4 +231,31 @@ void TestUpdate::inputItemUnchanged()
 }
 
 QTEST_APPLESS_MAIN(TestUpdate)
+// Parsed expressions are cached by text (expr/parsecache.h): the same text
+// with other names and values must resolve against those, and a repeated
+// syntax error must give the same message.
+void TestUpdate::cachedParseResolvesPerRequest()
+{
+    const QString text = QStringLiteral("SET #c = if_not_exists(#c, :zero) + :one");
+    const dd::model::Item empty;
+    for (int round = 0; round < 2; ++round) {
+        auto a = exprtest::expressions(QStringLiteral(R"({"#c":"a"})"), QStringLiteral(R"({":zero":{"N":"0"},":one":{"N":"1"}})"));
+        auto ua = a.update(text);
+        QVERIFY(ua.ok());
+        QCOMPARE(exprtest::json(applyUpdate(**ua, empty).value()), exprtest::canonical(QStringLiteral(R"({"a":{"N":"1"}})")));
+        auto b = exprtest::expressions(QStringLiteral(R"({"#c":"b"})"), QStringLiteral(R"({":zero":{"N":"10"},":one":{"N":"5"}})"));
+        auto ub = b.update(text);
+        QVERIFY(ub.ok());
+        QCOMPARE(exprtest::json(applyUpdate(**ub, empty).value()), exprtest::canonical(QStringLiteral(R"({"b":{"N":"15"}})")));
+        auto c = exprtest::expressions(QStringLiteral(R"({"#c":"c"})"), QString());
+        const auto uc = c.update(text);
+        QVERIFY(!uc.ok());
+        QCOMPARE(uc.error().message(), QStringLiteral("Invalid UpdateExpression: An expression attribute value used in expression is not defined; attribute value: :zero"));
+        auto d = exprtest::expressions(QString(), QString());
+        const auto ud = d.update(QStringLiteral("SET = 1"));
+        QVERIFY(!ud.ok());
+        QCOMPARE(ud.error().message(), QStringLiteral("Invalid UpdateExpression: Syntax error; token: \"=\", near: \"SET = 1\""));
+    }
+}
+
 #include "tst_update.moc"
