@@ -31,10 +31,13 @@ CREATE TABLE IF NOT EXISTS dd_streams_state(
   key TEXT PRIMARY KEY,             -- 'trimmed_seq': rows up to it were trimmed for age;
   value INTEGER NOT NULL);          -- 'examined_seq': rows up to it were checked for a stream
 
-CREATE TRIGGER IF NOT EXISTS dd_streams_v1_insert AFTER INSERT ON tables
+DROP TRIGGER IF EXISTS dd_streams_v1_insert;
+DROP TRIGGER IF EXISTS dd_streams_v1_update;
+DROP TRIGGER IF EXISTS dd_streams_v1_delete;
+CREATE TRIGGER IF NOT EXISTS dd_streams_v2_insert AFTER INSERT ON tables
 WHEN json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled')
 BEGIN
-  INSERT OR IGNORE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
+  INSERT OR REPLACE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
   VALUES(json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'), NEW.id, NEW.name,
          json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
          json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
@@ -42,22 +45,24 @@ BEGIN
          (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog));
 END;
 
-CREATE TRIGGER IF NOT EXISTS dd_streams_v1_update AFTER UPDATE OF description ON tables
+CREATE TRIGGER IF NOT EXISTS dd_streams_v2_update AFTER UPDATE OF description ON tables
 BEGIN
   UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
   WHERE table_id = NEW.id AND end_seq IS NULL
     AND (NOT IFNULL(json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled'), 0)
          OR arn IS NOT json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'));
-  INSERT OR IGNORE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
+  INSERT OR REPLACE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
   SELECT json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'), NEW.id, NEW.name,
          json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
          json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
          json_extract(CAST(NEW.description AS TEXT), '$.KeySchema'),
          (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog)
-  WHERE json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled');
+  WHERE json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled')
+    AND NOT EXISTS (SELECT 1 FROM dd_streams WHERE table_id = NEW.id AND end_seq IS NULL
+                    AND arn = json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'));
 END;
 
-CREATE TRIGGER IF NOT EXISTS dd_streams_v1_delete AFTER DELETE ON tables
+CREATE TRIGGER IF NOT EXISTS dd_streams_v2_delete AFTER DELETE ON tables
 BEGIN
   UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
   WHERE table_id = OLD.id AND end_seq IS NULL;

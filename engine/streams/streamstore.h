@@ -8,7 +8,9 @@
 // starts and ends in the very transaction that enables or disables it (the
 // CreateTable/UpdateTable/DeleteTable code does not know about streams):
 //  - a description whose StreamSpecification is enabled, with a
-//    LatestStreamArn not seen yet, opens a stream at MAX(seq) + 1;
+//    LatestStreamArn that is not open yet, opens a stream at MAX(seq) + 1
+//    (labels have millisecond resolution: an ARN reused by a re-enabling
+//    within the same millisecond names the new stream only);
 //  - a description that disables it, changes its ARN, or the table's deletion
 //    closes the open stream at MAX(seq).
 // The time a stream was disabled is filled in by the background pass

@@ -96,6 +96,7 @@ private slots:
     void iteratorTypes();
     void iteratorExpiresAfter15Minutes();
     void disableKeepsOldStreamReadable();
+    void reenableWithinOneMillisecond();
     void trimmedPastRetention();
     void badInput();
     void ttlValidation();
@@ -263,6 +264,23 @@ void TestStreams::disableKeepsOldStreamReadable()
     const QJsonObject page = ok("Streams.ListStreams", R"({"Limit":1})");
     QCOMPARE(page.value(QStringLiteral("Streams")).toArray().size(), 1);
     QVERIFY(page.contains(QStringLiteral("LastEvaluatedStreamArn")));
+}
+
+void TestStreams::reenableWithinOneMillisecond()
+{
+    // The same label, hence the same ARN: it names the new stream.
+    open();
+    createTable("KEYS_ONLY");
+    put(QStringLiteral("a"));
+    ok("UpdateTable", R"({"TableName":"tbl","StreamSpecification":{"StreamEnabled":false}})");
+    ok("UpdateTable", R"({"TableName":"tbl","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"}})");
+    const QString arn = latestArn();
+    QCOMPARE(describe(arn).value(QStringLiteral("StreamStatus")).toString(), QStringLiteral("ENABLED"));
+    QCOMPARE(describe(arn).value(QStringLiteral("StreamViewType")).toString(), QStringLiteral("NEW_IMAGE"));
+    put(QStringLiteral("b"));
+    const QJsonArray recs = records(iterator(arn, "TRIM_HORIZON"));
+    QCOMPARE(recs.size(), 1);
+    QVERIFY(recs[0].toObject().value(QStringLiteral("dynamodb")).toObject().contains(QStringLiteral("NewImage")));
 }
 
 void TestStreams::trimmedPastRetention()
