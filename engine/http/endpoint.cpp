@@ -98,14 +98,16 @@ int statusOf(const ApiError &e)
 }
 
 // {"__type": ..., "message": ..., <extra fields>}. DynamoDB spells the key
-// "Message" for SerializationException (type errors in the request) and
-// AccessDeniedException, and sends no message at all for an unparseable
-// body or an unknown operation.
+// "Message" for SerializationException (type errors in the request),
+// AccessDeniedException and TransactionCanceledException (as captured from
+// AWS), and sends no message at all for an unparseable body or an unknown
+// operation.
 QByteArray errorBody(const ApiError &e)
 {
     QByteArray out = "{\"__type\":\"" + qualifiedType(e.type()) + '"';
     const bool capital = e.type() == QLatin1String("SerializationException")
-        || e.type() == QLatin1String("AccessDeniedException");
+        || e.type() == QLatin1String("AccessDeniedException")
+        || e.type() == QLatin1String("TransactionCanceledException");
     if (!e.message().isEmpty() || !isCoralServiceError(e.type())) {
         out += capital ? ",\"Message\":" : ",\"message\":";
         out += jsonString(e.message());

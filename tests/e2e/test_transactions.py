@@ -122,7 +122,7 @@ class TransactionsTest(unittest.TestCase):
         ]})
         self.assertEqual(status, 400)
         self.assertEqual(body['__type'], 'com.amazonaws.dynamodb.v20120810#TransactionCanceledException')
-        self.assertEqual(body['message'], 'Transaction cancelled, please refer cancellation reasons for specific reasons '
+        self.assertEqual(body['Message'], 'Transaction cancelled, please refer cancellation reasons for specific reasons '
                                           '[None, ConditionalCheckFailed, ValidationError, ValidationError, ConditionalCheckFailed]')
         self.assertEqual(body['CancellationReasons'], [
             {'Code': 'None'},
