@@ -57,7 +57,8 @@ int main(int argc, char **argv)
     const QCommandLineOption telemetry(QStringLiteral("disableTelemetry"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
     const QCommandLineOption retention(QStringLiteral("stream-retention-seconds"), QStringLiteral("Keep stream records this long (default 86400, as AWS)."), QStringLiteral("seconds"), QStringLiteral("86400"));
     const QCommandLineOption ttlInterval(QStringLiteral("ttl-interval-ms"), QStringLiteral("Time between sweeps for expired TTL items (default 60000; 0 disables TTL deletion)."), QStringLiteral("ms"), QStringLiteral("60000"));
-    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval})
+    const QCommandLineOption collectionLimit(QStringLiteral("item-collection-limit-bytes"), QStringLiteral("Item collection size limit of tables with local secondary indexes (default 10 GB, as AWS)."), QStringLiteral("bytes"));
+    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval, collectionLimit})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -94,6 +95,11 @@ int main(int argc, char **argv)
     engineOptions.dataDir = parser.isSet(dbPath) ? parser.value(dbPath)
                                                  : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     engineOptions.delayTransientStatuses = parser.isSet(delay);
+    if (parser.isSet(collectionLimit)) {
+        engineOptions.itemCollectionLimitBytes = parser.value(collectionLimit).toLongLong(&ok);
+        if (!ok || engineOptions.itemCollectionLimitBytes <= 0)
+            fail(QStringLiteral("Invalid item collection limit '%1'").arg(parser.value(collectionLimit)));
+    }
     auto engine = dd::api::Engine::open(engineOptions);
     if (!engine.ok())
         fail(engine.error().message(), 1);

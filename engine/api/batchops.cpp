@@ -5,6 +5,7 @@
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
+#include "api/writecapacity.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -86,20 +87,38 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
         }
     }
 
-    QHash<QString, double> units;
+    QHash<QString, WriteCapacity> units;
+    // Item collections reached, by table: {table, key, size after the batch}.
+    struct Collection {
+        std::shared_ptr<const storage::TableDef> table;
+        model::Item key;
+        qint64 bytes = 0;
+    };
+    std::vector<Collection> collections;
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         units.clear();
+        collections.clear();
         for (BatchWrite &w : writes) {
             DD_ASSIGN(auto table, requireTable(ctx, w.table->name, true));
             DD_ASSIGN(std::optional<storage::StoredItem> old, storage::ItemStore::get(txn.conn, *table, w.key.stored));
             const qint64 oldSize = old ? old->size : 0;
+            storage::WriteEffects fx = writeEffects(ctx);
             if (w.item) {
-                DD_CHECK(storage::applyPut(txn, *table, w.key.stored, w.keysJson, old, *w.item));
-                units[table->name] += model::writeCapacityUnits(std::max(oldSize, w.item->size));
+                DD_CHECK(storage::applyPut(txn, *table, w.key.stored, w.keysJson, old, *w.item, &fx));
+                units[table->name].add(model::writeCapacityUnits(std::max(oldSize, w.item->size)), fx);
             } else {
                 if (old)
-                    DD_CHECK(storage::applyDelete(txn, *table, w.key.stored, w.keysJson, *old));
-                units[table->name] += model::writeCapacityUnits(oldSize);
+                    DD_CHECK(storage::applyDelete(txn, *table, w.key.stored, w.keysJson, *old, &fx));
+                units[table->name].add(model::writeCapacityUnits(oldSize), fx);
+            }
+            if (fx.itemCollectionBytes) {
+                const model::AttributeValue &hash = w.key.attributes.at(table->keys.hash.name);
+                auto it = std::find_if(collections.begin(), collections.end(), [&](const Collection &c) {
+                    return c.table->name == table->name && c.key.at(table->keys.hash.name) == hash;
+                });
+                if (it == collections.end())
+                    it = collections.insert(collections.end(), Collection{table, model::Item{{table->keys.hash.name, hash}}, 0});
+                it->bytes = *fx.itemCollectionBytes;
             }
         }
         return true;
@@ -113,18 +132,26 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
     const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
     if (mode != p("NONE")) {
         w.key(QLatin1StringView("ConsumedCapacity")).beginArray();
-        for (const QString &t : tableOrder) {
-            w.beginObject();
-            w.key(QLatin1StringView("TableName")).string(t);
-            w.key(QLatin1StringView("CapacityUnits")).real(units.value(t));
-            if (mode == p("INDEXES")) {
-                w.key(QLatin1StringView("Table")).beginObject();
-                w.key(QLatin1StringView("CapacityUnits")).real(units.value(t));
-                w.endObject();
-            }
-            w.endObject();
-        }
+        for (const QString &t : tableOrder)
+            units.value(t).write(w, mode, t);
         w.endArray();
+    }
+    if (req.value(p("ReturnItemCollectionMetrics")).toString() == p("SIZE") && !collections.empty()) {
+        w.key(QLatin1StringView("ItemCollectionMetrics")).beginObject();
+        for (const QString &t : tableOrder) {
+            bool any = false;
+            for (const Collection &c : collections) {
+                if (c.table->name != t)
+                    continue;
+                if (!any)
+                    w.key(t).beginArray();
+                any = true;
+                writeItemCollectionMetricsObject(w, *c.table, c.key, c.bytes);
+            }
+            if (any)
+                w.endArray();
+        }
+        w.endObject();
     }
     w.endObject();
     return w.take();

@@ -30,6 +30,7 @@ struct EngineOptions {
     bool inMemory = false;                // keep everything in memory
     bool delayTransientStatuses = false;  // emulate AWS's CREATING/UPDATING/DELETING delays
     Clock *clock = nullptr;               // not owned; null means the system clock
+    qint64 itemCollectionLimitBytes = 10LL * 1024 * 1024 * 1024; // per partition key of a table with LSIs (AWS: 10 GB)
     qint64 streamRetentionMs = 24LL * 3600 * 1000; // stream records older than this are trimmed (AWS: 24 hours)
     int ttlSweepIntervalMs = 60000;       // wall time between TTL sweeps; 0: no sweeper thread
     int changeLogPruneIntervalMs = 60000; // wall time between change-log prunes (at most a quarter of the retention); 0: none

@@ -5,6 +5,7 @@
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
+#include "api/writecapacity.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -90,6 +91,7 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
     const QByteArray keysJson = model::itemToJsonBytes(key.attributes);
 
     std::optional<StoredItem> old;
+    storage::WriteEffects fx = writeEffects(ctx);
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(table, tableForWrite(ctx, name));
         DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
@@ -100,7 +102,7 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
             }
             DD_CHECK(checkConditionOn(ex, oldItem, req, old));
         }
-        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, stored));
+        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, stored, &fx));
         return true;
     });
     if (!written.ok())
@@ -110,7 +112,8 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
     w.beginObject();
     if (returnValues == p("ALL_OLD") && old)
         w.key(QLatin1StringView("Attributes")).raw(old->json);
-    writeConsumed(w, req, name, model::writeCapacityUnits(std::max(size, old ? old->size : 0)));
+    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(std::max(size, old ? old->size : 0)), fx);
+    writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
 }
@@ -124,7 +127,8 @@ Result<QByteArray> getItem(OpContext &ctx, const QJsonObject &req)
     DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
     const bool consistent = req.value(p("ConsistentRead")).toBool();
 
-    auto got = ctx.db.read<std::optional<StoredItem>>([&](storage::Connection &c) {
+    // One SELECT: its own snapshot, without BEGIN/COMMIT.
+    auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
         return storage::ItemStore::get(c, *table, key.stored);
     });
     if (!got.ok())
@@ -157,6 +161,7 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
     const QByteArray keysJson = model::itemToJsonBytes(key.attributes);
 
     std::optional<StoredItem> old;
+    storage::WriteEffects fx = writeEffects(ctx);
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(table, tableForWrite(ctx, name));
         DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
@@ -168,7 +173,7 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
             DD_CHECK(checkConditionOn(ex, oldItem, req, old));
         }
         if (old)
-            DD_CHECK(storage::applyDelete(txn, *table, key.stored, keysJson, *old));
+            DD_CHECK(storage::applyDelete(txn, *table, key.stored, keysJson, *old, &fx));
         return true;
     });
     if (!written.ok())
@@ -178,7 +183,8 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
     w.beginObject();
     if (returnValues == p("ALL_OLD") && old)
         w.key(QLatin1StringView("Attributes")).raw(old->json);
-    writeConsumed(w, req, name, model::writeCapacityUnits(old ? old->size : 0));
+    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(old ? old->size : 0), fx);
+    writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
 }
@@ -208,6 +214,7 @@ Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
     std::optional<StoredItem> old;
     model::Item oldItem, newItem;
     qint64 newSize = 0;
+    storage::WriteEffects fx = writeEffects(ctx);
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(table, tableForWrite(ctx, name));
         DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
@@ -226,7 +233,7 @@ Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
         if (newSize > model::kMaxItemSizeBytes)
             return ApiError::validation(p("Item size to update has exceeded the maximum allowed size"));
         DD_CHECK(checkIndexKeyTypes(*table, newItem));
-        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, {newSize, model::itemToJsonBytes(newItem)}));
+        DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, {newSize, model::itemToJsonBytes(newItem)}, &fx));
         return true;
     });
     if (!written.ok())
@@ -245,7 +252,8 @@ Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
         if (!part.empty())
             w.key(QLatin1StringView("Attributes")).item(part);
     }
-    writeConsumed(w, req, name, model::writeCapacityUnits(std::max(newSize, old ? old->size : 0)));
+    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(std::max(newSize, old ? old->size : 0)), fx);
+    writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
 }

@@ -6,6 +6,9 @@
 // Scan). Key conditions become a range of the partition's sort keys; a
 // parallel Scan's segment is a range of the 32-bit partition hash, so the
 // segments are disjoint and together return every item exactly once.
+// On an index the target reads the index's store; an LSI read that needs
+// attributes outside the projection fetches each item from the table, at
+// the table's read cost (Developer Guide, "Local secondary indexes").
 #include "api/exprparams.h"
 #include "api/jsonwriter.h"
 #include "api/keys.h"
@@ -16,6 +19,7 @@
 #include "model/json.h"
 #include "model/keycodec.h"
 #include "model/size.h"
+#include "storage/itemstore.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -77,20 +81,27 @@ std::optional<QByteArray> prefixSuccessor(QByteArray prefix)
     return std::nullopt;
 }
 
-// Appends "ConsumedCapacity" for a read of `bytes` of item data, as AWS
-// shapes it for TOTAL and INDEXES.
-void writeConsumed(JsonWriter &w, const QJsonObject &req, const QString &table, double units)
+// Appends "ConsumedCapacity" for a read, as AWS shapes it for TOTAL and
+// INDEXES: the total, then the table's and the index's part.
+void writeConsumed(JsonWriter &w, const QJsonObject &req, const ReadTarget &target, double tableUnits, double indexUnits)
 {
     const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
     if (mode == p("NONE"))
         return;
     w.key(QLatin1StringView("ConsumedCapacity")).beginObject();
-    w.key(QLatin1StringView("TableName")).string(table);
-    w.key(QLatin1StringView("CapacityUnits")).real(units);
+    w.key(QLatin1StringView("TableName")).string(target.table->name);
+    w.key(QLatin1StringView("CapacityUnits")).real(tableUnits + indexUnits);
     if (mode == p("INDEXES")) {
         w.key(QLatin1StringView("Table")).beginObject();
-        w.key(QLatin1StringView("CapacityUnits")).real(units);
+        w.key(QLatin1StringView("CapacityUnits")).real(tableUnits);
         w.endObject();
+        if (target.index) {
+            w.key(target.index->global ? QLatin1StringView("GlobalSecondaryIndexes") : QLatin1StringView("LocalSecondaryIndexes")).beginObject();
+            w.key(target.index->name).beginObject();
+            w.key(QLatin1StringView("CapacityUnits")).real(indexUnits);
+            w.endObject();
+            w.endObject();
+        }
     }
     w.endObject();
 }
@@ -183,29 +194,39 @@ struct PageRequest {
     bool hasProjection = false;
     bool countOnly = false;
     bool consistent = false;
-    qint64 limit = 0; // 0: none
+    bool fetch = false; // LSI: each item is read from the table (attributes outside the projection)
+    qint64 limit = 0;   // 0: none
 };
 
 // Reads one page from `scan` and writes Items, Count, ScannedCount,
 // LastEvaluatedKey and ConsumedCapacity.
-Result<QByteArray> readPage(const PageRequest &page, storage::ItemScan &scan, const QJsonObject &req)
+Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, ReadCursor &scan, const QJsonObject &req)
 {
     JsonWriter w;
     w.beginObject();
     if (!page.countOnly)
         w.key(QLatin1StringView("Items")).beginArray();
-    qint64 scanned = 0, count = 0, bytes = 0;
+    qint64 scanned = 0, count = 0, bytes = 0, fetchedBytes = 0;
     storage::StoredRow row;
     model::Item lastItem;
     bool lastParsed = false;
     QByteArray lastJson;
     while ((page.limit == 0 || scanned < page.limit) && bytes < kMaxPageBytes) {
-        DD_ASSIGN(const bool more, scan.next(row));
+        DD_ASSIGN(const bool more, scan.next(row.item, row.key));
         if (!more)
             break;
         ++scanned;
         bytes += row.item.size;
         lastParsed = false;
+        if (page.fetch) {
+            // The index entry has the keys LastEvaluatedKey needs; the table the rest.
+            lastJson = std::move(row.item.json);
+            DD_ASSIGN(const std::optional<storage::StoredItem> full, storage::ItemStore::get(c, *page.target->table, row.key));
+            if (!full)
+                continue; // cannot happen within one snapshot
+            fetchedBytes += full->size;
+            row.item = *full;
+        }
         const bool needItem = page.filter || (page.hasProjection && !page.countOnly);
         if (needItem) {
             auto item = model::itemFromStoredJson(row.item.json);
@@ -216,7 +237,10 @@ Result<QByteArray> readPage(const PageRequest &page, storage::ItemScan &scan, co
             if (page.filter) {
                 DD_ASSIGN(const bool pass, expr::evaluate(*page.filter, lastItem));
                 if (!pass) {
-                    lastJson = std::move(row.item.json);
+                    if (!page.fetch)
+                        lastJson = std::move(row.item.json);
+                    else
+                        lastParsed = false;
                     continue;
                 }
             }
@@ -228,7 +252,10 @@ Result<QByteArray> readPage(const PageRequest &page, storage::ItemScan &scan, co
             else
                 w.raw(row.item.json);
         }
-        lastJson = std::move(row.item.json);
+        if (!page.fetch)
+            lastJson = std::move(row.item.json);
+        else
+            lastParsed = false;
     }
     if (!page.countOnly)
         w.endArray();
@@ -244,7 +271,11 @@ Result<QByteArray> readPage(const PageRequest &page, storage::ItemScan &scan, co
         }
         w.key(QLatin1StringView("LastEvaluatedKey")).item(page.target->lastEvaluatedKey(lastItem));
     }
-    writeConsumed(w, req, page.target->table->name, model::readCapacityUnits(bytes, page.consistent));
+    if (page.target->index)
+        writeConsumed(w, req, *page.target, fetchedBytes > 0 ? model::readCapacityUnits(fetchedBytes, page.consistent) : 0.0,
+                      model::readCapacityUnits(bytes, page.consistent));
+    else
+        writeConsumed(w, req, *page.target, model::readCapacityUnits(bytes, page.consistent), 0.0);
     w.endObject();
     return w.take();
 }
@@ -300,9 +331,60 @@ Result<ReadRequest> prepareRead(OpContext &ctx, const QJsonObject &req, Operatio
     return r;
 }
 
+// One key attribute of ExclusiveStartKey against the target's schema.
+Result<void> checkStartKeyPiece(const model::Item &start, const storage::KeyElement &e)
+{
+    const auto it = start.find(e.name);
+    if (it == start.end())
+        return ApiError::validation(p("The provided starting key is invalid"));
+    if (it->second.type() != e.type)
+        return ApiError::validation(p("The provided key element does not match the schema"));
+    const bool empty = (e.type == model::AttrType::S && it->second.asString().isEmpty())
+                       || (e.type == model::AttrType::B && it->second.asBinary().isEmpty());
+    if (empty)
+        return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty %1 value. Key: %2")
+                                        .arg(e.type == model::AttrType::S ? p("string") : p("binary"), e.name));
+    return {};
+}
+
+// Index reads: Select ALL_ATTRIBUTES needs a GSI projecting ALL; on an LSI,
+// it and any attribute outside the projection are fetched from the table.
+Result<void> planIndexRead(ReadRequest &r, const QStringList &filterHeads)
+{
+    const storage::IndexDef *index = r.target.index;
+    if (!index || index->projectAll)
+        return {};
+    if (r.select == p("ALL_ATTRIBUTES")) {
+        if (index->global)
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for "
+                                                       "global secondary index %1 because its projection type is not ALL").arg(index->name));
+        r.page.fetch = true;
+        return {};
+    }
+    if (index->global)
+        return {};
+    for (const expr::Path &path : r.ex.projectionPaths)
+        if (!index->projects(std::get<QString>(path.elements.front())))
+            r.page.fetch = true;
+    for (const QString &head : filterHeads)
+        if (!index->projects(head))
+            r.page.fetch = true;
+    return {};
+}
+
+// The position after ExclusiveStartKey: a table's key is checked as a Key
+// parameter; an index's table part with AWS's "starting key" prefix.
+Result<StartPosition> startPositionOf(const ReadRequest &r)
+{
+    if (r.target.index)
+        return r.target.startPosition(*r.startKey);
+    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*r.target.table, *r.startKey));
+    return StartPosition{key.stored, std::nullopt};
+}
+
 // Reduces the key conditions against the target's schema, with AWS's
 // messages, returning {partition condition, sort condition if any}.
-Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const ReadRequest &r, const std::optional<ItemKey> &start)
+Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const ReadRequest &r, const model::Item *start)
 {
     std::vector<KeyPart> parts;
     if (r.ex.keyConditions) {
@@ -331,11 +413,7 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             continue;
         const bool isHash = e == &keys.hash;
         if (r.startKey) {
-            const auto it = r.startKey->find(e->name);
-            if (it == r.startKey->end())
-                return ApiError::validation(p("The provided starting key is invalid"));
-            if (it->second.type() != e->type)
-                return ApiError::validation(p("The provided key element does not match the schema"));
+            DD_CHECK(checkStartKeyPiece(*r.startKey, *e));
         }
         if (isHash && !keys.range && parts.size() > 1)
             return ApiError::validation(p("Query key condition not supported"));
@@ -356,13 +434,13 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
     }
 
     if (start) {
-        const AttributeValue &startHash = start->attributes.at(keys.hash.name);
+        const AttributeValue &startHash = start->at(keys.hash.name);
         if (!range) {
             if (startHash != hash->values[0])
                 return ApiError::validation(p("The provided starting key is outside query boundaries based on provided conditions"));
         } else {
             expr::KeyCondition::Part sortPart{range->attribute, *keyOp(range->op), range->values};
-            if (!expr::matchesSortKey(sortPart, start->attributes.at(keys.range->name)))
+            if (!expr::matchesSortKey(sortPart, start->at(keys.range->name)))
                 return ApiError::validation(p("The provided starting key does not match the range key predicate"));
             if (startHash != hash->values[0])
                 return ApiError::validation(p("The query can return at most one row and cannot be restarted"));
@@ -384,13 +462,13 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(p("The provided starting key is invalid"));
     // The start key's own checks (types, empty values, sizes) come with the
     // key conditions, attribute by attribute; the encoded key after them.
-    std::optional<ItemKey> start;
-    auto reduced = reduceKeyConditions(r, std::nullopt);
+    std::optional<StartPosition> start;
+    auto reduced = reduceKeyConditions(r, nullptr);
     if (!reduced.ok())
         return reduced.error();
     if (r.startKey) {
-        DD_ASSIGN(start, keyFromKeyParameter(table, *r.startKey));
-        DD_ASSIGN(reduced, reduceKeyConditions(r, start));
+        DD_ASSIGN(start, startPositionOf(r));
+        DD_ASSIGN(reduced, reduceKeyConditions(r, &*r.startKey));
     }
     const KeyPart &hash = reduced->first;
     const std::optional<KeyPart> &range = reduced->second;
@@ -408,8 +486,9 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
         for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
             if (e && heads.contains(e->name))
                 return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
-        DD_CHECK(checkKeyPaths(table, nested));
     }
+    DD_CHECK(planIndexRead(r, heads));
+    DD_CHECK(checkKeyPaths(table, nested));
 
     storage::PartitionRange pr;
     pr.pk = model::encodeKeyValue(hash.values[0]);
@@ -435,15 +514,11 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
             break;
         }
     }
-    if (start) {
-        // The start key satisfies the sort condition (checked above), so
-        // resuming just tightens the bound on the side we come from.
-        (pr.forward ? pr.low : pr.high) = storage::KeyBound{start->stored.sk, false};
-    }
-
+    // The start key satisfies the sort condition (checked above), so the
+    // cursor resumes after it within the range.
     return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
-        DD_ASSIGN(storage::ItemScan scan, r.target.openPartition(c, pr));
-        return readPage(r.page, scan, req);
+        DD_ASSIGN(ReadCursor cursor, r.target.openPartition(c, pr, start));
+        return readPage(r.page, c, cursor, req);
     });
 }
 
@@ -453,21 +528,36 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
     r.page.target = &r.target;
     const storage::TableDef &table = *r.target.table;
 
-    storage::HashRange hr;
+    qint64 hashLow = 0, hashHigh = 0xFFFFFFFFLL;
     const bool parallel = req.contains(p("TotalSegments"));
     const qint64 segment = req.value(p("Segment")).toInteger(), total = req.value(p("TotalSegments")).toInteger(1);
     if (parallel)
-        std::tie(hr.hashLow, hr.hashHigh) = storage::segmentHashRange(segment, total);
+        std::tie(hashLow, hashHigh) = storage::segmentHashRange(segment, total);
+    std::optional<StartPosition> start;
     if (r.startKey) {
         if (r.startKey->size() != r.target.startKeyElements().size())
-            return ApiError::validation(p("The provided starting key is invalid: The provided key element does not match the schema"));
-        auto key = keyFromKeyParameter(table, *r.startKey);
-        if (!key.ok())
-            return ApiError::validation(p("The provided starting key is invalid: ") + key.error().message());
-        if (key->stored.hash < hr.hashLow || key->stored.hash > hr.hashHigh)
+            return ApiError::validation(r.target.index ? p("The provided starting key is invalid")
+                                                       : p("The provided starting key is invalid: The provided key element does not match the schema"));
+        if (r.target.index) {
+            for (const storage::KeyElement *e : {&r.target.keys.hash, r.target.keys.range ? &*r.target.keys.range : nullptr})
+                if (e)
+                    DD_CHECK(checkStartKeyPiece(*r.startKey, *e));
+            DD_CHECK(planIndexRead(r, {}));
+        }
+        StartPosition key;
+        if (r.target.index) {
+            DD_ASSIGN(key, r.target.startPosition(*r.startKey));
+        } else {
+            auto tableKey = keyFromKeyParameter(table, *r.startKey);
+            if (!tableKey.ok())
+                return ApiError::validation(p("The provided starting key is invalid: ") + tableKey.error().message());
+            key.table = tableKey->stored;
+        }
+        const qint64 h = r.target.startHash(key);
+        if (h < hashLow || h > hashHigh)
             return ApiError::validation(QStringLiteral("The provided starting key is invalid: Invalid ExclusiveStartKey. Please use ExclusiveStartKey "
                                                        "with correct Segment. TotalSegments: %1 Segment: %2").arg(total).arg(segment));
-        hr.startAfter = key->stored;
+        start = std::move(key);
     }
 
     QStringList heads;
@@ -481,10 +571,11 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
         collectNames(*r.ex.condition, heads, nested);
         DD_CHECK(checkKeyPaths(table, nested));
     }
+    DD_CHECK(planIndexRead(r, heads));
 
     return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
-        DD_ASSIGN(storage::ItemScan cursor, r.target.openHashRange(c, hr));
-        return readPage(r.page, cursor, req);
+        DD_ASSIGN(ReadCursor cursor, r.target.openHashRange(c, hashLow, hashHigh, start));
+        return readPage(r.page, c, cursor, req);
     });
 }
 

@@ -1,6 +1,29 @@
 #include "api/readtarget.h"
 
+#include "api/keys.h"
+#include "model/keycodec.h"
+
 namespace dd::api {
+
+Result<bool> ReadCursor::next(storage::StoredItem &item, storage::StoredKey &tableKey)
+{
+    if (auto *scan = std::get_if<storage::ItemScan>(&m_scan)) {
+        DD_ASSIGN(const bool more, scan->next(m_row));
+        if (!more)
+            return false;
+        item = std::move(m_row.item);
+        tableKey = std::move(m_row.key);
+        return true;
+    }
+    DD_ASSIGN(const bool more, std::get<storage::IndexScan>(m_scan).next(m_indexRow));
+    if (!more)
+        return false;
+    item = std::move(m_indexRow.item);
+    tableKey.pk = std::move(m_indexRow.pos.tpk);
+    tableKey.sk = std::move(m_indexRow.pos.tsk);
+    tableKey.hash = model::partitionHash(tableKey.pk);
+    return true;
+}
 
 Result<ReadTarget> ReadTarget::resolve(std::shared_ptr<const storage::TableDef> table, const QString &indexName,
                                        bool consistentRead)
@@ -10,16 +33,16 @@ Result<ReadTarget> ReadTarget::resolve(std::shared_ptr<const storage::TableDef> 
     t.table = std::move(table);
     if (indexName.isEmpty())
         return t;
-    for (const storage::IndexDef &index : t.table->indexes) {
-        if (index.name != indexName)
-            continue;
-        if (index.global && consistentRead)
-            return ApiError::validation(QStringLiteral("Consistent reads are not supported on global secondary indexes"));
-        // Secondary index stores come with their own issue; the target then
-        // reads the index's store and keys (t.index = &index; t.keys = index.keys).
-        return ApiError::validation(QStringLiteral("Secondary index queries are not supported by this version of Dynamodesk yet"));
-    }
-    return ApiError::validation(QStringLiteral("The table does not have the specified index: %1").arg(indexName));
+    const storage::IndexDef *index = t.table->index(indexName);
+    if (!index || index->id == 0)
+        return ApiError::validation(QStringLiteral("The table does not have the specified index: %1").arg(indexName));
+    if (index->global && consistentRead)
+        return ApiError::validation(QStringLiteral("Consistent reads are not supported on global secondary indexes"));
+    if (index->backfilling)
+        return ApiError::validation(QStringLiteral("Cannot read from backfilling global secondary index: %1").arg(indexName));
+    t.index = index;
+    t.keys = index->keys;
+    return t;
 }
 
 std::vector<storage::KeyElement> ReadTarget::startKeyElements() const
@@ -49,14 +72,57 @@ model::Item ReadTarget::lastEvaluatedKey(const model::Item &item) const
     return key;
 }
 
-Result<storage::ItemScan> ReadTarget::openPartition(storage::Connection &c, const storage::PartitionRange &range) const
+Result<StartPosition> ReadTarget::startPosition(const model::Item &key) const
 {
-    return storage::ItemScan::partition(c, *table, range);
+    StartPosition start;
+    model::Item tableKey;
+    for (const storage::KeyElement *e : {&table->keys.hash, table->keys.range ? &*table->keys.range : nullptr})
+        if (e)
+            if (auto it = key.find(e->name); it != key.end())
+                tableKey.emplace(e->name, it->second);
+    auto parsed = keyFromKeyParameter(*table, tableKey);
+    if (!parsed.ok())
+        return ApiError::validation(QStringLiteral("The provided starting key is invalid: ") + parsed.error().message());
+    start.table = parsed->stored;
+    if (index) {
+        storage::IndexPosition pos;
+        pos.index.pk = model::encodeKeyValue(key.at(index->keys.hash.name));
+        pos.index.hash = model::partitionHash(pos.index.pk);
+        if (index->keys.range)
+            pos.index.sk = model::encodeKeyValue(key.at(index->keys.range->name));
+        pos.tpk = start.table.pk;
+        pos.tsk = start.table.sk;
+        start.index = std::move(pos);
+    }
+    return start;
 }
 
-Result<storage::ItemScan> ReadTarget::openHashRange(storage::Connection &c, const storage::HashRange &range) const
+Result<ReadCursor> ReadTarget::openPartition(storage::Connection &c, storage::PartitionRange range,
+                                             const std::optional<StartPosition> &start) const
 {
-    return storage::ItemScan::hashRange(c, *table, range);
+    if (index) {
+        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::partition(c, *index, range, start ? start->index : std::nullopt));
+        return ReadCursor(std::move(scan));
+    }
+    // Table keys are unique: resuming tightens the bound on the side we come from.
+    if (start)
+        (range.forward ? range.low : range.high) = storage::KeyBound{start->table.sk, false};
+    DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::partition(c, *table, range));
+    return ReadCursor(std::move(scan));
+}
+
+Result<ReadCursor> ReadTarget::openHashRange(storage::Connection &c, qint64 hashLow, qint64 hashHigh,
+                                             const std::optional<StartPosition> &start) const
+{
+    if (index) {
+        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::hashRange(c, *index, hashLow, hashHigh, start ? start->index : std::nullopt));
+        return ReadCursor(std::move(scan));
+    }
+    storage::HashRange range{hashLow, hashHigh, std::nullopt};
+    if (start)
+        range.startAfter = start->table;
+    DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, *table, range));
+    return ReadCursor(std::move(scan));
 }
 
 } // namespace dd::api

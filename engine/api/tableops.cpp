@@ -174,13 +174,22 @@ QString liveStatus(const QJsonObject &desc, qint64 nowMs)
     return status;
 }
 
-QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bool withStats)
+// An index being deleted is shown as DELETING until its time has come.
+bool indexGone(const QJsonObject &index, qint64 nowMs)
+{
+    return index.value(p("IndexStatus")).toString() == p("DELETING") && nowMs >= index.value(p("_StatusUntilMs")).toInteger();
+}
+
+// The description as DescribeTable shows it; `showDeleting` keeps indexes
+// whose deletion is over (UpdateTable's answer to a Delete shows it DELETING).
+QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bool withStats, bool showDeleting = false)
 {
     QJsonObject out;
     for (auto it = table.description.begin(); it != table.description.end(); ++it)
         if (!isPrivateMember(it.key()))
             out.insert(it.key(), it.value());
-    const QString status = liveStatus(table.description, ctx.clock->nowMs());
+    const qint64 now = ctx.clock->nowMs();
+    const QString status = liveStatus(table.description, now);
     out.insert(p("TableStatus"), status);
     if (withStats) {
         const auto stats = ctx.db.tableStats(table.id);
@@ -190,16 +199,249 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
     for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
         if (!out.contains(p(kind)))
             continue;
-        QJsonArray indexes = out.value(p(kind)).toArray();
-        for (auto v : indexes) {
-            QJsonObject index = v.toObject();
-            if (kind[0] == 'G' && index.value(p("IndexStatus")).toString() == p("CREATING") && status == p("ACTIVE"))
+        QJsonArray indexes;
+        for (const auto &v : out.value(p(kind)).toArray()) {
+            const QJsonObject stored = v.toObject();
+            if (indexGone(stored, now) && !showDeleting)
+                continue;
+            QJsonObject index;
+            for (auto it = stored.begin(); it != stored.end(); ++it)
+                if (!isPrivateMember(it.key()))
+                    index.insert(it.key(), it.value());
+            const QString indexStatus = index.value(p("IndexStatus")).toString();
+            if (kind[0] == 'G' && !index.value(p("Backfilling")).toBool() && status == p("ACTIVE")
+                && (indexStatus == p("CREATING") || (indexStatus == p("UPDATING") && now >= stored.value(p("_StatusUntilMs")).toInteger())))
                 index.insert(p("IndexStatus"), p("ACTIVE"));
-            v = index;
+            if (withStats && stored.contains(p("_IndexId"))) {
+                const auto stats = ctx.db.indexStats(stored.value(p("_IndexId")).toInteger());
+                index.insert(p("ItemCount"), stats.ok() ? stats->first : 0);
+                index.insert(p("IndexSizeBytes"), stats.ok() ? stats->second : 0);
+            }
+            indexes.append(index);
         }
-        out.insert(p(kind), indexes);
+        if (indexes.isEmpty())
+            out.remove(p(kind));
+        else
+            out.insert(p(kind), indexes);
     }
     return out;
+}
+
+// Whether a GSI is being created or deleted: AWS allows one such change at a time per table.
+bool indexChangeInFlight(const QJsonObject &desc, qint64 nowMs)
+{
+    for (const auto &v : desc.value(p("GlobalSecondaryIndexes")).toArray()) {
+        const QJsonObject o = v.toObject();
+        if (o.value(p("Backfilling")).toBool() || (o.value(p("IndexStatus")).toString() == p("DELETING") && !indexGone(o, nowMs)))
+            return true;
+    }
+    return false;
+}
+
+// GlobalSecondaryIndexUpdates, the checks that need no table (AWS checks
+// them first); messages as AWS's.
+std::optional<ApiError> checkIndexUpdates(const QJsonObject &req)
+{
+    const QJsonArray updates = req.value(p("GlobalSecondaryIndexUpdates")).toArray();
+    QSet<QString> names;
+    int createsOrDeletes = 0;
+    bool creates = false;
+    for (const auto &v : updates) {
+        const QJsonObject u = v.toObject();
+        const int actions = int(u.contains(p("Update"))) + int(u.contains(p("Create"))) + int(u.contains(p("Delete")));
+        if (actions == 0)
+            return ApiError::validation(p("One or more parameter values were invalid: One of GlobalSecondaryIndexUpdate.Update, "
+                                          "GlobalSecondaryIndexUpdate.Create, GlobalSecondaryIndexUpdate.Delete must not be null"));
+        if (actions > 1)
+            return ApiError::validation(p("One or more parameter values were invalid: Only one global secondary index action is allowed per GlobalSecondaryIndexUpdate object"));
+        const QString action = u.contains(p("Update")) ? p("Update") : u.contains(p("Create")) ? p("Create") : p("Delete");
+        const QString name = u.value(action).toObject().value(p("IndexName")).toString();
+        if (names.contains(name))
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Only one global secondary index update per index is allowed simultaneously. Index: %1").arg(name));
+        names.insert(name);
+        if (action != p("Update"))
+            ++createsOrDeletes;
+        creates = creates || action == p("Create");
+    }
+    if (createsOrDeletes > 1)
+        return ApiError::limitExceeded(p("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table"));
+    if (createsOrDeletes == 1) {
+        if (req.contains(p("ProvisionedThroughput")))
+            return ApiError::validation(p("One or more parameter values were invalid: You cannot create or delete index while updating table IOPS"));
+        if (req.contains(p("StreamSpecification")))
+            return ApiError::validation(p("One or more parameter values were invalid: You cannot create or delete index while changing stream status"));
+        if (req.contains(p("DeletionProtectionEnabled")))
+            return ApiError::validation(p("One or more parameter values were invalid: DeletionProtection modification must be the only operation in the request"));
+        if (req.contains(p("TableClass")))
+            return ApiError::validation(p("One or more parameter values were invalid: TableClass modification must be the only operation in the request"));
+    }
+    Q_UNUSED(creates);
+    return std::nullopt;
+}
+
+// Applies GlobalSecondaryIndexUpdates to `desc` (inside the write, after
+// the table's own changes). Create adds the index CREATING and Backfilling
+// (Database::updateTable gives it a store and fills it); Delete drops it
+// (shown DELETING for a while with delayTransientStatuses); Update sets its
+// throughput.
+std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req, QJsonObject &desc, qint64 nowMs)
+{
+    const QJsonArray updates = req.value(p("GlobalSecondaryIndexUpdates")).toArray();
+    if (updates.isEmpty())
+        return std::nullopt;
+    const QString tableName = desc.value(p("TableName")).toString();
+    const bool onDemand = desc.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
+    QJsonArray gsis = desc.value(p("GlobalSecondaryIndexes")).toArray();
+    // Indexes whose deletion has run its course are dropped from the description for good.
+    for (qsizetype i = gsis.size() - 1; i >= 0; --i)
+        if (indexGone(gsis.at(i).toObject(), nowMs))
+            gsis.removeAt(i);
+    const QJsonArray lsis = desc.value(p("LocalSecondaryIndexes")).toArray();
+    const auto findIn = [](const QJsonArray &list, const QString &name) -> qsizetype {
+        for (qsizetype i = 0; i < list.size(); ++i)
+            if (list.at(i).toObject().value(p("IndexName")).toString() == name)
+                return i;
+        return -1;
+    };
+    bool createOrDelete = false;
+    for (const auto &v : updates)
+        createOrDelete = createOrDelete || !v.toObject().contains(p("Update"));
+    if (createOrDelete && indexChangeInFlight(desc, nowMs))
+        return ApiError::limitExceeded(p("Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table"));
+    QJsonArray attributeDefinitions = desc.value(p("AttributeDefinitions")).toArray();
+
+    for (const auto &v : updates) {
+        const QJsonObject u = v.toObject();
+        if (u.contains(p("Create"))) {
+            const QJsonObject c = u.value(p("Create")).toObject();
+            const QString name = c.value(p("IndexName")).toString();
+            if (findIn(gsis, name) >= 0 || findIn(lsis, name) >= 0)
+                return ApiError::validation(p("Attempting to create an index which already exists"));
+            if (!req.contains(p("AttributeDefinitions")))
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: AttributeDefinitions is not specified for index: %1").arg(name));
+            QStringList defined;
+            QHash<QString, QString> requestTypes;
+            for (const auto &d : req.value(p("AttributeDefinitions")).toArray()) {
+                const QJsonObject o = d.toObject();
+                defined << o.value(p("AttributeName")).toString();
+                requestTypes.insert(defined.back(), o.value(p("AttributeType")).toString());
+            }
+            const QJsonArray ks = c.value(p("KeySchema")).toArray();
+            if (auto m = checkKeySchema(ks, defined))
+                return ApiError::validation(*m);
+            for (const auto &k : ks) {
+                const QString attr = k.toObject().value(p("AttributeName")).toString();
+                const QString type = requestTypes.value(attr);
+                qsizetype existing = -1;
+                for (qsizetype i = 0; i < attributeDefinitions.size(); ++i)
+                    if (attributeDefinitions.at(i).toObject().value(p("AttributeName")).toString() == attr)
+                        existing = i;
+                if (existing < 0) {
+                    attributeDefinitions.append(QJsonObject{{p("AttributeName"), attr}, {p("AttributeType"), type}});
+                } else if (attributeDefinitions.at(existing).toObject().value(p("AttributeType")).toString() != type) {
+                    return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Attributes cannot be redefined. Please check that "
+                                                               "your attribute has the same type as previously defined. Attribute: %1, existing type: %2, new type: %3")
+                                                    .arg(attr, attributeDefinitions.at(existing).toObject().value(p("AttributeType")).toString(), type));
+                }
+            }
+            const QJsonObject projection = c.value(p("Projection")).toObject();
+            const QString type = projection.value(p("ProjectionType")).toString();
+            if (type.isEmpty())
+                return ApiError::validation(p("One or more parameter values were invalid: Unknown ProjectionType: null"));
+            if (projection.contains(p("NonKeyAttributes")) && type != p("INCLUDE"))
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProjectionType is %1, but NonKeyAttributes is specified").arg(type));
+            if (type == p("INCLUDE") && projection.value(p("NonKeyAttributes")).toArray().isEmpty())
+                return ApiError::validation(p("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified"));
+            if (onDemand && c.contains(p("ProvisionedThroughput")))
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: %1 when BillingMode is PAY_PER_REQUEST").arg(name));
+            if (!onDemand && !c.contains(p("ProvisionedThroughput")))
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name));
+            if (gsis.size() >= model::kMaxGsiPerTable)
+                return ApiError::limitExceeded(QStringLiteral("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of %1").arg(model::kMaxGsiPerTable));
+            gsis.append(QJsonObject{{p("IndexName"), name},
+                                    {p("KeySchema"), ks},
+                                    {p("Projection"), projection},
+                                    {p("IndexStatus"), p("CREATING")},
+                                    {p("Backfilling"), true},
+                                    {p("ProvisionedThroughput"), throughputDescription(c.value(p("ProvisionedThroughput")).toObject())},
+                                    {p("IndexSizeBytes"), 0},
+                                    {p("ItemCount"), 0},
+                                    {p("IndexArn"), desc.value(p("TableArn")).toString() + p("/index/") + name}});
+        } else if (u.contains(p("Delete"))) {
+            const QString name = u.value(p("Delete")).toObject().value(p("IndexName")).toString();
+            const qsizetype at = findIn(gsis, name);
+            if (at < 0 && findIn(lsis, name) >= 0)
+                return ApiError::validation(QStringLiteral("Cannot delete an index that is not a GlobalSecondaryIndex: %1").arg(name));
+            if (at < 0 || gsis.at(at).toObject().value(p("IndexStatus")).toString() == p("DELETING"))
+                return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found for table: %2").arg(name, tableName));
+            QJsonObject o = gsis.at(at).toObject();
+            o.insert(p("IndexStatus"), p("DELETING"));
+            o.insert(p("_StatusUntilMs"), nowMs + (ctx.options.delayTransientStatuses ? kTransientStatusMs : 0));
+            o.remove(p("_IndexId"));
+            o.remove(p("Backfilling"));
+            gsis.replace(at, o);
+        } else {
+            const QJsonObject up = u.value(p("Update")).toObject();
+            const QString name = up.value(p("IndexName")).toString();
+            const qsizetype at = findIn(gsis, name);
+            if (at < 0 && findIn(lsis, name) >= 0)
+                return ApiError::validation(QStringLiteral("Cannot update an index that is not a GlobalSecondaryIndex: %1").arg(name));
+            if (at < 0 || gsis.at(at).toObject().value(p("IndexStatus")).toString() == p("DELETING"))
+                return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found for table: %2").arg(name, tableName));
+            if (onDemand)
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The only Updates for index: %1 when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput").arg(name));
+            const QJsonObject want = up.value(p("ProvisionedThroughput")).toObject();
+            if (auto m = checkThroughput(want))
+                return ApiError::validation(p("This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate"));
+            QJsonObject o = gsis.at(at).toObject();
+            QJsonObject pt = o.value(p("ProvisionedThroughput")).toObject();
+            const qint64 r0 = pt.value(p("ReadCapacityUnits")).toInteger(), w0 = pt.value(p("WriteCapacityUnits")).toInteger();
+            const qint64 r1 = want.value(p("ReadCapacityUnits")).toInteger(), w1 = want.value(p("WriteCapacityUnits")).toInteger();
+            if (r0 == r1 && w0 == w1)
+                return ApiError::validation(QStringLiteral(
+                    "The provisioned throughput for the index %1 will not change. The requested value equals the current value. "
+                    "Current ReadCapacityUnits provisioned for the index: %2. Requested ReadCapacityUnits: %3. "
+                    "Current WriteCapacityUnits provisioned for the index: %4. Requested WriteCapacityUnits: %5. "
+                    "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.")
+                                                .arg(name).arg(r0).arg(r1).arg(w0).arg(w1));
+            if (r1 > r0 || w1 > w0)
+                pt.insert(p("LastIncreaseDateTime"), epochSeconds(nowMs));
+            if (r1 < r0 || w1 < w0) {
+                pt.insert(p("LastDecreaseDateTime"), epochSeconds(nowMs));
+                pt.insert(p("NumberOfDecreasesToday"), pt.value(p("NumberOfDecreasesToday")).toInteger() + 1);
+            }
+            pt.insert(p("ReadCapacityUnits"), r1);
+            pt.insert(p("WriteCapacityUnits"), w1);
+            o.insert(p("ProvisionedThroughput"), pt);
+            if (ctx.options.delayTransientStatuses && !o.value(p("Backfilling")).toBool()) {
+                o.insert(p("IndexStatus"), p("UPDATING"));
+                o.insert(p("_StatusUntilMs"), nowMs + kTransientStatusMs);
+            }
+            gsis.replace(at, o);
+        }
+    }
+    // AttributeDefinitions hold exactly the key attributes of the table and its (remaining) indexes.
+    QSet<QString> used;
+    const auto use = [&used](const QJsonArray &ks) {
+        for (const auto &k : ks)
+            used.insert(k.toObject().value(p("AttributeName")).toString());
+    };
+    use(desc.value(p("KeySchema")).toArray());
+    for (const auto &v : gsis)
+        if (v.toObject().value(p("IndexStatus")).toString() != p("DELETING"))
+            use(v.toObject().value(p("KeySchema")).toArray());
+    for (const auto &v : lsis)
+        use(v.toObject().value(p("KeySchema")).toArray());
+    QJsonArray pruned;
+    for (const auto &d : attributeDefinitions)
+        if (used.contains(d.toObject().value(p("AttributeName")).toString()))
+            pruned.append(d);
+    desc.insert(p("AttributeDefinitions"), pruned);
+    if (gsis.isEmpty())
+        desc.remove(p("GlobalSecondaryIndexes"));
+    else
+        desc.insert(p("GlobalSecondaryIndexes"), gsis);
+    return std::nullopt;
 }
 
 } // namespace
@@ -324,8 +566,10 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(p("One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
     if (auto m = checkThroughput(req.value(p("ProvisionedThroughput")).toObject()))
         return ApiError::validation(*m);
-    if (!req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty())
-        return ApiError::validation(p("GlobalSecondaryIndexUpdates are not supported yet by this version of Dynamodesk"));
+    if (req.contains(p("GlobalSecondaryIndexUpdates")) && req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty())
+        return ApiError::validation(p("One or more parameter values were invalid: List of GlobalSecondaryIndexUpdates is empty"));
+    if (auto e = checkIndexUpdates(req))
+        return *e;
 
     const QString name = req.value(p("TableName")).toString();
     auto updated = ctx.db.write<std::shared_ptr<const storage::TableDef>>(
@@ -409,16 +653,17 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 changed = true;
             }
             Q_UNUSED(changed);
+            if (auto e = applyIndexUpdates(ctx, req, desc, txn.nowMs))
+                return *e;
             if (ctx.options.delayTransientStatuses) {
                 desc.insert(p("TableStatus"), p("UPDATING"));
                 desc.insert(p("_StatusUntilMs"), txn.nowMs + kTransientStatusMs);
             }
-            DD_CHECK(ctx.db.updateTable(txn, *table, desc));
-            return std::make_shared<const storage::TableDef>(storage::TableDef::fromDescription(table->id, desc));
+            return ctx.db.updateTable(txn, *table, desc);
         });
     if (!updated.ok())
         return updated.error();
-    QJsonObject out = publicDescription(ctx, **updated, true);
+    QJsonObject out = publicDescription(ctx, **updated, true, true);
     if (!ctx.options.delayTransientStatuses)
         out.insert(p("TableStatus"), p("ACTIVE"));
     return toBody({{p("TableDescription"), out}});
@@ -433,6 +678,8 @@ Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
         const QString status = liveStatus(table->description, txn.nowMs);
         if (status == p("CREATING"))
             return ApiError::resourceInUse(QStringLiteral("Attempt to change a resource which is still in use: Table is being created: %1").arg(name));
+        if (indexChangeInFlight(table->description, txn.nowMs))
+            return ApiError::resourceInUse(p("Cannot delete table while indexes are being created, updated, or deleted"));
         if (table->description.value(p("DeletionProtectionEnabled")).toBool())
             return ApiError::validation(QStringLiteral("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first."));
         out = publicDescription(ctx, *table, true);

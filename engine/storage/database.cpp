@@ -1,6 +1,8 @@
 #include "storage/database.h"
+#include "storage/indexstore.h"
 #include "storage/itemstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QUuid>
 
@@ -15,7 +17,12 @@ namespace dd::storage {
 namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
+
+// Backfill: table rows indexed per write transaction, and the pause between
+// pages that lets queued writers in.
+constexpr int kBackfillPageRows = 200;
+constexpr auto kBackfillPause = std::chrono::milliseconds(1);
 
 // WAL pages after which the checkpoint thread copies the WAL into the database.
 constexpr int kCheckpointPages = 2000;
@@ -43,7 +50,12 @@ CREATE TABLE IF NOT EXISTS changelog(
   old_image BLOB,                   -- item before, DynamoDB JSON; NULL on INSERT
   new_image BLOB);                  -- item after; NULL on REMOVE
 CREATE INDEX IF NOT EXISTS changelog_by_table ON changelog(table_id, seq);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 1), ('next_table_id', 1);
+CREATE TABLE IF NOT EXISTS index_stats(
+  id INTEGER PRIMARY KEY,           -- IndexDef::id (from next_table_id: never reused); entries live in i<table id>_<id>
+  table_id INTEGER NOT NULL,        -- tables.id
+  item_count INTEGER NOT NULL DEFAULT 0,
+  size_bytes INTEGER NOT NULL DEFAULT 0);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 2), ('next_table_id', 1);
 )SQL";
 
 } // namespace
@@ -92,11 +104,26 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
     DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
     DD_CHECK(db->initSchema());
     DD_CHECK(db->loadCatalog());
+    {
+        std::shared_lock lock(db->m_catalogMutex);
+        for (const auto &t : std::as_const(db->m_tables))
+            for (const IndexDef &i : t->indexes)
+                if (i.backfilling)
+                    db->scheduleBackfill({t->name, t->id, i.id});
+    }
     return db;
 }
 
 Database::~Database()
 {
+    if (m_backfillThread.joinable()) {
+        {
+            std::lock_guard lock(m_backfillMutex);
+            m_backfillStopping = true;
+        }
+        m_backfillWake.notify_one();
+        m_backfillThread.join();
+    }
     if (m_checkpointThread.joinable()) {
         {
             std::lock_guard lock(m_checkpointMutex);
@@ -152,11 +179,56 @@ Result<void> Database::initSchema()
     Statement *s = m_writer->prepare("SELECT value FROM meta WHERE key='schema_version'");
     const qint64 version = s && s->step() ? s->columnInt(0) : 0;
     if (s) s->reset();
-    if (version != kSchemaVersion) {
+    if (version == 1) {
+        r = migrateFrom1();
+        if (!r.ok()) {
+            (void)m_writer->exec("ROLLBACK");
+            return r;
+        }
+    } else if (version != kSchemaVersion) {
         (void)m_writer->exec("ROLLBACK");
         return ApiError::internal(QStringLiteral("Unsupported database schema version %1 (this build reads %2)").arg(version).arg(kSchemaVersion));
     }
     return m_writer->exec("COMMIT");
+}
+
+// Version 1 declared secondary indexes without storing them: give each a
+// store, filled now (once, while the database opens), and the tables with
+// LSIs their item-collection sizes.
+Result<void> Database::migrateFrom1()
+{
+    std::vector<std::pair<qint64, QJsonObject>> tables;
+    Statement *s = m_writer->prepare("SELECT id, description FROM tables");
+    while (s && s->step())
+        tables.emplace_back(s->columnInt(0), QJsonDocument::fromJson(s->columnBytes(1)).object());
+    if (s) s->reset();
+    WriteTxn txn(*m_writer, m_clock->nowMs());
+    for (auto &[id, desc] : tables) {
+        const TableDef before = TableDef::fromDescription(id, desc);
+        if (before.indexes.empty())
+            continue;
+        DD_ASSIGN(const QJsonObject updated, prepareIndexes(txn, id, desc));
+        const TableDef def = TableDef::fromDescription(id, updated);
+        if (def.hasLocalIndexes)
+            DD_CHECK(m_writer->exec("INSERT INTO " + def.sqlCollections + " SELECT h, pk, sum(size) FROM " + def.sqlTable + " GROUP BY h, pk"));
+        for (const IndexDef &index : def.indexes) {
+            std::optional<StoredKey> after;
+            do {
+                DD_ASSIGN(after, IndexStore::backfillPage(txn, def, index, after, 1000));
+            } while (after);
+        }
+        s = m_writer->prepare("UPDATE tables SET description = ? WHERE id = ?");
+        s->bind(1, QJsonDocument(updated).toJson(QJsonDocument::Compact)).bind(2, id);
+        s->step();
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+    }
+    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+        s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
+        s->step();
+    }
+    return m_writer->exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
 }
 
 Result<void> Database::loadCatalog()
@@ -321,9 +393,15 @@ std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint
     for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
         if (it.value().first == 0 && it.value().second == 0)
             continue;
+        // Table and index ids come from one counter: an id that is no table's is an index's.
         Statement *s = m_writer->prepare("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
         s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
         s->step();
+        if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0) {
+            s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+            s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
+            s->step();
+        }
         if (s->resultCode() != SQLITE_DONE) {
             const ApiError e = ApiError::internal(s->errorMessage());
             (void)step("ROLLBACK");
@@ -377,9 +455,11 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
     return std::nullopt;
 }
 
-Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, const QJsonObject &description)
+namespace {
+
+// The next value of the id counter shared by tables and indexes.
+Result<qint64> allocateId(Connection &c)
 {
-    Connection &c = txn.conn;
     Statement *s = c.prepare("SELECT value FROM meta WHERE key='next_table_id'");
     if (!s || !s->step())
         return ApiError::internal(c.lastError());
@@ -387,10 +467,53 @@ Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, con
     s->reset();
     s = c.prepare("UPDATE meta SET value = value + 1 WHERE key='next_table_id'");
     s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return id;
+}
 
-    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(id, description));
-    s = c.prepare("INSERT INTO tables(name, id, description) VALUES(?,?,?)");
-    s->bindText(1, def->name).bind(2, id).bind(3, QJsonDocument(description).toJson(QJsonDocument::Compact));
+} // namespace
+
+Result<QJsonObject> Database::prepareIndexes(WriteTxn &txn, qint64 tableId, QJsonObject description)
+{
+    Connection &c = txn.conn;
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        if (!description.contains(QLatin1String(kind)))
+            continue;
+        QJsonArray indexes = description.value(QLatin1String(kind)).toArray();
+        for (qsizetype i = 0; i < indexes.size(); ++i) {
+            QJsonObject o = indexes.at(i).toObject();
+            if (o.contains(QLatin1String("_IndexId")) || o.value(QLatin1String("IndexStatus")).toString() == QLatin1String("DELETING"))
+                continue;
+            DD_ASSIGN(const qint64 id, allocateId(c));
+            o.insert(QLatin1String("_IndexId"), id);
+            indexes.replace(i, o);
+            IndexDef index;
+            index.sqlTable = "i" + QByteArray::number(tableId) + "_" + QByteArray::number(id);
+            DD_CHECK(c.exec(IndexStore::createSql(index)));
+            Statement *s = c.prepare("INSERT INTO index_stats(id, table_id) VALUES(?,?)");
+            s->bind(1, id).bind(2, tableId);
+            s->step();
+            if (s->resultCode() != SQLITE_DONE)
+                return ApiError::internal(s->errorMessage());
+        }
+        description.insert(QLatin1String(kind), indexes);
+    }
+    const TableDef def = TableDef::fromDescription(tableId, description);
+    if (def.hasLocalIndexes)
+        DD_CHECK(c.exec("CREATE TABLE IF NOT EXISTS " + def.sqlCollections + "(h INTEGER NOT NULL, pk BLOB NOT NULL, "
+                        "size INTEGER NOT NULL, PRIMARY KEY(h, pk)) WITHOUT ROWID"));
+    return description;
+}
+
+Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, const QJsonObject &description)
+{
+    Connection &c = txn.conn;
+    DD_ASSIGN(const qint64 id, allocateId(c));
+    DD_ASSIGN(const QJsonObject desc, prepareIndexes(txn, id, description));
+    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(id, desc));
+    Statement *s = c.prepare("INSERT INTO tables(name, id, description) VALUES(?,?,?)");
+    s->bindText(1, def->name).bind(2, id).bind(3, QJsonDocument(desc).toJson(QJsonDocument::Compact));
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
@@ -402,19 +525,40 @@ Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, con
     return std::shared_ptr<const TableDef>(def);
 }
 
-Result<void> Database::updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description)
+Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description)
 {
+    DD_ASSIGN(const QJsonObject desc, prepareIndexes(txn, table.id, description));
+    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(table.id, desc));
+    for (const IndexDef &old : table.indexes) {
+        const bool kept = std::any_of(def->indexes.begin(), def->indexes.end(), [&](const IndexDef &i) { return i.id == old.id; });
+        if (kept || old.id == 0)
+            continue;
+        DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + old.sqlTable));
+        Statement *s = txn.conn.prepare("DELETE FROM index_stats WHERE id = ?");
+        s->bind(1, old.id);
+        s->step();
+    }
     Statement *s = txn.conn.prepare("UPDATE tables SET description = ? WHERE id = ?");
-    s->bind(1, QJsonDocument(description).toJson(QJsonDocument::Compact)).bind(2, table.id);
+    s->bind(1, QJsonDocument(desc).toJson(QJsonDocument::Compact)).bind(2, table.id);
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
-    auto def = std::make_shared<const TableDef>(TableDef::fromDescription(table.id, description));
-    txn.onCommit([this, def] {
-        std::unique_lock lock(m_catalogMutex);
-        m_tables.insert(def->name, def);
+    std::vector<BackfillJob> jobs;
+    for (const IndexDef &i : def->indexes) {
+        const bool isNew = std::none_of(table.indexes.begin(), table.indexes.end(), [&](const IndexDef &o) { return o.id == i.id; });
+        if (i.backfilling && isNew)
+            jobs.push_back({def->name, def->id, i.id});
+    }
+    txn.onCommit([this, def, jobs] {
+        {
+            std::unique_lock lock(m_catalogMutex);
+            m_tables.insert(def->name, def);
+        }
+        // A job whose commit fails finds no such index and ends.
+        for (const BackfillJob &job : jobs)
+            scheduleBackfill(job);
     });
-    return {};
+    return std::shared_ptr<const TableDef>(def);
 }
 
 Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
@@ -425,12 +569,106 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
     DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlTable));
+    for (const IndexDef &index : table.indexes)
+        if (index.id != 0)
+            DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + index.sqlTable));
+    DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlCollections));
+    s = txn.conn.prepare("DELETE FROM index_stats WHERE table_id = ?");
+    s->bind(1, table.id);
+    s->step();
     const QString name = table.name;
     txn.onCommit([this, name] {
         std::unique_lock lock(m_catalogMutex);
         m_tables.remove(name);
     });
     return {};
+}
+
+void Database::scheduleBackfill(const BackfillJob &job)
+{
+    std::lock_guard lock(m_backfillMutex);
+    m_backfillJobs.push_back(job);
+    if (!m_backfillThread.joinable())
+        m_backfillThread = std::thread([this] { backfillLoop(); });
+    m_backfillWake.notify_one();
+}
+
+void Database::backfillLoop()
+{
+    pthread_setname_np(pthread_self(), "dd-backfill");
+    std::unique_lock lock(m_backfillMutex);
+    for (;;) {
+        m_backfillWake.wait(lock, [this] { return !m_backfillJobs.empty() || m_backfillStopping; });
+        if (m_backfillStopping)
+            return;
+        const BackfillJob job = m_backfillJobs.front();
+        lock.unlock();
+        auto done = runBackfill(job);
+        lock.lock();
+        if (done.ok() && !*done)
+            return; // stopping: the job is picked up again when the database next opens
+        if (!done.ok())
+            qWarning("Backfill of index %lld of table %s failed: %s", job.indexId, qPrintable(job.table), qPrintable(done.error().message()));
+        m_backfillJobs.pop_front();
+    }
+}
+
+// Returns true when the job is over (done, or its index is gone), false
+// when stopping interrupted it.
+Result<bool> Database::runBackfill(const BackfillJob &job)
+{
+    // The index as the catalog has it now, inside a write (the catalog is current there).
+    const auto current = [this, &job]() -> std::pair<std::shared_ptr<const TableDef>, const IndexDef *> {
+        auto def = table(job.table);
+        if (!def || def->id != job.tableId)
+            return {nullptr, nullptr};
+        for (const IndexDef &i : def->indexes)
+            if (i.id == job.indexId && i.backfilling)
+                return {def, &i};
+        return {nullptr, nullptr};
+    };
+    std::optional<StoredKey> after;
+    for (;;) {
+        {
+            std::lock_guard lock(m_backfillMutex);
+            if (m_backfillStopping)
+                return false;
+        }
+        bool gone = false;
+        DD_ASSIGN(const std::optional<StoredKey> last, write<std::optional<StoredKey>>([&](WriteTxn &txn) -> Result<std::optional<StoredKey>> {
+            auto [def, index] = current();
+            if (!index) {
+                gone = true;
+                return std::optional<StoredKey>();
+            }
+            return IndexStore::backfillPage(txn, *def, *index, after, kBackfillPageRows);
+        }));
+        if (gone)
+            return true;
+        if (!last)
+            break;
+        after = last;
+        std::this_thread::sleep_for(kBackfillPause);
+    }
+    DD_CHECK(write<bool>([&](WriteTxn &txn) -> Result<bool> {
+        auto [def, index] = current();
+        if (!index)
+            return true;
+        QJsonObject desc = def->description;
+        QJsonArray indexes = desc.value(QLatin1String("GlobalSecondaryIndexes")).toArray();
+        for (qsizetype i = 0; i < indexes.size(); ++i) {
+            QJsonObject o = indexes.at(i).toObject();
+            if (o.value(QLatin1String("_IndexId")).toInteger() != job.indexId)
+                continue;
+            o.insert(QLatin1String("IndexStatus"), QLatin1String("ACTIVE"));
+            o.remove(QLatin1String("Backfilling"));
+            indexes.replace(i, o);
+        }
+        desc.insert(QLatin1String("GlobalSecondaryIndexes"), indexes);
+        DD_CHECK(updateTable(txn, *def, desc));
+        return true;
+    }));
+    return true;
 }
 
 Result<std::pair<qint64, qint64>> Database::tableStats(qint64 tableId)
@@ -443,6 +681,25 @@ Result<std::pair<qint64, qint64>> Database::tableStats(qint64 tableId)
         if (!s->step())
             return std::pair<qint64, qint64>{0, 0};
         return std::pair<qint64, qint64>{s->columnInt(0), s->columnInt(1)};
+    });
+}
+
+} // namespace dd::storage
+
+namespace dd::storage {
+
+Result<std::pair<qint64, qint64>> Database::indexStats(qint64 indexId)
+{
+    return read<std::pair<qint64, qint64>>([indexId](Connection &c) -> Result<std::pair<qint64, qint64>> {
+        Statement *s = c.prepare("SELECT item_count, size_bytes FROM index_stats WHERE id = ?");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        s->bind(1, indexId);
+        if (!s->step())
+            return std::pair<qint64, qint64>{0, 0};
+        const std::pair<qint64, qint64> r{s->columnInt(0), s->columnInt(1)};
+        s->reset();
+        return r;
     });
 }
 

@@ -1,5 +1,7 @@
 // Database: the SQLite database of one region: the catalog of tables, one
-// SQLite table of items per DynamoDB table, and the change log.
+// SQLite table of items per DynamoDB table and one per secondary index
+// (indexstore.h), and the change log. A background thread backfills global
+// secondary indexes added to existing tables.
 //
 // Threads: any thread may call read() and write(). Writes are serialized
 // (SQLite has one writer); on disk, reads run in parallel on pooled reader
@@ -72,24 +74,40 @@ public:
     // is one consistent snapshot.
     template <typename T>
     Result<T> read(const std::function<Result<T>(Connection &)> &fn);
+    // The same for a function that runs one statement, once: SQLite runs a
+    // lone statement in a snapshot of its own (autocommit), so this skips
+    // read()'s BEGIN and COMMIT. fn must leave its statement inactive (reset,
+    // or stepped to the end) before it returns.
+    template <typename T>
+    Result<T> readSingle(const std::function<Result<T>(Connection &)> &fn);
 
     // Runs fn inside a write transaction; commits if it returns success and
     // rolls everything back if it returns an error.
     template <typename T>
     Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn);
 
-    // Catalog changes, inside write(). createTable allocates the storage id and the item table.
+    // Catalog changes, inside write(). createTable allocates the storage id
+    // and creates the item table and the index stores. updateTable replaces
+    // the description: an index without "_IndexId" gets an id and a store
+    // (and, if "Backfilling", is filled in the background after the commit);
+    // the stores of indexes no longer listed (or DELETING) are dropped.
+    // Both return the new definition, which takes effect at commit.
     Result<std::shared_ptr<const TableDef>> createTable(WriteTxn &txn, const QJsonObject &description);
-    Result<void> updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description);
+    Result<std::shared_ptr<const TableDef>> updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description);
     Result<void> dropTable(WriteTxn &txn, const TableDef &table);
 
     // Live figures of a table: item count and total item bytes.
     Result<std::pair<qint64, qint64>> tableStats(qint64 tableId);
+    // Live figures of a secondary index (IndexDef::id): entry count and bytes.
+    Result<std::pair<qint64, qint64>> indexStats(qint64 indexId);
 
 private:
     Database() = default;
     Result<void> initSchema();
+    Result<void> migrateFrom1();
     Result<void> loadCatalog();
+    // Gives indexes of `description` without a store an id and a store.
+    Result<QJsonObject> prepareIndexes(WriteTxn &txn, qint64 tableId, QJsonObject description);
     Connection *acquireReader();
     void releaseReader(Connection *c);
     Result<void> beginRead(Connection &c);
@@ -138,6 +156,23 @@ private:
     bool m_checkpointWanted = false;
     bool m_stopping = false;
 
+    // Backfill: one thread copies existing items into new GSIs, a page per
+    // write transaction, while writes go on (they maintain the index too);
+    // then marks the index ACTIVE. Restarted from the beginning on open.
+    struct BackfillJob {
+        QString table;   // TableName
+        qint64 tableId;  // TableDef::id: a table deleted and re-created is another
+        qint64 indexId;  // IndexDef::id
+    };
+    void scheduleBackfill(const BackfillJob &job);
+    void backfillLoop();
+    Result<bool> runBackfill(const BackfillJob &job);
+    std::thread m_backfillThread;
+    std::mutex m_backfillMutex;                     // guards the three below
+    std::condition_variable m_backfillWake;
+    std::deque<BackfillJob> m_backfillJobs;
+    bool m_backfillStopping = false;
+
     mutable std::shared_mutex m_catalogMutex;
     QHash<QString, std::shared_ptr<const TableDef>> m_tables;
 };
@@ -166,6 +201,19 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
     }
     Result<T> r = fn(*c);
     endRead(*c);
+    releaseReader(c);
+    return r;
+}
+
+template <typename T>
+Result<T> Database::readSingle(const std::function<Result<T>(Connection &)> &fn)
+{
+    if (m_path.isEmpty())
+        return read(fn);
+    Connection *c = acquireReader();
+    if (!c)
+        return ApiError::internal(QStringLiteral("Cannot open a reader connection"));
+    Result<T> r = fn(*c);
     releaseReader(c);
     return r;
 }

@@ -12,7 +12,9 @@ QByteArray ItemStore::createSql(const TableDef &table)
 
 Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &table, const StoredKey &key)
 {
-    Statement *s = c.prepare("SELECT size, item FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemGet, table.id), [&] {
+        return QByteArray("SELECT size, item FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
@@ -28,7 +30,9 @@ Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &
 
 Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item)
 {
-    Statement *s = c.prepare("INSERT OR REPLACE INTO " + table.sqlTable + "(h, pk, sk, size, item) VALUES(?,?,?,?,?)");
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemPut, table.id), [&] {
+        return QByteArray("INSERT OR REPLACE INTO " + table.sqlTable + "(h, pk, sk, size, item) VALUES(?,?,?,?,?)");
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk).bind(4, item.size).bind(5, item.json);
@@ -40,7 +44,9 @@ Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKe
 
 Result<void> ItemStore::remove(Connection &c, const TableDef &table, const StoredKey &key)
 {
-    Statement *s = c.prepare("DELETE FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemRemove, table.id), [&] {
+        return QByteArray("DELETE FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
@@ -53,14 +59,17 @@ Result<void> ItemStore::remove(Connection &c, const TableDef &table, const Store
 } // namespace dd::storage
 
 #include "storage/database.h"
+#include "storage/indexstore.h"
 
 namespace dd::storage {
 
 Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
-                      const std::optional<StoredItem> &old, const StoredItem &item)
+                      const std::optional<StoredItem> &old, const StoredItem &item, WriteEffects *fx)
 {
     if (old && old->json == item.json)
         return {};
+    if (!table.indexes.empty())
+        DD_CHECK(IndexStore::apply(txn, table, key, old ? &*old : nullptr, &item, fx));
     DD_CHECK(ItemStore::put(txn.conn, table, key, item));
     DD_CHECK(txn.logChange(table.id, old ? ChangeEvent::Modify : ChangeEvent::Insert, keysJson,
                            old ? QByteArrayView(old->json) : QByteArrayView(), item.json));
@@ -69,8 +78,10 @@ Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key
 }
 
 Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
-                         const StoredItem &old)
+                         const StoredItem &old, WriteEffects *fx)
 {
+    if (!table.indexes.empty())
+        DD_CHECK(IndexStore::apply(txn, table, key, &old, nullptr, fx));
     DD_CHECK(ItemStore::remove(txn.conn, table, key));
     DD_CHECK(txn.logChange(table.id, ChangeEvent::Remove, keysJson, old.json, QByteArrayView()));
     txn.addStats(table.id, -1, -old.size);

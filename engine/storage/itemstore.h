@@ -42,15 +42,21 @@ public:
 namespace dd::storage {
 
 class WriteTxn;
+struct WriteEffects;
 
 // The one path by which an item changes: the item store, the change log and
 // the table's figures, in the caller's write transaction. Every writer
 // (PutItem, UpdateItem, DeleteItem, batches, transactions, restores) goes
 // through these, so that secondary indexes, streams and PITR see every change.
 // A put whose item equals `old` byte for byte changes nothing and logs nothing.
+// Secondary indexes and item-collection sizes (indexstore.h) change in the
+// same transaction; `fx`, if given, sets the item-collection limit (default
+// 10 GB) and receives what the write did to the indexes. Errors:
+// ItemCollectionSizeLimitExceededException, SQLite failures; on error the
+// caller's write must fail (Database::write rolls it back).
 Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
-                      const std::optional<StoredItem> &old, const StoredItem &item);
+                      const std::optional<StoredItem> &old, const StoredItem &item, WriteEffects *fx = nullptr);
 Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
-                         const StoredItem &old);
+                         const StoredItem &old, WriteEffects *fx = nullptr);
 
 } // namespace dd::storage

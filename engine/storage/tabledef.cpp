@@ -39,10 +39,14 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
     t.description = description;
     const QJsonArray defs = description.value(QLatin1String("AttributeDefinitions")).toArray();
     t.keys = parseKeySchema(description.value(QLatin1String("KeySchema")).toArray(), defs);
+    t.sqlTable = "t" + QByteArray::number(id);
+    t.sqlCollections = "c" + QByteArray::number(id);
     for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
         const bool global = kind[0] == 'G';
         for (const auto &v : description.value(QLatin1String(kind)).toArray()) {
             const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("IndexStatus")).toString() == QLatin1String("DELETING"))
+                continue; // its store is gone already; it is only shown until the deletion "ends"
             IndexDef idx;
             idx.name = o.value(QLatin1String("IndexName")).toString();
             idx.global = global;
@@ -51,11 +55,30 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
             idx.projectionType = proj.value(QLatin1String("ProjectionType")).toString();
             for (const auto &a : proj.value(QLatin1String("NonKeyAttributes")).toArray())
                 idx.nonKeyAttributes << a.toString();
+            idx.id = o.value(QLatin1String("_IndexId")).toInteger();
+            idx.backfilling = o.value(QLatin1String("Backfilling")).toBool();
+            idx.projectAll = idx.projectionType == QLatin1String("ALL");
+            for (const KeySchema *ks : {&t.keys, &idx.keys}) {
+                idx.projected.insert(ks->hash.name);
+                if (ks->range)
+                    idx.projected.insert(ks->range->name);
+            }
+            for (const QString &a : idx.nonKeyAttributes)
+                idx.projected.insert(a);
+            idx.sqlTable = "i" + QByteArray::number(id) + "_" + QByteArray::number(idx.id);
+            t.hasLocalIndexes = t.hasLocalIndexes || !global;
             t.indexes.push_back(std::move(idx));
         }
     }
-    t.sqlTable = "t" + QByteArray::number(id);
     return t;
+}
+
+const IndexDef *TableDef::index(const QString &name) const
+{
+    for (const IndexDef &i : indexes)
+        if (i.name == name)
+            return &i;
+    return nullptr;
 }
 
 } // namespace dd::storage

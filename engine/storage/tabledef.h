@@ -1,8 +1,10 @@
 // TableDef: the definition of one DynamoDB table as the engine keeps it.
 // Persisted as `description`, which has exactly the shape of DescribeTable's
 // TableDescription minus the live figures (ItemCount, TableSizeBytes, index
-// counts), so that one format serves disk and wire. The key schema and the
-// SQL of the table's store are parsed out once for the hot paths.
+// counts), so that one format serves disk and wire; members whose names
+// start with '_' are the engine's own and never shown (at the top level and
+// in each index). The key schema, the indexes and the SQL names of the
+// table's stores are parsed out once for the hot paths.
 // Immutable once built; shared between threads through shared_ptr<const>.
 #pragma once
 
@@ -10,6 +12,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QSet>
 #include <QStringList>
 
 #include <optional>
@@ -33,6 +36,15 @@ struct IndexDef {
     KeySchema keys;
     QString projectionType;          // KEYS_ONLY, INCLUDE, ALL
     QStringList nonKeyAttributes;    // for INCLUDE
+    qint64 id = 0;                   // storage id ("_IndexId"), never reused; 0: no store yet (pre-index databases)
+    bool backfilling = false;        // CREATING while existing items are copied in; not readable yet
+    QSet<QString> projected;         // attributes an entry holds, unless projectAll: index and table keys, NonKeyAttributes
+    bool projectAll = false;         // ProjectionType ALL: an entry is the whole item
+
+    QByteArray sqlTable;             // "i<table id>_<index id>"
+
+    // Whether an entry of this index holds attribute `name`.
+    bool projects(const QString &name) const { return projectAll || projected.contains(name); }
 };
 
 struct TableDef {
@@ -40,12 +52,16 @@ struct TableDef {
     QString name;
     QJsonObject description;         // TableDescription without live figures
     KeySchema keys;
-    std::vector<IndexDef> indexes;   // GSIs then LSIs
+    std::vector<IndexDef> indexes;   // GSIs then LSIs, without those being deleted
+    bool hasLocalIndexes = false;    // item collections are tracked (and limited) only then
 
     QByteArray sqlTable;             // "t<id>"
+    QByteArray sqlCollections;       // "c<id>": item-collection sizes by partition key, tables with LSIs only
 
     // Parses the key schema and indexes out of a description written by this engine.
     static TableDef fromDescription(qint64 id, const QJsonObject &description);
+    // The index named `name` (also one being deleted is not found), or null.
+    const IndexDef *index(const QString &name) const;
 };
 
 } // namespace dd::storage

@@ -1,0 +1,334 @@
+// Index maintenance and reads. A write compares the entry the old item had
+// in each index with the one the new item has: nothing to do when both are
+// absent or identical, one statement when the key is unchanged, a delete
+// and an insert when it moved. Item counts and sizes of each index go
+// through WriteTxn::addStats under the index's id, committed with the
+// table's.
+#include "storage/indexstore.h"
+
+#include "model/json.h"
+#include "model/keycodec.h"
+#include "model/limits.h"
+#include "model/size.h"
+#include "storage/database.h"
+
+#include <sqlite3.h>
+
+namespace dd::storage {
+
+namespace {
+
+// The encoded index key value of attribute `e` in `item`, or nullopt if it
+// cannot be an index key (absent, another type, empty, over the key limits).
+std::optional<QByteArray> keyBytes(const model::Item &item, const KeyElement &e, bool isHash)
+{
+    const auto it = item.find(e.name);
+    if (it == item.end() || it->second.type() != e.type)
+        return std::nullopt;
+    qsizetype size = 1;
+    if (e.type == model::AttrType::S)
+        size = model::utf8Length(it->second.asString());
+    else if (e.type == model::AttrType::B)
+        size = it->second.asBinary().size();
+    if (size == 0 || size > (isHash ? model::kMaxPartitionKeyBytes : model::kMaxSortKeyBytes))
+        return std::nullopt;
+    return model::encodeKeyValue(it->second);
+}
+
+Result<void> stepDone(Statement *s)
+{
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e, bool orIgnore)
+{
+    Statement *s = c.prepare((orIgnore ? "INSERT OR IGNORE INTO " : "INSERT OR REPLACE INTO ") + index.sqlTable
+                             + "(h, pk, sk, tpk, tsk, size, item) VALUES(?,?,?,?,?,?,?)");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, e.pos.index.hash).bind(2, e.pos.index.pk).bind(3, e.pos.index.sk).bind(4, e.pos.tpk).bind(5, e.pos.tsk);
+    s->bind(6, e.item.size).bind(7, e.item.json);
+    return stepDone(s);
+}
+
+// Deletes the entry at `pos`; returns whether there was one.
+Result<bool> deleteEntry(Connection &c, const IndexDef &index, const IndexPosition &pos)
+{
+    Statement *s = c.prepare("DELETE FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, pos.index.hash).bind(2, pos.index.pk).bind(3, pos.index.sk).bind(4, pos.tpk).bind(5, pos.tsk);
+    DD_CHECK(stepDone(s));
+    return c.changes() > 0;
+}
+
+// The size of the entry at `pos`, or -1 if there is none.
+Result<qint64> entrySize(Connection &c, const IndexDef &index, const IndexPosition &pos)
+{
+    Statement *s = c.prepare("SELECT size FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, pos.index.hash).bind(2, pos.index.pk).bind(3, pos.index.sk).bind(4, pos.tpk).bind(5, pos.tsk);
+    if (!s->step()) {
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+        return qint64(-1);
+    }
+    const qint64 size = s->columnInt(0);
+    s->reset();
+    return size;
+}
+
+bool sameKey(const IndexPosition &a, const IndexPosition &b)
+{
+    return a.index.hash == b.index.hash && a.index.pk == b.index.pk && a.index.sk == b.index.sk;
+}
+
+Result<std::optional<model::Item>> parse(const StoredItem *stored)
+{
+    if (!stored)
+        return std::optional<model::Item>();
+    auto item = model::itemFromStoredJson(stored->json);
+    if (!item)
+        return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
+    return item;
+}
+
+// Adds `delta` bytes to the collection of partition `key`; returns its new size.
+Result<qint64> updateCollection(Connection &c, const TableDef &table, const StoredKey &key, qint64 delta, qint64 limit)
+{
+    Statement *s = c.prepare("SELECT size FROM " + table.sqlCollections + " WHERE h=? AND pk=?");
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, key.hash).bind(2, key.pk);
+    qint64 size = 0;
+    if (s->step()) {
+        size = s->columnInt(0);
+        s->reset();
+    } else if (s->resultCode() != SQLITE_DONE) {
+        return ApiError::internal(s->errorMessage());
+    }
+    const qint64 total = size + delta;
+    // Only a write that grows a collection past the limit is refused;
+    // shrinking one that is over it (a smaller limit than before) works.
+    if (delta > 0 && total > limit)
+        return ApiError::itemCollectionSizeLimitExceeded(QStringLiteral("Item collection size limit exceeded"));
+    if (delta == 0)
+        return total;
+    if (total <= 0) {
+        s = c.prepare("DELETE FROM " + table.sqlCollections + " WHERE h=? AND pk=?");
+        s->bind(1, key.hash).bind(2, key.pk);
+    } else {
+        s = c.prepare("INSERT OR REPLACE INTO " + table.sqlCollections + "(h, pk, size) VALUES(?,?,?)");
+        s->bind(1, key.hash).bind(2, key.pk).bind(3, total);
+    }
+    DD_CHECK(stepDone(s));
+    return std::max<qint64>(total, 0);
+}
+
+} // namespace
+
+QByteArray IndexStore::createSql(const IndexDef &index)
+{
+    return "CREATE TABLE " + index.sqlTable + "(h INTEGER NOT NULL, pk BLOB NOT NULL, sk BLOB NOT NULL, tpk BLOB NOT NULL, "
+           "tsk BLOB NOT NULL, size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY(h, pk, sk, tpk, tsk)) WITHOUT ROWID";
+}
+
+QByteArray IndexStore::createCollectionsSql(const TableDef &table)
+{
+    return "CREATE TABLE " + table.sqlCollections + "(h INTEGER NOT NULL, pk BLOB NOT NULL, size INTEGER NOT NULL, "
+           "PRIMARY KEY(h, pk)) WITHOUT ROWID";
+}
+
+std::optional<IndexRow> IndexStore::entryFor(const TableDef &table, const IndexDef &index, const model::Item &item,
+                                             const StoredItem &stored)
+{
+    IndexRow row;
+    auto pk = keyBytes(item, index.keys.hash, true);
+    if (!pk)
+        return std::nullopt;
+    row.pos.index.pk = std::move(*pk);
+    if (index.keys.range) {
+        auto sk = keyBytes(item, *index.keys.range, false);
+        if (!sk)
+            return std::nullopt;
+        row.pos.index.sk = std::move(*sk);
+    }
+    row.pos.index.hash = model::partitionHash(row.pos.index.pk);
+    row.pos.tpk = model::encodeKeyValue(item.at(table.keys.hash.name));
+    if (table.keys.range)
+        row.pos.tsk = model::encodeKeyValue(item.at(table.keys.range->name));
+    if (index.projectAll) {
+        row.item = stored;
+    } else {
+        model::Item projected;
+        for (const auto &[name, value] : item)
+            if (index.projected.contains(name))
+                projected.emplace(name, value);
+        row.item.size = model::itemSize(projected);
+        row.item.json = model::itemToJsonBytes(projected);
+    }
+    return row;
+}
+
+Result<void> IndexStore::apply(WriteTxn &txn, const TableDef &table, const StoredKey &key, const StoredItem *old,
+                               const StoredItem *item, WriteEffects *fx)
+{
+    Connection &c = txn.conn;
+    DD_ASSIGN(const std::optional<model::Item> oldItem, parse(old));
+    DD_ASSIGN(const std::optional<model::Item> newItem, parse(item));
+    qint64 collectionDelta = (item ? item->size : 0) - (old ? old->size : 0);
+    for (const IndexDef &index : table.indexes) {
+        if (index.id == 0)
+            continue;
+        const std::optional<IndexRow> before = oldItem ? entryFor(table, index, *oldItem, *old) : std::nullopt;
+        const std::optional<IndexRow> after = newItem ? entryFor(table, index, *newItem, *item) : std::nullopt;
+        if (!before && !after)
+            continue;
+        if (before && after && sameKey(before->pos, after->pos) && before->item.json == after->item.json)
+            continue; // nothing this index holds changed
+        if (before && after && sameKey(before->pos, after->pos)) {
+            // While backfilling, the entry may not be there yet.
+            qint64 had = before->item.size;
+            if (index.backfilling) {
+                DD_ASSIGN(had, entrySize(c, index, after->pos));
+            }
+            DD_CHECK(insertEntry(c, index, *after, false));
+            txn.addStats(index.id, had < 0 ? 1 : 0, after->item.size - std::max<qint64>(had, 0));
+        } else {
+            if (before) {
+                DD_ASSIGN(const bool removed, deleteEntry(c, index, before->pos));
+                if (removed)
+                    txn.addStats(index.id, -1, -before->item.size);
+            }
+            if (after) {
+                DD_CHECK(insertEntry(c, index, *after, false));
+                txn.addStats(index.id, 1, after->item.size);
+            }
+        }
+        if (!index.global)
+            collectionDelta += (after ? after->item.size : 0) - (before ? before->item.size : 0);
+        if (fx)
+            fx->indexes.push_back({&index, before ? before->item.size : -1, after ? after->item.size : -1,
+                                   before && after && sameKey(before->pos, after->pos)});
+    }
+    if (table.hasLocalIndexes) {
+        DD_ASSIGN(const qint64 total, updateCollection(c, table, key, collectionDelta,
+                                                        fx ? fx->itemCollectionLimit : kDefaultItemCollectionLimitBytes));
+        if (fx)
+            fx->itemCollectionBytes = total;
+    }
+    return {};
+}
+
+Result<std::optional<StoredKey>> IndexStore::backfillPage(WriteTxn &txn, const TableDef &table, const IndexDef &index,
+                                                          const std::optional<StoredKey> &after, int maxRows)
+{
+    // Read the page first, then write: the scan's statement stays unshared.
+    std::vector<StoredRow> rows;
+    {
+        HashRange range;
+        range.startAfter = after;
+        DD_ASSIGN(ItemScan scan, ItemScan::hashRange(txn.conn, table, range));
+        StoredRow row;
+        while (int(rows.size()) < maxRows) {
+            DD_ASSIGN(const bool more, scan.next(row));
+            if (!more)
+                break;
+            rows.push_back(std::move(row));
+        }
+    }
+    for (const StoredRow &r : rows) {
+        auto item = model::itemFromStoredJson(r.item.json);
+        if (!item)
+            return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
+        const std::optional<IndexRow> entry = entryFor(table, index, *item, r.item);
+        if (!entry)
+            continue;
+        DD_CHECK(insertEntry(txn.conn, index, *entry, true));
+        if (txn.conn.changes() > 0) {
+            txn.addStats(index.id, 1, entry->item.size);
+            if (!index.global)
+                DD_CHECK(updateCollection(txn.conn, table, r.key, entry->item.size, std::numeric_limits<qint64>::max()));
+        }
+    }
+    if (int(rows.size()) < maxRows)
+        return std::optional<StoredKey>();
+    return std::optional<StoredKey>(rows.back().key);
+}
+
+IndexScan::~IndexScan()
+{
+    if (m_stmt)
+        m_stmt->reset();
+}
+
+Result<IndexScan> IndexScan::partition(Connection &c, const IndexDef &index, const PartitionRange &range,
+                                       const std::optional<IndexPosition> &after)
+{
+    QByteArray sql = "SELECT h, pk, sk, tpk, tsk, size, item FROM " + index.sqlTable + " WHERE h=?1 AND pk=?2";
+    if (range.low)
+        sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
+    if (range.high)
+        sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
+    if (after)
+        sql += range.forward ? " AND (sk, tpk, tsk) > (?5, ?6, ?7)" : " AND (sk, tpk, tsk) < (?5, ?6, ?7)";
+    sql += range.forward ? " ORDER BY h, pk, sk, tpk, tsk" : " ORDER BY h DESC, pk DESC, sk DESC, tpk DESC, tsk DESC";
+    Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, range.hash).bind(2, range.pk);
+    if (range.low)
+        s->bind(3, range.low->bytes);
+    if (range.high)
+        s->bind(4, range.high->bytes);
+    if (after)
+        s->bind(5, after->index.sk).bind(6, after->tpk).bind(7, after->tsk);
+    IndexScan scan;
+    scan.m_stmt = s;
+    return scan;
+}
+
+Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qint64 hashLow, qint64 hashHigh,
+                                       const std::optional<IndexPosition> &after)
+{
+    QByteArray sql = "SELECT h, pk, sk, tpk, tsk, size, item FROM " + index.sqlTable;
+    sql += after ? " WHERE (h, pk, sk, tpk, tsk) > (?1, ?2, ?3, ?4, ?5) AND h<=?7" : " WHERE h>=?6 AND h<=?7";
+    sql += " ORDER BY h, pk, sk, tpk, tsk";
+    Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    if (after)
+        s->bind(1, after->index.hash).bind(2, after->index.pk).bind(3, after->index.sk).bind(4, after->tpk).bind(5, after->tsk);
+    else
+        s->bind(6, hashLow);
+    s->bind(7, hashHigh);
+    IndexScan scan;
+    scan.m_stmt = s;
+    return scan;
+}
+
+Result<bool> IndexScan::next(IndexRow &row)
+{
+    if (m_done || !m_stmt)
+        return false;
+    if (!m_stmt->step()) {
+        m_done = true;
+        if (m_stmt->resultCode() != SQLITE_DONE)
+            return ApiError::internal(m_stmt->errorMessage());
+        return false;
+    }
+    row.pos.index.hash = m_stmt->columnInt(0);
+    row.pos.index.pk = m_stmt->columnBytes(1);
+    row.pos.index.sk = m_stmt->columnBytes(2);
+    row.pos.tpk = m_stmt->columnBytes(3);
+    row.pos.tsk = m_stmt->columnBytes(4);
+    row.item.size = m_stmt->columnInt(5);
+    row.item.json = m_stmt->columnBytes(6);
+    return true;
+}
+
+} // namespace dd::storage
