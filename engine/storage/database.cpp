@@ -680,7 +680,9 @@ Result<std::pair<qint64, qint64>> Database::tableStats(qint64 tableId)
         s->bind(1, tableId);
         if (!s->step())
             return std::pair<qint64, qint64>{0, 0};
-        return std::pair<qint64, qint64>{s->columnInt(0), s->columnInt(1)};
+        const std::pair<qint64, qint64> r{s->columnInt(0), s->columnInt(1)};
+        s->reset(); // an open statement would make DROP TABLE fail on this connection (in memory, the writer's)
+        return r;
     });
 }
 
