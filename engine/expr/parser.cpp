@@ -103,6 +103,9 @@ std::optional<Condition> Parser::notExpr()
 {
     if (peek().isKeyword("NOT"_L1)) {
         ++m_pos;
+        Nest nest{*this};
+        if (!enter())
+            return std::nullopt;
         auto inner = notExpr();
         if (!inner)
             return std::nullopt;
@@ -126,6 +129,9 @@ std::optional<Condition> Parser::primary()
             || after.isKeyword("BETWEEN"_L1) || after.isKeyword("IN"_L1);
         if (!operandFollows) {
             ++m_pos;
+            Nest nest{*this};
+            if (!enter())
+                return std::nullopt;
             auto inner = orExpr();
             if (!inner || !accept(TokenKind::RParen))
                 return std::nullopt;
@@ -219,6 +225,9 @@ std::optional<Operand> Parser::operand(Grammar g)
     const Token &t = peek();
     if (t.is(TokenKind::LParen)) {
         ++m_pos;
+        Nest nest{*this};
+        if (!enter())
+            return std::nullopt;
         auto inner = operand(g);
         if (!inner || !accept(TokenKind::RParen))
             return std::nullopt;
@@ -235,6 +244,9 @@ std::optional<Operand> Parser::operand(Grammar g)
     if (t.is(TokenKind::Identifier) && peek(1).is(TokenKind::LParen)
         && !isKeyword(g, t)) {
         m_pos += 2;
+        Nest nest{*this};
+        if (!enter())
+            return std::nullopt;
         Operand o;
         o.kind = Operand::Kind::Call;
         o.function = t.text;

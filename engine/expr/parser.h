@@ -68,6 +68,17 @@ private:
     const std::vector<Token> &m_tokens;
     size_t m_pos = 0;   // next token
     size_t m_fail = 0;  // farthest failing token
+    int m_depth = 0;    // current nesting of NOT and parentheses
+
+    // Nesting beyond this is a syntax error rather than a deeper recursion:
+    // it keeps a 4 KB expression of "((((..." or "NOT NOT ..." from
+    // exhausting a thread's stack (found by tests/fuzz/expr_fuzz.cpp).
+    static constexpr int kMaxNesting = 1024;
+    bool enter() { return ++m_depth <= kMaxNesting || fail(); }
+    struct Nest {
+        Parser &p;
+        ~Nest() { --p.m_depth; }
+    };
 };
 
 } // namespace dd::expr
