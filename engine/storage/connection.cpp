@@ -59,6 +59,7 @@ void Connection::clearCache()
         delete s;
     }
     m_cache.clear();
+    m_keyed.clear();
 }
 
 QString Connection::lastError() const { return QString::fromUtf8(sqlite3_errmsg(m_db)); }

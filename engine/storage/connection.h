@@ -24,6 +24,24 @@ public:
     // cached. Returns null and sets lastError() if sql does not compile.
     Statement *prepare(const QByteArray &sql);
 
+    // The same for a hot statement known by a caller-chosen key (see
+    // statementKey()), sparing the caller building and hashing its SQL on
+    // every call: makeSql() runs only the first time. The key must always
+    // stand for the same SQL. The statement is reset but may keep the
+    // previous call's bindings: bind every parameter.
+    template <typename MakeSql>
+    Statement *prepareKeyed(quint64 key, MakeSql makeSql)
+    {
+        if (Statement *s = m_keyed.value(key)) {
+            s->resetIfUsed();
+            return s;
+        }
+        Statement *s = prepare(makeSql());
+        if (s)
+            m_keyed.insert(key, s);
+        return s;
+    }
+
     // Runs one or more statements without results. Returns an InternalServerError on failure.
     Result<void> exec(const QByteArray &sql);
 
@@ -38,6 +56,14 @@ private:
     explicit Connection(sqlite3 *db) : m_db(db) {}
     sqlite3 *m_db;
     QHash<QByteArray, Statement *> m_cache;
+    QHash<quint64, Statement *> m_keyed;  // prepareKeyed(): the same statements as in m_cache
 };
+
+// Kinds of keyed statements, one per SQL shape; add new ones at the end.
+enum class StatementKind : quint8 { ItemGet = 1, ItemPut, ItemRemove };
+
+// A prepareKeyed() key: a statement kind and the storage id it is about
+// (table ids are never reused, so the pair fixes the SQL text).
+constexpr quint64 statementKey(StatementKind kind, qint64 id) { return (quint64(id) << 8) | quint8(kind); }
 
 } // namespace dd::storage

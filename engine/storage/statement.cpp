@@ -61,6 +61,14 @@ QString Statement::columnText(int i) const
 
 bool Statement::columnIsNull(int i) const { return sqlite3_column_type(m_stmt, i) == SQLITE_NULL; }
 
+void Statement::resetIfUsed()
+{
+    if (m_rc == 0)
+        return;
+    sqlite3_reset(m_stmt);
+    m_rc = 0;
+}
+
 void Statement::reset()
 {
     sqlite3_reset(m_stmt);

@@ -34,11 +34,13 @@ public:
     bool columnIsNull(int i) const;
 
     void reset();
+    // Resets only a statement stepped since its last reset; keeps bindings.
+    void resetIfUsed();
     sqlite3_stmt *handle() const { return m_stmt; }
 
 private:
     sqlite3_stmt *m_stmt;
-    int m_rc = 0;
+    int m_rc = 0;       // of the last step; 0 after a reset
 };
 
 } // namespace dd::storage
