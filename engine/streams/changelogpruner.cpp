@@ -54,13 +54,18 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
     for (;;) {
         DD_ASSIGN(const qint64 n, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
             DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(txn.conn));
-            DD_ASSIGN(qint64 upTo, scalar(txn.conn, "SELECT IFNULL(MAX(seq), 0) FROM (SELECT seq FROM changelog WHERE seq < ? AND time_ms < ? "
-                                                    "ORDER BY seq LIMIT ?)", {maxSeq, cutoff, kBatchRows}));
-            // A young row before upTo means the clock stepped back: stop
-            // before it rather than trim it.
-            DD_ASSIGN(const qint64 young, scalar(txn.conn, "SELECT IFNULL(MIN(seq), 0) FROM changelog WHERE seq <= ? AND time_ms >= ?", {upTo, cutoff}));
-            if (young > 0)
-                upTo = young - 1;
+            // The oldest rows, up to the first young one (rows are in time
+            // order by seq, unless the clock stepped back: then stop there).
+            qint64 upTo = 0;
+            {
+                storage::Statement *s = txn.conn.prepare("SELECT seq, time_ms FROM changelog WHERE seq < ? ORDER BY seq LIMIT ?");
+                if (!s)
+                    return ApiError::internal(txn.conn.lastError());
+                s->bind(1, maxSeq).bind(2, kBatchRows);
+                while (s->step() && s->columnInt(1) < cutoff)
+                    upTo = s->columnInt(0);
+                s->reset();
+            }
             if (upTo <= 0)
                 return 0;
             DD_ASSIGN(const qint64 deleted, run(txn.conn, "DELETE FROM changelog WHERE seq <= ?", {upTo}));

@@ -3,6 +3,9 @@
 // type, iterator expiry at 15 minutes, trimming past the retention, TTL's
 // validation and the sweeper's deletions with userIdentity.
 #include "api/engine.h"
+#include "api/opcontext.h"
+#include "streams/changelogpruner.h"
+#include "streams/streamstore.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,6 +102,7 @@ private slots:
     void reenableWithinOneMillisecond();
     void trimmedPastRetention();
     void badInput();
+    void prunerKeepsOnlyWhatStreamsNeed();
     void ttlValidation();
     void ttlSweeperDeletesExpiredItems();
 };
@@ -307,6 +311,58 @@ void TestStreams::trimmedPastRetention()
     const QJsonArray left = records(iterator(arn, "TRIM_HORIZON"));
     QCOMPARE(left.size(), 1);
     QCOMPARE(left[0].toObject().value(QStringLiteral("dynamodb")).toObject().value(QStringLiteral("Keys")).toObject().value(QStringLiteral("pk")).toObject().value(QStringLiteral("S")).toString(), QStringLiteral("c"));
+}
+
+void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
+{
+    // On a Database of its own, to count the change log's rows.
+    auto db = std::move(storage::Database::open(QString(), QStringLiteral("us-east-1"), &m_clock).value());
+    QVERIFY(streams::StreamStore::install(*db).ok());
+    api::EngineOptions options;
+    api::OpContext ctx{*db, m_ctx, options, &m_clock};
+    auto call = [&](api::OpHandler h, const QByteArray &json) {
+        auto r = h(ctx, QJsonDocument::fromJson(json).object());
+        if (!r.ok())
+            qWarning() << r.error().message();
+        return r.ok() ? QJsonDocument::fromJson(*r).object() : QJsonObject();
+    };
+    auto rows = [&](const char *where) {
+        return db->read<qint64>([&](storage::Connection &c) -> Result<qint64> {
+                     storage::Statement *s = c.prepare(QByteArray("SELECT COUNT(*) FROM changelog ") + where);
+                     s->step();
+                     const qint64 n = s->columnInt(0);
+                     s->reset();
+                     return n;
+                 })
+            .value();
+    };
+    const char *keys = R"("BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}])";
+    call(api::createTable, QByteArray(R"({"TableName":"streamed",)") + keys + R"(,"StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
+    call(api::createTable, QByteArray(R"({"TableName":"plain",)") + keys + "}");
+    for (int i = 0; i < 3; ++i) {
+        call(api::putItem, QByteArray(R"({"TableName":"streamed","Item":{"pk":{"S":"k)") + QByteArray::number(i) + R"("}}})");
+        call(api::putItem, QByteArray(R"({"TableName":"plain","Item":{"pk":{"S":"k)") + QByteArray::number(i) + R"("}}})");
+    }
+    QCOMPARE(rows(""), 6);
+    auto stats = streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs);
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->uncovered, 2); // the plain table's rows, but the last row of the log
+    QCOMPARE(rows(""), 4);
+    QCOMPARE(rows("WHERE table_id = 1"), 3);
+
+    // Past the retention everything goes, but the last row (sequence numbers never go back).
+    call(api::updateTable, R"({"TableName":"streamed","StreamSpecification":{"StreamEnabled":false}})");
+    m_clock.advanceMs(options.streamRetentionMs + 1);
+    stats = streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs);
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->trimmed, 3);
+    QCOMPARE(rows(""), 1);
+    QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 1); // disabled, noted now
+    m_clock.advanceMs(options.streamRetentionMs + 1);
+    QVERIFY(streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs).ok());
+    QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 0); // forgotten a day later
+    call(api::putItem, R"({"TableName":"plain","Item":{"pk":{"S":"z"}}})");
+    QCOMPARE(rows("WHERE seq = 7"), 1);
 }
 
 void TestStreams::badInput()
