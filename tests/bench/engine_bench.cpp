@@ -3,7 +3,11 @@
 // table of ~230-byte items (the same shapes as ../shared/bench), on disk
 // (WAL, the server's durability) or in memory.
 //
-//   engine_bench [--in-memory] [--items N] [--seconds S] [--threads T]
+//   engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G]
+//
+// --gsis G gives the table G global secondary indexes (KEYS_ONLY on g0..);
+// every put then moves the item in each index (a delete and an insert per
+// index), the costliest index maintenance.
 //
 // Prints one line per operation: operations/s and mean µs per operation.
 // With --threads > 1, writes go through group commit.
@@ -30,6 +34,7 @@ struct Options {
     int items = 100000;
     double seconds = 3;
     int threads = 1;
+    int gsis = 0;
 };
 
 template <typename MakeRequest>
@@ -78,8 +83,9 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
         else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
+        else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
         else {
-            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--threads T]\n");
+            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G]\n");
             return 2;
         }
     }
@@ -94,12 +100,31 @@ int main(int argc, char **argv)
     }
     api::Engine &e = **engine;
     api::RequestContext ctx;
-    (void)e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
-        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})"));
+    QByteArray defs = R"([{"AttributeName":"pk","AttributeType":"S"})", gsis;
+    for (int g = 0; g < o.gsis; ++g) {
+        const QByteArray name = "g" + QByteArray::number(g);
+        defs += R"(,{"AttributeName":")" + name + R"(","AttributeType":"S"})";
+        gsis += (g ? "," : "") + QByteArray(R"({"IndexName":"gsi)") + name + R"(","KeySchema":[{"AttributeName":")" + name
+                + R"(","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}})";
+    }
+    defs += "]";
+    QByteArray create = R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":)" + defs
+                        + R"(,"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}])";
+    if (o.gsis > 0)
+        create += R"(,"GlobalSecondaryIndexes":[)" + gsis + "]";
+    create += "}";
+    if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(create)).ok())
+        return 1;
     const QByteArray payload(200, 'x');
+    static std::atomic<qint64> version{0};
+    // Each put changes the item (n) and, with GSIs, each index key.
     auto putBody = [&](int i) {
-        return R"({"TableName":"bench_kv","Item":{"pk":{"S":")" + key(i) + R"("},"n":{"N":")" + QByteArray::number(i)
-               + R"("},"data":{"S":")" + payload + R"("}}})";
+        const qint64 v = version++;
+        QByteArray indexKeys;
+        for (int g = 0; g < o.gsis; ++g)
+            indexKeys += R"(,"g)" + QByteArray::number(g) + R"(":{"S":"v)" + QByteArray::number((v + g) % 1000) + R"("})";
+        return R"({"TableName":"bench_kv","Item":{"pk":{"S":")" + key(i) + R"("},"n":{"N":")" + QByteArray::number(v)
+               + R"("},"data":{"S":")" + payload + R"("})" + indexKeys + "}}";
     };
     QElapsedTimer load;
     load.start();
