@@ -17,6 +17,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace dd::model {
 
 namespace {
@@ -454,10 +458,38 @@ Result<Item> itemFromJson(const QJsonValue &v)
 
 void writeJsonString(QStringView s, QByteArray &out)
 {
-    out.append('"');
     const char16_t *p = s.utf16();
     const qsizetype n = s.size();
-    qsizetype runStart = 0; // start of a pending run of plain ASCII
+    // Fast path: plain ASCII (no quote, backslash or control character),
+    // checked and copied eight units at a time, straight into place.
+    const qsizetype at = out.size();
+    out.resize(at + 1 + n);
+    char *dst = out.data() + at + 1;
+    dst[-1] = '"';
+    auto plain = [](char16_t c) { return c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\'; };
+    qsizetype i = 0;
+#if defined(__SSE2__)
+    for (; i + 8 <= n; i += 8) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + i));
+        // Not plain: >= 0x80 (high bits set), < 0x20 (signed compare: units
+        // >= 0x8000 count too, and are not plain anyway), '"' or '\\'.
+        const __m128i high = _mm_cmpeq_epi16(_mm_and_si128(v, _mm_set1_epi16(short(0xFF80))), _mm_setzero_si128());
+        const __m128i control = _mm_cmplt_epi16(v, _mm_set1_epi16(0x20));
+        const __m128i special = _mm_or_si128(_mm_cmpeq_epi16(v, _mm_set1_epi16(u'"')), _mm_cmpeq_epi16(v, _mm_set1_epi16(u'\\')));
+        if (_mm_movemask_epi8(_mm_andnot_si128(_mm_or_si128(control, special), high)) != 0xFFFF)
+            break;
+        _mm_storel_epi64(reinterpret_cast<__m128i *>(dst + i), _mm_packus_epi16(v, v));
+    }
+#endif
+    for (; i < n && plain(p[i]); ++i)
+        dst[i] = char(p[i]);
+    out.truncate(at + 1 + i);
+    if (i == n) {
+        out.append('"');
+        return;
+    }
+    // The rest, from the first unit that needs more than a copy.
+    qsizetype runStart = i; // start of a pending run of plain ASCII
     auto flushRun = [&](qsizetype end) {
         if (end <= runStart)
             return;
@@ -468,9 +500,9 @@ void writeJsonString(QStringView s, QByteArray &out)
         for (qsizetype k = 0; k < len; ++k)
             dst[k] = char(p[runStart + k]);
     };
-    for (qsizetype i = 0; i < n; ++i) {
+    for (; i < n; ++i) {
         const char16_t c = p[i];
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\')
+        if (plain(c))
             continue;
         flushRun(i);
         runStart = i + 1;

@@ -114,6 +114,7 @@ private slots:
     void writeCompact();
     void writeJsonStringEscapes_data();
     void writeJsonStringEscapes();
+    void writeJsonStringEscapesInLongRuns();
     void propertyRoundTrip();
     void storedJsonRejectsCorrupt();
     void typeNames();
@@ -349,6 +350,41 @@ void TestJson::writeJsonStringEscapes()
     const QJsonDocument d = QJsonDocument::fromJson("[" + expected + "]");
     QVERIFY(d.isArray());
     QCOMPARE(d.array().at(0).toString(), input);
+}
+
+// writeJsonString copies plain ASCII eight units at a time: put each
+// escape at every offset of runs around and past that width.
+void TestJson::writeJsonStringEscapesInLongRuns()
+{
+    const std::pair<QString, QByteArray> cases[] = {
+        {QStringLiteral("\""), QByteArray(R"(\")")},
+        {QStringLiteral("\\"), QByteArray(R"(\\)")},
+        {QString(QChar(1)), QByteArray(R"(\u0001)")},
+        {QString(QChar(0)), QByteArray(R"(\u0000)")},
+        {QStringLiteral("\n"), QByteArray(R"(\n)")},
+        {QString(QChar(0x1f)), QByteArray(R"(\u001f)")},
+        {QString(QChar(0x7f)), QByteArray("\x7f")},
+        {QString(QChar(0x80)), QByteArray("\xC2\x80")},
+        {QString(QChar(0xE9)), QByteArray("\xC3\xA9")},
+        {QString(QChar(0x7FFF)), QByteArray("\xE7\xBF\xBF")},
+        {QString(QChar(0x8000)), QByteArray("\xE8\x80\x80")},
+        {QString(QChar(0xFFFF)), QByteArray("\xEF\xBF\xBF")},
+        {QString::fromUtf8("\xF0\x9F\x98\x80"), QByteArray("\xF0\x9F\x98\x80")},
+        {QString(QChar(0xDC00)), QByteArray(R"(\udc00)")},
+    };
+    for (const auto &[inner, escaped] : cases) {
+        for (int left = 0; left <= 20; ++left) {
+            for (int right = 0; right <= 20; right += 3) {
+                const QString input = QString(left, u'a') + inner + QString(right, u'~');
+                QByteArray out = "x";
+                writeJsonString(input, out);
+                QCOMPARE(out, "x\"" + QByteArray(left, 'a') + escaped + QByteArray(right, '~') + '"');
+            }
+        }
+    }
+    QByteArray out;
+    writeJsonString(QString(40, u' '), out);
+    QCOMPARE(out, '"' + QByteArray(40, ' ') + '"');
 }
 
 void TestJson::propertyRoundTrip()
