@@ -5,6 +5,7 @@
 #include "api/engine.h"
 #include "api/opcontext.h"
 #include "streams/changelogpruner.h"
+#include "streams/streamrecord.h"
 #include "streams/streamstore.h"
 
 #include <QJsonArray>
@@ -103,6 +104,7 @@ private slots:
     void trimmedPastRetention();
     void badInput();
     void prunerKeepsOnlyWhatStreamsNeed();
+    void lambdaFlavourOfRecords();
     void ttlValidation();
     void ttlSweeperDeletesExpiredItems();
 };
@@ -363,6 +365,32 @@ void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
     QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 0); // forgotten a day later
     call(api::putItem, R"({"TableName":"plain","Item":{"pk":{"S":"z"}}})");
     QCOMPARE(rows("WHERE seq = 7"), 1);
+}
+
+void TestStreams::lambdaFlavourOfRecords()
+{
+    // What a local trigger will pass to a function: Lambda's spelling.
+    streams::StreamInfo stream;
+    stream.arn = QStringLiteral("arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/2023-11-14T22:13:20.000");
+    stream.viewType = QStringLiteral("OLD_IMAGE");
+    streams::ChangeRow row;
+    row.seq = 42;
+    row.timeMs = 1'700'000'000'999;
+    row.event = storage::ChangeEvent::Remove;
+    row.keys = R"({"pk":{"S":"a"}})";
+    row.oldImage = R"({"exp":{"N":"1"},"pk":{"S":"a"}})";
+    row.origin = streams::ChangeOrigin::TimeToLive;
+    api::JsonWriter out;
+    QCOMPARE(streams::writeStreamRecord(out, stream, QStringLiteral("eu-west-1"), row, streams::RecordFlavor::LambdaEvent), 3 + 8);
+    const QJsonObject r = QJsonDocument::fromJson(out.take()).object();
+    QCOMPARE(r.value(QStringLiteral("eventSourceARN")).toString(), stream.arn);
+    QCOMPARE(r.value(QStringLiteral("awsRegion")).toString(), QStringLiteral("eu-west-1"));
+    QCOMPARE(r.value(QStringLiteral("userIdentity")).toObject(),
+             QJsonDocument::fromJson(R"({"type":"Service","principalId":"dynamodb.amazonaws.com"})").object());
+    const QJsonObject d = r.value(QStringLiteral("dynamodb")).toObject();
+    QCOMPARE(d.value(QStringLiteral("SequenceNumber")).toString(), QStringLiteral("000000000000000000042"));
+    QCOMPARE(d.value(QStringLiteral("ApproximateCreationDateTime")).toInteger(), 1'700'000'000);
+    QVERIFY(d.contains(QStringLiteral("OldImage")));
 }
 
 void TestStreams::badInput()
