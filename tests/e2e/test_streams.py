@@ -266,6 +266,35 @@ class StreamsTest(unittest.TestCase):
         self.assertEqual(error_of(self.streams.list_streams, TableName='no_such_table')[0], 'ResourceNotFoundException')
 
 
+class RestartTest(unittest.TestCase):
+    """Streams, their records and TTL settings live in the data directory."""
+
+    def test_survives_restart(self):
+        server = Server()
+        try:
+            server.start()
+            ddb = boto3_client(server)
+            arn = create_table(ddb, 'durable', 'NEW_IMAGE')['LatestStreamArn']
+            ddb.put_item(TableName='durable', Item={'pk': {'S': 'kept'}, 'sk': {'N': '1'}})
+            ddb.update_time_to_live(TableName='durable', TimeToLiveSpecification={'Enabled': True, 'AttributeName': 'exp'})
+            server.stop()
+            server.start()
+            ddb = boto3_client(server)
+            streams = boto3_client(server, 'dynamodbstreams')
+            self.assertEqual([s['StreamArn'] for s in streams.list_streams()['Streams']], [arn])
+            records, _ = read_all(streams, iterator(streams, arn, 'TRIM_HORIZON'))
+            self.assertEqual([r['dynamodb']['NewImage']['pk']['S'] for r in records], ['kept'])
+            self.assertEqual(ddb.describe_time_to_live(TableName='durable')['TimeToLiveDescription'],
+                             {'TimeToLiveStatus': 'ENABLED', 'AttributeName': 'exp'})
+            ddb.put_item(TableName='durable', Item={'pk': {'S': 'later'}, 'sk': {'N': '1'}})
+            records, _ = read_all(streams, iterator(streams, arn, 'TRIM_HORIZON'))
+            seqs = [r['dynamodb']['SequenceNumber'] for r in records]
+            self.assertEqual(len(seqs), 2)
+            self.assertLess(seqs[0], seqs[1])
+        finally:
+            server.cleanup()
+
+
 class TrimmingTest(unittest.TestCase):
     """A two-second retention: records older than it are trimmed."""
 
