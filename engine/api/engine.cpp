@@ -2,6 +2,8 @@
 
 #include "api/opcontext.h"
 #include "api/shapevalidator.h"
+#include "backup/backupcatalog.h"
+#include "pitr/pitrstore.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
 #include "streams/changelogpruner.h"
@@ -33,6 +35,8 @@ struct Engine::Private {
     // Background passes (TTL sweeps, change-log pruning); last, so that they
     // stop before the databases close.
     std::vector<std::unique_ptr<streams::PeriodicTask>> background;
+    // On-demand backups and the restore worker; stops before the databases close.
+    std::unique_ptr<backup::BackupCatalog> backups;
 };
 
 namespace {
@@ -66,6 +70,14 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Streams.GetRecords"), getRecords},
         {QStringLiteral("TransactWriteItems"), transactWriteItems},
         {QStringLiteral("TransactGetItems"), transactGetItems},
+        {QStringLiteral("CreateBackup"), createBackup},
+        {QStringLiteral("DescribeBackup"), describeBackup},
+        {QStringLiteral("ListBackups"), listBackups},
+        {QStringLiteral("DeleteBackup"), deleteBackup},
+        {QStringLiteral("RestoreTableFromBackup"), restoreTableFromBackup},
+        {QStringLiteral("UpdateContinuousBackups"), updateContinuousBackups},
+        {QStringLiteral("DescribeContinuousBackups"), describeContinuousBackups},
+        {QStringLiteral("RestoreTableToPointInTime"), restoreTableToPointInTime},
     };
     return h;
 }
@@ -84,6 +96,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
     const QString path = options.inMemory ? QString() : QDir(options.dataDir).filePath(name + QStringLiteral(".db"));
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
     DD_CHECK(streams::StreamStore::install(*db));
+    DD_CHECK(pitr::PitrStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
     regions.insert(name, shared);
     return shared;
@@ -112,6 +125,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         for (const QString &f : files)
             DD_CHECK(engine->d->region(f.chopped(3)));
     }
+    engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir);
     Private *d = engine->d.get();
     if (options.ttlSweepIntervalMs > 0)
         d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-ttl", std::chrono::milliseconds(options.ttlSweepIntervalMs), [d] {
@@ -125,6 +139,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
                 (void)streams::ChangeLogPruner::prune(*db, d->clock->nowMs(), d->options.streamRetentionMs);
         }));
     }
+    if (options.pitrMaintenanceIntervalMs > 0)
+        d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-pitr", std::chrono::milliseconds(options.pitrMaintenanceIntervalMs), [d] {
+            for (const auto &db : d->openRegions())
+                (void)pitr::PitrStore::maintain(*db, d->clock->nowMs());
+        }));
     return engine;
 }
 
@@ -168,6 +187,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
                  .validate(streamsOp ? operation.sliced(8) : operation, request));
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(context.region.isEmpty() ? QStringLiteral("us-east-1") : context.region));
     OpContext ctx{*db, context, d->options, d->clock};
+    ctx.backups = d->backups.get();
     return handler(ctx, request);
 }
 

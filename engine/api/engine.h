@@ -34,6 +34,7 @@ struct EngineOptions {
     qint64 streamRetentionMs = 24LL * 3600 * 1000; // stream records older than this are trimmed (AWS: 24 hours)
     int ttlSweepIntervalMs = 60000;       // wall time between TTL sweeps; 0: no sweeper thread
     int changeLogPruneIntervalMs = 60000; // wall time between change-log prunes (at most a quarter of the retention); 0: none
+    int pitrMaintenanceIntervalMs = 60000; // wall time between PITR passes (daily base snapshots, pruning past the window); 0: none
 };
 
 class Engine {

@@ -9,6 +9,10 @@
 
 #include <QJsonObject>
 
+namespace dd::backup {
+class BackupCatalog;
+}
+
 namespace dd::api {
 
 struct OpContext {
@@ -16,6 +20,7 @@ struct OpContext {
     const RequestContext &request;
     const EngineOptions &options;
     Clock *clock;
+    backup::BackupCatalog *backups = nullptr; // the engine's on-demand backups and background restores
 };
 
 using OpHandler = Result<QByteArray> (*)(OpContext &, const QJsonObject &);
@@ -54,6 +59,16 @@ Result<QByteArray> getRecords(OpContext &, const QJsonObject &);
 // Time to live (ttl/ttlops.cpp).
 Result<QByteArray> updateTimeToLive(OpContext &, const QJsonObject &);
 Result<QByteArray> describeTimeToLive(OpContext &, const QJsonObject &);
+// On-demand backups (backup/backupops.cpp).
+Result<QByteArray> createBackup(OpContext &, const QJsonObject &);
+Result<QByteArray> describeBackup(OpContext &, const QJsonObject &);
+Result<QByteArray> listBackups(OpContext &, const QJsonObject &);
+Result<QByteArray> deleteBackup(OpContext &, const QJsonObject &);
+Result<QByteArray> restoreTableFromBackup(OpContext &, const QJsonObject &);
+// Point-in-time recovery (pitr/pitrops.cpp).
+Result<QByteArray> updateContinuousBackups(OpContext &, const QJsonObject &);
+Result<QByteArray> describeContinuousBackups(OpContext &, const QJsonObject &);
+Result<QByteArray> restoreTableToPointInTime(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

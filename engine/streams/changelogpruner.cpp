@@ -37,6 +37,16 @@ Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializ
     return c.changes();
 }
 
+// PITR's hook: rows that point-in-time recovery still needs (pitr/pitrstore.h:
+// a table's log after its oldest base snapshot), when PITR is installed.
+QByteArray keptForPitr(storage::Connection &c)
+{
+    auto has = scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_pitr'");
+    if (!has.ok() || *has == 0)
+        return {};
+    return " AND NOT EXISTS (SELECT 1 FROM dd_pitr p WHERE p.table_id = changelog.table_id AND changelog.seq > p.keep_seq)";
+}
+
 } // namespace
 
 Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qint64 nowMs, qint64 retentionMs)
@@ -68,7 +78,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             }
             if (upTo <= 0)
                 return 0;
-            DD_ASSIGN(const qint64 deleted, run(txn.conn, "DELETE FROM changelog WHERE seq <= ?", {upTo}));
+            DD_ASSIGN(const qint64 deleted, run(txn.conn, "DELETE FROM changelog WHERE seq <= ?" + keptForPitr(txn.conn), {upTo}));
             DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = MAX(value, ?) WHERE key = 'trimmed_seq'", {upTo}));
             return deleted;
         }));
@@ -88,7 +98,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             DD_ASSIGN(const qint64 deleted,
                       run(txn.conn, "DELETE FROM changelog WHERE seq > ? AND seq <= ? AND NOT EXISTS ("
                                     "SELECT 1 FROM dd_streams s WHERE s.table_id = changelog.table_id AND changelog.seq >= s.start_seq "
-                                    "AND (s.end_seq IS NULL OR changelog.seq <= s.end_seq))",
+                                    "AND (s.end_seq IS NULL OR changelog.seq <= s.end_seq))" + keptForPitr(txn.conn),
                           {examined, hi}));
             DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = ? WHERE key = 'examined_seq'", {hi}));
             stats.uncovered += deleted;

@@ -1,0 +1,153 @@
+#include "backup/backupcatalog.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QSaveFile>
+
+namespace dd::backup {
+
+BackupCatalog::BackupCatalog(const QString &dataDir)
+{
+    if (!dataDir.isEmpty()) {
+        m_dir = QDir(dataDir).filePath(QStringLiteral("backups"));
+        QDir().mkpath(m_dir);
+        const QStringList files = QDir(m_dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
+        for (const QString &f : files) {
+            QFile file(QDir(m_dir).filePath(f));
+            if (!file.open(QIODevice::ReadOnly))
+                continue;
+            QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
+            const QString arn = meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
+            if (!arn.isEmpty())
+                m_meta.insert(arn, meta);
+        }
+    }
+    m_worker = std::thread([this] { workerLoop(); });
+}
+
+BackupCatalog::~BackupCatalog()
+{
+    {
+        std::lock_guard lock(m_jobsMutex);
+        m_stopping = true;
+        m_jobs.clear();
+    }
+    m_jobsWake.notify_all();
+    m_worker.join();
+}
+
+QString BackupCatalog::fileStem(const QString &arn) const
+{
+    // "<13-digit ms>-<8 hex>" is unique per backup; the table name may hold characters files should not.
+    return QDir(m_dir).filePath(arn.section(QLatin1Char('/'), -1));
+}
+
+QString BackupCatalog::dataPath(const QString &arn) const
+{
+    return m_dir.isEmpty() ? QString() : fileStem(arn) + QStringLiteral(".ddbackup");
+}
+
+void BackupCatalog::saveMeta(const QString &arn, const QJsonObject &meta) const
+{
+    if (m_dir.isEmpty())
+        return;
+    QSaveFile f(fileStem(arn) + QStringLiteral(".json"));
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QJsonDocument(meta).toJson(QJsonDocument::Compact));
+        f.commit();
+    }
+}
+
+void BackupCatalog::add(const QString &arn, const QJsonObject &meta)
+{
+    std::lock_guard lock(m_mutex);
+    m_meta.insert(arn, meta);
+    saveMeta(arn, meta);
+}
+
+Result<void> BackupCatalog::storeData(const QString &arn, const QByteArray &bytes)
+{
+    if (!m_dir.isEmpty()) {
+        QSaveFile f(dataPath(arn));
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+            return ApiError::internal(QStringLiteral("Cannot write backup file %1").arg(dataPath(arn)));
+    }
+    std::lock_guard lock(m_mutex);
+    if (!m_meta.contains(arn))
+        return {}; // deleted meanwhile
+    if (m_dir.isEmpty())
+        m_data.insert(arn, bytes);
+    QJsonObject meta = m_meta.value(arn);
+    QJsonObject details = meta.value(QStringLiteral("BackupDetails")).toObject();
+    details.insert(QStringLiteral("BackupStatus"), QStringLiteral("AVAILABLE"));
+    details.insert(QStringLiteral("BackupSizeBytes"), qint64(bytes.size()));
+    meta.insert(QStringLiteral("BackupDetails"), details);
+    m_meta.insert(arn, meta);
+    saveMeta(arn, meta);
+    return {};
+}
+
+QJsonObject BackupCatalog::meta(const QString &arn) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_meta.value(arn);
+}
+
+QList<QJsonObject> BackupCatalog::all() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_meta.values();
+}
+
+Result<QByteArray> BackupCatalog::data(const QString &arn) const
+{
+    if (m_dir.isEmpty()) {
+        std::lock_guard lock(m_mutex);
+        return m_data.value(arn);
+    }
+    QFile f(dataPath(arn));
+    if (!f.open(QIODevice::ReadOnly))
+        return ApiError::internal(QStringLiteral("Backup file %1 is missing").arg(dataPath(arn)));
+    return f.readAll();
+}
+
+bool BackupCatalog::remove(const QString &arn)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_meta.remove(arn))
+        return false;
+    m_data.remove(arn);
+    if (!m_dir.isEmpty()) {
+        QFile::remove(fileStem(arn) + QStringLiteral(".json"));
+        QFile::remove(dataPath(arn));
+    }
+    return true;
+}
+
+void BackupCatalog::post(std::function<void()> fn)
+{
+    {
+        std::lock_guard lock(m_jobsMutex);
+        m_jobs.push_back(std::move(fn));
+    }
+    m_jobsWake.notify_one();
+}
+
+void BackupCatalog::workerLoop()
+{
+    for (;;) {
+        std::function<void()> job;
+        {
+            std::unique_lock lock(m_jobsMutex);
+            m_jobsWake.wait(lock, [this] { return m_stopping || !m_jobs.empty(); });
+            if (m_stopping)
+                return;
+            job = std::move(m_jobs.front());
+            m_jobs.pop_front();
+        }
+        job();
+    }
+}
+
+} // namespace dd::backup

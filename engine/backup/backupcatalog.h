@@ -1,0 +1,67 @@
+// BackupCatalog: the on-demand backups of one engine and its background
+// worker. On disk each backup is two files in <dataDir>/backups/: <id>.json
+// (what DescribeBackup shows) and <id>.ddbackup (an encoded Snapshot); in
+// memory both stay in this object. The worker thread runs queued jobs
+// (writing backup files, loading restored tables) one at a time; each job
+// works in pages of short transactions, so requests never wait on it.
+// Threads: every method may be called from any thread.
+#pragma once
+
+#include "model/result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace dd::backup {
+
+class BackupCatalog {
+public:
+    // dataDir empty: in memory. Loads the backups already in <dataDir>/backups/.
+    explicit BackupCatalog(const QString &dataDir);
+    // Finishes the running job, drops the queued ones and joins the worker.
+    ~BackupCatalog();
+
+    // Adds a backup's description (BackupDescription shape plus "_Region").
+    void add(const QString &arn, const QJsonObject &meta);
+    // Stores the data of backup `arn` and marks it AVAILABLE with its size.
+    Result<void> storeData(const QString &arn, const QByteArray &bytes);
+    // The description of `arn`, or an empty object if there is none.
+    QJsonObject meta(const QString &arn) const;
+    // All descriptions, in ARN order.
+    QList<QJsonObject> all() const;
+    // The data of `arn`; an error names a missing file.
+    Result<QByteArray> data(const QString &arn) const;
+    // Removes `arn` and its files; false if there was none.
+    bool remove(const QString &arn);
+
+    // Queues fn on the worker thread.
+    void post(std::function<void()> fn);
+    // The file that holds the data of `arn` (empty in memory); for tests.
+    QString dataPath(const QString &arn) const;
+
+private:
+    QString fileStem(const QString &arn) const;
+    void saveMeta(const QString &arn, const QJsonObject &meta) const;
+    void workerLoop();
+
+    QString m_dir;                        // <dataDir>/backups, or empty in memory
+    mutable std::mutex m_mutex;           // guards m_meta, m_data
+    QMap<QString, QJsonObject> m_meta;    // by BackupArn
+    QMap<QString, QByteArray> m_data;     // in memory only: encoded snapshots
+
+    std::mutex m_jobsMutex;               // guards m_jobs, m_stopping
+    std::condition_variable m_jobsWake;
+    std::deque<std::function<void()>> m_jobs;
+    bool m_stopping = false;
+    std::thread m_worker;
+};
+
+} // namespace dd::backup

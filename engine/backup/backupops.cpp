@@ -1,0 +1,188 @@
+// On-demand backup operations: CreateBackup, DescribeBackup, ListBackups,
+// DeleteBackup, RestoreTableFromBackup. CreateBackup reads the table in one
+// read snapshot at request time (so the backup is consistent to that
+// moment) and hands encoding and writing the file to the catalog's worker:
+// the backup is CREATING until the file is written, then AVAILABLE.
+#include "api/opcontext.h"
+#include "backup/backupcatalog.h"
+#include "backup/restorer.h"
+#include "backup/snapshot.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace dd::api {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// ListBackups' Limit bounds (AWS: 1..100).
+constexpr int kMaxListBackups = 100;
+
+ApiError backupNotFound(const QString &arn)
+{
+    return ApiError(p("BackupNotFoundException"), QStringLiteral("Backup not found: %1").arg(arn));
+}
+
+Result<backup::BackupCatalog *> catalog(OpContext &ctx)
+{
+    if (!ctx.backups)
+        return ApiError::internal(p("Backups are not available"));
+    return ctx.backups;
+}
+
+// The public BackupDescription: without the engine's own members.
+QJsonObject publicMeta(QJsonObject meta)
+{
+    meta.remove(p("_Region"));
+    return meta;
+}
+
+} // namespace
+
+Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString name = req.value(p("TableName")).toString();
+    const QString backupName = req.value(p("BackupName")).toString();
+    DD_ASSIGN(auto table, requireTable(ctx, name, false));
+    const qint64 now = ctx.clock->nowMs();
+    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(ctx.db, *table, now));
+    const QJsonObject &d = table->description;
+    const QString arn = QStringLiteral("%1/backup/%2-%3")
+                            .arg(d.value(p("TableArn")).toString())
+                            .arg(now, 13, 10, QLatin1Char('0'))
+                            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), snap.itemBytes},
+                             {p("BackupStatus"), p("CREATING")}, {p("BackupType"), p("USER")},
+                             {p("BackupCreationDateTime"), double(now) / 1000.0}};
+    const QString mode = d.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+    QJsonObject pt = d.value(p("ProvisionedThroughput")).toObject();
+    const QJsonObject source{{p("TableName"), name}, {p("TableId"), d.value(p("TableId"))}, {p("TableArn"), d.value(p("TableArn"))},
+                             {p("TableSizeBytes"), snap.itemBytes}, {p("KeySchema"), d.value(p("KeySchema"))},
+                             {p("TableCreationDateTime"), d.value(p("CreationDateTime"))},
+                             {p("ProvisionedThroughput"), QJsonObject{{p("ReadCapacityUnits"), pt.value(p("ReadCapacityUnits"))},
+                                                                      {p("WriteCapacityUnits"), pt.value(p("WriteCapacityUnits"))}}},
+                             {p("ItemCount"), qint64(snap.items.size())}, {p("BillingMode"), mode}};
+    QJsonObject features;
+    for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
+        QJsonArray out;
+        for (const auto &v : d.value(p(kind)).toArray()) {
+            const QJsonObject i = v.toObject();
+            QJsonObject info{{p("IndexName"), i.value(p("IndexName"))}, {p("KeySchema"), i.value(p("KeySchema"))}, {p("Projection"), i.value(p("Projection"))}};
+            if (kind[0] == 'G')
+                info.insert(p("ProvisionedThroughput"), i.value(p("ProvisionedThroughput")));
+            out.append(info);
+        }
+        if (!out.isEmpty())
+            features.insert(p(kind), out);
+    }
+    if (d.contains(p("StreamSpecification")))
+        features.insert(p("StreamDescription"), d.value(p("StreamSpecification")));
+    const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
+                           {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
+    cat->add(arn, meta);
+    auto shared = std::make_shared<backup::Snapshot>(std::move(snap));
+    cat->post([cat, arn, shared] { (void)cat->storeData(arn, shared->encode()); });
+    return toBody({{p("BackupDetails"), details}});
+}
+
+Result<QByteArray> describeBackup(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString arn = req.value(p("BackupArn")).toString();
+    const QJsonObject meta = cat->meta(arn);
+    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
+        return backupNotFound(arn);
+    return toBody({{p("BackupDescription"), publicMeta(meta)}});
+}
+
+Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString table = req.value(p("TableName")).toString();
+    const QString type = req.value(p("BackupType")).toString(p("USER"));
+    const double lower = req.value(p("TimeRangeLowerBound")).toDouble(0);
+    const double upper = req.value(p("TimeRangeUpperBound")).toDouble(1e18);
+    const QString start = req.value(p("ExclusiveStartBackupArn")).toString();
+    const int limit = req.contains(p("Limit")) ? req.value(p("Limit")).toInt() : kMaxListBackups;
+    if (limit < 1 || limit > kMaxListBackups)
+        return ApiError::validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: "
+                                                   "Member must have value less than or equal to 100").arg(limit));
+    QList<QJsonObject> all = cat->all();
+    std::sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {
+        const auto da = a.value(p("BackupDetails")).toObject(), db = b.value(p("BackupDetails")).toObject();
+        const double ta = da.value(p("BackupCreationDateTime")).toDouble(), tb = db.value(p("BackupCreationDateTime")).toDouble();
+        return ta != tb ? ta < tb : da.value(p("BackupArn")).toString() < db.value(p("BackupArn")).toString();
+    });
+    QJsonArray out;
+    bool started = start.isEmpty();
+    QString last;
+    for (const QJsonObject &m : all) {
+        const QJsonObject details = m.value(p("BackupDetails")).toObject();
+        const QJsonObject source = m.value(p("SourceTableDetails")).toObject();
+        const QString arn = details.value(p("BackupArn")).toString();
+        if (!started) {
+            started = arn == start;
+            continue;
+        }
+        const double t = details.value(p("BackupCreationDateTime")).toDouble();
+        if (m.value(p("_Region")).toString() != ctx.db.region() || (!table.isEmpty() && source.value(p("TableName")).toString() != table)
+            || t < lower || t > upper || (type != p("ALL") && details.value(p("BackupType")).toString() != type))
+            continue;
+        if (out.size() == limit) {
+            return toBody({{p("BackupSummaries"), out}, {p("LastEvaluatedBackupArn"), last}});
+        }
+        QJsonObject summary{{p("TableName"), source.value(p("TableName"))}, {p("TableId"), source.value(p("TableId"))},
+                            {p("TableArn"), source.value(p("TableArn"))}};
+        for (auto it = details.begin(); it != details.end(); ++it)
+            summary.insert(it.key(), it.value());
+        out.append(summary);
+        last = arn;
+    }
+    return toBody({{p("BackupSummaries"), out}});
+}
+
+Result<QByteArray> deleteBackup(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString arn = req.value(p("BackupArn")).toString();
+    QJsonObject meta = cat->meta(arn);
+    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
+        return backupNotFound(arn);
+    if (meta.value(p("BackupDetails")).toObject().value(p("BackupStatus")).toString() == p("CREATING"))
+        return ApiError(p("BackupInUseException"), QStringLiteral("Backup is being created: %1").arg(arn));
+    cat->remove(arn);
+    QJsonObject details = meta.value(p("BackupDetails")).toObject();
+    details.insert(p("BackupStatus"), p("DELETED"));
+    meta.insert(p("BackupDetails"), details);
+    return toBody({{p("BackupDescription"), publicMeta(meta)}});
+}
+
+Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString arn = req.value(p("BackupArn")).toString();
+    const QJsonObject meta = cat->meta(arn);
+    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
+        return backupNotFound(arn);
+    if (meta.value(p("BackupDetails")).toObject().value(p("BackupStatus")).toString() != p("AVAILABLE"))
+        return ApiError(p("BackupInUseException"), QStringLiteral("Backup is being created: %1").arg(arn));
+    const QString target = req.value(p("TargetTableName")).toString();
+    if (ctx.db.table(target))
+        return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
+    DD_ASSIGN(const QByteArray bytes, cat->data(arn));
+    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(bytes, QStringLiteral("Backup %1").arg(arn)));
+    const QJsonObject summary{{p("SourceBackupArn"), arn},
+                              {p("SourceTableArn"), meta.value(p("SourceTableDetails")).toObject().value(p("TableArn"))},
+                              {p("RestoreDateTime"), meta.value(p("BackupDetails")).toObject().value(p("BackupCreationDateTime"))}};
+    auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
+    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *cat, snap.description, items, req, summary));
+    return toBody({{p("TableDescription"), desc}});
+}
+
+} // namespace dd::api

@@ -1,0 +1,119 @@
+#include "backup/restorer.h"
+
+#include "backup/backupcatalog.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSet>
+
+#include <limits>
+
+namespace dd::backup {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+QJsonObject throughput(const QJsonObject &t)
+{
+    return {{p("ReadCapacityUnits"), t.value(p("ReadCapacityUnits"))}, {p("WriteCapacityUnits"), t.value(p("WriteCapacityUnits"))}};
+}
+
+void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
+{
+    for (const auto &k : keySchema)
+        names.insert(k.toObject().value(p("AttributeName")).toString());
+}
+
+} // namespace
+
+Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source,
+                                      std::shared_ptr<const ItemMap> items, const QJsonObject &req, const QJsonObject &summary)
+{
+    const QString target = req.value(p("TargetTableName")).toString();
+    if (ctx.db.table(target))
+        return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
+
+    const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+    const QString mode = req.value(p("BillingModeOverride")).toString(sourceMode);
+    const bool onDemand = mode == p("PAY_PER_REQUEST");
+    QJsonObject create{{p("TableName"), target}, {p("KeySchema"), source.value(p("KeySchema"))}, {p("BillingMode"), mode}};
+    QSet<QString> used;
+    addKeyNames(source.value(p("KeySchema")).toArray(), used);
+    if (!onDemand) {
+        const QJsonObject t = req.contains(p("ProvisionedThroughputOverride")) ? req.value(p("ProvisionedThroughputOverride")).toObject()
+                                                                                  : source.value(p("ProvisionedThroughput")).toObject();
+        QJsonObject pt = throughput(t);
+        if (pt.value(p("ReadCapacityUnits")).toDouble() < 1)
+            pt = {{p("ReadCapacityUnits"), 5}, {p("WriteCapacityUnits"), 5}};
+        create.insert(p("ProvisionedThroughput"), pt);
+    }
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        const QString overrideName = kind[0] == 'G' ? p("GlobalSecondaryIndexOverride") : p("LocalSecondaryIndexOverride");
+        QJsonArray in = req.contains(overrideName) ? req.value(overrideName).toArray() : source.value(p(kind)).toArray();
+        QJsonArray out;
+        for (const auto &v : in) {
+            const QJsonObject i = v.toObject();
+            if (i.value(p("IndexStatus")).toString() == p("DELETING"))
+                continue;
+            QJsonObject index{{p("IndexName"), i.value(p("IndexName"))}, {p("KeySchema"), i.value(p("KeySchema"))}, {p("Projection"), i.value(p("Projection"))}};
+            if (kind[0] == 'G' && !onDemand) {
+                QJsonObject pt = throughput(i.value(p("ProvisionedThroughput")).toObject());
+                if (pt.value(p("ReadCapacityUnits")).toDouble() < 1)
+                    pt = create.value(p("ProvisionedThroughput")).toObject();
+                index.insert(p("ProvisionedThroughput"), pt);
+            }
+            addKeyNames(i.value(p("KeySchema")).toArray(), used);
+            out.append(index);
+        }
+        if (!out.isEmpty())
+            create.insert(p(kind), out);
+    }
+    QJsonArray defs;
+    for (const auto &d : source.value(p("AttributeDefinitions")).toArray())
+        if (used.contains(d.toObject().value(p("AttributeName")).toString()))
+            defs.append(d);
+    create.insert(p("AttributeDefinitions"), defs);
+
+    DD_CHECK(api::createTable(ctx, create));
+    // CREATING until the load ends (liveStatus ends CREATING at _StatusUntilMs).
+    storage::Database &db = ctx.db;
+    QJsonObject restoreSummary = summary;
+    restoreSummary.insert(p("RestoreInProgress"), true);
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        auto table = db.table(target);
+        if (!table)
+            return ApiError::internal(p("The restored table vanished"));
+        QJsonObject desc = table->description;
+        desc.insert(p("TableStatus"), p("CREATING"));
+        desc.insert(p("_StatusUntilMs"), std::numeric_limits<qint64>::max() / 2);
+        desc.insert(p("RestoreSummary"), restoreSummary);
+        return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot mark the table restoring")));
+    }));
+    const qint64 tableId = db.table(target)->id;
+    worker.post([&db, target, tableId, items] {
+        // The load ends with the table ACTIVE even if it failed part way, as an
+        // AWS restore that fails leaves no table: here the error is logged in
+        // the summary instead, so that the caller can see and delete it.
+        auto loaded = loadItems(db, target, *items);
+        (void)db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            auto table = db.table(target);
+            if (!table || table->id != tableId)
+                return {};
+            QJsonObject desc = table->description;
+            desc.insert(p("TableStatus"), p("ACTIVE"));
+            desc.insert(p("_StatusUntilMs"), 0);
+            QJsonObject s = desc.value(p("RestoreSummary")).toObject();
+            s.insert(p("RestoreInProgress"), false);
+            desc.insert(p("RestoreSummary"), s);
+            if (!loaded.ok())
+                desc.insert(p("_RestoreError"), loaded.error().message());
+            return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot finish the restore")));
+        });
+    });
+    DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), target}}));
+    QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
+    return out;
+}
+
+} // namespace dd::backup

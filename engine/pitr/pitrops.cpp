@@ -1,0 +1,119 @@
+// Point-in-time recovery operations: UpdateContinuousBackups,
+// DescribeContinuousBackups, RestoreTableToPointInTime (pitrstore.h keeps
+// the history). Times on the wire are epoch seconds.
+#include "api/opcontext.h"
+#include "backup/restorer.h"
+#include "pitr/pitrstore.h"
+
+#include <QJsonDocument>
+
+#include <cmath>
+
+namespace dd::api {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// RecoveryPeriodInDays bounds and default (AWS: 1..35, default 35).
+constexpr int kMinRecoveryDays = 1;
+constexpr int kMaxRecoveryDays = 35;
+
+ApiError tableNotFound(const QString &name)
+{
+    return ApiError(p("TableNotFoundException"), QStringLiteral("Table not found: %1").arg(name));
+}
+
+QJsonObject continuousDescription(const std::optional<pitr::PitrState> &st, qint64 nowMs)
+{
+    QJsonObject pitrDesc;
+    if (!st) {
+        pitrDesc.insert(p("PointInTimeRecoveryStatus"), p("DISABLED"));
+    } else {
+        pitrDesc.insert(p("PointInTimeRecoveryStatus"), p("ENABLED"));
+        pitrDesc.insert(p("EarliestRestorableDateTime"), double(st->earliestMs(nowMs) / 1000));
+        pitrDesc.insert(p("LatestRestorableDateTime"), double(st->latestMs(nowMs) / 1000));
+        pitrDesc.insert(p("RecoveryPeriodInDays"), st->periodDays);
+    }
+    return {{p("ContinuousBackupsStatus"), p("ENABLED")}, {p("PointInTimeRecoveryDescription"), pitrDesc}};
+}
+
+} // namespace
+
+Result<QByteArray> updateContinuousBackups(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    auto table = ctx.db.table(name);
+    if (!table)
+        return tableNotFound(name);
+    const QJsonObject spec = req.value(p("PointInTimeRecoverySpecification")).toObject();
+    const int days = spec.contains(p("RecoveryPeriodInDays")) ? spec.value(p("RecoveryPeriodInDays")).toInt(-1) : kMaxRecoveryDays;
+    if (days < kMinRecoveryDays || days > kMaxRecoveryDays)
+        return ApiError::validation(QStringLiteral("RecoveryPeriodInDays must be between %1 and %2").arg(kMinRecoveryDays).arg(kMaxRecoveryDays));
+    const qint64 now = ctx.clock->nowMs();
+    std::optional<pitr::PitrState> st;
+    if (spec.value(p("PointInTimeRecoveryEnabled")).toBool()) {
+        DD_ASSIGN(pitr::PitrState s, pitr::PitrStore::enable(ctx.db, *table, days, now));
+        st = s;
+    } else {
+        DD_CHECK(pitr::PitrStore::disable(ctx.db, table->id));
+    }
+    return toBody({{p("ContinuousBackupsDescription"), continuousDescription(st, now)}});
+}
+
+Result<QByteArray> describeContinuousBackups(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    auto table = ctx.db.table(name);
+    if (!table)
+        return tableNotFound(name);
+    DD_ASSIGN(auto st, pitr::PitrStore::state(ctx.db, table->id));
+    return toBody({{p("ContinuousBackupsDescription"), continuousDescription(st, ctx.clock->nowMs())}});
+}
+
+Result<QByteArray> restoreTableToPointInTime(OpContext &ctx, const QJsonObject &req)
+{
+    if (!ctx.backups)
+        return ApiError::internal(p("Restores are not available"));
+    QString name = req.value(p("SourceTableName")).toString();
+    const QString arn = req.value(p("SourceTableArn")).toString();
+    if (name.isEmpty() && arn.isEmpty())
+        return ApiError::validation(p("Either SourceTableName or SourceTableArn must be specified"));
+    if (name.isEmpty())
+        name = arn.section(QLatin1Char('/'), 1, 1);
+    const QString target = req.value(p("TargetTableName")).toString();
+    const qint64 now = ctx.clock->nowMs();
+
+    std::optional<pitr::PitrState> st;
+    auto table = ctx.db.table(name);
+    if (table && (arn.isEmpty() || table->description.value(p("TableArn")).toString() == arn)) {
+        DD_ASSIGN(st, pitr::PitrStore::state(ctx.db, table->id));
+        if (!st)
+            return ApiError(p("PointInTimeRecoveryUnavailableException"), QStringLiteral("Point in time recovery is not enabled for table '%1'").arg(name));
+    } else {
+        DD_ASSIGN(st, pitr::PitrStore::deleted(ctx.db, name, arn));
+        if (!st)
+            return tableNotFound(name);
+    }
+    if (ctx.db.table(target))
+        return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
+    const bool latest = req.value(p("UseLatestRestorableTime")).toBool();
+    if (latest && req.contains(p("RestoreDateTime")))
+        return ApiError::validation(p("Only one of RestoreDateTime or UseLatestRestorableTime can be specified"));
+    if (!latest && !req.contains(p("RestoreDateTime")))
+        return ApiError::validation(p("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
+    // To the second, as AWS restores: the state at the end of that second.
+    const qint64 earliest = st->earliestMs(now) / 1000 * 1000;
+    const qint64 latestMs = st->latestMs(now);
+    const qint64 at = latest ? latestMs : qint64(std::floor(req.value(p("RestoreDateTime")).toDouble())) * 1000 + 999;
+    if (!latest && (at < earliest || at - 999 > latestMs))
+        return ApiError(p("InvalidRestoreTimeException"),
+                        QStringLiteral("RestoreDateTime must be between %1 and %2").arg(earliest / 1000).arg(latestMs / 1000));
+    DD_ASSIGN(backup::Snapshot snap, pitr::PitrStore::stateAt(ctx.db, *st, std::min(at, latestMs)));
+    const QJsonObject summary{{p("SourceTableArn"), st->tableArn}, {p("RestoreDateTime"), double(at / 1000)}};
+    auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
+    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *ctx.backups, snap.description, items, req, summary));
+    return toBody({{p("TableDescription"), desc}});
+}
+
+} // namespace dd::api

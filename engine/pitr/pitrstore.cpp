@@ -1,0 +1,240 @@
+#include "pitr/pitrstore.h"
+
+#include <QJsonDocument>
+
+#include <sqlite3.h>
+
+namespace dd::pitr {
+
+namespace {
+
+const char *kSchema = R"SQL(
+CREATE TABLE IF NOT EXISTS dd_pitr(
+  table_id INTEGER PRIMARY KEY,     -- tables.id of the source table
+  table_name TEXT NOT NULL,
+  table_arn TEXT NOT NULL,
+  period_days INTEGER NOT NULL,     -- RecoveryPeriodInDays
+  enabled_ms INTEGER NOT NULL,
+  deleted_ms INTEGER NOT NULL DEFAULT 0,
+  keep_seq INTEGER NOT NULL,        -- the change log after this seq is kept for this table
+  description BLOB NOT NULL);       -- the table's description
+CREATE TABLE IF NOT EXISTS dd_pitr_base(
+  table_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,             -- Snapshot::seq
+  time_ms INTEGER NOT NULL,         -- Snapshot::timeMs
+  data BLOB NOT NULL,               -- Snapshot::encode()
+  PRIMARY KEY(table_id, seq));
+)SQL";
+
+const char *kSelect = "SELECT table_id, table_name, table_arn, period_days, enabled_ms, deleted_ms, description FROM dd_pitr ";
+
+PitrState rowState(storage::Statement *s)
+{
+    PitrState st;
+    st.tableId = s->columnInt(0);
+    st.tableName = s->columnText(1);
+    st.tableArn = s->columnText(2);
+    st.periodDays = int(s->columnInt(3));
+    st.enabledMs = s->columnInt(4);
+    st.deletedMs = s->columnInt(5);
+    st.description = QJsonDocument::fromJson(s->columnBytes(6)).object();
+    return st;
+}
+
+Result<std::vector<PitrState>> selectStates(storage::Connection &c, const QByteArray &where, qint64 arg)
+{
+    storage::Statement *s = c.prepare(QByteArray(kSelect) + where);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    if (where.contains('?'))
+        s->bind(1, arg);
+    std::vector<PitrState> out;
+    while (s->step())
+        out.push_back(rowState(s));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return out;
+}
+
+Result<void> exec(storage::Connection &c, const QByteArray &sql, std::initializer_list<qint64> args)
+{
+    storage::Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    int i = 1;
+    for (qint64 a : args)
+        s->bind(i++, a);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+// Stores a base snapshot and moves keep_seq to the oldest base.
+Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snapshot &snap)
+{
+    const QByteArray data = snap.encode();
+    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr_base(table_id, seq, time_ms, data) VALUES(?,?,?,?)");
+        if (!s)
+            return ApiError::internal(txn.conn.lastError());
+        s->bind(1, tableId).bind(2, snap.seq).bind(3, snap.timeMs).bind(4, data);
+        s->step();
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+        return exec(txn.conn, "UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
+    });
+}
+
+} // namespace
+
+Result<void> PitrStore::install(storage::Database &db)
+{
+    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); });
+}
+
+Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs)
+{
+    DD_ASSIGN(auto existing, state(db, table.id));
+    if (existing) {
+        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            return exec(txn.conn, "UPDATE dd_pitr SET period_days = ? WHERE table_id = ?", {periodDays, table.id});
+        }));
+        existing->periodDays = periodDays;
+        return *existing;
+    }
+    // Record first (keep_seq at the log's end), so that the pruner keeps the
+    // rows written between this and the base snapshot.
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
+                                                 "VALUES(?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0) FROM changelog),?)");
+        if (!s)
+            return ApiError::internal(txn.conn.lastError());
+        s->bind(1, table.id).bindText(2, table.name).bindText(3, table.description.value(QStringLiteral("TableArn")).toString());
+        s->bind(4, periodDays).bind(5, nowMs).bind(6, QJsonDocument(table.description).toJson(QJsonDocument::Compact));
+        s->step();
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+        return {};
+    }));
+    DD_ASSIGN(const backup::Snapshot snap, backup::Snapshot::read(db, table, nowMs));
+    DD_CHECK(storeBase(db, table.id, snap));
+    DD_ASSIGN(auto st, state(db, table.id));
+    if (!st)
+        return ApiError::internal(QStringLiteral("PITR state vanished"));
+    return *st;
+}
+
+Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)
+{
+    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        DD_CHECK(exec(txn.conn, "DELETE FROM dd_pitr_base WHERE table_id = ?", {tableId}));
+        return exec(txn.conn, "DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
+    });
+}
+
+Result<std::optional<PitrState>> PitrStore::state(storage::Database &db, qint64 tableId)
+{
+    DD_ASSIGN(auto rows, db.read<std::vector<PitrState>>([&](storage::Connection &c) { return selectStates(c, "WHERE table_id = ?", tableId); }));
+    if (rows.empty())
+        return std::optional<PitrState>();
+    return std::optional<PitrState>(rows.front());
+}
+
+Result<std::optional<PitrState>> PitrStore::deleted(storage::Database &db, const QString &name, const QString &arn)
+{
+    DD_ASSIGN(auto rows, db.read<std::vector<PitrState>>([&](storage::Connection &c) { return selectStates(c, "ORDER BY table_id DESC", 0); }));
+    for (PitrState &st : rows) {
+        auto live = db.table(st.tableName);
+        if (live && live->id == st.tableId)
+            continue;
+        if ((!name.isEmpty() && st.tableName == name) || (!arn.isEmpty() && st.tableArn == arn)) {
+            if (!st.deletedMs)
+                st.deletedMs = db.clock()->nowMs();
+            return std::optional<PitrState>(st);
+        }
+    }
+    return std::optional<PitrState>();
+}
+
+Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrState &state, qint64 timeMs)
+{
+    DD_ASSIGN(QByteArray base, db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
+        // The newest base at or before timeMs; else the oldest (the window starts at it).
+        storage::Statement *s = c.prepare("SELECT data FROM dd_pitr_base WHERE table_id = ? ORDER BY (time_ms <= ?) DESC, "
+                                          "CASE WHEN time_ms <= ? THEN -time_ms ELSE time_ms END LIMIT 1");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        s->bind(1, state.tableId).bind(2, timeMs).bind(3, timeMs);
+        QByteArray data = s->step() ? s->columnBytes(0) : QByteArray();
+        s->reset();
+        return data;
+    }));
+    if (base.isEmpty())
+        return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),
+                        QStringLiteral("No point-in-time recovery history for table %1").arg(state.tableName));
+    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
+    const QJsonObject description = snap.description;
+    DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
+        storage::Statement *s = c.prepare("SELECT seq, keys, new_image FROM changelog WHERE table_id = ? AND seq > ? AND time_ms <= ? ORDER BY seq");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        s->bind(1, state.tableId).bind(2, snap.seq).bind(3, timeMs);
+        while (s->step()) {
+            const QByteArray key = backup::canonicalKey(description, s->columnBytes(1));
+            snap.seq = s->columnInt(0);
+            if (s->columnIsNull(2))
+                snap.items.erase(key);
+            else
+                snap.items[key] = s->columnBytes(2);
+        }
+        if (!s->ok())
+            return ApiError::internal(s->errorMessage());
+        s->reset();
+        return {};
+    }));
+    snap.timeMs = timeMs;
+    return snap;
+}
+
+Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
+{
+    DD_ASSIGN(auto rows, db.read<std::vector<PitrState>>([&](storage::Connection &c) { return selectStates(c, "", 0); }));
+    for (PitrState &st : rows) {
+        auto live = db.table(st.tableName);
+        const bool isLive = live && live->id == st.tableId;
+        if (!isLive && !st.deletedMs) {
+            st.deletedMs = nowMs;
+            DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) { return exec(txn.conn, "UPDATE dd_pitr SET deleted_ms = ? WHERE table_id = ?", {nowMs, st.tableId}); }));
+        }
+        if (st.deletedMs && st.deletedMs + st.periodDays * PitrState::kDayMs < nowMs) {
+            DD_CHECK(disable(db, st.tableId));
+            continue;
+        }
+        const qint64 windowStart = st.earliestMs(nowMs);
+        // A new base daily, so that the log before the window can go.
+        DD_ASSIGN(const qint64 newest, db.read<qint64>([&](storage::Connection &c) -> Result<qint64> {
+            storage::Statement *s = c.prepare("SELECT COALESCE(MAX(time_ms), 0) FROM dd_pitr_base WHERE table_id = ?");
+            if (!s)
+                return ApiError::internal(c.lastError());
+            s->bind(1, st.tableId);
+            const qint64 v = s->step() ? s->columnInt(0) : 0;
+            s->reset();
+            return v;
+        }));
+        if (isLive && newest + PitrState::kDayMs <= nowMs) {
+            DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(db, *live, nowMs));
+            DD_CHECK(storeBase(db, st.tableId, snap));
+        }
+        // Keep the newest base at or before the window's start and all later ones.
+        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            DD_CHECK(exec(txn.conn, "DELETE FROM dd_pitr_base WHERE table_id = ?1 AND time_ms < "
+                                    "(SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)", {st.tableId, windowStart}));
+            return exec(txn.conn, "UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId});
+        }));
+    }
+    return {};
+}
+
+} // namespace dd::pitr
