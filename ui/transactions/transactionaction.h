@@ -1,0 +1,64 @@
+// TransactionAction: one action of a TransactWriteItems request as the
+// transaction builder edits it: the form's fields kept as text, so that a
+// half-typed draft survives saving and loading. Turns into the request's
+// TransactItems element (DynamoDB JSON) and back. Value type; the functions
+// are pure and safe from any thread.
+#pragma once
+
+#include "common/tablekeys.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace dd::ui {
+
+struct TransactionAction {
+    Q_DECLARE_TR_FUNCTIONS(TransactionAction)
+public:
+    enum class Type { Put, Update, Delete, ConditionCheck }; // the builder's combo order: do not reorder
+
+    Type type = Type::Put;
+    QString table;        // TableName
+    QString keyText;      // Key (Item for Put), DynamoDB JSON or plain JSON
+    QString condition;    // ConditionExpression, may be empty (required for ConditionCheck)
+    QString update;       // UpdateExpression (Update only)
+    QString namesText;    // ExpressionAttributeNames as a JSON object, may be empty
+    QString valuesText;   // ExpressionAttributeValues, DynamoDB JSON or plain JSON, may be empty
+    bool returnOldOnFailure = false; // ReturnValuesOnConditionCheckFailure ALL_OLD
+
+    static QString typeName(Type type); // "Put", "Update", ... (the wire names)
+
+    // The TransactItems element ({"Put": {...}}). Returns false and sets
+    // *error (one translated line) when a field does not parse or a required
+    // one is missing.
+    bool toRequest(QJsonObject *element, QString *error) const;
+    // From a TransactItems element as AWS documents it. False and *error on
+    // an unknown action or malformed member.
+    static bool fromRequest(const QJsonObject &element, TransactionAction *action, QString *error);
+
+    // The draft form (every field as text) and back; fromDraft never fails.
+    QJsonObject toDraft() const;
+    static TransactionAction fromDraft(const QJsonObject &draft);
+
+    // One line for the action list: "Update Accounts {pk: alice}".
+    QString summary() const;
+};
+
+// DynamoDB's limit on actions per TransactWriteItems call
+// (docs: "TransactWriteItems ... up to 100 action requests").
+inline constexpr int kMaxTransactionActions = 100;
+
+// Checks a whole transaction before running it: each action converts, at most
+// kMaxTransactionActions, no two actions on the same item (keys of Put items
+// come from `keys`, by table, when known). Returns one translated line per
+// problem, prefixed with the action's 1-based number; empty when it may run.
+QStringList validateTransaction(const QList<TransactionAction> &actions, const QMap<QString, TableKeys> &keys);
+
+// The TransactItems array of valid actions (call validateTransaction first).
+QJsonArray transactItems(const QList<TransactionAction> &actions);
+
+} // namespace dd::ui

@@ -1,0 +1,490 @@
+#include "transactions/transactionbuilder.h"
+
+#include "common/awsclicommand.h"
+#include "common/errorlabel.h"
+#include "common/itemjson.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace dd::ui {
+
+namespace {
+QString p(const char *s) { return QString::fromLatin1(s); }
+} // namespace
+
+TransactionBuilder::TransactionBuilder(Connection *connection, QWidget *parent) : QWidget(parent), m_connection(connection)
+{
+    setObjectName(p("transactionBuilder"));
+    buildUi();
+    connect(&m_runWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TransactionBuilder::onRunFinished);
+    connect(&m_tablesWatcher, &QFutureWatcher<TableListing>::finished, this, [this] {
+        const TableListing listing = m_tablesWatcher.result();
+        const QString current = m_table->currentText();
+        m_loading = true;
+        m_table->clear();
+        for (const QJsonObject &t : listing.tables) {
+            const QString name = t.value(p("TableName")).toString();
+            m_keys.insert(name, TableKeys::fromDescription(t));
+            m_table->addItem(name);
+        }
+        m_table->setEditText(current);
+        m_loading = false;
+        loadForm();
+    });
+    m_tablesWatcher.setFuture(startTableListing(m_connection));
+}
+
+TransactionBuilder::~TransactionBuilder()
+{
+    stopWatcher(m_runWatcher);
+    stopWatcher(m_tablesWatcher);
+}
+
+void TransactionBuilder::buildUi()
+{
+    m_list = new QListWidget(this);
+    m_list->setObjectName(p("actions"));
+    auto *add = new QToolButton(this);
+    add->setObjectName(p("addAction"));
+    add->setText(tr("Add"));
+    add->setPopupMode(QToolButton::InstantPopup);
+    auto *addMenu = new QMenu(add);
+    for (auto type : {TransactionAction::Type::Put, TransactionAction::Type::Update, TransactionAction::Type::Delete,
+                      TransactionAction::Type::ConditionCheck}) {
+        const QString label = type == TransactionAction::Type::Put      ? tr("Put")
+                              : type == TransactionAction::Type::Update ? tr("Update")
+                              : type == TransactionAction::Type::Delete ? tr("Delete")
+                                                                        : tr("Condition check");
+        addMenu->addAction(label, this, [this, type] {
+            TransactionAction a;
+            a.type = type;
+            a.table = m_table->currentText();
+            addAction(a);
+        });
+    }
+    add->setMenu(addMenu);
+    auto button = [this](const char *name, const QString &text) {
+        auto *b = new QPushButton(text, this);
+        b->setObjectName(QString::fromLatin1(name));
+        return b;
+    };
+    QPushButton *duplicate = button("duplicate", tr("Duplicate"));
+    QPushButton *up = button("moveUp", tr("Up"));
+    QPushButton *down = button("moveDown", tr("Down"));
+    QPushButton *remove = button("remove", tr("Remove"));
+    QPushButton *paste = button("pasteJson", tr("Paste JSON…"));
+    auto *listButtons = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{add, duplicate, up, down, remove, paste})
+        listButtons->addWidget(w);
+    listButtons->addStretch();
+    auto *left = new QWidget(this);
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_list);
+    leftLayout->addLayout(listButtons);
+
+    m_type = new QComboBox(this);
+    m_type->setObjectName(p("actionType"));
+    m_type->addItems({tr("Put"), tr("Update"), tr("Delete"), tr("Condition check")});
+    m_table = new QComboBox(this);
+    m_table->setObjectName(p("table"));
+    m_table->setEditable(true);
+    m_keyLabel = new QLabel(tr("Key"), this);
+    m_key = new QPlainTextEdit(this);
+    m_key->setObjectName(p("key"));
+    m_key->setPlaceholderText(tr("DynamoDB JSON or plain JSON, e.g. {\"pk\": \"alice\"}"));
+    m_condition = new QLineEdit(this);
+    m_condition->setObjectName(p("condition"));
+    m_condition->setPlaceholderText(tr("e.g. balance >= :amount"));
+    m_update = new QLineEdit(this);
+    m_update->setObjectName(p("update"));
+    m_update->setPlaceholderText(tr("e.g. SET balance = balance - :amount"));
+    m_names = new QPlainTextEdit(this);
+    m_names->setObjectName(p("names"));
+    m_names->setPlaceholderText(p("{\"#s\": \"status\"}"));
+    m_values = new QPlainTextEdit(this);
+    m_values->setObjectName(p("values"));
+    m_values->setPlaceholderText(p("{\":amount\": {\"N\": \"10\"}}"));
+    m_returnOld = new QCheckBox(tr("Return the item when the condition fails (ALL_OLD)"), this);
+    m_returnOld->setObjectName(p("returnOld"));
+    m_result = new QPlainTextEdit(this);
+    m_result->setObjectName(p("result"));
+    m_result->setReadOnly(true);
+    m_result->setPlaceholderText(tr("The outcome of this action appears here after Run"));
+    for (QPlainTextEdit *e : {m_key, m_names, m_values, m_result}) {
+        e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        e->setTabChangesFocus(true);
+    }
+    auto *form = new QFormLayout;
+    form->addRow(tr("Action"), m_type);
+    form->addRow(tr("Table"), m_table);
+    form->addRow(m_keyLabel, m_key);
+    form->addRow(tr("Condition"), m_condition);
+    form->addRow(tr("Update"), m_update);
+    form->addRow(tr("Names"), m_names);
+    form->addRow(tr("Values"), m_values);
+    form->addRow(QString(), m_returnOld);
+    form->addRow(tr("Result"), m_result);
+    auto *right = new QWidget(this);
+    right->setLayout(form);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(left);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(1, 2);
+
+    m_problems = new ErrorLabel(this);
+    m_problems->setObjectName(p("problems"));
+    m_problems->setWordWrap(true);
+    QPushButton *validateButton = button("validate", tr("Validate"));
+    m_run = button("run", tr("Run"));
+    QPushButton *save = button("saveDraft", tr("Save draft…"));
+    QPushButton *load = button("loadDraft", tr("Load draft…"));
+    QPushButton *copy = button("copyCli", tr("Copy as AWS CLI command"));
+    auto *bottom = new QHBoxLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{validateButton, m_run, save, load, copy})
+        bottom->addWidget(w);
+    bottom->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(m_problems);
+    layout->addLayout(bottom);
+
+    connect(m_list, &QListWidget::currentRowChanged, this, &TransactionBuilder::loadForm);
+    connect(duplicate, &QPushButton::clicked, this, [this] {
+        if (currentAction() >= 0)
+            addAction(m_actions.at(currentAction()));
+    });
+    connect(up, &QPushButton::clicked, this, [this] { move(-1); });
+    connect(down, &QPushButton::clicked, this, [this] { move(1); });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = currentAction();
+        if (row < 0)
+            return;
+        m_actions.removeAt(row);
+        clearResults();
+        refreshList();
+        selectAction(std::min(row, actionCount() - 1));
+    });
+    connect(paste, &QPushButton::clicked, this, [this] {
+        bool ok = false;
+        const QString text = QInputDialog::getMultiLineText(this, tr("Paste JSON"),
+                                                            tr("TransactItems (an array, a request, or one action):"), QString(), &ok);
+        QString error;
+        if (ok && !pasteJson(text, &error))
+            m_problems->setError(error);
+    });
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        updateFormForType();
+        storeForm();
+    });
+    connect(m_table, &QComboBox::currentTextChanged, this, &TransactionBuilder::storeForm);
+    for (QPlainTextEdit *e : {m_key, m_names, m_values})
+        connect(e, &QPlainTextEdit::textChanged, this, &TransactionBuilder::storeForm);
+    for (QLineEdit *e : {m_condition, m_update})
+        connect(e, &QLineEdit::textChanged, this, &TransactionBuilder::storeForm);
+    connect(m_returnOld, &QCheckBox::toggled, this, &TransactionBuilder::storeForm);
+    connect(validateButton, &QPushButton::clicked, this, [this] {
+        if (validate().isEmpty())
+            emit statusMessage(tr("The transaction is valid (%n action(s))", nullptr, actionCount()));
+    });
+    connect(m_run, &QPushButton::clicked, this, &TransactionBuilder::run);
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save draft"), p("transaction.json"), tr("JSON files (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !saveDraft(path, &error))
+            m_problems->setError(error);
+    });
+    connect(load, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Load draft"), QString(), tr("JSON files (*.json)"));
+        QString error;
+        if (!path.isEmpty() && !loadDraft(path, &error))
+            m_problems->setError(error);
+    });
+    connect(copy, &QPushButton::clicked, this, [this] {
+        if (!validate().isEmpty())
+            return;
+        QApplication::clipboard()->setText(cliCommand());
+        emit statusMessage(tr("Copied the AWS CLI command and transact.json"));
+    });
+    updateFormForType();
+    loadForm();
+}
+
+void TransactionBuilder::addAction(const TransactionAction &action)
+{
+    m_actions.append(action);
+    clearResults();
+    refreshList();
+    selectAction(actionCount() - 1);
+}
+
+void TransactionBuilder::setAction(int index, const TransactionAction &action)
+{
+    m_actions[index] = action;
+    clearResults();
+    refreshList();
+    if (index == currentAction())
+        loadForm();
+}
+
+void TransactionBuilder::selectAction(int index)
+{
+    m_list->setCurrentRow(index);
+    loadForm();
+}
+
+int TransactionBuilder::currentAction() const
+{
+    return m_list->currentRow();
+}
+
+void TransactionBuilder::refreshList()
+{
+    const int row = m_list->currentRow();
+    const QSignalBlocker block(m_list);
+    while (m_list->count() > actionCount())
+        delete m_list->takeItem(m_list->count() - 1);
+    while (m_list->count() < actionCount())
+        m_list->addItem(QString());
+    for (int i = 0; i < actionCount(); ++i) {
+        QListWidgetItem *item = m_list->item(i);
+        const ActionResult r = m_results.value(i);
+        QString text = QStringLiteral("%1. %2").arg(i + 1).arg(m_actions[i].summary());
+        if (!r.code.isEmpty())
+            text += QStringLiteral("  — %1").arg(r.code);
+        item->setText(text);
+        item->setToolTip(r.message);
+        const bool failed = !r.code.isEmpty() && r.code != p("None") && r.code != p("Applied");
+        item->setForeground(failed ? QBrush(QColor(0xd0, 0x30, 0x30)) : QBrush());
+        QFont f = item->font();
+        f.setBold(failed);
+        item->setFont(f);
+    }
+    m_list->setCurrentRow(std::min(row, actionCount() - 1));
+}
+
+void TransactionBuilder::loadForm()
+{
+    const int row = currentAction();
+    const bool has = row >= 0 && row < actionCount();
+    for (QWidget *w : std::initializer_list<QWidget *>{m_type, m_table, m_key, m_condition, m_update, m_names, m_values, m_returnOld})
+        w->setEnabled(has);
+    m_loading = true;
+    const TransactionAction a = has ? m_actions.at(row) : TransactionAction();
+    m_type->setCurrentIndex(int(a.type));
+    m_table->setEditText(a.table);
+    m_key->setPlainText(a.keyText);
+    m_condition->setText(a.condition);
+    m_update->setText(a.update);
+    m_names->setPlainText(a.namesText);
+    m_values->setPlainText(a.valuesText);
+    m_returnOld->setChecked(a.returnOldOnFailure);
+    m_loading = false;
+    updateFormForType();
+    showResult();
+}
+
+void TransactionBuilder::storeForm()
+{
+    const int row = currentAction();
+    if (m_loading || row < 0 || row >= actionCount())
+        return;
+    TransactionAction &a = m_actions[row];
+    a.type = TransactionAction::Type(m_type->currentIndex());
+    a.table = m_table->currentText();
+    a.keyText = m_key->toPlainText();
+    a.condition = m_condition->text();
+    a.update = m_update->text();
+    a.namesText = m_names->toPlainText();
+    a.valuesText = m_values->toPlainText();
+    a.returnOldOnFailure = m_returnOld->isChecked();
+    clearResults();
+    refreshList();
+}
+
+void TransactionBuilder::updateFormForType()
+{
+    const auto type = TransactionAction::Type(m_type->currentIndex());
+    m_keyLabel->setText(type == TransactionAction::Type::Put ? tr("Item") : tr("Key"));
+    m_update->setEnabled(m_type->isEnabled() && type == TransactionAction::Type::Update);
+}
+
+void TransactionBuilder::showResult()
+{
+    const ActionResult r = m_results.value(currentAction());
+    if (r.code.isEmpty()) {
+        m_result->clear();
+        return;
+    }
+    QString text = r.code == p("Applied") ? tr("Applied") : r.code == p("None") ? tr("No problem with this action (the transaction was cancelled by another)") : r.code;
+    if (!r.message.isEmpty())
+        text += QStringLiteral("\n%1").arg(r.message);
+    if (!r.item.isEmpty())
+        text += QStringLiteral("\n\n%1\n%2").arg(tr("The item it saw:"), itemjson::toDynamoText(r.item));
+    m_result->setPlainText(text);
+}
+
+void TransactionBuilder::move(int delta)
+{
+    const int row = currentAction();
+    const int to = row + delta;
+    if (row < 0 || to < 0 || to >= actionCount())
+        return;
+    m_actions.swapItemsAt(row, to);
+    clearResults();
+    refreshList();
+    selectAction(to);
+}
+
+void TransactionBuilder::clearResults()
+{
+    m_results.clear();
+}
+
+bool TransactionBuilder::pasteJson(const QString &text, QString *error)
+{
+    QJsonParseError pe;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &pe);
+    QJsonArray elements;
+    if (doc.isArray())
+        elements = doc.array();
+    else if (doc.isObject() && doc.object().contains(p("TransactItems")))
+        elements = doc.object().value(p("TransactItems")).toArray();
+    else if (doc.isObject())
+        elements.append(doc.object());
+    else {
+        *error = tr("Not JSON: %1").arg(pe.errorString());
+        return false;
+    }
+    QList<TransactionAction> parsed;
+    for (const QJsonValue &v : elements) {
+        TransactionAction a;
+        if (!TransactionAction::fromRequest(v.toObject(), &a, error))
+            return false;
+        parsed << a;
+    }
+    for (const TransactionAction &a : parsed)
+        addAction(a);
+    return true;
+}
+
+QStringList TransactionBuilder::validate()
+{
+    const QStringList problems = validateTransaction(m_actions, m_keys);
+    m_problems->setError(problems.join(QLatin1Char('\n')));
+    return problems;
+}
+
+bool TransactionBuilder::run()
+{
+    if (isRunning() || !validate().isEmpty())
+        return false;
+    clearResults();
+    refreshList();
+    showResult();
+    m_run->setEnabled(false);
+    m_runWatcher.setFuture(m_connection->call(p("TransactWriteItems"), QJsonObject{{p("TransactItems"), transactItems(m_actions)}}));
+    return true;
+}
+
+void TransactionBuilder::onRunFinished()
+{
+    m_run->setEnabled(true);
+    const client::ApiResponse r = m_runWatcher.result();
+    m_results.clear();
+    if (r.ok()) {
+        for (int i = 0; i < actionCount(); ++i)
+            m_results.append({p("Applied"), QString(), QJsonObject()});
+        m_problems->setError(QString());
+        emit statusMessage(tr("Transaction applied (%n action(s))", nullptr, actionCount()));
+    } else {
+        const QJsonArray reasons = r.error->extra().value(p("CancellationReasons")).toArray();
+        for (const QJsonValue &v : reasons) {
+            const QJsonObject reason = v.toObject();
+            m_results.append({reason.value(p("Code")).toString(), reason.value(p("Message")).toString(), reason.value(p("Item")).toObject()});
+        }
+        int first = -1;
+        for (int i = 0; i < m_results.size() && first < 0; ++i)
+            if (m_results[i].code != p("None"))
+                first = i;
+        m_problems->setError(first >= 0 ? tr("Cancelled by action %1: %2").arg(first + 1).arg(r.error->message())
+                                        : tr("DynamoDB refused: %1").arg(r.error->message()));
+        if (first >= 0)
+            m_list->setCurrentRow(first);
+    }
+    refreshList();
+    showResult();
+    emit finished(r.ok());
+}
+
+bool TransactionBuilder::saveDraft(const QString &path, QString *error) const
+{
+    QJsonArray actions;
+    for (const TransactionAction &a : m_actions)
+        actions.append(a.toDraft());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    file.write(QJsonDocument(QJsonObject{{p("dynamodeskTransactionDraft"), 1}, {p("actions"), actions}}).toJson(QJsonDocument::Indented));
+    return true;
+}
+
+bool TransactionBuilder::loadDraft(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = tr("Cannot read %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    const QJsonObject draft = QJsonDocument::fromJson(data).object();
+    if (!draft.contains(p("dynamodeskTransactionDraft"))) {
+        // A transact.json as the AWS CLI takes it: load its actions.
+        m_actions.clear();
+        refreshList();
+        return pasteJson(QString::fromUtf8(data), error);
+    }
+    m_actions.clear();
+    for (const QJsonValue &v : draft.value(p("actions")).toArray())
+        m_actions.append(TransactionAction::fromDraft(v.toObject()));
+    clearResults();
+    refreshList();
+    selectAction(actionCount() > 0 ? 0 : -1);
+    return true;
+}
+
+QString TransactionBuilder::cliCommand() const
+{
+    QString command = p("aws dynamodb transact-write-items --transact-items file://transact.json");
+    if (m_connection->isServing())
+        command += QStringLiteral(" --endpoint-url http://127.0.0.1:%1").arg(m_connection->servingPort());
+    const QString json = QString::fromUtf8(QJsonDocument(transactItems(m_actions)).toJson(QJsonDocument::Indented));
+    return QStringLiteral("%1\n\n# transact.json\n%2").arg(command, json);
+}
+
+} // namespace dd::ui

@@ -1,0 +1,104 @@
+// TransactionBuilder: the transaction builder tab. A list of actions (Put,
+// Update, Delete, ConditionCheck) on the left, the selected action's form on
+// the right (or pasted JSON), and Validate, Run, drafts and "Copy as AWS CLI
+// command" below. Run sends one TransactWriteItems off the GUI thread; on
+// TransactionCanceledException each action shows its CancellationReason,
+// with the item it saw when it asked for ALL_OLD.
+//
+// GUI thread only. The Connection must outlive the builder; the destructor
+// waits for a running call.
+#pragma once
+
+#include "client/client.h"
+#include "common/tablekeys.h"
+#include "connections/tablelisting.h"
+#include "transactions/transactionaction.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace dd::ui {
+
+class Connection;
+class ErrorLabel;
+
+class TransactionBuilder : public QWidget {
+    Q_OBJECT
+public:
+    // The outcome of one action after Run.
+    struct ActionResult {
+        QString code;     // "Applied", "None", "ConditionalCheckFailed", ...; empty before a run
+        QString message;  // DynamoDB's message for this action, English
+        QJsonObject item; // the item the action saw (ALL_OLD), may be empty
+    };
+
+    explicit TransactionBuilder(Connection *connection, QWidget *parent = nullptr);
+    ~TransactionBuilder() override;
+
+    Connection *connection() const { return m_connection; }
+    int actionCount() const { return int(m_actions.size()); }
+    const TransactionAction &action(int index) const { return m_actions.at(index); }
+    void addAction(const TransactionAction &action);   // appends and selects it
+    void setAction(int index, const TransactionAction &action);
+    void selectAction(int index);
+    int currentAction() const;
+    ActionResult result(int index) const { return m_results.value(index); }
+
+    // Adds actions from pasted JSON: a TransactItems array, a request with
+    // TransactItems, or one element. False and *error when it does not parse.
+    bool pasteJson(const QString &text, QString *error);
+
+    QStringList validate();      // shows the problems too; empty when it may run
+    bool run();                  // validates, then starts TransactWriteItems; false if invalid or busy
+    bool isRunning() const { return m_runWatcher.isRunning(); }
+    bool saveDraft(const QString &path, QString *error) const;
+    bool loadDraft(const QString &path, QString *error); // replaces the actions
+    QString cliCommand() const;  // the command and transact.json, as copied
+
+signals:
+    void finished(bool applied); // after every run, on the GUI thread
+    void statusMessage(const QString &message);
+
+private:
+    void buildUi();
+    void refreshList();
+    void loadForm();
+    void storeForm();
+    void updateFormForType();
+    void showResult();
+    void move(int delta);
+    void onRunFinished();
+    void clearResults();
+
+    Connection *m_connection;
+    QList<TransactionAction> m_actions;
+    QList<ActionResult> m_results;      // by action, empty until a run
+    QMap<QString, TableKeys> m_keys;    // by table, from the listing
+    bool m_loading = false;             // the form is being filled from m_actions
+
+    QListWidget *m_list;
+    QComboBox *m_type;
+    QComboBox *m_table;
+    QLabel *m_keyLabel;
+    QPlainTextEdit *m_key;
+    QLineEdit *m_condition;
+    QLineEdit *m_update;
+    QPlainTextEdit *m_names;
+    QPlainTextEdit *m_values;
+    QCheckBox *m_returnOld;
+    QPlainTextEdit *m_result;
+    ErrorLabel *m_problems;
+    QPushButton *m_run;
+    QFutureWatcher<client::ApiResponse> m_runWatcher;
+    QFutureWatcher<TableListing> m_tablesWatcher;
+};
+
+} // namespace dd::ui
