@@ -6,6 +6,8 @@
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
+#include "streams/streamviewer.h"
+#include "transactions/transactionbuilder.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -132,6 +134,18 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             confirmDeleteTable(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *transactionAction = make(QStringLiteral("run"), tr("&Transaction builder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X));
+    transactionAction->setObjectName(QStringLiteral("transactionBuilderAction"));
+    connect(transactionAction, &QAction::triggered, this, [this] {
+        if (Connection *c = m_tree->currentConnection())
+            openTransactionBuilder(c);
+    });
+    QAction *streamAction = make(QStringLiteral("refresh"), tr("&Stream viewer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    streamAction->setObjectName(QStringLiteral("streamViewerAction"));
+    connect(streamAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openStreamViewer(m_tree->currentConnection(), m_tree->currentTable());
+    });
     m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_serveAction->setCheckable(true);
     connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
@@ -161,6 +175,9 @@ void MainWindow::createActions()
     table->addAction(openTableAction);
     table->addAction(refreshAction);
     table->addAction(deleteTableAction);
+    table->addSeparator();
+    table->addAction(transactionAction);
+    table->addAction(streamAction);
     table->addSeparator();
     table->addAction(m_serveAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -196,6 +213,8 @@ void MainWindow::createActions()
     bar->addAction(newConnectionAction);
     bar->addAction(newTableAction);
     bar->addAction(refreshAction);
+    bar->addAction(transactionAction);
+    bar->addAction(streamAction);
     bar->addAction(m_serveAction);
     for (QAction *a : {nextTab, previousTab, focusTree})
         addAction(a);
@@ -236,7 +255,7 @@ void MainWindow::newConnection()
 void MainWindow::closeConnection(Connection *connection)
 {
     for (int i = m_tabs->count() - 1; i >= 0; --i)
-        if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection)
+        if (tabConnection(i) == connection)
             closeTab(i);
     m_tree->removeConnection(connection);
     auto it = std::find_if(m_connections.begin(), m_connections.end(), [connection](const auto &c) { return c.get() == connection; });
@@ -278,6 +297,50 @@ TableDesigner *MainWindow::newTable(Connection *connection)
     });
     designer->show();
     return designer;
+}
+
+TransactionBuilder *MainWindow::openTransactionBuilder(Connection *connection)
+{
+    if (!connection)
+        return nullptr;
+    auto *builder = new TransactionBuilder(connection, m_tabs);
+    connect(builder, &TransactionBuilder::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    const int index = m_tabs->addTab(builder, QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("Transaction"));
+    m_tabs->setTabToolTip(index, tr("Transaction builder — %1").arg(connection->displayName()));
+    m_tabs->setCurrentIndex(index);
+    return builder;
+}
+
+StreamViewer *MainWindow::openStreamViewer(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *v = qobject_cast<StreamViewer *>(m_tabs->widget(i));
+        if (v && v->connection() == connection && v->tableName() == table) {
+            m_tabs->setCurrentIndex(i);
+            return v;
+        }
+    }
+    auto *viewer = new StreamViewer(connection, table, m_tabs);
+    connect(viewer, &StreamViewer::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    const int index = m_tabs->addTab(viewer, QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Stream: %1").arg(table));
+    m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
+    m_tabs->setCurrentIndex(index);
+    viewer->start();
+    return viewer;
+}
+
+Connection *MainWindow::tabConnection(int index) const
+{
+    QWidget *w = m_tabs->widget(index);
+    if (auto *b = qobject_cast<TableBrowser *>(w))
+        return b->connection();
+    if (auto *t = qobject_cast<TransactionBuilder *>(w))
+        return t->connection();
+    if (auto *v = qobject_cast<StreamViewer *>(w))
+        return v->connection();
+    return nullptr;
 }
 
 TableBrowser *MainWindow::currentBrowser() const

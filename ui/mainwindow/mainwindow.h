@@ -23,6 +23,8 @@ class Connection;
 class ConnectionTree;
 class TableBrowser;
 class TableDesigner;
+class TransactionBuilder;
+class StreamViewer;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -38,6 +40,10 @@ public:
 
     TableBrowser *openTable(Connection *connection, const QString &table); // focuses an open tab
     TableDesigner *newTable(Connection *connection);                     // shows the designer
+    // A transaction builder tab for the connection (a new one each time).
+    TransactionBuilder *openTransactionBuilder(Connection *connection);
+    // The live stream viewer of a table; focuses an open one.
+    StreamViewer *openStreamViewer(Connection *connection, const QString &table);
     TableBrowser *currentBrowser() const;
     ConnectionTree *tree() const { return m_tree; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -55,6 +61,7 @@ private:
     void setServing(Connection *connection, bool serve);
     void confirmDeleteTable(Connection *connection, const QString &table);
     void closeTab(int index);
+    Connection *tabConnection(int index) const; // the connection a tab works on, null if none
     void onOperation(const QString &operation, double latencyMs, double capacity, const QString &error);
     void saveConnections();
     void updateServeAction();

@@ -11,6 +11,9 @@
 #include "items/conflictdialog.h"
 #include "items/itemeditor.h"
 #include "mainwindow/mainwindow.h"
+#include "streams/streamrecordmodel.h"
+#include "streams/streamviewer.h"
+#include "transactions/transactionbuilder.h"
 
 #include <QApplication>
 #include <QComboBox>
@@ -220,6 +223,56 @@ void ScreenshotTour::start()
     dialog.show();
     save(&dialog, QStringLiteral("07-connection"));
     dialog.close();
+
+    // 8: the transaction builder after a cancelled transfer: the debit's
+    // condition failed, with the item it saw.
+    (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Customers")},
+        {QStringLiteral("Item"), QJsonObject{{QStringLiteral("id"), s(QStringLiteral("c1"))}, {QStringLiteral("credit"), n(QStringLiteral("40"))}}}});
+    (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Customers")},
+        {QStringLiteral("Item"), QJsonObject{{QStringLiteral("id"), s(QStringLiteral("c2"))}, {QStringLiteral("credit"), n(QStringLiteral("5"))}}}});
+    TransactionBuilder *builder = m_window->openTransactionBuilder(c);
+    QString pasteError;
+    builder->pasteJson(QStringLiteral(R"json([
+      {"Update": {"TableName": "Customers", "Key": {"id": {"S": "c1"}}, "UpdateExpression": "SET credit = credit - :amount",
+                  "ConditionExpression": "credit >= :amount", "ExpressionAttributeValues": {":amount": {"N": "75"}},
+                  "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}},
+      {"Update": {"TableName": "Customers", "Key": {"id": {"S": "c2"}}, "UpdateExpression": "SET credit = credit + :amount",
+                  "ExpressionAttributeValues": {":amount": {"N": "75"}}}},
+      {"Put": {"TableName": "Orders", "Item": {"customerId": {"S": "c2"}, "orderId": {"S": "2024-13-0001"}, "status": {"S": "OPEN"}, "total": {"N": "75"}},
+               "ConditionExpression": "attribute_not_exists(orderId)"}}
+    ])json"), &pasteError);
+    bool ran = false;
+    connect(builder, &TransactionBuilder::finished, this, [&ran] { ran = true; });
+    builder->run();
+    waitFor([&] { return ran; });
+    settle();
+    save(m_window, QStringLiteral("08-transaction"));
+
+    // 9: the live stream viewer of Orders while orders change.
+    (void)c->callSync(QStringLiteral("UpdateTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+        {QStringLiteral("StreamSpecification"), QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), QStringLiteral("NEW_AND_OLD_IMAGES")}}}});
+    StreamViewer *viewer = m_window->openStreamViewer(c, QStringLiteral("Orders"));
+    waitFor([&] { return viewer->isPolling(); });
+    for (int i = 0; i < 12; ++i) {
+        const QJsonObject key{{QStringLiteral("customerId"), s(QStringLiteral("c%1").arg(i % 7 + 1))},
+                              {QStringLiteral("orderId"), s(QStringLiteral("2024-%1-%2").arg(i % 12 + 1, 2, 10, QLatin1Char('0')).arg(1000 + i))}};
+        if (i % 4 == 3) {
+            (void)c->callSync(QStringLiteral("DeleteItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key}});
+        } else {
+            (void)c->callSync(QStringLiteral("UpdateItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key},
+                {QStringLiteral("UpdateExpression"), QStringLiteral("SET #s = :s, shipTo.city = :c")},
+                {QStringLiteral("ExpressionAttributeNames"), QJsonObject{{QStringLiteral("#s"), QStringLiteral("status")}}},
+                {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":s"), s(QStringLiteral("SHIPPED"))}, {QStringLiteral(":c"), s(QStringLiteral("Osaka"))}}}});
+        }
+        settle(120);
+    }
+    (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Item"), QJsonObject{
+        {QStringLiteral("customerId"), s(QStringLiteral("c9"))}, {QStringLiteral("orderId"), s(QStringLiteral("2024-12-2000"))},
+        {QStringLiteral("status"), s(QStringLiteral("OPEN"))}, {QStringLiteral("total"), n(QStringLiteral("19.99"))}}}});
+    waitFor([&] { return viewer->model()->totalCount() >= 13; });
+    viewer->view()->selectRow(0);
+    settle();
+    save(m_window, QStringLiteral("09-stream"));
 
     emit finished(m_saved >= 6);
 }

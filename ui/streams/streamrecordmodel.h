@@ -1,0 +1,44 @@
+// StreamRecordModel: the records the stream viewer received, oldest first,
+// as rows of time, event, keys and changes; filtered by event type and text
+// (only matching rows are shown). Appends only; keeps at most kMaxRecords,
+// dropping the oldest. GUI thread only; never opens a dialog.
+#pragma once
+
+#include "streams/streamrecord.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+
+namespace dd::ui {
+
+class StreamRecordModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, EventColumn, KeysColumn, ChangesColumn, ColumnCount };
+    static constexpr int kMaxRecords = 100000; // memory bound of a long session
+
+    explicit StreamRecordModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void append(const QList<StreamRecord> &records);
+    void clear();
+    // Only rows whose event is in `events` (empty: all) and that match `text`.
+    void setFilter(const QSet<QString> &events, const QString &text);
+    const StreamRecord &record(int row) const; // a shown row
+    int totalCount() const { return int(m_all.size()); }
+
+private:
+    bool accepts(const StreamRecord &r) const;
+    void refilter();
+
+    QList<StreamRecord> m_all;  // everything received, oldest first
+    QList<int> m_shown;         // indexes into m_all of the rows shown
+    QSet<QString> m_events;
+    QString m_text;
+};
+
+} // namespace dd::ui

@@ -1,0 +1,275 @@
+#include "streams/streamviewer.h"
+
+#include "common/errorlabel.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+#include "streams/sparkline.h"
+#include "streams/streamrecordmodel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFile>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace dd::ui {
+
+StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget *parent)
+    : QWidget(parent), m_connection(connection), m_table(table)
+{
+    setObjectName(QStringLiteral("streamViewer"));
+    m_model = new StreamRecordModel(this);
+    m_view = new QTableView(this);
+    m_view->setObjectName(QStringLiteral("records"));
+    m_view->setModel(m_model);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setColumnWidth(StreamRecordModel::TimeColumn, 80);
+    m_view->setColumnWidth(StreamRecordModel::EventColumn, 80);
+    m_view->setColumnWidth(StreamRecordModel::KeysColumn, 220);
+    m_view->setWordWrap(false);
+    m_detail = new QTextBrowser(this);
+    m_detail->setObjectName(QStringLiteral("detail"));
+    m_detail->setPlaceholderText(tr("Select a record to see its old and new image"));
+
+    m_start = new QComboBox(this);
+    m_start->setObjectName(QStringLiteral("startPosition"));
+    m_start->addItems({tr("From now (LATEST)"), tr("From the oldest record (TRIM_HORIZON)")});
+    m_events = new QComboBox(this);
+    m_events->setObjectName(QStringLiteral("eventFilter"));
+    m_events->addItem(tr("All events"));
+    m_events->addItem(QStringLiteral("INSERT"), QStringLiteral("INSERT"));
+    m_events->addItem(QStringLiteral("MODIFY"), QStringLiteral("MODIFY"));
+    m_events->addItem(QStringLiteral("REMOVE"), QStringLiteral("REMOVE"));
+    m_filter = new QLineEdit(this);
+    m_filter->setObjectName(QStringLiteral("textFilter"));
+    m_filter->setPlaceholderText(tr("Filter by key or attribute…"));
+    m_filter->setClearButtonEnabled(true);
+    m_pause = new QPushButton(tr("Pause"), this);
+    m_pause->setObjectName(QStringLiteral("pause"));
+    m_pause->setCheckable(true);
+    auto *clear = new QPushButton(tr("Clear"), this);
+    clear->setObjectName(QStringLiteral("clear"));
+    auto *exportButton = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/export.svg")), tr("Export JSON Lines…"), this);
+    exportButton->setObjectName(QStringLiteral("export"));
+    m_sparkline = new Sparkline(this);
+    m_counts = new QLabel(this);
+    m_counts->setObjectName(QStringLiteral("counts"));
+    m_error = new ErrorLabel(this);
+    m_error->setObjectName(QStringLiteral("streamError"));
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_start);
+    bar->addWidget(m_events);
+    bar->addWidget(m_filter, 1);
+    bar->addWidget(m_pause);
+    bar->addWidget(clear);
+    bar->addWidget(exportButton);
+    bar->addWidget(m_sparkline);
+    bar->addWidget(m_counts);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_view);
+    splitter->addWidget(m_detail);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(bar);
+    layout->addWidget(m_error);
+    layout->addWidget(splitter, 1);
+
+    connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) { start(i == 1); });
+    connect(m_events, &QComboBox::currentIndexChanged, this, &StreamViewer::applyFilter);
+    connect(m_filter, &QLineEdit::textChanged, this, &StreamViewer::applyFilter);
+    connect(m_pause, &QPushButton::toggled, this, &StreamViewer::setPaused);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_model->clear();
+        m_detail->clear();
+        updateCounts();
+    });
+    connect(exportButton, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export records"), m_table + QStringLiteral("-stream.jsonl"),
+                                                          tr("JSON Lines (*.jsonl)"));
+        QString error;
+        if (path.isEmpty())
+            return;
+        if (exportJsonLines(path, &error))
+            emit statusMessage(tr("Exported %n record(s) to %1", nullptr, m_model->rowCount()).arg(path));
+        else
+            m_error->setError(error);
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StreamViewer::showDetail);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &StreamViewer::showDetail);
+    connect(&m_pollWatcher, &QFutureWatcher<StreamPoll>::finished, this, &StreamViewer::onPolled);
+    m_timer.setInterval(kPollMs);
+    connect(&m_timer, &QTimer::timeout, this, &StreamViewer::poll);
+    updateCounts();
+}
+
+StreamViewer::~StreamViewer()
+{
+    m_timer.stop();
+    stopWatcher(m_pollWatcher);
+}
+
+void StreamViewer::start(bool fromTrimHorizon)
+{
+    // A poll still running belongs to the old cursor: its result is dropped.
+    stopWatcher(m_pollWatcher);
+    connect(&m_pollWatcher, &QFutureWatcher<StreamPoll>::finished, this, &StreamViewer::onPolled);
+    m_cursor = StreamCursor();
+    m_cursor.table = m_table;
+    m_cursor.fromTrimHorizon = fromTrimHorizon;
+    m_disabled = false;
+    {
+        const QSignalBlocker block(m_start);
+        m_start->setCurrentIndex(fromTrimHorizon ? 1 : 0);
+    }
+    m_model->clear();
+    m_buffer.clear();
+    m_error->setError(QString());
+    updateCounts();
+    poll();
+    m_timer.start();
+}
+
+void StreamViewer::poll()
+{
+    m_sparkline->advance(QDateTime::currentMSecsSinceEpoch());
+    if (m_pollWatcher.isRunning())
+        return;
+    client::Client *client = &m_connection->client();
+    m_pollWatcher.setFuture(QtConcurrent::run(m_connection->pool(), [client, cursor = m_cursor] { return pollStream(*client, cursor); }));
+}
+
+void StreamViewer::onPolled()
+{
+    const StreamPoll result = m_pollWatcher.result();
+    m_cursor = result.cursor;
+    if (result.streamDisabled) {
+        if (!m_disabled)
+            m_error->setError(tr("The table %1 has no enabled stream. Enable one in the table's settings "
+                                 "(StreamSpecification); the viewer starts showing records as soon as it exists.")
+                                  .arg(m_table));
+        m_disabled = true;
+        return;
+    }
+    if (m_disabled) {
+        m_disabled = false;
+        m_error->setError(QString());
+    }
+    if (!result.error.isEmpty())
+        m_error->setError(tr("Reading the stream failed: %1").arg(result.error));
+    else if (!m_disabled)
+        m_error->setError(QString());
+    if (result.records.isEmpty())
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QList<StreamRecord> records;
+    records.reserve(result.records.size());
+    for (const QJsonObject &r : result.records)
+        records.append(StreamRecord::fromJson(r, now));
+    m_sparkline->addEvents(now, int(records.size()));
+    if (m_paused) {
+        m_buffer.append(records);
+    } else {
+        QScrollBar *scroll = m_view->verticalScrollBar();
+        const bool atEnd = scroll->value() == scroll->maximum();
+        m_model->append(records);
+        if (atEnd)
+            m_view->scrollToBottom();
+    }
+    updateCounts();
+    emit recordsArrived(int(records.size()));
+}
+
+void StreamViewer::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    {
+        const QSignalBlocker block(m_pause);
+        m_pause->setChecked(paused);
+    }
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    if (!paused && !m_buffer.isEmpty()) {
+        m_model->append(m_buffer);
+        m_buffer.clear();
+        m_view->scrollToBottom();
+    }
+    updateCounts();
+}
+
+bool StreamViewer::isPolling() const
+{
+    return !m_cursor.streamArn.isEmpty();
+}
+
+void StreamViewer::applyFilter()
+{
+    QSet<QString> events;
+    const QString event = m_events->currentData().toString();
+    if (!event.isEmpty())
+        events.insert(event);
+    m_model->setFilter(events, m_filter->text().trimmed());
+    updateCounts();
+}
+
+void StreamViewer::showDetail()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+        m_detail->clear();
+        return;
+    }
+    const StreamRecord &r = m_model->record(current.row());
+    m_detail->setHtml(QStringLiteral("<p><b>%1</b> %2 · %3</p>%4")
+                          .arg(r.eventName, r.keysText().toHtmlEscaped(), tr("sequence number %1").arg(r.sequenceNumber),
+                               diffHtml(r.oldImage, r.newImage, r.changes)));
+}
+
+QString StreamViewer::detailHtml() const
+{
+    return m_detail->toHtml();
+}
+
+void StreamViewer::updateCounts()
+{
+    QString text = tr("%1 of %n record(s)", nullptr, m_model->totalCount()).arg(m_model->rowCount());
+    if (m_paused)
+        text += QLatin1Char(' ') + tr("(%n buffered)", nullptr, int(m_buffer.size()));
+    m_counts->setText(text);
+}
+
+bool StreamViewer::exportJsonLines(const QString &path, QString *error) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    for (int i = 0; i < m_model->rowCount(); ++i) {
+        file.write(QJsonDocument(m_model->record(i).raw).toJson(QJsonDocument::Compact));
+        file.write("\n");
+    }
+    if (!file.flush()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+} // namespace dd::ui

@@ -1,0 +1,91 @@
+// StreamViewer: the live stream viewer tab of one table. Polls the table's
+// stream off the GUI thread every kPollMs (pollStream on the Connection's
+// pool) and shows each record as a row (time, event, keys, changes), the
+// selected one's old and new images side by side with the changed
+// attributes highlighted. Filter by event type and text; Pause keeps polling
+// into a buffer that Resume shows; export the shown rows as JSON Lines; a
+// sparkline of events per second.
+//
+// GUI thread only. The Connection must outlive the viewer; the destructor
+// stops the timer and waits for a running poll.
+#pragma once
+
+#include "streams/streampoller.h"
+#include "streams/streamrecord.h"
+
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace dd::ui {
+
+class Connection;
+class ErrorLabel;
+class Sparkline;
+class StreamRecordModel;
+
+class StreamViewer : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr int kPollMs = 250; // GetRecords cadence; AWS allows five calls per second per shard
+
+    StreamViewer(Connection *connection, const QString &table, QWidget *parent = nullptr);
+    ~StreamViewer() override;
+
+    Connection *connection() const { return m_connection; }
+    const QString &tableName() const { return m_table; }
+    StreamRecordModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    // Starts polling (again), from TRIM_HORIZON (all retained records) or LATEST.
+    void start(bool fromTrimHorizon = false);
+    void setPaused(bool paused);    // paused: records go to the buffer, not the table
+    bool isPaused() const { return m_paused; }
+    int bufferedCount() const { return int(m_buffer.size()); }
+    bool isPolling() const;         // a stream was found and is being read
+    QString detailHtml() const;     // the selected record's images as shown
+    // Writes the shown records (as GetRecords returned them) one JSON object
+    // per line. False and *error when the file cannot be written.
+    bool exportJsonLines(const QString &path, QString *error) const;
+
+signals:
+    void recordsArrived(int count); // after records were added to the model or the buffer
+    void statusMessage(const QString &message);
+
+private:
+    void poll();
+    void onPolled();
+    void applyFilter();
+    void showDetail();
+    void updateCounts();
+
+    Connection *m_connection;
+    QString m_table;
+    StreamCursor m_cursor;
+    bool m_paused = false;
+    bool m_disabled = false;        // the table has no stream (told once)
+    QList<StreamRecord> m_buffer;   // received while paused
+    QTimer m_timer;
+    QFutureWatcher<StreamPoll> m_pollWatcher;
+
+    StreamRecordModel *m_model;
+    QTableView *m_view;
+    QTextBrowser *m_detail;
+    QComboBox *m_start;
+    QComboBox *m_events;
+    QLineEdit *m_filter;
+    QPushButton *m_pause;
+    QLabel *m_counts;
+    Sparkline *m_sparkline;
+    ErrorLabel *m_error;
+};
+
+} // namespace dd::ui
