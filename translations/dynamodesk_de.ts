@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>StreamDiff</name>
+    <message>
+        <source>Old image</source>
+        <translation>Altes Abbild</translation>
+    </message>
+    <message>
+        <source>New image</source>
+        <translation>Neues Abbild</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionAction</name>
+    <message>
+        <source>Choose a table</source>
+        <translation>Wählen Sie eine Tabelle</translation>
+    </message>
+    <message>
+        <source>The item is missing</source>
+        <translation>Das Element fehlt</translation>
+    </message>
+    <message>
+        <source>The key is missing</source>
+        <translation>Der Schlüssel fehlt</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Element: %1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>The update expression is missing</source>
+        <translation>Der Update-Ausdruck fehlt</translation>
+    </message>
+    <message>
+        <source>A condition check needs a condition</source>
+        <translation>Eine Bedingungsprüfung braucht eine Bedingung</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>Namen: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>Values: %1</source>
+        <translation>Werte: %1</translation>
+    </message>
+    <message>
+        <source>No value for %1</source>
+        <translation>Kein Wert für %1</translation>
+    </message>
+    <message>
+        <source>No name for %1</source>
+        <translation>Kein Name für %1</translation>
+    </message>
+    <message>
+        <source>An action has exactly one of Put, Update, Delete, ConditionCheck</source>
+        <translation>Eine Aktion hat genau eines von Put, Update, Delete, ConditionCheck</translation>
+    </message>
+    <message>
+        <source>Unknown action %1</source>
+        <translation>Unbekannte Aktion %1</translation>
+    </message>
+    <message>
+        <source>(no table)</source>
+        <translation>(keine Tabelle)</translation>
+    </message>
+    <message>
+        <source>Add at least one action</source>
+        <translation>Fügen Sie mindestens eine Aktion hinzu</translation>
+    </message>
+    <message>
+        <source>%1 actions: a transaction holds at most %2</source>
+        <translation>%1 Aktionen: Eine Transaktion umfasst höchstens %2</translation>
+    </message>
+    <message>
+        <source>Action %1: %2</source>
+        <translation>Aktion %1: %2</translation>
+    </message>
+    <message>
+        <source>Action %1: another action already changes this item (DynamoDB allows one action per item)</source>
+        <translation>Aktion %1: Eine andere Aktion ändert dieses Element bereits (DynamoDB erlaubt eine Aktion pro Element)</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::ConflictDialog</name>
     <message>
         <source>The item changed since you loaded it</source>
@@ -43,7 +133,7 @@
 <context>
     <name>dd::ui::Connection</name>
     <message>
-        <source>"%1" is not an http:// or https:// URL</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>„%1“ ist keine http://- oder https://-URL</translation>
     </message>
     <message>
@@ -74,7 +164,7 @@
         <translation>optional</translation>
     </message>
     <message>
-        <source>us-east-1, or the profile's region</source>
+        <source>us-east-1, or the profile&apos;s region</source>
         <translation>us-east-1 oder die Region des Profils</translation>
     </message>
     <message>
@@ -215,7 +305,7 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Globaler sekundärer Index: beliebiger Partitions- und Sortierschlüssel</translation>
     </message>
     <message>
-        <source>Local secondary index: the table's partition key, another sort key</source>
+        <source>Local secondary index: the table&apos;s partition key, another sort key</source>
         <translation>Lokaler sekundärer Index: der Partitionsschlüssel der Tabelle, ein anderer Sortierschlüssel</translation>
     </message>
     <message>
@@ -335,7 +425,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
     <message numerus="yes">
         <source>%n attribute(s), %1 bytes</source>
-        <translation><numerusform>%n Attribut, %1 Bytes</numerusform><numerusform>%n Attribute, %1 Bytes</numerusform></translation>
+        <translation>
+            <numerusform>%n Attribut, %1 Bytes</numerusform>
+            <numerusform>%n Attribute, %1 Bytes</numerusform>
+        </translation>
     </message>
     <message>
         <source>Key attributes cannot change; use Duplicate to copy the item under a new key</source>
@@ -562,6 +655,26 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source> · %1 capacity units</source>
         <translation> · %1 Kapazitätseinheiten</translation>
     </message>
+    <message>
+        <source>&amp;Transaction builder…</source>
+        <translation>&amp;Transaktionseditor…</translation>
+    </message>
+    <message>
+        <source>&amp;Stream viewer</source>
+        <translation>&amp;Stream-Anzeige</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>Transaction builder — %1</source>
+        <translation>Transaktionseditor — %1</translation>
+    </message>
+    <message>
+        <source>Stream: %1</source>
+        <translation>Stream: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ProgressPanel</name>
@@ -669,12 +782,126 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Eine Query braucht eine Schlüsselbedingung</translation>
     </message>
     <message>
-        <source>Names must be a JSON object such as {"#pk": "customerId"}</source>
-        <translation>Namen müssen ein JSON-Objekt sein, z. B. {"#pk": "customerId"}</translation>
+        <source>Names must be a JSON object such as {&quot;#pk&quot;: &quot;customerId&quot;}</source>
+        <translation>Namen müssen ein JSON-Objekt sein, z. B. {&quot;#pk&quot;: &quot;customerId&quot;}</translation>
     </message>
     <message>
         <source>Values: %1</source>
         <translation>Werte: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::Sparkline</name>
+    <message>
+        <source>Events per second over the last minute (last: %1, peak: %2)</source>
+        <translation>Ereignisse pro Sekunde in der letzten Minute (zuletzt: %1, Spitze: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::StreamRecordModel</name>
+    <message>
+        <source>%1, sequence number %2</source>
+        <translation>%1, Sequenznummer %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::StreamViewer</name>
+    <message>
+        <source>Select a record to see its old and new image</source>
+        <translation>Wählen Sie einen Datensatz, um sein altes und neues Abbild zu sehen</translation>
+    </message>
+    <message>
+        <source>From now (LATEST)</source>
+        <translation>Ab jetzt (LATEST)</translation>
+    </message>
+    <message>
+        <source>From the oldest record (TRIM_HORIZON)</source>
+        <translation>Ab dem ältesten Datensatz (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>Alle Ereignisse</translation>
+    </message>
+    <message>
+        <source>Filter by key or attribute…</source>
+        <translation>Nach Schlüssel oder Attribut filtern…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Export JSON Lines…</source>
+        <translation>Als JSON Lines exportieren…</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>Datensätze exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n Datensatz nach %1 exportiert</numerusform>
+            <numerusform>%n Datensätze nach %1 exportiert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table %1 has no enabled stream. Enable one in the table&apos;s settings (StreamSpecification); the viewer starts showing records as soon as it exists.</source>
+        <translation>Die Tabelle %1 hat keinen aktivierten Stream. Aktivieren Sie einen in den Tabelleneinstellungen (StreamSpecification); die Anzeige zeigt Datensätze, sobald er existiert.</translation>
+    </message>
+    <message>
+        <source>Reading the stream failed: %1</source>
+        <translation>Lesen des Streams fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>sequence number %1</source>
+        <translation>Sequenznummer %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 von %n Datensatz</numerusform>
+            <numerusform>%1 von %n Datensätzen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n buffered)</source>
+        <translation>
+            <numerusform>(%n gepuffert)</numerusform>
+            <numerusform>(%n gepuffert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>
@@ -749,7 +976,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s) from %1? This cannot be undone.</source>
-        <translation><numerusform>%n Element aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform><numerusform>%n Elemente aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform></translation>
+        <translation>
+            <numerusform>%n Element aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>%n Elemente aus %1 löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -757,7 +987,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
     <message numerus="yes">
         <source>Deleting %n item(s)…</source>
-        <translation><numerusform>%n Element wird gelöscht…</numerusform><numerusform>%n Elemente werden gelöscht…</numerusform></translation>
+        <translation>
+            <numerusform>%n Element wird gelöscht…</numerusform>
+            <numerusform>%n Elemente werden gelöscht…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted %1 items, then: %2</source>
@@ -807,8 +1040,8 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Muss %1 bis %2 Zeichen lang sein</translation>
     </message>
     <message>
-        <source>Only letters, digits, '_', '-' and '.' are allowed</source>
-        <translation>Nur Buchstaben, Ziffern, '_', '-' und '.' sind erlaubt</translation>
+        <source>Only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; are allowed</source>
+        <translation>Nur Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; sind erlaubt</translation>
     </message>
     <message>
         <source>A key attribute name is at most %1 bytes long</source>
@@ -823,7 +1056,7 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Bereitgestellte Kapazität muss mindestens 1 Lese- und 1 Schreibeinheit betragen</translation>
     </message>
     <message>
-        <source>"%1" is already defined with type %2</source>
+        <source>&quot;%1&quot; is already defined with type %2</source>
         <translation>„%1“ ist bereits mit dem Typ %2 definiert</translation>
     </message>
     <message>
@@ -835,7 +1068,7 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Ein lokaler Index braucht eine Tabelle mit Sortierschlüssel</translation>
     </message>
     <message>
-        <source>A local index has the table's partition key</source>
+        <source>A local index has the table&apos;s partition key</source>
         <translation>Ein lokaler Index hat den Partitionsschlüssel der Tabelle</translation>
     </message>
     <message>
@@ -871,7 +1104,7 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Ein Tag-Schlüssel ist 1 bis %1 Zeichen lang</translation>
     </message>
     <message>
-        <source>Tag keys starting with "aws:" are reserved</source>
+        <source>Tag keys starting with &quot;aws:&quot; are reserved</source>
         <translation>Tag-Schlüssel, die mit „aws:“ beginnen, sind reserviert</translation>
     </message>
     <message>
@@ -1039,6 +1272,191 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::TransactionBuilder</name>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Condition check</source>
+        <translation>Bedingungsprüfung</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Paste JSON…</source>
+        <translation>JSON einfügen…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON or plain JSON, e.g. {&quot;pk&quot;: &quot;alice&quot;}</source>
+        <translation>DynamoDB-JSON oder einfaches JSON, z. B. {&quot;pk&quot;: &quot;alice&quot;}</translation>
+    </message>
+    <message>
+        <source>e.g. balance &gt;= :amount</source>
+        <translation>z. B. balance &gt;= :amount</translation>
+    </message>
+    <message>
+        <source>e.g. SET balance = balance - :amount</source>
+        <translation>z. B. SET balance = balance - :amount</translation>
+    </message>
+    <message>
+        <source>Return the item when the condition fails (ALL_OLD)</source>
+        <translation>Element zurückgeben, wenn die Bedingung fehlschlägt (ALL_OLD)</translation>
+    </message>
+    <message>
+        <source>The outcome of this action appears here after Run</source>
+        <translation>Das Ergebnis dieser Aktion erscheint hier nach „Ausführen“</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>Namen</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Werte</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Save draft…</source>
+        <translation>Entwurf speichern…</translation>
+    </message>
+    <message>
+        <source>Load draft…</source>
+        <translation>Entwurf laden…</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>Als AWS-CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Paste JSON</source>
+        <translation>JSON einfügen</translation>
+    </message>
+    <message>
+        <source>TransactItems (an array, a request, or one action):</source>
+        <translation>TransactItems (ein Array, eine Anfrage oder eine Aktion):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The transaction is valid (%n action(s))</source>
+        <translation>
+            <numerusform>Die Transaktion ist gültig (%n Aktion)</numerusform>
+            <numerusform>Die Transaktion ist gültig (%n Aktionen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON-Dateien (*.json)</translation>
+    </message>
+    <message>
+        <source>Load draft</source>
+        <translation>Entwurf laden</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command and transact.json</source>
+        <translation>AWS-CLI-Befehl und transact.json kopiert</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Element</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>Angewendet</translation>
+    </message>
+    <message>
+        <source>No problem with this action (the transaction was cancelled by another)</source>
+        <translation>Diese Aktion ist in Ordnung (eine andere hat die Transaktion abgebrochen)</translation>
+    </message>
+    <message>
+        <source>The item it saw:</source>
+        <translation>Das Element, das sie sah:</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Kein JSON: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transaction applied (%n action(s))</source>
+        <translation>
+            <numerusform>Transaktion angewendet (%n Aktion)</numerusform>
+            <numerusform>Transaktion angewendet (%n Aktionen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled by action %1: %2</source>
+        <translation>Abgebrochen durch Aktion %1: %2</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused: %1</source>
+        <translation>DynamoDB hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::itemjson</name>
     <message>
         <source>An item must be a JSON object</source>
@@ -1069,20 +1487,20 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Ein Name in Anführungszeichen wurde erwartet</translation>
     </message>
     <message>
-        <source>Duplicate member "%1"</source>
+        <source>Duplicate member &quot;%1&quot;</source>
         <translation>Doppelter Name „%1“</translation>
     </message>
     <message>
-        <source>Expected ':' after a member name</source>
-        <translation>':' nach einem Namen erwartet</translation>
+        <source>Expected &apos;:&apos; after a member name</source>
+        <translation>&apos;:&apos; nach einem Namen erwartet</translation>
     </message>
     <message>
-        <source>Expected ',' or '}'</source>
-        <translation>',' oder '}' erwartet</translation>
+        <source>Expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>&apos;,&apos; oder &apos;}&apos; erwartet</translation>
     </message>
     <message>
-        <source>Expected ',' or ']'</source>
-        <translation>',' oder ']' erwartet</translation>
+        <source>Expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>&apos;,&apos; oder &apos;]&apos; erwartet</translation>
     </message>
     <message>
         <source>Expected a value</source>

@@ -2,6 +2,96 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>StreamDiff</name>
+    <message>
+        <source>Old image</source>
+        <translation>変更前のイメージ</translation>
+    </message>
+    <message>
+        <source>New image</source>
+        <translation>変更後のイメージ</translation>
+    </message>
+</context>
+<context>
+    <name>TransactionAction</name>
+    <message>
+        <source>Choose a table</source>
+        <translation>テーブルを選んでください</translation>
+    </message>
+    <message>
+        <source>The item is missing</source>
+        <translation>項目がありません</translation>
+    </message>
+    <message>
+        <source>The key is missing</source>
+        <translation>キーがありません</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>項目: %1</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <source>The update expression is missing</source>
+        <translation>更新式がありません</translation>
+    </message>
+    <message>
+        <source>A condition check needs a condition</source>
+        <translation>条件チェックには条件が必要です</translation>
+    </message>
+    <message>
+        <source>Names: %1</source>
+        <translation>名前: %1</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>Values: %1</source>
+        <translation>値: %1</translation>
+    </message>
+    <message>
+        <source>No value for %1</source>
+        <translation>%1 の値がありません</translation>
+    </message>
+    <message>
+        <source>No name for %1</source>
+        <translation>%1 の名前がありません</translation>
+    </message>
+    <message>
+        <source>An action has exactly one of Put, Update, Delete, ConditionCheck</source>
+        <translation>アクションには Put、Update、Delete、ConditionCheck のいずれか一つだけを指定します</translation>
+    </message>
+    <message>
+        <source>Unknown action %1</source>
+        <translation>不明なアクション %1</translation>
+    </message>
+    <message>
+        <source>(no table)</source>
+        <translation>(テーブルなし)</translation>
+    </message>
+    <message>
+        <source>Add at least one action</source>
+        <translation>アクションを一つ以上追加してください</translation>
+    </message>
+    <message>
+        <source>%1 actions: a transaction holds at most %2</source>
+        <translation>%1 件のアクション: トランザクションは最大 %2 件までです</translation>
+    </message>
+    <message>
+        <source>Action %1: %2</source>
+        <translation>アクション %1: %2</translation>
+    </message>
+    <message>
+        <source>Action %1: another action already changes this item (DynamoDB allows one action per item)</source>
+        <translation>アクション %1: 別のアクションがすでにこの項目を変更しています (DynamoDB では項目ごとにアクションは一つです)</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::ConflictDialog</name>
     <message>
         <source>The item changed since you loaded it</source>
@@ -43,7 +133,7 @@
 <context>
     <name>dd::ui::Connection</name>
     <message>
-        <source>"%1" is not an http:// or https:// URL</source>
+        <source>&quot;%1&quot; is not an http:// or https:// URL</source>
         <translation>「%1」は http:// または https:// の URL ではありません</translation>
     </message>
     <message>
@@ -74,7 +164,7 @@
         <translation>任意</translation>
     </message>
     <message>
-        <source>us-east-1, or the profile's region</source>
+        <source>us-east-1, or the profile&apos;s region</source>
         <translation>us-east-1、またはプロファイルのリージョン</translation>
     </message>
     <message>
@@ -215,7 +305,7 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>グローバルセカンダリインデックス: 任意のパーティションキーとソートキー</translation>
     </message>
     <message>
-        <source>Local secondary index: the table's partition key, another sort key</source>
+        <source>Local secondary index: the table&apos;s partition key, another sort key</source>
         <translation>ローカルセカンダリインデックス: テーブルのパーティションキーと別のソートキー</translation>
     </message>
     <message>
@@ -335,7 +425,9 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
     <message numerus="yes">
         <source>%n attribute(s), %1 bytes</source>
-        <translation><numerusform>%n 個の属性、%1 バイト</numerusform></translation>
+        <translation>
+            <numerusform>%n 個の属性、%1 バイト</numerusform>
+        </translation>
     </message>
     <message>
         <source>Key attributes cannot change; use Duplicate to copy the item under a new key</source>
@@ -562,6 +654,26 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source> · %1 capacity units</source>
         <translation> · %1 キャパシティユニット</translation>
     </message>
+    <message>
+        <source>&amp;Transaction builder…</source>
+        <translation>トランザクションビルダー(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Stream viewer</source>
+        <translation>ストリームビューアー(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Transaction</source>
+        <translation>トランザクション</translation>
+    </message>
+    <message>
+        <source>Transaction builder — %1</source>
+        <translation>トランザクションビルダー — %1</translation>
+    </message>
+    <message>
+        <source>Stream: %1</source>
+        <translation>ストリーム: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ProgressPanel</name>
@@ -669,12 +781,123 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>Query にはキー条件が必要です</translation>
     </message>
     <message>
-        <source>Names must be a JSON object such as {"#pk": "customerId"}</source>
-        <translation>名前は {"#pk": "customerId"} のような JSON オブジェクトでなければなりません</translation>
+        <source>Names must be a JSON object such as {&quot;#pk&quot;: &quot;customerId&quot;}</source>
+        <translation>名前は {&quot;#pk&quot;: &quot;customerId&quot;} のような JSON オブジェクトでなければなりません</translation>
     </message>
     <message>
         <source>Values: %1</source>
         <translation>値: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::Sparkline</name>
+    <message>
+        <source>Events per second over the last minute (last: %1, peak: %2)</source>
+        <translation>直近 1 分間の毎秒イベント数 (最新: %1、最大: %2)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::StreamRecordModel</name>
+    <message>
+        <source>%1, sequence number %2</source>
+        <translation>%1、シーケンス番号 %2</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>変更</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::StreamViewer</name>
+    <message>
+        <source>Select a record to see its old and new image</source>
+        <translation>レコードを選ぶと変更前後のイメージが表示されます</translation>
+    </message>
+    <message>
+        <source>From now (LATEST)</source>
+        <translation>現在から (LATEST)</translation>
+    </message>
+    <message>
+        <source>From the oldest record (TRIM_HORIZON)</source>
+        <translation>最も古いレコードから (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>All events</source>
+        <translation>すべてのイベント</translation>
+    </message>
+    <message>
+        <source>Filter by key or attribute…</source>
+        <translation>キーまたは属性で絞り込み…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Export JSON Lines…</source>
+        <translation>JSON Lines でエクスポート…</translation>
+    </message>
+    <message>
+        <source>Export records</source>
+        <translation>レコードのエクスポート</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>%n 件のレコードを %1 にエクスポートしました</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table %1 has no enabled stream. Enable one in the table&apos;s settings (StreamSpecification); the viewer starts showing records as soon as it exists.</source>
+        <translation>テーブル %1 には有効なストリームがありません。テーブルの設定 (StreamSpecification) で有効にすると、すぐにレコードが表示されます。</translation>
+    </message>
+    <message>
+        <source>Reading the stream failed: %1</source>
+        <translation>ストリームの読み取りに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>sequence number %1</source>
+        <translation>シーケンス番号 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%n 件中 %1 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n buffered)</source>
+        <translation>
+            <numerusform>(%n 件をバッファ中)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
 </context>
 <context>
@@ -749,7 +972,9 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
     <message numerus="yes">
         <source>Delete %n item(s) from %1? This cannot be undone.</source>
-        <translation><numerusform>%1 から %n 件の項目を削除しますか?元に戻せません。</numerusform></translation>
+        <translation>
+            <numerusform>%1 から %n 件の項目を削除しますか?元に戻せません。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete</source>
@@ -757,7 +982,9 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
     <message numerus="yes">
         <source>Deleting %n item(s)…</source>
-        <translation><numerusform>%n 件の項目を削除中…</numerusform></translation>
+        <translation>
+            <numerusform>%n 件の項目を削除中…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleted %1 items, then: %2</source>
@@ -807,8 +1034,8 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>%1 ~ %2 文字でなければなりません</translation>
     </message>
     <message>
-        <source>Only letters, digits, '_', '-' and '.' are allowed</source>
-        <translation>使用できるのは英字、数字、'_'、'-'、'.' だけです</translation>
+        <source>Only letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; are allowed</source>
+        <translation>使用できるのは英字、数字、&apos;_&apos;、&apos;-&apos;、&apos;.&apos; だけです</translation>
     </message>
     <message>
         <source>A key attribute name is at most %1 bytes long</source>
@@ -823,7 +1050,7 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>プロビジョンドキャパシティは読み込み・書き込みとも 1 ユニット以上必要です</translation>
     </message>
     <message>
-        <source>"%1" is already defined with type %2</source>
+        <source>&quot;%1&quot; is already defined with type %2</source>
         <translation>「%1」は既に %2 型で定義されています</translation>
     </message>
     <message>
@@ -835,7 +1062,7 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>ローカルインデックスにはソートキーのあるテーブルが必要です</translation>
     </message>
     <message>
-        <source>A local index has the table's partition key</source>
+        <source>A local index has the table&apos;s partition key</source>
         <translation>ローカルインデックスはテーブルのパーティションキーを使います</translation>
     </message>
     <message>
@@ -871,7 +1098,7 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>タグキーは 1 ~ %1 文字です</translation>
     </message>
     <message>
-        <source>Tag keys starting with "aws:" are reserved</source>
+        <source>Tag keys starting with &quot;aws:&quot; are reserved</source>
         <translation>「aws:」で始まるタグキーは予約されています</translation>
     </message>
     <message>
@@ -1039,6 +1266,189 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::TransactionBuilder</name>
+    <message>
+        <source>Add</source>
+        <translation>追加</translation>
+    </message>
+    <message>
+        <source>Put</source>
+        <translation>Put</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Update</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Condition check</source>
+        <translation>条件チェック</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>複製</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>上へ</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>下へ</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Paste JSON…</source>
+        <translation>JSON を貼り付け…</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON or plain JSON, e.g. {&quot;pk&quot;: &quot;alice&quot;}</source>
+        <translation>DynamoDB JSON または通常の JSON (例: {&quot;pk&quot;: &quot;alice&quot;})</translation>
+    </message>
+    <message>
+        <source>e.g. balance &gt;= :amount</source>
+        <translation>例: balance &gt;= :amount</translation>
+    </message>
+    <message>
+        <source>e.g. SET balance = balance - :amount</source>
+        <translation>例: SET balance = balance - :amount</translation>
+    </message>
+    <message>
+        <source>Return the item when the condition fails (ALL_OLD)</source>
+        <translation>条件が満たされないとき項目を返す (ALL_OLD)</translation>
+    </message>
+    <message>
+        <source>The outcome of this action appears here after Run</source>
+        <translation>このアクションの結果は実行後にここに表示されます</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>アクション</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Names</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Validate</source>
+        <translation>検証</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Save draft…</source>
+        <translation>下書きを保存…</translation>
+    </message>
+    <message>
+        <source>Load draft…</source>
+        <translation>下書きを開く…</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>AWS CLI コマンドとしてコピー</translation>
+    </message>
+    <message>
+        <source>Paste JSON</source>
+        <translation>JSON を貼り付け</translation>
+    </message>
+    <message>
+        <source>TransactItems (an array, a request, or one action):</source>
+        <translation>TransactItems (配列、リクエスト、または一つのアクション):</translation>
+    </message>
+    <message numerus="yes">
+        <source>The transaction is valid (%n action(s))</source>
+        <translation>
+            <numerusform>トランザクションは有効です (%n 件のアクション)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save draft</source>
+        <translation>下書きを保存</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>JSON ファイル (*.json)</translation>
+    </message>
+    <message>
+        <source>Load draft</source>
+        <translation>下書きを開く</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command and transact.json</source>
+        <translation>AWS CLI コマンドと transact.json をコピーしました</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <source>No problem with this action (the transaction was cancelled by another)</source>
+        <translation>このアクションに問題はありません (別のアクションがトランザクションを取り消しました)</translation>
+    </message>
+    <message>
+        <source>The item it saw:</source>
+        <translation>参照した項目:</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>JSON ではありません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Transaction applied (%n action(s))</source>
+        <translation>
+            <numerusform>トランザクションを適用しました (%n 件のアクション)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled by action %1: %2</source>
+        <translation>アクション %1 により取り消されました: %2</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused: %1</source>
+        <translation>DynamoDB が拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み込めません: %2</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::itemjson</name>
     <message>
         <source>An item must be a JSON object</source>
@@ -1069,20 +1479,20 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>引用符で囲んだメンバー名が必要です</translation>
     </message>
     <message>
-        <source>Duplicate member "%1"</source>
+        <source>Duplicate member &quot;%1&quot;</source>
         <translation>メンバー「%1」が重複しています</translation>
     </message>
     <message>
-        <source>Expected ':' after a member name</source>
-        <translation>メンバー名の後に ':' が必要です</translation>
+        <source>Expected &apos;:&apos; after a member name</source>
+        <translation>メンバー名の後に &apos;:&apos; が必要です</translation>
     </message>
     <message>
-        <source>Expected ',' or '}'</source>
-        <translation>',' または '}' が必要です</translation>
+        <source>Expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>&apos;,&apos; または &apos;}&apos; が必要です</translation>
     </message>
     <message>
-        <source>Expected ',' or ']'</source>
-        <translation>',' または ']' が必要です</translation>
+        <source>Expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>&apos;,&apos; または &apos;]&apos; が必要です</translation>
     </message>
     <message>
         <source>Expected a value</source>
