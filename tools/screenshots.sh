@@ -28,6 +28,7 @@ tmp=$(mktemp -d)
 run "$tmp" --lang de
 cp "$tmp/01-main.png" "$OUT/01-main-de.png"
 cp "$tmp/02-designer.png" "$OUT/02-designer-de.png"
+cp "$tmp/08-transaction.png" "$OUT/08-transaction-de.png"
 rm -rf "$tmp" "$XDG_CONFIG_HOME"
 # Smaller files for the README: 8-bit palettes lose nothing visible in flat UI.
 for f in "$OUT"/*.png; do convert "$f" -strip PNG8:"$f"; done

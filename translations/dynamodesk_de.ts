@@ -796,6 +796,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Events per second over the last minute (last: %1, peak: %2)</source>
         <translation>Ereignisse pro Sekunde in der letzten Minute (zuletzt: %1, Spitze: %2)</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::StreamRecordModel</name>

@@ -795,6 +795,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Events per second over the last minute (last: %1, peak: %2)</source>
         <translation>直近 1 分間の毎秒イベント数 (最新: %1、最大: %2)</translation>
     </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::StreamRecordModel</name>

@@ -393,6 +393,8 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
         for (int i = m_tabs->count() - 1; i >= 0; --i)
             if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection && b->tableName() == table)
                 closeTab(i);
+            else if (auto *v = qobject_cast<StreamViewer *>(m_tabs->widget(i)); v && v->connection() == connection && v->tableName() == table)
+                closeTab(i);
         m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     });
     box->open();

@@ -63,6 +63,12 @@ void Sparkline::paintEvent(QPaintEvent *)
         const int h = std::max(1, int((height() - 3) * double(m_counts[i]) / peak));
         painter.fillRect(QRectF(1 + i * barWidth, height() - 1 - h, std::max(1.0, barWidth - 0.5), h), bar);
     }
+    // The current rate, small, in the top left corner.
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * 0.8);
+    painter.setFont(f);
+    painter.setPen(palette().text().color());
+    painter.drawText(rect().adjusted(3, 1, -2, -1), Qt::AlignLeft | Qt::AlignTop, tr("%1/s").arg(lastSecond()));
 }
 
 } // namespace dd::ui

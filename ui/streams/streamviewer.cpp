@@ -36,6 +36,7 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(StreamRecordModel::TimeColumn, 80);
     m_view->setColumnWidth(StreamRecordModel::EventColumn, 80);
