@@ -21,9 +21,10 @@ void Sparkline::advance(qint64 nowMs)
         m_counts.removeFirst();
         m_counts.append(0);
     }
-    if (second > m_lastSecond)
+    if (second > m_lastSecond) {
         m_lastSecond = second;
-    update();
+        update();
+    }
 }
 
 void Sparkline::addEvents(qint64 ms, int count)
@@ -32,6 +33,7 @@ void Sparkline::addEvents(qint64 ms, int count)
     const qint64 age = m_lastSecond - ms / 1000;
     if (age >= 0 && age < kSeconds)
         m_counts[kSeconds - 1 - int(age)] += count;
+    update();
     const int rate = lastSecond();
     setToolTip(tr("Events per second over the last minute (last: %1, peak: %2)")
                    .arg(rate)

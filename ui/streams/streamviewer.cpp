@@ -114,7 +114,7 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StreamViewer::showDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &StreamViewer::showDetail);
     connect(&m_pollWatcher, &QFutureWatcher<StreamPoll>::finished, this, &StreamViewer::onPolled);
-    m_timer.setInterval(kPollMs);
+    m_timer.setInterval(m_connection->canServe() ? kLocalPollMs : kPollMs);
     connect(&m_timer, &QTimer::timeout, this, &StreamViewer::poll);
     updateCounts();
 }
@@ -183,6 +183,8 @@ void StreamViewer::onPolled()
     for (const QJsonObject &r : result.records)
         records.append(StreamRecord::fromJson(r, now));
     m_sparkline->addEvents(now, int(records.size()));
+    // More may be waiting (a burst, or GetRecords' limit): read on without waiting for the timer.
+    QTimer::singleShot(0, this, &StreamViewer::poll);
     if (m_paused) {
         m_buffer.append(records);
     } else {

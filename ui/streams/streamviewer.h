@@ -1,6 +1,7 @@
 // StreamViewer: the live stream viewer tab of one table. Polls the table's
-// stream off the GUI thread every kPollMs (pollStream on the Connection's
-// pool) and shows each record as a row (time, event, keys, changes), the
+// stream off the GUI thread (pollStream on the Connection's pool) every
+// kPollMs, or kLocalPollMs for the embedded engine, and at once again after
+// a poll that brought records) and shows each record as a row (time, event, keys, changes), the
 // selected one's old and new images side by side with the changed
 // attributes highlighted. Filter by event type and text; Pause keeps polling
 // into a buffer that Resume shows; export the shown rows as JSON Lines; a
@@ -35,7 +36,8 @@ class StreamRecordModel;
 class StreamViewer : public QWidget {
     Q_OBJECT
 public:
-    static constexpr int kPollMs = 250; // GetRecords cadence; AWS allows five calls per second per shard
+    static constexpr int kPollMs = 250;     // GetRecords cadence; AWS allows five calls per second per shard
+    static constexpr int kLocalPollMs = 20; // the embedded engine has no such limit; keeps a record's way to the screen under 50 ms
 
     StreamViewer(Connection *connection, const QString &table, QWidget *parent = nullptr);
     ~StreamViewer() override;
@@ -51,6 +53,7 @@ public:
     bool isPaused() const { return m_paused; }
     int bufferedCount() const { return int(m_buffer.size()); }
     bool isPolling() const;         // a stream was found and is being read
+    int pollInterval() const { return m_timer.interval(); }
     QString detailHtml() const;     // the selected record's images as shown
     // Writes the shown records (as GetRecords returned them) one JSON object
     // per line. False and *error when the file cannot be written.
