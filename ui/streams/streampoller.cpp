@@ -73,6 +73,12 @@ StreamPoll pollStream(client::Client &client, StreamCursor cursor)
             cursor.iterators.insert(id, it.body.value(p("ShardIterator")).toString());
         }
         cursor.pollsSinceDescribe = 0;
+        // Disabled (or replaced by a new stream with a new label) and read to
+        // its end: look for the table's current stream from its first record.
+        if (cursor.iterators.isEmpty() && description.value(p("StreamStatus")).toString() == p("DISABLED")) {
+            out.cursor = StreamCursor{cursor.table, true, QString(), {}, {}, 0};
+            return out;
+        }
     }
     ++cursor.pollsSinceDescribe;
     for (auto it = cursor.iterators.begin(); it != cursor.iterators.end();) {
