@@ -907,6 +907,18 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>Go to sequence number or time…</source>
+        <translation>Zu Sequenznummer oder Uhrzeit springen…</translation>
+    </message>
+    <message>
+        <source>A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it</source>
+        <translation>Eine Sequenznummer oder eine Uhrzeit wie 14:05:30; die Eingabetaste wählt den ersten Datensatz ab dieser Stelle</translation>
+    </message>
+    <message>
+        <source>No record at or after %1</source>
+        <translation>Kein Datensatz ab %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableBrowser</name>

@@ -903,6 +903,18 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Cannot write %1: %2</source>
         <translation>%1 に書き込めません: %2</translation>
     </message>
+    <message>
+        <source>Go to sequence number or time…</source>
+        <translation>シーケンス番号または時刻へ移動…</translation>
+    </message>
+    <message>
+        <source>A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it</source>
+        <translation>シーケンス番号または 14:05:30 のような時刻。Enter でその位置以降の最初のレコードを選択します</translation>
+    </message>
+    <message>
+        <source>No record at or after %1</source>
+        <translation>%1 以降のレコードはありません</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableBrowser</name>

@@ -169,6 +169,16 @@ void TestStreamViewer::filtersAndExport()
     QVERIFY(record.value(QStringLiteral("dynamodb")).toObject().contains(QStringLiteral("OldImage")));
     events->setCurrentIndex(0);
     QCOMPARE(model->rowCount(), 3);
+    // Jump to a sequence number: the first record at or after it.
+    const QString third = model->record(2).sequenceNumber;
+    QVERIFY(m_viewer->jumpTo(third));
+    QCOMPARE(m_viewer->view()->currentIndex().row(), 2);
+    QVERIFY(m_viewer->jumpTo(QStringLiteral("0")));
+    QCOMPARE(m_viewer->view()->currentIndex().row(), 0);
+    QVERIFY(!m_viewer->jumpTo(third + QStringLiteral("0"))); // ten times larger: after every record
+    QVERIFY(m_viewer->jumpTo(model->record(1).time.toLocalTime().toString(QStringLiteral("HH:mm:ss"))));
+    QVERIFY(m_viewer->view()->currentIndex().row() <= 1);
+    QVERIFY(!m_viewer->jumpTo(QStringLiteral("soon")));
     auto *text = m_viewer->findChild<QLineEdit *>(QStringLiteral("textFilter"));
     QTest::keyClicks(text, QStringLiteral("osaka"));
     QCOMPARE(model->rowCount(), 2); // the MODIFY and the REMOVE (its old image)

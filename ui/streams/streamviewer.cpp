@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
@@ -59,6 +60,11 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_filter->setObjectName(QStringLiteral("textFilter"));
     m_filter->setPlaceholderText(tr("Filter by key or attribute…"));
     m_filter->setClearButtonEnabled(true);
+    m_jump = new QLineEdit(this);
+    m_jump->setObjectName(QStringLiteral("jumpTo"));
+    m_jump->setPlaceholderText(tr("Go to sequence number or time…"));
+    m_jump->setToolTip(tr("A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it"));
+    m_jump->setClearButtonEnabled(true);
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setObjectName(QStringLiteral("pause"));
     m_pause->setCheckable(true);
@@ -76,6 +82,7 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     bar->addWidget(m_start);
     bar->addWidget(m_events);
     bar->addWidget(m_filter, 1);
+    bar->addWidget(m_jump);
     bar->addWidget(m_pause);
     bar->addWidget(clear);
     bar->addWidget(exportButton);
@@ -95,6 +102,10 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     connect(m_events, &QComboBox::currentIndexChanged, this, &StreamViewer::applyFilter);
     connect(m_filter, &QLineEdit::textChanged, this, &StreamViewer::applyFilter);
     connect(m_pause, &QPushButton::toggled, this, &StreamViewer::setPaused);
+    connect(m_jump, &QLineEdit::returnPressed, this, [this] {
+        if (!jumpTo(m_jump->text().trimmed()))
+            emit statusMessage(tr("No record at or after %1").arg(m_jump->text().trimmed()));
+    });
     connect(clear, &QPushButton::clicked, this, [this] {
         m_model->clear();
         m_detail->clear();
@@ -242,6 +253,37 @@ void StreamViewer::showDetail()
     m_detail->setHtml(QStringLiteral("<p><b>%1</b> %2 · %3</p>%4")
                           .arg(r.eventName, r.keysText().toHtmlEscaped(), tr("sequence number %1").arg(r.sequenceNumber),
                                diffHtml(r.oldImage, r.newImage, r.changes)));
+}
+
+bool StreamViewer::jumpTo(const QString &target)
+{
+    if (target.isEmpty())
+        return false;
+    static const QRegularExpression digits(QStringLiteral("^[0-9]+$"));
+    const bool bySequence = digits.match(target).hasMatch();
+    QTime time = QTime::fromString(target, QStringLiteral("HH:mm:ss"));
+    if (!time.isValid())
+        time = QTime::fromString(target, QStringLiteral("HH:mm"));
+    if (!bySequence && !time.isValid())
+        return false;
+    // Sequence numbers are decimal strings of varying length: compare by length, then text.
+    const QString wanted = bySequence ? QString(target).remove(QRegularExpression(QStringLiteral("^0+(?=.)"))) : QString();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const StreamRecord &r = m_model->record(row);
+        bool hit;
+        if (bySequence) {
+            const QString seq = QString(r.sequenceNumber).remove(QRegularExpression(QStringLiteral("^0+(?=.)")));
+            hit = seq.size() != wanted.size() ? seq.size() > wanted.size() : seq >= wanted;
+        } else {
+            hit = r.time.toLocalTime().time() >= time;
+        }
+        if (hit) {
+            m_view->setCurrentIndex(m_model->index(row, 0));
+            m_view->scrollTo(m_model->index(row, 0), QAbstractItemView::PositionAtCenter);
+            return true;
+        }
+    }
+    return false;
 }
 
 QString StreamViewer::detailHtml() const

@@ -1,11 +1,11 @@
 // StreamViewer: the live stream viewer tab of one table. Polls the table's
 // stream off the GUI thread (pollStream on the Connection's pool) every
 // kPollMs, or kLocalPollMs for the embedded engine, and at once again after
-// a poll that brought records) and shows each record as a row (time, event, keys, changes), the
-// selected one's old and new images side by side with the changed
-// attributes highlighted. Filter by event type and text; Pause keeps polling
-// into a buffer that Resume shows; export the shown rows as JSON Lines; a
-// sparkline of events per second.
+// a poll that brought records. Shows each record as a row (time, event,
+// keys, changes) and the selected one's old and new images side by side,
+// changed attributes highlighted. Filter by event type and text; Pause keeps
+// polling into a buffer that Resume shows; jump to a sequence number or a
+// time; export the shown rows as JSON Lines; a sparkline of events per second.
 //
 // GUI thread only. The Connection must outlive the viewer; the destructor
 // stops the timer and waits for a running poll.
@@ -55,6 +55,9 @@ public:
     bool isPolling() const;         // a stream was found and is being read
     int pollInterval() const { return m_timer.interval(); }
     QString detailHtml() const;     // the selected record's images as shown
+    // Selects the first shown record at or after `target`: a sequence number
+    // (digits) or a local time of day (HH:mm or HH:mm:ss). False when none is.
+    bool jumpTo(const QString &target);
     // Writes the shown records (as GetRecords returned them) one JSON object
     // per line. False and *error when the file cannot be written.
     bool exportJsonLines(const QString &path, QString *error) const;
@@ -85,6 +88,7 @@ private:
     QComboBox *m_start;
     QComboBox *m_events;
     QLineEdit *m_filter;
+    QLineEdit *m_jump;
     QPushButton *m_pause;
     QLabel *m_counts;
     Sparkline *m_sparkline;
