@@ -919,6 +919,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>No record at or after %1</source>
         <translation>Kein Datensatz ab %1</translation>
     </message>
+    <message>
+        <source>Where reading starts: new records only, or every record the stream still holds</source>
+        <translation>Wo das Lesen beginnt: nur neue Datensätze oder alle, die der Stream noch enthält</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableBrowser</name>

@@ -915,6 +915,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>No record at or after %1</source>
         <translation>%1 以降のレコードはありません</translation>
     </message>
+    <message>
+        <source>Where reading starts: new records only, or every record the stream still holds</source>
+        <translation>読み取りの開始位置: 新しいレコードのみ、またはストリームに残っているすべてのレコード</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableBrowser</name>

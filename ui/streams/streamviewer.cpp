@@ -50,6 +50,9 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_start = new QComboBox(this);
     m_start->setObjectName(QStringLiteral("startPosition"));
     m_start->addItems({tr("From now (LATEST)"), tr("From the oldest record (TRIM_HORIZON)")});
+    m_start->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_start->setMinimumContentsLength(14);
+    m_start->setToolTip(tr("Where reading starts: new records only, or every record the stream still holds"));
     m_events = new QComboBox(this);
     m_events->setObjectName(QStringLiteral("eventFilter"));
     m_events->addItem(tr("All events"));
@@ -81,8 +84,8 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_start);
     bar->addWidget(m_events);
-    bar->addWidget(m_filter, 1);
-    bar->addWidget(m_jump);
+    bar->addWidget(m_filter, 2);
+    bar->addWidget(m_jump, 1);
     bar->addWidget(m_pause);
     bar->addWidget(clear);
     bar->addWidget(exportButton);
