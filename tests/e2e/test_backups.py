@@ -1,0 +1,149 @@
+"""On-demand backups and point-in-time recovery as DynamoDB does them,
+through boto3 and the AWS CLI: CreateBackup (CREATING, then AVAILABLE, with
+an ARN of the table's ARN + /backup/<13-digit ms>-<8 hex>), ListBackups,
+DescribeBackup, RestoreTableFromBackup into a new table compared item by
+item after the source changed, DeleteBackup; UpdateContinuousBackups,
+DescribeContinuousBackups, RestoreTableToPointInTime to recorded seconds of
+a history of puts, updates and deletes; AWS's errors for bad input."""
+import time
+import unittest
+
+from botocore.exceptions import ClientError
+
+from dynamodesk import Server, aws_json, boto3_client
+
+
+def error_code(call, *args, **kwargs):
+    try:
+        call(*args, **kwargs)
+    except ClientError as e:
+        return e.response['Error']['Code']
+    raise AssertionError('expected a ClientError')
+
+
+def create_table(ddb, name):
+    ddb.create_table(TableName=name, BillingMode='PAY_PER_REQUEST',
+                     AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}],
+                     KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}])
+
+
+def items(ddb, name):
+    out, kwargs = {}, {}
+    while True:
+        r = ddb.scan(TableName=name, ConsistentRead=True, **kwargs)
+        for i in r['Items']:
+            out[i['pk']['S']] = i.get('v', {}).get('N')
+        if 'LastEvaluatedKey' not in r:
+            return out
+        kwargs['ExclusiveStartKey'] = r['LastEvaluatedKey']
+
+
+def wait_active(ddb, name):
+    for _ in range(300):
+        if ddb.describe_table(TableName=name)['Table']['TableStatus'] == 'ACTIVE':
+            return
+        time.sleep(0.05)
+    raise AssertionError('%s never became ACTIVE' % name)
+
+
+def wait_available(ddb, arn):
+    for _ in range(300):
+        if ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'] == 'AVAILABLE':
+            return
+        time.sleep(0.05)
+    raise AssertionError('backup never became AVAILABLE')
+
+
+class BackupsTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.server = Server().start()
+        cls.ddb = boto3_client(cls.server)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.cleanup()
+
+    def test_backup_delete_items_restore(self):
+        ddb = self.ddb
+        create_table(ddb, 'bk_src')
+        for i in range(300):
+            ddb.put_item(TableName='bk_src', Item={'pk': {'S': 'k%d' % i}, 'v': {'N': str(i)}})
+        before = items(ddb, 'bk_src')
+        details = aws_json(self.server, 'dynamodb', 'create-backup', '--table-name', 'bk_src',
+                           '--backup-name', 'first')['BackupDetails']
+        arn = details['BackupArn']
+        self.assertRegex(arn, r'^arn:aws:dynamodb:us-east-1:\d{12}:table/bk_src/backup/\d{13}-[0-9a-f]{8}$')
+        wait_available(ddb, arn)
+        for i in range(0, 300, 3):
+            ddb.delete_item(TableName='bk_src', Key={'pk': {'S': 'k%d' % i}})
+        listed = aws_json(self.server, 'dynamodb', 'list-backups', '--table-name', 'bk_src')['BackupSummaries']
+        self.assertEqual([b['BackupArn'] for b in listed], [arn])
+        desc = ddb.describe_backup(BackupArn=arn)['BackupDescription']
+        self.assertEqual(desc['SourceTableDetails']['ItemCount'], 300)
+        self.assertGreater(desc['BackupDetails']['BackupSizeBytes'], 0)
+
+        restored = aws_json(self.server, 'dynamodb', 'restore-table-from-backup', '--target-table-name', 'bk_dst',
+                            '--backup-arn', arn)['TableDescription']
+        self.assertEqual(restored['RestoreSummary']['SourceBackupArn'], arn)
+        wait_active(ddb, 'bk_dst')
+        self.assertEqual(items(ddb, 'bk_dst'), before)
+        self.assertEqual(len(items(ddb, 'bk_src')), 200)
+
+        self.assertEqual(error_code(ddb.restore_table_from_backup, TargetTableName='bk_dst', BackupArn=arn),
+                         'TableAlreadyExistsException')
+        self.assertEqual(error_code(ddb.describe_backup, BackupArn=arn[:-8] + '00000000'), 'BackupNotFoundException')
+        self.assertEqual(ddb.delete_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'], 'DELETED')
+        self.assertEqual(error_code(ddb.delete_backup, BackupArn=arn), 'BackupNotFoundException')
+
+    def test_point_in_time(self):
+        ddb = self.ddb
+        create_table(ddb, 'pitr_src')
+        self.assertEqual(error_code(ddb.restore_table_to_point_in_time, SourceTableName='pitr_src',
+                                    TargetTableName='pitr_x', UseLatestRestorableTime=True),
+                         'PointInTimeRecoveryUnavailableException')
+        r = aws_json(self.server, 'dynamodb', 'update-continuous-backups', '--table-name', 'pitr_src',
+                     '--point-in-time-recovery-specification', 'PointInTimeRecoveryEnabled=true')
+        self.assertEqual(r['ContinuousBackupsDescription']['PointInTimeRecoveryDescription']['PointInTimeRecoveryStatus'],
+                         'ENABLED')
+        d = ddb.describe_continuous_backups(TableName='pitr_src')['ContinuousBackupsDescription']
+        self.assertEqual(d['ContinuousBackupsStatus'], 'ENABLED')
+        self.assertIn('EarliestRestorableDateTime', d['PointInTimeRecoveryDescription'])
+
+        # A history: each step in a second of its own; the state at the end of each.
+        steps = [('put', 'a', 1), ('put', 'b', 2), ('put', 'a', 3), ('delete', 'b', None), ('put', 'c', 4)]
+        state, history = {}, []
+        time.sleep(1.1)
+        for op, k, v in steps:
+            if op == 'put':
+                ddb.put_item(TableName='pitr_src', Item={'pk': {'S': k}, 'v': {'N': str(v)}})
+                state[k] = str(v)
+            else:
+                ddb.delete_item(TableName='pitr_src', Key={'pk': {'S': k}})
+                state.pop(k, None)
+            history.append((int(time.time()), dict(state)))
+            time.sleep(1.1)
+        for n, (second, want) in enumerate(history):
+            target = 'pitr_at_%d' % n
+            aws_json(self.server, 'dynamodb', 'restore-table-to-point-in-time', '--source-table-name', 'pitr_src',
+                     '--target-table-name', target, '--restore-date-time', str(second))
+            wait_active(ddb, target)
+            self.assertEqual(items(ddb, target), want, 'at step %d' % n)
+        ddb.restore_table_to_point_in_time(SourceTableName='pitr_src', TargetTableName='pitr_latest',
+                                           UseLatestRestorableTime=True)
+        wait_active(ddb, 'pitr_latest')
+        self.assertEqual(items(ddb, 'pitr_latest'), state)
+        self.assertEqual(error_code(ddb.restore_table_to_point_in_time, SourceTableName='pitr_src',
+                                    TargetTableName='pitr_y', RestoreDateTime=time.time() - 3600),
+                         'InvalidRestoreTimeException')
+
+        # A deleted table stays restorable within its window.
+        ddb.delete_table(TableName='pitr_src')
+        ddb.restore_table_to_point_in_time(SourceTableName='pitr_src', TargetTableName='pitr_deleted',
+                                           RestoreDateTime=history[2][0])
+        wait_active(ddb, 'pitr_deleted')
+        self.assertEqual(items(ddb, 'pitr_deleted'), history[2][1])
+
+
+if __name__ == '__main__':
+    unittest.main()
