@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sqlite3.h>
+
 #include <map>
 
 using namespace dd;
@@ -322,7 +324,7 @@ private slots:
 
     void pruningPastWindow()
     {
-        open(false, 20);
+        open(true, 20);
         createTable(QStringLiteral("pitr"));
         ok("UpdateContinuousBackups", json(R"({"TableName":"pitr","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true,"RecoveryPeriodInDays":1}})"));
         const qint64 day = 24LL * 3600 * 1000;
@@ -337,7 +339,7 @@ private slots:
             expected[m_clock.nowMs() / 1000] = state;
             QTest::qWait(h % 12 == 0 ? 200 : 0); // let the maintenance pass run now and then
         }
-        QTest::qWait(300);
+        QTest::qWait(500);
         const QJsonObject d = ok("DescribeContinuousBackups", {{QStringLiteral("TableName"), QStringLiteral("pitr")}})
                                   .value(QStringLiteral("ContinuousBackupsDescription")).toObject().value(QStringLiteral("PointInTimeRecoveryDescription")).toObject();
         const qint64 earliest = qint64(d.value(QStringLiteral("EarliestRestorableDateTime")).toDouble());
@@ -357,6 +359,18 @@ private slots:
             QCOMPARE(items(target), want);
         }
         QVERIFY(n > 0);
+        // The log before the window's base snapshot is gone (on disk, read with SQLite itself).
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(qPrintable(m_engine->options().dataDir + QStringLiteral("/us-east-1.db")), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+        sqlite3_stmt *st = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, "SELECT COUNT(*), (SELECT COUNT(*) FROM dd_pitr_base) FROM changelog WHERE time_ms < ?", -1, &st, nullptr), SQLITE_OK);
+        sqlite3_bind_int64(st, 1, earliest * 1000 - 12 * 3600 * 1000);
+        QCOMPARE(sqlite3_step(st), SQLITE_ROW);
+        const qint64 oldRows = sqlite3_column_int64(st, 0), bases = sqlite3_column_int64(st, 1);
+        sqlite3_finalize(st);
+        sqlite3_close(db);
+        QCOMPARE(oldRows, 0);
+        QVERIFY2(bases <= 3, qPrintable(QString::number(bases)));
     }
 };
 
