@@ -19,8 +19,16 @@ BackupCatalog::BackupCatalog(const QString &dataDir)
                 continue;
             QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
             const QString arn = meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
-            if (!arn.isEmpty())
-                m_meta.insert(arn, meta);
+            if (arn.isEmpty())
+                continue;
+            // A backup still CREATING when the process ended lost its snapshot (it was in memory): drop it.
+            if (meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() == QStringLiteral("CREATING")) {
+                file.close();
+                QFile::remove(file.fileName());
+                QFile::remove(dataPath(arn));
+                continue;
+            }
+            m_meta.insert(arn, meta);
         }
     }
     m_worker = std::thread([this] { workerLoop(); });

@@ -211,6 +211,25 @@ private slots:
         QCOMPARE(items(QStringLiteral("src")), before);
     }
 
+    void backupsSurviveRestart()
+    {
+        open(true);
+        createTable(QStringLiteral("keep"));
+        for (int i = 0; i < 30; ++i)
+            put(QStringLiteral("keep"), QStringLiteral("k%1").arg(i), i);
+        const auto before = items(QStringLiteral("keep"));
+        const QString arn = backup(QStringLiteral("keep"), QStringLiteral("kept"));
+        // Reopen the same data directory.
+        api::EngineOptions o = m_engine->options();
+        m_engine.reset();
+        m_engine = std::move(api::Engine::open(o).value());
+        QCOMPARE(backupStatus(arn), QStringLiteral("AVAILABLE"));
+        QCOMPARE(ok("ListBackups", {{QStringLiteral("TableName"), QStringLiteral("keep")}}).value(QStringLiteral("BackupSummaries")).toArray().size(), 1);
+        ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("kept2")}, {QStringLiteral("BackupArn"), arn}});
+        QVERIFY(waitActive(QStringLiteral("kept2")));
+        QCOMPARE(items(QStringLiteral("kept2")), before);
+    }
+
     void corruptedFiles_data()
     {
         QTest::addColumn<bool>("truncate");
