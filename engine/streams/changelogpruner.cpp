@@ -68,7 +68,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             // order by seq, unless the clock stepped back: then stop there).
             qint64 upTo = 0;
             {
-                storage::Statement *s = txn.conn.prepare("SELECT seq, time_ms FROM changelog WHERE seq < ? ORDER BY seq LIMIT ?");
+                storage::Statement *s = txn.conn.prepare("SELECT seq, time_ms FROM changelog WHERE seq < ?" + keptForPitr(txn.conn) + " ORDER BY seq LIMIT ?");
                 if (!s)
                     return ApiError::internal(txn.conn.lastError());
                 s->bind(1, maxSeq).bind(2, kBatchRows);
