@@ -332,7 +332,9 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
     std::optional<ApiError> error;
     {
         std::lock_guard writeLock(m_writeMutex);
+        m_groupThread.store(std::this_thread::get_id());
         error = executeGroup(group);
+        m_groupThread.store(std::thread::id());
     }
     lock.lock();
     for (PendingWrite *g : group) {

@@ -25,6 +25,7 @@
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
+#include <atomic>
 #include <thread>
 #include <vector>
 
@@ -139,6 +140,7 @@ private:
     std::mutex m_queueMutex;                        // guards m_queue
     std::deque<PendingWrite *> m_queue;             // writers waiting; the front one leads
     std::mutex m_writeMutex;                        // held while a group runs (and, in memory, by readers)
+    std::atomic<std::thread::id> m_groupThread{};   // the thread running a write group, if any
     std::unique_ptr<Connection> m_writer;
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<Connection>> m_readers; // idle reader connections
@@ -188,6 +190,10 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
                 return fn(*m_writer);
             scope->commitPending();
         }
+        // A read made inside this thread's own write (e.g. DeleteTable
+        // describing the table it drops) already holds the connection.
+        if (m_groupThread.load() == std::this_thread::get_id())
+            return fn(*m_writer);
         std::lock_guard lock(m_writeMutex);
         return fn(*m_writer);
     }

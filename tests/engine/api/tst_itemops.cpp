@@ -49,6 +49,7 @@ private slots:
     void itemCountAndSizeFollowWrites();
     void delayTransientStatuses();
     void concurrentWritersAllLand();
+    void deleteTableInMemoryDoesNotDeadlock();
 };
 
 void TestItemOps::init()
@@ -212,6 +213,18 @@ void TestItemOps::concurrentWritersAllLand()
     QCOMPARE(failures.load(), 0);
     const QJsonObject table = ok("DescribeTable", R"({"TableName":"tbl"})").value(QLatin1String("Table")).toObject();
     QCOMPARE(table.value(QLatin1String("ItemCount")).toInteger(), 1600);
+}
+
+// Regression: DeleteTable describes the table (with its live item count)
+// inside its own write; in memory that read took the write lock again and
+// aborted with "Resource deadlock avoided".
+void TestItemOps::deleteTableInMemoryDoesNotDeadlock()
+{
+    ok("PutItem", R"({"TableName":"tbl","Item":{"pk":{"S":"a"},"sk":{"N":"1"}}})");
+    const QJsonObject out = ok("DeleteTable", R"({"TableName":"tbl"})").value(QLatin1String("TableDescription")).toObject();
+    QCOMPARE(out.value(QLatin1String("TableStatus")).toString(), QStringLiteral("DELETING"));
+    QCOMPARE(out.value(QLatin1String("ItemCount")).toInteger(), 1);
+    QCOMPARE(fail("DescribeTable", R"({"TableName":"tbl"})").type(), QStringLiteral("ResourceNotFoundException"));
 }
 
 QTEST_APPLESS_MAIN(TestItemOps)
