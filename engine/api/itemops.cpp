@@ -72,6 +72,23 @@ Result<void> checkConditionOn(const ParsedExpressions &ex, const model::Item &it
     return {};
 }
 
+// The item at `key` as it is now (nullopt if absent), once the request's
+// condition holds for it; ConditionalCheckFailedException otherwise.
+Result<std::optional<StoredItem>> currentItemIfConditionHolds(storage::WriteTxn &txn, const storage::TableDef &table,
+                                                              const ItemKey &key, const ParsedExpressions &ex,
+                                                              const QJsonObject &req)
+{
+    DD_ASSIGN(std::optional<StoredItem> old, storage::ItemStore::get(txn.conn, table, key.stored));
+    if (ex.condition) {
+        model::Item oldItem;
+        if (old) {
+            DD_ASSIGN(oldItem, loadItem(*old));
+        }
+        DD_CHECK(checkConditionOn(ex, oldItem, req, old));
+    }
+    return old;
+}
+
 } // namespace
 
 Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
@@ -94,14 +111,7 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
     storage::WriteEffects fx = writeEffects(ctx);
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(table, tableForWrite(ctx, name));
-        DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
-        if (ex.condition) {
-            model::Item oldItem;
-            if (old) {
-                DD_ASSIGN(oldItem, loadItem(*old));
-            }
-            DD_CHECK(checkConditionOn(ex, oldItem, req, old));
-        }
+        DD_ASSIGN(old, currentItemIfConditionHolds(txn, *table, key, ex, req));
         DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, stored, &fx));
         return true;
     });
@@ -164,14 +174,7 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
     storage::WriteEffects fx = writeEffects(ctx);
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(table, tableForWrite(ctx, name));
-        DD_ASSIGN(old, storage::ItemStore::get(txn.conn, *table, key.stored));
-        if (ex.condition) {
-            model::Item oldItem;
-            if (old) {
-                DD_ASSIGN(oldItem, loadItem(*old));
-            }
-            DD_CHECK(checkConditionOn(ex, oldItem, req, old));
-        }
+        DD_ASSIGN(old, currentItemIfConditionHolds(txn, *table, key, ex, req));
         if (old)
             DD_CHECK(storage::applyDelete(txn, *table, key.stored, keysJson, *old, &fx));
         return true;
