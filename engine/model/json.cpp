@@ -427,6 +427,21 @@ void writeLatin1String(const QByteArray &s, QByteArray &out)
     out.append('"');
 }
 
+// Appends "[e1,e2,...]", each element written by `write`.
+template <typename Range, typename WriteElement>
+void writeArray(const Range &elements, QByteArray &out, WriteElement write)
+{
+    out.append('[');
+    bool first = true;
+    for (const auto &e : elements) {
+        if (!first)
+            out.append(',');
+        first = false;
+        write(e);
+    }
+    out.append(']');
+}
+
 void writeTypeOpen(const char *tag, QByteArray &out)
 {
     out.append("{\"");
@@ -571,60 +586,26 @@ void writeAttributeJson(const AttributeValue &v, QByteArray &out)
         writeTypeOpen("M", out);
         writeItemJson(v.asMap(), out);
         break;
-    case AttrType::L: {
+    case AttrType::L:
         writeTypeOpen("L", out);
-        out.append('[');
-        bool first = true;
-        for (const AttributeValue &e : v.asList()) {
-            if (!first)
-                out.append(',');
-            first = false;
-            writeAttributeJson(e, out);
-        }
-        out.append(']');
+        writeArray(v.asList(), out, [&out](const AttributeValue &e) { writeAttributeJson(e, out); });
         break;
-    }
-    case AttrType::SS: {
+    case AttrType::SS:
         writeTypeOpen("SS", out);
-        out.append('[');
-        bool first = true;
-        for (const QString &s : v.asStringSet()) {
-            if (!first)
-                out.append(',');
-            first = false;
-            writeJsonString(s, out);
-        }
-        out.append(']');
+        writeArray(v.asStringSet(), out, [&out](const QString &s) { writeJsonString(s, out); });
         break;
-    }
-    case AttrType::NS: {
+    case AttrType::NS:
         writeTypeOpen("NS", out);
-        out.append('[');
-        bool first = true;
-        for (const Number &n : v.asNumberSet()) {
-            if (!first)
-                out.append(',');
-            first = false;
+        writeArray(v.asNumberSet(), out, [&out](const Number &n) {
             out.append('"');
             n.appendText(out);
             out.append('"');
-        }
-        out.append(']');
+        });
         break;
-    }
-    case AttrType::BS: {
+    case AttrType::BS:
         writeTypeOpen("BS", out);
-        out.append('[');
-        bool first = true;
-        for (const QByteArray &b : v.asBinarySet()) {
-            if (!first)
-                out.append(',');
-            first = false;
-            writeLatin1String(b.toBase64(), out);
-        }
-        out.append(']');
+        writeArray(v.asBinarySet(), out, [&out](const QByteArray &b) { writeLatin1String(b.toBase64(), out); });
         break;
-    }
     }
     out.append('}');
 }
