@@ -313,14 +313,11 @@ Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qin
 
 Result<bool> IndexScan::next(IndexRow &row)
 {
-    if (m_done || !m_stmt)
+    if (!m_stmt)
         return false;
-    if (!m_stmt->step()) {
-        m_done = true;
-        if (m_stmt->resultCode() != SQLITE_DONE)
-            return ApiError::internal(m_stmt->errorMessage());
+    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    if (!more)
         return false;
-    }
     row.pos.index.hash = m_stmt->columnInt(0);
     row.pos.index.pk = m_stmt->columnBytes(1);
     row.pos.index.sk = m_stmt->columnBytes(2);

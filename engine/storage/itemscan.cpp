@@ -64,14 +64,11 @@ Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const
 
 Result<bool> ItemScan::next(StoredRow &row)
 {
-    if (m_done || !m_stmt)
+    if (!m_stmt)
         return false;
-    if (!m_stmt->step()) {
-        m_done = true;
-        if (m_stmt->resultCode() != SQLITE_DONE)
-            return ApiError::internal(m_stmt->errorMessage());
+    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    if (!more)
         return false;
-    }
     row.key.hash = m_stmt->columnInt(0);
     if (m_fixedPartition)
         row.key.pk = m_pk;

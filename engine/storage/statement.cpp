@@ -37,6 +37,18 @@ bool Statement::step()
     return m_rc == SQLITE_ROW;
 }
 
+Result<bool> Statement::stepCursor(bool &done)
+{
+    if (done)
+        return false;
+    if (step())
+        return true;
+    done = true;
+    if (m_rc != SQLITE_DONE)
+        return ApiError::internal(errorMessage());
+    return false;
+}
+
 QString Statement::errorMessage() const
 {
     return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)));

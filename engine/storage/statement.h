@@ -3,6 +3,8 @@
 // when the next user calls Connection::prepare for the same SQL.
 #pragma once
 
+#include "model/result.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -23,6 +25,11 @@ public:
     // Steps once. Returns true while a row is available; false when done.
     // SQLite errors are reported through ok()/errorMessage().
     bool step();
+    // Steps a cursor over a range: true with a row, false at the end, an
+    // InternalServerError on failure. At the end `done` is set and stays so
+    // (stepping a finished statement again would restart it); callers pass
+    // their cursor's done flag and do not step once it is set.
+    Result<bool> stepCursor(bool &done);
     bool ok() const { return m_rc == 0 || m_rc == 100 || m_rc == 101; }
     int resultCode() const { return m_rc; }
     QString errorMessage() const;
