@@ -42,6 +42,8 @@ QByteArray JsonProtocol::target(const QString &operation)
 {
     if (isStreamsOperation(operation))
         return "DynamoDBStreams_20120810." + operation.sliced(8).toUtf8();
+    if (operation.startsWith(QLatin1String("Dynamodesk.")))
+        return "Dynamodesk_20261101." + operation.sliced(11).toUtf8();
     return "DynamoDB_20120810." + operation.toUtf8();
 }
 

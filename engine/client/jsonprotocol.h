@@ -20,7 +20,8 @@ public:
         bool retryable = false; // throttling, 5xx, transport or checksum failure
     };
 
-    // "DynamoDB_20120810.Query"; "Streams.GetRecords" -> "DynamoDBStreams_20120810.GetRecords".
+    // "DynamoDB_20120810.Query"; "Streams.GetRecords" -> "DynamoDBStreams_20120810.GetRecords";
+    // "Dynamodesk.ListTriggers" -> "Dynamodesk_20261101.ListTriggers" (our own operations).
     static QByteArray target(const QString &operation);
     static bool isStreamsOperation(const QString &operation); // named "Streams.<Op>"
 

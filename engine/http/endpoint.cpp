@@ -25,6 +25,8 @@ namespace {
 
 constexpr QByteArrayView kDynamoTarget = "DynamoDB_20120810.";
 constexpr QByteArrayView kStreamsTarget = "DynamoDBStreams_20120810.";
+// Dynamodesk's own operations (triggers, history), which AWS does not have.
+constexpr QByteArrayView kDynamodeskTarget = "Dynamodesk_20261101.";
 
 const QByteArray kRequestIdHeader = QByteArrayLiteral("x-amzn-RequestId");
 const QByteArray kCrcHeader = QByteArrayLiteral("x-amz-crc32");
@@ -344,9 +346,9 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     if (target.startsWith(kDynamoTarget)) {
         operation = QString::fromLatin1(QByteArrayView(target).sliced(kDynamoTarget.size()));
     } else if (target.startsWith(kStreamsTarget)) {
-        // Answered by the streams layer once it exists; the engine says
-        // UnknownOperationException until then.
         operation = QStringLiteral("Streams.") + QString::fromLatin1(QByteArrayView(target).sliced(kStreamsTarget.size()));
+    } else if (target.startsWith(kDynamodeskTarget)) {
+        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(QByteArrayView(target).sliced(kDynamodeskTarget.size()));
     }
     const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
