@@ -91,7 +91,10 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
 
 Result<void> PitrStore::install(storage::Database &db)
 {
-    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); });
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
+    // Restores replay the log of PITR tables (also of deleted ones, which get no writes).
+    db.addChangeLogConsumer("SELECT table_id FROM dd_pitr");
+    return {};
 }
 
 Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs)
@@ -107,6 +110,7 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
     // Record first (keep_seq at the log's end), so that the pruner keeps the
     // rows written between this and the base snapshot.
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        txn.changeLogConsumersChanged();
         storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
                                                  "VALUES(?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0) FROM changelog),?)");
         if (!s)
@@ -129,6 +133,7 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
 Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)
 {
     return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        txn.changeLogConsumersChanged();
         DD_CHECK(exec(txn.conn, "DELETE FROM dd_pitr_base WHERE table_id = ?", {tableId}));
         return exec(txn.conn, "DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
     });

@@ -63,6 +63,10 @@ INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 2), ('next_table
 Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                                  QByteArrayView oldImage, QByteArrayView newImage)
 {
+    m_lastChangeSeq = 0;
+    DD_ASSIGN(const bool logged, m_db.logsChanges(tableId));
+    if (!logged)
+        return {};
     Statement *s = conn.prepare("INSERT INTO changelog(time_ms, table_id, event, keys, old_image, new_image) VALUES(?,?,?,?,?,?)");
     if (!s)
         return ApiError::internal(conn.lastError());
@@ -72,7 +76,42 @@ Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayVi
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
+    m_lastChangeSeq = sqlite3_last_insert_rowid(conn.handle());
     return {};
+}
+
+void WriteTxn::changeLogConsumersChanged()
+{
+    m_db.m_loggedTables.reset();
+}
+
+void Database::addChangeLogConsumer(const QByteArray &tableIdsQuery)
+{
+    // Not under the write lock: the database is not shared yet, and this
+    // thread may hold that lock already (a region opened inside a commit scope).
+    std::lock_guard lock(m_logConsumersMutex);
+    m_logConsumers.push_back(tableIdsQuery);
+    m_loggedTables.reset();
+}
+
+Result<bool> Database::logsChanges(qint64 tableId)
+{
+    if (!m_loggedTables) {
+        std::lock_guard lock(m_logConsumersMutex);
+        std::unordered_set<qint64> ids;
+        for (const QByteArray &sql : m_logConsumers) {
+            Statement *s = m_writer->prepare(sql);
+            if (!s)
+                return ApiError::internal(m_writer->lastError());
+            while (s->step())
+                ids.insert(s->columnInt(0));
+            if (!s->ok())
+                return ApiError::internal(s->errorMessage());
+            s->reset();
+        }
+        m_loggedTables = std::move(ids);
+    }
+    return m_loggedTables->count(tableId) > 0;
 }
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
@@ -202,7 +241,7 @@ Result<void> Database::migrateFrom1()
     while (s && s->step())
         tables.emplace_back(s->columnInt(0), QJsonDocument::fromJson(s->columnBytes(1)).object());
     if (s) s->reset();
-    WriteTxn txn(*m_writer, m_clock->nowMs());
+    WriteTxn txn(*this, *m_writer, m_clock->nowMs());
     for (auto &[id, desc] : tables) {
         const TableDef before = TableDef::fromDescription(id, desc);
         if (before.indexes.empty())
@@ -233,6 +272,7 @@ Result<void> Database::migrateFrom1()
 
 Result<void> Database::loadCatalog()
 {
+    m_loggedTables.reset();
     Statement *s = m_writer->prepare("SELECT id, description FROM tables");
     if (!s)
         return ApiError::internal(m_writer->lastError());
@@ -309,6 +349,9 @@ void Database::endRead(Connection &c)
 
 Result<void> Database::step(const QByteArray &sql)
 {
+    // A rollback may undo a consumer change: read the consumers again.
+    if (sql.startsWith("ROLLBACK"))
+        m_loggedTables.reset();
     Statement *s = m_writer->prepare(sql);
     if (!s)
         return ApiError::internal(m_writer->lastError());
@@ -355,7 +398,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         return begun.error();
     QHash<qint64, std::pair<qint64, qint64>> stats;
     for (PendingWrite *g : group) {
-        WriteTxn txn(*m_writer, m_clock->nowMs());
+        WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
         if (!single && !step("SAVEPOINT w").ok()) {
             (void)step("ROLLBACK");
@@ -511,6 +554,7 @@ Result<QJsonObject> Database::prepareIndexes(WriteTxn &txn, qint64 tableId, QJso
 Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, const QJsonObject &description)
 {
     Connection &c = txn.conn;
+    txn.changeLogConsumersChanged(); // the catalog's triggers open streams
     DD_ASSIGN(const qint64 id, allocateId(c));
     DD_ASSIGN(const QJsonObject desc, prepareIndexes(txn, id, description));
     auto def = std::make_shared<const TableDef>(TableDef::fromDescription(id, desc));
@@ -529,6 +573,7 @@ Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, con
 
 Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description)
 {
+    txn.changeLogConsumersChanged(); // the catalog's triggers open and close streams
     DD_ASSIGN(const QJsonObject desc, prepareIndexes(txn, table.id, description));
     auto def = std::make_shared<const TableDef>(TableDef::fromDescription(table.id, desc));
     for (const IndexDef &old : table.indexes) {
@@ -565,6 +610,7 @@ Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, con
 
 Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
 {
+    txn.changeLogConsumersChanged();
     Statement *s = txn.conn.prepare("DELETE FROM tables WHERE id = ?");
     s->bind(1, table.id);
     s->step();

@@ -27,6 +27,7 @@
 #include <shared_mutex>
 #include <atomic>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 namespace dd::storage {
@@ -34,24 +35,37 @@ namespace dd::storage {
 // Change-log events. Written to disk: do not reorder.
 enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
 
+class Database;
+
 // The context of one write transaction, handed to write()'s function.
 class WriteTxn {
 public:
     Connection &conn;
     const qint64 nowMs;
 
-    // Appends one item change to the change log, in this transaction.
+    // Appends one item change to the change log, in this transaction, if
+    // anything consumes the table's changes (Database::addChangeLogConsumer);
+    // otherwise does nothing.
     Result<void> logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                            QByteArrayView oldImage, QByteArrayView newImage);
+    // Call in any write that changes what a change-log consumer's query
+    // returns (enabling PITR, ...), so that later writes, also of this
+    // transaction, see it. Catalog changes call it themselves.
+    void changeLogConsumersChanged();
+    // The seq of the change-log row that the last logChange() wrote, or 0
+    // if it logged nothing (or none was made).
+    qint64 lastChangeSeq() const { return m_lastChangeSeq; }
     // Accumulates item-count and size deltas, written once at commit.
     void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
     // Runs after a successful commit, under the write lock (catalog cache updates).
     void onCommit(std::function<void()> fn) { m_onCommit.push_back(std::move(fn)); }
 
-    WriteTxn(Connection &c, qint64 now) : conn(c), nowMs(now) {}
+    WriteTxn(Database &db, Connection &c, qint64 now) : conn(c), nowMs(now), m_db(db) {}
 
 private:
     friend class Database;
+    Database &m_db;
+    qint64 m_lastChangeSeq = 0;
     QHash<qint64, std::pair<qint64, qint64>> m_stats;
     std::vector<std::function<void()>> m_onCommit;
 };
@@ -97,6 +111,15 @@ public:
     Result<std::shared_ptr<const TableDef>> updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description);
     Result<void> dropTable(WriteTxn &txn, const TableDef &table);
 
+    // The change log holds the changes of the tables that something reads
+    // them for (an open stream, PITR, ...): each consumer is a query that
+    // lists table ids (`SELECT table_id FROM ...`); a table's changes are
+    // logged while any of them lists it. Writes to other tables skip the log
+    // (a fifth of a small write's cost, and its later pruning). Register
+    // every consumer before the database serves requests (or, at the
+    // latest, before writes that its tables' consumers must see).
+    void addChangeLogConsumer(const QByteArray &tableIdsQuery);
+
     // Live figures of a table: item count and total item bytes.
     Result<std::pair<qint64, qint64>> tableStats(qint64 tableId);
     // Live figures of a secondary index (IndexDef::id): entry count and bytes.
@@ -104,6 +127,7 @@ public:
 
 private:
     Database() = default;
+    friend class WriteTxn;
     Result<void> initSchema();
     Result<void> migrateFrom1();
     Result<void> loadCatalog();
@@ -132,6 +156,8 @@ private:
     std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
     Result<void> step(const QByteArray &sql);
+    // Whether the changes of `tableId` go to the change log; writer only.
+    Result<bool> logsChanges(qint64 tableId);
 
     QString m_path;   // empty: in memory
     QString m_region;
@@ -177,6 +203,13 @@ private:
 
     mutable std::shared_mutex m_catalogMutex;
     QHash<QString, std::shared_ptr<const TableDef>> m_tables;
+
+    // Change-log consumers (set up before serving) and, under the write
+    // lock, the table ids they list; nullopt when it must be read again
+    // (after a catalog or consumer change, or a rollback).
+    std::mutex m_logConsumersMutex;                 // guards m_logConsumers
+    std::vector<QByteArray> m_logConsumers;
+    std::optional<std::unordered_set<qint64>> m_loggedTables;
 };
 
 template <typename T>
@@ -229,7 +262,7 @@ Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
 {
     if (CommitScope *scope = CommitScope::current()) {
         DD_CHECK(enterScope(*scope));
-        WriteTxn txn(*m_writer, m_clock->nowMs());
+        WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         DD_CHECK(step("SAVEPOINT w"));
         Result<T> r = fn(txn);
         leaveScopedWrite(*scope, txn, r.ok());

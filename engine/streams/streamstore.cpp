@@ -126,14 +126,18 @@ QString StreamInfo::shardId() const
 
 Result<void> StreamStore::install(storage::Database &db)
 {
-    return db.write<void>([](storage::WriteTxn &txn) -> Result<void> {
+    DD_CHECK(db.write<void>([](storage::WriteTxn &txn) -> Result<void> {
         DD_ASSIGN(const bool hasOrigin, hasColumn(txn.conn, "changelog", "origin"));
         if (!hasOrigin) {
             // A new column with a default rewrites nothing; older builds ignore it.
             DD_CHECK(txn.conn.exec("ALTER TABLE changelog ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"));
         }
         return txn.conn.exec(kSchema);
-    });
+    }));
+    // An open stream reads its table's changes (the catalog's triggers open
+    // and close streams, and catalog changes refresh the consumers).
+    db.addChangeLogConsumer("SELECT table_id FROM dd_streams WHERE end_seq IS NULL");
+    return {};
 }
 
 Result<std::vector<StreamInfo>> StreamStore::list(storage::Connection &c, const QString &tableName)
@@ -245,10 +249,12 @@ Result<std::optional<qint64>> StreamStore::lastIn(storage::Connection &c, qint64
 
 Result<void> StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin origin)
 {
-    storage::Statement *s = txn.conn.prepare("UPDATE changelog SET origin = ? WHERE seq = last_insert_rowid()");
+    if (txn.lastChangeSeq() == 0)
+        return {}; // the table's changes are not logged
+    storage::Statement *s = txn.conn.prepare("UPDATE changelog SET origin = ? WHERE seq = ?");
     if (!s)
         return ApiError::internal(txn.conn.lastError());
-    s->bind(1, qint64(origin));
+    s->bind(1, qint64(origin)).bind(2, txn.lastChangeSeq());
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());

@@ -2,7 +2,8 @@
 // table's stream is one row of `dd_streams` (ARN, label, view type, the
 // first and last change-log sequence numbers it covers); its records are the
 // change-log rows of that table within that range. Nothing is written twice:
-// a stream is a view of the change log, which the write path fills anyway.
+// a stream is a view of the change log, which the write path fills for
+// every table with an open stream (Database::addChangeLogConsumer).
 //
 // The rows are kept by SQLite triggers on the catalog (`tables`), so a stream
 // starts and ends in the very transaction that enables or disables it (the
@@ -92,7 +93,7 @@ public:
     static Result<std::optional<qint64>> lastIn(storage::Connection &c, qint64 tableId, qint64 from, qint64 to);
 
     // Marks the change-log row just written in `txn` (by applyDelete or
-    // applyPut) as made by `origin`.
+    // applyPut) as made by `origin`; nothing if that change was not logged.
     static Result<void> markLastChange(storage::WriteTxn &txn, ChangeOrigin origin);
 };
 

@@ -3,7 +3,7 @@
 // table of ~230-byte items (the same shapes as ../shared/bench), on disk
 // (WAL, the server's durability) or in memory.
 //
-//   engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G]
+//   engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G] [--only get,put,update,scan]
 //
 // --gsis G gives the table G global secondary indexes (KEYS_ONLY on g0..);
 // every put then moves the item in each index (a delete and an insert per
@@ -38,6 +38,8 @@ struct Options {
     double seconds = 3;
     int threads = 1;
     int gsis = 0;
+    QStringList only; // operations to run (get, put, update, scan); empty: all
+    bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
 
 template <typename MakeRequest>
@@ -87,8 +89,9 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
         else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) o.only = args[++i].split(u',');
         else {
-            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G]\n");
+            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G] [--only get,put,update,scan]\n");
             return 2;
         }
     }
@@ -141,13 +144,18 @@ int main(int argc, char **argv)
             return 1;
     }
     std::printf("loaded %d items in %.2f s (%s)\n", o.items, double(load.elapsed()) / 1000, o.inMemory ? "in memory" : "on disk");
-    run(e, "get", "GetItem", o, [](int i) { return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i) + R"("}}})"; });
-    run(e, "put", "PutItem", o, putBody);
-    run(e, "update", "UpdateItem", o, [](int i) {
+    if (o.wants("get"))
+        run(e, "get", "GetItem", o, [](int i) { return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i) + R"("}}})"; });
+    if (o.wants("put"))
+        run(e, "put", "PutItem", o, putBody);
+    if (o.wants("update"))
+        run(e, "update", "UpdateItem", o, [](int i) {
         return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i)
                + R"("}},"UpdateExpression":"SET #c = if_not_exists(#c, :zero) + :one","ExpressionAttributeNames":{"#c":"c"},"ExpressionAttributeValues":{":zero":{"N":"0"},":one":{"N":"1"}}})";
     });
 
+    if (!o.wants("scan"))
+        return 0;
     // A full Scan in 1 MB pages, following LastEvaluatedKey: items/s.
     QElapsedTimer scanTimer;
     scanTimer.start();

@@ -4,6 +4,7 @@
 // validation and the sweeper's deletions with userIdentity.
 #include "api/engine.h"
 #include "api/opcontext.h"
+#include "pitr/pitrstore.h"
 #include "streams/changelogpruner.h"
 #include "streams/streamrecord.h"
 #include "streams/streamstore.h"
@@ -104,6 +105,7 @@ private slots:
     void trimmedPastRetention();
     void badInput();
     void prunerKeepsOnlyWhatStreamsNeed();
+    void changeLogOnlyForConsumers();
     void lambdaFlavourOfRecords();
     void ttlValidation();
     void ttlSweeperDeletesExpiredItems();
@@ -345,26 +347,74 @@ void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
         call(api::putItem, QByteArray(R"({"TableName":"streamed","Item":{"pk":{"S":"k)") + QByteArray::number(i) + R"("}}})");
         call(api::putItem, QByteArray(R"({"TableName":"plain","Item":{"pk":{"S":"k)") + QByteArray::number(i) + R"("}}})");
     }
-    QCOMPARE(rows(""), 6);
+    QCOMPARE(rows(""), 3); // the plain table's changes are not logged: nothing reads them
+    QCOMPARE(rows("WHERE table_id = 1"), 3);
     auto stats = streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs);
     QVERIFY(stats.ok());
-    QCOMPARE(stats->uncovered, 2); // the plain table's rows, but the last row of the log
-    QCOMPARE(rows(""), 4);
-    QCOMPARE(rows("WHERE table_id = 1"), 3);
+    QCOMPARE(stats->uncovered, 0);
+    QCOMPARE(rows(""), 3);
 
     // Past the retention everything goes, but the last row (sequence numbers never go back).
     call(api::updateTable, R"({"TableName":"streamed","StreamSpecification":{"StreamEnabled":false}})");
     m_clock.advanceMs(options.streamRetentionMs + 1);
     stats = streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs);
     QVERIFY(stats.ok());
-    QCOMPARE(stats->trimmed, 3);
+    QCOMPARE(stats->trimmed, 2);
     QCOMPARE(rows(""), 1);
     QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 1); // disabled, noted now
     m_clock.advanceMs(options.streamRetentionMs + 1);
     QVERIFY(streams::ChangeLogPruner::prune(*db, m_clock.nowMs(), options.streamRetentionMs).ok());
     QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 0); // forgotten a day later
+    call(api::updateTable, R"({"TableName":"plain","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
     call(api::putItem, R"({"TableName":"plain","Item":{"pk":{"S":"z"}}})");
-    QCOMPARE(rows("WHERE seq = 7"), 1);
+    QCOMPARE(rows("WHERE seq = 4"), 1);
+}
+
+void TestStreams::changeLogOnlyForConsumers()
+{
+    // Changes go to the change log only while a stream or PITR reads them.
+    auto db = std::move(storage::Database::open(QString(), QStringLiteral("us-east-1"), &m_clock).value());
+    QVERIFY(streams::StreamStore::install(*db).ok());
+    QVERIFY(pitr::PitrStore::install(*db).ok());
+    api::EngineOptions options;
+    api::OpContext ctx{*db, m_ctx, options, &m_clock};
+    auto call = [&](api::OpHandler h, const QByteArray &json) {
+        auto r = h(ctx, QJsonDocument::fromJson(json).object());
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message()));
+    };
+    auto rows = [&] {
+        return db->read<qint64>([&](storage::Connection &c) -> Result<qint64> {
+                     storage::Statement *s = c.prepare("SELECT COUNT(*) FROM changelog");
+                     s->step();
+                     const qint64 n = s->columnInt(0);
+                     s->reset();
+                     return n;
+                 })
+            .value();
+    };
+    int n = 0;
+    auto put = [&] { call(api::putItem, R"({"TableName":"tbl","Item":{"pk":{"S":"k)" + QByteArray::number(++n) + R"("}}})"); };
+    call(api::createTable, R"({"TableName":"tbl","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
+    put();
+    QCOMPARE(rows(), 0);
+    call(api::updateContinuousBackups, R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})");
+    put();
+    QCOMPARE(rows(), 1);
+    call(api::updateTable, R"({"TableName":"tbl","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
+    put();
+    QCOMPARE(rows(), 2);
+    call(api::updateContinuousBackups, R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":false}})");
+    put();
+    QCOMPARE(rows(), 3); // the stream still reads them
+    call(api::updateTable, R"({"TableName":"tbl","StreamSpecification":{"StreamEnabled":false}})");
+    put();
+    QCOMPARE(rows(), 3);
+
+    // A transaction that enables nothing but writes after a catalog change
+    // in the same group sees the new consumer at once.
+    call(api::updateTable, R"({"TableName":"tbl","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_IMAGE"}})");
+    call(api::transactWriteItems, R"({"TransactItems":[{"Put":{"TableName":"tbl","Item":{"pk":{"S":"t1"}}}},{"Delete":{"TableName":"tbl","Key":{"pk":{"S":"k1"}}}}]})");
+    QCOMPARE(rows(), 5);
 }
 
 void TestStreams::lambdaFlavourOfRecords()

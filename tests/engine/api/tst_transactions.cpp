@@ -70,10 +70,13 @@ void TestTransactions::reopen()
 
 void TestTransactions::createTables()
 {
+    // Streams on both, so that their changes go to the change log, which the tests count.
     QVERIFY(call("CreateTable", R"J({"TableName":"accounts","BillingMode":"PAY_PER_REQUEST",
+        "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"},
         "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"S"}],
         "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})J").ok());
     QVERIFY(call("CreateTable", R"J({"TableName":"ledger","BillingMode":"PAY_PER_REQUEST",
+        "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"},
         "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
         "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})J").ok());
     QVERIFY(call("PutItem", R"J({"TableName":"accounts","Item":{"id":{"S":"a"},"balance":{"N":"100"},"name":{"S":"Ann"}}})J").ok());
