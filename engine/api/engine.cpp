@@ -107,9 +107,9 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
     DD_CHECK(streams::StreamStore::install(*db));
     DD_CHECK(pitr::PitrStore::install(*db));
-    DD_CHECK(triggers::TriggerStore::install(*db));
+    DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
-    DD_CHECK(triggers->attach(shared));
+    triggers->attach(shared, std::move(stored));
     regions.insert(name, shared);
     return shared;
 }

@@ -53,11 +53,8 @@ void TriggerManager::reap()
     std::erase_if(m_retired, [](const auto &w) { return w->finished(); });
 }
 
-Result<void> TriggerManager::attach(const std::shared_ptr<storage::Database> &db)
+void TriggerManager::attach(const std::shared_ptr<storage::Database> &db, std::vector<StoredTrigger> stored)
 {
-    DD_ASSIGN(std::vector<StoredTrigger> stored, db->read<std::vector<StoredTrigger>>([](storage::Connection &c) {
-        return TriggerStore::list(c);
-    }));
     std::lock_guard lock(m_mutex);
     Region &region = m_regions[db->region()];
     region.db = db;
@@ -65,7 +62,6 @@ Result<void> TriggerManager::attach(const std::shared_ptr<storage::Database> &db
         const QString name = t.config.name;
         region.workers[name] = std::make_unique<TriggerWorker>(db, std::move(t), logPath(db->region(), name));
     }
-    return {};
 }
 
 Result<TriggerStatus> TriggerManager::create(storage::Database &db, const TriggerConfig &config, bool replace)

@@ -16,6 +16,7 @@
 #include "model/result.h"
 #include "storage/database.h"
 #include "triggers/triggerstatus.h"
+#include "triggers/triggerstore.h"
 
 #include <QHash>
 #include <QString>
@@ -35,8 +36,8 @@ public:
     explicit TriggerManager(QString dataDir);
     ~TriggerManager(); // stops every worker, killing running commands
 
-    // Starts the triggers kept in `db` (whose dd_triggers TriggerStore::install made). Once per region.
-    Result<void> attach(const std::shared_ptr<storage::Database> &db);
+    // Starts `stored`, the triggers kept in `db` (as TriggerStore::install returned them). Once per region.
+    void attach(const std::shared_ptr<storage::Database> &db, std::vector<StoredTrigger> stored);
 
     // Creates a trigger in db's region. A trigger of that name is a
     // ResourceInUseException unless `replace`: then its settings are

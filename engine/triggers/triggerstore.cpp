@@ -45,9 +45,12 @@ QByteArray configJson(const TriggerConfig &c) { return QJsonDocument(c.toJson())
 
 } // namespace
 
-Result<void> TriggerStore::install(storage::Database &db)
+Result<std::vector<StoredTrigger>> TriggerStore::install(storage::Database &db)
 {
-    return db.write<void>([](storage::WriteTxn &txn) { return txn.conn.exec(kSchema); });
+    return db.write<std::vector<StoredTrigger>>([](storage::WriteTxn &txn) -> Result<std::vector<StoredTrigger>> {
+        DD_CHECK(txn.conn.exec(kSchema));
+        return list(txn.conn);
+    });
 }
 
 Result<std::vector<StoredTrigger>> TriggerStore::list(storage::Connection &c)

@@ -26,8 +26,11 @@ struct StoredTrigger {
 
 class TriggerStore {
 public:
-    // Creates dd_triggers if missing. Call once per database, before it serves requests.
-    static Result<void> install(storage::Database &db);
+    // Creates dd_triggers if missing and returns the triggers it holds (read
+    // in the same write transaction: when the database opens inside a
+    // group-commit turn, the new table is not committed yet and a reader
+    // connection would not see it). Call once per database, before it serves requests.
+    static Result<std::vector<StoredTrigger>> install(storage::Database &db);
 
     // All triggers, by name.
     static Result<std::vector<StoredTrigger>> list(storage::Connection &c);
