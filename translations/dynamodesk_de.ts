@@ -1477,6 +1477,272 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::TriggerDialog</name>
+    <message>
+        <source>Add trigger to %1</source>
+        <translation>Trigger zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Run a command</source>
+        <translation>Befehl ausführen</translation>
+    </message>
+    <message>
+        <source>POST to a URL</source>
+        <translation>An eine URL senden (POST)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Changes from now on (LATEST)</source>
+        <translation>Änderungen ab jetzt (LATEST)</translation>
+    </message>
+    <message>
+        <source>Every retained record (TRIM_HORIZON)</source>
+        <translation>Alle vorgehaltenen Datensätze (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>Until success</source>
+        <translation>Bis zum Erfolg</translation>
+    </message>
+    <message>
+        <source>Split a failed batch in two and retry the halves</source>
+        <translation>Fehlgeschlagenen Stapel halbieren und die Hälften erneut versuchen</translation>
+    </message>
+    <message>
+        <source>None: passed-over batches are only logged</source>
+        <translation>Keine: übersprungene Stapel werden nur protokolliert</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Start delivering at once</source>
+        <translation>Sofort mit der Zustellung beginnen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>Ziel:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>Batching window:</source>
+        <translation>Sammelfenster:</translation>
+    </message>
+    <message>
+        <source>Starting position:</source>
+        <translation>Startposition:</translation>
+    </message>
+    <message>
+        <source>Retry attempts:</source>
+        <translation>Wiederholungsversuche:</translation>
+    </message>
+    <message>
+        <source>On-failure file:</source>
+        <translation>Fehlerdatei:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Shell command; the event JSON arrives on stdin, exit 0 = success</source>
+        <translation>Shell-Befehl; das Ereignis-JSON kommt über stdin, Exit-Code 0 = Erfolg</translation>
+    </message>
+    <message>
+        <source>http://host:port/path; a 2xx answer = success</source>
+        <translation>http://host:port/pfad; eine 2xx-Antwort = Erfolg</translation>
+    </message>
+    <message>
+        <source>On-failure file</source>
+        <translation>Fehlerdatei</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 64 letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;</source>
+        <translation>Der Name muss aus 1 bis 64 Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; oder &apos;.&apos; bestehen</translation>
+    </message>
+    <message>
+        <source>Enter the command to run</source>
+        <translation>Geben Sie den auszuführenden Befehl ein</translation>
+    </message>
+    <message>
+        <source>Enter an http:// URL with a host (https is not supported)</source>
+        <translation>Geben Sie eine http://-URL mit Host ein (https wird nicht unterstützt)</translation>
+    </message>
+    <message>
+        <source>The on-failure file&apos;s folder does not exist</source>
+        <translation>Der Ordner der Fehlerdatei existiert nicht</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TriggerPanel</name>
+    <message>
+        <source>Local triggers are a feature of Dynamodesk&apos;s embedded engine and of dynamodesk-server. This endpoint does not offer them; on AWS, attach a Lambda function to the stream instead.</source>
+        <translation>Lokale Trigger gibt es in der eingebetteten Engine von Dynamodesk und in dynamodesk-server. Dieser Endpunkt bietet sie nicht an; verbinden Sie auf AWS stattdessen eine Lambda-Funktion mit dem Stream.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Triggers&lt;/b&gt; — run a command or POST to a URL with batches of this stream&apos;s records</source>
+        <translation>&lt;b&gt;Trigger&lt;/b&gt; — einen Befehl ausführen oder an eine URL senden, mit Stapeln der Datensätze dieses Streams</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Sequence numbers</source>
+        <translation>Sequenznummern</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Listing the triggers failed: %1</source>
+        <translation>Auflisten der Trigger fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>%1 · processed up to %2 · %3 invocation(s), %4 failed · %5 record(s) delivered, %6 passed over</source>
+        <translation>%1 · verarbeitet bis %2 · %3 Aufruf(e), %4 fehlgeschlagen · %5 Datensätze zugestellt, %6 übersprungen</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Protokoll: %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>Exit-Code %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>Wiederholung %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Failures (%1)</source>
+        <translation>Fehlschläge (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Trigger %1 added</source>
+        <translation>Trigger %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Trigger %1 paused</source>
+        <translation>Trigger %1 angehalten</translation>
+    </message>
+    <message>
+        <source>Trigger %1 resumed</source>
+        <translation>Trigger %1 fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Delete trigger</source>
+        <translation>Trigger löschen</translation>
+    </message>
+    <message>
+        <source>Delete the trigger %1? Its checkpoint is lost; records are not delivered to it any more.</source>
+        <translation>Trigger %1 löschen? Sein Prüfpunkt geht verloren; es werden ihm keine Datensätze mehr zugestellt.</translation>
+    </message>
+    <message>
+        <source>Trigger %1 deleted</source>
+        <translation>Trigger %1 gelöscht</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::itemjson</name>
     <message>
         <source>An item must be a JSON object</source>

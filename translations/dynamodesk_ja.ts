@@ -1469,6 +1469,272 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::TriggerDialog</name>
+    <message>
+        <source>Add trigger to %1</source>
+        <translation>トリガーを %1 に追加</translation>
+    </message>
+    <message>
+        <source>Run a command</source>
+        <translation>コマンドを実行</translation>
+    </message>
+    <message>
+        <source>POST to a URL</source>
+        <translation>URL に POST</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Changes from now on (LATEST)</source>
+        <translation>今後の変更 (LATEST)</translation>
+    </message>
+    <message>
+        <source>Every retained record (TRIM_HORIZON)</source>
+        <translation>保持されているすべてのレコード (TRIM_HORIZON)</translation>
+    </message>
+    <message>
+        <source>Until success</source>
+        <translation>成功するまで</translation>
+    </message>
+    <message>
+        <source>Split a failed batch in two and retry the halves</source>
+        <translation>失敗したバッチを二分割して再試行</translation>
+    </message>
+    <message>
+        <source>None: passed-over batches are only logged</source>
+        <translation>なし: スキップしたバッチはログにのみ記録</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Start delivering at once</source>
+        <translation>すぐに配信を開始</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <source>Target:</source>
+        <translation>送信先:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>バッチサイズ:</translation>
+    </message>
+    <message>
+        <source>Batching window:</source>
+        <translation>バッチ待機時間:</translation>
+    </message>
+    <message>
+        <source>Starting position:</source>
+        <translation>開始位置:</translation>
+    </message>
+    <message>
+        <source>Retry attempts:</source>
+        <translation>再試行回数:</translation>
+    </message>
+    <message>
+        <source>On-failure file:</source>
+        <translation>失敗時の出力ファイル:</translation>
+    </message>
+    <message>
+        <source>Timeout:</source>
+        <translation>タイムアウト:</translation>
+    </message>
+    <message>
+        <source>Shell command; the event JSON arrives on stdin, exit 0 = success</source>
+        <translation>シェルコマンド。イベント JSON は標準入力に渡され、終了コード 0 が成功</translation>
+    </message>
+    <message>
+        <source>http://host:port/path; a 2xx answer = success</source>
+        <translation>http://host:port/path。2xx の応答が成功</translation>
+    </message>
+    <message>
+        <source>On-failure file</source>
+        <translation>失敗時の出力ファイル</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>The name must be 1 to 64 letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;</source>
+        <translation>名前は 1～64 文字の英数字、&apos;_&apos;、&apos;-&apos;、&apos;.&apos; で指定してください</translation>
+    </message>
+    <message>
+        <source>Enter the command to run</source>
+        <translation>実行するコマンドを入力してください</translation>
+    </message>
+    <message>
+        <source>Enter an http:// URL with a host (https is not supported)</source>
+        <translation>ホストを含む http:// URL を入力してください (https は非対応)</translation>
+    </message>
+    <message>
+        <source>The on-failure file&apos;s folder does not exist</source>
+        <translation>失敗時の出力ファイルのフォルダーが存在しません</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TriggerPanel</name>
+    <message>
+        <source>Local triggers are a feature of Dynamodesk&apos;s embedded engine and of dynamodesk-server. This endpoint does not offer them; on AWS, attach a Lambda function to the stream instead.</source>
+        <translation>ローカルトリガーは Dynamodesk の組み込みエンジンと dynamodesk-server の機能です。このエンドポイントでは使えません。AWS ではストリームに Lambda 関数を接続してください。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Triggers&lt;/b&gt; — run a command or POST to a URL with batches of this stream&apos;s records</source>
+        <translation>&lt;b&gt;トリガー&lt;/b&gt; — このストリームのレコードのバッチでコマンドを実行、または URL に POST</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>配信済み</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>送信先</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>追加…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時刻</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Sequence numbers</source>
+        <translation>シーケンス番号</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>所要時間</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>試行回数</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>最近の実行</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Listing the triggers failed: %1</source>
+        <translation>トリガーの一覧取得に失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>再開</translation>
+    </message>
+    <message>
+        <source>%1 · processed up to %2 · %3 invocation(s), %4 failed · %5 record(s) delivered, %6 passed over</source>
+        <translation>%1 · %2 まで処理済み · 呼び出し %3 回、失敗 %4 回 · 配信 %5 件、スキップ %6 件</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>ログ: %1</translation>
+    </message>
+    <message>
+        <source>exit %1</source>
+        <translation>終了コード %1</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>retry %1</source>
+        <translation>再試行 %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>Failures (%1)</source>
+        <translation>失敗 (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Trigger %1 added</source>
+        <translation>トリガー %1 を追加しました</translation>
+    </message>
+    <message>
+        <source>Trigger %1 paused</source>
+        <translation>トリガー %1 を一時停止しました</translation>
+    </message>
+    <message>
+        <source>Trigger %1 resumed</source>
+        <translation>トリガー %1 を再開しました</translation>
+    </message>
+    <message>
+        <source>Delete trigger</source>
+        <translation>トリガーの削除</translation>
+    </message>
+    <message>
+        <source>Delete the trigger %1? Its checkpoint is lost; records are not delivered to it any more.</source>
+        <translation>トリガー %1 を削除しますか? チェックポイントは失われ、以後レコードは配信されません。</translation>
+    </message>
+    <message>
+        <source>Trigger %1 deleted</source>
+        <translation>トリガー %1 を削除しました</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::itemjson</name>
     <message>
         <source>An item must be a JSON object</source>

@@ -7,6 +7,10 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSocketNotifier>
 #include <QStandardPaths>
 
@@ -29,6 +33,52 @@ void onSignal(int)
 {
     std::fprintf(stderr, "dynamodesk-server: %s\n", qPrintable(message));
     std::exit(code);
+}
+
+// The triggers of --trigger TABLE=COMMAND (named TABLE-1, TABLE-2, ... in
+// order) and --triggers FILE (a JSON array of CreateTrigger requests, each
+// with an optional "Region"), as CreateTrigger requests by region. They may
+// name tables not created yet (WaitForStream) and replace the triggers of the
+// same name that an earlier start created, keeping their checkpoints.
+std::vector<std::pair<QString, QJsonObject>> configuredTriggers(const QStringList &flags, const QString &file)
+{
+    std::vector<std::pair<QString, QJsonObject>> out;
+    const QString defaultRegion = QStringLiteral("us-east-1");
+    QHash<QString, int> perTable;
+    for (const QString &flag : flags) {
+        const qsizetype eq = flag.indexOf(QLatin1Char('='));
+        if (eq <= 0 || eq == flag.size() - 1)
+            fail(QStringLiteral("Invalid --trigger '%1': expected TABLE=COMMAND").arg(flag));
+        const QString table = flag.left(eq);
+        out.emplace_back(defaultRegion, QJsonObject{{QStringLiteral("TriggerName"), QStringLiteral("%1-%2").arg(table).arg(++perTable[table])},
+                                                    {QStringLiteral("TableName"), table},
+                                                    {QStringLiteral("Command"), flag.mid(eq + 1)}});
+    }
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            fail(QStringLiteral("Cannot read --triggers file %1: %2").arg(file, f.errorString()));
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &error);
+        if (error.error != QJsonParseError::NoError)
+            fail(QStringLiteral("Invalid JSON in --triggers file %1 at offset %2: %3").arg(file).arg(error.offset).arg(error.errorString()));
+        if (!doc.isArray())
+            fail(QStringLiteral("Invalid --triggers file %1: expected a JSON array of CreateTrigger requests").arg(file));
+        for (const QJsonValue &v : doc.array()) {
+            if (!v.isObject())
+                fail(QStringLiteral("Invalid --triggers file %1: every entry must be an object").arg(file));
+            QJsonObject request = v.toObject();
+            const QString region = request.take(QStringLiteral("Region")).toString(defaultRegion);
+            out.emplace_back(region, request);
+        }
+    }
+    for (auto &[region, request] : out) {
+        if (!request.contains(QStringLiteral("WaitForStream")))
+            request.insert(QStringLiteral("WaitForStream"), true);
+        if (!request.contains(QStringLiteral("ReplaceExisting")))
+            request.insert(QStringLiteral("ReplaceExisting"), true);
+    }
+    return out;
 }
 
 } // namespace
@@ -58,7 +108,19 @@ int main(int argc, char **argv)
     const QCommandLineOption retention(QStringLiteral("stream-retention-seconds"), QStringLiteral("Keep stream records this long (default 86400, as AWS)."), QStringLiteral("seconds"), QStringLiteral("86400"));
     const QCommandLineOption ttlInterval(QStringLiteral("ttl-interval-ms"), QStringLiteral("Time between sweeps for expired TTL items (default 60000; 0 disables TTL deletion)."), QStringLiteral("ms"), QStringLiteral("60000"));
     const QCommandLineOption collectionLimit(QStringLiteral("item-collection-limit-bytes"), QStringLiteral("Item collection size limit of tables with local secondary indexes (default 10 GB, as AWS)."), QStringLiteral("bytes"));
-    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval, collectionLimit})
+    const QCommandLineOption trigger(QStringLiteral("trigger"),
+                                     QStringLiteral("Run COMMAND (with /bin/sh -c) on batches of TABLE's stream records, the Lambda event "
+                                                    "JSON {\"Records\": [...]} on stdin; named TABLE-1, TABLE-2, ...; Lambda's defaults "
+                                                    "otherwise. Repeatable."),
+                                     QStringLiteral("TABLE=COMMAND"));
+    const QCommandLineOption triggersFile(QStringLiteral("triggers"),
+                                          QStringLiteral("Create the triggers of FILE: a JSON array of Dynamodesk.CreateTrigger requests "
+                                                         "(TriggerName, TableName, Command or Url, BatchSize, MaximumBatchingWindowInSeconds, "
+                                                         "StartingPosition, MaximumRetryAttempts, BisectBatchOnFunctionError, OnFailureFile, "
+                                                         "TimeoutSeconds, Enabled; optional Region)."),
+                                          QStringLiteral("file"));
+    for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
+                          collectionLimit, trigger, triggersFile})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -100,9 +162,18 @@ int main(int argc, char **argv)
         if (!ok || engineOptions.itemCollectionLimitBytes <= 0)
             fail(QStringLiteral("Invalid item collection limit '%1'").arg(parser.value(collectionLimit)));
     }
+    const auto triggers = configuredTriggers(parser.values(trigger), parser.value(triggersFile));
     auto engine = dd::api::Engine::open(engineOptions);
     if (!engine.ok())
         fail(engine.error().message(), 1);
+    for (const auto &[region, request] : triggers) {
+        dd::api::RequestContext context;
+        context.region = region;
+        const auto created = (*engine)->call(context, u"Dynamodesk.CreateTrigger", request);
+        if (!created.ok())
+            fail(QStringLiteral("Cannot create trigger %1: %2: %3")
+                     .arg(request.value(QStringLiteral("TriggerName")).toString(), created.error().type(), created.error().message()));
+    }
 
     dd::http::EndpointOptions endpointOptions;
     endpointOptions.http.host = parser.value(host);

@@ -9,6 +9,8 @@
 #include "streams/changelogpruner.h"
 #include "streams/periodictask.h"
 #include "streams/streamstore.h"
+#include "triggers/triggermanager.h"
+#include "triggers/triggerstore.h"
 #include "ttl/ttlsweeper.h"
 
 #include <QDir>
@@ -37,6 +39,8 @@ struct Engine::Private {
     std::vector<std::unique_ptr<streams::PeriodicTask>> background;
     // On-demand backups and the restore worker; stops before the databases close.
     std::unique_ptr<backup::BackupCatalog> backups;
+    // Local triggers: their workers stop (commands killed) before the databases close.
+    std::unique_ptr<triggers::TriggerManager> triggers;
 };
 
 namespace {
@@ -79,6 +83,11 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DescribeContinuousBackups"), describeContinuousBackups},
         {QStringLiteral("RestoreTableToPointInTime"), restoreTableToPointInTime},
         // Dynamodesk's own operations, on the wire as "Dynamodesk_20261101.<Op>".
+        {QStringLiteral("Dynamodesk.CreateTrigger"), createTrigger},
+        {QStringLiteral("Dynamodesk.UpdateTrigger"), updateTrigger},
+        {QStringLiteral("Dynamodesk.DeleteTrigger"), deleteTrigger},
+        {QStringLiteral("Dynamodesk.DescribeTrigger"), describeTrigger},
+        {QStringLiteral("Dynamodesk.ListTriggers"), listTriggers},
     };
     return h;
 }
@@ -98,7 +107,9 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
     DD_CHECK(streams::StreamStore::install(*db));
     DD_CHECK(pitr::PitrStore::install(*db));
+    DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
+    triggers->attach(shared, std::move(stored));
     regions.insert(name, shared);
     return shared;
 }
@@ -117,6 +128,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     std::unique_ptr<Engine> engine(new Engine);
     engine->d->options = options;
     engine->d->clock = options.clock ? options.clock : Clock::system();
+    engine->d->triggers = std::make_unique<triggers::TriggerManager>(options.inMemory ? QString() : options.dataDir);
     if (!options.inMemory) {
         if (!QDir().mkpath(options.dataDir))
             return ApiError::internal(QStringLiteral("Cannot create data directory %1").arg(options.dataDir));
@@ -192,6 +204,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(context.region.isEmpty() ? QStringLiteral("us-east-1") : context.region));
     OpContext ctx{*db, context, d->options, d->clock};
     ctx.backups = d->backups.get();
+    ctx.triggers = d->triggers.get();
     return handler(ctx, request);
 }
 

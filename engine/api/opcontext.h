@@ -12,6 +12,9 @@
 namespace dd::backup {
 class BackupCatalog;
 }
+namespace dd::triggers {
+class TriggerManager;
+}
 
 namespace dd::api {
 
@@ -21,6 +24,7 @@ struct OpContext {
     const EngineOptions &options;
     Clock *clock;
     backup::BackupCatalog *backups = nullptr; // the engine's on-demand backups and background restores
+    triggers::TriggerManager *triggers = nullptr; // the engine's local triggers
 };
 
 using OpHandler = Result<QByteArray> (*)(OpContext &, const QJsonObject &);
@@ -69,6 +73,12 @@ Result<QByteArray> restoreTableFromBackup(OpContext &, const QJsonObject &);
 Result<QByteArray> updateContinuousBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> describeContinuousBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> restoreTableToPointInTime(OpContext &, const QJsonObject &);
+// Local triggers, Dynamodesk's own operations "Dynamodesk.<Op>" (triggers/triggerops.cpp).
+Result<QByteArray> createTrigger(OpContext &, const QJsonObject &);
+Result<QByteArray> updateTrigger(OpContext &, const QJsonObject &);
+Result<QByteArray> deleteTrigger(OpContext &, const QJsonObject &);
+Result<QByteArray> describeTrigger(OpContext &, const QJsonObject &);
+Result<QByteArray> listTriggers(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

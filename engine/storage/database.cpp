@@ -430,6 +430,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         (void)loadCatalog();
         return committed.error();
     }
+    notifyCommit();
     return std::nullopt;
 }
 
@@ -497,7 +498,33 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
         (void)loadCatalog();
         return committed.error();
     }
+    notifyCommit();
     return std::nullopt;
+}
+
+int Database::addCommitListener(std::function<void()> fn)
+{
+    std::lock_guard lock(m_listenersMutex);
+    const int id = m_nextListenerId++;
+    m_commitListeners.emplace_back(id, std::move(fn));
+    m_hasCommitListeners.store(true);
+    return id;
+}
+
+void Database::removeCommitListener(int id)
+{
+    std::lock_guard lock(m_listenersMutex);
+    std::erase_if(m_commitListeners, [id](const auto &l) { return l.first == id; });
+    m_hasCommitListeners.store(!m_commitListeners.empty());
+}
+
+void Database::notifyCommit()
+{
+    if (!m_hasCommitListeners.load(std::memory_order_relaxed))
+        return;
+    std::lock_guard lock(m_listenersMutex);
+    for (const auto &l : m_commitListeners)
+        l.second();
 }
 
 namespace {

@@ -125,6 +125,15 @@ public:
     // Live figures of a secondary index (IndexDef::id): entry count and bytes.
     Result<std::pair<qint64, qint64>> indexStats(qint64 indexId);
 
+    // Commit listeners, for readers of the change log that wait for new rows
+    // (local triggers): `fn` runs after every commit that may have written
+    // (on the committing thread, possibly under the write lock, so it must
+    // be quick and must not use this database). Returns an id for
+    // removeCommitListener(), after which fn is never called again. With no
+    // listener a commit pays one relaxed atomic load.
+    int addCommitListener(std::function<void()> fn);
+    void removeCommitListener(int id);
+
 private:
     Database() = default;
     friend class WriteTxn;
@@ -200,6 +209,12 @@ private:
     std::condition_variable m_backfillWake;
     std::deque<BackfillJob> m_backfillJobs;
     bool m_backfillStopping = false;
+
+    void notifyCommit();
+    std::atomic<bool> m_hasCommitListeners{false};
+    std::mutex m_listenersMutex;                    // guards the two below
+    std::vector<std::pair<int, std::function<void()>>> m_commitListeners;
+    int m_nextListenerId = 1;
 
     mutable std::shared_mutex m_catalogMutex;
     QHash<QString, std::shared_ptr<const TableDef>> m_tables;

@@ -5,6 +5,7 @@
 #include "connections/connection.h"
 #include "streams/sparkline.h"
 #include "streams/streamrecordmodel.h"
+#include "streams/triggerpanel.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -96,10 +97,16 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    m_triggers = new TriggerPanel(m_connection, m_table, this);
+    auto *sides = new QSplitter(Qt::Horizontal, this);
+    sides->addWidget(splitter);
+    sides->addWidget(m_triggers);
+    sides->setStretchFactor(0, 3);
+    sides->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
     layout->addWidget(m_error);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(sides, 1);
 
     connect(m_start, &QComboBox::currentIndexChanged, this, [this](int i) { start(i == 1); });
     connect(m_events, &QComboBox::currentIndexChanged, this, &StreamViewer::applyFilter);

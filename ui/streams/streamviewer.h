@@ -6,6 +6,7 @@
 // changed attributes highlighted. Filter by event type and text; Pause keeps
 // polling into a buffer that Resume shows; jump to a sequence number or a
 // time; export the shown rows as JSON Lines; a sparkline of events per second.
+// Beside the records, the table's local triggers (TriggerPanel).
 //
 // GUI thread only. The Connection must outlive the viewer; the destructor
 // stops the timer and waits for a running poll.
@@ -32,6 +33,7 @@ class Connection;
 class ErrorLabel;
 class Sparkline;
 class StreamRecordModel;
+class TriggerPanel;
 
 class StreamViewer : public QWidget {
     Q_OBJECT
@@ -46,6 +48,7 @@ public:
     const QString &tableName() const { return m_table; }
     StreamRecordModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
+    TriggerPanel *triggerPanel() const { return m_triggers; }
 
     // Starts polling (again), from TRIM_HORIZON (all retained records) or LATEST.
     void start(bool fromTrimHorizon = false);
@@ -93,6 +96,7 @@ private:
     QLabel *m_counts;
     Sparkline *m_sparkline;
     ErrorLabel *m_error;
+    TriggerPanel *m_triggers;
 };
 
 } // namespace dd::ui
