@@ -1,11 +1,14 @@
-// TableBrowser: one tab per opened table: the Scan/Query form, the grid of
-// items (ItemTableModel, paged with Fetch More), item actions (new, edit,
-// duplicate, delete selected, export to JSON Lines) and a progress bar with
-// Cancel for long jobs. Everything goes through the Connection, off the GUI
-// thread.
+// TableBrowser: one tab per opened table: the Scan/Query form (visual
+// builder or raw expressions), the grid of items (ItemTableModel, paged
+// with Fetch More), a detail pane that shows the current row as a tree
+// with the current cell's value expanded, item actions (new, edit,
+// duplicate, delete selected, export to JSON Lines or CSV) and a progress
+// bar with Cancel for long jobs. Everything goes through the Connection,
+// off the GUI thread.
 #pragma once
 
 #include "browser/batchdelete.h"
+#include "browser/exportcsv.h"
 #include "browser/exportjsonl.h"
 #include "client/client.h"
 #include "common/tablekeys.h"
@@ -15,13 +18,16 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QTableView;
 class QToolBar;
+class QTreeView;
 
 namespace dd::ui {
 
 class Connection;
 class ItemTableModel;
+class ItemTreeModel;
 class ProgressPanel;
 class QueryBar;
 
@@ -36,6 +42,8 @@ public:
     ItemTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QueryBar *queryBar() const { return m_queryBar; }
+    QTreeView *detailView() const { return m_detail; }
+    ItemTreeModel *detailModel() const { return m_detailModel; }
     const TableKeys &keys() const { return m_keys; }
     bool isReady() const { return m_ready; } // the table was described and the first query started
 
@@ -46,6 +54,8 @@ public:
     void deleteSelected();      // asks first (a window-modal QMessageBox)
     void deleteItems(const QList<QJsonObject> &keys); // no question asked
     void exportJsonLines(const QString &path = QString()); // asks for a file when path is empty
+    void exportCsv(const QString &path = QString());       // asks for a file when path is empty
+    bool isExporting() const;
     QString cliCommand() const; // the form's request as an AWS CLI command
 
 signals:
@@ -58,6 +68,9 @@ private:
     void onDeleteFinished();
     void onExportFinished();
     void updateActions();
+    void updateDetail();
+    void updateAttributes();
+    void startExport(QFuture<ExportResult> future, const QString &file);
     void updateStatus();
     QList<int> selectedRows() const;
 
@@ -69,6 +82,9 @@ private:
     QueryBar *m_queryBar;
     QToolBar *m_toolBar;
     QTableView *m_view;
+    QSplitter *m_splitter;
+    QTreeView *m_detail;
+    ItemTreeModel *m_detailModel;
     ItemTableModel *m_model;
     QLabel *m_status;
     QLabel *m_pageStatus;
@@ -78,6 +94,8 @@ private:
     QAction *m_duplicateAction;
     QAction *m_deleteAction;
     QAction *m_exportAction;
+    QAction *m_exportCsvAction;
+    QAction *m_detailAction;
     QAction *m_refreshAction;
     QAction *m_stopAction;
     QFutureWatcher<client::ApiResponse> m_describeWatcher;
