@@ -21,6 +21,7 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTreeView>
 #include <QTableView>
@@ -110,6 +111,28 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_pageStatus->setObjectName(QStringLiteral("pageLabel"));
     m_progress = new ProgressPanel(this);
 
+    m_changedBar = new QWidget(this);
+    m_changedBar->setObjectName(QStringLiteral("changedBar"));
+    m_changedBar->setAutoFillBackground(true);
+    {
+        QPalette p = m_changedBar->palette();
+        p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+        p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+        m_changedBar->setPalette(p);
+        auto *label = new QLabel(tr("Another program changed this table."), m_changedBar);
+        auto *refresh = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Refresh"), m_changedBar);
+        refresh->setObjectName(QStringLiteral("refreshChanged"));
+        auto *dismiss = new QPushButton(tr("Dismiss"), m_changedBar);
+        auto *row = new QHBoxLayout(m_changedBar);
+        row->setContentsMargins(6, 2, 6, 2);
+        row->addWidget(label, 1);
+        row->addWidget(refresh);
+        row->addWidget(dismiss);
+        connect(refresh, &QPushButton::clicked, this, &TableBrowser::refreshKeepingPlace);
+        connect(dismiss, &QPushButton::clicked, m_changedBar, &QWidget::hide);
+    }
+    m_changedBar->hide();
+
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status);
     statusRow->addStretch();
@@ -117,6 +140,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_queryBar);
     layout->addWidget(m_toolBar);
+    layout->addWidget(m_changedBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_progress);
     layout->addLayout(statusRow);
@@ -137,7 +161,9 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TableBrowser::updateDetail);
     connect(m_model, &ItemTableModel::modelReset, this, &TableBrowser::updateDetail);
     connect(m_model, &ItemTableModel::dataChanged, this, &TableBrowser::updateDetail);
-    connect(m_model, &ItemTableModel::columnsInserted, this, &TableBrowser::updateAttributes);
+    // Columns arrive before their page's rows: the types need the rows.
+    connect(m_model, &ItemTableModel::rowsInserted, this, &TableBrowser::updateAttributes);
+    connect(m_model, &ItemTableModel::modelReset, this, &TableBrowser::updateAttributes);
     connect(m_model, &ItemTableModel::pageLoaded, this, &TableBrowser::onPageLoaded);
     connect(m_model, &ItemTableModel::loadingChanged, this, &TableBrowser::updateStatus);
     connect(m_model, &ItemTableModel::rowsRemoved, this, &TableBrowser::updateStatus);
@@ -146,6 +172,8 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
         m_queryBar->showError(message);
         updateStatus();
     });
+    connect(m_model, &ItemTableModel::refreshed, this, &TableBrowser::restorePlace);
+    connect(connection, &Connection::externalChange, this, &TableBrowser::onExternalChange);
     connect(&m_describeWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TableBrowser::onDescribed);
     connect(&m_deleteWatcher, &QFutureWatcher<BatchDeleteResult>::finished, this, &TableBrowser::onDeleteFinished);
     connect(&m_exportWatcher, &QFutureWatcher<ExportResult>::finished, this, &TableBrowser::onExportFinished);
@@ -396,6 +424,56 @@ void TableBrowser::updateDetail()
         m_detail->setCurrentIndex(node);
         m_detail->scrollTo(node);
     }
+}
+
+void TableBrowser::onExternalChange(const QStringList &tables)
+{
+    if (!m_ready || (!tables.isEmpty() && !tables.contains(m_table)))
+        return;
+    bool editing = false;
+    for (const ItemEditor *e : findChildren<ItemEditor *>())
+        editing = editing || e->isVisible();
+    const bool busy = editing || m_deleteWatcher.isRunning() || isExporting();
+    if (!busy && m_model->rowCount() <= kAutoRefreshRows)
+        refreshKeepingPlace();
+    else
+        m_changedBar->show();
+}
+
+void TableBrowser::refreshKeepingPlace()
+{
+    if (!m_ready)
+        return;
+    m_changedBar->hide();
+    m_keepSelection.clear();
+    for (int row : selectedRows())
+        m_keepSelection << m_keys.identity(m_model->item(row));
+    const QModelIndex current = m_view->currentIndex();
+    m_keepCurrent = current.isValid() ? m_keys.identity(m_model->item(current.row())) : QString();
+    m_keepColumn = current.isValid() ? current.column() : 0;
+    m_keepScroll = m_view->verticalScrollBar()->value();
+    m_model->refresh();
+}
+
+void TableBrowser::restorePlace()
+{
+    QItemSelection selection;
+    QModelIndex current;
+    const int columns = m_model->columnCount();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = m_keys.identity(m_model->item(row));
+        if (m_keepSelection.contains(id))
+            selection.select(m_model->index(row, 0), m_model->index(row, columns - 1));
+        if (!m_keepCurrent.isEmpty() && id == m_keepCurrent)
+            current = m_model->index(row, qMin(m_keepColumn, columns - 1));
+    }
+    if (current.isValid())
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_view->verticalScrollBar()->setValue(m_keepScroll);
+    updateStatus();
+    updateDetail();
+    emit statusMessage(tr("Refreshed %1 after a change made elsewhere").arg(m_table));
 }
 
 void TableBrowser::updateAttributes()

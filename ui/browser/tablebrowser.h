@@ -5,6 +5,15 @@
 // duplicate, delete selected, export to JSON Lines or CSV) and a progress
 // bar with Cancel for long jobs. Everything goes through the Connection,
 // off the GUI thread.
+//
+// Changes made by other programs while the connection serves the database
+// (Connection::externalChange) show up by themselves when that is cheap and
+// safe: with at most kAutoRefreshRows rows loaded and nothing being edited,
+// deleted or exported, the loaded rows are read again and swapped in with
+// the selection and scroll position kept. Otherwise a bar says the table
+// changed and offers Refresh: re-reading thousands of rows on every write
+// of someone else's loop would spend read capacity and move the rows under
+// the user's eyes.
 #pragma once
 
 #include "browser/batchdelete.h"
@@ -56,6 +65,9 @@ public:
     void exportJsonLines(const QString &path = QString()); // asks for a file when path is empty
     void exportCsv(const QString &path = QString());       // asks for a file when path is empty
     bool isExporting() const;
+    void refreshKeepingPlace(); // re-reads the loaded rows; keeps selection and scroll position
+    QWidget *changedBar() const { return m_changedBar; }
+    static constexpr int kAutoRefreshRows = 1000;
     QString cliCommand() const; // the form's request as an AWS CLI command
 
 signals:
@@ -69,6 +81,8 @@ private:
     void onExportFinished();
     void updateActions();
     void updateDetail();
+    void onExternalChange(const QStringList &tables);
+    void restorePlace();
     void updateAttributes();
     void startExport(QFuture<ExportResult> future, const QString &file);
     void updateStatus();
@@ -87,6 +101,11 @@ private:
     ItemTreeModel *m_detailModel;
     ItemTableModel *m_model;
     QLabel *m_status;
+    QWidget *m_changedBar;
+    QStringList m_keepSelection; // identities of the selected rows across a refresh
+    QString m_keepCurrent;       // identity of the current row
+    int m_keepColumn = 0;
+    int m_keepScroll = 0;
     QLabel *m_pageStatus;
     ProgressPanel *m_progress;
     QAction *m_newAction;
