@@ -255,8 +255,9 @@ void ItemEditor::revalidate()
             mark.format.setBackground(QColor(214, 69, 65, 60));
             marks << mark;
         }
+        // After the tree's editor has committed and closed (selecting now would close it under the delegate).
         if (!path.isEmpty())
-            m_tree->selectPath(path);
+            QMetaObject::invokeMethod(m_tree, [tree = m_tree, path] { tree->selectPath(path); }, Qt::QueuedConnection);
     }
     // While the text is not JSON the tree shows the last valid item; edits
     // there would overwrite what the user is typing, so it is read-only.
