@@ -570,27 +570,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
 </context>
 <context>
     <name>dd::ui::ItemTreeModel</name>
-    <message numerus="yes">
-        <source>{%n attribute(s)}</source>
-        <translation>
-            <numerusform>{%n Attribut}</numerusform>
-            <numerusform>{%n Attribute}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>[%n element(s)]</source>
-        <translation>
-            <numerusform>[%n Element]</numerusform>
-            <numerusform>[%n Elemente]</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{%n element(s)}</source>
-        <translation>
-            <numerusform>{%n Element}</numerusform>
-            <numerusform>{%n Elemente}</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>Name</translation>
@@ -618,6 +597,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>The name %1 is used twice in one map</source>
         <translation>Der Name %1 kommt in einer Map zweimal vor</translation>
+    </message>
+    <message>
+        <source>{%1 attrs}</source>
+        <translation>{%1 Attr.}</translation>
     </message>
 </context>
 <context>

@@ -569,24 +569,6 @@ Items: %3 (updated about every six hours on AWS)</source>
 </context>
 <context>
     <name>dd::ui::ItemTreeModel</name>
-    <message numerus="yes">
-        <source>{%n attribute(s)}</source>
-        <translation>
-            <numerusform>{%n 個の属性}</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>[%n element(s)]</source>
-        <translation>
-            <numerusform>[%n 個の要素]</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>{%n element(s)}</source>
-        <translation>
-            <numerusform>{%n 個の要素}</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Name</source>
         <translation>名前</translation>
@@ -614,6 +596,10 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>The name %1 is used twice in one map</source>
         <translation>名前 %1 が同じマップ内で重複しています</translation>
+    </message>
+    <message>
+        <source>{%1 attrs}</source>
+        <translation>{%1 個の属性}</translation>
     </message>
 </context>
 <context>

@@ -255,11 +255,11 @@ QVariant ItemTreeModel::data(const QModelIndex &index, int role) const
             return n->value;
         if (role == Qt::DisplayRole) {
             if (n->type == QLatin1String("M"))
-                return tr("{%n attribute(s)}", nullptr, int(n->children.size()));
+                return tr("{%1 attrs}").arg(n->children.size());
             if (n->type == QLatin1String("L"))
-                return tr("[%n element(s)]", nullptr, int(n->children.size()));
+                return QStringLiteral("[%1]").arg(n->children.size());
             if (isSet(n->type))
-                return tr("{%n element(s)}", nullptr, int(n->children.size()));
+                return QStringLiteral("{%1}").arg(n->children.size());
             if (n->type == QLatin1String("NULL"))
                 return QStringLiteral("null");
             QString v = n->value;

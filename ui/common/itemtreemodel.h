@@ -2,7 +2,7 @@
 // nodes, for the item editor's tree view and the table browser's cell
 // detail pane. Columns: name (map members; "[i]" for list and set
 // elements), type tag, value (scalars as text, containers summarised as
-// "{3 attributes}" or "[5]"). When editable, a node's name, type and value
+// "{3 attrs}", "[5]" (a list) or "{5}" (a set)). When editable, a node's name, type and value
 // can be changed, children added and removed; every change emits
 // itemEdited(). The model holds what the user typed even when it is not a
 // valid DynamoDB value (N "abc", an empty set): validation is the editor's

@@ -230,6 +230,13 @@ void ItemEditor::revalidate()
         error = m_treeProblem;
         path = m_treeProblemPath;
     }
+    // A value typed in the tree that DynamoDB refuses: its rule, not what the
+    // text's parser makes of it (plain JSON has no spelling for N "two").
+    QString treePath, treeMessage;
+    if (!ok && m_treeIsSource && !itemjson::findInvalid(m_tree->model()->item(), &treePath, &treeMessage)) {
+        error = tr("at %1: ").arg(treePath) + treeMessage;
+        path = treePath;
+    }
     m_error->setError(ok ? QString() : error);
     if (ok) {
         auto parsed = model::itemFromJson(item);
