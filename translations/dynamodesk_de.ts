@@ -291,6 +291,61 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::FilterRow</name>
+    <message>
+        <source>attribute or a.b[0]</source>
+        <translation>Attribut oder a.b[0]</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>existiert</translation>
+    </message>
+    <message>
+        <source>not exists</source>
+        <translation>existiert nicht</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>in (a, b, …)</source>
+        <translation>in (a, b, …)</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>enthält</translation>
+    </message>
+    <message>
+        <source>Type of the value</source>
+        <translation>Typ des Werts</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>Diese Bedingung entfernen</translation>
+    </message>
+    <message>
+        <source>a, b, c</source>
+        <translation>a, b, c</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::IndexRow</name>
     <message>
         <source>Global</source>
@@ -492,6 +547,60 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>%1+ items</source>
         <translation>%1+ Elemente</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTreeEditor</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add an attribute or element to the selected map, list or set (Insert)</source>
+        <translation>Ein Attribut oder Element zur gewählten Map, Liste oder Menge hinzufügen (Einfg)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>Remove the selected node (Delete)</source>
+        <translation>Den gewählten Knoten entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>attribut</translation>
+    </message>
+    <message>
+        <source>attribute%1</source>
+        <translation>attribut%1</translation>
+    </message>
+    <message>
+        <source>An attribute name must not be empty</source>
+        <translation>Ein Attributname darf nicht leer sein</translation>
+    </message>
+    <message>
+        <source>The name %1 is used twice in one map</source>
+        <translation>Der Name %1 kommt in einer Map zweimal vor</translation>
+    </message>
+    <message>
+        <source>{%1 attrs}</source>
+        <translation>{%1 Attr.}</translation>
     </message>
 </context>
 <context>
@@ -774,10 +883,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <source>Index %1</source>
-        <translation>Index %1</translation>
-    </message>
-    <message>
         <source>A Query needs a key condition</source>
         <translation>Eine Query braucht eine Schlüsselbedingung</translation>
     </message>
@@ -788,6 +893,101 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Values: %1</source>
         <translation>Werte: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xpressions</source>
+        <translation>A&amp;usdrücke</translation>
+    </message>
+    <message>
+        <source>Show and edit the request as raw DynamoDB expressions</source>
+        <translation>Die Anfrage als DynamoDB-Ausdrücke anzeigen und bearbeiten</translation>
+    </message>
+    <message>
+        <source>Table (%1)</source>
+        <translation>Tabelle (%1)</translation>
+    </message>
+    <message>
+        <source>The builder is as you left it; edits to the raw expressions stay in the Expressions view</source>
+        <translation>Der Baukasten ist unverändert; Änderungen an den Ausdrücken bleiben in der Ausdrucksansicht</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::QueryBuilder</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>und</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>alle von</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>eine von</translation>
+    </message>
+    <message>
+        <source>Add &amp;filter</source>
+        <translation>&amp;Filter hinzufügen</translation>
+    </message>
+    <message>
+        <source>all attributes</source>
+        <translation>alle Attribute</translation>
+    </message>
+    <message>
+        <source>Attribute names or paths, separated by commas</source>
+        <translation>Attributnamen oder Pfade, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>Wählen</translation>
+    </message>
+    <message>
+        <source>Filter: items matching</source>
+        <translation>Filter: Einträge, die</translation>
+    </message>
+    <message>
+        <source>Pro&amp;jection:</source>
+        <translation>Pro&amp;jektion:</translation>
+    </message>
+    <message>
+        <source>Partition key =</source>
+        <translation>Partitionsschlüssel =</translation>
+    </message>
+    <message>
+        <source>%1 (%2) =</source>
+        <translation>%1 (%2) =</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>Zahl</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>base64</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no attributes seen yet)</source>
+        <translation>(noch keine Attribute gesehen)</translation>
     </message>
 </context>
 <context>
@@ -1047,6 +1247,38 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Exported %1 items</source>
         <translation>%1 Elemente exportiert</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>&amp;CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>De&amp;tails</source>
+        <translation>De&amp;tails</translation>
+    </message>
+    <message>
+        <source>Another program changed this table.</source>
+        <translation>Ein anderes Programm hat diese Tabelle geändert.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>Als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 after a change made elsewhere</source>
+        <translation>%1 nach einer Änderung von außen aktualisiert</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +2023,37 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Expected a value</source>
         <translation>Ein Wert wurde erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::queryspec</name>
+    <message>
+        <source>A condition needs an attribute name</source>
+        <translation>Eine Bedingung braucht einen Attributnamen</translation>
+    </message>
+    <message>
+        <source>Unknown operator %1</source>
+        <translation>Unbekannter Operator %1</translation>
+    </message>
+    <message>
+        <source>A BOOL value is true or false</source>
+        <translation>Ein BOOL-Wert ist true oder false</translation>
+    </message>
+    <message>
+        <source>A binary value is written in base64</source>
+        <translation>Ein Binärwert wird in base64 geschrieben</translation>
+    </message>
+    <message>
+        <source>The table&apos;s key schema is not known yet</source>
+        <translation>Das Schlüsselschema der Tabelle ist noch nicht bekannt</translation>
+    </message>
+    <message>
+        <source>A Query needs a value for the partition key %1</source>
+        <translation>Eine Query braucht einen Wert für den Partitionsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>A key condition cannot use %1</source>
+        <translation>Eine Schlüsselbedingung kann %1 nicht verwenden</translation>
     </message>
 </context>
 </TS>

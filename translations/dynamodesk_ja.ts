@@ -291,6 +291,61 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::FilterRow</name>
+    <message>
+        <source>attribute or a.b[0]</source>
+        <translation>属性または a.b[0]</translation>
+    </message>
+    <message>
+        <source>exists</source>
+        <translation>存在する</translation>
+    </message>
+    <message>
+        <source>not exists</source>
+        <translation>存在しない</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>範囲内</translation>
+    </message>
+    <message>
+        <source>in (a, b, …)</source>
+        <translation>いずれか (a, b, …)</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>前方一致</translation>
+    </message>
+    <message>
+        <source>contains</source>
+        <translation>含む</translation>
+    </message>
+    <message>
+        <source>Type of the value</source>
+        <translation>値の型</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>Remove this condition</source>
+        <translation>この条件を削除</translation>
+    </message>
+    <message>
+        <source>a, b, c</source>
+        <translation>a, b, c</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::IndexRow</name>
     <message>
         <source>Global</source>
@@ -491,6 +546,60 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>%1+ items</source>
         <translation>%1 件以上</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTreeEditor</name>
+    <message>
+        <source>&amp;Add</source>
+        <translation>追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Add an attribute or element to the selected map, list or set (Insert)</source>
+        <translation>選択したマップ・リスト・セットに属性または要素を追加 (Insert)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Remove the selected node (Delete)</source>
+        <translation>選択したノードを削除 (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTreeModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>型</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>attribute</translation>
+    </message>
+    <message>
+        <source>attribute%1</source>
+        <translation>attribute%1</translation>
+    </message>
+    <message>
+        <source>An attribute name must not be empty</source>
+        <translation>属性名を空にすることはできません</translation>
+    </message>
+    <message>
+        <source>The name %1 is used twice in one map</source>
+        <translation>名前 %1 が同じマップ内で重複しています</translation>
+    </message>
+    <message>
+        <source>{%1 attrs}</source>
+        <translation>{%1 個の属性}</translation>
     </message>
 </context>
 <context>
@@ -773,10 +882,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>テーブル</translation>
     </message>
     <message>
-        <source>Index %1</source>
-        <translation>インデックス %1</translation>
-    </message>
-    <message>
         <source>A Query needs a key condition</source>
         <translation>Query にはキー条件が必要です</translation>
     </message>
@@ -787,6 +892,101 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Values: %1</source>
         <translation>値: %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xpressions</source>
+        <translation>式(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Show and edit the request as raw DynamoDB expressions</source>
+        <translation>リクエストを DynamoDB の式として表示・編集</translation>
+    </message>
+    <message>
+        <source>Table (%1)</source>
+        <translation>テーブル (%1)</translation>
+    </message>
+    <message>
+        <source>The builder is as you left it; edits to the raw expressions stay in the Expressions view</source>
+        <translation>ビルダーは元のままです。式への変更は式ビューにのみ残ります</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::QueryBuilder</name>
+    <message>
+        <source>any</source>
+        <translation>指定なし</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>範囲内</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>前方一致</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>と</translation>
+    </message>
+    <message>
+        <source>all of</source>
+        <translation>すべて満たす</translation>
+    </message>
+    <message>
+        <source>any of</source>
+        <translation>いずれか満たす</translation>
+    </message>
+    <message>
+        <source>Add &amp;filter</source>
+        <translation>フィルターを追加(&amp;F)</translation>
+    </message>
+    <message>
+        <source>all attributes</source>
+        <translation>すべての属性</translation>
+    </message>
+    <message>
+        <source>Attribute names or paths, separated by commas</source>
+        <translation>属性名またはパス (カンマ区切り)</translation>
+    </message>
+    <message>
+        <source>Pick</source>
+        <translation>選択</translation>
+    </message>
+    <message>
+        <source>Filter: items matching</source>
+        <translation>フィルター: 次の条件に一致する項目</translation>
+    </message>
+    <message>
+        <source>Pro&amp;jection:</source>
+        <translation>射影(&amp;J):</translation>
+    </message>
+    <message>
+        <source>Partition key =</source>
+        <translation>パーティションキー =</translation>
+    </message>
+    <message>
+        <source>%1 (%2) =</source>
+        <translation>%1 (%2) =</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>base64</source>
+        <translation>base64</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>(no attributes seen yet)</source>
+        <translation>(まだ属性がありません)</translation>
     </message>
 </context>
 <context>
@@ -1041,6 +1241,38 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Exported %1 items</source>
         <translation>%1 件をエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>CSV をエクスポート(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>De&amp;tails</source>
+        <translation>詳細(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Another program changed this table.</source>
+        <translation>別のプログラムがこのテーブルを変更しました。</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Export to CSV</source>
+        <translation>CSV にエクスポート</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Refreshed %1 after a change made elsewhere</source>
+        <translation>外部での変更により %1 を更新しました</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2015,37 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Expected a value</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::queryspec</name>
+    <message>
+        <source>A condition needs an attribute name</source>
+        <translation>条件には属性名が必要です</translation>
+    </message>
+    <message>
+        <source>Unknown operator %1</source>
+        <translation>不明な演算子 %1</translation>
+    </message>
+    <message>
+        <source>A BOOL value is true or false</source>
+        <translation>BOOL の値は true または false です</translation>
+    </message>
+    <message>
+        <source>A binary value is written in base64</source>
+        <translation>バイナリ値は base64 で記述します</translation>
+    </message>
+    <message>
+        <source>The table&apos;s key schema is not known yet</source>
+        <translation>テーブルのキースキーマはまだ不明です</translation>
+    </message>
+    <message>
+        <source>A Query needs a value for the partition key %1</source>
+        <translation>Query にはパーティションキー %1 の値が必要です</translation>
+    </message>
+    <message>
+        <source>A key condition cannot use %1</source>
+        <translation>キー条件では %1 は使用できません</translation>
     </message>
 </context>
 </TS>

@@ -12,12 +12,14 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <zlib.h>
 
 #include <charconv>
 #include <optional>
 #include <random>
+#include <vector>
 
 namespace dd::http {
 
@@ -222,6 +224,22 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
     return std::nullopt;
 }
 
+// Operations that may change items or tables, for EndpointOptions::onWrite.
+bool isWrite(const QString &operation)
+{
+    static const QSet<QString> writes{
+        QStringLiteral("PutItem"), QStringLiteral("UpdateItem"), QStringLiteral("DeleteItem"),
+        QStringLiteral("BatchWriteItem"), QStringLiteral("TransactWriteItems"), QStringLiteral("ExecuteStatement"),
+        QStringLiteral("BatchExecuteStatement"), QStringLiteral("ExecuteTransaction"), QStringLiteral("CreateTable"),
+        QStringLiteral("DeleteTable"), QStringLiteral("UpdateTable"), QStringLiteral("RestoreTableFromBackup"),
+        QStringLiteral("RestoreTableToPointInTime"), QStringLiteral("ImportTable")};
+    return writes.contains(operation);
+}
+
+// The successful writes of this thread's current turn, reported to onWrite
+// once the turn's commit succeeded.
+thread_local std::vector<std::pair<QString, QByteArray>> t_turnWrites;
+
 bool isJson(const QByteArray &body)
 {
     QJsonParseError error;
@@ -237,11 +255,20 @@ Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
           [this](const HttpRequest &r) { return handle(r); },
           // Group commit: the writes of one event-loop turn share one commit,
           // and their answers leave only after it (api::Engine::beginTurn).
-          TurnHooks{[] { api::Engine::beginTurn(); },
-                    []() -> std::optional<HttpResponse> {
+          TurnHooks{[] {
+                        t_turnWrites.clear();
+                        api::Engine::beginTurn();
+                    },
+                    [this]() -> std::optional<HttpResponse> {
                         const std::optional<ApiError> failed = api::Engine::endTurn();
-                        if (!failed)
+                        std::vector<std::pair<QString, QByteArray>> writes;
+                        writes.swap(t_turnWrites);
+                        if (!failed) {
+                            if (m_options.onWrite)
+                                for (const auto &[operation, body] : writes)
+                                    m_options.onWrite(operation, body);
                             return std::nullopt;
+                        }
                         HttpResponse r;
                         r.status = statusOf(*failed);
                         r.body = errorBody(*failed);
@@ -364,6 +391,8 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     Result<QByteArray> result = m_engine.call(context, operation, QByteArrayView(req.body));
     if (!result.ok()) return fail(result.error());
+    if (m_options.onWrite && isWrite(operation))
+        t_turnWrites.emplace_back(operation, req.body);
     return finish(200, std::move(result).value(), responseType);
 }
 

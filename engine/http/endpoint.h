@@ -10,6 +10,7 @@
 
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 
 namespace dd::api {
@@ -21,6 +22,11 @@ namespace dd::http {
 struct EndpointOptions {
     HttpServerOptions http;  // address, port, worker threads, body limit
     QStringList corsOrigins; // allowed browser origins ("*" for any); empty disables CORS
+    // Called for each request that may have changed data or tables (PutItem,
+    // BatchWriteItem, CreateTable, ...) and succeeded, after its commit, with
+    // the operation and the request body. Runs on a server thread: it must
+    // be thread-safe and quick (the desktop app posts it to its GUI thread).
+    std::function<void(const QString &operation, const QByteArray &body)> onWrite;
 };
 
 // Serves one Engine over HTTP. The engine is called from the server's worker

@@ -1,14 +1,27 @@
 // The item editor: an item with a nested map typed in and saved, read back
-// with GetItem; DynamoDB JSON <-> plain JSON (exact numbers, sets kept by
-// the loaded item's types); validation before save; and the conditional
-// save: a change behind the editor's back makes the save fail, shows both
-// versions, and Overwrite then wins.
+// with GetItem; the same built in the tree with the mouse and keyboard and
+// read back by the AWS CLI through the app's own served endpoint; type
+// changes in the tree; DynamoDB JSON <-> plain JSON (exact numbers, sets
+// kept by the loaded item's types); validation before save with the node
+// at fault selected; and the conditional save: a change behind the
+// editor's back makes the save fail, shows both versions, and Overwrite or
+// Take theirs then does what it says.
 #include "common/itemjson.h"
 #include "items/conflictdialog.h"
+#include "common/itemtreemodel.h"
 #include "items/itemeditor.h"
+#include "items/itemtreeeditor.h"
+#include "servers.h"
 #include "uitest.h"
 
+#include <QApplication>
+#include <QLineEdit>
+#include <QToolButton>
+#include <QTreeView>
+
+#include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,7 +36,11 @@ private slots:
     void newItemWithNestedMap();
     void invalidItemCannotBeSaved();
     void conflictOnSave();
+    void conflictTakeTheirs();
     void newItemThatExists();
+    void treeBuildsNestedMapReadByAwsCli();
+    void treeTypeChanges();
+    void treeValidationSelectsNode();
 
 private:
     std::unique_ptr<Connection> m_connection;
@@ -156,6 +173,187 @@ void TestItemEditor::newItemThatExists()
     QTRY_VERIFY_WITH_TIMEOUT(editor->conflictDialog() != nullptr, 5000);
     QTest::mouseClick(editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("keepEditing")), Qt::LeftButton);
     QVERIFY(editor->isVisible());
+    editor->close();
+}
+
+namespace {
+
+// Opens the editor of a tree cell with F2 and types into it; Return commits.
+void editCell(QTreeView *view, const QModelIndex &index, const QString &text)
+{
+    view->setFocus();
+    view->setCurrentIndex(index);
+    QTest::keyClick(view, Qt::Key_F2);
+    QWidget *editor = view->indexWidget(index);
+    QVERIFY(editor);
+    if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->selectAll();
+        QTest::keyClicks(line, text);
+        QTest::keyClick(line, Qt::Key_Return);
+        QCoreApplication::processEvents(); // the delegate commits on a queued call
+    } else {
+        QTest::keyClicks(editor, text); // a combo box: the first entry starting with the text
+    }
+}
+
+QString attr(const QJsonObject &item, const QString &path)
+{
+    QJsonValue v = item;
+    for (const QString &part : path.split(QLatin1Char('/')))
+        v = v.toObject().value(part);
+    return v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+void TestItemEditor::conflictTakeTheirs()
+{
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("t"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
+                             {QStringLiteral("qty"), uitest::N(QStringLiteral("1"))}};
+    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
+    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    QSignalSpy saved(editor, &ItemEditor::itemSaved);
+    editor->show();
+    QJsonObject theirs = loaded;
+    theirs.insert(QStringLiteral("qty"), uitest::N(QStringLiteral("7")));
+    uitest::put(*m_connection, QStringLiteral("Items"), theirs);
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"2\"")));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->conflictDialog() != nullptr, 5000);
+    QVERIFY(editor->conflictDialog()->findChild<QPlainTextEdit *>(QStringLiteral("theirs"))->toPlainText().contains(QStringLiteral("7")));
+    QVERIFY(editor->conflictDialog()->findChild<QPlainTextEdit *>(QStringLiteral("mine"))->toPlainText().contains(QStringLiteral("2")));
+    QTest::mouseClick(editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("takeTheirs")), Qt::LeftButton);
+    QTRY_VERIFY(editor->conflictDialog() == nullptr);
+    // The editor now holds theirs, in the text and in the tree, and saving it is conditional on theirs.
+    QVERIFY(editor->text().contains(QStringLiteral("\"7\"")));
+    QCOMPARE(editor->tree()->model()->item(), theirs);
+    QCOMPARE(saved.count(), 0);
+    QCOMPARE(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)), theirs);
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+}
+
+void TestItemEditor::treeBuildsNestedMapReadByAwsCli()
+{
+    QString error;
+    QVERIFY2(m_connection->startServing(0, &error), qPrintable(error));
+    const QString endpoint = QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort());
+
+    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::New,
+                                  QJsonObject{{QStringLiteral("pk"), uitest::S(QString())}, {QStringLiteral("sk"), uitest::S(QString())}});
+    QSignalSpy saved(editor, &ItemEditor::itemSaved);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QTreeView *view = editor->tree()->view();
+    ItemTreeModel *model = editor->tree()->model();
+    auto *add = editor->tree()->findChild<QToolButton *>(QStringLiteral("addNode"));
+
+    editCell(view, model->indexForPath(QStringLiteral("pk")).siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("user#7"));
+    editCell(view, model->indexForPath(QStringLiteral("sk")).siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("profile"));
+    // A new top-level attribute "address", made a map.
+    view->setCurrentIndex(QModelIndex());
+    QTest::mouseClick(add, Qt::LeftButton);
+    QWidget *nameEditor = view->indexWidget(view->currentIndex());
+    QVERIFY(qobject_cast<QLineEdit *>(nameEditor));
+    qobject_cast<QLineEdit *>(nameEditor)->selectAll();
+    QTest::keyClicks(nameEditor, QStringLiteral("address"));
+    QTest::keyClick(nameEditor, Qt::Key_Return);
+    QCoreApplication::processEvents();
+    QModelIndex address = model->indexForPath(QStringLiteral("address"));
+    QVERIFY(address.isValid());
+    editCell(view, address.siblingAtColumn(ItemTreeModel::TypeColumn), QStringLiteral("M"));
+    QTRY_COMPARE(address.siblingAtColumn(ItemTreeModel::TypeColumn).data().toString(), QStringLiteral("M"));
+    // Two members: city (S) and zip (N).
+    for (const auto &[name, type, value] : {std::tuple{QStringLiteral("city"), QStringLiteral("S"), QStringLiteral("Kyoto")},
+                                            std::tuple{QStringLiteral("zip"), QStringLiteral("N"), QStringLiteral("6048001")}}) {
+        view->setCurrentIndex(model->indexForPath(QStringLiteral("address")));
+        QTest::mouseClick(add, Qt::LeftButton);
+        QWidget *e = view->indexWidget(view->currentIndex());
+        QVERIFY(qobject_cast<QLineEdit *>(e));
+        qobject_cast<QLineEdit *>(e)->selectAll();
+        QTest::keyClicks(e, name);
+        QTest::keyClick(e, Qt::Key_Return);
+        QCoreApplication::processEvents();
+        const QModelIndex member = model->indexForPath(QStringLiteral("address.") + name);
+        QVERIFY(member.isValid());
+        if (type != QLatin1String("S"))
+            editCell(view, member.siblingAtColumn(ItemTreeModel::TypeColumn), type);
+        QTRY_COMPARE(model->indexForPath(QStringLiteral("address.") + name).siblingAtColumn(ItemTreeModel::TypeColumn).data().toString(), type);
+        editCell(view, model->indexForPath(QStringLiteral("address.") + name).siblingAtColumn(ItemTreeModel::ValueColumn), value);
+    }
+    // The text followed every edit.
+    QVERIFY2(editor->text().contains(QStringLiteral("\"Kyoto\"")), qPrintable(editor->text()));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+
+    bool ok = false;
+    const QJsonObject out = uitest::aws(endpoint, {QStringLiteral("get-item"), QStringLiteral("--table-name"), QStringLiteral("Items"),
+                                                   QStringLiteral("--consistent-read"), QStringLiteral("--key"),
+                                                   QStringLiteral("{\"pk\": {\"S\": \"user#7\"}, \"sk\": {\"S\": \"profile\"}}")}, &ok);
+    QVERIFY(ok);
+    QCOMPARE(attr(out, QStringLiteral("Item/address/M/city/S")), QStringLiteral("Kyoto"));
+    QCOMPARE(attr(out, QStringLiteral("Item/address/M/zip/N")), QStringLiteral("6048001"));
+    m_connection->stopServing();
+}
+
+void TestItemEditor::treeTypeChanges()
+{
+    ItemTreeModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setEditable(true);
+    model.setItem(QJsonObject{{QStringLiteral("l"), QJsonObject{{QStringLiteral("L"), QJsonArray{uitest::S(QStringLiteral("a")), uitest::N(QStringLiteral("2"))}}}},
+                              {QStringLiteral("s"), uitest::S(QStringLiteral("12.5"))}});
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("s")), QStringLiteral("N")));
+    QCOMPARE(model.item().value(QStringLiteral("s")).toObject(), uitest::N(QStringLiteral("12.5")));
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("l")), QStringLiteral("M")));
+    QCOMPARE(model.item().value(QStringLiteral("l")).toObject(),
+             (QJsonObject{{QStringLiteral("M"), QJsonObject{{QStringLiteral("0"), uitest::S(QStringLiteral("a"))}, {QStringLiteral("1"), uitest::N(QStringLiteral("2"))}}}}));
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("l")), QStringLiteral("L")));
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("l")), QStringLiteral("SS")));
+    QCOMPARE(model.item().value(QStringLiteral("l")).toObject(),
+             (QJsonObject{{QStringLiteral("SS"), QJsonArray{QStringLiteral("a"), QStringLiteral("2")}}}));
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("l")), QStringLiteral("NS"))); // "a" is no number: dropped
+    QCOMPARE(model.item().value(QStringLiteral("l")).toObject(), (QJsonObject{{QStringLiteral("NS"), QJsonArray{QStringLiteral("2")}}}));
+    QVERIFY(model.setType(model.indexForPath(QStringLiteral("s")), QStringLiteral("BOOL")));
+    QCOMPARE(model.item().value(QStringLiteral("s")).toObject(), (QJsonObject{{QStringLiteral("BOOL"), false}}));
+    QCOMPARE(model.pathOf(model.indexForPath(QStringLiteral("l[0]"))), QStringLiteral("l[0]"));
+}
+
+void TestItemEditor::treeValidationSelectsNode()
+{
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("v"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
+                             {QStringLiteral("deep"), QJsonObject{{QStringLiteral("M"), QJsonObject{{QStringLiteral("n"), uitest::N(QStringLiteral("1"))}}}}},
+                             {QStringLiteral("tags"), QJsonObject{{QStringLiteral("SS"), QJsonArray{QStringLiteral("a")}}}}};
+    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
+    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QTreeView *view = editor->tree()->view();
+    ItemTreeModel *model = editor->tree()->model();
+    auto *save = editor->findChild<QPushButton *>(QStringLiteral("save"));
+    QVERIFY(save->isEnabled());
+
+    // A number that is none: the error names DynamoDB's rule and the tree selects deep.n.
+    editCell(view, model->indexForPath(QStringLiteral("deep.n")).siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("12abc"));
+    QVERIFY(!save->isEnabled());
+    QTRY_COMPARE(model->pathOf(view->currentIndex()), QStringLiteral("deep.n"));
+    editCell(view, model->indexForPath(QStringLiteral("deep.n")).siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("12"));
+    QVERIFY(save->isEnabled());
+
+    // The last element of a set removed: an empty set is refused; the set is selected.
+    view->setFocus();
+    view->setCurrentIndex(model->indexForPath(QStringLiteral("tags[0]")));
+    QTest::keyClick(view, Qt::Key_Delete);
+    QVERIFY(!save->isEnabled());
+    QTRY_COMPARE(model->pathOf(view->currentIndex()), QStringLiteral("tags"));
+
+    // A key attribute with the wrong type points at the key.
+    QTest::keyClick(view, Qt::Key_Insert); // an element again
+    editCell(view, view->currentIndex().siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("b"));
+    QVERIFY(save->isEnabled());
+    editCell(view, model->indexForPath(QStringLiteral("sk")).siblingAtColumn(ItemTreeModel::TypeColumn), QStringLiteral("N"));
+    QTRY_VERIFY(!save->isEnabled());
+    QTRY_COMPARE(model->pathOf(view->currentIndex()), QStringLiteral("sk"));
     editor->close();
 }
 

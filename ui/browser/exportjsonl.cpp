@@ -1,5 +1,6 @@
 #include "browser/exportjsonl.h"
 
+#include "browser/resultpages.h"
 #include "common/itemjson.h"
 #include "connections/connection.h"
 
@@ -22,30 +23,16 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
         promise.addResult(result);
         return;
     }
-    request.remove(QStringLiteral("ExclusiveStartKey"));
-    request.remove(QStringLiteral("Limit")); // the browser's page size; whole 1 MB pages are faster here
     promise.setProgressRange(0, 0);
-    for (;;) {
-        if (promise.isCanceled()) {
-            result.canceled = true;
-            break;
-        }
-        const auto r = connection->callSync(operation, request);
-        if (!r.ok()) {
-            result.error = QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
-            break;
-        }
-        for (const auto &v : r.body.value(QStringLiteral("Items")).toArray()) {
-            file.write(itemjson::toDynamoLine(QJsonObject{{QStringLiteral("Item"), v}}));
-            file.write("\n");
-            ++result.items;
-        }
-        promise.setProgressValueAndText(int(qMin<qint64>(result.items, INT_MAX)), QString::number(result.items));
-        const QJsonObject cursor = r.body.value(QStringLiteral("LastEvaluatedKey")).toObject();
-        if (cursor.isEmpty())
-            break;
-        request.insert(QStringLiteral("ExclusiveStartKey"), cursor);
-    }
+    result.error = readAllPages(connection, operation, request, [&promise] { return promise.isCanceled(); },
+        [&](const QJsonArray &items) {
+            for (const auto &v : items) {
+                file.write(itemjson::toDynamoLine(QJsonObject{{QStringLiteral("Item"), v}}));
+                file.write("\n");
+                ++result.items;
+            }
+            promise.setProgressValueAndText(int(qMin<qint64>(result.items, INT_MAX)), QString::number(result.items));
+        }, &result.canceled);
     if (result.error.isEmpty() && !result.canceled && !file.commit())
         result.error = file.errorString();
     promise.addResult(result);

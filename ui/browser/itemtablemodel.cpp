@@ -9,6 +9,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QPalette>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -18,11 +19,103 @@ ItemTableModel::ItemTableModel(Connection *connection, QObject *parent)
     : QAbstractTableModel(parent), m_connection(connection)
 {
     connect(&m_watcher, &QFutureWatcher<Page>::finished, this, &ItemTableModel::onPage);
+    connect(&m_refreshWatcher, &QFutureWatcher<Refresh>::finished, this, &ItemTableModel::onRefreshed);
 }
 
 ItemTableModel::~ItemTableModel()
 {
     stopWatcher(m_watcher);
+    stopWatcher(m_refreshWatcher);
+}
+
+bool ItemTableModel::remember(const QJsonObject &item)
+{
+    // A projection without the key attributes leaves nothing to tell rows
+    // apart by: keep every row then.
+    const QJsonObject key = m_keys.keyOf(item);
+    if (key.size() < m_keys.names().size())
+        return true;
+    const QString id = m_keys.identity(item);
+    if (m_identities.contains(id))
+        return false;
+    m_identities.insert(id);
+    return true;
+}
+
+void ItemTableModel::refresh()
+{
+    if (m_operation.isEmpty())
+        return;
+    ++m_generation; // a page in flight belongs to the old rows
+    const quint64 generation = m_generation;
+    const int target = qMax(int(m_items.size()), 1);
+    setLoading(true);
+    Connection *connection = m_connection;
+    const QString operation = m_operation;
+    const QJsonObject request = m_request;
+    m_refreshWatcher.setFuture(QtConcurrent::run(connection->pool(), [=] {
+        Refresh r;
+        r.generation = generation;
+        QJsonObject req = request;
+        for (;;) {
+            const auto response = connection->callSync(operation, req);
+            if (!response.ok()) {
+                r.error = QStringLiteral("%1: %2").arg(response.error->type(), response.error->message());
+                break;
+            }
+            for (const auto &v : response.body.value(QStringLiteral("Items")).toArray())
+                r.items.append(v.toObject());
+            ++r.pages;
+            const double c = Connection::consumedCapacity(response.body);
+            if (c > 0)
+                r.capacity += c;
+            r.cursor = response.body.value(QStringLiteral("LastEvaluatedKey")).toObject();
+            if (r.cursor.isEmpty() || r.items.size() >= target)
+                break;
+            req.insert(QStringLiteral("ExclusiveStartKey"), r.cursor);
+        }
+        return r;
+    }));
+}
+
+void ItemTableModel::onRefreshed()
+{
+    if (m_refreshWatcher.future().resultCount() == 0)
+        return;
+    Refresh r = m_refreshWatcher.result();
+    if (r.generation != m_generation)
+        return;
+    setLoading(false);
+    if (!r.error.isEmpty()) {
+        emit loadFailed(r.error);
+        return;
+    }
+    beginResetModel();
+    m_items.clear();
+    m_identities.clear();
+    for (const QJsonObject &item : std::as_const(r.items))
+        if (remember(item))
+            m_items.append(item);
+    m_columns = m_keys.names();
+    m_columnIndex.clear();
+    for (int i = 0; i < m_columns.size(); ++i)
+        m_columnIndex.insert(m_columns[i], i);
+    QStringList added;
+    for (const auto &item : std::as_const(m_items))
+        for (auto it = item.begin(); it != item.end(); ++it)
+            if (!m_columnIndex.contains(it.key()) && !added.contains(it.key()))
+                added << it.key();
+    std::sort(added.begin(), added.end());
+    for (const QString &name : added) {
+        m_columnIndex.insert(name, int(m_columns.size()));
+        m_columns << name;
+    }
+    m_cursor = r.cursor;
+    m_complete = r.cursor.isEmpty();
+    m_pages = r.pages;
+    m_totalCapacity = r.capacity;
+    endResetModel();
+    emit refreshed();
 }
 
 void ItemTableModel::setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys)
@@ -180,11 +273,8 @@ void ItemTableModel::onPage()
     QList<QJsonObject> fresh;
     for (const auto &v : body.value(QStringLiteral("Items")).toArray()) {
         const QJsonObject item = v.toObject();
-        const QString id = m_keys.identity(item);
-        if (m_identities.contains(id))
-            continue;
-        m_identities.insert(id);
-        fresh.append(item);
+        if (remember(item))
+            fresh.append(item);
     }
     m_cursor = body.value(QStringLiteral("LastEvaluatedKey")).toObject();
     m_complete = m_cursor.isEmpty();

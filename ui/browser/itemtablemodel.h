@@ -41,6 +41,11 @@ public:
     // is fetched at once.
     void setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys);
     void reload();      // the same query from the start
+    // Reads the same query again from the start, at least as many rows as
+    // are loaded now, off the GUI thread, and then swaps the rows in at once
+    // (a model reset; refreshed() follows). The old rows stay on show until
+    // then. For changes made elsewhere.
+    void refresh();
     void stop();        // drops the page in flight; fetchMore() resumes from the last cursor
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -69,14 +74,25 @@ signals:
     void pageLoaded(int items, qint64 scanned, double capacityUnits, double latencyMs);
     void loadFailed(const QString &message);
     void loadingChanged(bool loading);
+    void refreshed(); // a refresh() swapped its rows in
 
 private:
     struct Page {
         quint64 generation = 0;     // of the query that asked for it
         client::ApiResponse response;
     };
+    struct Refresh {
+        quint64 generation = 0;
+        QList<QJsonObject> items;
+        QJsonObject cursor;          // LastEvaluatedKey of the last page read
+        int pages = 0;
+        double capacity = 0;
+        QString error;
+    };
     void requestPage();
     void onPage();
+    void onRefreshed();
+    bool remember(const QJsonObject &item); // false if the row is there already
     void addColumns(const QList<QJsonObject> &items);
     void setLoading(bool loading);
 
@@ -96,6 +112,7 @@ private:
     int m_pages = 0;
     double m_totalCapacity = 0;
     QFutureWatcher<Page> m_watcher;  // the page in flight
+    QFutureWatcher<Refresh> m_refreshWatcher;
 };
 
 } // namespace dd::ui

@@ -1,18 +1,24 @@
 #include "browser/querybar.h"
 
+#include "browser/querybuilder.h"
+#include "browser/queryspec.h"
 #include "common/errorlabel.h"
 #include "common/itemjson.h"
-#include "model/json.h"
+#include "common/tablekeys.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStackedWidget>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace dd::ui {
 
@@ -24,23 +30,62 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_mode->addItem(tr("Query"), QStringLiteral("Query"));
     m_index = new QComboBox(this);
     m_index->setObjectName(QStringLiteral("index"));
-    m_keyCondition = new QLineEdit(this);
+    m_index->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_builder = new QueryBuilder(this);
+
+    auto *raw = new QWidget(this);
+    m_keyCondition = new QLineEdit(raw);
     m_keyCondition->setObjectName(QStringLiteral("keyCondition"));
     m_keyCondition->setPlaceholderText(tr("#pk = :pk AND begins_with(#sk, :prefix)"));
-    m_keyConditionLabel = new QLabel(tr("&Key condition:"), this);
+    m_keyConditionLabel = new QLabel(tr("&Key condition:"), raw);
     m_keyConditionLabel->setBuddy(m_keyCondition);
-    m_filter = new QLineEdit(this);
+    m_filter = new QLineEdit(raw);
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setPlaceholderText(tr("optional, e.g. #status = :open"));
-    m_projection = new QLineEdit(this);
+    m_projection = new QLineEdit(raw);
     m_projection->setObjectName(QStringLiteral("projection"));
     m_projection->setPlaceholderText(tr("optional, e.g. pk, sk, total"));
-    m_names = new QLineEdit(this);
+    m_names = new QLineEdit(raw);
     m_names->setObjectName(QStringLiteral("names"));
     m_names->setPlaceholderText(QStringLiteral("{\"#pk\": \"customerId\"}"));
-    m_values = new QLineEdit(this);
+    m_values = new QLineEdit(raw);
     m_values->setObjectName(QStringLiteral("values"));
     m_values->setPlaceholderText(QStringLiteral("{\":pk\": {\"S\": \"c1\"}}  or  {\":pk\": \"c1\"}"));
+    auto *grid = new QGridLayout(raw);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->addWidget(m_keyConditionLabel, 0, 0);
+    grid->addWidget(m_keyCondition, 0, 1);
+    auto *filterLabel = new QLabel(tr("&Filter:"), raw);
+    filterLabel->setBuddy(m_filter);
+    grid->addWidget(filterLabel, 0, 2);
+    grid->addWidget(m_filter, 0, 3);
+    auto *namesLabel = new QLabel(tr("&Names:"), raw);
+    namesLabel->setBuddy(m_names);
+    grid->addWidget(namesLabel, 1, 0);
+    grid->addWidget(m_names, 1, 1);
+    auto *valuesLabel = new QLabel(tr("&Values:"), raw);
+    valuesLabel->setBuddy(m_values);
+    grid->addWidget(valuesLabel, 1, 2);
+    grid->addWidget(m_values, 1, 3);
+    auto *projectionLabel = new QLabel(tr("&Projection:"), raw);
+    projectionLabel->setBuddy(m_projection);
+    grid->addWidget(projectionLabel, 2, 0);
+    grid->addWidget(m_projection, 2, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+
+    m_stack = new QStackedWidget(this);
+    m_stack->addWidget(m_builder);
+    m_stack->addWidget(raw);
+    // Only as tall as the page shown.
+    auto fit = [this](int shown) {
+        for (int i = 0; i < m_stack->count(); ++i)
+            m_stack->widget(i)->setSizePolicy(QSizePolicy::Preferred, i == shown ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+        m_stack->adjustSize();
+    };
+    connect(m_stack, &QStackedWidget::currentChanged, this, fit);
+    fit(0);
+
     m_pageSize = new QSpinBox(this);
     m_pageSize->setObjectName(QStringLiteral("pageSize"));
     m_pageSize->setRange(1, 1000);
@@ -50,6 +95,11 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_descending->setObjectName(QStringLiteral("descending"));
     m_consistent = new QCheckBox(tr("C&onsistent read"), this);
     m_consistent->setObjectName(QStringLiteral("consistent"));
+    m_rawToggle = new QToolButton(this);
+    m_rawToggle->setObjectName(QStringLiteral("rawToggle"));
+    m_rawToggle->setText(tr("E&xpressions"));
+    m_rawToggle->setToolTip(tr("Show and edit the request as raw DynamoDB expressions"));
+    m_rawToggle->setCheckable(true);
     auto *run = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&Run"), this);
     run->setObjectName(QStringLiteral("run"));
     run->setToolTip(tr("Run (Ctrl+Return)"));
@@ -59,59 +109,75 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_error = new ErrorLabel(this);
     m_error->setObjectName(QStringLiteral("queryError"));
 
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
     auto *first = new QHBoxLayout;
     first->addWidget(m_mode);
     auto *onLabel = new QLabel(tr("&on"), this);
     onLabel->setBuddy(m_index);
     first->addWidget(onLabel);
-    first->addWidget(m_index, 1);
+    first->addWidget(m_index);
     first->addWidget(new QLabel(tr("Page size:"), this));
     first->addWidget(m_pageSize);
     first->addWidget(m_descending);
     first->addWidget(m_consistent);
     first->addStretch();
+    first->addWidget(m_rawToggle);
     first->addWidget(copy);
     first->addWidget(run);
-    grid->addLayout(first, 0, 0, 1, 4);
-    grid->addWidget(m_keyConditionLabel, 1, 0);
-    grid->addWidget(m_keyCondition, 1, 1);
-    auto *filterLabel = new QLabel(tr("&Filter:"), this);
-    filterLabel->setBuddy(m_filter);
-    grid->addWidget(filterLabel, 1, 2);
-    grid->addWidget(m_filter, 1, 3);
-    auto *namesLabel = new QLabel(tr("&Names:"), this);
-    namesLabel->setBuddy(m_names);
-    grid->addWidget(namesLabel, 2, 0);
-    grid->addWidget(m_names, 2, 1);
-    auto *valuesLabel = new QLabel(tr("&Values:"), this);
-    valuesLabel->setBuddy(m_values);
-    grid->addWidget(valuesLabel, 2, 2);
-    grid->addWidget(m_values, 2, 3);
-    auto *projectionLabel = new QLabel(tr("&Projection:"), this);
-    projectionLabel->setBuddy(m_projection);
-    grid->addWidget(projectionLabel, 3, 0);
-    grid->addWidget(m_projection, 3, 1);
-    grid->addWidget(m_error, 3, 2, 1, 2);
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addLayout(first);
+    layout->addWidget(m_stack);
+    layout->addWidget(m_error);
 
-    setIndexes({});
+    setTable(QJsonObject());
     connect(m_mode, &QComboBox::currentIndexChanged, this, &QueryBar::updateMode);
+    connect(m_index, &QComboBox::currentIndexChanged, this, &QueryBar::updateKeys);
+    connect(m_rawToggle, &QToolButton::toggled, this, &QueryBar::setRaw);
     connect(run, &QPushButton::clicked, this, &QueryBar::runRequested);
     connect(copy, &QPushButton::clicked, this, &QueryBar::copyCliRequested);
+    connect(m_builder, &QueryBuilder::runRequested, this, &QueryBar::runRequested);
     for (auto *e : {m_keyCondition, m_filter, m_projection, m_names, m_values})
         connect(e, &QLineEdit::returnPressed, this, &QueryBar::runRequested);
     updateMode();
 }
 
-void QueryBar::setIndexes(const QStringList &indexNames)
+void QueryBar::setTable(const QJsonObject &description)
 {
+    m_description = description;
+    const QString current = indexName();
+    auto keyText = [](const TableKeys &k) {
+        QStringList parts;
+        if (!k.partition.isEmpty())
+            parts << QStringLiteral("%1 %2").arg(k.partition, k.partitionType);
+        if (!k.sort.isEmpty())
+            parts << QStringLiteral("%1 %2").arg(k.sort, k.sortType);
+        return parts.join(QLatin1String(", "));
+    };
+    m_index->blockSignals(true);
     m_index->clear();
-    m_index->addItem(tr("Table"), QString());
-    for (const QString &n : indexNames)
-        m_index->addItem(tr("Index %1").arg(n), n);
+    const TableKeys tableKeys = TableKeys::fromDescription(description);
+    m_index->addItem(tableKeys.partition.isEmpty() ? tr("Table") : tr("Table (%1)").arg(keyText(tableKeys)), QString());
+    for (const auto &[kind, label] : {std::pair{"GlobalSecondaryIndexes", "GSI"}, std::pair{"LocalSecondaryIndexes", "LSI"}}) {
+        for (const auto &ix : description.value(QLatin1String(kind)).toArray()) {
+            const QString name = ix.toObject().value(QStringLiteral("IndexName")).toString();
+            const TableKeys k = TableKeys::fromDescription(description, name);
+            m_index->addItem(QStringLiteral("%1 %2 (%3)").arg(QLatin1String(label), name, keyText(k)), name);
+        }
+    }
+    m_index->setCurrentIndex(qMax(0, m_index->findData(current)));
+    m_index->blockSignals(false);
+    updateKeys();
+}
+
+void QueryBar::setAttributes(const QStringList &names, const QHash<QString, QString> &types)
+{
+    m_builder->setAttributes(names, types);
+}
+
+void QueryBar::updateKeys()
+{
+    m_builder->setKeys(TableKeys::fromDescription(m_description, indexName()));
 }
 
 QString QueryBar::indexName() const
@@ -119,18 +185,74 @@ QString QueryBar::indexName() const
     return m_index->currentData().toString();
 }
 
+void QueryBar::setIndex(const QString &index)
+{
+    m_index->setCurrentIndex(qMax(0, m_index->findData(index)));
+}
+
+void QueryBar::setOperation(const QString &operation)
+{
+    m_mode->setCurrentIndex(qMax(0, m_mode->findData(operation)));
+}
+
 void QueryBar::showError(const QString &message)
 {
     m_error->setError(message);
 }
 
+bool QueryBar::isRaw() const
+{
+    return m_stack->currentIndex() == 1;
+}
+
+void QueryBar::setRaw(bool raw)
+{
+    if (raw == isRaw())
+        return;
+    m_rawToggle->blockSignals(true);
+    m_rawToggle->setChecked(raw);
+    m_rawToggle->blockSignals(false);
+    if (raw) {
+        fillRawFromBuilder();
+    } else {
+        const QString now = QStringList{m_keyCondition->text(), m_filter->text(), m_projection->text(), m_names->text(), m_values->text()}.join(QChar(0));
+        if (!m_filledRaw.isNull() && now != m_filledRaw)
+            showError(tr("The builder is as you left it; edits to the raw expressions stay in the Expressions view"));
+    }
+    m_stack->setCurrentIndex(raw ? 1 : 0);
+}
+
+void QueryBar::fillRawFromBuilder()
+{
+    QJsonObject r;
+    QString error;
+    const bool query = m_mode->currentData().toString() == QLatin1String("Query");
+    if (!queryspec::apply(m_builder->spec(), query, &r, &error)) {
+        // Fill what can be filled; the rest stays as it was.
+        showError(error);
+        m_filledRaw = QString();
+        return;
+    }
+    auto compact = [](const QJsonObject &o) {
+        return o.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+    };
+    m_keyCondition->setText(r.value(QStringLiteral("KeyConditionExpression")).toString());
+    m_filter->setText(r.value(QStringLiteral("FilterExpression")).toString());
+    m_projection->setText(r.value(QStringLiteral("ProjectionExpression")).toString());
+    m_names->setText(compact(r.value(QStringLiteral("ExpressionAttributeNames")).toObject()));
+    m_values->setText(compact(r.value(QStringLiteral("ExpressionAttributeValues")).toObject()));
+    m_filledRaw = QStringList{m_keyCondition->text(), m_filter->text(), m_projection->text(), m_names->text(), m_values->text()}.join(QChar(0));
+    showError(QString());
+}
+
 void QueryBar::setQuery(const QString &keyCondition, const QString &names, const QString &values, const QString &index)
 {
+    setRaw(true);
     m_mode->setCurrentIndex(keyCondition.isEmpty() ? 0 : 1);
     m_keyCondition->setText(keyCondition);
     m_names->setText(names);
     m_values->setText(values);
-    m_index->setCurrentIndex(qMax(0, m_index->findData(index)));
+    setIndex(index);
 }
 
 void QueryBar::updateMode()
@@ -139,29 +261,37 @@ void QueryBar::updateMode()
     m_keyCondition->setEnabled(query);
     m_keyConditionLabel->setEnabled(query);
     m_descending->setEnabled(query);
+    m_builder->setQueryMode(query);
 }
 
 bool QueryBar::buildRequest(const QString &table, QString *operation, QJsonObject *request, QString *error) const
 {
     *operation = m_mode->currentData().toString();
+    const bool query = *operation == QLatin1String("Query");
     QJsonObject r{{QStringLiteral("TableName"), table}, {QStringLiteral("Limit"), m_pageSize->value()}};
     if (!indexName().isEmpty())
         r.insert(QStringLiteral("IndexName"), indexName());
-    if (*operation == QLatin1String("Query")) {
+    if (query && m_descending->isChecked())
+        r.insert(QStringLiteral("ScanIndexForward"), false);
+    if (m_consistent->isChecked())
+        r.insert(QStringLiteral("ConsistentRead"), true);
+    if (!isRaw()) {
+        if (!queryspec::apply(m_builder->spec(), query, &r, error))
+            return false;
+        *request = r;
+        return true;
+    }
+    if (query) {
         if (m_keyCondition->text().trimmed().isEmpty()) {
             *error = tr("A Query needs a key condition");
             return false;
         }
         r.insert(QStringLiteral("KeyConditionExpression"), m_keyCondition->text().trimmed());
-        if (m_descending->isChecked())
-            r.insert(QStringLiteral("ScanIndexForward"), false);
     }
     if (!m_filter->text().trimmed().isEmpty())
         r.insert(QStringLiteral("FilterExpression"), m_filter->text().trimmed());
     if (!m_projection->text().trimmed().isEmpty())
         r.insert(QStringLiteral("ProjectionExpression"), m_projection->text().trimmed());
-    if (m_consistent->isChecked())
-        r.insert(QStringLiteral("ConsistentRead"), true);
     if (!m_names->text().trimmed().isEmpty()) {
         const QJsonDocument doc = QJsonDocument::fromJson(m_names->text().toUtf8());
         if (!doc.isObject()) {

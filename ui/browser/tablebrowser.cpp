@@ -2,7 +2,9 @@
 
 #include "browser/itemtablemodel.h"
 #include "browser/querybar.h"
+#include "common/attributeformat.h"
 #include "common/awsclicommand.h"
+#include "common/itemtreemodel.h"
 #include "common/progresspanel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -19,6 +21,9 @@
 #include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
+#include <QSplitter>
+#include <QTreeView>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -51,8 +56,16 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_deleteAction = action("delete", tr("&Delete"), QKeySequence(QKeySequence::Delete), [this] { deleteSelected(); });
     m_toolBar->addSeparator();
     m_exportAction = action("export", tr("E&xport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportJsonLines(); });
+    m_exportCsvAction = action("export", tr("Export &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { exportCsv(); });
     m_refreshAction = action("refresh", tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { run(); });
     m_stopAction = action("cancel", tr("&Stop"), QKeySequence(Qt::Key_Escape), [this] { m_model->stop(); });
+    m_toolBar->addSeparator();
+    m_detailAction = action("edit", tr("De&tails"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] {
+        m_detail->setVisible(m_detailAction->isChecked());
+        updateDetail();
+    });
+    m_detailAction->setCheckable(true);
+    m_detailAction->setChecked(true);
 
     auto *runShortcut = new QAction(this);
     runShortcut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
@@ -75,11 +88,50 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_view->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 
+    // The current row as a tree, the current cell's value expanded: maps,
+    // lists and sets are summarised in the grid and read here.
+    m_detailModel = new ItemTreeModel(this);
+    m_detail = new QTreeView(this);
+    m_detail->setObjectName(QStringLiteral("detail"));
+    m_detail->setModel(m_detailModel);
+    m_detail->setUniformRowHeights(true);
+    m_detail->setAlternatingRowColors(true);
+    m_detail->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_detail->header()->resizeSection(ItemTreeModel::NameColumn, 120);
+    m_detail->header()->resizeSection(ItemTreeModel::TypeColumn, 48);
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->addWidget(m_view);
+    m_splitter->addWidget(m_detail);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("countLabel"));
     m_pageStatus = new QLabel(this);
     m_pageStatus->setObjectName(QStringLiteral("pageLabel"));
     m_progress = new ProgressPanel(this);
+
+    m_changedBar = new QWidget(this);
+    m_changedBar->setObjectName(QStringLiteral("changedBar"));
+    m_changedBar->setAutoFillBackground(true);
+    {
+        QPalette p = m_changedBar->palette();
+        p.setColor(QPalette::Window, p.color(QPalette::ToolTipBase));
+        p.setColor(QPalette::WindowText, p.color(QPalette::ToolTipText));
+        m_changedBar->setPalette(p);
+        auto *label = new QLabel(tr("Another program changed this table."), m_changedBar);
+        auto *refresh = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Refresh"), m_changedBar);
+        refresh->setObjectName(QStringLiteral("refreshChanged"));
+        auto *dismiss = new QPushButton(tr("Dismiss"), m_changedBar);
+        auto *row = new QHBoxLayout(m_changedBar);
+        row->setContentsMargins(6, 2, 6, 2);
+        row->addWidget(label, 1);
+        row->addWidget(refresh);
+        row->addWidget(dismiss);
+        connect(refresh, &QPushButton::clicked, this, &TableBrowser::refreshKeepingPlace);
+        connect(dismiss, &QPushButton::clicked, m_changedBar, &QWidget::hide);
+    }
+    m_changedBar->hide();
 
     auto *statusRow = new QHBoxLayout;
     statusRow->addWidget(m_status);
@@ -88,7 +140,8 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_queryBar);
     layout->addWidget(m_toolBar);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_changedBar);
+    layout->addWidget(m_splitter, 1);
     layout->addWidget(m_progress);
     layout->addLayout(statusRow);
 
@@ -105,6 +158,12 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     }
     connect(m_view, &QTableView::doubleClicked, this, &TableBrowser::editSelected);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TableBrowser::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &TableBrowser::updateDetail);
+    connect(m_model, &ItemTableModel::modelReset, this, &TableBrowser::updateDetail);
+    connect(m_model, &ItemTableModel::dataChanged, this, &TableBrowser::updateDetail);
+    // Columns arrive before their page's rows: the types need the rows.
+    connect(m_model, &ItemTableModel::rowsInserted, this, &TableBrowser::updateAttributes);
+    connect(m_model, &ItemTableModel::modelReset, this, &TableBrowser::updateAttributes);
     connect(m_model, &ItemTableModel::pageLoaded, this, &TableBrowser::onPageLoaded);
     connect(m_model, &ItemTableModel::loadingChanged, this, &TableBrowser::updateStatus);
     connect(m_model, &ItemTableModel::rowsRemoved, this, &TableBrowser::updateStatus);
@@ -113,6 +172,8 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
         m_queryBar->showError(message);
         updateStatus();
     });
+    connect(m_model, &ItemTableModel::refreshed, this, &TableBrowser::restorePlace);
+    connect(connection, &Connection::externalChange, this, &TableBrowser::onExternalChange);
     connect(&m_describeWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TableBrowser::onDescribed);
     connect(&m_deleteWatcher, &QFutureWatcher<BatchDeleteResult>::finished, this, &TableBrowser::onDeleteFinished);
     connect(&m_exportWatcher, &QFutureWatcher<ExportResult>::finished, this, &TableBrowser::onExportFinished);
@@ -138,11 +199,7 @@ void TableBrowser::onDescribed()
     }
     m_description = r.body.value(QStringLiteral("Table")).toObject();
     m_keys = TableKeys::fromDescription(m_description);
-    QStringList indexes;
-    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"})
-        for (const auto &ix : m_description.value(QLatin1String(kind)).toArray())
-            indexes << ix.toObject().value(QStringLiteral("IndexName")).toString();
-    m_queryBar->setIndexes(indexes);
+    m_queryBar->setTable(m_description);
     m_ready = true;
     emit described();
     run();
@@ -201,12 +258,13 @@ void TableBrowser::updateStatus()
 void TableBrowser::updateActions()
 {
     const int selected = int(selectedRows().size());
-    const bool busy = m_deleteWatcher.isRunning() || m_exportWatcher.isRunning();
+    const bool busy = m_deleteWatcher.isRunning() || isExporting();
     m_newAction->setEnabled(m_ready);
     m_editAction->setEnabled(selected == 1);
     m_duplicateAction->setEnabled(selected == 1);
     m_deleteAction->setEnabled(selected > 0 && !busy);
     m_exportAction->setEnabled(m_ready && !busy);
+    m_exportCsvAction->setEnabled(m_ready && !busy);
     m_refreshAction->setEnabled(m_ready);
 }
 
@@ -300,9 +358,14 @@ void TableBrowser::onDeleteFinished()
     updateActions();
 }
 
+bool TableBrowser::isExporting() const
+{
+    return m_exportWatcher.isRunning();
+}
+
 void TableBrowser::exportJsonLines(const QString &path)
 {
-    if (!m_ready || m_exportWatcher.isRunning())
+    if (!m_ready || isExporting())
         return;
     QString file = path;
     if (file.isEmpty())
@@ -316,9 +379,115 @@ void TableBrowser::exportJsonLines(const QString &path)
         m_queryBar->showError(error);
         return;
     }
-    m_exportWatcher.setFuture(startExportJsonLines(m_connection, operation, request, file));
+    startExport(startExportJsonLines(m_connection, operation, request, file), file);
+}
+
+void TableBrowser::exportCsv(const QString &path)
+{
+    if (!m_ready || isExporting())
+        return;
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getSaveFileName(this, tr("Export to CSV"), m_table + QStringLiteral(".csv"), tr("CSV (*.csv)"));
+    if (file.isEmpty())
+        return;
+    QString operation, error;
+    QJsonObject request;
+    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error)) {
+        m_queryBar->showError(error);
+        return;
+    }
+    startExport(startExportCsv(m_connection, operation, request, m_keys, file), file);
+}
+
+void TableBrowser::startExport(QFuture<ExportResult> future, const QString &file)
+{
+    m_exportWatcher.setFuture(future);
     m_progress->track(&m_exportWatcher, tr("Exporting to %1…").arg(QFileInfo(file).fileName()));
     updateActions();
+}
+
+void TableBrowser::updateDetail()
+{
+    if (!m_detail->isVisible() && !m_detailAction->isChecked())
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+        m_detailModel->setItem(QJsonObject());
+        return;
+    }
+    m_detailModel->setItem(m_model->item(current.row()));
+    const QString column = m_model->columns().value(current.column());
+    const QModelIndex node = m_detailModel->indexForPath(column);
+    if (node.isValid()) {
+        m_detail->expand(node);
+        m_detail->setCurrentIndex(node);
+        m_detail->scrollTo(node);
+    }
+}
+
+void TableBrowser::onExternalChange(const QStringList &tables)
+{
+    if (!m_ready || (!tables.isEmpty() && !tables.contains(m_table)))
+        return;
+    bool editing = false;
+    for (const ItemEditor *e : findChildren<ItemEditor *>())
+        editing = editing || e->isVisible();
+    const bool busy = editing || m_deleteWatcher.isRunning() || isExporting();
+    if (!busy && m_model->rowCount() <= kAutoRefreshRows)
+        refreshKeepingPlace();
+    else
+        m_changedBar->show();
+}
+
+void TableBrowser::refreshKeepingPlace()
+{
+    if (!m_ready)
+        return;
+    m_changedBar->hide();
+    m_keepSelection.clear();
+    for (int row : selectedRows())
+        m_keepSelection << m_keys.identity(m_model->item(row));
+    const QModelIndex current = m_view->currentIndex();
+    m_keepCurrent = current.isValid() ? m_keys.identity(m_model->item(current.row())) : QString();
+    m_keepColumn = current.isValid() ? current.column() : 0;
+    m_keepScroll = m_view->verticalScrollBar()->value();
+    m_model->refresh();
+}
+
+void TableBrowser::restorePlace()
+{
+    QItemSelection selection;
+    QModelIndex current;
+    const int columns = m_model->columnCount();
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const QString id = m_keys.identity(m_model->item(row));
+        if (m_keepSelection.contains(id))
+            selection.select(m_model->index(row, 0), m_model->index(row, columns - 1));
+        if (!m_keepCurrent.isEmpty() && id == m_keepCurrent)
+            current = m_model->index(row, qMin(m_keepColumn, columns - 1));
+    }
+    if (current.isValid())
+        m_view->selectionModel()->setCurrentIndex(current, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_view->verticalScrollBar()->setValue(m_keepScroll);
+    updateStatus();
+    updateDetail();
+    emit statusMessage(tr("Refreshed %1 after a change made elsewhere").arg(m_table));
+}
+
+void TableBrowser::updateAttributes()
+{
+    // The type each attribute was first seen with, from the rows loaded so far (a sample is enough).
+    QHash<QString, QString> types;
+    const QStringList columns = m_model->columns();
+    for (int row = 0; row < qMin(m_model->rowCount(), 500) && types.size() < columns.size(); ++row) {
+        const QJsonObject item = m_model->item(row);
+        for (auto it = item.begin(); it != item.end(); ++it)
+            if (!types.contains(it.key()))
+                types.insert(it.key(), format::typeOf(it.value().toObject()));
+    }
+    m_queryBar->setAttributes(columns, types);
 }
 
 void TableBrowser::onExportFinished()

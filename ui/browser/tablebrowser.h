@@ -1,11 +1,23 @@
-// TableBrowser: one tab per opened table: the Scan/Query form, the grid of
-// items (ItemTableModel, paged with Fetch More), item actions (new, edit,
-// duplicate, delete selected, export to JSON Lines) and a progress bar with
-// Cancel for long jobs. Everything goes through the Connection, off the GUI
-// thread.
+// TableBrowser: one tab per opened table: the Scan/Query form (visual
+// builder or raw expressions), the grid of items (ItemTableModel, paged
+// with Fetch More), a detail pane that shows the current row as a tree
+// with the current cell's value expanded, item actions (new, edit,
+// duplicate, delete selected, export to JSON Lines or CSV) and a progress
+// bar with Cancel for long jobs. Everything goes through the Connection,
+// off the GUI thread.
+//
+// Changes made by other programs while the connection serves the database
+// (Connection::externalChange) show up by themselves when that is cheap and
+// safe: with at most kAutoRefreshRows rows loaded and nothing being edited,
+// deleted or exported, the loaded rows are read again and swapped in with
+// the selection and scroll position kept. Otherwise a bar says the table
+// changed and offers Refresh: re-reading thousands of rows on every write
+// of someone else's loop would spend read capacity and move the rows under
+// the user's eyes.
 #pragma once
 
 #include "browser/batchdelete.h"
+#include "browser/exportcsv.h"
 #include "browser/exportjsonl.h"
 #include "client/client.h"
 #include "common/tablekeys.h"
@@ -15,13 +27,16 @@
 
 class QAction;
 class QLabel;
+class QSplitter;
 class QTableView;
 class QToolBar;
+class QTreeView;
 
 namespace dd::ui {
 
 class Connection;
 class ItemTableModel;
+class ItemTreeModel;
 class ProgressPanel;
 class QueryBar;
 
@@ -36,6 +51,8 @@ public:
     ItemTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
     QueryBar *queryBar() const { return m_queryBar; }
+    QTreeView *detailView() const { return m_detail; }
+    ItemTreeModel *detailModel() const { return m_detailModel; }
     const TableKeys &keys() const { return m_keys; }
     bool isReady() const { return m_ready; } // the table was described and the first query started
 
@@ -46,6 +63,11 @@ public:
     void deleteSelected();      // asks first (a window-modal QMessageBox)
     void deleteItems(const QList<QJsonObject> &keys); // no question asked
     void exportJsonLines(const QString &path = QString()); // asks for a file when path is empty
+    void exportCsv(const QString &path = QString());       // asks for a file when path is empty
+    bool isExporting() const;
+    void refreshKeepingPlace(); // re-reads the loaded rows; keeps selection and scroll position
+    QWidget *changedBar() const { return m_changedBar; }
+    static constexpr int kAutoRefreshRows = 1000;
     QString cliCommand() const; // the form's request as an AWS CLI command
 
 signals:
@@ -58,6 +80,11 @@ private:
     void onDeleteFinished();
     void onExportFinished();
     void updateActions();
+    void updateDetail();
+    void onExternalChange(const QStringList &tables);
+    void restorePlace();
+    void updateAttributes();
+    void startExport(QFuture<ExportResult> future, const QString &file);
     void updateStatus();
     QList<int> selectedRows() const;
 
@@ -69,8 +96,16 @@ private:
     QueryBar *m_queryBar;
     QToolBar *m_toolBar;
     QTableView *m_view;
+    QSplitter *m_splitter;
+    QTreeView *m_detail;
+    ItemTreeModel *m_detailModel;
     ItemTableModel *m_model;
     QLabel *m_status;
+    QWidget *m_changedBar;
+    QStringList m_keepSelection; // identities of the selected rows across a refresh
+    QString m_keepCurrent;       // identity of the current row
+    int m_keepColumn = 0;
+    int m_keepScroll = 0;
     QLabel *m_pageStatus;
     ProgressPanel *m_progress;
     QAction *m_newAction;
@@ -78,6 +113,8 @@ private:
     QAction *m_duplicateAction;
     QAction *m_deleteAction;
     QAction *m_exportAction;
+    QAction *m_exportCsvAction;
+    QAction *m_detailAction;
     QAction *m_refreshAction;
     QAction *m_stopAction;
     QFutureWatcher<client::ApiResponse> m_describeWatcher;

@@ -362,7 +362,51 @@ void locate(const QByteArray &utf8, int offset, ParseError *error)
     error->column = offset - lineStart + 1;
 }
 
+// The deepest invalid value under `attribute` (which is invalid itself).
+void deepest(const QJsonValue &attribute, const QString &path, QString *outPath, QString *message)
+{
+    *outPath = path;
+    const QJsonObject o = attribute.toObject();
+    if (o.size() != 1)
+        return;
+    const QJsonValue v = o.constBegin().value();
+    if (o.constBegin().key() == QLatin1String("M") && v.isObject()) {
+        const QJsonObject m = v.toObject();
+        for (auto it = m.begin(); it != m.end(); ++it) {
+            auto r = model::attributeFromJson(it.value());
+            if (!r.ok()) {
+                *message = r.error().message();
+                deepest(it.value(), path + QLatin1Char('.') + it.key(), outPath, message);
+                return;
+            }
+        }
+    } else if (o.constBegin().key() == QLatin1String("L") && v.isArray()) {
+        const QJsonArray a = v.toArray();
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            auto r = model::attributeFromJson(a.at(i));
+            if (!r.ok()) {
+                *message = r.error().message();
+                deepest(a.at(i), QStringLiteral("%1[%2]").arg(path).arg(i), outPath, message);
+                return;
+            }
+        }
+    }
+}
+
 } // namespace
+
+bool findInvalid(const QJsonObject &item, QString *path, QString *message)
+{
+    for (auto it = item.begin(); it != item.end(); ++it) {
+        auto r = model::attributeFromJson(it.value());
+        if (!r.ok()) {
+            *message = r.error().message();
+            deepest(it.value(), it.key(), path, message);
+            return false;
+        }
+    }
+    return true;
+}
 
 QString toDynamoText(const QJsonObject &item)
 {
@@ -405,17 +449,16 @@ bool parseDynamoText(const QString &text, QJsonObject *item, ParseError *error)
         return false;
     }
     const QJsonObject obj = doc.object();
-    // Check member by member so that the error names the attribute.
-    for (auto it = obj.begin(); it != obj.end(); ++it) {
-        auto r = model::attributeFromJson(it.value());
-        if (!r.ok()) {
-            error->message = r.error().message();
-            error->path = it.key();
-            const int at = int(utf8.indexOf(QByteArray('"' + it.key().toUtf8() + '"')));
-            if (at >= 0)
-                locate(utf8, at, error);
-            return false;
-        }
+    // Name the deepest attribute at fault, and put the cursor on its member.
+    QString path, message;
+    if (!findInvalid(obj, &path, &message)) {
+        error->message = message;
+        error->path = path;
+        const QString last = path.section(QLatin1Char('.'), -1).section(QLatin1Char('['), 0, 0);
+        const int at = int(utf8.indexOf(QByteArray('"' + last.toUtf8() + '"')));
+        if (at >= 0)
+            locate(utf8, at, error);
+        return false;
     }
     *item = obj;
     return true;
@@ -427,13 +470,11 @@ bool parsePlainText(const QString &text, const QJsonObject &hints, QJsonObject *
     QJsonObject parsed;
     if (!parser.parseItem(hints, &parsed, error))
         return false;
-    for (auto it = parsed.begin(); it != parsed.end(); ++it) {
-        auto r = model::attributeFromJson(it.value());
-        if (!r.ok()) {
-            error->message = r.error().message();
-            error->path = it.key();
-            return false;
-        }
+    QString path, message;
+    if (!findInvalid(parsed, &path, &message)) {
+        error->message = message;
+        error->path = path;
+        return false;
     }
     *item = parsed;
     return true;

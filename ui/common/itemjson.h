@@ -43,4 +43,9 @@ bool parsePlainText(const QString &text, const QJsonObject &hints, QJsonObject *
 namespace dd::ui::itemjson {
 // One attribute value as indented plain JSON.
 QString attributeToPlainText(const QJsonObject &attribute);
+
+// The deepest value of an item that DynamoDB would refuse, by DynamoDB's
+// rules (model::attributeFromJson): returns false and sets *path ("a.b[2]")
+// and *message when there is one, true when every value is valid.
+bool findInvalid(const QJsonObject &item, QString *path, QString *message);
 }

@@ -7,6 +7,8 @@
 #include "http/endpoint.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
 #include <QtConcurrent>
 
 namespace dd::ui {
@@ -160,6 +162,7 @@ bool Connection::startServing(quint16 port, QString *error)
     options.http.host = QStringLiteral("127.0.0.1");
     options.http.port = port;
     options.http.threads = 2;
+    options.onWrite = [this](const QString &operation, const QByteArray &body) { onEndpointWrite(operation, body); };
     auto endpoint = std::make_unique<http::Endpoint>(*m_engine, options);
     if (!endpoint->start(error))
         return false;
@@ -175,6 +178,50 @@ void Connection::stopServing()
     m_endpoint->stop();
     m_endpoint.reset();
     emit servingChanged(false);
+}
+
+void Connection::onEndpointWrite(const QString &operation, const QByteArray &body)
+{
+    // The tables a write names: TableName, BatchWriteItem's RequestItems,
+    // TransactWriteItems' actions. PartiQL names them inside statements.
+    const QJsonObject request = QJsonDocument::fromJson(body).object();
+    QStringList tables;
+    if (request.contains(QStringLiteral("TableName")))
+        tables << request.value(QStringLiteral("TableName")).toString();
+    tables += request.value(QStringLiteral("RequestItems")).toObject().keys();
+    for (const auto &action : request.value(QStringLiteral("TransactItems")).toArray()) {
+        const QJsonObject a = action.toObject();
+        for (auto it = a.begin(); it != a.end(); ++it)
+            if (it.value().toObject().contains(QStringLiteral("TableName")))
+                tables << it.value().toObject().value(QStringLiteral("TableName")).toString();
+    }
+    const bool tableOperation = changesTables(operation);
+    QMutexLocker lock(&m_changesMutex);
+    for (const QString &t : tables)
+        m_changedTables.insert(t);
+    if (tables.isEmpty())
+        m_changedUnknown = true;
+    if (tableOperation)
+        QMetaObject::invokeMethod(this, &Connection::tablesChanged, Qt::QueuedConnection);
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(150, this, &Connection::flushExternalChanges); },
+                              Qt::QueuedConnection);
+}
+
+void Connection::flushExternalChanges()
+{
+    QStringList tables;
+    {
+        QMutexLocker lock(&m_changesMutex);
+        m_flushScheduled = false;
+        if (!m_changedUnknown)
+            tables = QStringList(m_changedTables.begin(), m_changedTables.end());
+        m_changedTables.clear();
+        m_changedUnknown = false;
+    }
+    emit externalChange(tables);
 }
 
 quint16 Connection::servingPort() const

@@ -11,7 +11,9 @@
 #include "client/client.h"
 #include "connections/connectionsettings.h"
 
+#include <QMutex>
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 
 #include <memory>
@@ -72,15 +74,26 @@ signals:
     void servingChanged(bool serving);
     // A table was created, updated or deleted through this connection.
     void tablesChanged();
+    // While serving: other programs (the AWS CLI, the user's code) changed
+    // items of these tables through the endpoint; an empty list means the
+    // tables are not known (PartiQL). Emitted on the GUI thread after the
+    // writes committed, at most about every 150 ms (writes are coalesced).
+    void externalChange(const QStringList &tables);
 
 private:
     void report(const QString &operation, const client::ApiResponse &response);
+    void onEndpointWrite(const QString &operation, const QByteArray &body); // on a server thread
+    void flushExternalChanges();
 
     ConnectionSettings m_settings;
     std::shared_ptr<client::Client> m_client;
     std::shared_ptr<api::Engine> m_engine;      // null unless embedded
     std::unique_ptr<http::Endpoint> m_endpoint; // set while serving
     QThreadPool m_pool;                         // runs call() and the features' jobs
+    QMutex m_changesMutex;                      // guards the three below (server threads write them)
+    QSet<QString> m_changedTables;              // written through the endpoint since the last flush
+    bool m_changedUnknown = false;              // a write whose tables are not known
+    bool m_flushScheduled = false;
 };
 
 } // namespace dd::ui

@@ -6,6 +6,8 @@
 #include "connections/connection.h"
 #include "items/conditionbuilder.h"
 #include "items/conflictdialog.h"
+#include "items/itemtreeeditor.h"
+#include "common/itemtreemodel.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -18,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSplitter>
 #include <QTextBlock>
 #include <QVBoxLayout>
 
@@ -48,6 +51,8 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
     m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_text->setTabChangesFocus(false);
     m_text->setPlainText(itemjson::toDynamoText(item));
+    m_tree = new ItemTreeEditor(this);
+    m_tree->setItem(item);
     m_error = new ErrorLabel(this);
     m_error->setObjectName(QStringLiteral("validation"));
     m_info = new QLabel(this);
@@ -73,7 +78,12 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addWidget(m_text, 1);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_tree);
+    splitter->addWidget(m_text);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
     layout->addWidget(m_error);
     layout->addWidget(m_info);
     layout->addWidget(buttons);
@@ -83,7 +93,8 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
         m_format->setCurrentIndex(int(wanted == Format::Dynamo ? Format::Plain : Format::Dynamo)); // the text's notation until converted
         setFormat(wanted);
     });
-    connect(m_text, &QPlainTextEdit::textChanged, this, &ItemEditor::revalidate);
+    connect(m_text, &QPlainTextEdit::textChanged, this, &ItemEditor::onTextEdited);
+    connect(m_tree->model(), &ItemTreeModel::itemEdited, this, &ItemEditor::onTreeEdited);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ItemEditor::save);
     connect(m_delete, &QPushButton::clicked, this, &ItemEditor::deleteItem);
@@ -93,7 +104,7 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
     connect(&m_readWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onCurrentRead);
     connect(&m_deleteWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onDeleted);
 
-    resize(640, 560);
+    resize(1040, 600);
     revalidate();
 }
 
@@ -134,8 +145,12 @@ bool ItemEditor::setFormat(Format wanted)
     return true;
 }
 
-bool ItemEditor::currentItem(QJsonObject *item, QString *error) const
+bool ItemEditor::currentItem(QJsonObject *item, QString *error, QString *path) const
 {
+    QString ignored;
+    if (!path)
+        path = &ignored;
+    path->clear();
     itemjson::ParseError pe;
     const bool parsed = format() == Format::Dynamo ? itemjson::parseDynamoText(text(), item, &pe)
                                                    : itemjson::parsePlainText(text(), m_loaded, item, &pe);
@@ -146,11 +161,14 @@ bool ItemEditor::currentItem(QJsonObject *item, QString *error) const
         else if (pe.line > 0)
             where = tr("line %1, column %2: ").arg(pe.line).arg(pe.column);
         *error = where + pe.message;
+        *path = pe.path;
         return false;
     }
     for (const QString &k : m_keys.names()) {
         const QJsonObject v = item->value(k).toObject();
+        *path = k;
         if (v.isEmpty()) {
+            path->clear();
             *error = tr("The key attribute %1 is missing").arg(k);
             return false;
         }
@@ -164,6 +182,7 @@ bool ItemEditor::currentItem(QJsonObject *item, QString *error) const
             return false;
         }
     }
+    path->clear();
     auto parsedItem = model::itemFromJson(*item);
     if (!parsedItem.ok()) {
         *error = parsedItem.error().message();
@@ -177,25 +196,65 @@ bool ItemEditor::currentItem(QJsonObject *item, QString *error) const
     return true;
 }
 
+void ItemEditor::onTextEdited()
+{
+    if (!m_syncing) {
+        m_treeIsSource = false;
+        m_treeProblem.clear();
+    }
+    revalidate();
+}
+
+void ItemEditor::onTreeEdited()
+{
+    m_treeIsSource = true;
+    m_treeProblem = m_tree->model()->structureProblem(&m_treeProblemPath);
+    if (!m_treeProblem.isEmpty()) {
+        // JSON cannot carry it, so the text keeps its last state until it is fixed.
+        revalidate();
+        return;
+    }
+    const QJsonObject item = m_tree->model()->item();
+    m_syncing = true;
+    m_text->setPlainText(format() == Format::Dynamo ? itemjson::toDynamoText(item) : itemjson::toPlainText(item));
+    m_syncing = false;
+}
+
 void ItemEditor::revalidate()
 {
     QJsonObject item;
-    QString error;
-    const bool ok = currentItem(&item, &error);
+    QString error, path;
+    bool ok = currentItem(&item, &error, &path);
+    if (ok && !m_treeProblem.isEmpty()) {
+        ok = false;
+        error = m_treeProblem;
+        path = m_treeProblemPath;
+    }
+    // A value typed in the tree that DynamoDB refuses: its rule, not what the
+    // text's parser makes of it (plain JSON has no spelling for N "two").
+    QString treePath, treeMessage;
+    if (!ok && m_treeIsSource && !itemjson::findInvalid(m_tree->model()->item(), &treePath, &treeMessage)) {
+        error = tr("at %1: ").arg(treePath) + treeMessage;
+        path = treePath;
+    }
     m_error->setError(ok ? QString() : error);
     if (ok) {
         auto parsed = model::itemFromJson(item);
         const qint64 size = parsed.ok() ? model::itemSize(*parsed) : 0;
         m_info->setText(tr("%n attribute(s), %1 bytes", nullptr, int(item.size())).arg(QLocale().toString(size)));
+        if (!m_syncing && !m_treeIsSource)
+            m_tree->setItem(item);
     }
     m_save->setEnabled(ok && !m_saveWatcher.isRunning());
-    // Point at the line of a syntax error.
+    // Point at the line of a syntax error, and at the node of a value error.
     QList<QTextEdit::ExtraSelection> marks;
+    bool brokenText = false;
     if (!ok) {
         itemjson::ParseError pe;
         QJsonObject dummy;
         const bool parsed = format() == Format::Dynamo ? itemjson::parseDynamoText(text(), &dummy, &pe)
                                                        : itemjson::parsePlainText(text(), m_loaded, &dummy, &pe);
+        brokenText = !parsed && pe.path.isEmpty();
         if (!parsed && pe.line > 0) {
             QTextEdit::ExtraSelection mark;
             mark.cursor = QTextCursor(m_text->document()->findBlockByNumber(pe.line - 1));
@@ -203,7 +262,13 @@ void ItemEditor::revalidate()
             mark.format.setBackground(QColor(214, 69, 65, 60));
             marks << mark;
         }
+        // After the tree's editor has committed and closed (selecting now would close it under the delegate).
+        if (!path.isEmpty())
+            QMetaObject::invokeMethod(m_tree, [tree = m_tree, path] { tree->selectPath(path); }, Qt::QueuedConnection);
     }
+    // While the text is not JSON the tree shows the last valid item; edits
+    // there would overwrite what the user is typing, so it is read-only.
+    m_tree->setReadOnly(brokenText && !m_treeIsSource);
     m_text->setExtraSelections(marks);
 }
 
@@ -212,6 +277,7 @@ void ItemEditor::setBusy(bool busy, const QString &message)
     m_save->setEnabled(!busy);
     m_delete->setEnabled(!busy);
     m_text->setReadOnly(busy);
+    m_tree->setEnabled(!busy);
     m_info->setText(message);
 }
 

@@ -1,7 +1,9 @@
 // ItemEditor: the window that creates, edits, duplicates and deletes one
-// item, as text in DynamoDB JSON or plain JSON (switchable), validated as
-// the user types (syntax, DynamoDB's value rules, key attributes and types,
-// the 400 KB item size). Saving is conditional: a new item must not exist
+// item, side by side as a tree (ItemTreeEditor: name, type and value of
+// every node) and as text in DynamoDB JSON or plain JSON (switchable), the
+// two kept in step, validated as the user types (syntax, DynamoDB's value
+// rules, key attributes and types, the 400 KB item size) with the error's
+// node selected in the tree. Saving is conditional: a new item must not exist
 // yet, an edited one must be unchanged since it was loaded; when the
 // condition fails the editor reads the current item and shows both
 // versions (ConflictDialog). Calls go through the Connection, off the GUI
@@ -25,6 +27,7 @@ namespace dd::ui {
 class Connection;
 class ConflictDialog;
 class ErrorLabel;
+class ItemTreeEditor;
 
 class ItemEditor : public QDialog {
     Q_OBJECT
@@ -43,8 +46,10 @@ public:
     bool setFormat(Format format); // converts the text; false (and no change) if the text is invalid
     QString text() const;
     void setText(const QString &text);
-    // The item the text describes, if valid; else sets *error and returns false.
-    bool currentItem(QJsonObject *item, QString *error) const;
+    // The item the text describes, if valid; else sets *error (and *path,
+    // the node at fault, "a.b[2]", empty for the whole item) and returns false.
+    bool currentItem(QJsonObject *item, QString *error, QString *path = nullptr) const;
+    ItemTreeEditor *tree() const { return m_tree; }
     ConflictDialog *conflictDialog() const { return m_conflict; }
 
     void save();
@@ -56,6 +61,8 @@ signals:
 
 private:
     void revalidate();
+    void onTextEdited();
+    void onTreeEdited();
     void onSaved();
     void onCurrentRead();
     void onDeleted();
@@ -70,6 +77,11 @@ private:
     QJsonObject m_pending;      // the item being saved
     QComboBox *m_format;
     QPlainTextEdit *m_text;
+    ItemTreeEditor *m_tree;
+    bool m_syncing = false;     // the tree and the text are being brought in step
+    bool m_treeIsSource = false; // the last edit was made in the tree
+    QString m_treeProblem;      // what the tree holds that no item can (a name used twice)
+    QString m_treeProblemPath;  // and where
     ErrorLabel *m_error;
     QLabel *m_info;
     QPushButton *m_save;

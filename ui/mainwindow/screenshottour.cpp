@@ -1,7 +1,9 @@
 #include "mainwindow/screenshottour.h"
 
 #include "browser/itemtablemodel.h"
+#include "browser/filterrow.h"
 #include "browser/querybar.h"
+#include "browser/querybuilder.h"
 #include "browser/tablebrowser.h"
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
@@ -9,7 +11,9 @@
 #include "designer/indexrow.h"
 #include "designer/tabledesigner.h"
 #include "items/conflictdialog.h"
+#include "common/itemtreemodel.h"
 #include "items/itemeditor.h"
+#include "items/itemtreeeditor.h"
 #include "mainwindow/mainwindow.h"
 #include "streams/streamrecordmodel.h"
 #include "streams/streamviewer.h"
@@ -26,6 +30,7 @@
 #include <QPushButton>
 #include <QStyleFactory>
 #include <QTableView>
+#include <QTreeView>
 #include <QTimer>
 
 #include <cstdio>
@@ -217,6 +222,38 @@ void ScreenshotTour::start()
     browser->run();
     waitFor([&] { return !browser->model()->isLoading(); });
     save(m_window, QStringLiteral("06-query"));
+
+    // 10: the visual query builder: a Query on the byStatus index with a
+    // sort key condition and a filter; the detail pane shows a nested cell.
+    browser->queryBar()->setRaw(false);
+    browser->queryBar()->setOperation(QStringLiteral("Query"));
+    browser->queryBar()->setIndex(QStringLiteral("byStatus"));
+    browser->queryBar()->builder()->setPartitionValue(QStringLiteral("SHIPPED"));
+    browser->queryBar()->builder()->setSortCondition(QStringLiteral(">="), QStringLiteral("50"));
+    browser->queryBar()->builder()->clearFilters();
+    browser->queryBar()->builder()->addFilter()->setCondition(
+        QueryCondition{QStringLiteral("shipTo.city"), QStringLiteral("begins_with"), QStringLiteral("S"), QStringLiteral("To"), QString()});
+    browser->queryBar()->builder()->addFilter()->setCondition(
+        QueryCondition{QStringLiteral("paid"), QStringLiteral("="), QStringLiteral("BOOL"), QStringLiteral("true"), QString()});
+    browser->run();
+    waitFor([&] { return !browser->model()->isLoading(); });
+    if (browser->model()->rowCount() > 0) {
+        const int shipTo = int(browser->model()->columns().indexOf(QStringLiteral("shipTo")));
+        browser->view()->setCurrentIndex(browser->model()->index(0, qMax(0, shipTo)));
+    }
+    save(m_window, QStringLiteral("10-query-builder"));
+
+    // 11: the item editor's tree, with a value DynamoDB would refuse: the
+    // error names the rule and the tree selects the node.
+    browser->view()->selectRow(0);
+    browser->editSelected();
+    if (auto *treeEditor = browser->findChild<ItemEditor *>()) {
+        treeEditor->tree()->view()->expandAll();
+        ItemTreeModel *tree = treeEditor->tree()->model();
+        tree->setData(tree->indexForPath(QStringLiteral("lines[0].qty")).siblingAtColumn(ItemTreeModel::ValueColumn), QStringLiteral("two"));
+        save(treeEditor, QStringLiteral("11-item-tree"));
+        treeEditor->close();
+    }
 
     // 7: the connection dialog.
     ConnectionDialog dialog(m_window);
