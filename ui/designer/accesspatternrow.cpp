@@ -66,7 +66,10 @@ AccessPatternRow::AccessPatternRow(QWidget *parent) : QWidget(parent)
     connect(m_sort, &QComboBox::currentTextChanged, this, [this](const QString &t) { m_operator->setEnabled(!t.trimmed().isEmpty()); });
     m_operator->setEnabled(false);
     connect(remove, &QToolButton::clicked, this, &AccessPatternRow::removeRequested);
-    connect(m_addIndex, &QPushButton::clicked, this, [this] { emit addIndexRequested(m_resolution.suggestion); });
+    connect(m_addIndex, &QPushButton::clicked, this, [this] {
+        const IndexDesign suggestion = m_resolution.suggestion; // adding it re-resolves this row
+        emit addIndexRequested(suggestion);
+    });
 }
 
 AccessPattern AccessPatternRow::pattern() const
@@ -125,8 +128,9 @@ void AccessPatternRow::showResolution(const PatternResolution &resolution)
     }
     m_result->setText(text);
     m_result->setStyleSheet(QStringLiteral("color: %1;").arg(color));
-    m_addIndex->setVisible(resolution.kind == PatternResolution::Kind::None);
-    m_addIndex->setToolTip(resolution.kind == PatternResolution::Kind::None ? tr("Add global index %1").arg(resolution.suggestion.name) : QString());
+    const bool suggest = resolution.kind == PatternResolution::Kind::None && !resolution.suggestion.name.isEmpty();
+    m_addIndex->setVisible(suggest);
+    m_addIndex->setToolTip(suggest ? tr("Add global index %1").arg(resolution.suggestion.name) : QString());
 }
 
 } // namespace dd::ui

@@ -119,7 +119,12 @@ PatternResolution resolvePattern(const TableDesign &design, const AccessPattern 
         s.partition.type = p("S");
     if (!pattern.sort.isEmpty()) {
         s.sort = {pattern.sort, typeIn(design, pattern.sort)};
-        if (s.sort.type.isEmpty() || (pattern.sortOperator == QLatin1String("begins_with") && s.sort.type == QLatin1String("N")))
+        // An attribute has one type in all keys: a Number cannot serve begins_with anywhere.
+        if (pattern.sortOperator == QLatin1String("begins_with") && s.sort.type == QLatin1String("N")) {
+            r.suggestion = IndexDesign();
+            return r;
+        }
+        if (s.sort.type.isEmpty())
             s.sort.type = p("S");
     }
     // AWS's console names a new index "<partition>-<sort>-index".
@@ -146,6 +151,8 @@ QString PatternResolution::summary() const
     case Kind::None:
         break;
     }
+    if (suggestion.name.isEmpty())
+        return tr("No key or index serves this: %1").arg(reason);
     const QString on = suggestion.sort.name.isEmpty() ? suggestion.partition.name
                                                       : QStringLiteral("%1, %2").arg(suggestion.partition.name, suggestion.sort.name);
     if (reason.isEmpty())

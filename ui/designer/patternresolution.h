@@ -26,7 +26,7 @@ public:
     QString keyCondition;   // KeyConditionExpression, with #names for reserved words
     bool scanIndexForward = true;
     QString projection;     // the index's ProjectionType (Local, Global)
-    IndexDesign suggestion; // None: a GSI on (partition, sort) that would serve the pattern
+    IndexDesign suggestion; // None: a GSI on (partition, sort) that would serve the pattern; name empty when none could
     QString reason;         // None: why the closest key does not serve it (translated), may be empty
 
     QString summary() const; // one translated line: "Query on GSI byStatus: ... , ScanIndexForward=false"

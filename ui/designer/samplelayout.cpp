@@ -91,14 +91,14 @@ SampleLayout SampleLayout::build(const TableDesign &design, const QString &index
 
     for (const QJsonObject &item : kept) {
         const QJsonObject pv = keyValue(item, layout.partition);
-        auto group = std::find_if(layout.groups.begin(), layout.groups.end(), [&](const Group &g) { return g.partitionValue == pv; });
+        auto group = std::find_if(layout.groups.begin(), layout.groups.end(), [&](const Group &g) { return compareKeys(g.partitionValue, pv) == 0; });
         if (group == layout.groups.end())
             group = layout.groups.insert(layout.groups.end(), Group{pv, {}});
         // In the table itself a second item with the same key replaces the first.
         if (index.isEmpty()) {
             const QJsonObject sv = layout.sort.name.isEmpty() ? QJsonObject() : keyValue(item, layout.sort);
             auto same = std::find_if(group->items.begin(), group->items.end(), [&](const QJsonObject &o) {
-                return layout.sort.name.isEmpty() || keyValue(o, layout.sort) == sv;
+                return layout.sort.name.isEmpty() || compareKeys(keyValue(o, layout.sort), sv) == 0;
             });
             if (same != group->items.end()) {
                 *same = item;

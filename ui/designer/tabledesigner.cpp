@@ -128,9 +128,11 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
     connect(m_samples, &SampleItemsPanel::itemsChanged, this, &TableDesigner::revalidate);
     connect(m_patterns, &AccessPatternPanel::changed, this, &TableDesigner::revalidate);
-    connect(m_patterns, &AccessPatternPanel::addIndexRequested, this, [this](const IndexDesign &ix) {
+    connect(m_patterns, &AccessPatternPanel::addIndexRequested, this, [this](IndexDesign ix) {
         IndexRow *row = addIndex(true);
+        m_filling = true;
         row->setDesign(ix);
+        m_filling = false;
         revalidate();
     });
 
