@@ -181,7 +181,7 @@ void TestSampleVisualizer::typedIntoTheGrid()
     QCOMPARE(panel->view(), p("byStatus"));
     QCOMPARE(view->rowCount(), 2);
     QCOMPARE(view->item(0, 0)->text(), p("OPEN"));
-    QVERIFY(panel->findChild<QLabel *>(p("sampleSummary"))->text().contains(p("1 item(s) without this index's key attributes")));
+    QVERIFY(panel->findChild<QLabel *>(p("sampleSummary"))->text().contains(p("not in this index (without its key attributes): 1")));
 }
 
 void TestSampleVisualizer::loadedFromTable()

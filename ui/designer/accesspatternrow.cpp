@@ -26,7 +26,7 @@ AccessPatternRow::AccessPatternRow(QWidget *parent) : QWidget(parent)
     m_sort->setObjectName(QStringLiteral("patternSort"));
     m_sort->setEditable(true);
     m_sort->setToolTip(tr("The attribute the query ranges over or orders by (its sort key); may stay empty"));
-    m_sort->lineEdit()->setPlaceholderText(tr("and by (optional)"));
+    m_sort->lineEdit()->setPlaceholderText(tr("sort (optional)"));
     m_operator = new QComboBox(this);
     m_operator->setObjectName(QStringLiteral("patternOperator"));
     for (const QString &op : AccessPattern::operators())

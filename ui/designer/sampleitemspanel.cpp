@@ -402,11 +402,11 @@ void SampleItemsPanel::relayout()
 
     QString summary = layout.partition.name.isEmpty()
         ? tr("Name the partition key to see the items grouped")
-        : tr("%n partition(s)", nullptr, int(layout.groups.size())) + QStringLiteral(", ") + tr("%n item(s)", nullptr, rows);
+        : tr("Partitions: %1 · items: %2").arg(layout.groups.size()).arg(rows);
     if (layout.absent > 0)
         summary += QStringLiteral(" · ")
-            + (view().isEmpty() ? tr("%n item(s) without the key attributes or replaced by a later item with the same key", nullptr, layout.absent)
-                                : tr("%n item(s) without this index's key attributes are not in it", nullptr, layout.absent));
+            + (view().isEmpty() ? tr("left out (no key attributes, or replaced by a later item with the same key): %1").arg(layout.absent)
+                                : tr("not in this index (without its key attributes): %1").arg(layout.absent));
     m_summary->setText(summary);
 }
 

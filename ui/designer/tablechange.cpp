@@ -118,14 +118,14 @@ QList<TableChange> TableChangePlanner::plan(const TableDesign &original, const T
             removed.append(it.key());
     if (!removed.isEmpty())
         changes.append({p("UntagResource"), QJsonObject{{p("ResourceArn"), tableArn}, {p("TagKeys"), removed}}, p("tags"),
-                        tr("Remove %n tag(s)", nullptr, int(removed.size())), false});
+                        tr("Remove tags: %1").arg(removed.size()), false});
     QJsonArray added;
     for (auto it = after.begin(); it != after.end(); ++it)
         if (!before.contains(it.key()) || before.value(it.key()) != it.value())
             added.append(QJsonObject{{p("Key"), it.key()}, {p("Value"), it.value()}});
     if (!added.isEmpty())
         changes.append({p("TagResource"), QJsonObject{{p("ResourceArn"), tableArn}, {p("Tags"), added}}, p("tags"),
-                        tr("Set %n tag(s)", nullptr, int(added.size())), false});
+                        tr("Set tags: %1").arg(added.size()), false});
     return changes;
 }
 

@@ -9,6 +9,7 @@
 #include "designer/keytypecombo.h"
 #include "designer/sampleitemspanel.h"
 #include "designer/tablechangerunner.h"
+#include "designer/tageditor.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -21,7 +22,6 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
@@ -33,8 +33,6 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableWidget>
-#include <QToolButton>
 
 namespace dd::ui {
 
@@ -281,44 +279,11 @@ void TableDesigner::buildForm(QVBoxLayout *leftLayout)
     connect(addGsi, &QPushButton::clicked, this, [this] { addIndex(true); });
     connect(m_addLsi, &QPushButton::clicked, this, [this] { addIndex(false); });
 
-    // Tags
     auto *tagBox = new QGroupBox(tr("Tags"), this);
     auto *tagLayout = new QVBoxLayout(tagBox);
-    m_tags = new QTableWidget(0, 2, this);
-    m_tags->setObjectName(QStringLiteral("tags"));
-    m_tags->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
-    m_tags->horizontalHeader()->setStretchLastSection(true);
-    m_tags->verticalHeader()->hide();
-    m_tags->setMaximumHeight(110);
+    m_tags = new TagEditor(this);
     tagLayout->addWidget(m_tags);
-    m_tagsError = new ErrorLabel(this);
-    tagLayout->addWidget(m_tagsError);
-    auto *tagButtons = new QHBoxLayout;
-    auto *addTag = new QToolButton(this);
-    addTag->setObjectName(QStringLiteral("addTag"));
-    addTag->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")));
-    addTag->setToolTip(tr("Add a tag"));
-    auto *removeTag = new QToolButton(this);
-    removeTag->setObjectName(QStringLiteral("removeTag"));
-    removeTag->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/remove.svg")));
-    removeTag->setToolTip(tr("Remove the selected tag"));
-    tagButtons->addWidget(addTag);
-    tagButtons->addWidget(removeTag);
-    tagButtons->addStretch();
-    tagLayout->addLayout(tagButtons);
-    connect(addTag, &QToolButton::clicked, this, [this] {
-        m_tags->insertRow(m_tags->rowCount());
-        m_tags->setItem(m_tags->rowCount() - 1, 0, new QTableWidgetItem);
-        m_tags->setItem(m_tags->rowCount() - 1, 1, new QTableWidgetItem);
-        m_tags->setCurrentCell(m_tags->rowCount() - 1, 0);
-        m_tags->editItem(m_tags->item(m_tags->rowCount() - 1, 0));
-    });
-    connect(removeTag, &QToolButton::clicked, this, [this] {
-        if (m_tags->currentRow() >= 0)
-            m_tags->removeRow(m_tags->currentRow());
-        revalidate();
-    });
-    connect(m_tags, &QTableWidget::itemChanged, this, &TableDesigner::revalidate);
+    connect(m_tags, &TagEditor::changed, this, &TableDesigner::revalidate);
 
     leftLayout->addLayout(form);
     leftLayout->addWidget(indexBox);
@@ -361,14 +326,7 @@ TableDesign TableDesigner::design() const
     d.ttlAttribute = m_ttl->text().trimmed();
     for (auto *row : m_indexes)
         d.indexes.append(row->design());
-    for (int r = 0; r < m_tags->rowCount(); ++r) {
-        const auto *k = m_tags->item(r, 0);
-        const auto *v = m_tags->item(r, 1);
-        const QString key = k ? k->text().trimmed() : QString();
-        const QString value = v ? v->text() : QString();
-        if (!key.isEmpty() || !value.isEmpty())
-            d.tags.append({key, value});
-    }
+    d.tags = m_tags->tags();
     d.patterns = m_patterns->patterns();
     d.samples = m_samples->items();
     return d;
@@ -392,13 +350,7 @@ void TableDesigner::setDesign(const TableDesign &d)
     m_indexes.clear();
     for (const IndexDesign &ix : d.indexes)
         addIndex(ix.global)->setDesign(ix);
-    m_tags->setRowCount(0);
-    for (const auto &[key, value] : d.tags) {
-        const int r = m_tags->rowCount();
-        m_tags->insertRow(r);
-        m_tags->setItem(r, 0, new QTableWidgetItem(key));
-        m_tags->setItem(r, 1, new QTableWidgetItem(value));
-    }
+    m_tags->setTags(d.tags);
     m_samples->setDesign(d);
     m_samples->setItems(d.samples);
     m_patterns->setPatterns(d.patterns);
@@ -490,7 +442,7 @@ void TableDesigner::revalidate()
     for (int i = 0; i < d.tags.size(); ++i)
         if (const QString t = issueFor(QStringLiteral("tag:%1").arg(i)); !t.isEmpty())
             tagMessages << tr("Tag %1: %2").arg(i + 1).arg(t);
-    m_tagsError->setError(tagMessages.join(QLatin1Char('\n')));
+    m_tags->setError(tagMessages.join(QLatin1Char('\n')));
 
     m_samples->setDesign(d);
     m_patterns->setDesign(d, attributeNames(d));
@@ -570,7 +522,7 @@ void TableDesigner::onRunFinished(int failures)
         editTable(name);
         return;
     }
-    m_progressLabel->setText(failures == 0 ? tr("Applied %n change(s)", nullptr, count)
+    m_progressLabel->setText(failures == 0 ? tr("Changes applied: %1").arg(count)
                                            : tr("%1 of %2 changes failed; the errors are shown beside their fields").arg(failures).arg(count));
     emit changesApplied(failures);
     if (failures < count)

@@ -32,7 +32,6 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
-class QTableWidget;
 class QVBoxLayout;
 
 namespace dd::ui {
@@ -44,6 +43,7 @@ class IndexRow;
 class KeyTypeCombo;
 class SampleItemsPanel;
 class TableChangeRunner;
+class TagEditor;
 
 class TableDesigner : public QDialog {
     Q_OBJECT
@@ -120,8 +120,7 @@ private:
     QList<IndexRow *> m_indexes;
     ErrorLabel *m_indexesError;
     QPushButton *m_addLsi;
-    QTableWidget *m_tags;
-    ErrorLabel *m_tagsError;
+    TagEditor *m_tags;
     QTabWidget *m_sideTabs;
     SampleItemsPanel *m_samples;
     AccessPatternPanel *m_patterns;
