@@ -1598,7 +1598,7 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
     <message>
         <source>Time to &amp;live:</source>
-        <translation><translation>&amp;TTL:</translation>amp;Lebensdauer (TTL):</translation>
+        <translation>&amp;Lebensdauer (TTL):</translation>
     </message>
     <message>
         <source>Create table %1</source>
