@@ -224,10 +224,11 @@ void SampleItemsPanel::setDesign(const TableDesign &design)
             addAttributeColumn(n);
         for (int c = 0; c < m_grid->columnCount(); ++c) {
             const QString n = m_grid->horizontalHeaderItem(c)->text();
-            if (n == design.partition.name)
-                m_grid->horizontalHeaderItem(c)->setBackground(kPartitionTint);
-            else if (n == design.sort.name)
-                m_grid->horizontalHeaderItem(c)->setBackground(kSortTint);
+            QTableWidgetItem *header = m_grid->horizontalHeaderItem(c);
+            if (n == design.partition.name || n == design.sort.name) {
+                header->setBackground(n == design.partition.name ? kPartitionTint : kSortTint);
+                header->setForeground(kKeyText);
+            }
         }
         m_filling = false;
         if (!current.isEmpty())

@@ -137,8 +137,9 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
     auto *splitter = new QSplitter(this);
     splitter->addWidget(scroll);
     splitter->addWidget(m_sideTabs);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 1);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({760, 520});
 
     m_progressLabel = new QLabel(this);
     m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
