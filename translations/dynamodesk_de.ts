@@ -1326,6 +1326,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Set tags: %1</source>
         <translation>Tags setzen: %1</translation>
     </message>
+    <message>
+        <source>Create table %1</source>
+        <translation>Tabelle %1 anlegen</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableDesign</name>
@@ -1599,14 +1603,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Time to &amp;live:</source>
         <translation>&amp;Lebensdauer (TTL):</translation>
-    </message>
-    <message>
-        <source>Create table %1</source>
-        <translation>Tabelle %1 anlegen</translation>
-    </message>
-    <message>
-        <source>Turn on TTL on %1</source>
-        <translation>TTL auf %1 einschalten</translation>
     </message>
     <message>
         <source># Nothing to change</source>

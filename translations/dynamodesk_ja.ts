@@ -1320,6 +1320,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Set tags: %1</source>
         <translation>タグを設定: %1</translation>
     </message>
+    <message>
+        <source>Create table %1</source>
+        <translation>テーブル %1 を作成</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableDesign</name>
@@ -1593,14 +1597,6 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Time to &amp;live:</source>
         <translation>TTL(&amp;L):</translation>
-    </message>
-    <message>
-        <source>Create table %1</source>
-        <translation>テーブル %1 を作成</translation>
-    </message>
-    <message>
-        <source>Turn on TTL on %1</source>
-        <translation>%1 の TTL を有効にする</translation>
     </message>
     <message>
         <source># Nothing to change</source>

@@ -1,5 +1,7 @@
 #include "designer/tablechange.h"
 
+#include "common/awsclicommand.h"
+
 #include <QJsonArray>
 #include <QMap>
 #include <QSet>
@@ -127,6 +129,36 @@ QList<TableChange> TableChangePlanner::plan(const TableDesign &original, const T
         changes.append({p("TagResource"), QJsonObject{{p("ResourceArn"), tableArn}, {p("Tags"), added}}, p("tags"),
                         tr("Set tags: %1").arg(added.size()), false});
     return changes;
+}
+
+QList<TableChange> TableChangePlanner::create(const TableDesign &d)
+{
+    QList<TableChange> changes{{p("CreateTable"), d.toCreateTableRequest(), p("create"), tr("Create table %1").arg(d.tableName), true, true}};
+    if (!d.ttlAttribute.isEmpty())
+        changes.append({p("UpdateTimeToLive"), d.toTimeToLiveRequest(), p("ttl"), tr("Turn on TTL on %1").arg(d.ttlAttribute), false, false});
+    return changes;
+}
+
+QString TableChangePlanner::cliCommands(const QList<TableChange> &changes, const QString &table, const QString &endpointUrl)
+{
+    const QString endpoint = endpointUrl.isEmpty() ? QString() : QStringLiteral(" \\\n  --endpoint-url ") + awscli::shellQuote(endpointUrl);
+    QStringList commands;
+    for (int i = 0; i < changes.size(); ++i) {
+        const TableChange &c = changes[i];
+        commands << awscli::command(c.operation, c.request, endpointUrl);
+        if (c.waitUntilActive && i + 1 < changes.size())
+            commands << QStringLiteral("aws dynamodb wait table-exists --table-name %1").arg(awscli::shellQuote(table)) + endpoint;
+    }
+    return commands.join(QLatin1String("\n\n"));
+}
+
+QString TableChangePlanner::cliInputJson(const QList<TableChange> &changes)
+{
+    QStringList parts;
+    for (int i = 0; i < changes.size(); ++i)
+        parts << QStringLiteral("# aws dynamodb %1 --cli-input-json file://step%2.json\n").arg(awscli::kebabCase(changes[i].operation)).arg(i + 1)
+                     + awscli::cliInputJson(changes[i].request);
+    return parts.join(QLatin1Char('\n'));
 }
 
 } // namespace dd::ui

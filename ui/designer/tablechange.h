@@ -33,6 +33,15 @@ public:
     // the tag calls address. Index fields ("index:<i>") number `edited`'s
     // indexes; a deleted index's errors go to "indexes".
     static QList<TableChange> plan(const TableDesign &original, const TableDesign &edited, const QString &tableArn);
+    // The calls that create `design`: CreateTable, then UpdateTimeToLive when it has a TTL attribute.
+    static QList<TableChange> create(const TableDesign &design);
+
+    // The calls as shell commands for the AWS CLI, one after the other, with
+    // `aws dynamodb wait table-exists` after a call that needs the table
+    // ACTIVE again; `endpointUrl` adds --endpoint-url. Empty for no calls.
+    static QString cliCommands(const QList<TableChange> &changes, const QString &table, const QString &endpointUrl);
+    // Each call's --cli-input-json JSON after a comment naming its command. Empty for no calls.
+    static QString cliInputJson(const QList<TableChange> &changes);
 };
 
 } // namespace dd::ui

@@ -5,6 +5,7 @@
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "designer/accesspatternpanel.h"
+#include "designer/designfile.h"
 #include "designer/indexrow.h"
 #include "designer/keytypecombo.h"
 #include "designer/sampleitemspanel.h"
@@ -15,14 +16,12 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -37,8 +36,6 @@
 namespace dd::ui {
 
 namespace {
-
-QString p(const char *s) { return QString::fromLatin1(s); }
 
 QWidget *withError(QWidget *field, ErrorLabel *error, QWidget *extra = nullptr, QWidget *extra2 = nullptr)
 {
@@ -361,30 +358,13 @@ void TableDesigner::setDesign(const TableDesign &d)
 
 QList<TableChange> TableDesigner::plannedChanges() const
 {
-    const TableDesign d = design();
-    if (m_editing)
-        return TableChangePlanner::plan(m_original, d, m_arn);
-    QList<TableChange> changes{{p("CreateTable"), d.toCreateTableRequest(), p("create"), tr("Create table %1").arg(d.tableName), true, true}};
-    if (!d.ttlAttribute.isEmpty())
-        changes.append({p("UpdateTimeToLive"), d.toTimeToLiveRequest(), p("ttl"), tr("Turn on TTL on %1").arg(d.ttlAttribute), false, false});
-    return changes;
+    return m_editing ? TableChangePlanner::plan(m_original, design(), m_arn) : TableChangePlanner::create(design());
 }
 
 QString TableDesigner::cliCommand(const QString &endpointUrl) const
 {
-    const QString endpoint = endpointUrl.isEmpty() ? QString() : QStringLiteral(" \\\n  --endpoint-url ") + awscli::shellQuote(endpointUrl);
-    QStringList commands;
-    const QList<TableChange> changes = plannedChanges();
-    for (int i = 0; i < changes.size(); ++i) {
-        const TableChange &c = changes[i];
-        commands << awscli::command(c.operation, c.request, endpointUrl);
-        // The next call needs the table (and its indexes) ACTIVE again.
-        if (c.waitUntilActive && i + 1 < changes.size())
-            commands << QStringLiteral("aws dynamodb wait table-exists --table-name %1").arg(awscli::shellQuote(design().tableName)) + endpoint;
-    }
-    if (commands.isEmpty())
-        return tr("# Nothing to change");
-    return commands.join(QLatin1String("\n\n"));
+    const QString commands = TableChangePlanner::cliCommands(plannedChanges(), design().tableName, endpointUrl);
+    return commands.isEmpty() ? tr("# Nothing to change") : commands;
 }
 
 QString TableDesigner::cliCommand() const
@@ -396,12 +376,8 @@ QString TableDesigner::cliInputJson() const
 {
     if (!m_editing)
         return awscli::cliInputJson(design().toCreateTableRequest());
-    QStringList parts;
-    const QList<TableChange> changes = plannedChanges();
-    for (int i = 0; i < changes.size(); ++i)
-        parts << QStringLiteral("# aws dynamodb %1 --cli-input-json file://step%2.json\n").arg(awscli::kebabCase(changes[i].operation)).arg(i + 1)
-                     + awscli::cliInputJson(changes[i].request);
-    return parts.isEmpty() ? tr("# Nothing to change") : parts.join(QLatin1Char('\n'));
+    const QString json = TableChangePlanner::cliInputJson(plannedChanges());
+    return json.isEmpty() ? tr("# Nothing to change") : json;
 }
 
 void TableDesigner::revalidate()
@@ -590,17 +566,7 @@ void TableDesigner::onLoaded()
 
 bool TableDesigner::saveDesign(const QString &path, QString *error) const
 {
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = f.errorString();
-        return false;
-    }
-    f.write(QJsonDocument(design().toJson()).toJson(QJsonDocument::Indented));
-    if (!f.flush()) {
-        *error = f.errorString();
-        return false;
-    }
-    return true;
+    return designfile::save(path, design(), error);
 }
 
 bool TableDesigner::openDesign(const QString &path, QString *error)
@@ -609,19 +575,8 @@ bool TableDesigner::openDesign(const QString &path, QString *error)
         *error = tr("A design opens in a new table's designer");
         return false;
     }
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        *error = f.errorString();
-        return false;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &parseError);
-    if (!doc.isObject()) {
-        *error = tr("Not JSON: %1").arg(parseError.errorString());
-        return false;
-    }
     TableDesign d;
-    if (!TableDesign::fromJson(doc.object(), &d, error))
+    if (!designfile::load(path, &d, error))
         return false;
     setDesign(d);
     return true;
