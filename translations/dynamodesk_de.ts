@@ -102,6 +102,14 @@
         <source>Get actions read (TransactGetItems) and cannot be mixed with writes (TransactWriteItems)</source>
         <translation>Get-Aktionen lesen (TransactGetItems) und lassen sich nicht mit Schreibaktionen (TransactWriteItems) mischen</translation>
     </message>
+    <message>
+        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
+        <translation>Der Name eines Werts beginnt mit &apos;:&apos;, z. B. :tags</translation>
+    </message>
+    <message>
+        <source>Set value: %1</source>
+        <translation>Mengenwert: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::AccessPatternPanel</name>
@@ -1956,18 +1964,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Select an action first</source>
         <translation>Wählen Sie zuerst eine Aktion</translation>
-    </message>
-    <message>
-        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
-        <translation>Der Name eines Werts beginnt mit &apos;:&apos;, z. B. :tags</translation>
-    </message>
-    <message>
-        <source>Values: %1</source>
-        <translation>Werte: %1</translation>
-    </message>
-    <message>
-        <source>Set value: %1</source>
-        <translation>Mengenwert: %1</translation>
     </message>
 </context>
 <context>

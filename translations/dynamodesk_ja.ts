@@ -102,6 +102,14 @@
         <source>Get actions read (TransactGetItems) and cannot be mixed with writes (TransactWriteItems)</source>
         <translation>Get アクションは読み取り (TransactGetItems) なので、書き込み (TransactWriteItems) と混在できません</translation>
     </message>
+    <message>
+        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
+        <translation>値の名前は &apos;:&apos; で始まります (例: :tags)</translation>
+    </message>
+    <message>
+        <source>Set value: %1</source>
+        <translation>セット値: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::AccessPatternPanel</name>
@@ -1949,18 +1957,6 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Select an action first</source>
         <translation>先にアクションを選択してください</translation>
-    </message>
-    <message>
-        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
-        <translation>値の名前は &apos;:&apos; で始まります (例: :tags)</translation>
-    </message>
-    <message>
-        <source>Values: %1</source>
-        <translation>値: %1</translation>
-    </message>
-    <message>
-        <source>Set value: %1</source>
-        <translation>セット値: %1</translation>
     </message>
 </context>
 <context>

@@ -275,6 +275,35 @@ QJsonArray transactItems(const QList<TransactionAction> &actions)
     return items;
 }
 
+bool addSetValue(const QString &valuesText, const QString &type, const QString &name, const QString &elements,
+                 QString *newValuesText, QString *error)
+{
+    if (!name.startsWith(QLatin1Char(':')) || name.size() < 2) {
+        *error = TransactionAction::tr("A value's name starts with ':', e.g. :tags");
+        return false;
+    }
+    QJsonArray list;
+    for (const QString &e : elements.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!e.trimmed().isEmpty())
+            list.append(e.trimmed());
+    QJsonObject values;
+    QString why;
+    if (!valuesText.trimmed().isEmpty() && !parseAttributeText(valuesText, &values, &why)) {
+        *error = TransactionAction::tr("Values: %1").arg(why);
+        return false;
+    }
+    QJsonObject one;
+    itemjson::ParseError pe;
+    const QJsonObject candidate{{name, QJsonObject{{type, list}}}};
+    if (!itemjson::parseDynamoText(QString::fromUtf8(QJsonDocument(candidate).toJson()), &one, &pe)) {
+        *error = TransactionAction::tr("Set value: %1").arg(pe.message);
+        return false;
+    }
+    values.insert(name, one.value(name));
+    *newValuesText = itemjson::toDynamoText(values);
+    return true;
+}
+
 bool isReadTransaction(const QList<TransactionAction> &actions)
 {
     if (actions.isEmpty())

@@ -72,6 +72,15 @@ QJsonArray transactItems(const QList<TransactionAction> &actions);
 // than a TransactWriteItems one. validateTransaction rejects a mix.
 bool isReadTransaction(const QList<TransactionAction> &actions);
 
+// `valuesText` (ExpressionAttributeValues in any notation above, may be
+// empty) with one more value, `name` (":tags"), a set of `type` ("SS", "NS",
+// "BS") holding `elements` separated by commas, as DynamoDB JSON in
+// *newValuesText. False and *error (one translated line) when the values do
+// not parse or the set breaks DynamoDB's rules (empty, duplicates, a bad
+// number or base64).
+bool addSetValue(const QString &valuesText, const QString &type, const QString &name, const QString &elements,
+                 QString *newValuesText, QString *error);
+
 // Parses attribute text in any of the notations above into `out`
 // (attribute name -> typed value). False and *error (one line) when it does not parse.
 bool parseAttributeText(const QString &text, QJsonObject *out, QString *error);

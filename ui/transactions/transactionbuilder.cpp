@@ -605,34 +605,14 @@ QString TransactionBuilder::outcome() const
 
 bool TransactionBuilder::addSetValue(const QString &type, const QString &name, const QString &elements, QString *error)
 {
-    const int row = currentAction();
-    if (row < 0) {
+    if (currentAction() < 0) {
         *error = tr("Select an action first");
         return false;
     }
-    if (!name.startsWith(QLatin1Char(':')) || name.size() < 2) {
-        *error = tr("A value's name starts with ':', e.g. :tags");
+    QString values;
+    if (!dd::ui::addSetValue(m_values->toPlainText(), type, name, elements, &values, error))
         return false;
-    }
-    QJsonArray list;
-    for (const QString &e : elements.split(QLatin1Char(','), Qt::SkipEmptyParts))
-        if (!e.trimmed().isEmpty())
-            list.append(e.trimmed());
-    QJsonObject values;
-    if (!m_values->toPlainText().trimmed().isEmpty() && !parseAttributeText(m_values->toPlainText(), &values, error)) {
-        *error = tr("Values: %1").arg(*error);
-        return false;
-    }
-    // DynamoDB's own checks: not empty, no duplicates, numbers and base64 valid.
-    QJsonObject one;
-    itemjson::ParseError pe;
-    const QJsonObject candidate{{name, QJsonObject{{type, list}}}};
-    if (!itemjson::parseDynamoText(QString::fromUtf8(QJsonDocument(candidate).toJson()), &one, &pe)) {
-        *error = tr("Set value: %1").arg(pe.message);
-        return false;
-    }
-    values.insert(name, one.value(name));
-    m_values->setPlainText(itemjson::toDynamoText(values)); // stores the form
+    m_values->setPlainText(values); // stores the form
     m_setName->clear();
     m_setElements->clear();
     return true;
