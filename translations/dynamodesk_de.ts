@@ -63,10 +63,6 @@
         <translation>Kein Name für %1</translation>
     </message>
     <message>
-        <source>An action has exactly one of Put, Update, Delete, ConditionCheck</source>
-        <translation>Eine Aktion hat genau eines von Put, Update, Delete, ConditionCheck</translation>
-    </message>
-    <message>
         <source>Unknown action %1</source>
         <translation>Unbekannte Aktion %1</translation>
     </message>
@@ -89,6 +85,92 @@
     <message>
         <source>Action %1: another action already changes this item (DynamoDB allows one action per item)</source>
         <translation>Aktion %1: Eine andere Aktion ändert dieses Element bereits (DynamoDB erlaubt eine Aktion pro Element)</translation>
+    </message>
+    <message>
+        <source>A Get has no condition</source>
+        <translation>Ein Get hat keine Bedingung</translation>
+    </message>
+    <message>
+        <source>A Get takes no values, only names for its projection</source>
+        <translation>Ein Get nimmt keine Werte, nur Namen für seine Projektion</translation>
+    </message>
+    <message>
+        <source>An action has exactly one of Put, Update, Delete, ConditionCheck, Get</source>
+        <translation>Eine Aktion hat genau eines von Put, Update, Delete, ConditionCheck, Get</translation>
+    </message>
+    <message>
+        <source>Get actions read (TransactGetItems) and cannot be mixed with writes (TransactWriteItems)</source>
+        <translation>Get-Aktionen lesen (TransactGetItems) und lassen sich nicht mit Schreibaktionen (TransactWriteItems) mischen</translation>
+    </message>
+    <message>
+        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
+        <translation>Der Name eines Werts beginnt mit &apos;:&apos;, z. B. :tags</translation>
+    </message>
+    <message>
+        <source>Set value: %1</source>
+        <translation>Mengenwert: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::AccessPatternPanel</name>
+    <message>
+        <source>The queries your application needs. Each shows the key or index that serves it.</source>
+        <translation>Die Abfragen, die Ihre Anwendung braucht. Jede zeigt den Schlüssel oder Index, der sie bedient.</translation>
+    </message>
+    <message>
+        <source>Add access &amp;pattern</source>
+        <translation>Zugriffs&amp;muster hinzufügen</translation>
+    </message>
+    <message>
+        <source>%1 served, %2 not served</source>
+        <translation>%1 bedient, %2 nicht bedient</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::AccessPatternRow</name>
+    <message>
+        <source>e.g. Orders by customer, newest first</source>
+        <translation>z. B. Bestellungen eines Kunden, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>The attribute the query looks up by equality (its partition key)</source>
+        <translation>Das Attribut, nach dem die Abfrage auf Gleichheit sucht (ihr Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <source>looked up by (=)</source>
+        <translation>gesucht nach (=)</translation>
+    </message>
+    <message>
+        <source>The attribute the query ranges over or orders by (its sort key); may stay empty</source>
+        <translation>Das Attribut, über dessen Bereich die Abfrage geht oder nach dem sie sortiert (ihr Sortierschlüssel); darf leer bleiben</translation>
+    </message>
+    <message>
+        <source>sort (optional)</source>
+        <translation>Sortierung (optional)</translation>
+    </message>
+    <message>
+        <source>Ascending</source>
+        <translation>Aufsteigend</translation>
+    </message>
+    <message>
+        <source>Descending (newest first)</source>
+        <translation>Absteigend (neueste zuerst)</translation>
+    </message>
+    <message>
+        <source>Remove this access pattern</source>
+        <translation>Dieses Zugriffsmuster entfernen</translation>
+    </message>
+    <message>
+        <source>Add this index</source>
+        <translation>Diesen Index hinzufügen</translation>
+    </message>
+    <message>
+        <source>The index holds keys only: other attributes need a GetItem per item.</source>
+        <translation>Der Index enthält nur Schlüssel: andere Attribute brauchen ein GetItem je Element.</translation>
+    </message>
+    <message>
+        <source>Add global index %1</source>
+        <translation>Globalen Index %1 hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -289,6 +371,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>&amp;Close connection</source>
         <translation>Verbindung &amp;schließen</translation>
     </message>
+    <message>
+        <source>&amp;Edit table…</source>
+        <translation>Tabelle &amp;bearbeiten…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::FilterRow</name>
@@ -406,6 +492,18 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Included attributes</source>
         <translation>Eingeschlossene Attribute</translation>
+    </message>
+    <message>
+        <source>Global (exists)</source>
+        <translation>Global (vorhanden)</translation>
+    </message>
+    <message>
+        <source>Global (new)</source>
+        <translation>Global (neu)</translation>
+    </message>
+    <message>
+        <source>DynamoDB</source>
+        <translation>DynamoDB</translation>
     </message>
 </context>
 <context>
@@ -784,6 +882,57 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Stream: %1</source>
         <translation>Stream: %1</translation>
     </message>
+    <message>
+        <source>&amp;Edit table…</source>
+        <translation>Tabelle &amp;bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Updated table %1</source>
+        <translation>Tabelle %1 geändert</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PatternResolution</name>
+    <message>
+        <source>the key on %1 has no sort key</source>
+        <translation>der Schlüssel auf %1 hat keinen Sortierschlüssel</translation>
+    </message>
+    <message>
+        <source>the key on %1 sorts by %2, not %3</source>
+        <translation>der Schlüssel auf %1 sortiert nach %2, nicht nach %3</translation>
+    </message>
+    <message>
+        <source>begins_with needs a String or Binary sort key; %1 is a Number</source>
+        <translation>begins_with braucht einen Sortierschlüssel vom Typ String oder Binary; %1 ist eine Zahl</translation>
+    </message>
+    <message>
+        <source>Name the attribute it looks up by</source>
+        <translation>Nennen Sie das Attribut, nach dem gesucht wird</translation>
+    </message>
+    <message>
+        <source>Query on the table&apos;s key: %1%2</source>
+        <translation>Query auf dem Schlüssel der Tabelle: %1%2</translation>
+    </message>
+    <message>
+        <source>Query on local index %1: %2%3</source>
+        <translation>Query auf dem lokalen Index %1: %2%3</translation>
+    </message>
+    <message>
+        <source>Query on global index %1: %2%3</source>
+        <translation>Query auf dem globalen Index %1: %2%3</translation>
+    </message>
+    <message>
+        <source>No key or index serves this: %1</source>
+        <translation>Kein Schlüssel und kein Index bedient dies: %1</translation>
+    </message>
+    <message>
+        <source>No key or index serves this: add a global index on (%1)</source>
+        <translation>Kein Schlüssel und kein Index bedient dies: fügen Sie einen globalen Index auf (%1) hinzu</translation>
+    </message>
+    <message>
+        <source>No key or index serves this (%1): add a global index on (%2)</source>
+        <translation>Kein Schlüssel und kein Index bedient dies (%1): fügen Sie einen globalen Index auf (%2) hinzu</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ProgressPanel</name>
@@ -988,6 +1137,100 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(noch keine Attribute gesehen)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SampleItemsPanel</name>
+    <message>
+        <source>Add a sample item</source>
+        <translation>Beispielelement hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected sample item</source>
+        <translation>Ausgewähltes Beispielelement entfernen</translation>
+    </message>
+    <message>
+        <source>another attribute</source>
+        <translation>weiteres Attribut</translation>
+    </message>
+    <message>
+        <source>Add &amp;column</source>
+        <translation>&amp;Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Load from table</source>
+        <translation>Aus Tabelle &amp;laden</translation>
+    </message>
+    <message>
+        <source>The first %1 items of a Scan of the table</source>
+        <translation>Die ersten %1 Elemente eines Scans der Tabelle</translation>
+    </message>
+    <message>
+        <source>Seen through:</source>
+        <translation>Gesehen durch:</translation>
+    </message>
+    <message>
+        <source>The table (%1)</source>
+        <translation>Die Tabelle (%1)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>ohne Namen</translation>
+    </message>
+    <message>
+        <source>Global index %1</source>
+        <translation>Globaler Index %1</translation>
+    </message>
+    <message>
+        <source>Local index %1</source>
+        <translation>Lokaler Index %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (partition key)</source>
+        <translation>%1 (Partitionsschlüssel)</translation>
+    </message>
+    <message>
+        <source>%1 (sort key)</source>
+        <translation>%1 (Sortierschlüssel)</translation>
+    </message>
+    <message>
+        <source>Name the partition key to see the items grouped</source>
+        <translation>Benennen Sie den Partitionsschlüssel, um die Elemente gruppiert zu sehen</translation>
+    </message>
+    <message>
+        <source>Partitions: %1 · items: %2</source>
+        <translation>Partitionen: %1 · Elemente: %2</translation>
+    </message>
+    <message>
+        <source>left out (no key attributes, or replaced by a later item with the same key): %1</source>
+        <translation>ausgelassen (ohne Schlüsselattribute oder durch ein späteres Element mit demselben Schlüssel ersetzt): %1</translation>
+    </message>
+    <message>
+        <source>not in this index (without its key attributes): %1</source>
+        <translation>nicht in diesem Index (ohne seine Schlüsselattribute): %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ScreenshotTour</name>
+    <message>
+        <source>Invoices of an account, newest first</source>
+        <translation>Rechnungen eines Kontos, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Open invoices by due date</source>
+        <translation>Offene Rechnungen nach Fälligkeit</translation>
+    </message>
+    <message>
+        <source>Largest invoices of an account</source>
+        <translation>Größte Rechnungen eines Kontos</translation>
+    </message>
+    <message>
+        <source>Invoices of a customer&apos;s e-mail</source>
+        <translation>Rechnungen zur E-Mail-Adresse eines Kunden</translation>
     </message>
 </context>
 <context>
@@ -1282,6 +1525,53 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::TableChangePlanner</name>
+    <message>
+        <source>Switch to on-demand billing</source>
+        <translation>Auf Abrechnung nach Bedarf umstellen</translation>
+    </message>
+    <message>
+        <source>Set provisioned capacity to %1 RCU, %2 WCU</source>
+        <translation>Bereitgestellte Kapazität auf %1 RCU, %2 WCU setzen</translation>
+    </message>
+    <message>
+        <source>Disable the stream</source>
+        <translation>Stream ausschalten</translation>
+    </message>
+    <message>
+        <source>Enable the stream with %1</source>
+        <translation>Stream mit %1 einschalten</translation>
+    </message>
+    <message>
+        <source>Delete global index %1</source>
+        <translation>Globalen Index %1 löschen</translation>
+    </message>
+    <message>
+        <source>Add global index %1 (and fill it from the table)</source>
+        <translation>Globalen Index %1 hinzufügen (und aus der Tabelle füllen)</translation>
+    </message>
+    <message>
+        <source>Turn off TTL on %1</source>
+        <translation>TTL auf %1 ausschalten</translation>
+    </message>
+    <message>
+        <source>Turn on TTL on %1</source>
+        <translation>TTL auf %1 einschalten</translation>
+    </message>
+    <message>
+        <source>Remove tags: %1</source>
+        <translation>Tags entfernen: %1</translation>
+    </message>
+    <message>
+        <source>Set tags: %1</source>
+        <translation>Tags setzen: %1</translation>
+    </message>
+    <message>
+        <source>Create table %1</source>
+        <translation>Tabelle %1 anlegen</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::TableDesign</name>
     <message>
         <source>Required</source>
@@ -1366,6 +1656,26 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>A tag value is at most %1 characters long</source>
         <translation>Ein Tag-Wert ist höchstens %1 Zeichen lang</translation>
+    </message>
+    <message>
+        <source>A tag key holds letters, digits, spaces and _ . : / = + - @ only</source>
+        <translation>Ein Tag-Schlüssel enthält nur Buchstaben, Ziffern, Leerzeichen und _ . : / = + - @</translation>
+    </message>
+    <message>
+        <source>A tag value holds letters, digits, spaces and _ . : / = + - @ only</source>
+        <translation>Ein Tag-Wert enthält nur Buchstaben, Ziffern, Leerzeichen und _ . : / = + - @</translation>
+    </message>
+    <message>
+        <source>The TTL attribute name is at most %1 characters long</source>
+        <translation>Der Name des TTL-Attributs ist höchstens %1 Zeichen lang</translation>
+    </message>
+    <message>
+        <source>This is not a Dynamodesk table design</source>
+        <translation>Dies ist kein Dynamodesk-Tabellenentwurf</translation>
+    </message>
+    <message>
+        <source>This design was saved by a newer Dynamodesk (version %1)</source>
+        <translation>Dieser Entwurf wurde von einem neueren Dynamodesk gespeichert (Version %1)</translation>
     </message>
 </context>
 <context>
@@ -1483,22 +1793,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Tags</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>Add a tag</source>
-        <translation>Tag hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove the selected tag</source>
-        <translation>Ausgewähltes Tag entfernen</translation>
-    </message>
-    <message>
         <source>AWS CLI command</source>
         <translation>AWS-CLI-Befehl</translation>
     </message>
@@ -1521,6 +1815,125 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>DynamoDB refused the table: %1</source>
         <translation>DynamoDB hat die Tabelle abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Sample items</source>
+        <translation>Beispielelemente</translation>
+    </message>
+    <message>
+        <source>Access patterns</source>
+        <translation>Zugriffsmuster</translation>
+    </message>
+    <message>
+        <source>AWS CLI</source>
+        <translation>AWS CLI</translation>
+    </message>
+    <message>
+        <source>&amp;Open design…</source>
+        <translation>Entwurf ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve design…</source>
+        <translation>Entwurf spei&amp;chern…</translation>
+    </message>
+    <message>
+        <source>off; or a Number attribute holding epoch seconds, e.g. expiresAt</source>
+        <translation>aus; oder ein Zahlattribut mit Epochensekunden, z. B. expiresAt</translation>
+    </message>
+    <message>
+        <source>Time to &amp;live:</source>
+        <translation>&amp;Lebensdauer (TTL):</translation>
+    </message>
+    <message>
+        <source># Nothing to change</source>
+        <translation># Nichts zu ändern</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3…</source>
+        <translation>Schritt %1 von %2: %3…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused this change: %1</source>
+        <translation>DynamoDB hat diese Änderung abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Created %1; some settings were not applied</source>
+        <translation>%1 angelegt; einige Einstellungen wurden nicht übernommen</translation>
+    </message>
+    <message>
+        <source>Changes applied: %1</source>
+        <translation>Übernommene Änderungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes failed; the errors are shown beside their fields</source>
+        <translation>%1 von %2 Änderungen sind fehlgeschlagen; die Fehler stehen neben ihren Feldern</translation>
+    </message>
+    <message>
+        <source>Edit table %1 — %2</source>
+        <translation>Tabelle %1 bearbeiten — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>Änderungen &amp;übernehmen</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Partly read: %1</source>
+        <translation>Teilweise gelesen: %1</translation>
+    </message>
+    <message>
+        <source>A design opens in a new table&apos;s designer</source>
+        <translation>Ein Entwurf öffnet sich im Designer einer neuen Tabelle</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>Kein JSON: %1</translation>
+    </message>
+    <message>
+        <source>Save design</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Table designs (*.json)</source>
+        <translation>Tabellenentwürfe (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>Entwurf öffnen</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TagEditor</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>Tag hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove the selected tag</source>
+        <translation>Ausgewähltes Tag entfernen</translation>
     </message>
 </context>
 <context>
@@ -1684,13 +2097,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Not JSON: %1</source>
         <translation>Kein JSON: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Transaction applied (%n action(s))</source>
-        <translation>
-            <numerusform>Transaktion angewendet (%n Aktion)</numerusform>
-            <numerusform>Transaktion angewendet (%n Aktionen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled by action %1: %2</source>
         <translation>Abgebrochen durch Aktion %1: %2</translation>
@@ -1706,6 +2112,90 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Get (read transaction)</source>
+        <translation>Get (Lesetransaktion)</translation>
+    </message>
+    <message>
+        <source>e.g. balance, #s (empty: the whole item)</source>
+        <translation>z. B. balance, #s (leer: das ganze Element)</translation>
+    </message>
+    <message>
+        <source>String set (SS)</source>
+        <translation>String-Menge (SS)</translation>
+    </message>
+    <message>
+        <source>Number set (NS)</source>
+        <translation>Zahlenmenge (NS)</translation>
+    </message>
+    <message>
+        <source>Binary set (BS, base64)</source>
+        <translation>Binärmenge (BS, Base64)</translation>
+    </message>
+    <message>
+        <source>elements, separated by commas</source>
+        <translation>Elemente, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Add set value</source>
+        <translation>Mengenwert hinzufügen</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>Projektion</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>Mengenwert</translation>
+    </message>
+    <message>
+        <source>ClientRequestToken (optional)</source>
+        <translation>ClientRequestToken (optional)</translation>
+    </message>
+    <message>
+        <source>The same token within 10 minutes makes DynamoDB treat a run as a retry: it writes nothing again</source>
+        <translation>Dasselbe Token innerhalb von 10 Minuten lässt DynamoDB einen Lauf als Wiederholung behandeln: es schreibt nichts erneut</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>Erzeugen</translation>
+    </message>
+    <message>
+        <source>Runs TransactGetItems</source>
+        <translation>Führt TransactGetItems aus</translation>
+    </message>
+    <message>
+        <source>Runs TransactWriteItems</source>
+        <translation>Führt TransactWriteItems aus</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Gelesen:</translation>
+    </message>
+    <message>
+        <source>No item has this key</source>
+        <translation>Kein Element hat diesen Schlüssel</translation>
+    </message>
+    <message>
+        <source> · %1 capacity units</source>
+        <translation> · %1 Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <source>Read %1 of %2 items in one snapshot</source>
+        <translation>%1 von %2 Elementen in einem Snapshot gelesen</translation>
+    </message>
+    <message>
+        <source>Idempotent retry: token %1 was already used with these actions, so DynamoDB wrote nothing again</source>
+        <translation>Idempotente Wiederholung: Token %1 wurde schon mit diesen Aktionen verwendet, daher hat DynamoDB nichts erneut geschrieben</translation>
+    </message>
+    <message>
+        <source>Transaction applied</source>
+        <translation>Transaktion ausgeführt</translation>
+    </message>
+    <message>
+        <source>Select an action first</source>
+        <translation>Wählen Sie zuerst eine Aktion</translation>
     </message>
 </context>
 <context>

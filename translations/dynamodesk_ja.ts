@@ -63,10 +63,6 @@
         <translation>%1 の名前がありません</translation>
     </message>
     <message>
-        <source>An action has exactly one of Put, Update, Delete, ConditionCheck</source>
-        <translation>アクションには Put、Update、Delete、ConditionCheck のいずれか一つだけを指定します</translation>
-    </message>
-    <message>
         <source>Unknown action %1</source>
         <translation>不明なアクション %1</translation>
     </message>
@@ -89,6 +85,92 @@
     <message>
         <source>Action %1: another action already changes this item (DynamoDB allows one action per item)</source>
         <translation>アクション %1: 別のアクションがすでにこの項目を変更しています (DynamoDB では項目ごとにアクションは一つです)</translation>
+    </message>
+    <message>
+        <source>A Get has no condition</source>
+        <translation>Get には条件を指定できません</translation>
+    </message>
+    <message>
+        <source>A Get takes no values, only names for its projection</source>
+        <translation>Get は値を取りません。射影用の名前だけを指定できます</translation>
+    </message>
+    <message>
+        <source>An action has exactly one of Put, Update, Delete, ConditionCheck, Get</source>
+        <translation>アクションには Put、Update、Delete、ConditionCheck、Get のいずれか 1 つだけを指定します</translation>
+    </message>
+    <message>
+        <source>Get actions read (TransactGetItems) and cannot be mixed with writes (TransactWriteItems)</source>
+        <translation>Get アクションは読み取り (TransactGetItems) なので、書き込み (TransactWriteItems) と混在できません</translation>
+    </message>
+    <message>
+        <source>A value&apos;s name starts with &apos;:&apos;, e.g. :tags</source>
+        <translation>値の名前は &apos;:&apos; で始まります (例: :tags)</translation>
+    </message>
+    <message>
+        <source>Set value: %1</source>
+        <translation>セット値: %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::AccessPatternPanel</name>
+    <message>
+        <source>The queries your application needs. Each shows the key or index that serves it.</source>
+        <translation>アプリケーションが必要とするクエリです。それぞれに対応するキーまたはインデックスが表示されます。</translation>
+    </message>
+    <message>
+        <source>Add access &amp;pattern</source>
+        <translation>アクセスパターンを追加(&amp;P)</translation>
+    </message>
+    <message>
+        <source>%1 served, %2 not served</source>
+        <translation>%1 件対応、%2 件未対応</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::AccessPatternRow</name>
+    <message>
+        <source>e.g. Orders by customer, newest first</source>
+        <translation>例: 顧客ごとの注文 (新しい順)</translation>
+    </message>
+    <message>
+        <source>The attribute the query looks up by equality (its partition key)</source>
+        <translation>クエリが等価で検索する属性 (パーティションキー)</translation>
+    </message>
+    <message>
+        <source>looked up by (=)</source>
+        <translation>検索条件 (=)</translation>
+    </message>
+    <message>
+        <source>The attribute the query ranges over or orders by (its sort key); may stay empty</source>
+        <translation>クエリが範囲指定または並べ替えに使う属性 (ソートキー)。空でもかまいません</translation>
+    </message>
+    <message>
+        <source>sort (optional)</source>
+        <translation>ソート (任意)</translation>
+    </message>
+    <message>
+        <source>Ascending</source>
+        <translation>昇順</translation>
+    </message>
+    <message>
+        <source>Descending (newest first)</source>
+        <translation>降順 (新しい順)</translation>
+    </message>
+    <message>
+        <source>Remove this access pattern</source>
+        <translation>このアクセスパターンを削除</translation>
+    </message>
+    <message>
+        <source>Add this index</source>
+        <translation>このインデックスを追加</translation>
+    </message>
+    <message>
+        <source>The index holds keys only: other attributes need a GetItem per item.</source>
+        <translation>このインデックスはキーのみを保持します。他の属性は項目ごとに GetItem が必要です。</translation>
+    </message>
+    <message>
+        <source>Add global index %1</source>
+        <translation>グローバルインデックス %1 を追加</translation>
     </message>
 </context>
 <context>
@@ -289,6 +371,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>&amp;Close connection</source>
         <translation>接続を閉じる(&amp;C)</translation>
     </message>
+    <message>
+        <source>&amp;Edit table…</source>
+        <translation>テーブルを編集(&amp;E)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::FilterRow</name>
@@ -406,6 +492,18 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Included attributes</source>
         <translation>含める属性</translation>
+    </message>
+    <message>
+        <source>Global (exists)</source>
+        <translation>グローバル (既存)</translation>
+    </message>
+    <message>
+        <source>Global (new)</source>
+        <translation>グローバル (新規)</translation>
+    </message>
+    <message>
+        <source>DynamoDB</source>
+        <translation>DynamoDB</translation>
     </message>
 </context>
 <context>
@@ -783,6 +881,57 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Stream: %1</source>
         <translation>ストリーム: %1</translation>
     </message>
+    <message>
+        <source>&amp;Edit table…</source>
+        <translation>テーブルを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Updated table %1</source>
+        <translation>テーブル %1 を更新しました</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PatternResolution</name>
+    <message>
+        <source>the key on %1 has no sort key</source>
+        <translation>%1 のキーにはソートキーがありません</translation>
+    </message>
+    <message>
+        <source>the key on %1 sorts by %2, not %3</source>
+        <translation>%1 のキーは %3 ではなく %2 で並べ替えます</translation>
+    </message>
+    <message>
+        <source>begins_with needs a String or Binary sort key; %1 is a Number</source>
+        <translation>begins_with には文字列またはバイナリのソートキーが必要です。%1 は数値です</translation>
+    </message>
+    <message>
+        <source>Name the attribute it looks up by</source>
+        <translation>検索に使う属性を指定してください</translation>
+    </message>
+    <message>
+        <source>Query on the table&apos;s key: %1%2</source>
+        <translation>テーブルのキーで Query: %1%2</translation>
+    </message>
+    <message>
+        <source>Query on local index %1: %2%3</source>
+        <translation>ローカルインデックス %1 で Query: %2%3</translation>
+    </message>
+    <message>
+        <source>Query on global index %1: %2%3</source>
+        <translation>グローバルインデックス %1 で Query: %2%3</translation>
+    </message>
+    <message>
+        <source>No key or index serves this: %1</source>
+        <translation>対応するキーもインデックスもありません: %1</translation>
+    </message>
+    <message>
+        <source>No key or index serves this: add a global index on (%1)</source>
+        <translation>対応するキーもインデックスもありません: (%1) にグローバルインデックスを追加してください</translation>
+    </message>
+    <message>
+        <source>No key or index serves this (%1): add a global index on (%2)</source>
+        <translation>対応するキーもインデックスもありません (%1): (%2) にグローバルインデックスを追加してください</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ProgressPanel</name>
@@ -987,6 +1136,100 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(まだ属性がありません)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SampleItemsPanel</name>
+    <message>
+        <source>Add a sample item</source>
+        <translation>サンプル項目を追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected sample item</source>
+        <translation>選択したサンプル項目を削除</translation>
+    </message>
+    <message>
+        <source>another attribute</source>
+        <translation>別の属性</translation>
+    </message>
+    <message>
+        <source>Add &amp;column</source>
+        <translation>列を追加(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Load from table</source>
+        <translation>テーブルから読み込む(&amp;L)</translation>
+    </message>
+    <message>
+        <source>The first %1 items of a Scan of the table</source>
+        <translation>テーブルを Scan した最初の %1 項目</translation>
+    </message>
+    <message>
+        <source>Seen through:</source>
+        <translation>表示対象:</translation>
+    </message>
+    <message>
+        <source>The table (%1)</source>
+        <translation>テーブル (%1)</translation>
+    </message>
+    <message>
+        <source>unnamed</source>
+        <translation>名前なし</translation>
+    </message>
+    <message>
+        <source>Global index %1</source>
+        <translation>グローバルインデックス %1</translation>
+    </message>
+    <message>
+        <source>Local index %1</source>
+        <translation>ローカルインデックス %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>テーブルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>%1 (partition key)</source>
+        <translation>%1 (パーティションキー)</translation>
+    </message>
+    <message>
+        <source>%1 (sort key)</source>
+        <translation>%1 (ソートキー)</translation>
+    </message>
+    <message>
+        <source>Name the partition key to see the items grouped</source>
+        <translation>パーティションキーを指定すると項目がグループ表示されます</translation>
+    </message>
+    <message>
+        <source>Partitions: %1 · items: %2</source>
+        <translation>パーティション: %1 · 項目: %2</translation>
+    </message>
+    <message>
+        <source>left out (no key attributes, or replaced by a later item with the same key): %1</source>
+        <translation>除外 (キー属性がない、または同じキーの後の項目で置き換え): %1</translation>
+    </message>
+    <message>
+        <source>not in this index (without its key attributes): %1</source>
+        <translation>このインデックスにない (キー属性なし): %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ScreenshotTour</name>
+    <message>
+        <source>Invoices of an account, newest first</source>
+        <translation>アカウントの請求書 (新しい順)</translation>
+    </message>
+    <message>
+        <source>Open invoices by due date</source>
+        <translation>期日別の未払い請求書</translation>
+    </message>
+    <message>
+        <source>Largest invoices of an account</source>
+        <translation>アカウントの高額な請求書</translation>
+    </message>
+    <message>
+        <source>Invoices of a customer&apos;s e-mail</source>
+        <translation>顧客のメールアドレスに対応する請求書</translation>
     </message>
 </context>
 <context>
@@ -1276,6 +1519,53 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::TableChangePlanner</name>
+    <message>
+        <source>Switch to on-demand billing</source>
+        <translation>オンデマンド課金に切り替える</translation>
+    </message>
+    <message>
+        <source>Set provisioned capacity to %1 RCU, %2 WCU</source>
+        <translation>プロビジョンドキャパシティを %1 RCU、%2 WCU に設定</translation>
+    </message>
+    <message>
+        <source>Disable the stream</source>
+        <translation>ストリームを無効にする</translation>
+    </message>
+    <message>
+        <source>Enable the stream with %1</source>
+        <translation>ストリームを %1 で有効にする</translation>
+    </message>
+    <message>
+        <source>Delete global index %1</source>
+        <translation>グローバルインデックス %1 を削除</translation>
+    </message>
+    <message>
+        <source>Add global index %1 (and fill it from the table)</source>
+        <translation>グローバルインデックス %1 を追加 (テーブルから構築)</translation>
+    </message>
+    <message>
+        <source>Turn off TTL on %1</source>
+        <translation>%1 の TTL を無効にする</translation>
+    </message>
+    <message>
+        <source>Turn on TTL on %1</source>
+        <translation>%1 の TTL を有効にする</translation>
+    </message>
+    <message>
+        <source>Remove tags: %1</source>
+        <translation>タグを削除: %1</translation>
+    </message>
+    <message>
+        <source>Set tags: %1</source>
+        <translation>タグを設定: %1</translation>
+    </message>
+    <message>
+        <source>Create table %1</source>
+        <translation>テーブル %1 を作成</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::TableDesign</name>
     <message>
         <source>Required</source>
@@ -1360,6 +1650,26 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>A tag value is at most %1 characters long</source>
         <translation>タグの値は最大 %1 文字です</translation>
+    </message>
+    <message>
+        <source>A tag key holds letters, digits, spaces and _ . : / = + - @ only</source>
+        <translation>タグキーに使えるのは文字、数字、空白、_ . : / = + - @ だけです</translation>
+    </message>
+    <message>
+        <source>A tag value holds letters, digits, spaces and _ . : / = + - @ only</source>
+        <translation>タグ値に使えるのは文字、数字、空白、_ . : / = + - @ だけです</translation>
+    </message>
+    <message>
+        <source>The TTL attribute name is at most %1 characters long</source>
+        <translation>TTL 属性名は %1 文字以内です</translation>
+    </message>
+    <message>
+        <source>This is not a Dynamodesk table design</source>
+        <translation>これは Dynamodesk のテーブル設計ではありません</translation>
+    </message>
+    <message>
+        <source>This design was saved by a newer Dynamodesk (version %1)</source>
+        <translation>この設計は新しい Dynamodesk (バージョン %1) で保存されました</translation>
     </message>
 </context>
 <context>
@@ -1477,22 +1787,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>タグ</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>キー</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>Add a tag</source>
-        <translation>タグを追加</translation>
-    </message>
-    <message>
-        <source>Remove the selected tag</source>
-        <translation>選択したタグを削除</translation>
-    </message>
-    <message>
         <source>AWS CLI command</source>
         <translation>AWS CLI コマンド</translation>
     </message>
@@ -1515,6 +1809,125 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>DynamoDB refused the table: %1</source>
         <translation>DynamoDB がテーブルを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Sample items</source>
+        <translation>サンプル項目</translation>
+    </message>
+    <message>
+        <source>Access patterns</source>
+        <translation>アクセスパターン</translation>
+    </message>
+    <message>
+        <source>AWS CLI</source>
+        <translation>AWS CLI</translation>
+    </message>
+    <message>
+        <source>&amp;Open design…</source>
+        <translation>設計を開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve design…</source>
+        <translation>設計を保存(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>off; or a Number attribute holding epoch seconds, e.g. expiresAt</source>
+        <translation>無効、またはエポック秒を保持する数値属性 (例: expiresAt)</translation>
+    </message>
+    <message>
+        <source>Time to &amp;live:</source>
+        <translation>TTL(&amp;L):</translation>
+    </message>
+    <message>
+        <source># Nothing to change</source>
+        <translation># 変更はありません</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3…</source>
+        <translation>ステップ %1/%2: %3…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused this change: %1</source>
+        <translation>DynamoDB がこの変更を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Created %1; some settings were not applied</source>
+        <translation>%1 を作成しましたが、一部の設定は適用されませんでした</translation>
+    </message>
+    <message>
+        <source>Changes applied: %1</source>
+        <translation>適用した変更: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changes failed; the errors are shown beside their fields</source>
+        <translation>%2 件中 %1 件の変更が失敗しました。エラーは各フィールドの横に表示されます</translation>
+    </message>
+    <message>
+        <source>Edit table %1 — %2</source>
+        <translation>テーブル %1 を編集 — %2</translation>
+    </message>
+    <message>
+        <source>&amp;Apply changes</source>
+        <translation>変更を適用(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み取り中…</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>テーブルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Partly read: %1</source>
+        <translation>一部のみ読み取りました: %1</translation>
+    </message>
+    <message>
+        <source>A design opens in a new table&apos;s designer</source>
+        <translation>設計は新しいテーブルのデザイナーで開きます</translation>
+    </message>
+    <message>
+        <source>Not JSON: %1</source>
+        <translation>JSON ではありません: %1</translation>
+    </message>
+    <message>
+        <source>Save design</source>
+        <translation>設計を保存</translation>
+    </message>
+    <message>
+        <source>Table designs (*.json)</source>
+        <translation>テーブル設計 (*.json)</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 を保存できません: %2</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>設計を開く</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 を開けません: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TagEditor</name>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>Add a tag</source>
+        <translation>タグを追加</translation>
+    </message>
+    <message>
+        <source>Remove the selected tag</source>
+        <translation>選択したタグを削除</translation>
     </message>
 </context>
 <context>
@@ -1677,12 +2090,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Not JSON: %1</source>
         <translation>JSON ではありません: %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Transaction applied (%n action(s))</source>
-        <translation>
-            <numerusform>トランザクションを適用しました (%n 件のアクション)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Cancelled by action %1: %2</source>
         <translation>アクション %1 により取り消されました: %2</translation>
@@ -1698,6 +2105,90 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Get (read transaction)</source>
+        <translation>Get (読み取りトランザクション)</translation>
+    </message>
+    <message>
+        <source>e.g. balance, #s (empty: the whole item)</source>
+        <translation>例: balance, #s (空欄: 項目全体)</translation>
+    </message>
+    <message>
+        <source>String set (SS)</source>
+        <translation>文字列セット (SS)</translation>
+    </message>
+    <message>
+        <source>Number set (NS)</source>
+        <translation>数値セット (NS)</translation>
+    </message>
+    <message>
+        <source>Binary set (BS, base64)</source>
+        <translation>バイナリセット (BS、Base64)</translation>
+    </message>
+    <message>
+        <source>elements, separated by commas</source>
+        <translation>要素 (カンマ区切り)</translation>
+    </message>
+    <message>
+        <source>Add set value</source>
+        <translation>セット値を追加</translation>
+    </message>
+    <message>
+        <source>Projection</source>
+        <translation>射影</translation>
+    </message>
+    <message>
+        <source>Set value</source>
+        <translation>セット値</translation>
+    </message>
+    <message>
+        <source>ClientRequestToken (optional)</source>
+        <translation>ClientRequestToken (任意)</translation>
+    </message>
+    <message>
+        <source>The same token within 10 minutes makes DynamoDB treat a run as a retry: it writes nothing again</source>
+        <translation>10 分以内に同じトークンを使うと、DynamoDB はその実行を再試行として扱い、再度書き込みません</translation>
+    </message>
+    <message>
+        <source>Generate</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <source>Runs TransactGetItems</source>
+        <translation>TransactGetItems を実行します</translation>
+    </message>
+    <message>
+        <source>Runs TransactWriteItems</source>
+        <translation>TransactWriteItems を実行します</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>読み取り結果:</translation>
+    </message>
+    <message>
+        <source>No item has this key</source>
+        <translation>このキーの項目はありません</translation>
+    </message>
+    <message>
+        <source> · %1 capacity units</source>
+        <translation> · %1 キャパシティユニット</translation>
+    </message>
+    <message>
+        <source>Read %1 of %2 items in one snapshot</source>
+        <translation>1 つのスナップショットで %2 項目中 %1 項目を読み取りました</translation>
+    </message>
+    <message>
+        <source>Idempotent retry: token %1 was already used with these actions, so DynamoDB wrote nothing again</source>
+        <translation>冪等な再試行: トークン %1 はこれらのアクションで使用済みのため、DynamoDB は再度書き込みませんでした</translation>
+    </message>
+    <message>
+        <source>Transaction applied</source>
+        <translation>トランザクションを適用しました</translation>
+    </message>
+    <message>
+        <source>Select an action first</source>
+        <translation>先にアクションを選択してください</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,15 @@
 //
 // ClientRequestToken: the token, a digest of TransactItems and what a replay
 // answers with are recorded in the same write (storage/idempotency.h).
+//
+// ConsumedCapacity: per table, as WriteCapacity counts single-item writes,
+// with every write (table and index entries) at twice its units; a replay
+// reports the reads it costs, on the table alone.
 #include "api/exprparams.h"
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
+#include "api/writecapacity.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -243,6 +248,16 @@ ApiError cancelled(const std::vector<Outcome> &outcomes)
 
 // Units by table, in the order tables first appear; stored as the replay of a token.
 using TableUnits = std::vector<std::pair<QString, double>>;
+// What the writes consumed, by table in the order tables first appear.
+using TableCapacity = std::vector<std::pair<QString, WriteCapacity>>;
+
+WriteCapacity &capacityOf(TableCapacity &capacity, const QString &table)
+{
+    for (auto &[name, c] : capacity)
+        if (name == table)
+            return c;
+    return capacity.emplace_back(table, WriteCapacity()).second;
+}
 
 void addUnits(TableUnits &units, const QString &table, double u)
 {
@@ -263,12 +278,12 @@ QByteArray encodeUnits(const TableUnits &units)
     return QJsonDocument(a).toJson(QJsonDocument::Compact);
 }
 
-TableUnits decodeUnits(const QByteArray &json)
+TableCapacity decodeUnits(const QByteArray &json)
 {
-    TableUnits units;
+    TableCapacity capacity;
     for (const QJsonValue &v : QJsonDocument::fromJson(json).array())
-        units.emplace_back(v.toArray().at(0).toString(), v.toArray().at(1).toDouble());
-    return units;
+        capacityOf(capacity, v.toArray().at(0).toString()).table += v.toArray().at(1).toDouble();
+    return capacity;
 }
 
 // The request's identity for its token: TransactItems as canonical JSON
@@ -281,22 +296,13 @@ QByteArray requestDigest(const QJsonObject &req)
     return QCryptographicHash::hash(QJsonDocument(identity).toJson(QJsonDocument::Compact), QCryptographicHash::Sha256);
 }
 
-void writeConsumed(JsonWriter &w, const QString &mode, const TableUnits &units)
+void writeConsumed(JsonWriter &w, const QString &mode, const TableCapacity &capacity)
 {
     if (mode != p("TOTAL") && mode != p("INDEXES"))
         return;
     w.key(QLatin1StringView("ConsumedCapacity")).beginArray();
-    for (const auto &[name, u] : units) {
-        w.beginObject();
-        w.key(QLatin1StringView("TableName")).string(name);
-        w.key(QLatin1StringView("CapacityUnits")).real(u);
-        if (mode == p("INDEXES")) {
-            w.key(QLatin1StringView("Table")).beginObject();
-            w.key(QLatin1StringView("CapacityUnits")).real(u);
-            w.endObject();
-        }
-        w.endObject();
-    }
+    for (const auto &[name, c] : capacity)
+        c.write(w, mode, name);
     w.endArray();
 }
 
@@ -323,11 +329,11 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
     const QString token = req.value(p("ClientRequestToken")).toString();
     const QByteArray digest = token.isEmpty() ? QByteArray() : requestDigest(req);
     std::vector<Outcome> outcomes;
-    TableUnits units;
-    std::optional<TableUnits> replay;
+    TableCapacity capacity;
+    std::optional<TableCapacity> replay;
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         outcomes.assign(actions.size(), Outcome());
-        units.clear();
+        capacity.clear();
         replay.reset();
         if (!token.isEmpty()) {
             DD_ASSIGN(const auto record, storage::IdempotencyStore::find(txn, token));
@@ -355,10 +361,11 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
             const Action &a = actions[i];
             const Outcome &o = outcomes[i];
             Result<void> applied;
+            storage::WriteEffects fx = writeEffects(ctx);
             if (o.next)
-                applied = storage::applyPut(txn, *tables[i], a.key.stored, a.keysJson, o.old, *o.next);
+                applied = storage::applyPut(txn, *tables[i], a.key.stored, a.keysJson, o.old, *o.next, &fx);
             else if (a.kind == Kind::Delete && o.old)
-                applied = storage::applyDelete(txn, *tables[i], a.key.stored, a.keysJson, *o.old);
+                applied = storage::applyDelete(txn, *tables[i], a.key.stored, a.keysJson, *o.old, &fx);
             if (!applied.ok()) {
                 // A limit the write path enforces (an item collection over
                 // 10 GB) cancels the transaction on this action.
@@ -367,7 +374,7 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
                 outcomes[i].reason = reasonOf(applied.error());
                 return cancelled(outcomes);
             }
-            addUnits(units, a.tableName, o.units);
+            capacityOf(capacity, a.tableName).add(o.units, fx, kTransactionalFactor);
             addUnits(replayUnits, a.tableName, o.replayUnits);
         }
         if (!token.isEmpty())
@@ -379,7 +386,7 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
 
     JsonWriter w;
     w.beginObject();
-    writeConsumed(w, req.value(p("ReturnConsumedCapacity")).toString(p("NONE")), replay ? *replay : units);
+    writeConsumed(w, req.value(p("ReturnConsumedCapacity")).toString(p("NONE")), replay ? *replay : capacity);
     w.endObject();
     return w.take();
 }

@@ -25,14 +25,14 @@ double indexUnits(const storage::IndexWrite &iw)
 
 } // namespace
 
-void WriteCapacity::add(double tableUnits, const storage::WriteEffects &fx)
+void WriteCapacity::add(double tableUnits, const storage::WriteEffects &fx, double indexFactor)
 {
     table += tableUnits;
     for (const storage::IndexWrite &iw : fx.indexes) {
         auto it = std::find_if(indexes.begin(), indexes.end(), [&](const Index &i) { return i.name == iw.index->name; });
         if (it == indexes.end())
             it = indexes.insert(indexes.end(), Index{iw.index->name, iw.index->global, 0});
-        it->units += indexUnits(iw);
+        it->units += indexFactor * indexUnits(iw);
     }
 }
 

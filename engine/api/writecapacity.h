@@ -1,7 +1,7 @@
 // WriteCapacity: the capacity one or more writes consume on a table and its
 // secondary indexes, and the ItemCollectionMetrics of writes to tables with
 // LSIs, as AWS reports them (ReturnConsumedCapacity TOTAL/INDEXES,
-// ReturnItemCollectionMetrics SIZE). Shared by the item, batch and (later)
+// ReturnItemCollectionMetrics SIZE). Shared by the item, batch and
 // transaction handlers.
 //
 // Index writes follow the Developer Guide ("Provisioned throughput
@@ -33,8 +33,10 @@ struct WriteCapacity {
     double table = 0;           // capacity units on the table
     std::vector<Index> indexes; // on each index written, in first-written order
 
-    // Adds one write: `tableUnits` on the table and what `fx` reports.
-    void add(double tableUnits, const storage::WriteEffects &fx);
+    // Adds one write: `tableUnits` on the table and what `fx` reports, each
+    // index's units times `indexFactor` (2 for transactional writes, which
+    // cost double on the table and on every index they change).
+    void add(double tableUnits, const storage::WriteEffects &fx, double indexFactor = 1.0);
     double total() const;
     // The ConsumedCapacity object for `mode` (TOTAL or INDEXES).
     void write(JsonWriter &w, const QString &mode, const QString &tableName) const;

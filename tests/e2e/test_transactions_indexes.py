@@ -1,7 +1,8 @@
 """Secondary indexes stay consistent with their tables through transactions:
 committed TransactWriteItems (puts that move index keys, updates, deletes)
 show up in the GSI exactly, and a cancelled one changes neither the table nor
-the index."""
+the index. ReturnConsumedCapacity INDEXES reports each table's and each
+index's share of a transaction, every write at twice its units."""
 import unittest
 
 from botocore.exceptions import ClientError
@@ -55,6 +56,55 @@ class TransactionsIndexesTest(unittest.TestCase):
             self.assertEqual(self.index_contents(ddb), expected)
             index = ddb.describe_table(TableName='Orders')['Table']['GlobalSecondaryIndexes'][0]
             self.assertEqual(index['ItemCount'], len(expected))
+
+    def test_capacity_indexes_counts_index_writes_double(self):
+        with Server(in_memory=True) as server:
+            ddb = boto3_client(server)
+            S = lambda v: {'S': v}
+            ddb.create_table(
+                TableName='Orders', BillingMode='PAY_PER_REQUEST',
+                AttributeDefinitions=[{'AttributeName': a, 'AttributeType': 'S'} for a in ('pk', 'sk', 'status', 'date')],
+                KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}, {'AttributeName': 'sk', 'KeyType': 'RANGE'}],
+                GlobalSecondaryIndexes=[{'IndexName': 'byStatus',
+                                         'KeySchema': [{'AttributeName': 'status', 'KeyType': 'HASH'}],
+                                         'Projection': {'ProjectionType': 'ALL'}}],
+                LocalSecondaryIndexes=[{'IndexName': 'byDate',
+                                        'KeySchema': [{'AttributeName': 'pk', 'KeyType': 'HASH'},
+                                                      {'AttributeName': 'date', 'KeyType': 'RANGE'}],
+                                        'Projection': {'ProjectionType': 'KEYS_ONLY'}}])
+            ddb.create_table(TableName='Audit', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': 'id', 'AttributeType': 'S'}],
+                             KeySchema=[{'AttributeName': 'id', 'KeyType': 'HASH'}])
+            ddb.put_item(TableName='Audit', Item={'id': S('a1')})
+            # A new item under both indexes: 2 WCU on the table, 2 on each index.
+            r = ddb.transact_write_items(TransactItems=[
+                {'Put': {'TableName': 'Orders', 'Item': {'pk': S('c1'), 'sk': S('o1'), 'status': S('OPEN'), 'date': S('2026-01-01')}}},
+                {'ConditionCheck': {'TableName': 'Audit', 'Key': {'id': S('a1')}, 'ConditionExpression': 'attribute_exists(id)'}},
+            ], ReturnConsumedCapacity='INDEXES')
+            self.assertEqual(r['ConsumedCapacity'], [
+                {'TableName': 'Orders', 'CapacityUnits': 6.0, 'Table': {'CapacityUnits': 2.0},
+                 'GlobalSecondaryIndexes': {'byStatus': {'CapacityUnits': 2.0}},
+                 'LocalSecondaryIndexes': {'byDate': {'CapacityUnits': 2.0}}},
+                {'TableName': 'Audit', 'CapacityUnits': 2.0, 'Table': {'CapacityUnits': 2.0}}])
+            # The status changes: the GSI entry moves (a delete and a put, doubled); the
+            # keys-only LSI keeps its entry and costs nothing. TOTAL counts the index too.
+            items = [{'Update': {'TableName': 'Orders', 'Key': {'pk': S('c1'), 'sk': S('o1')},
+                                 'UpdateExpression': 'SET #s = :s', 'ExpressionAttributeNames': {'#s': 'status'},
+                                 'ExpressionAttributeValues': {':s': S('PAID')}}}]
+            r = ddb.transact_write_items(TransactItems=items, ReturnConsumedCapacity='INDEXES')
+            self.assertEqual(r['ConsumedCapacity'], [
+                {'TableName': 'Orders', 'CapacityUnits': 6.0, 'Table': {'CapacityUnits': 2.0},
+                 'GlobalSecondaryIndexes': {'byStatus': {'CapacityUnits': 4.0}}}])
+            items[0]['Update']['ExpressionAttributeValues'] = {':s': S('SHIPPED')}
+            r = ddb.transact_write_items(TransactItems=items, ReturnConsumedCapacity='TOTAL')
+            self.assertEqual(r['ConsumedCapacity'], [{'TableName': 'Orders', 'CapacityUnits': 6.0}])
+            # A delete removes the entries of both indexes.
+            r = ddb.transact_write_items(TransactItems=[
+                {'Delete': {'TableName': 'Orders', 'Key': {'pk': S('c1'), 'sk': S('o1')}}}], ReturnConsumedCapacity='INDEXES')
+            self.assertEqual(r['ConsumedCapacity'], [
+                {'TableName': 'Orders', 'CapacityUnits': 6.0, 'Table': {'CapacityUnits': 2.0},
+                 'GlobalSecondaryIndexes': {'byStatus': {'CapacityUnits': 2.0}},
+                 'LocalSecondaryIndexes': {'byDate': {'CapacityUnits': 2.0}}}])
 
     @staticmethod
     def index_contents(ddb):

@@ -1,6 +1,8 @@
 // The table designer: DynamoDB's CreateTable rules shown beside the fields
-// (data-driven over TableDesign), the AWS CLI command, and a table with a
-// GSI designed by typing and clicking, then read back with DescribeTable.
+// (data-driven over TableDesign), the AWS CLI command, a table with a GSI
+// and a TTL attribute designed by typing and clicking, then read back with
+// DescribeTable and DescribeTimeToLive; designs saved and opened again with
+// their access patterns and sample items.
 #include "common/awsclicommand.h"
 #include "common/errorlabel.h"
 #include "designer/indexrow.h"
@@ -14,6 +16,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 
 using namespace dd::ui;
 
@@ -26,6 +29,7 @@ private slots:
     void request();
     void designAndCreate();
     void liveValidation();
+    void saveAndOpen();
 };
 
 void TestTableDesigner::rules_data()
@@ -45,6 +49,16 @@ void TestTableDesigner::rules_data()
     QTest::newRow("duplicate index names") << "twoSameNames" << "index:1:name";
     QTest::newRow("reserved tag") << "awsTag" << "tag:0";
     QTest::newRow("six lsis") << "sixLsis" << "indexes";
+    QTest::newRow("21 gsis") << "21gsis" << "indexes";
+    QTest::newRow("101 included attributes") << "101included" << "indexes";
+    QTest::newRow("lsi with another partition key") << "lsiOtherPartition" << "index:0:partition";
+    QTest::newRow("tag key with a bad character") << "tagChar" << "tag:0";
+    QTest::newRow("tag value too long") << "tagValueLong" << "tag:0";
+    QTest::newRow("key name over 255 bytes") << "pkLong" << "partition";
+    QTest::newRow("ttl name over 255") << "ttlLong" << "ttl";
+    QTest::newRow("valid ttl") << "ttl" << "";
+    QTest::newRow("valid name with dots") << "name=my.table-1_x" << "";
+    QTest::newRow("name of 256") << "name256" << "tableName";
 }
 
 void TestTableDesigner::rules()
@@ -80,6 +94,33 @@ void TestTableDesigner::rules()
         d.sort = {QStringLiteral("sk"), QStringLiteral("S")};
         for (int i = 0; i < 6; ++i)
             d.indexes.append({false, QStringLiteral("lsi%1").arg(i), d.partition, {QStringLiteral("a%1").arg(i), QStringLiteral("S")}});
+    } else if (change == QLatin1String("21gsis")) {
+        for (int i = 0; i < 21; ++i)
+            d.indexes.append({true, QStringLiteral("gsi%1").arg(i), {QStringLiteral("g%1").arg(i), QStringLiteral("S")}, {}});
+    } else if (change == QLatin1String("101included")) {
+        IndexDesign a{true, QStringLiteral("gsiA"), {QStringLiteral("a"), QStringLiteral("S")}, {}};
+        IndexDesign b{true, QStringLiteral("gsiB"), {QStringLiteral("b"), QStringLiteral("S")}, {}};
+        a.projection = b.projection = QStringLiteral("INCLUDE");
+        for (int i = 0; i < 60; ++i)
+            a.included << QStringLiteral("x%1").arg(i);
+        for (int i = 0; i < 41; ++i)
+            b.included << QStringLiteral("y%1").arg(i);
+        d.indexes << a << b;
+    } else if (change == QLatin1String("lsiOtherPartition")) {
+        d.sort = {QStringLiteral("sk"), QStringLiteral("S")};
+        d.indexes.append({false, QStringLiteral("byDate"), {QStringLiteral("other"), QStringLiteral("S")}, {QStringLiteral("date"), QStringLiteral("S")}});
+    } else if (change == QLatin1String("tagChar")) {
+        d.tags.append({QStringLiteral("cost#center"), QStringLiteral("x")});
+    } else if (change == QLatin1String("tagValueLong")) {
+        d.tags.append({QStringLiteral("owner"), QString(257, QLatin1Char('v'))});
+    } else if (change == QLatin1String("pkLong")) {
+        d.partition.name = QString(128, QChar(0x00e9)); // 256 bytes in UTF-8
+    } else if (change == QLatin1String("ttlLong")) {
+        d.ttlAttribute = QString(256, QLatin1Char('t'));
+    } else if (change == QLatin1String("ttl")) {
+        d.ttlAttribute = QStringLiteral("expiresAt");
+    } else if (change == QLatin1String("name256")) {
+        d.tableName = QString(256, QLatin1Char('n'));
     }
     const auto issues = d.validate();
     if (field.isEmpty()) {
@@ -152,7 +193,10 @@ void TestTableDesigner::designAndCreate()
     QVERIFY(!create->isEnabled()); // INCLUDE needs attributes
     QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexIncluded")), QStringLiteral("total, items"));
     QVERIFY(create->isEnabled());
-    QVERIFY(designer.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText().contains(QStringLiteral("--global-secondary-indexes")));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("ttlAttribute")), QStringLiteral("expiresAt"));
+    const QString preview = designer.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText();
+    QVERIFY(preview.contains(QStringLiteral("--global-secondary-indexes")));
+    QVERIFY(preview.contains(QStringLiteral("aws dynamodb update-time-to-live")));
 
     QSignalSpy created(&designer, &TableDesigner::tableCreated);
     QTest::mouseClick(create, Qt::LeftButton);
@@ -173,6 +217,8 @@ void TestTableDesigner::designAndCreate()
         numberSort = numberSort || (d.toObject().value(QStringLiteral("AttributeName")).toString() == QLatin1String("orderDate")
                                     && d.toObject().value(QStringLiteral("AttributeType")).toString() == QLatin1String("N"));
     QVERIFY(numberSort);
+    const auto ttl = connection->callSync(QStringLiteral("DescribeTimeToLive"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}});
+    QCOMPARE(ttl.body.value(QStringLiteral("TimeToLiveDescription")).toObject().value(QStringLiteral("AttributeName")).toString(), QStringLiteral("expiresAt"));
 }
 
 void TestTableDesigner::liveValidation()
@@ -190,6 +236,46 @@ void TestTableDesigner::liveValidation()
     QTest::keyClicks(name, QStringLiteral("c"));
     for (auto *label : designer.findChildren<ErrorLabel *>())
         QVERIFY(!label->text().contains(QStringLiteral("characters long")));
+}
+
+void TestTableDesigner::saveAndOpen()
+{
+    auto connection = uitest::inMemoryConnection();
+    TableDesign d;
+    d.tableName = QStringLiteral("Orders");
+    d.partition = {QStringLiteral("customerId"), QStringLiteral("S")};
+    d.sort = {QStringLiteral("orderDate"), QStringLiteral("N")};
+    d.onDemand = false;
+    d.readCapacity = 7;
+    d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("status"), QStringLiteral("S")}, {QStringLiteral("orderDate"), QStringLiteral("N")}});
+    d.streamViewType = QStringLiteral("KEYS_ONLY");
+    d.ttlAttribute = QStringLiteral("expiresAt");
+    d.tags.append({QStringLiteral("team"), QStringLiteral("blue")});
+    d.patterns.append({QStringLiteral("Orders by status, newest first"), QStringLiteral("status"), QStringLiteral("orderDate"), QStringLiteral(">"), true});
+    d.samples.append(QJsonObject{{QStringLiteral("customerId"), uitest::S(QStringLiteral("c1"))}, {QStringLiteral("orderDate"), uitest::N(QStringLiteral("3"))}});
+
+    TableDesigner designer(connection.get());
+    designer.setDesign(d);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("orders.design.json"));
+    QString error;
+    QVERIFY2(designer.saveDesign(path, &error), qPrintable(error));
+
+    TableDesigner again(connection.get());
+    QVERIFY2(again.openDesign(path, &error), qPrintable(error));
+    const TableDesign back = again.design();
+    QCOMPARE(back.toCreateTableRequest(), d.toCreateTableRequest());
+    QCOMPARE(back.ttlAttribute, d.ttlAttribute);
+    QCOMPARE(back.patterns.size(), 1);
+    QVERIFY(back.patterns.first() == d.patterns.first());
+    QCOMPARE(back.samples, d.samples);
+
+    QFile junk(dir.filePath(QStringLiteral("junk.json")));
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write("{\"format\": \"something else\"}");
+    junk.close();
+    QVERIFY(!again.openDesign(junk.fileName(), &error));
+    QVERIFY(error.contains(QStringLiteral("not a Dynamodesk table design")));
 }
 
 QTEST_MAIN(TestTableDesigner)

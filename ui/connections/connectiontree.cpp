@@ -215,6 +215,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
     if (kind == TableItem || kind == IndexItem) {
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")), tr("&Open"), this,
                        [this, connection, table] { emit openTableRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/newtable.svg")), tr("&Edit table…"), this,
+                       [this, connection, table] { emit editTableRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy name"), this,
                        [table] { QApplication::clipboard()->setText(table); });
         menu.addSeparator();

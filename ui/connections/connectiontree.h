@@ -38,6 +38,7 @@ public:
 signals:
     void openTableRequested(Connection *connection, const QString &table);
     void newTableRequested(Connection *connection);
+    void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);

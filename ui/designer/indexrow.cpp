@@ -41,6 +41,7 @@ IndexRow::IndexRow(bool global, QWidget *parent) : QWidget(parent), m_global(glo
     m_included->setPlaceholderText(tr("attr1, attr2"));
     m_included->setEnabled(false);
     auto *remove = new QToolButton(this);
+    m_remove = remove;
     remove->setObjectName(QStringLiteral("removeIndex"));
     remove->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/remove.svg")));
     remove->setToolTip(tr("Remove this index"));
@@ -90,6 +91,30 @@ IndexDesign IndexRow::design() const
     return d;
 }
 
+void IndexRow::setDesign(const IndexDesign &d)
+{
+    m_name->setText(d.name);
+    if (m_global) {
+        m_partition->setText(d.partition.name);
+        static_cast<KeyTypeCombo *>(m_partitionType)->setType(d.partition.type);
+    }
+    m_sort->setText(d.sort.name);
+    static_cast<KeyTypeCombo *>(m_sortType)->setType(d.sort.type);
+    m_projection->setCurrentIndex(qMax(0, m_projection->findData(d.projection)));
+    m_included->setText(d.included.join(QStringLiteral(", ")));
+}
+
+void IndexRow::setLocked(bool locked, bool removable)
+{
+    for (QWidget *w : std::initializer_list<QWidget *>{m_name, m_sort, m_sortType, m_projection})
+        w->setEnabled(!locked);
+    m_partition->setEnabled(!locked && m_global);
+    m_partitionType->setEnabled(!locked && m_global);
+    m_included->setEnabled(!locked && m_projection->currentData().toString() == QLatin1String("INCLUDE"));
+    m_remove->setEnabled(removable);
+    m_kind->setText(m_global ? (locked ? tr("Global (exists)") : tr("Global (new)")) : tr("Local"));
+}
+
 void IndexRow::setTablePartition(const KeyAttribute &key)
 {
     if (m_global)
@@ -109,6 +134,7 @@ void IndexRow::showIssues(int index, const QList<DesignIssue> &issues)
         const QString label = field == QLatin1String("name")        ? tr("Name")
                             : field == QLatin1String("partition")   ? tr("Partition key")
                             : field == QLatin1String("sort")        ? tr("Sort key")
+                            : field == QLatin1String("api")         ? tr("DynamoDB")
                                                                     : tr("Included attributes");
         lines << QStringLiteral("%1: %2").arg(label, issue.message);
     }

@@ -20,6 +20,10 @@ public:
     IndexRow(bool global, QWidget *parent = nullptr);
 
     IndexDesign design() const;
+    void setDesign(const IndexDesign &design);
+    // Edit mode: an index that exists cannot change (fields locked); a GSI
+    // may still be deleted (`removable`), an LSI not.
+    void setLocked(bool locked, bool removable);
     // For an LSI, the table's partition key (shown, not editable).
     void setTablePartition(const KeyAttribute &key);
     // Shows the issues whose field is "index:<i>:..." for this row's index i.
@@ -40,6 +44,7 @@ private:
     QComboBox *m_sortType;
     QComboBox *m_projection;
     QLineEdit *m_included;
+    QWidget *m_remove;
     ErrorLabel *m_error;
 };
 

@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <tuple>
+
 namespace dd::ui {
 
 namespace {
@@ -20,6 +22,18 @@ constexpr int kMaxProjectedAttributes = 100; // NonKeyAttributes summed over all
 constexpr int kMaxTags = 50;
 constexpr int kMaxTagKeyLength = 128;
 constexpr int kMaxTagValueLength = 256;
+constexpr int kMaxTtlAttributeLength = 255; // TimeToLiveAttributeName's length constraint
+constexpr int kDesignVersion = 1;          // of the saved design document
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// Tag keys and values: "Unicode letters, digits, white space, and _ . : / = + - @"
+// (Tagging resources in DynamoDB, "Tagging restrictions").
+bool validTagText(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"));
+    return re.match(text).hasMatch();
+}
 
 bool validName(const QString &name)
 {
@@ -154,12 +168,18 @@ QList<DesignIssue> TableDesign::validate() const
             add(field, tr("A tag key is 1 to %1 characters long").arg(kMaxTagKeyLength));
         else if (key.startsWith(QLatin1String("aws:")))
             add(field, tr("Tag keys starting with \"aws:\" are reserved"));
+        else if (!validTagText(key))
+            add(field, tr("A tag key holds letters, digits, spaces and _ . : / = + - @ only"));
         else if (tagKeys.contains(key))
             add(field, tr("Another tag has this key"));
         else if (value.size() > kMaxTagValueLength)
             add(field, tr("A tag value is at most %1 characters long").arg(kMaxTagValueLength));
+        else if (!validTagText(value))
+            add(field, tr("A tag value holds letters, digits, spaces and _ . : / = + - @ only"));
         tagKeys.insert(key);
     }
+    if (ttlAttribute.size() > kMaxTtlAttributeLength)
+        add(QStringLiteral("ttl"), tr("The TTL attribute name is at most %1 characters long").arg(kMaxTtlAttributeLength));
     return issues;
 }
 
@@ -217,6 +237,112 @@ QJsonObject TableDesign::toCreateTableRequest() const
         req.insert(QStringLiteral("Tags"), t);
     }
     return req;
+}
+
+} // namespace dd::ui
+
+namespace dd::ui {
+
+namespace {
+
+// (partition, sort) of a KeySchema array, with their types from `types`.
+QPair<KeyAttribute, KeyAttribute> keysOf(const QJsonArray &schema, const QMap<QString, QString> &types)
+{
+    KeyAttribute partition, sort;
+    for (const QJsonValue &v : schema) {
+        const QString name = v.toObject().value(p("AttributeName")).toString();
+        KeyAttribute &k = v.toObject().value(p("KeyType")).toString() == p("RANGE") ? sort : partition;
+        k.name = name;
+        k.type = types.value(name, p("S"));
+    }
+    return {partition, sort};
+}
+
+} // namespace
+
+QJsonObject TableDesign::toTimeToLiveRequest() const
+{
+    if (ttlAttribute.isEmpty())
+        return {};
+    return QJsonObject{{p("TableName"), tableName},
+                       {p("TimeToLiveSpecification"), QJsonObject{{p("Enabled"), true}, {p("AttributeName"), ttlAttribute}}}};
+}
+
+TableDesign TableDesign::fromDescription(const QJsonObject &table)
+{
+    TableDesign d;
+    d.tableName = table.value(p("TableName")).toString();
+    QMap<QString, QString> types;
+    for (const QJsonValue &v : table.value(p("AttributeDefinitions")).toArray())
+        types.insert(v.toObject().value(p("AttributeName")).toString(), v.toObject().value(p("AttributeType")).toString());
+    std::tie(d.partition, d.sort) = keysOf(table.value(p("KeySchema")).toArray(), types);
+    const QString billing = table.contains(p("BillingMode"))
+        ? table.value(p("BillingMode")).toString()
+        : table.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+    d.onDemand = billing == p("PAY_PER_REQUEST");
+    const QJsonObject throughput = table.value(p("ProvisionedThroughput")).toObject();
+    if (!d.onDemand) {
+        d.readCapacity = throughput.value(p("ReadCapacityUnits")).toInteger(5);
+        d.writeCapacity = throughput.value(p("WriteCapacityUnits")).toInteger(5);
+    }
+    for (const bool global : {true, false}) {
+        for (const QJsonValue &v : table.value(global ? p("GlobalSecondaryIndexes") : p("LocalSecondaryIndexes")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(p("IndexStatus")).toString() == p("DELETING"))
+                continue;
+            IndexDesign ix;
+            ix.global = global;
+            ix.name = o.value(p("IndexName")).toString();
+            std::tie(ix.partition, ix.sort) = keysOf(o.value(p("KeySchema")).toArray(), types);
+            const QJsonObject projection = o.value(p("Projection")).toObject();
+            ix.projection = projection.value(p("ProjectionType")).toString(p("ALL"));
+            for (const QJsonValue &a : projection.value(p("NonKeyAttributes")).toArray())
+                ix.included << a.toString();
+            d.indexes.append(ix);
+        }
+    }
+    const QJsonObject stream = table.value(p("StreamSpecification")).toObject();
+    if (stream.value(p("StreamEnabled")).toBool())
+        d.streamViewType = stream.value(p("StreamViewType")).toString();
+    for (const QJsonValue &v : table.value(p("Tags")).toArray())
+        d.tags.append({v.toObject().value(p("Key")).toString(), v.toObject().value(p("Value")).toString()});
+    return d;
+}
+
+QJsonObject TableDesign::toJson() const
+{
+    QJsonObject doc{{p("format"), p("dynamodesk-table-design")},
+                    {p("version"), kDesignVersion},
+                    {p("createTable"), toCreateTableRequest()}};
+    if (!ttlAttribute.isEmpty())
+        doc.insert(p("timeToLive"), ttlAttribute);
+    QJsonArray list;
+    for (const AccessPattern &a : patterns)
+        list.append(a.toJson());
+    doc.insert(p("accessPatterns"), list);
+    doc.insert(p("sampleItems"), samples);
+    return doc;
+}
+
+bool TableDesign::fromJson(const QJsonObject &doc, TableDesign *design, QString *error)
+{
+    if (doc.value(p("format")).toString() != p("dynamodesk-table-design") || !doc.value(p("createTable")).isObject()) {
+        *error = tr("This is not a Dynamodesk table design");
+        return false;
+    }
+    if (doc.value(p("version")).toInt() > kDesignVersion) {
+        *error = tr("This design was saved by a newer Dynamodesk (version %1)").arg(doc.value(p("version")).toInt());
+        return false;
+    }
+    TableDesign d = fromDescription(doc.value(p("createTable")).toObject());
+    d.ttlAttribute = doc.value(p("timeToLive")).toString();
+    for (const QJsonValue &v : doc.value(p("accessPatterns")).toArray())
+        d.patterns.append(AccessPattern::fromJson(v.toObject()));
+    for (const QJsonValue &v : doc.value(p("sampleItems")).toArray())
+        if (v.isObject())
+            d.samples.append(v);
+    *design = d;
+    return true;
 }
 
 } // namespace dd::ui

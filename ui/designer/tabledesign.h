@@ -1,9 +1,15 @@
 // TableDesign: what the table designer edits, as plain values, with
-// DynamoDB's CreateTable rules (validate()) and the request it sends
-// (toCreateTableRequest()). No widgets, no I/O; safe from any thread.
+// DynamoDB's CreateTable rules (validate()), the request it sends
+// (toCreateTableRequest()), the design read back from a request or a
+// DescribeTable answer, and the design document the designer saves (with
+// its access patterns and sample items). No widgets, no I/O; safe from any
+// thread.
 #pragma once
 
+#include "designer/accesspattern.h"
+
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
@@ -28,7 +34,8 @@ struct IndexDesign {
 
 // One broken rule: `field` names the widget it belongs to ("tableName",
 // "partition", "sort", "capacity", "index:<i>:name", "index:<i>:partition",
-// "index:<i>:sort", "index:<i>:included", "tag:<i>", "indexes", "tags").
+// "index:<i>:sort", "index:<i>:included", "tag:<i>", "indexes", "tags",
+// "ttl").
 struct DesignIssue {
     QString field;
     QString message; // translated; the reason shown beside the field
@@ -46,6 +53,9 @@ public:
     QList<IndexDesign> indexes;
     QString streamViewType;           // empty: no stream; else NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY
     QList<QPair<QString, QString>> tags; // key, value
+    QString ttlAttribute;             // empty: TTL off; else UpdateTimeToLive's AttributeName
+    QList<AccessPattern> patterns;    // the queries the application needs (designer only, not sent)
+    QJsonArray samples;               // sample items in DynamoDB JSON (designer only, not sent)
 
     // Every rule that the design breaks, in field order; empty when
     // CreateTable would accept it (limits as in DynamoDB's documentation,
@@ -53,6 +63,21 @@ public:
     QList<DesignIssue> validate() const;
     // The CreateTable request in the wire shape (valid or not).
     QJsonObject toCreateTableRequest() const;
+    // The UpdateTimeToLive request that follows CreateTable; empty without a TTL attribute.
+    QJsonObject toTimeToLiveRequest() const;
+
+    // The design of a CreateTable request or of DescribeTable's "Table"
+    // object (BillingMode or BillingModeSummary; indexes being deleted are
+    // left out; GSI capacity is not kept apart from the table's). Tags,
+    // TTL, patterns and samples stay empty.
+    static TableDesign fromDescription(const QJsonObject &table);
+
+    // The design document that Save writes: {"format": "dynamodesk-table-design",
+    // "version": 1, "createTable": {...}, "timeToLive": ..., "accessPatterns": [...],
+    // "sampleItems": [...]}, and back. fromJson returns false and sets *error
+    // (one translated line) when `doc` is not such a document.
+    QJsonObject toJson() const;
+    static bool fromJson(const QJsonObject &doc, TableDesign *design, QString *error);
 };
 
 } // namespace dd::ui

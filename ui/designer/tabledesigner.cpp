@@ -4,28 +4,34 @@
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
+#include "designer/accesspatternpanel.h"
+#include "designer/designfile.h"
 #include "designer/indexrow.h"
 #include "designer/keytypecombo.h"
+#include "designer/sampleitemspanel.h"
+#include "designer/tablechangerunner.h"
+#include "designer/tageditor.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QTableWidget>
-#include <QToolButton>
+#include <QTabWidget>
 
 namespace dd::ui {
 
@@ -48,13 +54,136 @@ QWidget *withError(QWidget *field, ErrorLabel *error, QWidget *extra = nullptr, 
     return box;
 }
 
+// The attribute names a design and its samples use, for the pattern forms.
+QStringList attributeNames(const TableDesign &d)
+{
+    QStringList names;
+    auto add = [&](const QString &n) {
+        if (!n.isEmpty() && !names.contains(n))
+            names << n;
+    };
+    add(d.partition.name);
+    add(d.sort.name);
+    for (const IndexDesign &ix : d.indexes) {
+        add(ix.partition.name);
+        add(ix.sort.name);
+    }
+    for (const QJsonValue &v : d.samples)
+        for (const QString &k : v.toObject().keys())
+            add(k);
+    return names;
+}
+
 } // namespace
 
-TableDesigner::TableDesigner(Connection *connection, QWidget *parent) : QDialog(parent), m_connection(connection)
+TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
+    : QDialog(parent), m_connection(connection), m_runner(new TableChangeRunner(connection, this))
 {
     setWindowTitle(tr("New table — %1").arg(connection->displayName()));
     setObjectName(QStringLiteral("tableDesigner"));
 
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    buildForm(leftLayout);
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(left);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    // Beside the form: samples, access patterns, and what Create sends.
+    m_sideTabs = new QTabWidget(this);
+    m_sideTabs->setObjectName(QStringLiteral("designerTabs"));
+    m_samples = new SampleItemsPanel(connection, this);
+    m_patterns = new AccessPatternPanel(this);
+    m_patterns->setObjectName(QStringLiteral("accessPatterns"));
+    auto *preview = new QWidget;
+    auto *previewLayout = new QVBoxLayout(preview);
+    previewLayout->setContentsMargins(4, 4, 4, 4);
+    m_previewKind = new QComboBox(this);
+    m_previewKind->setObjectName(QStringLiteral("previewKind"));
+    m_previewKind->addItem(tr("AWS CLI command"));
+    m_previewKind->addItem(tr("--cli-input-json"));
+    m_preview = new QPlainTextEdit(this);
+    m_preview->setObjectName(QStringLiteral("preview"));
+    m_preview->setReadOnly(true);
+    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy"), this);
+    copy->setObjectName(QStringLiteral("copyCli"));
+    auto *previewBar = new QHBoxLayout;
+    previewBar->addWidget(m_previewKind, 1);
+    previewBar->addWidget(copy);
+    previewLayout->addLayout(previewBar);
+    previewLayout->addWidget(m_preview);
+    m_sideTabs->addTab(m_samples, tr("Sample items"));
+    m_sideTabs->addTab(m_patterns, tr("Access patterns"));
+    m_sideTabs->addTab(preview, tr("AWS CLI"));
+    connect(m_previewKind, &QComboBox::currentIndexChanged, this, &TableDesigner::revalidate);
+    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
+    connect(m_samples, &SampleItemsPanel::itemsChanged, this, &TableDesigner::revalidate);
+    connect(m_patterns, &AccessPatternPanel::changed, this, &TableDesigner::revalidate);
+    connect(m_patterns, &AccessPatternPanel::addIndexRequested, this, [this](IndexDesign ix) {
+        IndexRow *row = addIndex(true);
+        m_filling = true;
+        row->setDesign(ix);
+        m_filling = false;
+        revalidate();
+    });
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(scroll);
+    splitter->addWidget(m_sideTabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({760, 520});
+
+    m_progressLabel = new QLabel(this);
+    m_progressLabel->setObjectName(QStringLiteral("progressLabel"));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("progress"));
+    m_progress->setMaximumWidth(220);
+    m_progress->setVisible(false);
+    auto *progressBar = new QHBoxLayout;
+    progressBar->addWidget(m_progressLabel, 1);
+    progressBar->addWidget(m_progress);
+    m_apiError = new ErrorLabel(this);
+    m_apiError->setObjectName(QStringLiteral("apiError"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_open = buttons->addButton(tr("&Open design…"), QDialogButtonBox::ActionRole);
+    m_open->setObjectName(QStringLiteral("openDesign"));
+    QPushButton *save = buttons->addButton(tr("Sa&ve design…"), QDialogButtonBox::ActionRole);
+    save->setObjectName(QStringLiteral("saveDesign"));
+    m_create = buttons->addButton(tr("C&reate table"), QDialogButtonBox::AcceptRole);
+    m_create->setObjectName(QStringLiteral("createTable"));
+    m_create->setDefault(true);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_create, &QPushButton::clicked, this, [this] { m_editing ? apply() : create(); });
+    connect(m_open, &QPushButton::clicked, this, &TableDesigner::open);
+    connect(save, &QPushButton::clicked, this, &TableDesigner::saveAs);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(progressBar);
+    layout->addWidget(m_apiError);
+    layout->addWidget(buttons);
+
+    connect(m_runner, &TableChangeRunner::stepStarted, this, &TableDesigner::onStepStarted);
+    connect(m_runner, &TableChangeRunner::stepFailed, this, &TableDesigner::onStepFailed);
+    connect(m_runner, &TableChangeRunner::finished, this, &TableDesigner::onRunFinished);
+    connect(&m_loadWatcher, &QFutureWatcher<LoadedTable>::finished, this, &TableDesigner::onLoaded);
+
+    resize(1280, 720);
+    revalidate();
+}
+
+TableDesigner::~TableDesigner()
+{
+    stopWatcher(m_loadWatcher);
+}
+
+void TableDesigner::buildForm(QVBoxLayout *leftLayout)
+{
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
 
@@ -104,7 +233,14 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent) : QDialog(
     m_stream->addItem(tr("Old images"), QStringLiteral("OLD_IMAGE"));
     m_stream->addItem(tr("New and old images"), QStringLiteral("NEW_AND_OLD_IMAGES"));
     m_stream->addItem(tr("Keys only"), QStringLiteral("KEYS_ONLY"));
-    form->addRow(tr("S&tream:"), m_stream);
+    m_streamError = new ErrorLabel(this);
+    form->addRow(tr("S&tream:"), withError(m_stream, m_streamError));
+
+    m_ttl = new QLineEdit(this);
+    m_ttl->setObjectName(QStringLiteral("ttlAttribute"));
+    m_ttl->setPlaceholderText(tr("off; or a Number attribute holding epoch seconds, e.g. expiresAt"));
+    m_ttlError = new ErrorLabel(this);
+    form->addRow(tr("Time to &live:"), withError(m_ttl, m_ttlError));
 
     // Indexes
     auto *indexBox = new QGroupBox(tr("Secondary indexes"), this);
@@ -132,122 +268,32 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent) : QDialog(
     auto *indexButtons = new QHBoxLayout;
     auto *addGsi = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("Add &global index"), this);
     addGsi->setObjectName(QStringLiteral("addGlobalIndex"));
-    auto *addLsi = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("Add &local index"), this);
-    addLsi->setObjectName(QStringLiteral("addLocalIndex"));
+    m_addLsi = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("Add &local index"), this);
+    m_addLsi->setObjectName(QStringLiteral("addLocalIndex"));
     indexButtons->addWidget(addGsi);
-    indexButtons->addWidget(addLsi);
+    indexButtons->addWidget(m_addLsi);
     indexButtons->addStretch();
     indexOuter->addLayout(indexButtons);
     connect(addGsi, &QPushButton::clicked, this, [this] { addIndex(true); });
-    connect(addLsi, &QPushButton::clicked, this, [this] { addIndex(false); });
+    connect(m_addLsi, &QPushButton::clicked, this, [this] { addIndex(false); });
 
-    // Tags
     auto *tagBox = new QGroupBox(tr("Tags"), this);
     auto *tagLayout = new QVBoxLayout(tagBox);
-    m_tags = new QTableWidget(0, 2, this);
-    m_tags->setObjectName(QStringLiteral("tags"));
-    m_tags->setHorizontalHeaderLabels({tr("Key"), tr("Value")});
-    m_tags->horizontalHeader()->setStretchLastSection(true);
-    m_tags->verticalHeader()->hide();
-    m_tags->setMaximumHeight(110);
+    m_tags = new TagEditor(this);
     tagLayout->addWidget(m_tags);
-    m_tagsError = new ErrorLabel(this);
-    tagLayout->addWidget(m_tagsError);
-    auto *tagButtons = new QHBoxLayout;
-    auto *addTag = new QToolButton(this);
-    addTag->setObjectName(QStringLiteral("addTag"));
-    addTag->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")));
-    addTag->setToolTip(tr("Add a tag"));
-    auto *removeTag = new QToolButton(this);
-    removeTag->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/remove.svg")));
-    removeTag->setToolTip(tr("Remove the selected tag"));
-    tagButtons->addWidget(addTag);
-    tagButtons->addWidget(removeTag);
-    tagButtons->addStretch();
-    tagLayout->addLayout(tagButtons);
-    connect(addTag, &QToolButton::clicked, this, [this] {
-        m_tags->insertRow(m_tags->rowCount());
-        m_tags->setItem(m_tags->rowCount() - 1, 0, new QTableWidgetItem);
-        m_tags->setItem(m_tags->rowCount() - 1, 1, new QTableWidgetItem);
-        m_tags->setCurrentCell(m_tags->rowCount() - 1, 0);
-        m_tags->editItem(m_tags->item(m_tags->rowCount() - 1, 0));
-    });
-    connect(removeTag, &QToolButton::clicked, this, [this] {
-        if (m_tags->currentRow() >= 0)
-            m_tags->removeRow(m_tags->currentRow());
-        revalidate();
-    });
-    connect(m_tags, &QTableWidget::itemChanged, this, &TableDesigner::revalidate);
+    connect(m_tags, &TagEditor::changed, this, &TableDesigner::revalidate);
 
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
     leftLayout->addLayout(form);
     leftLayout->addWidget(indexBox);
     leftLayout->addWidget(tagBox);
     leftLayout->addStretch();
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(left);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
 
-    // Preview of what Create sends, as a shell command or as JSON.
-    auto *right = new QWidget;
-    auto *rightLayout = new QVBoxLayout(right);
-    rightLayout->setContentsMargins(0, 0, 0, 0);
-    m_previewKind = new QComboBox(this);
-    m_previewKind->addItem(tr("AWS CLI command"));
-    m_previewKind->addItem(tr("--cli-input-json"));
-    m_preview = new QPlainTextEdit(this);
-    m_preview->setObjectName(QStringLiteral("preview"));
-    m_preview->setReadOnly(true);
-    m_preview->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    m_preview->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy"), this);
-    copy->setObjectName(QStringLiteral("copyCli"));
-    auto *previewBar = new QHBoxLayout;
-    previewBar->addWidget(m_previewKind, 1);
-    previewBar->addWidget(copy);
-    rightLayout->addLayout(previewBar);
-    rightLayout->addWidget(m_preview);
-    connect(m_previewKind, &QComboBox::currentIndexChanged, this, &TableDesigner::revalidate);
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
-
-    auto *splitter = new QSplitter(this);
-    splitter->addWidget(scroll);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-
-    m_apiError = new ErrorLabel(this);
-    m_apiError->setObjectName(QStringLiteral("apiError"));
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_create = buttons->addButton(tr("C&reate table"), QDialogButtonBox::AcceptRole);
-    m_create->setObjectName(QStringLiteral("createTable"));
-    m_create->setDefault(true);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_create, &QPushButton::clicked, this, &TableDesigner::create);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_apiError);
-    layout->addWidget(buttons);
-
-    for (auto *e : {m_tableName, m_partition, m_sort})
+    for (auto *e : {m_tableName, m_partition, m_sort, m_ttl})
         connect(e, &QLineEdit::textChanged, this, &TableDesigner::revalidate);
     for (auto *c : {static_cast<QComboBox *>(m_partitionType), static_cast<QComboBox *>(m_sortType), m_billing, m_stream})
         connect(c, &QComboBox::currentIndexChanged, this, &TableDesigner::revalidate);
     for (auto *s : {m_read, m_write})
         connect(s, &QSpinBox::valueChanged, this, &TableDesigner::revalidate);
-    connect(&m_watcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TableDesigner::onCreated);
-
-    resize(1100, 640);
-    revalidate();
-}
-
-TableDesigner::~TableDesigner()
-{
-    stopWatcher(m_watcher);
 }
 
 IndexRow *TableDesigner::addIndex(bool global)
@@ -275,33 +321,70 @@ TableDesign TableDesigner::design() const
     d.readCapacity = m_read->value();
     d.writeCapacity = m_write->value();
     d.streamViewType = m_stream->currentData().toString();
+    d.ttlAttribute = m_ttl->text().trimmed();
     for (auto *row : m_indexes)
         d.indexes.append(row->design());
-    for (int r = 0; r < m_tags->rowCount(); ++r) {
-        const auto *k = m_tags->item(r, 0);
-        const auto *v = m_tags->item(r, 1);
-        const QString key = k ? k->text().trimmed() : QString();
-        const QString value = v ? v->text() : QString();
-        if (!key.isEmpty() || !value.isEmpty())
-            d.tags.append({key, value});
-    }
+    d.tags = m_tags->tags();
+    d.patterns = m_patterns->patterns();
+    d.samples = m_samples->items();
     return d;
+}
+
+void TableDesigner::setDesign(const TableDesign &d)
+{
+    m_filling = true;
+    m_tableName->setText(d.tableName);
+    m_partition->setText(d.partition.name);
+    m_partitionType->setType(d.partition.type);
+    m_sort->setText(d.sort.name);
+    m_sortType->setType(d.sort.type);
+    m_billing->setCurrentIndex(d.onDemand ? 0 : 1);
+    m_read->setValue(int(d.readCapacity));
+    m_write->setValue(int(d.writeCapacity));
+    m_stream->setCurrentIndex(qMax(0, m_stream->findData(d.streamViewType)));
+    m_ttl->setText(d.ttlAttribute);
+    for (IndexRow *row : m_indexes)
+        delete row;
+    m_indexes.clear();
+    for (const IndexDesign &ix : d.indexes)
+        addIndex(ix.global)->setDesign(ix);
+    m_tags->setTags(d.tags);
+    m_samples->setDesign(d);
+    m_samples->setItems(d.samples);
+    m_patterns->setPatterns(d.patterns);
+    m_filling = false;
+    revalidate();
+}
+
+QList<TableChange> TableDesigner::plannedChanges() const
+{
+    return m_editing ? TableChangePlanner::plan(m_original, design(), m_arn) : TableChangePlanner::create(design());
+}
+
+QString TableDesigner::cliCommand(const QString &endpointUrl) const
+{
+    const QString commands = TableChangePlanner::cliCommands(plannedChanges(), design().tableName, endpointUrl);
+    return commands.isEmpty() ? tr("# Nothing to change") : commands;
 }
 
 QString TableDesigner::cliCommand() const
 {
-    const QString endpoint = m_connection->isServing()
-        ? QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort()) : QString();
-    return awscli::command(QStringLiteral("CreateTable"), design().toCreateTableRequest(), endpoint);
+    return cliCommand(m_connection->isServing() ? QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort()) : QString());
 }
 
 QString TableDesigner::cliInputJson() const
 {
-    return awscli::cliInputJson(design().toCreateTableRequest());
+    if (!m_editing)
+        return awscli::cliInputJson(design().toCreateTableRequest());
+    const QString json = TableChangePlanner::cliInputJson(plannedChanges());
+    return json.isEmpty() ? tr("# Nothing to change") : json;
 }
 
 void TableDesigner::revalidate()
 {
+    if (m_filling || m_revalidating)
+        return;
+    m_revalidating = true;
     const KeyAttribute tablePartition{m_partition->text().trimmed(), m_partitionType->type()};
     for (auto *row : m_indexes)
         row->setTablePartition(tablePartition);
@@ -312,9 +395,10 @@ void TableDesigner::revalidate()
 
     const TableDesign d = design();
     const QList<DesignIssue> issues = d.validate();
+    const QList<DesignIssue> shown = issues + m_callErrors;
     auto issueFor = [&](const QString &field) {
         QStringList messages;
-        for (const auto &i : issues)
+        for (const auto &i : shown)
             if (i.field == field)
                 messages << i.message;
         return messages.join(QLatin1Char('\n'));
@@ -323,40 +407,197 @@ void TableDesigner::revalidate()
     m_partitionError->setError(issueFor(QStringLiteral("partition")));
     m_sortError->setError(issueFor(QStringLiteral("sort")));
     m_capacityError->setError(issueFor(QStringLiteral("capacity")));
+    m_streamError->setError(issueFor(QStringLiteral("stream")));
+    m_ttlError->setError(issueFor(QStringLiteral("ttl")));
     m_indexesError->setError(issueFor(QStringLiteral("indexes")));
+    m_apiError->setError(issueFor(QStringLiteral("create")));
     for (int i = 0; i < m_indexes.size(); ++i)
-        m_indexes[i]->showIssues(i, issues);
+        m_indexes[i]->showIssues(i, shown);
     QStringList tagMessages;
     if (const QString t = issueFor(QStringLiteral("tags")); !t.isEmpty())
         tagMessages << t;
     for (int i = 0; i < d.tags.size(); ++i)
         if (const QString t = issueFor(QStringLiteral("tag:%1").arg(i)); !t.isEmpty())
             tagMessages << tr("Tag %1: %2").arg(i + 1).arg(t);
-    m_tagsError->setError(tagMessages.join(QLatin1Char('\n')));
+    m_tags->setError(tagMessages.join(QLatin1Char('\n')));
 
-    m_create->setEnabled(issues.isEmpty() && !m_watcher.isRunning());
+    m_samples->setDesign(d);
+    m_patterns->setDesign(d, attributeNames(d));
+    const bool busy = m_runner->isRunning() || m_loadWatcher.isRunning();
+    m_create->setEnabled(issues.isEmpty() && !busy && (!m_editing || !plannedChanges().isEmpty()));
     m_preview->setPlainText(m_previewKind->currentIndex() == 0 ? cliCommand() : cliInputJson());
+    m_revalidating = false;
+}
+
+void TableDesigner::setBusy(bool busy)
+{
+    for (QWidget *w : findChildren<QScrollArea *>())
+        w->setEnabled(!busy);
+    m_open->setEnabled(!busy && !m_editing);
+    m_progress->setVisible(busy);
+    revalidate();
 }
 
 void TableDesigner::create()
 {
-    if (!design().validate().isEmpty() || m_watcher.isRunning())
+    if (!design().validate().isEmpty() || m_runner->isRunning())
         return;
-    m_apiError->setError(QString());
-    m_create->setEnabled(false);
-    m_watcher.setFuture(m_connection->call(QStringLiteral("CreateTable"), design().toCreateTableRequest()));
+    m_callErrors.clear();
+    m_created = false;
+    m_runner->start(plannedChanges(), design().tableName);
+    setBusy(true);
 }
 
-void TableDesigner::onCreated()
+void TableDesigner::apply()
 {
-    const client::ApiResponse r = m_watcher.result();
-    if (!r.ok()) {
-        m_apiError->setError(tr("DynamoDB refused the table: %1").arg(r.error->message()));
+    if (!design().validate().isEmpty() || m_runner->isRunning())
+        return;
+    const QList<TableChange> changes = plannedChanges();
+    if (changes.isEmpty())
+        return;
+    m_callErrors.clear();
+    m_runner->start(changes, m_original.tableName);
+    setBusy(true);
+}
+
+void TableDesigner::onStepStarted(int index, int count, const QString &description)
+{
+    m_progress->setRange(0, count);
+    m_progress->setValue(index);
+    m_progressLabel->setText(tr("Step %1 of %2: %3…").arg(index + 1).arg(count).arg(description));
+    // Create mode: every step after the first (CreateTable, required) means the table exists.
+    if (!m_editing && index > 0)
+        m_created = true;
+}
+
+void TableDesigner::onStepFailed(int, const QString &field, const QString &message)
+{
+    m_callErrors.append({field, field == QLatin1String("create") ? tr("DynamoDB refused the table: %1").arg(message)
+                                                                 : tr("DynamoDB refused this change: %1").arg(message)});
+}
+
+void TableDesigner::onRunFinished(int failures)
+{
+    const int count = int(m_runner->changes().size());
+    m_progress->setValue(count);
+    const QString name = m_editing ? m_original.tableName : design().tableName;
+    if (!m_editing) {
+        const bool created = m_created || failures == 0;
+        setBusy(false);
+        if (!created) {
+            m_progressLabel->setText(QString());
+            revalidate();
+            return;
+        }
+        emit tableCreated(name);
+        if (failures == 0) {
+            accept();
+            return;
+        }
+        // The table exists but a later call failed: go on editing it.
+        m_progressLabel->setText(tr("Created %1; some settings were not applied").arg(name));
+        editTable(name);
+        return;
+    }
+    m_progressLabel->setText(failures == 0 ? tr("Changes applied: %1").arg(count)
+                                           : tr("%1 of %2 changes failed; the errors are shown beside their fields").arg(failures).arg(count));
+    emit changesApplied(failures);
+    if (failures < count)
+        emit tableUpdated(name);
+    if (failures == 0) {
+        setBusy(false);
+        accept();
+        return;
+    }
+    // Start over from what the table now is, keeping the form.
+    m_reloadOnly = true;
+    m_loadWatcher.setFuture(LoadedTable::load(m_connection, name));
+    setBusy(true);
+}
+
+void TableDesigner::editTable(const QString &table)
+{
+    m_editing = true;
+    m_reloadOnly = false;
+    setWindowTitle(tr("Edit table %1 — %2").arg(table, m_connection->displayName()));
+    m_create->setText(tr("&Apply changes"));
+    m_create->setObjectName(QStringLiteral("applyChanges"));
+    m_progressLabel->setText(tr("Reading %1…").arg(table));
+    m_progress->setRange(0, 0);
+    m_loadWatcher.setFuture(LoadedTable::load(m_connection, table));
+    setBusy(true);
+}
+
+void TableDesigner::onLoaded()
+{
+    const LoadedTable table = m_loadWatcher.result();
+    setBusy(false);
+    if (m_reloadOnly) {
+        m_reloadOnly = false;
+        if (table.error.isEmpty())
+            m_original = table.design;
         revalidate();
         return;
     }
-    emit tableCreated(design().tableName);
-    accept();
+    if (!table.error.isEmpty() && table.arn.isEmpty()) {
+        m_progressLabel->setText(QString());
+        m_apiError->setError(tr("Cannot read the table: %1").arg(table.error));
+        m_create->setEnabled(false);
+        emit loaded(false);
+        return;
+    }
+    m_original = table.design;
+    m_arn = table.arn;
+    TableDesign shown = table.design;
+    shown.patterns = m_patterns->patterns();
+    setDesign(shown);
+    // What AWS cannot change after CreateTable.
+    for (QLineEdit *e : {m_tableName, m_partition, m_sort})
+        e->setReadOnly(true);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_partitionType, m_sortType, m_addLsi})
+        w->setEnabled(false);
+    for (IndexRow *row : m_indexes)
+        row->setLocked(true, row->isGlobal());
+    m_samples->setSourceTable(m_original.tableName);
+    m_progressLabel->setText(table.error.isEmpty() ? QString() : tr("Partly read: %1").arg(table.error));
+    revalidate();
+    emit loaded(true);
+}
+
+bool TableDesigner::saveDesign(const QString &path, QString *error) const
+{
+    return designfile::save(path, design(), error);
+}
+
+bool TableDesigner::openDesign(const QString &path, QString *error)
+{
+    if (m_editing) {
+        *error = tr("A design opens in a new table's designer");
+        return false;
+    }
+    TableDesign d;
+    if (!designfile::load(path, &d, error))
+        return false;
+    setDesign(d);
+    return true;
+}
+
+void TableDesigner::saveAs()
+{
+    const QString name = design().tableName.isEmpty() ? QStringLiteral("table") : design().tableName;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save design"), name + QStringLiteral(".design.json"),
+                                                      tr("Table designs (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !saveDesign(path, &error))
+        m_apiError->setError(tr("Cannot save %1: %2").arg(path, error));
+}
+
+void TableDesigner::open()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(), tr("Table designs (*.json)"));
+    QString error;
+    if (!path.isEmpty() && !openDesign(path, &error))
+        m_apiError->setError(tr("Cannot open %1: %2").arg(path, error));
 }
 
 } // namespace dd::ui

@@ -1,31 +1,49 @@
-// TableDesigner: the dialog that designs and creates a table: keys, billing,
-// secondary indexes, stream, tags; validated live with DynamoDB's rules (the
-// reason beside each field), with the AWS CLI command and the
-// --cli-input-json JSON shown and copyable. Create sends CreateTable through
-// the Connection; the dialog closes when it succeeds and shows DynamoDB's
-// message when it fails.
+// TableDesigner: the dialog that designs a table and creates it, or edits an
+// existing one. Keys, billing, secondary indexes, stream, TTL and tags are
+// validated live with DynamoDB's rules (the reason beside each field; Create
+// and Apply stay disabled while anything is invalid). Beside the form: the
+// sample items as the table and each index hold them (SampleItemsPanel), the
+// access patterns and which key serves each (AccessPatternPanel), and the AWS
+// CLI command or --cli-input-json JSON, copyable. Designs save to and open
+// from JSON files (with their patterns and sample items).
+//
+// Create sends CreateTable (then UpdateTimeToLive) through the Connection
+// and closes when it succeeds. editTable() loads a table instead; what AWS
+// cannot change (key schema, LSIs, existing GSIs' keys) is locked, and Apply
+// runs the calls planned by TableChangePlanner one by one (TableChangeRunner),
+// showing progress and each error beside the field it concerns.
+//
+// GUI thread only; every call runs off it. The Connection must outlive the dialog.
 #pragma once
 
 #include "client/client.h"
+#include "designer/loadedtable.h"
+#include "designer/tablechange.h"
 #include "designer/tabledesign.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
+class QTabWidget;
 class QVBoxLayout;
 
 namespace dd::ui {
 
+class AccessPatternPanel;
 class Connection;
 class ErrorLabel;
 class IndexRow;
 class KeyTypeCombo;
+class SampleItemsPanel;
+class TableChangeRunner;
+class TagEditor;
 
 class TableDesigner : public QDialog {
     Q_OBJECT
@@ -33,21 +51,54 @@ public:
     TableDesigner(Connection *connection, QWidget *parent = nullptr); // connection not owned; must outlive this
     ~TableDesigner() override;
 
-    TableDesign design() const;
-    QString cliCommand() const;
+    // Switches to edit mode and loads `table` off the GUI thread; loaded() follows.
+    void editTable(const QString &table);
+    bool isEditing() const { return m_editing; }
+
+    TableDesign design() const;             // what the form says, with patterns and samples
+    void setDesign(const TableDesign &design); // fills the form (create mode: everything; edit mode: call editTable instead)
+    QList<TableChange> plannedChanges() const; // create mode: CreateTable (+ UpdateTimeToLive); edit mode: the plan
+    QString cliCommand(const QString &endpointUrl) const; // every planned call as a shell command, one after the other
+    QString cliCommand() const;             // with the serving endpoint, if the connection is served
     QString cliInputJson() const;
 
-    IndexRow *addIndex(bool global); // appends an empty index row
+    bool saveDesign(const QString &path, QString *error) const;
+    bool openDesign(const QString &path, QString *error); // create mode only
+
+    IndexRow *addIndex(bool global);        // appends an empty index row
+    SampleItemsPanel *samples() const { return m_samples; }
+    AccessPatternPanel *patterns() const { return m_patterns; }
+    QTabWidget *sideTabs() const { return m_sideTabs; }
 
 signals:
     void tableCreated(const QString &tableName);
+    void tableUpdated(const QString &tableName);
+    void loaded(bool ok);                   // edit mode: the table's design is in the form (or could not be read)
+    void changesApplied(int failures);      // after Apply (edit mode), on the GUI thread
 
 private:
+    void buildForm(QVBoxLayout *left);
     void revalidate();
     void create();
-    void onCreated();
+    void apply();
+    void onLoaded();
+    void onStepStarted(int index, int count, const QString &description);
+    void onStepFailed(int index, const QString &field, const QString &message);
+    void onRunFinished(int failures);
+    void setBusy(bool busy);
+    void saveAs();
+    void open();
 
     Connection *m_connection;
+    bool m_editing = false;
+    bool m_filling = false;                  // the form is being filled by code
+    bool m_revalidating = false;             // revalidate() is on the stack (panels call back)
+    bool m_created = false;                  // create mode: CreateTable succeeded in this run
+    bool m_reloadOnly = false;               // the running load refreshes m_original only
+    TableDesign m_original;                  // edit mode: the table as loaded
+    QString m_arn;
+    QList<DesignIssue> m_callErrors;         // DynamoDB's answers to the last Create/Apply, by field
+
     QLineEdit *m_tableName;
     ErrorLabel *m_tableNameError;
     QLineEdit *m_partition;
@@ -61,17 +112,27 @@ private:
     QSpinBox *m_write;
     ErrorLabel *m_capacityError;
     QComboBox *m_stream;
+    ErrorLabel *m_streamError;
+    QLineEdit *m_ttl;
+    ErrorLabel *m_ttlError;
     QWidget *m_indexTitles;
     QVBoxLayout *m_indexLayout;
     QList<IndexRow *> m_indexes;
     ErrorLabel *m_indexesError;
-    QTableWidget *m_tags;
-    ErrorLabel *m_tagsError;
+    QPushButton *m_addLsi;
+    TagEditor *m_tags;
+    QTabWidget *m_sideTabs;
+    SampleItemsPanel *m_samples;
+    AccessPatternPanel *m_patterns;
     QPlainTextEdit *m_preview;
     QComboBox *m_previewKind;
+    QLabel *m_progressLabel;
+    QProgressBar *m_progress;
     ErrorLabel *m_apiError;
     QPushButton *m_create;
-    QFutureWatcher<client::ApiResponse> m_watcher; // CreateTable in flight
+    QPushButton *m_open;
+    TableChangeRunner *m_runner;
+    QFutureWatcher<LoadedTable> m_loadWatcher;
 };
 
 } // namespace dd::ui

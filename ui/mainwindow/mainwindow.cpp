@@ -60,6 +60,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
     connect(m_tree, &ConnectionTree::openTableRequested, this, &MainWindow::openTable);
     connect(m_tree, &ConnectionTree::newTableRequested, this, &MainWindow::newTable);
+    connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
@@ -118,6 +119,12 @@ void MainWindow::createActions()
         if (Connection *c = m_tree->currentConnection())
             newTable(c);
     });
+    QAction *editTableAction = make(QStringLiteral("newtable"), tr("&Edit table…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    editTableAction->setObjectName(QStringLiteral("editTableAction"));
+    connect(editTableAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            editTable(m_tree->currentConnection(), m_tree->currentTable());
+    });
     QAction *openTableAction = make(QStringLiteral("table"), tr("&Open table"), QKeySequence(Qt::CTRL | Qt::Key_O));
     connect(openTableAction, &QAction::triggered, this, [this] {
         if (!m_tree->currentTable().isEmpty())
@@ -172,6 +179,7 @@ void MainWindow::createActions()
     file->addAction(quitAction);
     QMenu *table = menuBar()->addMenu(tr("&Table"));
     table->addAction(newTableAction);
+    table->addAction(editTableAction);
     table->addAction(openTableAction);
     table->addAction(refreshAction);
     table->addAction(deleteTableAction);
@@ -295,6 +303,21 @@ TableDesigner *MainWindow::newTable(Connection *connection)
         statusBar()->showMessage(tr("Created table %1").arg(table), 8000);
         openTable(connection, table);
     });
+    designer->show();
+    return designer;
+}
+
+TableDesigner *MainWindow::editTable(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    auto *designer = new TableDesigner(connection, this);
+    designer->setAttribute(Qt::WA_DeleteOnClose);
+    connect(designer, &TableDesigner::tableUpdated, this, [this, connection](const QString &name) {
+        statusBar()->showMessage(tr("Updated table %1").arg(name), 8000);
+        m_tree->refresh(connection);
+    });
+    designer->editTable(table);
     designer->show();
     return designer;
 }

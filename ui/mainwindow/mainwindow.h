@@ -40,6 +40,7 @@ public:
 
     TableBrowser *openTable(Connection *connection, const QString &table); // focuses an open tab
     TableDesigner *newTable(Connection *connection);                     // shows the designer
+    TableDesigner *editTable(Connection *connection, const QString &table); // the designer on an existing table
     // A transaction builder tab for the connection (a new one each time).
     TransactionBuilder *openTransactionBuilder(Connection *connection);
     // The live stream viewer of a table; focuses an open one.

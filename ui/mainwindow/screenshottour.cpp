@@ -8,7 +8,9 @@
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "designer/accesspatternpanel.h"
 #include "designer/indexrow.h"
+#include "designer/sampleitemspanel.h"
 #include "designer/tabledesigner.h"
 #include "items/conflictdialog.h"
 #include "common/itemtreemodel.h"
@@ -29,6 +31,7 @@
 #include <QPalette>
 #include <QPushButton>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
 #include <QTimer>
@@ -179,22 +182,44 @@ void ScreenshotTour::start()
     browser->view()->selectRow(2);
     save(m_window, QStringLiteral("01-main"));
 
-    // 2: the designer, with an index and a live validation message.
-    TableDesigner *designer = m_window->newTable(c);
-    designer->findChild<QLineEdit *>(QStringLiteral("tableName"))->setText(QStringLiteral("Invoices"));
-    designer->findChild<QLineEdit *>(QStringLiteral("partitionName"))->setText(QStringLiteral("accountId"));
-    designer->findChild<QLineEdit *>(QStringLiteral("sortName"))->setText(QStringLiteral("issuedAt"));
-    IndexRow *gsi = designer->addIndex(true);
-    gsi->findChild<QLineEdit *>(QStringLiteral("indexName"))->setText(QStringLiteral("byDueDate"));
-    gsi->findChild<QLineEdit *>(QStringLiteral("indexPartition"))->setText(QStringLiteral("status"));
-    gsi->findChild<QLineEdit *>(QStringLiteral("indexSort"))->setText(QStringLiteral("dueDate"));
-    IndexRow *lsi = designer->addIndex(false);
-    lsi->findChild<QLineEdit *>(QStringLiteral("indexName"))->setText(QStringLiteral("byTotal"));
-    lsi->findChild<QLineEdit *>(QStringLiteral("indexSort"))->setText(QStringLiteral("total"));
-    lsi->findChild<QComboBox *>(QStringLiteral("indexSortType"))->setCurrentIndex(1);
-    lsi->findChild<QComboBox *>(QStringLiteral("indexProjection"))->setCurrentIndex(2);
-    save(designer, QStringLiteral("02-designer"));
-    designer->close();
+    // 2: the designer with sample items seen through a GSI, a live
+    // validation message beside the LSI; then its access patterns, one of
+    // which no key serves yet.
+    {
+        TableDesign d;
+        d.tableName = QStringLiteral("Invoices");
+        d.partition = {QStringLiteral("accountId"), QStringLiteral("S")};
+        d.sort = {QStringLiteral("issuedAt"), QStringLiteral("S")};
+        d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("status"), QStringLiteral("S")}, {QStringLiteral("dueDate"), QStringLiteral("S")}});
+        IndexDesign lsi{false, QStringLiteral("byTotal"), d.partition, {QStringLiteral("total"), QStringLiteral("N")}};
+        lsi.projection = QStringLiteral("INCLUDE");
+        d.indexes.append(lsi);
+        d.ttlAttribute = QStringLiteral("expiresAt");
+        d.streamViewType = QStringLiteral("NEW_AND_OLD_IMAGES");
+        const char *rows[][5] = {{"acme", "2024-03-02", "OPEN", "2024-04-01", "120.50"}, {"acme", "2024-01-15", "PAID", "2024-02-14", "80"},
+                                 {"globex", "2024-02-20", "OPEN", "2024-03-21", "42"}, {"acme", "2024-02-07", "OVERDUE", "2024-03-08", "310"},
+                                 {"initech", "2024-03-11", "", "", "15"}, {"globex", "2024-01-03", "PAID", "2024-02-02", "999.99"}};
+        for (const auto &r : rows) {
+            QJsonObject item{{QStringLiteral("accountId"), s(QString::fromUtf8(r[0]))}, {QStringLiteral("issuedAt"), s(QString::fromUtf8(r[1]))},
+                             {QStringLiteral("total"), n(QString::fromUtf8(r[4]))}};
+            if (*r[2]) {
+                item.insert(QStringLiteral("status"), s(QString::fromUtf8(r[2])));
+                item.insert(QStringLiteral("dueDate"), s(QString::fromUtf8(r[3])));
+            }
+            d.samples.append(item);
+        }
+        d.patterns.append({tr("Invoices of an account, newest first"), QStringLiteral("accountId"), QStringLiteral("issuedAt"), QStringLiteral("<"), true});
+        d.patterns.append({tr("Open invoices by due date"), QStringLiteral("status"), QStringLiteral("dueDate"), QStringLiteral("between"), false});
+        d.patterns.append({tr("Largest invoices of an account"), QStringLiteral("accountId"), QStringLiteral("total"), QStringLiteral(">="), true});
+        d.patterns.append({tr("Invoices of a customer's e-mail"), QStringLiteral("email"), QString(), QStringLiteral("="), false});
+        TableDesigner *designer = m_window->newTable(c);
+        designer->setDesign(d);
+        designer->samples()->setView(QStringLiteral("byStatus"));
+        save(designer, QStringLiteral("02-designer"));
+        designer->sideTabs()->setCurrentWidget(designer->patterns());
+        save(designer, QStringLiteral("02-designer-patterns"));
+        designer->close();
+    }
 
     // 3, 4: the item editor in both notations.
     browser->view()->selectRow(2);

@@ -12,17 +12,54 @@ namespace {
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-// DynamoDB JSON first (the canonical form); plain JSON when that fails.
-bool parseAttributes(const QString &text, QJsonObject *out, QString *error)
+bool isTypeTag(const QString &tag)
+{
+    static const QStringList tags{p("S"), p("N"), p("B"), p("BOOL"), p("NULL"), p("M"), p("L"), p("SS"), p("NS"), p("BS")};
+    return tags.contains(tag);
+}
+
+} // namespace
+
+// DynamoDB JSON first (the canonical form); then plain JSON whose top-level
+// values may be typed; plain JSON alone would read {"SS": [...]} as a map.
+bool parseAttributeText(const QString &text, QJsonObject *out, QString *error)
 {
     itemjson::ParseError dynamoError;
     if (itemjson::parseDynamoText(text, out, &dynamoError))
         return true;
-    itemjson::ParseError plainError;
-    if (itemjson::parsePlainText(text, QJsonObject(), out, &plainError))
-        return true;
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8());
+    if (doc.isObject()) {
+        const QJsonObject members = doc.object();
+        QJsonObject typed, plain;
+        for (auto it = members.begin(); it != members.end(); ++it) {
+            const QJsonObject v = it.value().toObject();
+            if (it.value().isObject() && v.size() == 1 && isTypeTag(v.begin().key()))
+                typed.insert(it.key(), v);
+            else
+                plain.insert(it.key(), it.value());
+        }
+        QJsonObject fromTyped, fromPlain;
+        itemjson::ParseError typedError, plainError;
+        if (!typed.isEmpty() && !itemjson::parseDynamoText(QString::fromUtf8(QJsonDocument(typed).toJson()), &fromTyped, &typedError)) {
+            *error = typedError.path.isEmpty() ? typedError.message : QStringLiteral("%1: %2").arg(typedError.path, typedError.message);
+            return false;
+        }
+        if (itemjson::parsePlainText(QString::fromUtf8(QJsonDocument(plain).toJson()), QJsonObject(), &fromPlain, &plainError)) {
+            for (auto it = fromTyped.begin(); it != fromTyped.end(); ++it)
+                fromPlain.insert(it.key(), it.value());
+            *out = fromPlain;
+            return true;
+        }
+    }
     *error = dynamoError.message;
     return false;
+}
+
+namespace {
+
+bool parseAttributes(const QString &text, QJsonObject *out, QString *error)
+{
+    return parseAttributeText(text, out, error);
 }
 
 } // namespace
@@ -34,6 +71,7 @@ QString TransactionAction::typeName(Type type)
     case Type::Update: return p("Update");
     case Type::Delete: return p("Delete");
     case Type::ConditionCheck: return p("ConditionCheck");
+    case Type::Get: return p("Get");
     }
     return QString();
 }
@@ -64,6 +102,18 @@ bool TransactionAction::toRequest(QJsonObject *element, QString *error) const
         }
         body.insert(p("UpdateExpression"), update.trimmed());
     }
+    if (type == Type::Get) {
+        if (!condition.trimmed().isEmpty()) {
+            *error = tr("A Get has no condition");
+            return false;
+        }
+        if (!valuesText.trimmed().isEmpty()) {
+            *error = tr("A Get takes no values, only names for its projection");
+            return false;
+        }
+        if (!projection.trimmed().isEmpty())
+            body.insert(p("ProjectionExpression"), projection.trimmed());
+    }
     if (type == Type::ConditionCheck && condition.trimmed().isEmpty()) {
         *error = tr("A condition check needs a condition");
         return false;
@@ -88,7 +138,7 @@ bool TransactionAction::toRequest(QJsonObject *element, QString *error) const
         body.insert(p("ExpressionAttributeValues"), values);
     }
     // Placeholders used but not given: DynamoDB would reject the whole call.
-    const QString expressions = condition + QLatin1Char(' ') + update;
+    const QString expressions = condition + QLatin1Char(' ') + update + QLatin1Char(' ') + (type == Type::Get ? projection : QString());
     static const QRegularExpression placeholder(p("[:#][A-Za-z0-9_]+"));
     for (auto it = placeholder.globalMatch(expressions); it.hasNext();) {
         const QString name = it.next().captured();
@@ -99,7 +149,7 @@ bool TransactionAction::toRequest(QJsonObject *element, QString *error) const
             return false;
         }
     }
-    if (returnOldOnFailure)
+    if (returnOldOnFailure && type != Type::Get)
         body.insert(p("ReturnValuesOnConditionCheckFailure"), p("ALL_OLD"));
     *element = QJsonObject{{typeName(type), body}};
     return true;
@@ -108,7 +158,7 @@ bool TransactionAction::toRequest(QJsonObject *element, QString *error) const
 bool TransactionAction::fromRequest(const QJsonObject &element, TransactionAction *action, QString *error)
 {
     if (element.size() != 1) {
-        *error = tr("An action has exactly one of Put, Update, Delete, ConditionCheck");
+        *error = tr("An action has exactly one of Put, Update, Delete, ConditionCheck, Get");
         return false;
     }
     const QString name = element.begin().key();
@@ -117,6 +167,7 @@ bool TransactionAction::fromRequest(const QJsonObject &element, TransactionActio
     else if (name == p("Update")) a.type = Type::Update;
     else if (name == p("Delete")) a.type = Type::Delete;
     else if (name == p("ConditionCheck")) a.type = Type::ConditionCheck;
+    else if (name == p("Get")) a.type = Type::Get;
     else {
         *error = tr("Unknown action %1").arg(name);
         return false;
@@ -126,6 +177,7 @@ bool TransactionAction::fromRequest(const QJsonObject &element, TransactionActio
     a.keyText = itemjson::toDynamoText(body.value(a.type == Type::Put ? p("Item") : p("Key")).toObject());
     a.condition = body.value(p("ConditionExpression")).toString();
     a.update = body.value(p("UpdateExpression")).toString();
+    a.projection = body.value(p("ProjectionExpression")).toString();
     if (body.contains(p("ExpressionAttributeNames")))
         a.namesText = QString::fromUtf8(QJsonDocument(body.value(p("ExpressionAttributeNames")).toObject()).toJson(QJsonDocument::Indented));
     if (body.contains(p("ExpressionAttributeValues")))
@@ -138,20 +190,21 @@ bool TransactionAction::fromRequest(const QJsonObject &element, TransactionActio
 QJsonObject TransactionAction::toDraft() const
 {
     return {{p("type"), typeName(type)}, {p("table"), table}, {p("key"), keyText}, {p("condition"), condition},
-            {p("update"), update}, {p("names"), namesText}, {p("values"), valuesText}, {p("returnOldOnFailure"), returnOldOnFailure}};
+            {p("update"), update}, {p("projection"), projection}, {p("names"), namesText}, {p("values"), valuesText}, {p("returnOldOnFailure"), returnOldOnFailure}};
 }
 
 TransactionAction TransactionAction::fromDraft(const QJsonObject &d)
 {
     TransactionAction a;
     const QString t = d.value(p("type")).toString();
-    for (Type type : {Type::Put, Type::Update, Type::Delete, Type::ConditionCheck})
+    for (Type type : {Type::Put, Type::Update, Type::Delete, Type::ConditionCheck, Type::Get})
         if (typeName(type) == t)
             a.type = type;
     a.table = d.value(p("table")).toString();
     a.keyText = d.value(p("key")).toString();
     a.condition = d.value(p("condition")).toString();
     a.update = d.value(p("update")).toString();
+    a.projection = d.value(p("projection")).toString();
     a.namesText = d.value(p("names")).toString();
     a.valuesText = d.value(p("values")).toString();
     a.returnOldOnFailure = d.value(p("returnOldOnFailure")).toBool();
@@ -182,6 +235,11 @@ QStringList validateTransaction(const QList<TransactionAction> &actions, const Q
         problems << TransactionAction::tr("Add at least one action");
     if (actions.size() > kMaxTransactionActions)
         problems << TransactionAction::tr("%1 actions: a transaction holds at most %2").arg(actions.size()).arg(kMaxTransactionActions);
+    int gets = 0;
+    for (const TransactionAction &a : actions)
+        gets += a.type == TransactionAction::Type::Get;
+    if (gets > 0 && gets < actions.size())
+        problems << TransactionAction::tr("Get actions read (TransactGetItems) and cannot be mixed with writes (TransactWriteItems)");
     QSet<QString> seen;
     for (int i = 0; i < actions.size(); ++i) {
         QJsonObject element;
@@ -215,6 +273,45 @@ QJsonArray transactItems(const QList<TransactionAction> &actions)
             items.append(element);
     }
     return items;
+}
+
+bool addSetValue(const QString &valuesText, const QString &type, const QString &name, const QString &elements,
+                 QString *newValuesText, QString *error)
+{
+    if (!name.startsWith(QLatin1Char(':')) || name.size() < 2) {
+        *error = TransactionAction::tr("A value's name starts with ':', e.g. :tags");
+        return false;
+    }
+    QJsonArray list;
+    for (const QString &e : elements.split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!e.trimmed().isEmpty())
+            list.append(e.trimmed());
+    QJsonObject values;
+    QString why;
+    if (!valuesText.trimmed().isEmpty() && !parseAttributeText(valuesText, &values, &why)) {
+        *error = TransactionAction::tr("Values: %1").arg(why);
+        return false;
+    }
+    QJsonObject one;
+    itemjson::ParseError pe;
+    const QJsonObject candidate{{name, QJsonObject{{type, list}}}};
+    if (!itemjson::parseDynamoText(QString::fromUtf8(QJsonDocument(candidate).toJson()), &one, &pe)) {
+        *error = TransactionAction::tr("Set value: %1").arg(pe.message);
+        return false;
+    }
+    values.insert(name, one.value(name));
+    *newValuesText = itemjson::toDynamoText(values);
+    return true;
+}
+
+bool isReadTransaction(const QList<TransactionAction> &actions)
+{
+    if (actions.isEmpty())
+        return false;
+    for (const TransactionAction &a : actions)
+        if (a.type != TransactionAction::Type::Get)
+            return false;
+    return true;
 }
 
 } // namespace dd::ui

@@ -1,8 +1,14 @@
-// TransactionAction: one action of a TransactWriteItems request as the
-// transaction builder edits it: the form's fields kept as text, so that a
-// half-typed draft survives saving and loading. Turns into the request's
+// TransactionAction: one action of a TransactWriteItems request (Put,
+// Update, Delete, ConditionCheck) or of a TransactGetItems request (Get) as
+// the transaction builder edits it: the form's fields kept as text, so that
+// a half-typed draft survives saving and loading. Turns into the request's
 // TransactItems element (DynamoDB JSON) and back. Value type; the functions
 // are pure and safe from any thread.
+//
+// Keys, items and values are DynamoDB JSON, plain JSON, or plain JSON whose
+// top-level values may be typed DynamoDB values ({":tags": {"SS": ["a"]},
+// ":n": 5}), so that sets (SS, NS, BS) and binaries can be written beside
+// plain numbers and strings.
 #pragma once
 
 #include "common/tablekeys.h"
@@ -19,12 +25,13 @@ namespace dd::ui {
 struct TransactionAction {
     Q_DECLARE_TR_FUNCTIONS(TransactionAction)
 public:
-    enum class Type { Put, Update, Delete, ConditionCheck }; // the builder's combo order: do not reorder
+    enum class Type { Put, Update, Delete, ConditionCheck, Get }; // the builder's combo order: do not reorder
 
     Type type = Type::Put;
     QString table;        // TableName
     QString keyText;      // Key (Item for Put), DynamoDB JSON or plain JSON
-    QString condition;    // ConditionExpression, may be empty (required for ConditionCheck)
+    QString condition;    // ConditionExpression, may be empty (required for ConditionCheck; none for Get)
+    QString projection;   // ProjectionExpression (Get only), may be empty
     QString update;       // UpdateExpression (Update only)
     QString namesText;    // ExpressionAttributeNames as a JSON object, may be empty
     QString valuesText;   // ExpressionAttributeValues, DynamoDB JSON or plain JSON, may be empty
@@ -60,5 +67,22 @@ QStringList validateTransaction(const QList<TransactionAction> &actions, const Q
 
 // The TransactItems array of valid actions (call validateTransaction first).
 QJsonArray transactItems(const QList<TransactionAction> &actions);
+
+// Whether the actions make a TransactGetItems call (all of them Get) rather
+// than a TransactWriteItems one. validateTransaction rejects a mix.
+bool isReadTransaction(const QList<TransactionAction> &actions);
+
+// `valuesText` (ExpressionAttributeValues in any notation above, may be
+// empty) with one more value, `name` (":tags"), a set of `type` ("SS", "NS",
+// "BS") holding `elements` separated by commas, as DynamoDB JSON in
+// *newValuesText. False and *error (one translated line) when the values do
+// not parse or the set breaks DynamoDB's rules (empty, duplicates, a bad
+// number or base64).
+bool addSetValue(const QString &valuesText, const QString &type, const QString &name, const QString &elements,
+                 QString *newValuesText, QString *error);
+
+// Parses attribute text in any of the notations above into `out`
+// (attribute name -> typed value). False and *error (one line) when it does not parse.
+bool parseAttributeText(const QString &text, QJsonObject *out, QString *error);
 
 } // namespace dd::ui

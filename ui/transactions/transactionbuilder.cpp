@@ -20,11 +20,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QToolButton>
+#include <QUuid>
 #include <QVBoxLayout>
 
 namespace dd::ui {
@@ -71,11 +73,12 @@ void TransactionBuilder::buildUi()
     add->setPopupMode(QToolButton::InstantPopup);
     auto *addMenu = new QMenu(add);
     for (auto type : {TransactionAction::Type::Put, TransactionAction::Type::Update, TransactionAction::Type::Delete,
-                      TransactionAction::Type::ConditionCheck}) {
-        const QString label = type == TransactionAction::Type::Put      ? tr("Put")
-                              : type == TransactionAction::Type::Update ? tr("Update")
-                              : type == TransactionAction::Type::Delete ? tr("Delete")
-                                                                        : tr("Condition check");
+                      TransactionAction::Type::ConditionCheck, TransactionAction::Type::Get}) {
+        const QString label = type == TransactionAction::Type::Put              ? tr("Put")
+                              : type == TransactionAction::Type::Update         ? tr("Update")
+                              : type == TransactionAction::Type::Delete         ? tr("Delete")
+                              : type == TransactionAction::Type::ConditionCheck ? tr("Condition check")
+                                                                                : tr("Get (read transaction)");
         addMenu->addAction(label, this, [this, type] {
             TransactionAction a;
             a.type = type;
@@ -106,7 +109,7 @@ void TransactionBuilder::buildUi()
 
     m_type = new QComboBox(this);
     m_type->setObjectName(p("actionType"));
-    m_type->addItems({tr("Put"), tr("Update"), tr("Delete"), tr("Condition check")});
+    m_type->addItems({tr("Put"), tr("Update"), tr("Delete"), tr("Condition check"), tr("Get (read transaction)")});
     m_table = new QComboBox(this);
     m_table->setObjectName(p("table"));
     m_table->setEditable(true);
@@ -120,12 +123,32 @@ void TransactionBuilder::buildUi()
     m_update = new QLineEdit(this);
     m_update->setObjectName(p("update"));
     m_update->setPlaceholderText(tr("e.g. SET balance = balance - :amount"));
+    m_projection = new QLineEdit(this);
+    m_projection->setObjectName(p("projection"));
+    m_projection->setPlaceholderText(tr("e.g. balance, #s (empty: the whole item)"));
     m_names = new QPlainTextEdit(this);
     m_names->setObjectName(p("names"));
     m_names->setPlaceholderText(p("{\"#s\": \"status\"}"));
     m_values = new QPlainTextEdit(this);
     m_values->setObjectName(p("values"));
-    m_values->setPlaceholderText(p("{\":amount\": {\"N\": \"10\"}}"));
+    m_values->setPlaceholderText(p("{\":amount\": 10, \":tags\": {\"SS\": [\"a\", \"b\"]}}"));
+    m_setType = new QComboBox(this);
+    m_setType->setObjectName(p("setType"));
+    m_setType->addItem(tr("String set (SS)"), p("SS"));
+    m_setType->addItem(tr("Number set (NS)"), p("NS"));
+    m_setType->addItem(tr("Binary set (BS, base64)"), p("BS"));
+    m_setName = new QLineEdit(this);
+    m_setName->setObjectName(p("setName"));
+    m_setName->setPlaceholderText(p(":tags"));
+    m_setElements = new QLineEdit(this);
+    m_setElements->setObjectName(p("setElements"));
+    m_setElements->setPlaceholderText(tr("elements, separated by commas"));
+    QPushButton *addSet = button("addSetValue", tr("Add set value"));
+    auto *setRow = new QHBoxLayout;
+    setRow->addWidget(m_setType);
+    setRow->addWidget(m_setName);
+    setRow->addWidget(m_setElements, 1);
+    setRow->addWidget(addSet);
     m_returnOld = new QCheckBox(tr("Return the item when the condition fails (ALL_OLD)"), this);
     m_returnOld->setObjectName(p("returnOld"));
     m_result = new QPlainTextEdit(this);
@@ -142,8 +165,10 @@ void TransactionBuilder::buildUi()
     form->addRow(m_keyLabel, m_key);
     form->addRow(tr("Condition"), m_condition);
     form->addRow(tr("Update"), m_update);
+    form->addRow(tr("Projection"), m_projection);
     form->addRow(tr("Names"), m_names);
     form->addRow(tr("Values"), m_values);
+    form->addRow(tr("Set value"), setRow);
     form->addRow(QString(), m_returnOld);
     form->addRow(tr("Result"), m_result);
     auto *right = new QWidget(this);
@@ -162,14 +187,29 @@ void TransactionBuilder::buildUi()
     QPushButton *save = button("saveDraft", tr("Save draft…"));
     QPushButton *load = button("loadDraft", tr("Load draft…"));
     QPushButton *copy = button("copyCli", tr("Copy as AWS CLI command"));
+    m_token = new QLineEdit(this);
+    m_token->setObjectName(p("requestToken"));
+    m_token->setPlaceholderText(tr("ClientRequestToken (optional)"));
+    m_token->setToolTip(tr("The same token within 10 minutes makes DynamoDB treat a run as a retry: it writes nothing again"));
+    m_token->setMaxLength(36); // ClientRequestToken: 1 to 36 characters
+    QPushButton *generate = button("generateToken", tr("Generate"));
+    m_mode = new QLabel(this);
+    m_mode->setObjectName(p("mode"));
     auto *bottom = new QHBoxLayout;
     for (QWidget *w : std::initializer_list<QWidget *>{validateButton, m_run, save, load, copy})
         bottom->addWidget(w);
-    bottom->addStretch();
+    bottom->addSpacing(12);
+    bottom->addWidget(m_token, 1);
+    bottom->addWidget(generate);
+    bottom->addWidget(m_mode);
+    m_outcome = new QLabel(this);
+    m_outcome->setObjectName(p("outcome"));
+    m_outcome->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_problems);
+    layout->addWidget(m_outcome);
     layout->addLayout(bottom);
 
     connect(m_list, &QListWidget::currentRowChanged, this, &TransactionBuilder::loadForm);
@@ -203,8 +243,16 @@ void TransactionBuilder::buildUi()
     connect(m_table, &QComboBox::currentTextChanged, this, &TransactionBuilder::storeForm);
     for (QPlainTextEdit *e : {m_key, m_names, m_values})
         connect(e, &QPlainTextEdit::textChanged, this, &TransactionBuilder::storeForm);
-    for (QLineEdit *e : {m_condition, m_update})
+    for (QLineEdit *e : {m_condition, m_update, m_projection})
         connect(e, &QLineEdit::textChanged, this, &TransactionBuilder::storeForm);
+    connect(generate, &QPushButton::clicked, this, &TransactionBuilder::generateRequestToken);
+    connect(addSet, &QPushButton::clicked, this, [this] {
+        QString error;
+        if (!addSetValue(m_setType->currentData().toString(), m_setName->text().trimmed(), m_setElements->text(), &error))
+            m_problems->setError(error);
+        else
+            m_problems->setError(QString());
+    });
     connect(m_returnOld, &QCheckBox::toggled, this, &TransactionBuilder::storeForm);
     connect(validateButton, &QPushButton::clicked, this, [this] {
         if (validate().isEmpty())
@@ -277,20 +325,24 @@ void TransactionBuilder::refreshList()
             text += QStringLiteral("  — %1").arg(r.code);
         item->setText(text);
         item->setToolTip(r.message);
-        const bool failed = !r.code.isEmpty() && r.code != p("None") && r.code != p("Applied");
+        const bool failed = !r.code.isEmpty() && r.code != p("None") && r.code != p("Applied") && r.code != p("Found") && r.code != p("NotFound");
         item->setForeground(failed ? QBrush(QColor(0xd0, 0x30, 0x30)) : QBrush());
         QFont f = item->font();
         f.setBold(failed);
         item->setFont(f);
     }
     m_list->setCurrentRow(std::min(row, actionCount() - 1));
+    const bool read = isReadTransaction(m_actions);
+    m_mode->setText(read ? tr("Runs TransactGetItems") : tr("Runs TransactWriteItems"));
+    m_token->setEnabled(!read);
 }
 
 void TransactionBuilder::loadForm()
 {
     const int row = currentAction();
     const bool has = row >= 0 && row < actionCount();
-    for (QWidget *w : std::initializer_list<QWidget *>{m_type, m_table, m_key, m_condition, m_update, m_names, m_values, m_returnOld})
+    for (QWidget *w : std::initializer_list<QWidget *>{m_type, m_table, m_key, m_condition, m_update, m_projection, m_names, m_values,
+                                                       m_returnOld, m_setType, m_setName, m_setElements})
         w->setEnabled(has);
     m_loading = true;
     const TransactionAction a = has ? m_actions.at(row) : TransactionAction();
@@ -299,6 +351,7 @@ void TransactionBuilder::loadForm()
     m_key->setPlainText(a.keyText);
     m_condition->setText(a.condition);
     m_update->setText(a.update);
+    m_projection->setText(a.projection);
     m_names->setPlainText(a.namesText);
     m_values->setPlainText(a.valuesText);
     m_returnOld->setChecked(a.returnOldOnFailure);
@@ -318,6 +371,7 @@ void TransactionBuilder::storeForm()
     a.keyText = m_key->toPlainText();
     a.condition = m_condition->text();
     a.update = m_update->text();
+    a.projection = m_projection->text();
     a.namesText = m_names->toPlainText();
     a.valuesText = m_values->toPlainText();
     a.returnOldOnFailure = m_returnOld->isChecked();
@@ -329,7 +383,11 @@ void TransactionBuilder::updateFormForType()
 {
     const auto type = TransactionAction::Type(m_type->currentIndex());
     m_keyLabel->setText(type == TransactionAction::Type::Put ? tr("Item") : tr("Key"));
+    const bool get = type == TransactionAction::Type::Get;
     m_update->setEnabled(m_type->isEnabled() && type == TransactionAction::Type::Update);
+    m_projection->setEnabled(m_type->isEnabled() && get);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_condition, m_values, m_returnOld, m_setType, m_setName, m_setElements})
+        w->setEnabled(m_type->isEnabled() && !get);
 }
 
 void TransactionBuilder::showResult()
@@ -339,10 +397,16 @@ void TransactionBuilder::showResult()
         m_result->clear();
         return;
     }
-    QString text = r.code == p("Applied") ? tr("Applied") : r.code == p("None") ? tr("No problem with this action (the transaction was cancelled by another)") : r.code;
+    QString text = r.code == p("Applied")    ? tr("Applied")
+                 : r.code == p("None")     ? tr("No problem with this action (the transaction was cancelled by another)")
+                 : r.code == p("Found")    ? tr("Read:")
+                 : r.code == p("NotFound") ? tr("No item has this key")
+                                           : r.code;
     if (!r.message.isEmpty())
         text += QStringLiteral("\n%1").arg(r.message);
-    if (!r.item.isEmpty())
+    if (r.code == p("Found"))
+        text += QStringLiteral("\n%1").arg(itemjson::toDynamoText(r.item));
+    else if (!r.item.isEmpty())
         text += QStringLiteral("\n\n%1\n%2").arg(tr("The item it saw:"), itemjson::toDynamoText(r.item));
     m_result->setPlainText(text);
 }
@@ -406,7 +470,15 @@ bool TransactionBuilder::run()
     refreshList();
     showResult();
     m_run->setEnabled(false);
-    m_runWatcher.setFuture(m_connection->call(p("TransactWriteItems"), QJsonObject{{p("TransactItems"), transactItems(m_actions)}}));
+    m_outcome->clear();
+    const QJsonArray items = transactItems(m_actions);
+    m_runRead = isReadTransaction(m_actions);
+    m_runToken = m_runRead ? QString() : requestToken();
+    m_runItems = QJsonDocument(items).toJson(QJsonDocument::Compact);
+    QJsonObject request{{p("TransactItems"), items}};
+    if (!m_runToken.isEmpty())
+        request.insert(p("ClientRequestToken"), m_runToken);
+    m_runWatcher.setFuture(m_connection->call(m_runRead ? p("TransactGetItems") : p("TransactWriteItems"), request));
     return true;
 }
 
@@ -415,11 +487,31 @@ void TransactionBuilder::onRunFinished()
     m_run->setEnabled(true);
     const client::ApiResponse r = m_runWatcher.result();
     m_results.clear();
-    if (r.ok()) {
+    m_lastRunReplay = false;
+    const double capacity = Connection::consumedCapacity(r.body);
+    const QString capacityText = capacity >= 0 ? tr(" · %1 capacity units").arg(QLocale().toString(capacity, 'g', 6)) : QString();
+    if (r.ok() && m_runRead) {
+        const QJsonArray responses = r.body.value(p("Responses")).toArray();
+        int found = 0;
+        for (int i = 0; i < actionCount(); ++i) {
+            const QJsonObject item = responses.at(i).toObject().value(p("Item")).toObject();
+            found += !item.isEmpty();
+            m_results.append({item.isEmpty() ? p("NotFound") : p("Found"), QString(), item});
+        }
+        m_problems->setError(QString());
+        m_outcome->setText(tr("Read %1 of %2 items in one snapshot").arg(found).arg(actionCount()) + capacityText);
+        emit statusMessage(m_outcome->text());
+    } else if (r.ok()) {
         for (int i = 0; i < actionCount(); ++i)
             m_results.append({p("Applied"), QString(), QJsonObject()});
         m_problems->setError(QString());
-        emit statusMessage(tr("Transaction applied (%n action(s))", nullptr, actionCount()));
+        // A token that already applied these actions: DynamoDB answered the retry without writing.
+        m_lastRunReplay = !m_runToken.isEmpty() && m_appliedTokens.value(m_runToken) == m_runItems;
+        if (!m_runToken.isEmpty())
+            m_appliedTokens.insert(m_runToken, m_runItems);
+        m_outcome->setText((m_lastRunReplay ? tr("Idempotent retry: token %1 was already used with these actions, so DynamoDB wrote nothing again").arg(m_runToken)
+                                            : tr("Transaction applied")) + capacityText);
+        emit statusMessage(m_outcome->text());
     } else {
         const QJsonArray reasons = r.error->extra().value(p("CancellationReasons")).toArray();
         for (const QJsonValue &v : reasons) {
@@ -480,11 +572,50 @@ bool TransactionBuilder::loadDraft(const QString &path, QString *error)
 
 QString TransactionBuilder::cliCommand() const
 {
-    QString command = p("aws dynamodb transact-write-items --transact-items file://transact.json");
+    const bool read = isReadTransaction(m_actions);
+    QString command = read ? p("aws dynamodb transact-get-items --transact-items file://transact.json")
+                           : p("aws dynamodb transact-write-items --transact-items file://transact.json");
+    if (!read && !requestToken().isEmpty())
+        command += QStringLiteral(" --client-request-token ") + awscli::shellQuote(requestToken());
     if (m_connection->isServing())
         command += QStringLiteral(" --endpoint-url http://127.0.0.1:%1").arg(m_connection->servingPort());
     const QString json = QString::fromUtf8(QJsonDocument(transactItems(m_actions)).toJson(QJsonDocument::Indented));
     return QStringLiteral("%1\n\n# transact.json\n%2").arg(command, json);
+}
+
+QString TransactionBuilder::requestToken() const
+{
+    return m_token->text().trimmed();
+}
+
+void TransactionBuilder::setRequestToken(const QString &token)
+{
+    m_token->setText(token);
+}
+
+void TransactionBuilder::generateRequestToken()
+{
+    m_token->setText(QUuid::createUuid().toString(QUuid::WithoutBraces));
+}
+
+QString TransactionBuilder::outcome() const
+{
+    return m_outcome->text();
+}
+
+bool TransactionBuilder::addSetValue(const QString &type, const QString &name, const QString &elements, QString *error)
+{
+    if (currentAction() < 0) {
+        *error = tr("Select an action first");
+        return false;
+    }
+    QString values;
+    if (!dd::ui::addSetValue(m_values->toPlainText(), type, name, elements, &values, error))
+        return false;
+    m_values->setPlainText(values); // stores the form
+    m_setName->clear();
+    m_setElements->clear();
+    return true;
 }
 
 } // namespace dd::ui

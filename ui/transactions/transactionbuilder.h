@@ -1,9 +1,14 @@
 // TransactionBuilder: the transaction builder tab. A list of actions (Put,
-// Update, Delete, ConditionCheck) on the left, the selected action's form on
-// the right (or pasted JSON), and Validate, Run, drafts and "Copy as AWS CLI
-// command" below. Run sends one TransactWriteItems off the GUI thread; on
+// Update, Delete, ConditionCheck; or Get) on the left, the selected action's
+// form on the right (or pasted JSON), and Validate, Run, drafts and "Copy as
+// AWS CLI command" below. Run sends one TransactWriteItems (or, when every
+// action is a Get, one TransactGetItems) off the GUI thread; on
 // TransactionCanceledException each action shows its CancellationReason,
-// with the item it saw when it asked for ALL_OLD.
+// with the item it saw when it asked for ALL_OLD; a Get shows the item it
+// read. A ClientRequestToken (typed or generated) makes a write idempotent
+// for 10 minutes: running it again with the same token is reported as a
+// replay that wrote nothing. A set value (SS, NS, BS) can be added to the
+// values from a small form.
 //
 // GUI thread only. The Connection must outlive the builder; the destructor
 // waits for a running call.
@@ -15,6 +20,7 @@
 #include "transactions/transactionaction.h"
 
 #include <QFutureWatcher>
+#include <QHash>
 #include <QWidget>
 
 class QCheckBox;
@@ -35,9 +41,9 @@ class TransactionBuilder : public QWidget {
 public:
     // The outcome of one action after Run.
     struct ActionResult {
-        QString code;     // "Applied", "None", "ConditionalCheckFailed", ...; empty before a run
+        QString code;     // "Applied", "None", "ConditionalCheckFailed", ..., "Found", "NotFound" (Get); empty before a run
         QString message;  // DynamoDB's message for this action, English
-        QJsonObject item; // the item the action saw (ALL_OLD), may be empty
+        QJsonObject item; // the item the action saw (ALL_OLD) or read (Get), may be empty
     };
 
     explicit TransactionBuilder(Connection *connection, QWidget *parent = nullptr);
@@ -63,6 +69,21 @@ public:
     bool loadDraft(const QString &path, QString *error); // replaces the actions
     QString cliCommand() const;  // the command and transact.json, as copied
 
+    // ClientRequestToken of the next write run; empty sends none.
+    QString requestToken() const;
+    void setRequestToken(const QString &token);
+    void generateRequestToken(); // a new random token in the field
+    // True when the last run succeeded with a token that this builder had
+    // already run successfully with the same actions: DynamoDB answered the
+    // retry without writing again.
+    bool lastRunWasReplay() const { return m_lastRunReplay; }
+    QString outcome() const;     // the line under the buttons after a run
+
+    // Adds a set value to the current action's values: `type` "SS", "NS" or
+    // "BS"; `elements` separated by commas. False and *error when the values
+    // do not parse or the set breaks DynamoDB's rules.
+    bool addSetValue(const QString &type, const QString &name, const QString &elements, QString *error);
+
 signals:
     void finished(bool applied); // after every run, on the GUI thread
     void statusMessage(const QString &message);
@@ -83,6 +104,11 @@ private:
     QList<ActionResult> m_results;      // by action, empty until a run
     QMap<QString, TableKeys> m_keys;    // by table, from the listing
     bool m_loading = false;             // the form is being filled from m_actions
+    QHash<QString, QByteArray> m_appliedTokens; // token -> TransactItems it applied, this session
+    QString m_runToken;                 // the token of the run in flight
+    QByteArray m_runItems;              // its TransactItems, compact JSON
+    bool m_runRead = false;             // the run in flight is TransactGetItems
+    bool m_lastRunReplay = false;
 
     QListWidget *m_list;
     QComboBox *m_type;
@@ -91,6 +117,13 @@ private:
     QPlainTextEdit *m_key;
     QLineEdit *m_condition;
     QLineEdit *m_update;
+    QLineEdit *m_projection;
+    QLineEdit *m_token;
+    QComboBox *m_setType;
+    QLineEdit *m_setName;
+    QLineEdit *m_setElements;
+    QLabel *m_mode;
+    QLabel *m_outcome;
     QPlainTextEdit *m_names;
     QPlainTextEdit *m_values;
     QCheckBox *m_returnOld;

@@ -1,0 +1,242 @@
+// The designer's edit mode on an existing table: it opens pre-filled from
+// DescribeTable, DescribeTimeToLive and ListTagsOfResource with the key
+// schema and LSIs locked; a GSI added by clicking and typing, a new TTL
+// attribute, a new stream view type, a changed and a removed tag and a
+// deleted GSI are applied by Apply (one UpdateTable per index change) and
+// read back from the engine; the plan is what AWS accepts; and when calls
+// fail, each error lands beside the field it concerns.
+#include "common/errorlabel.h"
+#include "designer/indexrow.h"
+#include "designer/tablechange.h"
+#include "designer/tabledesigner.h"
+#include "uitest.h"
+
+#include <QComboBox>
+#include <QJsonDocument>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+
+using namespace dd::ui;
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+QJsonObject describe(Connection &c, const QString &table)
+{
+    return c.callSync(p("DescribeTable"), QJsonObject{{p("TableName"), table}}).body.value(p("Table")).toObject();
+}
+
+// Orders: pk/sk, an LSI byDate, a GSI byStatus, stream NEW_IMAGE, TTL on expiresAt, two tags.
+void createOrders(Connection &c)
+{
+    const QJsonObject req = QJsonDocument::fromJson(R"({
+        "TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "S"},
+                                 {"AttributeName": "date", "AttributeType": "S"}, {"AttributeName": "status", "AttributeType": "S"}],
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+        "LocalSecondaryIndexes": [{"IndexName": "byDate", "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
+                                   {"AttributeName": "date", "KeyType": "RANGE"}], "Projection": {"ProjectionType": "KEYS_ONLY"}}],
+        "GlobalSecondaryIndexes": [{"IndexName": "byStatus", "KeySchema": [{"AttributeName": "status", "KeyType": "HASH"}],
+                                    "Projection": {"ProjectionType": "ALL"}}],
+        "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_IMAGE"},
+        "Tags": [{"Key": "team", "Value": "blue"}, {"Key": "stage", "Value": "dev"}]})").object();
+    auto r = c.callSync(p("CreateTable"), req);
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    r = c.callSync(p("UpdateTimeToLive"), QJsonObject{{p("TableName"), p("Orders")},
+                                                       {p("TimeToLiveSpecification"), QJsonObject{{p("Enabled"), true}, {p("AttributeName"), p("expiresAt")}}}});
+    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    uitest::put(c, p("Orders"), {{p("pk"), uitest::S(p("c1"))}, {p("sk"), uitest::S(p("o1"))}, {p("owner"), uitest::S(p("ann"))}});
+}
+
+} // namespace
+
+class TestTableEditor : public QObject {
+    Q_OBJECT
+private slots:
+    void opensPreFilledAndLocked();
+    void appliesChanges();
+    void planOrder();
+    void errorsBesideTheirFields();
+};
+
+void TestTableEditor::opensPreFilledAndLocked()
+{
+    auto connection = uitest::inMemoryConnection();
+    createOrders(*connection);
+    TableDesigner designer(connection.get());
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(p("Orders"));
+    designer.show();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    QCOMPARE(loaded.first().first().toBool(), true);
+
+    auto *name = designer.findChild<QLineEdit *>(p("tableName"));
+    QCOMPARE(name->text(), p("Orders"));
+    QVERIFY(name->isReadOnly());
+    QVERIFY(designer.findChild<QLineEdit *>(p("partitionName"))->isReadOnly());
+    QVERIFY(!designer.findChild<QComboBox *>(p("sortType"))->isEnabled());
+    QVERIFY(!designer.findChild<QPushButton *>(p("addLocalIndex"))->isEnabled());
+    QCOMPARE(designer.findChild<QLineEdit *>(p("ttlAttribute"))->text(), p("expiresAt"));
+    QCOMPARE(designer.findChild<QComboBox *>(p("streamViewType"))->currentData().toString(), p("NEW_IMAGE"));
+    QCOMPARE(designer.findChild<QTableWidget *>(p("tags"))->rowCount(), 2);
+    const auto rows = designer.findChildren<IndexRow *>();
+    QCOMPARE(rows.size(), 2);
+    for (IndexRow *row : rows) {
+        QVERIFY(!row->findChild<QLineEdit *>(p("indexName"))->isEnabled()); // existing indexes cannot change
+        QCOMPARE(row->findChild<QWidget *>(p("removeIndex"))->isEnabled(), row->isGlobal()); // a GSI can go, an LSI not
+    }
+    // Nothing changed yet: nothing to apply.
+    auto *apply = designer.findChild<QPushButton *>(p("applyChanges"));
+    QVERIFY(apply);
+    QVERIFY(!apply->isEnabled());
+    QVERIFY(designer.plannedChanges().isEmpty());
+}
+
+void TestTableEditor::appliesChanges()
+{
+    auto connection = uitest::inMemoryConnection();
+    createOrders(*connection);
+    TableDesigner designer(connection.get());
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(p("Orders"));
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    auto *apply = designer.findChild<QPushButton *>(p("applyChanges"));
+
+    // A new GSI on owner, typed in.
+    QTest::mouseClick(designer.findChild<QPushButton *>(p("addGlobalIndex")), Qt::LeftButton);
+    IndexRow *row = designer.findChildren<IndexRow *>().last();
+    QTest::keyClicks(row->findChild<QLineEdit *>(p("indexName")), p("byOwner"));
+    QTest::keyClicks(row->findChild<QLineEdit *>(p("indexPartition")), p("owner"));
+    QTest::keyClicks(row->findChild<QLineEdit *>(p("indexSort")), p("sk"));
+    // The GSI byStatus goes.
+    for (IndexRow *r : designer.findChildren<IndexRow *>())
+        if (r->design().name == p("byStatus"))
+            QTest::mouseClick(r->findChild<QWidget *>(p("removeIndex")), Qt::LeftButton);
+    // TTL moves to validUntil.
+    auto *ttl = designer.findChild<QLineEdit *>(p("ttlAttribute"));
+    ttl->setFocus();
+    ttl->selectAll();
+    QTest::keyClicks(ttl, p("validUntil"));
+    // The stream now carries both images.
+    auto *stream = designer.findChild<QComboBox *>(p("streamViewType"));
+    stream->setFocus();
+    QTest::keyClick(stream, Qt::Key_Down); // NEW_IMAGE -> OLD_IMAGE
+    QTest::keyClick(stream, Qt::Key_Down); // -> NEW_AND_OLD_IMAGES
+    QCOMPARE(stream->currentData().toString(), p("NEW_AND_OLD_IMAGES"));
+    // Tags: team changes, stage goes.
+    auto *tags = designer.findChild<QTableWidget *>(p("tags"));
+    for (int r = 0; r < tags->rowCount(); ++r)
+        if (tags->item(r, 0)->text() == p("team"))
+            tags->item(r, 1)->setText(p("green"));
+    for (int r = 0; r < tags->rowCount(); ++r)
+        if (tags->item(r, 0)->text() == p("stage")) {
+            tags->setCurrentCell(r, 0);
+            QTest::mouseClick(designer.findChild<QWidget *>(p("removeTag")), Qt::LeftButton);
+            break;
+        }
+
+    QStringList ops;
+    for (const TableChange &c : designer.plannedChanges())
+        ops << c.operation + QLatin1Char(':') + c.field;
+    QCOMPARE(ops, QStringList({p("UpdateTable:stream"), p("UpdateTable:stream"), p("UpdateTable:indexes"), p("UpdateTable:index:1:api"),
+                               p("UpdateTimeToLive:ttl"), p("UpdateTimeToLive:ttl"), p("UntagResource:tags"), p("TagResource:tags")}));
+    QVERIFY(designer.cliCommand().contains(p("aws dynamodb update-table")));
+    QVERIFY(apply->isEnabled());
+
+    QSignalSpy applied(&designer, &TableDesigner::changesApplied);
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(applied.wait(20000));
+    QCOMPARE(applied.first().first().toInt(), 0);
+
+    const QJsonObject t = describe(*connection, p("Orders"));
+    QStringList gsis;
+    for (const QJsonValue &v : t.value(p("GlobalSecondaryIndexes")).toArray())
+        gsis << v.toObject().value(p("IndexName")).toString();
+    QCOMPARE(gsis, QStringList{p("byOwner")});
+    QCOMPARE(t.value(p("LocalSecondaryIndexes")).toArray().size(), 1);
+    QCOMPARE(t.value(p("StreamSpecification")).toObject().value(p("StreamViewType")).toString(), p("NEW_AND_OLD_IMAGES"));
+    // The new index was filled from the table.
+    const auto q = connection->callSync(p("Query"), QJsonObject{{p("TableName"), p("Orders")}, {p("IndexName"), p("byOwner")},
+                                                                 {p("KeyConditionExpression"), p("#o = :o")},
+                                                                 {p("ExpressionAttributeNames"), QJsonObject{{p("#o"), p("owner")}}},
+                                                                 {p("ExpressionAttributeValues"), QJsonObject{{p(":o"), uitest::S(p("ann"))}}}});
+    QVERIFY2(q.ok(), qPrintable(q.error ? q.error->message() : QString()));
+    QCOMPARE(q.body.value(p("Count")).toInt(), 1);
+    const auto ttlOut = connection->callSync(p("DescribeTimeToLive"), QJsonObject{{p("TableName"), p("Orders")}});
+    const QJsonObject ttlDesc = ttlOut.body.value(p("TimeToLiveDescription")).toObject();
+    QCOMPARE(ttlDesc.value(p("AttributeName")).toString(), p("validUntil"));
+    QCOMPARE(ttlDesc.value(p("TimeToLiveStatus")).toString(), p("ENABLED"));
+    const auto tagsOut = connection->callSync(p("ListTagsOfResource"), QJsonObject{{p("ResourceArn"), t.value(p("TableArn"))}});
+    QCOMPARE(tagsOut.body.value(p("Tags")).toArray(), QJsonArray{QJsonObject({{p("Key"), p("team")}, {p("Value"), p("green")}})});
+}
+
+void TestTableEditor::planOrder()
+{
+    TableDesign before;
+    before.tableName = p("Orders");
+    before.partition = {p("pk"), p("S")};
+    before.indexes.append({true, p("old"), {p("a"), p("S")}, {}});
+    TableDesign after = before;
+    after.onDemand = false;
+    after.readCapacity = 3;
+    after.writeCapacity = 4;
+    after.indexes.append({true, p("new1"), {p("b"), p("N")}, {}});
+    after.indexes.append({true, p("new2"), {p("c"), p("S")}, {}});
+    const auto plan = TableChangePlanner::plan(before, after, p("arn:aws:dynamodb:us-east-1:000000000000:table/Orders"));
+    QCOMPARE(plan.size(), 3);
+    // Billing first, with the existing GSI's throughput in the same call.
+    QCOMPARE(plan[0].request.value(p("BillingMode")).toString(), p("PROVISIONED"));
+    QCOMPARE(plan[0].request.value(p("GlobalSecondaryIndexUpdates")).toArray().size(), 1);
+    // Then one index per call, each with its attribute definitions and waiting for ACTIVE.
+    for (int i : {1, 2}) {
+        QCOMPARE(plan[i].request.value(p("GlobalSecondaryIndexUpdates")).toArray().size(), 1);
+        QVERIFY(plan[i].waitUntilActive);
+        QVERIFY(plan[i].request.value(p("GlobalSecondaryIndexUpdates")).toArray().at(0).toObject().value(p("Create")).toObject()
+                    .contains(p("ProvisionedThroughput")));
+    }
+    bool definesB = false;
+    for (const QJsonValue &v : plan[1].request.value(p("AttributeDefinitions")).toArray())
+        definesB = definesB || (v.toObject().value(p("AttributeName")) == p("b") && v.toObject().value(p("AttributeType")) == p("N"));
+    QVERIFY(definesB);
+}
+
+void TestTableEditor::errorsBesideTheirFields()
+{
+    auto connection = uitest::inMemoryConnection();
+    createOrders(*connection);
+    TableDesigner designer(connection.get());
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(p("Orders"));
+    designer.show();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    auto *ttl = designer.findChild<QLineEdit *>(p("ttlAttribute"));
+    ttl->selectAll();
+    QTest::keyClicks(ttl, p("validUntil"));
+    auto *billing = designer.findChild<QComboBox *>(p("billingMode"));
+    billing->setCurrentIndex(1); // PROVISIONED
+    // The table goes behind the designer's back: every call fails.
+    QVERIFY(connection->callSync(p("DeleteTable"), QJsonObject{{p("TableName"), p("Orders")}}).ok());
+    QSignalSpy applied(&designer, &TableDesigner::changesApplied);
+    QTest::mouseClick(designer.findChild<QPushButton *>(p("applyChanges")), Qt::LeftButton);
+    QVERIFY(applied.wait(10000));
+    QVERIFY(applied.first().first().toInt() >= 2);
+    QVERIFY(designer.isVisible()); // stays open on failure
+    // The TTL field's error label and the billing field's each say why.
+    auto errorNear = [&](QWidget *field) {
+        for (auto *label : field->parentWidget()->findChildren<ErrorLabel *>())
+            if (label->isVisible() && label->text().contains(p("Requested resource not found")))
+                return true;
+        return false;
+    };
+    QTRY_VERIFY(errorNear(ttl));
+    QVERIFY(errorNear(billing));
+}
+
+QTEST_MAIN(TestTableEditor)
+#include "tst_tableeditor.moc"

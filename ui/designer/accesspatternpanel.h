@@ -1,0 +1,44 @@
+// AccessPatternPanel: the designer's list of access patterns (one
+// AccessPatternRow each), resolved live against the design: each row says
+// which key or index serves it, or offers the GSI that would.
+#pragma once
+
+#include "designer/accesspattern.h"
+#include "designer/tabledesign.h"
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+
+namespace dd::ui {
+
+class AccessPatternRow;
+
+class AccessPatternPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit AccessPatternPanel(QWidget *parent = nullptr);
+
+    QList<AccessPattern> patterns() const;
+    void setPatterns(const QList<AccessPattern> &patterns); // replaces the rows
+    AccessPatternRow *addPattern();                         // appends an empty row
+    QList<AccessPatternRow *> rows() const { return m_rows; }
+    // Resolves every row against `design`; `attributes` are offered in the rows' combos.
+    void setDesign(const TableDesign &design, const QStringList &attributes);
+
+signals:
+    void changed();
+    void addIndexRequested(const IndexDesign &index);
+
+private:
+    void resolve();
+
+    TableDesign m_design;
+    QStringList m_attributes;
+    QList<AccessPatternRow *> m_rows;
+    QVBoxLayout *m_rowLayout;
+    QLabel *m_summary;
+};
+
+} // namespace dd::ui
