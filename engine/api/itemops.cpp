@@ -2,6 +2,7 @@
 // Writes run in one SQLite transaction each, with their change-log record;
 // GetItem splices the stored item into the response without re-encoding it.
 #include "api/exprparams.h"
+#include "api/fastrequest.h"
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
@@ -30,16 +31,16 @@ Result<model::Item> loadItem(const StoredItem &stored)
     return std::move(*item);
 }
 
-// Appends "ConsumedCapacity" as AWS shapes it for TOTAL and INDEXES.
-void writeConsumed(JsonWriter &w, const QJsonObject &req, const QString &table, double units)
+// Appends "ConsumedCapacity" as AWS shapes it for TOTAL and INDEXES
+// (`mode` is ReturnConsumedCapacity; empty means NONE).
+void writeConsumed(JsonWriter &w, QStringView mode, const QString &table, double units)
 {
-    const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
-    if (mode == p("NONE"))
+    if (mode.isEmpty() || mode == u"NONE")
         return;
     w.key(QLatin1StringView("ConsumedCapacity")).beginObject();
     w.key(QLatin1StringView("TableName")).string(table);
     w.key(QLatin1StringView("CapacityUnits")).real(units);
-    if (mode == p("INDEXES")) {
+    if (mode == u"INDEXES") {
         w.key(QLatin1StringView("Table")).beginObject();
         w.key(QLatin1StringView("CapacityUnits")).real(units);
         w.endObject();
@@ -128,14 +129,14 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
     return w.take();
 }
 
-Result<QByteArray> getItem(OpContext &ctx, const QJsonObject &req)
+namespace {
+
+// GetItem once its parameters are read (by either path).
+Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::Item &keyParam, const ParsedExpressions &ex,
+                              bool consistent, QStringView capacityMode)
 {
-    const QString name = req.value(p("TableName")).toString();
-    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
-    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ProjectionExpression")}, {p("AttributesToGet")}));
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
     DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
-    const bool consistent = req.value(p("ConsistentRead")).toBool();
 
     // One SELECT: its own snapshot, without BEGIN/COMMIT.
     auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
@@ -153,9 +154,25 @@ Result<QByteArray> getItem(OpContext &ctx, const QJsonObject &req)
             w.key(QLatin1StringView("Item")).item(expr::project(ex.projectionPaths, item));
         }
     }
-    writeConsumed(w, req, name, model::readCapacityUnits(*got ? (*got)->size : 0, consistent));
+    writeConsumed(w, capacityMode, name, model::readCapacityUnits(*got ? (*got)->size : 0, consistent));
     w.endObject();
     return w.take();
+}
+
+} // namespace
+
+Result<QByteArray> getItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ProjectionExpression")}, {p("AttributesToGet")}));
+    return runGetItem(ctx, name, keyParam, ex, req.value(p("ConsistentRead")).toBool(),
+                      req.value(p("ReturnConsumedCapacity")).toString());
+}
+
+Result<QByteArray> getItem(OpContext &ctx, const GetItemRequest &req)
+{
+    return runGetItem(ctx, req.tableName, req.key, ParsedExpressions(), req.consistentRead, req.returnConsumedCapacity);
 }
 
 Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)

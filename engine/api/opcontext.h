@@ -44,6 +44,8 @@ Result<QByteArray> listTagsOfResource(OpContext &, const QJsonObject &);
 // Single-item operations (itemops.cpp).
 Result<QByteArray> putItem(OpContext &, const QJsonObject &);
 Result<QByteArray> getItem(OpContext &, const QJsonObject &);
+struct GetItemRequest;
+Result<QByteArray> getItem(OpContext &, const GetItemRequest &); // a request read by fastrequest.h
 Result<QByteArray> deleteItem(OpContext &, const QJsonObject &);
 Result<QByteArray> updateItem(OpContext &, const QJsonObject &);
 // Batches (batchops.cpp).

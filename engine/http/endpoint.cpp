@@ -141,9 +141,30 @@ QByteArrayView trimmed(QByteArrayView v)
 // "AKID/20240101/us-west-2/dynamodb/aws4_request" -> access key and region.
 void applyCredential(QByteArrayView credential, api::RequestContext *context)
 {
-    const QList<QByteArray> parts = credential.toByteArray().split('/');
-    if (!parts.value(0).isEmpty()) context->accessKeyId = QString::fromUtf8(parts[0]);
-    if (parts.size() >= 3 && !parts[2].isEmpty()) context->region = QString::fromUtf8(parts[2]);
+    // AKID/date/region/service/aws4_request. The same few credentials come
+    // with every request: a thread keeps the strings of the last one.
+    struct Last {
+        QByteArray bytes;
+        QString text;
+        const QString &of(QByteArrayView v)
+        {
+            if (v != bytes) {
+                bytes = v.toByteArray();
+                text = QString::fromUtf8(v);
+            }
+            return text;
+        }
+    };
+    thread_local Last key, region;
+    const qsizetype s1 = credential.indexOf('/');
+    const QByteArrayView akid = s1 < 0 ? credential : credential.first(s1);
+    if (!akid.isEmpty()) context->accessKeyId = key.of(akid);
+    if (s1 < 0) return;
+    const qsizetype s2 = credential.indexOf('/', s1 + 1);
+    if (s2 < 0) return;
+    const qsizetype s3 = credential.indexOf('/', s2 + 1);
+    const QByteArrayView name = credential.sliced(s2 + 1, (s3 < 0 ? credential.size() : s3) - s2 - 1);
+    if (!name.isEmpty()) context->region = region.of(name);
 }
 
 // The query string of a presigned request, decoded; empty without '?'.
@@ -184,7 +205,7 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
 
     QString message;
     if (!header.isEmpty()) {
-        QByteArray credential, signature, signedHeaders;
+        QByteArrayView credential, signature, signedHeaders; // into header
         QByteArrayView rest(header);
         bool first = true;
         while (!rest.isEmpty()) {
@@ -201,9 +222,9 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
             if (eq < 0) continue;
             const QByteArrayView key = token.first(eq);
             const QByteArrayView value = token.sliced(eq + 1);
-            if (key == "Credential") credential = value.toByteArray();
-            else if (key == "Signature") signature = value.toByteArray();
-            else if (key == "SignedHeaders") signedHeaders = value.toByteArray();
+            if (key == "Credential") credential = value;
+            else if (key == "Signature") signature = value;
+            else if (key == "SignedHeaders") signedHeaders = value;
         }
         if (credential.isEmpty()) message += QStringLiteral("Authorization header requires 'Credential' parameter. ");
         if (signature.isEmpty()) message += QStringLiteral("Authorization header requires 'Signature' parameter. ");

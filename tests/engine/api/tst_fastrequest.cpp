@@ -1,0 +1,104 @@
+// The fast request path (api/fastrequest.h) against the general one: every
+// request the fast reader accepts must get exactly the general path's
+// answer, and whatever it does not understand must go the general way.
+#include "api/engine.h"
+#include "api/fastrequest.h"
+
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace dd;
+
+class TestFastRequest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<api::Engine> m_engine;
+    api::RequestContext m_ctx;
+
+    void setup(const char *op, const QByteArray &json)
+    {
+        auto r = m_engine->call(m_ctx, QString::fromLatin1(op), QByteArrayView(json));
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message()));
+    }
+    // "ok:<body>" or "<type>:<message>".
+    QString answer(const Result<QByteArray> &r)
+    {
+        return r.ok() ? QStringLiteral("ok:") + QString::fromUtf8(*r) : r.error().type() + u':' + r.error().message();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        api::EngineOptions o;
+        o.inMemory = true;
+        m_engine = std::move(api::Engine::open(o).value());
+        setup("CreateTable", R"({"TableName":"songs","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+            "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})");
+        setup("CreateTable", R"({"TableName":"blobs","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"id","AttributeType":"B"}],
+            "KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]})");
+        setup("PutItem", R"({"TableName":"songs","Item":{"pk":{"S":"a"},"sk":{"N":"1.5"},"title":{"S":"Happy Day"},"n":{"L":[{"N":"1"}]}}})");
+        setup("PutItem", R"({"TableName":"blobs","Item":{"id":{"B":"AAEC"},"v":{"BOOL":true}}})");
+    }
+
+    void sameAnswer_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("fast"); // whether the fast reader takes it
+        QTest::newRow("compact") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}}})") << true;
+        QTest::newRow("botocore spacing") << QByteArray(R"({"TableName": "songs", "Key": {"sk": {"N": "1.50"}, "pk": {"S": "a"}}, "ConsistentRead": true})") << true;
+        QTest::newRow("number form") << QByteArray(R"({"Key":{"pk":{"S":"a"},"sk":{"N":"01.500"}},"TableName":"songs"})") << true;
+        QTest::newRow("total") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ReturnConsumedCapacity":"TOTAL"})") << true;
+        QTest::newRow("indexes strong") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ReturnConsumedCapacity":"INDEXES","ConsistentRead":true})") << true;
+        QTest::newRow("none") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ReturnConsumedCapacity":"NONE"})") << true;
+        QTest::newRow("absent item") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"b"},"sk":{"N":"1.5"}},"ReturnConsumedCapacity":"TOTAL"})") << true;
+        QTest::newRow("binary key") << QByteArray(R"({"TableName":"blobs","Key":{"id":{"B":"AAEC"}}})") << true;
+        QTest::newRow("missing sort key") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"}}})") << true;
+        QTest::newRow("wrong key type") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"N":"1"},"sk":{"N":"1.5"}}})") << true;
+        QTest::newRow("extra key attribute") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"},"x":{"S":"y"}}})") << true;
+        QTest::newRow("empty key string") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":""},"sk":{"N":"1.5"}}})") << true;
+        QTest::newRow("no such table") << QByteArray(R"({"TableName":"nothere","Key":{"pk":{"S":"a"}}})") << true;
+        QTest::newRow("empty key") << QByteArray(R"({"TableName":"songs","Key":{}})") << true;
+        // The general path's cases.
+        QTest::newRow("bad number") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5.5"}}})") << false;
+        QTest::newRow("number out of range") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1E+126"}}})") << false;
+        QTest::newRow("bad base64") << QByteArray(R"({"TableName":"blobs","Key":{"id":{"B":"AAE"}}})") << false;
+        QTest::newRow("non-canonical base64") << QByteArray(R"({"TableName":"blobs","Key":{"id":{"B":"AAF="}}})") << false;
+        QTest::newRow("short table name") << QByteArray(R"({"TableName":"so","Key":{"pk":{"S":"a"}}})") << false;
+        QTest::newRow("table name pattern") << QByteArray(R"({"TableName":"so ngs","Key":{"pk":{"S":"a"}}})") << false;
+        QTest::newRow("bad capacity mode") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ReturnConsumedCapacity":"ALL"})") << false;
+        QTest::newRow("projection") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ProjectionExpression":"title"})") << false;
+        QTest::newRow("non-ascii key") << QByteArray("{\"TableName\":\"songs\",\"Key\":{\"pk\":{\"S\":\"\xc3\xa4\"},\"sk\":{\"N\":\"1.5\"}}}") << false;
+        QTest::newRow("escape") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"\u0061"},"sk":{"N":"1.5"}}})") << false;
+        QTest::newRow("duplicate member") << QByteArray(R"({"TableName":"songs","TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}}})") << false;
+        QTest::newRow("duplicate key name") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"pk":{"S":"a"},"sk":{"N":"1.5"}}})") << false;
+        QTest::newRow("two types") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a","N":"1"},"sk":{"N":"1.5"}}})") << false;
+        QTest::newRow("map key value") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"M":{}},"sk":{"N":"1.5"}}})") << false;
+        QTest::newRow("consistent as string") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"ConsistentRead":"true"})") << false;
+        QTest::newRow("no key") << QByteArray(R"({"TableName":"songs"})") << false;
+        QTest::newRow("trailing garbage") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}}}x)") << false;
+        QTest::newRow("truncated") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"})") << false;
+        QTest::newRow("unknown member") << QByteArray(R"({"TableName":"songs","Key":{"pk":{"S":"a"},"sk":{"N":"1.5"}},"Foo":1})") << false;
+    }
+
+    void sameAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, fast);
+        QCOMPARE(api::readGetItemRequest(body).has_value(), fast);
+        const QString viaBytes = answer(m_engine->call(m_ctx, u"GetItem", QByteArrayView(body)));
+        // The general path, from a parsed object (or the bytes' SerializationException).
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+        const QString general = error.error == QJsonParseError::NoError
+                                    ? answer(m_engine->call(m_ctx, u"GetItem", doc.object()))
+                                    : QStringLiteral("SerializationException:");
+        QCOMPARE(viaBytes.left(general.size()), general);
+        QCOMPARE(viaBytes, general);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestFastRequest)
+#include "tst_fastrequest.moc"
