@@ -16,6 +16,8 @@
 // TCP reset.
 #include "http/httpserver.h"
 
+#include <QVarLengthArray>
+
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -723,30 +725,32 @@ void Worker::queueResponse(Connection *c, const HttpResponse &r)
     const bool noBody = r.status == 204 || r.status == 304 || (r.status >= 100 && r.status < 200);
     const bool inlineBody = !noBody && !c->isHead && size_t(r.body.size()) <= kInlineBodyBytes;
 
-    QByteArray head;
-    head.reserve(256 + (inlineBody ? r.body.size() : 0));
-    char num[24];
-    head.append("HTTP/1.1 ");
-    head.append(num, std::to_chars(num, num + sizeof num, r.status).ptr - num);
-    head.append(' ');
-    head.append(reasonPhrase(r.status));
-    head.append("\r\n");
+    // The head (and a small body) in one allocation: gather the pieces, then copy.
+    char status[24], length[24];
+    const QByteArrayView statusText(status, std::to_chars(status, status + sizeof status, r.status).ptr - status);
+    const QByteArrayView lengthText(length, std::to_chars(length, length + sizeof length, r.body.size()).ptr - length);
+    QVarLengthArray<QByteArrayView, 48> parts;
+    parts << "HTTP/1.1 " << statusText << " " << reasonPhrase(r.status) << "\r\n";
     for (const auto &h : r.headers) {
         if (equalsNoCase(h.first, "content-length") || equalsNoCase(h.first, "connection")
             || equalsNoCase(h.first, "transfer-encoding"))
             continue;
-        head.append(h.first);
-        head.append(": ");
-        head.append(h.second);
-        head.append("\r\n");
+        parts << h.first << ": " << h.second << "\r\n";
     }
-    if (!noBody) {
-        head.append("Content-Length: ");
-        head.append(num, std::to_chars(num, num + sizeof num, r.body.size()).ptr - num);
-        head.append("\r\n");
+    if (!noBody)
+        parts << "Content-Length: " << lengthText << "\r\n";
+    parts << (c->closeAfterWrite ? QByteArrayView("Connection: close\r\n\r\n") : QByteArrayView("Connection: keep-alive\r\n\r\n"));
+    if (inlineBody)
+        parts << r.body;
+    qsizetype total = 0;
+    for (const QByteArrayView &part : parts)
+        total += part.size();
+    QByteArray head(total, Qt::Uninitialized);
+    char *out = head.data();
+    for (const QByteArrayView &part : parts) {
+        std::memcpy(out, part.data(), size_t(part.size()));
+        out += part.size();
     }
-    head.append(c->closeAfterWrite ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
-    if (inlineBody) head.append(r.body);
     c->outBytes += size_t(head.size());
     c->out.push_back(std::move(head));
     if (!noBody && !c->isHead && !inlineBody) {
