@@ -79,6 +79,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DescribeContinuousBackups"), describeContinuousBackups},
         {QStringLiteral("RestoreTableToPointInTime"), restoreTableToPointInTime},
         // Dynamodesk's own operations, on the wire as "Dynamodesk_20261101.<Op>".
+        {QStringLiteral("Dynamodesk.DescribeTableHistory"), describeTableHistory},
+        {QStringLiteral("Dynamodesk.PreviewRestore"), previewRestore},
     };
     return h;
 }

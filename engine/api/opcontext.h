@@ -69,6 +69,10 @@ Result<QByteArray> restoreTableFromBackup(OpContext &, const QJsonObject &);
 Result<QByteArray> updateContinuousBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> describeContinuousBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> restoreTableToPointInTime(OpContext &, const QJsonObject &);
+// Dynamodesk's own operations, "Dynamodesk.<Op>" (validated by their handlers).
+// A table's write history and restore previews (pitr/historyops.cpp, pitr/previewops.cpp).
+Result<QByteArray> describeTableHistory(OpContext &, const QJsonObject &);
+Result<QByteArray> previewRestore(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);
