@@ -39,6 +39,7 @@ signals:
     void openTableRequested(Connection *connection, const QString &table);
     void newTableRequested(Connection *connection);
     void deleteTableRequested(Connection *connection, const QString &table);
+    void historyRequested(Connection *connection, const QString &table);
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);
     void tablesListed(Connection *connection);
