@@ -149,8 +149,8 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_timeline);
     splitter->addWidget(details);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
@@ -290,7 +290,8 @@ void HistoryView::onState()
     m_keys = TableKeys::fromDescription(st.table);
     m_pitr = st.pitr;
     m_historyOps = st.historyOps;
-    m_timeline->setNow(m_pitr ? m_pitr->second : double(QDateTime::currentMSecsSinceEpoch()));
+    // LatestRestorableDateTime is whole seconds: now is within the second after it.
+    m_timeline->setNow(m_pitr ? m_pitr->second + 999 : double(QDateTime::currentMSecsSinceEpoch()));
     m_timeline->setPitrWindow(m_pitr);
     m_timeline->setHistoryStart(st.historyStart);
     m_timeline->setBackups(st.backups);

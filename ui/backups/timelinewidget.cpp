@@ -53,7 +53,7 @@ TimelineWidget::TimelineWidget(QWidget *parent) : QWidget(parent)
 
 QSize TimelineWidget::sizeHint() const
 {
-    return QSize(800, 200);
+    return QSize(800, 260);
 }
 
 QSize TimelineWidget::minimumSizeHint() const
@@ -316,7 +316,9 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         }
     }
 
-    // Bars: stacked inserts, updates, deletes, scaled to the busiest bucket in view.
+    // Bars: stacked inserts, updates, deletes. Heights follow the square
+    // root of the count, scaled to the busiest bucket in view, so that a
+    // single write still shows beside a bulk load.
     int peak = 0;
     for (const TimelineBucket &b : m_buckets)
         if (b.startMs + m_bucketMs > m_start && b.startMs < m_end)
@@ -331,38 +333,42 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             const int x1 = std::max(x0 + 1, xForTime(b.startMs + m_bucketMs) - (m_bucketMs / (m_end - m_start) * plot.width() > 3 ? 1 : 0));
             if (x1 < plot.left() || x0 > plot.right())
                 continue;
-            int y = plot.bottom();
+            const double height = std::max(2.0, std::sqrt(double(b.total()) / peak) * barArea);
+            double y = plot.bottom() + 1;
             for (const auto &[count, colour] : {std::pair{b.inserts, insertColor()}, std::pair{b.updates, updateColor()}, std::pair{b.deletes, deleteColor()}}) {
                 if (count == 0)
                     continue;
-                const int h = std::max(1, int(std::lround(double(count) / peak * barArea)));
-                p.fillRect(QRect(std::max(x0, plot.left()), y - h + 1, std::min(x1, plot.right()) - std::max(x0, plot.left()), h), colour);
+                const double h = height * count / b.total();
+                const int top = int(std::lround(y - h));
+                p.fillRect(QRect(std::max(x0, plot.left()), top, std::min(x1, plot.right()) - std::max(x0, plot.left()), std::max(1, int(std::lround(y)) - top)), colour);
                 y -= h;
             }
         }
-        p.setPen(pal.text().color());
-        p.drawText(QRect(plot.left() + 4, barTop - fm.height() - 2, plot.width() / 2, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   tr("peak %L1 writes per bar").arg(peak));
     }
     if (!m_note.isEmpty()) {
         p.setPen(pal.placeholderText().color());
         p.drawText(plot.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_note);
     }
 
-    // The legend, top right.
+    // The legend, top right, after the scale.
     {
         int x = plot.right() - 6;
-        p.setFont(font());
-        for (const auto &[text, colour] : {std::pair{tr("deletes"), deleteColor()}, std::pair{tr("updates"), updateColor()},
-                                           std::pair{tr("inserts"), insertColor()}}) {
-            const int w = fm.horizontalAdvance(text);
+        const QRect row(0, plot.top() + 4, 0, fm.height());
+        auto text = [&](const QString &t) {
+            const int w = fm.horizontalAdvance(t);
             x -= w;
             p.setPen(pal.text().color());
-            p.drawText(QRect(x, plot.top() + 4, w, fm.height()), Qt::AlignVCenter, text);
+            p.drawText(QRect(x, row.top(), w, row.height()), Qt::AlignVCenter, t);
+        };
+        for (const auto &[label, colour] : {std::pair{tr("deletes"), deleteColor()}, std::pair{tr("updates"), updateColor()},
+                                            std::pair{tr("inserts"), insertColor()}}) {
+            text(label);
             x -= 14;
-            p.fillRect(QRect(x, plot.top() + 4 + (fm.height() - 10) / 2, 10, 10), colour);
-            x -= 12;
+            p.fillRect(QRect(x, row.top() + (fm.height() - 10) / 2, 10, 10), colour);
+            x -= 14;
         }
+        if (peak > 0)
+            text(tr("busiest bar: %L1 writes (square-root scale)").arg(peak) + QStringLiteral("   "));
     }
 
     // Now.
@@ -402,15 +408,26 @@ void TimelineWidget::paintEvent(QPaintEvent *)
 
     // The selected time.
     if (m_selectedTime) {
+        // The whole second when it is wide enough to see, else a line in its middle.
         const int x = xForTime(double(*m_selectedTime) + 500);
+        const int x0 = xForTime(double(*m_selectedTime)), x1 = xForTime(double(*m_selectedTime) + kSecond);
         if (x >= plot.left() && x <= plot.right()) {
-            p.setPen(QPen(pal.highlight().color(), 2));
-            p.drawLine(x, plot.top(), x, plot.bottom());
+            if (x1 - x0 >= 4) {
+                QColor second = pal.highlight().color();
+                second.setAlpha(90);
+                p.fillRect(QRect(x0, plot.top(), x1 - x0, plot.height()), second);
+                p.setPen(QPen(pal.highlight().color(), 1));
+                p.drawLine(x0, plot.top(), x0, plot.bottom());
+                p.drawLine(x1, plot.top(), x1, plot.bottom());
+            } else {
+                p.setPen(QPen(pal.highlight().color(), 2));
+                p.drawLine(x, plot.top(), x, plot.bottom());
+            }
             const QString label = QLocale().toString(local(double(*m_selectedTime)), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
             const int w = fm.horizontalAdvance(label) + 10;
-            QRect box(x + 4, plot.top() + fm.height() + 8, w, fm.height() + 4);
+            QRect box(std::max(x, x1) + 4, plot.top() + fm.height() + 8, w, fm.height() + 4);
             if (box.right() > plot.right())
-                box.moveRight(x - 4);
+                box.moveRight(std::min(x, x0) - 4);
             p.fillRect(box, pal.highlight());
             p.setPen(pal.highlightedText().color());
             p.drawText(box, Qt::AlignCenter, label);
