@@ -10,7 +10,10 @@ namespace dd::ui {
 
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("dd::ui::PreviewTables", text); }
+// The translation context of this file's texts.
+struct PreviewTables {
+    Q_DECLARE_TR_FUNCTIONS(dd::ui::PreviewTables)
+};
 
 QStandardItem *cell(const QJsonObject &attribute)
 {
@@ -55,7 +58,7 @@ void fillItemsModel(QStandardItemModel *model, const QJsonArray &items, const Ta
 void fillDifferencesModel(QStandardItemModel *model, const QJsonArray &differences, const TableKeys &keys)
 {
     model->clear();
-    model->setHorizontalHeaderLabels({tr("Key"), tr("Change since then"), tr("Then"), tr("Now")});
+    model->setHorizontalHeaderLabels({PreviewTables::tr("Key"), PreviewTables::tr("Change since then"), PreviewTables::tr("Then"), PreviewTables::tr("Now")});
     for (const auto &v : differences) {
         const QJsonObject d = v.toObject();
         const QJsonObject key = d.value(QStringLiteral("Key")).toObject();
@@ -65,11 +68,11 @@ void fillDifferencesModel(QStandardItemModel *model, const QJsonArray &differenc
         auto *keyCell = new QStandardItem(keyText.join(QStringLiteral(", ")));
         keyCell->setEditable(false);
         const bool then = d.contains(QStringLiteral("Then")), now = d.contains(QStringLiteral("Now"));
-        auto *change = new QStandardItem(then && now ? tr("Modified") : then ? tr("Deleted") : tr("Created"));
+        auto *change = new QStandardItem(then && now ? PreviewTables::tr("Modified") : then ? PreviewTables::tr("Deleted") : PreviewTables::tr("Created"));
         change->setEditable(false);
-        change->setToolTip(then && now ? tr("The item exists then and now, with other values")
-                           : then      ? tr("The item existed then and has been deleted since: a restore brings it back")
-                                       : tr("The item was created since then: the restored table does not have it"));
+        change->setToolTip(then && now ? PreviewTables::tr("The item exists then and now, with other values")
+                           : then      ? PreviewTables::tr("The item existed then and has been deleted since: a restore brings it back")
+                                       : PreviewTables::tr("The item was created since then: the restored table does not have it"));
         model->appendRow({keyCell, change, cell(asMap(d.value(QStringLiteral("Then")).toObject())),
                           cell(asMap(d.value(QStringLiteral("Now")).toObject()))});
     }
