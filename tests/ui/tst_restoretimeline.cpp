@@ -7,7 +7,10 @@
 // restores, the new table opens in a tab and holds exactly the items of T1.
 // A click on the backup marker previews and restores the backup the same
 // way. Backups are created through the name dialog and deleted after the
-// confirmation; the arrow keys move the selection.
+// confirmation; the arrow keys move the selection. Against an endpoint that
+// does not know Dynamodesk's own operations (as AWS answers them:
+// UnknownOperationException) the view says so instead of bars and previews,
+// and backups still list, describe and restore.
 #include "api/engine.h"
 #include "backups/historyview.h"
 #include "backups/restoredialog.h"
@@ -33,6 +36,35 @@
 
 using namespace dd::ui;
 
+namespace {
+
+// The embedded engine seen as an endpoint without Dynamodesk's own
+// operations: they fail as AWS fails unknown targets; all else goes through.
+class AwsLikeClient : public dd::client::Client {
+public:
+    explicit AwsLikeClient(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
+    QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
+    {
+        return QtFuture::makeReadyFuture(callSync(operation, request));
+    }
+    dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
+    {
+        if (operation.startsWith(QLatin1String("Dynamodesk."))) {
+            dd::client::ApiResponse r;
+            r.error = dd::ApiError::unknownOperation();
+            return r;
+        }
+        return m_inner->callSync(operation, request);
+    }
+    QString region() const override { return m_inner->region(); }
+    QString displayName() const override { return QStringLiteral("AWS-like"); }
+
+private:
+    std::shared_ptr<dd::client::Client> m_inner;
+};
+
+} // namespace
+
 class TestRestoreTimeline : public QObject {
     Q_OBJECT
 private slots:
@@ -42,6 +74,7 @@ private slots:
     void clickABackupAndRestore();
     void keyboardMovesTheSelection();
     void createAndDeleteBackups();
+    void endpointWithoutHistoryOperations();
     void cleanupTestCase();
 
 private:
@@ -254,6 +287,30 @@ void TestRestoreTimeline::createAndDeleteBackups()
     QTRY_VERIFY_WITH_TIMEOUT(t->backups().size() == 1 && !m_view->isLoading(), 10000);
     QCOMPARE(t->backups().first().arn, m_backupArn);
     QVERIFY(t->selectedBackup().isEmpty());
+}
+
+void TestRestoreTimeline::endpointWithoutHistoryOperations()
+{
+    auto *inProcess = dynamic_cast<dd::client::InProcessClient *>(&m_connection->client());
+    QVERIFY(inProcess);
+    auto inner = std::make_shared<dd::client::InProcessClient>(inProcess->engine(), dd::api::RequestContext());
+    ConnectionSettings settings;
+    settings.name = QStringLiteral("AWS-like");
+    Connection aws(settings, std::make_shared<AwsLikeClient>(inner));
+    HistoryView view(&aws, QStringLiteral("Orders"));
+    view.resize(1000, 700);
+    view.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.timeline()->backups().size() == 1, 10000);
+    QVERIFY(!view.historyOperationsAvailable());
+    QVERIFY(view.pointInTimeRecoveryEnabled());
+    QVERIFY(view.timeline()->buckets().isEmpty());
+    view.timeline()->setRange(double(m_t2 - 30'000), double(m_t2 + 30'000));
+    QTest::mouseClick(view.timeline(), Qt::LeftButton, Qt::NoModifier, view.timeline()->backupMarkerCenter(m_backupArn));
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isPreviewLoading(), 5000);
+    QCOMPARE(view.previewItemCount(), -1);
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("previewCounts"))->text().contains(QLatin1String("Dynamodesk")));
+    QVERIFY(view.findChild<QLabel *>(QStringLiteral("backupDetails"))->text().contains(QLatin1String("AVAILABLE")));
+    QVERIFY(view.findChild<QPushButton *>(QStringLiteral("restoreToNewTable"))->isEnabled());
 }
 
 void TestRestoreTimeline::cleanupTestCase()

@@ -184,6 +184,7 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     connect(&m_previewWatcher, &QFutureWatcher<Preview>::finished, this, &HistoryView::onPreview);
     connect(&m_restoreWatcher, &QFutureWatcher<RestoreOutcome>::finished, this, &HistoryView::onRestored);
     connect(&m_actionWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this] {
+        m_actionPending = false;
         const client::ApiResponse r = m_actionWatcher.result();
         const QString done = m_actionWatcher.property("done").toString();
         if (r.ok())
@@ -209,13 +210,12 @@ HistoryView::~HistoryView()
 
 bool HistoryView::isLoading() const
 {
-    return m_stateWatcher.isRunning() || m_densityWatcher.isRunning() || m_densityTimer.isActive() || m_previewWatcher.isRunning()
-           || m_actionWatcher.isRunning();
+    return m_statePending || m_densityShown != m_densityGeneration || m_densityTimer.isActive() || isPreviewLoading() || m_actionPending;
 }
 
 bool HistoryView::isPreviewLoading() const
 {
-    return m_previewWatcher.isRunning();
+    return m_previewShown != m_previewGeneration;
 }
 
 bool HistoryView::isRestoring() const
@@ -230,8 +230,9 @@ QString HistoryView::detailsTitle() const
 
 void HistoryView::refresh()
 {
-    if (m_stateWatcher.isRunning())
+    if (m_statePending)
         return;
+    m_statePending = true;
     m_stateWatcher.setFuture(QtConcurrent::run(m_connection->pool(), &HistoryView::loadState, m_connection, m_table));
 }
 
@@ -282,6 +283,7 @@ HistoryView::State HistoryView::loadState(Connection *connection, const QString 
 void HistoryView::onState()
 {
     const State st = m_stateWatcher.result();
+    m_statePending = false;
     if (st.table.isEmpty()) {
         m_error->setError(tr("Cannot read the table: %1").arg(st.error));
         return;
@@ -345,6 +347,7 @@ void HistoryView::onDensity()
     const Density d = m_densityWatcher.result();
     if (d.generation != m_densityGeneration)
         return; // the view moved on
+    m_densityShown = d.generation;
     if (unknownOperation(d.response)) {
         m_historyOps = false;
         m_timeline->clearBuckets();
@@ -420,6 +423,7 @@ void HistoryView::onPreview()
     const Preview p = m_previewWatcher.result();
     if (p.generation != m_previewGeneration)
         return; // a newer selection is loading
+    m_previewShown = p.generation;
     m_busy->setVisible(false);
     if (p.backup.ok() && !m_timeline->selectedBackup().isEmpty()) {
         const QJsonObject desc = p.backup.body.value(s("BackupDescription")).toObject();
@@ -558,10 +562,11 @@ void HistoryView::onRestored()
 
 void HistoryView::runSimple(const QString &operation, const QJsonObject &request, const QString &done)
 {
-    if (m_actionWatcher.isRunning()) {
+    if (m_actionPending) {
         emit statusMessage(tr("Another change is still running"));
         return;
     }
+    m_actionPending = true;
     m_error->setError(QString());
     m_actionWatcher.setProperty("done", done);
     m_actionWatcher.setFuture(m_connection->call(operation, request));

@@ -122,8 +122,14 @@ private:
     bool m_historyOps = true;
     bool m_fitted = false;
 
+    // Generations asked for and shown: a load is in flight until they match
+    // (a finished future's result arrives later, through a queued signal).
     quint64 m_densityGeneration = 0;
+    quint64 m_densityShown = 0;
     quint64 m_previewGeneration = 0;
+    quint64 m_previewShown = 0;
+    bool m_statePending = false;
+    bool m_actionPending = false;
     QFutureWatcher<State> m_stateWatcher;
     QFutureWatcher<Density> m_densityWatcher;
     QFutureWatcher<Preview> m_previewWatcher;
