@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <array>
+#include <set>
+
 using namespace dd;
 
 namespace {
@@ -125,8 +128,11 @@ private:
         m_t0 = m_clock.nowMs() / 1000;
         m_clock.advanceMs(10'000);
         m_t1 = m_clock.nowMs() / 1000;
-        for (auto [pk, sk] : {std::pair{"p", 9}, std::pair{"p", 10}, std::pair{"q", 1}})
+        for (auto [pk, sk] : {std::pair{"p", 9}, std::pair{"p", 10}, std::pair{"q", 1}}) {
             ok("PutItem", {{q("TableName"), q("hist")}, {q("Item"), item(pk, sk, 1)}});
+            // Another table's changes in between: the history counts only its own.
+            ok("PutItem", {{q("TableName"), q("nopitr")}, {q("Item"), QJsonObject{{q("pk"), QJsonObject{{q("S"), q(pk) + QString::number(sk)}}}}}});
+        }
         m_clock.advanceMs(10'000);
         m_t2 = m_clock.nowMs() / 1000;
         ok("PutItem", {{q("TableName"), q("hist")}, {q("Item"), item("p", 9, 2)}});
@@ -185,9 +191,15 @@ private slots:
         QCOMPARE(inserts, 3);
         QCOMPARE(h.value(q("Buckets")).toArray().at(0).toObject().value(q("Inserts")).toInt(), 3);
 
+        // The other table's three inserts at T1 are its own.
+        h = ok("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("nopitr")}, {q("StartTime"), double(m_t0)}, {q("EndTime"), double(m_t0 + 40)}, {q("Buckets"), 1}});
+        QCOMPARE(h.value(q("Buckets")).toArray().at(0).toObject().value(q("Inserts")).toInt(), 3);
+        QCOMPARE(h.value(q("HistoryStart")).toDouble(), double(m_t1));
         // A table without changes in the log has no HistoryStart;
         // an unknown table and bad requests are refused.
-        QVERIFY(!ok("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("nopitr")}, {q("StartTime"), 0}, {q("EndTime"), 1}, {q("Buckets"), 1}}).contains(q("HistoryStart")));
+        QVERIFY(!ok("CreateTable", json(R"({"TableName":"quiet","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")).isEmpty());
+        QVERIFY(!ok("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("quiet")}, {q("StartTime"), 0}, {q("EndTime"), 1}, {q("Buckets"), 1}}).contains(q("HistoryStart")));
         QCOMPARE(failure("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("nothere")}, {q("StartTime"), 0}, {q("EndTime"), 1}}), q("ResourceNotFoundException"));
         for (const QJsonObject &bad : {QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), 10}, {q("EndTime"), 10}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), 0}, {q("EndTime"), 10}, {q("Buckets"), 0}},
@@ -197,6 +209,59 @@ private slots:
                                        QJsonObject{{q("TableName"), q("hist")}, {q("EndTime"), 10}},
                                        QJsonObject{{q("TableName"), 5}, {q("StartTime"), 0}, {q("EndTime"), 10}}})
             QCOMPARE(failure("Dynamodesk.DescribeTableHistory", bad), q("ValidationException"));
+    }
+
+    // A longer recorded log, two tables interleaved at random times: every
+    // bucket of random ranges counts exactly the recorded changes.
+    void historyMatchesARecordedLog()
+    {
+        open(true);
+        for (const char *name : {"hist", "other"})
+            QVERIFY(!ok("CreateTable", {{q("TableName"), q(name)}, {q("BillingMode"), q("PAY_PER_REQUEST")},
+                                        {q("AttributeDefinitions"), QJsonArray{QJsonObject{{q("AttributeName"), q("pk")}, {q("AttributeType"), q("S")}}}},
+                                        {q("KeySchema"), QJsonArray{QJsonObject{{q("AttributeName"), q("pk")}, {q("KeyType"), q("HASH")}}}}}).isEmpty());
+        struct Change { qint64 ms; int event; }; // 0 insert, 1 update, 2 delete
+        std::vector<Change> log;
+        std::set<int> present;
+        QRandomGenerator rng(11);
+        const qint64 begin = m_clock.nowMs();
+        for (int i = 0; i < 400; ++i) {
+            m_clock.advanceMs(rng.bounded(1500));
+            const bool mine = rng.bounded(3) != 0;
+            const int k = int(rng.bounded(30));
+            const QJsonObject key{{q("pk"), QJsonObject{{q("S"), QString::number(k)}}}};
+            if (!mine) {
+                ok("PutItem", {{q("TableName"), q("other")}, {q("Item"), key}});
+                continue;
+            }
+            if (present.count(k) && rng.bounded(3) == 0) {
+                ok("DeleteItem", {{q("TableName"), q("hist")}, {q("Key"), key}});
+                present.erase(k);
+                log.push_back({m_clock.nowMs(), 2});
+            } else {
+                QJsonObject it = key;
+                it.insert(q("v"), QJsonObject{{q("N"), QString::number(i)}});
+                ok("PutItem", {{q("TableName"), q("hist")}, {q("Item"), it}});
+                log.push_back({m_clock.nowMs(), present.count(k) ? 1 : 0});
+                present.insert(k);
+            }
+        }
+        const qint64 end = m_clock.nowMs();
+        for (int round = 0; round < 40; ++round) {
+            const qint64 a = begin - 5000 + qint64(rng.bounded(int(end - begin + 10000)));
+            const qint64 b = a + 1 + qint64(rng.bounded(int(end - a + 5000)));
+            const int buckets = 1 + int(rng.bounded(60));
+            std::vector<std::array<int, 3>> want(size_t(buckets), {0, 0, 0});
+            for (const Change &c : log)
+                if (c.ms >= a && c.ms < b)
+                    ++want[size_t((c.ms - a) * buckets / (b - a))][size_t(c.event)];
+            const QJsonArray got = history(double(a) / 1000, double(b) / 1000, buckets).value(q("Buckets")).toArray();
+            QCOMPARE(got.size(), buckets);
+            for (int i = 0; i < buckets; ++i) {
+                const QJsonObject g = got.at(i).toObject();
+                QCOMPARE((std::array<int, 3>{g.value(q("Inserts")).toInt(), g.value(q("Updates")).toInt(), g.value(q("Deletes")).toInt()}), want[size_t(i)]);
+            }
+        }
     }
 
     void preview_data() { history_data(); }
