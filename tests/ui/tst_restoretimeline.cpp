@@ -287,6 +287,9 @@ void TestRestoreTimeline::createAndDeleteBackups()
     QTRY_VERIFY_WITH_TIMEOUT(t->backups().size() == 1 && !m_view->isLoading(), 10000);
     QCOMPARE(t->backups().first().arn, m_backupArn);
     QVERIFY(t->selectedBackup().isEmpty());
+    // The details of the deleted backup are gone too.
+    QCOMPARE(m_view->previewItemCount(), -1);
+    QVERIFY(m_view->detailsTitle().startsWith(QLatin1String("Click")));
 }
 
 void TestRestoreTimeline::endpointWithoutHistoryOperations()

@@ -297,6 +297,13 @@ void HistoryView::onState()
     m_timeline->setPitrWindow(m_pitr);
     m_timeline->setHistoryStart(st.historyStart);
     m_timeline->setBackups(st.backups);
+    if (m_timeline->selectedBackup().isEmpty() && !m_timeline->selectedTime()) {
+        // Nothing selected (any more: a deleted backup drops its selection).
+        ++m_previewGeneration;
+        m_previewShown = m_previewGeneration;
+        clearDetails();
+        m_title->setText(tr("Click the timeline to see what the table held at that time, or a backup marker to see the backup."));
+    }
     m_timeline->setNote(m_historyOps ? QString()
                                      : tr("This endpoint does not offer Dynamodesk's history operations, so the writes over time "
                                           "cannot be shown. Backups and point-in-time recovery work as usual."));
@@ -372,15 +379,25 @@ void HistoryView::showPreviewNote(const QString &note)
     m_diffModel->clear();
 }
 
-void HistoryView::loadPreview()
+void HistoryView::clearDetails()
 {
-    const quint64 generation = ++m_previewGeneration;
     m_previewItems = m_previewDifferences = -1;
     m_itemsModel->clear();
     m_diffModel->clear();
     m_counts->clear();
     m_backupDetails->clear();
+    m_backupDetails->setVisible(false);
+    m_busy->setVisible(false);
+    m_previewTabs->setTabText(1, tr("Differences from now"));
+}
+
+void HistoryView::loadPreview()
+{
     const QString arn = m_timeline->selectedBackup();
+    if (arn.isEmpty() && !m_timeline->selectedTime())
+        return;
+    const quint64 generation = ++m_previewGeneration;
+    clearDetails();
     QJsonObject request{{s("TableName"), m_table}};
     if (!arn.isEmpty()) {
         QString name;
@@ -396,8 +413,6 @@ void HistoryView::loadPreview()
         m_title->setText(tr("The table as it was at %1 (the end of that second)")
                              .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*t), QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
         request.insert(s("RestoreDateTime"), double(*t / 1000));
-    } else {
-        return;
     }
     m_backupDetails->setVisible(!arn.isEmpty());
     m_busy->setVisible(true);

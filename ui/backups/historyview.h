@@ -114,6 +114,7 @@ private:
     void runSimple(const QString &operation, const QJsonObject &request, const QString &done);
     void updateActions();
     void showPreviewNote(const QString &note);
+    void clearDetails();
 
     Connection *m_connection;
     QString m_table;
