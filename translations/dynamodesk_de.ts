@@ -329,18 +329,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>In neue Tabelle wiederherstellen…</translation>
     </message>
     <message>
-        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
-        <translation>Klicken Sie auf die Zeitleiste, um zu sehen, was die Tabelle zu dieser Zeit enthielt, oder auf eine Sicherungsmarke, um die Sicherung zu sehen.</translation>
-    </message>
-    <message>
-        <source>Items then</source>
-        <translation>Elemente damals</translation>
-    </message>
-    <message>
-        <source>Differences from now</source>
-        <translation>Unterschiede zu jetzt</translation>
-    </message>
-    <message>
         <source>Cannot read the table: %1</source>
         <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
     </message>
@@ -382,66 +370,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Cannot read the writes over time: %1</source>
         <translation>Die Schreibvorgänge über die Zeit können nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Backup “%1”, taken %2</source>
-        <translation>Sicherung „%1“, erstellt %2</translation>
-    </message>
-    <message>
-        <source>The table as it was at %1 (the end of that second)</source>
-        <translation>Die Tabelle, wie sie um %1 war (am Ende dieser Sekunde)</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>Wird geladen…</translation>
-    </message>
-    <message>
-        <source>Status %1 · %2 · %L3 items when taken · type %4
-%5</source>
-        <translation>Status %1 · %2 · %L3 Elemente bei der Erstellung · Typ %4
-%5</translation>
-    </message>
-    <message>
-        <source>Cannot describe the backup: %1</source>
-        <translation>Die Sicherung kann nicht beschrieben werden: %1</translation>
-    </message>
-    <message>
-        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
-        <translation>Dieser Endpunkt bietet die Wiederherstellungsvorschau von Dynamodesk nicht an; Sie können trotzdem in eine neue Tabelle wiederherstellen und sie öffnen.</translation>
-    </message>
-    <message>
-        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
-        <translation>Die Point-in-Time-Wiederherstellung ist für diese Tabelle aus: schalten Sie sie ein, um auf einen Zeitpunkt wiederherzustellen, oder wählen Sie eine Sicherung.</translation>
-    </message>
-    <message>
-        <source>This time is outside the point-in-time recovery window (%1).</source>
-        <translation>Dieser Zeitpunkt liegt außerhalb des Fensters der Point-in-Time-Wiederherstellung (%1).</translation>
-    </message>
-    <message>
-        <source>Cannot preview: %1</source>
-        <translation>Keine Vorschau möglich: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) then</source>
-        <translation>
-            <numerusform>%Ln Element damals</numerusform>
-            <numerusform>%Ln Elemente damals</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) differ from now</source>
-        <translation>
-            <numerusform>%Ln Element unterscheidet sich von jetzt</numerusform>
-            <numerusform>%Ln Elemente unterscheiden sich von jetzt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the first %L1 shown</source>
-        <translation>die ersten %L1 angezeigt</translation>
-    </message>
-    <message>
-        <source>Differences from now (%L1)</source>
-        <translation>Unterschiede zu jetzt (%L1)</translation>
     </message>
     <message>
         <source>Select a time within the recovery window or a backup first</source>
@@ -1123,6 +1051,81 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Write capacity units:</source>
         <translation>Schreibkapazitätseinheiten:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SelectionDetails</name>
+    <message>
+        <source>Items then</source>
+        <translation>Elemente damals</translation>
+    </message>
+    <message>
+        <source>Differences from now</source>
+        <translation>Unterschiede zu jetzt</translation>
+    </message>
+    <message>
+        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
+        <translation>Klicken Sie auf die Zeitleiste, um zu sehen, was die Tabelle zu dieser Zeit enthielt, oder auf eine Sicherungsmarke, um die Sicherung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Backup “%1”, taken %2</source>
+        <translation>Sicherung „%1“, erstellt %2</translation>
+    </message>
+    <message>
+        <source>The table as it was at %1 (the end of that second)</source>
+        <translation>Die Tabelle, wie sie um %1 war (am Ende dieser Sekunde)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Status %1 · %2 · %L3 items when taken · type %4
+%5</source>
+        <translation>Status %1 · %2 · %L3 Elemente bei der Erstellung · Typ %4
+%5</translation>
+    </message>
+    <message>
+        <source>Cannot describe the backup: %1</source>
+        <translation>Die Sicherung kann nicht beschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
+        <translation>Dieser Endpunkt bietet die Wiederherstellungsvorschau von Dynamodesk nicht an; Sie können trotzdem in eine neue Tabelle wiederherstellen und sie öffnen.</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
+        <translation>Die Point-in-Time-Wiederherstellung ist für diese Tabelle aus: schalten Sie sie ein, um auf einen Zeitpunkt wiederherzustellen, oder wählen Sie eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>This time is outside the point-in-time recovery window (%1).</source>
+        <translation>Dieser Zeitpunkt liegt außerhalb des Fensters der Point-in-Time-Wiederherstellung (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot preview: %1</source>
+        <translation>Keine Vorschau möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) then</source>
+        <translation>
+            <numerusform>%Ln Element damals</numerusform>
+            <numerusform>%Ln Elemente damals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) differ from now</source>
+        <translation>
+            <numerusform>%Ln Element unterscheidet sich von jetzt</numerusform>
+            <numerusform>%Ln Elemente unterscheiden sich von jetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first %L1 shown</source>
+        <translation>die ersten %L1 angezeigt</translation>
+    </message>
+    <message>
+        <source>Differences from now (%L1)</source>
+        <translation>Unterschiede zu jetzt (%L1)</translation>
     </message>
 </context>
 <context>

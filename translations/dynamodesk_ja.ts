@@ -329,18 +329,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>新しいテーブルに復元…</translation>
     </message>
     <message>
-        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
-        <translation>タイムラインをクリックするとその時点のテーブルの内容を、バックアップのマーカーをクリックするとそのバックアップを表示します。</translation>
-    </message>
-    <message>
-        <source>Items then</source>
-        <translation>当時の項目</translation>
-    </message>
-    <message>
-        <source>Differences from now</source>
-        <translation>現在との差分</translation>
-    </message>
-    <message>
         <source>Cannot read the table: %1</source>
         <translation>テーブルを読み取れません: %1</translation>
     </message>
@@ -381,64 +369,6 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Cannot read the writes over time: %1</source>
         <translation>書き込みの推移を読み取れません: %1</translation>
-    </message>
-    <message>
-        <source>Backup “%1”, taken %2</source>
-        <translation>バックアップ「%1」(%2 に作成)</translation>
-    </message>
-    <message>
-        <source>The table as it was at %1 (the end of that second)</source>
-        <translation>%1 時点のテーブル (その秒の終わり)</translation>
-    </message>
-    <message>
-        <source>Loading…</source>
-        <translation>読み込み中…</translation>
-    </message>
-    <message>
-        <source>Status %1 · %2 · %L3 items when taken · type %4
-%5</source>
-        <translation>状態 %1 · %2 · 作成時 %L3 項目 · 種類 %4
-%5</translation>
-    </message>
-    <message>
-        <source>Cannot describe the backup: %1</source>
-        <translation>バックアップの詳細を取得できません: %1</translation>
-    </message>
-    <message>
-        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
-        <translation>このエンドポイントは Dynamodesk の復元プレビューに対応していません。新しいテーブルに復元して開くことはできます。</translation>
-    </message>
-    <message>
-        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
-        <translation>このテーブルではポイントインタイムリカバリが無効です。時点を指定して復元するには有効にするか、バックアップを選んでください。</translation>
-    </message>
-    <message>
-        <source>This time is outside the point-in-time recovery window (%1).</source>
-        <translation>この時刻はポイントインタイムリカバリの期間外です (%1)。</translation>
-    </message>
-    <message>
-        <source>Cannot preview: %1</source>
-        <translation>プレビューできません: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) then</source>
-        <translation>
-            <numerusform>当時 %Ln 項目</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%Ln item(s) differ from now</source>
-        <translation>
-            <numerusform>現在と異なる項目 %Ln 件</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the first %L1 shown</source>
-        <translation>先頭 %L1 件を表示</translation>
-    </message>
-    <message>
-        <source>Differences from now (%L1)</source>
-        <translation>現在との差分 (%L1)</translation>
     </message>
     <message>
         <source>Select a time within the recovery window or a backup first</source>
@@ -1118,6 +1048,79 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Write capacity units:</source>
         <translation>書き込みキャパシティユニット:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SelectionDetails</name>
+    <message>
+        <source>Items then</source>
+        <translation>当時の項目</translation>
+    </message>
+    <message>
+        <source>Differences from now</source>
+        <translation>現在との差分</translation>
+    </message>
+    <message>
+        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
+        <translation>タイムラインをクリックするとその時点のテーブルの内容を、バックアップのマーカーをクリックするとそのバックアップを表示します。</translation>
+    </message>
+    <message>
+        <source>Backup “%1”, taken %2</source>
+        <translation>バックアップ「%1」(%2 に作成)</translation>
+    </message>
+    <message>
+        <source>The table as it was at %1 (the end of that second)</source>
+        <translation>%1 時点のテーブル (その秒の終わり)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Status %1 · %2 · %L3 items when taken · type %4
+%5</source>
+        <translation>状態 %1 · %2 · 作成時 %L3 項目 · 種類 %4
+%5</translation>
+    </message>
+    <message>
+        <source>Cannot describe the backup: %1</source>
+        <translation>バックアップの詳細を取得できません: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
+        <translation>このエンドポイントは Dynamodesk の復元プレビューに対応していません。新しいテーブルに復元して開くことはできます。</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
+        <translation>このテーブルではポイントインタイムリカバリが無効です。時点を指定して復元するには有効にするか、バックアップを選んでください。</translation>
+    </message>
+    <message>
+        <source>This time is outside the point-in-time recovery window (%1).</source>
+        <translation>この時刻はポイントインタイムリカバリの期間外です (%1)。</translation>
+    </message>
+    <message>
+        <source>Cannot preview: %1</source>
+        <translation>プレビューできません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) then</source>
+        <translation>
+            <numerusform>当時 %Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) differ from now</source>
+        <translation>
+            <numerusform>現在と異なる項目 %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first %L1 shown</source>
+        <translation>先頭 %L1 件を表示</translation>
+    </message>
+    <message>
+        <source>Differences from now (%L1)</source>
+        <translation>現在との差分 (%L1)</translation>
     </message>
 </context>
 <context>

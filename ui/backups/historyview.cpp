@@ -1,7 +1,7 @@
 #include "backups/historyview.h"
 
-#include "backups/previewtables.h"
 #include "backups/restoredialog.h"
+#include "backups/selectiondetails.h"
 #include "common/errorlabel.h"
 #include "common/progresspanel.h"
 #include "common/watchers.h"
@@ -10,18 +10,13 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
-#include <QStandardItemModel>
-#include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -84,45 +79,7 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     m_error->setObjectName(QStringLiteral("historyError"));
     m_progress = new ProgressPanel(this);
 
-    m_title = new QLabel(tr("Click the timeline to see what the table held at that time, or a backup marker to see the backup."), this);
-    m_title->setObjectName(QStringLiteral("selectionTitle"));
-    m_title->setWordWrap(true);
-    QFont bold = m_title->font();
-    bold.setBold(true);
-    m_title->setFont(bold);
-    m_backupDetails = new QLabel(this);
-    m_backupDetails->setObjectName(QStringLiteral("backupDetails"));
-    m_backupDetails->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_backupDetails->setWordWrap(true);
-    m_backupDetails->setVisible(false);
-    m_busy = new QProgressBar(this);
-    m_busy->setObjectName(QStringLiteral("previewBusy"));
-    m_busy->setRange(0, 0);
-    m_busy->setMaximumWidth(140);
-    m_busy->setTextVisible(false);
-    m_busy->setVisible(false);
-    m_counts = new QLabel(this);
-    m_counts->setObjectName(QStringLiteral("previewCounts"));
-    m_counts->setWordWrap(true);
-    m_itemsModel = new QStandardItemModel(this);
-    m_diffModel = new QStandardItemModel(this);
-    auto makeView = [this](QStandardItemModel *model, const char *name) {
-        auto *v = new QTableView(this);
-        v->setObjectName(QString::fromLatin1(name));
-        v->setModel(model);
-        v->setSelectionBehavior(QAbstractItemView::SelectRows);
-        v->verticalHeader()->hide();
-        v->verticalHeader()->setDefaultSectionSize(v->fontMetrics().height() + 6);
-        v->horizontalHeader()->setStretchLastSection(true);
-        v->setWordWrap(false);
-        return v;
-    };
-    m_itemsView = makeView(m_itemsModel, "previewItems");
-    m_diffView = makeView(m_diffModel, "previewDifferences");
-    m_previewTabs = new QTabWidget(this);
-    m_previewTabs->setObjectName(QStringLiteral("previewTabs"));
-    m_previewTabs->addTab(m_itemsView, tr("Items then"));
-    m_previewTabs->addTab(m_diffView, tr("Differences from now"));
+    m_details = new SelectionDetails(m_connection, m_table, this);
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(refreshButton);
@@ -135,20 +92,9 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     bar->addStretch(1);
     bar->addWidget(m_restore);
 
-    auto *details = new QWidget(this);
-    auto *titleRow = new QHBoxLayout;
-    titleRow->addWidget(m_title, 1);
-    titleRow->addWidget(m_busy);
-    auto *detailsLayout = new QVBoxLayout(details);
-    detailsLayout->setContentsMargins(0, 4, 0, 0);
-    detailsLayout->addLayout(titleRow);
-    detailsLayout->addWidget(m_backupDetails);
-    detailsLayout->addWidget(m_counts);
-    detailsLayout->addWidget(m_previewTabs, 1);
-
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_timeline);
-    splitter->addWidget(details);
+    splitter->addWidget(m_details);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
@@ -166,8 +112,21 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     connect(&m_densityTimer, &QTimer::timeout, this, &HistoryView::loadDensity);
     connect(&m_creatingTimer, &QTimer::timeout, this, &HistoryView::refresh);
     connect(m_timeline, &TimelineWidget::rangeChanged, this, &HistoryView::scheduleDensity);
-    connect(m_timeline, &TimelineWidget::timeSelected, this, &HistoryView::loadPreview);
-    connect(m_timeline, &TimelineWidget::backupSelected, this, &HistoryView::loadPreview);
+    connect(m_timeline, &TimelineWidget::timeSelected, this, [this](qint64 ms) {
+        m_details->showTime(ms);
+        updateActions();
+    });
+    connect(m_timeline, &TimelineWidget::backupSelected, this, [this](const QString &arn) {
+        for (const TimelineBackup &b : m_timeline->backups())
+            if (b.arn == arn)
+                m_details->showBackup(arn, b.name, b.timeMs);
+        updateActions();
+    });
+    connect(m_details, &SelectionDetails::loaded, this, &HistoryView::updateActions);
+    connect(m_details, &SelectionDetails::historyOperationsMissing, this, [this] {
+        m_historyOps = false;
+        m_timeline->clearBuckets();
+    });
     connect(refreshButton, &QPushButton::clicked, this, &HistoryView::refresh);
     connect(fit, &QPushButton::clicked, m_timeline, &TimelineWidget::fit);
     connect(m_createBackup, &QPushButton::clicked, this, &HistoryView::openCreateBackupDialog);
@@ -181,7 +140,6 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
     connect(m_restore, &QPushButton::clicked, this, &HistoryView::openRestoreDialog);
     connect(&m_stateWatcher, &QFutureWatcher<State>::finished, this, &HistoryView::onState);
     connect(&m_densityWatcher, &QFutureWatcher<Density>::finished, this, &HistoryView::onDensity);
-    connect(&m_previewWatcher, &QFutureWatcher<Preview>::finished, this, &HistoryView::onPreview);
     connect(&m_restoreWatcher, &QFutureWatcher<RestoreOutcome>::finished, this, &HistoryView::onRestored);
     connect(&m_actionWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this] {
         m_actionPending = false;
@@ -203,7 +161,6 @@ HistoryView::~HistoryView()
     m_creatingTimer.stop();
     stopWatcher(m_stateWatcher);
     stopWatcher(m_densityWatcher);
-    stopWatcher(m_previewWatcher);
     stopWatcher(m_restoreWatcher);
     stopWatcher(m_actionWatcher);
 }
@@ -215,7 +172,27 @@ bool HistoryView::isLoading() const
 
 bool HistoryView::isPreviewLoading() const
 {
-    return m_previewShown != m_previewGeneration;
+    return m_details->isLoading();
+}
+
+qint64 HistoryView::previewItemCount() const
+{
+    return m_details->itemCount();
+}
+
+qint64 HistoryView::previewDifferenceCount() const
+{
+    return m_details->differenceCount();
+}
+
+QStandardItemModel *HistoryView::previewItemsModel() const
+{
+    return m_details->itemsModel();
+}
+
+QStandardItemModel *HistoryView::differencesModel() const
+{
+    return m_details->differencesModel();
 }
 
 bool HistoryView::isRestoring() const
@@ -225,7 +202,7 @@ bool HistoryView::isRestoring() const
 
 QString HistoryView::detailsTitle() const
 {
-    return m_title->text();
+    return m_details->title();
 }
 
 void HistoryView::refresh()
@@ -297,13 +274,10 @@ void HistoryView::onState()
     m_timeline->setPitrWindow(m_pitr);
     m_timeline->setHistoryStart(st.historyStart);
     m_timeline->setBackups(st.backups);
-    if (m_timeline->selectedBackup().isEmpty() && !m_timeline->selectedTime()) {
-        // Nothing selected (any more: a deleted backup drops its selection).
-        ++m_previewGeneration;
-        m_previewShown = m_previewGeneration;
-        clearDetails();
-        m_title->setText(tr("Click the timeline to see what the table held at that time, or a backup marker to see the backup."));
-    }
+    m_details->setKeys(m_keys);
+    m_details->setHistoryOperations(m_historyOps);
+    if (m_timeline->selectedBackup().isEmpty() && !m_timeline->selectedTime())
+        m_details->clear(); // nothing selected (any more: a deleted backup drops its selection)
     m_timeline->setNote(m_historyOps ? QString()
                                      : tr("This endpoint does not offer Dynamodesk's history operations, so the writes over time "
                                           "cannot be shown. Backups and point-in-time recovery work as usual."));
@@ -372,120 +346,6 @@ void HistoryView::onDensity()
     m_timeline->setBuckets(buckets, d.response.body.value(s("BucketSeconds")).toDouble() * 1000);
 }
 
-void HistoryView::showPreviewNote(const QString &note)
-{
-    m_counts->setText(note);
-    m_itemsModel->clear();
-    m_diffModel->clear();
-}
-
-void HistoryView::clearDetails()
-{
-    m_previewItems = m_previewDifferences = -1;
-    m_itemsModel->clear();
-    m_diffModel->clear();
-    m_counts->clear();
-    m_backupDetails->clear();
-    m_backupDetails->setVisible(false);
-    m_busy->setVisible(false);
-    m_previewTabs->setTabText(1, tr("Differences from now"));
-}
-
-void HistoryView::loadPreview()
-{
-    const QString arn = m_timeline->selectedBackup();
-    if (arn.isEmpty() && !m_timeline->selectedTime())
-        return;
-    const quint64 generation = ++m_previewGeneration;
-    clearDetails();
-    QJsonObject request{{s("TableName"), m_table}};
-    if (!arn.isEmpty()) {
-        QString name;
-        double created = 0;
-        for (const TimelineBackup &b : m_timeline->backups())
-            if (b.arn == arn) {
-                name = b.name;
-                created = b.timeMs;
-            }
-        m_title->setText(tr("Backup “%1”, taken %2").arg(name, when(created, QLocale::LongFormat)));
-        request.insert(s("BackupArn"), arn);
-    } else if (auto t = m_timeline->selectedTime()) {
-        m_title->setText(tr("The table as it was at %1 (the end of that second)")
-                             .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(*t), QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
-        request.insert(s("RestoreDateTime"), double(*t / 1000));
-    }
-    m_backupDetails->setVisible(!arn.isEmpty());
-    m_busy->setVisible(true);
-    m_counts->setText(tr("Loading…"));
-    updateActions();
-    Connection *c = m_connection;
-    const bool historyOps = m_historyOps;
-    m_previewWatcher.setFuture(QtConcurrent::run(m_connection->pool(), [c, request, arn, generation, historyOps] {
-        Preview p;
-        p.generation = generation;
-        if (!arn.isEmpty())
-            p.backup = c->callSync(s("DescribeBackup"), {{s("BackupArn"), arn}});
-        if (historyOps)
-            p.preview = c->callSync(s("Dynamodesk.PreviewRestore"), request);
-        else
-            p.preview.error = ApiError(s("UnknownOperationException"), QString());
-        return p;
-    }));
-}
-
-void HistoryView::onPreview()
-{
-    const Preview p = m_previewWatcher.result();
-    if (p.generation != m_previewGeneration)
-        return; // a newer selection is loading
-    m_previewShown = p.generation;
-    m_busy->setVisible(false);
-    if (p.backup.ok() && !m_timeline->selectedBackup().isEmpty()) {
-        const QJsonObject desc = p.backup.body.value(s("BackupDescription")).toObject();
-        const QJsonObject details = desc.value(s("BackupDetails")).toObject();
-        const QJsonObject source = desc.value(s("SourceTableDetails")).toObject();
-        m_backupDetails->setText(tr("Status %1 · %2 · %L3 items when taken · type %4\n%5")
-                                     .arg(details.value(s("BackupStatus")).toString(),
-                                          QLocale().formattedDataSize(qint64(details.value(s("BackupSizeBytes")).toDouble())))
-                                     .arg(qint64(source.value(s("ItemCount")).toDouble()))
-                                     .arg(details.value(s("BackupType")).toString(), details.value(s("BackupArn")).toString()));
-    } else if (!p.backup.ok() && !m_timeline->selectedBackup().isEmpty()) {
-        m_backupDetails->setText(tr("Cannot describe the backup: %1").arg(errorText(p.backup)));
-    }
-    if (unknownOperation(p.preview)) {
-        m_historyOps = false;
-        showPreviewNote(tr("This endpoint does not offer Dynamodesk's restore preview; you can still restore to a new table and open it."));
-        updateActions();
-        return;
-    }
-    if (!p.preview.ok()) {
-        const QString type = p.preview.error->type();
-        if (type == QLatin1String("PointInTimeRecoveryUnavailableException"))
-            showPreviewNote(tr("Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup."));
-        else if (type == QLatin1String("InvalidRestoreTimeException"))
-            showPreviewNote(tr("This time is outside the point-in-time recovery window (%1).").arg(p.preview.error->message()));
-        else
-            showPreviewNote(tr("Cannot preview: %1").arg(errorText(p.preview)));
-        updateActions();
-        return;
-    }
-    const QJsonObject body = p.preview.body;
-    m_previewItems = qint64(body.value(s("ItemCount")).toDouble());
-    m_previewDifferences = qint64(body.value(s("DifferenceCount")).toDouble());
-    fillItemsModel(m_itemsModel, body.value(s("Items")).toArray(), m_keys);
-    fillDifferencesModel(m_diffModel, body.value(s("Differences")).toArray(), m_keys);
-    for (QTableView *v : {m_itemsView, m_diffView})
-        v->resizeColumnsToContents();
-    QString text = tr("%Ln item(s) then", nullptr, m_previewItems) + QStringLiteral(" · ")
-                   + tr("%Ln item(s) differ from now", nullptr, m_previewDifferences);
-    const int shown = int(body.value(s("Items")).toArray().size());
-    if (shown < m_previewItems)
-        text += QStringLiteral(" · ") + tr("the first %L1 shown").arg(shown);
-    m_counts->setText(text);
-    m_previewTabs->setTabText(1, tr("Differences from now (%L1)").arg(m_previewDifferences));
-    updateActions();
-}
-
 void HistoryView::updateActions()
 {
     const QString arn = m_timeline->selectedBackup();
@@ -525,8 +385,8 @@ RestoreDialog *HistoryView::openRestoreDialog()
                      .arg(m_table, QLocale().toString(QDateTime::fromMSecsSinceEpoch(*time), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         suggested = QStringLiteral("%1-%2").arg(m_table, stamp(double(*time)));
     }
-    if (m_previewItems >= 0)
-        source += QLatin1Char(' ') + tr("It will hold %Ln item(s).", nullptr, m_previewItems);
+    if (m_details->itemCount() >= 0)
+        source += QLatin1Char(' ') + tr("It will hold %Ln item(s).", nullptr, m_details->itemCount());
     auto *dialog = new RestoreDialog(source, suggested.left(255), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, arn, time] {
@@ -550,7 +410,7 @@ void HistoryView::startRestore(const QString &operation, const QJsonObject &requ
     if (m_restoreWatcher.isRunning())
         return;
     m_error->setError(QString());
-    const qint64 expected = std::max<qint64>(0, m_previewItems);
+    const qint64 expected = std::max<qint64>(0, m_details->itemCount());
     m_restoreWatcher.setFuture(QtConcurrent::run(m_connection->pool(), &runRestore, m_connection, operation, request, expected,
                                                  m_connection->canServe() ? kLocalPollMs : kRemotePollMs));
     m_progress->track(&m_restoreWatcher, tr("Restoring into %1…").arg(request.value(s("TargetTableName")).toString()));

@@ -1,8 +1,8 @@
 // HistoryView: the "Backups and history" tab of one table. A timeline
 // (timelinewidget.h) of the point-in-time recovery window, the table's
-// backups and its writes per time bucket; a details panel for the selected
-// time or backup: what the table held then (item count, the first items) and
-// which items differ from now (Dynamodesk.PreviewRestore); and the actions:
+// backups and its writes per time bucket; below it the selected time or
+// backup (selectiondetails.h: what the table held then and which items
+// differ from now, by Dynamodesk.PreviewRestore); and the actions:
 // create, describe and delete backups, enable or disable PITR, and
 // "Restore to new table…" with progress, after which openTableRequested()
 // asks the main window to open the new table.
@@ -29,11 +29,8 @@
 
 class QCheckBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QStandardItemModel;
-class QTabWidget;
-class QTableView;
 
 namespace dd::ui {
 
@@ -41,6 +38,7 @@ class Connection;
 class ErrorLabel;
 class ProgressPanel;
 class RestoreDialog;
+class SelectionDetails;
 
 class HistoryView : public QWidget {
     Q_OBJECT
@@ -65,10 +63,10 @@ public:
     bool pointInTimeRecoveryEnabled() const { return m_pitr.has_value(); }
 
     // The preview of the selection: counts (-1 until loaded) and the grids.
-    qint64 previewItemCount() const { return m_previewItems; }
-    qint64 previewDifferenceCount() const { return m_previewDifferences; }
-    QStandardItemModel *previewItemsModel() const { return m_itemsModel; }
-    QStandardItemModel *differencesModel() const { return m_diffModel; }
+    qint64 previewItemCount() const;
+    qint64 previewDifferenceCount() const;
+    QStandardItemModel *previewItemsModel() const;
+    QStandardItemModel *differencesModel() const;
     QString detailsTitle() const;
 
     // Actions, as the buttons run them. The dialogs open window-modal
@@ -97,24 +95,15 @@ private:
         quint64 generation = 0;
         client::ApiResponse response;
     };
-    struct Preview {
-        quint64 generation = 0;
-        client::ApiResponse preview;
-        client::ApiResponse backup;             // DescribeBackup, for a backup
-    };
     static State loadState(Connection *connection, const QString &table);
     void onState();
     void scheduleDensity();
     void loadDensity();
     void onDensity();
-    void loadPreview();
-    void onPreview();
     void onRestored();
     void startRestore(const QString &operation, const QJsonObject &request);
     void runSimple(const QString &operation, const QJsonObject &request, const QString &done);
     void updateActions();
-    void showPreviewNote(const QString &note);
-    void clearDetails();
 
     Connection *m_connection;
     QString m_table;
@@ -127,19 +116,14 @@ private:
     // (a finished future's result arrives later, through a queued signal).
     quint64 m_densityGeneration = 0;
     quint64 m_densityShown = 0;
-    quint64 m_previewGeneration = 0;
-    quint64 m_previewShown = 0;
     bool m_statePending = false;
     bool m_actionPending = false;
     QFutureWatcher<State> m_stateWatcher;
     QFutureWatcher<Density> m_densityWatcher;
-    QFutureWatcher<Preview> m_previewWatcher;
     QFutureWatcher<RestoreOutcome> m_restoreWatcher;
     QFutureWatcher<client::ApiResponse> m_actionWatcher;
     QTimer m_densityTimer;                      // coalesces zooms and pans
     QTimer m_creatingTimer;                     // refreshes while a backup is CREATING
-    qint64 m_previewItems = -1;
-    qint64 m_previewDifferences = -1;
     QPointer<RestoreDialog> m_restoreDialog;
 
     TimelineWidget *m_timeline;
@@ -150,15 +134,7 @@ private:
     QPushButton *m_deleteBackup;
     QCheckBox *m_pitrBox;
     QPushButton *m_restore;
-    QLabel *m_title;
-    QLabel *m_backupDetails;
-    QProgressBar *m_busy;
-    QLabel *m_counts;
-    QTabWidget *m_previewTabs;
-    QTableView *m_itemsView;
-    QTableView *m_diffView;
-    QStandardItemModel *m_itemsModel;
-    QStandardItemModel *m_diffModel;
+    SelectionDetails *m_details;             // the selection's preview, below the timeline
 };
 
 } // namespace dd::ui

@@ -1,12 +1,13 @@
 #include "backups/timelinewidget.h"
 
+#include "backups/timeaxis.h"
+
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
-#include <QTimeZone>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -211,66 +212,6 @@ QColor TimelineWidget::updateColor() const { return withHue(palette().highlight(
 QColor TimelineWidget::deleteColor() const { return withHue(palette().highlight().color(), 0); }
 QColor TimelineWidget::backupColor() const { return withHue(palette().highlight().color(), 32); }
 
-QList<TimelineWidget::Tick> TimelineWidget::ticks() const
-{
-    static const qint64 steps[] = {kSecond, 2 * kSecond, 5 * kSecond, 10 * kSecond, 15 * kSecond, 30 * kSecond,
-                                   kMinute, 2 * kMinute, 5 * kMinute, 10 * kMinute, 15 * kMinute, 30 * kMinute,
-                                   kHour, 2 * kHour, 3 * kHour, 6 * kHour, 12 * kHour, kDay, 2 * kDay, 7 * kDay, 14 * kDay};
-    const double msPerPixel = (m_end - m_start) / std::max(1, plotRect().width());
-    const double wanted = msPerPixel * kMinTickSpacing;
-    const QLocale locale;
-    QList<Tick> out;
-    qint64 step = 0;
-    for (qint64 s : steps)
-        if (double(s) >= wanted) {
-            step = s;
-            break;
-        }
-    if (step == 0) {
-        // Months (or quarters, or years): calendar month starts.
-        const int months = wanted <= 31.0 * kDay ? 1 : wanted <= 92.0 * kDay ? 3 : wanted <= 183.0 * kDay ? 6 : 12;
-        QDate d = local(m_start).date();
-        d = QDate(d.year(), (d.month() - 1) / months * months + 1, 1);
-        for (int guard = 0; guard < 200; ++guard, d = d.addMonths(months)) {
-            const double ms = double(QDateTime(d, QTime(0, 0)).toMSecsSinceEpoch());
-            if (ms >= m_end)
-                break;
-            if (ms >= m_start)
-                out.append({ms, locale.toString(d, months == 12 ? QStringLiteral("yyyy") : QStringLiteral("MMM yyyy")), QString()});
-        }
-        return out;
-    }
-    if (step >= kDay) {
-        QDate d = local(m_start).date();
-        const int days = int(step / kDay);
-        if (days == 7)
-            d = d.addDays(1 - d.dayOfWeek()); // weeks start on Monday
-        for (int guard = 0; guard < 400; ++guard, d = d.addDays(days)) {
-            const double ms = double(QDateTime(d, QTime(0, 0)).toMSecsSinceEpoch());
-            if (ms >= m_end)
-                break;
-            if (ms >= m_start)
-                out.append({ms, locale.toString(d, QStringLiteral("d MMM")), QString()});
-        }
-        return out;
-    }
-    // Below a day: multiples of the step in local time.
-    const qint64 offset = qint64(local(m_start).offsetFromUtc()) * kSecond;
-    qint64 t = qint64(std::ceil((m_start + double(offset)) / double(step))) * step - offset;
-    QDate lastDate;
-    const QString format = step < kMinute ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm");
-    for (int guard = 0; guard < 400 && double(t) < m_end; ++guard, t += step) {
-        const QDateTime dt = local(double(t));
-        Tick tick{double(t), locale.toString(dt.time(), format), QString()};
-        if (dt.date() != lastDate) {
-            tick.date = locale.toString(dt.date(), QStringLiteral("ddd d MMM yyyy"));
-            lastDate = dt.date();
-        }
-        out.append(tick);
-    }
-    return out;
-}
-
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
@@ -297,10 +238,10 @@ void TimelineWidget::paintEvent(QPaintEvent *)
     }
 
     // Grid lines and tick labels.
-    const QList<Tick> tickList = ticks();
+    const QList<AxisTick> tickList = axisTicks(m_start, m_end, plotRect().width(), kMinTickSpacing);
     QColor grid = pal.mid().color();
     grid.setAlpha(90);
-    for (const Tick &t : tickList) {
+    for (const AxisTick &t : tickList) {
         const int x = xForTime(t.ms);
         p.setPen(grid);
         p.drawLine(x, plot.top(), x, plot.bottom());

@@ -101,12 +101,6 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct Tick {
-        double ms;
-        QString label;
-        QString date; // a second line where the date changes; may be empty
-    };
-    QList<Tick> ticks() const;
     void zoom(double factor, double aroundMs);
     QString backupAt(const QPoint &pos) const; // arn of the marker under pos, or empty
     QString tooltipAt(const QPoint &pos) const;
