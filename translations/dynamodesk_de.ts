@@ -375,6 +375,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>&amp;Edit table…</source>
         <translation>Tabelle &amp;bearbeiten…</translation>
     </message>
+    <message>
+        <source>Backups and &amp;history</source>
+        <translation>Sicherungen und &amp;Verlauf</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::FilterRow</name>
@@ -428,7 +432,168 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
     <message>
         <source>true or false</source>
-        <translation>true oder false</translation>
+        <translation>wahr oder falsch</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::HistoryView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole history: the recovery window, every backup and now (Home)</source>
+        <translation>Den ganzen Verlauf zeigen: das Wiederherstellungsfenster, jede Sicherung und jetzt (Pos1)</translation>
+    </message>
+    <message>
+        <source>Create backup…</source>
+        <translation>Sicherung erstellen…</translation>
+    </message>
+    <message>
+        <source>Delete backup…</source>
+        <translation>Sicherung löschen…</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery</source>
+        <translation>Point-in-Time-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Continuous backups: restore the table to any second of the last 35 days</source>
+        <translation>Fortlaufende Sicherungen: die Tabelle auf jede Sekunde der letzten 35 Tage wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore to new table…</source>
+        <translation>In neue Tabelle wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Some of the history could not be read: %1</source>
+        <translation>Ein Teil des Verlaufs konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s history operations, so the writes over time cannot be shown. Backups and point-in-time recovery work as usual.</source>
+        <translation>Dieser Endpunkt bietet die Verlaufsoperationen von Dynamodesk nicht an, daher können die Schreibvorgänge über die Zeit nicht gezeigt werden. Sicherungen und Point-in-Time-Wiederherstellung funktionieren wie gewohnt.</translation>
+    </message>
+    <message>
+        <source>%L1 items now</source>
+        <translation>jetzt %L1 Elemente</translation>
+    </message>
+    <message>
+        <source>point-in-time recovery on: restorable from %1 to %2</source>
+        <translation>Point-in-Time-Wiederherstellung an: wiederherstellbar von %1 bis %2</translation>
+    </message>
+    <message>
+        <source>point-in-time recovery off</source>
+        <translation>Point-in-Time-Wiederherstellung aus</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n Sicherung</numerusform>
+            <numerusform>%n Sicherungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>writes recorded since %1</source>
+        <translation>Schreibvorgänge aufgezeichnet seit %1</translation>
+    </message>
+    <message>
+        <source>no writes recorded (the change log keeps a table&apos;s writes while it has a stream or point-in-time recovery)</source>
+        <translation>keine Schreibvorgänge aufgezeichnet (das Änderungsprotokoll behält die Schreibvorgänge einer Tabelle, solange sie einen Stream oder Point-in-Time-Wiederherstellung hat)</translation>
+    </message>
+    <message>
+        <source>Cannot read the writes over time: %1</source>
+        <translation>Die Schreibvorgänge über die Zeit können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Select a time within the recovery window or a backup first</source>
+        <translation>Wählen Sie zuerst einen Zeitpunkt im Wiederherstellungsfenster oder eine Sicherung</translation>
+    </message>
+    <message>
+        <source>Restore the selected state into a new table</source>
+        <translation>Den gewählten Stand in eine neue Tabelle wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the backup “%1” of %2, taken %3, into a new table.</source>
+        <translation>Die Sicherung „%1“ von %2, erstellt %3, in eine neue Tabelle wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Restore %1 as it was at %2 into a new table.</source>
+        <translation>%1 mit dem Stand von %2 in eine neue Tabelle wiederherstellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It will hold %Ln item(s).</source>
+        <translation>
+            <numerusform>Sie wird %Ln Element enthalten.</numerusform>
+            <numerusform>Sie wird %Ln Elemente enthalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring into %1…</source>
+        <translation>Wiederherstellen in %1…</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the restore; it goes on, and the table appears when it is done</source>
+        <translation>Das Warten auf die Wiederherstellung wurde beendet; sie läuft weiter, und die Tabelle erscheint, wenn sie fertig ist</translation>
+    </message>
+    <message>
+        <source>The restore into %1 failed: %2</source>
+        <translation>Die Wiederherstellung in %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Restored into the new table %1</source>
+        <translation>In die neue Tabelle %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Another change is still running</source>
+        <translation>Eine andere Änderung läuft noch</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>Sicherung erstellen</translation>
+    </message>
+    <message>
+        <source>Back up all items of %1 as they are now. Backup name:</source>
+        <translation>Alle Elemente von %1 in ihrem jetzigen Stand sichern. Name der Sicherung:</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 created</source>
+        <translation>Sicherung %1 von %2 erstellt</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>Sicherung löschen</translation>
+    </message>
+    <message>
+        <source>Delete the backup “%1” of %2? It cannot be restored afterwards.</source>
+        <translation>Die Sicherung „%1“ von %2 löschen? Sie kann danach nicht mehr wiederhergestellt werden.</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted</source>
+        <translation>Sicherung %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is on for %1</source>
+        <translation>Die Point-in-Time-Wiederherstellung ist für %1 an</translation>
+    </message>
+    <message>
+        <source>Turn off point-in-time recovery</source>
+        <translation>Point-in-Time-Wiederherstellung ausschalten</translation>
+    </message>
+    <message>
+        <source>Turn off point-in-time recovery for %1? Its recovery history is dropped: turning it on again starts a new window.</source>
+        <translation>Die Point-in-Time-Wiederherstellung für %1 ausschalten? Ihr Wiederherstellungsverlauf wird verworfen: beim erneuten Einschalten beginnt ein neues Fenster.</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for %1</source>
+        <translation>Die Point-in-Time-Wiederherstellung ist für %1 aus</translation>
     </message>
 </context>
 <context>
@@ -890,6 +1055,14 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Updated table %1</source>
         <translation>Tabelle %1 geändert</translation>
     </message>
+    <message>
+        <source>Backups and &amp;history</source>
+        <translation>Sicherungen und &amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>
@@ -932,6 +1105,49 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>Kein Schlüssel und kein Index bedient dies (%1): fügen Sie einen globalen Index auf (%2) hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PreviewTables</name>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Change since then</source>
+        <translation>Änderung seither</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Damals</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>The item exists then and now, with other values</source>
+        <translation>Das Element gibt es damals und jetzt, mit anderen Werten</translation>
+    </message>
+    <message>
+        <source>The item existed then and has been deleted since: a restore brings it back</source>
+        <translation>Das Element gab es damals, seitdem wurde es gelöscht: eine Wiederherstellung bringt es zurück</translation>
+    </message>
+    <message>
+        <source>The item was created since then: the restored table does not have it</source>
+        <translation>Das Element wurde seitdem erstellt: die wiederhergestellte Tabelle enthält es nicht</translation>
     </message>
 </context>
 <context>
@@ -1140,6 +1356,53 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::RestoreDialog</name>
+    <message>
+        <source>Restore to new table</source>
+        <translation>In neue Tabelle wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the secondary indexes</source>
+        <translation>Die sekundären Indizes wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Without them the restore is faster; indexes can be added later with UpdateTable</source>
+        <translation>Ohne sie geht die Wiederherstellung schneller; Indizes lassen sich später mit UpdateTable hinzufügen</translation>
+    </message>
+    <message>
+        <source>Same as the source table</source>
+        <translation>Wie die Quelltabelle</translation>
+    </message>
+    <message>
+        <source>On-demand (PAY_PER_REQUEST)</source>
+        <translation>Auf Abruf (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>Bereitgestellt</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>New table name:</source>
+        <translation>Name der neuen Tabelle:</translation>
+    </message>
+    <message>
+        <source>Billing mode:</source>
+        <translation>Abrechnungsmodus:</translation>
+    </message>
+    <message>
+        <source>Read capacity units:</source>
+        <translation>Lesekapazitätseinheiten:</translation>
+    </message>
+    <message>
+        <source>Write capacity units:</source>
+        <translation>Schreibkapazitätseinheiten:</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::SampleItemsPanel</name>
     <message>
         <source>Add a sample item</source>
@@ -1231,6 +1494,81 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Invoices of a customer&apos;s e-mail</source>
         <translation>Rechnungen zur E-Mail-Adresse eines Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SelectionDetails</name>
+    <message>
+        <source>Items then</source>
+        <translation>Elemente damals</translation>
+    </message>
+    <message>
+        <source>Differences from now</source>
+        <translation>Unterschiede zu jetzt</translation>
+    </message>
+    <message>
+        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
+        <translation>Klicken Sie auf die Zeitleiste, um zu sehen, was die Tabelle zu dieser Zeit enthielt, oder auf eine Sicherungsmarke, um die Sicherung zu sehen.</translation>
+    </message>
+    <message>
+        <source>Backup “%1”, taken %2</source>
+        <translation>Sicherung „%1“, erstellt %2</translation>
+    </message>
+    <message>
+        <source>The table as it was at %1 (the end of that second)</source>
+        <translation>Die Tabelle, wie sie um %1 war (am Ende dieser Sekunde)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Status %1 · %2 · %L3 items when taken · type %4
+%5</source>
+        <translation>Status %1 · %2 · %L3 Elemente bei der Erstellung · Typ %4
+%5</translation>
+    </message>
+    <message>
+        <source>Cannot describe the backup: %1</source>
+        <translation>Die Sicherung kann nicht beschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
+        <translation>Dieser Endpunkt bietet die Wiederherstellungsvorschau von Dynamodesk nicht an; Sie können trotzdem in eine neue Tabelle wiederherstellen und sie öffnen.</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
+        <translation>Die Point-in-Time-Wiederherstellung ist für diese Tabelle aus: schalten Sie sie ein, um auf einen Zeitpunkt wiederherzustellen, oder wählen Sie eine Sicherung.</translation>
+    </message>
+    <message>
+        <source>This time is outside the point-in-time recovery window (%1).</source>
+        <translation>Dieser Zeitpunkt liegt außerhalb des Fensters der Point-in-Time-Wiederherstellung (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot preview: %1</source>
+        <translation>Keine Vorschau möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) then</source>
+        <translation>
+            <numerusform>%Ln Element damals</numerusform>
+            <numerusform>%Ln Elemente damals</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) differ from now</source>
+        <translation>
+            <numerusform>%Ln Element unterscheidet sich von jetzt</numerusform>
+            <numerusform>%Ln Elemente unterscheiden sich von jetzt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first %L1 shown</source>
+        <translation>die ersten %L1 angezeigt</translation>
+    </message>
+    <message>
+        <source>Differences from now (%L1)</source>
+        <translation>Unterschiede zu jetzt (%L1)</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2272,55 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Remove the selected tag</source>
         <translation>Ausgewähltes Tag entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TimelineWidget</name>
+    <message>
+        <source>Table history timeline</source>
+        <translation>Zeitleiste des Tabellenverlaufs</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the selected time, Ctrl+arrow keys jump between backups, + and - zoom, Home fits</source>
+        <translation>Pfeiltasten verschieben die gewählte Zeit, Strg+Pfeiltasten springen zwischen Sicherungen, + und - zoomen, Pos1 passt ein</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery window</source>
+        <translation>Fenster der Point-in-Time-Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>deletes</source>
+        <translation>Löschungen</translation>
+    </message>
+    <message>
+        <source>updates</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>inserts</source>
+        <translation>Einfügungen</translation>
+    </message>
+    <message>
+        <source>busiest bar: %L1 writes (square-root scale)</source>
+        <translation>höchster Balken: %L1 Schreibvorgänge (Quadratwurzel-Skala)</translation>
+    </message>
+    <message>
+        <source>Backup %1
+Created %2
+Status %3
+Click to see what it holds</source>
+        <translation>Sicherung %1
+Erstellt %2
+Status %3
+Klicken, um ihren Inhalt zu sehen</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %L3 inserts, %L4 updates, %L5 deletes</source>
+        <translation>Von %1 bis %2: %L3 Einfügungen, %L4 Änderungen, %L5 Löschungen</translation>
+    </message>
+    <message>
+        <source>Within the point-in-time recovery window: click to preview and restore</source>
+        <translation>Im Fenster der Point-in-Time-Wiederherstellung: klicken für Vorschau und Wiederherstellung</translation>
     </message>
 </context>
 <context>

@@ -375,6 +375,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>&amp;Edit table…</source>
         <translation>テーブルを編集(&amp;E)…</translation>
     </message>
+    <message>
+        <source>Backups and &amp;history</source>
+        <translation>バックアップと履歴(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::FilterRow</name>
@@ -429,6 +433,165 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>true or false</source>
         <translation>true または false</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::HistoryView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole history: the recovery window, every backup and now (Home)</source>
+        <translation>履歴全体を表示: 復旧ウィンドウ、すべてのバックアップ、現在 (Home)</translation>
+    </message>
+    <message>
+        <source>Create backup…</source>
+        <translation>バックアップを作成…</translation>
+    </message>
+    <message>
+        <source>Delete backup…</source>
+        <translation>バックアップを削除…</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery</source>
+        <translation>ポイントインタイムリカバリ</translation>
+    </message>
+    <message>
+        <source>Continuous backups: restore the table to any second of the last 35 days</source>
+        <translation>継続的バックアップ: 過去 35 日間の任意の秒の状態にテーブルを復元できます</translation>
+    </message>
+    <message>
+        <source>Restore to new table…</source>
+        <translation>新しいテーブルに復元…</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>テーブルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Some of the history could not be read: %1</source>
+        <translation>履歴の一部を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s history operations, so the writes over time cannot be shown. Backups and point-in-time recovery work as usual.</source>
+        <translation>このエンドポイントは Dynamodesk の履歴操作に対応していないため、書き込みの推移は表示できません。バックアップとポイントインタイムリカバリは通常どおり使えます。</translation>
+    </message>
+    <message>
+        <source>%L1 items now</source>
+        <translation>現在 %L1 項目</translation>
+    </message>
+    <message>
+        <source>point-in-time recovery on: restorable from %1 to %2</source>
+        <translation>ポイントインタイムリカバリ有効: %1 から %2 まで復元可能</translation>
+    </message>
+    <message>
+        <source>point-in-time recovery off</source>
+        <translation>ポイントインタイムリカバリ無効</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n 件のバックアップ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>writes recorded since %1</source>
+        <translation>%1 以降の書き込みを記録</translation>
+    </message>
+    <message>
+        <source>no writes recorded (the change log keeps a table&apos;s writes while it has a stream or point-in-time recovery)</source>
+        <translation>書き込みの記録なし (変更ログはテーブルにストリームまたはポイントインタイムリカバリがある間だけ書き込みを保持します)</translation>
+    </message>
+    <message>
+        <source>Cannot read the writes over time: %1</source>
+        <translation>書き込みの推移を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Select a time within the recovery window or a backup first</source>
+        <translation>先に復旧ウィンドウ内の時点かバックアップを選んでください</translation>
+    </message>
+    <message>
+        <source>Restore the selected state into a new table</source>
+        <translation>選択した状態を新しいテーブルに復元します</translation>
+    </message>
+    <message>
+        <source>Restore the backup “%1” of %2, taken %3, into a new table.</source>
+        <translation>%2 のバックアップ「%1」(%3 に作成) を新しいテーブルに復元します。</translation>
+    </message>
+    <message>
+        <source>Restore %1 as it was at %2 into a new table.</source>
+        <translation>%2 時点の %1 を新しいテーブルに復元します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>It will hold %Ln item(s).</source>
+        <translation>
+            <numerusform>復元後のテーブルは %Ln 項目になります。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restoring into %1…</source>
+        <translation>%1 に復元中…</translation>
+    </message>
+    <message>
+        <source>Stopped waiting for the restore; it goes on, and the table appears when it is done</source>
+        <translation>復元の待機を中止しました。復元は続行され、完了するとテーブルが表示されます</translation>
+    </message>
+    <message>
+        <source>The restore into %1 failed: %2</source>
+        <translation>%1 への復元に失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>Restored into the new table %1</source>
+        <translation>新しいテーブル %1 に復元しました</translation>
+    </message>
+    <message>
+        <source>Another change is still running</source>
+        <translation>別の変更がまだ実行中です</translation>
+    </message>
+    <message>
+        <source>Create backup</source>
+        <translation>バックアップを作成</translation>
+    </message>
+    <message>
+        <source>Back up all items of %1 as they are now. Backup name:</source>
+        <translation>%1 のすべての項目を現在の状態でバックアップします。バックアップ名:</translation>
+    </message>
+    <message>
+        <source>Backup %1 of %2 created</source>
+        <translation>%2 のバックアップ %1 を作成しました</translation>
+    </message>
+    <message>
+        <source>Delete backup</source>
+        <translation>バックアップを削除</translation>
+    </message>
+    <message>
+        <source>Delete the backup “%1” of %2? It cannot be restored afterwards.</source>
+        <translation>%2 のバックアップ「%1」を削除しますか? 削除後は復元できません。</translation>
+    </message>
+    <message>
+        <source>Backup %1 deleted</source>
+        <translation>バックアップ %1 を削除しました</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is on for %1</source>
+        <translation>%1 のポイントインタイムリカバリを有効にしました</translation>
+    </message>
+    <message>
+        <source>Turn off point-in-time recovery</source>
+        <translation>ポイントインタイムリカバリを無効にする</translation>
+    </message>
+    <message>
+        <source>Turn off point-in-time recovery for %1? Its recovery history is dropped: turning it on again starts a new window.</source>
+        <translation>%1 のポイントインタイムリカバリを無効にしますか? 復旧用の履歴は破棄され、再び有効にすると新しい期間が始まります。</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for %1</source>
+        <translation>%1 のポイントインタイムリカバリを無効にしました</translation>
     </message>
 </context>
 <context>
@@ -889,6 +1052,14 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Updated table %1</source>
         <translation>テーブル %1 を更新しました</translation>
     </message>
+    <message>
+        <source>Backups and &amp;history</source>
+        <translation>バックアップと履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>履歴: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>
@@ -931,6 +1102,49 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>対応するキーもインデックスもありません (%1): (%2) にグローバルインデックスを追加してください</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PreviewTables</name>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Change since then</source>
+        <translation>その後の変更</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>当時</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>変更</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>The item exists then and now, with other values</source>
+        <translation>この項目は当時も現在も存在しますが、値が異なります</translation>
+    </message>
+    <message>
+        <source>The item existed then and has been deleted since: a restore brings it back</source>
+        <translation>この項目は当時存在し、その後削除されました。復元すると元に戻ります</translation>
+    </message>
+    <message>
+        <source>The item was created since then: the restored table does not have it</source>
+        <translation>この項目はその後に作成されました。復元したテーブルには含まれません</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1353,53 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::RestoreDialog</name>
+    <message>
+        <source>Restore to new table</source>
+        <translation>新しいテーブルに復元</translation>
+    </message>
+    <message>
+        <source>Restore the secondary indexes</source>
+        <translation>セカンダリインデックスも復元する</translation>
+    </message>
+    <message>
+        <source>Without them the restore is faster; indexes can be added later with UpdateTable</source>
+        <translation>インデックスなしの方が復元は速く、インデックスは後で UpdateTable で追加できます</translation>
+    </message>
+    <message>
+        <source>Same as the source table</source>
+        <translation>元のテーブルと同じ</translation>
+    </message>
+    <message>
+        <source>On-demand (PAY_PER_REQUEST)</source>
+        <translation>オンデマンド (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Provisioned</source>
+        <translation>プロビジョニング済み</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>New table name:</source>
+        <translation>新しいテーブル名:</translation>
+    </message>
+    <message>
+        <source>Billing mode:</source>
+        <translation>課金モード:</translation>
+    </message>
+    <message>
+        <source>Read capacity units:</source>
+        <translation>読み込みキャパシティユニット:</translation>
+    </message>
+    <message>
+        <source>Write capacity units:</source>
+        <translation>書き込みキャパシティユニット:</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::SampleItemsPanel</name>
     <message>
         <source>Add a sample item</source>
@@ -1230,6 +1491,79 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Invoices of a customer&apos;s e-mail</source>
         <translation>顧客のメールアドレスに対応する請求書</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SelectionDetails</name>
+    <message>
+        <source>Items then</source>
+        <translation>当時の項目</translation>
+    </message>
+    <message>
+        <source>Differences from now</source>
+        <translation>現在との差分</translation>
+    </message>
+    <message>
+        <source>Click the timeline to see what the table held at that time, or a backup marker to see the backup.</source>
+        <translation>タイムラインをクリックするとその時点のテーブルの内容を、バックアップのマーカーをクリックするとそのバックアップを表示します。</translation>
+    </message>
+    <message>
+        <source>Backup “%1”, taken %2</source>
+        <translation>バックアップ「%1」(%2 に作成)</translation>
+    </message>
+    <message>
+        <source>The table as it was at %1 (the end of that second)</source>
+        <translation>%1 時点のテーブル (その秒の終わり)</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message>
+        <source>Status %1 · %2 · %L3 items when taken · type %4
+%5</source>
+        <translation>状態 %1 · %2 · 作成時 %L3 項目 · 種類 %4
+%5</translation>
+    </message>
+    <message>
+        <source>Cannot describe the backup: %1</source>
+        <translation>バックアップの詳細を取得できません: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s restore preview; you can still restore to a new table and open it.</source>
+        <translation>このエンドポイントは Dynamodesk の復元プレビューに対応していません。新しいテーブルに復元して開くことはできます。</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery is off for this table: turn it on to restore to a time, or pick a backup.</source>
+        <translation>このテーブルではポイントインタイムリカバリが無効です。時点を指定して復元するには有効にするか、バックアップを選んでください。</translation>
+    </message>
+    <message>
+        <source>This time is outside the point-in-time recovery window (%1).</source>
+        <translation>この時刻はポイントインタイムリカバリの期間外です (%1)。</translation>
+    </message>
+    <message>
+        <source>Cannot preview: %1</source>
+        <translation>プレビューできません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) then</source>
+        <translation>
+            <numerusform>当時 %Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) differ from now</source>
+        <translation>
+            <numerusform>現在と異なる項目 %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the first %L1 shown</source>
+        <translation>先頭 %L1 件を表示</translation>
+    </message>
+    <message>
+        <source>Differences from now (%L1)</source>
+        <translation>現在との差分 (%L1)</translation>
     </message>
 </context>
 <context>
@@ -1928,6 +2262,55 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Remove the selected tag</source>
         <translation>選択したタグを削除</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TimelineWidget</name>
+    <message>
+        <source>Table history timeline</source>
+        <translation>テーブル履歴のタイムライン</translation>
+    </message>
+    <message>
+        <source>Arrow keys move the selected time, Ctrl+arrow keys jump between backups, + and - zoom, Home fits</source>
+        <translation>矢印キーで選択時刻を移動、Ctrl+矢印キーでバックアップ間を移動、+ と - で拡大縮小、Home で全体表示</translation>
+    </message>
+    <message>
+        <source>Point-in-time recovery window</source>
+        <translation>ポイントインタイムリカバリの期間</translation>
+    </message>
+    <message>
+        <source>deletes</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>updates</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>inserts</source>
+        <translation>挿入</translation>
+    </message>
+    <message>
+        <source>busiest bar: %L1 writes (square-root scale)</source>
+        <translation>最大の棒: %L1 件の書き込み (平方根スケール)</translation>
+    </message>
+    <message>
+        <source>Backup %1
+Created %2
+Status %3
+Click to see what it holds</source>
+        <translation>バックアップ %1
+作成 %2
+状態 %3
+クリックで内容を表示</translation>
+    </message>
+    <message>
+        <source>From %1 to %2: %L3 inserts, %L4 updates, %L5 deletes</source>
+        <translation>%1 から %2: 挿入 %L3、更新 %L4、削除 %L5</translation>
+    </message>
+    <message>
+        <source>Within the point-in-time recovery window: click to preview and restore</source>
+        <translation>ポイントインタイムリカバリの期間内: クリックでプレビューと復元</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Dynamodesk.DeleteTrigger"), deleteTrigger},
         {QStringLiteral("Dynamodesk.DescribeTrigger"), describeTrigger},
         {QStringLiteral("Dynamodesk.ListTriggers"), listTriggers},
+        {QStringLiteral("Dynamodesk.DescribeTableHistory"), describeTableHistory},
+        {QStringLiteral("Dynamodesk.PreviewRestore"), previewRestore},
     };
     return h;
 }

@@ -81,6 +81,9 @@ Result<QByteArray> updateTrigger(OpContext &, const QJsonObject &);
 Result<QByteArray> deleteTrigger(OpContext &, const QJsonObject &);
 Result<QByteArray> describeTrigger(OpContext &, const QJsonObject &);
 Result<QByteArray> listTriggers(OpContext &, const QJsonObject &);
+// A table's write history and restore previews (pitr/historyops.cpp, pitr/previewops.cpp).
+Result<QByteArray> describeTableHistory(OpContext &, const QJsonObject &);
+Result<QByteArray> previewRestore(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);

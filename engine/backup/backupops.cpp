@@ -5,6 +5,7 @@
 // the backup is CREATING until the file is written, then AVAILABLE.
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
+#include "backup/backupsource.h"
 #include "backup/restorer.h"
 #include "backup/snapshot.h"
 
@@ -167,16 +168,11 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
 {
     DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
     const QString arn = req.value(p("BackupArn")).toString();
-    const QJsonObject meta = cat->meta(arn);
-    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
-        return backupNotFound(arn);
-    if (meta.value(p("BackupDetails")).toObject().value(p("BackupStatus")).toString() != p("AVAILABLE"))
-        return ApiError(p("BackupInUseException"), QStringLiteral("Backup is being created: %1").arg(arn));
+    DD_ASSIGN(const QJsonObject meta, backup::availableBackup(ctx, arn));
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    DD_ASSIGN(const QByteArray bytes, cat->data(arn));
-    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(bytes, QStringLiteral("Backup %1").arg(arn)));
+    DD_ASSIGN(backup::Snapshot snap, backup::readBackup(ctx, arn));
     const QJsonObject summary{{p("SourceBackupArn"), arn},
                               {p("SourceTableArn"), meta.value(p("SourceTableDetails")).toObject().value(p("TableArn"))},
                               {p("RestoreDateTime"), meta.value(p("BackupDetails")).toObject().value(p("BackupCreationDateTime"))}};

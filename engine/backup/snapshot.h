@@ -40,8 +40,9 @@ struct Snapshot {
 QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJson);
 
 // Writes `items` into the (new, empty) table `tableName` through
-// storage::applyPut, `pageSize` items per write transaction, so that
-// requests never wait long. Returns the number of items written.
+// storage::applyPut, in the table's key order, `pageSize` items per write
+// transaction, so that requests never wait long. Returns the number of
+// items written; fails if the table is deleted (or replaced) meanwhile.
 Result<qint64> loadItems(storage::Database &db, const QString &tableName, const ItemMap &items, int pageSize = 500);
 
 } // namespace dd::backup

@@ -4,10 +4,9 @@
 #include "api/opcontext.h"
 #include "backup/restorer.h"
 #include "pitr/pitrstore.h"
+#include "pitr/restorepoint.h"
 
 #include <QJsonDocument>
-
-#include <cmath>
 
 namespace dd::api {
 
@@ -75,42 +74,17 @@ Result<QByteArray> restoreTableToPointInTime(OpContext &ctx, const QJsonObject &
 {
     if (!ctx.backups)
         return ApiError::internal(p("Restores are not available"));
-    QString name = req.value(p("SourceTableName")).toString();
+    const QString name = req.value(p("SourceTableName")).toString();
     const QString arn = req.value(p("SourceTableArn")).toString();
     if (name.isEmpty() && arn.isEmpty())
         return ApiError::validation(p("Either SourceTableName or SourceTableArn must be specified"));
-    if (name.isEmpty())
-        name = arn.section(QLatin1Char('/'), 1, 1);
+    DD_ASSIGN(const pitr::PitrState st, pitr::resolveSource(ctx, name, arn));
     const QString target = req.value(p("TargetTableName")).toString();
-    const qint64 now = ctx.clock->nowMs();
-
-    std::optional<pitr::PitrState> st;
-    auto table = ctx.db.table(name);
-    if (table && (arn.isEmpty() || table->description.value(p("TableArn")).toString() == arn)) {
-        DD_ASSIGN(st, pitr::PitrStore::state(ctx.db, table->id));
-        if (!st)
-            return ApiError(p("PointInTimeRecoveryUnavailableException"), QStringLiteral("Point in time recovery is not enabled for table '%1'").arg(name));
-    } else {
-        DD_ASSIGN(st, pitr::PitrStore::deleted(ctx.db, name, arn));
-        if (!st)
-            return tableNotFound(name);
-    }
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    const bool latest = req.value(p("UseLatestRestorableTime")).toBool();
-    if (latest && req.contains(p("RestoreDateTime")))
-        return ApiError::validation(p("Only one of RestoreDateTime or UseLatestRestorableTime can be specified"));
-    if (!latest && !req.contains(p("RestoreDateTime")))
-        return ApiError::validation(p("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
-    // To the second, as AWS restores: the state at the end of that second.
-    const qint64 earliest = st->earliestMs(now) / 1000 * 1000;
-    const qint64 latestMs = st->latestMs(now);
-    const qint64 at = latest ? latestMs : qint64(std::floor(req.value(p("RestoreDateTime")).toDouble())) * 1000 + 999;
-    if (!latest && (at < earliest || at - 999 > latestMs))
-        return ApiError(p("InvalidRestoreTimeException"),
-                        QStringLiteral("RestoreDateTime must be between %1 and %2").arg(earliest / 1000).arg(latestMs / 1000));
-    DD_ASSIGN(backup::Snapshot snap, pitr::PitrStore::stateAt(ctx.db, *st, std::min(at, latestMs)));
-    const QJsonObject summary{{p("SourceTableArn"), st->tableArn}, {p("RestoreDateTime"), double(at / 1000)}};
+    DD_ASSIGN(const pitr::RestorePoint point, pitr::resolveTime(ctx, st, req));
+    DD_ASSIGN(backup::Snapshot snap, pitr::PitrStore::stateAt(ctx.db, st, point.readMs));
+    const QJsonObject summary{{p("SourceTableArn"), st.tableArn}, {p("RestoreDateTime"), double(point.atMs / 1000)}};
     auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
     DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *ctx.backups, snap.description, items, req, summary));
     return toBody({{p("TableDescription"), desc}});

@@ -49,7 +49,13 @@ CREATE TABLE IF NOT EXISTS changelog(
   keys BLOB NOT NULL,               -- key attributes, DynamoDB JSON
   old_image BLOB,                   -- item before, DynamoDB JSON; NULL on INSERT
   new_image BLOB);                  -- item after; NULL on REMOVE
-CREATE INDEX IF NOT EXISTS changelog_by_table ON changelog(table_id, seq);
+-- A table's changes in commit order (streams, PITR replay), covering time
+-- and event so that Dynamodesk.DescribeTableHistory counts them from the
+-- index alone. It replaced changelog_by_table(table_id, seq) in place of a
+-- second index by time, which cost a PutItem ~15% (one more B-tree per
+-- commit); no new schema version: older databases are converted on open.
+DROP INDEX IF EXISTS changelog_by_table;
+CREATE INDEX IF NOT EXISTS changelog_by_table_seq ON changelog(table_id, seq, time_ms, event);
 CREATE TABLE IF NOT EXISTS index_stats(
   id INTEGER PRIMARY KEY,           -- IndexDef::id (from next_table_id: never reused); entries live in i<table id>_<id>
   table_id INTEGER NOT NULL,        -- tables.id

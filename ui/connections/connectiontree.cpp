@@ -219,6 +219,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection, table] { emit editTableRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("&Copy name"), this,
                        [table] { QApplication::clipboard()->setText(table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("Backups and &history"), this,
+                       [this, connection, table] { emit historyRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });

@@ -40,6 +40,7 @@ signals:
     void newTableRequested(Connection *connection);
     void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
+    void historyRequested(Connection *connection, const QString &table);
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);
     void tablesListed(Connection *connection);

@@ -1,5 +1,6 @@
 #include "mainwindow/mainwindow.h"
 
+#include "backups/historyview.h"
 #include "browser/tablebrowser.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -62,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::newTableRequested, this, &MainWindow::newTable);
     connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
+    connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &MainWindow::updateServeAction);
@@ -153,6 +155,12 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openStreamViewer(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *historyAction = make(QStringLiteral("history"), tr("Backups and &history"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
+    historyAction->setObjectName(QStringLiteral("historyAction"));
+    connect(historyAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openHistory(m_tree->currentConnection(), m_tree->currentTable());
+    });
     m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_serveAction->setCheckable(true);
     connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
@@ -186,6 +194,7 @@ void MainWindow::createActions()
     table->addSeparator();
     table->addAction(transactionAction);
     table->addAction(streamAction);
+    table->addAction(historyAction);
     table->addSeparator();
     table->addAction(m_serveAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -223,6 +232,7 @@ void MainWindow::createActions()
     bar->addAction(refreshAction);
     bar->addAction(transactionAction);
     bar->addAction(streamAction);
+    bar->addAction(historyAction);
     bar->addAction(m_serveAction);
     for (QAction *a : {nextTab, previousTab, focusTree})
         addAction(a);
@@ -354,6 +364,30 @@ StreamViewer *MainWindow::openStreamViewer(Connection *connection, const QString
     return viewer;
 }
 
+HistoryView *MainWindow::openHistory(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *v = qobject_cast<HistoryView *>(m_tabs->widget(i));
+        if (v && v->connection() == connection && v->tableName() == table) {
+            m_tabs->setCurrentIndex(i);
+            return v;
+        }
+    }
+    auto *view = new HistoryView(connection, table, m_tabs);
+    connect(view, &HistoryView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    connect(view, &HistoryView::openTableRequested, this, [this](Connection *c, const QString &t) {
+        m_tree->refresh(c);
+        openTable(c, t);
+    });
+    const int index = m_tabs->addTab(view, QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("History: %1").arg(table));
+    m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
+    m_tabs->setCurrentIndex(index);
+    view->timeline()->setFocus();
+    return view;
+}
+
 Connection *MainWindow::tabConnection(int index) const
 {
     QWidget *w = m_tabs->widget(index);
@@ -363,6 +397,8 @@ Connection *MainWindow::tabConnection(int index) const
         return t->connection();
     if (auto *v = qobject_cast<StreamViewer *>(w))
         return v->connection();
+    if (auto *h = qobject_cast<HistoryView *>(w))
+        return h->connection();
     return nullptr;
 }
 
@@ -417,6 +453,8 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
             if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection && b->tableName() == table)
                 closeTab(i);
             else if (auto *v = qobject_cast<StreamViewer *>(m_tabs->widget(i)); v && v->connection() == connection && v->tableName() == table)
+                closeTab(i);
+            else if (auto *h = qobject_cast<HistoryView *>(m_tabs->widget(i)); h && h->connection() == connection && h->tableName() == table)
                 closeTab(i);
         m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     });

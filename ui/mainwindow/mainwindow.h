@@ -25,6 +25,7 @@ class TableBrowser;
 class TableDesigner;
 class TransactionBuilder;
 class StreamViewer;
+class HistoryView;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -45,6 +46,8 @@ public:
     TransactionBuilder *openTransactionBuilder(Connection *connection);
     // The live stream viewer of a table; focuses an open one.
     StreamViewer *openStreamViewer(Connection *connection, const QString &table);
+    // The backups and history view of a table; focuses an open one.
+    HistoryView *openHistory(Connection *connection, const QString &table);
     TableBrowser *currentBrowser() const;
     ConnectionTree *tree() const { return m_tree; }
     QTabWidget *tabs() const { return m_tabs; }

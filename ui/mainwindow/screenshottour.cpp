@@ -1,5 +1,7 @@
 #include "mainwindow/screenshottour.h"
 
+#include "backups/historyview.h"
+#include "backups/timelinewidget.h"
 #include "browser/itemtablemodel.h"
 #include "browser/filterrow.h"
 #include "browser/querybar.h"
@@ -23,6 +25,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -88,6 +91,9 @@ void seed(Connection *c)
             {QStringLiteral("Projection"), QJsonObject{{QStringLiteral("ProjectionType"), QStringLiteral("ALL")}}}}}},
         {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}};
     (void)c->callSync(QStringLiteral("CreateTable"), create);
+    // Point-in-time recovery from the start, so that the history view has a window and every write.
+    (void)c->callSync(QStringLiteral("UpdateContinuousBackups"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+        {QStringLiteral("PointInTimeRecoverySpecification"), QJsonObject{{QStringLiteral("PointInTimeRecoveryEnabled"), true}}}});
     (void)c->callSync(QStringLiteral("CreateTable"), QJsonObject{
         {QStringLiteral("TableName"), QStringLiteral("Customers")},
         {QStringLiteral("AttributeDefinitions"), QJsonArray{QJsonObject{{QStringLiteral("AttributeName"), QStringLiteral("id")}, {QStringLiteral("AttributeType"), QStringLiteral("S")}}}},
@@ -169,7 +175,12 @@ void ScreenshotTour::start()
         return;
     }
     Connection *c = m_window->connections().front().get();
+    const qint64 tourStart = QDateTime::currentMSecsSinceEpoch();
     seed(c);
+    const qint64 seeded = QDateTime::currentMSecsSinceEpoch();
+    settle(1200);
+    (void)c->callSync(QStringLiteral("CreateBackup"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+                                                                  {QStringLiteral("BackupName"), QStringLiteral("after-import")}});
     m_window->tree()->refresh(c);
     waitFor([&] { return m_window->tree()->tableItem(c, QStringLiteral("Orders")) != nullptr; });
     m_window->tree()->tableItem(c, QStringLiteral("Orders"))->setExpanded(true);
@@ -335,6 +346,33 @@ void ScreenshotTour::start()
     viewer->view()->selectRow(0);
     settle();
     save(m_window, QStringLiteral("09-stream"));
+
+    // 10: backups and history: the recovery window, two backups, the writes
+    // as bars, and what the table held a moment after the import.
+    (void)c->callSync(QStringLiteral("CreateBackup"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+                                                                  {QStringLiteral("BackupName"), QStringLiteral("after-shipping")}});
+    for (int i = 0; i < 24; ++i) {
+        const QJsonObject key{{QStringLiteral("customerId"), s(QStringLiteral("c%1").arg((i + 20) % 7 + 1))},
+                              {QStringLiteral("orderId"), s(QStringLiteral("2024-%1-%2").arg((i + 20) % 12 + 1, 2, 10, QLatin1Char('0')).arg(1020 + i))}};
+        if (i % 5 == 4)
+            (void)c->callSync(QStringLiteral("DeleteItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key}});
+        else
+            (void)c->callSync(QStringLiteral("UpdateItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key},
+                {QStringLiteral("UpdateExpression"), QStringLiteral("SET #s = :s")},
+                {QStringLiteral("ExpressionAttributeNames"), QJsonObject{{QStringLiteral("#s"), QStringLiteral("status")}}},
+                {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":s"), s(QStringLiteral("DELIVERED"))}}}});
+        settle(i % 6 == 0 ? 400 : 90);
+    }
+    HistoryView *history = m_window->openHistory(c, QStringLiteral("Orders"));
+    waitFor([&] {
+        const auto &b = history->timeline()->backups();
+        return !history->isLoading() && b.size() == 2 && std::all_of(b.begin(), b.end(), [](const TimelineBackup &x) { return x.status == QLatin1String("AVAILABLE"); });
+    });
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    history->timeline()->setRange(double(tourStart - (now - tourStart) / 8), double(now + (now - tourStart) / 12));
+    history->timeline()->selectTime(seeded + 600);
+    waitFor([&] { return !history->isLoading() && history->previewItemCount() >= 0; });
+    save(m_window, QStringLiteral("10-history"));
 
     emit finished(m_saved >= 6);
 }

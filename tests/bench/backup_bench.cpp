@@ -1,0 +1,238 @@
+// backup_bench: backups and restores of the engine in process, on disk (WAL,
+// the server's durability), through api::Engine::call:
+//   - enables point-in-time recovery on bench_kv, then loads N items of ~230
+//     bytes (BatchWriteItem), so that the change log holds N inserts;
+//   - Dynamodesk.DescribeTableHistory over the whole load (500 buckets) and
+//     Dynamodesk.PreviewRestore of the latest time (N items then and now);
+//   - CreateBackup until AVAILABLE;
+//   - RestoreTableFromBackup and RestoreTableToPointInTime (latest: an empty
+//     base snapshot and a replay of the N inserts) until the new table is
+//     ACTIVE: items/s, and how long the request itself took (decoding or
+//     reconstructing the items) before the background load;
+//   - GetItem and PutItem latency (p50, p99) on bench_kv from paced client
+//     threads, idle and during each of the above.
+//
+//   backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]
+//
+// Each client thread makes --rate operations per second (default 500), so
+// that the latency figures show what a backup or restore does to requests,
+// not what a saturated machine does.
+#include "api/engine.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <mutex>
+#include <random>
+#include <thread>
+#include <vector>
+
+using namespace dd;
+
+namespace {
+
+QByteArray key(int i) { return QByteArray::number(i).rightJustified(8, '0').prepend('k'); }
+
+enum Phase { Idle, Backup, RestoreBackup, RestorePitr, PhaseCount };
+const char *const kPhaseNames[PhaseCount] = {"idle", "backup", "restore-backup", "restore-pitr"};
+
+struct Options {
+    int items = 1'000'000;
+    double seconds = 3;
+    int readers = 2;
+    int writers = 1;
+    int rate = 500;
+    bool inMemory = false;
+};
+
+// Latency samples (µs) per phase of one kind of request.
+struct Samples {
+    std::mutex mutex;
+    std::vector<double> byPhase[PhaseCount];
+    void add(int phase, const std::vector<double> &v)
+    {
+        std::lock_guard lock(mutex);
+        byPhase[phase].insert(byPhase[phase].end(), v.begin(), v.end());
+    }
+};
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
+}
+
+QJsonObject call(api::Engine &e, const char *op, const QJsonObject &req)
+{
+    auto r = e.call(api::RequestContext(), QString::fromLatin1(op), req);
+    if (!r.ok()) {
+        std::fprintf(stderr, "%s failed: %s: %s\n", op, qPrintable(r.error().type()), qPrintable(r.error().message()));
+        std::exit(1);
+    }
+    return QJsonDocument::fromJson(*r).object();
+}
+
+QString tableStatus(api::Engine &e, const QString &table)
+{
+    return call(e, "DescribeTable", {{QStringLiteral("TableName"), table}}).value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString();
+}
+
+void waitActive(api::Engine &e, const QString &table)
+{
+    while (tableStatus(e, table) != QLatin1String("ACTIVE"))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    Options o;
+    const QStringList args = app.arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
+        else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
+        else if (args[i] == QLatin1String("--readers") && i + 1 < args.size()) o.readers = args[++i].toInt();
+        else if (args[i] == QLatin1String("--writers") && i + 1 < args.size()) o.writers = args[++i].toInt();
+        else if (args[i] == QLatin1String("--rate") && i + 1 < args.size()) o.rate = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--in-memory")) o.inMemory = true;
+        else {
+            std::fprintf(stderr, "usage: backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]\n");
+            return 2;
+        }
+    }
+    QTemporaryDir dir;
+    api::EngineOptions eo;
+    eo.inMemory = o.inMemory;
+    eo.dataDir = dir.path();
+    auto opened = api::Engine::open(eo);
+    if (!opened.ok()) {
+        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
+        return 1;
+    }
+    api::Engine &e = **opened;
+    api::RequestContext ctx;
+    call(e, "CreateTable", QJsonDocument::fromJson(R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})").object());
+    call(e, "UpdateContinuousBackups", QJsonDocument::fromJson(R"({"TableName":"bench_kv","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})").object());
+    const QByteArray payload(200, 'x');
+    QElapsedTimer timer;
+    timer.start();
+    const double loadStart = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
+    for (int i = 0; i < o.items; i += 25) {
+        QByteArray batch = R"({"RequestItems":{"bench_kv":[)";
+        for (int j = i; j < std::min(i + 25, o.items); ++j)
+            batch += (j > i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(j) + R"("},"n":{"N":")"
+                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("}}}})";
+        batch += "]}}";
+        if (!e.call(ctx, QStringLiteral("BatchWriteItem"), QByteArrayView(batch)).ok())
+            return 1;
+    }
+    double secs = double(timer.nsecsElapsed()) / 1e9;
+    std::printf("load                 %9d items in %7.2f s  %10.0f items/s  (%s, PITR on)\n", o.items, secs, o.items / secs, o.inMemory ? "in memory" : "on disk");
+    timer.restart();
+    call(e, "Dynamodesk.DescribeTableHistory", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("StartTime"), loadStart - 1},
+                                                {QStringLiteral("EndTime"), double(QDateTime::currentMSecsSinceEpoch()) / 1000 + 1}, {QStringLiteral("Buckets"), 500}});
+    std::printf("DescribeTableHistory %9d changes in %5.3f s  (500 buckets)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
+    timer.restart();
+    call(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("UseLatestRestorableTime"), true}});
+    std::printf("PreviewRestore       %9d items in %7.2f s  (replay of the log, compared with the table now)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
+    std::fflush(stdout);
+
+    // Paced clients on bench_kv, tagging each sample with the phase it started in.
+    std::atomic<int> phase{Idle};
+    std::atomic<bool> stop{false};
+    Samples gets, puts;
+    std::atomic<int> failures{0};
+    std::vector<std::thread> clients;
+    for (int t = 0; t < o.readers + o.writers; ++t)
+        clients.emplace_back([&, t] {
+            const bool writer = t >= o.readers;
+            std::mt19937 rng(t + 1);
+            std::uniform_int_distribution<int> pick(0, o.items - 1);
+            std::vector<double> local[PhaseCount];
+            const auto period = std::chrono::microseconds(1'000'000 / o.rate);
+            auto next = std::chrono::steady_clock::now();
+            qint64 version = 0;
+            while (!stop.load()) {
+                const int ph = phase.load();
+                const QByteArray k = key(pick(rng));
+                const QByteArray body = writer ? R"({"TableName":"bench_kv","Item":{"pk":{"S":")" + k + R"("},"n":{"N":")"
+                                                     + QByteArray::number(++version) + R"("},"data":{"S":")" + payload + R"("}}})"
+                                               : R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + k + R"("}}})";
+                QElapsedTimer op;
+                op.start();
+                if (!e.call(ctx, writer ? QStringLiteral("PutItem") : QStringLiteral("GetItem"), QByteArrayView(body)).ok())
+                    ++failures;
+                local[ph].push_back(double(op.nsecsElapsed()) / 1000.0);
+                next += period;
+                std::this_thread::sleep_until(next);
+                if (std::chrono::steady_clock::now() > next + period * 10)
+                    next = std::chrono::steady_clock::now(); // fell behind: do not burst to catch up
+            }
+            for (int p = 0; p < PhaseCount; ++p)
+                (writer ? puts : gets).add(p, local[p]);
+        });
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(qint64(o.seconds * 1000)));
+
+    phase = Backup;
+    timer.restart();
+    const QString arn = call(e, "CreateBackup", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("BackupName"), QStringLiteral("bench")}})
+                            .value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
+    const double requestSecs = double(timer.nsecsElapsed()) / 1e9;
+    while (call(e, "DescribeBackup", {{QStringLiteral("BackupArn"), arn}}).value(QStringLiteral("BackupDescription")).toObject()
+               .value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() != QLatin1String("AVAILABLE"))
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    secs = double(timer.nsecsElapsed()) / 1e9;
+    phase = Idle;
+    std::printf("CreateBackup         %9d items in %7.2f s  %10.0f items/s  (request %.2f s, then encoding and writing the file)\n",
+                o.items, secs, o.items / secs, requestSecs);
+    std::fflush(stdout);
+
+    auto restore = [&](Phase ph, const char *op, const QJsonObject &req, const char *label) {
+        const QString target = req.value(QStringLiteral("TargetTableName")).toString();
+        phase = ph;
+        QElapsedTimer t;
+        t.start();
+        call(e, op, req);
+        const double request = double(t.nsecsElapsed()) / 1e9;
+        waitActive(e, target);
+        const double total = double(t.nsecsElapsed()) / 1e9;
+        phase = Idle;
+        const qint64 count = qint64(call(e, "DescribeTable", {{QStringLiteral("TableName"), target}}).value(QStringLiteral("Table")).toObject()
+                                        .value(QStringLiteral("ItemCount")).toDouble());
+        std::printf("%-20s %9lld items in %7.2f s  %10.0f items/s  (request %.2f s, then loading %.0f items/s)\n", label,
+                    static_cast<long long>(count), total, double(count) / total, request, double(count) / std::max(1e-9, total - request));
+        std::fflush(stdout);
+    };
+    restore(RestoreBackup, "RestoreTableFromBackup", {{QStringLiteral("BackupArn"), arn}, {QStringLiteral("TargetTableName"), QStringLiteral("restored_backup")}},
+            "RestoreFromBackup");
+    restore(RestorePitr, "RestoreTableToPointInTime",
+            {{QStringLiteral("SourceTableName"), QStringLiteral("bench_kv")}, {QStringLiteral("TargetTableName"), QStringLiteral("restored_pitr")},
+             {QStringLiteral("UseLatestRestorableTime"), true}},
+            "RestoreToPointInTime");
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(qint64(o.seconds * 1000)));
+    stop = true;
+    for (auto &t : clients)
+        t.join();
+    std::printf("\nlatency (us) with %d reader(s) and %d writer(s), each %d requests/s%s\n", o.readers, o.writers, o.rate,
+                failures ? "  (SOME REQUESTS FAILED)" : "");
+    std::printf("%-16s %8s %9s %9s   %8s %9s %9s\n", "phase", "gets", "get p50", "get p99", "puts", "put p50", "put p99");
+    for (int p = 0; p < PhaseCount; ++p)
+        std::printf("%-16s %8zu %9.0f %9.0f   %8zu %9.0f %9.0f\n", kPhaseNames[p], gets.byPhase[p].size(), percentile(gets.byPhase[p], 0.5),
+                    percentile(gets.byPhase[p], 0.99), puts.byPhase[p].size(), percentile(puts.byPhase[p], 0.5), percentile(puts.byPhase[p], 0.99));
+    return failures ? 1 : 0;
+}

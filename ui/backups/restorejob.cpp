@@ -1,0 +1,46 @@
+#include "backups/restorejob.h"
+
+#include "connections/connection.h"
+
+#include <QThread>
+
+#include <algorithm>
+
+namespace dd::ui {
+
+void runRestore(QPromise<RestoreOutcome> &promise, Connection *connection, const QString &operation,
+                const QJsonObject &request, qint64 expectedItems, int pollMs)
+{
+    RestoreOutcome out;
+    out.table = request.value(QStringLiteral("TargetTableName")).toString();
+    promise.setProgressRange(0, int(std::min<qint64>(expectedItems, 1'000'000'000)));
+    const client::ApiResponse started = connection->callSync(operation, request);
+    if (!started.ok()) {
+        out.error = QStringLiteral("%1: %2").arg(started.error->type(), started.error->message());
+        promise.addResult(out);
+        return;
+    }
+    for (;;) {
+        if (promise.isCanceled()) {
+            out.canceled = true;
+            break;
+        }
+        const client::ApiResponse d = connection->callSync(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), out.table}});
+        if (!d.ok()) {
+            out.error = QStringLiteral("%1: %2").arg(d.error->type(), d.error->message());
+            break;
+        }
+        const QJsonObject table = d.body.value(QStringLiteral("Table")).toObject();
+        const qint64 items = qint64(table.value(QStringLiteral("ItemCount")).toDouble());
+        if (expectedItems > 0)
+            promise.setProgressValue(int(std::min(items, expectedItems)));
+        if (table.value(QStringLiteral("TableStatus")).toString() == QLatin1String("ACTIVE")) {
+            out.active = true;
+            break;
+        }
+        QThread::msleep(static_cast<unsigned long>(pollMs));
+    }
+    promise.addResult(out);
+}
+
+} // namespace dd::ui
