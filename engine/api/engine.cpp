@@ -205,6 +205,12 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
             OpContext ctx = d->opContext(*db, context);
             return getItem(ctx, *fast);
         }
+    } else if (operation == u"PutItem") {
+        if (std::optional<PutItemRequest> fast = readPutItemRequest(body)) {
+            DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
+            OpContext ctx = d->opContext(*db, context);
+            return putItem(ctx, *fast);
+        }
     }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);

@@ -65,39 +65,18 @@ public:
         return false;
     }
 
-    // {"name": {"S"|"N"|"B": "value"}, ...}: a Key parameter. Duplicate
-    // names, other types and invalid numbers or base64 fail.
-    bool key(model::Item &out)
+    // {"name": value, ...}: an Item (or a map value) at nesting `depth`.
+    bool item(model::Item &out, int depth = 0)
     {
-        if (!take('{'))
+        if (depth > kMaxDepth || !take('{'))
             return false;
         if (take('}'))
             return true;
         for (;;) {
-            QByteArrayView name, type, text;
-            if (!plainString(name) || !take(':') || !take('{') || !plainString(type) || !take(':') || !plainString(text)
-                || !take('}'))
-                return false;
+            QByteArrayView name;
             model::AttributeValue value;
-            if (type == "S") {
-                value = model::AttributeValue::string(QString::fromLatin1(text));
-            } else if (type == "N") {
-                if (text.size() > 64)
-                    return false;
-                char16_t buf[64];
-                for (qsizetype i = 0; i < text.size(); ++i)
-                    buf[i] = char16_t(uchar(text[i]));
-                Result<model::Number> n = model::Number::parse(QStringView(buf, text.size()));
-                if (!n)
-                    return false;
-                value = model::AttributeValue::number(std::move(n).value());
-            } else if (type == "B") {
-                if (!strictBase64(text))
-                    return false;
-                value = model::AttributeValue::binary(QByteArray::fromBase64(text.toByteArray()));
-            } else {
+            if (!plainString(name) || name.isEmpty() || !take(':') || !attribute(value, depth))
                 return false;
-            }
             if (!out.emplace(QString::fromLatin1(name), std::move(value)).second)
                 return false;
             if (take(','))
@@ -107,6 +86,128 @@ public:
     }
 
 private:
+    static constexpr int kMaxDepth = 16; // deeper nesting takes the general path (and its limit of 32)
+
+    // {"T": ...}: one attribute value of any type.
+    bool attribute(model::AttributeValue &out, int depth)
+    {
+        QByteArrayView type;
+        if (!take('{') || !plainString(type) || !take(':'))
+            return false;
+        bool ok = false;
+        if (type == "S") {
+            QByteArrayView text;
+            ok = plainString(text);
+            out = model::AttributeValue::string(QString::fromLatin1(text));
+        } else if (type == "N") {
+            model::Number n;
+            ok = number(n);
+            out = model::AttributeValue::number(std::move(n));
+        } else if (type == "B") {
+            QByteArray b;
+            ok = binary(b);
+            out = model::AttributeValue::binary(std::move(b));
+        } else if (type == "BOOL") {
+            bool b = false;
+            ok = boolean(b);
+            out = model::AttributeValue::boolean(b);
+        } else if (type == "NULL") {
+            bool b = false;
+            ok = boolean(b) && b;
+            out = model::AttributeValue::null();
+        } else if (type == "M") {
+            model::AttrMap m;
+            ok = item(m, depth + 1);
+            out = model::AttributeValue::map(std::move(m));
+        } else if (type == "L") {
+            model::AttrList l;
+            ok = depth < kMaxDepth && array([&] {
+                l.emplace_back();
+                return attribute(l.back(), depth + 1);
+            });
+            out = model::AttributeValue::list(std::move(l));
+        } else if (type == "SS") {
+            model::StringSet set;
+            ok = array([&] {
+                QByteArrayView text;
+                if (!plainString(text))
+                    return false;
+                set.push_back(QString::fromLatin1(text));
+                return true;
+            });
+            const size_t n = set.size();
+            out = model::AttributeValue::stringSet(std::move(set));
+            ok = ok && n > 0 && out.asStringSet().size() == n;
+        } else if (type == "NS") {
+            model::NumberSet set;
+            ok = array([&] {
+                set.emplace_back();
+                return number(set.back());
+            });
+            const size_t n = set.size();
+            out = model::AttributeValue::numberSet(std::move(set));
+            ok = ok && n > 0 && out.asNumberSet().size() == n;
+        } else if (type == "BS") {
+            model::BinarySet set;
+            ok = array([&] {
+                set.emplace_back();
+                return binary(set.back());
+            });
+            const size_t n = set.size();
+            out = model::AttributeValue::binarySet(std::move(set));
+            ok = ok && n > 0 && out.asBinarySet().size() == n;
+        }
+        return ok && take('}');
+    }
+
+    // [e, e, ...] with `element` reading one e.
+    template <typename Element>
+    bool array(Element element)
+    {
+        if (!take('['))
+            return false;
+        if (take(']'))
+            return true;
+        for (;;) {
+            if (!element())
+                return false;
+            if (take(','))
+                continue;
+            return take(']');
+        }
+    }
+
+    static Result<model::Number> numberOf(QByteArrayView text)
+    {
+        if (text.size() > 64)
+            return ApiError::validation(QString()); // longer than any valid number: the general path says why
+        char16_t buf[64];
+        for (qsizetype i = 0; i < text.size(); ++i)
+            buf[i] = char16_t(uchar(text[i]));
+        return model::Number::parse(QStringView(buf, text.size()));
+    }
+
+    bool number(model::Number &out)
+    {
+        QByteArrayView text;
+        if (!plainString(text))
+            return false;
+        Result<model::Number> n = numberOf(text);
+        if (!n)
+            return false;
+        out = std::move(n).value();
+        return true;
+    }
+
+    bool binary(QByteArray &out)
+    {
+        QByteArrayView text;
+        if (!plainString(text) || !strictBase64(text))
+            return false;
+        out = QByteArray::fromBase64(text.toByteArray());
+        return true;
+    }
+
     void space()
     {
         while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
@@ -146,56 +247,95 @@ bool validTableName(QByteArrayView name)
     return true;
 }
 
-bool validReturnConsumedCapacity(QByteArrayView v)
+// Reads the members of a request object: `member` is called with each name
+// and reads its value; it returns false for a name it does not take. Each
+// name may come once.
+template <typename Member>
+bool readObject(Reader &r, Member member)
 {
-    return v == "NONE" || v == "TOTAL" || v == "INDEXES";
+    QList<QByteArrayView> seen;
+    if (!r.take('{'))
+        return false;
+    if (!r.take('}')) {
+        for (;;) {
+            QByteArrayView name;
+            if (!r.plainString(name) || !r.take(':') || seen.contains(name) || !member(name))
+                return false;
+            seen.append(name);
+            if (r.take(','))
+                continue;
+            if (!r.take('}'))
+                return false;
+            break;
+        }
+    }
+    return r.atEnd();
+}
+
+bool optionString(Reader &r, QString &out, std::initializer_list<const char *> allowed)
+{
+    QByteArrayView v;
+    if (!r.plainString(v))
+        return false;
+    for (const char *a : allowed) {
+        if (v == a) {
+            out = QString::fromLatin1(v);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
+
+std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
+{
+    Reader r(body);
+    PutItemRequest req;
+    bool haveTable = false, haveItem = false;
+    const bool ok = readObject(r, [&](QByteArrayView member) {
+        if (member == "TableName") {
+            QByteArrayView name;
+            haveTable = r.plainString(name) && validTableName(name);
+            req.tableName = QString::fromLatin1(name);
+            return haveTable;
+        }
+        if (member == "Item")
+            return haveItem = r.item(req.item);
+        if (member == "ReturnValues")
+            return optionString(r, req.returnValues, {"NONE", "ALL_OLD"});
+        if (member == "ReturnConsumedCapacity")
+            return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
+        if (member == "ReturnItemCollectionMetrics")
+            return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
+        return false;
+    });
+    if (!ok || !haveTable || !haveItem)
+        return std::nullopt;
+    return req;
+}
 
 std::optional<GetItemRequest> readGetItemRequest(QByteArrayView body)
 {
     Reader r(body);
     GetItemRequest req;
-    bool haveTable = false, haveKey = false, haveConsistent = false, haveCapacity = false;
-    if (!r.take('{'))
-        return std::nullopt;
-    if (!r.take('}')) {
-        for (;;) {
-            QByteArrayView member;
-            if (!r.plainString(member) || !r.take(':'))
-                return std::nullopt;
-            if (member == "TableName" && !haveTable) {
-                QByteArrayView name;
-                if (!r.plainString(name) || !validTableName(name))
-                    return std::nullopt;
-                req.tableName = QString::fromLatin1(name);
-                haveTable = true;
-            } else if (member == "Key" && !haveKey) {
-                if (!r.key(req.key))
-                    return std::nullopt;
-                haveKey = true;
-            } else if (member == "ConsistentRead" && !haveConsistent) {
-                if (!r.boolean(req.consistentRead))
-                    return std::nullopt;
-                haveConsistent = true;
-            } else if (member == "ReturnConsumedCapacity" && !haveCapacity) {
-                QByteArrayView mode;
-                if (!r.plainString(mode) || !validReturnConsumedCapacity(mode))
-                    return std::nullopt;
-                req.returnConsumedCapacity = QString::fromLatin1(mode);
-                haveCapacity = true;
-            } else {
-                return std::nullopt;
-            }
-            if (r.take(','))
-                continue;
-            if (!r.take('}'))
-                return std::nullopt;
-            break;
+    bool haveTable = false, haveKey = false;
+    const bool ok = readObject(r, [&](QByteArrayView member) {
+        if (member == "TableName") {
+            QByteArrayView name;
+            haveTable = r.plainString(name) && validTableName(name);
+            req.tableName = QString::fromLatin1(name);
+            return haveTable;
         }
-    }
-    if (!haveTable || !haveKey || !r.atEnd())
+        if (member == "Key")
+            return haveKey = r.item(req.key);
+        if (member == "ConsistentRead")
+            return r.boolean(req.consistentRead);
+        if (member == "ReturnConsumedCapacity")
+            return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
+        return false;
+    });
+    if (!ok || !haveTable || !haveKey)
         return std::nullopt;
     return req;
 }

@@ -3,8 +3,8 @@
 // third of a GetItem's cost). It accepts only what it fully understands: a
 // JSON object (spaces allowed) with the operation's common members, of the
 // right types and within the model's constraints; string values of printable
-// ASCII without escapes; key values of type S, N (a valid number) or B
-// (strict base64). For anything else it returns nullopt and the caller takes
+// ASCII without escapes; attribute values as DynamoDB's rules allow them
+// (valid numbers, strict base64, non-empty sets without duplicates, ...). For anything else it returns nullopt and the caller takes
 // the general path, which answers every unusual or invalid request with
 // AWS's exact error. So a request it accepts is one the general path would
 // accept too, and both give the same answer.
@@ -31,5 +31,19 @@ struct GetItemRequest {
 };
 
 std::optional<GetItemRequest> readGetItemRequest(QByteArrayView body);
+
+// PutItem with TableName, Item and optionally ReturnValues (NONE, ALL_OLD),
+// ReturnConsumedCapacity and ReturnItemCollectionMetrics (no condition).
+// Item values of every type; strings and names as above, maps and lists
+// nested at most 16 deep, sets non-empty and without duplicates, NULL true.
+struct PutItemRequest {
+    QString tableName;
+    model::Item item;
+    QString returnValues;               // NONE or ALL_OLD; empty when absent
+    QString returnConsumedCapacity;     // empty when absent
+    QString returnItemCollectionMetrics; // SIZE or NONE; empty when absent
+};
+
+std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body);
 
 } // namespace dd::api

@@ -92,14 +92,13 @@ Result<std::optional<StoredItem>> currentItemIfConditionHolds(storage::WriteTxn 
 
 } // namespace
 
-Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
+namespace {
+
+// PutItem once its parameters are read (by either path); `req` gives the
+// Return* options and ReturnValuesOnConditionCheckFailure.
+Result<QByteArray> runPutItem(OpContext &ctx, const QString &name, const model::Item &item, const QString &returnValues,
+                              const ParsedExpressions &ex, const QJsonObject &req)
 {
-    const QString name = req.value(p("TableName")).toString();
-    DD_ASSIGN(model::Item item, model::itemFromJson(req.value(p("Item"))));
-    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
-    if (returnValues != p("NONE") && returnValues != p("ALL_OLD"))
-        return ApiError::validation(p("ReturnValues can only be ALL_OLD or NONE"));
-    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ConditionExpression")}, {p("Expected")}));
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
     DD_ASSIGN(ItemKey key, keyFromItem(*table, item));
     const qint64 size = model::itemSize(item);
@@ -127,6 +126,31 @@ Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
     writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
+}
+
+} // namespace
+
+Result<QByteArray> putItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item item, model::itemFromJson(req.value(p("Item"))));
+    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
+    if (returnValues != p("NONE") && returnValues != p("ALL_OLD"))
+        return ApiError::validation(p("ReturnValues can only be ALL_OLD or NONE"));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("ConditionExpression")}, {p("Expected")}));
+    return runPutItem(ctx, name, item, returnValues, ex, req);
+}
+
+Result<QByteArray> putItem(OpContext &ctx, const PutItemRequest &req)
+{
+    // The options as the shared code reads them (no Item: that is the costly part).
+    QJsonObject options;
+    if (!req.returnConsumedCapacity.isEmpty())
+        options.insert(p("ReturnConsumedCapacity"), req.returnConsumedCapacity);
+    if (!req.returnItemCollectionMetrics.isEmpty())
+        options.insert(p("ReturnItemCollectionMetrics"), req.returnItemCollectionMetrics);
+    return runPutItem(ctx, req.tableName, req.item, req.returnValues.isEmpty() ? p("NONE") : req.returnValues,
+                      ParsedExpressions(), options);
 }
 
 namespace {

@@ -43,6 +43,8 @@ Result<QByteArray> untagResource(OpContext &, const QJsonObject &);
 Result<QByteArray> listTagsOfResource(OpContext &, const QJsonObject &);
 // Single-item operations (itemops.cpp).
 Result<QByteArray> putItem(OpContext &, const QJsonObject &);
+struct PutItemRequest;
+Result<QByteArray> putItem(OpContext &, const PutItemRequest &); // a request read by fastrequest.h
 Result<QByteArray> getItem(OpContext &, const QJsonObject &);
 struct GetItemRequest;
 Result<QByteArray> getItem(OpContext &, const GetItemRequest &); // a request read by fastrequest.h

@@ -122,7 +122,9 @@ private:
         QVERIFY(!ok("CreateTable", json(R"({"TableName":"hist","BillingMode":"PAY_PER_REQUEST",
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
             "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})")).isEmpty());
+        // Without PITR, but with a stream: its changes are logged too (a table with neither logs nothing).
         QVERIFY(!ok("CreateTable", json(R"({"TableName":"nopitr","BillingMode":"PAY_PER_REQUEST",
+            "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"},
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")).isEmpty());
         QVERIFY(!ok("UpdateContinuousBackups", json(R"({"TableName":"hist","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})")).isEmpty());
         m_t0 = m_clock.nowMs() / 1000;
@@ -218,6 +220,7 @@ private slots:
         open(true);
         for (const char *name : {"hist", "other"})
             QVERIFY(!ok("CreateTable", {{q("TableName"), q(name)}, {q("BillingMode"), q("PAY_PER_REQUEST")},
+                                        {q("StreamSpecification"), QJsonObject{{q("StreamEnabled"), true}, {q("StreamViewType"), q("KEYS_ONLY")}}},
                                         {q("AttributeDefinitions"), QJsonArray{QJsonObject{{q("AttributeName"), q("pk")}, {q("AttributeType"), q("S")}}}},
                                         {q("KeySchema"), QJsonArray{QJsonObject{{q("AttributeName"), q("pk")}, {q("KeyType"), q("HASH")}}}}}).isEmpty());
         struct Change { qint64 ms; int event; }; // 0 insert, 1 update, 2 delete
