@@ -7,21 +7,12 @@ namespace dd::api {
 
 Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QStringList &expressions, const QStringList &legacy)
 {
-    // One pass over the members: QJsonObject finds a member by name with a
-    // linear search that converts every key, so a dozen lookups by name cost
-    // more than the request's parse.
-    QStringList members, nonNull;
-    for (auto it = request.begin(); it != request.end(); ++it) {
-        members << it.key();
-        if (!it.value().isNull())
-            nonNull << it.key();
-    }
     QStringList used, usedLegacy;
     for (const QString &e : expressions)
-        if (nonNull.contains(e))
+        if (request.contains(e) && !request.value(e).isNull())
             used << e;
     for (const QString &l : legacy)
-        if (nonNull.contains(l))
+        if (request.contains(l) && !request.value(l).isNull())
             usedLegacy << l;
     QStringList mixed = usedLegacy;
     // AWS lets legacy KeyConditions go with FilterExpression or ProjectionExpression.
@@ -31,14 +22,14 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
         return ApiError::validation(QStringLiteral("Can not use both expression and non-expression parameters in the same request: "
                                                    "Non-expression parameters: {%1} Expression parameters: {%2}")
                                         .arg(mixed.join(QLatin1String(", ")), used.join(QLatin1String(", "))));
-    if (members.contains(QLatin1String("ExpressionAttributeNames")) && used.isEmpty())
+    if (request.contains(QLatin1String("ExpressionAttributeNames")) && used.isEmpty())
         return ApiError::validation(QStringLiteral("ExpressionAttributeNames can only be specified when using expressions"));
     QStringList valueExpressions = expressions;
     valueExpressions.removeAll(QStringLiteral("ProjectionExpression"));
     bool anyValueExpression = false;
     for (const QString &e : valueExpressions)
         anyValueExpression |= used.contains(e);
-    if (!valueExpressions.isEmpty() && members.contains(QLatin1String("ExpressionAttributeValues")) && !anyValueExpression)
+    if (!valueExpressions.isEmpty() && request.contains(QLatin1String("ExpressionAttributeValues")) && !anyValueExpression)
         return ApiError::validation(QStringLiteral("ExpressionAttributeValues can only be specified when using expressions: %1 %2 null")
                                         .arg(valueExpressions.join(QLatin1String(" and ")),
                                              valueExpressions.size() > 1 ? QStringLiteral("are") : QStringLiteral("is")));
@@ -55,7 +46,7 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
         }
         out.hasProjection = true;
     }
-    const QString conditionalOperator = usedLegacy.isEmpty() ? QString() : request.value(QLatin1String("ConditionalOperator")).toString();
+    const QString conditionalOperator = request.value(QLatin1String("ConditionalOperator")).toString();
     for (const QString &l : usedLegacy) {
         const QJsonObject param = request.value(l).toObject();
         if (l == QLatin1String("AttributeUpdates")) {
