@@ -199,19 +199,25 @@ std::optional<ApiError> Engine::endTurn()
 Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, QByteArrayView body)
 {
     // The commonest requests, read straight from their bytes (fastrequest.h).
-    if (operation == u"GetItem") {
-        if (std::optional<GetItemRequest> fast = readGetItemRequest(body)) {
-            DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
-            OpContext ctx = d->opContext(*db, context);
-            return getItem(ctx, *fast);
-        }
-    } else if (operation == u"PutItem") {
-        if (std::optional<PutItemRequest> fast = readPutItemRequest(body)) {
-            DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
-            OpContext ctx = d->opContext(*db, context);
-            return putItem(ctx, *fast);
-        }
-    }
+    auto fast = [&](const auto &request, auto handler) -> std::optional<Result<QByteArray>> {
+        if (!request)
+            return std::nullopt;
+        auto db = d->regionOf(context);
+        if (!db.ok())
+            return Result<QByteArray>(db.error());
+        OpContext ctx = d->opContext(**db, context);
+        return handler(ctx, *request);
+    };
+    std::optional<Result<QByteArray>> answer;
+    if (operation == u"GetItem")
+        answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
+    else if (operation == u"PutItem")
+        answer = fast(readPutItemRequest(body), [](OpContext &c, const PutItemRequest &r) { return putItem(c, r); });
+    else if (operation == u"UpdateItem")
+        answer = fast(readUpdateItemRequest(body), [](OpContext &c, const UpdateItemRequest &r) { return updateItem(c, r); });
+    if (answer)
+        return std::move(*answer);
+
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject())

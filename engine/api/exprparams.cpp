@@ -63,10 +63,18 @@ Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QSt
         return out;
 
     DD_ASSIGN(expr::Expressions ex, expr::Expressions::fromRequest(request));
+    std::vector<std::pair<QString, QString>> texts;
     for (const QString &e : expressions) {
-        if (!used.contains(e))
-            continue;
-        const QString text = request.value(e).toString();
+        if (used.contains(e))
+            texts.emplace_back(e, request.value(e).toString());
+    }
+    return parseExpressionTexts(ex, texts, std::move(out));
+}
+
+Result<ParsedExpressions> parseExpressionTexts(expr::Expressions &ex, const std::vector<std::pair<QString, QString>> &texts,
+                                               ParsedExpressions out)
+{
+    for (const auto &[e, text] : texts) {
         if (e == QLatin1String("UpdateExpression")) {
             DD_ASSIGN(out.update, ex.update(text));
         } else if (e == QLatin1String("ProjectionExpression")) {

@@ -31,4 +31,10 @@ struct ParsedExpressions {
 // parameters when KeyConditionExpression is absent, as AWS allows.
 Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QStringList &expressions, const QStringList &legacy);
 
+// The second half of parseExpressions: the expression parameters present
+// (name and text, in AWS's order) parsed against `ex`'s names and values,
+// added to `out`; then every name and value must have been used.
+Result<ParsedExpressions> parseExpressionTexts(expr::Expressions &ex, const std::vector<std::pair<QString, QString>> &texts,
+                                               ParsedExpressions out = {});
+
 } // namespace dd::api

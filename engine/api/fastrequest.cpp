@@ -85,7 +85,39 @@ public:
         }
     }
 
+    // {"key": value, ...} with `entry` reading each value; keys of the form
+    // <prefix>[A-Za-z0-9_]+, at least one, none twice.
+    template <typename Entry>
+    bool referenceMap(char prefix, Entry entry)
+    {
+        if (!take('{'))
+            return false;
+        QList<QByteArrayView> seen;
+        for (;;) {
+            QByteArrayView key;
+            if (!plainString(key) || !referenceKey(key, prefix) || seen.contains(key) || !take(':') || !entry(key))
+                return false;
+            seen.append(key);
+            if (take(','))
+                continue;
+            return take('}');
+        }
+    }
+
+    bool value(model::AttributeValue &out) { return attribute(out, 0); }
+
 private:
+    static bool referenceKey(QByteArrayView key, char prefix)
+    {
+        if (key.size() < 2 || key.front() != prefix)
+            return false;
+        for (char c : key.sliced(1)) {
+            if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'))
+                return false;
+        }
+        return true;
+    }
+
     static constexpr int kMaxDepth = 16; // deeper nesting takes the general path (and its limit of 32)
 
     // {"T": ...}: one attribute value of any type.
@@ -311,6 +343,66 @@ std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
         return false;
     });
     if (!ok || !haveTable || !haveItem)
+        return std::nullopt;
+    return req;
+}
+
+std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
+{
+    Reader r(body);
+    UpdateItemRequest req;
+    bool haveTable = false, haveKey = false, haveUpdate = false;
+    auto text = [&](QString &out) {
+        QByteArrayView v;
+        if (!r.plainString(v))
+            return false;
+        out = QString::fromLatin1(v);
+        return true;
+    };
+    const bool ok = readObject(r, [&](QByteArrayView member) {
+        if (member == "TableName") {
+            QByteArrayView name;
+            haveTable = r.plainString(name) && validTableName(name);
+            req.tableName = QString::fromLatin1(name);
+            return haveTable;
+        }
+        if (member == "Key")
+            return haveKey = r.item(req.key);
+        if (member == "UpdateExpression")
+            return haveUpdate = text(req.updateExpression);
+        if (member == "ConditionExpression")
+            return text(req.conditionExpression) && !req.conditionExpression.isEmpty();
+        if (member == "ExpressionAttributeNames") {
+            req.names.emplace();
+            return r.referenceMap('#', [&](QByteArrayView key) {
+                QByteArrayView name;
+                if (!r.plainString(name) || name.isEmpty())
+                    return false;
+                req.names->emplace_back(QString::fromLatin1(key), QString::fromLatin1(name));
+                return true;
+            });
+        }
+        if (member == "ExpressionAttributeValues") {
+            req.values.emplace();
+            return r.referenceMap(':', [&](QByteArrayView key) {
+                model::AttributeValue v;
+                if (!r.value(v))
+                    return false;
+                req.values->emplace_back(QString::fromLatin1(key), std::move(v));
+                return true;
+            });
+        }
+        if (member == "ReturnValues")
+            return optionString(r, req.returnValues, {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"});
+        if (member == "ReturnConsumedCapacity")
+            return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
+        if (member == "ReturnItemCollectionMetrics")
+            return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
+        if (member == "ReturnValuesOnConditionCheckFailure")
+            return optionString(r, req.returnValuesOnConditionCheckFailure, {"NONE", "ALL_OLD"});
+        return false;
+    });
+    if (!ok || !haveTable || !haveKey || !haveUpdate)
         return std::nullopt;
     return req;
 }

@@ -18,6 +18,8 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
+#include <vector>
 
 namespace dd::api {
 
@@ -45,5 +47,24 @@ struct PutItemRequest {
 };
 
 std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body);
+
+// UpdateItem with TableName, Key, UpdateExpression and optionally
+// ConditionExpression, ExpressionAttributeNames/Values (non-empty, keys of
+// the #name and :value forms), ReturnValues, ReturnConsumedCapacity,
+// ReturnItemCollectionMetrics and ReturnValuesOnConditionCheckFailure.
+struct UpdateItemRequest {
+    QString tableName;
+    model::Item key;
+    QString updateExpression;
+    QString conditionExpression;        // empty when absent
+    std::optional<std::vector<std::pair<QString, QString>>> names;                  // in request order
+    std::optional<std::vector<std::pair<QString, model::AttributeValue>>> values;   // in request order
+    QString returnValues;               // empty when absent
+    QString returnConsumedCapacity;
+    QString returnItemCollectionMetrics;
+    QString returnValuesOnConditionCheckFailure;
+};
+
+std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body);
 
 } // namespace dd::api

@@ -233,13 +233,13 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
     return w.take();
 }
 
-Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
+namespace {
+
+// UpdateItem once its parameters are read (by either path); `req` gives the
+// Return* options and ReturnValuesOnConditionCheckFailure.
+Result<QByteArray> runUpdateItem(OpContext &ctx, const QString &name, const model::Item &keyParam, const QString &returnValues,
+                                 const ParsedExpressions &ex, const QJsonObject &req)
 {
-    const QString name = req.value(p("TableName")).toString();
-    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
-    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
-    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("UpdateExpression"), p("ConditionExpression")},
-                                                     {p("AttributeUpdates"), p("Expected")}));
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
     DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
     if (ex.update) {
@@ -300,6 +300,36 @@ Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
     writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
+}
+
+} // namespace
+
+Result<QByteArray> updateItem(OpContext &ctx, const QJsonObject &req)
+{
+    const QString name = req.value(p("TableName")).toString();
+    DD_ASSIGN(model::Item keyParam, model::itemFromJson(req.value(p("Key"))));
+    const QString returnValues = req.value(p("ReturnValues")).toString(p("NONE"));
+    DD_ASSIGN(ParsedExpressions ex, parseExpressions(req, {p("UpdateExpression"), p("ConditionExpression")},
+                                                     {p("AttributeUpdates"), p("Expected")}));
+    return runUpdateItem(ctx, name, keyParam, returnValues, ex, req);
+}
+
+Result<QByteArray> updateItem(OpContext &ctx, const UpdateItemRequest &req)
+{
+    expr::Expressions expressions = expr::Expressions::fromParts(req.names ? &*req.names : nullptr, req.values ? &*req.values : nullptr);
+    std::vector<std::pair<QString, QString>> texts{{p("UpdateExpression"), req.updateExpression}};
+    if (!req.conditionExpression.isEmpty())
+        texts.emplace_back(p("ConditionExpression"), req.conditionExpression);
+    DD_ASSIGN(ParsedExpressions ex, parseExpressionTexts(expressions, texts));
+    // The options as the shared code reads them.
+    QJsonObject options;
+    if (!req.returnConsumedCapacity.isEmpty())
+        options.insert(p("ReturnConsumedCapacity"), req.returnConsumedCapacity);
+    if (!req.returnItemCollectionMetrics.isEmpty())
+        options.insert(p("ReturnItemCollectionMetrics"), req.returnItemCollectionMetrics);
+    if (!req.returnValuesOnConditionCheckFailure.isEmpty())
+        options.insert(p("ReturnValuesOnConditionCheckFailure"), req.returnValuesOnConditionCheckFailure);
+    return runUpdateItem(ctx, req.tableName, req.key, req.returnValues.isEmpty() ? p("NONE") : req.returnValues, ex, options);
 }
 
 } // namespace dd::api

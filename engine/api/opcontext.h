@@ -50,6 +50,8 @@ struct GetItemRequest;
 Result<QByteArray> getItem(OpContext &, const GetItemRequest &); // a request read by fastrequest.h
 Result<QByteArray> deleteItem(OpContext &, const QJsonObject &);
 Result<QByteArray> updateItem(OpContext &, const QJsonObject &);
+struct UpdateItemRequest;
+Result<QByteArray> updateItem(OpContext &, const UpdateItemRequest &); // a request read by fastrequest.h
 // Batches (batchops.cpp).
 Result<QByteArray> batchWriteItem(OpContext &, const QJsonObject &);
 // Reads of many items (queryops.cpp, batchgetops.cpp).

@@ -166,6 +166,30 @@ Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
     return e;
 }
 
+Expressions Expressions::fromParts(const std::vector<std::pair<QString, QString>> *names,
+                                   const std::vector<std::pair<QString, model::AttributeValue>> *values)
+{
+    // A parsed QJsonObject lists its keys sorted: so do the orders for messages.
+    Expressions e;
+    if (names) {
+        for (const auto &[key, name] : *names) {
+            e.d->names.emplace(key, name);
+            e.d->nameOrder << key;
+        }
+        e.d->nameOrder.sort();
+        e.d->hasNames = true;
+    }
+    if (values) {
+        for (const auto &[key, value] : *values) {
+            e.d->values.emplace(key, value);
+            e.d->valueOrder << key;
+        }
+        e.d->valueOrder.sort();
+        e.d->hasValues = true;
+    }
+    return e;
+}
+
 Result<std::shared_ptr<const Condition>> Expressions::condition(const QString &text, const QString &parameter)
 {
     // DynamoDB reports the size for ConditionExpression and FilterExpression only.

@@ -37,6 +37,11 @@ public:
     // "ExpressionAttributeValues contains invalid key: Syntax error; key: \"x\"",
     // and invalid attribute values.
     static Result<Expressions> fromRequest(const QJsonObject &request);
+    // The same from maps already read and checked (api/fastrequest.h: keys
+    // of the #name and :value forms, names non-empty, maps non-empty; null
+    // when absent), in any order.
+    static Expressions fromParts(const std::vector<std::pair<QString, QString>> *names,
+                                 const std::vector<std::pair<QString, model::AttributeValue>> *values);
 
     // `parameter` names the request field for messages, e.g. "ConditionExpression",
     // "FilterExpression": "Invalid ConditionExpression: Syntax error; token: ...".

@@ -108,6 +108,18 @@ private slots:
     }
 
     void putSameAnswer_data();
+    void updateSameAnswer_data();
+    void updateSameAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, fast);
+        QCOMPARE(api::readUpdateItemRequest(body).has_value(), fast);
+        const QString viaBytes = answer(m_engine->call(m_ctx, u"UpdateItem", QByteArrayView(body)));
+        const QString general = answer(m_general->call(m_ctx, u"UpdateItem", QJsonDocument::fromJson(body).object()));
+        QCOMPARE(viaBytes.left(300), general.left(300));
+        QCOMPARE(viaBytes, general);
+        QCOMPARE(scan(*m_engine, "songs"), scan(*m_general, "songs"));
+    }
     void putSameAnswer()
     {
         QFETCH(QByteArray, body);
@@ -160,6 +172,39 @@ void TestFastRequest::putSameAnswer_data()
     for (int i = 0; i < 20; ++i)
         deep = "{\"L\":[" + deep + "]}";
     put("deep", "6", ",\"d\":" + deep + "}", false);
+}
+
+void TestFastRequest::updateSameAnswer_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("fast");
+    const QByteArray key = R"("TableName":"songs","Key":{"pk":{"S":"u"},"sk":{"N":"1"}})";
+    auto row = [&](const char *name, const QByteArray &rest, bool fast) { QTest::newRow(name) << ("{" + key + rest + "}") << fast; };
+    row("counter", R"(,"UpdateExpression":"SET #c = if_not_exists(#c, :zero) + :one","ExpressionAttributeNames":{"#c":"c"},"ExpressionAttributeValues":{":zero":{"N":"0"},":one":{"N":"1"}})", true);
+    row("counter again, all new", R"(, "UpdateExpression": "SET #c = if_not_exists(#c, :zero) + :one", "ExpressionAttributeValues": {":one": {"N": "1"}, ":zero": {"N": "0"}}, "ExpressionAttributeNames": {"#c": "c"}, "ReturnValues": "ALL_NEW")", true);
+    row("updated old", R"(,"UpdateExpression":"SET title = :t, tags = :s ADD n :n","ExpressionAttributeValues":{":t":{"S":"x"},":s":{"SS":["a","b"]},":n":{"N":"5"}},"ReturnValues":"UPDATED_OLD")", true);
+    row("updated new", R"(,"UpdateExpression":"REMOVE tags SET m = :m","ExpressionAttributeValues":{":m":{"M":{"a":{"L":[{"N":"1"}]}}}},"ReturnValues":"UPDATED_NEW")", true);
+    row("condition holds", R"(,"UpdateExpression":"SET n = n + :one","ConditionExpression":"n > :zero","ExpressionAttributeValues":{":one":{"N":"1"},":zero":{"N":"0"}},"ReturnConsumedCapacity":"TOTAL")", true);
+    row("condition fails", R"(,"UpdateExpression":"SET n = :one","ConditionExpression":"n < :one","ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValuesOnConditionCheckFailure":"ALL_OLD")", true);
+    row("unused value", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeValues":{":one":{"N":"1"},":b":{"N":"2"},":a":{"N":"3"}})", true);
+    row("unused name", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeNames":{"#z":"z","#y":"y"},"ExpressionAttributeValues":{":one":{"N":"1"}})", true);
+    row("undefined value", R"(,"UpdateExpression":"SET n = :nope")", true);
+    row("syntax error", R"(,"UpdateExpression":"SET n = = 1")", true);
+    row("reserved word", R"(,"UpdateExpression":"SET size = :one","ExpressionAttributeValues":{":one":{"N":"1"}})", true);
+    row("key attribute", R"(,"UpdateExpression":"SET pk = :one","ExpressionAttributeValues":{":one":{"S":"1"}})", true);
+    row("empty expression", R"(,"UpdateExpression":"")", true);
+    row("wrong operand type", R"(,"UpdateExpression":"SET title = title + :one","ExpressionAttributeValues":{":one":{"N":"1"}})", true);
+    row("capacity and metrics", R"(,"UpdateExpression":"SET z = :one","ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnConsumedCapacity":"INDEXES","ReturnItemCollectionMetrics":"SIZE")", true);
+    // The general path's cases.
+    row("no update expression", R"(,"ReturnValues":"ALL_NEW")", false);
+    row("legacy", R"(,"AttributeUpdates":{"n":{"Action":"PUT","Value":{"N":"1"}}})", false);
+    row("mixed", R"(,"UpdateExpression":"SET n = :one","Expected":{"n":{"Exists":false}},"ExpressionAttributeValues":{":one":{"N":"1"}})", false);
+    row("bad name key", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeNames":{"c":"c"},"ExpressionAttributeValues":{":one":{"N":"1"}})", false);
+    row("empty names", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeNames":{},"ExpressionAttributeValues":{":one":{"N":"1"}})", false);
+    row("empty name value", R"(,"UpdateExpression":"SET #n = :one","ExpressionAttributeNames":{"#n":""},"ExpressionAttributeValues":{":one":{"N":"1"}})", false);
+    row("bad value", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeValues":{":one":{"N":"x"}})", false);
+    row("empty condition", R"(,"UpdateExpression":"SET n = :one","ConditionExpression":"","ExpressionAttributeValues":{":one":{"N":"1"}})", false);
+    row("bad return values", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValues":"SOME")", false);
 }
 
 QTEST_APPLESS_MAIN(TestFastRequest)
