@@ -4,6 +4,8 @@
 
 #include "model/number.h"
 
+#include <QVarLengthArray>
+
 #include <cstring>
 
 namespace dd::api {
@@ -92,7 +94,7 @@ public:
     {
         if (!take('{'))
             return false;
-        QList<QByteArrayView> seen;
+        QVarLengthArray<QByteArrayView, 16> seen;
         for (;;) {
             QByteArrayView key;
             if (!plainString(key) || !referenceKey(key, prefix) || seen.contains(key) || !take(':') || !entry(key))
@@ -285,7 +287,7 @@ bool validTableName(QByteArrayView name)
 template <typename Member>
 bool readObject(Reader &r, Member member)
 {
-    QList<QByteArrayView> seen;
+    QVarLengthArray<QByteArrayView, 16> seen;
     if (!r.take('{'))
         return false;
     if (!r.take('}')) {
