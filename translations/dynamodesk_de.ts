@@ -792,6 +792,14 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>DynamoDB refused the delete: %1</source>
         <translation>DynamoDB hat das Löschen abgelehnt: %1</translation>
     </message>
+    <message>
+        <source>Checking that the item is unchanged…</source>
+        <translation>Prüfe, ob das Element unverändert ist…</translation>
+    </message>
+    <message>
+        <source>Reading the item before saving failed: %1</source>
+        <translation>Das Element konnte vor dem Speichern nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ItemTableModel</name>

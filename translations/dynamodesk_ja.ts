@@ -789,6 +789,14 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>DynamoDB refused the delete: %1</source>
         <translation>DynamoDB が削除を拒否しました: %1</translation>
     </message>
+    <message>
+        <source>Checking that the item is unchanged…</source>
+        <translation>項目が変更されていないか確認しています…</translation>
+    </message>
+    <message>
+        <source>Reading the item before saving failed: %1</source>
+        <translation>保存前に項目を読み取れませんでした: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ItemTableModel</name>

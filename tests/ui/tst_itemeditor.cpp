@@ -36,6 +36,7 @@ private slots:
     void newItemWithNestedMap();
     void invalidItemCannotBeSaved();
     void conflictOnSave();
+    void conflictOnAddedAttribute();
     void conflictTakeTheirs();
     void newItemThatExists();
     void treeBuildsNestedMapReadByAwsCli();
@@ -161,6 +162,38 @@ void TestItemEditor::conflictOnSave()
     const QJsonObject now = uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded));
     QCOMPARE(now.value(QStringLiteral("n")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("2"));
     QCOMPARE(now.value(QStringLiteral("status")).toObject().value(QStringLiteral("S")).toString(), QStringLiteral("OPEN"));
+}
+
+void TestItemEditor::conflictOnAddedAttribute()
+{
+    // An attribute that another program adds after the editor loaded the
+    // item is a change too: the save must not drop it unseen.
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("added"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
+                             {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
+    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
+    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    QSignalSpy saved(editor, &ItemEditor::itemSaved);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QJsonObject theirs = loaded;
+    theirs.insert(QStringLiteral("note"), uitest::S(QStringLiteral("added elsewhere")));
+    uitest::put(*m_connection, QStringLiteral("Items"), theirs);
+
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"2\"")));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->conflictDialog() != nullptr, 5000);
+    QCOMPARE(saved.count(), 0);
+    QVERIFY(editor->conflictDialog()->findChild<QPlainTextEdit *>(QStringLiteral("theirs"))->toPlainText().contains(QStringLiteral("added elsewhere")));
+    QCOMPARE(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)), theirs);
+
+    // Taking theirs and saving again keeps their attribute and applies the edit.
+    QTest::mouseClick(editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("takeTheirs")), Qt::LeftButton);
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"3\"")));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+    const QJsonObject now = uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded));
+    QCOMPARE(now.value(QStringLiteral("n")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("3"));
+    QCOMPARE(now.value(QStringLiteral("note")).toObject().value(QStringLiteral("S")).toString(), QStringLiteral("added elsewhere"));
 }
 
 void TestItemEditor::newItemThatExists()

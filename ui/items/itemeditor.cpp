@@ -100,6 +100,7 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
     connect(m_delete, &QPushButton::clicked, this, &ItemEditor::deleteItem);
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, &ItemEditor::save);
+    connect(&m_checkWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onChecked);
     connect(&m_saveWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onSaved);
     connect(&m_readWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onCurrentRead);
     connect(&m_deleteWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onDeleted);
@@ -110,6 +111,7 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
 
 ItemEditor::~ItemEditor()
 {
+    stopWatcher(m_checkWatcher);
     stopWatcher(m_saveWatcher);
     stopWatcher(m_readWatcher);
     stopWatcher(m_deleteWatcher);
@@ -285,13 +287,46 @@ void ItemEditor::save()
 {
     QJsonObject item;
     QString error;
-    if (m_saveWatcher.isRunning() || !currentItem(&item, &error))
+    if (m_saveWatcher.isRunning() || m_checkWatcher.isRunning() || !currentItem(&item, &error))
         return;
     if (m_mode == Mode::Edit && m_keys.identity(item) != m_keys.identity(m_loaded)) {
         m_error->setError(tr("Key attributes cannot change; use Duplicate to copy the item under a new key"));
         return;
     }
     m_pending = item;
+    if (m_mode == Mode::Edit) {
+        // The save's condition compares the attributes that were loaded, so
+        // an attribute that another program added meanwhile is seen only by
+        // reading the item first (consistently, just before the write).
+        setBusy(true, tr("Checking that the item is unchanged…"));
+        m_checkWatcher.setFuture(m_connection->call(QStringLiteral("GetItem"),
+                                                    QJsonObject{{QStringLiteral("TableName"), m_table},
+                                                                {QStringLiteral("Key"), m_keys.keyOf(m_loaded)},
+                                                                {QStringLiteral("ConsistentRead"), true}}));
+        return;
+    }
+    putPending();
+}
+
+void ItemEditor::onChecked()
+{
+    const auto r = m_checkWatcher.result();
+    setBusy(false);
+    if (!r.ok()) {
+        m_error->setError(tr("Reading the item before saving failed: %1").arg(r.error->message()));
+        return;
+    }
+    const QJsonObject current = r.body.value(QStringLiteral("Item")).toObject();
+    if (current != m_loaded) {
+        showConflict(current);
+        return;
+    }
+    putPending();
+}
+
+void ItemEditor::putPending()
+{
+    const QJsonObject &item = m_pending;
     const UnchangedCondition c = unchangedCondition(m_mode == Mode::Edit ? m_loaded : QJsonObject(), m_keys.partition, m_keys.names());
     QJsonObject request{{QStringLiteral("TableName"), m_table},
                         {QStringLiteral("Item"), item},
@@ -334,7 +369,12 @@ void ItemEditor::onCurrentRead()
         m_error->setError(tr("The save conflicted, and reading the current item failed: %1").arg(r.error->message()));
         return;
     }
-    m_current = r.body.value(QStringLiteral("Item")).toObject();
+    showConflict(r.body.value(QStringLiteral("Item")).toObject());
+}
+
+void ItemEditor::showConflict(const QJsonObject &current)
+{
+    m_current = current;
     m_error->setError(m_mode == Mode::Edit ? tr("The item changed since you loaded it")
                                            : tr("An item with this key exists already"));
     if (m_conflict)

@@ -63,8 +63,11 @@ private:
     void revalidate();
     void onTextEdited();
     void onTreeEdited();
+    void putPending();
+    void onChecked();
     void onSaved();
     void onCurrentRead();
+    void showConflict(const QJsonObject &current);
     void onDeleted();
     void onConflictChoice(int choice);
     void setBusy(bool busy, const QString &message = QString());
@@ -88,6 +91,7 @@ private:
     QPushButton *m_delete;
     ConflictDialog *m_conflict = nullptr;
     QJsonObject m_current;      // the item in the database when a save conflicted
+    QFutureWatcher<client::ApiResponse> m_checkWatcher; // the read just before an edit's save
     QFutureWatcher<client::ApiResponse> m_saveWatcher;
     QFutureWatcher<client::ApiResponse> m_readWatcher;
     QFutureWatcher<client::ApiResponse> m_deleteWatcher;
