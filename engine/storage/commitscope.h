@@ -35,6 +35,23 @@ public:
     bool wrote() const { return m_wrote; }
     static CommitScope *current(); // the calling thread's scope, or null
 
+    // While a Detach lives, the calling thread has no current scope: its
+    // writes commit on their own, as outside any scope. The scope that was
+    // current first commits what it holds (a failure is still reported by
+    // its finish()), so that the thread holds no write lock meanwhile. For
+    // work that must not depend on the turn's commit, such as a region's
+    // install steps when its database opens. Same thread only; nests.
+    class Detach {
+    public:
+        Detach();
+        ~Detach();
+        Detach(const Detach &) = delete;
+        Detach &operator=(const Detach &) = delete;
+
+    private:
+        CommitScope *m_saved; // the scope made current again at the end
+    };
+
 private:
     friend class Database;
     std::optional<ApiError> commitPending(); // commits now and releases the lock; the scope stays current
