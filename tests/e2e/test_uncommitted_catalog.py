@@ -48,7 +48,7 @@ def reads(table):
 
 
 class UncommittedCatalogTest(unittest.TestCase):
-    def run_rounds(self, server, rounds=6, writers=4, readers=12):
+    def run_rounds(self, server, rounds=20, writers=4, readers=16):
         failures = []
         lock = threading.Lock()
 
@@ -78,7 +78,7 @@ class UncommittedCatalogTest(unittest.TestCase):
             tables = ['round%d_%d' % (r, w) for w in range(writers)]
             threads = [threading.Thread(target=client, args=(changes(t), True)) for t in tables]
             for i in range(readers):
-                plan = reads(tables[i % writers]) * 3
+                plan = reads(tables[i % writers]) * 6
                 threads.append(threading.Thread(target=client, args=(plan, False)))
             for t in threads:
                 t.start()
