@@ -30,6 +30,8 @@ public:
     // Commits what the scope's writes did and releases the write lock.
     // Returns the error of a commit that failed (then none of the writes of
     // this scope are kept, and their callers must not be told they succeeded).
+    // A scope also commits early, when its writes move to another database:
+    // if that fails, its later writes fail at once with the same error.
     std::optional<ApiError> finish();
 
     bool wrote() const { return m_wrote; }

@@ -548,7 +548,10 @@ Result<void> Database::enterScope(CommitScope &scope)
 {
     if (scope.m_db == this)
         return {};
-    scope.commitPending();
+    // After a failed commit every answer of the scope becomes that error
+    // (finish()): a later write must not be kept either.
+    if (auto failed = scope.commitPending())
+        return *failed;
     scope.m_lock = std::unique_lock(m_writeMutex);
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok()) {
         scope.m_lock.unlock();

@@ -172,6 +172,33 @@ private slots:
         QCOMPARE(typeOf(call(region, "Dynamodesk.ListTriggers", {})), QStringLiteral("ok"));
     }
 
+    // A turn commits early when its writes move to another region. When that
+    // commit fails, every answer of the turn becomes its error, so the later
+    // writes must not be kept either.
+    void writesAfterAFailedEarlyCommitAreNotKept()
+    {
+        open();
+        const QString east = QStringLiteral("us-east-1"), west = QStringLiteral("eu-west-1");
+        QCOMPARE(typeOf(call(east, "CreateTable", tableRequest(QStringLiteral("poison")))), QStringLiteral("ok"));
+        QCOMPARE(typeOf(call(west, "CreateTable", tableRequest(QStringLiteral("tbl")))), QStringLiteral("ok"));
+        QVERIFY(sql(regionFile(east), "CREATE TRIGGER poison BEFORE UPDATE OF item_count ON tables WHEN NEW.name = 'poison'"
+                                      " BEGIN SELECT RAISE(ABORT, 'injected commit failure'); END;"));
+        api::Engine::beginTurn();
+        QCOMPARE(typeOf(call(east, "PutItem", putRequest(QStringLiteral("poison"), QStringLiteral("a")))), QStringLiteral("ok"));
+        QCOMPARE(typeOf(call(west, "PutItem", putRequest(QStringLiteral("tbl"), QStringLiteral("a")))), QStringLiteral("InternalServerError"));
+        QCOMPARE(typeOf(call(west, "PutItem", putRequest(QStringLiteral("tbl"), QStringLiteral("b")))), QStringLiteral("InternalServerError"));
+        const auto error = api::Engine::endTurn();
+        QVERIFY(error);
+        QVERIFY(!hasItem(east, QStringLiteral("poison"), QStringLiteral("a")));
+        QVERIFY(!hasItem(west, QStringLiteral("tbl"), QStringLiteral("a")));
+        QVERIFY(!hasItem(west, QStringLiteral("tbl"), QStringLiteral("b")));
+        // The next turn starts clean.
+        api::Engine::beginTurn();
+        QCOMPARE(typeOf(call(west, "PutItem", putRequest(QStringLiteral("tbl"), QStringLiteral("c")))), QStringLiteral("ok"));
+        QVERIFY(!api::Engine::endTurn());
+        QVERIFY(hasItem(west, QStringLiteral("tbl"), QStringLiteral("c")));
+    }
+
     // Many threads, each in turns of its own, make the very first requests
     // of the same new regions at once (reads and writes): one opens each
     // region, the others wait for it, and nobody sees a half-installed one.
