@@ -29,10 +29,21 @@ struct Engine::Private {
     EngineOptions options;
     Clock *clock = nullptr;
     std::unique_ptr<storage::DataDirLock> lock;
-    std::mutex regionsMutex;
-    QHash<QString, std::shared_ptr<storage::Database>> regions;
+    // One slot per region name asked for: the first caller opens the
+    // database while holding the slot's openMutex; callers that come
+    // meanwhile wait there and get the same database (or, if opening
+    // failed, try again themselves).
+    struct RegionSlot {
+        std::mutex openMutex;                // held while the region opens
+        std::shared_ptr<storage::Database> db; // set once open and installed; guarded by regionsMutex
+    };
+    std::mutex regionsMutex;                 // guards regions and every slot's db
+    QHash<QString, std::shared_ptr<RegionSlot>> regions;
 
+    // The region's database, opened (and its capabilities installed) on
+    // first use. Any thread; independent of the caller's commit scope.
     Result<std::shared_ptr<storage::Database>> region(const QString &name);
+    Result<std::shared_ptr<storage::Database>> openRegion(const QString &name);
     // The database of the request's region (us-east-1 if it names none).
     Result<std::shared_ptr<storage::Database>> regionOf(const RequestContext &context)
     {
@@ -111,13 +122,41 @@ const QHash<QString, OpHandler> &handlers()
 
 Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString &name)
 {
+    std::shared_ptr<RegionSlot> slot;
+    {
+        std::lock_guard lock(regionsMutex);
+        auto it = regions.constFind(name);
+        if (it != regions.constEnd() && (*it)->db)
+            return (*it)->db;
+        if (it == regions.constEnd()) {
+            // Region names become file names: accept only what AWS region names look like.
+            static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+            if (!valid.match(name).hasMatch())
+                return ApiError(QStringLiteral("UnrecognizedClientException"), QStringLiteral("The security token included in the request is invalid."));
+            it = regions.insert(name, std::make_shared<RegionSlot>());
+        }
+        slot = *it;
+    }
+    // The installs below are writes of their own, committed before anyone
+    // uses the region: never part of the caller's turn, which may fail to
+    // commit, and never holding a database that a failed open destroys.
+    // Detaching commits what the caller's turn holds, so that no write lock
+    // is held while waiting for another thread's open.
+    storage::CommitScope::Detach detached;
+    std::lock_guard opening(slot->openMutex);
+    {
+        std::lock_guard lock(regionsMutex);
+        if (slot->db)
+            return slot->db;
+    }
+    DD_ASSIGN(std::shared_ptr<storage::Database> db, openRegion(name));
     std::lock_guard lock(regionsMutex);
-    if (auto it = regions.constFind(name); it != regions.constEnd())
-        return *it;
-    // Region names become file names: accept only what AWS region names look like.
-    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
-    if (!valid.match(name).hasMatch())
-        return ApiError(QStringLiteral("UnrecognizedClientException"), QStringLiteral("The security token included in the request is invalid."));
+    slot->db = db;
+    return db;
+}
+
+Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QString &name)
+{
     const QString path = options.inMemory ? QString() : QDir(options.dataDir).filePath(name + QStringLiteral(".db"));
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
     DD_CHECK(streams::StreamStore::install(*db));
@@ -125,14 +164,17 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
     triggers->attach(shared, std::move(stored));
-    regions.insert(name, shared);
     return shared;
 }
 
 std::vector<std::shared_ptr<storage::Database>> Engine::Private::openRegions()
 {
     std::lock_guard lock(regionsMutex);
-    return {regions.cbegin(), regions.cend()};
+    std::vector<std::shared_ptr<storage::Database>> out;
+    for (const auto &slot : std::as_const(regions))
+        if (slot->db)
+            out.push_back(slot->db);
+    return out;
 }
 
 Engine::Engine() : d(new Private) {}

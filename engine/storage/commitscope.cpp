@@ -18,6 +18,15 @@ CommitScope::~CommitScope()
 
 CommitScope *CommitScope::current() { return t_current; }
 
+CommitScope::Detach::Detach() : m_saved(t_current)
+{
+    if (m_saved)
+        (void)m_saved->commitPending();
+    t_current = nullptr;
+}
+
+CommitScope::Detach::~Detach() { t_current = m_saved; }
+
 std::optional<ApiError> CommitScope::commitPending()
 {
     if (m_db) {

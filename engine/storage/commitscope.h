@@ -30,10 +30,29 @@ public:
     // Commits what the scope's writes did and releases the write lock.
     // Returns the error of a commit that failed (then none of the writes of
     // this scope are kept, and their callers must not be told they succeeded).
+    // A scope also commits early, when its writes move to another database:
+    // if that fails, its later writes fail at once with the same error.
     std::optional<ApiError> finish();
 
     bool wrote() const { return m_wrote; }
     static CommitScope *current(); // the calling thread's scope, or null
+
+    // While a Detach lives, the calling thread has no current scope: its
+    // writes commit on their own, as outside any scope. The scope that was
+    // current first commits what it holds (a failure is still reported by
+    // its finish()), so that the thread holds no write lock meanwhile. For
+    // work that must not depend on the turn's commit, such as a region's
+    // install steps when its database opens. Same thread only; nests.
+    class Detach {
+    public:
+        Detach();
+        ~Detach();
+        Detach(const Detach &) = delete;
+        Detach &operator=(const Detach &) = delete;
+
+    private:
+        CommitScope *m_saved; // the scope made current again at the end
+    };
 
 private:
     friend class Database;

@@ -4,6 +4,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QUuid>
 
 #include <algorithm>
@@ -161,6 +162,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
 
 Database::~Database()
 {
+    // A database that fails to open is destroyed on the thread that opened
+    // it; a commit scope there must not keep it (its installs run detached
+    // from scopes, so this is a safety net).
+    if (CommitScope *scope = CommitScope::current(); scope && scope->m_db == this) {
+        (void)step("ROLLBACK");
+        scope->m_db = nullptr;
+        scope->m_stats.clear();
+        scope->m_lock.unlock();
+        if (!scope->m_error)
+            scope->m_error = ApiError::internal(QStringLiteral("The database of region %1 was closed inside a commit scope").arg(m_region));
+    }
     if (m_backfillThread.joinable()) {
         {
             std::lock_guard lock(m_backfillMutex);
@@ -294,8 +306,20 @@ Result<void> Database::loadCatalog()
     return {};
 }
 
+bool Database::holdsWriteTxn() const
+{
+    if (m_groupThread.load(std::memory_order_relaxed) == std::this_thread::get_id())
+        return true;
+    const CommitScope *scope = CommitScope::current();
+    return scope && scope->m_db == this;
+}
+
 std::shared_ptr<const TableDef> Database::table(const QString &name) const
 {
+    if (holdsWriteTxn()) {
+        if (auto it = m_pendingTables.constFind(name); it != m_pendingTables.constEnd())
+            return *it;
+    }
     std::shared_lock lock(m_catalogMutex);
     return m_tables.value(name);
 }
@@ -307,9 +331,65 @@ QStringList Database::tableNames() const
         std::shared_lock lock(m_catalogMutex);
         names = m_tables.keys();
     }
+    if (holdsWriteTxn() && !m_pendingTables.isEmpty()) {
+        for (auto it = m_pendingTables.cbegin(); it != m_pendingTables.cend(); ++it) {
+            names.removeOne(it.key());
+            if (it.value())
+                names.append(it.key());
+        }
+    }
     // ListTables orders names by their bytes.
     std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) { return model::compareUtf8(a, b) < 0; });
     return names;
+}
+
+void Database::setPendingTable(const QString &name, std::shared_ptr<const TableDef> def)
+{
+    m_pendingTables.insert(name, std::move(def));
+}
+
+void Database::endBody(WriteTxn &txn, bool ok)
+{
+    if (!ok) {
+        m_pendingTables = m_pendingBeforeBody;
+    } else {
+        for (auto &fn : txn.m_onCommit)
+            m_pendingHooks.push_back(std::move(fn));
+    }
+    m_pendingBeforeBody.clear();
+}
+
+void Database::publishCatalog()
+{
+    if (!m_pendingTables.isEmpty()) {
+        std::unique_lock lock(m_catalogMutex);
+        for (auto it = m_pendingTables.cbegin(); it != m_pendingTables.cend(); ++it) {
+            if (it.value())
+                m_tables.insert(it.key(), it.value());
+            else
+                m_tables.remove(it.key());
+        }
+    }
+    m_pendingTables.clear();
+    std::vector<std::function<void()>> hooks;
+    hooks.swap(m_pendingHooks);
+    for (auto &fn : hooks)
+        fn();
+}
+
+void Database::discardCatalog()
+{
+    m_pendingTables.clear();
+    m_pendingBeforeBody.clear();
+    m_pendingHooks.clear();
+}
+
+ApiError Database::readError(const ApiError &e)
+{
+    static const QRegularExpression dropped(QStringLiteral("no such table: (main\\.)?[tic][0-9]+(_[0-9]+)?$"));
+    if (e.type() == QLatin1String("InternalServerError") && e.message().contains(dropped))
+        return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
+    return e;
 }
 
 Connection *Database::acquireReader()
@@ -408,21 +488,24 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         const bool single = group.size() == 1;
         if (!single && !step("SAVEPOINT w").ok()) {
             (void)step("ROLLBACK");
+            discardCatalog();
             return ApiError::internal(m_writer->lastError());
         }
-        if (g->body(txn)) {
+        // Catalog changes are seen at once by later writes of the group
+        // (they run on this thread) and by the others after the commit.
+        beginBody();
+        const bool ok = g->body(txn);
+        endBody(txn, ok);
+        if (ok) {
             if (!single)
                 (void)step("RELEASE w");
             for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
                 stats[it.key()].first += it.value().first;
                 stats[it.key()].second += it.value().second;
             }
-            // Catalog changes take effect at once, so that later writes of
-            // the group see them; a failed commit reloads the catalog.
-            for (auto &fn : txn.m_onCommit)
-                fn();
         } else if (single) {
             (void)step("ROLLBACK");
+            discardCatalog();
             return std::nullopt; // the write reported its own error; nothing else to commit
         } else {
             (void)step("ROLLBACK TO w");
@@ -433,9 +516,11 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         return failed;
     if (auto committed = step("COMMIT"); !committed.ok()) {
         (void)step("ROLLBACK");
+        discardCatalog();
         (void)loadCatalog();
         return committed.error();
     }
+    publishCatalog();
     notifyCommit();
     return std::nullopt;
 }
@@ -457,6 +542,7 @@ std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint
         if (s->resultCode() != SQLITE_DONE) {
             const ApiError e = ApiError::internal(s->errorMessage());
             (void)step("ROLLBACK");
+            discardCatalog();
             (void)loadCatalog();
             return e;
         }
@@ -468,7 +554,10 @@ Result<void> Database::enterScope(CommitScope &scope)
 {
     if (scope.m_db == this)
         return {};
-    scope.commitPending();
+    // After a failed commit every answer of the scope becomes that error
+    // (finish()): a later write must not be kept either.
+    if (auto failed = scope.commitPending())
+        return *failed;
     scope.m_lock = std::unique_lock(m_writeMutex);
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok()) {
         scope.m_lock.unlock();
@@ -480,6 +569,7 @@ Result<void> Database::enterScope(CommitScope &scope)
 
 void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok)
 {
+    endBody(txn, ok);
     if (!ok) {
         (void)step("ROLLBACK TO w");
         (void)step("RELEASE w");
@@ -491,8 +581,6 @@ void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok)
         scope.m_stats[it.key()].first += it.value().first;
         scope.m_stats[it.key()].second += it.value().second;
     }
-    for (auto &fn : txn.m_onCommit)
-        fn();
 }
 
 std::optional<ApiError> Database::commitScope(CommitScope &scope)
@@ -501,9 +589,11 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
         return failed;
     if (auto committed = step("COMMIT"); !committed.ok()) {
         (void)step("ROLLBACK");
+        discardCatalog();
         (void)loadCatalog();
         return committed.error();
     }
+    publishCatalog();
     notifyCommit();
     return std::nullopt;
 }
@@ -597,10 +687,7 @@ Result<std::shared_ptr<const TableDef>> Database::createTable(WriteTxn &txn, con
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
     DD_CHECK(c.exec(ItemStore::createSql(*def)));
-    txn.onCommit([this, def] {
-        std::unique_lock lock(m_catalogMutex);
-        m_tables.insert(def->name, def);
-    });
+    setPendingTable(def->name, def);
     return std::shared_ptr<const TableDef>(def);
 }
 
@@ -629,15 +716,12 @@ Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, con
         if (i.backfilling && isNew)
             jobs.push_back({def->name, def->id, i.id});
     }
-    txn.onCommit([this, def, jobs] {
-        {
-            std::unique_lock lock(m_catalogMutex);
-            m_tables.insert(def->name, def);
-        }
-        // A job whose commit fails finds no such index and ends.
-        for (const BackfillJob &job : jobs)
-            scheduleBackfill(job);
-    });
+    setPendingTable(def->name, def);
+    if (!jobs.empty())
+        txn.onCommit([this, jobs] {
+            for (const BackfillJob &job : jobs)
+                scheduleBackfill(job);
+        });
     return std::shared_ptr<const TableDef>(def);
 }
 
@@ -657,11 +741,7 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     s = txn.conn.prepare("DELETE FROM index_stats WHERE table_id = ?");
     s->bind(1, table.id);
     s->step();
-    const QString name = table.name;
-    txn.onCommit([this, name] {
-        std::unique_lock lock(m_catalogMutex);
-        m_tables.remove(name);
-    });
+    setPendingTable(table.name, nullptr);
     return {};
 }
 

@@ -6,7 +6,15 @@
 // Threads: any thread may call read() and write(). Writes are serialized
 // (SQLite has one writer); on disk, reads run in parallel on pooled reader
 // connections in WAL mode and never wait for writers. In memory, one
-// connection serves both, under one mutex.
+// connection serves both, under one mutex. A thread whose commit scope holds
+// this database's open transaction reads through it (its answers wait for
+// the commit as its writes' do).
+//
+// The catalog (table(), tableNames()) follows the same rule: a catalog
+// change becomes visible to other threads when its transaction commits
+// (a reader that finds a table can read its SQLite tables); the thread
+// holding the open transaction sees it at once, so that its later writes
+// of the same transaction find the table.
 #pragma once
 
 #include "model/clock.h"
@@ -57,7 +65,8 @@ public:
     qint64 lastChangeSeq() const { return m_lastChangeSeq; }
     // Accumulates item-count and size deltas, written once at commit.
     void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
-    // Runs after a successful commit, under the write lock (catalog cache updates).
+    // Runs after the transaction holding this write has committed, under
+    // the write lock; never if this write is rolled back or the commit fails.
     void onCommit(std::function<void()> fn) { m_onCommit.push_back(std::move(fn)); }
 
     WriteTxn(Database &db, Connection &c, qint64 now) : conn(c), nowMs(now), m_db(db) {}
@@ -80,13 +89,17 @@ public:
     const QString &region() const { return m_region; }
     Clock *clock() const { return m_clock; }
 
-    // The current definition of table `name`, or null if there is none.
+    // The current definition of table `name`, or null if there is none:
+    // the committed one, or for the thread holding the open write
+    // transaction, the one that transaction made.
     std::shared_ptr<const TableDef> table(const QString &name) const;
-    // All table names, sorted as ListTables returns them.
+    // All table names, sorted as ListTables returns them (seen as table() does).
     QStringList tableNames() const;
 
     // Runs fn on a connection inside a read transaction: everything it reads
-    // is one consistent snapshot.
+    // is one consistent snapshot. A table dropped under the read (SQLite's
+    // "no such table" for an item or index table) is a
+    // ResourceNotFoundException, as a read after the drop would have been.
     template <typename T>
     Result<T> read(const std::function<Result<T>(Connection &)> &fn);
     // The same for a function that runs one statement, once: SQLite runs a
@@ -106,7 +119,8 @@ public:
     // the description: an index without "_IndexId" gets an id and a store
     // (and, if "Backfilling", is filled in the background after the commit);
     // the stores of indexes no longer listed (or DELETING) are dropped.
-    // Both return the new definition, which takes effect at commit.
+    // Both return the new definition, which the rest of the transaction sees
+    // at once and other threads once it commits.
     Result<std::shared_ptr<const TableDef>> createTable(WriteTxn &txn, const QJsonObject &description);
     Result<std::shared_ptr<const TableDef>> updateTable(WriteTxn &txn, const TableDef &table, const QJsonObject &description);
     Result<void> dropTable(WriteTxn &txn, const TableDef &table);
@@ -165,6 +179,24 @@ private:
     std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
     Result<void> step(const QByteArray &sql);
+    // Whether the calling thread holds the open write transaction (runs a
+    // write group, or its commit scope holds this database).
+    bool holdsWriteTxn() const;
+    // The catalog of the open transaction (see m_pendingTables): a change,
+    // published to m_tables at commit and dropped on rollback.
+    void setPendingTable(const QString &name, std::shared_ptr<const TableDef> def);
+    void publishCatalog();  // after COMMIT: pending changes and hooks take effect
+    void discardCatalog();  // after ROLLBACK of the whole transaction
+    // The start and the end of one write's body inside the open transaction:
+    // a body that fails takes back its catalog changes; one that succeeds
+    // queues its onCommit hooks.
+    void beginBody() { m_pendingBeforeBody = m_pendingTables; }
+    void endBody(WriteTxn &txn, bool ok);
+    // A read's error, with SQLite's "no such table" for an item, index or
+    // collection table (dropped under the read) as ResourceNotFoundException.
+    static ApiError readError(const ApiError &e);
+    template <typename T>
+    static Result<T> readResult(Result<T> r) { return r.ok() ? std::move(r) : Result<T>(readError(r.error())); }
     // Whether the changes of `tableId` go to the change log; writer only.
     Result<bool> logsChanges(qint64 tableId);
 
@@ -217,7 +249,14 @@ private:
     int m_nextListenerId = 1;
 
     mutable std::shared_mutex m_catalogMutex;
-    QHash<QString, std::shared_ptr<const TableDef>> m_tables;
+    QHash<QString, std::shared_ptr<const TableDef>> m_tables; // committed catalog
+
+    // Under the write lock: the catalog changes of the open transaction
+    // (null: dropped), their state before the running write's body, and
+    // the onCommit hooks of its successful writes.
+    QHash<QString, std::shared_ptr<const TableDef>> m_pendingTables;
+    QHash<QString, std::shared_ptr<const TableDef>> m_pendingBeforeBody;
+    std::vector<std::function<void()>> m_pendingHooks;
 
     // Change-log consumers (set up before serving) and, under the write
     // lock, the table ids they list; nullopt when it must be read again
@@ -235,16 +274,19 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
         // may hold it already; one holding another database commits first.
         if (CommitScope *scope = CommitScope::current()) {
             if (scope->m_db == this)
-                return fn(*m_writer);
+                return readResult(fn(*m_writer));
             scope->commitPending();
         }
         // A read made inside this thread's own write (e.g. DeleteTable
         // describing the table it drops) already holds the connection.
         if (m_groupThread.load() == std::this_thread::get_id())
-            return fn(*m_writer);
+            return readResult(fn(*m_writer));
         std::lock_guard lock(m_writeMutex);
-        return fn(*m_writer);
+        return readResult(fn(*m_writer));
     }
+    // This thread's turn holds the transaction: read what the turn wrote.
+    if (CommitScope *scope = CommitScope::current(); scope && scope->m_db == this)
+        return readResult(fn(*m_writer));
     Connection *c = acquireReader();
     if (!c)
         return ApiError::internal(QStringLiteral("Cannot open a reader connection"));
@@ -256,7 +298,7 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
     Result<T> r = fn(*c);
     endRead(*c);
     releaseReader(c);
-    return r;
+    return readResult(std::move(r));
 }
 
 template <typename T>
@@ -264,12 +306,14 @@ Result<T> Database::readSingle(const std::function<Result<T>(Connection &)> &fn)
 {
     if (m_path.isEmpty())
         return read(fn);
+    if (CommitScope *scope = CommitScope::current(); scope && scope->m_db == this)
+        return read(fn);
     Connection *c = acquireReader();
     if (!c)
         return ApiError::internal(QStringLiteral("Cannot open a reader connection"));
     Result<T> r = fn(*c);
     releaseReader(c);
-    return r;
+    return readResult(std::move(r));
 }
 
 template <typename T>
@@ -279,6 +323,7 @@ Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
         DD_CHECK(enterScope(*scope));
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         DD_CHECK(step("SAVEPOINT w"));
+        beginBody();
         Result<T> r = fn(txn);
         leaveScopedWrite(*scope, txn, r.ok());
         return r;

@@ -112,3 +112,59 @@ def boto3_client(server, service='dynamodb', region='us-east-1', validate=True):
     return boto3.client(service, endpoint_url=server.url, region_name=region,
                         aws_access_key_id='AKIDEXAMPLE', aws_secret_access_key='secret',
                         config=Config(retries={'max_attempts': 1}, parameter_validation=validate))
+
+
+TARGET_PREFIXES = {'Streams': 'DynamoDBStreams_20120810.', 'Dynamodesk': 'Dynamodesk_20261101.'}
+
+
+def raw_request(operation, body, region='us-east-1'):
+    """The bytes of one HTTP/1.1 request for `operation` ("PutItem", "Streams.ListStreams",
+    "Dynamodesk.ListTriggers") whose SigV4 credential scope names `region` (the signature is not
+    checked)."""
+    service, _, op = operation.rpartition('.')
+    target = TARGET_PREFIXES.get(service, 'DynamoDB_20120810.') + op
+    payload = json.dumps(body).encode()
+    head = ('POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n'
+            'X-Amz-Target: %s\r\nX-Amz-Date: 20261124T000000Z\r\n'
+            'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261124/%s/dynamodb/aws4_request, '
+            'SignedHeaders=content-type;host;x-amz-date;x-amz-target, Signature=%s\r\n'
+            'Content-Length: %d\r\n\r\n' % (target, region, '0' * 64, len(payload)))
+    return head.encode() + payload
+
+
+class RawConnection:
+    """One keep-alive connection that sends requests pipelined (all bytes at once) and reads
+    their answers in order as (status, parsed JSON body)."""
+
+    def __init__(self, server, timeout=120):
+        import socket
+        self.sock = socket.create_connection(('127.0.0.1', server.port), timeout=timeout)
+        self.buf = b''
+
+    def send(self, requests):
+        self.sock.sendall(b''.join(requests))
+
+    def _fill(self):
+        data = self.sock.recv(65536)
+        if not data:
+            raise ConnectionError('server closed the connection')
+        self.buf += data
+
+    def read(self):
+        while b'\r\n\r\n' not in self.buf:
+            self._fill()
+        head, self.buf = self.buf.split(b'\r\n\r\n', 1)
+        lines = head.decode('latin-1').split('\r\n')
+        status = int(lines[0].split()[1])
+        length = 0
+        for line in lines[1:]:
+            name, _, value = line.partition(':')
+            if name.strip().lower() == 'content-length':
+                length = int(value.strip())
+        while len(self.buf) < length:
+            self._fill()
+        body, self.buf = self.buf[:length], self.buf[length:]
+        return status, (json.loads(body) if body.strip().startswith(b'{') else body)
+
+    def close(self):
+        self.sock.close()
