@@ -80,18 +80,10 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     storage::Database &db = ctx.db;
     QJsonObject restoreSummary = summary;
     restoreSummary.insert(p("RestoreInProgress"), true);
-    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-        auto table = db.table(target);
-        if (!table)
-            return ApiError::internal(p("The restored table vanished"));
-        QJsonObject desc = table->description;
-        desc.insert(p("TableStatus"), p("CREATING"));
-        desc.insert(p("_StatusUntilMs"), std::numeric_limits<qint64>::max() / 2);
-        desc.insert(p("RestoreSummary"), restoreSummary);
-        return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot mark the table restoring")));
-    }));
-    const qint64 tableId = db.table(target)->id;
-    worker.post([&db, target, tableId, items] {
+    // The load starts once the table is committed: the CreateTable above may
+    // share an HTTP turn's transaction, and until its commit no other thread
+    // (the worker's included) sees the table.
+    auto load = [&db, target, items](qint64 tableId) {
         // The load ends with the table ACTIVE even if it failed part way, as an
         // AWS restore that fails leaves no table: here the error is logged in
         // the summary instead, so that the caller can see and delete it.
@@ -110,7 +102,22 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
                 desc.insert(p("_RestoreError"), loaded.error().message());
             return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot finish the restore")));
         });
-    });
+    };
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        auto table = db.table(target);
+        if (!table)
+            return ApiError::internal(p("The restored table vanished"));
+        QJsonObject desc = table->description;
+        desc.insert(p("TableStatus"), p("CREATING"));
+        desc.insert(p("_StatusUntilMs"), std::numeric_limits<qint64>::max() / 2);
+        desc.insert(p("RestoreSummary"), restoreSummary);
+        if (!db.updateTable(txn, *table, desc).ok())
+            return ApiError::internal(p("Cannot mark the table restoring"));
+        const qint64 tableId = table->id;
+        BackupCatalog *w = &worker;
+        txn.onCommit([w, load, tableId] { w->post([load, tableId] { load(tableId); }); });
+        return {};
+    }));
     DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), target}}));
     QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
     return out;
