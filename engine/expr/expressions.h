@@ -37,6 +37,8 @@ public:
     // "ExpressionAttributeValues contains invalid key: Syntax error; key: \"x\"",
     // and invalid attribute values.
     static Result<Expressions> fromRequest(const QJsonObject &request);
+    // The same from the two members' values (undefined or null: absent).
+    static Result<Expressions> fromValues(const QJsonValue &names, const QJsonValue &values);
 
     // `parameter` names the request field for messages, e.g. "ConditionExpression",
     // "FilterExpression": "Invalid ConditionExpression: Syntax error; token: ...".

@@ -311,20 +311,33 @@ Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qin
     return scan;
 }
 
-Result<bool> IndexScan::next(IndexRow &row)
+Result<bool> IndexScan::step()
 {
     if (!m_stmt)
         return false;
-    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    return m_stmt->stepCursor(m_done);
+}
+
+qint64 IndexScan::hash() const { return m_stmt->columnInt(0); }
+QByteArrayView IndexScan::pk() const { return m_stmt->columnBlob(1); }
+QByteArrayView IndexScan::sk() const { return m_stmt->columnBlob(2); }
+QByteArrayView IndexScan::tpk() const { return m_stmt->columnBlob(3); }
+QByteArrayView IndexScan::tsk() const { return m_stmt->columnBlob(4); }
+qint64 IndexScan::size() const { return m_stmt->columnInt(5); }
+QByteArrayView IndexScan::item() const { return m_stmt->columnBlob(6); }
+
+Result<bool> IndexScan::next(IndexRow &row)
+{
+    DD_ASSIGN(const bool more, step());
     if (!more)
         return false;
-    row.pos.index.hash = m_stmt->columnInt(0);
-    row.pos.index.pk = m_stmt->columnBytes(1);
-    row.pos.index.sk = m_stmt->columnBytes(2);
-    row.pos.tpk = m_stmt->columnBytes(3);
-    row.pos.tsk = m_stmt->columnBytes(4);
-    row.item.size = m_stmt->columnInt(5);
-    row.item.json = m_stmt->columnBytes(6);
+    row.pos.index.hash = hash();
+    row.pos.index.pk = pk().toByteArray();
+    row.pos.index.sk = sk().toByteArray();
+    row.pos.tpk = tpk().toByteArray();
+    row.pos.tsk = tsk().toByteArray();
+    row.item.size = size();
+    row.item.json = item().toByteArray();
     return true;
 }
 

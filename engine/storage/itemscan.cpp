@@ -21,7 +21,8 @@ ItemScan::~ItemScan()
 
 Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const PartitionRange &range)
 {
-    QByteArray sql = "SELECT h, pk, sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
+    // h and pk are fixed: only the columns that vary are read.
+    QByteArray sql = "SELECT sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
     if (range.low)
         sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
     if (range.high)
@@ -62,21 +63,32 @@ Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const
     return scan;
 }
 
-Result<bool> ItemScan::next(StoredRow &row)
+Result<bool> ItemScan::step()
 {
     if (!m_stmt)
         return false;
-    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    return m_stmt->stepCursor(m_done);
+}
+
+qint64 ItemScan::hash() const { return m_fixedPartition ? m_hash : m_stmt->columnInt(0); }
+QByteArrayView ItemScan::pk() const { return m_fixedPartition ? QByteArrayView(m_pk) : m_stmt->columnBlob(1); }
+QByteArrayView ItemScan::sk() const { return m_stmt->columnBlob(m_fixedPartition ? 0 : 2); }
+qint64 ItemScan::size() const { return m_stmt->columnInt(m_fixedPartition ? 1 : 3); }
+QByteArrayView ItemScan::item() const { return m_stmt->columnBlob(m_fixedPartition ? 2 : 4); }
+
+Result<bool> ItemScan::next(StoredRow &row)
+{
+    DD_ASSIGN(const bool more, step());
     if (!more)
         return false;
-    row.key.hash = m_stmt->columnInt(0);
+    row.key.hash = hash();
     if (m_fixedPartition)
         row.key.pk = m_pk;
     else
-        row.key.pk = m_stmt->columnBytes(1);
-    row.key.sk = m_stmt->columnBytes(2);
-    row.item.size = m_stmt->columnInt(3);
-    row.item.json = m_stmt->columnBytes(4);
+        row.key.pk = pk().toByteArray();
+    row.key.sk = sk().toByteArray();
+    row.item.size = size();
+    row.item.json = item().toByteArray();
     return true;
 }
 
