@@ -33,7 +33,6 @@ namespace {
 using model::AttributeValue;
 using namespace Qt::StringLiterals;
 
-QString p(const char *s) { return QString::fromLatin1(s); }
 
 // "A single Query [Scan] only returns a result set that fits within the 1 MB
 // size limit" (API reference): the page ends once this much has been read.
@@ -48,13 +47,13 @@ using KeyPart = expr::LegacyCondition;
 QString keyOpName(expr::KeyCondition::Op op)
 {
     switch (op) {
-    case expr::KeyCondition::Op::Eq: return p("EQ");
-    case expr::KeyCondition::Op::Lt: return p("LT");
-    case expr::KeyCondition::Op::Le: return p("LE");
-    case expr::KeyCondition::Op::Gt: return p("GT");
-    case expr::KeyCondition::Op::Ge: return p("GE");
-    case expr::KeyCondition::Op::Between: return p("BETWEEN");
-    case expr::KeyCondition::Op::BeginsWith: return p("BEGINS_WITH");
+    case expr::KeyCondition::Op::Eq: return QStringLiteral("EQ");
+    case expr::KeyCondition::Op::Lt: return QStringLiteral("LT");
+    case expr::KeyCondition::Op::Le: return QStringLiteral("LE");
+    case expr::KeyCondition::Op::Gt: return QStringLiteral("GT");
+    case expr::KeyCondition::Op::Ge: return QStringLiteral("GE");
+    case expr::KeyCondition::Op::Between: return QStringLiteral("BETWEEN");
+    case expr::KeyCondition::Op::BeginsWith: return QStringLiteral("BEGINS_WITH");
     }
     return QString();
 }
@@ -62,8 +61,8 @@ QString keyOpName(expr::KeyCondition::Op op)
 std::optional<expr::KeyCondition::Op> keyOp(const QString &name)
 {
     using Op = expr::KeyCondition::Op;
-    static const QHash<QString, Op> ops = {{p("EQ"), Op::Eq}, {p("LT"), Op::Lt}, {p("LE"), Op::Le}, {p("GT"), Op::Gt},
-                                           {p("GE"), Op::Ge}, {p("BETWEEN"), Op::Between}, {p("BEGINS_WITH"), Op::BeginsWith}};
+    static const QHash<QString, Op> ops = {{QStringLiteral("EQ"), Op::Eq}, {QStringLiteral("LT"), Op::Lt}, {QStringLiteral("LE"), Op::Le}, {QStringLiteral("GT"), Op::Gt},
+                                           {QStringLiteral("GE"), Op::Ge}, {QStringLiteral("BETWEEN"), Op::Between}, {QStringLiteral("BEGINS_WITH"), Op::BeginsWith}};
     if (auto it = ops.constFind(name); it != ops.constEnd())
         return *it;
     return std::nullopt;
@@ -123,20 +122,20 @@ void writeConsumed(JsonWriter &w, Consumed mode, const ReadTarget &target, doubl
 // them in its "1 validation error detected: " form, Scan does not).
 Result<QString> checkSelect(const RequestView &req, Operation op)
 {
-    const QString prefix = op == Operation::Query ? p("1 validation error detected: ") : QString();
+    const QString prefix = op == Operation::Query ? QStringLiteral("1 validation error detected: ") : QString();
     const bool hasIndex = req.contains("IndexName"_L1);
     const bool toGet = req.contains("AttributesToGet"_L1), projection = req.contains("ProjectionExpression"_L1);
     QString select = req.value("Select"_L1).toString();
     if (select.isEmpty())
-        return (toGet || projection) ? p("SPECIFIC_ATTRIBUTES") : hasIndex ? p("ALL_PROJECTED_ATTRIBUTES") : p("ALL_ATTRIBUTES");
+        return (toGet || projection) ? QStringLiteral("SPECIFIC_ATTRIBUTES") : hasIndex ? QStringLiteral("ALL_PROJECTED_ATTRIBUTES") : QStringLiteral("ALL_ATTRIBUTES");
     if (select == "SPECIFIC_ATTRIBUTES"_L1) {
         if (!toGet && !projection)
-            return ApiError::validation(prefix + p("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"));
+            return ApiError::validation(prefix + QStringLiteral("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"));
         return select;
     }
     if (select == "ALL_PROJECTED_ATTRIBUTES"_L1 && !hasIndex)
-        return ApiError::validation(prefix + p("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"));
-    const QString what = select == "COUNT"_L1 ? p("only the Count") : select;
+        return ApiError::validation(prefix + QStringLiteral("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"));
+    const QString what = select == "COUNT"_L1 ? QStringLiteral("only the Count") : select;
     if (toGet)
         return ApiError::validation(prefix + QStringLiteral("Cannot specify the AttributesToGet when choosing to get %1").arg(what));
     if (projection)
@@ -194,7 +193,7 @@ Result<std::optional<model::Item>> parseStartKey(const RequestView &req)
             return item.error();
         static const QRegularExpression unprefixed(QStringLiteral("contains duplicates|number set|numeric value|significant digits|number with magnitude"));
         const QString m = item.error().message();
-        return ApiError::validation(unprefixed.match(m).hasMatch() ? m : p("The provided starting key is invalid: ") + m);
+        return ApiError::validation(unprefixed.match(m).hasMatch() ? m : QStringLiteral("The provided starting key is invalid: ") + m);
     }
     return std::optional<model::Item>(std::move(item).value());
 }
@@ -247,7 +246,7 @@ Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, Rea
         if (present && needItem) {
             item = model::itemFromStoredJson(json);
             if (!item)
-                return ApiError::internal(p("A stored item could not be decoded"));
+                return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
             if (page.filter) {
                 DD_ASSIGN(const bool pass, expr::evaluate(*page.filter, *item));
                 present = pass;
@@ -267,7 +266,7 @@ Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, Rea
             if (!item || page.fetch)
                 item = model::itemFromStoredJson(scan.item());
             if (!item)
-                return ApiError::internal(p("A stored item could not be decoded"));
+                return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
             lastKey = page.target->lastEvaluatedKey(*item);
         }
     }
@@ -316,13 +315,13 @@ Result<ReadRequest> prepareRead(OpContext &ctx, const RequestView &req, Operatio
     static constexpr QLatin1StringView scanLegacy[] = {"AttributesToGet"_L1, "ScanFilter"_L1, "ConditionalOperator"_L1};
     DD_ASSIGN(r.startKey, parseStartKey(req));
     if (op == Operation::Query && !req.contains("KeyConditions"_L1) && !req.contains("KeyConditionExpression"_L1))
-        return ApiError::validation(p("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+        return ApiError::validation(QStringLiteral("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
     if (op == Operation::Scan) {
         const bool hasSegment = req.contains("Segment"_L1), hasTotal = req.contains("TotalSegments"_L1);
         if (hasSegment && !hasTotal)
-            return ApiError::validation(p("The TotalSegments parameter is required but was not present in the request when Segment parameter is present"));
+            return ApiError::validation(QStringLiteral("The TotalSegments parameter is required but was not present in the request when Segment parameter is present"));
         if (hasTotal && !hasSegment)
-            return ApiError::validation(p("The Segment parameter is required but was not present in the request when parameter TotalSegments is present"));
+            return ApiError::validation(QStringLiteral("The Segment parameter is required but was not present in the request when parameter TotalSegments is present"));
         if (hasTotal) {
             const qint64 segment = req.value("Segment"_L1).toInteger(), total = req.value("TotalSegments"_L1).toInteger();
             if (segment >= total)
@@ -357,14 +356,14 @@ Result<void> checkStartKeyPiece(const model::Item &start, const storage::KeyElem
 {
     const auto it = start.find(e.name);
     if (it == start.end())
-        return ApiError::validation(p("The provided starting key is invalid"));
+        return ApiError::validation(QStringLiteral("The provided starting key is invalid"));
     if (it->second.type() != e.type)
-        return ApiError::validation(p("The provided key element does not match the schema"));
+        return ApiError::validation(QStringLiteral("The provided key element does not match the schema"));
     const bool empty = (e.type == model::AttrType::S && it->second.asString().isEmpty())
                        || (e.type == model::AttrType::B && it->second.asBinary().isEmpty());
     if (empty)
         return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty %1 value. Key: %2")
-                                        .arg(e.type == model::AttrType::S ? p("string") : p("binary"), e.name));
+                                        .arg(e.type == model::AttrType::S ? QStringLiteral("string") : QStringLiteral("binary"), e.name));
     return {};
 }
 
@@ -419,7 +418,7 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
         }
     }
     if (parts.size() != 1 && parts.size() != 2)
-        return ApiError::validation(p("Conditions can be of length 1 or 2 only"));
+        return ApiError::validation(QStringLiteral("Conditions can be of length 1 or 2 only"));
     const auto find = [&parts](const QString &name) -> const KeyPart * {
         for (const KeyPart &k : parts)
             if (k.attribute == name)
@@ -437,7 +436,7 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             DD_CHECK(checkStartKeyPiece(*r.startKey, *e));
         }
         if (isHash && !keys.range && parts.size() > 1)
-            return ApiError::validation(p("Query key condition not supported"));
+            return ApiError::validation(QStringLiteral("Query key condition not supported"));
         const KeyPart *k = find(e->name);
         if (!k) {
             if (isHash || parts.size() > 1)
@@ -445,12 +444,12 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             continue;
         }
         if (!keyOp(k->op))
-            return ApiError::validation(p("Attempted conditional constraint is not an indexable operation"));
+            return ApiError::validation(QStringLiteral("Attempted conditional constraint is not an indexable operation"));
         for (const AttributeValue &v : k->values)
             if (v.type() != e->type)
-                return ApiError::validation(p("One or more parameter values were invalid: Condition parameter type does not match schema type"));
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Condition parameter type does not match schema type"));
         if (isHash && k->op != "EQ"_L1)
-            return ApiError::validation(p("Query key condition not supported"));
+            return ApiError::validation(QStringLiteral("Query key condition not supported"));
         (isHash ? hash : range) = *k;
     }
 
@@ -458,13 +457,13 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
         const AttributeValue &startHash = start->at(keys.hash.name);
         if (!range) {
             if (startHash != hash->values[0])
-                return ApiError::validation(p("The provided starting key is outside query boundaries based on provided conditions"));
+                return ApiError::validation(QStringLiteral("The provided starting key is outside query boundaries based on provided conditions"));
         } else {
             expr::KeyCondition::Part sortPart{range->attribute, *keyOp(range->op), range->values};
             if (!expr::matchesSortKey(sortPart, start->at(keys.range->name)))
-                return ApiError::validation(p("The provided starting key does not match the range key predicate"));
+                return ApiError::validation(QStringLiteral("The provided starting key does not match the range key predicate"));
             if (startHash != hash->values[0])
-                return ApiError::validation(p("The query can return at most one row and cannot be restarted"));
+                return ApiError::validation(QStringLiteral("The query can return at most one row and cannot be restarted"));
         }
     }
     return std::make_pair(*hash, range);
@@ -481,7 +480,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
     const storage::KeySchema &keys = r.target.keys;
 
     if (r.startKey && r.startKey->size() != r.target.startKeyElements().size())
-        return ApiError::validation(p("The provided starting key is invalid"));
+        return ApiError::validation(QStringLiteral("The provided starting key is invalid"));
     // The start key's own checks (types, empty values, sizes) come with the
     // key conditions, attribute by attribute; the encoded key after them.
     std::optional<StartPosition> start;
@@ -504,7 +503,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
     nested.clear();
     if (r.ex.condition) {
         collectNames(*r.ex.condition, heads, nested);
-        const QString what = req.contains("QueryFilter"_L1) ? p("QueryFilter") : p("Filter Expression");
+        const QString what = req.contains("QueryFilter"_L1) ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
         for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
             if (e && heads.contains(e->name))
                 return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
@@ -559,8 +558,8 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)
     std::optional<StartPosition> start;
     if (r.startKey) {
         if (r.startKey->size() != r.target.startKeyElements().size())
-            return ApiError::validation(r.target.index ? p("The provided starting key is invalid")
-                                                       : p("The provided starting key is invalid: The provided key element does not match the schema"));
+            return ApiError::validation(r.target.index ? QStringLiteral("The provided starting key is invalid")
+                                                       : QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
         if (r.target.index) {
             for (const storage::KeyElement *e : {&r.target.keys.hash, r.target.keys.range ? &*r.target.keys.range : nullptr})
                 if (e)
@@ -573,7 +572,7 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)
         } else {
             auto tableKey = keyFromKeyParameter(table, *r.startKey);
             if (!tableKey.ok())
-                return ApiError::validation(p("The provided starting key is invalid: ") + tableKey.error().message());
+                return ApiError::validation(QStringLiteral("The provided starting key is invalid: ") + tableKey.error().message());
             key.table = tableKey->stored;
         }
         const qint64 h = r.target.startHash(key);

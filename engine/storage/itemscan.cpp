@@ -21,14 +21,20 @@ ItemScan::~ItemScan()
 
 Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const PartitionRange &range)
 {
-    // h and pk are fixed: only the columns that vary are read.
-    QByteArray sql = "SELECT sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
-    if (range.low)
-        sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
-    if (range.high)
-        sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
-    sql += range.forward ? " ORDER BY h, pk, sk" : " ORDER BY h DESC, pk DESC, sk DESC";
-    Statement *s = c.prepare(sql);
+    // One SQL text per shape: which bounds (each absent, inclusive or
+    // exclusive) and which direction.
+    const auto boundShape = [](const std::optional<KeyBound> &b) { return b ? (b->inclusive ? 1 : 2) : 0; };
+    const quint8 shape = quint8(boundShape(range.low) * 6 + boundShape(range.high) * 2 + (range.forward ? 0 : 1));
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemPartition, table.id, shape), [&] {
+        // h and pk are fixed: only the columns that vary are read.
+        QByteArray sql = "SELECT sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
+        if (range.low)
+            sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
+        if (range.high)
+            sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
+        sql += range.forward ? " ORDER BY h, pk, sk" : " ORDER BY h DESC, pk DESC, sk DESC";
+        return sql;
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, range.hash).bind(2, range.pk);

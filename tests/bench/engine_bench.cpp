@@ -148,9 +148,14 @@ int main(int argc, char **argv)
     load.start();
     for (int i = 0; i < o.items; i += 25) {
         QByteArray batch = R"({"RequestItems":{"bench_kv":[)";
-        for (int j = i; j < std::min(i + 25, o.items); ++j)
+        for (int j = i; j < std::min(i + 25, o.items); ++j) {
+            // Loaded items have their index keys too, so that every put moves entries.
+            QByteArray indexKeys;
+            for (int g = 0; g < o.gsis; ++g)
+                indexKeys += R"(,"g)" + QByteArray::number(g) + R"(":{"S":"w)" + QByteArray::number((j + g) % 1000) + R"("})";
             batch += (j > i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(j) + R"("},"n":{"N":")"
-                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("}}}})";
+                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("})" + indexKeys + "}}}";
+        }
         batch += "]}}";
         if (!e.call(ctx, QStringLiteral("BatchWriteItem"), QByteArrayView(batch)).ok())
             return 1;
