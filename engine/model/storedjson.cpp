@@ -375,17 +375,8 @@ std::optional<QByteArrayView> storedPlainString(QByteArrayView value)
     return text;
 }
 
-bool storedNameEquals(QByteArrayView utf8, QStringView name)
+bool storedNameEqualsSlow(QByteArrayView utf8, QStringView name)
 {
-    // UTF-8 never has fewer bytes than UTF-16 has units; as many only when all ASCII.
-    if (utf8.size() == name.size()) {
-        for (qsizetype i = 0; i < utf8.size(); ++i)
-            if (char16_t(uchar(utf8[i])) != name[i].unicode() || uchar(utf8[i]) >= 0x80)
-                return false;
-        return true;
-    }
-    if (utf8.size() < name.size())
-        return false;
     return QString::fromUtf8(utf8) == name;
 }
 

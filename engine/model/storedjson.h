@@ -46,7 +46,17 @@ bool listStoredMembers(QByteArrayView bytes, StoredMembers &out);
 std::optional<QByteArrayView> storedPlainString(QByteArrayView value);
 
 // Whether a listed member name (UTF-8) is `name`.
-bool storedNameEquals(QByteArrayView utf8, QStringView name);
+bool storedNameEqualsSlow(QByteArrayView utf8, QStringView name);
+inline bool storedNameEquals(QByteArrayView utf8, QStringView name)
+{
+    // UTF-8 never has fewer bytes than UTF-16 has units; as many only when all ASCII.
+    if (utf8.size() != name.size())
+        return utf8.size() > name.size() && storedNameEqualsSlow(utf8, name);
+    for (qsizetype i = 0; i < utf8.size(); ++i)
+        if (char16_t(uchar(utf8[i])) != name[i].unicode() || uchar(utf8[i]) >= 0x80)
+            return false;
+    return true;
+}
 
 // The member named `name`, or null.
 const StoredMember *findStoredMember(const StoredMembers &members, QStringView name);
