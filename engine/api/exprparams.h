@@ -4,11 +4,14 @@
 // every name and value must be used.
 #pragma once
 
+#include "api/requestview.h"
 #include "expr/expressions.h"
 #include "expr/legacy.h"
 
 #include <QJsonObject>
 #include <QStringList>
+
+#include <span>
 
 namespace dd::api {
 
@@ -30,6 +33,9 @@ struct ParsedExpressions {
 // QueryFilter or ScanFilter. KeyConditions may accompany expression
 // parameters when KeyConditionExpression is absent, as AWS allows.
 Result<ParsedExpressions> parseExpressions(const QJsonObject &request, const QStringList &expressions, const QStringList &legacy);
+// The same over a request already listed in a RequestView (parameter names are Latin-1).
+Result<ParsedExpressions> parseExpressions(const RequestView &request, std::span<const QLatin1StringView> expressions,
+                                           std::span<const QLatin1StringView> legacy);
 
 // The second half of parseExpressions: the expression parameters present
 // (name and text, in AWS's order) parsed against `ex`'s names and values,

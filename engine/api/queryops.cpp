@@ -14,6 +14,7 @@
 #include "api/keys.h"
 #include "api/opcontext.h"
 #include "api/readtarget.h"
+#include "api/requestview.h"
 #include "expr/compare.h"
 #include "expr/keycondition.h"
 #include "model/json.h"
@@ -30,8 +31,8 @@ namespace dd::api {
 namespace {
 
 using model::AttributeValue;
+using namespace Qt::StringLiterals;
 
-QString p(const char *s) { return QString::fromLatin1(s); }
 
 // "A single Query [Scan] only returns a result set that fits within the 1 MB
 // size limit" (API reference): the page ends once this much has been read.
@@ -46,13 +47,13 @@ using KeyPart = expr::LegacyCondition;
 QString keyOpName(expr::KeyCondition::Op op)
 {
     switch (op) {
-    case expr::KeyCondition::Op::Eq: return p("EQ");
-    case expr::KeyCondition::Op::Lt: return p("LT");
-    case expr::KeyCondition::Op::Le: return p("LE");
-    case expr::KeyCondition::Op::Gt: return p("GT");
-    case expr::KeyCondition::Op::Ge: return p("GE");
-    case expr::KeyCondition::Op::Between: return p("BETWEEN");
-    case expr::KeyCondition::Op::BeginsWith: return p("BEGINS_WITH");
+    case expr::KeyCondition::Op::Eq: return QStringLiteral("EQ");
+    case expr::KeyCondition::Op::Lt: return QStringLiteral("LT");
+    case expr::KeyCondition::Op::Le: return QStringLiteral("LE");
+    case expr::KeyCondition::Op::Gt: return QStringLiteral("GT");
+    case expr::KeyCondition::Op::Ge: return QStringLiteral("GE");
+    case expr::KeyCondition::Op::Between: return QStringLiteral("BETWEEN");
+    case expr::KeyCondition::Op::BeginsWith: return QStringLiteral("BEGINS_WITH");
     }
     return QString();
 }
@@ -60,8 +61,8 @@ QString keyOpName(expr::KeyCondition::Op op)
 std::optional<expr::KeyCondition::Op> keyOp(const QString &name)
 {
     using Op = expr::KeyCondition::Op;
-    static const QHash<QString, Op> ops = {{p("EQ"), Op::Eq}, {p("LT"), Op::Lt}, {p("LE"), Op::Le}, {p("GT"), Op::Gt},
-                                           {p("GE"), Op::Ge}, {p("BETWEEN"), Op::Between}, {p("BEGINS_WITH"), Op::BeginsWith}};
+    static const QHash<QString, Op> ops = {{QStringLiteral("EQ"), Op::Eq}, {QStringLiteral("LT"), Op::Lt}, {QStringLiteral("LE"), Op::Le}, {QStringLiteral("GT"), Op::Gt},
+                                           {QStringLiteral("GE"), Op::Ge}, {QStringLiteral("BETWEEN"), Op::Between}, {QStringLiteral("BEGINS_WITH"), Op::BeginsWith}};
     if (auto it = ops.constFind(name); it != ops.constEnd())
         return *it;
     return std::nullopt;
@@ -81,17 +82,28 @@ std::optional<QByteArray> prefixSuccessor(QByteArray prefix)
     return std::nullopt;
 }
 
+// ReturnConsumedCapacity.
+enum class Consumed { None, Total, Indexes };
+
+Consumed consumedMode(const RequestView &req)
+{
+    const QJsonValue v = req.value("ReturnConsumedCapacity"_L1);
+    if (!v.isString())
+        return Consumed::None;
+    const QString mode = v.toString();
+    return mode == "NONE"_L1 ? Consumed::None : mode == "INDEXES"_L1 ? Consumed::Indexes : Consumed::Total;
+}
+
 // Appends "ConsumedCapacity" for a read, as AWS shapes it for TOTAL and
 // INDEXES: the total, then the table's and the index's part.
-void writeConsumed(JsonWriter &w, const QJsonObject &req, const ReadTarget &target, double tableUnits, double indexUnits)
+void writeConsumed(JsonWriter &w, Consumed mode, const ReadTarget &target, double tableUnits, double indexUnits)
 {
-    const QString mode = req.value(p("ReturnConsumedCapacity")).toString(p("NONE"));
-    if (mode == p("NONE"))
+    if (mode == Consumed::None)
         return;
     w.key(QLatin1StringView("ConsumedCapacity")).beginObject();
     w.key(QLatin1StringView("TableName")).string(target.table->name);
     w.key(QLatin1StringView("CapacityUnits")).real(tableUnits + indexUnits);
-    if (mode == p("INDEXES")) {
+    if (mode == Consumed::Indexes) {
         w.key(QLatin1StringView("Table")).beginObject();
         w.key(QLatin1StringView("CapacityUnits")).real(tableUnits);
         w.endObject();
@@ -108,22 +120,22 @@ void writeConsumed(JsonWriter &w, const QJsonObject &req, const ReadTarget &targ
 
 // Select against the projection parameters, with AWS's messages (Query puts
 // them in its "1 validation error detected: " form, Scan does not).
-Result<QString> checkSelect(const QJsonObject &req, Operation op)
+Result<QString> checkSelect(const RequestView &req, Operation op)
 {
-    const QString prefix = op == Operation::Query ? p("1 validation error detected: ") : QString();
-    const bool hasIndex = req.contains(p("IndexName"));
-    const bool toGet = req.contains(p("AttributesToGet")), projection = req.contains(p("ProjectionExpression"));
-    QString select = req.value(p("Select")).toString();
+    const QString prefix = op == Operation::Query ? QStringLiteral("1 validation error detected: ") : QString();
+    const bool hasIndex = req.contains("IndexName"_L1);
+    const bool toGet = req.contains("AttributesToGet"_L1), projection = req.contains("ProjectionExpression"_L1);
+    QString select = req.value("Select"_L1).toString();
     if (select.isEmpty())
-        return (toGet || projection) ? p("SPECIFIC_ATTRIBUTES") : hasIndex ? p("ALL_PROJECTED_ATTRIBUTES") : p("ALL_ATTRIBUTES");
-    if (select == p("SPECIFIC_ATTRIBUTES")) {
+        return (toGet || projection) ? QStringLiteral("SPECIFIC_ATTRIBUTES") : hasIndex ? QStringLiteral("ALL_PROJECTED_ATTRIBUTES") : QStringLiteral("ALL_ATTRIBUTES");
+    if (select == "SPECIFIC_ATTRIBUTES"_L1) {
         if (!toGet && !projection)
-            return ApiError::validation(prefix + p("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"));
+            return ApiError::validation(prefix + QStringLiteral("Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES"));
         return select;
     }
-    if (select == p("ALL_PROJECTED_ATTRIBUTES") && !hasIndex)
-        return ApiError::validation(prefix + p("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"));
-    const QString what = select == p("COUNT") ? p("only the Count") : select;
+    if (select == "ALL_PROJECTED_ATTRIBUTES"_L1 && !hasIndex)
+        return ApiError::validation(prefix + QStringLiteral("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"));
+    const QString what = select == "COUNT"_L1 ? QStringLiteral("only the Count") : select;
     if (toGet)
         return ApiError::validation(prefix + QStringLiteral("Cannot specify the AttributesToGet when choosing to get %1").arg(what));
     if (projection)
@@ -170,9 +182,9 @@ Result<void> checkKeyPaths(const storage::TableDef &table, const QSet<QString> &
 }
 
 // ExclusiveStartKey as attribute values; AWS prefixes most value errors.
-Result<std::optional<model::Item>> parseStartKey(const QJsonObject &req)
+Result<std::optional<model::Item>> parseStartKey(const RequestView &req)
 {
-    const QJsonValue v = req.value(p("ExclusiveStartKey"));
+    const QJsonValue v = req.value("ExclusiveStartKey"_L1);
     if (v.isUndefined() || v.isNull())
         return std::optional<model::Item>();
     auto item = model::itemFromJson(v);
@@ -181,7 +193,7 @@ Result<std::optional<model::Item>> parseStartKey(const QJsonObject &req)
             return item.error();
         static const QRegularExpression unprefixed(QStringLiteral("contains duplicates|number set|numeric value|significant digits|number with magnitude"));
         const QString m = item.error().message();
-        return ApiError::validation(unprefixed.match(m).hasMatch() ? m : p("The provided starting key is invalid: ") + m);
+        return ApiError::validation(unprefixed.match(m).hasMatch() ? m : QStringLiteral("The provided starting key is invalid: ") + m);
     }
     return std::optional<model::Item>(std::move(item).value());
 }
@@ -196,88 +208,93 @@ struct PageRequest {
     bool consistent = false;
     bool fetch = false; // LSI: each item is read from the table (attributes outside the projection)
     qint64 limit = 0;   // 0: none
+    Consumed consumed = Consumed::None;
 };
 
 // Reads one page from `scan` and writes Items, Count, ScannedCount,
-// LastEvaluatedKey and ConsumedCapacity.
-Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, ReadCursor &scan, const QJsonObject &req)
+// LastEvaluatedKey and ConsumedCapacity. Rows are read in place: an item
+// without filter or projection is spliced into the response as stored.
+Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, ReadCursor &scan)
 {
-    JsonWriter w;
+    JsonWriter w(4096);
     w.beginObject();
     if (!page.countOnly)
         w.key(QLatin1StringView("Items")).beginArray();
     qint64 scanned = 0, count = 0, bytes = 0, fetchedBytes = 0;
-    storage::StoredRow row;
-    model::Item lastItem;
-    bool lastParsed = false;
-    QByteArray lastJson;
+    const bool needItem = page.filter || (page.hasProjection && !page.countOnly);
+    std::optional<model::Item> lastKey; // LastEvaluatedKey, once the page is full
     while ((page.limit == 0 || scanned < page.limit) && bytes < kMaxPageBytes) {
-        DD_ASSIGN(const bool more, scan.next(row.item, row.key));
+        DD_ASSIGN(const bool more, scan.next());
         if (!more)
             break;
         ++scanned;
-        bytes += row.item.size;
-        lastParsed = false;
+        bytes += scan.size();
+        const bool pageFull = (page.limit > 0 && scanned >= page.limit) || bytes >= kMaxPageBytes;
+        QByteArrayView json = scan.item();
+        std::optional<storage::StoredItem> full;
+        bool present = true;
         if (page.fetch) {
             // The index entry has the keys LastEvaluatedKey needs; the table the rest.
-            lastJson = std::move(row.item.json);
-            DD_ASSIGN(const std::optional<storage::StoredItem> full, storage::ItemStore::get(c, *page.target->table, row.key));
-            if (!full)
-                continue; // cannot happen within one snapshot
-            fetchedBytes += full->size;
-            row.item = *full;
-        }
-        const bool needItem = page.filter || (page.hasProjection && !page.countOnly);
-        if (needItem) {
-            auto item = model::itemFromStoredJson(row.item.json);
-            if (!item)
-                return ApiError::internal(p("A stored item could not be decoded"));
-            lastItem = std::move(*item);
-            lastParsed = true;
-            if (page.filter) {
-                DD_ASSIGN(const bool pass, expr::evaluate(*page.filter, lastItem));
-                if (!pass) {
-                    if (!page.fetch)
-                        lastJson = std::move(row.item.json);
-                    else
-                        lastParsed = false;
-                    continue;
-                }
+            DD_ASSIGN(full, storage::ItemStore::get(c, *page.target->table, scan.tableKey()));
+            present = full.has_value(); // absent cannot happen within one snapshot
+            if (present) {
+                fetchedBytes += full->size;
+                json = full->json;
             }
         }
-        ++count;
-        if (!page.countOnly) {
-            if (page.hasProjection)
-                w.item(expr::project(page.projection, lastItem));
-            else
-                w.raw(row.item.json);
+        std::optional<model::Item> item;
+        if (present && needItem) {
+            item = model::itemFromStoredJson(json);
+            if (!item)
+                return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
+            if (page.filter) {
+                DD_ASSIGN(const bool pass, expr::evaluate(*page.filter, *item));
+                present = pass;
+            }
         }
-        if (!page.fetch)
-            lastJson = std::move(row.item.json);
-        else
-            lastParsed = false;
+        if (present) {
+            ++count;
+            if (!page.countOnly) {
+                if (page.hasProjection)
+                    w.item(expr::project(page.projection, *item));
+                else
+                    w.raw(json);
+            }
+        }
+        if (pageFull) {
+            // The row's keys, from the item read (an index entry holds them too).
+            if (!item || page.fetch)
+                item = model::itemFromStoredJson(scan.item());
+            if (!item)
+                return ApiError::internal(QStringLiteral("A stored item could not be decoded"));
+            lastKey = page.target->lastEvaluatedKey(*item);
+        }
     }
     if (!page.countOnly)
         w.endArray();
     w.key(QLatin1StringView("Count")).integer(count);
     w.key(QLatin1StringView("ScannedCount")).integer(scanned);
-    const bool pageFull = (page.limit > 0 && scanned >= page.limit) || bytes >= kMaxPageBytes;
-    if (pageFull && scanned > 0) {
-        if (!lastParsed) {
-            auto item = model::itemFromStoredJson(lastJson);
-            if (!item)
-                return ApiError::internal(p("A stored item could not be decoded"));
-            lastItem = std::move(*item);
-        }
-        w.key(QLatin1StringView("LastEvaluatedKey")).item(page.target->lastEvaluatedKey(lastItem));
-    }
+    if (lastKey)
+        w.key(QLatin1StringView("LastEvaluatedKey")).item(*lastKey);
     if (page.target->index)
-        writeConsumed(w, req, *page.target, fetchedBytes > 0 ? model::readCapacityUnits(fetchedBytes, page.consistent) : 0.0,
+        writeConsumed(w, page.consumed, *page.target, fetchedBytes > 0 ? model::readCapacityUnits(fetchedBytes, page.consistent) : 0.0,
                       model::readCapacityUnits(bytes, page.consistent));
     else
-        writeConsumed(w, req, *page.target, model::readCapacityUnits(bytes, page.consistent), 0.0);
+        writeConsumed(w, page.consumed, *page.target, model::readCapacityUnits(bytes, page.consistent), 0.0);
     w.endObject();
     return w.take();
+}
+
+// Runs `readOne` (which reads one page through one cursor) in one snapshot.
+// Without fetches from the table the cursor's statement is the only one,
+// and SQLite runs a lone statement in a snapshot of its own: no BEGIN and
+// COMMIT around it.
+Result<QByteArray> readPages(OpContext &ctx, const PageRequest &page,
+                             const std::function<Result<QByteArray>(storage::Connection &)> &readOne)
+{
+    if (page.fetch)
+        return ctx.db.read<QByteArray>(readOne);
+    return ctx.db.readSingle<QByteArray>(readOne);
 }
 
 // The common head of Query and Scan: expressions, Select, the target.
@@ -289,45 +306,48 @@ struct ReadRequest {
     PageRequest page;
 };
 
-Result<ReadRequest> prepareRead(OpContext &ctx, const QJsonObject &req, Operation op)
+Result<ReadRequest> prepareRead(OpContext &ctx, const RequestView &req, Operation op)
 {
     ReadRequest r;
-    const QStringList expressions = op == Operation::Query
-        ? QStringList{p("ProjectionExpression"), p("FilterExpression"), p("KeyConditionExpression")}
-        : QStringList{p("ProjectionExpression"), p("FilterExpression")};
-    const QStringList legacy = op == Operation::Query
-        ? QStringList{p("AttributesToGet"), p("QueryFilter"), p("ConditionalOperator"), p("KeyConditions")}
-        : QStringList{p("AttributesToGet"), p("ScanFilter"), p("ConditionalOperator")};
+    static constexpr QLatin1StringView queryExpressions[] = {"ProjectionExpression"_L1, "FilterExpression"_L1, "KeyConditionExpression"_L1};
+    static constexpr QLatin1StringView scanExpressions[] = {"ProjectionExpression"_L1, "FilterExpression"_L1};
+    static constexpr QLatin1StringView queryLegacy[] = {"AttributesToGet"_L1, "QueryFilter"_L1, "ConditionalOperator"_L1, "KeyConditions"_L1};
+    static constexpr QLatin1StringView scanLegacy[] = {"AttributesToGet"_L1, "ScanFilter"_L1, "ConditionalOperator"_L1};
     DD_ASSIGN(r.startKey, parseStartKey(req));
-    if (op == Operation::Query && !req.contains(p("KeyConditions")) && !req.contains(p("KeyConditionExpression")))
-        return ApiError::validation(p("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
+    if (op == Operation::Query && !req.contains("KeyConditions"_L1) && !req.contains("KeyConditionExpression"_L1))
+        return ApiError::validation(QStringLiteral("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request."));
     if (op == Operation::Scan) {
-        const bool hasSegment = req.contains(p("Segment")), hasTotal = req.contains(p("TotalSegments"));
+        const bool hasSegment = req.contains("Segment"_L1), hasTotal = req.contains("TotalSegments"_L1);
         if (hasSegment && !hasTotal)
-            return ApiError::validation(p("The TotalSegments parameter is required but was not present in the request when Segment parameter is present"));
+            return ApiError::validation(QStringLiteral("The TotalSegments parameter is required but was not present in the request when Segment parameter is present"));
         if (hasTotal && !hasSegment)
-            return ApiError::validation(p("The Segment parameter is required but was not present in the request when parameter TotalSegments is present"));
+            return ApiError::validation(QStringLiteral("The Segment parameter is required but was not present in the request when parameter TotalSegments is present"));
         if (hasTotal) {
-            const qint64 segment = req.value(p("Segment")).toInteger(), total = req.value(p("TotalSegments")).toInteger();
+            const qint64 segment = req.value("Segment"_L1).toInteger(), total = req.value("TotalSegments"_L1).toInteger();
             if (segment >= total)
                 return ApiError::validation(QStringLiteral("The Segment parameter is zero-based and must be less than parameter TotalSegments: "
                                                            "Segment: %1 is not less than TotalSegments: %2").arg(segment).arg(total));
         }
     }
-    DD_ASSIGN(r.ex, parseExpressions(req, expressions, legacy));
+    if (op == Operation::Query) {
+        DD_ASSIGN(r.ex, parseExpressions(req, queryExpressions, queryLegacy));
+    } else {
+        DD_ASSIGN(r.ex, parseExpressions(req, scanExpressions, scanLegacy));
+    }
     DD_ASSIGN(r.select, checkSelect(req, op));
 
-    const bool consistent = req.value(p("ConsistentRead")).toBool();
-    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), true));
-    DD_ASSIGN(r.target, ReadTarget::resolve(table, req.value(p("IndexName")).toString(), consistent));
+    const bool consistent = req.value("ConsistentRead"_L1).toBool();
+    DD_ASSIGN(auto table, requireTable(ctx, req.value("TableName"_L1).toString(), true));
+    DD_ASSIGN(r.target, ReadTarget::resolve(table, req.value("IndexName"_L1).toString(), consistent));
 
     r.page.target = &r.target; // re-pointed by the caller after the move
     r.page.filter = r.ex.condition;
     r.page.projection = r.ex.projectionPaths;
     r.page.hasProjection = r.ex.hasProjection;
-    r.page.countOnly = r.select == p("COUNT");
+    r.page.countOnly = r.select == "COUNT"_L1;
     r.page.consistent = consistent;
-    r.page.limit = req.value(p("Limit")).toInteger(0);
+    r.page.limit = req.value("Limit"_L1).toInteger(0);
+    r.page.consumed = consumedMode(req);
     return r;
 }
 
@@ -336,14 +356,14 @@ Result<void> checkStartKeyPiece(const model::Item &start, const storage::KeyElem
 {
     const auto it = start.find(e.name);
     if (it == start.end())
-        return ApiError::validation(p("The provided starting key is invalid"));
+        return ApiError::validation(QStringLiteral("The provided starting key is invalid"));
     if (it->second.type() != e.type)
-        return ApiError::validation(p("The provided key element does not match the schema"));
+        return ApiError::validation(QStringLiteral("The provided key element does not match the schema"));
     const bool empty = (e.type == model::AttrType::S && it->second.asString().isEmpty())
                        || (e.type == model::AttrType::B && it->second.asBinary().isEmpty());
     if (empty)
         return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The AttributeValue for a key attribute cannot contain an empty %1 value. Key: %2")
-                                        .arg(e.type == model::AttrType::S ? p("string") : p("binary"), e.name));
+                                        .arg(e.type == model::AttrType::S ? QStringLiteral("string") : QStringLiteral("binary"), e.name));
     return {};
 }
 
@@ -354,7 +374,7 @@ Result<void> planIndexRead(ReadRequest &r, const QStringList &filterHeads)
     const storage::IndexDef *index = r.target.index;
     if (!index || index->projectAll)
         return {};
-    if (r.select == p("ALL_ATTRIBUTES")) {
+    if (r.select == "ALL_ATTRIBUTES"_L1) {
         if (index->global)
             return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for "
                                                        "global secondary index %1 because its projection type is not ALL").arg(index->name));
@@ -398,7 +418,7 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
         }
     }
     if (parts.size() != 1 && parts.size() != 2)
-        return ApiError::validation(p("Conditions can be of length 1 or 2 only"));
+        return ApiError::validation(QStringLiteral("Conditions can be of length 1 or 2 only"));
     const auto find = [&parts](const QString &name) -> const KeyPart * {
         for (const KeyPart &k : parts)
             if (k.attribute == name)
@@ -416,7 +436,7 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             DD_CHECK(checkStartKeyPiece(*r.startKey, *e));
         }
         if (isHash && !keys.range && parts.size() > 1)
-            return ApiError::validation(p("Query key condition not supported"));
+            return ApiError::validation(QStringLiteral("Query key condition not supported"));
         const KeyPart *k = find(e->name);
         if (!k) {
             if (isHash || parts.size() > 1)
@@ -424,12 +444,12 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             continue;
         }
         if (!keyOp(k->op))
-            return ApiError::validation(p("Attempted conditional constraint is not an indexable operation"));
+            return ApiError::validation(QStringLiteral("Attempted conditional constraint is not an indexable operation"));
         for (const AttributeValue &v : k->values)
             if (v.type() != e->type)
-                return ApiError::validation(p("One or more parameter values were invalid: Condition parameter type does not match schema type"));
-        if (isHash && k->op != p("EQ"))
-            return ApiError::validation(p("Query key condition not supported"));
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Condition parameter type does not match schema type"));
+        if (isHash && k->op != "EQ"_L1)
+            return ApiError::validation(QStringLiteral("Query key condition not supported"));
         (isHash ? hash : range) = *k;
     }
 
@@ -437,13 +457,13 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
         const AttributeValue &startHash = start->at(keys.hash.name);
         if (!range) {
             if (startHash != hash->values[0])
-                return ApiError::validation(p("The provided starting key is outside query boundaries based on provided conditions"));
+                return ApiError::validation(QStringLiteral("The provided starting key is outside query boundaries based on provided conditions"));
         } else {
             expr::KeyCondition::Part sortPart{range->attribute, *keyOp(range->op), range->values};
             if (!expr::matchesSortKey(sortPart, start->at(keys.range->name)))
-                return ApiError::validation(p("The provided starting key does not match the range key predicate"));
+                return ApiError::validation(QStringLiteral("The provided starting key does not match the range key predicate"));
             if (startHash != hash->values[0])
-                return ApiError::validation(p("The query can return at most one row and cannot be restarted"));
+                return ApiError::validation(QStringLiteral("The query can return at most one row and cannot be restarted"));
         }
     }
     return std::make_pair(*hash, range);
@@ -451,15 +471,16 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
 
 } // namespace
 
-Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
+Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
 {
+    const RequestView req(request);
     DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Query));
     r.page.target = &r.target;
     const storage::TableDef &table = *r.target.table;
     const storage::KeySchema &keys = r.target.keys;
 
     if (r.startKey && r.startKey->size() != r.target.startKeyElements().size())
-        return ApiError::validation(p("The provided starting key is invalid"));
+        return ApiError::validation(QStringLiteral("The provided starting key is invalid"));
     // The start key's own checks (types, empty values, sizes) come with the
     // key conditions, attribute by attribute; the encoded key after them.
     std::optional<StartPosition> start;
@@ -482,7 +503,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
     nested.clear();
     if (r.ex.condition) {
         collectNames(*r.ex.condition, heads, nested);
-        const QString what = req.contains(p("QueryFilter")) ? p("QueryFilter") : p("Filter Expression");
+        const QString what = req.contains("QueryFilter"_L1) ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
         for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
             if (e && heads.contains(e->name))
                 return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
@@ -493,7 +514,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
     storage::PartitionRange pr;
     pr.pk = model::encodeKeyValue(hash.values[0]);
     pr.hash = model::partitionHash(pr.pk);
-    pr.forward = req.value(p("ScanIndexForward")).toBool(true);
+    pr.forward = req.value("ScanIndexForward"_L1).toBool(true);
     if (range) {
         const QByteArray v0 = model::encodeKeyValue(range->values[0]);
         switch (*keyOp(range->op)) {
@@ -516,28 +537,29 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &req)
     }
     // The start key satisfies the sort condition (checked above), so the
     // cursor resumes after it within the range.
-    return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
+    return readPages(ctx, r.page, [&](storage::Connection &c) -> Result<QByteArray> {
         DD_ASSIGN(ReadCursor cursor, r.target.openPartition(c, pr, start));
-        return readPage(r.page, c, cursor, req);
+        return readPage(r.page, c, cursor);
     });
 }
 
-Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
+Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)
 {
+    const RequestView req(request);
     DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Scan));
     r.page.target = &r.target;
     const storage::TableDef &table = *r.target.table;
 
     qint64 hashLow = 0, hashHigh = 0xFFFFFFFFLL;
-    const bool parallel = req.contains(p("TotalSegments"));
-    const qint64 segment = req.value(p("Segment")).toInteger(), total = req.value(p("TotalSegments")).toInteger(1);
+    const bool parallel = req.contains("TotalSegments"_L1);
+    const qint64 segment = req.value("Segment"_L1).toInteger(), total = req.value("TotalSegments"_L1).toInteger(1);
     if (parallel)
         std::tie(hashLow, hashHigh) = storage::segmentHashRange(segment, total);
     std::optional<StartPosition> start;
     if (r.startKey) {
         if (r.startKey->size() != r.target.startKeyElements().size())
-            return ApiError::validation(r.target.index ? p("The provided starting key is invalid")
-                                                       : p("The provided starting key is invalid: The provided key element does not match the schema"));
+            return ApiError::validation(r.target.index ? QStringLiteral("The provided starting key is invalid")
+                                                       : QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
         if (r.target.index) {
             for (const storage::KeyElement *e : {&r.target.keys.hash, r.target.keys.range ? &*r.target.keys.range : nullptr})
                 if (e)
@@ -550,7 +572,7 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
         } else {
             auto tableKey = keyFromKeyParameter(table, *r.startKey);
             if (!tableKey.ok())
-                return ApiError::validation(p("The provided starting key is invalid: ") + tableKey.error().message());
+                return ApiError::validation(QStringLiteral("The provided starting key is invalid: ") + tableKey.error().message());
             key.table = tableKey->stored;
         }
         const qint64 h = r.target.startHash(key);
@@ -573,9 +595,9 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &req)
     }
     DD_CHECK(planIndexRead(r, heads));
 
-    return ctx.db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
+    return readPages(ctx, r.page, [&](storage::Connection &c) -> Result<QByteArray> {
         DD_ASSIGN(ReadCursor cursor, r.target.openHashRange(c, hashLow, hashHigh, start));
-        return readPage(r.page, c, cursor, req);
+        return readPage(r.page, c, cursor);
     });
 }
 

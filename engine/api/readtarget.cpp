@@ -5,24 +5,41 @@
 
 namespace dd::api {
 
-Result<bool> ReadCursor::next(storage::StoredItem &item, storage::StoredKey &tableKey)
+Result<bool> ReadCursor::next()
 {
-    if (auto *scan = std::get_if<storage::ItemScan>(&m_scan)) {
-        DD_ASSIGN(const bool more, scan->next(m_row));
-        if (!more)
-            return false;
-        item = std::move(m_row.item);
-        tableKey = std::move(m_row.key);
-        return true;
+    if (auto *scan = std::get_if<storage::ItemScan>(&m_scan))
+        return scan->step();
+    return std::get<storage::IndexScan>(m_scan).step();
+}
+
+QByteArrayView ReadCursor::item() const
+{
+    if (const auto *scan = std::get_if<storage::ItemScan>(&m_scan))
+        return scan->item();
+    return std::get<storage::IndexScan>(m_scan).item();
+}
+
+qint64 ReadCursor::size() const
+{
+    if (const auto *scan = std::get_if<storage::ItemScan>(&m_scan))
+        return scan->size();
+    return std::get<storage::IndexScan>(m_scan).size();
+}
+
+storage::StoredKey ReadCursor::tableKey() const
+{
+    storage::StoredKey key;
+    if (const auto *scan = std::get_if<storage::ItemScan>(&m_scan)) {
+        key.hash = scan->hash();
+        key.pk = scan->pk().toByteArray();
+        key.sk = scan->sk().toByteArray();
+        return key;
     }
-    DD_ASSIGN(const bool more, std::get<storage::IndexScan>(m_scan).next(m_indexRow));
-    if (!more)
-        return false;
-    item = std::move(m_indexRow.item);
-    tableKey.pk = std::move(m_indexRow.pos.tpk);
-    tableKey.sk = std::move(m_indexRow.pos.tsk);
-    tableKey.hash = model::partitionHash(tableKey.pk);
-    return true;
+    const auto &scan = std::get<storage::IndexScan>(m_scan);
+    key.pk = scan.tpk().toByteArray();
+    key.sk = scan.tsk().toByteArray();
+    key.hash = model::partitionHash(key.pk);
+    return key;
 }
 
 Result<ReadTarget> ReadTarget::resolve(std::shared_ptr<const storage::TableDef> table, const QString &indexName,

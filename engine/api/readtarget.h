@@ -27,14 +27,18 @@ class ReadCursor {
 public:
     explicit ReadCursor(storage::ItemScan scan) : m_scan(std::move(scan)) {}
     explicit ReadCursor(storage::IndexScan scan) : m_scan(std::move(scan)) {}
-    // Reads the next row: the stored (for an index, projected) item and the
-    // table key of its item. False at the end.
-    Result<bool> next(storage::StoredItem &item, storage::StoredKey &tableKey);
+    // Steps to the next row: true with a row, false at the end. The row is
+    // then read in place, without copies, through item() and size(): valid
+    // until the next step or the cursor's end.
+    Result<bool> next();
+    // The current row's stored (for an index, projected) item and its size.
+    QByteArrayView item() const;
+    qint64 size() const;
+    // The table key of the current row's item.
+    storage::StoredKey tableKey() const;
 
 private:
     std::variant<storage::ItemScan, storage::IndexScan> m_scan;
-    storage::StoredRow m_row;
-    storage::IndexRow m_indexRow;
 };
 
 struct ReadTarget {

@@ -114,9 +114,13 @@ bool Expressions::hasValues() const { return d->hasValues; }
 
 Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
 {
+    return fromValues(request.value(QLatin1String("ExpressionAttributeNames")), request.value(QLatin1String("ExpressionAttributeValues")));
+}
+
+Result<Expressions> Expressions::fromValues(const QJsonValue &names, const QJsonValue &values)
+{
     Expressions e;
 
-    const QJsonValue names = request.value(QLatin1String("ExpressionAttributeNames"));
     if (!names.isUndefined() && !names.isNull()) {
         if (!names.isObject())
             return ApiError::serialization(QStringLiteral("Unexpected value type in payload"));
@@ -139,7 +143,6 @@ Result<Expressions> Expressions::fromRequest(const QJsonObject &request)
         e.d->hasNames = true;
     }
 
-    const QJsonValue values = request.value(QLatin1String("ExpressionAttributeValues"));
     if (!values.isUndefined() && !values.isNull()) {
         if (!values.isObject())
             return ApiError::serialization(QStringLiteral("Unexpected value type in payload"));

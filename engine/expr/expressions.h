@@ -37,6 +37,8 @@ public:
     // "ExpressionAttributeValues contains invalid key: Syntax error; key: \"x\"",
     // and invalid attribute values.
     static Result<Expressions> fromRequest(const QJsonObject &request);
+    // The same from the two members' values (undefined or null: absent).
+    static Result<Expressions> fromValues(const QJsonValue &names, const QJsonValue &values);
     // The same from maps already read and checked (api/fastrequest.h: keys
     // of the #name and :value forms, names non-empty, maps non-empty; null
     // when absent), in any order.

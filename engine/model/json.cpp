@@ -453,6 +453,24 @@ void writeTypeOpen(const char *tag, QByteArray &out)
 
 Result<AttributeValue> attributeFromJson(const QJsonValue &v, int depth)
 {
+    // The common shape, one string member S or N ({"S": "x"}), in one pass:
+    // both passes below accept it and build the same value.
+    if (v.isObject()) {
+        const QJsonObject o = v.toObject();
+        if (o.size() == 1) {
+            const auto it = o.constBegin();
+            const QJsonValue child = it.value();
+            if (child.isString()) {
+                const QString tag = it.key();
+                if (tag == u"S")
+                    return AttributeValue::string(child.toString());
+                if (tag == u"N") {
+                    DD_ASSIGN(Number n, Number::parse(child.toString()));
+                    return AttributeValue::number(std::move(n));
+                }
+            }
+        }
+    }
     if (MaybeError e = checkAttrStructure(v))
         return *e;
     return buildValue(v, depth);

@@ -3,6 +3,8 @@
 // caller's general parser decides the rare cases (and corrupt data).
 #include "model/storedjson.h"
 
+#include <QString>
+
 #include <cstring>
 
 namespace dd::model {
@@ -14,6 +16,9 @@ public:
     Reader(const char *p, const char *end) : m_p(p), m_end(end) {}
 
     bool atEnd() const { return m_p == m_end; }
+
+    // One value {"T":...} into `out`.
+    bool value(AttributeValue &out) { return attribute(out); }
 
     // {"name":{...},...} into `out` (empty on entry).
     bool members(AttrMap &out)
@@ -262,6 +267,125 @@ std::optional<Item> parseStoredItem(QByteArrayView bytes)
     if (!r.members(item) || !r.atEnd())
         return std::nullopt;
     return item;
+}
+
+std::optional<AttributeValue> parseStoredValue(QByteArrayView bytes)
+{
+    Reader r(bytes.data(), bytes.data() + bytes.size());
+    AttributeValue v;
+    if (!r.value(v) || !r.atEnd())
+        return std::nullopt;
+    return v;
+}
+
+namespace {
+
+// Skips the rest of a JSON string whose opening quote is before p; returns
+// the position after its closing quote, or null if it does not close.
+const char *skipString(const char *p, const char *end)
+{
+    for (;;) {
+        const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!quote)
+            return nullptr;
+        const auto *escape = static_cast<const char *>(std::memchr(p, '\\', size_t(quote - p)));
+        if (!escape)
+            return quote + 1;
+        if (end - escape < 2)
+            return nullptr;
+        p = escape + 2; // the escaped character, even a quote, is skipped
+    }
+}
+
+// Skips one value {...} starting at p (which must be '{'): strings are
+// skipped whole, brackets counted. Returns the position after it, or null.
+const char *skipValue(const char *p, const char *end)
+{
+    if (p == end || *p != '{')
+        return nullptr;
+    int depth = 0;
+    while (p != end) {
+        switch (*p) {
+        case '"':
+            p = skipString(p + 1, end);
+            if (!p)
+                return nullptr;
+            continue;
+        case '{':
+        case '[':
+            ++depth;
+            break;
+        case '}':
+        case ']':
+            if (--depth == 0)
+                return p + 1;
+            break;
+        default:
+            break;
+        }
+        ++p;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+bool listStoredMembers(QByteArrayView bytes, StoredMembers &out)
+{
+    out.clear();
+    const char *p = bytes.data(), *end = p + bytes.size();
+    if (p == end || *p++ != '{')
+        return false;
+    if (p != end && *p == '}')
+        return p + 1 == end;
+    for (;;) {
+        if (p == end || *p != '"')
+            return false;
+        const char *memberStart = p++;
+        const auto *quote = static_cast<const char *>(std::memchr(p, '"', size_t(end - p)));
+        if (!quote || std::memchr(p, '\\', size_t(quote - p)))
+            return false;
+        const QByteArrayView name(p, quote - p);
+        p = quote + 1;
+        if (p == end || *p++ != ':')
+            return false;
+        const char *valueStart = p;
+        p = skipValue(p, end);
+        if (!p)
+            return false;
+        out.append(StoredMember{name, QByteArrayView(valueStart, p - valueStart), QByteArrayView(memberStart, p - memberStart)});
+        if (p == end)
+            return false;
+        if (*p == ',') {
+            ++p;
+            continue;
+        }
+        return *p == '}' && p + 1 == end;
+    }
+}
+
+std::optional<QByteArrayView> storedPlainString(QByteArrayView value)
+{
+    // {"S":"...."}
+    if (value.size() < 8 || !value.startsWith("{\"S\":\"") || !value.endsWith("\"}"))
+        return std::nullopt;
+    const QByteArrayView text = value.sliced(6, value.size() - 8);
+    if (std::memchr(text.data(), '\\', size_t(text.size())) || std::memchr(text.data(), '"', size_t(text.size())))
+        return std::nullopt;
+    return text;
+}
+
+bool storedNameEqualsSlow(QByteArrayView utf8, QStringView name)
+{
+    return QString::fromUtf8(utf8) == name;
+}
+
+const StoredMember *findStoredMember(const StoredMembers &members, QStringView name)
+{
+    for (const StoredMember &m : members)
+        if (storedNameEquals(m.name, name))
+            return &m;
+    return nullptr;
 }
 
 } // namespace dd::model

@@ -60,10 +60,19 @@ private:
 };
 
 // Kinds of keyed statements, one per SQL shape; add new ones at the end.
-enum class StatementKind : quint8 { ItemGet = 1, ItemPut, ItemRemove };
+enum class StatementKind : quint8 {
+    ItemGet = 1, ItemPut, ItemRemove,
+    ItemPartition,                                    // variant: ItemScan's bounds and direction
+    IndexInsert, IndexInsertOrIgnore, IndexDelete, IndexEntrySize,
+    TableStatsUpdate, IndexStatsUpdate,              // id 0: one statement for all
+};
 
-// A prepareKeyed() key: a statement kind and the storage id it is about
-// (table ids are never reused, so the pair fixes the SQL text).
-constexpr quint64 statementKey(StatementKind kind, qint64 id) { return (quint64(id) << 8) | quint8(kind); }
+// A prepareKeyed() key: a statement kind, the storage id it is about (table
+// and index ids are never reused) and a variant of the kind's SQL (< 256),
+// which together fix the SQL text.
+constexpr quint64 statementKey(StatementKind kind, qint64 id, quint8 variant = 0)
+{
+    return (quint64(id) << 16) | (quint64(variant) << 8) | quint8(kind);
+}
 
 } // namespace dd::storage

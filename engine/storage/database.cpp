@@ -282,7 +282,7 @@ Result<void> Database::migrateFrom1()
     }
     for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
         s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
+        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key() < 0 ? -it.key() : it.key());
         s->step();
     }
     return m_writer->exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
@@ -527,17 +527,29 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
 
 std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats)
 {
+    const auto updateIndex = [this](qint64 id, std::pair<qint64, qint64> delta) {
+        Statement *s = m_writer->prepareKeyed(statementKey(StatementKind::IndexStatsUpdate, 0), [] {
+            return QByteArray("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+        });
+        s->bind(1, delta.first).bind(2, delta.second).bind(3, id);
+        s->step();
+        return s;
+    };
     for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
         if (it.value().first == 0 && it.value().second == 0)
             continue;
-        // Table and index ids come from one counter: an id that is no table's is an index's.
-        Statement *s = m_writer->prepare("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
-        s->step();
-        if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0) {
-            s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+        Statement *s = nullptr;
+        if (it.key() < 0) {
+            s = updateIndex(-it.key(), it.value()); // WriteTxn::addIndexStats
+        } else {
+            // Table and index ids come from one counter: an id that is no table's is an index's.
+            s = m_writer->prepareKeyed(statementKey(StatementKind::TableStatsUpdate, 0), [] {
+                return QByteArray("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
+            });
             s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
             s->step();
+            if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0)
+                s = updateIndex(it.key(), it.value());
         }
         if (s->resultCode() != SQLITE_DONE) {
             const ApiError e = ApiError::internal(s->errorMessage());

@@ -65,6 +65,9 @@ public:
     qint64 lastChangeSeq() const { return m_lastChangeSeq; }
     // Accumulates item-count and size deltas, written once at commit.
     void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
+    // The same for a secondary index (kept under -indexId, so that the
+    // commit knows which figures row to update).
+    void addIndexStats(qint64 indexId, qint64 itemDelta, qint64 bytesDelta) { addStats(-indexId, itemDelta, bytesDelta); }
     // Runs after the transaction holding this write has committed, under
     // the write lock; never if this write is rolled back or the commit fails.
     void onCommit(std::function<void()> fn) { m_onCommit.push_back(std::move(fn)); }
@@ -75,7 +78,7 @@ private:
     friend class Database;
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
-    QHash<qint64, std::pair<qint64, qint64>> m_stats;
+    QHash<qint64, std::pair<qint64, qint64>> m_stats; // by table id; indexes by -index id
     std::vector<std::function<void()>> m_onCommit;
 };
 

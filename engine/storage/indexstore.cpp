@@ -2,14 +2,21 @@
 // in each index with the one the new item has: nothing to do when both are
 // absent or identical, one statement when the key is unchanged, a delete
 // and an insert when it moved. Item counts and sizes of each index go
-// through WriteTxn::addStats under the index's id, committed with the
+// through WriteTxn::addIndexStats under the index's id, committed with the
 // table's.
+//
+// Entries are built from the stored items' members without decoding whole
+// items (model/storedjson.h): an index whose attributes kept their bytes is
+// skipped at once, only key attributes and projected ones are decoded, and
+// a KEYS_ONLY or INCLUDE entry's JSON is the item's own member bytes. Items
+// outside the stored form are decoded in full instead, with the same result.
 #include "storage/indexstore.h"
 
 #include "model/json.h"
 #include "model/keycodec.h"
 #include "model/limits.h"
 #include "model/size.h"
+#include "model/storedjson.h"
 #include "storage/database.h"
 
 #include <sqlite3.h>
@@ -18,21 +25,26 @@ namespace dd::storage {
 
 namespace {
 
-// The encoded index key value of attribute `e` in `item`, or nullopt if it
+// The encoded index key value `v` of key attribute `e`, or nullopt if it
 // cannot be an index key (absent, another type, empty, over the key limits).
-std::optional<QByteArray> keyBytes(const model::Item &item, const KeyElement &e, bool isHash)
+std::optional<QByteArray> keyBytes(const model::AttributeValue *v, const KeyElement &e, bool isHash)
 {
-    const auto it = item.find(e.name);
-    if (it == item.end() || it->second.type() != e.type)
+    if (!v || v->type() != e.type)
         return std::nullopt;
     qsizetype size = 1;
     if (e.type == model::AttrType::S)
-        size = model::utf8Length(it->second.asString());
+        size = model::utf8Length(v->asString());
     else if (e.type == model::AttrType::B)
-        size = it->second.asBinary().size();
+        size = v->asBinary().size();
     if (size == 0 || size > (isHash ? model::kMaxPartitionKeyBytes : model::kMaxSortKeyBytes))
         return std::nullopt;
-    return model::encodeKeyValue(it->second);
+    return model::encodeKeyValue(*v);
+}
+
+std::optional<QByteArray> keyBytes(const model::Item &item, const KeyElement &e, bool isHash)
+{
+    const auto it = item.find(e.name);
+    return keyBytes(it == item.end() ? nullptr : &it->second, e, isHash);
 }
 
 Result<void> stepDone(Statement *s)
@@ -45,22 +57,27 @@ Result<void> stepDone(Statement *s)
 
 Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e, bool orIgnore)
 {
-    Statement *s = c.prepare((orIgnore ? "INSERT OR IGNORE INTO " : "INSERT OR REPLACE INTO ") + index.sqlTable
-                             + "(h, pk, sk, tpk, tsk, size, item) VALUES(?,?,?,?,?,?,?)");
+    Statement *s = c.prepareKeyed(statementKey(orIgnore ? StatementKind::IndexInsertOrIgnore : StatementKind::IndexInsert, index.id), [&] {
+        return (orIgnore ? "INSERT OR IGNORE INTO " : "INSERT OR REPLACE INTO ") + index.sqlTable
+               + "(h, pk, sk, tpk, tsk, size, item) VALUES(?,?,?,?,?,?,?)";
+    });
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, e.pos.index.hash).bind(2, e.pos.index.pk).bind(3, e.pos.index.sk).bind(4, e.pos.tpk).bind(5, e.pos.tsk);
-    s->bind(6, e.item.size).bind(7, e.item.json);
+    // The entry outlives the step: its bytes are bound in place.
+    s->bind(1, e.pos.index.hash).bindStatic(2, e.pos.index.pk).bindStatic(3, e.pos.index.sk).bindStatic(4, e.pos.tpk).bindStatic(5, e.pos.tsk);
+    s->bind(6, e.item.size).bindStatic(7, e.item.json);
     return stepDone(s);
 }
 
 // Deletes the entry at `pos`; returns whether there was one.
 Result<bool> deleteEntry(Connection &c, const IndexDef &index, const IndexPosition &pos)
 {
-    Statement *s = c.prepare("DELETE FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?");
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::IndexDelete, index.id), [&] {
+        return "DELETE FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?";
+    });
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, pos.index.hash).bind(2, pos.index.pk).bind(3, pos.index.sk).bind(4, pos.tpk).bind(5, pos.tsk);
+    s->bind(1, pos.index.hash).bindStatic(2, pos.index.pk).bindStatic(3, pos.index.sk).bindStatic(4, pos.tpk).bindStatic(5, pos.tsk);
     DD_CHECK(stepDone(s));
     return c.changes() > 0;
 }
@@ -68,7 +85,9 @@ Result<bool> deleteEntry(Connection &c, const IndexDef &index, const IndexPositi
 // The size of the entry at `pos`, or -1 if there is none.
 Result<qint64> entrySize(Connection &c, const IndexDef &index, const IndexPosition &pos)
 {
-    Statement *s = c.prepare("SELECT size FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?");
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::IndexEntrySize, index.id), [&] {
+        return "SELECT size FROM " + index.sqlTable + " WHERE h=? AND pk=? AND sk=? AND tpk=? AND tsk=?";
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, pos.index.hash).bind(2, pos.index.pk).bind(3, pos.index.sk).bind(4, pos.tpk).bind(5, pos.tsk);
@@ -174,18 +193,184 @@ std::optional<IndexRow> IndexStore::entryFor(const TableDef &table, const IndexD
     return row;
 }
 
+namespace {
+
+// What one write does to one index: the entry the old item had, the one
+// the new item has.
+struct IndexChange {
+    const IndexDef *index = nullptr;
+    std::optional<IndexRow> before;
+    std::optional<IndexRow> after;
+};
+
+// The attributes an entry of (non-ALL) `index` holds.
+using ProjectedNames = QVarLengthArray<QStringView, 8>;
+
+ProjectedNames projectedNames(const IndexDef &index)
+{
+    ProjectedNames names;
+    if (index.projectedList.size() == index.projected.size()) {
+        for (const QString &name : index.projectedList)
+            names.append(name);
+    } else {
+        for (const QString &name : index.projected)
+            names.append(name);
+    }
+    return names;
+}
+
+// Whether every attribute an entry of (non-ALL) `index` is made of has the
+// same bytes in both versions of the item: then so do the entries.
+bool sameProjectedMembers(const ProjectedNames &projected, const model::StoredMembers &a, const model::StoredMembers &b)
+{
+    for (QStringView name : projected) {
+        const model::StoredMember *x = model::findStoredMember(a, name), *y = model::findStoredMember(b, name);
+        if (bool(x) != bool(y) || (x && x->value != y->value))
+            return false;
+    }
+    return true;
+}
+
+// The entry of a listed stored item in `index` (as entryFor() builds from the
+// decoded item), into `out`; nullopt in `out` if it has none. Returns false if
+// a member it needs is outside the stored form.
+bool entryFromMembers(const StoredKey &key, const IndexDef &index, const ProjectedNames &projectedNames,
+                      const model::StoredMembers &members, const StoredItem &stored, std::optional<IndexRow> &out)
+{
+    out.reset();
+    const auto keyValue = [&](const KeyElement &e, bool isHash, std::optional<QByteArray> &bytes) {
+        const model::StoredMember *m = model::findStoredMember(members, e.name);
+        if (!m) {
+            bytes.reset();
+            return true;
+        }
+        if (e.type == model::AttrType::S) {
+            // A string key's encoding is its UTF-8 bytes, as stored when unescaped.
+            if (const std::optional<QByteArrayView> text = model::storedPlainString(m->value)) {
+                if (text->isEmpty() || text->size() > (isHash ? model::kMaxPartitionKeyBytes : model::kMaxSortKeyBytes))
+                    bytes.reset();
+                else
+                    bytes = text->toByteArray();
+                return true;
+            }
+        }
+        const std::optional<model::AttributeValue> v = model::parseStoredValue(m->value);
+        if (!v)
+            return false;
+        bytes = keyBytes(&*v, e, isHash);
+        return true;
+    };
+    std::optional<QByteArray> pk, sk;
+    if (!keyValue(index.keys.hash, true, pk))
+        return false;
+    if (!pk)
+        return true;
+    if (index.keys.range) {
+        if (!keyValue(*index.keys.range, false, sk))
+            return false;
+        if (!sk)
+            return true;
+    }
+    IndexRow row;
+    row.pos.index.pk = std::move(*pk);
+    if (sk)
+        row.pos.index.sk = std::move(*sk);
+    row.pos.index.hash = model::partitionHash(row.pos.index.pk);
+    row.pos.tpk = key.pk; // the table's key is the item's
+    row.pos.tsk = key.sk;
+    if (index.projectAll) {
+        row.item = stored;
+    } else {
+        // The projected item's JSON is its members' bytes, in the item's order.
+        QByteArray &json = row.item.json;
+        json.reserve(stored.json.size());
+        json += '{';
+        qint64 size = 0;
+        for (const model::StoredMember &m : members) {
+            bool projected = false;
+            for (QStringView name : projectedNames)
+                if (model::storedNameEquals(m.name, name)) {
+                    projected = true;
+                    break;
+                }
+            if (!projected)
+                continue;
+            size += m.name.size();
+            if (const std::optional<QByteArrayView> text = model::storedPlainString(m.value)) {
+                size += text->size();
+            } else {
+                const std::optional<model::AttributeValue> v = model::parseStoredValue(m.value);
+                if (!v)
+                    return false;
+                size += model::attributeSize(*v);
+            }
+            if (json.size() > 1)
+                json += ',';
+            json += m.whole;
+        }
+        json += '}';
+        row.item.size = size;
+    }
+    out = std::move(row);
+    return true;
+}
+
+// The changes of a write, from the items' listed members; false if either
+// item is outside the stored form (nothing is then decided).
+bool changesFromMembers(const TableDef &table, const StoredKey &key, const StoredItem *old, const StoredItem *item,
+                        std::vector<IndexChange> &out)
+{
+    model::StoredMembers oldMembers, newMembers;
+    if ((old && !model::listStoredMembers(old->json, oldMembers)) || (item && !model::listStoredMembers(item->json, newMembers)))
+        return false;
+    for (const IndexDef &index : table.indexes) {
+        if (index.id == 0)
+            continue;
+        const ProjectedNames projected = index.projectAll ? ProjectedNames() : projectedNames(index);
+        // An update of attributes the index does not hold leaves its entry alone.
+        if (old && item && !index.projectAll && sameProjectedMembers(projected, oldMembers, newMembers))
+            continue;
+        IndexChange change{&index, std::nullopt, std::nullopt};
+        if (old && !entryFromMembers(key, index, projected, oldMembers, *old, change.before))
+            return false;
+        if (item && !entryFromMembers(key, index, projected, newMembers, *item, change.after))
+            return false;
+        out.push_back(std::move(change));
+    }
+    return true;
+}
+
+// The same from the decoded items, for items outside the stored form.
+Result<void> changesFromItems(const TableDef &table, const StoredItem *old, const StoredItem *item, std::vector<IndexChange> &out)
+{
+    DD_ASSIGN(const std::optional<model::Item> oldItem, parse(old));
+    DD_ASSIGN(const std::optional<model::Item> newItem, parse(item));
+    for (const IndexDef &index : table.indexes) {
+        if (index.id == 0)
+            continue;
+        out.push_back(IndexChange{&index, oldItem ? IndexStore::entryFor(table, index, *oldItem, *old) : std::nullopt,
+                                  newItem ? IndexStore::entryFor(table, index, *newItem, *item) : std::nullopt});
+    }
+    return {};
+}
+
+} // namespace
+
 Result<void> IndexStore::apply(WriteTxn &txn, const TableDef &table, const StoredKey &key, const StoredItem *old,
                                const StoredItem *item, WriteEffects *fx)
 {
     Connection &c = txn.conn;
-    DD_ASSIGN(const std::optional<model::Item> oldItem, parse(old));
-    DD_ASSIGN(const std::optional<model::Item> newItem, parse(item));
+    std::vector<IndexChange> changes;
+    changes.reserve(table.indexes.size());
+    if (!changesFromMembers(table, key, old, item, changes)) {
+        changes.clear();
+        DD_CHECK(changesFromItems(table, old, item, changes));
+    }
     qint64 collectionDelta = (item ? item->size : 0) - (old ? old->size : 0);
-    for (const IndexDef &index : table.indexes) {
-        if (index.id == 0)
-            continue;
-        const std::optional<IndexRow> before = oldItem ? entryFor(table, index, *oldItem, *old) : std::nullopt;
-        const std::optional<IndexRow> after = newItem ? entryFor(table, index, *newItem, *item) : std::nullopt;
+    for (const IndexChange &change : changes) {
+        const IndexDef &index = *change.index;
+        const std::optional<IndexRow> &before = change.before;
+        const std::optional<IndexRow> &after = change.after;
         if (!before && !after)
             continue;
         if (before && after && sameKey(before->pos, after->pos) && before->item.json == after->item.json)
@@ -197,16 +382,16 @@ Result<void> IndexStore::apply(WriteTxn &txn, const TableDef &table, const Store
                 DD_ASSIGN(had, entrySize(c, index, after->pos));
             }
             DD_CHECK(insertEntry(c, index, *after, false));
-            txn.addStats(index.id, had < 0 ? 1 : 0, after->item.size - std::max<qint64>(had, 0));
+            txn.addIndexStats(index.id, had < 0 ? 1 : 0, after->item.size - std::max<qint64>(had, 0));
         } else {
             if (before) {
                 DD_ASSIGN(const bool removed, deleteEntry(c, index, before->pos));
                 if (removed)
-                    txn.addStats(index.id, -1, -before->item.size);
+                    txn.addIndexStats(index.id, -1, -before->item.size);
             }
             if (after) {
                 DD_CHECK(insertEntry(c, index, *after, false));
-                txn.addStats(index.id, 1, after->item.size);
+                txn.addIndexStats(index.id, 1, after->item.size);
             }
         }
         if (!index.global)
@@ -250,7 +435,7 @@ Result<std::optional<StoredKey>> IndexStore::backfillPage(WriteTxn &txn, const T
             continue;
         DD_CHECK(insertEntry(txn.conn, index, *entry, true));
         if (txn.conn.changes() > 0) {
-            txn.addStats(index.id, 1, entry->item.size);
+            txn.addIndexStats(index.id, 1, entry->item.size);
             if (!index.global)
                 DD_CHECK(updateCollection(txn.conn, table, r.key, entry->item.size, std::numeric_limits<qint64>::max()));
         }
@@ -311,20 +496,33 @@ Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qin
     return scan;
 }
 
-Result<bool> IndexScan::next(IndexRow &row)
+Result<bool> IndexScan::step()
 {
     if (!m_stmt)
         return false;
-    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    return m_stmt->stepCursor(m_done);
+}
+
+qint64 IndexScan::hash() const { return m_stmt->columnInt(0); }
+QByteArrayView IndexScan::pk() const { return m_stmt->columnBlob(1); }
+QByteArrayView IndexScan::sk() const { return m_stmt->columnBlob(2); }
+QByteArrayView IndexScan::tpk() const { return m_stmt->columnBlob(3); }
+QByteArrayView IndexScan::tsk() const { return m_stmt->columnBlob(4); }
+qint64 IndexScan::size() const { return m_stmt->columnInt(5); }
+QByteArrayView IndexScan::item() const { return m_stmt->columnBlob(6); }
+
+Result<bool> IndexScan::next(IndexRow &row)
+{
+    DD_ASSIGN(const bool more, step());
     if (!more)
         return false;
-    row.pos.index.hash = m_stmt->columnInt(0);
-    row.pos.index.pk = m_stmt->columnBytes(1);
-    row.pos.index.sk = m_stmt->columnBytes(2);
-    row.pos.tpk = m_stmt->columnBytes(3);
-    row.pos.tsk = m_stmt->columnBytes(4);
-    row.item.size = m_stmt->columnInt(5);
-    row.item.json = m_stmt->columnBytes(6);
+    row.pos.index.hash = hash();
+    row.pos.index.pk = pk().toByteArray();
+    row.pos.index.sk = sk().toByteArray();
+    row.pos.tpk = tpk().toByteArray();
+    row.pos.tsk = tsk().toByteArray();
+    row.item.size = size();
+    row.item.json = item().toByteArray();
     return true;
 }
 

@@ -105,6 +105,17 @@ public:
     // Reads the next row; false at the end; InternalServerError on SQLite failures.
     Result<bool> next(IndexRow &row);
 
+    // Steps to the next row without copying it, as ItemScan::step(): after
+    // true the accessors read its columns, valid until the next step.
+    Result<bool> step();
+    qint64 hash() const;
+    QByteArrayView pk() const;
+    QByteArrayView sk() const;
+    QByteArrayView tpk() const;
+    QByteArrayView tsk() const;
+    qint64 size() const;
+    QByteArrayView item() const;
+
     IndexScan(IndexScan &&o) noexcept : m_stmt(o.m_stmt), m_done(o.m_done) { o.m_stmt = nullptr; }
     IndexScan &operator=(IndexScan &&) = delete;
     ~IndexScan();

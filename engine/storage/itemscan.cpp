@@ -21,13 +21,20 @@ ItemScan::~ItemScan()
 
 Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const PartitionRange &range)
 {
-    QByteArray sql = "SELECT h, pk, sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
-    if (range.low)
-        sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
-    if (range.high)
-        sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
-    sql += range.forward ? " ORDER BY h, pk, sk" : " ORDER BY h DESC, pk DESC, sk DESC";
-    Statement *s = c.prepare(sql);
+    // One SQL text per shape: which bounds (each absent, inclusive or
+    // exclusive) and which direction.
+    const auto boundShape = [](const std::optional<KeyBound> &b) { return b ? (b->inclusive ? 1 : 2) : 0; };
+    const quint8 shape = quint8(boundShape(range.low) * 6 + boundShape(range.high) * 2 + (range.forward ? 0 : 1));
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemPartition, table.id, shape), [&] {
+        // h and pk are fixed: only the columns that vary are read.
+        QByteArray sql = "SELECT sk, size, item FROM " + table.sqlTable + " WHERE h=?1 AND pk=?2";
+        if (range.low)
+            sql += range.low->inclusive ? " AND sk>=?3" : " AND sk>?3";
+        if (range.high)
+            sql += range.high->inclusive ? " AND sk<=?4" : " AND sk<?4";
+        sql += range.forward ? " ORDER BY h, pk, sk" : " ORDER BY h DESC, pk DESC, sk DESC";
+        return sql;
+    });
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, range.hash).bind(2, range.pk);
@@ -62,21 +69,32 @@ Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const
     return scan;
 }
 
-Result<bool> ItemScan::next(StoredRow &row)
+Result<bool> ItemScan::step()
 {
     if (!m_stmt)
         return false;
-    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    return m_stmt->stepCursor(m_done);
+}
+
+qint64 ItemScan::hash() const { return m_fixedPartition ? m_hash : m_stmt->columnInt(0); }
+QByteArrayView ItemScan::pk() const { return m_fixedPartition ? QByteArrayView(m_pk) : m_stmt->columnBlob(1); }
+QByteArrayView ItemScan::sk() const { return m_stmt->columnBlob(m_fixedPartition ? 0 : 2); }
+qint64 ItemScan::size() const { return m_stmt->columnInt(m_fixedPartition ? 1 : 3); }
+QByteArrayView ItemScan::item() const { return m_stmt->columnBlob(m_fixedPartition ? 2 : 4); }
+
+Result<bool> ItemScan::next(StoredRow &row)
+{
+    DD_ASSIGN(const bool more, step());
     if (!more)
         return false;
-    row.key.hash = m_stmt->columnInt(0);
+    row.key.hash = hash();
     if (m_fixedPartition)
         row.key.pk = m_pk;
     else
-        row.key.pk = m_stmt->columnBytes(1);
-    row.key.sk = m_stmt->columnBytes(2);
-    row.item.size = m_stmt->columnInt(3);
-    row.item.json = m_stmt->columnBytes(4);
+        row.key.pk = pk().toByteArray();
+    row.key.sk = sk().toByteArray();
+    row.item.size = size();
+    row.item.json = item().toByteArray();
     return true;
 }
 

@@ -57,6 +57,17 @@ public:
     // an InternalServerError for SQLite failures.
     Result<bool> next(StoredRow &row);
 
+    // Steps to the next row without copying it: returns false at the end of
+    // the range, an InternalServerError for SQLite failures. After true, the
+    // row's columns are readable through the accessors below; their views
+    // stay valid until the next step or the end of the scan.
+    Result<bool> step();
+    qint64 hash() const;
+    QByteArrayView pk() const;
+    QByteArrayView sk() const;
+    qint64 size() const;
+    QByteArrayView item() const;
+
     ItemScan(ItemScan &&o) noexcept
         : m_stmt(o.m_stmt), m_hash(o.m_hash), m_pk(std::move(o.m_pk)), m_fixedPartition(o.m_fixedPartition), m_done(o.m_done)
     {
@@ -68,9 +79,9 @@ public:
 private:
     ItemScan() = default;
     Statement *m_stmt = nullptr; // owned by the connection's cache; reset on destruction
-    qint64 m_hash = 0;           // partition scans: the fixed h
-    QByteArray m_pk;             // partition scans: the fixed pk; empty for hash ranges
-    bool m_fixedPartition = false;
+    qint64 m_hash = 0;           // partition scans: the fixed h (not selected)
+    QByteArray m_pk;             // partition scans: the fixed pk (not selected); empty for hash ranges
+    bool m_fixedPartition = false; // columns: partition scans (sk, size, item); hash ranges (h, pk, sk, size, item)
     bool m_done = false;
 };
 

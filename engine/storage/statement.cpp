@@ -18,6 +18,13 @@ Statement &Statement::bind(int index, QByteArrayView blob)
     return *this;
 }
 
+Statement &Statement::bindStatic(int index, QByteArrayView blob)
+{
+    static const char empty = 0;
+    sqlite3_bind_blob64(m_stmt, index, blob.data() ? blob.data() : &empty, sqlite3_uint64(blob.size()), SQLITE_STATIC);
+    return *this;
+}
+
 Statement &Statement::bindText(int index, QStringView text)
 {
     const QByteArray utf8 = text.toUtf8();

@@ -19,6 +19,10 @@ public:
 
     Statement &bind(int index, qint64 value);
     Statement &bind(int index, QByteArrayView blob);   // bound as a BLOB, copied
+    // Bound as a BLOB without a copy: the bytes must stay valid and unchanged
+    // until the statement is last stepped with this binding (bind, step to
+    // the end, done: the rebinding of the next user replaces it).
+    Statement &bindStatic(int index, QByteArrayView blob);
     Statement &bindText(int index, QStringView text);  // bound as UTF-8 TEXT
     Statement &bindNull(int index);
 

@@ -65,6 +65,7 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
             }
             for (const QString &a : idx.nonKeyAttributes)
                 idx.projected.insert(a);
+            idx.projectedList = idx.projected.values();
             idx.sqlTable = "i" + QByteArray::number(id) + "_" + QByteArray::number(idx.id);
             t.hasLocalIndexes = t.hasLocalIndexes || !global;
             t.indexes.push_back(std::move(idx));

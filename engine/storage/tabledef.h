@@ -39,6 +39,7 @@ struct IndexDef {
     qint64 id = 0;                   // storage id ("_IndexId"), never reused; 0: no store yet (pre-index databases)
     bool backfilling = false;        // CREATING while existing items are copied in; not readable yet
     QSet<QString> projected;         // attributes an entry holds, unless projectAll: index and table keys, NonKeyAttributes
+    QStringList projectedList;       // the same names as a list, for hot loops (a QSet walk visits all its buckets)
     bool projectAll = false;         // ProjectionType ALL: an entry is the whole item
 
     QByteArray sqlTable;             // "i<table id>_<index id>"

@@ -1,9 +1,15 @@
 // engine_bench: in-process operations per second of the engine, without
 // HTTP: GetItem, PutItem and UpdateItem through api::Engine::call on a
-// table of ~230-byte items (the same shapes as ../shared/bench), on disk
-// (WAL, the server's durability) or in memory.
+// table of ~230-byte items, and Query of one 10-item partition of a table
+// with a sort key (the same shapes as ../shared/bench), on disk (WAL, the
+// server's durability) or in memory.
 //
-//   engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G] [--only get,put,update,scan]
+//   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
+//                [--only get,put,update,query,scan]
+//
+// --ops N runs exactly N operations of each kind (one thread) instead of
+// for S seconds: for instruction counts under callgrind (inclusive cost of
+// api::Engine::call divided by the calls).
 //
 // --gsis G gives the table G global secondary indexes (KEYS_ONLY on g0..);
 // every put then moves the item in each index (a delete and an insert per
@@ -38,13 +44,16 @@ struct Options {
     double seconds = 3;
     int threads = 1;
     int gsis = 0;
-    QStringList only; // operations to run (get, put, update, scan); empty: all
+    qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
+    QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
 
 template <typename MakeRequest>
-void run(api::Engine &engine, const char *name, const char *op, const Options &o, MakeRequest make)
+void run(api::Engine &engine, const char *name, const char *op, const Options &o, MakeRequest make, int keys = 0)
 {
+    if (keys == 0)
+        keys = o.items;
     std::atomic<qint64> done{0};
     std::atomic<bool> stop{false};
     std::atomic<int> failures{0};
@@ -54,11 +63,11 @@ void run(api::Engine &engine, const char *name, const char *op, const Options &o
     for (int t = 0; t < o.threads; ++t)
         threads.emplace_back([&, t] {
             std::mt19937 rng(t + 1);
-            std::uniform_int_distribution<int> pick(0, o.items - 1);
+            std::uniform_int_distribution<int> pick(0, keys - 1);
             api::RequestContext ctx;
             const QString operation = QString::fromLatin1(op);
             qint64 n = 0;
-            while (!stop.load(std::memory_order_relaxed)) {
+            while (o.ops > 0 ? n < o.ops : !stop.load(std::memory_order_relaxed)) {
                 const QByteArray body = make(pick(rng));
                 if (!engine.call(ctx, operation, QByteArrayView(body)).ok())
                     ++failures;
@@ -66,7 +75,8 @@ void run(api::Engine &engine, const char *name, const char *op, const Options &o
             }
             done += n;
         });
-    std::this_thread::sleep_for(std::chrono::milliseconds(qint64(o.seconds * 1000)));
+    if (o.ops == 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(qint64(o.seconds * 1000)));
     stop = true;
     for (auto &t : threads)
         t.join();
@@ -87,11 +97,13 @@ int main(int argc, char **argv)
         if (args[i] == QLatin1String("--in-memory")) o.inMemory = true;
         else if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
         else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
+        else if (args[i] == QLatin1String("--ops") && i + 1 < args.size()) o.ops = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
         else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) o.only = args[++i].split(u',');
         else {
-            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--threads T] [--gsis G] [--only get,put,update,scan]\n");
+            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
+                                 "[--only get,put,update,query,scan]\n");
             return 2;
         }
     }
@@ -136,9 +148,14 @@ int main(int argc, char **argv)
     load.start();
     for (int i = 0; i < o.items; i += 25) {
         QByteArray batch = R"({"RequestItems":{"bench_kv":[)";
-        for (int j = i; j < std::min(i + 25, o.items); ++j)
+        for (int j = i; j < std::min(i + 25, o.items); ++j) {
+            // Loaded items have their index keys too, so that every put moves entries.
+            QByteArray indexKeys;
+            for (int g = 0; g < o.gsis; ++g)
+                indexKeys += R"(,"g)" + QByteArray::number(g) + R"(":{"S":"w)" + QByteArray::number((j + g) % 1000) + R"("})";
             batch += (j > i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(j) + R"("},"n":{"N":")"
-                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("}}}})";
+                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("})" + indexKeys + "}}}";
+        }
         batch += "]}}";
         if (!e.call(ctx, QStringLiteral("BatchWriteItem"), QByteArrayView(batch)).ok())
             return 1;
@@ -153,6 +170,40 @@ int main(int argc, char **argv)
         return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i)
                + R"("}},"UpdateExpression":"SET #c = if_not_exists(#c, :zero) + :one","ExpressionAttributeNames":{"#c":"c"},"ExpressionAttributeValues":{":zero":{"N":"0"},":one":{"N":"1"}}})";
     });
+
+    if (o.wants("query")) {
+        // bench_sorted: items/10 partitions of 10 items (pk, sk, 200-byte data), as load.py fills it.
+        const QByteArray createSorted = R"({"TableName":"bench_sorted","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":[)"
+            R"({"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"}],"KeySchema":[)"
+            R"({"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})";
+        if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(createSorted)).ok())
+            return 1;
+        const int partitions = std::max(1, o.items / 10);
+        QByteArray batch;
+        int inBatch = 0;
+        const auto flush = [&] {
+            if (inBatch == 0)
+                return true;
+            batch = R"({"RequestItems":{"bench_sorted":[)" + batch + "]}}";
+            inBatch = 0;
+            const bool ok = e.call(ctx, QStringLiteral("BatchWriteItem"), QByteArrayView(batch)).ok();
+            batch.clear();
+            return ok;
+        };
+        for (int p = 0; p < partitions; ++p)
+            for (int s = 0; s < 10; ++s) {
+                batch += (inBatch ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(p) + R"("},"sk":{"S":"s)"
+                         + QByteArray::number(s).rightJustified(4, '0') + R"("},"data":{"S":")" + payload + R"("}}}})";
+                if (++inBatch == 25 && !flush())
+                    return 1;
+            }
+        if (!flush())
+            return 1;
+        run(e, "query", "Query", o, [](int i) {
+            return R"({"TableName":"bench_sorted","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":")" + key(i)
+                   + R"("}}})";
+        }, partitions);
+    }
 
     if (!o.wants("scan"))
         return 0;

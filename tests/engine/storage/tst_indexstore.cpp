@@ -132,6 +132,62 @@ private slots:
         QCOMPARE(*m_db->indexStats(lsi.id), (std::pair<qint64, qint64>{0, 0}));
     }
 
+    // Entries are built from the stored item's members (storedjson.h); they
+    // must be what entryFor() builds from the decoded item, byte for byte,
+    // through a sequence of versions of one item that move, keep or drop its
+    // entries: escapes, non-ASCII names and values, numbers, binaries, nested
+    // values, keys that cannot be index keys, and a stored item outside the
+    // engine's own form (decoded in full instead).
+    void entriesMatchDecodedItems()
+    {
+        const QByteArray longKey(2049, 'k'); // over the 2048-byte partition key limit
+        const QList<QByteArray> versions = {
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\"},\"a\":{\"S\":\"A\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\"},\"a\":{\"S\":\"A\"},\"b\":{\"S\":\"other\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\\\"y\\\\z\\n\"},"
+            "\"a\":{\"M\":{\"q\":{\"L\":[{\"N\":\"1.50\"},{\"B\":\"AAE=\"},{\"NULL\":true}]}}}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"\xc3\xbf\xe6\x97\xa5\"},\"a\":{\"SS\":[\"b\",\"a\"]},"
+            "\"z\xc3\xa9\":{\"S\":\"\xc3\xa9\"},\"l\":{\"N\":\"-12.5e3\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"\"},\"a\":{\"S\":\"A\"},\"l\":{\"N\":\"7\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"N\":\"5\"},\"a\":{\"NS\":[\"1\",\"2\"]},\"l\":{\"S\":\"no\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"" + longKey + "\"},\"l\":{\"N\":\"8\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"x\"},\"a\\\"q\":{\"S\":\"escaped name\"},"
+            "\"a\":{\"BS\":[\"AQ==\",\"Ag==\"]},\"l\":{\"N\":\"8\"}}",
+            "{\"pk\":{\"S\":\"p\"},\"sk\":{\"S\":\"1\"},\"g\":{\"S\":\"y\"},\"a\":{\"BOOL\":false},\"l\":{\"N\":\"9\"}}",
+        };
+        const auto check = [&](const StoredItem &item) {
+            auto decoded = model::itemFromStoredJson(item.json);
+            QVERIFY(decoded);
+            for (const IndexDef &index : m_table->indexes) {
+                const std::optional<IndexRow> expected = IndexStore::entryFor(*m_table, index, *decoded, item);
+                QCOMPARE(entries(index), expected ? QList<QByteArray>{expected->item.json} : QList<QByteArray>{});
+                QCOMPARE(m_db->indexStats(index.id)->first, expected ? 1 : 0);
+                QCOMPARE(m_db->indexStats(index.id)->second, expected ? expected->item.size : 0);
+            }
+        };
+        for (const QByteArray &v : versions) {
+            QVERIFY2(put("p", "1", v.constData()).ok(), v.constData());
+            check(stored(v.constData()));
+            if (QTest::currentTestFailed())
+                return;
+        }
+        // Outside the stored form (spaces): the items are decoded in full.
+        const StoredItem spaced{0, "{ \"a\" : {\"S\":\"A\"}, \"g\" : {\"S\":\"z\"}, \"pk\" : {\"S\":\"p\"}, \"sk\" : {\"S\":\"1\"} }"};
+        auto written = m_db->write<bool>([&](WriteTxn &txn) -> Result<bool> {
+            const StoredKey key = keyOf("p", "1");
+            DD_ASSIGN(auto old, ItemStore::get(txn.conn, *m_table, key));
+            StoredItem item = spaced;
+            item.size = model::itemSize(*model::itemFromStoredJson(item.json));
+            DD_CHECK(applyPut(txn, *m_table, key, "{}", old, item));
+            return true;
+        });
+        QVERIFY(written.ok());
+        check(StoredItem{model::itemSize(*model::itemFromStoredJson(spaced.json)), spaced.json});
+        QVERIFY(remove("p", "1").ok());
+        for (const IndexDef &index : m_table->indexes)
+            QVERIFY(entries(index).isEmpty());
+    }
+
     void itemCollectionLimit()
     {
         WriteEffects fx;
