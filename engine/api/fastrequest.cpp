@@ -306,6 +306,16 @@ bool readObject(Reader &r, Member member)
     return r.atEnd();
 }
 
+// A TableName member's value: 3 to 255 of [a-zA-Z0-9_.-].
+bool tableName(Reader &r, QString &out)
+{
+    QByteArrayView name;
+    if (!r.plainString(name) || !validTableName(name))
+        return false;
+    out = QString::fromLatin1(name);
+    return true;
+}
+
 bool optionString(Reader &r, QString &out, std::initializer_list<const char *> allowed)
 {
     QByteArrayView v;
@@ -328,12 +338,8 @@ std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
     PutItemRequest req;
     bool haveTable = false, haveItem = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName") {
-            QByteArrayView name;
-            haveTable = r.plainString(name) && validTableName(name);
-            req.tableName = QString::fromLatin1(name);
-            return haveTable;
-        }
+        if (member == "TableName")
+            return haveTable = tableName(r, req.tableName);
         if (member == "Item")
             return haveItem = r.item(req.item);
         if (member == "ReturnValues")
@@ -362,12 +368,8 @@ std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
         return true;
     };
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName") {
-            QByteArrayView name;
-            haveTable = r.plainString(name) && validTableName(name);
-            req.tableName = QString::fromLatin1(name);
-            return haveTable;
-        }
+        if (member == "TableName")
+            return haveTable = tableName(r, req.tableName);
         if (member == "Key")
             return haveKey = r.item(req.key);
         if (member == "UpdateExpression")
@@ -415,12 +417,8 @@ std::optional<GetItemRequest> readGetItemRequest(QByteArrayView body)
     GetItemRequest req;
     bool haveTable = false, haveKey = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName") {
-            QByteArrayView name;
-            haveTable = r.plainString(name) && validTableName(name);
-            req.tableName = QString::fromLatin1(name);
-            return haveTable;
-        }
+        if (member == "TableName")
+            return haveTable = tableName(r, req.tableName);
         if (member == "Key")
             return haveKey = r.item(req.key);
         if (member == "ConsistentRead")
