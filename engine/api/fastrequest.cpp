@@ -211,22 +211,12 @@ private:
         }
     }
 
-    static Result<model::Number> numberOf(QByteArrayView text)
-    {
-        if (text.size() > 64)
-            return ApiError::validation(QString()); // longer than any valid number: the general path says why
-        char16_t buf[64];
-        for (qsizetype i = 0; i < text.size(); ++i)
-            buf[i] = char16_t(uchar(text[i]));
-        return model::Number::parse(QStringView(buf, text.size()));
-    }
-
     bool number(model::Number &out)
     {
         QByteArrayView text;
         if (!plainString(text))
             return false;
-        Result<model::Number> n = numberOf(text);
+        Result<model::Number> n = model::Number::parse(text);
         if (!n)
             return false;
         out = std::move(n).value();

@@ -50,6 +50,17 @@ int compareFractions(const QByteArray &a, const QByteArray &b)
 
 } // namespace
 
+Result<Number> Number::parse(QByteArrayView latin1)
+{
+    // Numbers are short: widen on the stack (a longer text is rare and still exact).
+    if (latin1.size() > 64)
+        return parse(QString::fromLatin1(latin1));
+    char16_t buf[64];
+    for (qsizetype i = 0; i < latin1.size(); ++i)
+        buf[i] = char16_t(uchar(latin1[i]));
+    return parse(QStringView(buf, latin1.size()));
+}
+
 Result<Number> Number::parse(QStringView text)
 {
     const qsizetype len = text.size();

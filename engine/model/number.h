@@ -31,6 +31,8 @@ public:
     //  "Number overflow. Attempting to store a number with magnitude larger than supported range",
     //  "Number underflow. Attempting to store a number with magnitude smaller than supported range").
     static Result<Number> parse(QStringView text);
+    // The same for Latin-1 bytes (the request and stored-JSON readers' text).
+    static Result<Number> parse(QByteArrayView latin1);
 
     // Canonical text, as DynamoDB returns it: no leading zeros, no trailing
     // fractional zeros, plain notation ("01.50" -> "1.5", "1E3" -> "1000", "-0" -> "0").

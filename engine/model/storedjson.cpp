@@ -155,12 +155,9 @@ private:
     bool number(Number &out)
     {
         QByteArrayView text;
-        if (!rawString(text) || text.size() > 64)
+        if (!rawString(text))
             return false;
-        char16_t buf[64];
-        for (qsizetype i = 0; i < text.size(); ++i)
-            buf[i] = char16_t(uchar(text[i]));
-        Result<Number> n = Number::parse(QStringView(buf, text.size()));
+        Result<Number> n = Number::parse(text);
         if (!n)
             return false;
         out = std::move(n).value();
