@@ -119,8 +119,15 @@ int main(int argc, char **argv)
                                                          "StartingPosition, MaximumRetryAttempts, BisectBatchOnFunctionError, OnFailureFile, "
                                                          "TimeoutSeconds, Enabled; optional Region)."),
                                           QStringLiteral("file"));
+    const QCommandLineOption allowCommands(QStringLiteral("allow-command-triggers"),
+                                           QStringLiteral("Let clients create triggers with a Command (a shell command run as this server) "
+                                                          "even when --host is not a loopback address; by default only a loopback endpoint "
+                                                          "allows them."));
+    const QCommandLineOption denyCommands(QStringLiteral("deny-command-triggers"),
+                                          QStringLiteral("Refuse triggers with a Command from clients, whatever the address "
+                                                         "(--trigger and --triggers still work)."));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -179,6 +186,10 @@ int main(int argc, char **argv)
     endpointOptions.http.host = parser.value(host);
     endpointOptions.http.port = quint16(portNumber);
     endpointOptions.http.threads = threadCount;
+    if (parser.isSet(allowCommands) && parser.isSet(denyCommands))
+        fail(QStringLiteral("--allow-command-triggers and --deny-command-triggers cannot be used together"));
+    if (parser.isSet(allowCommands)) endpointOptions.allowCommandTriggers = true;
+    if (parser.isSet(denyCommands)) endpointOptions.allowCommandTriggers = false;
     if (parser.isSet(cors))
         endpointOptions.corsOrigins = parser.value(cors).split(QLatin1Char(','), Qt::SkipEmptyParts);
     dd::http::Endpoint endpoint(**engine, endpointOptions);

@@ -23,6 +23,10 @@ struct RequestContext {
     QString region = QStringLiteral("us-east-1");
     QString accountId = QStringLiteral("000000000000");
     QString accessKeyId;
+    // False when the caller may be on another machine (an endpoint bound
+    // beyond the loopback interface): CreateTrigger and UpdateTrigger then
+    // refuse a Command, which would run a shell command as this process.
+    bool commandTriggersAllowed = true;
 };
 
 struct EngineOptions {

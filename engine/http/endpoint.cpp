@@ -14,6 +14,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <zlib.h>
 
 #include <charconv>
@@ -270,8 +272,24 @@ bool isJson(const QByteArray &body)
 
 } // namespace
 
+bool isLoopbackHost(const QString &host)
+{
+    if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0)
+        return true;
+    const QByteArray text = host.toLatin1();
+    in_addr v4{};
+    if (inet_pton(AF_INET, text.constData(), &v4) == 1)
+        return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, text.constData(), &v6) == 1)
+        return IN6_IS_ADDR_LOOPBACK(&v6)
+            || (IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127);
+    return false;
+}
+
 Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
     : m_engine(engine), m_options(std::move(options)),
+      m_commandTriggersAllowed(m_options.allowCommandTriggers.value_or(isLoopbackHost(m_options.http.host))),
       m_server(std::make_unique<HttpServer>(
           [this](const HttpRequest &r) { return handle(r); },
           // Group commit: the writes of one event-loop turn share one commit,
@@ -364,6 +382,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     }
 
     api::RequestContext context;
+    context.commandTriggersAllowed = m_commandTriggersAllowed;
     if (req.method == "GET") {
         // DynamoDB answers any GET with this health line (trailing space included).
         if (const QByteArray auth = req.header("authorization"); auth.contains("Credential=")) {

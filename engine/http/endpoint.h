@@ -11,6 +11,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <memory>
 
 namespace dd::api {
@@ -27,7 +28,14 @@ struct EndpointOptions {
     // the operation and the request body. Runs on a server thread: it must
     // be thread-safe and quick (the desktop app posts it to its GUI thread).
     std::function<void(const QString &operation, const QByteArray &body)> onWrite;
+    // Whether Dynamodesk.CreateTrigger/UpdateTrigger may set a Command (a
+    // shell command run as this process) through this endpoint. Unset: only
+    // when the endpoint listens on a loopback address (isLoopbackHost).
+    std::optional<bool> allowCommandTriggers;
 };
+
+// True for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost.
+bool isLoopbackHost(const QString &host);
 
 // Serves one Engine over HTTP. The engine is called from the server's worker
 // threads, several at once (Engine::call is thread-safe). start() and stop()
@@ -50,6 +58,7 @@ public:
 private:
     api::Engine &m_engine;
     EndpointOptions m_options;
+    bool m_commandTriggersAllowed; // allowCommandTriggers, resolved against the host
     std::unique_ptr<HttpServer> m_server;
 };
 

@@ -77,11 +77,24 @@ Result<void> requireStream(OpContext &ctx, const QString &table)
     return {};
 }
 
+// A Command runs a shell command as this process: refused for callers that
+// may be on another machine (RequestContext::commandTriggersAllowed).
+Result<void> checkCommandAllowed(const OpContext &ctx, const QJsonObject &req)
+{
+    const QJsonValue command = req.value(p("Command"));
+    if (ctx.request.commandTriggersAllowed || command.isUndefined() || command.isNull())
+        return {};
+    return ApiError::accessDenied(p("Command triggers are disabled on this endpoint: it listens beyond the loopback interface, "
+                                    "and a Command runs a shell command on the server. Use a Url target, or start "
+                                    "dynamodesk-server with --allow-command-triggers"));
+}
+
 } // namespace
 
 Result<QByteArray> createTrigger(OpContext &ctx, const QJsonObject &req)
 {
     DD_ASSIGN(triggers::TriggerManager *manager, managerOf(ctx));
+    DD_CHECK(checkCommandAllowed(ctx, req));
     DD_ASSIGN(const TriggerConfig config, TriggerConfig::fromCreateRequest(req, {p("WaitForStream"), p("ReplaceExisting")}));
     DD_ASSIGN(const bool waitForStream, optionalBool(req, "WaitForStream"));
     DD_ASSIGN(const bool replace, optionalBool(req, "ReplaceExisting"));
@@ -99,6 +112,7 @@ Result<QByteArray> updateTrigger(OpContext &ctx, const QJsonObject &req)
     const QJsonValue name = req.value(p("TriggerName"));
     if (!name.isString() || name.toString().isEmpty())
         return ApiError::validation(p("TriggerName is required"));
+    DD_CHECK(checkCommandAllowed(ctx, req));
     const QString failureFile = req.value(p("OnFailureFile")).toString();
     if (!failureFile.isEmpty() && !QFileInfo(QFileInfo(failureFile).absolutePath()).isDir())
         return ApiError::validation(QStringLiteral("OnFailureFile's folder does not exist: %1").arg(QFileInfo(failureFile).absolutePath()));
