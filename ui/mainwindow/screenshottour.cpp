@@ -190,7 +190,12 @@ void ScreenshotTour::start()
     TableBrowser *browser = m_window->openTable(c, QStringLiteral("Orders"));
     waitFor([&] { return browser->model()->rowCount() > 0 || !browser->isReady(); });
     waitFor([&] { return !browser->model()->isLoading(); });
-    browser->view()->selectRow(2);
+    // The third order, its line items shown (and expanded) in the detail tree.
+    settle(800);
+    waitFor([&] { return !browser->model()->isLoading(); });
+    browser->view()->setFocus();
+    browser->view()->selectionModel()->setCurrentIndex(browser->model()->index(2, 3),
+                                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     save(m_window, QStringLiteral("01-main"));
 
     // 2: the designer with sample items seen through a GSI, a live
