@@ -34,6 +34,12 @@ constexpr size_t kMaxGroupCommit = 128;
 // Reader connections kept idle at most; more are opened under load and closed after.
 constexpr size_t kMaxIdleReaders = 16;
 
+// Readers map the database file (SQLite's memory-mapped I/O) up to this size:
+// a page found in the file is then read from memory, not copied in by a
+// pread() each time it falls out of the reader's page cache. Pages still in
+// the WAL are read as before. Address space only; SQLite caps it at 2 GiB.
+constexpr qint64 kReaderMmapBytes = qint64(1) << 30;
+
 const QByteArray kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tables(
@@ -143,6 +149,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
         DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
+        // A connection learns that the database is in WAL mode, and opens the
+        // WAL, only when it first reads; until then sqlite3_wal_checkpoint_v2
+        // on it does nothing and returns SQLITE_OK (the WAL grew without bound
+        // while the server ran). One read opens it.
+        DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_master;"));
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
@@ -405,7 +416,7 @@ Connection *Database::acquireReader()
     auto c = Connection::open(m_path, true);
     if (!c.ok())
         return nullptr;
-    (void)(*c)->exec("PRAGMA cache_size=-16384;");
+    (void)(*c)->exec("PRAGMA cache_size=-16384; PRAGMA mmap_size=" + QByteArray::number(kReaderMmapBytes) + ';');
     return c->release();
 }
 
