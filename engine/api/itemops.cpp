@@ -168,7 +168,8 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
     });
     if (!got.ok())
         return got.error();
-    JsonWriter w;
+    // Room for the item and ConsumedCapacity, so that the answer is built in one allocation.
+    JsonWriter w(*got ? (*got)->json.size() + 128 : 128);
     w.beginObject();
     if (*got) {
         if (!ex.hasProjection) {

@@ -106,16 +106,16 @@ const char *reasonPhrase(int status)
     }
 }
 
-// RFC 9110 token characters, as a table.
-constexpr std::array<bool, 256> kTchar = [] {
-    std::array<bool, 256> t{};
-    for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = true;
-    for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = t[size_t(c - 32)] = true;
-    for (const char *p = "!#$%&'*+-.^_`|~"; *p; ++p) t[uchar(*p)] = true;
+// RFC 9110 token characters, lower-cased; 0 for any other byte.
+constexpr std::array<char, 256> kTokenLower = [] {
+    std::array<char, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = t[size_t(c - 32)] = char(c);
+    for (const char *p = "!#$%&'*+-.^_`|~"; *p; ++p) t[uchar(*p)] = *p;
     return t;
 }();
 
-bool isTchar(unsigned char c) { return kTchar[c]; }
+bool isTchar(unsigned char c) { return kTokenLower[c] != 0; }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
@@ -659,9 +659,9 @@ int Worker::parseHead(Connection *c, size_t headLen)
         if (*lineStart == ' ' || *lineStart == '\t') return 400; // obsolete line folding
         char *colon = lineStart;
         while (colon < lineEnd && *colon != ':') {
-            if (!isTchar(uchar(*colon))) return 400;
-            *colon = lower(*colon);
-            ++colon;
+            const char lowered = kTokenLower[uchar(*colon)];
+            if (!lowered) return 400;
+            *colon++ = lowered;
         }
         if (colon == lineEnd || colon == lineStart) return 400;
         const QByteArrayView value = trimmed(QByteArrayView(colon + 1, lineEnd));
