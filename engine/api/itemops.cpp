@@ -162,13 +162,14 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
     DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
 
-    // One SELECT: its own snapshot, without BEGIN/COMMIT.
+    // One SELECT, on a reader's kept snapshot when nothing was committed since.
     auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
         return storage::ItemStore::get(c, *table, key.stored);
     });
     if (!got.ok())
         return got.error();
-    JsonWriter w;
+    // Room for the item and ConsumedCapacity, so that the answer is built in one allocation.
+    JsonWriter w(*got ? (*got)->json.size() + 128 : 128);
     w.beginObject();
     if (*got) {
         if (!ex.hasProjection) {

@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include <charconv>
+#include <cstring>
 #include <optional>
 #include <random>
 #include <vector>
@@ -39,22 +40,28 @@ const QByteArray kJson10 = QByteArrayLiteral("application/x-amz-json-1.0");
 const QByteArray kJson11 = QByteArrayLiteral("application/x-amz-json-1.1");
 const QByteArray kJson = QByteArrayLiteral("application/json");
 
-// 52 characters of [0-9A-Z], the shape of DynamoDB's request ids.
+// 52 characters of [0-9A-Z], the shape of DynamoDB's request ids. Each
+// thread draws from its own wyrand generator (64 bits of state, seeded from
+// std::random_device); each 64-bit draw gives 12 characters, taken as the
+// base-36 digits of its value as a binary fraction.
 QByteArray requestId()
 {
     static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
-    thread_local std::mt19937_64 rng{std::random_device{}()};
+    thread_local uint64_t state = [] {
+        std::random_device device;
+        return (uint64_t(device()) << 32) ^ device();
+    }();
     QByteArray id(52, Qt::Uninitialized);
-    uint64_t bits = 0;
-    int left = 0;
-    for (char &c : id) {
-        if (left == 0) {
-            bits = rng();
-            left = 12; // 36^12 < 2^64
+    char *out = id.data();
+    for (int left = 52; left > 0;) {
+        state += 0xa0761d6478bd642fULL;
+        const unsigned __int128 mixed = static_cast<unsigned __int128>(state) * (state ^ 0xe7037ed1a0b428dbULL);
+        uint64_t bits = uint64_t(mixed >> 64) ^ uint64_t(mixed);
+        for (int i = 0; i < 12 && left > 0; ++i, --left) {
+            const unsigned __int128 digit = static_cast<unsigned __int128>(bits) * 36;
+            *out++ = alphabet[uint64_t(digit >> 64)];
+            bits = uint64_t(digit);
         }
-        c = alphabet[bits % 36];
-        bits /= 36;
-        --left;
     }
     return id;
 }
@@ -140,6 +147,24 @@ QByteArrayView trimmed(QByteArrayView v)
     return v;
 }
 
+// The first ',' or ' ' in [p, end), or end: eight bytes at a time, then
+// byte by byte in the block that holds one.
+const char *nextDelimiter(const char *p, const char *end)
+{
+    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    while (end - p >= 8) {
+        uint64_t x;
+        std::memcpy(&x, p, 8);
+        const uint64_t space = x ^ (ones * uint8_t(' '));
+        const uint64_t comma = x ^ (ones * uint8_t(','));
+        if (((space - ones) & ~space & highs) | ((comma - ones) & ~comma & highs))
+            break;
+        p += 8;
+    }
+    while (p < end && *p != ',' && *p != ' ') ++p;
+    return p;
+}
+
 // "AKID/20240101/us-west-2/dynamodb/aws4_request" -> access key and region.
 void applyCredential(QByteArrayView credential, api::RequestContext *context)
 {
@@ -189,7 +214,7 @@ QList<QPair<QByteArray, QByteArray>> queryItems(const QByteArray &target)
 // with its messages; fills the context from the credential scope.
 std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestContext *context)
 {
-    const QByteArray header = req.header("authorization");
+    const QByteArrayView header = req.header("authorization");
     const auto query = req.target.contains('?') ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
     auto queryValue = [&](const char *key) -> std::optional<QByteArray> {
         for (const auto &item : query) {
@@ -208,13 +233,13 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
     QString message;
     if (!header.isEmpty()) {
         QByteArrayView credential, signature, signedHeaders; // into header
-        QByteArrayView rest(header);
+        const char *p = header.data();
+        const char *const end = p + header.size();
         bool first = true;
-        while (!rest.isEmpty()) {
-            qsizetype cut = 0;
-            while (cut < rest.size() && rest[cut] != ',' && rest[cut] != ' ') ++cut;
-            const QByteArrayView token = trimmed(rest.first(cut));
-            rest = cut < rest.size() ? rest.sliced(cut + 1) : QByteArrayView();
+        while (p < end) {
+            const char *const cut = nextDelimiter(p, end);
+            const QByteArrayView token = trimmed(QByteArrayView(p, cut));
+            p = cut < end ? cut + 1 : end;
             if (token.isEmpty()) continue;
             if (first) { // the algorithm
                 first = false;
@@ -356,12 +381,12 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     // CORS, when configured: any listed origin, or all with "*".
     bool corsAllowed = false;
     if (!m_options.corsOrigins.isEmpty()) {
-        const QByteArray origin = req.header("origin");
+        const QByteArrayView origin = req.header("origin");
         if (!origin.isEmpty()) {
             const bool any = m_options.corsOrigins.contains(QStringLiteral("*"));
             corsAllowed = any || m_options.corsOrigins.contains(QString::fromUtf8(origin));
             if (corsAllowed) {
-                add("Access-Control-Allow-Origin", any ? QByteArrayLiteral("*") : origin);
+                add("Access-Control-Allow-Origin", any ? QByteArrayLiteral("*") : origin.toByteArray());
                 if (!any) add("Vary", "Origin");
                 add("Access-Control-Expose-Headers", "x-amzn-RequestId, x-amz-crc32");
             }
@@ -369,8 +394,8 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     }
     if (req.method == "OPTIONS") {
         if (!corsAllowed) return notFound();
-        const QByteArray headers = req.header("access-control-request-headers");
-        const QByteArray method = req.header("access-control-request-method");
+        const QByteArray headers = req.header("access-control-request-headers").toByteArray();
+        const QByteArray method = req.header("access-control-request-method").toByteArray();
         add("Access-Control-Allow-Headers",
                             !headers.isEmpty() ? headers
                                                : QByteArrayLiteral("Content-Type, X-Amz-Target, X-Amz-Date, Authorization, "
@@ -385,17 +410,16 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     context.commandTriggersAllowed = m_commandTriggersAllowed;
     if (req.method == "GET") {
         // DynamoDB answers any GET with this health line (trailing space included).
-        if (const QByteArray auth = req.header("authorization"); auth.contains("Credential=")) {
+        if (const QByteArrayView auth = req.header("authorization"); auth.contains("Credential=")) {
             const qsizetype at = auth.indexOf("Credential=") + 11;
             qsizetype stop = at;
             while (stop < auth.size() && auth[stop] != ',' && auth[stop] != ' ') ++stop;
-            applyCredential(QByteArrayView(auth).sliced(at, stop - at), &context);
+            applyCredential(auth.sliced(at, stop - at), &context);
         }
         return finish(200, "healthy: dynamodb." + context.region.toUtf8() + ".amazonaws.com ", {});
     }
 
-    const QByteArray contentTypeHeader = req.header("content-type");
-    QByteArrayView contentType(contentTypeHeader);
+    QByteArrayView contentType = req.header("content-type");
     if (const qsizetype semi = contentType.indexOf(';'); semi >= 0) contentType.truncate(semi);
     contentType = trimmed(contentType);
     const bool json10 = contentType == kJson10;
@@ -408,14 +432,14 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     auto fail = [&](const ApiError &e) { return finish(statusOf(e), errorBody(e), responseType); };
     auto serialization = [&] { return fail(ApiError::serialization(QString())); };
 
-    const QByteArray target = req.header("x-amz-target");
+    const QByteArrayView target = req.header("x-amz-target");
     QString operation;
     if (target.startsWith(kDynamoTarget)) {
-        operation = QString::fromLatin1(QByteArrayView(target).sliced(kDynamoTarget.size()));
+        operation = QString::fromLatin1(target.sliced(kDynamoTarget.size()));
     } else if (target.startsWith(kStreamsTarget)) {
-        operation = QStringLiteral("Streams.") + QString::fromLatin1(QByteArrayView(target).sliced(kStreamsTarget.size()));
+        operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
     } else if (target.startsWith(kDynamodeskTarget)) {
-        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(QByteArrayView(target).sliced(kDynamodeskTarget.size()));
+        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
     }
     const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <charconv>
@@ -43,10 +44,11 @@
 
 namespace dd::http {
 
-QByteArray HttpRequest::header(QByteArrayView lowerName) const
+QByteArrayView HttpRequest::header(QByteArrayView lowerName) const
 {
+    const size_t n = size_t(lowerName.size());
     for (const auto &h : headers) {
-        if (QByteArrayView(h.first) == lowerName)
+        if (size_t(h.first.size()) == n && std::memcmp(h.first.data(), lowerName.data(), n) == 0)
             return h.second;
     }
     return {};
@@ -61,6 +63,7 @@ constexpr size_t kReadSize = 16 * 1024;          // free space ensured before ea
 constexpr size_t kMaxQueuedOutput = 1 << 20;     // stop parsing pipelined requests past this
 constexpr size_t kInlineBodyBytes = 8 * 1024;    // smaller bodies are copied behind the head
 constexpr size_t kMaxDrainBytes = 4 << 20;       // discarded after an error before closing
+constexpr qsizetype kKeptBodyBytes = 64 * 1024;  // a body buffer up to this size is kept for the next request
 constexpr auto kDrainTime = std::chrono::seconds(2);
 constexpr int kMaxEvents = 64;
 constexpr int kMaxIov = 64;
@@ -103,13 +106,16 @@ const char *reasonPhrase(int status)
     }
 }
 
-// RFC 9110 token characters.
-bool isTchar(unsigned char c)
-{
-    if (c >= '0' && c <= '9') return true;
-    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
-    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != 0;
-}
+// RFC 9110 token characters, lower-cased; 0 for any other byte.
+constexpr std::array<char, 256> kTokenLower = [] {
+    std::array<char, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = char(c);
+    for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = t[size_t(c - 32)] = char(c);
+    for (const char *p = "!#$%&'*+-.^_`|~"; *p; ++p) t[uchar(*p)] = *p;
+    return t;
+}();
+
+bool isTchar(unsigned char c) { return kTokenLower[c] != 0; }
 
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 
@@ -152,32 +158,6 @@ bool hasControl(QByteArrayView v)
         if ((u < 0x20 && u != '\t') || u == 0x7f) return true;
     }
     return false;
-}
-
-// A lower-cased header name; the common ones are static literals, which
-// copy without allocating.
-QByteArray headerName(const char *p, size_t n)
-{
-    static const QByteArray known[] = {
-        QByteArrayLiteral("host"), QByteArrayLiteral("content-type"), QByteArrayLiteral("content-length"),
-        QByteArrayLiteral("x-amz-target"), QByteArrayLiteral("x-amz-date"), QByteArrayLiteral("authorization"),
-        QByteArrayLiteral("user-agent"), QByteArrayLiteral("accept"), QByteArrayLiteral("accept-encoding"),
-        QByteArrayLiteral("connection"), QByteArrayLiteral("x-amz-security-token"), QByteArrayLiteral("x-amz-content-sha256"),
-        QByteArrayLiteral("amz-sdk-invocation-id"), QByteArrayLiteral("amz-sdk-request"), QByteArrayLiteral("origin"),
-        QByteArrayLiteral("transfer-encoding"), QByteArrayLiteral("expect"), QByteArrayLiteral("x-amz-user-agent"),
-    };
-    char buf[64];
-    if (n <= sizeof buf) {
-        for (size_t i = 0; i < n; ++i) buf[i] = lower(p[i]);
-        const QByteArrayView v(buf, qsizetype(n));
-        for (const QByteArray &k : known) {
-            if (k.size() == qsizetype(n) && v == k) return k;
-        }
-        return QByteArray(buf, qsizetype(n));
-    }
-    QByteArray name(p, qsizetype(n));
-    for (char &c : name) c = lower(c);
-    return name;
 }
 
 QByteArray methodName(QByteArrayView m)
@@ -653,25 +633,40 @@ int Worker::parseHead(Connection *c, size_t headLen)
     req.method = methodName(method);
     req.target = target == "/" ? QByteArrayLiteral("/") : target.toByteArray();
     req.headers.clear();
-    req.body = QByteArray();
+    if (!req.body.isDetached() || req.body.capacity() > kKeptBodyBytes)
+        req.body = QByteArray();
+    req.body.resize(0); // keeps a small buffer of the last request
     c->isHead = req.method == "HEAD";
+
+    // The header lines are copied into req.head (its buffer is kept from
+    // request to request), names lower-cased in place; the parsed headers
+    // are views into it.
+    req.head.resize(qsizetype(stop - p));
+    std::memcpy(req.head.data(), p, size_t(stop - p));
+    char *h = req.head.data();
+    const char *const hstop = h + req.head.size();
 
     qint64 contentLength = -1;
     bool chunked = false;
     bool sawClose = false;
     bool sawKeepAlive = false;
-    while (p < stop) {
-        nextLine(&line);
-        if (line.isEmpty()) break;
-        if (line.front() == ' ' || line.front() == '\t') return 400; // obsolete line folding
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0) return 400;
-        for (qsizetype i = 0; i < colon; ++i) {
-            if (!isTchar(uchar(line[i]))) return 400;
+    while (h < hstop) {
+        char *nl = static_cast<char *>(std::memchr(h, '\n', size_t(hstop - h)));
+        char *lineEnd = nl && nl > h && nl[-1] == '\r' ? nl - 1 : nl;
+        char *const lineStart = h;
+        h = nl + 1;
+        if (lineEnd == lineStart) break;
+        if (*lineStart == ' ' || *lineStart == '\t') return 400; // obsolete line folding
+        char *colon = lineStart;
+        while (colon < lineEnd && *colon != ':') {
+            const char lowered = kTokenLower[uchar(*colon)];
+            if (!lowered) return 400;
+            *colon++ = lowered;
         }
-        const QByteArrayView value = trimmed(line.sliced(colon + 1));
+        if (colon == lineEnd || colon == lineStart) return 400;
+        const QByteArrayView value = trimmed(QByteArrayView(colon + 1, lineEnd));
         if (hasControl(value)) return 400;
-        QByteArray name = headerName(line.data(), size_t(colon));
+        const QByteArrayView name(lineStart, colon);
         if (name == "content-length") {
             qint64 n = 0;
             const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n, 10);
@@ -694,7 +689,7 @@ int Worker::parseHead(Connection *c, size_t headLen)
             if (!equalsNoCase(value, "100-continue")) return 417;
             c->expectContinue = true;
         }
-        req.headers.append({std::move(name), value.toByteArray()});
+        req.headers.append({name, value});
     }
     // HTTP/1.1 keeps the connection unless told "close"; 1.0 closes unless told "keep-alive".
     c->keepAlive = !sawClose && (!c->http10 || sawKeepAlive);
@@ -734,7 +729,12 @@ void Worker::dispatch(Connection *c)
         }
     }
     queueResponse(c, response);
-    c->request.body = QByteArray();
+    // Keep a small body buffer for the next request, unless the handler kept the body.
+    QByteArray &body = c->request.body;
+    if (!body.isDetached() || body.capacity() > kKeptBodyBytes)
+        body = QByteArray();
+    else
+        body.resize(0);
 }
 
 void Worker::queueResponse(Connection *c, const HttpResponse &r)

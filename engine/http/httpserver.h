@@ -15,12 +15,17 @@
 
 namespace dd::http {
 
+// One request, as the handler sees it. The header views point into `head`:
+// they are valid while the request is, and a copy of the request must not
+// outlive the original (the server reuses both for the connection's next
+// request).
 struct HttpRequest {
     QByteArray method;                              // "POST"
     QByteArray target;                              // "/", with any query string
-    QList<QPair<QByteArray, QByteArray>> headers;   // names lower-cased, in arrival order
+    QByteArray head;                                // the header lines as received, names lower-cased
+    QList<QPair<QByteArrayView, QByteArrayView>> headers; // into head: names lower-cased, in arrival order
     QByteArray body;
-    QByteArray header(QByteArrayView lowerName) const; // first value, or empty
+    QByteArrayView header(QByteArrayView lowerName) const; // first value, or empty
 };
 
 struct HttpResponse {

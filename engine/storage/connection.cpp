@@ -6,6 +6,16 @@ namespace dd::storage {
 
 Result<std::unique_ptr<Connection>> Connection::open(const QString &path, bool readOnly)
 {
+    // Before SQLite initializes (the first open does that): no memory
+    // statistics. With them every sqlite3_malloc and sqlite3_free takes one
+    // process-wide mutex, which the server's threads then contend for (eight
+    // times per GetItem). Nothing here reads them (sqlite3_memory_used, a
+    // soft heap limit). Too late if something initialized SQLite before.
+    static const bool configured = [] {
+        (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)configured;
     sqlite3 *db = nullptr;
     const int flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
                       | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;

@@ -53,10 +53,13 @@ public:
     sqlite3 *handle() const { return m_db; }
 
 private:
+    friend class Database;
     explicit Connection(sqlite3 *db) : m_db(db) {}
     sqlite3 *m_db;
     QHash<QByteArray, Statement *> m_cache;
     QHash<quint64, Statement *> m_keyed;  // prepareKeyed(): the same statements as in m_cache
+    bool m_readOpen = false;              // a pooled reader: holds an open read transaction (Database)
+    quint64 m_readSeq = 0;                // ... begun when the database's commit count was this
 };
 
 // Kinds of keyed statements, one per SQL shape; add new ones at the end.

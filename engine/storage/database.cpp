@@ -31,8 +31,11 @@ constexpr int kCheckpointPages = 2000;
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
 
-// Reader connections kept idle at most; more are opened under load and closed after.
-constexpr size_t kMaxIdleReaders = 16;
+// Readers map the database file (SQLite's memory-mapped I/O) up to this size:
+// a page found in the file is then read from memory, not copied in by a
+// pread() each time it falls out of the reader's page cache. Pages still in
+// the WAL are read as before. Address space only; SQLite caps it at 2 GiB.
+constexpr qint64 kReaderMmapBytes = qint64(1) << 30;
 
 const QByteArray kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -143,6 +146,11 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
         DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
+        // A connection learns that the database is in WAL mode, and opens the
+        // WAL, only when it first reads; until then sqlite3_wal_checkpoint_v2
+        // on it does nothing and returns SQLITE_OK (the WAL grew without bound
+        // while the server ran). One read opens it.
+        DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_master;"));
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
@@ -181,6 +189,9 @@ Database::~Database()
         m_backfillWake.notify_one();
         m_backfillThread.join();
     }
+    // Idle readers hold no snapshot past this point, so that the last
+    // checkpoint can empty the WAL.
+    endIdleReads(true);
     if (m_checkpointThread.joinable()) {
         {
             std::lock_guard lock(m_checkpointMutex);
@@ -189,15 +200,17 @@ Database::~Database()
         m_checkpointWake.notify_one();
         m_checkpointThread.join();
     }
-    m_readers.clear();
+    for (ReaderSlot &slot : m_readerSlots)
+        delete slot.conn.exchange(nullptr);
     m_writer.reset();
     m_checkpointer.reset();
 }
 
 int Database::walHook(void *self, sqlite3 *, const char *, int pages)
 {
+    auto *db = static_cast<Database *>(self);
+    db->m_commitSeq.fetch_add(1);
     if (pages >= kCheckpointPages) {
-        auto *db = static_cast<Database *>(self);
         {
             std::lock_guard lock(db->m_checkpointMutex);
             db->m_checkpointWanted = true;
@@ -217,7 +230,12 @@ void Database::checkpointLoop()
             break;
         m_checkpointWanted = false;
         lock.unlock();
+        // Idle readers' stale snapshots would hold the checkpoint back; and
+        // once it is done, the writer restarts the WAL only while no reader
+        // holds a snapshot begun before, so those end too.
+        endIdleReads(false);
         sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        endIdleReads(true);
         lock.lock();
     }
     lock.unlock();
@@ -392,45 +410,96 @@ ApiError Database::readError(const ApiError &e)
     return e;
 }
 
+namespace {
+
+// The reader slot a thread tries first: threads start at different slots,
+// so that each tends to get back the reader it used last.
+size_t readerSlotHint()
+{
+    static std::atomic<size_t> next{0};
+    thread_local const size_t hint = next.fetch_add(1, std::memory_order_relaxed);
+    return hint;
+}
+
+} // namespace
+
 Connection *Database::acquireReader()
 {
-    {
-        std::lock_guard lock(m_readersMutex);
-        if (!m_readers.empty()) {
-            Connection *c = m_readers.back().release();
-            m_readers.pop_back();
-            return c;
+    const size_t start = readerSlotHint();
+    for (size_t i = 0; i < kReaderSlots; ++i) {
+        std::atomic<Connection *> &slot = m_readerSlots[(start + i) % kReaderSlots].conn;
+        if (slot.load(std::memory_order_relaxed)) {
+            if (Connection *c = slot.exchange(nullptr, std::memory_order_acquire))
+                return c;
         }
     }
     auto c = Connection::open(m_path, true);
     if (!c.ok())
         return nullptr;
-    (void)(*c)->exec("PRAGMA cache_size=-16384;");
+    (void)(*c)->exec("PRAGMA cache_size=-16384; PRAGMA mmap_size=" + QByteArray::number(kReaderMmapBytes) + ';');
     return c->release();
 }
 
 void Database::releaseReader(Connection *c)
 {
-    std::lock_guard lock(m_readersMutex);
-    if (m_readers.size() >= kMaxIdleReaders) {
-        delete c;
-        return;
+    // A snapshot that a commit made stale is not kept while idle.
+    if (c->m_readOpen && c->m_readSeq != m_commitSeq.load())
+        endRead(*c);
+    const size_t start = readerSlotHint();
+    for (size_t i = 0; i < kReaderSlots; ++i) {
+        Connection *empty = nullptr;
+        if (m_readerSlots[(start + i) % kReaderSlots].conn.compare_exchange_strong(empty, c, std::memory_order_release,
+                                                                                    std::memory_order_relaxed))
+            return;
     }
-    m_readers.emplace_back(c);
+    delete c; // the pool is full
 }
 
 Result<void> Database::beginRead(Connection &c)
 {
+    // The count is read before the snapshot is taken (by the first read
+    // after BEGIN), so the snapshot holds at least every commit counted.
+    const quint64 seq = m_commitSeq.load();
+    if (c.m_readOpen) {
+        if (c.m_readSeq == seq)
+            return {};
+        endRead(c);
+    }
     Statement *s = c.prepare("BEGIN");
     if (!s || (s->step(), s->resultCode() != SQLITE_DONE))
         return ApiError::internal(c.lastError());
+    c.m_readOpen = true;
+    c.m_readSeq = seq;
     return {};
 }
 
 void Database::endRead(Connection &c)
 {
+    // A statement left active would keep the snapshot past the COMMIT.
+    for (sqlite3_stmt *s = sqlite3_next_stmt(c.handle(), nullptr); s; s = sqlite3_next_stmt(c.handle(), s)) {
+        if (sqlite3_stmt_busy(s))
+            sqlite3_reset(s);
+    }
     if (Statement *s = c.prepare("COMMIT"))
         s->step();
+    if (!sqlite3_get_autocommit(c.handle()))
+        (void)c.exec("ROLLBACK");
+    c.m_readOpen = false;
+}
+
+void Database::endIdleReads(bool all)
+{
+    const quint64 seq = m_commitSeq.load();
+    for (ReaderSlot &slot : m_readerSlots) {
+        Connection *c = slot.conn.exchange(nullptr, std::memory_order_acquire);
+        if (!c)
+            continue;
+        if (c->m_readOpen && (all || c->m_readSeq != seq))
+            endRead(*c);
+        Connection *empty = nullptr;
+        if (!slot.conn.compare_exchange_strong(empty, c, std::memory_order_release, std::memory_order_relaxed))
+            releaseReader(c); // a thread put another reader there meanwhile
+    }
 }
 
 Result<void> Database::step(const QByteArray &sql)

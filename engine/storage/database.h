@@ -5,7 +5,12 @@
 //
 // Threads: any thread may call read() and write(). Writes are serialized
 // (SQLite has one writer); on disk, reads run in parallel on pooled reader
-// connections in WAL mode and never wait for writers. In memory, one
+// connections in WAL mode and never wait for writers. A pooled reader keeps
+// its read transaction (its snapshot) from one read to the next as long as
+// nothing was committed in between, so that a read after a read costs no
+// BEGIN and COMMIT (and none of the WAL locking behind them); any commit
+// makes every kept snapshot stale, and the next read on it takes a new one.
+// In memory, one
 // connection serves both, under one mutex. A thread whose commit scope holds
 // this database's open transaction reads through it (its answers wait for
 // the commit as its writes' do).
@@ -105,10 +110,8 @@ public:
     // ResourceNotFoundException, as a read after the drop would have been.
     template <typename T>
     Result<T> read(const std::function<Result<T>(Connection &)> &fn);
-    // The same for a function that runs one statement, once: SQLite runs a
-    // lone statement in a snapshot of its own (autocommit), so this skips
-    // read()'s BEGIN and COMMIT. fn must leave its statement inactive (reset,
-    // or stepped to the end) before it returns.
+    // The same for a function that runs one statement, once. fn must leave
+    // its statement inactive (reset, or stepped to the end) before it returns.
     template <typename T>
     Result<T> readSingle(const std::function<Result<T>(Connection &)> &fn);
 
@@ -159,10 +162,19 @@ private:
     Result<void> loadCatalog();
     // Gives indexes of `description` without a store an id and a store.
     Result<QJsonObject> prepareIndexes(WriteTxn &txn, qint64 tableId, QJsonObject description);
+    // The reader pool. acquireReader() returns an idle reader or opens one
+    // (null if that fails); releaseReader() takes it back (closing it if
+    // the pool is full). beginRead() makes the reader's read transaction
+    // current: it keeps the one it holds if nothing was committed since it
+    // began, or begins a new one. endRead() ends it.
     Connection *acquireReader();
     void releaseReader(Connection *c);
     Result<void> beginRead(Connection &c);
     void endRead(Connection &c);
+    // Ends the read transactions of idle readers: the stale ones, or all
+    // (so that none holds a WAL read mark while the writer could restart
+    // the WAL). Called by the checkpoint thread and on close.
+    void endIdleReads(bool all);
     // Group commit (as LevelDB's writers do): each write queues; the writer
     // at the head runs the queued ones in one SQLite transaction, each in
     // its own savepoint, commits once and wakes the others.
@@ -212,8 +224,19 @@ private:
     std::mutex m_writeMutex;                        // held while a group runs (and, in memory, by readers)
     std::atomic<std::thread::id> m_groupThread{};   // the thread running a write group, if any
     std::unique_ptr<Connection> m_writer;
-    std::mutex m_readersMutex;
-    std::vector<std::unique_ptr<Connection>> m_readers; // idle reader connections
+    // Idle reader connections, one per slot, each slot on a cache line of its
+    // own: a thread takes one with an exchange and puts it back with a
+    // compare-exchange, starting at a slot of its own, so that the server's
+    // threads neither wait for each other nor share a lock.
+    struct alignas(64) ReaderSlot {
+        std::atomic<Connection *> conn{nullptr};
+    };
+    static constexpr size_t kReaderSlots = 16;
+    ReaderSlot m_readerSlots[kReaderSlots];
+    // Commits of the writer so far, counted by walHook() after each commit
+    // and before the committing call returns (so before any write is
+    // acknowledged): a reader's snapshot begun at the current count is current.
+    std::atomic<quint64> m_commitSeq{0};
 
     // Checkpoints run on a thread of their own (passive: they never block
     // writers), so that no request pays for copying the WAL into the
@@ -299,7 +322,8 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
         return began.error();
     }
     Result<T> r = fn(*c);
-    endRead(*c);
+    if (!r.ok())
+        endRead(*c); // whatever failed, the next read starts afresh
     releaseReader(c);
     return readResult(std::move(r));
 }
@@ -307,16 +331,9 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
 template <typename T>
 Result<T> Database::readSingle(const std::function<Result<T>(Connection &)> &fn)
 {
-    if (m_path.isEmpty())
-        return read(fn);
-    if (CommitScope *scope = CommitScope::current(); scope && scope->m_db == this)
-        return read(fn);
-    Connection *c = acquireReader();
-    if (!c)
-        return ApiError::internal(QStringLiteral("Cannot open a reader connection"));
-    Result<T> r = fn(*c);
-    releaseReader(c);
-    return readResult(std::move(r));
+    // A kept read transaction is cheaper than a statement's own (autocommit)
+    // snapshot, which begins and ends a read transaction each time.
+    return read(fn);
 }
 
 template <typename T>

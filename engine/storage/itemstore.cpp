@@ -17,7 +17,8 @@ Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &
     });
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
+    // Not copied: `key` outlives the step, and the next use binds again.
+    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk);
     if (!s->step()) {
         if (!s->ok() || s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());

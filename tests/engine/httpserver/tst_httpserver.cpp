@@ -171,7 +171,7 @@ HttpResponse echo(const HttpRequest &req)
     r.headers.append({"X-Method", req.method});
     r.headers.append({"X-Target", req.target});
     r.headers.append({"X-Header-Count", QByteArray::number(req.headers.size())});
-    r.headers.append({"X-Trace", req.header("x-trace")});
+    r.headers.append({"X-Trace", req.header("x-trace").toByteArray()});
     r.body = req.body;
     return r;
 }
