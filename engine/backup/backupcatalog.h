@@ -3,7 +3,9 @@
 // (what DescribeBackup shows) and <id>.ddbackup (an encoded Snapshot); in
 // memory both stay in this object. The worker thread runs queued jobs
 // (writing backup files, loading restored tables) one at a time; each job
-// works in pages of short transactions, so requests never wait on it.
+// works in short transactions that yield the write lock to waiting
+// requests, and the worker runs at a lower CPU priority (nice +10, per
+// thread on Linux), so that request threads win the cores.
 // Threads: every method may be called from any thread.
 #pragma once
 
@@ -14,6 +16,7 @@
 #include <QMap>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -22,11 +25,16 @@
 
 namespace dd::backup {
 
+// Lowers the calling thread's CPU priority to the worker's (nice +10, this
+// thread only on Linux), for background threads a job starts.
+void lowerThreadPriority();
+
 class BackupCatalog {
 public:
     // dataDir empty: in memory. Loads the backups already in <dataDir>/backups/.
     explicit BackupCatalog(const QString &dataDir);
-    // Finishes the running job, drops the queued ones and joins the worker.
+    // Sets stopping(), drops the queued jobs and joins the worker once its
+    // running job returns (a restore stops between transactions).
     ~BackupCatalog();
 
     // Adds a backup's description (BackupDescription shape plus "_Region").
@@ -44,6 +52,9 @@ public:
 
     // Queues fn on the worker thread.
     void post(std::function<void()> fn);
+    // Becomes true when the catalog is being destroyed: a long job checks it
+    // and returns early.
+    const std::atomic<bool> &stopping() const { return m_cancel; }
     // The file that holds the data of `arn` (empty in memory); for tests.
     QString dataPath(const QString &arn) const;
 
@@ -61,6 +72,7 @@ private:
     std::condition_variable m_jobsWake;
     std::deque<std::function<void()>> m_jobs;
     bool m_stopping = false;
+    std::atomic<bool> m_cancel{false};    // stopping(): set with m_stopping
     std::thread m_worker;
 };
 

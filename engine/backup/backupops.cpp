@@ -14,6 +14,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <future>
 
 namespace dd::api {
 
@@ -172,12 +173,29 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    DD_ASSIGN(backup::Snapshot snap, backup::readBackup(ctx, arn));
+    // The header and the description now (a missing, truncated or foreign
+    // file fails the request); the checksum and the items in the background,
+    // the checksum on a thread of its own while the items load.
+    DD_ASSIGN(const QByteArray bytes, cat->data(arn));
+    const QString what = QStringLiteral("Backup %1").arg(arn);
+    DD_ASSIGN(const QJsonObject description, backup::Snapshot::peekDescription(bytes, what));
     const QJsonObject summary{{p("SourceBackupArn"), arn},
                               {p("SourceTableArn"), meta.value(p("SourceTableDetails")).toObject().value(p("TableArn"))},
                               {p("RestoreDateTime"), meta.value(p("BackupDetails")).toObject().value(p("BackupCreationDateTime"))}};
-    auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
-    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *cat, snap.description, items, req, summary));
+    auto source = [bytes, what]() -> Result<backup::RestoreItems> {
+        auto checksum = std::make_shared<std::future<Result<void>>>(
+            std::async(std::launch::async, [bytes, what] {
+                backup::lowerThreadPriority();
+                return backup::Snapshot::verify(bytes, what);
+            }));
+        auto decoded = backup::Snapshot::decode(bytes, what, false);
+        if (!decoded.ok()) {
+            auto checked = checksum->get();
+            return checked.ok() ? decoded.error() : checked.error();
+        }
+        return backup::RestoreItems{std::move(decoded->items), [checksum] { return checksum->get(); }};
+    };
+    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *cat, description, source, req, summary));
     return toBody({{p("TableDescription"), desc}});
 }
 

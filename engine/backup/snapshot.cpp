@@ -89,24 +89,66 @@ QByteArray Snapshot::encode() const
     return bytes;
 }
 
-Result<Snapshot> Snapshot::decode(const QByteArray &bytes, const QString &what)
+namespace {
+
+ApiError unreadable(const QString &what, const QString &why)
 {
-    auto bad = [&](const QString &why) { return ApiError::internal(QStringLiteral("%1 is unreadable: %2").arg(what, why)); };
+    return ApiError::internal(QStringLiteral("%1 is unreadable: %2").arg(what, why));
+}
+
+// The header checks of decode(): the payload length, or the error.
+Result<quint64> checkHeader(const QByteArray &bytes, const QString &what)
+{
     if (bytes.size() < kHeaderBytes)
-        return bad(QStringLiteral("the file is truncated (%1 bytes)").arg(bytes.size()));
+        return unreadable(what, QStringLiteral("the file is truncated (%1 bytes)").arg(bytes.size()));
     if (memcmp(bytes.constData(), kMagic, 4) != 0)
-        return bad(QStringLiteral("not a Dynamodesk backup file"));
+        return unreadable(what, QStringLiteral("not a Dynamodesk backup file"));
     QDataStream head(bytes.mid(4, 12));
     quint32 version = 0;
     quint64 length = 0;
     head >> version >> length;
     if (version != kFormatVersion)
-        return bad(QStringLiteral("unknown format version %1").arg(version));
+        return unreadable(what, QStringLiteral("unknown format version %1").arg(version));
     if (quint64(bytes.size() - kHeaderBytes) < length)
-        return bad(QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(bytes.size() - kHeaderBytes).arg(length));
-    const QByteArray payload = bytes.mid(kHeaderBytes, qsizetype(length));
-    if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256) != bytes.mid(16, 32) || quint64(bytes.size() - kHeaderBytes) != length)
-        return bad(QStringLiteral("the file is corrupted (checksum mismatch)"));
+        return unreadable(what, QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(bytes.size() - kHeaderBytes).arg(length));
+    if (quint64(bytes.size() - kHeaderBytes) != length)
+        return unreadable(what, QStringLiteral("the file is corrupted (checksum mismatch)"));
+    return length;
+}
+
+} // namespace
+
+Result<QJsonObject> Snapshot::peekDescription(const QByteArray &bytes, const QString &what)
+{
+    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
+    // QDataStream over a view of the payload's start: no copy of the items.
+    const QByteArray payload = QByteArray::fromRawData(bytes.constData() + kHeaderBytes, qsizetype(length));
+    QDataStream in(payload);
+    in.setVersion(QDataStream::Qt_6_4);
+    QByteArray desc;
+    in >> desc;
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(desc, &error);
+    if (in.status() != QDataStream::Ok || error.error != QJsonParseError::NoError || !doc.isObject())
+        return unreadable(what, QStringLiteral("the file is corrupted"));
+    return doc.object();
+}
+
+Result<void> Snapshot::verify(const QByteArray &bytes, const QString &what)
+{
+    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
+    const QByteArrayView payload(bytes.constData() + kHeaderBytes, qsizetype(length));
+    if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256) != QByteArrayView(bytes.constData() + 16, 32))
+        return unreadable(what, QStringLiteral("the file is corrupted (checksum mismatch)"));
+    return {};
+}
+
+Result<Snapshot> Snapshot::decode(const QByteArray &bytes, const QString &what, bool verifyChecksum)
+{
+    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
+    if (verifyChecksum)
+        DD_CHECK(verify(bytes, what));
+    const QByteArray payload = QByteArray::fromRawData(bytes.constData() + kHeaderBytes, qsizetype(length));
     QDataStream in(payload);
     in.setVersion(QDataStream::Qt_6_4);
     Snapshot s;
@@ -114,20 +156,22 @@ Result<Snapshot> Snapshot::decode(const QByteArray &bytes, const QString &what)
     quint64 count = 0;
     in >> desc >> s.seq >> s.timeMs >> s.itemBytes >> count;
     s.description = QJsonDocument::fromJson(desc).object();
+    // The file holds the map in its order: each entry goes at the end.
     for (quint64 i = 0; i < count && in.status() == QDataStream::Ok; ++i) {
         QByteArray k, v;
         in >> k >> v;
-        s.items.emplace(std::move(k), std::move(v));
+        s.items.emplace_hint(s.items.end(), std::move(k), std::move(v));
     }
     if (in.status() != QDataStream::Ok || s.items.size() != count)
-        return bad(QStringLiteral("the file is corrupted"));
+        return unreadable(what, QStringLiteral("the file is corrupted"));
     return s;
 }
 
-Result<qint64> loadItems(storage::Database &db, const QString &tableName, const ItemMap &items, int pageSize)
+Result<qint64> loadItems(storage::Database &db, const QString &tableName, qint64 tableId, const ItemMap &items,
+                         const std::atomic<bool> *cancel, int maxPerTxn)
 {
     auto table = db.table(tableName);
-    if (!table)
+    if (!table || table->id != tableId)
         return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(tableName));
     // Storage order first: the map is in canonical-JSON order, which is
     // random against the table's (h, pk, sk) order, so inserting in it
@@ -151,13 +195,20 @@ Result<qint64> loadItems(storage::Database &db, const QString &tableName, const 
     std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
         return std::tie(a.key.hash, a.key.pk, a.key.sk) < std::tie(b.key.hash, b.key.pk, b.key.sk);
     });
+    // At least this many items per transaction, so that a steady stream of
+    // requests cannot starve the restore.
+    constexpr int kMinPerTxn = 8;
     size_t next = 0;
     while (next < rows.size()) {
+        if (cancel && cancel->load())
+            return ApiError::internal(QStringLiteral("The restore of %1 was interrupted").arg(tableName));
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto current = db.table(tableName);
-            if (!current || current->id != table->id)
+            if (!current || current->id != tableId)
                 return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(tableName));
-            for (int n = 0; n < pageSize && next < rows.size(); ++n, ++next) {
+            for (int n = 0; n < maxPerTxn && next < rows.size(); ++n, ++next) {
+                if (n >= kMinPerTxn && db.writersWaiting())
+                    break;
                 const Row &r = rows[next];
                 DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
                 DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{r.size, *r.json}));

@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <atomic>
 #include <map>
 
 namespace dd::backup {
@@ -30,21 +31,35 @@ struct Snapshot {
     static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs);
 
     // The file format; decode() fails with `what` in the message for a
-    // truncated or corrupted encoding.
+    // truncated or corrupted encoding. verifyChecksum false skips the
+    // SHA-256 of the payload (about 100 MB/s), for a caller that runs
+    // verify() on another thread at the same time.
     QByteArray encode() const;
-    static Result<Snapshot> decode(const QByteArray &bytes, const QString &what);
+    static Result<Snapshot> decode(const QByteArray &bytes, const QString &what, bool verifyChecksum = true);
+    // The cheap checks of decode(), for a restore to make before it returns:
+    // the header (magic, version, payload length against the size of
+    // `bytes`) and the description; not the checksum. Errors as decode().
+    static Result<QJsonObject> peekDescription(const QByteArray &bytes, const QString &what);
+    // The checksum check of decode() alone; the header must have passed
+    // peekDescription(). Error: InternalServerError naming `what`.
+    static Result<void> verify(const QByteArray &bytes, const QString &what);
 };
 
 // The canonical key JSON of `item` (DynamoDB JSON of an item or of its keys)
 // under the key schema of `description`; empty if a key attribute is missing.
 QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJson);
 
-// Writes `items` into the (new, empty) table `tableName` through
-// storage::applyPut, in the table's key order, `pageSize` items per write
-// transaction, so that requests never wait long. Returns the number of
-// items written; fails if the table is deleted (or replaced) meanwhile.
-// 100 items per transaction: the restore holds the single writer for about a
-// millisecond at a time (500 doubled PutItem's p99 during restores, at the same load rate).
-Result<qint64> loadItems(storage::Database &db, const QString &tableName, const ItemMap &items, int pageSize = 100);
+// Writes `items` into the (new, empty) table `tableName` (TableDef::id
+// `tableId`) through storage::applyPut, in the table's key order, so that
+// the rows append to the B-trees. Each write transaction takes up to
+// `maxPerTxn` items but commits early, after any item, once another thread
+// waits for the write lock (Database::writersWaiting()): a request waits for
+// about one item's insert and a commit, not a whole page, while an idle
+// database gets few, large commits. Returns the number of items written;
+// fails if the table is deleted (or replaced) meanwhile, or with an
+// InternalServerError "interrupted" once *cancel becomes true (checked
+// between transactions).
+Result<qint64> loadItems(storage::Database &db, const QString &tableName, qint64 tableId, const ItemMap &items,
+                         const std::atomic<bool> *cancel = nullptr, int maxPerTxn = 4000);
 
 } // namespace dd::backup

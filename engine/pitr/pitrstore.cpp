@@ -165,6 +165,12 @@ Result<std::optional<PitrState>> PitrStore::deleted(storage::Database &db, const
 
 Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrState &state, qint64 timeMs)
 {
+    DD_ASSIGN(const QByteArray base, baseAt(db, state, timeMs));
+    return replay(db, state, base, timeMs);
+}
+
+Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &state, qint64 timeMs)
+{
     DD_ASSIGN(QByteArray base, db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
         // The newest base at or before timeMs; else the oldest (the window starts at it).
         storage::Statement *s = c.prepare("SELECT data FROM dd_pitr_base WHERE table_id = ? ORDER BY (time_ms <= ?) DESC, "
@@ -179,6 +185,11 @@ Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrSta
     if (base.isEmpty())
         return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),
                         QStringLiteral("No point-in-time recovery history for table %1").arg(state.tableName));
+    return base;
+}
+
+Result<backup::Snapshot> PitrStore::replay(storage::Database &db, const PitrState &state, const QByteArray &base, qint64 timeMs)
+{
     DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
     const QJsonObject description = snap.description;
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
