@@ -20,8 +20,9 @@ constexpr int kWorkerNice = 10;
 
 } // namespace
 
-void lowerThreadPriority()
+void lowerThreadPriority(const char *name)
 {
+    pthread_setname_np(pthread_self(), name);
     // Linux applies a nice value to the one thread (tid).
     (void)setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kWorkerNice);
 }
@@ -164,11 +165,11 @@ void BackupCatalog::post(std::function<void()> fn)
 
 void BackupCatalog::workerLoop()
 {
+    // At normal priority: jobs take the write lock (restores), and a
+    // low-priority thread holding it could be kept off the cores while
+    // requests wait for it. Jobs run their CPU-heavy parts on helper
+    // threads at lowerThreadPriority().
     pthread_setname_np(pthread_self(), "dd-backup");
-    // Background work yields the cores to requests. The write lock it takes
-    // is released to waiters after each item (loadItems), so a starved
-    // worker holding it cannot stall requests for long.
-    lowerThreadPriority();
     for (;;) {
         std::function<void()> job;
         {

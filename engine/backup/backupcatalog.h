@@ -4,8 +4,9 @@
 // memory both stay in this object. The worker thread runs queued jobs
 // (writing backup files, loading restored tables) one at a time; each job
 // works in short transactions that yield the write lock to waiting
-// requests, and the worker runs at a lower CPU priority (nice +10, per
-// thread on Linux), so that request threads win the cores.
+// requests (backup/itemloader.h), and runs its CPU-heavy parts (encoding,
+// decoding, sorting) on helper threads at a lower CPU priority (nice +10,
+// per thread on Linux), so that request threads win the cores.
 // Threads: every method may be called from any thread.
 #pragma once
 
@@ -25,9 +26,10 @@
 
 namespace dd::backup {
 
-// Lowers the calling thread's CPU priority to the worker's (nice +10, this
-// thread only on Linux), for background threads a job starts.
-void lowerThreadPriority();
+// Lowers the calling thread's CPU priority (nice +10, this thread only on
+// Linux) and names it `name` (at most 15 characters), for the helper
+// threads of background jobs.
+void lowerThreadPriority(const char *name);
 
 class BackupCatalog {
 public:

@@ -185,7 +185,7 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
     auto source = [bytes, what]() -> Result<backup::RestoreItems> {
         auto checksum = std::make_shared<std::future<Result<void>>>(
             std::async(std::launch::async, [bytes, what] {
-                backup::lowerThreadPriority();
+                backup::lowerThreadPriority("dd-restore-sum");
                 return backup::Snapshot::verify(bytes, what);
             }));
         auto decoded = backup::Snapshot::decode(bytes, what, false);

@@ -1,11 +1,13 @@
 #include "backup/restorer.h"
 
 #include "backup/backupcatalog.h"
+#include "backup/itemloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
+#include <future>
 #include <limits>
 
 namespace dd::backup {
@@ -23,6 +25,46 @@ void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
 {
     for (const auto &k : keySchema)
         names.insert(k.toObject().value(p("AttributeName")).toString());
+}
+
+// The worker's part of a restore: produces the items and sorts them on a
+// helper thread at the worker's low priority, then writes them on the
+// worker itself, at normal priority: a low-priority thread holding the
+// write lock could be kept off the cores by other work while requests wait
+// for that lock (priority inversion). The error of a failed `finish` check
+// (a corrupted file) is reported before any other it explains.
+Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, const QString &target, qint64 tableId, const RestoreSource &items)
+{
+    auto table = db.table(target);
+    if (!table || table->id != tableId)
+        return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(target));
+    struct Prepared {
+        ItemLoader loader;
+        std::function<Result<void>()> finish;
+    };
+    auto work = std::async(std::launch::async, [&items, table]() -> Result<Prepared> {
+        lowerThreadPriority("dd-restore-prep");
+        Result<RestoreItems> produced = items();
+        if (!produced.ok())
+            return produced.error();
+        Result<ItemLoader> loader = ItemLoader::prepare(*table, std::move(produced->items));
+        if (!loader.ok()) {
+            auto checked = produced->finish ? produced->finish() : Result<void>();
+            return checked.ok() ? loader.error() : checked.error();
+        }
+        return Prepared{std::move(*loader), std::move(produced->finish)};
+    });
+    Result<Prepared> prepared = work.get();
+    if (!prepared.ok())
+        return prepared.error();
+    Result<qint64> written = prepared->loader.write(db, target, tableId, &worker.stopping());
+
+    if (prepared->finish) {
+        auto checked = prepared->finish();
+        if (!checked.ok())
+            return checked.error();
+    }
+    return written;
 }
 
 } // namespace
@@ -85,14 +127,7 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     // share an HTTP turn's transaction, and until its commit no other thread
     // (the worker's included) sees the table.
     auto load = [&db, w, target, items](qint64 tableId) {
-        Result<RestoreItems> produced = items();
-        Result<qint64> loaded = produced.ok() ? loadItems(db, target, tableId, produced->items, &w->stopping()) : Result<qint64>(produced.error());
-        if (produced.ok() && produced->finish) {
-            // Its failure (a corrupted file) explains any other.
-            auto checked = produced->finish();
-            if (!checked.ok())
-                loaded = checked.error();
-        }
+        Result<qint64> loaded = prepareAndWrite(db, *w, target, tableId, items);
         if (w->stopping().load())
             return; // left CREATING: dropUnfinishedRestores() removes it at the next open
         auto finished = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {

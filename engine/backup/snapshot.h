@@ -12,7 +12,6 @@
 #include <QByteArray>
 #include <QJsonObject>
 
-#include <atomic>
 #include <map>
 
 namespace dd::backup {
@@ -48,18 +47,5 @@ struct Snapshot {
 // The canonical key JSON of `item` (DynamoDB JSON of an item or of its keys)
 // under the key schema of `description`; empty if a key attribute is missing.
 QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJson);
-
-// Writes `items` into the (new, empty) table `tableName` (TableDef::id
-// `tableId`) through storage::applyPut, in the table's key order, so that
-// the rows append to the B-trees. Each write transaction takes up to
-// `maxPerTxn` items but commits early, after any item, once another thread
-// waits for the write lock (Database::writersWaiting()): a request waits for
-// about one item's insert and a commit, not a whole page, while an idle
-// database gets few, large commits. Returns the number of items written;
-// fails if the table is deleted (or replaced) meanwhile, or with an
-// InternalServerError "interrupted" once *cancel becomes true (checked
-// between transactions).
-Result<qint64> loadItems(storage::Database &db, const QString &tableName, qint64 tableId, const ItemMap &items,
-                         const std::atomic<bool> *cancel = nullptr, int maxPerTxn = 4000);
 
 } // namespace dd::backup
