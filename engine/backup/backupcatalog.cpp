@@ -64,6 +64,27 @@ BackupCatalog::~BackupCatalog()
     }
     m_jobsWake.notify_all();
     m_worker.join();
+    for (Spawned &s : m_spawned)
+        s.thread.join();
+}
+
+void BackupCatalog::spawn(std::function<void()> fn)
+{
+    std::lock_guard lock(m_jobsMutex);
+    for (auto it = m_spawned.begin(); it != m_spawned.end();) {
+        if (it->done->load()) {
+            it->thread.join();
+            it = m_spawned.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    m_spawned.push_back({std::thread([fn = std::move(fn), done] {
+                             fn();
+                             *done = true;
+                         }),
+                         done});
 }
 
 QString BackupCatalog::fileStem(const QString &arn) const

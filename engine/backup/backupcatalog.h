@@ -21,8 +21,10 @@
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace dd::backup {
 
@@ -54,6 +56,10 @@ public:
 
     // Queues fn on the worker thread.
     void post(std::function<void()> fn);
+    // Runs fn now on a thread of its own (for work that must start at once
+    // even while the worker is busy, such as a backup's read snapshot);
+    // the destructor joins it, after setting stopping().
+    void spawn(std::function<void()> fn);
     // Becomes true when the catalog is being destroyed: a long job checks it
     // and returns early.
     const std::atomic<bool> &stopping() const { return m_cancel; }
@@ -76,6 +82,11 @@ private:
     bool m_stopping = false;
     std::atomic<bool> m_cancel{false};    // stopping(): set with m_stopping
     std::thread m_worker;
+    struct Spawned {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done; // set when its function returned: joined at the next spawn()
+    };
+    std::vector<Spawned> m_spawned;       // guarded by m_jobsMutex
 };
 
 } // namespace dd::backup

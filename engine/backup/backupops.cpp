@@ -1,8 +1,10 @@
 // On-demand backup operations: CreateBackup, DescribeBackup, ListBackups,
-// DeleteBackup, RestoreTableFromBackup. CreateBackup reads the table in one
-// read snapshot at request time (so the backup is consistent to that
-// moment) and hands encoding and writing the file to the catalog's worker:
-// the backup is CREATING until the file is written, then AVAILABLE.
+// DeleteBackup, RestoreTableFromBackup. CreateBackup fixes a read snapshot
+// of the table before it returns (so the backup is consistent to that
+// moment) and reads, encodes and writes it on a thread of its own: the
+// backup is CREATING until the file is written, then AVAILABLE.
+// RestoreTableFromBackup checks the file's header and returns CREATING;
+// restorer.h does the rest in the background.
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
 #include "backup/backupsource.h"
@@ -15,6 +17,7 @@
 
 #include <algorithm>
 #include <future>
+#include <utility>
 
 namespace dd::api {
 
@@ -53,23 +56,75 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     const QString backupName = req.value(p("BackupName")).toString();
     DD_ASSIGN(auto table, requireTable(ctx, name, false));
     const qint64 now = ctx.clock->nowMs();
-    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(ctx.db, *table, now));
-    const QJsonObject &d = table->description;
+    // On disk the table is read in the background, from a read snapshot
+    // fixed before this request returns (so the backup holds the table as
+    // it was at the request, to the second, and later writes never wait for
+    // it: a WAL reader does not block the writer); then the file is encoded
+    // and written. In memory the one connection serves all, so the read is
+    // made here and only the encoding is left to another thread.
+    auto snap = std::make_shared<backup::Snapshot>();
+    auto fixed = std::make_shared<std::promise<Result<std::pair<qint64, qint64>>>>();
+    auto published = std::make_shared<std::promise<void>>();
+    // Reads the table: Failed (before the snapshot was fixed: `fixed` holds
+    // the error), Partial (failed after it) or Read.
+    enum Outcome { Failed, Partial, Read };
+    auto readTable = [db = &ctx.db, table, now, snap, fixed]() -> Outcome {
+        bool answered = false;
+        auto read = backup::Snapshot::read(*db, *table, now, [&](qint64 count, qint64 bytes) {
+            fixed->set_value(std::pair(count, bytes));
+            answered = true;
+        });
+        if (!read.ok() && !answered)
+            fixed->set_value(read.error());
+        if (!read.ok())
+            return answered ? Partial : Failed;
+        *snap = std::move(*read);
+        return Read;
+    };
     const QString arn = QStringLiteral("%1/backup/%2-%3")
-                            .arg(d.value(p("TableArn")).toString())
+                            .arg(table->description.value(p("TableArn")).toString())
                             .arg(now, 13, 10, QLatin1Char('0'))
                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), snap.itemBytes},
+    // Once the table is read: the file, or (a read that failed part way) no backup.
+    auto finish = [cat, arn, snap, published](Outcome outcome) {
+        if (outcome == Failed)
+            return; // the request failed: it added nothing
+        // The description must be in the catalog first (storeData drops the
+        // data of a backup it does not know: one deleted meanwhile).
+        published->get_future().wait();
+        if (outcome == Partial) {
+            cat->remove(arn);
+            return;
+        }
+        (void)cat->storeData(arn, snap->encode());
+    };
+    if (ctx.db.isInMemory()) {
+        const Outcome outcome = readTable();
+        if (outcome != Failed)
+            cat->spawn([finish, outcome] {
+                backup::lowerThreadPriority("dd-backup-enc");
+                finish(outcome);
+            });
+    } else {
+        cat->spawn([readTable, finish] {
+            backup::lowerThreadPriority("dd-backup-read");
+            finish(readTable());
+        });
+    }
+    DD_ASSIGN(const auto figures, fixed->get_future().get());
+    const auto [itemCount, itemBytes] = figures;
+    const QJsonObject &d = table->description;
+    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), itemBytes},
                              {p("BackupStatus"), p("CREATING")}, {p("BackupType"), p("USER")},
                              {p("BackupCreationDateTime"), double(now) / 1000.0}};
     const QString mode = d.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
     QJsonObject pt = d.value(p("ProvisionedThroughput")).toObject();
     const QJsonObject source{{p("TableName"), name}, {p("TableId"), d.value(p("TableId"))}, {p("TableArn"), d.value(p("TableArn"))},
-                             {p("TableSizeBytes"), snap.itemBytes}, {p("KeySchema"), d.value(p("KeySchema"))},
+                             {p("TableSizeBytes"), itemBytes}, {p("KeySchema"), d.value(p("KeySchema"))},
                              {p("TableCreationDateTime"), d.value(p("CreationDateTime"))},
                              {p("ProvisionedThroughput"), QJsonObject{{p("ReadCapacityUnits"), pt.value(p("ReadCapacityUnits"))},
                                                                       {p("WriteCapacityUnits"), pt.value(p("WriteCapacityUnits"))}}},
-                             {p("ItemCount"), qint64(snap.items.size())}, {p("BillingMode"), mode}};
+                             {p("ItemCount"), itemCount}, {p("BillingMode"), mode}};
     QJsonObject features;
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         QJsonArray out;
@@ -88,8 +143,7 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
                            {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
     cat->add(arn, meta);
-    auto shared = std::make_shared<backup::Snapshot>(std::move(snap));
-    cat->post([cat, arn, shared] { (void)cat->storeData(arn, shared->encode()); });
+    published->set_value();
     return toBody({{p("BackupDetails"), details}});
 }
 

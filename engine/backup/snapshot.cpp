@@ -42,17 +42,27 @@ QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJs
     return QJsonDocument(key).toJson(QJsonDocument::Compact);
 }
 
-Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &table, qint64 nowMs)
+Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
+                                const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed)
 {
     return db.read<Snapshot>([&](storage::Connection &c) -> Result<Snapshot> {
         Snapshot s;
         s.description = table.description;
         s.timeMs = nowMs;
-        storage::Statement *st = c.prepare("SELECT COALESCE(MAX(seq), 0) FROM changelog");
+        // The first read fixes the snapshot (WAL): the log's end and the table's figures.
+        storage::Statement *st = c.prepare("SELECT COALESCE((SELECT MAX(seq) FROM changelog), 0), item_count, size_bytes FROM tables WHERE id = ?");
         if (!st)
             return ApiError::internal(c.lastError());
-        s.seq = st->step() ? st->columnInt(0) : 0;
+        st->bind(1, table.id);
+        if (!st->step()) {
+            st->reset();
+            return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
+        }
+        s.seq = st->columnInt(0);
+        const qint64 count = st->columnInt(1), bytes = st->columnInt(2);
         st->reset();
+        if (fixed)
+            fixed(count, bytes);
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
         storage::StoredRow row;
         for (;;) {

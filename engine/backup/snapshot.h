@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <functional>
 #include <map>
 
 namespace dd::backup {
@@ -26,8 +27,13 @@ struct Snapshot {
     ItemMap items;            // canonical key JSON -> item DynamoDB JSON
     qint64 itemBytes = 0;     // sum of DynamoDB item sizes
 
-    // Reads `table` in one read transaction of `db` at time nowMs.
-    static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs);
+    // Reads `table` in one read transaction of `db` at time nowMs. If
+    // given, `fixed` is called as soon as that transaction's snapshot is
+    // fixed (its first read), before the scan, with the table's item count
+    // and item bytes in it: a caller on another thread may answer then,
+    // since nothing committed later can enter the snapshot.
+    static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
+                                 const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed = {});
 
     // The file format; decode() fails with `what` in the message for a
     // truncated or corrupted encoding. verifyChecksum false skips the

@@ -90,6 +90,8 @@ public:
     ~Database();
 
     const QString &region() const { return m_region; }
+    // Whether the database lives in memory (one connection serves reads and writes).
+    bool isInMemory() const { return m_path.isEmpty(); }
     Clock *clock() const { return m_clock; }
 
     // The current definition of table `name`, or null if there is none:
