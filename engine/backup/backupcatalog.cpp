@@ -6,6 +6,8 @@
 #include <QSaveFile>
 
 #include <pthread.h>
+#include <cerrno>
+#include <algorithm>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,7 +16,7 @@ namespace dd::backup {
 
 namespace {
 
-// The worker's nice value: its share of a busy core is about a tenth of a
+// How much nicer helper threads are than the one starting them: a helper's share of a busy core is about a tenth of a
 // request thread's (CFS weights 110 against 1024).
 constexpr int kWorkerNice = 10;
 
@@ -23,8 +25,13 @@ constexpr int kWorkerNice = 10;
 void lowerThreadPriority(const char *name)
 {
     pthread_setname_np(pthread_self(), name);
-    // Linux applies a nice value to the one thread (tid).
-    (void)setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), kWorkerNice);
+    // Linux applies a nice value to the one thread (tid); relative to the
+    // thread's own, so a server started with nice keeps the gap.
+    const id_t tid = id_t(syscall(SYS_gettid));
+    errno = 0;
+    const int current = getpriority(PRIO_PROCESS, tid);
+    if (errno == 0)
+        (void)setpriority(PRIO_PROCESS, tid, std::min(19, current + kWorkerNice));
 }
 
 BackupCatalog::BackupCatalog(const QString &dataDir)

@@ -28,7 +28,7 @@
 
 namespace dd::backup {
 
-// Lowers the calling thread's CPU priority (nice +10, this thread only on
+// Lowers the calling thread's CPU priority (nice +10 from its own, this thread only on
 // Linux) and names it `name` (at most 15 characters), for the helper
 // threads of background jobs.
 void lowerThreadPriority(const char *name);

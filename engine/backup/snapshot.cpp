@@ -1,5 +1,7 @@
 #include "backup/snapshot.h"
 
+#include "backup/canonicalkey.h"
+
 #include "model/json.h"
 #include "model/size.h"
 #include "storage/itemscan.h"
@@ -20,26 +22,11 @@ constexpr char kMagic[4] = {'D', 'D', 'B', 'K'};
 constexpr quint32 kFormatVersion = 1;
 constexpr int kHeaderBytes = 4 + 4 + 8 + 32;
 
-QStringList keyNames(const QJsonObject &description)
-{
-    QStringList names;
-    for (const auto &v : description.value(QStringLiteral("KeySchema")).toArray())
-        names << v.toObject().value(QStringLiteral("AttributeName")).toString();
-    return names;
-}
-
 } // namespace
 
 QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJson)
 {
-    const QJsonObject item = QJsonDocument::fromJson(itemJson).object();
-    QJsonObject key;
-    for (const QString &n : keyNames(description)) {
-        if (!item.contains(n))
-            return {};
-        key.insert(n, item.value(n));
-    }
-    return QJsonDocument(key).toJson(QJsonDocument::Compact);
+    return CanonicalKey(description).of(itemJson);
 }
 
 Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
@@ -64,12 +51,13 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
         if (fixed)
             fixed(count, bytes);
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
+        const CanonicalKey canonical(table.description);
         storage::StoredRow row;
         for (;;) {
             DD_ASSIGN(const bool more, scan.next(row));
             if (!more)
                 break;
-            s.items.emplace(canonicalKey(table.description, row.item.json), row.item.json);
+            s.items.emplace(canonical.of(row.item.json), row.item.json);
             s.itemBytes += row.item.size;
         }
         return s;
