@@ -26,7 +26,7 @@ namespace dd::backup {
 class ItemLoader {
 public:
     // Body time of one restore transaction, in microseconds.
-    static constexpr qint64 kMaxTxnMicros = 300;
+    static constexpr qint64 kMaxTxnMicros = 200;
     // Items per transaction at least, so that a steady stream of requests cannot starve the restore.
     static constexpr int kMinTxnItems = 8;
 
