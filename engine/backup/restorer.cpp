@@ -28,8 +28,8 @@ void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
 }
 
 // The worker's part of a restore: produces the items and sorts them on a
-// helper thread at the worker's low priority, then writes them on the
-// worker itself, at normal priority: a low-priority thread holding the
+// helper thread at a low priority (lowerThreadPriority), then writes them on
+// the worker itself, at normal priority: a low-priority thread holding the
 // write lock could be kept off the cores by other work while requests wait
 // for that lock (priority inversion). The error of a failed `finish` check
 // (a corrupted file) is reported before any other it explains.
@@ -58,7 +58,6 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
     if (!prepared.ok())
         return prepared.error();
     Result<qint64> written = prepared->loader.write(db, target, tableId, &worker.stopping());
-
     if (prepared->finish) {
         auto checked = prepared->finish();
         if (!checked.ok())
@@ -128,8 +127,8 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     // (the worker's included) sees the table.
     auto load = [&db, w, target, items](qint64 tableId) {
         Result<qint64> loaded = prepareAndWrite(db, *w, target, tableId, items);
-        if (w->stopping().load())
-            return; // left CREATING: dropUnfinishedRestores() removes it at the next open
+        if (!loaded.ok() && w->stopping().load())
+            return; // interrupted: left CREATING, dropUnfinishedRestores() removes it at the next open
         auto finished = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto table = db.table(target);
             if (!table || table->id != tableId)
