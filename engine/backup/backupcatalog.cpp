@@ -169,6 +169,21 @@ Result<QByteArray> BackupCatalog::data(const QString &arn) const
     return f.readAll();
 }
 
+Result<QByteArray> BackupCatalog::dataHead(const QString &arn, qint64 maxBytes, qint64 *totalSize) const
+{
+    if (m_dir.isEmpty()) {
+        std::lock_guard lock(m_mutex);
+        const QByteArray bytes = m_data.value(arn);
+        *totalSize = bytes.size();
+        return bytes;
+    }
+    QFile f(dataPath(arn));
+    if (!f.open(QIODevice::ReadOnly))
+        return ApiError::internal(QStringLiteral("Backup file %1 is missing").arg(dataPath(arn)));
+    *totalSize = f.size();
+    return f.read(maxBytes);
+}
+
 bool BackupCatalog::remove(const QString &arn)
 {
     std::lock_guard lock(m_mutex);

@@ -51,6 +51,9 @@ public:
     QList<QJsonObject> all() const;
     // The data of `arn`; an error names a missing file.
     Result<QByteArray> data(const QString &arn) const;
+    // The first `maxBytes` bytes of the data of `arn` (in memory: all of
+    // it, shared) and in *totalSize its whole size; errors as data().
+    Result<QByteArray> dataHead(const QString &arn, qint64 maxBytes, qint64 *totalSize) const;
     // Removes `arn` and its files; false if there was none.
     bool remove(const QString &arn);
 

@@ -227,16 +227,23 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    // The header and the description now (a missing, truncated or foreign
-    // file fails the request); the checksum and the items in the background,
-    // the checksum on a thread of its own while the items load.
-    DD_ASSIGN(const QByteArray bytes, cat->data(arn));
+    // The header and the description now, from the file's first bytes (a
+    // missing, truncated or foreign file fails the request); the items and
+    // the checksum in the background, the checksum on a thread of its own
+    // while the items load.
     const QString what = QStringLiteral("Backup %1").arg(arn);
-    DD_ASSIGN(const QJsonObject description, backup::Snapshot::peekDescription(bytes, what));
+    qint64 total = 0, needed = 0;
+    DD_ASSIGN(QByteArray head, cat->dataHead(arn, backup::Snapshot::kPeekBytes, &total));
+    DD_ASSIGN(QJsonObject description, backup::Snapshot::peekDescription(head, total, what, &needed));
+    if (needed > head.size()) {
+        DD_ASSIGN(head, cat->dataHead(arn, needed, &total));
+        DD_ASSIGN(description, backup::Snapshot::peekDescription(head, total, what, &needed));
+    }
     const QJsonObject summary{{p("SourceBackupArn"), arn},
                               {p("SourceTableArn"), meta.value(p("SourceTableDetails")).toObject().value(p("TableArn"))},
                               {p("RestoreDateTime"), meta.value(p("BackupDetails")).toObject().value(p("BackupCreationDateTime"))}};
-    auto source = [bytes, what]() -> Result<backup::RestoreItems> {
+    auto source = [cat, arn, what]() -> Result<backup::RestoreItems> {
+        DD_ASSIGN(const QByteArray bytes, cat->data(arn));
         auto checksum = std::make_shared<std::future<Result<void>>>(
             std::async(std::launch::async, [bytes, what] {
                 backup::lowerThreadPriority("dd-restore-sum");

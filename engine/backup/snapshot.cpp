@@ -91,11 +91,12 @@ ApiError unreadable(const QString &what, const QString &why)
     return ApiError::internal(QStringLiteral("%1 is unreadable: %2").arg(what, why));
 }
 
-// The header checks of decode(): the payload length, or the error.
-Result<quint64> checkHeader(const QByteArray &bytes, const QString &what)
+// The header checks of decode() on `bytes`, the start of an encoding of
+// `totalSize` bytes: the payload length, or the error.
+Result<quint64> checkHeader(const QByteArray &bytes, qint64 totalSize, const QString &what)
 {
-    if (bytes.size() < kHeaderBytes)
-        return unreadable(what, QStringLiteral("the file is truncated (%1 bytes)").arg(bytes.size()));
+    if (totalSize < kHeaderBytes || bytes.size() < kHeaderBytes)
+        return unreadable(what, QStringLiteral("the file is truncated (%1 bytes)").arg(totalSize));
     if (memcmp(bytes.constData(), kMagic, 4) != 0)
         return unreadable(what, QStringLiteral("not a Dynamodesk backup file"));
     QDataStream head(bytes.mid(4, 12));
@@ -104,9 +105,9 @@ Result<quint64> checkHeader(const QByteArray &bytes, const QString &what)
     head >> version >> length;
     if (version != kFormatVersion)
         return unreadable(what, QStringLiteral("unknown format version %1").arg(version));
-    if (quint64(bytes.size() - kHeaderBytes) < length)
-        return unreadable(what, QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(bytes.size() - kHeaderBytes).arg(length));
-    if (quint64(bytes.size() - kHeaderBytes) != length)
+    if (quint64(totalSize - kHeaderBytes) < length)
+        return unreadable(what, QStringLiteral("the file is truncated (%1 of %2 bytes)").arg(totalSize - kHeaderBytes).arg(length));
+    if (quint64(totalSize - kHeaderBytes) != length)
         return unreadable(what, QStringLiteral("the file is corrupted (checksum mismatch)"));
     return length;
 }
@@ -153,25 +154,30 @@ private:
 
 } // namespace
 
-Result<QJsonObject> Snapshot::peekDescription(const QByteArray &bytes, const QString &what)
+Result<QJsonObject> Snapshot::peekDescription(const QByteArray &head, qint64 totalSize, const QString &what, qint64 *needed)
 {
-    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
-    // QDataStream over a view of the payload's start: no copy of the items.
-    const QByteArray payload = QByteArray::fromRawData(bytes.constData() + kHeaderBytes, qsizetype(length));
-    QDataStream in(payload);
-    in.setVersion(QDataStream::Qt_6_4);
+    DD_ASSIGN(const quint64 length, checkHeader(head, totalSize, what));
+    StreamReader in(head.constData() + kHeaderBytes, head.constData() + head.size());
     QByteArray desc;
-    in >> desc;
+    in.bytes(desc);
+    if (!in.ok()) {
+        // Too short a head, or a description longer than the payload.
+        const quint64 descBytes = head.size() >= kHeaderBytes + 4 ? qFromBigEndian<quint32>(head.constData() + kHeaderBytes) : 0;
+        if (descBytes == 0xffffffffu || descBytes >= 0xfffffffeu || descBytes + 4 > length)
+            return unreadable(what, QStringLiteral("the file is corrupted"));
+        *needed = qint64(kHeaderBytes + 4 + descBytes);
+        return QJsonObject();
+    }
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(desc, &error);
-    if (in.status() != QDataStream::Ok || error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError || !doc.isObject())
         return unreadable(what, QStringLiteral("the file is corrupted"));
     return doc.object();
 }
 
 Result<void> Snapshot::verify(const QByteArray &bytes, const QString &what)
 {
-    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
+    DD_ASSIGN(const quint64 length, checkHeader(bytes, bytes.size(), what));
     const QByteArrayView payload(bytes.constData() + kHeaderBytes, qsizetype(length));
     if (QCryptographicHash::hash(payload, QCryptographicHash::Sha256) != QByteArrayView(bytes.constData() + 16, 32))
         return unreadable(what, QStringLiteral("the file is corrupted (checksum mismatch)"));
@@ -180,7 +186,7 @@ Result<void> Snapshot::verify(const QByteArray &bytes, const QString &what)
 
 Result<Snapshot> Snapshot::decode(const QByteArray &bytes, const QString &what, bool verifyChecksum)
 {
-    DD_ASSIGN(const quint64 length, checkHeader(bytes, what));
+    DD_ASSIGN(const quint64 length, checkHeader(bytes, bytes.size(), what));
     if (verifyChecksum)
         DD_CHECK(verify(bytes, what));
     // QDataStream's encoding (Qt_6_4) read straight from memory: through

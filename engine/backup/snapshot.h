@@ -42,9 +42,14 @@ struct Snapshot {
     QByteArray encode() const;
     static Result<Snapshot> decode(const QByteArray &bytes, const QString &what, bool verifyChecksum = true);
     // The cheap checks of decode(), for a restore to make before it returns:
-    // the header (magic, version, payload length against the size of
-    // `bytes`) and the description; not the checksum. Errors as decode().
-    static Result<QJsonObject> peekDescription(const QByteArray &bytes, const QString &what);
+    // the header (magic, version, payload length against `totalSize`, the
+    // size of the whole encoding) and the description, from `head`, the
+    // encoding's first bytes; not the checksum. Errors as decode(). If
+    // `head` is too short for the description, returns an empty object and
+    // sets *needed to the head size that holds it.
+    static Result<QJsonObject> peekDescription(const QByteArray &head, qint64 totalSize, const QString &what, qint64 *needed);
+    // Head bytes that hold the header and most descriptions.
+    static constexpr qint64 kPeekBytes = 64 * 1024;
     // The checksum check of decode() alone; the header must have passed
     // peekDescription(). Error: InternalServerError naming `what`.
     static Result<void> verify(const QByteArray &bytes, const QString &what);

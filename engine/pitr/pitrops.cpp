@@ -87,8 +87,9 @@ Result<QByteArray> restoreTableToPointInTime(OpContext &ctx, const QJsonObject &
     // log in the background. The replay reads the log up to readMs, so the
     // restore shows that moment however late it runs.
     DD_ASSIGN(const QByteArray base, pitr::PitrStore::baseAt(ctx.db, st, point.readMs));
+    qint64 needed = 0;
     DD_ASSIGN(const QJsonObject description,
-              backup::Snapshot::peekDescription(base, QStringLiteral("The PITR base snapshot of %1").arg(st.tableName)));
+              backup::Snapshot::peekDescription(base, base.size(), QStringLiteral("The PITR base snapshot of %1").arg(st.tableName), &needed));
     const QJsonObject summary{{p("SourceTableArn"), st.tableArn}, {p("RestoreDateTime"), double(point.atMs / 1000)}};
     storage::Database *db = &ctx.db;
     auto source = [db, st, base, readMs = point.readMs]() -> Result<backup::RestoreItems> {
