@@ -4,6 +4,7 @@
 #include "api/opcontext.h"
 #include "api/shapevalidator.h"
 #include "backup/backupcatalog.h"
+#include "backup/restorer.h"
 #include "pitr/pitrstore.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
@@ -161,6 +162,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
     DD_CHECK(streams::StreamStore::install(*db));
     DD_CHECK(pitr::PitrStore::install(*db));
+    DD_CHECK(backup::dropUnfinishedRestores(*db));
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     std::shared_ptr<storage::Database> shared(std::move(db));
     triggers->attach(shared, std::move(stored));

@@ -3,7 +3,10 @@
 // (what DescribeBackup shows) and <id>.ddbackup (an encoded Snapshot); in
 // memory both stay in this object. The worker thread runs queued jobs
 // (writing backup files, loading restored tables) one at a time; each job
-// works in pages of short transactions, so requests never wait on it.
+// works in short transactions that yield the write lock to waiting
+// requests (backup/itemloader.h), and runs its CPU-heavy parts (encoding,
+// decoding, sorting) on helper threads at a lower CPU priority (nice +10,
+// per thread on Linux), so that request threads win the cores.
 // Threads: every method may be called from any thread.
 #pragma once
 
@@ -14,19 +17,28 @@
 #include <QMap>
 #include <QString>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
+#include <vector>
 
 namespace dd::backup {
+
+// Lowers the calling thread's CPU priority (nice +10 from its own, this thread only on
+// Linux) and names it `name` (at most 15 characters), for the helper
+// threads of background jobs.
+void lowerThreadPriority(const char *name);
 
 class BackupCatalog {
 public:
     // dataDir empty: in memory. Loads the backups already in <dataDir>/backups/.
     explicit BackupCatalog(const QString &dataDir);
-    // Finishes the running job, drops the queued ones and joins the worker.
+    // Sets stopping(), drops the queued jobs and joins the worker once its
+    // running job returns (a restore stops between transactions).
     ~BackupCatalog();
 
     // Adds a backup's description (BackupDescription shape plus "_Region").
@@ -39,11 +51,21 @@ public:
     QList<QJsonObject> all() const;
     // The data of `arn`; an error names a missing file.
     Result<QByteArray> data(const QString &arn) const;
+    // The first `maxBytes` bytes of the data of `arn` (in memory: all of
+    // it, shared) and in *totalSize its whole size; errors as data().
+    Result<QByteArray> dataHead(const QString &arn, qint64 maxBytes, qint64 *totalSize) const;
     // Removes `arn` and its files; false if there was none.
     bool remove(const QString &arn);
 
     // Queues fn on the worker thread.
     void post(std::function<void()> fn);
+    // Runs fn now on a thread of its own (for work that must start at once
+    // even while the worker is busy, such as a backup's read snapshot);
+    // the destructor joins it, after setting stopping().
+    void spawn(std::function<void()> fn);
+    // Becomes true when the catalog is being destroyed: a long job checks it
+    // and returns early.
+    const std::atomic<bool> &stopping() const { return m_cancel; }
     // The file that holds the data of `arn` (empty in memory); for tests.
     QString dataPath(const QString &arn) const;
 
@@ -61,7 +83,13 @@ private:
     std::condition_variable m_jobsWake;
     std::deque<std::function<void()>> m_jobs;
     bool m_stopping = false;
+    std::atomic<bool> m_cancel{false};    // stopping(): set with m_stopping
     std::thread m_worker;
+    struct Spawned {
+        std::thread thread;
+        std::shared_ptr<std::atomic<bool>> done; // set when its function returned: joined at the next spawn()
+    };
+    std::vector<Spawned> m_spawned;       // guarded by m_jobsMutex
 };
 
 } // namespace dd::backup

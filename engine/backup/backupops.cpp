@@ -1,8 +1,10 @@
 // On-demand backup operations: CreateBackup, DescribeBackup, ListBackups,
-// DeleteBackup, RestoreTableFromBackup. CreateBackup reads the table in one
-// read snapshot at request time (so the backup is consistent to that
-// moment) and hands encoding and writing the file to the catalog's worker:
-// the backup is CREATING until the file is written, then AVAILABLE.
+// DeleteBackup, RestoreTableFromBackup. CreateBackup fixes a read snapshot
+// of the table before it returns (so the backup is consistent to that
+// moment) and reads, encodes and writes it on a thread of its own: the
+// backup is CREATING until the file is written, then AVAILABLE.
+// RestoreTableFromBackup checks the file's header and returns CREATING;
+// restorer.h does the rest in the background.
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
 #include "backup/backupsource.h"
@@ -14,6 +16,8 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <future>
+#include <utility>
 
 namespace dd::api {
 
@@ -52,23 +56,75 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     const QString backupName = req.value(p("BackupName")).toString();
     DD_ASSIGN(auto table, requireTable(ctx, name, false));
     const qint64 now = ctx.clock->nowMs();
-    DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(ctx.db, *table, now));
-    const QJsonObject &d = table->description;
+    // On disk the table is read in the background, from a read snapshot
+    // fixed before this request returns (so the backup holds the table as
+    // it was at the request, to the second, and later writes never wait for
+    // it: a WAL reader does not block the writer); then the file is encoded
+    // and written. In memory the one connection serves all, so the read is
+    // made here and only the encoding is left to another thread.
+    auto snap = std::make_shared<backup::Snapshot>();
+    auto fixed = std::make_shared<std::promise<Result<std::pair<qint64, qint64>>>>();
+    auto published = std::make_shared<std::promise<void>>();
+    // Reads the table: Failed (before the snapshot was fixed: `fixed` holds
+    // the error), Partial (failed after it) or Read.
+    enum Outcome { Failed, Partial, Read };
+    auto readTable = [db = &ctx.db, table, now, snap, fixed]() -> Outcome {
+        bool answered = false;
+        auto read = backup::Snapshot::read(*db, *table, now, [&](qint64 count, qint64 bytes) {
+            fixed->set_value(std::pair(count, bytes));
+            answered = true;
+        });
+        if (!read.ok() && !answered)
+            fixed->set_value(read.error());
+        if (!read.ok())
+            return answered ? Partial : Failed;
+        *snap = std::move(*read);
+        return Read;
+    };
     const QString arn = QStringLiteral("%1/backup/%2-%3")
-                            .arg(d.value(p("TableArn")).toString())
+                            .arg(table->description.value(p("TableArn")).toString())
                             .arg(now, 13, 10, QLatin1Char('0'))
                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
-    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), snap.itemBytes},
+    // Once the table is read: the file, or (a read that failed part way) no backup.
+    auto finish = [cat, arn, snap, published](Outcome outcome) {
+        if (outcome == Failed)
+            return; // the request failed: it added nothing
+        // The description must be in the catalog first (storeData drops the
+        // data of a backup it does not know: one deleted meanwhile).
+        published->get_future().wait();
+        if (outcome == Partial) {
+            cat->remove(arn);
+            return;
+        }
+        (void)cat->storeData(arn, snap->encode());
+    };
+    if (ctx.db.isInMemory()) {
+        const Outcome outcome = readTable();
+        if (outcome != Failed)
+            cat->spawn([finish, outcome] {
+                backup::lowerThreadPriority("dd-backup-enc");
+                finish(outcome);
+            });
+    } else {
+        cat->spawn([readTable, finish] {
+            backup::lowerThreadPriority("dd-backup-read");
+            finish(readTable());
+        });
+    }
+    DD_ASSIGN(const auto figures, fixed->get_future().get());
+    const auto [itemCount, itemBytes] = figures;
+    const QJsonObject &d = table->description;
+    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), itemBytes},
                              {p("BackupStatus"), p("CREATING")}, {p("BackupType"), p("USER")},
                              {p("BackupCreationDateTime"), double(now) / 1000.0}};
     const QString mode = d.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
     QJsonObject pt = d.value(p("ProvisionedThroughput")).toObject();
     const QJsonObject source{{p("TableName"), name}, {p("TableId"), d.value(p("TableId"))}, {p("TableArn"), d.value(p("TableArn"))},
-                             {p("TableSizeBytes"), snap.itemBytes}, {p("KeySchema"), d.value(p("KeySchema"))},
+                             {p("TableSizeBytes"), itemBytes}, {p("KeySchema"), d.value(p("KeySchema"))},
                              {p("TableCreationDateTime"), d.value(p("CreationDateTime"))},
                              {p("ProvisionedThroughput"), QJsonObject{{p("ReadCapacityUnits"), pt.value(p("ReadCapacityUnits"))},
                                                                       {p("WriteCapacityUnits"), pt.value(p("WriteCapacityUnits"))}}},
-                             {p("ItemCount"), qint64(snap.items.size())}, {p("BillingMode"), mode}};
+                             {p("ItemCount"), itemCount}, {p("BillingMode"), mode}};
     QJsonObject features;
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         QJsonArray out;
@@ -87,8 +143,7 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
                            {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
     cat->add(arn, meta);
-    auto shared = std::make_shared<backup::Snapshot>(std::move(snap));
-    cat->post([cat, arn, shared] { (void)cat->storeData(arn, shared->encode()); });
+    published->set_value();
     return toBody({{p("BackupDetails"), details}});
 }
 
@@ -172,12 +227,36 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    DD_ASSIGN(backup::Snapshot snap, backup::readBackup(ctx, arn));
+    // The header and the description now, from the file's first bytes (a
+    // missing, truncated or foreign file fails the request); the items and
+    // the checksum in the background, the checksum on a thread of its own
+    // while the items load.
+    const QString what = QStringLiteral("Backup %1").arg(arn);
+    qint64 total = 0, needed = 0;
+    DD_ASSIGN(QByteArray head, cat->dataHead(arn, backup::Snapshot::kPeekBytes, &total));
+    DD_ASSIGN(QJsonObject description, backup::Snapshot::peekDescription(head, total, what, &needed));
+    if (needed > head.size()) {
+        DD_ASSIGN(head, cat->dataHead(arn, needed, &total));
+        DD_ASSIGN(description, backup::Snapshot::peekDescription(head, total, what, &needed));
+    }
     const QJsonObject summary{{p("SourceBackupArn"), arn},
                               {p("SourceTableArn"), meta.value(p("SourceTableDetails")).toObject().value(p("TableArn"))},
                               {p("RestoreDateTime"), meta.value(p("BackupDetails")).toObject().value(p("BackupCreationDateTime"))}};
-    auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
-    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *cat, snap.description, items, req, summary));
+    auto source = [cat, arn, what]() -> Result<backup::RestoreItems> {
+        DD_ASSIGN(const QByteArray bytes, cat->data(arn));
+        auto checksum = std::make_shared<std::future<Result<void>>>(
+            std::async(std::launch::async, [bytes, what] {
+                backup::lowerThreadPriority("dd-restore-sum");
+                return backup::Snapshot::verify(bytes, what);
+            }));
+        auto decoded = backup::Snapshot::decode(bytes, what, false);
+        if (!decoded.ok()) {
+            auto checked = checksum->get();
+            return checked.ok() ? decoded.error() : checked.error();
+        }
+        return backup::RestoreItems{std::move(decoded->items), [checksum] { return checksum->get(); }};
+    };
+    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *cat, description, source, req, summary));
     return toBody({{p("TableDescription"), desc}});
 }
 

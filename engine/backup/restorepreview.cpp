@@ -1,6 +1,7 @@
 #include "backup/restorepreview.h"
 
 #include "api/keys.h"
+#include "backup/canonicalkey.h"
 #include "model/json.h"
 #include "storage/itemscan.h"
 
@@ -71,6 +72,7 @@ Result<RestorePreview> RestorePreview::compute(storage::Database &db, const stor
             differ(e.it->first, &e.it->second, nullptr);
         return out;
     }
+    const CanonicalKey canonicalNow(now->description);
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, *now, storage::HashRange{}));
         storage::StoredRow row;
@@ -86,7 +88,7 @@ Result<RestorePreview> RestorePreview::compute(storage::Database &db, const stor
             // Stored items are canonical (model::writeItemJson: members in
             // order, numbers canonical), so equal bytes is equal items.
             if (cmp > 0)
-                differ(canonicalKey(now->description, row.item.json), nullptr, &row.item.json);
+                differ(canonicalNow.of(row.item.json), nullptr, &row.item.json);
             else if (sorted[i].it->second != row.item.json)
                 differ(sorted[i].it->first, &sorted[i].it->second, &row.item.json);
             if (cmp == 0)

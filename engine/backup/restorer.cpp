@@ -1,11 +1,13 @@
 #include "backup/restorer.h"
 
 #include "backup/backupcatalog.h"
+#include "backup/itemloader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
 
+#include <future>
 #include <limits>
 
 namespace dd::backup {
@@ -25,10 +27,49 @@ void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
         names.insert(k.toObject().value(p("AttributeName")).toString());
 }
 
+// The worker's part of a restore: produces the items and sorts them on a
+// helper thread at a low priority (lowerThreadPriority), then writes them on
+// the worker itself, at normal priority: a low-priority thread holding the
+// write lock could be kept off the cores by other work while requests wait
+// for that lock (priority inversion). The error of a failed `finish` check
+// (a corrupted file) is reported before any other it explains.
+Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, const QString &target, qint64 tableId, const RestoreSource &items)
+{
+    auto table = db.table(target);
+    if (!table || table->id != tableId)
+        return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(target));
+    struct Prepared {
+        ItemLoader loader;
+        std::function<Result<void>()> finish;
+    };
+    auto work = std::async(std::launch::async, [&items, table]() -> Result<Prepared> {
+        lowerThreadPriority("dd-restore-prep");
+        Result<RestoreItems> produced = items();
+        if (!produced.ok())
+            return produced.error();
+        Result<ItemLoader> loader = ItemLoader::prepare(*table, std::move(produced->items));
+        if (!loader.ok()) {
+            auto checked = produced->finish ? produced->finish() : Result<void>();
+            return checked.ok() ? loader.error() : checked.error();
+        }
+        return Prepared{std::move(*loader), std::move(produced->finish)};
+    });
+    Result<Prepared> prepared = work.get();
+    if (!prepared.ok())
+        return prepared.error();
+    Result<qint64> written = prepared->loader.write(db, target, tableId, &worker.stopping());
+    if (prepared->finish) {
+        auto checked = prepared->finish();
+        if (!checked.ok())
+            return checked.error();
+    }
+    return written;
+}
+
 } // namespace
 
-Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source,
-                                      std::shared_ptr<const ItemMap> items, const QJsonObject &req, const QJsonObject &summary)
+Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
+                                      const QJsonObject &req, const QJsonObject &summary)
 {
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
@@ -80,28 +121,32 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     storage::Database &db = ctx.db;
     QJsonObject restoreSummary = summary;
     restoreSummary.insert(p("RestoreInProgress"), true);
+    BackupCatalog *w = &worker;
     // The load starts once the table is committed: the CreateTable above may
     // share an HTTP turn's transaction, and until its commit no other thread
     // (the worker's included) sees the table.
-    auto load = [&db, target, items](qint64 tableId) {
-        // The load ends with the table ACTIVE even if it failed part way, as an
-        // AWS restore that fails leaves no table: here the error is logged in
-        // the summary instead, so that the caller can see and delete it.
-        auto loaded = loadItems(db, target, *items);
-        (void)db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+    auto load = [&db, w, target, items](qint64 tableId) {
+        Result<qint64> loaded = prepareAndWrite(db, *w, target, tableId, items);
+        if (!loaded.ok() && w->stopping().load())
+            return; // interrupted: left CREATING, dropUnfinishedRestores() removes it at the next open
+        auto finished = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto table = db.table(target);
             if (!table || table->id != tableId)
                 return {};
+            if (!loaded.ok())
+                return db.dropTable(txn, *table);
             QJsonObject desc = table->description;
             desc.insert(p("TableStatus"), p("ACTIVE"));
             desc.insert(p("_StatusUntilMs"), 0);
             QJsonObject s = desc.value(p("RestoreSummary")).toObject();
             s.insert(p("RestoreInProgress"), false);
             desc.insert(p("RestoreSummary"), s);
-            if (!loaded.ok())
-                desc.insert(p("_RestoreError"), loaded.error().message());
             return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot finish the restore")));
         });
+        if (!loaded.ok())
+            qWarning("The restore of table %s failed and the table was removed: %s", qPrintable(target), qPrintable(loaded.error().message()));
+        if (!finished.ok())
+            qWarning("The restore of table %s could not finish: %s", qPrintable(target), qPrintable(finished.error().message()));
     };
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
         auto table = db.table(target);
@@ -114,13 +159,30 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
         if (!db.updateTable(txn, *table, desc).ok())
             return ApiError::internal(p("Cannot mark the table restoring"));
         const qint64 tableId = table->id;
-        BackupCatalog *w = &worker;
         txn.onCommit([w, load, tableId] { w->post([load, tableId] { load(tableId); }); });
         return {};
     }));
     DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), target}}));
     QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
+    // As committed, whatever the worker did since: a small load may already be over.
+    out.insert(p("TableStatus"), p("CREATING"));
+    out.insert(p("RestoreSummary"), restoreSummary);
     return out;
+}
+
+Result<int> dropUnfinishedRestores(storage::Database &db)
+{
+    int dropped = 0;
+    for (const QString &name : db.tableNames()) {
+        auto table = db.table(name);
+        if (!table || table->description.value(p("TableStatus")).toString() != p("CREATING")
+            || !table->description.value(p("RestoreSummary")).toObject().value(p("RestoreInProgress")).toBool())
+            continue;
+        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return db.dropTable(txn, *table); }));
+        qWarning("Removed table %s: its restore did not finish before the process ended", qPrintable(name));
+        ++dropped;
+    }
+    return dropped;
 }
 
 } // namespace dd::backup

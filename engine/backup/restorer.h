@@ -1,23 +1,46 @@
 // Restorer: creates the target table of RestoreTableFromBackup and
-// RestoreTableToPointInTime and loads it in the background. The table is
-// created CREATING with a RestoreSummary (RestoreInProgress true); the
-// catalog's worker writes the items through applyPut in pages (so indexes
-// and the change log follow) and then makes it ACTIVE.
+// RestoreTableToPointInTime and loads it in the background. The request
+// validates what can fail at once and returns with the table CREATING and a
+// RestoreSummary (RestoreInProgress true), as on AWS; the catalog's worker
+// then produces the items (decodes the backup, or replays the change log
+// onto a PITR base), writes them through applyPut (loadItems: so indexes and
+// the change log follow) and makes the table ACTIVE. A restore that fails in
+// the background (a corrupted file, a deleted target) removes its table: as
+// on AWS, no half-restored table is ever ACTIVE. A restore cut short by the
+// end of the process leaves its table CREATING on disk, and
+// dropUnfinishedRestores() removes it when the database next opens.
 #pragma once
 
 #include "api/opcontext.h"
 #include "backup/snapshot.h"
 
+#include <functional>
+
 namespace dd::backup {
 
 class BackupCatalog;
 
+// What a restore loads, produced on the worker.
+struct RestoreItems {
+    ItemMap items;                          // the items to load
+    std::function<Result<void>()> finish;   // if set: a check run alongside (a file's checksum), awaited after the load; an error removes the table
+};
+// Produces the items of a restore; runs on the worker, may take long.
+using RestoreSource = std::function<Result<RestoreItems>()>;
+
 // Creates table req["TargetTableName"] shaped as `source` (a stored
 // description) with the request's overrides (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,
-// ProvisionedThroughputOverride) and queues the load of `items`. Returns the
-// new TableDescription. Errors: TableAlreadyExistsException, validation.
-Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source,
-                                      std::shared_ptr<const ItemMap> items, const QJsonObject &req, const QJsonObject &summary);
+// ProvisionedThroughputOverride), CREATING, and queues `items` and the load
+// on `worker`. Returns the new TableDescription. Errors:
+// TableAlreadyExistsException, validation.
+Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
+                                      const QJsonObject &req, const QJsonObject &summary);
+
+// Drops every table of `db` that a restore was still loading (CREATING with
+// RestoreSummary.RestoreInProgress): called when the database opens, before
+// any restore can run, so that a restore cut short by a crash or a kill
+// leaves no partial table. Returns how many were dropped.
+Result<int> dropUnfinishedRestores(storage::Database &db);
 
 } // namespace dd::backup

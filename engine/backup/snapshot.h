@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <functional>
 #include <map>
 
 namespace dd::backup {
@@ -26,25 +27,36 @@ struct Snapshot {
     ItemMap items;            // canonical key JSON -> item DynamoDB JSON
     qint64 itemBytes = 0;     // sum of DynamoDB item sizes
 
-    // Reads `table` in one read transaction of `db` at time nowMs.
-    static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs);
+    // Reads `table` in one read transaction of `db` at time nowMs. If
+    // given, `fixed` is called as soon as that transaction's snapshot is
+    // fixed (its first read), before the scan, with the table's item count
+    // and item bytes in it: a caller on another thread may answer then,
+    // since nothing committed later can enter the snapshot.
+    static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
+                                 const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed = {});
 
     // The file format; decode() fails with `what` in the message for a
-    // truncated or corrupted encoding.
+    // truncated or corrupted encoding. verifyChecksum false skips the
+    // SHA-256 of the payload (about 100 MB/s), for a caller that runs
+    // verify() on another thread at the same time.
     QByteArray encode() const;
-    static Result<Snapshot> decode(const QByteArray &bytes, const QString &what);
+    static Result<Snapshot> decode(const QByteArray &bytes, const QString &what, bool verifyChecksum = true);
+    // The cheap checks of decode(), for a restore to make before it returns:
+    // the header (magic, version, payload length against `totalSize`, the
+    // size of the whole encoding) and the description, from `head`, the
+    // encoding's first bytes; not the checksum. Errors as decode(). If
+    // `head` is too short for the description, returns an empty object and
+    // sets *needed to the head size that holds it.
+    static Result<QJsonObject> peekDescription(const QByteArray &head, qint64 totalSize, const QString &what, qint64 *needed);
+    // Head bytes that hold the header and most descriptions.
+    static constexpr qint64 kPeekBytes = 64 * 1024;
+    // The checksum check of decode() alone; the header must have passed
+    // peekDescription(). Error: InternalServerError naming `what`.
+    static Result<void> verify(const QByteArray &bytes, const QString &what);
 };
 
 // The canonical key JSON of `item` (DynamoDB JSON of an item or of its keys)
 // under the key schema of `description`; empty if a key attribute is missing.
 QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJson);
-
-// Writes `items` into the (new, empty) table `tableName` through
-// storage::applyPut, in the table's key order, `pageSize` items per write
-// transaction, so that requests never wait long. Returns the number of
-// items written; fails if the table is deleted (or replaced) meanwhile.
-// 100 items per transaction: the restore holds the single writer for about a
-// millisecond at a time (500 doubled PutItem's p99 during restores, at the same load rate).
-Result<qint64> loadItems(storage::Database &db, const QString &tableName, const ItemMap &items, int pageSize = 100);
 
 } // namespace dd::backup

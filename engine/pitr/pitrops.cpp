@@ -83,10 +83,20 @@ Result<QByteArray> restoreTableToPointInTime(OpContext &ctx, const QJsonObject &
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
     DD_ASSIGN(const pitr::RestorePoint point, pitr::resolveTime(ctx, st, req));
-    DD_ASSIGN(backup::Snapshot snap, pitr::PitrStore::stateAt(ctx.db, st, point.readMs));
+    // The base and its description now; its decoding and the replay of the
+    // log in the background. The replay reads the log up to readMs, so the
+    // restore shows that moment however late it runs.
+    DD_ASSIGN(const QByteArray base, pitr::PitrStore::baseAt(ctx.db, st, point.readMs));
+    qint64 needed = 0;
+    DD_ASSIGN(const QJsonObject description,
+              backup::Snapshot::peekDescription(base, base.size(), QStringLiteral("The PITR base snapshot of %1").arg(st.tableName), &needed));
     const QJsonObject summary{{p("SourceTableArn"), st.tableArn}, {p("RestoreDateTime"), double(point.atMs / 1000)}};
-    auto items = std::make_shared<const backup::ItemMap>(std::move(snap.items));
-    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *ctx.backups, snap.description, items, req, summary));
+    storage::Database *db = &ctx.db;
+    auto source = [db, st, base, readMs = point.readMs]() -> Result<backup::RestoreItems> {
+        DD_ASSIGN(backup::Snapshot snap, pitr::PitrStore::replay(*db, st, base, readMs));
+        return backup::RestoreItems{std::move(snap.items), {}};
+    };
+    DD_ASSIGN(const QJsonObject desc, backup::restoreToNewTable(ctx, *ctx.backups, description, source, req, summary));
     return toBody({{p("TableDescription"), desc}});
 }
 

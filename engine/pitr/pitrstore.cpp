@@ -1,5 +1,7 @@
 #include "pitr/pitrstore.h"
 
+#include "backup/canonicalkey.h"
+
 #include <QJsonDocument>
 
 #include <sqlite3.h>
@@ -165,6 +167,12 @@ Result<std::optional<PitrState>> PitrStore::deleted(storage::Database &db, const
 
 Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrState &state, qint64 timeMs)
 {
+    DD_ASSIGN(const QByteArray base, baseAt(db, state, timeMs));
+    return replay(db, state, base, timeMs);
+}
+
+Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &state, qint64 timeMs)
+{
     DD_ASSIGN(QByteArray base, db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
         // The newest base at or before timeMs; else the oldest (the window starts at it).
         storage::Statement *s = c.prepare("SELECT data FROM dd_pitr_base WHERE table_id = ? ORDER BY (time_ms <= ?) DESC, "
@@ -179,15 +187,20 @@ Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrSta
     if (base.isEmpty())
         return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),
                         QStringLiteral("No point-in-time recovery history for table %1").arg(state.tableName));
+    return base;
+}
+
+Result<backup::Snapshot> PitrStore::replay(storage::Database &db, const PitrState &state, const QByteArray &base, qint64 timeMs)
+{
     DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
-    const QJsonObject description = snap.description;
+    const backup::CanonicalKey canonical(snap.description);
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
         storage::Statement *s = c.prepare("SELECT seq, keys, new_image FROM changelog WHERE table_id = ? AND seq > ? AND time_ms <= ? ORDER BY seq");
         if (!s)
             return ApiError::internal(c.lastError());
         s->bind(1, state.tableId).bind(2, snap.seq).bind(3, timeMs);
         while (s->step()) {
-            const QByteArray key = backup::canonicalKey(description, s->columnBytes(1));
+            const QByteArray key = canonical.of(s->columnBytes(1));
             snap.seq = s->columnInt(0);
             if (s->columnIsNull(2))
                 snap.items.erase(key);

@@ -47,6 +47,11 @@ public:
 
     // The table's items at timeMs: the newest base at or before it plus the log up to it.
     static Result<backup::Snapshot> stateAt(storage::Database &db, const PitrState &state, qint64 timeMs);
+    // The two steps of stateAt: the encoded base it starts from (error:
+    // PointInTimeRecoveryUnavailableException without one), and the
+    // replay of the log up to timeMs onto that base (decoded and verified).
+    static Result<QByteArray> baseAt(storage::Database &db, const PitrState &state, qint64 timeMs);
+    static Result<backup::Snapshot> replay(storage::Database &db, const PitrState &state, const QByteArray &base, qint64 timeMs);
 
     // Periodic upkeep at nowMs: notes deleted tables, drops those past their
     // window, takes a new base when the newest is a day old, drops bases (and

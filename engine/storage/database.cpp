@@ -520,12 +520,14 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
 {
     std::unique_lock lock(m_queueMutex);
     m_queue.push_back(&w);
+    m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
     while (!w.done && m_queue.front() != &w)
         w.cv.wait(lock);
     if (w.done)
         return w.commitError;
     const size_t n = std::min(m_queue.size(), kMaxGroupCommit);
     const std::vector<PendingWrite *> group(m_queue.begin(), m_queue.begin() + qsizetype(n));
+    m_writeWaiters.fetch_sub(int(n), std::memory_order_relaxed); // the group runs now: no longer waiting
     lock.unlock();
     std::optional<ApiError> error;
     {
@@ -639,7 +641,9 @@ Result<void> Database::enterScope(CommitScope &scope)
     // (finish()): a later write must not be kept either.
     if (auto failed = scope.commitPending())
         return *failed;
+    m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
     scope.m_lock = std::unique_lock(m_writeMutex);
+    m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok()) {
         scope.m_lock.unlock();
         return begun.error();

@@ -95,6 +95,8 @@ public:
     ~Database();
 
     const QString &region() const { return m_region; }
+    // Whether the database lives in memory (one connection serves reads and writes).
+    bool isInMemory() const { return m_path.isEmpty(); }
     Clock *clock() const { return m_clock; }
 
     // The current definition of table `name`, or null if there is none:
@@ -153,6 +155,12 @@ public:
     // listener a commit pays one relaxed atomic load.
     int addCommitListener(std::function<void()> fn);
     void removeCommitListener(int id);
+
+    // Whether another thread waits for the write lock (a queued write, a
+    // commit scope, or in memory a reader) while the caller holds it: long
+    // background writers (restores) check it after each item and commit
+    // early, so that requests wait for about one item, not a whole page.
+    bool writersWaiting() const { return m_writeWaiters.load(std::memory_order_relaxed) > 0; }
 
 private:
     Database() = default;
@@ -222,6 +230,7 @@ private:
     std::mutex m_queueMutex;                        // guards m_queue
     std::deque<PendingWrite *> m_queue;             // writers waiting; the front one leads
     std::mutex m_writeMutex;                        // held while a group runs (and, in memory, by readers)
+    std::atomic<int> m_writeWaiters{0};             // threads queued for or blocked on the write lock (writersWaiting())
     std::atomic<std::thread::id> m_groupThread{};   // the thread running a write group, if any
     std::unique_ptr<Connection> m_writer;
     // Idle reader connections, one per slot, each slot on a cache line of its
@@ -307,7 +316,9 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
         // describing the table it drops) already holds the connection.
         if (m_groupThread.load() == std::this_thread::get_id())
             return readResult(fn(*m_writer));
+        m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
         std::lock_guard lock(m_writeMutex);
+        m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
         return readResult(fn(*m_writer));
     }
     // This thread's turn holds the transaction: read what the turn wrote.

@@ -145,5 +145,51 @@ class BackupsTest(unittest.TestCase):
         self.assertEqual(items(ddb, 'pitr_deleted'), history[2][1])
 
 
+class RestoreCrashTest(unittest.TestCase):
+    """A server killed (SIGKILL) while restores load leaves no partial
+    table: as on AWS a restoring table is CREATING until its load is done,
+    and when the data directory opens again a table whose restore did not
+    finish is removed (its name is free to restore again); a finished one
+    is whole."""
+
+    def test_kill_during_restore(self):
+        server = Server().start()
+        try:
+            ddb = boto3_client(server)
+            create_table(ddb, 'crash_src')
+            for start in range(0, 8000, 25):
+                ddb.batch_write_item(RequestItems={'crash_src': [
+                    {'PutRequest': {'Item': {'pk': {'S': 'k%d' % i}, 'v': {'N': str(i)}, 'pad': {'S': 'x' * 200}}}}
+                    for i in range(start, start + 25)]})
+            before = items(ddb, 'crash_src')
+            arn = ddb.create_backup(TableName='crash_src', BackupName='crash')['BackupDetails']['BackupArn']
+            wait_available(ddb, arn)
+            targets = ['crash_a', 'crash_b', 'crash_c']
+            for t in targets:
+                restored = ddb.restore_table_from_backup(TargetTableName=t, BackupArn=arn)['TableDescription']
+                self.assertEqual(restored['TableStatus'], 'CREATING')
+                self.assertTrue(restored['RestoreSummary']['RestoreInProgress'])
+            server.kill9()
+            server.start()
+            ddb = boto3_client(server)
+            removed = []
+            for t in targets:
+                try:
+                    table = ddb.describe_table(TableName=t)['Table']
+                except ClientError as e:
+                    self.assertEqual(e.response['Error']['Code'], 'ResourceNotFoundException')
+                    removed.append(t)
+                    continue
+                self.assertEqual(table['TableStatus'], 'ACTIVE')
+                self.assertEqual(items(ddb, t), before)
+            for t in removed:
+                ddb.restore_table_from_backup(TargetTableName=t, BackupArn=arn)
+                wait_active(ddb, t)
+                self.assertEqual(items(ddb, t), before)
+            self.assertEqual(items(ddb, 'crash_src'), before)
+        finally:
+            server.cleanup()
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -1,0 +1,102 @@
+#include "backup/itemloader.h"
+
+#include "backup/backupcatalog.h"
+
+#include "api/keys.h"
+#include "model/json.h"
+#include "model/size.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+#include <tuple>
+
+namespace dd::backup {
+
+Result<ItemLoader> ItemLoader::prepare(const storage::TableDef &table, ItemMap items)
+{
+    ItemLoader loader;
+    loader.m_items = std::move(items); // map nodes keep their addresses
+    loader.m_rows.reserve(loader.m_items.size());
+    for (const auto &[canonical, json] : loader.m_items) {
+        auto keys = model::itemFromStoredJson(canonical);
+        if (!keys)
+            return ApiError::internal(QStringLiteral("A restored key is not valid DynamoDB JSON"));
+        DD_ASSIGN(api::ItemKey key, api::keyFromItem(table, *keys));
+        loader.m_rows.push_back({std::move(key.stored), model::itemToJsonBytes(key.attributes), &json});
+    }
+    std::sort(loader.m_rows.begin(), loader.m_rows.end(), [](const Row &a, const Row &b) {
+        return std::tie(a.key.hash, a.key.pk, a.key.sk) < std::tie(b.key.hash, b.key.pk, b.key.sk);
+    });
+    return loader;
+}
+
+Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName, qint64 tableId, const std::atomic<bool> *cancel,
+                                 qint64 maxTxnMicros) const
+{
+    // The helper parses items in row order and publishes how many are
+    // ready; -1 when an item is not valid JSON. It stops early when the
+    // writer gives up (stop).
+    constexpr size_t kPublishEvery = 256;
+    std::mutex mutex;
+    std::condition_variable ready;
+    std::atomic<qint64> parsed{0};
+    std::atomic<bool> stop{false};
+    std::thread helper([&] {
+        lowerThreadPriority("dd-restore-parse");
+        for (size_t i = 0; i < m_rows.size() && !stop.load(std::memory_order_relaxed); ++i) {
+            auto item = model::itemFromStoredJson(*m_rows[i].json);
+            if (!item) {
+                std::lock_guard lock(mutex);
+                parsed.store(-1);
+                ready.notify_one();
+                return;
+            }
+            m_rows[i].size = model::itemSize(*item);
+            if ((i + 1) % kPublishEvery == 0 || i + 1 == m_rows.size()) {
+                std::lock_guard lock(mutex);
+                parsed.store(qint64(i + 1), std::memory_order_release);
+                ready.notify_one();
+            }
+        }
+    });
+    auto result = [&]() -> Result<qint64> {
+        size_t next = 0;
+        QElapsedTimer clock;
+        while (next < m_rows.size()) {
+            if (cancel && cancel->load())
+                return ApiError::internal(QStringLiteral("The restore of %1 was interrupted").arg(tableName));
+            size_t available = 0;
+            {
+                std::unique_lock lock(mutex);
+                ready.wait(lock, [&] { return parsed.load() < 0 || size_t(parsed.load()) > next; });
+                if (parsed.load() < 0)
+                    return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
+                available = size_t(parsed.load(std::memory_order_acquire));
+            }
+            DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+                auto current = db.table(tableName);
+                if (!current || current->id != tableId)
+                    return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(tableName));
+                clock.start();
+                for (int n = 0; next < available; ++n, ++next) {
+                    if (n >= kMinTxnItems && (db.writersWaiting() || clock.nsecsElapsed() >= maxTxnMicros * 1000))
+                        break;
+                    const Row &r = m_rows[next];
+                    DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
+                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{r.size, *r.json}));
+                }
+                return {};
+            }));
+        }
+        return qint64(m_rows.size());
+    }();
+    stop = true;
+    helper.join();
+    return result;
+}
+
+} // namespace dd::backup

@@ -1,0 +1,60 @@
+// ItemLoader: the write half of a restore. prepare() puts a restore's
+// items in the table's key order ((h, pk, sk), the order of its SQLite
+// B-tree), reading only their keys (the ItemMap's canonical key JSON, a few
+// bytes each); write() inserts them through storage::applyPut, so that
+// indexes, statistics and the change log follow as for PutItem, while a
+// helper thread parses the whole items (for their sizes) a little ahead of
+// it: the parse of one page overlaps the writes of the one before. In key
+// order the rows append to the B-trees; in any other order nearly every row
+// touched another page and each commit wrote hundreds of pages to the WAL.
+//
+// write() shares the single writer with requests: each transaction commits
+// after kMaxTxnMicros of work, and early, after any item, once another
+// thread waits for the write lock (Database::writersWaiting()), so that a
+// request waits for about one item's insert and a small commit.
+// Threads: prepare() on any thread; write() on one thread at a time.
+#pragma once
+
+#include "backup/snapshot.h"
+#include "storage/itemstore.h"
+
+#include <atomic>
+#include <vector>
+
+namespace dd::backup {
+
+class ItemLoader {
+public:
+    // Body time of one restore transaction, in microseconds.
+    static constexpr qint64 kMaxTxnMicros = 200;
+    // Items per transaction at least, so that a steady stream of requests cannot starve the restore.
+    static constexpr int kMinTxnItems = 8;
+
+    // Takes `items` (of a table with `table`'s key schema) and sorts them
+    // in key order. Errors: InternalServerError for a key that is not valid
+    // DynamoDB JSON, ValidationException for one that does not fit the schema.
+    static Result<ItemLoader> prepare(const storage::TableDef &table, ItemMap items);
+
+    qint64 size() const { return qint64(m_rows.size()); }
+
+    // Writes every row into the new table `tableName` (TableDef::id
+    // `tableId`). Returns the number written. Errors: ResourceNotFound if
+    // the table is deleted or replaced meanwhile; InternalServerError
+    // "interrupted" once *cancel is true (checked between transactions);
+    // InternalServerError for an item that is not valid DynamoDB JSON;
+    // SQLite failures.
+    Result<qint64> write(storage::Database &db, const QString &tableName, qint64 tableId, const std::atomic<bool> *cancel,
+                         qint64 maxTxnMicros = kMaxTxnMicros) const;
+
+private:
+    struct Row {
+        storage::StoredKey key;    // where it goes
+        QByteArray keysJson;       // its key attributes, DynamoDB JSON (for the change log)
+        const QByteArray *json;    // the item, DynamoDB JSON (a value of m_items)
+        mutable qint64 size = -1;  // DynamoDB item size, set by write()'s helper thread
+    };
+    ItemMap m_items;               // owns the items' JSON
+    std::vector<Row> m_rows;       // in key order
+};
+
+} // namespace dd::backup
