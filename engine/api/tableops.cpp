@@ -1,6 +1,7 @@
 // Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
 // DeleteTable, DescribeLimits, DescribeEndpoints. Messages follow AWS's text.
 #include "api/opcontext.h"
+#include "backup/backupcatalog.h"
 #include "model/limits.h"
 
 #include <QDateTime>
@@ -462,6 +463,8 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     if (auto m = checkCreateTable(req))
         return ApiError::validation(*m);
     const QString name = req.value(p("TableName")).toString();
+    if (ctx.backups)
+        ctx.backups->clearFailedRestore(ctx.db.region(), name);
     const qint64 now = ctx.clock->nowMs();
     const bool onDemand = req.value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
     const QString arn = tableArn(ctx, name);
@@ -529,8 +532,16 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
 
 Result<QByteArray> describeTable(OpContext &ctx, const QJsonObject &req)
 {
-    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
-    return toBody({{p("Table"), publicDescription(ctx, *table, true)}});
+    const QString name = req.value(p("TableName")).toString();
+    auto table = requireTable(ctx, name, false);
+    if (!table.ok()) {
+        // A restore that failed in the background removed its table: say why.
+        if (ctx.backups && table.error().type() == QLatin1String("ResourceNotFoundException"))
+            if (const QString why = ctx.backups->failedRestore(ctx.db.region(), name); !why.isEmpty())
+                return ApiError::resourceNotFound(table.error().message() + QStringLiteral(" (its restore failed and it was removed: %1)").arg(why));
+        return table.error();
+    }
+    return toBody({{p("Table"), publicDescription(ctx, **table, true)}});
 }
 
 Result<QByteArray> listTables(OpContext &ctx, const QJsonObject &req)

@@ -227,4 +227,23 @@ void BackupCatalog::workerLoop()
     }
 }
 
+void BackupCatalog::noteFailedRestore(const QString &region, const QString &table, const QString &reason)
+{
+    std::lock_guard lock(m_mutex);
+    m_failedRestores.insert(region + u'\n' + table, reason);
+}
+
+void BackupCatalog::clearFailedRestore(const QString &region, const QString &table)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_failedRestores.isEmpty())
+        m_failedRestores.remove(region + u'\n' + table);
+}
+
+QString BackupCatalog::failedRestore(const QString &region, const QString &table) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_failedRestores.isEmpty() ? QString() : m_failedRestores.value(region + u'\n' + table);
+}
+
 } // namespace dd::backup

@@ -69,6 +69,14 @@ public:
     // The file that holds the data of `arn` (empty in memory); for tests.
     QString dataPath(const QString &arn) const;
 
+    // Why the background restore into table `table` of `region` failed (a
+    // corrupted file, ...): DescribeTable adds it to its "not found" answer
+    // for that table, so that a client polling for ACTIVE learns the reason.
+    // Kept until a table of that name is created again.
+    void noteFailedRestore(const QString &region, const QString &table, const QString &reason);
+    void clearFailedRestore(const QString &region, const QString &table);
+    QString failedRestore(const QString &region, const QString &table) const; // empty if none
+
 private:
     QString fileStem(const QString &arn) const;
     void saveMeta(const QString &arn, const QJsonObject &meta) const;
@@ -78,6 +86,7 @@ private:
     mutable std::mutex m_mutex;           // guards m_meta, m_data
     QMap<QString, QJsonObject> m_meta;    // by BackupArn
     QMap<QString, QByteArray> m_data;     // in memory only: encoded snapshots
+    QMap<QString, QString> m_failedRestores; // by region + '\n' + table name
 
     std::mutex m_jobsMutex;               // guards m_jobs, m_stopping
     std::condition_variable m_jobsWake;

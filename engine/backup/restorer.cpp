@@ -129,6 +129,8 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
         Result<qint64> loaded = prepareAndWrite(db, *w, target, tableId, items);
         if (!loaded.ok() && w->stopping().load())
             return; // interrupted: left CREATING, dropUnfinishedRestores() removes it at the next open
+        if (!loaded.ok()) // before the table goes: a client that sees it gone finds the reason
+            w->noteFailedRestore(db.region(), target, loaded.error().message());
         auto finished = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto table = db.table(target);
             if (!table || table->id != tableId)
@@ -143,8 +145,9 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
             desc.insert(p("RestoreSummary"), s);
             return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot finish the restore")));
         });
-        if (!loaded.ok())
+        if (!loaded.ok()) {
             qWarning("The restore of table %s failed and the table was removed: %s", qPrintable(target), qPrintable(loaded.error().message()));
+        }
         if (!finished.ok())
             qWarning("The restore of table %s could not finish: %s", qPrintable(target), qPrintable(finished.error().message()));
     };

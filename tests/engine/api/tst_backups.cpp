@@ -282,12 +282,19 @@ private slots:
                 QTest::qWait(gone ? 0 : 10);
             }
             QVERIFY(gone);
+            // DescribeTable says why, until a table of that name is created again.
+            const ApiError why = fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
+            QVERIFY2(why.message().contains(QStringLiteral("checksum mismatch")), qPrintable(why.message()));
         }
         QCOMPARE(fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}}).type(), QStringLiteral("ResourceNotFoundException"));
         QCOMPARE(items(QStringLiteral("tbl")), before);
         ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("rst2")}, {QStringLiteral("BackupArn"), good}});
         QVERIFY(waitActive(QStringLiteral("rst2")));
         QCOMPARE(items(QStringLiteral("rst2")), before);
+        createTable(QStringLiteral("rst"));
+        ok("DeleteTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
+        QCOMPARE(fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}}).message(),
+                 QStringLiteral("Requested resource not found: Table: rst not found"));
     }
 
     // Restores return at once with the table CREATING and RestoreInProgress
