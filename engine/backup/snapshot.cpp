@@ -3,6 +3,7 @@
 #include "api/keys.h"
 #include "model/json.h"
 #include "model/size.h"
+#include "storage/changelog.h"
 #include "storage/itemscan.h"
 #include "storage/itemstore.h"
 
@@ -51,11 +52,7 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
         Snapshot s;
         s.description = table.description;
         s.timeMs = nowMs;
-        storage::Statement *st = c.prepare("SELECT COALESCE(MAX(seq), 0) FROM changelog");
-        if (!st)
-            return ApiError::internal(c.lastError());
-        s.seq = st->step() ? st->columnInt(0) : 0;
-        st->reset();
+        DD_ASSIGN(s.seq, storage::ChangeLog::lastSeq(c, table.id));
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
         storage::StoredRow row;
         for (;;) {

@@ -1,5 +1,7 @@
 #include "pitr/pitrstore.h"
 
+#include "storage/changelog.h"
+
 #include <QJsonDocument>
 
 #include <sqlite3.h>
@@ -112,7 +114,7 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
         txn.changeLogConsumersChanged();
         storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
-                                                 "VALUES(?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0) FROM changelog),?)");
+                                                 "VALUES(?,?,?,?,?,dd_changelog_end(),?)");
         if (!s)
             return ApiError::internal(txn.conn.lastError());
         s->bind(1, table.id).bindText(2, table.name).bindText(3, table.description.value(QStringLiteral("TableArn")).toString());
@@ -182,10 +184,10 @@ Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrSta
     DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
     const QJsonObject description = snap.description;
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
-        storage::Statement *s = c.prepare("SELECT seq, keys, new_image FROM changelog WHERE table_id = ? AND seq > ? AND time_ms <= ? ORDER BY seq");
+        DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, state.tableId, "SELECT seq, keys, new_image FROM LOG WHERE seq > ? AND time_ms <= ? ORDER BY seq"));
         if (!s)
-            return ApiError::internal(c.lastError());
-        s->bind(1, state.tableId).bind(2, snap.seq).bind(3, timeMs);
+            return {}; // no change since the base
+        s->bind(1, snap.seq).bind(2, timeMs);
         while (s->step()) {
             const QByteArray key = backup::canonicalKey(description, s->columnBytes(1));
             snap.seq = s->columnInt(0);

@@ -38,6 +38,9 @@
 #include <unordered_set>
 #include <vector>
 
+struct sqlite3_context;
+struct sqlite3_value;
+
 namespace dd::storage {
 
 // Change-log events. Written to disk: do not reorder.
@@ -61,8 +64,16 @@ public:
     // transaction, see it. Catalog changes call it themselves.
     void changeLogConsumersChanged();
     // The seq of the change-log row that the last logChange() wrote, or 0
-    // if it logged nothing (or none was made).
+    // if it logged nothing (or none was made); the table of its log.
     qint64 lastChangeSeq() const { return m_lastChangeSeq; }
+    qint64 lastChangeTable() const { return m_lastChangeTable; }
+    // The highest seq the change log has handed out, of any table (0 if
+    // none): a change logged later gets a higher one. See storage/changelog.h.
+    qint64 changeLogEnd() const;
+    // Call before deleting change-log rows (or a log): records changeLogEnd()
+    // in the database, so that sequence numbers never go back, even once
+    // every row that held the highest is gone.
+    Result<void> saveChangeLogEnd();
     // Accumulates item-count and size deltas, written once at commit.
     void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
     // The same for a secondary index (kept under -indexId, so that the
@@ -78,6 +89,7 @@ private:
     friend class Database;
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
+    qint64 m_lastChangeTable = 0;
     QHash<qint64, std::pair<qint64, qint64>> m_stats; // by table id; indexes by -index id
     std::vector<std::function<void()>> m_onCommit;
 };
@@ -267,6 +279,12 @@ private:
     std::mutex m_logConsumersMutex;                 // guards m_logConsumers
     std::vector<QByteArray> m_logConsumers;
     std::optional<std::unordered_set<qint64>> m_loggedTables;
+    // Under the write lock: the last change-log seq handed out (seeded on
+    // open, see storage/changelog.h), and the tables whose log is known to
+    // exist (cleared on rollback, which may undo a log's creation).
+    qint64 m_changeSeq = 0;
+    std::unordered_set<qint64> m_logTables;
+    static void changeLogEndFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 };
 
 template <typename T>
