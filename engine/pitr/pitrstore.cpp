@@ -95,7 +95,8 @@ Result<void> PitrStore::install(storage::Database &db)
 {
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
     // Restores replay the log of PITR tables (also of deleted ones, which get no writes).
-    db.addChangeLogConsumer("SELECT table_id FROM dd_pitr");
+    // Replays read the new images only (a REMOVE has none).
+    db.addChangeLogConsumer("SELECT table_id, 2 FROM dd_pitr");
     return {};
 }
 

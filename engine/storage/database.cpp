@@ -59,9 +59,14 @@ Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayVi
 {
     m_lastChangeSeq = 0;
     m_lastChangeTable = 0;
-    DD_ASSIGN(const bool logged, m_db.logsChanges(tableId));
+    DD_ASSIGN(const int logged, m_db.logsChanges(tableId));
     if (!logged)
         return {};
+    // Images no consumer reads are not stored (a KEYS_ONLY stream's rows hold keys only).
+    if (!(logged & ChangeImages::OldImage))
+        oldImage = QByteArrayView();
+    if (!(logged & ChangeImages::NewImage))
+        newImage = QByteArrayView();
     if (!m_db.m_logTables.count(tableId)) {
         DD_CHECK(ChangeLog::create(conn, tableId));
         m_db.m_logTables.insert(tableId);
@@ -126,24 +131,27 @@ void Database::addChangeLogConsumer(const QByteArray &tableIdsQuery)
     m_loggedTables.reset();
 }
 
-Result<bool> Database::logsChanges(qint64 tableId)
+Result<int> Database::logsChanges(qint64 tableId)
 {
     if (!m_loggedTables) {
         std::lock_guard lock(m_logConsumersMutex);
-        std::unordered_set<qint64> ids;
+        std::unordered_map<qint64, int> ids;
         for (const QByteArray &sql : m_logConsumers) {
             Statement *s = m_writer->prepare(sql);
             if (!s)
                 return ApiError::internal(m_writer->lastError());
+            const bool saysImages = sqlite3_column_count(s->handle()) > 1;
             while (s->step())
-                ids.insert(s->columnInt(0));
+                ids[s->columnInt(0)] |= ChangeImages::Logged
+                                        | (saysImages ? int(s->columnInt(1)) : ChangeImages::OldImage | ChangeImages::NewImage);
             if (!s->ok())
                 return ApiError::internal(s->errorMessage());
             s->reset();
         }
         m_loggedTables = std::move(ids);
     }
-    return m_loggedTables->count(tableId) > 0;
+    const auto it = m_loggedTables->find(tableId);
+    return it == m_loggedTables->end() ? 0 : it->second;
 }
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)

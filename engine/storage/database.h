@@ -35,6 +35,7 @@
 #include <shared_mutex>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -46,6 +47,13 @@ namespace dd::storage {
 // Change-log events. Written to disk: do not reorder.
 enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
 
+// The images a change-log consumer reads (Database::addChangeLogConsumer), a mask.
+namespace ChangeImages {
+constexpr int OldImage = 1;  // the item before (OLD_IMAGE, NEW_AND_OLD_IMAGES streams)
+constexpr int NewImage = 2;  // the item after (NEW_IMAGE, NEW_AND_OLD_IMAGES streams, PITR)
+constexpr int Logged = 4;    // logsChanges(): the table's changes are logged
+} // namespace ChangeImages
+
 class Database;
 
 // The context of one write transaction, handed to write()'s function.
@@ -55,8 +63,8 @@ public:
     const qint64 nowMs;
 
     // Appends one item change to the change log, in this transaction, if
-    // anything consumes the table's changes (Database::addChangeLogConsumer);
-    // otherwise does nothing.
+    // anything consumes the table's changes (Database::addChangeLogConsumer),
+    // with only the images its consumers read; otherwise does nothing.
     Result<void> logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                            QByteArrayView oldImage, QByteArrayView newImage);
     // Call in any write that changes what a change-log consumer's query
@@ -142,11 +150,13 @@ public:
 
     // The change log holds the changes of the tables that something reads
     // them for (an open stream, PITR, ...): each consumer is a query that
-    // lists table ids (`SELECT table_id FROM ...`); a table's changes are
-    // logged while any of them lists it. Writes to other tables skip the log
-    // (a fifth of a small write's cost, and its later pruning). Register
-    // every consumer before the database serves requests (or, at the
-    // latest, before writes that its tables' consumers must see).
+    // lists table ids and, optionally, the images it reads of them
+    // (`SELECT table_id[, images] FROM ...`, images a ChangeImages mask;
+    // without the column, both); a table's changes are logged while any of
+    // them lists it, with the images any of them reads. Writes to other
+    // tables skip the log (a fifth of a small write's cost, and its later
+    // pruning). Register every consumer before the database serves requests
+    // (or, at the latest, before writes that its tables' consumers must see).
     void addChangeLogConsumer(const QByteArray &tableIdsQuery);
 
     // Live figures of a table: item count and total item bytes.
@@ -212,8 +222,9 @@ private:
     static ApiError readError(const ApiError &e);
     template <typename T>
     static Result<T> readResult(Result<T> r) { return r.ok() ? std::move(r) : Result<T>(readError(r.error())); }
-    // Whether the changes of `tableId` go to the change log; writer only.
-    Result<bool> logsChanges(qint64 tableId);
+    // Whether the changes of `tableId` go to the change log: 0 if not, else
+    // ChangeImages::Logged plus the images its consumers read; writer only.
+    Result<int> logsChanges(qint64 tableId);
 
     QString m_path;   // empty: in memory
     QString m_region;
@@ -278,7 +289,7 @@ private:
     // (after a catalog or consumer change, or a rollback).
     std::mutex m_logConsumersMutex;                 // guards m_logConsumers
     std::vector<QByteArray> m_logConsumers;
-    std::optional<std::unordered_set<qint64>> m_loggedTables;
+    std::optional<std::unordered_map<qint64, int>> m_loggedTables; // table id -> logsChanges()
     // Under the write lock: the last change-log seq handed out (seeded on
     // open, see storage/changelog.h), and the tables whose log is known to
     // exist (cleared on rollback, which may undo a log's creation).

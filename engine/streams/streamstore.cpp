@@ -126,7 +126,9 @@ Result<void> StreamStore::install(storage::Database &db)
     DD_CHECK(db.write<void>([](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
     // An open stream reads its table's changes (the catalog's triggers open
     // and close streams, and catalog changes refresh the consumers).
-    db.addChangeLogConsumer("SELECT table_id FROM dd_streams WHERE end_seq IS NULL");
+    // They read the images of their view type only.
+    db.addChangeLogConsumer("SELECT table_id, CASE view_type WHEN 'KEYS_ONLY' THEN 0 WHEN 'OLD_IMAGE' THEN 1 WHEN 'NEW_IMAGE' THEN 2 "
+                            "ELSE 3 END FROM dd_streams WHERE end_seq IS NULL");
     return {};
 }
 

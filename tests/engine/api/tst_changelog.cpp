@@ -2,8 +2,10 @@
 // disk: a database written by schema version 2 (one shared `changelog`
 // table) opens converted and keeps its history; sequence numbers never go
 // back, even after the pruner emptied every log and the database reopened;
-// a quiet table's stream is not trimmed by other tables' trimming.
+// a quiet table's stream is not trimmed by other tables' trimming; rows hold
+// only the images their consumers read.
 #include "api/opcontext.h"
+#include "pitr/pitrstore.h"
 #include "storage/database.h"
 #include "streams/changelogpruner.h"
 #include "streams/streamstore.h"
@@ -39,6 +41,7 @@ private:
         QVERIFY2(db.ok(), qPrintable(db.ok() ? QString() : db.error().message()));
         m_db = std::move(*db);
         QVERIFY(streams::StreamStore::install(*m_db).ok());
+        QVERIFY(pitr::PitrStore::install(*m_db).ok());
     }
     void close() { m_db.reset(); }
     Result<streams::ChangeLogPruner::Stats> prune() { return streams::ChangeLogPruner::prune(*m_db, m_clock.nowMs(), kRetentionMs); }
@@ -49,7 +52,8 @@ private:
         static const std::map<QByteArray, api::OpHandler> handlers{
             {"CreateTable", api::createTable}, {"DescribeTable", api::describeTable}, {"PutItem", api::putItem},
             {"Streams.DescribeStream", api::describeStream}, {"Streams.GetShardIterator", api::getShardIterator},
-            {"Streams.GetRecords", api::getRecords}, {"Dynamodesk.DescribeTableHistory", api::describeTableHistory}};
+            {"Streams.GetRecords", api::getRecords}, {"Dynamodesk.DescribeTableHistory", api::describeTableHistory},
+            {"UpdateContinuousBackups", api::updateContinuousBackups}};
         api::OpContext ctx{*m_db, m_ctx, m_options, &m_clock};
         return handlers.at(op)(ctx, QJsonDocument::fromJson(json).object());
     }
@@ -60,11 +64,27 @@ private:
             qWarning() << op << r.error().type() << r.error().message();
         return r.ok() ? QJsonDocument::fromJson(*r).object() : QJsonObject();
     }
-    void createTable(const QByteArray &name)
+    void createTable(const QByteArray &name, const QByteArray &viewType = "NEW_AND_OLD_IMAGES")
     {
         QVERIFY(!ok("CreateTable", R"({"TableName":")" + name + R"(","BillingMode":"PAY_PER_REQUEST",
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
-            "StreamSpecification":{"StreamEnabled":true,"StreamViewType":"NEW_AND_OLD_IMAGES"}})").isEmpty());
+            "StreamSpecification":{"StreamEnabled":true,"StreamViewType":")" + viewType + R"("}})").isEmpty());
+    }
+    // The table's log rows: "<rows> <with an old image> <with a new image>" (through the view `changelog`).
+    QString images(const QString &table)
+    {
+        return m_db->read<QString>([&](storage::Connection &c) -> Result<QString> {
+                   storage::Statement *s = c.prepare("SELECT COUNT(*), TOTAL(old_image IS NOT NULL), TOTAL(new_image IS NOT NULL) FROM changelog "
+                                                     "WHERE table_id = (SELECT id FROM tables WHERE name = ?)");
+                   if (!s)
+                       return ApiError::internal(c.lastError());
+                   s->bindText(1, table);
+                   s->step();
+                   const QString r = QStringLiteral("%1 %2 %3").arg(s->columnInt(0)).arg(s->columnInt(1)).arg(s->columnInt(2));
+                   s->reset();
+                   return r;
+               })
+            .value();
     }
     void put(const QByteArray &table, const QByteArray &pk, int v)
     {
@@ -119,6 +139,7 @@ private slots:
     void versionTwoDatabaseIsConverted();
     void sequenceNumbersNeverGoBack();
     void quietStreamIsNotTrimmedByOthers();
+    void onlyTheImagesConsumersRead();
 };
 
 void TestChangeLog::versionTwoDatabaseIsConverted()
@@ -215,6 +236,31 @@ void TestChangeLog::quietStreamIsNotTrimmedByOthers()
     QCOMPARE(error, QString());
     QCOMPARE(recs.size(), 1);
     QVERIFY(recs.at(0).startsWith(QStringLiteral("INSERT r ")));
+}
+
+void TestChangeLog::onlyTheImagesConsumersRead()
+{
+    open();
+    createTable("both");
+    createTable("keys", "KEYS_ONLY");
+    createTable("news", "NEW_IMAGE");
+    createTable("olds", "OLD_IMAGE");
+    for (const QByteArray table : {"both", "keys", "news", "olds"}) {
+        put(table, "a", 1); // INSERT
+        put(table, "a", 2); // MODIFY
+    }
+    QCOMPARE(images(QStringLiteral("both")), QStringLiteral("2 1 2"));
+    QCOMPARE(images(QStringLiteral("keys")), QStringLiteral("2 0 0"));
+    QCOMPARE(images(QStringLiteral("news")), QStringLiteral("2 0 2"));
+    QCOMPARE(images(QStringLiteral("olds")), QStringLiteral("2 1 0"));
+    // Records are whole all the same.
+    const QStringList recs = records(iterator("keys", "TRIM_HORIZON"));
+    QCOMPARE(recs.size(), 2);
+    QVERIFY(recs.at(1).startsWith(QStringLiteral("MODIFY a ")));
+    // PITR replays new images: with it on, the KEYS_ONLY table's rows keep them.
+    QVERIFY(!ok("UpdateContinuousBackups", R"({"TableName":"keys","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})").isEmpty());
+    put("keys", "a", 3);
+    QCOMPARE(images(QStringLiteral("keys")), QStringLiteral("3 0 1"));
 }
 
 QTEST_GUILESS_MAIN(TestChangeLog)
