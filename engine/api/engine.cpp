@@ -221,6 +221,18 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 
 const EngineOptions &Engine::options() const { return d->options; }
 
+Result<int> Engine::addCommitListener(const QString &region, std::function<void()> fn)
+{
+    DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(region));
+    return db->addCommitListener(std::move(fn));
+}
+
+void Engine::removeCommitListener(const QString &region, int id)
+{
+    if (auto db = d->region(region); db.ok())
+        (*db)->removeCommitListener(id);
+}
+
 namespace {
 thread_local std::optional<storage::CommitScope> t_turn;
 }

@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -56,6 +57,15 @@ public:
     Result<QByteArray> call(const RequestContext &context, QStringView operation, const QJsonObject &request);
 
     const EngineOptions &options() const;
+
+    // Commit listeners of a region's database, for in-process readers of
+    // streams that would rather wake than poll (the live stream viewer):
+    // `fn` runs after every commit in the region that may have written, on
+    // the committing thread (possibly under the write lock: it must be quick
+    // and must not call the engine). Opens the region if needed. Returns an
+    // id for removeCommitListener(), after which fn is never called again.
+    Result<int> addCommitListener(const QString &region, std::function<void()> fn);
+    void removeCommitListener(const QString &region, int id);
 
     // Group commit for a caller's event loop (storage/commitscope.h): from
     // beginTurn() to endTurn() on one thread, the writes that thread makes

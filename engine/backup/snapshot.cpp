@@ -4,6 +4,7 @@
 
 #include "model/json.h"
 #include "model/size.h"
+#include "storage/changelog.h"
 #include "storage/itemscan.h"
 
 #include <QCryptographicHash>
@@ -37,7 +38,8 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
         s.description = table.description;
         s.timeMs = nowMs;
         // The first read fixes the snapshot (WAL): the log's end and the table's figures.
-        storage::Statement *st = c.prepare("SELECT COALESCE((SELECT MAX(seq) FROM changelog), 0), item_count, size_bytes FROM tables WHERE id = ?");
+        DD_ASSIGN(s.seq, storage::ChangeLog::lastSeq(c, table.id));
+        storage::Statement *st = c.prepare("SELECT item_count, size_bytes FROM tables WHERE id = ?");
         if (!st)
             return ApiError::internal(c.lastError());
         st->bind(1, table.id);
@@ -45,8 +47,7 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
             st->reset();
             return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
         }
-        s.seq = st->columnInt(0);
-        const qint64 count = st->columnInt(1), bytes = st->columnInt(2);
+        const qint64 count = st->columnInt(0), bytes = st->columnInt(1);
         st->reset();
         if (fixed)
             fixed(count, bytes);

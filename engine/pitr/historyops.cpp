@@ -1,10 +1,10 @@
 // Dynamodesk.DescribeTableHistory: how many items a table's writes inserted,
 // updated and deleted per time bucket, counted from the change log (which
 // holds a table's changes while its stream or point-in-time recovery needs
-// them), using only the index changelog_by_table_seq (table_id, seq,
-// time_ms, event): commit times grow with seq, so a binary search of a few
-// index seeks finds the seq range of [StartTime, EndTime), and one range
-// query over it counts every bucket. (Should the clock step back, changes
+// them), from the table's log (storage/changelog.h: a rowid table by seq,
+// whose times and events come before the images): commit times grow with
+// seq, so a binary search of a few seeks finds the seq range of
+// [StartTime, EndTime), and one range query over it counts every bucket. (Should the clock step back, changes
 // that the step put out of order can be missed at the edges of the range.)
 //
 // Request:  {TableName, StartTime, EndTime (epoch seconds, fractional),
@@ -13,6 +13,7 @@
 //            empty ones too, Start in epoch seconds), BucketSeconds,
 //            HistoryStart (the time of the oldest change still held; absent if none)}
 #include "api/opcontext.h"
+#include "storage/changelog.h"
 #include "storage/database.h"
 
 #include <QJsonArray>
@@ -64,11 +65,11 @@ Result<QByteArray> describeTableHistory(OpContext &ctx, const QJsonObject &req)
     const qint64 tableId = table->id;
     DD_ASSIGN(const qint64 historyStart, ctx.db.read<qint64>([&](storage::Connection &c) -> Result<qint64> {
         // The first change of the table at or after seq `from`: (seq, time_ms), or (-1, 0).
-        storage::Statement *first = c.prepare("SELECT seq, time_ms FROM changelog WHERE table_id = ? AND seq >= ? ORDER BY seq LIMIT 1");
+        DD_ASSIGN(storage::Statement *first, storage::ChangeLog::prepare(c, tableId, "SELECT seq, time_ms FROM LOG WHERE seq >= ? ORDER BY seq LIMIT 1"));
         if (!first)
-            return ApiError::internal(c.lastError());
+            return qint64(-1); // never logged
         auto firstFrom = [&](qint64 from) -> std::pair<qint64, qint64> {
-            first->bind(1, tableId).bind(2, from);
+            first->bind(1, from);
             const std::pair<qint64, qint64> r = first->step() ? std::pair{first->columnInt(0), first->columnInt(1)} : std::pair{qint64(-1), qint64(0)};
             first->reset();
             return r;
@@ -77,11 +78,7 @@ Result<QByteArray> describeTableHistory(OpContext &ctx, const QJsonObject &req)
         if (oldest.first < 0)
             return qint64(-1);
         // The smallest seq whose next change (of this table) is at or after `t`: times grow with seq.
-        storage::Statement *last = c.prepare("SELECT MAX(seq) FROM changelog");
-        if (!last)
-            return ApiError::internal(c.lastError());
-        const qint64 maxSeq = last->step() ? last->columnInt(0) : 0;
-        last->reset();
+        DD_ASSIGN(const qint64 maxSeq, storage::ChangeLog::lastSeq(c, tableId));
         auto seqAt = [&](qint64 t) {
             qint64 lo = oldest.first, hi = maxSeq + 1;
             while (lo < hi) {
@@ -97,11 +94,11 @@ Result<QByteArray> describeTableHistory(OpContext &ctx, const QJsonObject &req)
         const qint64 seqLo = seqAt(startMs), seqHi = seqAt(endMs);
         // Bucket i holds [start + i*span/buckets, start + (i+1)*span/buckets):
         // integer division floors, so the bucket of t is (t - start) * buckets / span.
-        storage::Statement *s = c.prepare("SELECT (time_ms - ?1) * ?2 / ?3 AS b, event, COUNT(*) FROM changelog "
-                                          "WHERE table_id = ?4 AND seq >= ?5 AND seq < ?6 AND time_ms >= ?1 AND time_ms < ?7 GROUP BY b, event");
+        DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT (time_ms - ?1) * ?2 / ?3 AS b, event, COUNT(*) FROM LOG "
+                                                                              "WHERE seq >= ?5 AND seq < ?6 AND time_ms >= ?1 AND time_ms < ?7 GROUP BY b, event"));
         if (!s)
-            return ApiError::internal(c.lastError());
-        s->bind(1, startMs).bind(2, buckets).bind(3, span).bind(4, tableId).bind(5, seqLo).bind(6, seqHi).bind(7, endMs);
+            return ApiError::internal(QStringLiteral("The change log of table %1 vanished").arg(tableId));
+        s->bind(1, startMs).bind(2, buckets).bind(3, span).bind(5, seqLo).bind(6, seqHi).bind(7, endMs);
         while (s->step()) {
             const qint64 b = std::clamp<qint64>(s->columnInt(0), 0, buckets - 1);
             Counts &bucket = counts[size_t(b)];

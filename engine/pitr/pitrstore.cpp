@@ -1,6 +1,7 @@
 #include "pitr/pitrstore.h"
 
 #include "backup/canonicalkey.h"
+#include "storage/changelog.h"
 
 #include <QJsonDocument>
 
@@ -95,7 +96,8 @@ Result<void> PitrStore::install(storage::Database &db)
 {
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
     // Restores replay the log of PITR tables (also of deleted ones, which get no writes).
-    db.addChangeLogConsumer("SELECT table_id FROM dd_pitr");
+    // Replays read the new images only (a REMOVE has none).
+    db.addChangeLogConsumer("SELECT table_id, 2 FROM dd_pitr");
     return {};
 }
 
@@ -114,7 +116,7 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
         txn.changeLogConsumersChanged();
         storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
-                                                 "VALUES(?,?,?,?,?,(SELECT COALESCE(MAX(seq), 0) FROM changelog),?)");
+                                                 "VALUES(?,?,?,?,?,dd_changelog_end(),?)");
         if (!s)
             return ApiError::internal(txn.conn.lastError());
         s->bind(1, table.id).bindText(2, table.name).bindText(3, table.description.value(QStringLiteral("TableArn")).toString());
@@ -195,10 +197,10 @@ Result<backup::Snapshot> PitrStore::replay(storage::Database &db, const PitrStat
     DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
     const backup::CanonicalKey canonical(snap.description);
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
-        storage::Statement *s = c.prepare("SELECT seq, keys, new_image FROM changelog WHERE table_id = ? AND seq > ? AND time_ms <= ? ORDER BY seq");
+        DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, state.tableId, "SELECT seq, keys, new_image FROM LOG WHERE seq > ? AND time_ms <= ? ORDER BY seq"));
         if (!s)
-            return ApiError::internal(c.lastError());
-        s->bind(1, state.tableId).bind(2, snap.seq).bind(3, timeMs);
+            return {}; // no change since the base
+        s->bind(1, snap.seq).bind(2, timeMs);
         while (s->step()) {
             const QByteArray key = canonical.of(s->columnBytes(1));
             snap.seq = s->columnInt(0);

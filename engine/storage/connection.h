@@ -68,6 +68,7 @@ enum class StatementKind : quint8 {
     ItemPartition,                                    // variant: ItemScan's bounds and direction
     IndexInsert, IndexInsertOrIgnore, IndexDelete, IndexEntrySize,
     TableStatsUpdate, IndexStatsUpdate,              // id 0: one statement for all
+    ChangeLogInsert,                                  // id: the logged table
 };
 
 // A prepareKeyed() key: a statement kind, the storage id it is about (table

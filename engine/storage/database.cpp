@@ -1,4 +1,5 @@
 #include "storage/database.h"
+#include "storage/changelog.h"
 #include "storage/indexstore.h"
 #include "storage/itemstore.h"
 
@@ -18,7 +19,7 @@ namespace dd::storage {
 namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // Backfill: table rows indexed per write transaction, and the pause between
 // pages that lets queued writers in.
@@ -45,27 +46,13 @@ CREATE TABLE IF NOT EXISTS tables(
   description BLOB NOT NULL,        -- TableDescription JSON without live figures
   item_count INTEGER NOT NULL DEFAULT 0,
   size_bytes INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS changelog(
-  seq INTEGER PRIMARY KEY,          -- commit order
-  time_ms INTEGER NOT NULL,         -- commit time, ms since the epoch
-  table_id INTEGER NOT NULL,        -- tables.id of the changed table
-  event INTEGER NOT NULL,           -- ChangeEvent: 1 INSERT, 2 MODIFY, 3 REMOVE
-  keys BLOB NOT NULL,               -- key attributes, DynamoDB JSON
-  old_image BLOB,                   -- item before, DynamoDB JSON; NULL on INSERT
-  new_image BLOB);                  -- item after; NULL on REMOVE
--- A table's changes in commit order (streams, PITR replay), covering time
--- and event so that Dynamodesk.DescribeTableHistory counts them from the
--- index alone. It replaced changelog_by_table(table_id, seq) in place of a
--- second index by time, which cost a PutItem ~15% (one more B-tree per
--- commit); no new schema version: older databases are converted on open.
-DROP INDEX IF EXISTS changelog_by_table;
-CREATE INDEX IF NOT EXISTS changelog_by_table_seq ON changelog(table_id, seq, time_ms, event);
+-- The change log: one table per logged table (storage/changelog.h).
 CREATE TABLE IF NOT EXISTS index_stats(
   id INTEGER PRIMARY KEY,           -- IndexDef::id (from next_table_id: never reused); entries live in i<table id>_<id>
   table_id INTEGER NOT NULL,        -- tables.id
   item_count INTEGER NOT NULL DEFAULT 0,
   size_bytes INTEGER NOT NULL DEFAULT 0);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 2), ('next_table_id', 1);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 3), ('next_table_id', 1);
 )SQL";
 
 } // namespace
@@ -74,20 +61,63 @@ Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayVi
                                  QByteArrayView oldImage, QByteArrayView newImage)
 {
     m_lastChangeSeq = 0;
-    DD_ASSIGN(const bool logged, m_db.logsChanges(tableId));
+    m_lastChangeTable = 0;
+    DD_ASSIGN(const int logged, m_db.logsChanges(tableId));
     if (!logged)
         return {};
-    Statement *s = conn.prepare("INSERT INTO changelog(time_ms, table_id, event, keys, old_image, new_image) VALUES(?,?,?,?,?,?)");
+    // Images no consumer reads are not stored (a KEYS_ONLY stream's rows hold keys only).
+    if (!(logged & ChangeImages::OldImage))
+        oldImage = QByteArrayView();
+    if (!(logged & ChangeImages::NewImage))
+        newImage = QByteArrayView();
+    if (!m_db.m_logTables.count(tableId)) {
+        DD_CHECK(ChangeLog::create(conn, tableId));
+        m_db.m_logTables.insert(tableId);
+    }
+    Statement *s = conn.prepareKeyed(statementKey(StatementKind::ChangeLogInsert, tableId), [tableId] {
+        return "INSERT INTO " + ChangeLog::sqlTable(tableId) + "(seq, time_ms, event, keys, old_image, new_image) VALUES(?,?,?,?,?,?)";
+    });
     if (!s)
         return ApiError::internal(conn.lastError());
-    s->bind(1, nowMs).bind(2, tableId).bind(3, qint64(event)).bind(4, keysJson);
-    if (oldImage.isNull()) s->bindNull(5); else s->bind(5, oldImage);
-    if (newImage.isNull()) s->bindNull(6); else s->bind(6, newImage);
+    // Bound without copies: the bytes outlive this step (the callers' item and key encodings).
+    const qint64 seq = m_db.m_changeSeq + 1;
+    s->bind(1, seq).bind(2, nowMs).bind(3, qint64(event)).bindStatic(4, keysJson);
+    if (oldImage.isNull()) s->bindNull(5); else s->bindStatic(5, oldImage);
+    if (newImage.isNull()) s->bindNull(6); else s->bindStatic(6, newImage);
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
-    m_lastChangeSeq = sqlite3_last_insert_rowid(conn.handle());
+    // A rolled-back write leaves its seq unused: a gap, never a reuse.
+    m_db.m_changeSeq = seq;
+    m_lastChangeSeq = seq;
+    m_lastChangeTable = tableId;
     return {};
+}
+
+qint64 WriteTxn::changeLogEnd() const
+{
+    return m_db.m_changeSeq;
+}
+
+Result<void> WriteTxn::saveChangeLogEnd()
+{
+    Statement *s = conn.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('changelog_seq', ?)");
+    if (!s)
+        return ApiError::internal(conn.lastError());
+    s->bind(1, m_db.m_changeSeq);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    // The pruner drops logs: have the next change of each table look again.
+    m_db.m_logTables.clear();
+    return {};
+}
+
+// dd_changelog_end(): WriteTxn::changeLogEnd() for SQL on the writer
+// connection (the streams' catalog triggers start streams after it).
+void Database::changeLogEndFunction(sqlite3_context *ctx, int, sqlite3_value **)
+{
+    sqlite3_result_int64(ctx, static_cast<Database *>(sqlite3_user_data(ctx))->m_changeSeq);
 }
 
 void WriteTxn::changeLogConsumersChanged()
@@ -104,24 +134,27 @@ void Database::addChangeLogConsumer(const QByteArray &tableIdsQuery)
     m_loggedTables.reset();
 }
 
-Result<bool> Database::logsChanges(qint64 tableId)
+Result<int> Database::logsChanges(qint64 tableId)
 {
     if (!m_loggedTables) {
         std::lock_guard lock(m_logConsumersMutex);
-        std::unordered_set<qint64> ids;
+        std::unordered_map<qint64, int> ids;
         for (const QByteArray &sql : m_logConsumers) {
             Statement *s = m_writer->prepare(sql);
             if (!s)
                 return ApiError::internal(m_writer->lastError());
+            const bool saysImages = sqlite3_column_count(s->handle()) > 1;
             while (s->step())
-                ids.insert(s->columnInt(0));
+                ids[s->columnInt(0)] |= ChangeImages::Logged
+                                        | (saysImages ? int(s->columnInt(1)) : ChangeImages::OldImage | ChangeImages::NewImage);
             if (!s->ok())
                 return ApiError::internal(s->errorMessage());
             s->reset();
         }
         m_loggedTables = std::move(ids);
     }
-    return m_loggedTables->count(tableId) > 0;
+    const auto it = m_loggedTables->find(tableId);
+    return it == m_loggedTables->end() ? 0 : it->second;
 }
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
@@ -156,6 +189,9 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
     }
     DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
+    if (sqlite3_create_function(db->m_writer->handle(), "dd_changelog_end", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db.get(),
+                                &Database::changeLogEndFunction, nullptr, nullptr) != SQLITE_OK)
+        return ApiError::internal(db->m_writer->lastError());
     DD_CHECK(db->initSchema());
     DD_CHECK(db->loadCatalog());
     {
@@ -254,15 +290,29 @@ Result<void> Database::initSchema()
     Statement *s = m_writer->prepare("SELECT value FROM meta WHERE key='schema_version'");
     const qint64 version = s && s->step() ? s->columnInt(0) : 0;
     if (s) s->reset();
-    if (version == 1) {
-        r = migrateFrom1();
-        if (!r.ok()) {
-            (void)m_writer->exec("ROLLBACK");
-            return r;
-        }
-    } else if (version != kSchemaVersion) {
+    if (version < 1 || version > kSchemaVersion) {
         (void)m_writer->exec("ROLLBACK");
         return ApiError::internal(QStringLiteral("Unsupported database schema version %1 (this build reads %2)").arg(version).arg(kSchemaVersion));
+    }
+    if (version == 1)
+        r = migrateFrom1();
+    // Version 3: the change log moved to per-table logs (storage/changelog.h).
+    if (r.ok() && version <= 2)
+        r = ChangeLog::convertSharedLog(*m_writer);
+    if (r.ok() && version <= 2)
+        r = m_writer->exec("UPDATE meta SET value = 3 WHERE key = 'schema_version'");
+    if (r.ok())
+        r = ChangeLog::rebuildView(*m_writer);
+    if (r.ok()) {
+        auto end = ChangeLog::highWater(*m_writer);
+        if (end.ok())
+            m_changeSeq = *end;
+        else
+            r = end.error();
+    }
+    if (!r.ok()) {
+        (void)m_writer->exec("ROLLBACK");
+        return r;
     }
     return m_writer->exec("COMMIT");
 }
@@ -505,8 +555,10 @@ void Database::endIdleReads(bool all)
 Result<void> Database::step(const QByteArray &sql)
 {
     // A rollback may undo a consumer change: read the consumers again.
-    if (sql.startsWith("ROLLBACK"))
+    if (sql.startsWith("ROLLBACK")) {
         m_loggedTables.reset();
+        m_logTables.clear(); // and may undo a log's creation
+    }
     Statement *s = m_writer->prepare(sql);
     if (!s)
         return ApiError::internal(m_writer->lastError());

@@ -40,13 +40,24 @@
 #include <shared_mutex>
 #include <atomic>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+struct sqlite3_context;
+struct sqlite3_value;
 
 namespace dd::storage {
 
 // Change-log events. Written to disk: do not reorder.
 enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
+
+// The images a change-log consumer reads (Database::addChangeLogConsumer), a mask.
+namespace ChangeImages {
+constexpr int OldImage = 1;  // the item before (OLD_IMAGE, NEW_AND_OLD_IMAGES streams)
+constexpr int NewImage = 2;  // the item after (NEW_IMAGE, NEW_AND_OLD_IMAGES streams, PITR)
+constexpr int Logged = 4;    // logsChanges(): the table's changes are logged
+} // namespace ChangeImages
 
 class Database;
 
@@ -57,8 +68,8 @@ public:
     const qint64 nowMs;
 
     // Appends one item change to the change log, in this transaction, if
-    // anything consumes the table's changes (Database::addChangeLogConsumer);
-    // otherwise does nothing.
+    // anything consumes the table's changes (Database::addChangeLogConsumer),
+    // with only the images its consumers read; otherwise does nothing.
     Result<void> logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                            QByteArrayView oldImage, QByteArrayView newImage);
     // Call in any write that changes what a change-log consumer's query
@@ -66,8 +77,16 @@ public:
     // transaction, see it. Catalog changes call it themselves.
     void changeLogConsumersChanged();
     // The seq of the change-log row that the last logChange() wrote, or 0
-    // if it logged nothing (or none was made).
+    // if it logged nothing (or none was made); the table of its log.
     qint64 lastChangeSeq() const { return m_lastChangeSeq; }
+    qint64 lastChangeTable() const { return m_lastChangeTable; }
+    // The highest seq the change log has handed out, of any table (0 if
+    // none): a change logged later gets a higher one. See storage/changelog.h.
+    qint64 changeLogEnd() const;
+    // Call before deleting change-log rows (or a log): records changeLogEnd()
+    // in the database, so that sequence numbers never go back, even once
+    // every row that held the highest is gone.
+    Result<void> saveChangeLogEnd();
     // Accumulates item-count and size deltas, written once at commit.
     void addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta);
     // The same for a secondary index (kept under -indexId, so that the
@@ -83,6 +102,7 @@ private:
     friend class Database;
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
+    qint64 m_lastChangeTable = 0;
     QHash<qint64, std::pair<qint64, qint64>> m_stats; // by table id; indexes by -index id
     std::vector<std::function<void()>> m_onCommit;
 };
@@ -135,11 +155,13 @@ public:
 
     // The change log holds the changes of the tables that something reads
     // them for (an open stream, PITR, ...): each consumer is a query that
-    // lists table ids (`SELECT table_id FROM ...`); a table's changes are
-    // logged while any of them lists it. Writes to other tables skip the log
-    // (a fifth of a small write's cost, and its later pruning). Register
-    // every consumer before the database serves requests (or, at the
-    // latest, before writes that its tables' consumers must see).
+    // lists table ids and, optionally, the images it reads of them
+    // (`SELECT table_id[, images] FROM ...`, images a ChangeImages mask;
+    // without the column, both); a table's changes are logged while any of
+    // them lists it, with the images any of them reads. Writes to other
+    // tables skip the log (a fifth of a small write's cost, and its later
+    // pruning). Register every consumer before the database serves requests
+    // (or, at the latest, before writes that its tables' consumers must see).
     void addChangeLogConsumer(const QByteArray &tableIdsQuery);
 
     // Live figures of a table: item count and total item bytes.
@@ -220,8 +242,9 @@ private:
     static ApiError readError(const ApiError &e);
     template <typename T>
     static Result<T> readResult(Result<T> r) { return r.ok() ? std::move(r) : Result<T>(readError(r.error())); }
-    // Whether the changes of `tableId` go to the change log; writer only.
-    Result<bool> logsChanges(qint64 tableId);
+    // Whether the changes of `tableId` go to the change log: 0 if not, else
+    // ChangeImages::Logged plus the images its consumers read; writer only.
+    Result<int> logsChanges(qint64 tableId);
 
     QString m_path;   // empty: in memory
     QString m_region;
@@ -298,7 +321,13 @@ private:
     // (after a catalog or consumer change, or a rollback).
     std::mutex m_logConsumersMutex;                 // guards m_logConsumers
     std::vector<QByteArray> m_logConsumers;
-    std::optional<std::unordered_set<qint64>> m_loggedTables;
+    std::optional<std::unordered_map<qint64, int>> m_loggedTables; // table id -> logsChanges()
+    // Under the write lock: the last change-log seq handed out (seeded on
+    // open, see storage/changelog.h), and the tables whose log is known to
+    // exist (cleared on rollback, which may undo a log's creation).
+    qint64 m_changeSeq = 0;
+    std::unordered_set<qint64> m_logTables;
+    static void changeLogEndFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 };
 
 template <typename T>

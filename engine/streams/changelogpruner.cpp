@@ -2,6 +2,8 @@
 
 #include "streams/streamstore.h"
 
+#include "storage/changelog.h"
+
 #include <sqlite3.h>
 
 namespace dd::streams {
@@ -37,14 +39,35 @@ Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializ
     return c.changes();
 }
 
-// PITR's hook: rows that point-in-time recovery still needs (pitr/pitrstore.h:
-// a table's log after its oldest base snapshot), when PITR is installed.
-QByteArray keptForPitr(storage::Connection &c)
+// Whether PITR (pitr/pitrstore.h) is installed: its dd_pitr says which
+// rows it still needs (a table's log after its oldest base snapshot).
+Result<bool> hasPitr(storage::Connection &c)
 {
-    auto has = scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_pitr'");
-    if (!has.ok() || *has == 0)
+    DD_ASSIGN(const qint64 n, scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_pitr'"));
+    return n > 0;
+}
+
+// The condition, on the log of `tableId` (LOG), that leaves the rows PITR keeps.
+QByteArray notKeptForPitr(bool pitr, qint64 tableId)
+{
+    if (!pitr)
         return {};
-    return " AND NOT EXISTS (SELECT 1 FROM dd_pitr p WHERE p.table_id = changelog.table_id AND changelog.seq > p.keep_seq)";
+    return " AND NOT EXISTS (SELECT 1 FROM dd_pitr p WHERE p.table_id = " + QByteArray::number(tableId) + " AND LOG.seq > p.keep_seq)";
+}
+
+// Runs `sql` on the log of `tableId` (ChangeLog::prepare); 0 rows if it has none.
+Result<qint64> runOnLog(storage::Connection &c, qint64 tableId, const QByteArray &sql, std::initializer_list<qint64> args)
+{
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, sql));
+    if (!s)
+        return 0;
+    int i = 1;
+    for (qint64 a : args)
+        s->bind(i++, a);
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return c.changes();
 }
 
 } // namespace
@@ -59,54 +82,97 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
         DD_CHECK(run(txn.conn, "DELETE FROM dd_streams WHERE disabled_ms IS NOT NULL AND disabled_ms < ?", {cutoff}));
         return {};
     }));
+    DD_ASSIGN(const std::vector<qint64> logs, db.read<std::vector<qint64>>([](storage::Connection &c) { return storage::ChangeLog::tableIds(c); }));
 
-    // Age: rows are in time order by seq, so the expired ones are a prefix.
-    for (;;) {
-        DD_ASSIGN(const qint64 n, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
-            DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(txn.conn));
-            // The oldest rows, up to the first young one (rows are in time
-            // order by seq, unless the clock stepped back: then stop there).
-            qint64 upTo = 0;
-            {
-                storage::Statement *s = txn.conn.prepare("SELECT seq, time_ms FROM changelog WHERE seq < ?" + keptForPitr(txn.conn) + " ORDER BY seq LIMIT ?");
+    // Age: a log's rows are in time order by seq, so the expired ones are a prefix.
+    for (const qint64 id : logs) {
+        for (;;) {
+            DD_ASSIGN(const qint64 n, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
+                DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+                // The oldest rows, up to the first young one (rows are in time
+                // order by seq, unless the clock stepped back: then stop there).
+                qint64 upTo = 0;
+                {
+                    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(txn.conn, id, "SELECT seq, time_ms FROM LOG WHERE 1"
+                                                                                 + notKeptForPitr(pitr, id) + " ORDER BY seq LIMIT ?"));
+                    if (!s)
+                        return 0;
+                    s->bind(1, kBatchRows);
+                    while (s->step() && s->columnInt(1) < cutoff)
+                        upTo = s->columnInt(0);
+                    s->reset();
+                }
+                if (upTo <= 0)
+                    return 0;
+                DD_CHECK(txn.saveChangeLogEnd());
+                DD_ASSIGN(const qint64 deleted, runOnLog(txn.conn, id, "DELETE FROM LOG WHERE seq <= ?" + notKeptForPitr(pitr, id), {upTo}));
+                storage::Statement *s = txn.conn.prepare("INSERT INTO dd_streams_state(key, value) VALUES(?, ?) "
+                                                         "ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)");
                 if (!s)
                     return ApiError::internal(txn.conn.lastError());
-                s->bind(1, maxSeq).bind(2, kBatchRows);
-                while (s->step() && s->columnInt(1) < cutoff)
-                    upTo = s->columnInt(0);
-                s->reset();
-            }
-            if (upTo <= 0)
-                return 0;
-            DD_ASSIGN(const qint64 deleted, run(txn.conn, "DELETE FROM changelog WHERE seq <= ?" + keptForPitr(txn.conn), {upTo}));
-            DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = MAX(value, ?) WHERE key = 'trimmed_seq'", {upTo}));
-            return deleted;
-        }));
-        stats.trimmed += n;
-        if (n < kBatchRows)
-            break;
+                s->bindText(1, QString::fromLatin1(StreamStore::trimmedKey(id))).bind(2, upTo);
+                s->step();
+                if (s->resultCode() != SQLITE_DONE)
+                    return ApiError::internal(s->errorMessage());
+                return deleted;
+            }));
+            stats.trimmed += n;
+            if (n < kBatchRows)
+                break;
+        }
     }
 
-    // Coverage: examine the rows written since the last pass, in batches.
+    // Coverage: examine the rows written since the last pass, in batches of
+    // sequence numbers (global: one batch spans every log).
     for (;;) {
         DD_ASSIGN(const qint64 more, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
-            DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(txn.conn));
+            const qint64 end = txn.changeLogEnd();
             DD_ASSIGN(const qint64 examined, scalar(txn.conn, "SELECT value FROM dd_streams_state WHERE key = 'examined_seq'"));
-            const qint64 hi = std::min(examined + kBatchRows, maxSeq - 1);
+            const qint64 hi = std::min(examined + kBatchRows, end);
             if (hi <= examined)
                 return 0;
-            DD_ASSIGN(const qint64 deleted,
-                      run(txn.conn, "DELETE FROM changelog WHERE seq > ? AND seq <= ? AND NOT EXISTS ("
-                                    "SELECT 1 FROM dd_streams s WHERE s.table_id = changelog.table_id AND changelog.seq >= s.start_seq "
-                                    "AND (s.end_seq IS NULL OR changelog.seq <= s.end_seq))" + keptForPitr(txn.conn),
-                          {examined, hi}));
+            DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+            DD_ASSIGN(const std::vector<qint64> ids, storage::ChangeLog::tableIds(txn.conn));
+            DD_CHECK(txn.saveChangeLogEnd());
+            for (const qint64 id : ids) {
+                DD_ASSIGN(const qint64 deleted,
+                          runOnLog(txn.conn, id, "DELETE FROM LOG WHERE seq > ? AND seq <= ? AND NOT EXISTS ("
+                                                 "SELECT 1 FROM dd_streams s WHERE s.table_id = " + QByteArray::number(id) + " AND LOG.seq >= s.start_seq "
+                                                 "AND (s.end_seq IS NULL OR LOG.seq <= s.end_seq))" + notKeptForPitr(pitr, id),
+                                   {examined, hi}));
+                stats.uncovered += deleted;
+            }
             DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = ? WHERE key = 'examined_seq'", {hi}));
-            stats.uncovered += deleted;
             return hi - examined;
         }));
         if (more < kBatchRows)
             break;
     }
+
+    // Logs that nothing can read any more: of deleted tables, with no stream
+    // left (forgotten above) and no PITR.
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+        DD_ASSIGN(const std::vector<qint64> ids, storage::ChangeLog::tableIds(txn.conn));
+        for (const qint64 id : ids) {
+            DD_ASSIGN(const qint64 referenced,
+                      scalar(txn.conn, "SELECT EXISTS (SELECT 1 FROM tables WHERE id = ?1) OR EXISTS (SELECT 1 FROM dd_streams WHERE table_id = ?1)"
+                                           + QByteArray(pitr ? " OR EXISTS (SELECT 1 FROM dd_pitr WHERE table_id = ?1)" : ""),
+                             {id}));
+            if (referenced)
+                continue;
+            DD_ASSIGN(const qint64 rows, scalar(txn.conn, "SELECT COUNT(*) FROM " + storage::ChangeLog::sqlTable(id)));
+            DD_CHECK(txn.saveChangeLogEnd());
+            DD_CHECK(storage::ChangeLog::drop(txn.conn, id));
+            storage::Statement *s = txn.conn.prepare("DELETE FROM dd_streams_state WHERE key = ?");
+            if (!s)
+                return ApiError::internal(txn.conn.lastError());
+            s->bindText(1, QString::fromLatin1(StreamStore::trimmedKey(id)));
+            s->step();
+            stats.uncovered += rows;
+        }
+        return {};
+    }));
     return stats;
 }
 

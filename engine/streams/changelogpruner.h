@@ -1,15 +1,16 @@
 // ChangeLogPruner: the background pass that keeps the change log small.
 // Deletes, in short write transactions so that requests never wait long:
 //  - rows older than the stream retention (they are trimmed from every
-//    stream; StreamStore's 'trimmed_seq' remembers how far, so that readers
-//    of those positions get TrimmedDataAccessException);
+//    stream; StreamStore::trimmedSeq remembers how far, per table, so that
+//    readers of those positions get TrimmedDataAccessException);
 //  - rows no stream covers (tables without a stream): a row once outside
-//    every stream stays so, since new streams start after the log's end.
-// The last row is always kept, so that sequence numbers never go back.
+//    every stream stays so, since new streams start after the log's end;
+//  - the logs of deleted tables that no stream or PITR refers to any more.
+// Rows kept for point-in-time recovery (dd_pitr's keep_seq) stay. Before
+// deleting it saves the log's end (WriteTxn::saveChangeLogEnd), so that
+// sequence numbers never go back.
 // It also notes when streams were disabled and forgets streams disabled for
 // longer than the retention, as AWS does after 24 hours.
-// When PITR (and other readers of the log) arrive, their needs join the
-// "covered" test in pruneUncovered().
 // Threads: call from one thread at a time per database (the Engine's background thread).
 #pragma once
 

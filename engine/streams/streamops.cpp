@@ -91,7 +91,7 @@ qint64 retentionCutoff(const OpContext &ctx) { return ctx.clock->nowMs() - ctx.o
 // for age and past the stream's own rows older than the retention.
 Result<qint64> trimHorizon(const OpContext &ctx, storage::Connection &c, const StreamInfo &s)
 {
-    DD_ASSIGN(const qint64 trimmed, StreamStore::trimmedSeq(c));
+    DD_ASSIGN(const qint64 trimmed, StreamStore::trimmedSeq(c, s.tableId));
     const qint64 from = std::max(s.startSeq, trimmed + 1);
     const qint64 end = s.endSeq.value_or(kNoEnd);
     DD_ASSIGN(const std::optional<qint64> fresh, StreamStore::firstSince(c, s.tableId, from, end, retentionCutoff(ctx)));
@@ -201,7 +201,7 @@ Result<QByteArray> getShardIterator(OpContext &ctx, const QJsonObject &req)
         DD_ASSIGN(const StreamInfo s, requireStream(c, arn));
         if (s.shardId() != shardId)
             return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Shard does not exist"));
-        DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(c));
+        DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(c, s.tableId));
         if (type == p("LATEST"))
             return s.endSeq ? *s.endSeq + 1 : std::max(s.startSeq, maxSeq + 1);
         DD_ASSIGN(const qint64 horizon, trimHorizon(ctx, c, s));
@@ -251,7 +251,7 @@ Result<QByteArray> getRecords(OpContext &ctx, const QJsonObject &req)
         DD_ASSIGN(pg.stream, requireStream(c, it->streamArn));
         if (pg.stream.shardId() != it->shardId)
             return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Shard does not exist"));
-        DD_ASSIGN(const qint64 trimmed, StreamStore::trimmedSeq(c));
+        DD_ASSIGN(const qint64 trimmed, StreamStore::trimmedSeq(c, pg.stream.tableId));
         if (it->position <= trimmed)
             return trimmedError();
         const qint64 end = pg.stream.endSeq.value_or(kNoEnd);
@@ -263,7 +263,7 @@ Result<QByteArray> getRecords(OpContext &ctx, const QJsonObject &req)
         } else {
             // Everything of this table up to the snapshot's end was read:
             // move past it, so that the next call starts at the present.
-            DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(c));
+            DD_ASSIGN(const qint64 maxSeq, StreamStore::maxSeq(c, pg.stream.tableId));
             pg.next = std::max(it->position, std::min(end, maxSeq) + 1);
             if (!pg.rows.empty())
                 pg.next = std::max(pg.next, pg.rows.back().seq + 1);

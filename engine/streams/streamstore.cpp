@@ -1,5 +1,7 @@
 #include "streams/streamstore.h"
 
+#include "storage/changelog.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonDocument>
@@ -13,8 +15,10 @@ namespace dd::streams {
 namespace {
 
 // The stream bookkeeping. The triggers read the stored TableDescription
-// (tables.description, JSON stored as a BLOB, hence the CASTs). They are
-// versioned by name: a change to one is a new name and a DROP of the old.
+// (tables.description, JSON stored as a BLOB, hence the CASTs) and the
+// change log's end (dd_changelog_end(), a function of the writer
+// connection: see storage/changelog.h). They are versioned by name: a change
+// to one is a new name and a DROP of the old.
 const QByteArray kSchema = R"SQL(
 CREATE TABLE IF NOT EXISTS dd_streams(
   arn TEXT PRIMARY KEY,             -- StreamArn
@@ -23,18 +27,22 @@ CREATE TABLE IF NOT EXISTS dd_streams(
   label TEXT NOT NULL,              -- StreamLabel
   view_type TEXT NOT NULL,          -- StreamViewType
   key_schema TEXT NOT NULL,         -- the table's KeySchema, JSON
-  start_seq INTEGER NOT NULL,       -- first changelog.seq covered
+  start_seq INTEGER NOT NULL,       -- first change-log seq covered
   end_seq INTEGER,                  -- last seq covered; NULL while enabled
   disabled_ms INTEGER);             -- when disabled; NULL until the background pass notes it
 CREATE INDEX IF NOT EXISTS dd_streams_by_table ON dd_streams(table_id, start_seq);
 CREATE TABLE IF NOT EXISTS dd_streams_state(
-  key TEXT PRIMARY KEY,             -- 'trimmed_seq': rows up to it were trimmed for age;
-  value INTEGER NOT NULL);          -- 'examined_seq': rows up to it were checked for a stream
+  key TEXT PRIMARY KEY,             -- 'trimmed_seq:<table id>': that table's rows up to it were trimmed for age
+  value INTEGER NOT NULL);          -- ('trimmed_seq': the same for every table, before per-table logs);
+                                    -- 'examined_seq': rows up to it were checked for a stream
 
 DROP TRIGGER IF EXISTS dd_streams_v1_insert;
 DROP TRIGGER IF EXISTS dd_streams_v1_update;
 DROP TRIGGER IF EXISTS dd_streams_v1_delete;
-CREATE TRIGGER IF NOT EXISTS dd_streams_v2_insert AFTER INSERT ON tables
+DROP TRIGGER IF EXISTS dd_streams_v2_insert;
+DROP TRIGGER IF EXISTS dd_streams_v2_update;
+DROP TRIGGER IF EXISTS dd_streams_v2_delete;
+CREATE TRIGGER IF NOT EXISTS dd_streams_v3_insert AFTER INSERT ON tables
 WHEN json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled')
 BEGIN
   INSERT OR REPLACE INTO dd_streams(arn, table_id, table_name, label, view_type, key_schema, start_seq)
@@ -42,12 +50,12 @@ BEGIN
          json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
          json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
          json_extract(CAST(NEW.description AS TEXT), '$.KeySchema'),
-         (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog));
+         dd_changelog_end() + 1);
 END;
 
-CREATE TRIGGER IF NOT EXISTS dd_streams_v2_update AFTER UPDATE OF description ON tables
+CREATE TRIGGER IF NOT EXISTS dd_streams_v3_update AFTER UPDATE OF description ON tables
 BEGIN
-  UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
+  UPDATE dd_streams SET end_seq = dd_changelog_end()
   WHERE table_id = NEW.id AND end_seq IS NULL
     AND (NOT IFNULL(json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled'), 0)
          OR arn IS NOT json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'));
@@ -56,15 +64,15 @@ BEGIN
          json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamLabel'),
          json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamViewType'),
          json_extract(CAST(NEW.description AS TEXT), '$.KeySchema'),
-         (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog)
+         dd_changelog_end() + 1
   WHERE json_extract(CAST(NEW.description AS TEXT), '$.StreamSpecification.StreamEnabled')
     AND NOT EXISTS (SELECT 1 FROM dd_streams WHERE table_id = NEW.id AND end_seq IS NULL
                     AND arn = json_extract(CAST(NEW.description AS TEXT), '$.LatestStreamArn'));
 END;
 
-CREATE TRIGGER IF NOT EXISTS dd_streams_v2_delete AFTER DELETE ON tables
+CREATE TRIGGER IF NOT EXISTS dd_streams_v3_delete AFTER DELETE ON tables
 BEGIN
-  UPDATE dd_streams SET end_seq = (SELECT IFNULL(MAX(seq), 0) FROM changelog)
+  UPDATE dd_streams SET end_seq = dd_changelog_end()
   WHERE table_id = OLD.id AND end_seq IS NULL;
 END;
 
@@ -73,7 +81,7 @@ SELECT json_extract(CAST(description AS TEXT), '$.LatestStreamArn'), id, name,
        json_extract(CAST(description AS TEXT), '$.LatestStreamLabel'),
        json_extract(CAST(description AS TEXT), '$.StreamSpecification.StreamViewType'),
        json_extract(CAST(description AS TEXT), '$.KeySchema'),
-       (SELECT IFNULL(MAX(seq), 0) + 1 FROM changelog)
+       dd_changelog_end() + 1
 FROM tables WHERE json_extract(CAST(description AS TEXT), '$.StreamSpecification.StreamEnabled');
 INSERT OR IGNORE INTO dd_streams_state(key, value) VALUES('trimmed_seq', 0), ('examined_seq', 0);
 )SQL";
@@ -97,17 +105,6 @@ StreamInfo streamFrom(const storage::Statement &s)
     return info;
 }
 
-Result<bool> hasColumn(storage::Connection &c, const char *table, const char *column)
-{
-    storage::Statement *s = c.prepare(QByteArray("SELECT 1 FROM pragma_table_info('") + table + "') WHERE name = ?");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bindText(1, QString::fromLatin1(column));
-    const bool found = s->step();
-    s->reset();
-    return found;
-}
-
 } // namespace
 
 qint64 StreamInfo::createdMs() const
@@ -126,17 +123,12 @@ QString StreamInfo::shardId() const
 
 Result<void> StreamStore::install(storage::Database &db)
 {
-    DD_CHECK(db.write<void>([](storage::WriteTxn &txn) -> Result<void> {
-        DD_ASSIGN(const bool hasOrigin, hasColumn(txn.conn, "changelog", "origin"));
-        if (!hasOrigin) {
-            // A new column with a default rewrites nothing; older builds ignore it.
-            DD_CHECK(txn.conn.exec("ALTER TABLE changelog ADD COLUMN origin INTEGER NOT NULL DEFAULT 0"));
-        }
-        return txn.conn.exec(kSchema);
-    }));
+    DD_CHECK(db.write<void>([](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
     // An open stream reads its table's changes (the catalog's triggers open
     // and close streams, and catalog changes refresh the consumers).
-    db.addChangeLogConsumer("SELECT table_id FROM dd_streams WHERE end_seq IS NULL");
+    // They read the images of their view type only.
+    db.addChangeLogConsumer("SELECT table_id, CASE view_type WHEN 'KEYS_ONLY' THEN 0 WHEN 'OLD_IMAGE' THEN 1 WHEN 'NEW_IMAGE' THEN 2 "
+                            "ELSE 3 END FROM dd_streams WHERE end_seq IS NULL");
     return {};
 }
 
@@ -173,21 +165,22 @@ Result<std::optional<StreamInfo>> StreamStore::find(storage::Connection &c, cons
     return info;
 }
 
-Result<qint64> StreamStore::maxSeq(storage::Connection &c)
+Result<qint64> StreamStore::maxSeq(storage::Connection &c, qint64 tableId)
 {
-    storage::Statement *s = c.prepare("SELECT IFNULL(MAX(seq), 0) FROM changelog");
-    if (!s || !s->step())
-        return ApiError::internal(c.lastError());
-    const qint64 v = s->columnInt(0);
-    s->reset();
-    return v;
+    return storage::ChangeLog::lastSeq(c, tableId);
 }
 
-Result<qint64> StreamStore::trimmedSeq(storage::Connection &c)
+QByteArray StreamStore::trimmedKey(qint64 tableId)
 {
-    storage::Statement *s = c.prepare("SELECT value FROM dd_streams_state WHERE key = 'trimmed_seq'");
+    return "trimmed_seq:" + QByteArray::number(tableId);
+}
+
+Result<qint64> StreamStore::trimmedSeq(storage::Connection &c, qint64 tableId)
+{
+    storage::Statement *s = c.prepare("SELECT IFNULL(MAX(value), 0) FROM dd_streams_state WHERE key IN ('trimmed_seq', ?)");
     if (!s)
         return ApiError::internal(c.lastError());
+    s->bindText(1, QString::fromLatin1(trimmedKey(tableId)));
     const qint64 v = s->step() ? s->columnInt(0) : 0;
     s->reset();
     return v;
@@ -195,12 +188,12 @@ Result<qint64> StreamStore::trimmedSeq(storage::Connection &c)
 
 Result<std::vector<ChangeRow>> StreamStore::rows(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, int limit)
 {
-    storage::Statement *s = c.prepare("SELECT seq, time_ms, event, keys, old_image, new_image, origin FROM changelog "
-                                      "WHERE table_id = ? AND seq >= ? AND seq <= ? ORDER BY seq LIMIT ?");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bind(1, tableId).bind(2, from).bind(3, to).bind(4, limit);
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT seq, time_ms, event, keys, old_image, new_image, origin "
+                                                                              "FROM LOG WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?"));
     std::vector<ChangeRow> out;
+    if (!s)
+        return out;
+    s->bind(1, from).bind(2, to).bind(3, limit);
     while (s->step()) {
         ChangeRow r;
         r.seq = s->columnInt(0);
@@ -222,12 +215,12 @@ Result<std::vector<ChangeRow>> StreamStore::rows(storage::Connection &c, qint64 
 
 Result<std::optional<qint64>> StreamStore::firstSince(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, qint64 sinceMs)
 {
-    storage::Statement *s = c.prepare("SELECT seq FROM changelog WHERE table_id = ? AND seq >= ? AND seq <= ? AND time_ms >= ? "
-                                      "ORDER BY seq LIMIT 1");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bind(1, tableId).bind(2, from).bind(3, to).bind(4, sinceMs);
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT seq FROM LOG WHERE seq >= ? AND seq <= ? AND time_ms >= ? "
+                                                                              "ORDER BY seq LIMIT 1"));
     std::optional<qint64> seq;
+    if (!s)
+        return seq;
+    s->bind(1, from).bind(2, to).bind(3, sinceMs);
     if (s->step())
         seq = s->columnInt(0);
     s->reset();
@@ -236,11 +229,11 @@ Result<std::optional<qint64>> StreamStore::firstSince(storage::Connection &c, qi
 
 Result<std::optional<qint64>> StreamStore::lastIn(storage::Connection &c, qint64 tableId, qint64 from, qint64 to)
 {
-    storage::Statement *s = c.prepare("SELECT MAX(seq) FROM changelog WHERE table_id = ? AND seq >= ? AND seq <= ?");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bind(1, tableId).bind(2, from).bind(3, to);
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT MAX(seq) FROM LOG WHERE seq >= ? AND seq <= ?"));
     std::optional<qint64> seq;
+    if (!s)
+        return seq;
+    s->bind(1, from).bind(2, to);
     if (s->step() && !s->columnIsNull(0))
         seq = s->columnInt(0);
     s->reset();
@@ -251,9 +244,9 @@ Result<void> StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin or
 {
     if (txn.lastChangeSeq() == 0)
         return {}; // the table's changes are not logged
-    storage::Statement *s = txn.conn.prepare("UPDATE changelog SET origin = ? WHERE seq = ?");
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(txn.conn, txn.lastChangeTable(), "UPDATE LOG SET origin = ? WHERE seq = ?"));
     if (!s)
-        return ApiError::internal(txn.conn.lastError());
+        return ApiError::internal(QStringLiteral("The change log of table %1 is missing").arg(txn.lastChangeTable()));
     s->bind(1, qint64(origin)).bind(2, txn.lastChangeSeq());
     s->step();
     if (s->resultCode() != SQLITE_DONE)

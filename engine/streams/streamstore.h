@@ -17,8 +17,8 @@
 // The time a stream was disabled is filled in by the background pass
 // (ChangeLogPruner), which is the only thing that needs it.
 //
-// The change log gains a column `origin` (ChangeOrigin) so that records can
-// say who made a change (TTL deletions carry userIdentity).
+// The change log's column `origin` (ChangeOrigin) says who made a change
+// (TTL deletions carry userIdentity).
 //
 // Threads: stateless; callers run these inside Database::read or ::write.
 #pragma once
@@ -35,7 +35,7 @@
 
 namespace dd::streams {
 
-// Who made a change, stored in changelog.origin. Written to disk: do not reorder.
+// Who made a change, stored in the change log's origin column. Written to disk: do not reorder.
 enum class ChangeOrigin : int { User = 0, TimeToLive = 1 };
 
 // One stream: one enabling of a table's stream.
@@ -68,7 +68,7 @@ struct ChangeRow {
 
 class StreamStore {
 public:
-    // Creates dd_streams, its triggers and changelog.origin if missing, and
+    // Creates dd_streams and its triggers if missing, and
     // opens streams for tables whose description has one enabled but no row
     // (databases written before streams existed). Call once per database,
     // before it serves requests.
@@ -79,10 +79,16 @@ public:
     // The stream `arn`, or nullopt.
     static Result<std::optional<StreamInfo>> find(storage::Connection &c, const QString &arn);
 
-    // The highest change-log seq written so far (0 if none).
-    static Result<qint64> maxSeq(storage::Connection &c);
-    // The highest seq trimmed from the log for age (see ChangeLogPruner).
-    static Result<qint64> trimmedSeq(storage::Connection &c);
+    // The highest seq in the change log of table `tableId` (0 if none).
+    // Its later changes get higher ones.
+    static Result<qint64> maxSeq(storage::Connection &c, qint64 tableId);
+    // The highest seq trimmed for age from the log of table `tableId` (see
+    // ChangeLogPruner): a position at or before it lost records. Kept per
+    // table, so that a quiet table's readers (whose positions follow its own
+    // log's end) never see other tables' trimming.
+    static Result<qint64> trimmedSeq(storage::Connection &c, qint64 tableId);
+    // Its key in dd_streams_state.
+    static QByteArray trimmedKey(qint64 tableId);
 
     // Up to `limit` rows of the stream's table with seq in [from, to], in seq order.
     static Result<std::vector<ChangeRow>> rows(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, int limit);

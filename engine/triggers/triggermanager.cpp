@@ -91,7 +91,7 @@ Result<TriggerStatus> TriggerManager::create(storage::Database &db, const Trigge
         }
         // LATEST: the changes after this moment; TRIM_HORIZON: every retained record.
         if (!config.startAtTrimHorizon) {
-            DD_ASSIGN(t.checkpoint, streams::StreamStore::maxSeq(txn.conn));
+            t.checkpoint = txn.changeLogEnd();
         }
         t.createdMs = txn.nowMs;
         t.incarnation = qint64(QRandomGenerator::global()->generate64() >> 1);

@@ -166,7 +166,13 @@ Result<TriggerWorker::Batch> TriggerWorker::readBatch(const TriggerConfig &confi
 {
     return m_db->read<Batch>([&](storage::Connection &c) -> Result<Batch> {
         Batch batch;
-        DD_ASSIGN(const qint64 trimmed, streams::StreamStore::trimmedSeq(c));
+        DD_ASSIGN(std::vector<streams::StreamInfo> streams, streams::StreamStore::list(c, config.table));
+        // Trimming is per table: the trimmed positions of the tables this trigger followed.
+        qint64 trimmed = 0;
+        for (const streams::StreamInfo &s : streams) {
+            DD_ASSIGN(const qint64 t, streams::StreamStore::trimmedSeq(c, s.tableId));
+            trimmed = std::max(trimmed, t);
+        }
         if (position <= trimmed) {
             // Records this trigger never delivered were trimmed for age (as a
             // Lambda mapping loses records older than the stream's retention).
@@ -177,7 +183,6 @@ Result<TriggerWorker::Batch> TriggerWorker::readBatch(const TriggerConfig &confi
             if (batch.expiredUpTo > 0)
                 return batch;
         }
-        DD_ASSIGN(std::vector<streams::StreamInfo> streams, streams::StreamStore::list(c, config.table));
         std::sort(streams.begin(), streams.end(), [](const auto &a, const auto &b) { return a.startSeq < b.startSeq; });
         for (const streams::StreamInfo &s : streams) {
             const qint64 end = s.endSeq.value_or(kNoEnd);

@@ -5,7 +5,7 @@
 // server's durability) or in memory.
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
-//                [--only get,put,update,query,scan]
+//                [--only get,put,update,query,scan] [--stream VIEW_TYPE]
 //
 // --ops N runs exactly N operations of each kind (one thread) instead of
 // for S seconds: for instruction counts under callgrind (inclusive cost of
@@ -14,6 +14,10 @@
 // --gsis G gives the table G global secondary indexes (KEYS_ONLY on g0..);
 // every put then moves the item in each index (a delete and an insert per
 // index), the costliest index maintenance.
+//
+// --stream VIEW_TYPE enables a stream (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or
+// NEW_AND_OLD_IMAGES) on the table, so that every write also appends its
+// change-log row: compare a put's instructions with and without.
 //
 // Prints one line per operation: operations/s and mean µs per operation, and
 // the items/s of a full Scan in 1 MB pages.
@@ -44,6 +48,7 @@ struct Options {
     double seconds = 3;
     int threads = 1;
     int gsis = 0;
+    QByteArray stream; // StreamViewType of bench_kv's stream; empty: none
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
@@ -101,9 +106,10 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
         else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) o.only = args[++i].split(u',');
+        else if (args[i] == QLatin1String("--stream") && i + 1 < args.size()) o.stream = args[++i].toLatin1();
         else {
             std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                                 "[--only get,put,update,query,scan]\n");
+                                 "[--only get,put,update,query,scan] [--stream VIEW_TYPE]\n");
             return 2;
         }
     }
@@ -130,6 +136,8 @@ int main(int argc, char **argv)
                         + R"(,"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}])";
     if (o.gsis > 0)
         create += R"(,"GlobalSecondaryIndexes":[)" + gsis + "]";
+    if (!o.stream.isEmpty())
+        create += R"(,"StreamSpecification":{"StreamEnabled":true,"StreamViewType":")" + o.stream + R"("})";
     create += "}";
     if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(create)).ok())
         return 1;

@@ -4,8 +4,11 @@
 # workload against two tables, one with a NEW_AND_OLD_IMAGES stream, in
 # alternating rounds (figures are only comparable within one run on these
 # shared machines). Only the table with the stream writes change-log rows
-# (a table that no stream, PITR or trigger reads skips the log): that row,
-# its index entry and their share of the commit are the stream's cost.
+# (a table that no stream, PITR or trigger reads skips the log): that row
+# in the table's log (storage/changelog.h) and its share of the commit are
+# the stream's cost. For instruction counts rather than wall time, run the
+# server under callgrind (--instr-atstart=no, callgrind_control -i on/off
+# around one table's wrk run) as README.md describes.
 #
 #   tests/bench/stream_throughput.sh [BUILD_DIR]
 # Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (4), SHARED_BENCH (../shared/bench).

@@ -57,6 +57,9 @@ public:
     QString region() const;
     client::Client &client() const { return *m_client; }
 
+    // The embedded engine behind the client, or null (endpoints, AWS).
+    api::Engine *engine() const { return m_engine.get(); }
+
     // Serving the embedded database on 127.0.0.1:port (Embedded only).
     bool canServe() const { return m_engine != nullptr; }
     bool startServing(quint16 port, QString *error); // port 0 picks a free one

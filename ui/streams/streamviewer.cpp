@@ -2,6 +2,7 @@
 
 #include "common/errorlabel.h"
 #include "common/watchers.h"
+#include "api/engine.h"
 #include "connections/connection.h"
 #include "streams/sparkline.h"
 #include "streams/streamrecordmodel.h"
@@ -24,6 +25,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+
+#include <utility>
 
 namespace dd::ui {
 
@@ -135,13 +138,25 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StreamViewer::showDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &StreamViewer::showDetail);
     connect(&m_pollWatcher, &QFutureWatcher<StreamPoll>::finished, this, &StreamViewer::onPolled);
-    m_timer.setInterval(m_connection->canServe() ? kLocalPollMs : kPollMs);
+    if (api::Engine *engine = m_connection->engine()) {
+        // Runs on the committing thread: queue one wake-up at a time.
+        auto id = engine->addCommitListener(m_connection->region(), [this] {
+            if (!m_commitPending.exchange(true))
+                QMetaObject::invokeMethod(this, &StreamViewer::onCommitted, Qt::QueuedConnection);
+        });
+        if (id.ok())
+            m_commitListener = *id;
+    }
+    m_timer.setInterval(m_commitListener ? kPollMs : m_connection->canServe() ? kLocalPollMs : kPollMs);
     connect(&m_timer, &QTimer::timeout, this, &StreamViewer::poll);
     updateCounts();
 }
 
 StreamViewer::~StreamViewer()
 {
+    // After this the listener never runs again; wake-ups already queued die with this object.
+    if (m_commitListener)
+        m_connection->engine()->removeCommitListener(m_connection->region(), m_commitListener);
     m_timer.stop();
     stopWatcher(m_pollWatcher);
 }
@@ -151,6 +166,7 @@ void StreamViewer::start(bool fromTrimHorizon)
     // A poll still running belongs to the old cursor: its result is dropped.
     stopWatcher(m_pollWatcher);
     connect(&m_pollWatcher, &QFutureWatcher<StreamPoll>::finished, this, &StreamViewer::onPolled);
+    m_pollAgain = false;
     m_cursor = StreamCursor();
     m_cursor.table = m_table;
     m_cursor.fromTrimHorizon = fromTrimHorizon;
@@ -170,15 +186,27 @@ void StreamViewer::start(bool fromTrimHorizon)
 void StreamViewer::poll()
 {
     m_sparkline->advance(QDateTime::currentMSecsSinceEpoch());
-    if (m_pollWatcher.isRunning())
+    if (m_pollWatcher.isRunning()) {
+        m_pollAgain = true; // it may have read before the latest commit
         return;
+    }
     client::Client *client = &m_connection->client();
     m_pollWatcher.setFuture(QtConcurrent::run(m_connection->pool(), [client, cursor = m_cursor] { return pollStream(*client, cursor); }));
+}
+
+void StreamViewer::onCommitted()
+{
+    m_commitPending = false;
+    poll();
 }
 
 void StreamViewer::onPolled()
 {
     const StreamPoll result = m_pollWatcher.result();
+    // A poll asked for meanwhile, or more records waiting (a burst, or
+    // GetRecords' limit): read on without waiting for the timer.
+    if (std::exchange(m_pollAgain, false) || !result.records.isEmpty())
+        QTimer::singleShot(0, this, &StreamViewer::poll);
     m_cursor = result.cursor;
     if (result.streamDisabled) {
         if (!m_disabled)
@@ -204,8 +232,6 @@ void StreamViewer::onPolled()
     for (const QJsonObject &r : result.records)
         records.append(StreamRecord::fromJson(r, now));
     m_sparkline->addEvents(now, int(records.size()));
-    // More may be waiting (a burst, or GetRecords' limit): read on without waiting for the timer.
-    QTimer::singleShot(0, this, &StreamViewer::poll);
     if (m_paused) {
         m_buffer.append(records);
     } else {

@@ -1,7 +1,10 @@
 // StreamViewer: the live stream viewer tab of one table. Polls the table's
 // stream off the GUI thread (pollStream on the Connection's pool) every
-// kPollMs, or kLocalPollMs for the embedded engine, and at once again after
-// a poll that brought records. Shows each record as a row (time, event,
+// kPollMs, and at once again after a poll that brought records. On the
+// embedded engine it also polls as soon as a write commits (the engine's
+// commit listeners), so that a record reaches the screen in a millisecond or
+// two rather than half a polling interval (kLocalPollMs if the listener
+// cannot be added). Shows each record as a row (time, event,
 // keys, changes) and the selected one's old and new images side by side,
 // changed attributes highlighted. Filter by event type and text; Pause keeps
 // polling into a buffer that Resume shows; jump to a sequence number or a
@@ -18,6 +21,8 @@
 #include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
+
+#include <atomic>
 
 class QCheckBox;
 class QComboBox;
@@ -39,7 +44,7 @@ class StreamViewer : public QWidget {
     Q_OBJECT
 public:
     static constexpr int kPollMs = 250;     // GetRecords cadence; AWS allows five calls per second per shard
-    static constexpr int kLocalPollMs = 20; // the embedded engine has no such limit; keeps a record's way to the screen under 50 ms
+    static constexpr int kLocalPollMs = 20; // the embedded engine without commit wake-ups: keeps a record's way to the screen under 50 ms
 
     StreamViewer(Connection *connection, const QString &table, QWidget *parent = nullptr);
     ~StreamViewer() override;
@@ -57,6 +62,7 @@ public:
     int bufferedCount() const { return int(m_buffer.size()); }
     bool isPolling() const;         // a stream was found and is being read
     int pollInterval() const { return m_timer.interval(); }
+    bool wakesOnCommit() const { return m_commitListener != 0; } // polls on the embedded engine's commits
     QString detailHtml() const;     // the selected record's images as shown
     // Selects the first shown record at or after `target`: a sequence number
     // (digits) or a local time of day (HH:mm or HH:mm:ss). False when none is.
@@ -72,6 +78,7 @@ signals:
 private:
     void poll();
     void onPolled();
+    void onCommitted();
     void applyFilter();
     void showDetail();
     void updateCounts();
@@ -84,6 +91,9 @@ private:
     QList<StreamRecord> m_buffer;   // received while paused
     QTimer m_timer;
     QFutureWatcher<StreamPoll> m_pollWatcher;
+    bool m_pollAgain = false;               // a poll was asked for while one ran
+    int m_commitListener = 0;               // the engine's commit listener id; 0: none
+    std::atomic<bool> m_commitPending{false}; // a wake-up is queued (set by committing threads)
 
     StreamRecordModel *m_model;
     QTableView *m_view;
