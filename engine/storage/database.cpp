@@ -143,6 +143,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
         DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
+        // A connection opens the WAL only when it first reads: until then its
+        // checkpoints do nothing (and return log and checkpointed frames -1),
+        // and the WAL grew without bound, each commit's frames costing more.
+        DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_schema"));
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
@@ -218,7 +222,20 @@ void Database::checkpointLoop()
         m_checkpointWanted = false;
         lock.unlock();
         sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        {
+            // The WAL starts over only when a write begins with all of it
+            // copied, which under steady writes the pass above never
+            // achieves (they commit more meanwhile): the WAL, each commit's
+            // frame appends and every read's frame lookups grew without
+            // bound. Copy the rest with writers held off: only what they
+            // committed during the pass above.
+            std::lock_guard writers(m_writeMutex);
+            sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        }
         lock.lock();
+        // Commits during the passes asked again; the next one after them
+        // still will if the WAL could not start over (a reader held it).
+        m_checkpointWanted = false;
     }
     lock.unlock();
     // On the way out, leave a small WAL behind.

@@ -216,9 +216,10 @@ private:
     std::vector<std::unique_ptr<Connection>> m_readers; // idle reader connections
 
     // Checkpoints run on a thread of their own (passive: they never block
-    // writers), so that no request pays for copying the WAL into the
-    // database and its fsync. The writer's commit hook wakes the thread once
-    // the WAL passes kCheckpointPages.
+    // writers, but for a last short pass that copies what they committed
+    // meanwhile, so that the WAL can start over), so that no request pays
+    // for copying the WAL into the database and its fsync. The writer's
+    // commit hook wakes the thread once the WAL passes kCheckpointPages.
     static int walHook(void *self, struct sqlite3 *db, const char *name, int pages);
     void checkpointLoop();
     std::unique_ptr<Connection> m_checkpointer;
