@@ -503,7 +503,9 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
     for (PendingWrite *g : group) {
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
-        if (!single && !step("SAVEPOINT w").ok()) {
+        const bool savepoint = !single && g->savepoint;
+        const qint64 changesBefore = m_writer->totalChanges();
+        if (savepoint && !step("SAVEPOINT w").ok()) {
             (void)step("ROLLBACK");
             discardCatalog();
             return ApiError::internal(m_writer->lastError());
@@ -514,7 +516,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         const bool ok = g->body(txn);
         endBody(txn, ok);
         if (ok) {
-            if (!single)
+            if (savepoint)
                 (void)step("RELEASE w");
             for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
                 stats[it.key()].first += it.value().first;
@@ -524,9 +526,17 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
             (void)step("ROLLBACK");
             discardCatalog();
             return std::nullopt; // the write reported its own error; nothing else to commit
-        } else {
+        } else if (savepoint) {
             (void)step("ROLLBACK TO w");
             (void)step("RELEASE w");
+        } else if (!unchangedSince(changesBefore)) {
+            // A write without a savepoint failed after a change: what it did
+            // cannot be taken back alone, so nothing of the group is kept.
+            if (m_writer->inTransaction())
+                (void)step("ROLLBACK");
+            discardCatalog();
+            (void)loadCatalog();
+            return ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
         }
     }
     if (auto failed = commitStats(stats))
@@ -596,15 +606,36 @@ Result<void> Database::enterScope(CommitScope &scope)
     return {};
 }
 
-void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok)
+bool Database::unchangedSince(qint64 changesBefore) const
+{
+    return m_writer->totalChanges() == changesBefore && m_writer->inTransaction();
+}
+
+void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std::optional<qint64> changesBefore)
 {
     endBody(txn, ok);
     if (!ok) {
-        (void)step("ROLLBACK TO w");
-        (void)step("RELEASE w");
+        if (!changesBefore) {
+            (void)step("ROLLBACK TO w");
+            (void)step("RELEASE w");
+        } else if (!unchangedSince(*changesBefore)) {
+            // A write without a savepoint failed after a change: it cannot
+            // be taken back alone, so the scope's transaction is rolled back
+            // and its writes fail, as when a commit fails.
+            if (m_writer->inTransaction())
+                (void)step("ROLLBACK");
+            discardCatalog();
+            (void)loadCatalog();
+            if (!scope.m_error)
+                scope.m_error = ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
+            scope.m_db = nullptr;
+            scope.m_stats.clear();
+            scope.m_lock.unlock();
+        }
         return;
     }
-    (void)step("RELEASE w");
+    if (!changesBefore)
+        (void)step("RELEASE w");
     scope.m_wrote = true;
     for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
         scope.m_stats[it.key()].first += it.value().first;

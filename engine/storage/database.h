@@ -45,6 +45,19 @@ enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
 
 class Database;
 
+// Where a write's function may fail (Database::write). Writes that share one
+// SQLite transaction (group commit, commit scopes) each run in a savepoint
+// of their own, so that one that fails after changing the database is
+// rolled back alone; a savepoint costs a small write about an eighth.
+enum class WriteFailure {
+    Anywhere,      // may fail after changing the database: runs in a savepoint
+    BeforeChanges, // fails only before its first change (its checks come first),
+                   // but for SQLite's own failures: no savepoint. Should it fail
+                   // after a change all the same, the whole shared transaction
+                   // is rolled back and every write in it fails, as when a
+                   // commit fails.
+};
+
 // The context of one write transaction, handed to write()'s function.
 class WriteTxn {
 public:
@@ -113,9 +126,10 @@ public:
     Result<T> readSingle(const std::function<Result<T>(Connection &)> &fn);
 
     // Runs fn inside a write transaction; commits if it returns success and
-    // rolls everything back if it returns an error.
+    // rolls everything back if it returns an error. `failure` says where fn
+    // may fail (see WriteFailure).
     template <typename T>
-    Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn);
+    Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn, WriteFailure failure = WriteFailure::Anywhere);
 
     // Catalog changes, inside write(). createTable allocates the storage id
     // and creates the item table and the index stores. updateTable replaces
@@ -168,16 +182,22 @@ private:
     // its own savepoint, commits once and wakes the others.
     struct PendingWrite {
         std::function<bool(WriteTxn &)> body; // false: roll back this write's changes
+        bool savepoint = true;                // WriteFailure::Anywhere
         bool done = false;
         std::optional<ApiError> commitError;  // set when the group's commit failed
         std::condition_variable cv;
     };
     std::optional<ApiError> runWrite(PendingWrite &w);
     // CommitScope support: take the write lock and open the scope's transaction;
-    // end one write (release or roll back its savepoint); commit the scope.
+    // end one write (release or roll back its savepoint; without one,
+    // `changesBefore` is the connection's change count before the write);
+    // commit the scope.
     friend class CommitScope;
     Result<void> enterScope(CommitScope &scope);
-    void leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok);
+    void leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std::optional<qint64> changesBefore);
+    // Whether a write without a savepoint that failed left the open
+    // transaction as it found it (changed no row, and SQLite kept it open).
+    bool unchangedSince(qint64 changesBefore) const;
     std::optional<ApiError> commitScope(CommitScope &scope);
     std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
@@ -321,19 +341,24 @@ Result<T> Database::readSingle(const std::function<Result<T>(Connection &)> &fn)
 }
 
 template <typename T>
-Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
+Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn, WriteFailure failure)
 {
     if (CommitScope *scope = CommitScope::current()) {
         DD_CHECK(enterScope(*scope));
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
-        DD_CHECK(step("SAVEPOINT w"));
+        std::optional<qint64> changesBefore;
+        if (failure == WriteFailure::BeforeChanges)
+            changesBefore = m_writer->totalChanges();
+        else
+            DD_CHECK(step("SAVEPOINT w"));
         beginBody();
         Result<T> r = fn(txn);
-        leaveScopedWrite(*scope, txn, r.ok());
+        leaveScopedWrite(*scope, txn, r.ok(), changesBefore);
         return r;
     }
     std::optional<Result<T>> result;
     PendingWrite pending;
+    pending.savepoint = failure == WriteFailure::Anywhere;
     pending.body = [&](WriteTxn &txn) {
         result.emplace(fn(txn));
         return result->ok();
