@@ -123,9 +123,14 @@ Result<bool> Database::logsChanges(qint64 tableId)
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
 {
-    auto &e = m_stats[tableId];
-    e.first += itemDelta;
-    e.second += bytesDelta;
+    for (StatsDelta &d : m_stats) {
+        if (d.id == tableId) {
+            d.items += itemDelta;
+            d.bytes += bytesDelta;
+            return;
+        }
+    }
+    m_stats.append({tableId, itemDelta, bytesDelta});
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
@@ -297,9 +302,9 @@ Result<void> Database::migrateFrom1()
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
     }
-    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+    for (const WriteTxn::StatsDelta &d : txn.m_stats) {
         s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key() < 0 ? -it.key() : it.key());
+        s->bind(1, d.items).bind(2, d.bytes).bind(3, d.id < 0 ? -d.id : d.id);
         s->step();
     }
     return m_writer->exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
@@ -518,10 +523,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         if (ok) {
             if (savepoint)
                 (void)step("RELEASE w");
-            for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
-                stats[it.key()].first += it.value().first;
-                stats[it.key()].second += it.value().second;
-            }
+            txn.mergeStats(stats);
         } else if (single) {
             (void)step("ROLLBACK");
             discardCatalog();
@@ -637,10 +639,7 @@ void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std:
     if (!changesBefore)
         (void)step("RELEASE w");
     scope.m_wrote = true;
-    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
-        scope.m_stats[it.key()].first += it.value().first;
-        scope.m_stats[it.key()].second += it.value().second;
-    }
+    txn.mergeStats(scope.m_stats);
 }
 
 std::optional<ApiError> Database::commitScope(CommitScope &scope)
