@@ -27,6 +27,9 @@ constexpr auto kBackfillPause = std::chrono::milliseconds(1);
 
 // WAL pages after which the checkpoint thread copies the WAL into the database.
 constexpr int kCheckpointPages = 2000;
+// WAL pages past which a checkpoint holds writers off for a last pass, so
+// that the WAL can start over (checkpointLoop).
+constexpr int kCheckpointRestartPages = 4 * kCheckpointPages;
 
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
@@ -226,14 +229,16 @@ void Database::checkpointLoop()
             break;
         m_checkpointWanted = false;
         lock.unlock();
-        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        {
+        int logFrames = 0;
+        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nullptr);
+        if (logFrames >= kCheckpointRestartPages) {
             // The WAL starts over only when a write begins with all of it
-            // copied, which under steady writes the pass above never
-            // achieves (they commit more meanwhile): the WAL, each commit's
+            // copied, which under steady writes the passes above rarely
+            // achieve (they commit more meanwhile): the WAL, each commit's
             // frame appends and every read's frame lookups grew without
             // bound. Copy the rest with writers held off: only what they
-            // committed during the pass above.
+            // committed during the pass above, but with its fsyncs, so
+            // rarely (writers wait meanwhile).
             std::lock_guard writers(m_writeMutex);
             sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
         }
