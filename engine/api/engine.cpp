@@ -271,6 +271,8 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         answer = fast(readPutItemRequest(body), [](OpContext &c, const PutItemRequest &r) { return putItem(c, r); });
     else if (operation == u"UpdateItem")
         answer = fast(readUpdateItemRequest(body), [](OpContext &c, const UpdateItemRequest &r) { return updateItem(c, r); });
+    else if (operation == u"Query")
+        answer = fast(readQueryRequest(body), [](OpContext &c, const QueryRequest &r) { return query(c, r); });
     if (answer)
         return std::move(*answer);
 

@@ -320,6 +320,44 @@ bool optionString(Reader &r, QString &out, std::initializer_list<const char *> a
     return false;
 }
 
+// ExpressionAttributeNames and ExpressionAttributeValues: non-empty maps of
+// #name / :value keys, in request order.
+using Names = std::optional<std::vector<std::pair<QString, QString>>>;
+using Values = std::optional<std::vector<std::pair<QString, model::AttributeValue>>>;
+
+bool names(Reader &r, Names &out)
+{
+    out.emplace();
+    return r.referenceMap('#', [&](QByteArrayView key) {
+        QByteArrayView name;
+        if (!r.plainString(name) || name.isEmpty())
+            return false;
+        out->emplace_back(QString::fromLatin1(key), QString::fromLatin1(name));
+        return true;
+    });
+}
+
+bool values(Reader &r, Values &out)
+{
+    out.emplace();
+    return r.referenceMap(':', [&](QByteArrayView key) {
+        model::AttributeValue v;
+        if (!r.value(v))
+            return false;
+        out->emplace_back(QString::fromLatin1(key), std::move(v));
+        return true;
+    });
+}
+
+bool text(Reader &r, QString &out)
+{
+    QByteArrayView v;
+    if (!r.plainString(v))
+        return false;
+    out = QString::fromLatin1(v);
+    return true;
+}
+
 } // namespace
 
 std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
@@ -350,42 +388,19 @@ std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
     Reader r(body);
     UpdateItemRequest req;
     bool haveTable = false, haveKey = false, haveUpdate = false;
-    auto text = [&](QString &out) {
-        QByteArrayView v;
-        if (!r.plainString(v))
-            return false;
-        out = QString::fromLatin1(v);
-        return true;
-    };
     const bool ok = readObject(r, [&](QByteArrayView member) {
         if (member == "TableName")
             return haveTable = tableName(r, req.tableName);
         if (member == "Key")
             return haveKey = r.item(req.key);
         if (member == "UpdateExpression")
-            return haveUpdate = text(req.updateExpression);
+            return haveUpdate = text(r, req.updateExpression);
         if (member == "ConditionExpression")
-            return text(req.conditionExpression) && !req.conditionExpression.isEmpty();
-        if (member == "ExpressionAttributeNames") {
-            req.names.emplace();
-            return r.referenceMap('#', [&](QByteArrayView key) {
-                QByteArrayView name;
-                if (!r.plainString(name) || name.isEmpty())
-                    return false;
-                req.names->emplace_back(QString::fromLatin1(key), QString::fromLatin1(name));
-                return true;
-            });
-        }
-        if (member == "ExpressionAttributeValues") {
-            req.values.emplace();
-            return r.referenceMap(':', [&](QByteArrayView key) {
-                model::AttributeValue v;
-                if (!r.value(v))
-                    return false;
-                req.values->emplace_back(QString::fromLatin1(key), std::move(v));
-                return true;
-            });
-        }
+            return text(r, req.conditionExpression) && !req.conditionExpression.isEmpty();
+        if (member == "ExpressionAttributeNames")
+            return names(r, req.names);
+        if (member == "ExpressionAttributeValues")
+            return values(r, req.values);
         if (member == "ReturnValues")
             return optionString(r, req.returnValues, {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"});
         if (member == "ReturnConsumedCapacity")
@@ -397,6 +412,34 @@ std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
         return false;
     });
     if (!ok || !haveTable || !haveKey || !haveUpdate)
+        return std::nullopt;
+    return req;
+}
+
+std::optional<QueryRequest> readQueryRequest(QByteArrayView body)
+{
+    Reader r(body);
+    QueryRequest req;
+    bool haveTable = false, haveCondition = false;
+    const bool ok = readObject(r, [&](QByteArrayView member) {
+        if (member == "TableName")
+            return haveTable = tableName(r, req.tableName);
+        if (member == "KeyConditionExpression")
+            return haveCondition = text(r, req.keyConditionExpression) && !req.keyConditionExpression.isEmpty();
+        if (member == "ExpressionAttributeNames")
+            return names(r, req.names);
+        if (member == "ExpressionAttributeValues")
+            return values(r, req.values);
+        if (member == "ScanIndexForward")
+            return r.boolean(req.scanIndexForward);
+        if (member == "ConsistentRead")
+            return r.boolean(req.consistentRead);
+        if (member == "ReturnConsumedCapacity")
+            return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
+        return false;
+    });
+    // Without values a key condition can compare nothing: the general path answers.
+    if (!ok || !haveTable || !haveCondition || !req.values)
         return std::nullopt;
     return req;
 }

@@ -67,4 +67,20 @@ struct UpdateItemRequest {
 
 std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body);
 
+// Query of a table (no IndexName) with TableName, KeyConditionExpression
+// (non-empty), ExpressionAttributeValues and optionally
+// ExpressionAttributeNames, ScanIndexForward, ConsistentRead and
+// ReturnConsumedCapacity: no filter, projection, Select, Limit or start key.
+struct QueryRequest {
+    QString tableName;
+    QString keyConditionExpression;
+    std::optional<std::vector<std::pair<QString, QString>>> names;                  // in request order
+    std::optional<std::vector<std::pair<QString, model::AttributeValue>>> values;   // in request order
+    bool scanIndexForward = true;
+    bool consistentRead = false;
+    QString returnConsumedCapacity;     // empty when absent
+};
+
+std::optional<QueryRequest> readQueryRequest(QByteArrayView body);
+
 } // namespace dd::api

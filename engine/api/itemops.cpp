@@ -1,6 +1,7 @@
 // Single-item operations: PutItem, GetItem, DeleteItem, UpdateItem.
 // Writes run in one SQLite transaction each, with their change-log record;
-// GetItem splices the stored item into the response without re-encoding it.
+// their checks all come before their first change, so that they need no
+// savepoint when they share a transaction (storage::WriteFailure). GetItem splices the stored item into the response without re-encoding it.
 #include "api/exprparams.h"
 #include "api/fastrequest.h"
 #include "api/jsonwriter.h"
@@ -114,7 +115,7 @@ Result<QByteArray> runPutItem(OpContext &ctx, const QString &name, const model::
         DD_ASSIGN(old, currentItemIfConditionHolds(txn, *table, key, ex, req));
         DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, stored, &fx));
         return true;
-    });
+    }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
 
@@ -220,7 +221,7 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
         if (old)
             DD_CHECK(storage::applyDelete(txn, *table, key.stored, keysJson, *old, &fx));
         return true;
-    });
+    }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
 
@@ -280,7 +281,7 @@ Result<QByteArray> runUpdateItem(OpContext &ctx, const QString &name, const mode
         DD_CHECK(checkIndexKeyTypes(*table, newItem));
         DD_CHECK(storage::applyPut(txn, *table, key.stored, keysJson, old, {newSize, model::itemToJsonBytes(newItem)}, &fx));
         return true;
-    });
+    }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
 

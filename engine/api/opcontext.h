@@ -56,6 +56,8 @@ Result<QByteArray> updateItem(OpContext &, const UpdateItemRequest &); // a requ
 Result<QByteArray> batchWriteItem(OpContext &, const QJsonObject &);
 // Reads of many items (queryops.cpp, batchgetops.cpp).
 Result<QByteArray> query(OpContext &, const QJsonObject &);
+struct QueryRequest;
+Result<QByteArray> query(OpContext &, const QueryRequest &); // a request read by fastrequest.h
 Result<QByteArray> scan(OpContext &, const QJsonObject &);
 Result<QByteArray> batchGetItem(OpContext &, const QJsonObject &);
 // Transactions (transactops.cpp, transactgetops.cpp).

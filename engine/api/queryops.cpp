@@ -10,6 +10,7 @@
 // attributes outside the projection fetches each item from the table, at
 // the table's read cost (Developer Guide, "Local secondary indexes").
 #include "api/exprparams.h"
+#include "api/fastrequest.h"
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
@@ -85,13 +86,17 @@ std::optional<QByteArray> prefixSuccessor(QByteArray prefix)
 // ReturnConsumedCapacity.
 enum class Consumed { None, Total, Indexes };
 
+Consumed consumedMode(const QString &mode)
+{
+    return mode.isEmpty() || mode == "NONE"_L1 ? Consumed::None : mode == "INDEXES"_L1 ? Consumed::Indexes : Consumed::Total;
+}
+
 Consumed consumedMode(const RequestView &req)
 {
     const QJsonValue v = req.value("ReturnConsumedCapacity"_L1);
     if (!v.isString())
         return Consumed::None;
-    const QString mode = v.toString();
-    return mode == "NONE"_L1 ? Consumed::None : mode == "INDEXES"_L1 ? Consumed::Indexes : Consumed::Total;
+    return consumedMode(v.toString());
 }
 
 // Appends "ConsumedCapacity" for a read, as AWS shapes it for TOTAL and
@@ -306,6 +311,23 @@ struct ReadRequest {
     PageRequest page;
 };
 
+// The tail of prepareRead (either path): the target and the page's settings.
+Result<void> resolveRead(OpContext &ctx, ReadRequest &r, const QString &tableName, const QString &indexName, bool consistent,
+                         qint64 limit, Consumed consumed)
+{
+    DD_ASSIGN(auto table, requireTable(ctx, tableName, true));
+    DD_ASSIGN(r.target, ReadTarget::resolve(table, indexName, consistent));
+    r.page.target = &r.target; // re-pointed by the caller after the move
+    r.page.filter = r.ex.condition;
+    r.page.projection = r.ex.projectionPaths;
+    r.page.hasProjection = r.ex.hasProjection;
+    r.page.countOnly = r.select == "COUNT"_L1;
+    r.page.consistent = consistent;
+    r.page.limit = limit;
+    r.page.consumed = consumed;
+    return {};
+}
+
 Result<ReadRequest> prepareRead(OpContext &ctx, const RequestView &req, Operation op)
 {
     ReadRequest r;
@@ -335,19 +357,8 @@ Result<ReadRequest> prepareRead(OpContext &ctx, const RequestView &req, Operatio
         DD_ASSIGN(r.ex, parseExpressions(req, scanExpressions, scanLegacy));
     }
     DD_ASSIGN(r.select, checkSelect(req, op));
-
-    const bool consistent = req.value("ConsistentRead"_L1).toBool();
-    DD_ASSIGN(auto table, requireTable(ctx, req.value("TableName"_L1).toString(), true));
-    DD_ASSIGN(r.target, ReadTarget::resolve(table, req.value("IndexName"_L1).toString(), consistent));
-
-    r.page.target = &r.target; // re-pointed by the caller after the move
-    r.page.filter = r.ex.condition;
-    r.page.projection = r.ex.projectionPaths;
-    r.page.hasProjection = r.ex.hasProjection;
-    r.page.countOnly = r.select == "COUNT"_L1;
-    r.page.consistent = consistent;
-    r.page.limit = req.value("Limit"_L1).toInteger(0);
-    r.page.consumed = consumedMode(req);
+    DD_CHECK(resolveRead(ctx, r, req.value("TableName"_L1).toString(), req.value("IndexName"_L1).toString(),
+                         req.value("ConsistentRead"_L1).toBool(), req.value("Limit"_L1).toInteger(0), consumedMode(req)));
     return r;
 }
 
@@ -469,12 +480,10 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
     return std::make_pair(*hash, range);
 }
 
-} // namespace
-
-Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
+// Query once its parameters are read (by either path): `forward` is
+// ScanIndexForward, `legacyFilter` whether the filter came as QueryFilter.
+Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool legacyFilter)
 {
-    const RequestView req(request);
-    DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Query));
     r.page.target = &r.target;
     const storage::TableDef &table = *r.target.table;
     const storage::KeySchema &keys = r.target.keys;
@@ -503,7 +512,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
     nested.clear();
     if (r.ex.condition) {
         collectNames(*r.ex.condition, heads, nested);
-        const QString what = req.contains("QueryFilter"_L1) ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
+        const QString what = legacyFilter ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
         for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
             if (e && heads.contains(e->name))
                 return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
@@ -514,7 +523,7 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
     storage::PartitionRange pr;
     pr.pk = model::encodeKeyValue(hash.values[0]);
     pr.hash = model::partitionHash(pr.pk);
-    pr.forward = req.value("ScanIndexForward"_L1).toBool(true);
+    pr.forward = forward;
     if (range) {
         const QByteArray v0 = model::encodeKeyValue(range->values[0]);
         switch (*keyOp(range->op)) {
@@ -541,6 +550,26 @@ Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
         DD_ASSIGN(ReadCursor cursor, r.target.openPartition(c, pr, start));
         return readPage(r.page, c, cursor);
     });
+}
+
+} // namespace
+
+Result<QByteArray> query(OpContext &ctx, const QJsonObject &request)
+{
+    const RequestView req(request);
+    DD_ASSIGN(ReadRequest r, prepareRead(ctx, req, Operation::Query));
+    return runQuery(ctx, r, req.value("ScanIndexForward"_L1).toBool(true), req.contains("QueryFilter"_L1));
+}
+
+Result<QByteArray> query(OpContext &ctx, const QueryRequest &req)
+{
+    // As prepareRead for these parameters: the expressions, then the table.
+    ReadRequest r;
+    expr::Expressions expressions = expr::Expressions::fromParts(req.names ? &*req.names : nullptr, req.values ? &*req.values : nullptr);
+    DD_ASSIGN(r.ex, parseExpressionTexts(expressions, {{QStringLiteral("KeyConditionExpression"), req.keyConditionExpression}}));
+    r.select = QStringLiteral("ALL_ATTRIBUTES");
+    DD_CHECK(resolveRead(ctx, r, req.tableName, QString(), req.consistentRead, 0, consumedMode(req.returnConsumedCapacity)));
+    return runQuery(ctx, r, req.scanIndexForward, false);
 }
 
 Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)

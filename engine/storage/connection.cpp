@@ -76,4 +76,8 @@ QString Connection::lastError() const { return QString::fromUtf8(sqlite3_errmsg(
 
 qint64 Connection::changes() const { return sqlite3_changes64(m_db); }
 
+qint64 Connection::totalChanges() const { return sqlite3_total_changes64(m_db); }
+
+bool Connection::inTransaction() const { return !sqlite3_get_autocommit(m_db); }
+
 } // namespace dd::storage

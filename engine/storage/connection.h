@@ -50,6 +50,8 @@ public:
 
     QString lastError() const;
     qint64 changes() const;
+    qint64 totalChanges() const;  // rows changed since the connection opened (sqlite3_total_changes64)
+    bool inTransaction() const;   // a transaction is open (not autocommit)
     sqlite3 *handle() const { return m_db; }
 
 private:

@@ -28,6 +28,9 @@ constexpr auto kBackfillPause = std::chrono::milliseconds(1);
 
 // WAL pages after which the checkpoint thread copies the WAL into the database.
 constexpr int kCheckpointPages = 2000;
+// WAL pages past which a checkpoint holds writers off for a last pass, so
+// that the WAL can start over (checkpointLoop).
+constexpr int kCheckpointRestartPages = 4 * kCheckpointPages;
 
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
@@ -159,9 +162,14 @@ Result<int> Database::logsChanges(qint64 tableId)
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
 {
-    auto &e = m_stats[tableId];
-    e.first += itemDelta;
-    e.second += bytesDelta;
+    for (StatsDelta &d : m_stats) {
+        if (d.id == tableId) {
+            d.items += itemDelta;
+            d.bytes += bytesDelta;
+            return;
+        }
+    }
+    m_stats.append({tableId, itemDelta, bytesDelta});
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
@@ -179,11 +187,10 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
         DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
-        // A connection learns that the database is in WAL mode, and opens the
-        // WAL, only when it first reads; until then sqlite3_wal_checkpoint_v2
-        // on it does nothing and returns SQLITE_OK (the WAL grew without bound
-        // while the server ran). One read opens it.
-        DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_master;"));
+        // A connection opens the WAL only when it first reads: until then its
+        // checkpoints do nothing (and return log and checkpointed frames -1),
+        // and the WAL grew without bound, each commit's frames costing more.
+        DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_schema"));
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
@@ -270,9 +277,24 @@ void Database::checkpointLoop()
         // once it is done, the writer restarts the WAL only while no reader
         // holds a snapshot begun before, so those end too.
         endIdleReads(false);
-        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        int logFrames = 0;
+        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nullptr);
+        if (logFrames >= kCheckpointRestartPages) {
+            // The WAL starts over only when a write begins with all of it
+            // copied, which under steady writes the passes above rarely
+            // achieve (they commit more meanwhile): the WAL, each commit's
+            // frame appends and every read's frame lookups grew without
+            // bound. Copy the rest with writers held off: only what they
+            // committed during the pass above, but with its fsyncs, so
+            // rarely (writers wait meanwhile).
+            std::lock_guard writers(m_writeMutex);
+            sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        }
         endIdleReads(true);
         lock.lock();
+        // Commits during the passes asked again; the next one after them
+        // still will if the WAL could not start over (a reader held it).
+        m_checkpointWanted = false;
     }
     lock.unlock();
     // On the way out, leave a small WAL behind.
@@ -348,9 +370,9 @@ Result<void> Database::migrateFrom1()
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
     }
-    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
+    for (const WriteTxn::StatsDelta &d : txn.m_stats) {
         s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-        s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key() < 0 ? -it.key() : it.key());
+        s->bind(1, d.items).bind(2, d.bytes).bind(3, d.id < 0 ? -d.id : d.id);
         s->step();
     }
     return m_writer->exec("UPDATE meta SET value = 2 WHERE key = 'schema_version'");
@@ -609,7 +631,9 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
     for (PendingWrite *g : group) {
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
-        if (!single && !step("SAVEPOINT w").ok()) {
+        const bool savepoint = !single && g->savepoint;
+        const qint64 changesBefore = m_writer->totalChanges();
+        if (savepoint && !step("SAVEPOINT w").ok()) {
             (void)step("ROLLBACK");
             discardCatalog();
             return ApiError::internal(m_writer->lastError());
@@ -620,19 +644,24 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         const bool ok = g->body(txn);
         endBody(txn, ok);
         if (ok) {
-            if (!single)
+            if (savepoint)
                 (void)step("RELEASE w");
-            for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
-                stats[it.key()].first += it.value().first;
-                stats[it.key()].second += it.value().second;
-            }
+            txn.mergeStats(stats);
         } else if (single) {
             (void)step("ROLLBACK");
             discardCatalog();
             return std::nullopt; // the write reported its own error; nothing else to commit
-        } else {
+        } else if (savepoint) {
             (void)step("ROLLBACK TO w");
             (void)step("RELEASE w");
+        } else if (!unchangedSince(changesBefore)) {
+            // A write without a savepoint failed after a change: what it did
+            // cannot be taken back alone, so nothing of the group is kept.
+            if (m_writer->inTransaction())
+                (void)step("ROLLBACK");
+            discardCatalog();
+            (void)loadCatalog();
+            return ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
         }
     }
     if (auto failed = commitStats(stats))
@@ -704,20 +733,38 @@ Result<void> Database::enterScope(CommitScope &scope)
     return {};
 }
 
-void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok)
+bool Database::unchangedSince(qint64 changesBefore) const
+{
+    return m_writer->totalChanges() == changesBefore && m_writer->inTransaction();
+}
+
+void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std::optional<qint64> changesBefore)
 {
     endBody(txn, ok);
     if (!ok) {
-        (void)step("ROLLBACK TO w");
-        (void)step("RELEASE w");
+        if (!changesBefore) {
+            (void)step("ROLLBACK TO w");
+            (void)step("RELEASE w");
+        } else if (!unchangedSince(*changesBefore)) {
+            // A write without a savepoint failed after a change: it cannot
+            // be taken back alone, so the scope's transaction is rolled back
+            // and its writes fail, as when a commit fails.
+            if (m_writer->inTransaction())
+                (void)step("ROLLBACK");
+            discardCatalog();
+            (void)loadCatalog();
+            if (!scope.m_error)
+                scope.m_error = ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
+            scope.m_db = nullptr;
+            scope.m_stats.clear();
+            scope.m_lock.unlock();
+        }
         return;
     }
-    (void)step("RELEASE w");
+    if (!changesBefore)
+        (void)step("RELEASE w");
     scope.m_wrote = true;
-    for (auto it = txn.m_stats.cbegin(); it != txn.m_stats.cend(); ++it) {
-        scope.m_stats[it.key()].first += it.value().first;
-        scope.m_stats[it.key()].second += it.value().second;
-    }
+    txn.mergeStats(scope.m_stats);
 }
 
 std::optional<ApiError> Database::commitScope(CommitScope &scope)

@@ -30,6 +30,7 @@
 
 #include <QHash>
 #include <QString>
+#include <QVarLengthArray>
 
 #include <condition_variable>
 #include <deque>
@@ -60,6 +61,19 @@ constexpr int Logged = 4;    // logsChanges(): the table's changes are logged
 } // namespace ChangeImages
 
 class Database;
+
+// Where a write's function may fail (Database::write). Writes that share one
+// SQLite transaction (group commit, commit scopes) each run in a savepoint
+// of their own, so that one that fails after changing the database is
+// rolled back alone; a savepoint costs a small write about an eighth.
+enum class WriteFailure {
+    Anywhere,      // may fail after changing the database: runs in a savepoint
+    BeforeChanges, // fails only before its first change (its checks come first),
+                   // but for SQLite's own failures: no savepoint. Should it fail
+                   // after a change all the same, the whole shared transaction
+                   // is rolled back and every write in it fails, as when a
+                   // commit fails.
+};
 
 // The context of one write transaction, handed to write()'s function.
 class WriteTxn {
@@ -103,7 +117,24 @@ private:
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
     qint64 m_lastChangeTable = 0;
-    QHash<qint64, std::pair<qint64, qint64>> m_stats; // by table id; indexes by -index id
+    // Deltas by table id (indexes by -index id): a write touches one table
+    // and its few indexes, so a short list (a QHash allocated per write cost
+    // a small write ~2%).
+    struct StatsDelta {
+        qint64 id;     // table id, or -index id
+        qint64 items;  // item-count delta
+        qint64 bytes;  // size delta
+    };
+    QVarLengthArray<StatsDelta, 4> m_stats;
+    // Adds this write's deltas to `to`.
+    void mergeStats(QHash<qint64, std::pair<qint64, qint64>> &to) const
+    {
+        for (const StatsDelta &d : m_stats) {
+            auto &e = to[d.id];
+            e.first += d.items;
+            e.second += d.bytes;
+        }
+    }
     std::vector<std::function<void()>> m_onCommit;
 };
 
@@ -138,9 +169,10 @@ public:
     Result<T> readSingle(const std::function<Result<T>(Connection &)> &fn);
 
     // Runs fn inside a write transaction; commits if it returns success and
-    // rolls everything back if it returns an error.
+    // rolls everything back if it returns an error. `failure` says where fn
+    // may fail (see WriteFailure).
     template <typename T>
-    Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn);
+    Result<T> write(const std::function<Result<T>(WriteTxn &)> &fn, WriteFailure failure = WriteFailure::Anywhere);
 
     // Catalog changes, inside write(). createTable allocates the storage id
     // and creates the item table and the index stores. updateTable replaces
@@ -210,16 +242,22 @@ private:
     // its own savepoint, commits once and wakes the others.
     struct PendingWrite {
         std::function<bool(WriteTxn &)> body; // false: roll back this write's changes
+        bool savepoint = true;                // WriteFailure::Anywhere
         bool done = false;
         std::optional<ApiError> commitError;  // set when the group's commit failed
         std::condition_variable cv;
     };
     std::optional<ApiError> runWrite(PendingWrite &w);
     // CommitScope support: take the write lock and open the scope's transaction;
-    // end one write (release or roll back its savepoint); commit the scope.
+    // end one write (release or roll back its savepoint; without one,
+    // `changesBefore` is the connection's change count before the write);
+    // commit the scope.
     friend class CommitScope;
     Result<void> enterScope(CommitScope &scope);
-    void leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok);
+    void leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std::optional<qint64> changesBefore);
+    // Whether a write without a savepoint that failed left the open
+    // transaction as it found it (changed no row, and SQLite kept it open).
+    bool unchangedSince(qint64 changesBefore) const;
     std::optional<ApiError> commitScope(CommitScope &scope);
     std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
@@ -271,9 +309,10 @@ private:
     std::atomic<quint64> m_commitSeq{0};
 
     // Checkpoints run on a thread of their own (passive: they never block
-    // writers), so that no request pays for copying the WAL into the
-    // database and its fsync. The writer's commit hook wakes the thread once
-    // the WAL passes kCheckpointPages.
+    // writers, but for a last short pass that copies what they committed
+    // meanwhile, so that the WAL can start over), so that no request pays
+    // for copying the WAL into the database and its fsync. The writer's
+    // commit hook wakes the thread once the WAL passes kCheckpointPages.
     static int walHook(void *self, struct sqlite3 *db, const char *name, int pages);
     void checkpointLoop();
     std::unique_ptr<Connection> m_checkpointer;
@@ -377,19 +416,24 @@ Result<T> Database::readSingle(const std::function<Result<T>(Connection &)> &fn)
 }
 
 template <typename T>
-Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn)
+Result<T> Database::write(const std::function<Result<T>(WriteTxn &)> &fn, WriteFailure failure)
 {
     if (CommitScope *scope = CommitScope::current()) {
         DD_CHECK(enterScope(*scope));
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
-        DD_CHECK(step("SAVEPOINT w"));
+        std::optional<qint64> changesBefore;
+        if (failure == WriteFailure::BeforeChanges)
+            changesBefore = m_writer->totalChanges();
+        else
+            DD_CHECK(step("SAVEPOINT w"));
         beginBody();
         Result<T> r = fn(txn);
-        leaveScopedWrite(*scope, txn, r.ok());
+        leaveScopedWrite(*scope, txn, r.ok(), changesBefore);
         return r;
     }
     std::optional<Result<T>> result;
     PendingWrite pending;
+    pending.savepoint = failure == WriteFailure::Anywhere;
     pending.body = [&](WriteTxn &txn) {
         result.emplace(fn(txn));
         return result->ok();

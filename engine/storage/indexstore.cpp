@@ -366,14 +366,29 @@ Result<void> IndexStore::apply(WriteTxn &txn, const TableDef &table, const Store
         changes.clear();
         DD_CHECK(changesFromItems(table, old, item, changes));
     }
-    qint64 collectionDelta = (item ? item->size : 0) - (old ? old->size : 0);
+    // Whether a change leaves its index's entry as it is.
+    const auto unchanged = [](const IndexChange &change) {
+        const std::optional<IndexRow> &before = change.before, &after = change.after;
+        return (!before && !after)
+               || (before && after && sameKey(before->pos, after->pos) && before->item.json == after->item.json);
+    };
+    // The item-collection limit is checked before anything changes, so that
+    // a write refused for it changed nothing (WriteFailure::BeforeChanges).
+    if (table.hasLocalIndexes) {
+        qint64 collectionDelta = (item ? item->size : 0) - (old ? old->size : 0);
+        for (const IndexChange &change : changes)
+            if (!change.index->global && !unchanged(change))
+                collectionDelta += (change.after ? change.after->item.size : 0) - (change.before ? change.before->item.size : 0);
+        DD_ASSIGN(const qint64 total, updateCollection(c, table, key, collectionDelta,
+                                                        fx ? fx->itemCollectionLimit : kDefaultItemCollectionLimitBytes));
+        if (fx)
+            fx->itemCollectionBytes = total;
+    }
     for (const IndexChange &change : changes) {
         const IndexDef &index = *change.index;
         const std::optional<IndexRow> &before = change.before;
         const std::optional<IndexRow> &after = change.after;
-        if (!before && !after)
-            continue;
-        if (before && after && sameKey(before->pos, after->pos) && before->item.json == after->item.json)
+        if (unchanged(change))
             continue; // nothing this index holds changed
         if (before && after && sameKey(before->pos, after->pos)) {
             // While backfilling, the entry may not be there yet.
@@ -394,17 +409,9 @@ Result<void> IndexStore::apply(WriteTxn &txn, const TableDef &table, const Store
                 txn.addIndexStats(index.id, 1, after->item.size);
             }
         }
-        if (!index.global)
-            collectionDelta += (after ? after->item.size : 0) - (before ? before->item.size : 0);
         if (fx)
             fx->indexes.push_back({&index, before ? before->item.size : -1, after ? after->item.size : -1,
                                    before && after && sameKey(before->pos, after->pos)});
-    }
-    if (table.hasLocalIndexes) {
-        DD_ASSIGN(const qint64 total, updateCollection(c, table, key, collectionDelta,
-                                                        fx ? fx->itemCollectionLimit : kDefaultItemCollectionLimitBytes));
-        if (fx)
-            fx->itemCollectionBytes = total;
     }
     return {};
 }

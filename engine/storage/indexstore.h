@@ -79,7 +79,8 @@ public:
     // Brings every index of `table` (and its item-collection size) from
     // `old` to `item` for the item at `key`; either may be null (insert,
     // delete). Errors: ItemCollectionSizeLimitExceededException when a
-    // write grows a collection past fx->itemCollectionLimit; SQLite failures.
+    // write grows a collection past fx->itemCollectionLimit (before any
+    // change); SQLite failures.
     static Result<void> apply(WriteTxn &txn, const TableDef &table, const StoredKey &key, const StoredItem *old,
                               const StoredItem *item, WriteEffects *fx);
 

@@ -17,8 +17,7 @@ Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &
     });
     if (!s)
         return ApiError::internal(c.lastError());
-    // Not copied: `key` outlives the step, and the next use binds again.
-    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk);
+    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk); // the key outlives the step
     if (!s->step()) {
         if (!s->ok() || s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
@@ -36,7 +35,8 @@ Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKe
     });
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk).bind(4, item.size).bind(5, item.json);
+    // The key and the item outlive the step: bound in place.
+    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk).bind(4, item.size).bindStatic(5, item.json);
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
@@ -50,7 +50,7 @@ Result<void> ItemStore::remove(Connection &c, const TableDef &table, const Store
     });
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, key.hash).bind(2, key.pk).bind(3, key.sk);
+    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk); // the key outlives the step
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());

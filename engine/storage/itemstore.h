@@ -52,8 +52,9 @@ struct WriteEffects;
 // Secondary indexes and item-collection sizes (indexstore.h) change in the
 // same transaction; `fx`, if given, sets the item-collection limit (default
 // 10 GB) and receives what the write did to the indexes. Errors:
-// ItemCollectionSizeLimitExceededException, SQLite failures; on error the
-// caller's write must fail (Database::write rolls it back).
+// ItemCollectionSizeLimitExceededException (before any change, so that
+// single-item writes need no savepoint: WriteFailure::BeforeChanges), SQLite
+// failures; on error the caller's write must fail (Database::write rolls it back).
 Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,
                       const std::optional<StoredItem> &old, const StoredItem &item, WriteEffects *fx = nullptr);
 Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &key, QByteArrayView keysJson,

@@ -5,7 +5,7 @@
 // server's durability) or in memory.
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
-//                [--only get,put,update,query,scan] [--stream VIEW_TYPE]
+//                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
 //
 // --ops N runs exactly N operations of each kind (one thread) instead of
 // for S seconds: for instruction counts under callgrind (inclusive cost of
@@ -22,6 +22,10 @@
 // Prints one line per operation: operations/s and mean µs per operation, and
 // the items/s of a full Scan in 1 MB pages.
 // With --threads > 1, writes go through group commit.
+//
+// --turn N runs each thread's operations in turns of N, as the HTTP
+// endpoint's event loops do (api::Engine::beginTurn/endTurn): the writes of
+// a turn share one commit, each in its own part of the open transaction.
 #include "api/engine.h"
 
 #include <QCoreApplication>
@@ -50,6 +54,7 @@ struct Options {
     int gsis = 0;
     QByteArray stream; // StreamViewType of bench_kv's stream; empty: none
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
+    int turn = 0;      // > 0: operations per commit turn (Engine::beginTurn/endTurn), as over HTTP
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
@@ -73,11 +78,17 @@ void run(api::Engine &engine, const char *name, const char *op, const Options &o
             const QString operation = QString::fromLatin1(op);
             qint64 n = 0;
             while (o.ops > 0 ? n < o.ops : !stop.load(std::memory_order_relaxed)) {
+                if (o.turn > 0 && n % o.turn == 0)
+                    api::Engine::beginTurn();
                 const QByteArray body = make(pick(rng));
                 if (!engine.call(ctx, operation, QByteArrayView(body)).ok())
                     ++failures;
                 ++n;
+                if (o.turn > 0 && n % o.turn == 0 && api::Engine::endTurn())
+                    failures += o.turn;
             }
+            if (o.turn > 0 && n % o.turn != 0 && api::Engine::endTurn())
+                ++failures;
             done += n;
         });
     if (o.ops == 0)
@@ -105,11 +116,12 @@ int main(int argc, char **argv)
         else if (args[i] == QLatin1String("--ops") && i + 1 < args.size()) o.ops = args[++i].toLongLong();
         else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
         else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
+        else if (args[i] == QLatin1String("--turn") && i + 1 < args.size()) o.turn = args[++i].toInt();
         else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) o.only = args[++i].split(u',');
         else if (args[i] == QLatin1String("--stream") && i + 1 < args.size()) o.stream = args[++i].toLatin1();
         else {
             std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                                 "[--only get,put,update,query,scan] [--stream VIEW_TYPE]\n");
+                                 "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]\n");
             return 2;
         }
     }

@@ -1,4 +1,5 @@
-// The fast request path (api/fastrequest.h) against the general one: every
+// The fast request path (api/fastrequest.h) against the general one
+// (GetItem, PutItem, UpdateItem, Query): every
 // request the fast reader accepts must get exactly the general path's
 // answer, and whatever it does not understand must go the general way.
 #include "api/engine.h"
@@ -131,6 +132,18 @@ private slots:
         QCOMPARE(viaBytes, general);
         QCOMPARE(scan(*m_engine, "songs"), scan(*m_general, "songs"));
     }
+    // After the puts and updates above: partition "p" holds several items.
+    void querySameAnswer_data();
+    void querySameAnswer()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, fast);
+        QCOMPARE(api::readQueryRequest(body).has_value(), fast);
+        const QString viaBytes = answer(m_engine->call(m_ctx, u"Query", QByteArrayView(body)));
+        const QString general = answer(m_engine->call(m_ctx, u"Query", QJsonDocument::fromJson(body).object()));
+        QCOMPARE(viaBytes.left(300), general.left(300));
+        QCOMPARE(viaBytes, general);
+    }
 };
 
 // Outside the class: moc does not read raw string literals.
@@ -205,6 +218,43 @@ void TestFastRequest::updateSameAnswer_data()
     row("bad value", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeValues":{":one":{"N":"x"}})", false);
     row("empty condition", R"(,"UpdateExpression":"SET n = :one","ConditionExpression":"","ExpressionAttributeValues":{":one":{"N":"1"}})", false);
     row("bad return values", R"(,"UpdateExpression":"SET n = :one","ExpressionAttributeValues":{":one":{"N":"1"}},"ReturnValues":"SOME")", false);
+}
+
+void TestFastRequest::querySameAnswer_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<bool>("fast");
+    auto row = [&](const char *name, const QByteArray &members, bool fast) {
+        QTest::newRow(name) << (R"({"TableName":"songs",)" + members + "}") << fast;
+    };
+    row("partition", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    row("names, spacing", R"( "KeyConditionExpression": "#k = :p", "ExpressionAttributeNames": {"#k": "pk"}, "ExpressionAttributeValues": {":p": {"S": "p"}} )", true);
+    row("between, reverse", R"("KeyConditionExpression":"pk = :p AND sk BETWEEN :a AND :b","ExpressionAttributeValues":{":p":{"S":"p"},":a":{"N":"2"},":b":{"N":"5"}},"ScanIndexForward":false)", true);
+    row("sort key below", R"("KeyConditionExpression":"sk < :a AND pk = :p","ExpressionAttributeValues":{":p":{"S":"p"},":a":{"N":"3"}},"ConsistentRead":true,"ReturnConsumedCapacity":"INDEXES")", true);
+    row("total", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}},"ReturnConsumedCapacity":"TOTAL","ScanIndexForward":true)", true);
+    row("none", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"zz"}},"ReturnConsumedCapacity":"NONE")", true);
+    row("begins_with on a number", R"x("KeyConditionExpression":"pk = :p AND begins_with(sk, :a)","ExpressionAttributeValues":{":p":{"S":"p"},":a":{"N":"1"}})x", true);
+    row("wrong key type", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"N":"1"}})", true);
+    row("no partition condition", R"("KeyConditionExpression":"sk = :a","ExpressionAttributeValues":{":a":{"N":"1"}})", true);
+    row("partition range", R"("KeyConditionExpression":"pk > :p","ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    row("unused value", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"},":x":{"S":"p"}})", true);
+    row("unused name", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeNames":{"#x":"x"},"ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    row("undefined value", R"("KeyConditionExpression":"pk = :q","ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    row("syntax error", R"("KeyConditionExpression":"pk == :p","ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    row("filter-like condition", R"("KeyConditionExpression":"pk = :p AND title = :p","ExpressionAttributeValues":{":p":{"S":"p"}})", true);
+    QTest::newRow("no such table") << QByteArray(R"({"TableName":"nothere","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}}})") << true;
+    // The general path's cases.
+    row("limit", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}},"Limit":2)", false);
+    row("filter", R"("KeyConditionExpression":"pk = :p","FilterExpression":"n > :z","ExpressionAttributeValues":{":p":{"S":"p"},":z":{"N":"0"}})", false);
+    row("projection", R"("KeyConditionExpression":"pk = :p","ProjectionExpression":"title","ExpressionAttributeValues":{":p":{"S":"p"}})", false);
+    row("select", R"("KeyConditionExpression":"pk = :p","Select":"COUNT","ExpressionAttributeValues":{":p":{"S":"p"}})", false);
+    row("index", R"("IndexName":"nope","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}})", false);
+    row("start key", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}},"ExclusiveStartKey":{"pk":{"S":"p"},"sk":{"N":"1"}})", false);
+    row("legacy", R"("KeyConditions":{"pk":{"ComparisonOperator":"EQ","AttributeValueList":[{"S":"p"}]}})", false);
+    row("no values", R"("KeyConditionExpression":"pk = pk")", false);
+    row("empty condition", R"("KeyConditionExpression":"","ExpressionAttributeValues":{":p":{"S":"p"}})", false);
+    row("bad capacity mode", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}},"ReturnConsumedCapacity":"ALL")", false);
+    row("forward as string", R"("KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}},"ScanIndexForward":"false")", false);
 }
 
 QTEST_APPLESS_MAIN(TestFastRequest)

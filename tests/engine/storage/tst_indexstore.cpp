@@ -46,14 +46,15 @@ private:
         return {model::itemSize(*item), model::itemToJsonBytes(*item)};
     }
 
-    Result<bool> put(const char *pk, const char *sk, const char *itemJson, WriteEffects *fx = nullptr)
+    Result<bool> put(const char *pk, const char *sk, const char *itemJson, WriteEffects *fx = nullptr,
+                     WriteFailure failure = WriteFailure::Anywhere)
     {
         return m_db->write<bool>([&](WriteTxn &txn) -> Result<bool> {
             const StoredKey key = keyOf(pk, sk);
             DD_ASSIGN(auto old, ItemStore::get(txn.conn, *m_table, key));
             DD_CHECK(applyPut(txn, *m_table, key, "{}", old, stored(itemJson), fx));
             return true;
-        });
+        }, failure);
     }
 
     Result<bool> remove(const char *pk, const char *sk)
@@ -206,6 +207,34 @@ private slots:
         fx.itemCollectionLimit = 150;
         QVERIFY(put("q", "2", R"({"pk":{"S":"q"},"sk":{"S":"2"},"l":{"N":"1"},"d":{"S":"0123456789012345678901234567890123456789"}})", &fx).ok());
         QCOMPARE(*fx.itemCollectionBytes, first);
+    }
+
+    // The limit is checked before anything changes: single-item writes
+    // share a transaction without savepoints (WriteFailure::BeforeChanges),
+    // and a refused one must not take the others of its scope with it.
+    void itemCollectionLimitBeforeChanges()
+    {
+        std::optional<ApiError> failed;
+        {
+            CommitScope scope;
+            WriteEffects fx;
+            fx.itemCollectionLimit = 150;
+            QVERIFY(put("p", "1", R"({"pk":{"S":"p"},"sk":{"S":"1"},"l":{"N":"1"},"g":{"S":"x"},"d":{"S":"0123456789012345678901234567890123456789"}})",
+                        &fx, WriteFailure::BeforeChanges).ok());
+            fx = WriteEffects();
+            fx.itemCollectionLimit = 150;
+            auto r = put("p", "2", R"({"pk":{"S":"p"},"sk":{"S":"2"},"l":{"N":"2"},"g":{"S":"y"},"d":{"S":"0123456789012345678901234567890123456789"}})",
+                         &fx, WriteFailure::BeforeChanges);
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().type(), QStringLiteral("ItemCollectionSizeLimitExceededException"));
+            failed = scope.finish();
+        }
+        QVERIFY(!failed);
+        QCOMPARE(m_db->tableStats(m_table->id)->first, 1);
+        for (const IndexDef &index : m_table->indexes) {
+            QCOMPARE(m_db->indexStats(index.id)->first, 1);
+            QCOMPARE(entries(index).size(), 1);
+        }
     }
 
     void backfill()
