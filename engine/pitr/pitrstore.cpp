@@ -197,6 +197,20 @@ Result<backup::Snapshot> PitrStore::replay(storage::Database &db, const PitrStat
     DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::decode(base, QStringLiteral("The PITR base snapshot of %1").arg(state.tableName)));
     const backup::CanonicalKey canonical(snap.description);
     DD_CHECK(db.read<void>([&](storage::Connection &c) -> Result<void> {
+        // The replay runs after the request, in the background: had upkeep
+        // dropped this base meanwhile (the window moved past it), the log
+        // after it may be pruned too, and the replay would silently miss
+        // changes. keep_seq is the oldest kept base's seq.
+        storage::Statement *k = c.prepare("SELECT keep_seq FROM dd_pitr WHERE table_id = ?");
+        if (!k)
+            return ApiError::internal(c.lastError());
+        k->bind(1, state.tableId);
+        const bool tracked = k->step();
+        const qint64 keep = tracked ? k->columnInt(0) : 0;
+        k->reset();
+        if (!tracked || keep > snap.seq)
+            return ApiError(QStringLiteral("InvalidRestoreTimeException"),
+                            QStringLiteral("The restore time of table %1 left the recovery window before the restore could run").arg(state.tableName));
         DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, state.tableId, "SELECT seq, keys, new_image FROM LOG WHERE seq > ? AND time_ms <= ? ORDER BY seq"));
         if (!s)
             return {}; // no change since the base

@@ -140,6 +140,7 @@ private slots:
     void sequenceNumbersNeverGoBack();
     void quietStreamIsNotTrimmedByOthers();
     void onlyTheImagesConsumersRead();
+    void replayAfterItsBaseWasDroppedFails();
 };
 
 void TestChangeLog::versionTwoDatabaseIsConverted()
@@ -261,6 +262,41 @@ void TestChangeLog::onlyTheImagesConsumersRead()
     QVERIFY(!ok("UpdateContinuousBackups", R"({"TableName":"keys","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})").isEmpty());
     put("keys", "a", 3);
     QCOMPARE(images(QStringLiteral("keys")), QStringLiteral("3 0 1"));
+}
+
+// A point-in-time restore reads its base in the request and replays the log
+// in the background. Should upkeep drop that base meanwhile (the window moved
+// past it), the log after it may be pruned as well: the replay must fail
+// (InvalidRestoreTimeException) rather than silently miss changes.
+void TestChangeLog::replayAfterItsBaseWasDroppedFails()
+{
+    open();
+    createTable("win", "KEYS_ONLY");
+    ok("UpdateContinuousBackups", R"({"TableName":"win","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true,"RecoveryPeriodInDays":1}})");
+    const qint64 day = 24LL * 3600 * 1000;
+    put("win", "a", 1);
+    m_clock.advanceMs(3600 * 1000);
+    const qint64 restoreMs = m_clock.nowMs();
+    const auto table = m_db->table(QStringLiteral("win"));
+    QVERIFY(table);
+    auto state = pitr::PitrStore::state(*m_db, table->id);
+    QVERIFY(state.ok() && state->has_value());
+    const auto base = pitr::PitrStore::baseAt(*m_db, **state, restoreMs);
+    QVERIFY(base.ok());
+    // Before upkeep the replay works.
+    auto replayed = pitr::PitrStore::replay(*m_db, **state, *base, restoreMs);
+    QVERIFY(replayed.ok());
+    QCOMPARE(replayed->items.size(), size_t(1));
+
+    // Two days on, with a write and a daily base on each: the first base is dropped.
+    for (int d = 0; d < 2; ++d) {
+        m_clock.advanceMs(day);
+        put("win", "b", d);
+        QVERIFY(pitr::PitrStore::maintain(*m_db, m_clock.nowMs()).ok());
+    }
+    replayed = pitr::PitrStore::replay(*m_db, **state, *base, restoreMs);
+    QVERIFY(!replayed.ok());
+    QCOMPARE(replayed.error().type(), QStringLiteral("InvalidRestoreTimeException"));
 }
 
 QTEST_GUILESS_MAIN(TestChangeLog)
