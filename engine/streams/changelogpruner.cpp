@@ -25,11 +25,9 @@ Result<qint64> scalar(storage::Connection &c, const QByteArray &sql, std::initia
     return v;
 }
 
-Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializer_list<qint64> args = {})
+// Binds `args` to the prepared statement `s`, runs it: the rows it changed.
+Result<qint64> stepWith(storage::Connection &c, storage::Statement *s, std::initializer_list<qint64> args)
 {
-    storage::Statement *s = c.prepare(sql);
-    if (!s)
-        return ApiError::internal(c.lastError());
     int i = 1;
     for (qint64 a : args)
         s->bind(i++, a);
@@ -37,6 +35,14 @@ Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializ
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
     return c.changes();
+}
+
+Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializer_list<qint64> args = {})
+{
+    storage::Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    return stepWith(c, s, args);
 }
 
 // Whether PITR (pitr/pitrstore.h) is installed: its dd_pitr says which
@@ -61,13 +67,7 @@ Result<qint64> runOnLog(storage::Connection &c, qint64 tableId, const QByteArray
     DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, sql));
     if (!s)
         return 0;
-    int i = 1;
-    for (qint64 a : args)
-        s->bind(i++, a);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return c.changes();
+    return stepWith(c, s, args);
 }
 
 } // namespace
