@@ -145,9 +145,8 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
             desc.insert(p("RestoreSummary"), s);
             return db.updateTable(txn, *table, desc).ok() ? Result<void>() : Result<void>(ApiError::internal(p("Cannot finish the restore")));
         });
-        if (!loaded.ok()) {
+        if (!loaded.ok())
             qWarning("The restore of table %s failed and the table was removed: %s", qPrintable(target), qPrintable(loaded.error().message()));
-        }
         if (!finished.ok())
             qWarning("The restore of table %s could not finish: %s", qPrintable(target), qPrintable(finished.error().message()));
     };
