@@ -19,12 +19,11 @@
 // Each client thread makes --rate operations per second (default 500), so
 // that the latency figures show what a backup or restore does to requests,
 // not what a saturated machine does.
-#include "api/engine.h"
+#include "benchutil.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 
@@ -38,10 +37,11 @@
 #include <vector>
 
 using namespace dd;
+using bench::callOrDie;
+using bench::key;
+using bench::percentile;
 
 namespace {
-
-QByteArray key(int i) { return QByteArray::number(i).rightJustified(8, '0').prepend('k'); }
 
 enum Phase { Idle, Backup, RestoreBackup, RestorePitr, PhaseCount };
 const char *const kPhaseNames[PhaseCount] = {"idle", "backup", "restore-backup", "restore-pitr"};
@@ -66,27 +66,9 @@ struct Samples {
     }
 };
 
-double percentile(std::vector<double> v, double p)
-{
-    if (v.empty())
-        return 0;
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p * double(v.size())))];
-}
-
-QJsonObject call(api::Engine &e, const char *op, const QJsonObject &req)
-{
-    auto r = e.call(api::RequestContext(), QString::fromLatin1(op), req);
-    if (!r.ok()) {
-        std::fprintf(stderr, "%s failed: %s: %s\n", op, qPrintable(r.error().type()), qPrintable(r.error().message()));
-        std::exit(1);
-    }
-    return QJsonDocument::fromJson(*r).object();
-}
-
 QString tableStatus(api::Engine &e, const QString &table)
 {
-    return call(e, "DescribeTable", {{QStringLiteral("TableName"), table}}).value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString();
+    return callOrDie(e, "DescribeTable", {{QStringLiteral("TableName"), table}}).value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString();
 }
 
 void waitActive(api::Engine &e, const QString &table)
@@ -101,54 +83,39 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     Options o;
-    const QStringList args = app.arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
-        else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
-        else if (args[i] == QLatin1String("--readers") && i + 1 < args.size()) o.readers = args[++i].toInt();
-        else if (args[i] == QLatin1String("--writers") && i + 1 < args.size()) o.writers = args[++i].toInt();
-        else if (args[i] == QLatin1String("--rate") && i + 1 < args.size()) o.rate = std::max(1, args[++i].toInt());
-        else if (args[i] == QLatin1String("--in-memory")) o.inMemory = true;
-        else {
-            std::fprintf(stderr, "usage: backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]\n");
-            return 2;
-        }
-    }
+    bench::Args(argc, argv, "usage: backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]")
+        .value("--items", o.items)
+        .value("--seconds", o.seconds)
+        .value("--readers", o.readers)
+        .value("--writers", o.writers)
+        .value("--rate", o.rate)
+        .flag("--in-memory", o.inMemory)
+        .done();
+    o.rate = std::max(1, o.rate);
     QTemporaryDir dir;
     api::EngineOptions eo;
     eo.inMemory = o.inMemory;
     eo.dataDir = dir.path();
-    auto opened = api::Engine::open(eo);
-    if (!opened.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
-        return 1;
-    }
-    api::Engine &e = **opened;
+    const auto engine = bench::openOrDie(eo);
+    api::Engine &e = *engine;
     api::RequestContext ctx;
-    call(e, "CreateTable", QJsonDocument::fromJson(R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
-        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})").object());
-    call(e, "UpdateContinuousBackups", QJsonDocument::fromJson(R"({"TableName":"bench_kv","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})").object());
+    callOrDie(e, "CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
+    callOrDie(e, "UpdateContinuousBackups", R"({"TableName":"bench_kv","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})");
     const QByteArray payload(200, 'x');
     QElapsedTimer timer;
     timer.start();
     const double loadStart = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
-    for (int i = 0; i < o.items; i += 25) {
-        QByteArray batch = R"({"RequestItems":{"bench_kv":[)";
-        for (int j = i; j < std::min(i + 25, o.items); ++j)
-            batch += (j > i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(j) + R"("},"n":{"N":")"
-                     + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("}}}})";
-        batch += "]}}";
-        if (!e.call(ctx, QStringLiteral("BatchWriteItem"), QByteArrayView(batch)).ok())
-            return 1;
-    }
+    for (int i = 0; i < o.items; i += 25)
+        callOrDie(e, "BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, o.items), [](int j) { return j; }, 0, payload));
     double secs = double(timer.nsecsElapsed()) / 1e9;
     std::printf("load                 %9d items in %7.2f s  %10.0f items/s  (%s, PITR on)\n", o.items, secs, o.items / secs, o.inMemory ? "in memory" : "on disk");
     timer.restart();
-    call(e, "Dynamodesk.DescribeTableHistory", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("StartTime"), loadStart - 1},
+    callOrDie(e, "Dynamodesk.DescribeTableHistory", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("StartTime"), loadStart - 1},
                                                 {QStringLiteral("EndTime"), double(QDateTime::currentMSecsSinceEpoch()) / 1000 + 1}, {QStringLiteral("Buckets"), 500}});
     std::printf("DescribeTableHistory %9d changes in %5.3f s  (500 buckets)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
     timer.restart();
-    call(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("UseLatestRestorableTime"), true}});
+    callOrDie(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("UseLatestRestorableTime"), true}});
     std::printf("PreviewRestore       %9d items in %7.2f s  (replay of the log, compared with the table now)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
     std::fflush(stdout);
 
@@ -170,8 +137,7 @@ int main(int argc, char **argv)
             while (!stop.load()) {
                 const int ph = phase.load();
                 const QByteArray k = key(pick(rng));
-                const QByteArray body = writer ? R"({"TableName":"bench_kv","Item":{"pk":{"S":")" + k + R"("},"n":{"N":")"
-                                                     + QByteArray::number(++version) + R"("},"data":{"S":")" + payload + R"("}}})"
+                const QByteArray body = writer ? R"({"TableName":"bench_kv","Item":)" + bench::kvItem(k, ++version, payload) + '}'
                                                : R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + k + R"("}}})";
                 QElapsedTimer op;
                 op.start();
@@ -191,10 +157,10 @@ int main(int argc, char **argv)
 
     phase = Backup;
     timer.restart();
-    const QString arn = call(e, "CreateBackup", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("BackupName"), QStringLiteral("bench")}})
+    const QString arn = callOrDie(e, "CreateBackup", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("BackupName"), QStringLiteral("bench")}})
                             .value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
     const double requestSecs = double(timer.nsecsElapsed()) / 1e9;
-    while (call(e, "DescribeBackup", {{QStringLiteral("BackupArn"), arn}}).value(QStringLiteral("BackupDescription")).toObject()
+    while (callOrDie(e, "DescribeBackup", {{QStringLiteral("BackupArn"), arn}}).value(QStringLiteral("BackupDescription")).toObject()
                .value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() != QLatin1String("AVAILABLE"))
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     secs = double(timer.nsecsElapsed()) / 1e9;
@@ -208,12 +174,12 @@ int main(int argc, char **argv)
         phase = ph;
         QElapsedTimer t;
         t.start();
-        call(e, op, req);
+        callOrDie(e, op, req);
         const double request = double(t.nsecsElapsed()) / 1e9;
         waitActive(e, target);
         const double total = double(t.nsecsElapsed()) / 1e9;
         phase = Idle;
-        const qint64 count = qint64(call(e, "DescribeTable", {{QStringLiteral("TableName"), target}}).value(QStringLiteral("Table")).toObject()
+        const qint64 count = qint64(callOrDie(e, "DescribeTable", {{QStringLiteral("TableName"), target}}).value(QStringLiteral("Table")).toObject()
                                         .value(QStringLiteral("ItemCount")).toDouble());
         std::printf("%-20s %9lld items in %7.2f s  %10.0f items/s  (request %.2f s, then decoding and loading %.0f items/s)\n", label,
                     static_cast<long long>(count), total, double(count) / total, request, double(count) / std::max(1e-9, total - request));

@@ -17,7 +17,7 @@
 // stops growing once the window is full (old bases and their log pruned).
 //
 //   pitr_storage [--items N] [--rate W] [--hours H] [--period-days P]
-#include "api/engine.h"
+#include "benchutil.h"
 #include "model/clock.h"
 
 #include <QCoreApplication>
@@ -37,6 +37,7 @@
 #include <thread>
 
 using namespace dd;
+using bench::callOrDie;
 
 namespace {
 
@@ -46,17 +47,6 @@ struct Options {
     int hours = 24;
     int periodDays = 35;
 };
-
-QByteArray key(int i) { return QByteArray::number(i).rightJustified(8, '0').prepend('k'); }
-
-void callOrDie(api::Engine &e, const char *op, QByteArrayView body)
-{
-    auto r = e.call(api::RequestContext(), QString::fromLatin1(op), body);
-    if (!r.ok()) {
-        std::fprintf(stderr, "%s failed: %s: %s\n", op, qPrintable(r.error().type()), qPrintable(r.error().message()));
-        std::exit(1);
-    }
-}
 
 // A read-only look at the region's database file from outside the engine.
 class Inspector {
@@ -112,17 +102,14 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     Options o;
-    const QStringList args = app.arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
-        else if (args[i] == QLatin1String("--rate") && i + 1 < args.size()) o.rate = std::max(1, args[++i].toInt());
-        else if (args[i] == QLatin1String("--hours") && i + 1 < args.size()) o.hours = std::max(1, args[++i].toInt());
-        else if (args[i] == QLatin1String("--period-days") && i + 1 < args.size()) o.periodDays = args[++i].toInt();
-        else {
-            std::fprintf(stderr, "usage: pitr_storage [--items N] [--rate W] [--hours H] [--period-days P]\n");
-            return 2;
-        }
-    }
+    bench::Args(argc, argv, "usage: pitr_storage [--items N] [--rate W] [--hours H] [--period-days P]")
+        .value("--items", o.items)
+        .value("--rate", o.rate)
+        .value("--hours", o.hours)
+        .value("--period-days", o.periodDays)
+        .done();
+    o.rate = std::max(1, o.rate);
+    o.hours = std::max(1, o.hours);
     QTemporaryDir dir;
     ManualClock clock(QDateTime::currentMSecsSinceEpoch() / 1000 * 1000);
     api::EngineOptions eo;
@@ -131,24 +118,13 @@ int main(int argc, char **argv)
     eo.pitrMaintenanceIntervalMs = 20;     // wall time: upkeep runs often while the simulated clock races ahead
     eo.changeLogPruneIntervalMs = 20;
     eo.ttlSweepIntervalMs = 0;
-    auto opened = api::Engine::open(eo);
-    if (!opened.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(opened.error().message()));
-        return 1;
-    }
-    api::Engine &e = **opened;
+    const auto engine = bench::openOrDie(eo);
+    api::Engine &e = *engine;
     callOrDie(e, "CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
         "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
     const QByteArray payload(200, 'x');
-    auto batchOf = [&](int from, int to, const std::function<int(int)> &pick, qint64 version) {
-        QByteArray batch = R"({"RequestItems":{"bench_kv":[)";
-        for (int j = from; j < to; ++j)
-            batch += (j > from ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(pick(j)) + R"("},"n":{"N":")"
-                     + QByteArray::number(version + j) + R"("},"data":{"S":")" + payload + R"("}}}})";
-        return batch + "]}}";
-    };
     for (int i = 0; i < o.items; i += 25)
-        callOrDie(e, "BatchWriteItem", batchOf(i, std::min(i + 25, o.items), [](int j) { return j; }, 0));
+        callOrDie(e, "BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, o.items), [](int j) { return j; }, 0, payload));
     callOrDie(e, "UpdateContinuousBackups", QByteArray(R"({"TableName":"bench_kv","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true,"RecoveryPeriodInDays":)")
                                                 + QByteArray::number(o.periodDays) + "}}");
 
@@ -173,7 +149,7 @@ int main(int argc, char **argv)
                 const int n = std::min(25, o.rate - done);
                 // n distinct keys (a batch must not repeat one), spread over the table.
                 const int first = pickKey(rng), stride = std::max(1, o.items / 25);
-                callOrDie(e, "BatchWriteItem", batchOf(0, n, [&](int j) { return (first + j * stride) % o.items; }, changes));
+                callOrDie(e, "BatchWriteItem", bench::kvBatch("bench_kv", 0, n, [&](int j) { return (first + j * stride) % o.items; }, changes, payload));
                 changes += n;
             }
         }

@@ -9,6 +9,7 @@
 // as 0). Prints p50, p99 and max, and the viewer's poll interval.
 //
 //   stream_viewer_bench [--writes 1000] [--gap-ms 2] [--in-memory]
+#include "benchutil.h"
 #include "connections/connection.h"
 #include "streams/streamrecordmodel.h"
 #include "streams/streamviewer.h"
@@ -35,12 +36,6 @@ const QString kTable = QStringLiteral("ViewerBench");
 qint64 nowNs()
 {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
-double percentile(std::vector<double> v, double p)
-{
-    std::sort(v.begin(), v.end());
-    return v[std::min(v.size() - 1, size_t(p / 100.0 * double(v.size() - 1) + 0.5))];
 }
 
 } // namespace
@@ -142,7 +137,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("ack -> row in viewer: %zu of %d arrived  p50 %.2f ms  p99 %.2f ms  max %.2f ms\n", latencies.size(), writes,
-                percentile(latencies, 50), percentile(latencies, 99), *std::max_element(latencies.begin(), latencies.end()));
+                dd::bench::percentile(latencies, 0.5), dd::bench::percentile(latencies, 0.99), *std::max_element(latencies.begin(), latencies.end()));
     delete viewer;
     return latencies.size() == size_t(writes) ? 0 : 1;
 }
