@@ -7,6 +7,7 @@
 // removed restore) and harming nothing else; restores returning CREATING
 // and no partial table left by a restore cut short.
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QDir>
 #include <QFile>
@@ -23,13 +24,11 @@
 
 using namespace dd;
 
-class TestBackups : public QObject {
+class TestBackups : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
-    std::unique_ptr<api::Engine> m_engine;
     ManualClock m_clock{1'700'000'000'000};
-    api::RequestContext m_ctx;
     QTemporaryDir m_dir;
 
     void open(bool onDisk, int pitrIntervalMs = 0)
@@ -44,33 +43,14 @@ private:
         o.pitrMaintenanceIntervalMs = pitrIntervalMs;
         m_engine = std::move(api::Engine::open(o).value());
     }
-    Result<QJsonObject> call(const QString &op, const QJsonObject &req)
-    {
-        auto r = m_engine->call(m_ctx, op, req);
-        if (!r.ok())
-            return r.error();
-        return QJsonDocument::fromJson(*r).object();
-    }
     // DeleteTable in a turn: on an in-memory engine, DeleteTable outside one
     // reads the table's figures inside its write and deadlocks (tableops.cpp).
     void deleteTable(const QString &name)
     {
         api::Engine::beginTurn();
-        auto r = call(QStringLiteral("DeleteTable"), {{QStringLiteral("TableName"), name}});
+        auto r = call("DeleteTable", {{QStringLiteral("TableName"), name}});
         QVERIFY(!api::Engine::endTurn());
         QVERIFY2(r.ok(), r.ok() ? "" : qPrintable(r.error().message()));
-    }
-    QJsonObject ok(const char *op, const QJsonObject &req)
-    {
-        auto r = call(QString::fromLatin1(op), req);
-        if (!r.ok())
-            qWarning() << op << r.error().type() << r.error().message();
-        return r.ok() ? *r : QJsonObject();
-    }
-    ApiError fail(const char *op, const QJsonObject &req)
-    {
-        auto r = call(QString::fromLatin1(op), req);
-        return r.ok() ? ApiError(QStringLiteral("none"), QStringLiteral("the call succeeded")) : r.error();
     }
     static QJsonObject json(const char *s) { return QJsonDocument::fromJson(s).object(); }
     void createTable(const QString &name)
@@ -275,7 +255,7 @@ private slots:
             QCOMPARE(r.value(QStringLiteral("TableStatus")).toString(), QStringLiteral("CREATING"));
             bool gone = false;
             for (int i = 0; i < 2000 && !gone; ++i) {
-                auto d = call(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), QStringLiteral("rst")}});
+                auto d = call("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
                 gone = !d.ok() && d.error().type() == QStringLiteral("ResourceNotFoundException");
                 if (d.ok())
                     QCOMPARE(d->value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString(), QStringLiteral("CREATING"));
@@ -401,7 +381,7 @@ private slots:
         m_engine.reset();
         m_engine = std::move(api::Engine::open(o).value());
         for (const QString &t : {QStringLiteral("first"), QStringLiteral("second")}) {
-            auto d = call(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), t}});
+            auto d = call("DescribeTable", {{QStringLiteral("TableName"), t}});
             if (!d.ok()) {
                 QCOMPARE(d.error().type(), QStringLiteral("ResourceNotFoundException"));
                 continue;
@@ -412,7 +392,7 @@ private slots:
         if (interrupted)
             QCOMPARE(fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("second")}}).type(), QStringLiteral("ResourceNotFoundException"));
         // The name is free again, and the backup restores.
-        if (!call(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), QStringLiteral("second")}}).ok()) {
+        if (!call("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("second")}}).ok()) {
             ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("second")}, {QStringLiteral("BackupArn"), arn}});
             QVERIFY(waitActive(QStringLiteral("second")));
             QCOMPARE(items(QStringLiteral("second")), before);

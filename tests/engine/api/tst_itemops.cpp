@@ -2,6 +2,7 @@
 // in-memory engine, checking the wire shapes, AWS's messages, that rejected
 // requests change nothing, and the change log written with each change.
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -9,33 +10,12 @@
 
 using namespace dd;
 
-class TestItemOps : public QObject {
+class TestItemOps : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
-    std::unique_ptr<api::Engine> m_engine;
     ManualClock m_clock{1'700'000'000'000};
-    api::RequestContext m_ctx;
 
-    Result<QJsonObject> call(const char *op, const QByteArray &json)
-    {
-        auto r = m_engine->call(m_ctx, QString::fromLatin1(op), QByteArrayView(json));
-        if (!r.ok())
-            return r.error();
-        return QJsonDocument::fromJson(*r).object();
-    }
-    QJsonObject ok(const char *op, const QByteArray &json)
-    {
-        auto r = call(op, json);
-        if (!r.ok())
-            qWarning() << op << r.error().type() << r.error().message();
-        return r.ok() ? *r : QJsonObject();
-    }
-    ApiError fail(const char *op, const QByteArray &json)
-    {
-        auto r = call(op, json);
-        return r.ok() ? ApiError(QStringLiteral("none"), QStringLiteral("the call succeeded")) : r.error();
-    }
 
 private slots:
     void init();

@@ -3,6 +3,7 @@
 // type, iterator expiry at 15 minutes, trimming past the retention, TTL's
 // validation and the sweeper's deletions with userIdentity.
 #include "api/engine.h"
+#include "enginecalls.h"
 #include "api/opcontext.h"
 #include "pitr/pitrstore.h"
 #include "streams/changelogpruner.h"
@@ -15,13 +16,11 @@
 
 using namespace dd;
 
-class TestStreams : public QObject {
+class TestStreams : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
-    std::unique_ptr<api::Engine> m_engine;
     ManualClock m_clock{1'700'000'000'000};
-    api::RequestContext m_ctx;
 
     void open(qint64 retentionMs = 24LL * 3600 * 1000, int ttlIntervalMs = 0, int pruneIntervalMs = 0)
     {
@@ -33,26 +32,6 @@ private:
         o.ttlSweepIntervalMs = ttlIntervalMs;
         o.changeLogPruneIntervalMs = pruneIntervalMs;
         m_engine = std::move(api::Engine::open(o).value());
-    }
-    Result<QJsonObject> call(const QString &op, const QJsonObject &req)
-    {
-        auto r = m_engine->call(m_ctx, op, req);
-        if (!r.ok())
-            return r.error();
-        return QJsonDocument::fromJson(*r).object();
-    }
-    QJsonObject ok(const char *op, const QByteArray &json) { return ok(op, QJsonDocument::fromJson(json).object()); }
-    QJsonObject ok(const char *op, const QJsonObject &req)
-    {
-        auto r = call(QString::fromLatin1(op), req);
-        if (!r.ok())
-            qWarning() << op << r.error().type() << r.error().message();
-        return r.ok() ? *r : QJsonObject();
-    }
-    ApiError fail(const char *op, const QJsonObject &req)
-    {
-        auto r = call(QString::fromLatin1(op), req);
-        return r.ok() ? ApiError(QStringLiteral("none"), QStringLiteral("the call succeeded")) : r.error();
     }
     void createTable(const char *viewType)
     {

@@ -7,6 +7,7 @@
 // now; the restore operations' exceptions; request validation; and that a
 // preview writes nothing.
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -37,13 +38,11 @@ QJsonObject key(const char *pk, int sk)
 
 } // namespace
 
-class TestTableHistory : public QObject {
+class TestTableHistory : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
-    std::unique_ptr<api::Engine> m_engine;
     ManualClock m_clock{1'700'000'000'000};
-    api::RequestContext m_ctx;
     QTemporaryDir m_dir;
     qint64 m_t0 = 0; // PITR enabled (epoch seconds)
     qint64 m_t1 = 0; // a(p,9) b(p,10) c(q,1) inserted
@@ -51,25 +50,6 @@ private:
     qint64 m_t3 = 0; // d(r,5) inserted, c deleted
     QString m_backupArn;
 
-    Result<QJsonObject> call(const QString &op, const QJsonObject &req)
-    {
-        auto r = m_engine->call(m_ctx, op, req);
-        if (!r.ok())
-            return r.error();
-        return QJsonDocument::fromJson(*r).object();
-    }
-    QJsonObject ok(const char *op, const QJsonObject &req)
-    {
-        auto r = call(q(op), req);
-        if (!r.ok())
-            qWarning() << op << r.error().type() << r.error().message();
-        return r.ok() ? *r : QJsonObject();
-    }
-    QString failure(const char *op, const QJsonObject &req)
-    {
-        auto r = call(q(op), req);
-        return r.ok() ? q("(succeeded)") : r.error().type();
-    }
     bool waitActive(const QString &table)
     {
         for (int i = 0; i < 2000; ++i) {
@@ -202,7 +182,7 @@ private slots:
         QVERIFY(!ok("CreateTable", json(R"({"TableName":"quiet","BillingMode":"PAY_PER_REQUEST",
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})")).isEmpty());
         QVERIFY(!ok("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("quiet")}, {q("StartTime"), 0}, {q("EndTime"), 1}, {q("Buckets"), 1}}).contains(q("HistoryStart")));
-        QCOMPARE(failure("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("nothere")}, {q("StartTime"), 0}, {q("EndTime"), 1}}), q("ResourceNotFoundException"));
+        QCOMPARE(fail("Dynamodesk.DescribeTableHistory", {{q("TableName"), q("nothere")}, {q("StartTime"), 0}, {q("EndTime"), 1}}).type(), q("ResourceNotFoundException"));
         for (const QJsonObject &bad : {QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), 10}, {q("EndTime"), 10}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), 0}, {q("EndTime"), 10}, {q("Buckets"), 0}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), 0}, {q("EndTime"), 10}, {q("Buckets"), 2001}},
@@ -210,7 +190,7 @@ private slots:
                                        QJsonObject{{q("TableName"), q("hist")}, {q("StartTime"), q("yesterday")}, {q("EndTime"), 10}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("EndTime"), 10}},
                                        QJsonObject{{q("TableName"), 5}, {q("StartTime"), 0}, {q("EndTime"), 10}}})
-            QCOMPARE(failure("Dynamodesk.DescribeTableHistory", bad), q("ValidationException"));
+            QCOMPARE(fail("Dynamodesk.DescribeTableHistory", bad).type(), q("ValidationException"));
     }
 
     // A longer recorded log, two tables interleaved at random times: every
@@ -323,17 +303,17 @@ private slots:
 
         // A preview writes nothing: no table, no change in the log.
         const QJsonObject before = history(double(m_t0), double(m_t3 + 10), 1);
-        const int tables = ok("ListTables", {}).value(q("TableNames")).toArray().size();
+        const int tables = ok("ListTables", QJsonObject()).value(q("TableNames")).toArray().size();
         preview(double(m_t1));
-        QCOMPARE(ok("ListTables", {}).value(q("TableNames")).toArray().size(), tables);
+        QCOMPARE(ok("ListTables", QJsonObject()).value(q("TableNames")).toArray().size(), tables);
         QCOMPARE(history(double(m_t0), double(m_t3 + 10), 1), before);
 
         // The restore operations' exceptions.
-        QCOMPARE(failure("Dynamodesk.PreviewRestore", {{q("TableName"), q("hist")}, {q("RestoreDateTime"), double(m_t0 - 100)}}), q("InvalidRestoreTimeException"));
-        QCOMPARE(failure("Dynamodesk.PreviewRestore", {{q("TableName"), q("hist")}, {q("RestoreDateTime"), double(m_t3 + 3600)}}), q("InvalidRestoreTimeException"));
-        QCOMPARE(failure("Dynamodesk.PreviewRestore", {{q("TableName"), q("nopitr")}, {q("UseLatestRestorableTime"), true}}), q("PointInTimeRecoveryUnavailableException"));
-        QCOMPARE(failure("Dynamodesk.PreviewRestore", {{q("TableName"), q("nothere")}, {q("UseLatestRestorableTime"), true}}), q("TableNotFoundException"));
-        QCOMPARE(failure("Dynamodesk.PreviewRestore", {{q("BackupArn"), m_backupArn + q("x")}}), q("BackupNotFoundException"));
+        QCOMPARE(fail("Dynamodesk.PreviewRestore", {{q("TableName"), q("hist")}, {q("RestoreDateTime"), double(m_t0 - 100)}}).type(), q("InvalidRestoreTimeException"));
+        QCOMPARE(fail("Dynamodesk.PreviewRestore", {{q("TableName"), q("hist")}, {q("RestoreDateTime"), double(m_t3 + 3600)}}).type(), q("InvalidRestoreTimeException"));
+        QCOMPARE(fail("Dynamodesk.PreviewRestore", {{q("TableName"), q("nopitr")}, {q("UseLatestRestorableTime"), true}}).type(), q("PointInTimeRecoveryUnavailableException"));
+        QCOMPARE(fail("Dynamodesk.PreviewRestore", {{q("TableName"), q("nothere")}, {q("UseLatestRestorableTime"), true}}).type(), q("TableNotFoundException"));
+        QCOMPARE(fail("Dynamodesk.PreviewRestore", {{q("BackupArn"), m_backupArn + q("x")}}).type(), q("BackupNotFoundException"));
         // Validation: exactly one source, a TableName that matches the backup, a sane Limit.
         for (const QJsonObject &bad : {QJsonObject{{q("TableName"), q("hist")}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("RestoreDateTime"), double(m_t1)}, {q("UseLatestRestorableTime"), true}},
@@ -343,11 +323,11 @@ private slots:
                                        QJsonObject{{q("TableName"), q("hist")}, {q("UseLatestRestorableTime"), true}, {q("Limit"), 1001}},
                                        QJsonObject{{q("TableName"), q("hist")}, {q("RestoreDateTime"), q("T1")}},
                                        QJsonObject{{q("RestoreDateTime"), double(m_t1)}}})
-            QCOMPARE(failure("Dynamodesk.PreviewRestore", bad), q("ValidationException"));
+            QCOMPARE(fail("Dynamodesk.PreviewRestore", bad).type(), q("ValidationException"));
 
         // A deleted table within its window: everything then differs from nothing now.
         api::Engine::beginTurn();
-        QVERIFY(call(q("DeleteTable"), {{q("TableName"), q("hist")}}).ok());
+        QVERIFY(call("DeleteTable", {{q("TableName"), q("hist")}}).ok());
         QVERIFY(!api::Engine::endTurn());
         m_clock.advanceMs(5000);
         r = preview(double(m_t1));

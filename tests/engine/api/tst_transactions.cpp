@@ -5,6 +5,7 @@
 // and ClientRequestToken idempotency over a ManualClock (10 minutes, kept
 // across a restart).
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,21 +16,16 @@
 
 using namespace dd;
 
-class TestTransactions : public QObject {
+class TestTransactions : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
-    std::unique_ptr<api::Engine> m_engine;
     ManualClock m_clock{1'700'000'000'000};
-    api::RequestContext m_ctx;
     std::unique_ptr<QTemporaryDir> m_dir;
 
     void open(bool onDisk);  // a new engine with the two tables, in memory or in a new directory
     void reopen();           // the engine again on the same data (a restart)
     void createTables();
-    Result<QJsonObject> call(const char *op, const QByteArray &json);
-    QJsonObject ok(const char *op, const QByteArray &json);
-    ApiError fail(const char *op, const QByteArray &json);
     QString balance(const char *id);
     qint64 changeLogRows();
     // A transfer of `amount` from a to b, guarded by a's balance, logged in the ledger.
@@ -81,28 +77,6 @@ void TestTransactions::createTables()
         "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})J").ok());
     QVERIFY(call("PutItem", R"J({"TableName":"accounts","Item":{"id":{"S":"a"},"balance":{"N":"100"},"name":{"S":"Ann"}}})J").ok());
     QVERIFY(call("PutItem", R"J({"TableName":"accounts","Item":{"id":{"S":"b"},"balance":{"N":"5"}}})J").ok());
-}
-
-Result<QJsonObject> TestTransactions::call(const char *op, const QByteArray &json)
-{
-    auto r = m_engine->call(m_ctx, QString::fromLatin1(op), QByteArrayView(json));
-    if (!r.ok())
-        return r.error();
-    return QJsonDocument::fromJson(*r).object();
-}
-
-QJsonObject TestTransactions::ok(const char *op, const QByteArray &json)
-{
-    auto r = call(op, json);
-    if (!r.ok())
-        qWarning() << op << r.error().type() << r.error().message();
-    return r.ok() ? *r : QJsonObject();
-}
-
-ApiError TestTransactions::fail(const char *op, const QByteArray &json)
-{
-    auto r = call(op, json);
-    return r.ok() ? ApiError(QStringLiteral("none"), QStringLiteral("the call succeeded")) : r.error();
 }
 
 QString TestTransactions::balance(const char *id)

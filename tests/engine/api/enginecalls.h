@@ -1,0 +1,53 @@
+// enginecalls.h: how the api tests talk to an engine. A test class derives
+// from EngineCalls (after QObject) and opens m_engine; then
+//   call(op, request)  the response as a JSON object, or the error;
+//   ok(op, request)    for a call that must succeed: its response, or an
+//                      empty object and a warning naming the error (the
+//                      test's own checks then fail on it);
+//   fail(op, request)  for a call that must fail: its error, or the error
+//                      "none" when it succeeded.
+// A request is a QJsonObject or JSON text.
+#pragma once
+
+#include "api/engine.h"
+
+#include <QDebug>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <memory>
+
+namespace dd::test {
+
+class EngineCalls {
+protected:
+    std::unique_ptr<api::Engine> m_engine;
+    api::RequestContext m_ctx;
+
+    Result<QJsonObject> call(const char *op, QByteArrayView json) { return object(m_engine->call(m_ctx, QString::fromLatin1(op), json)); }
+    Result<QJsonObject> call(const char *op, const QJsonObject &request) { return object(m_engine->call(m_ctx, QString::fromLatin1(op), request)); }
+    QJsonObject ok(const char *op, QByteArrayView json) { return okOf(op, call(op, json)); }
+    QJsonObject ok(const char *op, const QJsonObject &request) { return okOf(op, call(op, request)); }
+    ApiError fail(const char *op, QByteArrayView json) { return failOf(call(op, json)); }
+    ApiError fail(const char *op, const QJsonObject &request) { return failOf(call(op, request)); }
+
+private:
+    static Result<QJsonObject> object(const Result<QByteArray> &r)
+    {
+        if (!r.ok())
+            return r.error();
+        return QJsonDocument::fromJson(*r).object();
+    }
+    static QJsonObject okOf(const char *op, const Result<QJsonObject> &r)
+    {
+        if (!r.ok())
+            qWarning() << op << r.error().type() << r.error().message();
+        return r.ok() ? *r : QJsonObject();
+    }
+    static ApiError failOf(const Result<QJsonObject> &r)
+    {
+        return r.ok() ? ApiError(QStringLiteral("none"), QStringLiteral("the call succeeded")) : r.error();
+    }
+};
+
+} // namespace dd::test
