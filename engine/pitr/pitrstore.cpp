@@ -60,20 +60,6 @@ Result<std::vector<PitrState>> selectStates(storage::Connection &c, const QByteA
     return out;
 }
 
-Result<void> exec(storage::Connection &c, const QByteArray &sql, std::initializer_list<qint64> args)
-{
-    storage::Statement *s = c.prepare(sql);
-    if (!s)
-        return ApiError::internal(c.lastError());
-    int i = 1;
-    for (qint64 a : args)
-        s->bind(i++, a);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return {};
-}
-
 // Stores a base snapshot and moves keep_seq to the oldest base.
 Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snapshot &snap)
 {
@@ -86,7 +72,7 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
         s->step();
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
-        return exec(txn.conn, "UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
+        return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
     });
 }
 
@@ -106,7 +92,7 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
     DD_ASSIGN(auto existing, state(db, table.id));
     if (existing) {
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            return exec(txn.conn, "UPDATE dd_pitr SET period_days = ? WHERE table_id = ?", {periodDays, table.id});
+            return txn.conn.run("UPDATE dd_pitr SET period_days = ? WHERE table_id = ?", {periodDays, table.id});
         }));
         existing->periodDays = periodDays;
         return *existing;
@@ -138,8 +124,8 @@ Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)
 {
     return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
         txn.changeLogConsumersChanged();
-        DD_CHECK(exec(txn.conn, "DELETE FROM dd_pitr_base WHERE table_id = ?", {tableId}));
-        return exec(txn.conn, "DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
+        DD_CHECK(txn.conn.run("DELETE FROM dd_pitr_base WHERE table_id = ?", {tableId}));
+        return txn.conn.run("DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
     });
 }
 
@@ -240,7 +226,7 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
         const bool isLive = live && live->id == st.tableId;
         if (!isLive && !st.deletedMs) {
             st.deletedMs = nowMs;
-            DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) { return exec(txn.conn, "UPDATE dd_pitr SET deleted_ms = ? WHERE table_id = ?", {nowMs, st.tableId}); }));
+            DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) { return txn.conn.run("UPDATE dd_pitr SET deleted_ms = ? WHERE table_id = ?", {nowMs, st.tableId}); }));
         }
         if (st.deletedMs && st.deletedMs + st.periodDays * PitrState::kDayMs < nowMs) {
             DD_CHECK(disable(db, st.tableId));
@@ -263,9 +249,9 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
         }
         // Keep the newest base at or before the window's start and all later ones.
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            DD_CHECK(exec(txn.conn, "DELETE FROM dd_pitr_base WHERE table_id = ?1 AND time_ms < "
+            DD_CHECK(txn.conn.run("DELETE FROM dd_pitr_base WHERE table_id = ?1 AND time_ms < "
                                     "(SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)", {st.tableId, windowStart}));
-            return exec(txn.conn, "UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId});
+            return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId});
         }));
     }
     return {};

@@ -62,6 +62,14 @@ Result<void> Connection::exec(const QByteArray &sql)
     return {};
 }
 
+Result<void> Connection::run(const QByteArray &sql, std::initializer_list<qint64> args)
+{
+    Statement *s = prepare(sql);
+    if (!s)
+        return ApiError::internal(lastError());
+    return s->run(args);
+}
+
 void Connection::clearCache()
 {
     for (Statement *s : std::as_const(m_cache)) {

@@ -45,6 +45,11 @@ public:
     // Runs one or more statements without results. Returns an InternalServerError on failure.
     Result<void> exec(const QByteArray &sql);
 
+    // Runs one statement without results, prepared once and cached, with
+    // `args` bound to parameters 1..n (Statement::run); changes() then says
+    // how many rows it changed.
+    Result<void> run(const QByteArray &sql, std::initializer_list<qint64> args = {});
+
     // Drops all cached statements (after a schema change they may refer to dropped tables).
     void clearCache();
 

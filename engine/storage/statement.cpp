@@ -56,6 +56,17 @@ Result<bool> Statement::stepCursor(bool &done)
     return false;
 }
 
+Result<void> Statement::run(std::initializer_list<qint64> args)
+{
+    int i = 1;
+    for (qint64 a : args)
+        bind(i++, a);
+    step();
+    if (m_rc != SQLITE_DONE)
+        return ApiError::internal(errorMessage());
+    return {};
+}
+
 QString Statement::errorMessage() const
 {
     return QString::fromUtf8(sqlite3_errmsg(sqlite3_db_handle(m_stmt)));

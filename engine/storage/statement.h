@@ -8,6 +8,8 @@
 #include <QByteArray>
 #include <QString>
 
+#include <initializer_list>
+
 struct sqlite3;
 struct sqlite3_stmt;
 
@@ -34,6 +36,9 @@ public:
     // (stepping a finished statement again would restart it); callers pass
     // their cursor's done flag and do not step once it is set.
     Result<bool> stepCursor(bool &done);
+    // Binds `args` to parameters 1..n and runs the statement to its end: an
+    // InternalServerError if it fails or yields a row.
+    Result<void> run(std::initializer_list<qint64> args = {});
     bool ok() const { return m_rc == 0 || m_rc == 100 || m_rc == 101; }
     int resultCode() const { return m_rc; }
     QString errorMessage() const;

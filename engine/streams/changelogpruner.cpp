@@ -25,24 +25,10 @@ Result<qint64> scalar(storage::Connection &c, const QByteArray &sql, std::initia
     return v;
 }
 
-// Binds `args` to the prepared statement `s`, runs it: the rows it changed.
-Result<qint64> stepWith(storage::Connection &c, storage::Statement *s, std::initializer_list<qint64> args)
-{
-    int i = 1;
-    for (qint64 a : args)
-        s->bind(i++, a);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return c.changes();
-}
-
 Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializer_list<qint64> args = {})
 {
-    storage::Statement *s = c.prepare(sql);
-    if (!s)
-        return ApiError::internal(c.lastError());
-    return stepWith(c, s, args);
+    DD_CHECK(c.run(sql, args));
+    return c.changes();
 }
 
 // Whether PITR (pitr/pitrstore.h) is installed: its dd_pitr says which
@@ -67,7 +53,8 @@ Result<qint64> runOnLog(storage::Connection &c, qint64 tableId, const QByteArray
     DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, sql));
     if (!s)
         return 0;
-    return stepWith(c, s, args);
+    DD_CHECK(s->run(args));
+    return c.changes();
 }
 
 } // namespace
