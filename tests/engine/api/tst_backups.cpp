@@ -7,6 +7,7 @@
 // removed restore) and harming nothing else; restores returning CREATING
 // and no partial table left by a restore cut short.
 #include "api/engine.h"
+#include "backup/snapshot.h"
 #include "enginecalls.h"
 
 #include <QDir>
@@ -211,6 +212,39 @@ private slots:
         QCOMPARE(items(QStringLiteral("kept2")), before);
     }
 
+    // A restore reads the description from the file's first kPeekBytes; a
+    // longer one is read again with the size the first look asked for.
+    void descriptionLongerThanThePeek()
+    {
+        backup::Snapshot snap;
+        const QString longName = QString(int(backup::Snapshot::kPeekBytes) + 5000, QLatin1Char('d'));
+        snap.description = {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Note"), longName}};
+        snap.seq = 7;
+        snap.items[R"({"pk":{"S":"a"}})"] = R"({"pk":{"S":"a"},"v":{"N":"1"}})";
+        const QByteArray file = snap.encode();
+        QVERIFY(file.size() > backup::Snapshot::kPeekBytes);
+
+        qint64 needed = 0;
+        auto first = backup::Snapshot::peekDescription(file.left(backup::Snapshot::kPeekBytes), file.size(), QStringLiteral("Backup x"), &needed);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message()));
+        QVERIFY(first->isEmpty());
+        QVERIFY(needed > backup::Snapshot::kPeekBytes);
+        QVERIFY(needed <= file.size());
+        auto second = backup::Snapshot::peekDescription(file.left(needed), file.size(), QStringLiteral("Backup x"), &needed);
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().message()));
+        QCOMPARE(*second, snap.description);
+
+        auto decoded = backup::Snapshot::decode(file, QStringLiteral("Backup x"));
+        QVERIFY2(decoded.ok(), decoded.ok() ? "" : qPrintable(decoded.error().message()));
+        QCOMPARE(decoded->description, snap.description);
+        QCOMPARE(decoded->seq, 7);
+        QCOMPARE(decoded->items, snap.items);
+
+        // A length that claims more than the file holds is a corrupted file, not a longer read.
+        QByteArray lying = file.left(backup::Snapshot::kPeekBytes);
+        auto cut = backup::Snapshot::peekDescription(lying, backup::Snapshot::kPeekBytes, QStringLiteral("Backup x"), &needed);
+        QVERIFY(!cut.ok());
+    }
     void corruptedFiles_data()
     {
         QTest::addColumn<bool>("truncate");
