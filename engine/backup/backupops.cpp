@@ -68,12 +68,17 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     // Reads the table: Failed (before the snapshot was fixed: `fixed` holds
     // the error), Partial (failed after it) or Read.
     enum Outcome { Failed, Partial, Read };
-    auto readTable = [db = &ctx.db, table, now, snap, fixed]() -> Outcome {
+    // A stopping engine interrupts the read (Partial: no backup, as after a
+    // crash) rather than wait for the whole table.
+    auto readTable = [db = &ctx.db, table, now, snap, fixed, cat]() -> Outcome {
         bool answered = false;
-        auto read = backup::Snapshot::read(*db, *table, now, [&](qint64 count, qint64 bytes) {
-            fixed->set_value(std::pair(count, bytes));
-            answered = true;
-        });
+        auto read = backup::Snapshot::read(
+            *db, *table, now,
+            [&](qint64 count, qint64 bytes) {
+                fixed->set_value(std::pair(count, bytes));
+                answered = true;
+            },
+            &cat->stopping());
         if (!read.ok() && !answered)
             fixed->set_value(read.error());
         if (!read.ok())
@@ -92,7 +97,7 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         // The description must be in the catalog first (storeData drops the
         // data of a backup it does not know: one deleted meanwhile).
         published->get_future().wait();
-        if (outcome == Partial) {
+        if (outcome == Partial || cat->stopping().load()) {
             cat->remove(arn);
             return;
         }

@@ -31,7 +31,7 @@ QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJs
 }
 
 Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
-                                const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed)
+                                const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed, const std::atomic<bool> *cancel)
 {
     return db.read<Snapshot>([&](storage::Connection &c) -> Result<Snapshot> {
         Snapshot s;
@@ -54,7 +54,9 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
         const CanonicalKey canonical(table.description);
         storage::StoredRow row;
-        for (;;) {
+        for (qint64 n = 1;; ++n) {
+            if (cancel && n % 4096 == 0 && cancel->load(std::memory_order_relaxed))
+                return ApiError::internal(QStringLiteral("The read of table %1 was interrupted").arg(table.name));
             DD_ASSIGN(const bool more, scan.next(row));
             if (!more)
                 break;

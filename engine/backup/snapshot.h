@@ -12,6 +12,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 
+#include <atomic>
 #include <functional>
 #include <map>
 
@@ -31,9 +32,12 @@ struct Snapshot {
     // given, `fixed` is called as soon as that transaction's snapshot is
     // fixed (its first read), before the scan, with the table's item count
     // and item bytes in it: a caller on another thread may answer then,
-    // since nothing committed later can enter the snapshot.
+    // since nothing committed later can enter the snapshot. Once *cancel
+    // is true (checked every few thousand items) the read stops with an
+    // InternalServerError.
     static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
-                                 const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed = {});
+                                 const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed = {},
+                                 const std::atomic<bool> *cancel = nullptr);
 
     // The file format; decode() fails with `what` in the message for a
     // truncated or corrupted encoding. verifyChecksum false skips the
