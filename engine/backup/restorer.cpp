@@ -150,6 +150,13 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
         if (!finished.ok())
             qWarning("The restore of table %s could not finish: %s", qPrintable(target), qPrintable(finished.error().message()));
     };
+    // The answer is described before the load is scheduled: once the mark
+    // below commits, the worker may load, fail and drop the table before
+    // this request could read it again.
+    DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), target}}));
+    QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
+    out.insert(p("TableStatus"), p("CREATING"));
+    out.insert(p("RestoreSummary"), restoreSummary);
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
         auto table = db.table(target);
         if (!table)
@@ -164,11 +171,6 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
         txn.onCommit([w, load, tableId] { w->post([load, tableId] { load(tableId); }); });
         return {};
     }));
-    DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), target}}));
-    QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
-    // As committed, whatever the worker did since: a small load may already be over.
-    out.insert(p("TableStatus"), p("CREATING"));
-    out.insert(p("RestoreSummary"), restoreSummary);
     return out;
 }
 
