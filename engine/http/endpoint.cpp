@@ -7,6 +7,8 @@
 // operation. The signature itself is not verified (like DynamoDB Local).
 #include "http/endpoint.h"
 
+#include "http/crc32.h"
+
 #include "api/engine.h"
 
 #include <QJsonArray>
@@ -16,8 +18,11 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <zlib.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <optional>
@@ -43,24 +48,35 @@ const QByteArray kJson = QByteArrayLiteral("application/json");
 // 52 characters of [0-9A-Z], the shape of DynamoDB's request ids. Each
 // thread draws from its own wyrand generator (64 bits of state, seeded from
 // std::random_device); each 64-bit draw gives 12 characters, taken as the
-// base-36 digits of its value as a binary fraction.
+// base-36 digits of its value as a binary fraction, two at a time (a
+// multiplication by 36^2 gives the next pair, looked up in a table).
+constexpr std::array<char, 2 * 36 * 36> kDigitPairs = [] {
+    constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    std::array<char, 2 * 36 * 36> t{};
+    for (size_t i = 0; i < 36 * 36; ++i) {
+        t[2 * i] = alphabet[i / 36];
+        t[2 * i + 1] = alphabet[i % 36];
+    }
+    return t;
+}();
+
 QByteArray requestId()
 {
-    static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     thread_local uint64_t state = [] {
         std::random_device device;
         return (uint64_t(device()) << 32) ^ device();
     }();
     QByteArray id(52, Qt::Uninitialized);
     char *out = id.data();
-    for (int left = 52; left > 0;) {
+    for (int pairs = 26; pairs > 0;) {
         state += 0xa0761d6478bd642fULL;
         const unsigned __int128 mixed = static_cast<unsigned __int128>(state) * (state ^ 0xe7037ed1a0b428dbULL);
         uint64_t bits = uint64_t(mixed >> 64) ^ uint64_t(mixed);
-        for (int i = 0; i < 12 && left > 0; ++i, --left) {
-            const unsigned __int128 digit = static_cast<unsigned __int128>(bits) * 36;
-            *out++ = alphabet[uint64_t(digit >> 64)];
-            bits = uint64_t(digit);
+        for (int i = 0; i < 6 && pairs > 0; ++i, --pairs) {
+            const unsigned __int128 next = static_cast<unsigned __int128>(bits) * (36 * 36);
+            std::memcpy(out, &kDigitPairs[2 * size_t(next >> 64)], 2);
+            out += 2;
+            bits = uint64_t(next);
         }
     }
     return id;
@@ -69,9 +85,8 @@ QByteArray requestId()
 // botocore checks x-amz-crc32 against the body: CRC-32 as an unsigned decimal.
 QByteArray crc32Of(const QByteArray &body)
 {
-    const uLong crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()));
     char num[16];
-    return QByteArray(num, std::to_chars(num, num + sizeof num, uint32_t(crc)).ptr - num);
+    return QByteArray(num, std::to_chars(num, num + sizeof num, crc32(body)).ptr - num);
 }
 
 QByteArray jsonString(const QString &s)
@@ -147,10 +162,18 @@ QByteArrayView trimmed(QByteArrayView v)
     return v;
 }
 
-// The first ',' or ' ' in [p, end), or end: eight bytes at a time, then
-// byte by byte in the block that holds one.
+// The first ',' or ' ' in [p, end), or end: sixteen bytes at a time with
+// SSE2, then eight at a time, then byte by byte in the block that holds one.
 const char *nextDelimiter(const char *p, const char *end)
 {
+#ifdef __SSE2__
+    const __m128i space16 = _mm_set1_epi8(' '), comma16 = _mm_set1_epi8(',');
+    for (; end - p >= 16; p += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        if (const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, space16), _mm_cmpeq_epi8(x, comma16))))
+            return p + __builtin_ctz(unsigned(hits));
+    }
+#endif
     constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     while (end - p >= 8) {
         uint64_t x;
@@ -208,6 +231,37 @@ QList<QPair<QByteArray, QByteArray>> queryItems(const QByteArray &target)
         items.append({key, value});
     }
     return items;
+}
+
+// The engine's name of the operation an X-Amz-Target names ("GetItem",
+// "Streams.GetRecords", "Dynamodesk.ListTriggers"), or empty for another
+// service. The same few targets come with every request: a thread keeps the
+// names of the last eight it saw.
+QString operationOf(QByteArrayView target)
+{
+    struct Entry {
+        QByteArray target;
+        QString operation;
+    };
+    thread_local std::array<Entry, 8> cache;
+    thread_local size_t next = 0;
+    for (const Entry &e : cache) {
+        if (e.target.size() == target.size() && !e.target.isNull() && e.target == target)
+            return e.operation;
+    }
+    QString operation;
+    if (target.startsWith(kDynamoTarget)) {
+        operation = QString::fromLatin1(target.sliced(kDynamoTarget.size()));
+    } else if (target.startsWith(kStreamsTarget)) {
+        operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
+    } else if (target.startsWith(kDynamodeskTarget)) {
+        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
+    }
+    if (target.size() <= 128) { // not a cache for arbitrary client input
+        cache[next] = {target.toByteArray(), operation};
+        next = (next + 1) % cache.size();
+    }
+    return operation;
 }
 
 // The presence checks DynamoDB makes on a SigV4 signature, in its order and
@@ -433,14 +487,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     auto serialization = [&] { return fail(ApiError::serialization(QString())); };
 
     const QByteArrayView target = req.header("x-amz-target");
-    QString operation;
-    if (target.startsWith(kDynamoTarget)) {
-        operation = QString::fromLatin1(target.sliced(kDynamoTarget.size()));
-    } else if (target.startsWith(kStreamsTarget)) {
-        operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
-    } else if (target.startsWith(kDynamodeskTarget)) {
-        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
-    }
+    const QString operation = operationOf(target);
     const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
     if (badTarget) {
