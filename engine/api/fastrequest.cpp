@@ -6,11 +6,25 @@
 
 #include <QVarLengthArray>
 
+#include <array>
 #include <cstring>
 
 namespace dd::api {
 
 namespace {
+
+// Table and attribute names repeat from request to request: a thread keeps
+// the strings it made for them in a small direct-mapped cache, so that a
+// name seen before costs a comparison instead of an allocation. `name` is
+// non-empty printable ASCII.
+QString cachedName(QByteArrayView name)
+{
+    thread_local std::array<QString, 64> cache;
+    QString &slot = cache[(size_t(name.size()) * 31 + uchar(name.front()) * 7 + uchar(name.back())) & 63];
+    if (slot.size() != name.size() || QLatin1StringView(name) != slot)
+        slot = QString::fromLatin1(name);
+    return slot;
+}
 
 class Reader {
 public:
@@ -79,7 +93,7 @@ public:
             model::AttributeValue value;
             if (!plainString(name) || name.isEmpty() || !take(':') || !attribute(value, depth))
                 return false;
-            if (!out.emplace(QString::fromLatin1(name), std::move(value)).second)
+            if (!out.emplace(cachedName(name), std::move(value)).second)
                 return false;
             if (take(','))
                 continue;
@@ -302,7 +316,7 @@ bool tableName(Reader &r, QString &out)
     QByteArrayView name;
     if (!r.plainString(name) || !validTableName(name))
         return false;
-    out = QString::fromLatin1(name);
+    out = cachedName(name);
     return true;
 }
 

@@ -161,11 +161,11 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
                               bool consistent, QStringView capacityMode)
 {
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
-    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
+    DD_ASSIGN(storage::StoredKey key, storedKeyFromKeyParameter(*table, keyParam));
 
     // One SELECT, on a reader's kept snapshot when nothing was committed since.
     auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
-        return storage::ItemStore::get(c, *table, key.stored);
+        return storage::ItemStore::get(c, *table, key);
     });
     if (!got.ok())
         return got.error();

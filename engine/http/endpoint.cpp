@@ -66,19 +66,23 @@ QByteArray requestId()
         std::random_device device;
         return (uint64_t(device()) << 32) ^ device();
     }();
-    QByteArray id(52, Qt::Uninitialized);
-    char *out = id.data();
-    for (int pairs = 26; pairs > 0;) {
+    const auto draw = [] {
         state += 0xa0761d6478bd642fULL;
         const unsigned __int128 mixed = static_cast<unsigned __int128>(state) * (state ^ 0xe7037ed1a0b428dbULL);
-        uint64_t bits = uint64_t(mixed >> 64) ^ uint64_t(mixed);
-        for (int i = 0; i < 6 && pairs > 0; ++i, --pairs) {
+        return uint64_t(mixed >> 64) ^ uint64_t(mixed);
+    };
+    const auto pairs = [](char *out, uint64_t bits, int count) {
+        for (int i = 0; i < count; ++i) {
             const unsigned __int128 next = static_cast<unsigned __int128>(bits) * (36 * 36);
-            std::memcpy(out, &kDigitPairs[2 * size_t(next >> 64)], 2);
-            out += 2;
+            std::memcpy(out + 2 * i, &kDigitPairs[2 * size_t(next >> 64)], 2);
             bits = uint64_t(next);
         }
-    }
+    };
+    QByteArray id(52, Qt::Uninitialized);
+    char *out = id.data();
+    for (int i = 0; i < 4; ++i)
+        pairs(out + 12 * i, draw(), 6);
+    pairs(out + 48, draw(), 2);
     return id;
 }
 
@@ -192,29 +196,30 @@ const char *nextDelimiter(const char *p, const char *end)
 void applyCredential(QByteArrayView credential, api::RequestContext *context)
 {
     // AKID/date/region/service/aws4_request. The same few credentials come
-    // with every request: a thread keeps the strings of the last one.
+    // with every request: a thread keeps what the last one gave.
     struct Last {
-        QByteArray bytes;
-        QString text;
-        const QString &of(QByteArrayView v)
-        {
-            if (v != bytes) {
-                bytes = v.toByteArray();
-                text = QString::fromUtf8(v);
-            }
-            return text;
-        }
+        QByteArray credential;
+        std::optional<QString> key, region;
     };
-    thread_local Last key, region;
-    const qsizetype s1 = credential.indexOf('/');
-    const QByteArrayView akid = s1 < 0 ? credential : credential.first(s1);
-    if (!akid.isEmpty()) context->accessKeyId = key.of(akid);
-    if (s1 < 0) return;
-    const qsizetype s2 = credential.indexOf('/', s1 + 1);
-    if (s2 < 0) return;
-    const qsizetype s3 = credential.indexOf('/', s2 + 1);
-    const QByteArrayView name = credential.sliced(s2 + 1, (s3 < 0 ? credential.size() : s3) - s2 - 1);
-    if (!name.isEmpty()) context->region = region.of(name);
+    thread_local Last last;
+    if (last.credential.isNull() || credential.size() != last.credential.size() || credential != last.credential) {
+        last.credential = credential.toByteArray();
+        if (last.credential.isNull())
+            last.credential = QByteArray("", 0);
+        last.key.reset();
+        last.region.reset();
+        const qsizetype s1 = credential.indexOf('/');
+        const QByteArrayView akid = s1 < 0 ? credential : credential.first(s1);
+        if (!akid.isEmpty()) last.key = QString::fromUtf8(akid);
+        const qsizetype s2 = s1 < 0 ? -1 : credential.indexOf('/', s1 + 1);
+        if (s2 >= 0) {
+            const qsizetype s3 = credential.indexOf('/', s2 + 1);
+            const QByteArrayView name = credential.sliced(s2 + 1, (s3 < 0 ? credential.size() : s3) - s2 - 1);
+            if (!name.isEmpty()) last.region = QString::fromUtf8(name);
+        }
+    }
+    if (last.key) context->accessKeyId = *last.key;
+    if (last.region) context->region = *last.region;
 }
 
 // The query string of a presigned request, decoded; empty without '?'.
@@ -264,11 +269,53 @@ QString operationOf(QByteArrayView target)
     return operation;
 }
 
+// The request headers handle() reads, found in one pass over the headers
+// (each the first value, as HttpRequest::header gives it).
+struct KnownHeaders {
+    QByteArrayView contentType, target, authorization, amzDate, date, origin;
+};
+
+KnownHeaders knownHeaders(const HttpRequest &req)
+{
+    KnownHeaders k;
+    unsigned found = 0;
+    const auto take = [&found](QByteArrayView *slot, unsigned bit, QByteArrayView value) {
+        if (!(found & bit)) {
+            found |= bit;
+            *slot = value;
+        }
+    };
+    const auto is = [](QByteArrayView name, const char *lower) { return std::memcmp(name.data(), lower, size_t(name.size())) == 0; };
+    for (const auto &[name, value] : req.headers) {
+        switch (name.size()) {
+        case 4:
+            if (is(name, "date")) take(&k.date, 1, value);
+            break;
+        case 6:
+            if (is(name, "origin")) take(&k.origin, 2, value);
+            break;
+        case 10:
+            if (is(name, "x-amz-date")) take(&k.amzDate, 4, value);
+            break;
+        case 12:
+            if (is(name, "content-type")) take(&k.contentType, 8, value);
+            else if (is(name, "x-amz-target")) take(&k.target, 16, value);
+            break;
+        case 13:
+            if (is(name, "authorization")) take(&k.authorization, 32, value);
+            break;
+        default:
+            break;
+        }
+    }
+    return k;
+}
+
 // The presence checks DynamoDB makes on a SigV4 signature, in its order and
 // with its messages; fills the context from the credential scope.
-std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestContext *context)
+std::optional<ApiError> checkSignature(const HttpRequest &req, const KnownHeaders &known, api::RequestContext *context)
 {
-    const QByteArrayView header = req.header("authorization");
+    const QByteArrayView header = known.authorization;
     const auto query = req.target.contains('?') ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
     auto queryValue = [&](const char *key) -> std::optional<QByteArray> {
         for (const auto &item : query) {
@@ -310,7 +357,7 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
         if (credential.isEmpty()) message += QStringLiteral("Authorization header requires 'Credential' parameter. ");
         if (signature.isEmpty()) message += QStringLiteral("Authorization header requires 'Signature' parameter. ");
         if (signedHeaders.isEmpty()) message += QStringLiteral("Authorization header requires 'SignedHeaders' parameter. ");
-        if (req.header("x-amz-date").isEmpty() && req.header("date").isEmpty())
+        if (known.amzDate.isEmpty() && known.date.isEmpty())
             message += QStringLiteral("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         if (!message.isEmpty()) message += QStringLiteral("Authorization=") + QString::fromUtf8(header);
         applyCredential(credential, context);
@@ -419,6 +466,7 @@ quint16 Endpoint::port() const
 
 HttpResponse Endpoint::handle(const HttpRequest &req) const
 {
+    const KnownHeaders known = knownHeaders(req);
     HttpResponse res;
     res.headers.reserve(8);
     auto add = [&res](QByteArray name, QByteArray value) { res.headers.append({std::move(name), std::move(value)}); };
@@ -435,7 +483,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     // CORS, when configured: any listed origin, or all with "*".
     bool corsAllowed = false;
     if (!m_options.corsOrigins.isEmpty()) {
-        const QByteArrayView origin = req.header("origin");
+        const QByteArrayView origin = known.origin;
         if (!origin.isEmpty()) {
             const bool any = m_options.corsOrigins.contains(QStringLiteral("*"));
             corsAllowed = any || m_options.corsOrigins.contains(QString::fromUtf8(origin));
@@ -464,7 +512,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     context.commandTriggersAllowed = m_commandTriggersAllowed;
     if (req.method == "GET") {
         // DynamoDB answers any GET with this health line (trailing space included).
-        if (const QByteArrayView auth = req.header("authorization"); auth.contains("Credential=")) {
+        if (const QByteArrayView auth = known.authorization; auth.contains("Credential=")) {
             const qsizetype at = auth.indexOf("Credential=") + 11;
             qsizetype stop = at;
             while (stop < auth.size() && auth[stop] != ',' && auth[stop] != ' ') ++stop;
@@ -473,7 +521,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
         return finish(200, "healthy: dynamodb." + context.region.toUtf8() + ".amazonaws.com ", {});
     }
 
-    QByteArrayView contentType = req.header("content-type");
+    QByteArrayView contentType = known.contentType;
     if (const qsizetype semi = contentType.indexOf(';'); semi >= 0) contentType.truncate(semi);
     contentType = trimmed(contentType);
     const bool json10 = contentType == kJson10;
@@ -486,7 +534,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     auto fail = [&](const ApiError &e) { return finish(statusOf(e), errorBody(e), responseType); };
     auto serialization = [&] { return fail(ApiError::serialization(QString())); };
 
-    const QByteArrayView target = req.header("x-amz-target");
+    const QByteArrayView target = known.target;
     const QString operation = operationOf(target);
     const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
@@ -494,7 +542,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
         return fail(ApiError::unknownOperation());
     }
-    if (const std::optional<ApiError> authError = checkSignature(req, &context)) {
+    if (const std::optional<ApiError> authError = checkSignature(req, known, &context)) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
         return fail(*authError);
     }
