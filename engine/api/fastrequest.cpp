@@ -9,6 +9,10 @@
 #include <array>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dd::api {
 
 namespace {
@@ -51,6 +55,23 @@ public:
         if (!take('"'))
             return false;
         const char *start = m_p;
+#ifdef __SSE2__
+        // Sixteen bytes at a time up to the first byte that ends the string
+        // or rejects it: '"', '\\', or outside 0x20-0x7e (as signed bytes,
+        // those above 0x7f are negative, so under 0x20 too).
+        const __m128i low = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                      backslash = _mm_set1_epi8('\\');
+        while (m_end - m_p >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_p));
+            const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, low), _mm_cmpeq_epi8(x, del)),
+                                              _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+            if (const int hits = _mm_movemask_epi8(stop)) {
+                m_p += __builtin_ctz(unsigned(hits));
+                break;
+            }
+            m_p += 16;
+        }
+#endif
         while (m_p != m_end) {
             const uchar c = uchar(*m_p);
             if (c == '"') {
@@ -248,6 +269,8 @@ private:
 
     void space()
     {
+        if (m_p != m_end && uchar(*m_p) > ' ')
+            return;
         while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
             ++m_p;
     }

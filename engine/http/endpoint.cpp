@@ -60,6 +60,17 @@ constexpr std::array<char, 2 * 36 * 36> kDigitPairs = [] {
     return t;
 }();
 
+// Writes the first 2 * N base-36 digits of `bits` as a binary fraction.
+template <int N>
+void digitPairs(char *out, uint64_t bits)
+{
+    for (int i = 0; i < N; ++i) {
+        const unsigned __int128 next = static_cast<unsigned __int128>(bits) * (36 * 36);
+        std::memcpy(out + 2 * i, &kDigitPairs[2 * size_t(next >> 64)], 2);
+        bits = uint64_t(next);
+    }
+}
+
 QByteArray requestId()
 {
     thread_local uint64_t state = [] {
@@ -71,18 +82,11 @@ QByteArray requestId()
         const unsigned __int128 mixed = static_cast<unsigned __int128>(state) * (state ^ 0xe7037ed1a0b428dbULL);
         return uint64_t(mixed >> 64) ^ uint64_t(mixed);
     };
-    const auto pairs = [](char *out, uint64_t bits, int count) {
-        for (int i = 0; i < count; ++i) {
-            const unsigned __int128 next = static_cast<unsigned __int128>(bits) * (36 * 36);
-            std::memcpy(out + 2 * i, &kDigitPairs[2 * size_t(next >> 64)], 2);
-            bits = uint64_t(next);
-        }
-    };
     QByteArray id(52, Qt::Uninitialized);
     char *out = id.data();
     for (int i = 0; i < 4; ++i)
-        pairs(out + 12 * i, draw(), 6);
-    pairs(out + 48, draw(), 2);
+        digitPairs<6>(out + 12 * i, draw());
+    digitPairs<2>(out + 48, draw());
     return id;
 }
 
@@ -468,7 +472,6 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 {
     const KnownHeaders known = knownHeaders(req);
     HttpResponse res;
-    res.headers.reserve(8);
     auto add = [&res](QByteArray name, QByteArray value) { res.headers.append({std::move(name), std::move(value)}); };
     add(kRequestIdHeader, requestId());
     auto finish = [&res](int status, QByteArray body, const QByteArray &contentType) {

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QVarLengthArray>
 #include <QString>
 
 #include <functional>
@@ -30,7 +31,7 @@ struct HttpRequest {
 
 struct HttpResponse {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;   // Content-Length is added by the server
+    QVarLengthArray<QPair<QByteArray, QByteArray>, 6> headers; // Content-Length is added by the server
     QByteArray body;
 };
 
