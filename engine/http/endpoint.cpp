@@ -22,6 +22,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -320,7 +321,8 @@ KnownHeaders knownHeaders(const HttpRequest &req)
 std::optional<ApiError> checkSignature(const HttpRequest &req, const KnownHeaders &known, api::RequestContext *context)
 {
     const QByteArrayView header = known.authorization;
-    const auto query = req.target.contains('?') ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
+    const bool hasQuery = std::memchr(req.target.constData(), '?', size_t(req.target.size())) != nullptr;
+    const auto query = hasQuery ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
     auto queryValue = [&](const char *key) -> std::optional<QByteArray> {
         for (const auto &item : query) {
             if (item.first == key) return item.second;
@@ -350,8 +352,9 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, const KnownHeader
                 first = false;
                 continue;
             }
-            const qsizetype eq = token.indexOf('=');
-            if (eq < 0) continue;
+            const char *const equals = static_cast<const char *>(std::memchr(token.data(), '=', size_t(token.size())));
+            if (!equals) continue;
+            const qsizetype eq = equals - token.data();
             const QByteArrayView key = token.first(eq);
             const QByteArrayView value = token.sliced(eq + 1);
             if (key == "Credential") credential = value;
@@ -539,7 +542,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     const QByteArrayView target = known.target;
     const QString operation = operationOf(target);
-    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
+    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || std::count(target.begin(), target.end(), '.') != 1;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
     if (badTarget) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();

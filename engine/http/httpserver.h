@@ -24,7 +24,7 @@ struct HttpRequest {
     QByteArray method;                              // "POST"
     QByteArray target;                              // "/", with any query string
     QByteArray head;                                // the header lines as received, names lower-cased
-    QList<QPair<QByteArrayView, QByteArrayView>> headers; // into head: names lower-cased, in arrival order
+    QVarLengthArray<QPair<QByteArrayView, QByteArrayView>, 16> headers; // into head: names lower-cased, in arrival order
     QByteArray body;
     QByteArrayView header(QByteArrayView lowerName) const; // first value, or empty
 };
