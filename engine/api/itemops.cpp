@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstring>
+
 namespace dd::api {
 
 namespace {
@@ -169,6 +171,17 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
     });
     if (!got.ok())
         return got.error();
+    if (*got && !ex.hasProjection && (capacityMode.isEmpty() || capacityMode == u"NONE")) {
+        // The commonest answer, {"Item":<the stored item>}, copied in at once.
+        static constexpr QByteArrayView head = "{\"Item\":";
+        const QByteArray &json = (*got)->json;
+        QByteArray out(head.size() + json.size() + 1, Qt::Uninitialized);
+        char *p = out.data();
+        std::memcpy(p, head.data(), size_t(head.size()));
+        std::memcpy(p + head.size(), json.constData(), size_t(json.size()));
+        p[head.size() + json.size()] = '}';
+        return out;
+    }
     // Room for the item and ConsumedCapacity, so that the answer is built in one allocation.
     JsonWriter w(*got ? (*got)->json.size() + 128 : 128);
     w.beginObject();

@@ -280,6 +280,14 @@ struct KnownHeaders {
     QByteArrayView contentType, target, authorization, amzDate, date, origin;
 };
 
+// Whether `name`, of the literal's length, is that literal (a comparison of
+// known length, which the compiler does inline).
+template <size_t N>
+bool nameIs(QByteArrayView name, const char (&lower)[N])
+{
+    return std::memcmp(name.data(), lower, N - 1) == 0;
+}
+
 KnownHeaders knownHeaders(const HttpRequest &req)
 {
     KnownHeaders k;
@@ -290,24 +298,23 @@ KnownHeaders knownHeaders(const HttpRequest &req)
             *slot = value;
         }
     };
-    const auto is = [](QByteArrayView name, const char *lower) { return std::memcmp(name.data(), lower, size_t(name.size())) == 0; };
     for (const auto &[name, value] : req.headers) {
         switch (name.size()) {
         case 4:
-            if (is(name, "date")) take(&k.date, 1, value);
+            if (nameIs(name, "date")) take(&k.date, 1, value);
             break;
         case 6:
-            if (is(name, "origin")) take(&k.origin, 2, value);
+            if (nameIs(name, "origin")) take(&k.origin, 2, value);
             break;
         case 10:
-            if (is(name, "x-amz-date")) take(&k.amzDate, 4, value);
+            if (nameIs(name, "x-amz-date")) take(&k.amzDate, 4, value);
             break;
         case 12:
-            if (is(name, "content-type")) take(&k.contentType, 8, value);
-            else if (is(name, "x-amz-target")) take(&k.target, 16, value);
+            if (nameIs(name, "content-type")) take(&k.contentType, 8, value);
+            else if (nameIs(name, "x-amz-target")) take(&k.target, 16, value);
             break;
         case 13:
-            if (is(name, "authorization")) take(&k.authorization, 32, value);
+            if (nameIs(name, "authorization")) take(&k.authorization, 32, value);
             break;
         default:
             break;
