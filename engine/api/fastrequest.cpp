@@ -25,7 +25,10 @@ QString cachedName(QByteArrayView name)
 {
     thread_local std::array<QString, 64> cache;
     QString &slot = cache[(size_t(name.size()) * 31 + uchar(name.front()) * 7 + uchar(name.back())) & 63];
-    if (slot.size() != name.size() || QLatin1StringView(name) != slot)
+    bool same = slot.size() == name.size();
+    for (qsizetype i = 0; same && i < name.size(); ++i)
+        same = slot.at(i).unicode() == uchar(name[i]);
+    if (!same)
         slot = QString::fromLatin1(name);
     return slot;
 }

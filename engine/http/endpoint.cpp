@@ -22,7 +22,6 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
@@ -549,7 +548,9 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     const QByteArrayView target = known.target;
     const QString operation = operationOf(target);
-    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || std::count(target.begin(), target.end(), '.') != 1;
+    const char *const dot = target.isEmpty() ? nullptr : static_cast<const char *>(std::memchr(target.data(), '.', size_t(target.size())));
+    const bool oneDot = dot && !std::memchr(dot + 1, '.', size_t(target.data() + target.size() - dot - 1));
+    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || !oneDot;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
     if (badTarget) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();

@@ -402,6 +402,10 @@ private slots:
         QTest::newRow("chunk without crlf")
             << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n") << 400;
         QTest::newRow("control char in value") << QByteArray("GET / HTTP/1.1\r\nA: b\x01c\r\n\r\n") << 400;
+        // A short value followed by more of the head is checked with one 16-byte load.
+        QTest::newRow("control char in a short value with more head after it")
+            << QByteArray("GET / HTTP/1.1\r\nA: b\x01c\r\nHost: some.host.example\r\n\r\n") << 400;
+        QTest::newRow("DEL ending a short value") << QByteArray("GET / HTTP/1.1\r\nA: bc\x7f\r\nHost: some.host.example\r\n\r\n") << 400;
         // Long values are checked eight bytes at a time: a control character in any position.
         QTest::newRow("control char in a long value") << QByteArray("GET / HTTP/1.1\r\nA: abcdefghijklmnop\x1fqrstuvwxyz\r\n\r\n") << 400;
         QTest::newRow("DEL in a long value") << QByteArray("GET / HTTP/1.1\r\nA: abcdefghijklmnopqrstuvw\x7f\r\n\r\n") << 400;
