@@ -287,6 +287,13 @@ bool nameIs(QByteArrayView name, const char (&lower)[N])
     return std::memcmp(name.data(), lower, N - 1) == 0;
 }
 
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
 KnownHeaders knownHeaders(const HttpRequest &req)
 {
     KnownHeaders k;
@@ -363,9 +370,9 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, const KnownHeader
             const qsizetype eq = equals - token.data();
             const QByteArrayView key = token.first(eq);
             const QByteArrayView value = token.sliced(eq + 1);
-            if (key == "Credential") credential = value;
-            else if (key == "Signature") signature = value;
-            else if (key == "SignedHeaders") signedHeaders = value;
+            if (is(key, "Credential")) credential = value;
+            else if (is(key, "Signature")) signature = value;
+            else if (is(key, "SignedHeaders")) signedHeaders = value;
         }
         if (credential.isEmpty()) message += QStringLiteral("Authorization header requires 'Credential' parameter. ");
         if (signature.isEmpty()) message += QStringLiteral("Authorization header requires 'Signature' parameter. ");
@@ -506,7 +513,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
             }
         }
     }
-    if (req.method == "OPTIONS") {
+    if (is(req.method, "OPTIONS")) {
         if (!corsAllowed) return notFound();
         const QByteArray headers = req.header("access-control-request-headers").toByteArray();
         const QByteArray method = req.header("access-control-request-method").toByteArray();
@@ -522,7 +529,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     api::RequestContext context;
     context.commandTriggersAllowed = m_commandTriggersAllowed;
-    if (req.method == "GET") {
+    if (is(req.method, "GET")) {
         // DynamoDB answers any GET with this health line (trailing space included).
         if (const QByteArrayView auth = known.authorization; auth.contains("Credential=")) {
             const qsizetype at = auth.indexOf("Credential=") + 11;
@@ -536,11 +543,11 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     QByteArrayView contentType = known.contentType;
     if (const qsizetype semi = contentType.indexOf(';'); semi >= 0) contentType.truncate(semi);
     contentType = trimmed(contentType);
-    const bool json10 = contentType == kJson10;
-    const bool json11 = contentType == kJson11;
+    const bool json10 = is(contentType, "application/x-amz-json-1.0");
+    const bool json11 = !json10 && is(contentType, "application/x-amz-json-1.1");
     // DynamoDB itself answers 404 to application/x-amz-json-1.1; we accept
     // it, as some SDK configurations send it.
-    if (req.method != "POST" || (!req.body.isEmpty() && !json10 && !json11 && contentType != kJson))
+    if (!is(req.method, "POST") || (!req.body.isEmpty() && !json10 && !json11 && !is(contentType, "application/json")))
         return notFound();
     const QByteArray &responseType = json10 ? kJson10 : json11 ? kJson11 : kJson;
     auto fail = [&](const ApiError &e) { return finish(statusOf(e), errorBody(e), responseType); };

@@ -226,12 +226,19 @@ bool hasControl(QByteArrayView v, const char *limit)
     return false;
 }
 
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
 QByteArray methodName(QByteArrayView m)
 {
-    if (m == "POST") return QByteArrayLiteral("POST");
-    if (m == "GET") return QByteArrayLiteral("GET");
-    if (m == "OPTIONS") return QByteArrayLiteral("OPTIONS");
-    if (m == "HEAD") return QByteArrayLiteral("HEAD");
+    if (is(m, "POST")) return QByteArrayLiteral("POST");
+    if (is(m, "GET")) return QByteArrayLiteral("GET");
+    if (is(m, "OPTIONS")) return QByteArrayLiteral("OPTIONS");
+    if (is(m, "HEAD")) return QByteArrayLiteral("HEAD");
     return m.toByteArray();
 }
 
@@ -705,7 +712,7 @@ int Worker::parseHead(Connection *c, size_t headLen)
     if (!req.body.isDetached() || req.body.capacity() > kKeptBodyBytes)
         req.body = QByteArray();
     req.body.resize(0); // keeps a small buffer of the last request
-    c->isHead = req.method == "HEAD";
+    c->isHead = is(req.method, "HEAD");
 
     // The header lines are copied into req.head (its buffer is kept from
     // request to request), names lower-cased in place; the parsed headers
@@ -732,16 +739,16 @@ int Worker::parseHead(Connection *c, size_t headLen)
         const QByteArrayView value = trimmed(QByteArrayView(colon + 1, lineEnd));
         if (hasControl(value, hstop)) return 400;
         const QByteArrayView name(lineStart, colon);
-        if (name == "content-length") {
+        if (is(name, "content-length")) {
             qint64 n = 0;
             const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n, 10);
             if (value.isEmpty() || ec != std::errc() || ptr != value.data() + value.size() || n < 0) return 400;
             if (contentLength >= 0 && contentLength != n) return 400;
             contentLength = n;
-        } else if (name == "transfer-encoding") {
+        } else if (is(name, "transfer-encoding")) {
             if (!equalsNoCase(value, "chunked")) return 501;
             chunked = true;
-        } else if (name == "connection") {
+        } else if (is(name, "connection")) {
             QByteArrayView rest = value;
             while (!rest.isEmpty()) {
                 const qsizetype comma = rest.indexOf(',');
@@ -750,7 +757,7 @@ int Worker::parseHead(Connection *c, size_t headLen)
                 if (equalsNoCase(token, "close")) sawClose = true;
                 else if (equalsNoCase(token, "keep-alive")) sawKeepAlive = true;
             }
-        } else if (name == "expect") {
+        } else if (is(name, "expect")) {
             if (!equalsNoCase(value, "100-continue")) return 417;
             c->expectContinue = true;
         }
