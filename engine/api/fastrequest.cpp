@@ -17,6 +17,13 @@ namespace dd::api {
 
 namespace {
 
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
 // Table and attribute names repeat from request to request: a thread keeps
 // the strings it made for them in a small direct-mapped cache, so that a
 // name seen before costs a comparison instead of an allocation. `name` is
@@ -167,38 +174,38 @@ private:
         if (!take('{') || !plainString(type) || !take(':'))
             return false;
         bool ok = false;
-        if (type == "S") {
+        if (is(type, "S")) {
             QByteArrayView text;
             ok = plainString(text);
             out = model::AttributeValue::string(QString::fromLatin1(text));
-        } else if (type == "N") {
+        } else if (is(type, "N")) {
             model::Number n;
             ok = number(n);
             out = model::AttributeValue::number(std::move(n));
-        } else if (type == "B") {
+        } else if (is(type, "B")) {
             QByteArray b;
             ok = binary(b);
             out = model::AttributeValue::binary(std::move(b));
-        } else if (type == "BOOL") {
+        } else if (is(type, "BOOL")) {
             bool b = false;
             ok = boolean(b);
             out = model::AttributeValue::boolean(b);
-        } else if (type == "NULL") {
+        } else if (is(type, "NULL")) {
             bool b = false;
             ok = boolean(b) && b;
             out = model::AttributeValue::null();
-        } else if (type == "M") {
+        } else if (is(type, "M")) {
             model::AttrMap m;
             ok = item(m, depth + 1);
             out = model::AttributeValue::map(std::move(m));
-        } else if (type == "L") {
+        } else if (is(type, "L")) {
             model::AttrList l;
             ok = depth < kMaxDepth && array([&] {
                 l.emplace_back();
                 return attribute(l.back(), depth + 1);
             });
             out = model::AttributeValue::list(std::move(l));
-        } else if (type == "SS") {
+        } else if (is(type, "SS")) {
             model::StringSet set;
             ok = array([&] {
                 QByteArrayView text;
@@ -210,7 +217,7 @@ private:
             const size_t n = set.size();
             out = model::AttributeValue::stringSet(std::move(set));
             ok = ok && n > 0 && out.asStringSet().size() == n;
-        } else if (type == "NS") {
+        } else if (is(type, "NS")) {
             model::NumberSet set;
             ok = array([&] {
                 set.emplace_back();
@@ -219,7 +226,7 @@ private:
             const size_t n = set.size();
             out = model::AttributeValue::numberSet(std::move(set));
             ok = ok && n > 0 && out.asNumberSet().size() == n;
-        } else if (type == "BS") {
+        } else if (is(type, "BS")) {
             model::BinarySet set;
             ok = array([&] {
                 set.emplace_back();
@@ -406,15 +413,15 @@ std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
     PutItemRequest req;
     bool haveTable = false, haveItem = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Item")
+        if (is(member, "Item"))
             return haveItem = r.item(req.item);
-        if (member == "ReturnValues")
+        if (is(member, "ReturnValues"))
             return optionString(r, req.returnValues, {"NONE", "ALL_OLD"});
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
-        if (member == "ReturnItemCollectionMetrics")
+        if (is(member, "ReturnItemCollectionMetrics"))
             return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
         return false;
     });
@@ -429,25 +436,25 @@ std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
     UpdateItemRequest req;
     bool haveTable = false, haveKey = false, haveUpdate = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Key")
+        if (is(member, "Key"))
             return haveKey = r.item(req.key);
-        if (member == "UpdateExpression")
+        if (is(member, "UpdateExpression"))
             return haveUpdate = text(r, req.updateExpression);
-        if (member == "ConditionExpression")
+        if (is(member, "ConditionExpression"))
             return text(r, req.conditionExpression) && !req.conditionExpression.isEmpty();
-        if (member == "ExpressionAttributeNames")
+        if (is(member, "ExpressionAttributeNames"))
             return names(r, req.names);
-        if (member == "ExpressionAttributeValues")
+        if (is(member, "ExpressionAttributeValues"))
             return values(r, req.values);
-        if (member == "ReturnValues")
+        if (is(member, "ReturnValues"))
             return optionString(r, req.returnValues, {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"});
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
-        if (member == "ReturnItemCollectionMetrics")
+        if (is(member, "ReturnItemCollectionMetrics"))
             return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
-        if (member == "ReturnValuesOnConditionCheckFailure")
+        if (is(member, "ReturnValuesOnConditionCheckFailure"))
             return optionString(r, req.returnValuesOnConditionCheckFailure, {"NONE", "ALL_OLD"});
         return false;
     });
@@ -462,19 +469,19 @@ std::optional<QueryRequest> readQueryRequest(QByteArrayView body)
     QueryRequest req;
     bool haveTable = false, haveCondition = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "KeyConditionExpression")
+        if (is(member, "KeyConditionExpression"))
             return haveCondition = text(r, req.keyConditionExpression) && !req.keyConditionExpression.isEmpty();
-        if (member == "ExpressionAttributeNames")
+        if (is(member, "ExpressionAttributeNames"))
             return names(r, req.names);
-        if (member == "ExpressionAttributeValues")
+        if (is(member, "ExpressionAttributeValues"))
             return values(r, req.values);
-        if (member == "ScanIndexForward")
+        if (is(member, "ScanIndexForward"))
             return r.boolean(req.scanIndexForward);
-        if (member == "ConsistentRead")
+        if (is(member, "ConsistentRead"))
             return r.boolean(req.consistentRead);
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
         return false;
     });
@@ -490,13 +497,13 @@ std::optional<GetItemRequest> readGetItemRequest(QByteArrayView body)
     GetItemRequest req;
     bool haveTable = false, haveKey = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Key")
+        if (is(member, "Key"))
             return haveKey = r.item(req.key);
-        if (member == "ConsistentRead")
+        if (is(member, "ConsistentRead"))
             return r.boolean(req.consistentRead);
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
         return false;
     });
