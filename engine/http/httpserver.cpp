@@ -171,7 +171,7 @@ bool lowerName(char *p, char *end, const char *limit)
     return !bad;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
+[[gnu::always_inline]] inline QByteArrayView trimmed(QByteArrayView v) // inline: called for every header line
 {
     while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t')) v = v.sliced(1);
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t')) v.chop(1);
