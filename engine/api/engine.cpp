@@ -22,6 +22,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 
 namespace dd::api {
@@ -45,6 +46,37 @@ struct Engine::Private {
     // first use. Any thread; independent of the caller's commit scope.
     Result<std::shared_ptr<storage::Database>> region(const QString &name);
     Result<std::shared_ptr<storage::Database>> openRegion(const QString &name);
+    // The database of the request's region, as regionOf() gives it, for the
+    // hot path: regions stay open as long as the engine (a slot's db is set
+    // once), so each thread remembers the last one it used, keyed by this
+    // engine's serial number (never reused) and the region name, and then
+    // takes no lock and touches no shared reference count.
+    Result<storage::Database *> cachedRegionOf(const RequestContext &context)
+    {
+        struct Last {
+            quint64 engine = 0;
+            QString name;
+            storage::Database *db = nullptr;
+        };
+        thread_local Last last;
+        const QString &name = context.region.isEmpty() ? defaultRegion() : context.region;
+        if (last.engine == serial && last.db && last.name == name)
+            return last.db;
+        DD_ASSIGN(std::shared_ptr<storage::Database> db, region(name));
+        last = {serial, name, db.get()};
+        return db.get();
+    }
+    static const QString &defaultRegion()
+    {
+        static const QString name = QStringLiteral("us-east-1");
+        return name;
+    }
+    const quint64 serial = nextSerial(); // tells engines apart in thread-local caches
+    static quint64 nextSerial()
+    {
+        static std::atomic<quint64> next{1};
+        return next.fetch_add(1, std::memory_order_relaxed);
+    }
     // The database of the request's region (us-east-1 if it names none).
     Result<std::shared_ptr<storage::Database>> regionOf(const RequestContext &context)
     {
@@ -258,7 +290,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     auto fast = [&](const auto &request, auto handler) -> std::optional<Result<QByteArray>> {
         if (!request)
             return std::nullopt;
-        auto db = d->regionOf(context);
+        auto db = d->cachedRegionOf(context);
         if (!db.ok())
             return Result<QByteArray>(db.error());
         OpContext ctx = d->opContext(**db, context);

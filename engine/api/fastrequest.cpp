@@ -6,11 +6,39 @@
 
 #include <QVarLengthArray>
 
+#include <array>
 #include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace dd::api {
 
 namespace {
+
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
+// Table and attribute names repeat from request to request: a thread keeps
+// the strings it made for them in a small direct-mapped cache, so that a
+// name seen before costs a comparison instead of an allocation. `name` is
+// non-empty printable ASCII.
+QString cachedName(QByteArrayView name)
+{
+    thread_local std::array<QString, 64> cache;
+    QString &slot = cache[(size_t(name.size()) * 31 + uchar(name.front()) * 7 + uchar(name.back())) & 63];
+    bool same = slot.size() == name.size();
+    for (qsizetype i = 0; same && i < name.size(); ++i)
+        same = slot.at(i).unicode() == uchar(name[i]);
+    if (!same)
+        slot = QString::fromLatin1(name);
+    return slot;
+}
 
 class Reader {
 public:
@@ -37,6 +65,23 @@ public:
         if (!take('"'))
             return false;
         const char *start = m_p;
+#ifdef __SSE2__
+        // Sixteen bytes at a time up to the first byte that ends the string
+        // or rejects it: '"', '\\', or outside 0x20-0x7e (as signed bytes,
+        // those above 0x7f are negative, so under 0x20 too).
+        const __m128i low = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7f), quote = _mm_set1_epi8('"'),
+                      backslash = _mm_set1_epi8('\\');
+        while (m_end - m_p >= 16) {
+            const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(m_p));
+            const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmplt_epi8(x, low), _mm_cmpeq_epi8(x, del)),
+                                              _mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)));
+            if (const int hits = _mm_movemask_epi8(stop)) {
+                m_p += __builtin_ctz(unsigned(hits));
+                break;
+            }
+            m_p += 16;
+        }
+#endif
         while (m_p != m_end) {
             const uchar c = uchar(*m_p);
             if (c == '"') {
@@ -79,7 +124,7 @@ public:
             model::AttributeValue value;
             if (!plainString(name) || name.isEmpty() || !take(':') || !attribute(value, depth))
                 return false;
-            if (!out.emplace(QString::fromLatin1(name), std::move(value)).second)
+            if (!out.emplace(cachedName(name), std::move(value)).second)
                 return false;
             if (take(','))
                 continue;
@@ -129,38 +174,38 @@ private:
         if (!take('{') || !plainString(type) || !take(':'))
             return false;
         bool ok = false;
-        if (type == "S") {
+        if (is(type, "S")) {
             QByteArrayView text;
             ok = plainString(text);
             out = model::AttributeValue::string(QString::fromLatin1(text));
-        } else if (type == "N") {
+        } else if (is(type, "N")) {
             model::Number n;
             ok = number(n);
             out = model::AttributeValue::number(std::move(n));
-        } else if (type == "B") {
+        } else if (is(type, "B")) {
             QByteArray b;
             ok = binary(b);
             out = model::AttributeValue::binary(std::move(b));
-        } else if (type == "BOOL") {
+        } else if (is(type, "BOOL")) {
             bool b = false;
             ok = boolean(b);
             out = model::AttributeValue::boolean(b);
-        } else if (type == "NULL") {
+        } else if (is(type, "NULL")) {
             bool b = false;
             ok = boolean(b) && b;
             out = model::AttributeValue::null();
-        } else if (type == "M") {
+        } else if (is(type, "M")) {
             model::AttrMap m;
             ok = item(m, depth + 1);
             out = model::AttributeValue::map(std::move(m));
-        } else if (type == "L") {
+        } else if (is(type, "L")) {
             model::AttrList l;
             ok = depth < kMaxDepth && array([&] {
                 l.emplace_back();
                 return attribute(l.back(), depth + 1);
             });
             out = model::AttributeValue::list(std::move(l));
-        } else if (type == "SS") {
+        } else if (is(type, "SS")) {
             model::StringSet set;
             ok = array([&] {
                 QByteArrayView text;
@@ -172,7 +217,7 @@ private:
             const size_t n = set.size();
             out = model::AttributeValue::stringSet(std::move(set));
             ok = ok && n > 0 && out.asStringSet().size() == n;
-        } else if (type == "NS") {
+        } else if (is(type, "NS")) {
             model::NumberSet set;
             ok = array([&] {
                 set.emplace_back();
@@ -181,7 +226,7 @@ private:
             const size_t n = set.size();
             out = model::AttributeValue::numberSet(std::move(set));
             ok = ok && n > 0 && out.asNumberSet().size() == n;
-        } else if (type == "BS") {
+        } else if (is(type, "BS")) {
             model::BinarySet set;
             ok = array([&] {
                 set.emplace_back();
@@ -234,6 +279,8 @@ private:
 
     void space()
     {
+        if (m_p != m_end && uchar(*m_p) > ' ')
+            return;
         while (m_p != m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
             ++m_p;
     }
@@ -302,7 +349,7 @@ bool tableName(Reader &r, QString &out)
     QByteArrayView name;
     if (!r.plainString(name) || !validTableName(name))
         return false;
-    out = QString::fromLatin1(name);
+    out = cachedName(name);
     return true;
 }
 
@@ -366,15 +413,15 @@ std::optional<PutItemRequest> readPutItemRequest(QByteArrayView body)
     PutItemRequest req;
     bool haveTable = false, haveItem = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Item")
+        if (is(member, "Item"))
             return haveItem = r.item(req.item);
-        if (member == "ReturnValues")
+        if (is(member, "ReturnValues"))
             return optionString(r, req.returnValues, {"NONE", "ALL_OLD"});
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
-        if (member == "ReturnItemCollectionMetrics")
+        if (is(member, "ReturnItemCollectionMetrics"))
             return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
         return false;
     });
@@ -389,25 +436,25 @@ std::optional<UpdateItemRequest> readUpdateItemRequest(QByteArrayView body)
     UpdateItemRequest req;
     bool haveTable = false, haveKey = false, haveUpdate = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Key")
+        if (is(member, "Key"))
             return haveKey = r.item(req.key);
-        if (member == "UpdateExpression")
+        if (is(member, "UpdateExpression"))
             return haveUpdate = text(r, req.updateExpression);
-        if (member == "ConditionExpression")
+        if (is(member, "ConditionExpression"))
             return text(r, req.conditionExpression) && !req.conditionExpression.isEmpty();
-        if (member == "ExpressionAttributeNames")
+        if (is(member, "ExpressionAttributeNames"))
             return names(r, req.names);
-        if (member == "ExpressionAttributeValues")
+        if (is(member, "ExpressionAttributeValues"))
             return values(r, req.values);
-        if (member == "ReturnValues")
+        if (is(member, "ReturnValues"))
             return optionString(r, req.returnValues, {"NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"});
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
-        if (member == "ReturnItemCollectionMetrics")
+        if (is(member, "ReturnItemCollectionMetrics"))
             return optionString(r, req.returnItemCollectionMetrics, {"NONE", "SIZE"});
-        if (member == "ReturnValuesOnConditionCheckFailure")
+        if (is(member, "ReturnValuesOnConditionCheckFailure"))
             return optionString(r, req.returnValuesOnConditionCheckFailure, {"NONE", "ALL_OLD"});
         return false;
     });
@@ -422,19 +469,19 @@ std::optional<QueryRequest> readQueryRequest(QByteArrayView body)
     QueryRequest req;
     bool haveTable = false, haveCondition = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "KeyConditionExpression")
+        if (is(member, "KeyConditionExpression"))
             return haveCondition = text(r, req.keyConditionExpression) && !req.keyConditionExpression.isEmpty();
-        if (member == "ExpressionAttributeNames")
+        if (is(member, "ExpressionAttributeNames"))
             return names(r, req.names);
-        if (member == "ExpressionAttributeValues")
+        if (is(member, "ExpressionAttributeValues"))
             return values(r, req.values);
-        if (member == "ScanIndexForward")
+        if (is(member, "ScanIndexForward"))
             return r.boolean(req.scanIndexForward);
-        if (member == "ConsistentRead")
+        if (is(member, "ConsistentRead"))
             return r.boolean(req.consistentRead);
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
         return false;
     });
@@ -450,13 +497,13 @@ std::optional<GetItemRequest> readGetItemRequest(QByteArrayView body)
     GetItemRequest req;
     bool haveTable = false, haveKey = false;
     const bool ok = readObject(r, [&](QByteArrayView member) {
-        if (member == "TableName")
+        if (is(member, "TableName"))
             return haveTable = tableName(r, req.tableName);
-        if (member == "Key")
+        if (is(member, "Key"))
             return haveKey = r.item(req.key);
-        if (member == "ConsistentRead")
+        if (is(member, "ConsistentRead"))
             return r.boolean(req.consistentRead);
-        if (member == "ReturnConsumedCapacity")
+        if (is(member, "ReturnConsumedCapacity"))
             return optionString(r, req.returnConsumedCapacity, {"NONE", "TOTAL", "INDEXES"});
         return false;
     });

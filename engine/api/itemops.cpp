@@ -16,6 +16,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cstring>
+
 namespace dd::api {
 
 namespace {
@@ -161,14 +163,25 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
                               bool consistent, QStringView capacityMode)
 {
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
-    DD_ASSIGN(ItemKey key, keyFromKeyParameter(*table, keyParam));
+    DD_ASSIGN(storage::StoredKey key, storedKeyFromKeyParameter(*table, keyParam));
 
     // One SELECT, on a reader's kept snapshot when nothing was committed since.
     auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
-        return storage::ItemStore::get(c, *table, key.stored);
+        return storage::ItemStore::get(c, *table, key);
     });
     if (!got.ok())
         return got.error();
+    if (*got && !ex.hasProjection && (capacityMode.isEmpty() || capacityMode == u"NONE")) {
+        // The commonest answer, {"Item":<the stored item>}, copied in at once.
+        static constexpr QByteArrayView head = "{\"Item\":";
+        const QByteArray &json = (*got)->json;
+        QByteArray out(head.size() + json.size() + 1, Qt::Uninitialized);
+        char *p = out.data();
+        std::memcpy(p, head.data(), size_t(head.size()));
+        std::memcpy(p + head.size(), json.constData(), size_t(json.size()));
+        p[head.size() + json.size()] = '}';
+        return out;
+    }
     // Room for the item and ConsumedCapacity, so that the answer is built in one allocation.
     JsonWriter w(*got ? (*got)->json.size() + 128 : 128);
     w.beginObject();

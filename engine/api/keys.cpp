@@ -64,6 +64,32 @@ Result<ItemKey> keyFromKeyParameter(const storage::TableDef &table, const model:
     return encode(table, std::move(attributes));
 }
 
+Result<storage::StoredKey> storedKeyFromKeyParameter(const storage::TableDef &table, const model::Item &key)
+{
+    const size_t expected = table.keys.range ? 2 : 1;
+    const auto mismatch = [] { return ApiError::validation(QStringLiteral("The provided key element does not match the schema")); };
+    if (key.size() != expected)
+        return mismatch();
+    const model::AttributeValue *values[2] = {nullptr, nullptr};
+    const storage::KeyElement *elements[2] = {&table.keys.hash, table.keys.range ? &*table.keys.range : nullptr};
+    for (int i = 0; i < 2; ++i) {
+        const storage::KeyElement *e = elements[i];
+        if (!e)
+            continue;
+        const auto it = key.find(e->name);
+        if (it == key.end() || it->second.type() != e->type)
+            return mismatch();
+        DD_CHECK(checkKeyValue(e->name, it->second, i == 0, false));
+        values[i] = &it->second;
+    }
+    storage::StoredKey stored;
+    stored.pk = model::encodeKeyValue(*values[0]);
+    stored.hash = model::partitionHash(stored.pk);
+    if (values[1])
+        stored.sk = model::encodeKeyValue(*values[1]);
+    return stored;
+}
+
 Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &item)
 {
     model::Item attributes;

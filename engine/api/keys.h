@@ -16,6 +16,9 @@ struct ItemKey {
 // From a Key parameter: exactly the table's key attributes, of the declared
 // types ("The provided key element does not match the schema").
 Result<ItemKey> keyFromKeyParameter(const storage::TableDef &table, const model::Item &key);
+// The same checks and errors, giving only the stored key (for reads that
+// look an item up and need no key item).
+Result<storage::StoredKey> storedKeyFromKeyParameter(const storage::TableDef &table, const model::Item &key);
 
 // From a whole item (PutItem): "One or more parameter values were invalid:
 // Missing the key X in the item", type mismatches, empty and oversized keys,

@@ -7,6 +7,8 @@
 // operation. The signature itself is not verified (like DynamoDB Local).
 #include "http/endpoint.h"
 
+#include "http/crc32.h"
+
 #include "api/engine.h"
 
 #include <QJsonArray>
@@ -16,8 +18,11 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <zlib.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <optional>
@@ -43,35 +48,53 @@ const QByteArray kJson = QByteArrayLiteral("application/json");
 // 52 characters of [0-9A-Z], the shape of DynamoDB's request ids. Each
 // thread draws from its own wyrand generator (64 bits of state, seeded from
 // std::random_device); each 64-bit draw gives 12 characters, taken as the
-// base-36 digits of its value as a binary fraction.
+// base-36 digits of its value as a binary fraction, two at a time (a
+// multiplication by 36^2 gives the next pair, looked up in a table).
+constexpr std::array<char, 2 * 36 * 36> kDigitPairs = [] {
+    constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    std::array<char, 2 * 36 * 36> t{};
+    for (size_t i = 0; i < 36 * 36; ++i) {
+        t[2 * i] = alphabet[i / 36];
+        t[2 * i + 1] = alphabet[i % 36];
+    }
+    return t;
+}();
+
+// Writes the first 2 * N base-36 digits of `bits` as a binary fraction.
+template <int N>
+void digitPairs(char *out, uint64_t bits)
+{
+    for (int i = 0; i < N; ++i) {
+        const unsigned __int128 next = static_cast<unsigned __int128>(bits) * (36 * 36);
+        std::memcpy(out + 2 * i, &kDigitPairs[2 * size_t(next >> 64)], 2);
+        bits = uint64_t(next);
+    }
+}
+
 QByteArray requestId()
 {
-    static constexpr char alphabet[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     thread_local uint64_t state = [] {
         std::random_device device;
         return (uint64_t(device()) << 32) ^ device();
     }();
-    QByteArray id(52, Qt::Uninitialized);
-    char *out = id.data();
-    for (int left = 52; left > 0;) {
+    const auto draw = [] {
         state += 0xa0761d6478bd642fULL;
         const unsigned __int128 mixed = static_cast<unsigned __int128>(state) * (state ^ 0xe7037ed1a0b428dbULL);
-        uint64_t bits = uint64_t(mixed >> 64) ^ uint64_t(mixed);
-        for (int i = 0; i < 12 && left > 0; ++i, --left) {
-            const unsigned __int128 digit = static_cast<unsigned __int128>(bits) * 36;
-            *out++ = alphabet[uint64_t(digit >> 64)];
-            bits = uint64_t(digit);
-        }
-    }
+        return uint64_t(mixed >> 64) ^ uint64_t(mixed);
+    };
+    QByteArray id(52, Qt::Uninitialized);
+    char *out = id.data();
+    for (int i = 0; i < 4; ++i)
+        digitPairs<6>(out + 12 * i, draw());
+    digitPairs<2>(out + 48, draw());
     return id;
 }
 
 // botocore checks x-amz-crc32 against the body: CRC-32 as an unsigned decimal.
 QByteArray crc32Of(const QByteArray &body)
 {
-    const uLong crc = crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef *>(body.constData()), uInt(body.size()));
     char num[16];
-    return QByteArray(num, std::to_chars(num, num + sizeof num, uint32_t(crc)).ptr - num);
+    return QByteArray(num, std::to_chars(num, num + sizeof num, crc32(body)).ptr - num);
 }
 
 QByteArray jsonString(const QString &s)
@@ -140,17 +163,25 @@ QByteArray errorBody(const ApiError &e)
     return out;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
+[[gnu::always_inline]] inline QByteArrayView trimmed(QByteArrayView v) // inline: called for every token of a signature
 {
     while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t')) v = v.sliced(1);
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t')) v.chop(1);
     return v;
 }
 
-// The first ',' or ' ' in [p, end), or end: eight bytes at a time, then
-// byte by byte in the block that holds one.
+// The first ',' or ' ' in [p, end), or end: sixteen bytes at a time with
+// SSE2, then eight at a time, then byte by byte in the block that holds one.
 const char *nextDelimiter(const char *p, const char *end)
 {
+#ifdef __SSE2__
+    const __m128i space16 = _mm_set1_epi8(' '), comma16 = _mm_set1_epi8(',');
+    for (; end - p >= 16; p += 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        if (const int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, space16), _mm_cmpeq_epi8(x, comma16))))
+            return p + __builtin_ctz(unsigned(hits));
+    }
+#endif
     constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     while (end - p >= 8) {
         uint64_t x;
@@ -169,29 +200,30 @@ const char *nextDelimiter(const char *p, const char *end)
 void applyCredential(QByteArrayView credential, api::RequestContext *context)
 {
     // AKID/date/region/service/aws4_request. The same few credentials come
-    // with every request: a thread keeps the strings of the last one.
+    // with every request: a thread keeps what the last one gave.
     struct Last {
-        QByteArray bytes;
-        QString text;
-        const QString &of(QByteArrayView v)
-        {
-            if (v != bytes) {
-                bytes = v.toByteArray();
-                text = QString::fromUtf8(v);
-            }
-            return text;
-        }
+        QByteArray credential;
+        std::optional<QString> key, region;
     };
-    thread_local Last key, region;
-    const qsizetype s1 = credential.indexOf('/');
-    const QByteArrayView akid = s1 < 0 ? credential : credential.first(s1);
-    if (!akid.isEmpty()) context->accessKeyId = key.of(akid);
-    if (s1 < 0) return;
-    const qsizetype s2 = credential.indexOf('/', s1 + 1);
-    if (s2 < 0) return;
-    const qsizetype s3 = credential.indexOf('/', s2 + 1);
-    const QByteArrayView name = credential.sliced(s2 + 1, (s3 < 0 ? credential.size() : s3) - s2 - 1);
-    if (!name.isEmpty()) context->region = region.of(name);
+    thread_local Last last;
+    if (last.credential.isNull() || credential.size() != last.credential.size() || credential != last.credential) {
+        last.credential = credential.toByteArray();
+        if (last.credential.isNull())
+            last.credential = QByteArray("", 0);
+        last.key.reset();
+        last.region.reset();
+        const qsizetype s1 = credential.indexOf('/');
+        const QByteArrayView akid = s1 < 0 ? credential : credential.first(s1);
+        if (!akid.isEmpty()) last.key = QString::fromUtf8(akid);
+        const qsizetype s2 = s1 < 0 ? -1 : credential.indexOf('/', s1 + 1);
+        if (s2 >= 0) {
+            const qsizetype s3 = credential.indexOf('/', s2 + 1);
+            const QByteArrayView name = credential.sliced(s2 + 1, (s3 < 0 ? credential.size() : s3) - s2 - 1);
+            if (!name.isEmpty()) last.region = QString::fromUtf8(name);
+        }
+    }
+    if (last.key) context->accessKeyId = *last.key;
+    if (last.region) context->region = *last.region;
 }
 
 // The query string of a presigned request, decoded; empty without '?'.
@@ -210,12 +242,100 @@ QList<QPair<QByteArray, QByteArray>> queryItems(const QByteArray &target)
     return items;
 }
 
+// The engine's name of the operation an X-Amz-Target names ("GetItem",
+// "Streams.GetRecords", "Dynamodesk.ListTriggers"), or empty for another
+// service. The same few targets come with every request: a thread keeps the
+// names of the last eight it saw.
+QString operationOf(QByteArrayView target)
+{
+    struct Entry {
+        QByteArray target;
+        QString operation;
+    };
+    thread_local std::array<Entry, 8> cache;
+    thread_local size_t next = 0;
+    for (const Entry &e : cache) {
+        if (e.target.size() == target.size() && !e.target.isNull() && e.target == target)
+            return e.operation;
+    }
+    QString operation;
+    if (target.startsWith(kDynamoTarget)) {
+        operation = QString::fromLatin1(target.sliced(kDynamoTarget.size()));
+    } else if (target.startsWith(kStreamsTarget)) {
+        operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
+    } else if (target.startsWith(kDynamodeskTarget)) {
+        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
+    }
+    if (target.size() <= 128) { // not a cache for arbitrary client input
+        cache[next] = {target.toByteArray(), operation};
+        next = (next + 1) % cache.size();
+    }
+    return operation;
+}
+
+// The request headers handle() reads, found in one pass over the headers
+// (each the first value, as HttpRequest::header gives it).
+struct KnownHeaders {
+    QByteArrayView contentType, target, authorization, amzDate, date, origin;
+};
+
+// Whether `name`, of the literal's length, is that literal (a comparison of
+// known length, which the compiler does inline).
+template <size_t N>
+bool nameIs(QByteArrayView name, const char (&lower)[N])
+{
+    return std::memcmp(name.data(), lower, N - 1) == 0;
+}
+
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
+KnownHeaders knownHeaders(const HttpRequest &req)
+{
+    KnownHeaders k;
+    unsigned found = 0;
+    const auto take = [&found](QByteArrayView *slot, unsigned bit, QByteArrayView value) {
+        if (!(found & bit)) {
+            found |= bit;
+            *slot = value;
+        }
+    };
+    for (const auto &[name, value] : req.headers) {
+        switch (name.size()) {
+        case 4:
+            if (nameIs(name, "date")) take(&k.date, 1, value);
+            break;
+        case 6:
+            if (nameIs(name, "origin")) take(&k.origin, 2, value);
+            break;
+        case 10:
+            if (nameIs(name, "x-amz-date")) take(&k.amzDate, 4, value);
+            break;
+        case 12:
+            if (nameIs(name, "content-type")) take(&k.contentType, 8, value);
+            else if (nameIs(name, "x-amz-target")) take(&k.target, 16, value);
+            break;
+        case 13:
+            if (nameIs(name, "authorization")) take(&k.authorization, 32, value);
+            break;
+        default:
+            break;
+        }
+    }
+    return k;
+}
+
 // The presence checks DynamoDB makes on a SigV4 signature, in its order and
 // with its messages; fills the context from the credential scope.
-std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestContext *context)
+std::optional<ApiError> checkSignature(const HttpRequest &req, const KnownHeaders &known, api::RequestContext *context)
 {
-    const QByteArrayView header = req.header("authorization");
-    const auto query = req.target.contains('?') ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
+    const QByteArrayView header = known.authorization;
+    const bool hasQuery = std::memchr(req.target.constData(), '?', size_t(req.target.size())) != nullptr;
+    const auto query = hasQuery ? queryItems(req.target) : QList<QPair<QByteArray, QByteArray>>();
     auto queryValue = [&](const char *key) -> std::optional<QByteArray> {
         for (const auto &item : query) {
             if (item.first == key) return item.second;
@@ -245,18 +365,19 @@ std::optional<ApiError> checkSignature(const HttpRequest &req, api::RequestConte
                 first = false;
                 continue;
             }
-            const qsizetype eq = token.indexOf('=');
-            if (eq < 0) continue;
+            const char *const equals = static_cast<const char *>(std::memchr(token.data(), '=', size_t(token.size())));
+            if (!equals) continue;
+            const qsizetype eq = equals - token.data();
             const QByteArrayView key = token.first(eq);
             const QByteArrayView value = token.sliced(eq + 1);
-            if (key == "Credential") credential = value;
-            else if (key == "Signature") signature = value;
-            else if (key == "SignedHeaders") signedHeaders = value;
+            if (is(key, "Credential")) credential = value;
+            else if (is(key, "Signature")) signature = value;
+            else if (is(key, "SignedHeaders")) signedHeaders = value;
         }
         if (credential.isEmpty()) message += QStringLiteral("Authorization header requires 'Credential' parameter. ");
         if (signature.isEmpty()) message += QStringLiteral("Authorization header requires 'Signature' parameter. ");
         if (signedHeaders.isEmpty()) message += QStringLiteral("Authorization header requires 'SignedHeaders' parameter. ");
-        if (req.header("x-amz-date").isEmpty() && req.header("date").isEmpty())
+        if (known.amzDate.isEmpty() && known.date.isEmpty())
             message += QStringLiteral("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
         if (!message.isEmpty()) message += QStringLiteral("Authorization=") + QString::fromUtf8(header);
         applyCredential(credential, context);
@@ -365,8 +486,8 @@ quint16 Endpoint::port() const
 
 HttpResponse Endpoint::handle(const HttpRequest &req) const
 {
+    const KnownHeaders known = knownHeaders(req);
     HttpResponse res;
-    res.headers.reserve(8);
     auto add = [&res](QByteArray name, QByteArray value) { res.headers.append({std::move(name), std::move(value)}); };
     add(kRequestIdHeader, requestId());
     auto finish = [&res](int status, QByteArray body, const QByteArray &contentType) {
@@ -381,7 +502,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     // CORS, when configured: any listed origin, or all with "*".
     bool corsAllowed = false;
     if (!m_options.corsOrigins.isEmpty()) {
-        const QByteArrayView origin = req.header("origin");
+        const QByteArrayView origin = known.origin;
         if (!origin.isEmpty()) {
             const bool any = m_options.corsOrigins.contains(QStringLiteral("*"));
             corsAllowed = any || m_options.corsOrigins.contains(QString::fromUtf8(origin));
@@ -392,7 +513,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
             }
         }
     }
-    if (req.method == "OPTIONS") {
+    if (is(req.method, "OPTIONS")) {
         if (!corsAllowed) return notFound();
         const QByteArray headers = req.header("access-control-request-headers").toByteArray();
         const QByteArray method = req.header("access-control-request-method").toByteArray();
@@ -408,9 +529,9 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     api::RequestContext context;
     context.commandTriggersAllowed = m_commandTriggersAllowed;
-    if (req.method == "GET") {
+    if (is(req.method, "GET")) {
         // DynamoDB answers any GET with this health line (trailing space included).
-        if (const QByteArrayView auth = req.header("authorization"); auth.contains("Credential=")) {
+        if (const QByteArrayView auth = known.authorization; auth.contains("Credential=")) {
             const qsizetype at = auth.indexOf("Credential=") + 11;
             qsizetype stop = at;
             while (stop < auth.size() && auth[stop] != ',' && auth[stop] != ' ') ++stop;
@@ -419,35 +540,30 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
         return finish(200, "healthy: dynamodb." + context.region.toUtf8() + ".amazonaws.com ", {});
     }
 
-    QByteArrayView contentType = req.header("content-type");
+    QByteArrayView contentType = known.contentType;
     if (const qsizetype semi = contentType.indexOf(';'); semi >= 0) contentType.truncate(semi);
     contentType = trimmed(contentType);
-    const bool json10 = contentType == kJson10;
-    const bool json11 = contentType == kJson11;
+    const bool json10 = is(contentType, "application/x-amz-json-1.0");
+    const bool json11 = !json10 && is(contentType, "application/x-amz-json-1.1");
     // DynamoDB itself answers 404 to application/x-amz-json-1.1; we accept
     // it, as some SDK configurations send it.
-    if (req.method != "POST" || (!req.body.isEmpty() && !json10 && !json11 && contentType != kJson))
+    if (!is(req.method, "POST") || (!req.body.isEmpty() && !json10 && !json11 && !is(contentType, "application/json")))
         return notFound();
     const QByteArray &responseType = json10 ? kJson10 : json11 ? kJson11 : kJson;
     auto fail = [&](const ApiError &e) { return finish(statusOf(e), errorBody(e), responseType); };
     auto serialization = [&] { return fail(ApiError::serialization(QString())); };
 
-    const QByteArrayView target = req.header("x-amz-target");
-    QString operation;
-    if (target.startsWith(kDynamoTarget)) {
-        operation = QString::fromLatin1(target.sliced(kDynamoTarget.size()));
-    } else if (target.startsWith(kStreamsTarget)) {
-        operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
-    } else if (target.startsWith(kDynamodeskTarget)) {
-        operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
-    }
-    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || target.count('.') != 1;
+    const QByteArrayView target = known.target;
+    const QString operation = operationOf(target);
+    const char *const dot = target.isEmpty() ? nullptr : static_cast<const char *>(std::memchr(target.data(), '.', size_t(target.size())));
+    const bool oneDot = dot && !std::memchr(dot + 1, '.', size_t(target.data() + target.size() - dot - 1));
+    const bool badTarget = operation.isEmpty() || operation.endsWith(u'.') || !oneDot;
     // Before a bad target or signature, DynamoDB reports a body that is not JSON.
     if (badTarget) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
         return fail(ApiError::unknownOperation());
     }
-    if (const std::optional<ApiError> authError = checkSignature(req, &context)) {
+    if (const std::optional<ApiError> authError = checkSignature(req, known, &context)) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
         return fail(*authError);
     }

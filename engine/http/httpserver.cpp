@@ -16,8 +16,6 @@
 // TCP reset.
 #include "http/httpserver.h"
 
-#include <QVarLengthArray>
-
 #include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
@@ -28,6 +26,10 @@
 #include <sys/socket.h>
 #include <sys/uio.h>
 #include <unistd.h>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <algorithm>
 #include <array>
@@ -40,6 +42,7 @@
 #include <system_error>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace dd::http {
@@ -64,6 +67,7 @@ constexpr size_t kMaxQueuedOutput = 1 << 20;     // stop parsing pipelined reque
 constexpr size_t kInlineBodyBytes = 8 * 1024;    // smaller bodies are copied behind the head
 constexpr size_t kMaxDrainBytes = 4 << 20;       // discarded after an error before closing
 constexpr qsizetype kKeptBodyBytes = 64 * 1024;  // a body buffer up to this size is kept for the next request
+constexpr qsizetype kKeptOutBytes = 16 * 1024;   // a sent output buffer up to this size is reused for the next answer
 constexpr auto kDrainTime = std::chrono::seconds(2);
 constexpr int kMaxEvents = 64;
 constexpr int kMaxIov = 64;
@@ -129,7 +133,45 @@ bool equalsNoCase(QByteArrayView a, const char *b)
     return true;
 }
 
-QByteArrayView trimmed(QByteArrayView v)
+// Lower-cases the header name [p, end) in place; false if it holds a byte
+// that is not a token character. `limit` is the end of the buffer.
+bool lowerName(char *p, char *end, const char *limit)
+{
+#ifdef __SSE2__
+    // The common case, names of up to 16 characters from [A-Za-z0-9-] with
+    // 16 bytes to read: all at once, rewriting the bytes after the name as
+    // they are.
+    const qsizetype n = end - p;
+    if (n <= 16 && limit - p >= 16) {
+        const auto in = [](__m128i x, char lo, char hi) {
+            return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(char(lo - 1))), _mm_cmplt_epi8(x, _mm_set1_epi8(char(hi + 1))));
+        };
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const __m128i lowered = _mm_or_si128(x, _mm_and_si128(in(x, 'A', 'Z'), _mm_set1_epi8(0x20)));
+        const __m128i ok = _mm_or_si128(_mm_or_si128(in(lowered, 'a', 'z'), in(lowered, '0', '9')),
+                                        _mm_cmpeq_epi8(lowered, _mm_set1_epi8('-')));
+        const unsigned want = (1u << n) - 1;
+        if ((unsigned(_mm_movemask_epi8(ok)) & want) == want) {
+            const __m128i inName = _mm_cmplt_epi8(_mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15),
+                                                  _mm_set1_epi8(char(n)));
+            const __m128i out = _mm_or_si128(_mm_and_si128(inName, lowered), _mm_andnot_si128(inName, x));
+            _mm_storeu_si128(reinterpret_cast<__m128i *>(p), out);
+            return true;
+        }
+    }
+#else
+    (void)limit;
+#endif
+    bool bad = false;
+    for (; p < end; ++p) {
+        const char lowered = kTokenLower[uchar(*p)];
+        bad |= lowered == 0;
+        *p = lowered;
+    }
+    return !bad;
+}
+
+[[gnu::always_inline]] inline QByteArrayView trimmed(QByteArrayView v) // inline: called for every header line
 {
     while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t')) v = v.sliced(1);
     while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t')) v.chop(1);
@@ -137,14 +179,38 @@ QByteArrayView trimmed(QByteArrayView v)
 }
 
 // Whether a field value holds a control character other than HTAB (RFC
-// 9110 5.5). Eight bytes at a time: a block with any byte under 0x20 or
-// equal to 0x7f is then checked byte by byte (tabs land there too).
-bool hasControl(QByteArrayView v)
+// 9110 5.5). Sixteen bytes at a time with SSE2 (a shorter value too, when
+// the buffer, which ends at `limit`, has 16 bytes to read), then eight: from
+// a block with any byte under 0x20 or equal to 0x7f on, byte by byte (tabs
+// land there too).
+bool hasControl(QByteArrayView v, const char *limit)
 {
     constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
     const char *p = v.data();
     const qsizetype n = v.size();
     qsizetype i = 0;
+#ifdef __SSE2__
+    // Unsigned x < 0x20 as a signed compare: (x ^ 0x80) < (0x20 ^ 0x80).
+    const __m128i flip = _mm_set1_epi8(char(0x80)), below = _mm_set1_epi8(char(0xa0)), del = _mm_set1_epi8(0x7f);
+    const auto clean = [&](qsizetype at) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + at));
+        return !_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(x, flip), below), _mm_cmpeq_epi8(x, del)));
+    };
+    if (n < 16 && limit - p >= 16) {
+        const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const unsigned bad = unsigned(_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(_mm_xor_si128(x, flip), below), _mm_cmpeq_epi8(x, del))));
+        if ((bad & ((1u << n) - 1)) == 0)
+            return false;
+    }
+    for (; i + 16 <= n; i += 16) {
+        if (!clean(i))
+            break;
+    }
+    if (i == n || (n >= 16 && i + 16 > n && clean(n - 16))) // the rest, as the last 16 bytes
+        return false;
+#else
+    (void)limit;
+#endif
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         std::memcpy(&x, p + i, 8);
@@ -160,12 +226,19 @@ bool hasControl(QByteArrayView v)
     return false;
 }
 
+// Whether `v` is the literal, compared inline.
+template <size_t N>
+bool is(QByteArrayView v, const char (&literal)[N])
+{
+    return size_t(v.size()) == N - 1 && std::memcmp(v.data(), literal, N - 1) == 0;
+}
+
 QByteArray methodName(QByteArrayView m)
 {
-    if (m == "POST") return QByteArrayLiteral("POST");
-    if (m == "GET") return QByteArrayLiteral("GET");
-    if (m == "OPTIONS") return QByteArrayLiteral("OPTIONS");
-    if (m == "HEAD") return QByteArrayLiteral("HEAD");
+    if (is(m, "POST")) return QByteArrayLiteral("POST");
+    if (is(m, "GET")) return QByteArrayLiteral("GET");
+    if (is(m, "OPTIONS")) return QByteArrayLiteral("OPTIONS");
+    if (is(m, "HEAD")) return QByteArrayLiteral("HEAD");
     return m.toByteArray();
 }
 
@@ -194,6 +267,7 @@ struct Connection {
     bool isHead = false;
     bool expectContinue = false;
     std::vector<QByteArray> out;   // queued output; the first is sent from outOffset
+    QByteArray spare;              // a sent response head, kept to write the next one into
     size_t outOffset = 0;
     size_t outBytes = 0;           // unsent bytes in out
     bool closeAfterWrite = false;  // no more requests: close once out is sent
@@ -235,6 +309,8 @@ struct Worker {
     std::vector<int> inbox;     // accepted sockets waiting to be adopted
     bool turnActive = false;    // inside TurnHooks::begin/end
     std::vector<Connection *> held; // connections whose output waits for the end of the turn
+    std::vector<Connection *> ending; // endTurn()'s: the turn's held connections (kept for its capacity)
+    std::vector<Connection *> again;  // endTurn()'s: connections with more buffered requests
 
     void run();
     void accept();
@@ -636,7 +712,7 @@ int Worker::parseHead(Connection *c, size_t headLen)
     if (!req.body.isDetached() || req.body.capacity() > kKeptBodyBytes)
         req.body = QByteArray();
     req.body.resize(0); // keeps a small buffer of the last request
-    c->isHead = req.method == "HEAD";
+    c->isHead = is(req.method, "HEAD");
 
     // The header lines are copied into req.head (its buffer is kept from
     // request to request), names lower-cased in place; the parsed headers
@@ -657,26 +733,22 @@ int Worker::parseHead(Connection *c, size_t headLen)
         h = nl + 1;
         if (lineEnd == lineStart) break;
         if (*lineStart == ' ' || *lineStart == '\t') return 400; // obsolete line folding
-        char *colon = lineStart;
-        while (colon < lineEnd && *colon != ':') {
-            const char lowered = kTokenLower[uchar(*colon)];
-            if (!lowered) return 400;
-            *colon++ = lowered;
-        }
-        if (colon == lineEnd || colon == lineStart) return 400;
+        char *const colon = static_cast<char *>(std::memchr(lineStart, ':', size_t(lineEnd - lineStart)));
+        if (!colon || colon == lineStart) return 400;
+        if (!lowerName(lineStart, colon, hstop)) return 400;
         const QByteArrayView value = trimmed(QByteArrayView(colon + 1, lineEnd));
-        if (hasControl(value)) return 400;
+        if (hasControl(value, hstop)) return 400;
         const QByteArrayView name(lineStart, colon);
-        if (name == "content-length") {
+        if (is(name, "content-length")) {
             qint64 n = 0;
             const auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), n, 10);
             if (value.isEmpty() || ec != std::errc() || ptr != value.data() + value.size() || n < 0) return 400;
             if (contentLength >= 0 && contentLength != n) return 400;
             contentLength = n;
-        } else if (name == "transfer-encoding") {
+        } else if (is(name, "transfer-encoding")) {
             if (!equalsNoCase(value, "chunked")) return 501;
             chunked = true;
-        } else if (name == "connection") {
+        } else if (is(name, "connection")) {
             QByteArrayView rest = value;
             while (!rest.isEmpty()) {
                 const qsizetype comma = rest.indexOf(',');
@@ -685,7 +757,7 @@ int Worker::parseHead(Connection *c, size_t headLen)
                 if (equalsNoCase(token, "close")) sawClose = true;
                 else if (equalsNoCase(token, "keep-alive")) sawKeepAlive = true;
             }
-        } else if (name == "expect") {
+        } else if (is(name, "expect")) {
             if (!equalsNoCase(value, "100-continue")) return 417;
             c->expectContinue = true;
         }
@@ -746,32 +818,69 @@ void Worker::queueResponse(Connection *c, const HttpResponse &r)
     const bool noBody = r.status == 204 || r.status == 304 || (r.status >= 100 && r.status < 200);
     const bool inlineBody = !noBody && !c->isHead && size_t(r.body.size()) <= kInlineBodyBytes;
 
-    // The head (and a small body) in one allocation: gather the pieces, then copy.
+    // The head (and a small body) in one buffer, written in place: sizes
+    // first, then the bytes. The buffer of an answer already sent is reused.
+    const auto skipped = [](const QByteArray &name) {
+        return equalsNoCase(name, "content-length") || equalsNoCase(name, "connection")
+            || equalsNoCase(name, "transfer-encoding");
+    };
+    static constexpr QByteArrayView ok = "HTTP/1.1 200 OK\r\n";
+    static constexpr QByteArrayView contentLength = "Content-Length: ";
+    static constexpr QByteArrayView keepAlive = "Connection: keep-alive\r\n\r\n";
+    static constexpr QByteArrayView closing = "Connection: close\r\n\r\n";
     char status[24], length[24];
     const QByteArrayView statusText(status, std::to_chars(status, status + sizeof status, r.status).ptr - status);
     const QByteArrayView lengthText(length, std::to_chars(length, length + sizeof length, r.body.size()).ptr - length);
-    QVarLengthArray<QByteArrayView, 48> parts;
-    parts << "HTTP/1.1 " << statusText << " " << reasonPhrase(r.status) << "\r\n";
+    const QByteArrayView reason(reasonPhrase(r.status));
+    qsizetype total = r.status == 200 ? ok.size() : 9 + statusText.size() + 1 + reason.size() + 2;
     for (const auto &h : r.headers) {
-        if (equalsNoCase(h.first, "content-length") || equalsNoCase(h.first, "connection")
-            || equalsNoCase(h.first, "transfer-encoding"))
-            continue;
-        parts << h.first << ": " << h.second << "\r\n";
+        if (!skipped(h.first))
+            total += h.first.size() + 2 + h.second.size() + 2;
     }
     if (!noBody)
-        parts << "Content-Length: " << lengthText << "\r\n";
-    parts << (c->closeAfterWrite ? QByteArrayView("Connection: close\r\n\r\n") : QByteArrayView("Connection: keep-alive\r\n\r\n"));
+        total += contentLength.size() + lengthText.size() + 2;
+    total += c->closeAfterWrite ? closing.size() : keepAlive.size();
     if (inlineBody)
-        parts << r.body;
-    qsizetype total = 0;
-    for (const QByteArrayView &part : parts)
-        total += part.size();
-    QByteArray head(total, Qt::Uninitialized);
+        total += r.body.size();
+
+    QByteArray head = std::exchange(c->spare, QByteArray());
+    head.resize(total);
     char *out = head.data();
-    for (const QByteArrayView &part : parts) {
-        std::memcpy(out, part.data(), size_t(part.size()));
-        out += part.size();
+    const auto put = [&out](QByteArrayView v) {
+        std::memcpy(out, v.data(), size_t(v.size()));
+        out += v.size();
+    };
+    const auto crlf = [&out] {
+        std::memcpy(out, "\r\n", 2);
+        out += 2;
+    };
+    if (r.status == 200) {
+        put(ok);
+    } else {
+        put("HTTP/1.1 ");
+        put(statusText);
+        *out++ = ' ';
+        put(reason);
+        crlf();
     }
+    for (const auto &h : r.headers) {
+        if (skipped(h.first))
+            continue;
+        put(h.first);
+        std::memcpy(out, ": ", 2);
+        out += 2;
+        put(h.second);
+        crlf();
+    }
+    if (!noBody) {
+        put(contentLength);
+        put(lengthText);
+        crlf();
+    }
+    put(c->closeAfterWrite ? closing : keepAlive);
+    if (inlineBody)
+        put(r.body);
+    Q_ASSERT(out == head.constData() + total);
     c->outBytes += size_t(head.size());
     c->out.push_back(std::move(head));
     if (!noBody && !c->isHead && !inlineBody) {
@@ -831,6 +940,10 @@ bool Worker::flush(Connection *c)
                 left = 0;
             }
         }
+        for (size_t i = 0; i < drop && c->spare.isNull(); ++i) {
+            if (c->out[i].isDetached() && c->out[i].capacity() <= kKeptOutBytes)
+                c->spare = std::move(c->out[i]);
+        }
         c->out.erase(c->out.begin(), c->out.begin() + qsizetype(drop));
     }
     c->out.clear();
@@ -888,7 +1001,8 @@ void Worker::endTurn()
     while (turnActive) {
         const std::optional<HttpResponse> replacement = server->hooks.end ? server->hooks.end() : std::nullopt;
         turnActive = false;
-        std::vector<Connection *> list;
+        std::vector<Connection *> &list = ending;
+        list.clear();
         list.swap(held);
         for (Connection *c : list) {
             c->held = false;
@@ -901,7 +1015,7 @@ void Worker::endTurn()
         }
         // Send what the turn answered; connections with more buffered
         // requests get another turn right away (epoll will not report them).
-        std::vector<Connection *> again;
+        again.clear();
         for (Connection *c : list) {
             const bool more = c->available() > 0 && !c->closeAfterWrite && c->stage != Stage::Draining;
             if (!flush(c))

@@ -7,6 +7,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QPair>
+#include <QVarLengthArray>
 #include <QString>
 
 #include <functional>
@@ -23,14 +24,14 @@ struct HttpRequest {
     QByteArray method;                              // "POST"
     QByteArray target;                              // "/", with any query string
     QByteArray head;                                // the header lines as received, names lower-cased
-    QList<QPair<QByteArrayView, QByteArrayView>> headers; // into head: names lower-cased, in arrival order
+    QVarLengthArray<QPair<QByteArrayView, QByteArrayView>, 16> headers; // into head: names lower-cased, in arrival order
     QByteArray body;
     QByteArrayView header(QByteArrayView lowerName) const; // first value, or empty
 };
 
 struct HttpResponse {
     int status = 200;
-    QList<QPair<QByteArray, QByteArray>> headers;   // Content-Length is added by the server
+    QVarLengthArray<QPair<QByteArray, QByteArray>, 6> headers; // Content-Length is added by the server
     QByteArray body;
 };
 

@@ -9,8 +9,20 @@ namespace dd::model {
 QByteArray encodeKeyValue(const AttributeValue &v)
 {
     switch (v.type()) {
-    case AttrType::S:
-        return v.asString().toUtf8(); // UTF-8 byte order is code point order
+    case AttrType::S: {
+        // UTF-8 byte order is code point order. Keys are mostly ASCII, whose
+        // UTF-8 is one byte per character: narrowed here without QString's
+        // general encoder.
+        const QString &s = v.asString();
+        QByteArray out(s.size(), Qt::Uninitialized);
+        char *p = out.data();
+        for (const QChar c : s) {
+            if (c.unicode() >= 0x80)
+                return s.toUtf8();
+            *p++ = char(c.unicode());
+        }
+        return out;
+    }
     case AttrType::N:
         return v.asNumber().orderedKey();
     case AttrType::B:

@@ -225,6 +225,18 @@ private slots:
         QCOMPARE(r.body, QByteArray());
     }
 
+    void tokenCharactersInNames()
+    {
+        // Any RFC 9110 token character may appear in a name; names of every
+        // length reach the handler lower-cased.
+        Client c(m_server->port());
+        QVERIFY(c.send("GET / HTTP/1.1\r\nHost: a\r\nX_Odd.Name~!: 1\r\nX-A-Very-Long-Header-Name-Indeed: 2\r\nX-TRACE: t\r\n\r\n"));
+        const Response r = c.read();
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("x-trace"), QByteArray("t"));
+        QCOMPARE(r.header("x-header-count"), QByteArray("4"));
+    }
+
     void requestInOneByteWrites()
     {
         Client c(m_server->port());
@@ -390,9 +402,18 @@ private slots:
         QTest::newRow("chunk without crlf")
             << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab\r\n") << 400;
         QTest::newRow("control char in value") << QByteArray("GET / HTTP/1.1\r\nA: b\x01c\r\n\r\n") << 400;
+        // A short value followed by more of the head is checked with one 16-byte load.
+        QTest::newRow("control char in a short value with more head after it")
+            << QByteArray("GET / HTTP/1.1\r\nA: b\x01c\r\nHost: some.host.example\r\n\r\n") << 400;
+        QTest::newRow("DEL ending a short value") << QByteArray("GET / HTTP/1.1\r\nA: bc\x7f\r\nHost: some.host.example\r\n\r\n") << 400;
         // Long values are checked eight bytes at a time: a control character in any position.
         QTest::newRow("control char in a long value") << QByteArray("GET / HTTP/1.1\r\nA: abcdefghijklmnop\x1fqrstuvwxyz\r\n\r\n") << 400;
         QTest::newRow("DEL in a long value") << QByteArray("GET / HTTP/1.1\r\nA: abcdefghijklmnopqrstuvw\x7f\r\n\r\n") << 400;
+        // ... sixteen at a time, the last bytes as the last sixteen.
+        QTest::newRow("control char in the tail of a long value") << QByteArray("GET / HTTP/1.1\r\nA: abcdefghijklmnopqrstu\x01v\r\n\r\n") << 400;
+        // Names of up to 16 characters are checked and lower-cased all at once.
+        QTest::newRow("control char in a short name") << QByteArray("GET / HTTP/1.1\r\nAbcdefghijklm\x01p: x\r\n\r\n") << 400;
+        QTest::newRow("non-ASCII in a name") << QByteArray("GET / HTTP/1.1\r\nX-Caf\xc3\xa9: x\r\n\r\n") << 400;
         QTest::newRow("unknown expectation") << QByteArray("GET / HTTP/1.1\r\nExpect: fly\r\n\r\n") << 417;
     }
     void malformedRequests()

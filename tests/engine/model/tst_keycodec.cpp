@@ -88,6 +88,10 @@ void TestKeyCodec::stringOrder()
 void TestKeyCodec::encodings()
 {
     QCOMPARE(encodeKeyValue(AttributeValue::string(QString::fromUtf8("h\xC3\xA9"))), QByteArray("h\xC3\xA9"));
+    // ASCII is narrowed directly; a non-ASCII character anywhere takes the UTF-8 encoder.
+    QCOMPARE(encodeKeyValue(AttributeValue::string(QStringLiteral("k00001234"))), QByteArray("k00001234"));
+    QCOMPARE(encodeKeyValue(AttributeValue::string(QString::fromUtf8("abcdefgh\xE2\x82\xAC"))), QByteArray("abcdefgh\xE2\x82\xAC"));
+    QCOMPARE(encodeKeyValue(AttributeValue::string(QString::fromUtf8("\x7F\xC2\x80"))), QByteArray("\x7F\xC2\x80"));
     QCOMPARE(encodeKeyValue(AttributeValue::binary(QByteArray("\x00\xff", 2))), QByteArray("\x00\xff", 2));
     const Number n = Number::parse(u"-12.5").value();
     QCOMPARE(encodeKeyValue(AttributeValue::number(n)), n.orderedKey());
@@ -99,6 +103,8 @@ void TestKeyCodec::propertyStrings()
     std::vector<QString> values;
     for (int i = 0; i < 4000; ++i)
         values.push_back(randomString(rng));
+    for (const QString &v : values)
+        QCOMPARE(encodeKeyValue(AttributeValue::string(v)), v.toUtf8());
     for (int i = 0; i < 20000; ++i) {
         const QString &a = values[size_t(rng.bounded(int(values.size())))];
         const QString &b = values[size_t(rng.bounded(int(values.size())))];
