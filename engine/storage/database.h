@@ -196,10 +196,18 @@ public:
     // (or, at the latest, before writes that its tables' consumers must see).
     void addChangeLogConsumer(const QByteArray &tableIdsQuery);
 
-    // Live figures of a table: item count and total item bytes.
+    // Live figures of a table: item count and total item bytes, as of the
+    // last commit (a thread whose commit scope holds writes not yet
+    // committed does not see them counted). Kept in memory: see m_liveStats.
     Result<std::pair<qint64, qint64>> tableStats(qint64 tableId);
     // Live figures of a secondary index (IndexDef::id): entry count and bytes.
     Result<std::pair<qint64, qint64>> indexStats(qint64 indexId);
+    // Inside read(), as its first read: fixes the read's snapshot and returns
+    // the figures of table `tableId` in it (nullopt if the snapshot has no
+    // such table). On disk the snapshot is taken under the write lock, so
+    // that no commit falls between it and the figures (it waits for a
+    // commit scope that holds the lock). Errors: SQLite failures.
+    Result<std::optional<std::pair<qint64, qint64>>> tableStatsInRead(Connection &c, qint64 tableId);
 
     // Commit listeners, for readers of the change log that wait for new rows
     // (local triggers): `fn` runs after every commit that may have written
@@ -220,6 +228,18 @@ private:
     Database() = default;
     friend class WriteTxn;
     Result<void> initSchema();
+    // Inside initSchema's transaction: recounts the figures rows marked
+    // unknown (-1: a process stopped without writing them, see m_liveStats)
+    // from the item and index tables, then loads every row into m_liveStats.
+    Result<void> recoverStats();
+    // After a COMMIT: adds the committed deltas to m_liveStats (their rows
+    // were marked unknown by commitStats where they were not already).
+    void publishStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
+    // On a clean close: writes the exact figures of every row marked unknown.
+    Result<void> flushStats();
+    // Drops the figures of dropped tables and indexes (keys as in
+    // m_liveStats) once `txn` commits.
+    void forgetStats(WriteTxn &txn, std::vector<qint64> keys);
     Result<void> migrateFrom1();
     Result<void> loadCatalog();
     // Gives indexes of `description` without a store an id and a store.
@@ -338,6 +358,23 @@ private:
     std::condition_variable m_backfillWake;
     std::deque<BackfillJob> m_backfillJobs;
     bool m_backfillStopping = false;
+
+    // Item counts and sizes of tables (by id) and indexes (by -id), as of the
+    // last commit. DynamoDB refreshes these figures about every six hours;
+    // ours are exact at once, but only written to their rows (tables and
+    // index_stats) on a clean close, so that a commit dirties no page for
+    // them. The first commit that changes a row's figures after it was
+    // written marks it unknown (item_count = -1, one small write per table
+    // and index per process run); the next open recounts rows so marked,
+    // which after a kill -9 makes them exact again.
+    struct LiveStats {
+        qint64 items = 0;          // item (entry) count
+        qint64 bytes = 0;          // total item (entry) size
+        bool unknownOnDisk = false; // its row holds -1
+    };
+    mutable std::mutex m_statsMutex;                // guards m_liveStats (writes also hold the write lock)
+    std::unordered_map<qint64, LiveStats> m_liveStats;
+    std::pair<qint64, qint64> liveStats(qint64 key) const;
 
     void notifyCommit();
     std::atomic<bool> m_hasCommitListeners{false};
