@@ -162,14 +162,7 @@ Result<int> Database::logsChanges(qint64 tableId)
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
 {
-    for (StatsDelta &d : m_stats) {
-        if (d.id == tableId) {
-            d.items += itemDelta;
-            d.bytes += bytesDelta;
-            return;
-        }
-    }
-    m_stats.append({tableId, itemDelta, bytesDelta});
+    m_stats.add(tableId, itemDelta, bytesDelta);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
@@ -381,7 +374,7 @@ Result<void> Database::migrateFrom1()
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
     }
-    for (const WriteTxn::StatsDelta &d : txn.m_stats) {
+    for (const StatsDelta &d : txn.m_stats) {
         s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
         s->bind(1, d.items).bind(2, d.bytes).bind(3, d.id < 0 ? -d.id : d.id);
         s->step();
@@ -638,7 +631,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
 {
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok())
         return begun.error();
-    QHash<qint64, std::pair<qint64, qint64>> stats;
+    StatsDeltas stats;
     for (PendingWrite *g : group) {
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
@@ -689,7 +682,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
     return std::nullopt;
 }
 
-std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats)
+std::optional<ApiError> Database::commitStats(const StatsDeltas &stats)
 {
     // The figures themselves stay in memory (m_liveStats); only a row whose
     // figures change for the first time since they were written is marked
@@ -703,23 +696,23 @@ std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint
         s->step();
         return s;
     };
-    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        if (it.value().first == 0 && it.value().second == 0)
+    for (const StatsDelta &d : stats) {
+        if (d.items == 0 && d.bytes == 0)
             continue;
         {
             std::lock_guard lock(m_statsMutex);
-            if (const auto live = m_liveStats.find(it.key()); live != m_liveStats.end() && live->second.unknownOnDisk)
+            if (const auto live = m_liveStats.find(d.id); live != m_liveStats.end() && live->second.unknownOnDisk)
                 continue;
         }
         Statement *s = nullptr;
-        if (it.key() < 0) {
+        if (d.id < 0) {
             // WriteTxn::addIndexStats
-            s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", -it.key());
+            s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", -d.id);
         } else {
             // Table and index ids come from one counter: an id that is no table's is an index's.
-            s = mark(StatementKind::TableStatsUpdate, "UPDATE tables SET item_count = -1 WHERE id = ?", it.key());
+            s = mark(StatementKind::TableStatsUpdate, "UPDATE tables SET item_count = -1 WHERE id = ?", d.id);
             if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0)
-                s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", it.key());
+                s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", d.id);
         }
         if (s->resultCode() != SQLITE_DONE) {
             const ApiError e = ApiError::internal(s->errorMessage());
@@ -732,15 +725,15 @@ std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint
     return std::nullopt;
 }
 
-void Database::publishStats(const QHash<qint64, std::pair<qint64, qint64>> &stats)
+void Database::publishStats(const StatsDeltas &stats)
 {
     std::lock_guard lock(m_statsMutex);
-    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        if (it.value().first == 0 && it.value().second == 0)
+    for (const StatsDelta &d : stats) {
+        if (d.items == 0 && d.bytes == 0)
             continue;
-        LiveStats &live = m_liveStats[it.key()];
-        live.items += it.value().first;
-        live.bytes += it.value().second;
+        LiveStats &live = m_liveStats[d.id];
+        live.items += d.items;
+        live.bytes += d.bytes;
         live.unknownOnDisk = true;
     }
 }

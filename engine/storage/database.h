@@ -117,24 +117,9 @@ private:
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
     qint64 m_lastChangeTable = 0;
-    // Deltas by table id (indexes by -index id): a write touches one table
-    // and its few indexes, so a short list (a QHash allocated per write cost
-    // a small write ~2%).
-    struct StatsDelta {
-        qint64 id;     // table id, or -index id
-        qint64 items;  // item-count delta
-        qint64 bytes;  // size delta
-    };
-    QVarLengthArray<StatsDelta, 4> m_stats;
+    StatsDeltas m_stats; // this write's deltas by table id (indexes by -index id)
     // Adds this write's deltas to `to`.
-    void mergeStats(QHash<qint64, std::pair<qint64, qint64>> &to) const
-    {
-        for (const StatsDelta &d : m_stats) {
-            auto &e = to[d.id];
-            e.first += d.items;
-            e.second += d.bytes;
-        }
-    }
+    void mergeStats(StatsDeltas &to) const { to.add(m_stats); }
     std::vector<std::function<void()>> m_onCommit;
 };
 
@@ -234,7 +219,7 @@ private:
     Result<void> recoverStats();
     // After a COMMIT: adds the committed deltas to m_liveStats (their rows
     // were marked unknown by commitStats where they were not already).
-    void publishStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
+    void publishStats(const StatsDeltas &stats);
     // On a clean close: writes the exact figures of every row marked unknown.
     Result<void> flushStats();
     // Drops the figures of dropped tables and indexes (keys as in
@@ -279,7 +264,7 @@ private:
     // transaction as it found it (changed no row, and SQLite kept it open).
     bool unchangedSince(qint64 changesBefore) const;
     std::optional<ApiError> commitScope(CommitScope &scope);
-    std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
+    std::optional<ApiError> commitStats(const StatsDeltas &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
     Result<void> step(const QByteArray &sql);
     // Whether the calling thread holds the open write transaction (runs a
