@@ -69,7 +69,6 @@ enum class StatementKind : quint8 {
     ItemGet = 1, ItemPut, ItemRemove,
     ItemPartition,                                    // variant: ItemScan's bounds and direction
     IndexInsert, IndexInsertOrIgnore, IndexDelete, IndexEntrySize,
-    IndexMove,                                        // an entry whose index key changed
     TableStatsUpdate, IndexStatsUpdate,              // id 0: one statement for all
     ChangeLogInsert,                                  // id: the logged table
 };
