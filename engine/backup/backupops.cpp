@@ -103,6 +103,12 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         }
         (void)cat->storeData(arn, snap->encode());
     };
+    // The reader fixes its snapshot with the table's figures under the write
+    // lock (Database::tableStatsInRead): a turn of this thread that holds it
+    // commits first, or on disk the wait below would never end; in memory
+    // the snapshot would hold the turn's writes and the figures not. Its
+    // writes are then in the backup, as they come before it.
+    storage::CommitScope::Detach detached;
     if (ctx.db.isInMemory()) {
         const Outcome outcome = readTable();
         if (outcome != Failed)

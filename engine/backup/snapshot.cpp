@@ -37,20 +37,25 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
         Snapshot s;
         s.description = table.description;
         s.timeMs = nowMs;
-        // The first read fixes the snapshot (WAL): the log's end and the table's figures.
-        DD_ASSIGN(s.seq, storage::ChangeLog::lastSeq(c, table.id));
-        storage::Statement *st = c.prepare("SELECT item_count, size_bytes FROM tables WHERE id = ?");
-        if (!st)
-            return ApiError::internal(c.lastError());
-        st->bind(1, table.id);
-        if (!st->step()) {
+        // The first read fixes the snapshot (WAL): with the table's figures
+        // when they are wanted (they live in memory: Database::tableStatsInRead
+        // fixes it under the write lock), then the log's end.
+        if (fixed) {
+            DD_ASSIGN(const auto figures, db.tableStatsInRead(c, table.id));
+            if (!figures)
+                return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
+            fixed(figures->first, figures->second);
+        } else {
+            storage::Statement *st = c.prepare("SELECT 1 FROM tables WHERE id = ?");
+            if (!st)
+                return ApiError::internal(c.lastError());
+            st->bind(1, table.id);
+            const bool found = st->step();
             st->reset();
-            return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
+            if (!found)
+                return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
         }
-        const qint64 count = st->columnInt(0), bytes = st->columnInt(1);
-        st->reset();
-        if (fixed)
-            fixed(count, bytes);
+        DD_ASSIGN(s.seq, storage::ChangeLog::lastSeq(c, table.id));
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
         const CanonicalKey canonical(table.description);
         storage::StoredRow row;

@@ -374,6 +374,17 @@ std::optional<QByteArrayView> storedPlainString(QByteArrayView value)
 
 bool storedNameEqualsSlow(QByteArrayView utf8, QStringView name)
 {
+    // Called when the UTF-8 bytes outnumber the name's UTF-16 units: only
+    // names with non-ASCII characters can then match, with at most three
+    // bytes per unit. Most callers look one name up among an item's other,
+    // ASCII names: decline those without a conversion.
+    if (utf8.size() > 3 * name.size())
+        return false;
+    bool ascii = true;
+    for (char c : utf8)
+        ascii = ascii && uchar(c) < 0x80;
+    if (ascii)
+        return false;
     return QString::fromUtf8(utf8) == name;
 }
 

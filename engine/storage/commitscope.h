@@ -12,8 +12,7 @@
 #pragma once
 
 #include "model/result.h"
-
-#include <QHash>
+#include "storage/statsdeltas.h"
 
 #include <mutex>
 #include <optional>
@@ -60,7 +59,7 @@ private:
 
     Database *m_db = nullptr;                 // whose transaction is open, if any
     std::unique_lock<std::mutex> m_lock;      // that database's write lock
-    QHash<qint64, std::pair<qint64, qint64>> m_stats; // item-count and size deltas by table id
+    StatsDeltas m_stats;                      // item-count and size deltas of the scope's writes
     std::optional<ApiError> m_error;          // the first failed commit
     bool m_wrote = false;
     CommitScope *m_previous = nullptr;

@@ -19,7 +19,7 @@ namespace dd::storage {
 namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 // Backfill: table rows indexed per write transaction, and the pause between
 // pages that lets queued writers in.
@@ -47,15 +47,15 @@ CREATE TABLE IF NOT EXISTS tables(
   name TEXT PRIMARY KEY,            -- TableName
   id INTEGER NOT NULL UNIQUE,       -- storage id: items live in t<id>
   description BLOB NOT NULL,        -- TableDescription JSON without live figures
-  item_count INTEGER NOT NULL DEFAULT 0,
+  item_count INTEGER NOT NULL DEFAULT 0, -- as of the last clean close; -1: unknown, recounted on open (Database::m_liveStats)
   size_bytes INTEGER NOT NULL DEFAULT 0);
 -- The change log: one table per logged table (storage/changelog.h).
 CREATE TABLE IF NOT EXISTS index_stats(
   id INTEGER PRIMARY KEY,           -- IndexDef::id (from next_table_id: never reused); entries live in i<table id>_<id>
   table_id INTEGER NOT NULL,        -- tables.id
-  item_count INTEGER NOT NULL DEFAULT 0,
+  item_count INTEGER NOT NULL DEFAULT 0, -- as tables.item_count
   size_bytes INTEGER NOT NULL DEFAULT 0);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 3), ('next_table_id', 1);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 4), ('next_table_id', 1);
 )SQL";
 
 } // namespace
@@ -162,14 +162,7 @@ Result<int> Database::logsChanges(qint64 tableId)
 
 void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
 {
-    for (StatsDelta &d : m_stats) {
-        if (d.id == tableId) {
-            d.items += itemDelta;
-            d.bytes += bytesDelta;
-            return;
-        }
-    }
-    m_stats.append({tableId, itemDelta, bytesDelta});
+    m_stats.add(tableId, itemDelta, bytesDelta);
 }
 
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
@@ -231,6 +224,12 @@ Database::~Database()
         }
         m_backfillWake.notify_one();
         m_backfillThread.join();
+    }
+    // A clean close leaves exact figures behind (no recount on the next open).
+    if (m_writer && !isInMemory()) {
+        if (auto flushed = flushStats(); !flushed.ok())
+            qWarning("Could not write the item counts of region %s (they are recounted on the next open): %s",
+                     qPrintable(m_region), qPrintable(flushed.error().message()));
     }
     // Idle readers hold no snapshot past this point, so that the last
     // checkpoint can empty the WAL.
@@ -323,6 +322,9 @@ Result<void> Database::initSchema()
         r = ChangeLog::convertSharedLog(*m_writer);
     if (r.ok() && version <= 2)
         r = m_writer->exec("UPDATE meta SET value = 3 WHERE key = 'schema_version'");
+    // Version 4: figures rows may hold -1 (unknown); version 3 wrote them at every commit.
+    if (r.ok() && version <= 3)
+        r = m_writer->exec("UPDATE meta SET value = 4 WHERE key = 'schema_version'");
     if (r.ok())
         r = ChangeLog::rebuildView(*m_writer);
     if (r.ok()) {
@@ -332,6 +334,8 @@ Result<void> Database::initSchema()
         else
             r = end.error();
     }
+    if (r.ok())
+        r = recoverStats();
     if (!r.ok()) {
         (void)m_writer->exec("ROLLBACK");
         return r;
@@ -370,7 +374,7 @@ Result<void> Database::migrateFrom1()
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
     }
-    for (const WriteTxn::StatsDelta &d : txn.m_stats) {
+    for (const StatsDelta &d : txn.m_stats) {
         s = m_writer->prepare("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
         s->bind(1, d.items).bind(2, d.bytes).bind(3, d.id < 0 ? -d.id : d.id);
         s->step();
@@ -627,7 +631,7 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
 {
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok())
         return begun.error();
-    QHash<qint64, std::pair<qint64, qint64>> stats;
+    StatsDeltas stats;
     for (PendingWrite *g : group) {
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
@@ -672,36 +676,43 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
         (void)loadCatalog();
         return committed.error();
     }
+    publishStats(stats); // before the hooks, which may drop figures (forgetStats)
     publishCatalog();
     notifyCommit();
     return std::nullopt;
 }
 
-std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats)
+std::optional<ApiError> Database::commitStats(const StatsDeltas &stats)
 {
-    const auto updateIndex = [this](qint64 id, std::pair<qint64, qint64> delta) {
-        Statement *s = m_writer->prepareKeyed(statementKey(StatementKind::IndexStatsUpdate, 0), [] {
-            return QByteArray("UPDATE index_stats SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-        });
-        s->bind(1, delta.first).bind(2, delta.second).bind(3, id);
+    // The figures themselves stay in memory (m_liveStats); only a row whose
+    // figures change for the first time since they were written is marked
+    // unknown, in this transaction, so that a process killed after this
+    // commit recounts it on the next open. In memory nothing outlives the process.
+    if (isInMemory())
+        return std::nullopt;
+    const auto mark = [this](StatementKind kind, const char *sql, qint64 id) {
+        Statement *s = m_writer->prepareKeyed(statementKey(kind, 0), [sql] { return QByteArray(sql); });
+        s->bind(1, id);
         s->step();
         return s;
     };
-    for (auto it = stats.cbegin(); it != stats.cend(); ++it) {
-        if (it.value().first == 0 && it.value().second == 0)
+    for (const StatsDelta &d : stats) {
+        if (d.items == 0 && d.bytes == 0)
             continue;
+        {
+            std::lock_guard lock(m_statsMutex);
+            if (const auto live = m_liveStats.find(d.id); live != m_liveStats.end() && live->second.unknownOnDisk)
+                continue;
+        }
         Statement *s = nullptr;
-        if (it.key() < 0) {
-            s = updateIndex(-it.key(), it.value()); // WriteTxn::addIndexStats
+        if (d.id < 0) {
+            // WriteTxn::addIndexStats
+            s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", -d.id);
         } else {
             // Table and index ids come from one counter: an id that is no table's is an index's.
-            s = m_writer->prepareKeyed(statementKey(StatementKind::TableStatsUpdate, 0), [] {
-                return QByteArray("UPDATE tables SET item_count = item_count + ?, size_bytes = size_bytes + ? WHERE id = ?");
-            });
-            s->bind(1, it.value().first).bind(2, it.value().second).bind(3, it.key());
-            s->step();
+            s = mark(StatementKind::TableStatsUpdate, "UPDATE tables SET item_count = -1 WHERE id = ?", d.id);
             if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0)
-                s = updateIndex(it.key(), it.value());
+                s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", d.id);
         }
         if (s->resultCode() != SQLITE_DONE) {
             const ApiError e = ApiError::internal(s->errorMessage());
@@ -712,6 +723,119 @@ std::optional<ApiError> Database::commitStats(const QHash<qint64, std::pair<qint
         }
     }
     return std::nullopt;
+}
+
+void Database::publishStats(const StatsDeltas &stats)
+{
+    std::lock_guard lock(m_statsMutex);
+    for (const StatsDelta &d : stats) {
+        if (d.items == 0 && d.bytes == 0)
+            continue;
+        LiveStats &live = m_liveStats[d.id];
+        live.items += d.items;
+        live.bytes += d.bytes;
+        live.unknownOnDisk = true;
+    }
+}
+
+void Database::forgetStats(WriteTxn &txn, std::vector<qint64> keys)
+{
+    txn.onCommit([this, keys = std::move(keys)] {
+        std::lock_guard lock(m_statsMutex);
+        for (qint64 key : keys)
+            m_liveStats.erase(key);
+    });
+}
+
+std::pair<qint64, qint64> Database::liveStats(qint64 key) const
+{
+    std::lock_guard lock(m_statsMutex);
+    const auto it = m_liveStats.find(key);
+    return it == m_liveStats.end() ? std::pair<qint64, qint64>{0, 0} : std::pair{it->second.items, it->second.bytes};
+}
+
+Result<void> Database::recoverStats()
+{
+    // Rows marked unknown: (table id, index id or 0).
+    std::vector<std::pair<qint64, qint64>> unknown;
+    Statement *s = m_writer->prepare("SELECT id, 0 FROM tables WHERE item_count < 0 UNION ALL "
+                                     "SELECT table_id, id FROM index_stats WHERE item_count < 0");
+    if (!s)
+        return ApiError::internal(m_writer->lastError());
+    while (s->step())
+        unknown.emplace_back(s->columnInt(0), s->columnInt(1));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    for (const auto &[tableId, indexId] : unknown) {
+        const QByteArray store = indexId ? "i" + QByteArray::number(tableId) + "_" + QByteArray::number(indexId)
+                                         : "t" + QByteArray::number(tableId);
+        qint64 count = 0, bytes = 0;
+        // A store that is missing (never created) holds nothing.
+        s = m_writer->prepare("SELECT count(*), coalesce(sum(size), 0) FROM " + store);
+        if (s) {
+            if (!s->step())
+                return ApiError::internal(s->errorMessage());
+            count = s->columnInt(0);
+            bytes = s->columnInt(1);
+            s->reset();
+        }
+        s = m_writer->prepare(indexId ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
+                                      : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?");
+        if (!s)
+            return ApiError::internal(m_writer->lastError());
+        s->bind(1, count).bind(2, bytes).bind(3, indexId ? indexId : tableId);
+        s->step();
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+    }
+    s = m_writer->prepare("SELECT id, item_count, size_bytes FROM tables UNION ALL "
+                          "SELECT -id, item_count, size_bytes FROM index_stats");
+    if (!s)
+        return ApiError::internal(m_writer->lastError());
+    std::unordered_map<qint64, LiveStats> live;
+    while (s->step())
+        live[s->columnInt(0)] = LiveStats{s->columnInt(1), s->columnInt(2), false};
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    std::lock_guard lock(m_statsMutex);
+    m_liveStats = std::move(live);
+    return {};
+}
+
+Result<void> Database::flushStats()
+{
+    std::lock_guard writers(m_writeMutex);
+    std::lock_guard lock(m_statsMutex);
+    if (std::none_of(m_liveStats.begin(), m_liveStats.end(), [](const auto &e) { return e.second.unknownOnDisk; }))
+        return {};
+    DD_CHECK(step("BEGIN IMMEDIATE"));
+    for (auto &[key, live] : m_liveStats) {
+        if (!live.unknownOnDisk)
+            continue;
+        // A row that is gone (its table or index dropped) updates nothing.
+        Statement *s = m_writer->prepare(key < 0 ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
+                                                 : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?");
+        if (!s) {
+            (void)step("ROLLBACK");
+            return ApiError::internal(m_writer->lastError());
+        }
+        s->bind(1, live.items).bind(2, live.bytes).bind(3, key < 0 ? -key : key);
+        s->step();
+        if (s->resultCode() != SQLITE_DONE) {
+            const ApiError e = ApiError::internal(s->errorMessage());
+            (void)step("ROLLBACK");
+            return e;
+        }
+    }
+    if (auto committed = step("COMMIT"); !committed.ok()) {
+        (void)step("ROLLBACK");
+        return committed.error();
+    }
+    for (auto &entry : m_liveStats)
+        entry.second.unknownOnDisk = false;
+    return {};
 }
 
 Result<void> Database::enterScope(CommitScope &scope)
@@ -777,6 +901,7 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
         (void)loadCatalog();
         return committed.error();
     }
+    publishStats(scope.m_stats); // before the hooks, which may drop figures (forgetStats)
     publishCatalog();
     notifyCommit();
     return std::nullopt;
@@ -888,6 +1013,7 @@ Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, con
         Statement *s = txn.conn.prepare("DELETE FROM index_stats WHERE id = ?");
         s->bind(1, old.id);
         s->step();
+        forgetStats(txn, {-old.id});
     }
     Statement *s = txn.conn.prepare("UPDATE tables SET description = ? WHERE id = ?");
     s->bind(1, QJsonDocument(desc).toJson(QJsonDocument::Compact)).bind(2, table.id);
@@ -925,6 +1051,11 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     s = txn.conn.prepare("DELETE FROM index_stats WHERE table_id = ?");
     s->bind(1, table.id);
     s->step();
+    std::vector<qint64> figures{table.id};
+    for (const IndexDef &index : table.indexes)
+        if (index.id != 0)
+            figures.push_back(-index.id);
+    forgetStats(txn, std::move(figures));
     setPendingTable(table.name, nullptr);
     return {};
 }
@@ -1018,36 +1149,48 @@ Result<bool> Database::runBackfill(const BackfillJob &job)
 
 Result<std::pair<qint64, qint64>> Database::tableStats(qint64 tableId)
 {
-    return read<std::pair<qint64, qint64>>([tableId](Connection &c) -> Result<std::pair<qint64, qint64>> {
-        Statement *s = c.prepare("SELECT item_count, size_bytes FROM tables WHERE id = ?");
-        if (!s)
-            return ApiError::internal(c.lastError());
-        s->bind(1, tableId);
-        if (!s->step())
-            return std::pair<qint64, qint64>{0, 0};
-        const std::pair<qint64, qint64> r{s->columnInt(0), s->columnInt(1)};
-        s->reset(); // an open statement would make DROP TABLE fail on this connection (in memory, the writer's)
-        return r;
-    });
+    return liveStats(tableId);
 }
-
-} // namespace dd::storage
-
-namespace dd::storage {
 
 Result<std::pair<qint64, qint64>> Database::indexStats(qint64 indexId)
 {
-    return read<std::pair<qint64, qint64>>([indexId](Connection &c) -> Result<std::pair<qint64, qint64>> {
-        Statement *s = c.prepare("SELECT item_count, size_bytes FROM index_stats WHERE id = ?");
+    return liveStats(-indexId);
+}
+
+Result<std::optional<std::pair<qint64, qint64>>> Database::tableStatsInRead(Connection &c, qint64 tableId)
+{
+    const auto pin = [&]() -> Result<std::optional<std::pair<qint64, qint64>>> {
+        Statement *s = c.prepare("SELECT 1 FROM tables WHERE id = ?");
         if (!s)
             return ApiError::internal(c.lastError());
-        s->bind(1, indexId);
-        if (!s->step())
-            return std::pair<qint64, qint64>{0, 0};
-        const std::pair<qint64, qint64> r{s->columnInt(0), s->columnInt(1)};
+        s->bind(1, tableId);
+        const bool found = s->step();
+        if (!found && s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
         s->reset();
-        return r;
-    });
+        if (!found)
+            return std::optional<std::pair<qint64, qint64>>();
+        return std::optional(liveStats(tableId));
+    };
+    // The writer (in memory, or this thread's commit scope) runs under the
+    // write lock already: no commit can come between.
+    if (&c == m_writer.get())
+        return pin();
+    // A scope holding another database commits first: a scope never waits
+    // for a lock while it holds one.
+    if (CommitScope *scope = CommitScope::current(); scope && scope->m_db && scope->m_db != this)
+        (void)scope->commitPending();
+    // A write body of this thread (a write group) holds the lock already.
+    std::unique_lock<std::mutex> writers;
+    if (!holdsWriteTxn()) {
+        m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
+        writers = std::unique_lock(m_writeMutex);
+        m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
+    }
+    // A read begun with no commit since (its snapshot taken now if not yet)
+    // holds every commit; beginRead() starts any other over.
+    DD_CHECK(beginRead(c));
+    return pin();
 }
 
 } // namespace dd::storage

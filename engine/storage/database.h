@@ -117,24 +117,9 @@ private:
     Database &m_db;
     qint64 m_lastChangeSeq = 0;
     qint64 m_lastChangeTable = 0;
-    // Deltas by table id (indexes by -index id): a write touches one table
-    // and its few indexes, so a short list (a QHash allocated per write cost
-    // a small write ~2%).
-    struct StatsDelta {
-        qint64 id;     // table id, or -index id
-        qint64 items;  // item-count delta
-        qint64 bytes;  // size delta
-    };
-    QVarLengthArray<StatsDelta, 4> m_stats;
+    StatsDeltas m_stats; // this write's deltas by table id (indexes by -index id)
     // Adds this write's deltas to `to`.
-    void mergeStats(QHash<qint64, std::pair<qint64, qint64>> &to) const
-    {
-        for (const StatsDelta &d : m_stats) {
-            auto &e = to[d.id];
-            e.first += d.items;
-            e.second += d.bytes;
-        }
-    }
+    void mergeStats(StatsDeltas &to) const { to.add(m_stats); }
     std::vector<std::function<void()>> m_onCommit;
 };
 
@@ -196,10 +181,18 @@ public:
     // (or, at the latest, before writes that its tables' consumers must see).
     void addChangeLogConsumer(const QByteArray &tableIdsQuery);
 
-    // Live figures of a table: item count and total item bytes.
+    // Live figures of a table: item count and total item bytes, as of the
+    // last commit (a thread whose commit scope holds writes not yet
+    // committed does not see them counted). Kept in memory: see m_liveStats.
     Result<std::pair<qint64, qint64>> tableStats(qint64 tableId);
     // Live figures of a secondary index (IndexDef::id): entry count and bytes.
     Result<std::pair<qint64, qint64>> indexStats(qint64 indexId);
+    // Inside read(), as its first read: fixes the read's snapshot and returns
+    // the figures of table `tableId` in it (nullopt if the snapshot has no
+    // such table). On disk the snapshot is taken under the write lock, so
+    // that no commit falls between it and the figures (it waits for a
+    // commit scope that holds the lock). Errors: SQLite failures.
+    Result<std::optional<std::pair<qint64, qint64>>> tableStatsInRead(Connection &c, qint64 tableId);
 
     // Commit listeners, for readers of the change log that wait for new rows
     // (local triggers): `fn` runs after every commit that may have written
@@ -220,6 +213,18 @@ private:
     Database() = default;
     friend class WriteTxn;
     Result<void> initSchema();
+    // Inside initSchema's transaction: recounts the figures rows marked
+    // unknown (-1: a process stopped without writing them, see m_liveStats)
+    // from the item and index tables, then loads every row into m_liveStats.
+    Result<void> recoverStats();
+    // After a COMMIT: adds the committed deltas to m_liveStats (their rows
+    // were marked unknown by commitStats where they were not already).
+    void publishStats(const StatsDeltas &stats);
+    // On a clean close: writes the exact figures of every row marked unknown.
+    Result<void> flushStats();
+    // Drops the figures of dropped tables and indexes (keys as in
+    // m_liveStats) once `txn` commits.
+    void forgetStats(WriteTxn &txn, std::vector<qint64> keys);
     Result<void> migrateFrom1();
     Result<void> loadCatalog();
     // Gives indexes of `description` without a store an id and a store.
@@ -259,7 +264,7 @@ private:
     // transaction as it found it (changed no row, and SQLite kept it open).
     bool unchangedSince(qint64 changesBefore) const;
     std::optional<ApiError> commitScope(CommitScope &scope);
-    std::optional<ApiError> commitStats(const QHash<qint64, std::pair<qint64, qint64>> &stats);
+    std::optional<ApiError> commitStats(const StatsDeltas &stats);
     std::optional<ApiError> executeGroup(const std::vector<PendingWrite *> &group);
     Result<void> step(const QByteArray &sql);
     // Whether the calling thread holds the open write transaction (runs a
@@ -338,6 +343,23 @@ private:
     std::condition_variable m_backfillWake;
     std::deque<BackfillJob> m_backfillJobs;
     bool m_backfillStopping = false;
+
+    // Item counts and sizes of tables (by id) and indexes (by -id), as of the
+    // last commit. DynamoDB refreshes these figures about every six hours;
+    // ours are exact at once, but only written to their rows (tables and
+    // index_stats) on a clean close, so that a commit dirties no page for
+    // them. The first commit that changes a row's figures after it was
+    // written marks it unknown (item_count = -1, one small write per table
+    // and index per process run); the next open recounts rows so marked,
+    // which after a kill -9 makes them exact again.
+    struct LiveStats {
+        qint64 items = 0;          // item (entry) count
+        qint64 bytes = 0;          // total item (entry) size
+        bool unknownOnDisk = false; // its row holds -1
+    };
+    mutable std::mutex m_statsMutex;                // guards m_liveStats (writes also hold the write lock)
+    std::unordered_map<qint64, LiveStats> m_liveStats;
+    std::pair<qint64, qint64> liveStats(qint64 key) const;
 
     void notifyCommit();
     std::atomic<bool> m_hasCommitListeners{false};

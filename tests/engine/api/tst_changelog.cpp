@@ -182,7 +182,7 @@ void TestChangeLog::versionTwoDatabaseIsConverted()
     QCOMPARE(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema_version'), "
                                     "(SELECT COUNT(*) FROM sqlite_master WHERE name = 'changelog_by_table_seq')", -1, &s, nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_step(s), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int64(s, 0), 3);
+    QCOMPARE(sqlite3_column_int64(s, 0), 4);
     QCOMPARE(sqlite3_column_int64(s, 1), 0);
     sqlite3_finalize(s);
     sqlite3_close(db);

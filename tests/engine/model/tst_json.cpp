@@ -117,6 +117,8 @@ private slots:
     void writeJsonStringEscapesInLongRuns();
     void propertyRoundTrip();
     void storedJsonRejectsCorrupt();
+    void storedNameEquals_data();
+    void storedNameEquals();
     void typeNames();
     void setsAreCanonical();
 };
@@ -468,6 +470,34 @@ void TestJson::setsAreCanonical()
     const auto bs = AttributeValue::binarySet({QByteArray("\xff", 1), QByteArray("\x01", 1), QByteArray()});
     QCOMPARE(bs.asBinarySet().front(), QByteArray());
     QCOMPARE(bs.asBinarySet().back(), QByteArray("\xff", 1));
+}
+
+// A listed member's UTF-8 name against a name looked up: equal exactly when
+// the UTF-8 decodes to it, whatever the lengths (ASCII names of other
+// lengths are declined without decoding).
+void TestJson::storedNameEquals_data()
+{
+    QTest::addColumn<QByteArray>("utf8");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<bool>("equal");
+    QTest::newRow("same ascii") << QByteArray("data") << QStringLiteral("data") << true;
+    QTest::newRow("longer ascii") << QByteArray("data") << QStringLiteral("g0") << false;
+    QTest::newRow("shorter ascii") << QByteArray("g0") << QStringLiteral("data") << false;
+    QTest::newRow("same length, differs") << QByteArray("g1") << QStringLiteral("g0") << false;
+    QTest::newRow("two-byte char") << QByteArray("caf\xc3\xa9") << QStringLiteral("caf\u00e9") << true;
+    QTest::newRow("two-byte char, other") << QByteArray("caf\xc3\xa9") << QStringLiteral("cafe") << false;
+    QTest::newRow("three-byte char") << QByteArray("\xe6\x97\xa5") << QStringLiteral("\u65e5") << true;
+    QTest::newRow("surrogate pair") << QByteArray("a\xf0\x9f\x98\x80") << QString::fromUtf8("a\xf0\x9f\x98\x80") << true;
+    QTest::newRow("over three bytes a unit") << QByteArray("abcd") << QStringLiteral("a") << false;
+    QTest::newRow("non-ascii against shorter") << QByteArray("\xc3\xa9x") << QStringLiteral("\u00e9") << false;
+}
+
+void TestJson::storedNameEquals()
+{
+    QFETCH(QByteArray, utf8);
+    QFETCH(QString, name);
+    QFETCH(bool, equal);
+    QCOMPARE(dd::model::storedNameEquals(utf8, name), equal);
 }
 
 QTEST_APPLESS_MAIN(TestJson)
