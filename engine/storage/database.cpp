@@ -38,16 +38,16 @@ constexpr int kCheckpointPages = 8000;
 constexpr qint64 kWalSizeLimit = 2LL * kCheckpointPages * (4096 + 24);
 // Frames a checkpoint leaves for its last pass, the one that holds writers
 // off: unlocked passes copy the rest first (at most kCatchUpPasses of them,
-// each copying what was committed during the one before, while that is at
-// most half what the one before copied).
+// each copying what was committed during the one before, while that is less
+// than what the one before copied).
 constexpr int kHeldPassFrames = 256;
-constexpr int kCatchUpPasses = 6;
+constexpr int kCatchUpPasses = 10;
 // Times the checkpoint lets writers go on after taking the lock when a large
 // commit came in just before (copying it first).
 constexpr int kLockRetries = 2;
-// Times the held pass tries again when a reader that began just before it
-// kept it from copying everything (100 us apart).
-constexpr int kHeldPassRetries = 3;
+// Times the held pass waits 100 us for readers (checkpointBusy): for those
+// reading now to finish, not for a long scan.
+constexpr int kHeldPassWaits = 20;
 
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
@@ -211,6 +211,7 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // checkpoints do nothing (and return log and checkpointed frames -1),
         // and the WAL grew without bound, each commit's frames costing more.
         DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_schema"));
+        sqlite3_busy_handler(db->m_checkpointer->handle(), &Database::checkpointBusy, db.get());
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
         db->m_checkpointAt.store(kCheckpointPages);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
@@ -324,6 +325,18 @@ Database::CheckpointPass Database::checkpointPass()
     return pass;
 }
 
+int Database::checkpointBusy(void *self, int count)
+{
+    // The held pass waits for readers: idle ones end their snapshots, the
+    // others finish their reads (a GetItem's microseconds); it gives up on
+    // a long one (a scan).
+    if (count >= kHeldPassWaits)
+        return 0;
+    static_cast<Database *>(self)->endIdleReads(true);
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    return 1;
+}
+
 bool Database::heldBackByReader(const CheckpointPass &pass)
 {
     // A reader that began a moment ago holds back only what was committed
@@ -338,11 +351,10 @@ int Database::framesBehind(const CheckpointPass &pass) const
     return std::max(0, m_walFrames.load(std::memory_order_relaxed) - pass.copiedFrames);
 }
 
-void Database::syncDatabaseFile()
+void Database::syncFile(int which)
 {
     sqlite3_file *file = nullptr;
-    if (sqlite3_file_control(m_checkpointer->handle(), "main", SQLITE_FCNTL_FILE_POINTER, &file) == SQLITE_OK && file
-        && file->pMethods)
+    if (sqlite3_file_control(m_checkpointer->handle(), "main", which, &file) == SQLITE_OK && file && file->pMethods)
         file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
 }
 
@@ -365,12 +377,12 @@ void Database::checkpoint()
     for (int i = 0; i < kCatchUpPasses; ++i) {
         // Sync what the passes copied while writers go on: the held pass
         // then syncs only its own few pages.
-        syncDatabaseFile();
+        syncFile(SQLITE_FCNTL_FILE_POINTER);
         const int nowBehind = framesBehind(pass);
-        // Caught up, or not catching up fast enough: writers about as fast
-        // as the passes would make the WAL grow while they chase them (hold
-        // them off now, while the held pass has the least to copy).
-        if (nowBehind <= kHeldPassFrames || nowBehind > behind / 2)
+        // Caught up, or not catching up: writers as fast as the passes
+        // would make the WAL grow while they chase them (hold them off now,
+        // while the held pass has the least to copy).
+        if (nowBehind <= kHeldPassFrames || nowBehind >= behind)
             break;
         behind = nowBehind;
         const CheckpointPass next = checkpointPass();
@@ -387,17 +399,21 @@ void Database::checkpoint()
         return;
     }
     // (Writers that outran the passes are held off all the same, however
-    // long the pass takes: the WAL stays bounded.)
+    // long the pass takes: the WAL stays bounded.) The held pass syncs the
+    // WAL's new frames before it copies them: sync those committed so far
+    // now, so that it syncs only the last few.
+    syncFile(SQLITE_FCNTL_JOURNAL_POINTER);
     // Queued writers count the checkpoint as one of them, so that long
     // background writers (restores) commit and let it in.
     std::unique_lock writers(m_writeMutex, std::defer_lock);
     for (int i = 0;; ++i) {
+        const int behindBefore = framesBehind(pass);
         m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
         writers.lock();
         m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
-        // A large commit came in meanwhile (a restore's, say, which commits
-        // when others wait for the lock): copy it with writers going on.
-        if (framesBehind(pass) <= kHeldPassFrames || i == kLockRetries)
+        // A large commit came in while it waited for the lock (a restore's,
+        // say, which commits when others wait): copy it with writers going on.
+        if (framesBehind(pass) <= std::max(kHeldPassFrames, 2 * behindBefore) || i == kLockRetries)
             break;
         writers.unlock();
         const CheckpointPass next = checkpointPass();
@@ -407,31 +423,24 @@ void Database::checkpoint()
             return;
         }
         pass = next;
-        syncDatabaseFile();
+        syncFile(SQLITE_FCNTL_FILE_POINTER);
     }
     const auto heldSince = std::chrono::steady_clock::now();
-    pass = checkpointPass();
-    // A reader that began just before (a GetItem) may hold the last frames
-    // back for some microseconds.
-    for (int i = 0; i < kHeldPassRetries && pass.copiedFrames < pass.logFrames; ++i) {
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
-        pass = checkpointPass();
-    }
+    // RESTART: copy the rest, then wait until no reader uses the WAL (idle
+    // readers end their snapshots, see checkpointBusy), so that the next
+    // commit starts it over; the readers that begin from then on read the
+    // database file alone.
+    pass = CheckpointPass();
+    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_RESTART, &pass.logFrames,
+                                             &pass.copiedFrames);
+    m_checkpointPasses.fetch_add(1, std::memory_order_relaxed);
     // The next checkpoint is due kCheckpointPages past this one's end; once
     // the next commit starts the WAL over, past its start (walHook). If a
-    // reader kept this one from copying everything, sooner.
-    const bool complete = pass.logFrames > 0 && pass.copiedFrames == pass.logFrames;
-    m_checkpointAt.store(pass.logFrames + (complete ? kCheckpointPages : kCheckpointPages / 8), std::memory_order_relaxed);
-    if (complete) {
-        // The WAL starts over at the next commit if no reader holds a
-        // snapshot begun before this pass. Idle readers end theirs now;
-        // those reading now end theirs when they are put back (their
-        // snapshots count as stale), and begin the next one on the database
-        // file alone.
-        m_commitSeq.fetch_add(1);
-        endIdleReads(true);
+    // reader kept the WAL from starting over, sooner.
+    const bool complete = rc == SQLITE_OK && pass.logFrames > 0 && pass.copiedFrames == pass.logFrames;
+    m_checkpointAt.store(std::max(pass.logFrames, 0) + (complete ? kCheckpointPages : kCheckpointPages / 8), std::memory_order_relaxed);
+    if (complete)
         m_checkpointsCompleted.fetch_add(1, std::memory_order_relaxed);
-    }
     writers.unlock();
     m_checkpointHeldPasses.fetch_add(1, std::memory_order_relaxed);
     const auto held = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - heldSince).count());

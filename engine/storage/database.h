@@ -342,10 +342,14 @@ private:
     CheckpointPass checkpointPass();
     // The WAL frames committed since `pass` that it did not copy.
     int framesBehind(const CheckpointPass &pass) const;
+    // The checkpoint connection's busy handler (its held pass waiting for readers).
+    static int checkpointBusy(void *self, int count);
     // Whether a reader's snapshot kept `pass` from copying much of the WAL.
     static bool heldBackByReader(const CheckpointPass &pass);
-    // Syncs the database file (what passes copied into it) to disk.
-    void syncDatabaseFile();
+    // Syncs a file of the checkpoint connection to disk: the database file
+    // (SQLITE_FCNTL_FILE_POINTER: what passes copied into it) or the WAL
+    // (SQLITE_FCNTL_JOURNAL_POINTER).
+    void syncFile(int which);
     std::unique_ptr<Connection> m_checkpointer;
     // WAL frames at which the writer wakes the checkpoint thread; and the
     // WAL frames after the last commit (written by the writer, which tells
