@@ -9,6 +9,9 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <chrono>
+#include <limits>
+#include <thread>
 
 #include <pthread.h>
 
@@ -26,11 +29,25 @@ constexpr int kSchemaVersion = 4;
 constexpr int kBackfillPageRows = 200;
 constexpr auto kBackfillPause = std::chrono::milliseconds(1);
 
-// WAL pages after which the checkpoint thread copies the WAL into the database.
-constexpr int kCheckpointPages = 2000;
-// WAL pages past which a checkpoint holds writers off for a last pass, so
-// that the WAL can start over (checkpointLoop).
-constexpr int kCheckpointRestartPages = 4 * kCheckpointPages;
+// WAL frames (pages) after which the checkpoint thread copies the WAL into
+// the database and lets it start over (checkpointLoop); counted from where
+// the last checkpoint left the WAL when a reader kept it from starting over.
+constexpr int kCheckpointPages = 8000;
+// The WAL file's size past which it is cut back when it starts over: about
+// twice what it holds when it starts over under a steady write load.
+constexpr qint64 kWalSizeLimit = 2LL * kCheckpointPages * (4096 + 24);
+// Frames a checkpoint leaves for its last pass, the one that holds writers
+// off: unlocked passes copy the rest first (at most kCatchUpPasses of them,
+// each copying what was committed during the one before, while that is less
+// than what the one before copied).
+constexpr int kHeldPassFrames = 256;
+constexpr int kCatchUpPasses = 10;
+// Times the checkpoint lets writers go on after taking the lock when a large
+// commit came in just before (copying it first).
+constexpr int kLockRetries = 2;
+// Times the held pass waits 100 us for readers (checkpointBusy): for those
+// reading now to finish, not for a long scan.
+constexpr int kHeldPassWaits = 20;
 
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
@@ -179,12 +196,17 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
         // in the WAL before write() returns, so a killed process loses no
         // acknowledged write (a power loss may lose the last commits).
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+        // A WAL that grew past its usual size (a reader's snapshot kept it
+        // from starting over) is cut back when it starts over.
+        DD_CHECK(db->m_writer->exec("PRAGMA journal_size_limit=" + QByteArray::number(kWalSizeLimit)));
         DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
         // A connection opens the WAL only when it first reads: until then its
         // checkpoints do nothing (and return log and checkpointed frames -1),
         // and the WAL grew without bound, each commit's frames costing more.
         DD_CHECK(db->m_checkpointer->exec("SELECT count(*) FROM sqlite_schema"));
+        sqlite3_busy_handler(db->m_checkpointer->handle(), &Database::checkpointBusy, db.get());
         sqlite3_wal_autocheckpoint(db->m_writer->handle(), 0);
+        db->m_checkpointAt.store(kCheckpointPages);
         sqlite3_wal_hook(db->m_writer->handle(), &Database::walHook, db.get());
         db->m_checkpointThread = std::thread([d = db.get()] { d->checkpointLoop(); });
     }
@@ -252,7 +274,13 @@ int Database::walHook(void *self, sqlite3 *, const char *, int pages)
 {
     auto *db = static_cast<Database *>(self);
     db->m_commitSeq.fetch_add(1);
-    if (pages >= kCheckpointPages) {
+    // Under the write lock, as every commit. Fewer frames than the commit
+    // before: the WAL started over; the next checkpoint is due once it
+    // holds kCheckpointPages again.
+    if (pages < db->m_walFrames.load(std::memory_order_relaxed))
+        db->m_checkpointAt.store(kCheckpointPages, std::memory_order_relaxed);
+    db->m_walFrames.store(pages, std::memory_order_relaxed);
+    if (pages >= db->m_checkpointAt.load(std::memory_order_relaxed)) {
         {
             std::lock_guard lock(db->m_checkpointMutex);
             db->m_checkpointWanted = true;
@@ -272,32 +300,163 @@ void Database::checkpointLoop()
             break;
         m_checkpointWanted = false;
         lock.unlock();
-        // Idle readers' stale snapshots would hold the checkpoint back; and
-        // once it is done, the writer restarts the WAL only while no reader
-        // holds a snapshot begun before, so those end too.
-        endIdleReads(false);
-        int logFrames = 0;
-        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &logFrames, nullptr);
-        if (logFrames >= kCheckpointRestartPages) {
-            // The WAL starts over only when a write begins with all of it
-            // copied, which under steady writes the passes above rarely
-            // achieve (they commit more meanwhile): the WAL, each commit's
-            // frame appends and every read's frame lookups grew without
-            // bound. Copy the rest with writers held off: only what they
-            // committed during the pass above, but with its fsyncs, so
-            // rarely (writers wait meanwhile).
-            std::lock_guard writers(m_writeMutex);
-            sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        }
-        endIdleReads(true);
+        checkpoint();
         lock.lock();
-        // Commits during the passes asked again; the next one after them
-        // still will if the WAL could not start over (a reader held it).
+        // Commits during the checkpoint asked again; the next one past
+        // m_checkpointAt will.
         m_checkpointWanted = false;
     }
     lock.unlock();
     // On the way out, leave a small WAL behind.
     sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+}
+
+Database::CheckpointPass Database::checkpointPass()
+{
+    // Idle readers' stale snapshots would hold the pass back.
+    endIdleReads(false);
+    CheckpointPass pass;
+    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &pass.logFrames,
+                                             &pass.copiedFrames);
+    if (rc != SQLITE_OK || pass.logFrames < 0)
+        pass.logFrames = pass.copiedFrames = 0;
+    m_checkpointPasses.fetch_add(1, std::memory_order_relaxed);
+    return pass;
+}
+
+int Database::checkpointBusy(void *self, int count)
+{
+    // The held pass waits for readers: idle ones end their snapshots, the
+    // others finish their reads (a GetItem's microseconds); it gives up on
+    // a long one (a scan).
+    if (count >= kHeldPassWaits)
+        return 0;
+    static_cast<Database *>(self)->endIdleReads(true);
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+    return 1;
+}
+
+bool Database::heldBackByReader(const CheckpointPass &pass)
+{
+    // A reader that began a moment ago holds back only what was committed
+    // since, some frames.
+    return pass.logFrames - pass.copiedFrames > kHeldPassFrames;
+}
+
+int Database::framesBehind(const CheckpointPass &pass) const
+{
+    // The WAL's frames now (after the last commit) that are not copied; none
+    // once the WAL started over.
+    return std::max(0, m_walFrames.load(std::memory_order_relaxed) - pass.copiedFrames);
+}
+
+void Database::syncFile(int which)
+{
+    sqlite3_file *file = nullptr;
+    if (sqlite3_file_control(m_checkpointer->handle(), "main", which, &file) == SQLITE_OK && file && file->pMethods)
+        file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+}
+
+void Database::checkpoint()
+{
+    // The WAL starts over only when a write begins with all of it copied
+    // into the database and no reader using it; under steady writes passes
+    // that let writers go on never get there (they commit more meanwhile),
+    // and the WAL, each commit's frame appends and every read's frame
+    // lookups grew without bound. So the last pass holds writers off. It
+    // is kept short: unlocked passes copy nearly everything first, and the
+    // database file is synced before it. (A pass that cannot copy the whole
+    // WAL, as these cannot while writers commit, writes the pages without
+    // syncing the database file: the WAL still holds them. The pass that
+    // completes it syncs the file, and with everything the earlier passes
+    // copied still unsynced, that took tens of milliseconds, all of them
+    // holding writers off.)
+    CheckpointPass pass = checkpointPass();
+    int behind = std::numeric_limits<int>::max();
+    for (int i = 0; i < kCatchUpPasses; ++i) {
+        // Sync what the passes copied while writers go on: the held pass
+        // then syncs only its own few pages.
+        syncFile(SQLITE_FCNTL_FILE_POINTER);
+        const int nowBehind = framesBehind(pass);
+        // Caught up, or not catching up: writers as fast as the passes
+        // would make the WAL grow while they chase them (hold them off now,
+        // while the held pass has the least to copy).
+        if (nowBehind <= kHeldPassFrames || nowBehind >= behind)
+            break;
+        behind = nowBehind;
+        const CheckpointPass next = checkpointPass();
+        const bool progressed = next.copiedFrames > pass.copiedFrames || next.logFrames < pass.logFrames;
+        pass = next;
+        if (!progressed)
+            break; // a reader's snapshot holds it back
+    }
+    if (heldBackByReader(pass)) {
+        // A reader's snapshot keeps much of the WAL from being copied (a
+        // long scan, a backup): holding writers off would not let it start
+        // over. Try again once the WAL has grown by another kCheckpointPages.
+        m_checkpointAt.store(pass.logFrames + kCheckpointPages, std::memory_order_relaxed);
+        return;
+    }
+    // (Writers that outran the passes are held off all the same, however
+    // long the pass takes: the WAL stays bounded.) The held pass syncs the
+    // WAL's new frames before it copies them: sync those committed so far
+    // now, so that it syncs only the last few.
+    syncFile(SQLITE_FCNTL_JOURNAL_POINTER);
+    // Queued writers count the checkpoint as one of them, so that long
+    // background writers (restores) commit and let it in.
+    std::unique_lock writers(m_writeMutex, std::defer_lock);
+    for (int i = 0;; ++i) {
+        const int behindBefore = framesBehind(pass);
+        m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
+        writers.lock();
+        m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
+        // A large commit came in while it waited for the lock (a restore's,
+        // say, which commits when others wait): copy it with writers going on.
+        if (framesBehind(pass) <= std::max(kHeldPassFrames, 2 * behindBefore) || i == kLockRetries)
+            break;
+        writers.unlock();
+        const CheckpointPass next = checkpointPass();
+        if (heldBackByReader(next)) {
+            // As above.
+            m_checkpointAt.store(next.logFrames + kCheckpointPages, std::memory_order_relaxed);
+            return;
+        }
+        pass = next;
+        syncFile(SQLITE_FCNTL_FILE_POINTER);
+    }
+    const auto heldSince = std::chrono::steady_clock::now();
+    // RESTART: copy the rest, then wait until no reader uses the WAL (idle
+    // readers end their snapshots, see checkpointBusy), so that the next
+    // commit starts it over; the readers that begin from then on read the
+    // database file alone.
+    pass = CheckpointPass();
+    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_RESTART, &pass.logFrames,
+                                             &pass.copiedFrames);
+    m_checkpointPasses.fetch_add(1, std::memory_order_relaxed);
+    // The next checkpoint is due kCheckpointPages past this one's end; once
+    // the next commit starts the WAL over, past its start (walHook). If a
+    // reader kept the WAL from starting over, sooner.
+    const bool complete = rc == SQLITE_OK && pass.logFrames > 0 && pass.copiedFrames == pass.logFrames;
+    m_checkpointAt.store(std::max(pass.logFrames, 0) + (complete ? kCheckpointPages : kCheckpointPages / 8), std::memory_order_relaxed);
+    if (complete)
+        m_checkpointsCompleted.fetch_add(1, std::memory_order_relaxed);
+    writers.unlock();
+    m_checkpointHeldPasses.fetch_add(1, std::memory_order_relaxed);
+    const auto held = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - heldSince).count());
+    m_checkpointHeldMicros.fetch_add(held, std::memory_order_relaxed);
+    if (held > m_checkpointMaxHeldMicros.load(std::memory_order_relaxed))
+        m_checkpointMaxHeldMicros.store(held, std::memory_order_relaxed);
+}
+
+Database::CheckpointStats Database::checkpointStats() const
+{
+    CheckpointStats s;
+    s.passes = m_checkpointPasses.load(std::memory_order_relaxed);
+    s.heldPasses = m_checkpointHeldPasses.load(std::memory_order_relaxed);
+    s.completed = m_checkpointsCompleted.load(std::memory_order_relaxed);
+    s.heldMicros = m_checkpointHeldMicros.load(std::memory_order_relaxed);
+    s.maxHeldMicros = m_checkpointMaxHeldMicros.load(std::memory_order_relaxed);
+    return s;
 }
 
 Result<void> Database::initSchema()

@@ -209,6 +209,20 @@ public:
     // early, so that requests wait for about one item, not a whole page.
     bool writersWaiting() const { return m_writeWaiters.load(std::memory_order_relaxed) > 0; }
 
+    // What the checkpoint thread did since open (on disk; zeros in memory),
+    // for tests and benchmarks: passive passes, last passes that held
+    // writers off, those that copied the whole WAL (after each the WAL starts
+    // over at the next commit unless a reader's snapshot still uses it), and
+    // how long writers were held off, in all and at most.
+    struct CheckpointStats {
+        quint64 passes = 0;
+        quint64 heldPasses = 0;
+        quint64 completed = 0;
+        quint64 heldMicros = 0;
+        quint64 maxHeldMicros = 0;
+    };
+    CheckpointStats checkpointStats() const;
+
 private:
     Database() = default;
     friend class WriteTxn;
@@ -320,7 +334,39 @@ private:
     // commit hook wakes the thread once the WAL passes kCheckpointPages.
     static int walHook(void *self, struct sqlite3 *db, const char *name, int pages);
     void checkpointLoop();
+    // One checkpoint: unlocked passive passes, a sync of the database file,
+    // then a last pass holding writers off that lets the WAL start over
+    // (skipped when a reader's snapshot keeps much of the WAL from being
+    // copied: it could not start over).
+    void checkpoint();
+    // One passive pass: the WAL's frames and those copied into the database.
+    struct CheckpointPass {
+        int logFrames = 0;
+        int copiedFrames = 0;
+    };
+    CheckpointPass checkpointPass();
+    // The WAL frames committed since `pass` that it did not copy.
+    int framesBehind(const CheckpointPass &pass) const;
+    // The checkpoint connection's busy handler (its held pass waiting for readers).
+    static int checkpointBusy(void *self, int count);
+    // Whether a reader's snapshot kept `pass` from copying much of the WAL.
+    static bool heldBackByReader(const CheckpointPass &pass);
+    // Syncs a file of the checkpoint connection to disk: the database file
+    // (SQLITE_FCNTL_FILE_POINTER: what passes copied into it) or the WAL
+    // (SQLITE_FCNTL_JOURNAL_POINTER).
+    void syncFile(int which);
     std::unique_ptr<Connection> m_checkpointer;
+    // WAL frames at which the writer wakes the checkpoint thread; and the
+    // WAL frames after the last commit (written by the writer, which tells
+    // by them when the WAL started over).
+    std::atomic<int> m_checkpointAt{0};
+    std::atomic<int> m_walFrames{0};
+    // checkpointStats(): written by the checkpoint thread only.
+    std::atomic<quint64> m_checkpointPasses{0};
+    std::atomic<quint64> m_checkpointHeldPasses{0};
+    std::atomic<quint64> m_checkpointsCompleted{0};
+    std::atomic<quint64> m_checkpointHeldMicros{0};
+    std::atomic<quint64> m_checkpointMaxHeldMicros{0};
     std::thread m_checkpointThread;
     std::mutex m_checkpointMutex;
     std::condition_variable m_checkpointWake;

@@ -128,7 +128,7 @@ private slots:
         const qint64 before = QFileInfo(file).size();
         QVERIFY(db.write<void>([](WriteTxn &txn) { return txn.conn.exec("CREATE TABLE blobs(k INTEGER PRIMARY KEY, b BLOB)"); }).ok());
         const QByteArray blob(3000, 'x');
-        for (int batch = 0; batch < 60; ++batch) {
+        for (int batch = 0; batch < 200; ++batch) {
             QVERIFY(db.write<void>([&](WriteTxn &txn) -> Result<void> {
                           for (int i = 0; i < 50; ++i) {
                               Statement *s = txn.conn.prepare("INSERT INTO blobs(k, b) VALUES(?, ?)");
@@ -141,7 +141,7 @@ private slots:
                       }).ok());
             QVERIFY(readValue(db, 1).ok());
         }
-        // 3,000 rows of 3 KB: about 9 MB, past the threshold of 2,000 pages.
+        // 10,000 rows of 3 KB, a page each: past the threshold of 8,000 pages.
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() > before + 4 * 1024 * 1024, 20000);
     }
 };

@@ -1,22 +1,30 @@
 // Database: writes that share a transaction (a commit scope) with and
 // without savepoints: one that fails before changing anything leaves the
 // others alone, one that fails after a change without a savepoint takes the
-// whole scope with it (WriteFailure). On disk, under steady writes the WAL is
-// copied into the database and starts over, so that it stays bounded (a
-// regression: the checkpoint connection never opened the WAL, so its
-// checkpoints did nothing, and a checkpoint racing the writer never let the
-// WAL start over; a busy server's WAL grew by gigabytes and every commit and
-// read slowed with it).
+// whole scope with it (WriteFailure). On disk, under steady writes (and
+// reads) the WAL is copied into the database and starts over, so that it
+// stays bounded (a regression: the checkpoint connection never opened the
+// WAL, so its checkpoints did nothing, and a checkpoint racing the writer
+// never let the WAL start over; a busy server's WAL grew by gigabytes and
+// every commit and read slowed with it); a reader that keeps its snapshot
+// keeps it from starting over only until it lets go.
 #include "model/json.h"
 #include "model/keycodec.h"
 #include "model/size.h"
 #include "storage/database.h"
 #include "storage/itemstore.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <functional>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
 
 using namespace dd;
 using namespace dd::storage;
@@ -64,6 +72,42 @@ class TstDatabaseWrites : public QObject {
         const StoredKey key = itemOf(pk).first;
         auto got = m_db->read<std::optional<StoredItem>>([&](Connection &c) { return ItemStore::get(c, *m_table, key); });
         return got.ok() && got->has_value();
+    }
+
+
+    static std::unique_ptr<Database> openOnDisk(const QString &path)
+    {
+        auto opened = Database::open(path, QStringLiteral("us-east-1"), nullptr);
+        return opened.ok() ? std::move(opened).value() : nullptr;
+    }
+
+    static std::shared_ptr<const TableDef> createWalTable(Database &db)
+    {
+        const QJsonObject desc = QJsonDocument::fromJson(kTable).object();
+        auto table = db.write<std::shared_ptr<const TableDef>>([&](WriteTxn &txn) { return db.createTable(txn, desc); });
+        return table.ok() ? *table : nullptr;
+    }
+
+    // Puts item k<i % 100> with n = i and a 300-byte payload, in a
+    // transaction of its own.
+    static bool writeCounter(Database &db, const TableDef &table, int i)
+    {
+        const auto [key, stored] = itemOf("k" + QByteArray::number(i % 100),
+                                          R"(,"n":{"N":")" + QByteArray::number(i) + R"("},"d":{"S":")" + QByteArray(300, 'x') + R"("})");
+        return db.write<bool>([&](WriteTxn &txn) -> Result<bool> {
+                     DD_ASSIGN(auto old, ItemStore::get(txn.conn, table, key));
+                     DD_CHECK(applyPut(txn, table, key, "{}", old, stored));
+                     return true;
+                 })
+            .ok();
+    }
+
+    // The WAL file's header: its checkpoint sequence number and salts
+    // change each time the WAL starts over.
+    static QByteArray walHeader(const QString &dbPath)
+    {
+        QFile f(dbPath + QStringLiteral("-wal"));
+        return f.open(QIODevice::ReadOnly) ? f.read(32) : QByteArray();
     }
 
 private slots:
@@ -138,40 +182,109 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString path = dir.filePath(QStringLiteral("us-east-1.db"));
-        auto opened = Database::open(path, QStringLiteral("us-east-1"), nullptr);
-        QVERIFY(opened.ok());
-        std::unique_ptr<Database> db = std::move(opened).value();
-        const QJsonObject desc = QJsonDocument::fromJson(kTable).object();
-        auto table = db->write<std::shared_ptr<const TableDef>>([&](WriteTxn &txn) { return db->createTable(txn, desc); });
-        QVERIFY(table.ok());
+        std::unique_ptr<Database> db = openOnDisk(path);
+        QVERIFY(db);
+        auto table = createWalTable(*db);
+        QVERIFY(table);
 
+        // Reads all along, as a server's GetItems: each takes a snapshot,
+        // which holds the WAL back only while it reads.
+        std::atomic<bool> stop{false};
+        std::atomic<int> reads{0};
+        std::thread reader([&] {
+            while (!stop.load()) {
+                const StoredKey key = itemOf("k" + QByteArray::number(reads.load() % 100)).first;
+                if (db->read<std::optional<StoredItem>>([&](Connection &c) { return ItemStore::get(c, *table, key); }).ok())
+                    reads.fetch_add(1);
+            }
+        });
         // Each write commits on its own: at least one WAL frame (a page) each.
-        constexpr int kWrites = 20000;
-        const QByteArray payload(300, 'x');
-        for (int i = 0; i < kWrites; ++i) {
-            const QByteArray pk = "k" + QByteArray::number(i % 100);
-            auto item = model::itemFromJson(QJsonDocument::fromJson(R"({"pk":{"S":")" + pk + R"("},"n":{"N":")"
-                                                                     + QByteArray::number(i) + R"("},"d":{"S":")" + payload + R"("}})").object());
-            QVERIFY(item.ok());
-            StoredKey key;
-            key.pk = model::encodeKeyValue(item->at(QStringLiteral("pk")));
-            key.hash = model::partitionHash(key.pk);
-            const StoredItem stored{model::itemSize(*item), model::itemToJsonBytes(*item)};
-            auto written = db->write<bool>([&](WriteTxn &txn) -> Result<bool> {
-                DD_ASSIGN(auto old, ItemStore::get(txn.conn, **table, key));
-                DD_CHECK(applyPut(txn, **table, key, "{}", old, stored));
-                return true;
-            });
-            QVERIFY(written.ok());
-        }
-        // The WAL file keeps the size of its longest run between restarts:
-        // some thousands of frames (it starts over past 8,000), far fewer
-        // than the frames written (more than one a write). The database
-        // holds the pages.
-        const qint64 walLimit = 16000LL * 4096;
+        constexpr int kWrites = 40000;
+        for (int i = 0; i < kWrites; ++i)
+            QVERIFY(writeCounter(*db, *table, i));
+        stop = true;
+        reader.join();
+        QVERIFY(reads.load() > 0);
+        // The WAL starts over past 8,000 frames and its file is cut back past
+        // 16,000 when it does: it stays far smaller than the frames written
+        // (more than one a write), and checkpoints held writers off to let it
+        // start over, again and again. The database holds the pages.
+        const qint64 walLimit = 24000LL * 4096;
         QVERIFY2(QFileInfo(path + QStringLiteral("-wal")).size() < walLimit,
                  qPrintable(QStringLiteral("WAL of %1 bytes").arg(QFileInfo(path + QStringLiteral("-wal")).size())));
         QVERIFY(QFileInfo(path).size() > 4 * 4096);
+        QVERIFY(db->checkpointStats().completed >= 2);
+        QVERIFY(db->checkpointStats().passes >= db->checkpointStats().completed);
+    }
+
+    // A reader that keeps its snapshot (a long scan, a backup) keeps the WAL
+    // from starting over: writes go on meanwhile, and the checkpoint does not
+    // hold them off for nothing. Once it lets go, the WAL starts over.
+    void walStartsOverOnceAReaderLetsGo()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("us-east-1.db"));
+        std::unique_ptr<Database> db = openOnDisk(path);
+        QVERIFY(db);
+        auto table = createWalTable(*db);
+        QVERIFY(table);
+        QVERIFY(writeCounter(*db, *table, 0));
+
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool reading = false;
+        bool letGo = false;
+        bool readOk = false;
+        std::thread reader([&] {
+            const StoredKey key = itemOf("k0").first;
+            auto r = db->read<bool>([&](Connection &c) -> Result<bool> {
+                DD_ASSIGN(auto item, ItemStore::get(c, *table, key)); // the snapshot begins
+                std::unique_lock lock(mutex);
+                reading = true;
+                cv.notify_all();
+                cv.wait(lock, [&] { return letGo; });
+                return item.has_value();
+            });
+            readOk = r.ok() && *r;
+        });
+        // Lets the reader go and waits for it, also when a check fails.
+        auto letReaderGo = [&] {
+            {
+                std::lock_guard lock(mutex);
+                letGo = true;
+            }
+            cv.notify_all();
+            if (reader.joinable())
+                reader.join();
+        };
+        const std::unique_ptr<void, std::function<void(void *)>> guard(&reader, [&](void *) { letReaderGo(); });
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return reading; });
+        }
+        const QByteArray walStart = walHeader(path);
+        const Database::CheckpointStats before = db->checkpointStats();
+        // Past two checkpoints' worth of frames (one or more a write).
+        for (int i = 1; i <= 20000; ++i)
+            QVERIFY(writeCounter(*db, *table, i));
+        QCOMPARE(walHeader(path), walStart);
+        QCOMPARE(db->checkpointStats().completed, before.completed);
+        QCOMPARE(db->checkpointStats().heldPasses, before.heldPasses);
+        QVERIFY(db->checkpointStats().passes > before.passes);
+        QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 16000LL * 4096);
+        letReaderGo();
+        QVERIFY(readOk);
+        // The same writes now let the WAL start over: a new header (its
+        // checkpoint sequence number and salts change).
+        int writes = 0;
+        while (walHeader(path) == walStart && writes < 200000)
+            QVERIFY(writeCounter(*db, *table, 20001 + writes++));
+        QVERIFY2(walHeader(path) != walStart, qPrintable(QStringLiteral("%1 writes").arg(writes)));
+        QVERIFY(db->checkpointStats().completed > before.completed);
+        // Everything written is there.
+        auto got = db->read<std::optional<StoredItem>>([&](Connection &c) { return ItemStore::get(c, *table, itemOf("k0").first); });
+        QVERIFY(got.ok() && got->has_value());
     }
 };
 
