@@ -7,6 +7,7 @@
 // and writing, which is what a kill -9 leaves behind (the e2e test
 // test_live_stats kills a real server).
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,12 +60,11 @@ QList<qint64> storedCounts(const QString &path)
 
 } // namespace
 
-class TestLiveStats : public QObject {
+class TestLiveStats : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<api::Engine> m_engine;
 
     void open(const QString &dataDir)
     {
@@ -81,18 +81,9 @@ private:
     QString dataDir(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
     static QString regionFile(const QString &dir) { return QDir(dir).filePath(QStringLiteral("us-east-1.db")); }
 
-    QJsonObject call(const char *op, const QJsonObject &req)
-    {
-        api::RequestContext ctx;
-        auto r = m_engine->call(ctx, QString::fromLatin1(op), req);
-        if (!r.ok())
-            qWarning("%s: %s", op, qPrintable(r.error().message()));
-        return r.ok() ? QJsonDocument::fromJson(*r).object() : QJsonObject();
-    }
-
     void createTable()
     {
-        QVERIFY(!call("CreateTable", json(R"({"TableName":"stats","BillingMode":"PAY_PER_REQUEST",
+        QVERIFY(!ok("CreateTable", json(R"({"TableName":"stats","BillingMode":"PAY_PER_REQUEST",
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"S"},
                                     {"AttributeName":"g","AttributeType":"S"},{"AttributeName":"l","AttributeType":"S"}],
             "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
@@ -113,14 +104,14 @@ private:
                 item.insert(QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), QStringLiteral("g%1").arg((i + round) % 4)}});
             if ((i + round) % 4 != 0)
                 item.insert(QStringLiteral("l"), QJsonObject{{QStringLiteral("S"), QStringLiteral("l%1").arg(round)}});
-            call("PutItem", {{QStringLiteral("TableName"), QStringLiteral("stats")}, {QStringLiteral("Item"), item}});
+            ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("stats")}, {QStringLiteral("Item"), item}});
         }
         for (int i = round; i < 30; i += 5)
-            call("DeleteItem", {{QStringLiteral("TableName"), QStringLiteral("stats")},
+            ok("DeleteItem", {{QStringLiteral("TableName"), QStringLiteral("stats")},
                                 {QStringLiteral("Key"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("p%1").arg(i % 7)}}},
                                                                     {QStringLiteral("sk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("s%1").arg(i)}}}}}});
         for (int i = 1; i < 30; i += 4)
-            call("UpdateItem", {{QStringLiteral("TableName"), QStringLiteral("stats")},
+            ok("UpdateItem", {{QStringLiteral("TableName"), QStringLiteral("stats")},
                                 {QStringLiteral("Key"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("p%1").arg(i % 7)}}},
                                                                     {QStringLiteral("sk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("s%1").arg(i)}}}}},
                                 {QStringLiteral("UpdateExpression"), QStringLiteral("SET w = :w REMOVE g")},
@@ -129,7 +120,7 @@ private:
 
     Figures describe()
     {
-        const QJsonObject t = call("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("stats")}}).value(QLatin1String("Table")).toObject();
+        const QJsonObject t = ok("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("stats")}}).value(QLatin1String("Table")).toObject();
         Figures f;
         f.items = t.value(QLatin1String("ItemCount")).toInteger(-2);
         f.bytes = t.value(QLatin1String("TableSizeBytes")).toInteger(-2);
@@ -148,7 +139,7 @@ private:
         QJsonObject req{{QStringLiteral("TableName"), QStringLiteral("stats")}, {QStringLiteral("Select"), QStringLiteral("COUNT")}};
         if (index)
             req.insert(QStringLiteral("IndexName"), QLatin1String(index));
-        return call("Scan", req).value(QLatin1String("Count")).toInteger(-1);
+        return ok("Scan", req).value(QLatin1String("Count")).toInteger(-1);
     }
 
 private slots:
@@ -229,7 +220,7 @@ private slots:
         m_engine.reset();
         open(dir);
         const Figures before = describe();
-        QVERIFY(!call("Scan", {{QStringLiteral("TableName"), QStringLiteral("stats")}}).isEmpty());
+        QVERIFY(!ok("Scan", {{QStringLiteral("TableName"), QStringLiteral("stats")}}).isEmpty());
         QVERIFY(!storedCounts(regionFile(dir)).contains(-1));
         QCOMPARE(describe(), before);
     }
