@@ -680,7 +680,7 @@ Connection *Database::acquireReader()
     auto c = Connection::open(m_path, true);
     if (!c.ok())
         return nullptr;
-    (void)(*c)->exec("PRAGMA cache_size=" + QByteArray(qgetenv("DD_WCACHE").isEmpty() ? "-16384" : qgetenv("DD_WCACHE")) + "; PRAGMA mmap_size=" + QByteArray::number(kMmapBytes) + ';');
+    (void)(*c)->exec("PRAGMA cache_size=-16384; PRAGMA mmap_size=" + QByteArray::number(kMmapBytes) + ';');
     return c->release();
 }
 
