@@ -32,7 +32,7 @@
 // --turn N runs each thread's operations in turns of N, as the HTTP
 // endpoint's event loops do (api::Engine::beginTurn/endTurn): the writes of
 // a turn share one commit, each in its own part of the open transaction.
-#include "api/engine.h"
+#include "benchutil.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -53,7 +53,7 @@ using namespace dd;
 
 namespace {
 
-QByteArray key(int i) { return QByteArray::number(i).rightJustified(8, '0').prepend('k'); }
+using bench::key;
 
 // Copies the WAL of the database file `path` into the database (passive
 // checkpoints on a connection of our own, repeated while the engine's
@@ -154,33 +154,24 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     Options o;
-    const QStringList args = app.arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--in-memory")) o.inMemory = true;
-        else if (args[i] == QLatin1String("--items") && i + 1 < args.size()) o.items = args[++i].toInt();
-        else if (args[i] == QLatin1String("--seconds") && i + 1 < args.size()) o.seconds = args[++i].toDouble();
-        else if (args[i] == QLatin1String("--ops") && i + 1 < args.size()) o.ops = args[++i].toLongLong();
-        else if (args[i] == QLatin1String("--threads") && i + 1 < args.size()) o.threads = args[++i].toInt();
-        else if (args[i] == QLatin1String("--gsis") && i + 1 < args.size()) o.gsis = args[++i].toInt();
-        else if (args[i] == QLatin1String("--turn") && i + 1 < args.size()) o.turn = args[++i].toInt();
-        else if (args[i] == QLatin1String("--only") && i + 1 < args.size()) o.only = args[++i].split(u',');
-        else if (args[i] == QLatin1String("--stream") && i + 1 < args.size()) o.stream = args[++i].toLatin1();
-        else {
-            std::fprintf(stderr, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                                 "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]\n");
-            return 2;
-        }
-    }
+    bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
+                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]")
+        .flag("--in-memory", o.inMemory)
+        .value("--items", o.items)
+        .value("--seconds", o.seconds)
+        .value("--ops", o.ops)
+        .value("--threads", o.threads)
+        .value("--gsis", o.gsis)
+        .value("--turn", o.turn)
+        .value("--only", o.only)
+        .value("--stream", o.stream)
+        .done();
     QTemporaryDir dir;
     api::EngineOptions eo;
     eo.inMemory = o.inMemory;
     eo.dataDir = dir.path();
-    auto engine = api::Engine::open(eo);
-    if (!engine.ok()) {
-        std::fprintf(stderr, "%s\n", qPrintable(engine.error().message()));
-        return 1;
-    }
-    api::Engine &e = **engine;
+    const auto engine = bench::openOrDie(eo);
+    api::Engine &e = *engine;
     api::RequestContext ctx;
     QByteArray defs = R"([{"AttributeName":"pk","AttributeType":"S"})", gsis;
     for (int g = 0; g < o.gsis; ++g) {
