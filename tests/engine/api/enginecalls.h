@@ -6,7 +6,9 @@
 //                      test's own checks then fail on it);
 //   fail(op, request)  for a call that must fail: its error, or the error
 //                      "none" when it succeeded.
-// A request is a QJsonObject or JSON text.
+// A request is a QJsonObject or JSON text. openQuiet() opens m_engine with
+// no background upkeep (TTL sweeps, change-log pruning, PITR maintenance):
+// the tests that need them drive them.
 #pragma once
 
 #include "api/engine.h"
@@ -14,6 +16,7 @@
 #include <QDebug>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTest>
 
 #include <memory>
 
@@ -23,6 +26,22 @@ class EngineCalls {
 protected:
     std::unique_ptr<api::Engine> m_engine;
     api::RequestContext m_ctx;
+
+    // Closes the engine and opens one on dataDir (in memory when inMemory);
+    // a failure fails the calling test, with m_engine empty.
+    void openQuiet(const QString &dataDir, bool inMemory = false)
+    {
+        m_engine.reset();
+        api::EngineOptions o;
+        o.dataDir = dataDir;
+        o.inMemory = inMemory;
+        o.ttlSweepIntervalMs = 0;
+        o.changeLogPruneIntervalMs = 0;
+        o.pitrMaintenanceIntervalMs = 0;
+        auto e = api::Engine::open(o);
+        QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
+        m_engine = std::move(*e);
+    }
 
     Result<QJsonObject> call(const char *op, QByteArrayView json) { return object(m_engine->call(m_ctx, QString::fromLatin1(op), json)); }
     Result<QJsonObject> call(const char *op, const QJsonObject &request) { return object(m_engine->call(m_ctx, QString::fromLatin1(op), request)); }

@@ -66,18 +66,7 @@ class TestLiveStats : public QObject, test::EngineCalls {
 private:
     QTemporaryDir m_dir;
 
-    void open(const QString &dataDir)
-    {
-        m_engine.reset();
-        api::EngineOptions o;
-        o.dataDir = dataDir;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
-        QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
-        m_engine = std::move(*e);
-    }
+    void open(const QString &dataDir) { openQuiet(dataDir); }
     QString dataDir(const char *name) const { return m_dir.filePath(QLatin1String(name)); }
     static QString regionFile(const QString &dir) { return QDir(dir).filePath(QStringLiteral("us-east-1.db")); }
 

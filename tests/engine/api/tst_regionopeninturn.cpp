@@ -8,6 +8,7 @@
 // other threads could use the region before its installs were committed.
 // Each region file here is made broken on purpose with SQLite directly.
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -64,27 +65,18 @@ bool sql(const QString &path, const char *statements)
 
 } // namespace
 
-class TestRegionOpenInTurn : public QObject {
+class TestRegionOpenInTurn : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<api::Engine> m_engine;
     QString m_dataDir;
 
     void open()
     {
-        m_engine.reset();
         static int n = 0;
         m_dataDir = m_dir.filePath(QStringLiteral("data%1").arg(++n));
-        api::EngineOptions o;
-        o.dataDir = m_dataDir;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
-        QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
-        m_engine = std::move(*e);
+        openQuiet(m_dataDir);
     }
     Result<QJsonObject> call(const QString &region, const char *op, const QJsonObject &req)
     {

@@ -8,6 +8,7 @@
 // turn's own thread sees it at once (its later writes run in the same
 // transaction), and a failed commit leaves the catalog as it was.
 #include "api/engine.h"
+#include "enginecalls.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -65,28 +66,18 @@ QJsonObject addIndexRequest(const QString &table)
 
 } // namespace
 
-class TestUncommittedCatalog : public QObject {
+class TestUncommittedCatalog : public QObject, test::EngineCalls {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<api::Engine> m_engine;
     QString m_dataDir;
 
     void open(bool onDisk = true)
     {
-        m_engine.reset();
         static int n = 0;
         m_dataDir = m_dir.filePath(QStringLiteral("data%1").arg(++n));
-        api::EngineOptions o;
-        o.dataDir = m_dataDir;
-        o.inMemory = !onDisk;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
-        QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
-        m_engine = std::move(*e);
+        openQuiet(m_dataDir, !onDisk);
     }
     Result<QJsonObject> call(const char *op, const QJsonObject &req)
     {
