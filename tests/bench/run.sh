@@ -4,7 +4,10 @@
 #   1. the ceiling: ../shared/bench's server that only answers a fixed 200;
 #   2. dynalite 4 (npm, its default in-memory mode);
 #   3. dynamodesk-server on disk (WAL; every write acknowledged after commit);
-#   4. engine_bench: the engine in process, without HTTP.
+#   4. engine_bench: the engine in process, without HTTP;
+#   5. with `get`: GetItem as a share of the ceiling and its p50, from
+#      alternating pairs of short runs (get_ratio.sh): the single figures above
+#      are minutes apart, and this machine's speed drifts in between.
 # For each server it also prints the server's CPU time per request.
 #
 #   tests/bench/run.sh [WORKLOAD...]        workloads: get put update query mixed (default: all)
@@ -61,3 +64,10 @@ measure_server "dynamodesk-server (on disk)" "$spid" "http://127.0.0.1:$port"
 
 echo "== engine in process (engine_bench, on disk)"
 "$root/build/bin/engine_bench" --items 100000 --seconds 3
+
+if [[ " ${workloads[*]} " == *" get "* ]]; then
+  kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null || true
+  echo "== GetItem against the ceiling in alternating pairs (get_ratio.sh)"
+  ROUNDS=${GET_RATIO_ROUNDS:-6} bash "$here/get_ratio.sh" "$root/build" | tail -1
+  BENCH_CONNECTIONS=1 ROUNDS=${GET_RATIO_ROUNDS:-6} bash "$here/get_ratio.sh" "$root/build" | tail -1
+fi
