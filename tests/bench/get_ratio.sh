@@ -10,26 +10,13 @@
 #
 #   tests/bench/get_ratio.sh [BUILD_DIR]
 # Environment: ROUNDS (8), BENCH_SECONDS (3), BENCH_CONNECTIONS (16), SHARED_BENCH (../shared/bench).
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-build=${1:-$root/build}
-shared=${SHARED_BENCH:-$root/../shared/bench}
-export BENCH_DIR=$shared
+default_seconds=3
+source "$(dirname "$0")/serverbench.sh" get_ratio.sh "${1:-}"
 rounds=${ROUNDS:-8}
-seconds=${BENCH_SECONDS:-3}
-conns=${BENCH_CONNECTIONS:-16}
-command -v wrk >/dev/null || { echo "get_ratio.sh: wrk is missing" >&2; exit 2; }
-
-dir=$(mktemp -d)
 cc -O2 -o "$dir/ceiling" "$shared/ceiling.c" -lpthread
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cport=$(free_port)
-"$dir/ceiling" "$cport" 2 & cpid=$!
-"$build/bin/dynamodesk-server" --port 0 --db-path "$dir" >"$dir/out" 2>&1 & spid=$!
-trap 'kill $cpid $spid 2>/dev/null; wait $cpid $spid 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 50); do grep -q listening "$dir/out" && break; sleep 0.1; done
-url=$(grep -o 'http://[0-9.:]*' "$dir/out")
+cport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$dir/ceiling" "$cport" 2 & bench_pids+=($!)
+start_server
 python3 "$shared/load.py" "$url" >/dev/null
 
 threads=$(( conns < 2 ? conns : 2 ))

@@ -12,22 +12,11 @@
 #
 #   tests/bench/stream_throughput.sh [BUILD_DIR]
 # Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (4), SHARED_BENCH (../shared/bench).
-set -euo pipefail
-here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-build=${1:-$root/build}
-shared=${SHARED_BENCH:-$root/../shared/bench}
-export BENCH_DIR=$shared
-seconds=${BENCH_SECONDS:-5}
-conns=${BENCH_CONNECTIONS:-16}
+default_seconds=5
+source "$(dirname "$0")/serverbench.sh" stream_throughput.sh "${1:-}"
 rounds=${ROUNDS:-4}
-command -v wrk >/dev/null || { echo "stream_throughput.sh: wrk is missing" >&2; exit 2; }
-
-dir=$(mktemp -d)
-"$build/bin/dynamodesk-server" --port 0 --db-path "$dir" >"$dir/out" 2>&1 & pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 50); do grep -q listening "$dir/out" && break; sleep 0.1; done
-url=$(grep -o 'http://[0-9.:]*' "$dir/out")
+start_server
+pid=$spid
 
 /usr/bin/python3 - "$url" <<'PY'
 import sys
