@@ -121,13 +121,7 @@ qint64 WriteTxn::changeLogEnd() const
 
 Result<void> WriteTxn::saveChangeLogEnd()
 {
-    Statement *s = conn.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES('changelog_seq', ?)");
-    if (!s)
-        return ApiError::internal(conn.lastError());
-    s->bind(1, m_db.m_changeSeq);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
+    DD_CHECK(conn.run("INSERT OR REPLACE INTO meta(key, value) VALUES('changelog_seq', ?)", {m_db.m_changeSeq}));
     // The pruner drops logs: have the next change of each table look again.
     m_db.m_logTables.clear();
     return {};
@@ -948,14 +942,9 @@ Result<void> Database::recoverStats()
             bytes = s->columnInt(1);
             s->reset();
         }
-        s = m_writer->prepare(indexId ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
-                                      : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?");
-        if (!s)
-            return ApiError::internal(m_writer->lastError());
-        s->bind(1, count).bind(2, bytes).bind(3, indexId ? indexId : tableId);
-        s->step();
-        if (s->resultCode() != SQLITE_DONE)
-            return ApiError::internal(s->errorMessage());
+        DD_CHECK(m_writer->run(indexId ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
+                                       : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?",
+                               {count, bytes, indexId ? indexId : tableId}));
     }
     s = m_writer->prepare("SELECT id, item_count, size_bytes FROM tables UNION ALL "
                           "SELECT -id, item_count, size_bytes FROM index_stats");
@@ -983,18 +972,12 @@ Result<void> Database::flushStats()
         if (!live.unknownOnDisk)
             continue;
         // A row that is gone (its table or index dropped) updates nothing.
-        Statement *s = m_writer->prepare(key < 0 ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
-                                                 : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?");
-        if (!s) {
+        auto updated = m_writer->run(key < 0 ? "UPDATE index_stats SET item_count = ?, size_bytes = ? WHERE id = ?"
+                                             : "UPDATE tables SET item_count = ?, size_bytes = ? WHERE id = ?",
+                                     {live.items, live.bytes, key < 0 ? -key : key});
+        if (!updated.ok()) {
             (void)step("ROLLBACK");
-            return ApiError::internal(m_writer->lastError());
-        }
-        s->bind(1, live.items).bind(2, live.bytes).bind(3, key < 0 ? -key : key);
-        s->step();
-        if (s->resultCode() != SQLITE_DONE) {
-            const ApiError e = ApiError::internal(s->errorMessage());
-            (void)step("ROLLBACK");
-            return e;
+            return updated.error();
         }
     }
     if (auto committed = step("COMMIT"); !committed.ok()) {

@@ -247,11 +247,7 @@ Result<void> StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin or
     DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(txn.conn, txn.lastChangeTable(), "UPDATE LOG SET origin = ? WHERE seq = ?"));
     if (!s)
         return ApiError::internal(QStringLiteral("The change log of table %1 is missing").arg(txn.lastChangeTable()));
-    s->bind(1, qint64(origin)).bind(2, txn.lastChangeSeq());
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return {};
+    return s->run({qint64(origin), txn.lastChangeSeq()});
 }
 
 QString formatSequenceNumber(qint64 seq)
