@@ -8,7 +8,6 @@
 
 #include <limits>
 
-#include <sqlite3.h>
 
 namespace dd::streams {
 
