@@ -8,7 +8,6 @@
 
 #include <limits>
 
-
 namespace dd::streams {
 
 namespace {

@@ -42,19 +42,23 @@ QByteArray kvBatch(const char *table, int from, int to, Pick pick, qint64 versio
 
 // Calls op and returns its response. A failure is printed and ends the
 // program with 1: a benchmark of a broken engine measures nothing.
-inline QByteArray callOrDie(api::Engine &e, const char *op, QByteArrayView body)
+inline QByteArray orDie(const char *op, Result<QByteArray> r)
 {
-    auto r = e.call(api::RequestContext(), QString::fromLatin1(op), body);
     if (!r.ok()) {
         std::fprintf(stderr, "%s failed: %s: %s\n", op, qPrintable(r.error().type()), qPrintable(r.error().message()));
         std::exit(1);
     }
-    return *r;
+    return std::move(*r);
+}
+
+inline QByteArray callOrDie(api::Engine &e, const char *op, QByteArrayView body)
+{
+    return orDie(op, e.call(api::RequestContext(), QString::fromLatin1(op), body));
 }
 
 inline QJsonObject callOrDie(api::Engine &e, const char *op, const QJsonObject &request)
 {
-    return QJsonDocument::fromJson(callOrDie(e, op, QJsonDocument(request).toJson(QJsonDocument::Compact))).object();
+    return QJsonDocument::fromJson(orDie(op, e.call(api::RequestContext(), QString::fromLatin1(op), request))).object();
 }
 
 // The engine with these options, or the program ends with 1 and the reason.
