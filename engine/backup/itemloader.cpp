@@ -83,14 +83,14 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                     return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted during the restore").arg(tableName));
                 clock.start();
                 for (int n = 0; next < available; ++n, ++next) {
-                    if (n >= kMinTxnItems && (db.writersWaiting() || clock.nsecsElapsed() >= maxTxnMicros * 1000))
+                    if (n >= kMinTxnItems && (db.writersWaiting() > 0 || clock.nsecsElapsed() >= maxTxnMicros * 1000))
                         break;
                     const Row &r = m_rows[next];
                     DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
                     DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{r.size, *r.json}));
                 }
                 return {};
-            }));
+            }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
         }
         return qint64(m_rows.size());
     }();

@@ -10,8 +10,9 @@
 //
 // write() shares the single writer with requests: each transaction commits
 // after kMaxTxnMicros of work, and early, after any item, once another
-// thread waits for the write lock (Database::writersWaiting()), so that a
-// request waits for about one item's insert and a small commit.
+// thread waits for the write lock (Database::writersWaiting()); the
+// requests' writes queued meanwhile join its commit (WriteFor::Background),
+// so that a request waits for about one item's insert more than it would.
 // Threads: prepare() on any thread; write() on one thread at a time.
 #pragma once
 
@@ -28,7 +29,7 @@ public:
     // Body time of one restore transaction, in microseconds.
     static constexpr qint64 kMaxTxnMicros = 200;
     // Items per transaction at least, so that a steady stream of requests cannot starve the restore.
-    static constexpr int kMinTxnItems = 8;
+    static constexpr int kMinTxnItems = 2;
 
     // Takes `items` (of a table with `table`'s key schema) and sorts them
     // in key order. Errors: InternalServerError for a key that is not valid

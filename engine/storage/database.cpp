@@ -765,9 +765,12 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
         w.cv.wait(lock);
     if (w.done)
         return w.commitError;
-    const size_t n = std::min(m_queue.size(), kMaxGroupCommit);
-    const std::vector<PendingWrite *> group(m_queue.begin(), m_queue.begin() + qsizetype(n));
-    m_writeWaiters.fetch_sub(int(n), std::memory_order_relaxed); // the group runs now: no longer waiting
+    std::vector<PendingWrite *> group{&w};
+    if (!w.background)
+        for (auto it = m_queue.begin() + 1; it != m_queue.end() && group.size() < kMaxGroupCommit; ++it)
+            if (!(*it)->background)
+                group.push_back(*it);
+    m_writeWaiters.fetch_sub(int(group.size()), std::memory_order_relaxed); // the group runs now: no longer waiting
     lock.unlock();
     std::optional<ApiError> error;
     {
@@ -778,23 +781,40 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
     }
     lock.lock();
     for (PendingWrite *g : group) {
-        m_queue.pop_front();
         g->done = true;
         g->commitError = error;
         if (g != &w)
             g->cv.notify_one();
     }
+    std::erase_if(m_queue, [](const PendingWrite *g) { return g->done; });
     if (!m_queue.empty())
         m_queue.front()->cv.notify_one();
     return error;
 }
 
-std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *> &group)
+void Database::adoptRequests(std::vector<PendingWrite *> &group)
+{
+    std::lock_guard lock(m_queueMutex);
+    int adopted = 0;
+    // The group's leader heads the queue, so the others in it wait (runWrite).
+    for (PendingWrite *q : m_queue) {
+        if (group.size() >= kMaxGroupCommit)
+            break;
+        if (!q->background && std::find(group.begin(), group.end(), q) == group.end()) {
+            group.push_back(q);
+            ++adopted;
+        }
+    }
+    m_writeWaiters.fetch_sub(adopted, std::memory_order_relaxed);
+}
+
+std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &group)
 {
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok())
         return begun.error();
     StatsDeltas stats;
-    for (PendingWrite *g : group) {
+    for (size_t i = 0; i < group.size(); ++i) {
+        PendingWrite *g = group[i];
         WriteTxn txn(*this, *m_writer, m_clock->nowMs());
         const bool single = group.size() == 1;
         const bool savepoint = !single && g->savepoint;
@@ -813,6 +833,8 @@ std::optional<ApiError> Database::executeGroup(const std::vector<PendingWrite *>
             if (savepoint)
                 (void)step("RELEASE w");
             txn.mergeStats(stats);
+            if (g->background)
+                adoptRequests(group);
         } else if (single) {
             (void)step("ROLLBACK");
             discardCatalog();
@@ -1269,7 +1291,7 @@ Result<bool> Database::runBackfill(const BackfillJob &job)
                 return std::optional<StoredKey>();
             }
             return IndexStore::backfillPage(txn, *def, *index, after, kBackfillPageRows);
-        }));
+        }, WriteFailure::Anywhere, WriteFor::Background));
         if (gone)
             return true;
         if (!last)

@@ -102,7 +102,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 if (s->resultCode() != SQLITE_DONE)
                     return ApiError::internal(s->errorMessage());
                 return deleted;
-            }));
+            }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
             stats.trimmed += n;
             if (n < kBatchRows)
                 break;
@@ -131,7 +131,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             }
             DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = ? WHERE key = 'examined_seq'", {hi}));
             return hi - examined;
-        }));
+        }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
         if (more < kBatchRows)
             break;
     }

@@ -106,7 +106,7 @@ Result<qint64> TtlSweeper::sweep(storage::Database &db, qint64 nowMs)
                     ++n;
                 }
                 return n;
-            }));
+            }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
             deleted += n;
         } while (after);
     }

@@ -7,7 +7,9 @@
 // WAL, so its checkpoints did nothing, and a checkpoint racing the writer
 // never let the WAL start over; a busy server's WAL grew by gigabytes and
 // every commit and read slowed with it); a reader that keeps its snapshot
-// keeps it from starting over only until it lets go.
+// keeps it from starting over only until it lets go. A background write
+// (a restore's batch) never joins a group that requests lead, and the
+// requests' writes queued while its body runs commit with it.
 #include "model/json.h"
 #include "model/keycodec.h"
 #include "model/size.h"
@@ -175,6 +177,82 @@ private slots:
         // Outside a scope a write failing after a change is rolled back as ever.
         QVERIFY(!put("g", WriteFailure::BeforeChanges, "after").ok());
         QVERIFY(!has("g"));
+    }
+
+    void requestsPassBackgroundWritesAndJoinTheirCommits()
+    {
+        // Each write's body logs its name; commits are counted. Write "a" (a
+        // request) holds the write lock until "c" (a request), "B" (a
+        // background write) and "d" (a request) are queued behind it, in that
+        // order; "B" then waits in its body until "e" is queued.
+        std::mutex mutex;
+        QByteArray order;
+        std::atomic<int> commits{0}, failures{0};
+        const int listener = m_db->addCommitListener([&] { ++commits; });
+        auto logged = [&](char name) {
+            std::lock_guard lock(mutex);
+            order += name;
+        };
+        auto waitQueued = [&](int n) {
+            for (int i = 0; i < 5000 && m_db->writersWaiting() < n; ++i)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            return m_db->writersWaiting() >= n;
+        };
+        auto write = [&](char name, WriteFor writeFor, const std::function<void()> &inBody = {}) {
+            return std::thread([&, name, writeFor, inBody] {
+                const auto [key, stored] = itemOf(QByteArray(1, name));
+                auto r = m_db->write<bool>([&](WriteTxn &txn) -> Result<bool> {
+                    logged(name);
+                    if (inBody)
+                        inBody();
+                    DD_CHECK(applyPut(txn, *m_table, key, "{}", std::nullopt, stored));
+                    return true;
+                }, WriteFailure::Anywhere, writeFor);
+                if (!r.ok())
+                    ++failures;
+            });
+        };
+        std::atomic<bool> aRunning{false}, releaseA{false};
+        std::vector<std::thread> threads;
+        threads.push_back(write('a', WriteFor::Request, [&] {
+            aRunning = true;
+            while (!releaseA)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }));
+        for (int i = 0; i < 5000 && !aRunning; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QVERIFY(aRunning);
+        threads.push_back(write('c', WriteFor::Request));
+        QVERIFY(waitQueued(1));
+        threads.push_back(write('B', WriteFor::Background, [&] {
+            if (!waitQueued(1))
+                ++failures;
+        }));
+        QVERIFY(waitQueued(2));
+        threads.push_back(write('d', WriteFor::Request));
+        QVERIFY(waitQueued(3));
+        const int before = commits;
+        releaseA = true;
+        // "B" leads after the group of "c" and "d", and holds its body until
+        // a fourth write queues.
+        for (int i = 0; i < 5000; ++i) {
+            {
+                std::lock_guard lock(mutex);
+                if (order.contains('B'))
+                    break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        }
+        threads.push_back(write('e', WriteFor::Request));
+        for (auto &t : threads)
+            t.join();
+        m_db->removeCommitListener(listener);
+        // Before: "c" led a group of "c", "B" and "d", and both requests waited for B's body.
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(order, QByteArray("acdBe"));
+        QCOMPARE(commits - before, 3); // "a", "c"+"d", "B"+"e"
+        for (const char *pk : {"a", "B", "c", "d", "e"})
+            QVERIFY2(has(pk), pk);
     }
 
     void walStaysBoundedUnderSteadyWrites()
