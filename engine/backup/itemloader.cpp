@@ -77,6 +77,8 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                     return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
                 available = size_t(parsed.load(std::memory_order_acquire));
             }
+            QElapsedTimer txnClock;
+            txnClock.start();
             DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
                 auto current = db.table(tableName);
                 if (!current || current->id != tableId)
@@ -91,6 +93,8 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                 }
                 return {};
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
+            if (db.servedRequestsWithin(kRequestsRecently))
+                std::this_thread::sleep_for(std::chrono::nanoseconds(qint64(double(txnClock.nsecsElapsed()) * kYieldFactor)));
         }
         return qint64(m_rows.size());
     }();

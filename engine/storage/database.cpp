@@ -686,9 +686,12 @@ void Database::releaseReader(Connection *c)
     const size_t start = readerSlotHint();
     for (size_t i = 0; i < kReaderSlots; ++i) {
         Connection *empty = nullptr;
-        if (m_readerSlots[(start + i) % kReaderSlots].conn.compare_exchange_strong(empty, c, std::memory_order_release,
-                                                                                    std::memory_order_relaxed))
+        ReaderSlot &slot = m_readerSlots[(start + i) % kReaderSlots];
+        if (slot.conn.compare_exchange_strong(empty, c, std::memory_order_release, std::memory_order_relaxed)) {
+            // The slot's cache line is this thread's now: the store costs no more.
+            slot.releasedNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
             return;
+        }
     }
     delete c; // the pool is full
 }
@@ -778,6 +781,8 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
         m_groupThread.store(std::this_thread::get_id());
         error = executeGroup(group);
         m_groupThread.store(std::thread::id());
+        if (!w.background)
+            m_requestNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     }
     lock.lock();
     for (PendingWrite *g : group) {
@@ -790,6 +795,17 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
     if (!m_queue.empty())
         m_queue.front()->cv.notify_one();
     return error;
+}
+
+bool Database::servedRequestsWithin(std::chrono::nanoseconds window) const
+{
+    const qint64 since = (std::chrono::steady_clock::now() - window).time_since_epoch().count();
+    if (m_requestNs.load(std::memory_order_relaxed) >= since)
+        return true;
+    for (const ReaderSlot &slot : m_readerSlots)
+        if (slot.releasedNs.load(std::memory_order_relaxed) >= since)
+            return true;
+    return false;
 }
 
 void Database::adoptRequests(std::vector<PendingWrite *> &group)
@@ -1077,6 +1093,7 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
     publishStats(scope.m_stats); // before the hooks, which may drop figures (forgetStats)
     publishCatalog();
     notifyCommit();
+    m_requestNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
     return std::nullopt;
 }
 

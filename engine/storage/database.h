@@ -222,6 +222,12 @@ public:
     // writers (restores) check it after each item and end their body early,
     // so that requests wait for about one item, not a whole page.
     int writersWaiting() const { return m_writeWaiters.load(std::memory_order_relaxed); }
+    // Whether a read (read(), readSingle()) ended or a request's write
+    // (WriteFor::Request, or a commit scope's) committed in the last
+    // `window`: long background jobs (restores) then leave part of the
+    // cores and of the writer to requests. (Background jobs' own reads
+    // count too.)
+    bool servedRequestsWithin(std::chrono::nanoseconds window) const;
 
     // What the checkpoint thread did since open (on disk; zeros in memory),
     // for tests and benchmarks: passive passes, last passes that held
@@ -334,6 +340,9 @@ private:
     std::mutex m_writeMutex;                        // held while a group runs (and, in memory, by readers)
     std::atomic<int> m_writeWaiters{0};             // threads queued for or blocked on the write lock (writersWaiting())
     std::atomic<std::thread::id> m_groupThread{};   // the thread running a write group, if any
+    // When a request's write group or commit scope last committed, or in
+    // memory a read ended (steady clock; on disk reads stamp their ReaderSlot).
+    std::atomic<qint64> m_requestNs{0};
     std::unique_ptr<Connection> m_writer;
     // Idle reader connections, one per slot, each slot on a cache line of its
     // own: a thread takes one with an exchange and puts it back with a
@@ -341,6 +350,7 @@ private:
     // threads neither wait for each other nor share a lock.
     struct alignas(64) ReaderSlot {
         std::atomic<Connection *> conn{nullptr};
+        std::atomic<qint64> releasedNs{0}; // when a read last gave a connection back here (steady clock)
     };
     static constexpr size_t kReaderSlots = 16;
     ReaderSlot m_readerSlots[kReaderSlots];
@@ -477,6 +487,7 @@ Result<T> Database::read(const std::function<Result<T>(Connection &)> &fn)
         m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
         std::lock_guard lock(m_writeMutex);
         m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
+        m_requestNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
         return readResult(fn(*m_writer));
     }
     // This thread's turn holds the transaction: read what the turn wrote.

@@ -255,6 +255,40 @@ private slots:
             QVERIFY2(has(pk), pk);
     }
 
+    void servedRequestsTellsRequestsFromBackgroundWork()
+    {
+        QTemporaryDir dir;
+        auto db = openOnDisk(dir.filePath(QStringLiteral("served.db")));
+        QVERIFY(db);
+        const auto table = createWalTable(*db);
+        QVERIFY(table);
+        const auto window = std::chrono::milliseconds(200);
+        std::this_thread::sleep_for(window); // the CreateTable above was a request's write
+        QVERIFY(!db->servedRequestsWithin(window));
+        const auto [key, stored] = itemOf("bg");
+        auto background = [&] {
+            return db->write<bool>([&](WriteTxn &txn) -> Result<bool> {
+                DD_CHECK(applyPut(txn, *table, key, "{}", std::nullopt, stored));
+                return true;
+            }, WriteFailure::Anywhere, WriteFor::Background).ok();
+        };
+        QVERIFY(background());
+        QVERIFY(!db->servedRequestsWithin(window));
+        QVERIFY(writeCounter(*db, *table, 1)); // a request's write
+        QVERIFY(db->servedRequestsWithin(window));
+        std::this_thread::sleep_for(window);
+        QVERIFY(!db->servedRequestsWithin(window));
+        QVERIFY(db->read<bool>([&](Connection &c) -> Result<bool> { return ItemStore::get(c, *table, key).ok(); }).ok());
+        QVERIFY(db->servedRequestsWithin(window));
+        std::this_thread::sleep_for(window);
+        {
+            CommitScope scope; // an HTTP turn's writes
+            QVERIFY(writeCounter(*db, *table, 2));
+            QVERIFY(!scope.finish());
+        }
+        QVERIFY(db->servedRequestsWithin(window));
+    }
+
     void walStaysBoundedUnderSteadyWrites()
     {
         QTemporaryDir dir;
