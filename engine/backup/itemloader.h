@@ -35,11 +35,11 @@ public:
     // the restore sleeps after each transaction for kYieldFactor of its
     // time, leaving part of a core and of the writer to them. In
     // tests/bench/backup_bench.sh (1,000,000 items, 2 cores, 1,000 gets/s
-    // and 500 puts/s), PutItem's p99 during a RestoreTableFromBackup went
-    // from 2,172 us to 387-442 us (idle 111-118), the restore from 195,000
-    // to 139,000-153,000 items/s (0.7: 394 us, 128,000 items/s). With no
-    // requests it loads at full speed.
-    static constexpr double kYieldFactor = 0.4;
+    // and 500 puts/s), PutItem's p99 during a RestoreTableFromBackup was
+    // 2,172 us without (idle 103); with 0.25, 273-314 us (idle 108-122) at
+    // 115,000-117,000 items/s; with 0.4, 370-442 us at 97,000-153,000 (the
+    // machine's speed varies). With no requests it loads at full speed.
+    static constexpr double kYieldFactor = 0.25;
     static constexpr auto kRequestsRecently = std::chrono::milliseconds(100);
 
     // Takes `items` (of a table with `table`'s key schema) and sorts them
