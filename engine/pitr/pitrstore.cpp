@@ -3,7 +3,13 @@
 #include "backup/canonicalkey.h"
 #include "storage/changelog.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
+#include <QSaveFile>
+
+#include <mutex>
 
 #include <sqlite3.h>
 
@@ -25,7 +31,8 @@ CREATE TABLE IF NOT EXISTS dd_pitr_base(
   table_id INTEGER NOT NULL,
   seq INTEGER NOT NULL,             -- Snapshot::seq
   time_ms INTEGER NOT NULL,         -- Snapshot::timeMs
-  data BLOB NOT NULL,               -- Snapshot::encode()
+  data BLOB NOT NULL,               -- Snapshot::encode(); empty when `file` holds it
+  file TEXT,                        -- on disk: the file (in baseDir()) that holds Snapshot::encode()
   PRIMARY KEY(table_id, seq));
 )SQL";
 
@@ -60,27 +67,118 @@ Result<std::vector<PitrState>> selectStates(storage::Connection &c, const QByteA
     return out;
 }
 
+// On disk, base snapshots are files in a directory beside the database
+// file, written before the small write that records them: as one row, a
+// 1,000,000-item base (300 MB) held the writer for 1.4 s. The mutex keeps
+// removeOrphanBases() from taking a file whose row is about to be written.
+std::mutex g_baseFiles;
+
+QString baseDir(const storage::Database &db)
+{
+    return db.path() + QStringLiteral("-pitr");
+}
+
 // Stores a base snapshot and moves keep_seq to the oldest base.
 Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snapshot &snap)
 {
-    const QByteArray data = snap.encode();
-    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr_base(table_id, seq, time_ms, data) VALUES(?,?,?,?)");
+    QByteArray data = snap.encode();
+    QString file;
+    std::unique_lock files(g_baseFiles, std::defer_lock);
+    if (!db.isInMemory()) {
+        files.lock();
+        file = QStringLiteral("%1-%2-%3.base").arg(tableId).arg(snap.seq).arg(snap.timeMs);
+        const QString path = QDir(baseDir(db)).filePath(file);
+        QSaveFile out(path); // written aside, synced, then renamed into place
+        if (!QDir().mkpath(baseDir(db)) || !out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
+            return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, out.errorString()));
+        data.clear();
+    }
+    auto stored = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr_base(table_id, seq, time_ms, data, file) VALUES(?,?,?,?,?)");
         if (!s)
             return ApiError::internal(txn.conn.lastError());
         s->bind(1, tableId).bind(2, snap.seq).bind(3, snap.timeMs).bind(4, data);
+        if (file.isEmpty())
+            s->bindNull(5);
+        else
+            s->bindText(5, file);
         s->step();
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
         return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
     });
+    if (!stored.ok() && !file.isEmpty())
+        QFile::remove(QDir(baseDir(db)).filePath(file));
+    return stored;
+}
+
+// Inside a write: deletes the dd_pitr_base rows that `where` (with `args`)
+// selects, adding the files they name to filesToRemove, for the caller to
+// remove once the write has committed (removeBaseFiles).
+Result<void> deleteBases(storage::WriteTxn &txn, const QByteArray &where, std::initializer_list<qint64> args, QStringList &filesToRemove)
+{
+    storage::Statement *s = txn.conn.prepare("SELECT file FROM dd_pitr_base " + where);
+    if (!s)
+        return ApiError::internal(txn.conn.lastError());
+    int i = 1;
+    for (qint64 a : args)
+        s->bind(i++, a);
+    while (s->step())
+        if (!s->columnIsNull(0))
+            filesToRemove.append(s->columnText(0));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return txn.conn.run("DELETE FROM dd_pitr_base " + where, args);
+}
+
+void removeBaseFiles(const storage::Database &db, const QStringList &files)
+{
+    for (const QString &f : files)
+        QFile::remove(QDir(baseDir(db)).filePath(f));
+}
+
+// Removes the base files that no row names (left by a process that stopped
+// between a file and its row, or between a row's deletion and its file's).
+Result<void> removeOrphanBases(storage::Database &db)
+{
+    if (db.isInMemory() || !QFileInfo::exists(baseDir(db)))
+        return {};
+    std::lock_guard files(g_baseFiles);
+    DD_ASSIGN(const QStringList named, db.read<QStringList>([](storage::Connection &c) -> Result<QStringList> {
+        QStringList out;
+        storage::Statement *s = c.prepare("SELECT file FROM dd_pitr_base WHERE file IS NOT NULL");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        while (s->step())
+            out.append(s->columnText(0));
+        if (!s->ok())
+            return ApiError::internal(s->errorMessage());
+        s->reset();
+        return out;
+    }));
+    const QStringList present = QDir(baseDir(db)).entryList({QStringLiteral("*.base")}, QDir::Files);
+    for (const QString &f : present)
+        if (!named.contains(f))
+            QFile::remove(QDir(baseDir(db)).filePath(f));
+    return {};
 }
 
 } // namespace
 
 Result<void> PitrStore::install(storage::Database &db)
 {
-    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return txn.conn.exec(kSchema); }));
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        DD_CHECK(txn.conn.exec(kSchema));
+        // Databases from before base files: add the column.
+        storage::Statement *s = txn.conn.prepare("SELECT COUNT(*) FROM pragma_table_info('dd_pitr_base') WHERE name = 'file'");
+        if (!s)
+            return ApiError::internal(txn.conn.lastError());
+        const bool hasFile = s->step() && s->columnInt(0) > 0;
+        s->reset();
+        return hasFile ? Result<void>() : txn.conn.exec("ALTER TABLE dd_pitr_base ADD COLUMN file TEXT");
+    }));
+    DD_CHECK(removeOrphanBases(db));
     // Restores replay the log of PITR tables (also of deleted ones, which get no writes).
     // Replays read the new images only (a REMOVE has none).
     db.addChangeLogConsumer("SELECT table_id, 2 FROM dd_pitr");
@@ -122,11 +220,15 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
 
 Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)
 {
-    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+    QStringList files;
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        files.clear();
         txn.changeLogConsumersChanged();
-        DD_CHECK(txn.conn.run("DELETE FROM dd_pitr_base WHERE table_id = ?", {tableId}));
+        DD_CHECK(deleteBases(txn, "WHERE table_id = ?", {tableId}, files));
         return txn.conn.run("DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
-    });
+    }));
+    removeBaseFiles(db, files);
+    return {};
 }
 
 Result<std::optional<PitrState>> PitrStore::state(storage::Database &db, qint64 tableId)
@@ -161,17 +263,32 @@ Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrSta
 
 Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &state, qint64 timeMs)
 {
+    QString file;
     DD_ASSIGN(QByteArray base, db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
         // The newest base at or before timeMs; else the oldest (the window starts at it).
-        storage::Statement *s = c.prepare("SELECT data FROM dd_pitr_base WHERE table_id = ? ORDER BY (time_ms <= ?) DESC, "
+        storage::Statement *s = c.prepare("SELECT data, file FROM dd_pitr_base WHERE table_id = ? ORDER BY (time_ms <= ?) DESC, "
                                           "CASE WHEN time_ms <= ? THEN -time_ms ELSE time_ms END LIMIT 1");
         if (!s)
             return ApiError::internal(c.lastError());
         s->bind(1, state.tableId).bind(2, timeMs).bind(3, timeMs);
-        QByteArray data = s->step() ? s->columnBytes(0) : QByteArray();
+        QByteArray data;
+        if (s->step()) {
+            data = s->columnBytes(0);
+            file = s->columnIsNull(1) ? QString() : s->columnText(1);
+        }
         s->reset();
         return data;
     }));
+    if (!file.isEmpty()) {
+        QFile in(QDir(baseDir(db)).filePath(file));
+        // Gone: upkeep dropped the base after the read above (the window moved past it).
+        if (!in.open(QIODevice::ReadOnly))
+            return ApiError(QStringLiteral("InvalidRestoreTimeException"),
+                            QStringLiteral("The restore time of table %1 left the recovery window before the restore could run").arg(state.tableName));
+        base = in.readAll();
+        if (base.size() != in.size())
+            return ApiError::internal(QStringLiteral("Cannot read the PITR base snapshot %1: %2").arg(in.fileName(), in.errorString()));
+    }
     if (base.isEmpty())
         return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),
                         QStringLiteral("No point-in-time recovery history for table %1").arg(state.tableName));
@@ -248,11 +365,14 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
             DD_CHECK(storeBase(db, st.tableId, snap));
         }
         // Keep the newest base at or before the window's start and all later ones.
+        QStringList files;
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            DD_CHECK(txn.conn.run("DELETE FROM dd_pitr_base WHERE table_id = ?1 AND time_ms < "
-                                    "(SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)", {st.tableId, windowStart}));
+            files.clear();
+            DD_CHECK(deleteBases(txn, "WHERE table_id = ?1 AND time_ms < (SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)",
+                                 {st.tableId, windowStart}, files));
             return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId});
         }));
+        removeBaseFiles(db, files);
     }
     return {};
 }

@@ -1,7 +1,9 @@
 // PitrStore: point-in-time recovery state of one region database. For each
 // table with PITR enabled (and each such table deleted less than its
 // recovery period ago) it keeps base snapshots (backup::Snapshot, taken when
-// PITR is enabled and then daily) in dd_pitr_base, and the change log after
+// PITR is enabled and then daily; on disk each in a file in the directory
+// "<database file>-pitr", recorded in dd_pitr_base; in memory in that row
+// itself), and the change log after
 // the oldest base (ChangeLogPruner keeps rows with seq > dd_pitr.keep_seq).
 // A restore is the newest base at or before the time plus a replay of the
 // log up to it. maintain() takes the daily bases and prunes what is older

@@ -146,6 +146,8 @@ public:
     const QString &region() const { return m_region; }
     // Whether the database lives in memory (one connection serves reads and writes).
     bool isInMemory() const { return m_path.isEmpty(); }
+    // The database file's path; empty in memory.
+    const QString &path() const { return m_path; }
     Clock *clock() const { return m_clock; }
 
     // The current definition of table `name`, or null if there is none:

@@ -24,6 +24,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -52,6 +53,7 @@ struct Options {
 class Inspector {
 public:
     explicit Inspector(const QString &file)
+        : m_baseDir(file + QStringLiteral("-pitr"))
     {
         if (sqlite3_open_v2(file.toUtf8().constData(), &m_db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
             std::fprintf(stderr, "cannot open %s\n", qPrintable(file));
@@ -68,7 +70,15 @@ public:
         sqlite3_finalize(s);
         return v;
     }
-    qint64 usedBytes() { return (scalar("PRAGMA page_count") - scalar("PRAGMA freelist_count")) * scalar("PRAGMA page_size"); }
+    // The database's pages in use, plus PITR's base snapshot files beside it.
+    qint64 usedBytes() { return (scalar("PRAGMA page_count") - scalar("PRAGMA freelist_count")) * scalar("PRAGMA page_size") + baseFileBytes(); }
+    qint64 baseFileBytes() const
+    {
+        qint64 n = 0;
+        for (const QFileInfo &f : QDir(m_baseDir).entryInfoList({QStringLiteral("*.base")}, QDir::Files))
+            n += f.size();
+        return n;
+    }
 
     // Bytes per table or index (dbstat), grouped: items (t<id>...), history, other.
     std::map<std::string, qint64> objects()
@@ -83,6 +93,7 @@ public:
     }
 
 private:
+    QString m_baseDir;
     sqlite3 *m_db = nullptr;
 };
 
@@ -168,6 +179,8 @@ int main(int argc, char **argv)
         std::printf("  %-40s %10.1f MB\n", name.c_str(), mb(bytes));
         (isItemData(name) ? items : history) += bytes;
     }
+    std::printf("  %-40s %10.1f MB\n", "base snapshot files", mb(inspect.baseFileBytes()));
+    history += inspect.baseFileBytes();
     std::printf("items and catalog %.1f MB; PITR history (change log, its index, base snapshots) %.1f MB = %.0f bytes per change, "
                 "%.1f MB per simulated hour at %d writes/s (%.0f s of wall time)\n",
                 mb(items), mb(history), double(history) / double(std::max<qint64>(1, changes)), mb(history) / o.hours, o.rate,
