@@ -363,6 +363,13 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
         if (isLive && newest + PitrState::kDayMs <= nowMs) {
             DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(db, *live, nowMs));
             DD_CHECK(storeBase(db, st.tableId, snap));
+            // A table without a base (enable() recorded it, then the process
+            // stopped before its base was stored) is restorable from this one
+            // on, not from enabled_ms: older times have nothing to restore from.
+            if (newest == 0)
+                DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) {
+                    return txn.conn.run("UPDATE dd_pitr SET enabled_ms = MAX(enabled_ms, ?) WHERE table_id = ?", {snap.timeMs, st.tableId});
+                }));
         }
         // Keep the newest base at or before the window's start and all later ones.
         QStringList files;

@@ -563,6 +563,10 @@ private slots:
             put(QStringLiteral("tbl"), QStringLiteral("k%1").arg(i), i);
         const auto before = items(QStringLiteral("tbl"));
         ok("UpdateContinuousBackups", json(R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
+        ok("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("first")},
+                                         {QStringLiteral("UseLatestRestorableTime"), true}});
+        QVERIFY(waitActive(QStringLiteral("first")));
+        QCOMPARE(items(QStringLiteral("first")), before);
         const QString dataDir = m_engine->options().dataDir;
         const QDir baseDir(dataDir + QStringLiteral("/us-east-1.db-pitr"));
         const QStringList bases = baseDir.entryList({QStringLiteral("*.base")}, QDir::Files);
@@ -622,6 +626,46 @@ private slots:
         ok("UpdateContinuousBackups", json(R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":false}})"));
         QVERIFY(baseDir.entryList({QStringLiteral("*.base")}, QDir::Files).isEmpty());
         QVERIFY(rows().empty());
+    }
+
+    // A table whose first base was never stored (the process stopped between
+    // recording PITR and storing it) gets one from maintain(), and its window
+    // starts there, not when PITR was enabled: older times have nothing to
+    // restore from (a restore to them used the later base, silently).
+    void missingFirstBaseStartsTheWindowLater()
+    {
+        open(true);
+        createTable(QStringLiteral("tbl"));
+        put(QStringLiteral("tbl"), QStringLiteral("a"), 1);
+        ok("UpdateContinuousBackups", json(R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
+        auto earliest = [&] {
+            return qint64(ok("DescribeContinuousBackups", {{QStringLiteral("TableName"), QStringLiteral("tbl")}})
+                              .value(QStringLiteral("ContinuousBackupsDescription")).toObject().value(QStringLiteral("PointInTimeRecoveryDescription"))
+                              .toObject().value(QStringLiteral("EarliestRestorableDateTime")).toDouble());
+        };
+        const qint64 enabled = earliest();
+        // Take the base away, as a process stopped before storing it would have left things.
+        const api::EngineOptions o = m_engine->options();
+        m_engine.reset();
+        {
+            sqlite3 *db = nullptr;
+            QCOMPARE(sqlite3_open_v2(qPrintable(o.dataDir + QStringLiteral("/us-east-1.db")), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_exec(db, "DELETE FROM dd_pitr_base", nullptr, nullptr, nullptr), SQLITE_OK);
+            QCOMPARE(sqlite3_changes(db), 1);
+            sqlite3_close(db);
+        }
+        m_clock.advanceMs(60'000);
+        api::EngineOptions again = o;
+        again.pitrMaintenanceIntervalMs = 20;
+        m_engine = std::move(api::Engine::open(again).value());
+        QTRY_COMPARE_WITH_TIMEOUT(earliest(), enabled + 60, 20000);
+        QCOMPARE(fail("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("old")},
+                                                    {QStringLiteral("RestoreDateTime"), double(enabled + 30)}}).type(),
+                 QStringLiteral("InvalidRestoreTimeException"));
+        ok("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("now")},
+                                         {QStringLiteral("UseLatestRestorableTime"), true}});
+        QVERIFY(waitActive(QStringLiteral("now")));
+        QCOMPARE(items(QStringLiteral("now")), (std::map<QString, int>{{QStringLiteral("a"), 1}}));
     }
 
     void pruningPastWindow()
