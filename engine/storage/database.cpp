@@ -693,7 +693,7 @@ void Database::releaseReader(Connection *c)
         ReaderSlot &slot = m_readerSlots[(start + i) % kReaderSlots];
         if (slot.conn.compare_exchange_strong(empty, c, std::memory_order_release, std::memory_order_relaxed)) {
             // The slot's cache line is this thread's now: the store costs no more.
-            slot.releasedNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+            slot.releasedNs.store(steadyNs(), std::memory_order_relaxed);
             return;
         }
     }
@@ -773,11 +773,9 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
     if (w.done)
         return w.commitError;
     std::vector<PendingWrite *> group{&w};
+    m_writeWaiters.fetch_sub(1, std::memory_order_relaxed); // the group runs now: no longer waiting
     if (!w.background)
-        for (auto it = m_queue.begin() + 1; it != m_queue.end() && group.size() < kMaxGroupCommit; ++it)
-            if (!(*it)->background)
-                group.push_back(*it);
-    m_writeWaiters.fetch_sub(int(group.size()), std::memory_order_relaxed); // the group runs now: no longer waiting
+        takeQueuedRequests(group);
     lock.unlock();
     std::optional<ApiError> error;
     {
@@ -786,7 +784,7 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
         error = executeGroup(group);
         m_groupThread.store(std::thread::id());
         if (!w.background)
-            m_requestNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+            m_requestNs.store(steadyNs(), std::memory_order_relaxed);
     }
     lock.lock();
     for (PendingWrite *g : group) {
@@ -803,7 +801,7 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
 
 bool Database::servedRequestsWithin(std::chrono::nanoseconds window) const
 {
-    const qint64 since = (std::chrono::steady_clock::now() - window).time_since_epoch().count();
+    const qint64 since = steadyNs() - qint64(window.count());
     if (m_requestNs.load(std::memory_order_relaxed) >= since)
         return true;
     for (const ReaderSlot &slot : m_readerSlots)
@@ -812,20 +810,17 @@ bool Database::servedRequestsWithin(std::chrono::nanoseconds window) const
     return false;
 }
 
-void Database::adoptRequests(std::vector<PendingWrite *> &group)
+void Database::takeQueuedRequests(std::vector<PendingWrite *> &group)
 {
-    std::lock_guard lock(m_queueMutex);
-    int adopted = 0;
-    // The group's leader heads the queue, so the others in it wait (runWrite).
-    for (PendingWrite *q : m_queue) {
-        if (group.size() >= kMaxGroupCommit)
-            break;
-        if (!q->background && std::find(group.begin(), group.end(), q) == group.end()) {
-            group.push_back(q);
-            ++adopted;
+    // The group's leader heads the queue while the group runs (runWrite).
+    int taken = 0;
+    for (auto it = m_queue.begin() + 1; it != m_queue.end() && group.size() < kMaxGroupCommit; ++it) {
+        if (!(*it)->background) {
+            group.push_back(*it);
+            ++taken;
         }
     }
-    m_writeWaiters.fetch_sub(adopted, std::memory_order_relaxed);
+    m_writeWaiters.fetch_sub(taken, std::memory_order_relaxed); // they run now: no longer waiting
 }
 
 std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &group)
@@ -853,8 +848,12 @@ std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &grou
             if (savepoint)
                 (void)step("RELEASE w");
             txn.mergeStats(stats);
-            if (g->background)
-                adoptRequests(group);
+            // A background write's body ends early once writers wait: the
+            // requests' writes queued meanwhile commit with it.
+            if (g->background) {
+                std::lock_guard lock(m_queueMutex);
+                takeQueuedRequests(group);
+            }
         } else if (single) {
             (void)step("ROLLBACK");
             discardCatalog();
@@ -1097,7 +1096,7 @@ std::optional<ApiError> Database::commitScope(CommitScope &scope)
     publishStats(scope.m_stats); // before the hooks, which may drop figures (forgetStats)
     publishCatalog();
     notifyCommit();
-    m_requestNs.store(std::chrono::steady_clock::now().time_since_epoch().count(), std::memory_order_relaxed);
+    m_requestNs.store(steadyNs(), std::memory_order_relaxed);
     return std::nullopt;
 }
 

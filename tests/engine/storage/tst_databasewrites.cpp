@@ -317,8 +317,8 @@ private slots:
         stop = true;
         reader.join();
         QVERIFY(reads.load() > 0);
-        // The WAL starts over past 8,000 frames and its file is cut back past
-        // 16,000 when it does: it stays far smaller than the frames written
+        // The WAL starts over past 8,000 frames (its file is cut back only
+        // past 64,000, kWalSizeLimit): it stays far smaller than the frames written
         // (more than one a write), and checkpoints held writers off to let it
         // start over, again and again. The database holds the pages.
         const qint64 walLimit = 24000LL * 4096;
