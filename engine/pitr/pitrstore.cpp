@@ -78,6 +78,30 @@ QString baseDir(const storage::Database &db)
     return db.path() + QStringLiteral("-pitr");
 }
 
+QString basePath(const storage::Database &db, const QString &file)
+{
+    return QDir(baseDir(db)).filePath(file);
+}
+
+// The files named by the dd_pitr_base rows that `where` (with `args`) selects.
+Result<QStringList> baseFiles(storage::Connection &c, const QByteArray &where, std::initializer_list<qint64> args = {})
+{
+    storage::Statement *s = c.prepare("SELECT file FROM dd_pitr_base " + where);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    int i = 1;
+    for (qint64 a : args)
+        s->bind(i++, a);
+    QStringList out;
+    while (s->step())
+        if (!s->columnIsNull(0))
+            out.append(s->columnText(0));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return out;
+}
+
 // Stores a base snapshot and moves keep_seq to the oldest base.
 Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snapshot &snap)
 {
@@ -87,7 +111,7 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
     if (!db.isInMemory()) {
         files.lock();
         file = QStringLiteral("%1-%2-%3.base").arg(tableId).arg(snap.seq).arg(snap.timeMs);
-        const QString path = QDir(baseDir(db)).filePath(file);
+        const QString path = basePath(db, file);
         QSaveFile out(path); // written aside, synced, then renamed into place
         if (!QDir().mkpath(baseDir(db)) || !out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
             return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, out.errorString()));
@@ -108,34 +132,24 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
         return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
     });
     if (!stored.ok() && !file.isEmpty())
-        QFile::remove(QDir(baseDir(db)).filePath(file));
+        QFile::remove(basePath(db, file));
     return stored;
 }
 
 // Inside a write: deletes the dd_pitr_base rows that `where` (with `args`)
-// selects, adding the files they name to filesToRemove, for the caller to
-// remove once the write has committed (removeBaseFiles).
-Result<void> deleteBases(storage::WriteTxn &txn, const QByteArray &where, std::initializer_list<qint64> args, QStringList &filesToRemove)
+// selects, and returns the files they name, for the caller to remove once
+// the write has committed (removeBaseFiles).
+Result<QStringList> deleteBases(storage::WriteTxn &txn, const QByteArray &where, std::initializer_list<qint64> args)
 {
-    storage::Statement *s = txn.conn.prepare("SELECT file FROM dd_pitr_base " + where);
-    if (!s)
-        return ApiError::internal(txn.conn.lastError());
-    int i = 1;
-    for (qint64 a : args)
-        s->bind(i++, a);
-    while (s->step())
-        if (!s->columnIsNull(0))
-            filesToRemove.append(s->columnText(0));
-    if (!s->ok())
-        return ApiError::internal(s->errorMessage());
-    s->reset();
-    return txn.conn.run("DELETE FROM dd_pitr_base " + where, args);
+    DD_ASSIGN(QStringList files, baseFiles(txn.conn, where, args));
+    DD_CHECK(txn.conn.run("DELETE FROM dd_pitr_base " + where, args));
+    return files;
 }
 
 void removeBaseFiles(const storage::Database &db, const QStringList &files)
 {
     for (const QString &f : files)
-        QFile::remove(QDir(baseDir(db)).filePath(f));
+        QFile::remove(basePath(db, f));
 }
 
 // Removes the base files that no row names (left by a process that stopped
@@ -145,22 +159,11 @@ Result<void> removeOrphanBases(storage::Database &db)
     if (db.isInMemory() || !QFileInfo::exists(baseDir(db)))
         return {};
     std::lock_guard files(g_baseFiles);
-    DD_ASSIGN(const QStringList named, db.read<QStringList>([](storage::Connection &c) -> Result<QStringList> {
-        QStringList out;
-        storage::Statement *s = c.prepare("SELECT file FROM dd_pitr_base WHERE file IS NOT NULL");
-        if (!s)
-            return ApiError::internal(c.lastError());
-        while (s->step())
-            out.append(s->columnText(0));
-        if (!s->ok())
-            return ApiError::internal(s->errorMessage());
-        s->reset();
-        return out;
-    }));
+    DD_ASSIGN(const QStringList named, db.read<QStringList>([](storage::Connection &c) { return baseFiles(c, "WHERE file IS NOT NULL"); }));
     const QStringList present = QDir(baseDir(db)).entryList({QStringLiteral("*.base")}, QDir::Files);
     for (const QString &f : present)
         if (!named.contains(f))
-            QFile::remove(QDir(baseDir(db)).filePath(f));
+            QFile::remove(basePath(db, f));
     return {};
 }
 
@@ -220,12 +223,11 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
 
 Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)
 {
-    QStringList files;
-    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-        files.clear();
+    DD_ASSIGN(const QStringList files, db.write<QStringList>([&](storage::WriteTxn &txn) -> Result<QStringList> {
         txn.changeLogConsumersChanged();
-        DD_CHECK(deleteBases(txn, "WHERE table_id = ?", {tableId}, files));
-        return txn.conn.run("DELETE FROM dd_pitr WHERE table_id = ?", {tableId});
+        DD_ASSIGN(QStringList deleted, deleteBases(txn, "WHERE table_id = ?", {tableId}));
+        DD_CHECK(txn.conn.run("DELETE FROM dd_pitr WHERE table_id = ?", {tableId}));
+        return deleted;
     }));
     removeBaseFiles(db, files);
     return {};
@@ -280,7 +282,7 @@ Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &sta
         return data;
     }));
     if (!file.isEmpty()) {
-        QFile in(QDir(baseDir(db)).filePath(file));
+        QFile in(basePath(db, file));
         // Gone: upkeep dropped the base after the read above (the window moved past it).
         if (!in.open(QIODevice::ReadOnly))
             return ApiError(QStringLiteral("InvalidRestoreTimeException"),
@@ -372,12 +374,12 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
                 }));
         }
         // Keep the newest base at or before the window's start and all later ones.
-        QStringList files;
-        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            files.clear();
-            DD_CHECK(deleteBases(txn, "WHERE table_id = ?1 AND time_ms < (SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)",
-                                 {st.tableId, windowStart}, files));
-            return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId});
+        DD_ASSIGN(const QStringList files, db.write<QStringList>([&](storage::WriteTxn &txn) -> Result<QStringList> {
+            DD_ASSIGN(QStringList deleted,
+                      deleteBases(txn, "WHERE table_id = ?1 AND time_ms < (SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)",
+                                  {st.tableId, windowStart}));
+            DD_CHECK(txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId}));
+            return deleted;
         }));
         removeBaseFiles(db, files);
     }

@@ -104,6 +104,20 @@ private:
         }
         return false;
     }
+    // Waits until the table of a failing restore is gone (20 s at most);
+    // false if it is still there, or if it showed any status but CREATING.
+    bool waitFailedRestoreGone(const QString &table)
+    {
+        for (int i = 0; i < 2000; ++i) {
+            auto d = call("DescribeTable", {{QStringLiteral("TableName"), table}});
+            if (!d.ok())
+                return d.error().type() == QStringLiteral("ResourceNotFoundException");
+            if (d->value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString() != QStringLiteral("CREATING"))
+                return false;
+            QTest::qWait(10);
+        }
+        return false;
+    }
     QString backupStatus(const QString &arn)
     {
         return ok("DescribeBackup", {{QStringLiteral("BackupArn"), arn}}).value(QStringLiteral("BackupDescription")).toObject()
@@ -287,15 +301,7 @@ private slots:
             // table is removed without ever becoming ACTIVE.
             const QJsonObject r = ok("RestoreTableFromBackup", rst).value(QStringLiteral("TableDescription")).toObject();
             QCOMPARE(r.value(QStringLiteral("TableStatus")).toString(), QStringLiteral("CREATING"));
-            bool gone = false;
-            for (int i = 0; i < 2000 && !gone; ++i) {
-                auto d = call("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
-                gone = !d.ok() && d.error().type() == QStringLiteral("ResourceNotFoundException");
-                if (d.ok())
-                    QCOMPARE(d->value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString(), QStringLiteral("CREATING"));
-                QTest::qWait(gone ? 0 : 10);
-            }
-            QVERIFY(gone);
+            QVERIFY(waitFailedRestoreGone(QStringLiteral("rst")));
             // DescribeTable says why, until a table of that name is created again.
             const ApiError why = fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
             QVERIFY2(why.message().contains(QStringLiteral("checksum mismatch")), qPrintable(why.message()));
@@ -613,13 +619,7 @@ private slots:
         }
         ok("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("bad")},
                                          {QStringLiteral("UseLatestRestorableTime"), true}});
-        bool gone = false;
-        for (int i = 0; i < 2000 && !gone; ++i) {
-            auto d = call("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("bad")}});
-            gone = !d.ok() && d.error().type() == QStringLiteral("ResourceNotFoundException");
-            QTest::qWait(gone ? 0 : 10);
-        }
-        QVERIFY(gone);
+        QVERIFY(waitFailedRestoreGone(QStringLiteral("bad")));
         QCOMPARE(items(QStringLiteral("tbl")), before);
 
         // Disabling PITR removes its base files.
