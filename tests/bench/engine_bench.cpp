@@ -6,6 +6,7 @@
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
+//                [--index-keys moved|kept|new]
 //
 // --ops N runs exactly N operations of each kind (one thread) instead of
 // for S seconds: for instruction counts under callgrind (inclusive cost of
@@ -13,7 +14,10 @@
 //
 // --gsis G gives the table G global secondary indexes (KEYS_ONLY on g0..);
 // every put then moves the item in each index (a delete and an insert per
-// index), the costliest index maintenance.
+// index), the costliest index maintenance. --index-keys kept keeps each
+// item's index keys (only n changes: KEYS_ONLY entries are left alone), and
+// --index-keys new puts new items (an insert per index, as with no index a
+// new row): compare each with --gsis 0 and the same option.
 //
 // --stream VIEW_TYPE enables a stream (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or
 // NEW_AND_OLD_IMAGES) on the table, so that every write also appends its
@@ -99,6 +103,7 @@ struct Options {
     int threads = 1;
     int gsis = 0;
     QByteArray stream; // StreamViewType of bench_kv's stream; empty: none
+    QByteArray indexKeys = "moved"; // what a put does to the item's index keys: moved, kept, or new (a new item)
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
     int turn = 0;      // > 0: operations per commit turn (Engine::beginTurn/endTurn), as over HTTP
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
@@ -155,7 +160,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]")
+                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -165,7 +170,12 @@ int main(int argc, char **argv)
         .value("--turn", o.turn)
         .value("--only", o.only)
         .value("--stream", o.stream)
+        .value("--index-keys", o.indexKeys)
         .done();
+    if (o.indexKeys != "moved" && o.indexKeys != "kept" && o.indexKeys != "new") {
+        std::fprintf(stderr, "--index-keys: moved, kept or new\n");
+        return 2;
+    }
     QTemporaryDir dir;
     api::EngineOptions eo;
     eo.inMemory = o.inMemory;
@@ -192,12 +202,17 @@ int main(int argc, char **argv)
         return 1;
     const QByteArray payload(200, 'x');
     static std::atomic<qint64> version{0};
-    // Each put changes the item (n) and, with GSIs, each index key.
+    // Each put changes the item (n) and, with GSIs, each index key (moved),
+    // or none (kept: the loaded item's keys), or puts a new item (new).
     auto putBody = [&](int i) {
         const qint64 v = version++;
+        if (o.indexKeys == "new")
+            i = o.items + int(v);
         QByteArray indexKeys;
         for (int g = 0; g < o.gsis; ++g)
-            indexKeys += R"(,"g)" + QByteArray::number(g) + R"(":{"S":"v)" + QByteArray::number((v + g) % 1000) + R"("})";
+            indexKeys += R"(,"g)" + QByteArray::number(g) + (o.indexKeys == "kept" ? R"(":{"S":"w)" + QByteArray::number((i + g) % 1000)
+                                                                                    : R"(":{"S":"v)" + QByteArray::number((v + g) % 1000))
+                         + R"("})";
         return R"({"TableName":"bench_kv","Item":{"pk":{"S":")" + key(i) + R"("},"n":{"N":")" + QByteArray::number(v)
                + R"("},"data":{"S":")" + payload + R"("})" + indexKeys + "}}";
     };
