@@ -77,6 +77,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
             [&](qint64 count, qint64 bytes) {
                 fixed->set_value(std::pair(count, bytes));
                 answered = true;
+                if (!db->isInMemory()) // the scan is a low-priority thread's (not while it held the write lock: see pitrstore.cpp)
+                    backup::lowerThreadPriority("dd-backup-read");
             },
             &cat->stopping());
         if (!read.ok() && !answered)
@@ -118,7 +120,6 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
             });
     } else {
         cat->spawn([readTable, finish] {
-            backup::lowerThreadPriority("dd-backup-read");
             finish(readTable());
         });
     }

@@ -2,6 +2,7 @@
 // DescribeContinuousBackups, RestoreTableToPointInTime (pitrstore.h keeps
 // the history). Times on the wire are epoch seconds.
 #include "api/opcontext.h"
+#include "backup/backupcatalog.h"
 #include "backup/restorer.h"
 #include "pitr/pitrstore.h"
 #include "pitr/restorepoint.h"
@@ -52,7 +53,11 @@ Result<QByteArray> updateContinuousBackups(OpContext &ctx, const QJsonObject &re
     const qint64 now = ctx.clock->nowMs();
     std::optional<pitr::PitrState> st;
     if (spec.value(p("PointInTimeRecoveryEnabled")).toBool()) {
-        DD_ASSIGN(pitr::PitrState s, pitr::PitrStore::enable(ctx.db, *table, days, now));
+        // On disk the first base snapshot is read, encoded and written in the background.
+        pitr::PitrStore::Spawn spawn;
+        if (ctx.backups)
+            spawn = [cat = ctx.backups](std::function<void()> fn) { cat->spawn(std::move(fn)); };
+        DD_ASSIGN(pitr::PitrState s, pitr::PitrStore::enable(ctx.db, *table, days, now, spawn, ctx.backups ? &ctx.backups->stopping() : nullptr));
         st = s;
     } else {
         DD_CHECK(pitr::PitrStore::disable(ctx.db, table->id));

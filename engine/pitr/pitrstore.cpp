@@ -1,7 +1,9 @@
 #include "pitr/pitrstore.h"
 
+#include "backup/backupcatalog.h"
 #include "backup/canonicalkey.h"
 #include "storage/changelog.h"
+#include "storage/commitscope.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +11,8 @@
 #include <QJsonDocument>
 #include <QSaveFile>
 
+#include <future>
+#include <map>
 #include <mutex>
 
 #include <sqlite3.h>
@@ -102,8 +106,30 @@ Result<QStringList> baseFiles(storage::Connection &c, const QByteArray &where, s
     return out;
 }
 
-// Stores a base snapshot and moves keep_seq to the oldest base.
-Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snapshot &snap)
+// First bases that enable() takes in the background, by database and
+// table: baseAt() waits for them, and maintain() leaves their tables to
+// them (it would take a second base, later, and move the window's start).
+struct PendingBase {
+    std::shared_future<void> done;
+    const void *owner; // the enable() call that registered it
+};
+std::mutex g_pendingMutex;
+std::map<std::pair<const storage::Database *, qint64>, PendingBase> g_pending;
+
+std::optional<std::shared_future<void>> pendingBase(const storage::Database &db, qint64 tableId)
+{
+    std::lock_guard lock(g_pendingMutex);
+    const auto it = g_pending.find({&db, tableId});
+    if (it == g_pending.end())
+        return std::nullopt;
+    return it->second.done;
+}
+
+// Stores a base snapshot and moves keep_seq to the oldest base, if PITR
+// is still on for the table since `enabledMs` (dd_pitr.enabled_ms; a base
+// taken in the background may finish after PITR was disabled, or disabled
+// and enabled again): otherwise it stores nothing.
+Result<void> storeBase(storage::Database &db, qint64 tableId, qint64 enabledMs, const backup::Snapshot &snap)
 {
     QByteArray data = snap.encode();
     QString file;
@@ -117,7 +143,16 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
             return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, out.errorString()));
         data.clear();
     }
+    bool kept = true;
     auto stored = db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        storage::Statement *on = txn.conn.prepare("SELECT 1 FROM dd_pitr WHERE table_id = ? AND enabled_ms = ?");
+        if (!on)
+            return ApiError::internal(txn.conn.lastError());
+        on->bind(1, tableId).bind(2, enabledMs);
+        kept = on->step();
+        on->reset();
+        if (!kept)
+            return {};
         storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr_base(table_id, seq, time_ms, data, file) VALUES(?,?,?,?,?)");
         if (!s)
             return ApiError::internal(txn.conn.lastError());
@@ -131,7 +166,7 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, const backup::Snap
             return ApiError::internal(s->errorMessage());
         return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
     });
-    if (!stored.ok() && !file.isEmpty())
+    if ((!stored.ok() || !kept) && !file.isEmpty())
         QFile::remove(basePath(db, file));
     return stored;
 }
@@ -188,7 +223,8 @@ Result<void> PitrStore::install(storage::Database &db)
     return {};
 }
 
-Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs)
+Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
+                                    const Spawn &spawn, const std::atomic<bool> *cancel)
 {
     DD_ASSIGN(auto existing, state(db, table.id));
     if (existing) {
@@ -198,6 +234,10 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
         existing->periodDays = periodDays;
         return *existing;
     }
+    // The record and the base's read snapshot must not wait for the
+    // commit of a turn this thread holds (the read fixes its snapshot under
+    // the write lock: Database::tableStatsInRead).
+    storage::CommitScope::Detach detached;
     // Record first (keep_seq at the log's end), so that the pruner keeps the
     // rows written between this and the base snapshot.
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
@@ -213,8 +253,50 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
             return ApiError::internal(s->errorMessage());
         return {};
     }));
-    DD_ASSIGN(const backup::Snapshot snap, backup::Snapshot::read(db, table, nowMs));
-    DD_CHECK(storeBase(db, table.id, snap));
+    if (!spawn || db.isInMemory()) {
+        DD_ASSIGN(const backup::Snapshot snap, backup::Snapshot::read(db, table, nowMs));
+        DD_CHECK(storeBase(db, table.id, nowMs, snap));
+    } else {
+        // The base's read snapshot is fixed before this returns, so that the
+        // base holds the table as it was at the request; its scan, encoding
+        // and file go to a thread of spawn's (in the request, a 1,000,000-item
+        // table took 8-9 s). Restores wait for it (baseAt()). A read the
+        // engine's stop interrupts stores nothing: maintain() then takes the
+        // first base, and the window starts there.
+        auto fixed = std::make_shared<std::promise<Result<void>>>();
+        auto done = std::make_shared<std::promise<void>>();
+        const std::pair<const storage::Database *, qint64> key{&db, table.id};
+        {
+            std::lock_guard lock(g_pendingMutex);
+            g_pending[key] = PendingBase{done->get_future().share(), done.get()};
+        }
+        spawn([&db, table, nowMs, cancel, fixed, done, key] {
+            // The read fixes its snapshot under the write lock: at a low
+            // priority from then on only (a PutItem waited 310 ms for that
+            // lock while this thread, lowered, was kept off the cores).
+            bool answered = false;
+            auto snap = backup::Snapshot::read(
+                db, table, nowMs,
+                [&](qint64, qint64) {
+                    fixed->set_value({});
+                    answered = true;
+                    backup::lowerThreadPriority("dd-pitr-base");
+                },
+                cancel);
+            if (!answered)
+                fixed->set_value(snap.ok() ? Result<void>() : snap.error());
+            if (snap.ok())
+                (void)storeBase(db, table.id, nowMs, *snap); // a failure leaves the table without a base: maintain() retries
+            {
+                std::lock_guard lock(g_pendingMutex);
+                const auto it = g_pending.find(key);
+                if (it != g_pending.end() && it->second.owner == done.get())
+                    g_pending.erase(it);
+            }
+            done->set_value();
+        });
+        DD_CHECK(fixed->get_future().get());
+    }
     DD_ASSIGN(auto st, state(db, table.id));
     if (!st)
         return ApiError::internal(QStringLiteral("PITR state vanished"));
@@ -265,6 +347,10 @@ Result<backup::Snapshot> PitrStore::stateAt(storage::Database &db, const PitrSta
 
 Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &state, qint64 timeMs)
 {
+    if (const auto pending = pendingBase(db, state.tableId)) {
+        storage::CommitScope::Detach detached; // the base's own write must not wait for this thread's turn
+        pending->wait();
+    }
     QString file;
     DD_ASSIGN(QByteArray base, db.read<QByteArray>([&](storage::Connection &c) -> Result<QByteArray> {
         // The newest base at or before timeMs; else the oldest (the window starts at it).
@@ -362,9 +448,9 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
             s->reset();
             return v;
         }));
-        if (isLive && newest + PitrState::kDayMs <= nowMs) {
+        if (isLive && newest + PitrState::kDayMs <= nowMs && !pendingBase(db, st.tableId)) {
             DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(db, *live, nowMs));
-            DD_CHECK(storeBase(db, st.tableId, snap));
+            DD_CHECK(storeBase(db, st.tableId, st.enabledMs, snap));
             // A table without a base (enable() recorded it, then the process
             // stopped before its base was stored) is restorable from this one
             // on, not from enabled_ms: older times have nothing to restore from.

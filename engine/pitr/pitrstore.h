@@ -15,6 +15,9 @@
 #include "model/result.h"
 #include "storage/database.h"
 
+#include <atomic>
+#include <functional>
+
 namespace dd::pitr {
 
 struct PitrState {
@@ -37,9 +40,16 @@ public:
     // Creates PITR's tables in `db` if needed.
     static Result<void> install(storage::Database &db);
 
-    // Enables PITR on `table` with the given period: records it and takes a
-    // base snapshot (one read snapshot). Already enabled: updates the period.
-    static Result<PitrState> enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs);
+    // Starts a thread that runs the function (backup::BackupCatalog::spawn).
+    using Spawn = std::function<void(std::function<void()>)>;
+    // Enables PITR on `table` with the given period: records it and takes
+    // its first base snapshot, from a read snapshot fixed before it returns.
+    // With `spawn` (on disk), the scan, encoding and file of that base run
+    // on a thread it starts, stopped early once *cancel is true (maintain()
+    // then takes the first base); baseAt() waits for it. Already enabled:
+    // updates the period.
+    static Result<PitrState> enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
+                                    const Spawn &spawn = {}, const std::atomic<bool> *cancel = nullptr);
     // Disables PITR on the table: its history is dropped (as on AWS).
     static Result<void> disable(storage::Database &db, qint64 tableId);
     // The state of live table `tableId`, or nullopt if PITR is off.
