@@ -25,6 +25,8 @@
 #include <atomic>
 #include <mutex>
 
+#include <malloc.h>
+
 namespace dd::api {
 
 struct Engine::Private {
@@ -214,8 +216,26 @@ std::vector<std::shared_ptr<storage::Database>> Engine::Private::openRegions()
 Engine::Engine() : d(new Private) {}
 Engine::~Engine() = default;
 
+namespace {
+
+// glibc's fastbins keep freed small chunks unmerged until a free of a large
+// chunk (64 KiB or more) merges them all at once, holding the arena's lock.
+// After a restore or a backup freed its million-item maps, that merge took
+// 300 ms, and every request thread sharing the arena waited for it (perf:
+// a PutItem in __lll_lock_wait while a restore's thread ran unlink_chunk).
+// Without fastbins a free merges its chunk at once (the per-thread tcache
+// still serves the hottest sizes). Process-wide, set before any engine work.
+void tuneAllocator()
+{
+    static std::once_flag once;
+    std::call_once(once, [] { mallopt(M_MXFAST, 0); });
+}
+
+} // namespace
+
 Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 {
+    tuneAllocator();
     std::unique_ptr<Engine> engine(new Engine);
     engine->d->options = options;
     engine->d->clock = options.clock ? options.clock : Clock::system();
