@@ -6,6 +6,7 @@
 #include <QSaveFile>
 
 #include <pthread.h>
+#include <sched.h>
 #include <cerrno>
 #include <algorithm>
 #include <sys/resource.h>
@@ -32,6 +33,13 @@ void lowerThreadPriority(const char *name)
     const int current = getpriority(PRIO_PROCESS, tid);
     if (errno == 0)
         (void)setpriority(PRIO_PROCESS, tid, std::min(19, current + kWorkerNice));
+}
+
+void idleThreadPriority(const char *name)
+{
+    lowerThreadPriority(name); // the nice value stays, should SCHED_IDLE be refused
+    sched_param param{};
+    (void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &param);
 }
 
 BackupCatalog::BackupCatalog(const QString &dataDir)

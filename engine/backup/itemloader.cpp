@@ -46,7 +46,7 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
     std::atomic<qint64> parsed{0};
     std::atomic<bool> stop{false};
     std::thread helper([&] {
-        lowerThreadPriority("dd-restore-parse");
+        idleThreadPriority("dd-restore-parse"); // holds no lock and no read transaction
         for (size_t i = 0; i < m_rows.size() && !stop.load(std::memory_order_relaxed); ++i) {
             auto item = model::itemFromStoredJson(*m_rows[i].json);
             if (!item) {
@@ -69,13 +69,18 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
         while (next < m_rows.size()) {
             if (cancel && cancel->load())
                 return ApiError::internal(QStringLiteral("The restore of %1 was interrupted").arg(tableName));
-            size_t available = 0;
+            // Rows below `helped` have their sizes from the helper; up to
+            // `available`, the writer parses the rest itself: the helper
+            // runs under SCHED_IDLE, and on a machine busy with other work
+            // it may not run for a long while.
+            size_t available = 0, helped = 0;
             {
                 std::unique_lock lock(mutex);
-                ready.wait(lock, [&] { return parsed.load() < 0 || size_t(parsed.load()) > next; });
+                ready.wait_for(lock, kHelperPatience, [&] { return parsed.load() < 0 || size_t(parsed.load()) > next; });
                 if (parsed.load() < 0)
                     return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
-                available = size_t(parsed.load(std::memory_order_acquire));
+                helped = size_t(parsed.load(std::memory_order_acquire));
+                available = helped > next ? helped : std::min(m_rows.size(), next + kPublishEvery);
             }
             QElapsedTimer txnClock;
             txnClock.start();
@@ -88,8 +93,17 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                     if (n >= kMinTxnItems && (db.writersWaiting() > 0 || clock.nsecsElapsed() >= maxTxnMicros * 1000))
                         break;
                     const Row &r = m_rows[next];
+                    qint64 size = 0;
+                    if (next < helped) {
+                        size = r.size;
+                    } else {
+                        const auto item = model::itemFromStoredJson(*r.json);
+                        if (!item)
+                            return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
+                        size = model::itemSize(*item);
+                    }
                     DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
-                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{r.size, *r.json}));
+                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{size, *r.json}));
                 }
                 return {};
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));

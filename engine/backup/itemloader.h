@@ -4,7 +4,9 @@
 // bytes each); write() inserts them through storage::applyPut, so that
 // indexes, statistics and the change log follow as for PutItem, while a
 // helper thread parses the whole items (for their sizes) a little ahead of
-// it: the parse of one page overlaps the writes of the one before. In key
+// it: the parse of one page overlaps the writes of the one before. The
+// helper runs under SCHED_IDLE (idleThreadPriority): on a busy machine it
+// gives its core to requests at once. In key
 // order the rows append to the B-trees; in any other order nearly every row
 // touched another page and each commit wrote hundreds of pages to the WAL.
 //
@@ -41,6 +43,9 @@ public:
     // machine's speed varies). With no requests it loads at full speed.
     static constexpr double kYieldFactor = 0.25;
     static constexpr auto kRequestsRecently = std::chrono::milliseconds(100);
+    // How long the writer waits for the parse helper before it parses the
+    // rows it needs itself (the helper runs only on an otherwise idle core).
+    static constexpr auto kHelperPatience = std::chrono::milliseconds(20);
 
     // Takes `items` (of a table with `table`'s key schema) and sorts them
     // in key order. Errors: InternalServerError for a key that is not valid
