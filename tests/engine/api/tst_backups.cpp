@@ -66,12 +66,35 @@ private:
         req.insert(QStringLiteral("TableName"), name);
         QVERIFY(!ok("CreateTable", req).isEmpty());
     }
+    static QJsonObject item(const QString &pk, int v)
+    {
+        return {{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), pk}}},
+                {QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), QStringLiteral("g%1").arg(v % 3)}}},
+                {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(v)}}}};
+    }
     void put(const QString &table, const QString &pk, int v)
     {
-        QJsonObject item{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), pk}}},
-                         {QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), QStringLiteral("g%1").arg(v % 3)}}},
-                         {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(v)}}}};
-        QVERIFY(!ok("PutItem", {{QStringLiteral("TableName"), table}, {QStringLiteral("Item"), item}}).contains(QStringLiteral("xxx")));
+        QVERIFY(!ok("PutItem", {{QStringLiteral("TableName"), table}, {QStringLiteral("Item"), item(pk, v)}}).contains(QStringLiteral("xxx")));
+    }
+    // Puts items k0..k<count - 1> (v = i, as put() writes them) with
+    // BatchWriteItem, 25 at a time; false if a batch failed. With padUpTo,
+    // each item also has a string "pad" of 1 to padUpTo characters, so
+    // that the items' sizes and parse times vary.
+    bool putMany(const QString &table, int count, int padUpTo = 0)
+    {
+        QJsonArray batch;
+        for (int i = 0; i < count; ++i) {
+            QJsonObject it = item(QStringLiteral("k%1").arg(i), i);
+            if (padUpTo > 0)
+                it.insert(QStringLiteral("pad"), QJsonObject{{QStringLiteral("S"), QString(i % padUpTo, u'x') + u'.'}});
+            batch.append(QJsonObject{{QStringLiteral("PutRequest"), QJsonObject{{QStringLiteral("Item"), it}}}});
+            if (batch.size() == 25 || i == count - 1) {
+                if (ok("BatchWriteItem", {{QStringLiteral("RequestItems"), QJsonObject{{table, batch}}}}).isEmpty())
+                    return false;
+                batch = QJsonArray();
+            }
+        }
+        return true;
     }
     void del(const QString &table, const QString &pk)
     {
@@ -367,17 +390,7 @@ private slots:
         QFETCH(bool, onDisk);
         open(onDisk);
         createTable(QStringLiteral("live"));
-        QJsonArray batch;
-        for (int i = 0; i < 6000; ++i) {
-            const QJsonObject item{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("k%1").arg(i)}}},
-                                   {QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), QStringLiteral("g%1").arg(i % 3)}}},
-                                   {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(i)}}}};
-            batch.append(QJsonObject{{QStringLiteral("PutRequest"), QJsonObject{{QStringLiteral("Item"), item}}}});
-            if (batch.size() == 25) {
-                QVERIFY(!ok("BatchWriteItem", {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("live"), batch}}}}).isEmpty());
-                batch = QJsonArray();
-            }
-        }
+        QVERIFY(putMany(QStringLiteral("live"), 6000));
         const auto before = items(QStringLiteral("live"));
         const QJsonObject r = ok("CreateBackup", {{QStringLiteral("TableName"), QStringLiteral("live")}, {QStringLiteral("BackupName"), QStringLiteral("now")}});
         const QJsonObject details = r.value(QStringLiteral("BackupDetails")).toObject();
@@ -435,17 +448,7 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("src"));
-        QJsonArray batch;
-        for (int i = 0; i < 20000; ++i) {
-            const QJsonObject item{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("k%1").arg(i)}}},
-                                   {QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), QStringLiteral("g%1").arg(i % 3)}}},
-                                   {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(i)}}}};
-            batch.append(QJsonObject{{QStringLiteral("PutRequest"), QJsonObject{{QStringLiteral("Item"), item}}}});
-            if (batch.size() == 25) {
-                QVERIFY(!ok("BatchWriteItem", {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("src"), batch}}}}).isEmpty());
-                batch = QJsonArray();
-            }
-        }
+        QVERIFY(putMany(QStringLiteral("src"), 20000));
         const auto before = items(QStringLiteral("src"));
         const QString arn = backup(QStringLiteral("src"), QStringLiteral("bkp"));
         ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("first")}, {QStringLiteral("BackupArn"), arn}});
@@ -640,18 +643,8 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("big"));
-        std::map<QString, int> before;
-        for (int i = 0; i < 20000; i += 25) {
-            QJsonArray requests;
-            for (int j = i; j < i + 25; ++j) {
-                const QString pk = QStringLiteral("k%1").arg(j);
-                requests.append(QJsonObject{{QStringLiteral("PutRequest"),
-                                             QJsonObject{{QStringLiteral("Item"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), pk}}},
-                                                                                              {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(j)}}}}}}}});
-                before[pk] = j;
-            }
-            ok("BatchWriteItem", {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("big"), requests}}}});
-        }
+        QVERIFY(putMany(QStringLiteral("big"), 20000));
+        const auto before = items(QStringLiteral("big"));
         const qint64 t0 = m_clock.nowMs() / 1000;
         ok("UpdateContinuousBackups", json(R"({"TableName":"big","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
         // Written after the request: in the log, not in the base.
@@ -698,15 +691,7 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("src"));
-        for (int i = 0; i < 20000; i += 25) {
-            QJsonArray requests;
-            for (int j = i; j < i + 25; ++j)
-                requests.append(QJsonObject{{QStringLiteral("PutRequest"),
-                                             QJsonObject{{QStringLiteral("Item"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("k%1").arg(j)}}},
-                                                                                              {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(j)}}},
-                                                                                              {QStringLiteral("pad"), QJsonObject{{QStringLiteral("S"), QString(j % 97, u'x') + u'.'}}}}}}}});
-            ok("BatchWriteItem", {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("src"), requests}}}});
-        }
+        QVERIFY(putMany(QStringLiteral("src"), 20000, 97));
         const QString arn = backup(QStringLiteral("src"), QStringLiteral("busy"));
         std::atomic<bool> stop{false};
         std::vector<std::thread> busy;
