@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <tuple>
 
@@ -34,6 +35,19 @@ Result<ItemLoader> ItemLoader::prepare(const storage::TableDef &table, ItemMap i
     return loader;
 }
 
+namespace {
+
+// The DynamoDB size of the item whose stored JSON is `json`; nullopt if it is not valid DynamoDB JSON.
+std::optional<qint64> itemSizeOf(const QByteArray &json)
+{
+    const auto item = model::itemFromStoredJson(json);
+    if (!item)
+        return std::nullopt;
+    return model::itemSize(*item);
+}
+
+} // namespace
+
 Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName, qint64 tableId, const std::atomic<bool> *cancel,
                                  qint64 maxTxnMicros) const
 {
@@ -48,14 +62,14 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
     std::thread helper([&] {
         idleThreadPriority("dd-restore-parse"); // holds no lock and no read transaction
         for (size_t i = 0; i < m_rows.size() && !stop.load(std::memory_order_relaxed); ++i) {
-            auto item = model::itemFromStoredJson(*m_rows[i].json);
-            if (!item) {
+            const std::optional<qint64> size = itemSizeOf(*m_rows[i].json);
+            if (!size) {
                 std::lock_guard lock(mutex);
                 parsed.store(-1);
                 ready.notify_one();
                 return;
             }
-            m_rows[i].size = model::itemSize(*item);
+            m_rows[i].size = *size;
             if ((i + 1) % kPublishEvery == 0 || i + 1 == m_rows.size()) {
                 std::lock_guard lock(mutex);
                 parsed.store(qint64(i + 1), std::memory_order_release);
@@ -93,17 +107,11 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                     if (n >= kMinTxnItems && (db.writersWaiting() > 0 || clock.nsecsElapsed() >= maxTxnMicros * 1000))
                         break;
                     const Row &r = m_rows[next];
-                    qint64 size = 0;
-                    if (next < helped) {
-                        size = r.size;
-                    } else {
-                        const auto item = model::itemFromStoredJson(*r.json);
-                        if (!item)
-                            return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
-                        size = model::itemSize(*item);
-                    }
+                    const std::optional<qint64> size = next < helped ? r.size : itemSizeOf(*r.json);
+                    if (!size)
+                        return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
                     DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
-                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{size, *r.json}));
+                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{*size, *r.json}));
                 }
                 return {};
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));

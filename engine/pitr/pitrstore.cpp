@@ -106,6 +106,13 @@ Result<QStringList> baseFiles(storage::Connection &c, const QByteArray &where, s
     return out;
 }
 
+// Inside a write: moves the table's keep_seq to its oldest base (the
+// change log after it is kept).
+Result<void> keepFromOldestBase(storage::WriteTxn &txn, qint64 tableId)
+{
+    return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
+}
+
 // First bases that enable() takes in the background, by database and
 // table: baseAt() waits for them, and maintain() leaves their tables to
 // them (it would take a second base, later, and move the window's start).
@@ -164,7 +171,7 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, qint64 enabledMs, 
         s->step();
         if (s->resultCode() != SQLITE_DONE)
             return ApiError::internal(s->errorMessage());
-        return txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {tableId});
+        return keepFromOldestBase(txn, tableId);
     });
     if ((!stored.ok() || !kept) && !file.isEmpty())
         QFile::remove(basePath(db, file));
@@ -272,8 +279,8 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
         }
         spawn([&db, table, nowMs, cancel, fixed, done, key] {
             // The read fixes its snapshot under the write lock: at a low
-            // priority from then on only (a PutItem waited 310 ms for that
-            // lock while this thread, lowered, was kept off the cores).
+            // priority from then on only, so that a busy machine cannot keep
+            // this thread off the cores while it holds that lock.
             bool answered = false;
             auto snap = backup::Snapshot::read(
                 db, table, nowMs,
@@ -464,7 +471,7 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
             DD_ASSIGN(QStringList deleted,
                       deleteBases(txn, "WHERE table_id = ?1 AND time_ms < (SELECT MAX(time_ms) FROM dd_pitr_base WHERE table_id = ?1 AND time_ms <= ?2)",
                                   {st.tableId, windowStart}));
-            DD_CHECK(txn.conn.run("UPDATE dd_pitr SET keep_seq = (SELECT MIN(seq) FROM dd_pitr_base WHERE table_id = ?1) WHERE table_id = ?1", {st.tableId}));
+            DD_CHECK(keepFromOldestBase(txn, st.tableId));
             return deleted;
         }));
         removeBaseFiles(db, files);
