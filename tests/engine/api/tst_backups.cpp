@@ -169,8 +169,7 @@ private slots:
         QFETCH(bool, onDisk);
         open(onDisk);
         createTable(QStringLiteral("src"));
-        for (int i = 0; i < 1200; ++i)
-            put(QStringLiteral("src"), QStringLiteral("k%1").arg(i), i);
+        QVERIFY(putMany(QStringLiteral("src"), 1200));
         const auto before = items(QStringLiteral("src"));
         const QString arn = backup(QStringLiteral("src"), QStringLiteral("backup1"));
         QVERIFY(QRegularExpression(QStringLiteral("^arn:aws:dynamodb:us-east-1:000000000000:table/src/backup/\\d{13}-[0-9a-f]{8}$")).match(arn).hasMatch());
@@ -237,8 +236,7 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("keep"));
-        for (int i = 0; i < 30; ++i)
-            put(QStringLiteral("keep"), QStringLiteral("k%1").arg(i), i);
+        QVERIFY(putMany(QStringLiteral("keep"), 30));
         const auto before = items(QStringLiteral("keep"));
         const QString arn = backup(QStringLiteral("keep"), QStringLiteral("kept"));
         // Reopen the same data directory.
@@ -296,8 +294,7 @@ private slots:
         QFETCH(bool, truncate);
         open(true);
         createTable(QStringLiteral("tbl"));
-        for (int i = 0; i < 50; ++i)
-            put(QStringLiteral("tbl"), QStringLiteral("k%1").arg(i), i);
+        QVERIFY(putMany(QStringLiteral("tbl"), 50));
         const QString bad = backup(QStringLiteral("tbl"), QStringLiteral("bad"));
         const QString good = backup(QStringLiteral("tbl"), QStringLiteral("good"));
         const auto before = items(QStringLiteral("tbl"));
@@ -350,8 +347,7 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("big"));
-        for (int i = 0; i < 300; ++i)
-            put(QStringLiteral("big"), QStringLiteral("k%1").arg(i), i);
+        QVERIFY(putMany(QStringLiteral("big"), 300));
         const auto before = items(QStringLiteral("big"));
         const QString arn = backup(QStringLiteral("big"), QStringLiteral("bkp"));
         ok("UpdateContinuousBackups", json(R"({"TableName":"big","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
@@ -571,8 +567,7 @@ private slots:
     {
         open(true);
         createTable(QStringLiteral("tbl"));
-        for (int i = 0; i < 20; ++i)
-            put(QStringLiteral("tbl"), QStringLiteral("k%1").arg(i), i);
+        QVERIFY(putMany(QStringLiteral("tbl"), 20));
         const auto before = items(QStringLiteral("tbl"));
         ok("UpdateContinuousBackups", json(R"({"TableName":"tbl","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
         ok("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("first")},
