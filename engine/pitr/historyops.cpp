@@ -1,11 +1,11 @@
 // Dynamodesk.DescribeTableHistory: how many items a table's writes inserted,
 // updated and deleted per time bucket, counted from the change log (which
 // holds a table's changes while its stream or point-in-time recovery needs
-// them), from the table's log (storage/changelog.h: a rowid table by seq,
-// whose times and events come before the images): commit times grow with
-// seq, so a binary search of a few seeks finds the seq range of
-// [StartTime, EndTime), and one range query over it counts every bucket. (Should the clock step back, changes
-// that the step put out of order can be missed at the edges of the range.)
+// them), from the heads of the table's log blocks (storage/changelog.h: no
+// image is read): write times grow with seq, so a binary search of a few
+// seeks finds the seq range of [StartTime, EndTime), and one pass over it
+// counts every bucket. (Should the clock step back, changes that the step
+// put out of order can be missed at the edges of the range.)
 //
 // Request:  {TableName, StartTime, EndTime (epoch seconds, fractional),
 //            Buckets (1..2000, default 100)}
@@ -18,7 +18,10 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace dd::api {
 
@@ -65,23 +68,29 @@ Result<QByteArray> describeTableHistory(OpContext &ctx, const QJsonObject &req)
     const qint64 tableId = table->id;
     DD_ASSIGN(const qint64 historyStart, ctx.db.read<qint64>([&](storage::Connection &c) -> Result<qint64> {
         // The first change of the table at or after seq `from`: (seq, time_ms), or (-1, 0).
-        DD_ASSIGN(storage::Statement *first, storage::ChangeLog::prepare(c, tableId, "SELECT seq, time_ms FROM LOG WHERE seq >= ? ORDER BY seq LIMIT 1"));
-        if (!first)
-            return qint64(-1); // never logged
+        // Heads only: no image is read.
+        std::optional<ApiError> failed;
         auto firstFrom = [&](qint64 from) -> std::pair<qint64, qint64> {
-            first->bind(1, from);
-            const std::pair<qint64, qint64> r = first->step() ? std::pair{first->columnInt(0), first->columnInt(1)} : std::pair{qint64(-1), qint64(0)};
-            first->reset();
+            std::pair<qint64, qint64> r{-1, 0};
+            auto read = storage::ChangeLog::read(c, tableId, from, std::numeric_limits<qint64>::max(), false,
+                                                 [&](const storage::ChangeRecord &rec) {
+                r = {rec.seq, rec.timeMs};
+                return false;
+            });
+            if (!read.ok())
+                failed = read.error();
             return r;
         };
         const auto oldest = firstFrom(0);
+        if (failed)
+            return *failed;
         if (oldest.first < 0)
-            return qint64(-1);
+            return qint64(-1); // never logged, or nothing left
         // The smallest seq whose next change (of this table) is at or after `t`: times grow with seq.
         DD_ASSIGN(const qint64 maxSeq, storage::ChangeLog::lastSeq(c, tableId));
         auto seqAt = [&](qint64 t) {
             qint64 lo = oldest.first, hi = maxSeq + 1;
-            while (lo < hi) {
+            while (lo < hi && !failed) {
                 const qint64 mid = lo + (hi - lo) / 2;
                 const auto next = firstFrom(mid);
                 if (next.first < 0 || next.second >= t)
@@ -92,25 +101,22 @@ Result<QByteArray> describeTableHistory(OpContext &ctx, const QJsonObject &req)
             return lo;
         };
         const qint64 seqLo = seqAt(startMs), seqHi = seqAt(endMs);
+        if (failed)
+            return *failed;
         // Bucket i holds [start + i*span/buckets, start + (i+1)*span/buckets):
         // integer division floors, so the bucket of t is (t - start) * buckets / span.
-        DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT (time_ms - ?1) * ?2 / ?3 AS b, event, COUNT(*) FROM LOG "
-                                                                              "WHERE seq >= ?5 AND seq < ?6 AND time_ms >= ?1 AND time_ms < ?7 GROUP BY b, event"));
-        if (!s)
-            return ApiError::internal(QStringLiteral("The change log of table %1 vanished").arg(tableId));
-        s->bind(1, startMs).bind(2, buckets).bind(3, span).bind(5, seqLo).bind(6, seqHi).bind(7, endMs);
-        while (s->step()) {
-            const qint64 b = std::clamp<qint64>(s->columnInt(0), 0, buckets - 1);
+        DD_CHECK(storage::ChangeLog::read(c, tableId, seqLo, seqHi - 1, false, [&](const storage::ChangeRecord &rec) {
+            if (rec.timeMs < startMs || rec.timeMs >= endMs)
+                return true;
+            const qint64 b = std::clamp<qint64>((rec.timeMs - startMs) * buckets / span, 0, buckets - 1);
             Counts &bucket = counts[size_t(b)];
-            switch (storage::ChangeEvent(s->columnInt(1))) {
-            case storage::ChangeEvent::Insert: bucket.inserts += s->columnInt(2); break;
-            case storage::ChangeEvent::Modify: bucket.updates += s->columnInt(2); break;
-            case storage::ChangeEvent::Remove: bucket.deletes += s->columnInt(2); break;
+            switch (rec.event) {
+            case storage::ChangeEvent::Insert: ++bucket.inserts; break;
+            case storage::ChangeEvent::Modify: ++bucket.updates; break;
+            case storage::ChangeEvent::Remove: ++bucket.deletes; break;
             }
-        }
-        if (!s->ok())
-            return ApiError::internal(s->errorMessage());
-        s->reset();
+            return true;
+        }));
         return oldest.second;
     }));
 

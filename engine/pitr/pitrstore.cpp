@@ -12,6 +12,7 @@
 #include <QSaveFile>
 
 #include <future>
+#include <limits>
 #include <map>
 #include <mutex>
 
@@ -409,22 +410,20 @@ Result<backup::Snapshot> PitrStore::replay(storage::Database &db, const PitrStat
         if (!tracked || keep > snap.seq)
             return ApiError(QStringLiteral("InvalidRestoreTimeException"),
                             QStringLiteral("The restore time of table %1 left the recovery window before the restore could run").arg(state.tableName));
-        DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, state.tableId, "SELECT seq, keys, new_image FROM LOG WHERE seq > ? AND time_ms <= ? ORDER BY seq"));
-        if (!s)
-            return {}; // no change since the base
-        s->bind(1, snap.seq).bind(2, timeMs);
-        while (s->step()) {
-            const QByteArray key = canonical.of(s->columnBytes(1));
-            snap.seq = s->columnInt(0);
-            if (s->columnIsNull(2))
+        // The changes after the base up to the restore time (a log without
+        // a change since the base reads none).
+        return storage::ChangeLog::read(c, state.tableId, snap.seq + 1, std::numeric_limits<qint64>::max(), true,
+                                        [&](const storage::ChangeRecord &rec) {
+            if (rec.timeMs > timeMs)
+                return true;
+            const QByteArray key = canonical.of(rec.keys);
+            snap.seq = rec.seq;
+            if (rec.newImage.isNull())
                 snap.items.erase(key);
             else
-                snap.items[key] = s->columnBytes(2);
-        }
-        if (!s->ok())
-            return ApiError::internal(s->errorMessage());
-        s->reset();
-        return {};
+                snap.items[key] = rec.newImage.toByteArray();
+            return true;
+        });
     }));
     snap.timeMs = timeMs;
     return snap;

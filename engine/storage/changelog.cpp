@@ -18,7 +18,141 @@ bool isMissingTable(const QString &error)
     return error.contains(QLatin1String("no such table"));
 }
 
+// Version 3's layout of a log: a row per change (convertSharedLog makes it,
+// convertToBlocks reads it).
+QByteArray legacyCreateSql(const QByteArray &name)
+{
+    return "CREATE TABLE IF NOT EXISTS " + name + "(seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, event INTEGER NOT NULL, "
+           "origin INTEGER NOT NULL DEFAULT 0, keys BLOB NOT NULL, old_image BLOB, new_image BLOB)";
+}
+
+void putVarint(QByteArray &out, quint64 v)
+{
+    char buf[10];
+    int n = 0;
+    do {
+        const quint8 low = v & 0x7f;
+        v >>= 7;
+        buf[n++] = char(v ? low | 0x80 : low);
+    } while (v);
+    out.append(buf, n);
+}
+
+// Reads a varint at `pos` of `in`, advancing `pos`; false past the end or
+// on more than 10 bytes.
+bool getVarint(QByteArrayView in, qsizetype &pos, quint64 &v)
+{
+    v = 0;
+    for (int shift = 0; shift < 70 && pos < in.size(); shift += 7) {
+        const quint8 b = quint8(in[pos++]);
+        v |= quint64(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            return true;
+    }
+    return false;
+}
+
+ApiError corrupt(qint64 tableId, qint64 blockSeq)
+{
+    return ApiError::internal(QStringLiteral("The change log of table %1 is corrupt (the block ending at seq %2)").arg(tableId).arg(blockSeq));
+}
+
+// Calls `fn` with each change of one block (bodies may be null: heads only)
+// whose seq is from `from` to `to`. Returns false (through `stop`) once fn
+// does or a seq passes `to`; an error if the block does not decode.
+Result<void> decodeBlock(qint64 tableId, qint64 blockSeq, QByteArrayView heads, QByteArrayView bodies, bool withBodies,
+                         qint64 from, qint64 to, const std::function<bool(const ChangeRecord &)> &fn, bool &stop)
+{
+    qsizetype pos = 0, body = 0;
+    while (pos < heads.size()) {
+        quint64 seq, time, keysLen, oldLen, newLen;
+        if (!getVarint(heads, pos, seq) || !getVarint(heads, pos, time) || pos + 2 > heads.size())
+            return corrupt(tableId, blockSeq);
+        ChangeRecord r;
+        r.seq = qint64(seq);
+        r.timeMs = qint64(time);
+        r.event = ChangeEvent(quint8(heads[pos]));
+        r.origin = quint8(heads[pos + 1]);
+        pos += 2;
+        if (!getVarint(heads, pos, keysLen) || !getVarint(heads, pos, oldLen) || !getVarint(heads, pos, newLen))
+            return corrupt(tableId, blockSeq);
+        const quint64 size = keysLen + (oldLen ? oldLen - 1 : 0) + (newLen ? newLen - 1 : 0);
+        if (withBodies) {
+            if (size > quint64(bodies.size() - body))
+                return corrupt(tableId, blockSeq);
+            r.keys = bodies.sliced(body, qsizetype(keysLen));
+            body += qsizetype(keysLen);
+            if (oldLen) {
+                r.oldImage = bodies.sliced(body, qsizetype(oldLen - 1));
+                body += qsizetype(oldLen - 1);
+            }
+            if (newLen) {
+                r.newImage = bodies.sliced(body, qsizetype(newLen - 1));
+                body += qsizetype(newLen - 1);
+            }
+        }
+        if (r.seq > to) {
+            stop = true;
+            return {};
+        }
+        if (r.seq >= from && !fn(r)) {
+            stop = true;
+            return {};
+        }
+    }
+    return {};
+}
+
 } // namespace
+
+void ChangeLogBlock::append(qint64 seq, qint64 timeMs, ChangeEvent event, QByteArrayView keys, QByteArrayView oldImage,
+                            QByteArrayView newImage)
+{
+    if (m_count == 0) {
+        m_firstSeq = seq;
+        m_maxTimeMs = timeMs;
+    }
+    putVarint(m_heads, quint64(seq));
+    putVarint(m_heads, quint64(timeMs));
+    m_heads.append(char(event));
+    m_lastOriginAt = m_heads.size();
+    m_heads.append(char(0));
+    putVarint(m_heads, quint64(keys.size()));
+    putVarint(m_heads, oldImage.isNull() ? 0 : quint64(oldImage.size()) + 1);
+    putVarint(m_heads, newImage.isNull() ? 0 : quint64(newImage.size()) + 1);
+    m_bodies.append(keys);
+    if (!oldImage.isNull())
+        m_bodies.append(oldImage);
+    if (!newImage.isNull())
+        m_bodies.append(newImage);
+    ++m_count;
+    m_lastSeq = seq;
+    m_maxTimeMs = std::max(m_maxTimeMs, timeMs);
+}
+
+void ChangeLogBlock::setLastOrigin(int origin)
+{
+    if (m_lastOriginAt >= 0)
+        m_heads[m_lastOriginAt] = char(origin);
+}
+
+ChangeLogBlock::Mark ChangeLogBlock::mark() const
+{
+    return Mark{m_heads.size(), m_bodies.size(), m_lastOriginAt, m_count, m_lastSeq, m_maxTimeMs};
+}
+
+void ChangeLogBlock::truncate(const Mark &m)
+{
+    // resize() keeps the capacity: the writer's blocks are reused commit after commit.
+    m_heads.resize(m.heads);
+    m_bodies.resize(m.bodies);
+    m_lastOriginAt = m.lastOriginAt;
+    m_count = m.count;
+    m_lastSeq = m.lastSeq;
+    m_maxTimeMs = m.maxTimeMs;
+    if (m_count == 0)
+        m_firstSeq = 0;
+}
 
 QByteArray ChangeLog::sqlTable(qint64 tableId)
 {
@@ -27,16 +161,15 @@ QByteArray ChangeLog::sqlTable(qint64 tableId)
 
 QByteArray ChangeLog::createSql(qint64 tableId)
 {
-    // The blobs last: readers of times and events (DescribeTableHistory)
-    // stop before them, so a large image's overflow pages are not read.
+    // The blobs last, heads before bodies: readers of heads alone stop
+    // before the bodies, so a large image's overflow pages are not read.
     return "CREATE TABLE IF NOT EXISTS " + sqlTable(tableId) + "(\n"
-           "  seq INTEGER PRIMARY KEY,          -- global commit order\n"
-           "  time_ms INTEGER NOT NULL,         -- commit time, ms since the epoch\n"
-           "  event INTEGER NOT NULL,           -- ChangeEvent: 1 INSERT, 2 MODIFY, 3 REMOVE\n"
-           "  origin INTEGER NOT NULL DEFAULT 0, -- streams::ChangeOrigin: 0 user, 1 TTL\n"
-           "  keys BLOB NOT NULL,               -- key attributes, DynamoDB JSON\n"
-           "  old_image BLOB,                   -- item before, DynamoDB JSON; NULL on INSERT\n"
-           "  new_image BLOB)                   -- item after; NULL on REMOVE\n";
+           "  seq INTEGER PRIMARY KEY,          -- the block's last change's seq (global commit order)\n"
+           "  first_seq INTEGER NOT NULL,       -- its first change's\n"
+           "  time_ms INTEGER NOT NULL,         -- its latest change's time, ms since the epoch\n"
+           "  n INTEGER NOT NULL,               -- its changes\n"
+           "  heads BLOB NOT NULL,              -- ChangeLogBlock: seq, time, event, origin, lengths per change\n"
+           "  bodies BLOB NOT NULL)             -- keys, old and new image per change (DynamoDB JSON)\n";
 }
 
 Result<std::vector<qint64>> ChangeLog::tableIds(Connection &c)
@@ -60,6 +193,7 @@ Result<std::vector<qint64>> ChangeLog::tableIds(Connection &c)
 
 Result<Statement *> ChangeLog::prepare(Connection &c, qint64 tableId, const QByteArray &sql)
 {
+    DD_CHECK(c.beforeLogRead());
     QByteArray text = sql;
     text.replace("LOG", sqlTable(tableId));
     Statement *s = c.prepare(text);
@@ -73,6 +207,7 @@ Result<Statement *> ChangeLog::prepare(Connection &c, qint64 tableId, const QByt
 
 Result<qint64> ChangeLog::lastSeq(Connection &c, qint64 tableId)
 {
+    // The last block ends with the last change (prepare() stores pending ones first).
     DD_ASSIGN(Statement *s, prepare(c, tableId, "SELECT IFNULL(MAX(seq), 0) FROM LOG"));
     if (!s)
         return qint64(0);
@@ -81,6 +216,85 @@ Result<qint64> ChangeLog::lastSeq(Connection &c, qint64 tableId)
         return ApiError::internal(s->errorMessage());
     s->reset();
     return seq;
+}
+
+Result<void> ChangeLog::read(Connection &c, qint64 tableId, qint64 from, qint64 to, bool bodies,
+                             const std::function<bool(const ChangeRecord &)> &fn)
+{
+    if (from > to)
+        return {};
+    // The first block with a change at or after `from` ends at or after it.
+    DD_ASSIGN(Statement *s, prepare(c, tableId, bodies ? "SELECT seq, first_seq, heads, bodies FROM LOG WHERE seq >= ? ORDER BY seq"
+                                                       : "SELECT seq, first_seq, heads FROM LOG WHERE seq >= ? ORDER BY seq"));
+    if (!s)
+        return {};
+    s->bind(1, from);
+    bool stop = false;
+    while (!stop && s->step()) {
+        if (s->columnInt(1) > to)
+            break; // blocks do not overlap: no later one has a change up to `to`
+        auto r = decodeBlock(tableId, s->columnInt(0), s->columnBlob(2), bodies ? s->columnBlob(3) : QByteArrayView(), bodies,
+                             from, to, fn, stop);
+        if (!r.ok()) {
+            s->reset();
+            return r;
+        }
+    }
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return {};
+}
+
+Result<std::optional<qint64>> ChangeLog::lastSeqIn(Connection &c, qint64 tableId, qint64 from, qint64 to)
+{
+    std::optional<qint64> last;
+    if (from > to)
+        return last;
+    // The block holding `to`, if one does: its last change up to `to`.
+    DD_ASSIGN(Statement *s, prepare(c, tableId, "SELECT seq, first_seq, heads FROM LOG WHERE seq >= ? ORDER BY seq LIMIT 1"));
+    if (!s)
+        return last;
+    s->bind(1, to);
+    if (s->step() && s->columnInt(1) <= to) {
+        bool stop = false;
+        auto r = decodeBlock(tableId, s->columnInt(0), s->columnBlob(2), QByteArrayView(), false, from, to,
+                             [&](const ChangeRecord &rec) { last = rec.seq; return true; }, stop);
+        if (!r.ok()) {
+            s->reset();
+            return r.error();
+        }
+    }
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    if (last)
+        return last;
+    // Otherwise the last block ending before `to` ends with the answer.
+    DD_ASSIGN(s, prepare(c, tableId, "SELECT MAX(seq) FROM LOG WHERE seq < ?"));
+    s->bind(1, to);
+    if (s->step() && !s->columnIsNull(0) && s->columnInt(0) >= from)
+        last = s->columnInt(0);
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return last;
+}
+
+Result<void> ChangeLog::store(Connection &c, qint64 tableId, const ChangeLogBlock &block)
+{
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ChangeLogInsert, tableId), [tableId] {
+        return "INSERT INTO " + sqlTable(tableId) + "(seq, first_seq, time_ms, n, heads, bodies) VALUES(?,?,?,?,?,?)";
+    });
+    if (!s)
+        return ApiError::internal(c.lastError());
+    // Bound without copies: the block outlives this step.
+    s->bind(1, block.lastSeq()).bind(2, block.firstSeq()).bind(3, block.maxTimeMs()).bind(4, block.count());
+    s->bindStatic(5, block.heads()).bindStatic(6, block.bodies());
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
 }
 
 Result<qint64> ChangeLog::highWater(Connection &c)
@@ -123,14 +337,12 @@ Result<void> ChangeLog::rebuildView(Connection &c)
     DD_ASSIGN(const std::vector<qint64> ids, tableIds(c));
     QByteArray select;
     if (ids.empty() || ids.size() > kMaxViewTerms) {
-        select = "SELECT 0 AS seq, 0 AS time_ms, 0 AS table_id, 0 AS event, NULL AS keys, NULL AS old_image, "
-                 "NULL AS new_image, 0 AS origin WHERE 0";
+        select = "SELECT 0 AS seq, 0 AS first_seq, 0 AS time_ms, 0 AS n, 0 AS table_id WHERE 0";
     } else {
         for (qint64 id : ids) {
             if (!select.isEmpty())
                 select += " UNION ALL ";
-            select += "SELECT seq, time_ms, " + QByteArray::number(id) + " AS table_id, event, keys, old_image, new_image, origin FROM "
-                      + sqlTable(id);
+            select += "SELECT seq, first_seq, time_ms, n, " + QByteArray::number(id) + " AS table_id FROM " + sqlTable(id);
         }
     }
     return c.exec("DROP VIEW IF EXISTS changelog; CREATE VIEW changelog AS " + select + ";");
@@ -161,7 +373,7 @@ Result<void> ChangeLog::convertSharedLog(Connection &c)
         return ApiError::internal(s->errorMessage());
     s->reset();
     for (qint64 id : ids) {
-        DD_CHECK(c.exec(createSql(id)));
+        DD_CHECK(c.exec(legacyCreateSql(sqlTable(id))));
         DD_CHECK(c.exec("INSERT INTO " + sqlTable(id) + "(seq, time_ms, event, origin, keys, old_image, new_image) "
                         "SELECT seq, time_ms, event, " + QByteArray(hasOrigin ? "origin" : "0") + ", keys, old_image, new_image "
                         "FROM changelog WHERE table_id = " + QByteArray::number(id) + " ORDER BY seq"));
@@ -171,6 +383,48 @@ Result<void> ChangeLog::convertSharedLog(Connection &c)
                     "MAX(IFNULL(MAX(seq), 0), IFNULL((SELECT value FROM meta WHERE key = 'changelog_seq'), 0)) FROM changelog"));
     c.clearCache();
     return c.exec("DROP TABLE changelog");
+}
+
+Result<void> ChangeLog::convertToBlocks(Connection &c)
+{
+    // Blocks of up to this many consecutive changes (version 4 kept no commit boundaries).
+    constexpr int kBlockChanges = 64;
+    DD_CHECK(c.exec("DROP VIEW IF EXISTS changelog")); // renames below would rewrite it
+    DD_ASSIGN(const std::vector<qint64> ids, tableIds(c));
+    for (qint64 id : ids) {
+        Statement *s = c.prepare("SELECT 1 FROM pragma_table_info('" + sqlTable(id) + "') WHERE name = 'event'");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        const bool legacy = s->step();
+        s->reset();
+        if (!legacy)
+            continue;
+        const QByteArray old = sqlTable(id) + "_v4";
+        c.clearCache();
+        DD_CHECK(c.exec("ALTER TABLE " + sqlTable(id) + " RENAME TO " + old));
+        DD_CHECK(c.exec(createSql(id)));
+        s = c.prepare("SELECT seq, time_ms, event, origin, keys, old_image, new_image FROM " + old + " ORDER BY seq");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        ChangeLogBlock block;
+        while (s->step()) {
+            block.append(s->columnInt(0), s->columnInt(1), ChangeEvent(s->columnInt(2)), s->columnBlob(4),
+                         s->columnIsNull(5) ? QByteArrayView() : s->columnBlob(5), s->columnIsNull(6) ? QByteArrayView() : s->columnBlob(6));
+            block.setLastOrigin(int(s->columnInt(3)));
+            if (block.count() == kBlockChanges) {
+                DD_CHECK(store(c, id, block));
+                block.clear();
+            }
+        }
+        if (!s->ok())
+            return ApiError::internal(s->errorMessage());
+        s->reset();
+        if (!block.empty())
+            DD_CHECK(store(c, id, block));
+        c.clearCache();
+        DD_CHECK(c.exec("DROP TABLE " + old));
+    }
+    return rebuildView(c);
 }
 
 } // namespace dd::storage

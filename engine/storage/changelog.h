@@ -1,26 +1,39 @@
-// ChangeLog: the change log's SQLite layout (schema version 3). Each
+// ChangeLog: the change log's SQLite layout (schema version 5). Each
 // DynamoDB table whose changes something reads (Database::addChangeLogConsumer)
-// has a log of its own, the rowid table changelog_<table id>, whose INTEGER
-// PRIMARY KEY is the change's sequence number: one B-tree per row written,
-// appended at its right edge (version 2 kept one shared table plus an index
-// by (table_id, seq): two B-trees, a third of a streamed PutItem's cost).
+// has a log of its own, the rowid table changelog_<table id>, appended at
+// its right edge.
+//
+// A row of a log is a block: the changes of that table that one commit
+// (a group commit or a commit scope, see database.h) made, in seq order.
+// Its INTEGER PRIMARY KEY is the seq of its last change, so that the block
+// holding seq s is the first with seq >= s. Version 4 kept a row per change;
+// a row costs SQLite about as much as the change's images do (a cell, its
+// B-tree descent and the statement's run), and a streamed PutItem paid one:
+// blocks of one commit's changes take that off all of them but one.
+//
+// A block's columns: `heads`, the changes' fixed parts (seq, time, event,
+// origin, the images' lengths) and `bodies`, their keys and images in the
+// same order. Readers of times and events (DescribeTableHistory, seeks by
+// seq or time) read heads alone, so a large image's overflow pages are not
+// read; see ChangeLogBlock for the encoding.
 //
 // Sequence numbers are global to the database, so that they order changes
 // across tables (the pruner's watermarks, PITR's keep_seq, trigger
 // checkpoints): the single writer hands them out from a counter in memory
 // (WriteTxn::changeLogEnd), seeded on open from the logs and from
 // meta.changelog_seq, which whoever deletes log rows updates first, so that
-// sequence numbers never go back.
+// sequence numbers never go back. A change has its seq from its write on;
+// its block is stored when its commit is (Database flushes the pending
+// blocks before COMMIT, and before a read through the open transaction).
 //
 // A log is created by the first change it holds and outlives its table
 // (a deleted table's stream stays readable for 24 hours; PITR restores
 // deleted tables); ChangeLogPruner drops it once nothing refers to it.
-// Readers of a table without a log get no rows (see prepare()).
+// Readers of a table without a log get no changes.
 //
-// The view `changelog` (seq, time_ms, table_id, event, keys, old_image,
-// new_image, origin) unites every log for ad-hoc queries and tests; it
-// scans them all (up to SQLite's 500 terms of a compound SELECT; beyond
-// that it is left empty), so the engine reads the per-table logs.
+// The view `changelog` (seq, first_seq, time_ms, n, table_id) unites the
+// blocks of every log for ad-hoc queries and tests (up to SQLite's 500
+// terms of a compound SELECT; beyond that it is left empty).
 //
 // Threads: stateless; run these on a connection inside Database::read or
 // ::write (the functions that change the schema inside ::write).
@@ -30,18 +43,74 @@
 #include "storage/connection.h"
 
 #include <QByteArray>
+#include <QByteArrayView>
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace dd::storage {
+
+// Change-log events. Written to disk: do not reorder.
+enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
+
+// One change as a log holds it. The views point into the block being read
+// and are valid during the callback only; keys and images are null when
+// the reader did not ask for bodies, images also when absent.
+struct ChangeRecord {
+    qint64 seq = 0;
+    qint64 timeMs = 0;        // the write's time, ms since the epoch
+    ChangeEvent event = ChangeEvent::Insert;
+    int origin = 0;           // streams::ChangeOrigin
+    QByteArrayView keys;      // DynamoDB JSON of the key attributes
+    QByteArrayView oldImage;  // the item before; null on INSERT or when not logged
+    QByteArrayView newImage;  // the item after; null on REMOVE or when not logged
+};
+
+// The changes of one table in one commit, being built (the writer's
+// pending block). heads holds per change: varint seq, varint time_ms, a
+// byte event, a byte origin, varint keys length, varint (old image length
+// + 1) and varint (new image length + 1), 0 for an absent image; bodies
+// holds each change's keys, old image and new image, back to back.
+class ChangeLogBlock {
+public:
+    void append(qint64 seq, qint64 timeMs, ChangeEvent event, QByteArrayView keys, QByteArrayView oldImage,
+                QByteArrayView newImage);
+    // Sets the origin of the change appended last.
+    void setLastOrigin(int origin);
+
+    // A point to go back to (a write rolled back after appending).
+    struct Mark {
+        qsizetype heads = 0, bodies = 0, lastOriginAt = -1;
+        int count = 0;
+        qint64 lastSeq = 0, maxTimeMs = 0;
+    };
+    Mark mark() const;
+    void truncate(const Mark &m);
+    void clear() { truncate(Mark()); }
+
+    bool empty() const { return m_count == 0; }
+    int count() const { return m_count; }
+    qint64 firstSeq() const { return m_firstSeq; }
+    qint64 lastSeq() const { return m_lastSeq; }
+    qint64 maxTimeMs() const { return m_maxTimeMs; }
+    QByteArrayView heads() const { return m_heads; }
+    QByteArrayView bodies() const { return m_bodies; }
+
+private:
+    QByteArray m_heads, m_bodies; // capacity kept across clear()
+    qsizetype m_lastOriginAt = -1;
+    int m_count = 0;
+    qint64 m_firstSeq = 0, m_lastSeq = 0, m_maxTimeMs = 0;
+};
 
 class ChangeLog {
 public:
     // The SQLite table holding the log of table `tableId` (TableDef::id).
     static QByteArray sqlTable(qint64 tableId);
     // CREATE TABLE IF NOT EXISTS for that log; its columns, in this order:
-    // seq, time_ms, event (ChangeEvent), origin (streams::ChangeOrigin),
-    // keys, old_image, new_image (DynamoDB JSON; images NULL when absent).
+    // seq (the block's last), first_seq, time_ms (the block's latest),
+    // n (its changes), heads, bodies.
     static QByteArray createSql(qint64 tableId);
 
     // The ids of the tables that have a log, ascending.
@@ -51,10 +120,20 @@ public:
     // The highest seq of every log and of meta.changelog_seq; 0 if none.
     static Result<qint64> highWater(Connection &c);
 
+    // Calls `fn` with each change of the log of `tableId` whose seq is from
+    // `from` to `to`, in seq order, until it returns false. Without
+    // `bodies`, keys and images are null and only the blocks' heads are read.
+    static Result<void> read(Connection &c, qint64 tableId, qint64 from, qint64 to, bool bodies,
+                             const std::function<bool(const ChangeRecord &)> &fn);
+    // The highest seq from `from` to `to` in the log of `tableId`, if any.
+    static Result<std::optional<qint64>> lastSeqIn(Connection &c, qint64 tableId, qint64 from, qint64 to);
+
     // Prepares `sql`, in which "LOG" (a whole word, upper case) stands for the
     // log of `tableId`. Returns null (not an error) if that table has no log:
     // the caller reads no rows. The statement is cached on `c`.
     static Result<Statement *> prepare(Connection &c, qint64 tableId, const QByteArray &sql);
+    // Appends `block` to the log of `tableId`, which must exist.
+    static Result<void> store(Connection &c, qint64 tableId, const ChangeLogBlock &block);
 
     // Creates the log of `tableId` if missing and, if it made one, the view anew.
     static Result<void> create(Connection &c, qint64 tableId);
@@ -65,10 +144,13 @@ public:
     static Result<void> rebuildView(Connection &c);
 
     // Schema version 2 to 3: moves the rows of the shared table `changelog`
-    // (with its index) into per-table logs, keeping their seq, time, event,
-    // origin and images, records its highest seq in meta.changelog_seq and
-    // drops it. Nothing if there is no such table.
+    // (with its index) into per-table logs of version 3's layout, keeping
+    // their seq, time, event, origin and images, records its highest seq in
+    // meta.changelog_seq and drops it. Nothing if there is no such table.
     static Result<void> convertSharedLog(Connection &c);
+    // Schema version 4 to 5: rewrites each log of version 3's layout (a row
+    // per change) as blocks of consecutive changes, keeping every field.
+    static Result<void> convertToBlocks(Connection &c);
 };
 
 } // namespace dd::storage

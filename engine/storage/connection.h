@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace dd::storage {
@@ -59,6 +60,11 @@ public:
     bool inTransaction() const;   // a transaction is open (not autocommit)
     sqlite3 *handle() const { return m_db; }
 
+    // Runs before a read of the change log on this connection: the writer
+    // stores its pending change-log blocks (Database), so that a read
+    // through the open transaction sees the changes it made.
+    Result<void> beforeLogRead() { return m_beforeLogRead ? m_beforeLogRead() : Result<void>(); }
+
 private:
     friend class Database;
     explicit Connection(sqlite3 *db) : m_db(db) {}
@@ -67,6 +73,7 @@ private:
     QHash<quint64, Statement *> m_keyed;  // prepareKeyed(): the same statements as in m_cache
     bool m_readOpen = false;              // a pooled reader: holds an open read transaction (Database)
     quint64 m_readSeq = 0;                // ... begun when the database's commit count was this
+    std::function<Result<void>()> m_beforeLogRead; // the writer's (Database)
 };
 
 // Kinds of keyed statements, one per SQL shape; add new ones at the end.

@@ -22,7 +22,7 @@ namespace dd::storage {
 namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 // Backfill: table rows indexed per write transaction, and the pause between
 // pages that lets queued writers in.
@@ -86,7 +86,7 @@ CREATE TABLE IF NOT EXISTS index_stats(
   table_id INTEGER NOT NULL,        -- tables.id
   item_count INTEGER NOT NULL DEFAULT 0, -- as tables.item_count
   size_bytes INTEGER NOT NULL DEFAULT 0);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 4), ('next_table_id', 1);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 5), ('next_table_id', 1);
 )SQL";
 
 } // namespace
@@ -94,8 +94,7 @@ INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 4), ('next_table
 Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                                  QByteArrayView oldImage, QByteArrayView newImage)
 {
-    m_lastChangeSeq = 0;
-    m_lastChangeTable = 0;
+    m_lastLogBlock = -1;
     DD_ASSIGN(const int logged, m_db.logsChanges(tableId));
     if (!logged)
         return {};
@@ -104,27 +103,45 @@ Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayVi
         oldImage = QByteArrayView();
     if (!(logged & ChangeImages::NewImage))
         newImage = QByteArrayView();
-    if (!m_db.m_logTables.count(tableId)) {
-        DD_CHECK(ChangeLog::create(conn, tableId));
-        m_db.m_logTables.insert(tableId);
-    }
-    Statement *s = conn.prepareKeyed(statementKey(StatementKind::ChangeLogInsert, tableId), [tableId] {
-        return "INSERT INTO " + ChangeLog::sqlTable(tableId) + "(seq, time_ms, event, keys, old_image, new_image) VALUES(?,?,?,?,?,?)";
-    });
-    if (!s)
-        return ApiError::internal(conn.lastError());
-    // Bound without copies: the bytes outlive this step (the callers' item and key encodings).
-    const qint64 seq = m_db.m_changeSeq + 1;
-    s->bind(1, seq).bind(2, nowMs).bind(3, qint64(event)).bindStatic(4, keysJson);
-    if (oldImage.isNull()) s->bindNull(5); else s->bindStatic(5, oldImage);
-    if (newImage.isNull()) s->bindNull(6); else s->bindStatic(6, newImage);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
+    auto &pending = m_db.m_pendingLog;
+    size_t i = 0;
+    while (i < pending.size() && pending[i].first != tableId)
+        ++i;
+    if (i == pending.size())
+        pending.emplace_back(tableId, ChangeLogBlock());
+    ChangeLogBlock &block = pending[i].second;
+    if (std::none_of(m_logMarks.begin(), m_logMarks.end(), [i](const auto &m) { return m.first == i; }))
+        m_logMarks.append({i, block.mark()});
     // A rolled-back write leaves its seq unused: a gap, never a reuse.
-    m_db.m_changeSeq = seq;
-    m_lastChangeSeq = seq;
-    m_lastChangeTable = tableId;
+    const qint64 seq = ++m_db.m_changeSeq;
+    block.append(seq, nowMs, event, keysJson, oldImage, newImage);
+    m_lastLogBlock = qsizetype(i);
+    return {};
+}
+
+void WriteTxn::setLastChangeOrigin(int origin)
+{
+    if (m_lastLogBlock >= 0)
+        m_db.m_pendingLog[size_t(m_lastLogBlock)].second.setLastOrigin(origin);
+}
+
+Result<void> Database::flushChangeLog()
+{
+    if (m_inBody)
+        return {};
+    for (auto &[tableId, block] : m_pendingLog) {
+        if (block.empty())
+            continue;
+        if (!m_logTables.count(tableId)) {
+            DD_CHECK(ChangeLog::create(*m_writer, tableId));
+            m_logTables.insert(tableId);
+        }
+        DD_CHECK(ChangeLog::store(*m_writer, tableId, block));
+        block.clear();
+    }
+    // Few tables take turns: drop the blocks of tables this commit left alone.
+    if (m_pendingLog.size() > 4)
+        m_pendingLog.clear();
     return {};
 }
 
@@ -228,6 +245,8 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
     // 16 MiB, 15% at 4 MiB and 2 MiB. Pages outside the cache come from
     // the mapping, or from the WAL, not from read() of the file.
     DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-4096; PRAGMA mmap_size=" + QByteArray::number(kMmapBytes) + ';'));
+    // A read of the change log through the open transaction sees its pending blocks.
+    db->m_writer->m_beforeLogRead = [d = db.get()] { return d->flushChangeLog(); };
     if (sqlite3_create_function(db->m_writer->handle(), "dd_changelog_end", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db.get(),
                                 &Database::changeLogEndFunction, nullptr, nullptr) != SQLITE_OK)
         return ApiError::internal(db->m_writer->lastError());
@@ -501,6 +520,11 @@ Result<void> Database::initSchema()
     // Version 4: figures rows may hold -1 (unknown); version 3 wrote them at every commit.
     if (r.ok() && version <= 3)
         r = m_writer->exec("UPDATE meta SET value = 4 WHERE key = 'schema_version'");
+    // Version 5: a log's rows are blocks of changes (storage/changelog.h).
+    if (r.ok() && version <= 4)
+        r = ChangeLog::convertToBlocks(*m_writer);
+    if (r.ok() && version <= 4)
+        r = m_writer->exec("UPDATE meta SET value = 5 WHERE key = 'schema_version'");
     if (r.ok())
         r = ChangeLog::rebuildView(*m_writer);
     if (r.ok()) {
@@ -620,8 +644,12 @@ void Database::setPendingTable(const QString &name, std::shared_ptr<const TableD
 
 void Database::endBody(WriteTxn &txn, bool ok)
 {
+    m_inBody = false;
     if (!ok) {
         m_pendingTables = m_pendingBeforeBody;
+        for (const auto &[i, mark] : txn.m_logMarks)
+            if (i < m_pendingLog.size())
+                m_pendingLog[i].second.truncate(mark);
     } else {
         for (auto &fn : txn.m_onCommit)
             m_pendingHooks.push_back(std::move(fn));
@@ -763,6 +791,8 @@ Result<void> Database::step(const QByteArray &sql)
     if (sql.startsWith("ROLLBACK")) {
         m_loggedTables.reset();
         m_logTables.clear(); // and may undo a log's creation
+        if (sql == "ROLLBACK")
+            m_pendingLog.clear(); // the whole transaction: its changes too (a savepoint's: endBody)
     }
     Statement *s = m_writer->prepare(sql);
     if (!s)
@@ -880,6 +910,12 @@ std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &grou
             (void)loadCatalog();
             return ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
         }
+    }
+    if (auto flushed = flushChangeLog(); !flushed.ok()) {
+        (void)step("ROLLBACK");
+        discardCatalog();
+        (void)loadCatalog();
+        return flushed.error();
     }
     if (auto failed = commitStats(stats))
         return failed;
@@ -1095,6 +1131,12 @@ void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std:
 
 std::optional<ApiError> Database::commitScope(CommitScope &scope)
 {
+    if (auto flushed = flushChangeLog(); !flushed.ok()) {
+        (void)step("ROLLBACK");
+        discardCatalog();
+        (void)loadCatalog();
+        return flushed.error();
+    }
     if (auto failed = commitStats(scope.m_stats))
         return failed;
     if (auto committed = step("COMMIT"); !committed.ok()) {

@@ -24,6 +24,7 @@
 
 #include "model/clock.h"
 #include "model/result.h"
+#include "storage/changelog.h"
 #include "storage/commitscope.h"
 #include "storage/connection.h"
 #include "storage/tabledef.h"
@@ -49,9 +50,6 @@ struct sqlite3_context;
 struct sqlite3_value;
 
 namespace dd::storage {
-
-// Change-log events. Written to disk: do not reorder.
-enum class ChangeEvent : int { Insert = 1, Modify = 2, Remove = 3 };
 
 // The images a change-log consumer reads (Database::addChangeLogConsumer), a mask.
 namespace ChangeImages {
@@ -96,17 +94,18 @@ public:
 
     // Appends one item change to the change log, in this transaction, if
     // anything consumes the table's changes (Database::addChangeLogConsumer),
-    // with only the images its consumers read; otherwise does nothing.
+    // with only the images its consumers read; otherwise does nothing. The
+    // change joins its table's pending block of this commit (changelog.h):
+    // reads of the log inside a write's function do not see it yet.
     Result<void> logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
                            QByteArrayView oldImage, QByteArrayView newImage);
+    // Sets the origin (streams::ChangeOrigin) of the change that this
+    // write's last logChange() logged; nothing if it logged none.
+    void setLastChangeOrigin(int origin);
     // Call in any write that changes what a change-log consumer's query
     // returns (enabling PITR, ...), so that later writes, also of this
     // transaction, see it. Catalog changes call it themselves.
     void changeLogConsumersChanged();
-    // The seq of the change-log row that the last logChange() wrote, or 0
-    // if it logged nothing (or none was made); the table of its log.
-    qint64 lastChangeSeq() const { return m_lastChangeSeq; }
-    qint64 lastChangeTable() const { return m_lastChangeTable; }
     // The highest seq the change log has handed out, of any table (0 if
     // none): a change logged later gets a higher one. See storage/changelog.h.
     qint64 changeLogEnd() const;
@@ -128,8 +127,11 @@ public:
 private:
     friend class Database;
     Database &m_db;
-    qint64 m_lastChangeSeq = 0;
-    qint64 m_lastChangeTable = 0;
+    // The pending blocks this write appended to (indexes into
+    // Database::m_pendingLog) and where each stood before: a write rolled
+    // back takes its changes out again (Database::endBody).
+    QVarLengthArray<std::pair<size_t, ChangeLogBlock::Mark>, 2> m_logMarks;
+    qsizetype m_lastLogBlock = -1; // the block of the last change logged
     StatsDeltas m_stats; // this write's deltas by table id (indexes by -index id)
     // Adds this write's deltas to `to`.
     void mergeStats(StatsDeltas &to) const { to.add(m_stats); }
@@ -324,7 +326,7 @@ private:
     // The start and the end of one write's body inside the open transaction:
     // a body that fails takes back its catalog changes; one that succeeds
     // queues its onCommit hooks.
-    void beginBody() { m_pendingBeforeBody = m_pendingTables; }
+    void beginBody() { m_pendingBeforeBody = m_pendingTables; m_inBody = true; }
     void endBody(WriteTxn &txn, bool ok);
     // A read's error, with SQLite's "no such table" for an item, index or
     // collection table (dropped under the read) as ResourceNotFoundException.
@@ -470,6 +472,13 @@ private:
     // exist (cleared on rollback, which may undo a log's creation).
     qint64 m_changeSeq = 0;
     std::unordered_set<qint64> m_logTables;
+    // Under the write lock: the open transaction's change-log blocks, one per
+    // table (WriteTxn::logChange), stored by flushChangeLog() before COMMIT.
+    std::vector<std::pair<qint64, ChangeLogBlock>> m_pendingLog;
+    bool m_inBody = false; // a write's function runs (beginBody .. endBody)
+    // Stores the pending blocks. Not inside a write's function: its
+    // savepoint could roll back other writes' changes with its own.
+    Result<void> flushChangeLog();
     static void changeLogEndFunction(sqlite3_context *ctx, int argc, sqlite3_value **argv);
 };
 

@@ -52,14 +52,29 @@ QByteArray notKeptForPitr(bool pitr, qint64 tableId)
            + "), 9223372036854775807)";
 }
 
-// Runs `sql` on the log of `tableId` (ChangeLog::prepare); 0 rows if it has none.
-Result<qint64> runOnLog(storage::Connection &c, qint64 tableId, const QByteArray &sql, std::initializer_list<qint64> args)
+// Deletes the blocks of the log of `tableId` (ChangeLog::prepare) that
+// `where` selects: how many blocks and how many changes they held; none if
+// it has no log.
+struct Deleted {
+    qint64 blocks = 0, changes = 0;
+};
+Result<Deleted> deleteBlocks(storage::Connection &c, qint64 tableId, const QByteArray &where, std::initializer_list<qint64> args)
 {
-    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, sql));
+    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "DELETE FROM LOG WHERE " + where + " RETURNING n"));
+    Deleted d;
     if (!s)
-        return 0;
-    DD_CHECK(s->run(args));
-    return c.changes();
+        return d;
+    int i = 1;
+    for (qint64 a : args)
+        s->bind(i++, a);
+    while (s->step()) {
+        ++d.blocks;
+        d.changes += s->columnInt(0);
+    }
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    return d;
 }
 
 } // namespace
@@ -76,12 +91,13 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
     }));
     DD_ASSIGN(const std::vector<qint64> logs, db.read<std::vector<qint64>>([](storage::Connection &c) { return storage::ChangeLog::tableIds(c); }));
 
-    // Age: a log's rows are in time order by seq, so the expired ones are a prefix.
+    // Age: a log's blocks are in time order by seq, so the expired ones are a
+    // prefix. A block goes once its latest change has expired.
     for (const qint64 id : logs) {
         for (;;) {
             DD_ASSIGN(const qint64 n, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
                 DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
-                // The oldest rows, up to the first young one (rows are in time
+                // The oldest blocks, up to the first young one (blocks are in time
                 // order by seq, unless the clock stepped back: then stop there).
                 qint64 upTo = 0;
                 {
@@ -97,7 +113,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 if (upTo <= 0)
                     return 0;
                 DD_CHECK(txn.saveChangeLogEnd());
-                DD_ASSIGN(const qint64 deleted, runOnLog(txn.conn, id, "DELETE FROM LOG WHERE seq <= ?" + notKeptForPitr(pitr, id), {upTo}));
+                DD_ASSIGN(const Deleted deleted, deleteBlocks(txn.conn, id, "seq <= ?" + notKeptForPitr(pitr, id), {upTo}));
                 storage::Statement *s = txn.conn.prepare("INSERT INTO dd_streams_state(key, value) VALUES(?, ?) "
                                                          "ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)");
                 if (!s)
@@ -106,9 +122,9 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 s->step();
                 if (s->resultCode() != SQLITE_DONE)
                     return ApiError::internal(s->errorMessage());
-                return deleted;
+                stats.trimmed += deleted.changes;
+                return deleted.blocks;
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
-            stats.trimmed += n;
             if (n < kBatchRows)
                 break;
         }
@@ -126,13 +142,15 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
             DD_ASSIGN(const std::vector<qint64> ids, storage::ChangeLog::tableIds(txn.conn));
             DD_CHECK(txn.saveChangeLogEnd());
+            // A block whose seq (its last change's) is in the batch goes if no
+            // stream covers any of its changes, from first_seq to seq.
             for (const qint64 id : ids) {
-                DD_ASSIGN(const qint64 deleted,
-                          runOnLog(txn.conn, id, "DELETE FROM LOG WHERE seq > ? AND seq <= ? AND NOT EXISTS ("
-                                                 "SELECT 1 FROM dd_streams s WHERE s.table_id = " + QByteArray::number(id) + " AND LOG.seq >= s.start_seq "
-                                                 "AND (s.end_seq IS NULL OR LOG.seq <= s.end_seq))" + notKeptForPitr(pitr, id),
-                                   {examined, hi}));
-                stats.uncovered += deleted;
+                DD_ASSIGN(const Deleted deleted,
+                          deleteBlocks(txn.conn, id, "seq > ? AND seq <= ? AND NOT EXISTS ("
+                                                     "SELECT 1 FROM dd_streams s WHERE s.table_id = " + QByteArray::number(id) + " AND LOG.seq >= s.start_seq "
+                                                     "AND (s.end_seq IS NULL OR LOG.first_seq <= s.end_seq))" + notKeptForPitr(pitr, id),
+                                       {examined, hi}));
+                stats.uncovered += deleted.changes;
             }
             DD_CHECK(run(txn.conn, "UPDATE dd_streams_state SET value = ? WHERE key = 'examined_seq'", {hi}));
             return hi - examined;
@@ -153,7 +171,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                              {id}));
             if (referenced)
                 continue;
-            DD_ASSIGN(const qint64 rows, scalar(txn.conn, "SELECT COUNT(*) FROM " + storage::ChangeLog::sqlTable(id)));
+            DD_ASSIGN(const qint64 rows, scalar(txn.conn, "SELECT IFNULL(SUM(n), 0) FROM " + storage::ChangeLog::sqlTable(id)));
             DD_CHECK(txn.saveChangeLogEnd());
             DD_CHECK(storage::ChangeLog::drop(txn.conn, id));
             storage::Statement *s = txn.conn.prepare("DELETE FROM dd_streams_state WHERE key = ?");

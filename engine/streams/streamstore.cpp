@@ -186,66 +186,45 @@ Result<qint64> StreamStore::trimmedSeq(storage::Connection &c, qint64 tableId)
 
 Result<std::vector<ChangeRow>> StreamStore::rows(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, int limit)
 {
-    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT seq, time_ms, event, keys, old_image, new_image, origin "
-                                                                              "FROM LOG WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?"));
     std::vector<ChangeRow> out;
-    if (!s)
+    if (limit <= 0)
         return out;
-    s->bind(1, from).bind(2, to).bind(3, limit);
-    while (s->step()) {
+    DD_CHECK(storage::ChangeLog::read(c, tableId, from, to, true, [&](const storage::ChangeRecord &rec) {
         ChangeRow r;
-        r.seq = s->columnInt(0);
-        r.timeMs = s->columnInt(1);
-        r.event = storage::ChangeEvent(s->columnInt(2));
-        r.keys = s->columnBytes(3);
-        if (!s->columnIsNull(4))
-            r.oldImage = s->columnBytes(4);
-        if (!s->columnIsNull(5))
-            r.newImage = s->columnBytes(5);
-        r.origin = ChangeOrigin(s->columnInt(6));
+        r.seq = rec.seq;
+        r.timeMs = rec.timeMs;
+        r.event = rec.event;
+        r.keys = rec.keys.toByteArray();
+        if (!rec.oldImage.isNull())
+            r.oldImage = rec.oldImage.toByteArray();
+        if (!rec.newImage.isNull())
+            r.newImage = rec.newImage.toByteArray();
+        r.origin = ChangeOrigin(rec.origin);
         out.push_back(std::move(r));
-    }
-    if (!s->ok())
-        return ApiError::internal(s->errorMessage());
-    s->reset();
+        return int(out.size()) < limit;
+    }));
     return out;
 }
 
 Result<std::optional<qint64>> StreamStore::firstSince(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, qint64 sinceMs)
 {
-    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT seq FROM LOG WHERE seq >= ? AND seq <= ? AND time_ms >= ? "
-                                                                              "ORDER BY seq LIMIT 1"));
     std::optional<qint64> seq;
-    if (!s)
-        return seq;
-    s->bind(1, from).bind(2, to).bind(3, sinceMs);
-    if (s->step())
-        seq = s->columnInt(0);
-    s->reset();
+    DD_CHECK(storage::ChangeLog::read(c, tableId, from, to, false, [&](const storage::ChangeRecord &rec) {
+        if (rec.timeMs >= sinceMs)
+            seq = rec.seq;
+        return !seq;
+    }));
     return seq;
 }
 
 Result<std::optional<qint64>> StreamStore::lastIn(storage::Connection &c, qint64 tableId, qint64 from, qint64 to)
 {
-    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(c, tableId, "SELECT MAX(seq) FROM LOG WHERE seq >= ? AND seq <= ?"));
-    std::optional<qint64> seq;
-    if (!s)
-        return seq;
-    s->bind(1, from).bind(2, to);
-    if (s->step() && !s->columnIsNull(0))
-        seq = s->columnInt(0);
-    s->reset();
-    return seq;
+    return storage::ChangeLog::lastSeqIn(c, tableId, from, to);
 }
 
-Result<void> StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin origin)
+void StreamStore::markLastChange(storage::WriteTxn &txn, ChangeOrigin origin)
 {
-    if (txn.lastChangeSeq() == 0)
-        return {}; // the table's changes are not logged
-    DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(txn.conn, txn.lastChangeTable(), "UPDATE LOG SET origin = ? WHERE seq = ?"));
-    if (!s)
-        return ApiError::internal(QStringLiteral("The change log of table %1 is missing").arg(txn.lastChangeTable()));
-    return s->run({qint64(origin), txn.lastChangeSeq()});
+    txn.setLastChangeOrigin(int(origin));
 }
 
 QString formatSequenceNumber(qint64 seq)

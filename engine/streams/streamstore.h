@@ -17,7 +17,7 @@
 // The time a stream was disabled is filled in by the background pass
 // (ChangeLogPruner), which is the only thing that needs it.
 //
-// The change log's column `origin` (ChangeOrigin) says who made a change
+// A change's origin in the change log (ChangeOrigin) says who made it
 // (TTL deletions carry userIdentity).
 //
 // Threads: stateless; callers run these inside Database::read or ::write.
@@ -35,7 +35,7 @@
 
 namespace dd::streams {
 
-// Who made a change, stored in the change log's origin column. Written to disk: do not reorder.
+// Who made a change, stored with it in the change log (ChangeRecord::origin). Written to disk: do not reorder.
 enum class ChangeOrigin : int { User = 0, TimeToLive = 1 };
 
 // One stream: one enabling of a table's stream.
@@ -92,15 +92,15 @@ public:
 
     // Up to `limit` rows of the stream's table with seq in [from, to], in seq order.
     static Result<std::vector<ChangeRow>> rows(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, int limit);
-    // The seq of the first row of the table in [from, to] written at or after
+    // The seq of the first change of the table in [from, to] written at or after
     // `sinceMs`; nullopt if none.
     static Result<std::optional<qint64>> firstSince(storage::Connection &c, qint64 tableId, qint64 from, qint64 to, qint64 sinceMs);
     // The highest seq of the table in [from, to]; nullopt if none.
     static Result<std::optional<qint64>> lastIn(storage::Connection &c, qint64 tableId, qint64 from, qint64 to);
 
-    // Marks the change-log row just written in `txn` (by applyDelete or
-    // applyPut) as made by `origin`; nothing if that change was not logged.
-    static Result<void> markLastChange(storage::WriteTxn &txn, ChangeOrigin origin);
+    // Marks the change just logged in `txn` (by applyDelete or applyPut) as
+    // made by `origin`; nothing if that change was not logged.
+    static void markLastChange(storage::WriteTxn &txn, ChangeOrigin origin);
 };
 
 // Sequence numbers on the wire: the change-log seq, zero-padded to 21 digits as AWS's look.

@@ -102,7 +102,7 @@ Result<qint64> TtlSweeper::sweep(storage::Database &db, qint64 nowMs)
                     if (!item || !expired(*item, config.attributeName, e))
                         continue;
                     DD_CHECK(storage::applyDelete(txn, *current, cand.key, cand.keysJson, *old));
-                    DD_CHECK(streams::StreamStore::markLastChange(txn, streams::ChangeOrigin::TimeToLive));
+                    streams::StreamStore::markLastChange(txn, streams::ChangeOrigin::TimeToLive);
                     ++n;
                 }
                 return n;

@@ -10,11 +10,21 @@
 # server under callgrind (--instr-atstart=no, callgrind_control -i on/off
 # around one table's wrk run) as README.md describes.
 #
+# WORKLOAD=batch sends BatchWriteItem requests of 25 such puts instead
+# (batch_put.lua): one commit then logs 25 or more changes of a table, which
+# share one block of its log.
+#
 #   tests/bench/stream_throughput.sh [BUILD_DIR]
-# Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (4), SHARED_BENCH (../shared/bench).
+# Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (4), WORKLOAD (put | batch),
+# SHARED_BENCH (../shared/bench).
 default_seconds=5
 source "$(dirname "$0")/serverbench.sh" stream_throughput.sh "${1:-}"
 rounds=${ROUNDS:-4}
+case ${WORKLOAD:-put} in
+  put) script=$shared/put.lua ;;
+  batch) script=$root/tests/bench/batch_put.lua ;;
+  *) echo "stream_throughput.sh: WORKLOAD is put or batch" >&2; exit 2 ;;
+esac
 start_server
 pid=$spid
 
@@ -38,14 +48,14 @@ cpu_ticks() { awk '{print $14+$15}' "/proc/$pid/stat"; }
 measure() {
   local out before after requests
   before=$(cpu_ticks)
-  out=$(BENCH_TABLE=$1 wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$shared/put.lua" "$url" 2>&1)
+  out=$(BENCH_TABLE=$1 wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$script" "$url" 2>&1)
   after=$(cpu_ticks)
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
-  printf '%-13s %10s req/s  p50 %-9s p99 %-9s server CPU %5s us/request  non-2xx %s\n' "$1" \
+  printf '%-13s %10s req/s  p50 %-9s p99 %-9s server CPU %5s us/request  non-2xx %s wrong %s\n' "$1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1 == "50%" {print $2}' <<<"$out")" \
     "$(awk '$1 == "99%" {print $2}' <<<"$out")" \
     "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')" \
-    "$(awk '/Non-2xx/ {print $NF}' <<<"$out")"
+    "$(awk '/Non-2xx/ {print $NF}' <<<"$out")" "$(awk '/Wrong 200/ {print $NF}' <<<"$out")"
 }
 # ABBA order, so that neither table always runs on a warmer (or fuller) database.
 for i in $(seq "$rounds"); do

@@ -1,11 +1,15 @@
 // The change log's storage (storage/changelog.h) through the engine, on
-// disk: a database written by schema version 2 (one shared `changelog`
-// table) opens converted and keeps its history; sequence numbers never go
-// back, even after the pruner emptied every log and the database reopened;
-// a quiet table's stream is not trimmed by other tables' trimming; rows hold
-// only the images their consumers read.
+// disk: databases written by schema version 2 (one shared `changelog`
+// table) and 4 (a row per change) open converted to blocks and keep their
+// history; sequence numbers never go back, even after the pruner emptied
+// every log and the database reopened; a quiet table's stream is not
+// trimmed by other tables' trimming; changes hold only the images their
+// consumers read; a commit's changes share a block, and a write rolled back
+// inside a group takes its changes out of it.
 #include "api/opcontext.h"
 #include "pitr/pitrstore.h"
+#include "storage/changelog.h"
+#include "storage/commitscope.h"
 #include "storage/database.h"
 #include "streams/changelogpruner.h"
 #include "streams/streamstore.h"
@@ -15,7 +19,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
 #include <map>
+#include <optional>
 
 #include <sqlite3.h>
 
@@ -45,8 +51,12 @@ private:
     }
     void close() { m_db.reset(); }
     Result<streams::ChangeLogPruner::Stats> prune() { return streams::ChangeLogPruner::prune(*m_db, m_clock.nowMs(), kRetentionMs); }
-    // A database of each test's own.
-    QString dbPath() const { return m_dir.path() + u'/' + QString::fromLatin1(QTest::currentTestFunction()) + QStringLiteral(".db"); }
+    // A database of each test's (and data row's) own.
+    QString dbPath() const
+    {
+        const QByteArray row = QTest::currentDataTag() ? QByteArray::number(qHash(QByteArray(QTest::currentDataTag()))) : QByteArray();
+        return m_dir.path() + u'/' + QString::fromLatin1(QTest::currentTestFunction() + row) + QStringLiteral(".db");
+    }
     Result<QByteArray> call(const char *op, const QByteArray &json)
     {
         static const std::map<QByteArray, api::OpHandler> handlers{
@@ -70,21 +80,97 @@ private:
             "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
             "StreamSpecification":{"StreamEnabled":true,"StreamViewType":")" + viewType + R"("}})").isEmpty());
     }
-    // The table's log rows: "<rows> <with an old image> <with a new image>" (through the view `changelog`).
-    QString images(const QString &table)
+    // The changes of a table's log, all fields (ChangeLog::read), on the open database.
+    struct Change {
+        qint64 seq, timeMs;
+        int event, origin;
+        QByteArray keys, oldImage, newImage; // null when absent
+    };
+    std::vector<Change> changes(const QString &table)
     {
-        return m_db->read<QString>([&](storage::Connection &c) -> Result<QString> {
-                   storage::Statement *s = c.prepare("SELECT COUNT(*), TOTAL(old_image IS NOT NULL), TOTAL(new_image IS NOT NULL) FROM changelog "
-                                                     "WHERE table_id = (SELECT id FROM tables WHERE name = ?)");
-                   if (!s)
-                       return ApiError::internal(c.lastError());
-                   s->bindText(1, table);
-                   s->step();
-                   const QString r = QStringLiteral("%1 %2 %3").arg(s->columnInt(0)).arg(s->columnInt(1)).arg(s->columnInt(2));
-                   s->reset();
-                   return r;
+        const auto def = m_db->table(table);
+        if (!def)
+            return {};
+        return m_db->read<std::vector<Change>>([&](storage::Connection &c) -> Result<std::vector<Change>> {
+                   std::vector<Change> out;
+                   DD_CHECK(storage::ChangeLog::read(c, def->id, 0, std::numeric_limits<qint64>::max(), true, [&](const storage::ChangeRecord &r) {
+                       out.push_back({r.seq, r.timeMs, int(r.event), r.origin, r.keys.toByteArray(),
+                                      r.oldImage.isNull() ? QByteArray() : r.oldImage.toByteArray(),
+                                      r.newImage.isNull() ? QByteArray() : r.newImage.toByteArray()});
+                       return true;
+                   }));
+                   return out;
                })
             .value();
+    }
+    // The table's changes: "<changes> <with an old image> <with a new image>".
+    QString images(const QString &table)
+    {
+        int olds = 0, news = 0;
+        const auto all = changes(table);
+        for (const Change &c : all) {
+            olds += !c.oldImage.isNull();
+            news += !c.newImage.isNull();
+        }
+        return QStringLiteral("%1 %2 %3").arg(all.size()).arg(olds).arg(news);
+    }
+    // The log's blocks on the open database: their change counts, in seq order.
+    QList<qint64> blocks(const QString &table)
+    {
+        const auto def = m_db->table(table);
+        return m_db->read<QList<qint64>>([&](storage::Connection &c) -> Result<QList<qint64>> {
+                   QList<qint64> out;
+                   storage::Statement *s = c.prepare("SELECT n FROM " + storage::ChangeLog::sqlTable(def->id) + " ORDER BY seq");
+                   if (!s)
+                       return ApiError::internal(c.lastError());
+                   while (s->step())
+                       out << s->columnInt(0);
+                   s->reset();
+                   return out;
+               })
+            .value();
+    }
+    // Writes `rows` as a version 3/4 log (a row per change) named `name`,
+    // with `tableId` as a version 2 shared log has it, on the closed database.
+    void writeLegacyRows(const char *name, const std::vector<Change> &rows, std::optional<qint64> tableId)
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(qPrintable(dbPath()), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+        sqlite3_stmt *s = nullptr;
+        const QByteArray sql = "INSERT INTO " + QByteArray(name) + "(seq, time_ms, event, origin, keys, old_image, new_image"
+                               + (tableId ? ", table_id) VALUES(?,?,?,?,?,?,?,?)" : ") VALUES(?,?,?,?,?,?,?)");
+        QCOMPARE(sqlite3_prepare_v2(db, sql.constData(), -1, &s, nullptr), SQLITE_OK);
+        for (const Change &c : rows) {
+            sqlite3_bind_int64(s, 1, c.seq);
+            sqlite3_bind_int64(s, 2, c.timeMs);
+            sqlite3_bind_int64(s, 3, c.event);
+            sqlite3_bind_int64(s, 4, c.origin);
+            sqlite3_bind_blob(s, 5, c.keys.constData(), int(c.keys.size()), SQLITE_TRANSIENT);
+            for (int i : {6, 7}) {
+                const QByteArray &image = i == 6 ? c.oldImage : c.newImage;
+                if (image.isNull())
+                    sqlite3_bind_null(s, i);
+                else
+                    sqlite3_bind_blob(s, i, image.constData(), int(image.size()), SQLITE_TRANSIENT);
+            }
+            if (tableId)
+                sqlite3_bind_int64(s, 8, *tableId);
+            QCOMPARE(sqlite3_step(s), SQLITE_DONE);
+            sqlite3_reset(s);
+        }
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+    }
+    qint64 schemaVersion()
+    {
+        sqlite3 *db = nullptr;
+        sqlite3_open_v2(qPrintable(dbPath()), &db, SQLITE_OPEN_READONLY, nullptr);
+        sqlite3_stmt *s = nullptr;
+        sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &s, nullptr);
+        const qint64 v = s && sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+        sqlite3_finalize(s);
+        sqlite3_close(db);
+        return v;
     }
     void put(const QByteArray &table, const QByteArray &pk, int v)
     {
@@ -136,15 +222,27 @@ private:
     }
 
 private slots:
-    void versionTwoDatabaseIsConverted();
+    void olderLayoutsAreConverted_data();
+    void olderLayoutsAreConverted();
     void sequenceNumbersNeverGoBack();
     void quietStreamIsNotTrimmedByOthers();
     void onlyTheImagesConsumersRead();
     void replayAfterItsBaseWasDroppedFails();
+    void aCommitsChangesShareABlock();
 };
 
-void TestChangeLog::versionTwoDatabaseIsConverted()
+// A history of puts, updates and deletes with NEW_AND_OLD_IMAGES on "conv",
+// written back in an older layout; the database opens converted.
+void TestChangeLog::olderLayoutsAreConverted_data()
 {
+    QTest::addColumn<int>("version");
+    QTest::newRow("version 2: one shared log") << 2;
+    QTest::newRow("version 4: a row per change") << 4;
+}
+
+void TestChangeLog::olderLayoutsAreConverted()
+{
+    QFETCH(int, version);
     open();
     createTable("conv");
     put("conv", "a", 1);
@@ -152,18 +250,42 @@ void TestChangeLog::versionTwoDatabaseIsConverted()
     put("conv", "b", 1);
     const QStringList before = records(iterator("conv", "TRIM_HORIZON"));
     QCOMPARE(before.size(), 3);
+    const std::vector<Change> logged = changes(QStringLiteral("conv"));
+    QCOMPARE(logged.size(), size_t(3));
+    const qint64 tableId = m_db->table(QStringLiteral("conv"))->id;
     close();
-    // Back to version 2's layout: one shared table (with the column `origin`
-    // that streams added) and its index; the log's rows move into it.
-    sql("CREATE TABLE changelog_v2(seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, table_id INTEGER NOT NULL, event INTEGER NOT NULL,"
-        "  keys BLOB NOT NULL, old_image BLOB, new_image BLOB, origin INTEGER NOT NULL DEFAULT 0);"
-        "INSERT INTO changelog_v2 SELECT seq, time_ms, table_id, event, keys, old_image, new_image, origin FROM changelog;"
-        "DROP VIEW changelog; DROP TABLE changelog_1;"
-        "ALTER TABLE changelog_v2 RENAME TO changelog;"
-        "CREATE INDEX changelog_by_table_seq ON changelog(table_id, seq, time_ms, event);"
-        "DELETE FROM meta WHERE key = 'changelog_seq';"
-        "UPDATE meta SET value = 2 WHERE key = 'schema_version';");
+    if (version == 2) {
+        // One shared table (with the column `origin` that streams added) and its index.
+        sql("DROP VIEW changelog; DROP TABLE changelog_1;"
+            "CREATE TABLE changelog(seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, table_id INTEGER NOT NULL, event INTEGER NOT NULL,"
+            "  keys BLOB NOT NULL, old_image BLOB, new_image BLOB, origin INTEGER NOT NULL DEFAULT 0);"
+            "CREATE INDEX changelog_by_table_seq ON changelog(table_id, seq, time_ms, event);"
+            "DELETE FROM meta WHERE key = 'changelog_seq';"
+            "UPDATE meta SET value = 2 WHERE key = 'schema_version';");
+        writeLegacyRows("changelog", logged, tableId);
+    } else {
+        sql("DROP VIEW changelog; DROP TABLE changelog_1;"
+            "CREATE TABLE changelog_1(seq INTEGER PRIMARY KEY, time_ms INTEGER NOT NULL, event INTEGER NOT NULL,"
+            "  origin INTEGER NOT NULL DEFAULT 0, keys BLOB NOT NULL, old_image BLOB, new_image BLOB);"
+            "CREATE VIEW changelog AS SELECT seq, time_ms, 1 AS table_id, event, keys, old_image, new_image, origin FROM changelog_1;"
+            "UPDATE meta SET value = 4 WHERE key = 'schema_version';");
+        writeLegacyRows("changelog_1", logged, std::nullopt);
+    }
     open();
+    // Every field of every change survives.
+    const std::vector<Change> converted = changes(QStringLiteral("conv"));
+    QCOMPARE(converted.size(), logged.size());
+    for (size_t i = 0; i < logged.size(); ++i) {
+        QCOMPARE(converted[i].seq, logged[i].seq);
+        QCOMPARE(converted[i].timeMs, logged[i].timeMs);
+        QCOMPARE(converted[i].event, logged[i].event);
+        QCOMPARE(converted[i].origin, logged[i].origin);
+        QCOMPARE(converted[i].keys, logged[i].keys);
+        QCOMPARE(converted[i].oldImage, logged[i].oldImage);
+        QCOMPARE(converted[i].oldImage.isNull(), logged[i].oldImage.isNull());
+        QCOMPARE(converted[i].newImage, logged[i].newImage);
+    }
+    QCOMPARE(blocks(QStringLiteral("conv")), QList<qint64>{3}); // consecutive changes share a block
     QCOMPARE(records(iterator("conv", "TRIM_HORIZON")), before);
     const QJsonObject history = ok("Dynamodesk.DescribeTableHistory", R"({"TableName":"conv","StartTime":1699999999,"EndTime":1700000001,"Buckets":1})");
     const QJsonObject bucket = history.value(QStringLiteral("Buckets")).toArray().at(0).toObject();
@@ -176,14 +298,14 @@ void TestChangeLog::versionTwoDatabaseIsConverted()
     QCOMPARE(after.mid(0, 3), before);
     QVERIFY(after.at(3).section(u' ', 2) > before.at(2).section(u' ', 2));
     close();
+    QCOMPARE(schemaVersion(), 5);
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open_v2(qPrintable(dbPath()), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
     sqlite3_stmt *s = nullptr;
-    QCOMPARE(sqlite3_prepare_v2(db, "SELECT (SELECT value FROM meta WHERE key = 'schema_version'), "
-                                    "(SELECT COUNT(*) FROM sqlite_master WHERE name = 'changelog_by_table_seq')", -1, &s, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('changelog_by_table_seq', 'changelog_1_v4')", -1, &s,
+                                nullptr), SQLITE_OK);
     QCOMPARE(sqlite3_step(s), SQLITE_ROW);
-    QCOMPARE(sqlite3_column_int64(s, 0), 4);
-    QCOMPARE(sqlite3_column_int64(s, 1), 0);
+    QCOMPARE(sqlite3_column_int64(s, 0), 0);
     sqlite3_finalize(s);
     sqlite3_close(db);
 }
@@ -301,3 +423,42 @@ void TestChangeLog::replayAfterItsBaseWasDroppedFails()
 
 QTEST_GUILESS_MAIN(TestChangeLog)
 #include "tst_changelog.moc"
+
+// The writes of one commit scope (as an HTTP worker's turn) log into one
+// block per table; a write that fails after logging takes its change out
+// (its seq stays unused); a read through the scope's open transaction sees
+// the scope's changes; the next commit starts a new block.
+void TestChangeLog::aCommitsChangesShareABlock()
+{
+    open();
+    createTable("grp");
+    createTable("other", "KEYS_ONLY");
+    const qint64 grpId = m_db->table(QStringLiteral("grp"))->id;
+    QStringList inScope;
+    {
+        storage::CommitScope scope;
+        put("grp", "a", 1);
+        put("other", "x", 1);
+        auto failed = m_db->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            DD_CHECK(txn.logChange(grpId, storage::ChangeEvent::Insert, R"({"pk":{"S":"lost"}})", QByteArrayView(), R"({"pk":{"S":"lost"}})"));
+            return ApiError::validation(QStringLiteral("fails after logging"));
+        });
+        QVERIFY(!failed.ok());
+        put("grp", "a", 2);
+        put("grp", "b", 1);
+        inScope = records(iterator("grp", "TRIM_HORIZON"));
+        QVERIFY(!scope.finish());
+    }
+    QCOMPARE(inScope.size(), 3);
+    QCOMPARE(records(iterator("grp", "TRIM_HORIZON")), inScope);
+    // The read inside the scope stored the block so far; the rest follows at the commit.
+    QCOMPARE(blocks(QStringLiteral("grp")), (QList<qint64>{3}));
+    QCOMPARE(blocks(QStringLiteral("other")), QList<qint64>{1});
+    const std::vector<Change> grp = changes(QStringLiteral("grp"));
+    QCOMPARE(grp.size(), size_t(3));
+    QCOMPARE(grp[0].keys, QByteArray(R"({"pk":{"S":"a"}})"));
+    QCOMPARE(grp[1].seq, grp[0].seq + 3); // "other"'s change, then the failed write's unused seq
+    QVERIFY(!grp[1].oldImage.isNull());
+    put("grp", "c", 1);
+    QCOMPARE(blocks(QStringLiteral("grp")), (QList<qint64>{3, 1}));
+}

@@ -298,7 +298,7 @@ void TestStreams::trimmedPastRetention()
 
 void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
 {
-    // On a Database of its own, to count the change log's rows.
+    // On a Database of its own, to count the change log's changes.
     auto db = std::move(storage::Database::open(QString(), QStringLiteral("us-east-1"), &m_clock).value());
     QVERIFY(streams::StreamStore::install(*db).ok());
     api::EngineOptions options;
@@ -311,7 +311,7 @@ void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
     };
     auto rows = [&](const char *where) {
         return db->read<qint64>([&](storage::Connection &c) -> Result<qint64> {
-                     storage::Statement *s = c.prepare(QByteArray("SELECT COUNT(*) FROM changelog ") + where);
+                     storage::Statement *s = c.prepare(QByteArray("SELECT IFNULL(SUM(n), 0) FROM changelog ") + where);
                      s->step();
                      const qint64 n = s->columnInt(0);
                      s->reset();
@@ -346,7 +346,7 @@ void TestStreams::prunerKeepsOnlyWhatStreamsNeed()
     QCOMPARE(call(api::listStreams, "{}").value(QStringLiteral("Streams")).toArray().size(), 0); // forgotten a day later
     call(api::updateTable, R"({"TableName":"plain","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
     call(api::putItem, R"({"TableName":"plain","Item":{"pk":{"S":"z"}}})");
-    QCOMPARE(rows("WHERE seq = 4"), 1);
+    QCOMPARE(rows("WHERE seq = 4"), 1); // a block of one change, the put's
 }
 
 void TestStreams::changeLogOnlyForConsumers()
@@ -363,7 +363,7 @@ void TestStreams::changeLogOnlyForConsumers()
     };
     auto rows = [&] {
         return db->read<qint64>([&](storage::Connection &c) -> Result<qint64> {
-                     storage::Statement *s = c.prepare("SELECT COUNT(*) FROM changelog");
+                     storage::Statement *s = c.prepare("SELECT IFNULL(SUM(n), 0) FROM changelog");
                      s->step();
                      const qint64 n = s->columnInt(0);
                      s->reset();
