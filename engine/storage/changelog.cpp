@@ -26,16 +26,16 @@ QByteArray legacyCreateSql(const QByteArray &name)
            "origin INTEGER NOT NULL DEFAULT 0, keys BLOB NOT NULL, old_image BLOB, new_image BLOB)";
 }
 
-void putVarint(QByteArray &out, quint64 v)
+// Writes `v` as a varint (7 bits a byte, low first) at `out`; returns its length (at most 10).
+int putVarint(char *out, quint64 v)
 {
-    char buf[10];
     int n = 0;
     do {
         const quint8 low = v & 0x7f;
         v >>= 7;
-        buf[n++] = char(v ? low | 0x80 : low);
+        out[n++] = char(v ? low | 0x80 : low);
     } while (v);
-    out.append(buf, n);
+    return n;
 }
 
 // Reads a varint at `pos` of `in`, advancing `pos`; false past the end or
@@ -112,19 +112,22 @@ void ChangeLogBlock::append(qint64 seq, qint64 timeMs, ChangeEvent event, QByteA
         m_firstSeq = seq;
         m_maxTimeMs = timeMs;
     }
-    putVarint(m_heads, quint64(seq));
-    putVarint(m_heads, quint64(timeMs));
-    m_heads.append(char(event));
-    m_lastOriginAt = m_heads.size();
-    m_heads.append(char(0));
-    putVarint(m_heads, quint64(keys.size()));
-    putVarint(m_heads, oldImage.isNull() ? 0 : quint64(oldImage.size()) + 1);
-    putVarint(m_heads, newImage.isNull() ? 0 : quint64(newImage.size()) + 1);
-    m_bodies.append(keys);
+    // One append per part: QByteArray's appends cost more than the encoding.
+    char head[5 * 10 + 2];
+    int n = putVarint(head, quint64(seq));
+    n += putVarint(head + n, quint64(timeMs));
+    head[n++] = char(event);
+    m_lastOriginAt = qsizetype(m_heads.size()) + n;
+    head[n++] = char(0);
+    n += putVarint(head + n, quint64(keys.size()));
+    n += putVarint(head + n, oldImage.isNull() ? 0 : quint64(oldImage.size()) + 1);
+    n += putVarint(head + n, newImage.isNull() ? 0 : quint64(newImage.size()) + 1);
+    m_heads.append(head, size_t(n));
+    m_bodies.append(keys.data(), size_t(keys.size()));
     if (!oldImage.isNull())
-        m_bodies.append(oldImage);
+        m_bodies.append(oldImage.data(), size_t(oldImage.size()));
     if (!newImage.isNull())
-        m_bodies.append(newImage);
+        m_bodies.append(newImage.data(), size_t(newImage.size()));
     ++m_count;
     m_lastSeq = seq;
     m_maxTimeMs = std::max(m_maxTimeMs, timeMs);
@@ -133,19 +136,19 @@ void ChangeLogBlock::append(qint64 seq, qint64 timeMs, ChangeEvent event, QByteA
 void ChangeLogBlock::setLastOrigin(int origin)
 {
     if (m_lastOriginAt >= 0)
-        m_heads[m_lastOriginAt] = char(origin);
+        m_heads[size_t(m_lastOriginAt)] = char(origin);
 }
 
 ChangeLogBlock::Mark ChangeLogBlock::mark() const
 {
-    return Mark{m_heads.size(), m_bodies.size(), m_lastOriginAt, m_count, m_lastSeq, m_maxTimeMs};
+    return Mark{qsizetype(m_heads.size()), qsizetype(m_bodies.size()), m_lastOriginAt, m_count, m_lastSeq, m_maxTimeMs};
 }
 
 void ChangeLogBlock::truncate(const Mark &m)
 {
     // resize() keeps the capacity: the writer's blocks are reused commit after commit.
-    m_heads.resize(m.heads);
-    m_bodies.resize(m.bodies);
+    m_heads.resize(size_t(m.heads));
+    m_bodies.resize(size_t(m.bodies));
     m_lastOriginAt = m.lastOriginAt;
     m_count = m.count;
     m_lastSeq = m.lastSeq;
