@@ -92,6 +92,7 @@ public:
 
     bool empty() const { return m_count == 0; }
     int count() const { return m_count; }
+    size_t bytes() const { return m_heads.size() + m_bodies.size(); }
     qint64 firstSeq() const { return m_firstSeq; }
     qint64 lastSeq() const { return m_lastSeq; }
     qint64 maxTimeMs() const { return m_maxTimeMs; }

@@ -56,6 +56,12 @@ constexpr int kHeldPassWaits = 20;
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
 
+// A pending change-log block this large is stored after the write that
+// grew it, not at the commit: 128 BatchWriteItems of 16 MB with both images
+// would otherwise make one row past SQLite's 1 GB limit, and a reader of the
+// block reads all of it.
+constexpr size_t kMaxBlockBytes = 1 << 20;
+
 // The writer maps the database file (SQLite's memory-mapped I/O) up to this
 // size: a page found in the file is then read from memory, not copied in by
 // a pread() each time it falls out of the page cache. Pages still in the WAL
@@ -653,6 +659,9 @@ void Database::endBody(WriteTxn &txn, bool ok)
     } else {
         for (auto &fn : txn.m_onCommit)
             m_pendingHooks.push_back(std::move(fn));
+        // (An error here recurs at the commit's flush, which fails the commit.)
+        if (std::any_of(m_pendingLog.begin(), m_pendingLog.end(), [](const auto &b) { return b.second.bytes() >= kMaxBlockBytes; }))
+            (void)flushChangeLog();
     }
     m_pendingBeforeBody.clear();
 }

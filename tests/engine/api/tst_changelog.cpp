@@ -229,6 +229,7 @@ private slots:
     void onlyTheImagesConsumersRead();
     void replayAfterItsBaseWasDroppedFails();
     void aCommitsChangesShareABlock();
+    void largeBlocksAreStoredEarly();
 };
 
 // A history of puts, updates and deletes with NEW_AND_OLD_IMAGES on "conv",
@@ -461,4 +462,25 @@ void TestChangeLog::aCommitsChangesShareABlock()
     QVERIFY(!grp[1].oldImage.isNull());
     put("grp", "c", 1);
     QCOMPARE(blocks(QStringLiteral("grp")), (QList<qint64>{3, 1}));
+}
+
+// A commit's block is stored early once it holds 1 MiB (after the write that
+// made it so), so that a block stays far from SQLite's 1 GB row limit and a
+// reader never reads a huge one.
+void TestChangeLog::largeBlocksAreStoredEarly()
+{
+    open();
+    createTable("big", "NEW_IMAGE");
+    const QByteArray payload(300 * 1000, 'x');
+    {
+        storage::CommitScope scope;
+        for (int i = 0; i < 6; ++i)
+            QVERIFY(call("PutItem", R"({"TableName":"big","Item":{"pk":{"S":"k)" + QByteArray::number(i) + R"("},"p":{"S":")" + payload + R"("}}})").ok());
+        QVERIFY(!scope.finish());
+    }
+    QCOMPARE(blocks(QStringLiteral("big")), (QList<qint64>{4, 2})); // 4 x 300 kB reach 1 MiB
+    const std::vector<Change> all = changes(QStringLiteral("big"));
+    QCOMPARE(all.size(), size_t(6));
+    for (const Change &c : all)
+        QVERIFY(c.newImage.contains(payload));
 }
