@@ -230,6 +230,7 @@ private slots:
     void replayAfterItsBaseWasDroppedFails();
     void aCommitsChangesShareABlock();
     void largeBlocksAreStoredEarly();
+    void corruptBlocksAreReportedNotRead();
 };
 
 // A history of puts, updates and deletes with NEW_AND_OLD_IMAGES on "conv",
@@ -483,4 +484,41 @@ void TestChangeLog::largeBlocksAreStoredEarly()
     QCOMPARE(all.size(), size_t(6));
     for (const Change &c : all)
         QVERIFY(c.newImage.contains(payload));
+}
+
+// A block that does not decode (a damaged file) fails the reads that reach
+// it with a clear InternalServerError naming the table and block; nothing
+// past its bytes is read, and the table's items are untouched.
+void TestChangeLog::corruptBlocksAreReportedNotRead()
+{
+    // The damage, and whether heads alone show it (DescribeTableHistory reads no bodies).
+    const std::pair<const char *, bool> damages[] = {
+        {"heads = X'FF'", true},                     // a varint without its end
+        {"heads = X'0101010000FF7F0000'", false},    // an old image longer than the bodies
+        {"bodies = X''", false},                     // bodies cut off
+    };
+    for (const auto &[damage, inHeads] : damages) {
+        open();
+        createTable("bad");
+        put("bad", "a", 1);
+        const QString it = iterator("bad", "TRIM_HORIZON");
+        close();
+        sql(QByteArray("UPDATE changelog_1 SET " + QByteArray(damage)).constData());
+        open();
+        QString error;
+        QCOMPARE(records(it, nullptr, &error), QStringList());
+        QCOMPARE(error, QStringLiteral("InternalServerError"));
+        auto history = call("Dynamodesk.DescribeTableHistory", R"({"TableName":"bad","StartTime":1699999999,"EndTime":1700000001,"Buckets":1})");
+        if (inHeads) {
+            QVERIFY2(!history.ok(), history.ok() ? history->constData() : "");
+            QVERIFY2(history.error().message().contains(QStringLiteral("corrupt")), qPrintable(history.error().message()));
+        } else {
+            QVERIFY(history.ok());
+        }
+        QCOMPARE(ok("DescribeTable", R"({"TableName":"bad"})").value(QStringLiteral("Table")).toObject().value(QStringLiteral("ItemCount")).toInteger(), 1);
+        close();
+        QFile::remove(dbPath());
+        QFile::remove(dbPath() + QStringLiteral("-wal"));
+        QFile::remove(dbPath() + QStringLiteral("-shm"));
+    }
 }
