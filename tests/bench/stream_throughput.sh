@@ -16,7 +16,7 @@
 #
 #   tests/bench/stream_throughput.sh [BUILD_DIR]
 # Environment: BENCH_SECONDS (5), BENCH_CONNECTIONS (16), ROUNDS (4), WORKLOAD (put | batch),
-# SHARED_BENCH (../shared/bench).
+# SHARED_BENCH (../shared/bench). The last line gives the means of the rounds.
 default_seconds=5
 source "$(dirname "$0")/serverbench.sh" stream_throughput.sh "${1:-}"
 rounds=${ROUNDS:-4}
@@ -60,4 +60,9 @@ measure() {
 # ABBA order, so that neither table always runs on a warmer (or fuller) database.
 for i in $(seq "$rounds"); do
   if (( i % 2 )); then measure bench_plain; measure bench_stream; else measure bench_stream; measure bench_plain; fi
-done
+done | tee "$dir/rounds"
+# The means of the rounds, and how much slower the stream made the writes.
+awk '{n[$1]++; r[$1] += $2; c[$1] += $(NF - 4)}
+  END {printf "mean: bench_plain %.0f req/s (server CPU %.1f us/request), bench_stream %.0f req/s (%.1f us): %.1f%% slower\n",
+       r["bench_plain"] / n["bench_plain"], c["bench_plain"] / n["bench_plain"], r["bench_stream"] / n["bench_stream"],
+       c["bench_stream"] / n["bench_stream"], 100 * (1 - r["bench_stream"] / n["bench_stream"] / (r["bench_plain"] / n["bench_plain"]))}' "$dir/rounds"
