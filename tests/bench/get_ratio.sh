@@ -14,7 +14,7 @@ default_seconds=3
 source "$(dirname "$0")/serverbench.sh" get_ratio.sh "${1:-}"
 rounds=${ROUNDS:-8}
 cc -O2 -o "$dir/ceiling" "$shared/ceiling.c" -lpthread
-cport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cport=$(free_port)
 "$dir/ceiling" "$cport" 2 & bench_pids+=($!)
 start_server
 python3 "$shared/load.py" "$url" >/dev/null

@@ -19,7 +19,6 @@ source "$(dirname "$0")/serverbench.sh" gsi_write.sh "${1:-}"
 here=$root/tests/bench
 rounds=${ROUNDS:-2}
 export BENCH_KEYS=${BENCH_KEYS:-20000}
-cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
 
 # setup URL: both tables, each loaded with BENCH_KEYS items whose index keys are set.
 setup() {
@@ -79,15 +78,9 @@ start_server
 bench dynamodesk "$spid" "$url"
 kill "$spid"; wait "$spid" 2>/dev/null || true
 
-if [ ! -x "$here/node_modules/.bin/dynalite" ]; then
-  (cd "$here" && npm install --no-save --silent dynalite@4 >/dev/null 2>&1) || echo "(dynalite could not be installed; skipped)"
-fi
-if [ -x "$here/node_modules/.bin/dynalite" ]; then
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  "$here/node_modules/.bin/dynalite" --port "$port" >/dev/null 2>&1 & dpid=$!
+if start_dynalite "$here"; then
   bench_pids+=("$dpid")
-  sleep 1
-  bench dynalite "$dpid" "http://127.0.0.1:$port"
+  bench dynalite "$dpid" "$durl"
 fi
 
 echo "== two GSIs against none (ratio of the rounds' means, gsi / plain)"

@@ -22,7 +22,7 @@ done
 cmake --build "$root/build" --target dynamodesk-server >/dev/null
 server=$root/build/bin/dynamodesk-server
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+source "$here/benchlib.sh"
 requests() { awk '/requests in/ {print $1}' <<<"$1"; }
 work=$(mktemp -d)
 pid=

@@ -23,8 +23,7 @@ workloads=("$@")
 command -v wrk >/dev/null || { echo "run.sh: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 cmake --build "$root/build" --target dynamodesk-server engine_bench >/dev/null
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+source "$here/benchlib.sh"
 
 # measure_server NAME PID URL: the shared harness, then CPU per request of one more get/put run.
 measure_server() {
@@ -44,14 +43,8 @@ measure_server() {
 echo "== ceiling"
 bash "$shared/run.sh" --ceiling
 
-if [ ! -x "$here/node_modules/.bin/dynalite" ]; then
-  (cd "$here" && npm install --no-save --silent dynalite@4 >/dev/null 2>&1) || echo "(dynalite could not be installed; skipped)"
-fi
-if [ -x "$here/node_modules/.bin/dynalite" ]; then
-  port=$(free_port)
-  "$here/node_modules/.bin/dynalite" --port "$port" >/dev/null 2>&1 & dpid=$!
-  sleep 1
-  measure_server "dynalite (in memory)" "$dpid" "http://127.0.0.1:$port"
+if start_dynalite "$here"; then
+  measure_server "dynalite (in memory)" "$dpid" "$durl"
   kill "$dpid"; wait "$dpid" 2>/dev/null || true
 fi
 

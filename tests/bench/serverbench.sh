@@ -6,8 +6,10 @@
 #   dir                    a temporary directory, removed on exit
 #   start_server           starts dynamodesk-server on disk in $dir on a free port: sets url and spid
 #                          (stopped on exit, with every pid added to bench_pids)
+#   and benchlib.sh's free_port, cpu_ticks and start_dynalite
 # The caller sets `default_seconds` before sourcing; NAME names it in errors.
 set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/benchlib.sh"
 bench_name=$1
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 build=${2:-$root/build}

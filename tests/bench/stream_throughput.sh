@@ -42,14 +42,13 @@ for name, stream in (('bench_plain', None), ('bench_stream', 'NEW_AND_OLD_IMAGES
                      KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}], **kw)
 PY
 
-cpu_ticks() { awk '{print $14+$15}' "/proc/$pid/stat"; }
 # measure TABLE: requests/s, latency, and the server's CPU time per request
 # (steadier than requests/s on a shared machine).
 measure() {
   local out before after requests
-  before=$(cpu_ticks)
+  before=$(cpu_ticks "$pid")
   out=$(BENCH_TABLE=$1 wrk --latency -t2 -c"$conns" -d"${seconds}s" -s "$script" "$url" 2>&1)
-  after=$(cpu_ticks)
+  after=$(cpu_ticks "$pid")
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   printf '%-13s %10s req/s  p50 %-9s p99 %-9s server CPU %5s us/request  non-2xx %s wrong %s\n' "$1" \
     "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1 == "50%" {print $2}' <<<"$out")" \

@@ -14,7 +14,7 @@ export BENCH_SECONDS=${BENCH_SECONDS:-5} BENCH_DIR=$shared
 conns=${BENCH_CONNECTIONS:-16}
 command -v wrk >/dev/null || { echo "transact.sh: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 
-cpu_ticks() { awk '{print $14+$15}' "/proc/$1/stat"; }
+source "$here/benchlib.sh"
 run() {  # run LABEL SCRIPT CONNECTIONS [ENV=VALUE...]: one wrk run; prints req/s, p50, p99, errors, server CPU per request
   local label=$1 script=$2 c=$3; shift 3
   local before out rps p50 p99 bad wrong reqs after
@@ -33,7 +33,7 @@ run() {  # run LABEL SCRIPT CONNECTIONS [ENV=VALUE...]: one wrk run; prints req/
 }
 
 dir=$(mktemp -d)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$server" --port "$port" --db-path "$dir" >/dev/null 2>&1 & pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 url="http://127.0.0.1:$port/"
