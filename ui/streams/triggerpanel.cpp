@@ -33,6 +33,8 @@ QTableWidget *makeTable(QWidget *parent, const QString &name, const QStringList 
     t->verticalHeader()->hide();
     t->horizontalHeader()->setStretchLastSection(true);
     t->setWordWrap(false);
+    // Each column at least as wide as its title ("Sequence numbers" was cut to "equence numbe").
+    t->resizeColumnsToContents();
     return t;
 }
 
