@@ -172,6 +172,10 @@ int main(int argc, char **argv)
         .value("--stream", o.stream)
         .value("--index-keys", o.indexKeys)
         .done();
+    if (o.items < 1) {
+        std::fprintf(stderr, "--items: at least 1 (the operations pick loaded keys)\n");
+        return 2;
+    }
     if (o.indexKeys != "moved" && o.indexKeys != "kept" && o.indexKeys != "new") {
         std::fprintf(stderr, "--index-keys: moved, kept or new\n");
         return 2;
