@@ -26,136 +26,12 @@ QByteArray legacyCreateSql(const QByteArray &name)
            "origin INTEGER NOT NULL DEFAULT 0, keys BLOB NOT NULL, old_image BLOB, new_image BLOB)";
 }
 
-// Writes `v` as a varint (7 bits a byte, low first) at `out`; returns its length (at most 10).
-int putVarint(char *out, quint64 v)
-{
-    int n = 0;
-    do {
-        const quint8 low = v & 0x7f;
-        v >>= 7;
-        out[n++] = char(v ? low | 0x80 : low);
-    } while (v);
-    return n;
-}
-
-// Reads a varint at `pos` of `in`, advancing `pos`; false past the end or
-// on more than 10 bytes.
-bool getVarint(QByteArrayView in, qsizetype &pos, quint64 &v)
-{
-    v = 0;
-    for (int shift = 0; shift < 70 && pos < in.size(); shift += 7) {
-        const quint8 b = quint8(in[pos++]);
-        v |= quint64(b & 0x7f) << shift;
-        if (!(b & 0x80))
-            return true;
-    }
-    return false;
-}
-
 ApiError corrupt(qint64 tableId, qint64 blockSeq)
 {
     return ApiError::internal(QStringLiteral("The change log of table %1 is corrupt (the block ending at seq %2)").arg(tableId).arg(blockSeq));
 }
 
-// Calls `fn` with each change of one block (bodies may be null: heads only)
-// whose seq is from `from` to `to`. Returns false (through `stop`) once fn
-// does or a seq passes `to`; an error if the block does not decode.
-Result<void> decodeBlock(qint64 tableId, qint64 blockSeq, QByteArrayView heads, QByteArrayView bodies, bool withBodies,
-                         qint64 from, qint64 to, const std::function<bool(const ChangeRecord &)> &fn, bool &stop)
-{
-    qsizetype pos = 0, body = 0;
-    while (pos < heads.size()) {
-        quint64 seq, time, keysLen, oldLen, newLen;
-        if (!getVarint(heads, pos, seq) || !getVarint(heads, pos, time) || pos + 2 > heads.size())
-            return corrupt(tableId, blockSeq);
-        ChangeRecord r;
-        r.seq = qint64(seq);
-        r.timeMs = qint64(time);
-        r.event = ChangeEvent(quint8(heads[pos]));
-        r.origin = quint8(heads[pos + 1]);
-        pos += 2;
-        if (!getVarint(heads, pos, keysLen) || !getVarint(heads, pos, oldLen) || !getVarint(heads, pos, newLen))
-            return corrupt(tableId, blockSeq);
-        const quint64 size = keysLen + (oldLen ? oldLen - 1 : 0) + (newLen ? newLen - 1 : 0);
-        if (withBodies) {
-            if (size > quint64(bodies.size() - body))
-                return corrupt(tableId, blockSeq);
-            r.keys = bodies.sliced(body, qsizetype(keysLen));
-            body += qsizetype(keysLen);
-            if (oldLen) {
-                r.oldImage = bodies.sliced(body, qsizetype(oldLen - 1));
-                body += qsizetype(oldLen - 1);
-            }
-            if (newLen) {
-                r.newImage = bodies.sliced(body, qsizetype(newLen - 1));
-                body += qsizetype(newLen - 1);
-            }
-        }
-        if (r.seq > to) {
-            stop = true;
-            return {};
-        }
-        if (r.seq >= from && !fn(r)) {
-            stop = true;
-            return {};
-        }
-    }
-    return {};
-}
-
 } // namespace
-
-void ChangeLogBlock::append(qint64 seq, qint64 timeMs, ChangeEvent event, QByteArrayView keys, QByteArrayView oldImage,
-                            QByteArrayView newImage)
-{
-    if (m_count == 0) {
-        m_firstSeq = seq;
-        m_maxTimeMs = timeMs;
-    }
-    // One append per part: QByteArray's appends cost more than the encoding.
-    char head[5 * 10 + 2];
-    int n = putVarint(head, quint64(seq));
-    n += putVarint(head + n, quint64(timeMs));
-    head[n++] = char(event);
-    m_lastOriginAt = qsizetype(m_heads.size()) + n;
-    head[n++] = char(0);
-    n += putVarint(head + n, quint64(keys.size()));
-    n += putVarint(head + n, oldImage.isNull() ? 0 : quint64(oldImage.size()) + 1);
-    n += putVarint(head + n, newImage.isNull() ? 0 : quint64(newImage.size()) + 1);
-    m_heads.append(head, size_t(n));
-    m_bodies.append(keys.data(), size_t(keys.size()));
-    if (!oldImage.isNull())
-        m_bodies.append(oldImage.data(), size_t(oldImage.size()));
-    if (!newImage.isNull())
-        m_bodies.append(newImage.data(), size_t(newImage.size()));
-    ++m_count;
-    m_lastSeq = seq;
-    m_maxTimeMs = std::max(m_maxTimeMs, timeMs);
-}
-
-void ChangeLogBlock::setLastOrigin(int origin)
-{
-    if (m_lastOriginAt >= 0)
-        m_heads[size_t(m_lastOriginAt)] = char(origin);
-}
-
-ChangeLogBlock::Mark ChangeLogBlock::mark() const
-{
-    return Mark{qsizetype(m_heads.size()), qsizetype(m_bodies.size()), m_lastOriginAt, m_count, m_lastSeq, m_maxTimeMs};
-}
-
-void ChangeLogBlock::truncate(const Mark &m)
-{
-    // resize() keeps the capacity: the writer's blocks are reused commit after commit.
-    m_heads.resize(size_t(m.heads));
-    m_bodies.resize(size_t(m.bodies));
-    m_lastOriginAt = m.lastOriginAt;
-    m_count = m.count;
-    m_lastSeq = m.lastSeq;
-    m_maxTimeMs = m.maxTimeMs;
-    if (m_count == 0)
-        m_firstSeq = 0;
-}
 
 QByteArray ChangeLog::sqlTable(qint64 tableId)
 {
@@ -236,11 +112,10 @@ Result<void> ChangeLog::read(Connection &c, qint64 tableId, qint64 from, qint64 
     while (!stop && s->step()) {
         if (s->columnInt(1) > to)
             break; // blocks do not overlap: no later one has a change up to `to`
-        auto r = decodeBlock(tableId, s->columnInt(0), s->columnBlob(2), bodies ? s->columnBlob(3) : QByteArrayView(), bodies,
-                             from, to, fn, stop);
-        if (!r.ok()) {
+        if (!ChangeLogBlock::decode(s->columnBlob(2), bodies ? s->columnBlob(3) : QByteArrayView(), bodies, from, to, fn, stop)) {
+            const qint64 blockSeq = s->columnInt(0);
             s->reset();
-            return r;
+            return corrupt(tableId, blockSeq);
         }
     }
     if (!s->ok())
@@ -261,11 +136,11 @@ Result<std::optional<qint64>> ChangeLog::lastSeqIn(Connection &c, qint64 tableId
     s->bind(1, to);
     if (s->step() && s->columnInt(1) <= to) {
         bool stop = false;
-        auto r = decodeBlock(tableId, s->columnInt(0), s->columnBlob(2), QByteArrayView(), false, from, to,
-                             [&](const ChangeRecord &rec) { last = rec.seq; return true; }, stop);
-        if (!r.ok()) {
+        if (!ChangeLogBlock::decode(s->columnBlob(2), QByteArrayView(), false, from, to,
+                                    [&](const ChangeRecord &rec) { last = rec.seq; return true; }, stop)) {
+            const qint64 blockSeq = s->columnInt(0);
             s->reset();
-            return r.error();
+            return corrupt(tableId, blockSeq);
         }
     }
     if (!s->ok())
