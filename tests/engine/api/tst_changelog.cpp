@@ -495,6 +495,7 @@ void TestChangeLog::corruptBlocksAreReportedNotRead()
     const std::pair<const char *, bool> damages[] = {
         {"heads = X'FF'", true},                     // a varint without its end
         {"heads = X'0101010000FF7F0000'", false},    // an old image longer than the bodies
+        {"heads = X'01010100FFFFFFFFFFFFFFFFFF010200'", false}, // keys of 2^64 - 1 bytes (with the image, a sum that wraps to 0)
         {"bodies = X''", false},                     // bodies cut off
     };
     for (const auto &[damage, inHeads] : damages) {
