@@ -109,7 +109,7 @@ public:
     // The highest seq the change log has handed out, of any table (0 if
     // none): a change logged later gets a higher one. See storage/changelog.h.
     qint64 changeLogEnd() const;
-    // Call before deleting change-log rows (or a log): records changeLogEnd()
+    // Call before deleting change-log blocks (or a log): records changeLogEnd()
     // in the database, so that sequence numbers never go back, even once
     // every row that held the highest is gone.
     Result<void> saveChangeLogEnd();

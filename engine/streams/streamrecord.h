@@ -1,4 +1,4 @@
-// StreamRecord: turns one change-log row into the record DynamoDB Streams
+// StreamRecord: turns one change of the change log into the record DynamoDB Streams
 // returns, byte for byte in AWS's shape (API Reference, "Record"):
 //   {"eventID", "eventName": INSERT|MODIFY|REMOVE, "eventVersion": "1.1",
 //    "eventSource": "aws:dynamodb", "awsRegion",

@@ -1,7 +1,7 @@
 // StreamStore: DynamoDB Streams over the change log. Each enabling of a
 // table's stream is one row of `dd_streams` (ARN, label, view type, the
 // first and last change-log sequence numbers it covers); its records are the
-// change-log rows of that table within that range. Nothing is written twice:
+// changes of that table in the change log within that range. Nothing is written twice:
 // a stream is a view of the change log, which the write path fills for
 // every table with an open stream (Database::addChangeLogConsumer).
 //
@@ -55,7 +55,7 @@ struct StreamInfo {
     QString shardId() const;           // the one shard's id, "shardId-<20 digits>-<8 hex>"
 };
 
-// One change-log row.
+// One change of the change log, copied out of its block (storage::ChangeRecord).
 struct ChangeRow {
     qint64 seq = 0;
     qint64 timeMs = 0;
