@@ -920,15 +920,17 @@ std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &grou
             return ApiError::internal(QStringLiteral("A write failed after changing the database; the writes committed with it were rolled back"));
         }
     }
-    if (auto flushed = flushChangeLog(); !flushed.ok()) {
-        (void)step("ROLLBACK");
-        discardCatalog();
-        (void)loadCatalog();
-        return flushed.error();
-    }
-    if (auto failed = commitStats(stats))
-        return failed;
-    if (auto committed = step("COMMIT"); !committed.ok()) {
+    return commit(stats);
+}
+
+std::optional<ApiError> Database::commit(const StatsDeltas &stats)
+{
+    auto committed = flushChangeLog();
+    if (committed.ok())
+        committed = commitStats(stats);
+    if (committed.ok())
+        committed = step("COMMIT");
+    if (!committed.ok()) {
         (void)step("ROLLBACK");
         discardCatalog();
         (void)loadCatalog();
@@ -940,14 +942,14 @@ std::optional<ApiError> Database::executeGroup(std::vector<PendingWrite *> &grou
     return std::nullopt;
 }
 
-std::optional<ApiError> Database::commitStats(const StatsDeltas &stats)
+Result<void> Database::commitStats(const StatsDeltas &stats)
 {
     // The figures themselves stay in memory (m_liveStats); only a row whose
     // figures change for the first time since they were written is marked
     // unknown, in this transaction, so that a process killed after this
     // commit recounts it on the next open. In memory nothing outlives the process.
     if (isInMemory())
-        return std::nullopt;
+        return {};
     const auto mark = [this](StatementKind kind, const char *sql, qint64 id) {
         Statement *s = m_writer->prepareKeyed(statementKey(kind, 0), [sql] { return QByteArray(sql); });
         s->bind(1, id);
@@ -972,15 +974,10 @@ std::optional<ApiError> Database::commitStats(const StatsDeltas &stats)
             if (s->resultCode() == SQLITE_DONE && m_writer->changes() == 0)
                 s = mark(StatementKind::IndexStatsUpdate, "UPDATE index_stats SET item_count = -1 WHERE id = ?", d.id);
         }
-        if (s->resultCode() != SQLITE_DONE) {
-            const ApiError e = ApiError::internal(s->errorMessage());
-            (void)step("ROLLBACK");
-            discardCatalog();
-            (void)loadCatalog();
-            return e;
-        }
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
     }
-    return std::nullopt;
+    return {};
 }
 
 void Database::publishStats(const StatsDeltas &stats)
@@ -1140,23 +1137,8 @@ void Database::leaveScopedWrite(CommitScope &scope, WriteTxn &txn, bool ok, std:
 
 std::optional<ApiError> Database::commitScope(CommitScope &scope)
 {
-    if (auto flushed = flushChangeLog(); !flushed.ok()) {
-        (void)step("ROLLBACK");
-        discardCatalog();
-        (void)loadCatalog();
-        return flushed.error();
-    }
-    if (auto failed = commitStats(scope.m_stats))
+    if (auto failed = commit(scope.m_stats))
         return failed;
-    if (auto committed = step("COMMIT"); !committed.ok()) {
-        (void)step("ROLLBACK");
-        discardCatalog();
-        (void)loadCatalog();
-        return committed.error();
-    }
-    publishStats(scope.m_stats); // before the hooks, which may drop figures (forgetStats)
-    publishCatalog();
-    notifyCommit();
     m_requestNs.store(steadyNs(), std::memory_order_relaxed);
     return std::nullopt;
 }

@@ -305,7 +305,12 @@ private:
     // transaction as it found it (changed no row, and SQLite kept it open).
     bool unchangedSince(qint64 changesBefore) const;
     std::optional<ApiError> commitScope(CommitScope &scope);
-    std::optional<ApiError> commitStats(const StatsDeltas &stats);
+    // Commits the open transaction (a group's or a scope's): stores the
+    // pending change-log blocks, marks the changed figures rows, COMMITs and
+    // publishes `stats` and the catalog. On failure rolls everything back.
+    std::optional<ApiError> commit(const StatsDeltas &stats);
+    // Inside commit(): marks the figures rows that `stats` changes first.
+    Result<void> commitStats(const StatsDeltas &stats);
     std::optional<ApiError> executeGroup(std::vector<PendingWrite *> &group);
     // Adds the requests' writes queued behind the group's leader (the
     // queue's front) to `group`, up to kMaxGroupCommit: a request leader's
