@@ -31,6 +31,19 @@ ApiError corrupt(qint64 tableId, qint64 blockSeq)
     return ApiError::internal(QStringLiteral("The change log of table %1 is corrupt (the block ending at seq %2)").arg(tableId).arg(blockSeq));
 }
 
+// Decodes the block of the row `s` stands on (columns seq, first_seq, heads
+// and, with `bodies`, bodies) as ChangeLogBlock::decode; a block that does
+// not decode resets `s` and is the error, naming the table and the block.
+Result<void> decodeRow(Statement &s, qint64 tableId, bool bodies, qint64 from, qint64 to,
+                       const std::function<bool(const ChangeRecord &)> &fn, bool &stop)
+{
+    if (ChangeLogBlock::decode(s.columnBlob(2), bodies ? s.columnBlob(3) : QByteArrayView(), bodies, from, to, fn, stop))
+        return {};
+    const qint64 blockSeq = s.columnInt(0);
+    s.reset();
+    return corrupt(tableId, blockSeq);
+}
+
 } // namespace
 
 QByteArray ChangeLog::sqlTable(qint64 tableId)
@@ -112,11 +125,7 @@ Result<void> ChangeLog::read(Connection &c, qint64 tableId, qint64 from, qint64 
     while (!stop && s->step()) {
         if (s->columnInt(1) > to)
             break; // blocks do not overlap: no later one has a change up to `to`
-        if (!ChangeLogBlock::decode(s->columnBlob(2), bodies ? s->columnBlob(3) : QByteArrayView(), bodies, from, to, fn, stop)) {
-            const qint64 blockSeq = s->columnInt(0);
-            s->reset();
-            return corrupt(tableId, blockSeq);
-        }
+        DD_CHECK(decodeRow(*s, tableId, bodies, from, to, fn, stop));
     }
     if (!s->ok())
         return ApiError::internal(s->errorMessage());
@@ -136,12 +145,7 @@ Result<std::optional<qint64>> ChangeLog::lastSeqIn(Connection &c, qint64 tableId
     s->bind(1, to);
     if (s->step() && s->columnInt(1) <= to) {
         bool stop = false;
-        if (!ChangeLogBlock::decode(s->columnBlob(2), QByteArrayView(), false, from, to,
-                                    [&](const ChangeRecord &rec) { last = rec.seq; return true; }, stop)) {
-            const qint64 blockSeq = s->columnInt(0);
-            s->reset();
-            return corrupt(tableId, blockSeq);
-        }
+        DD_CHECK(decodeRow(*s, tableId, false, from, to, [&](const ChangeRecord &rec) { last = rec.seq; return true; }, stop));
     }
     if (!s->ok())
         return ApiError::internal(s->errorMessage());
