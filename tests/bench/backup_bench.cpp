@@ -24,6 +24,8 @@
 #include "benchutil.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QJsonObject>
@@ -45,8 +47,8 @@ using bench::percentile;
 
 namespace {
 
-enum Phase { Idle, Backup, RestoreBackup, RestorePitr, PitrEnable, PhaseCount };
-const char *const kPhaseNames[PhaseCount] = {"idle", "backup", "restore-backup", "restore-pitr", "pitr-enable"};
+enum Phase { Idle, Backup, RestoreBackup, RestorePitr, PitrEnable, Settling, PhaseCount };
+const char *const kPhaseNames[PhaseCount] = {"idle", "backup", "restore-backup", "restore-pitr", "pitr-enable", "settling"};
 
 struct Options {
     int items = 1'000'000;
@@ -77,6 +79,47 @@ void waitActive(api::Engine &e, const QString &table)
 {
     while (tableStatus(e, table) != QLatin1String("ACTIVE"))
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+}
+
+// CPU time (clock ticks) of this process's background threads: the
+// checkpointer and the backup workers, which go on after a load or a
+// restore ends (copying its pages from the WAL into the database file).
+qint64 backgroundTicks()
+{
+    qint64 ticks = 0;
+    const QDir tasks(QStringLiteral("/proc/self/task"));
+    for (const QString &tid : tasks.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        QFile comm(tasks.filePath(tid + QStringLiteral("/comm")));
+        if (!comm.open(QIODevice::ReadOnly) || !comm.readAll().startsWith("dd-"))
+            continue;
+        QFile stat(tasks.filePath(tid + QStringLiteral("/stat")));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray s = stat.readAll();
+        // Fields after the command's closing parenthesis: state is the 3rd field, utime and stime the 14th and 15th.
+        const QList<QByteArray> f = s.mid(s.lastIndexOf(')') + 2).split(' ');
+        if (f.size() > 12)
+            ticks += f[11].toLongLong() + f[12].toLongLong();
+    }
+    return ticks;
+}
+
+// Waits (at most 60 s) until the background threads have used no CPU for
+// half a second, so that "idle" means idle: no checkpoint of a load's or a
+// restore's pages still running. Returns the seconds it waited.
+double waitQuiet()
+{
+    QElapsedTimer t;
+    t.start();
+    qint64 last = backgroundTicks();
+    while (t.elapsed() < 60'000) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(500));
+        const qint64 now = backgroundTicks();
+        if (now == last)
+            break;
+        last = now;
+    }
+    return double(t.elapsed()) / 1000;
 }
 
 } // namespace
@@ -119,6 +162,9 @@ int main(int argc, char **argv)
     timer.restart();
     callOrDie(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("UseLatestRestorableTime"), true}});
     std::printf("PreviewRestore       %9d items in %7.2f s  (replay of the log, compared with the table now)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
+    std::fflush(stdout);
+
+    std::printf("quiet after         %7.2f s  (until the checkpoint of the load ends)\n", waitQuiet());
     std::fflush(stdout);
 
     // Paced clients on bench_kv, tagging each sample with the phase it started in.
@@ -201,6 +247,10 @@ int main(int argc, char **argv)
                 double(timer.nsecsElapsed()) / 1e9);
     // The samples after the answer show what follows it (the checkpoint of the base's pages).
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    // What the restores and the base snapshot leave to the checkpointer is
+    // counted apart, not as idle.
+    phase = Settling;
+    std::printf("settling            %7.2f s  (until the background threads are quiet)\n", waitQuiet());
     phase = Idle;
     std::fflush(stdout);
 
