@@ -241,6 +241,7 @@ public:
     struct CheckpointStats {
         quint64 passes = 0;
         quint64 heldPasses = 0;
+        quint64 quietPasses = 0; // held passes that had nothing left to copy (quietHeldPass)
         quint64 completed = 0;
         quint64 heldMicros = 0;
         quint64 maxHeldMicros = 0;
@@ -390,6 +391,14 @@ private:
     CheckpointPass checkpointPass();
     // The WAL frames committed since `pass` that it did not copy.
     int framesBehind(const CheckpointPass &pass) const;
+    // The held pass's first tries, with background writes paused: passes
+    // without the lock until one copies the whole WAL, then the lock for a
+    // RESTART that has nothing to copy or sync. Whether the WAL was restarted.
+    bool quietHeldPass(CheckpointPass &pass);
+    // Takes the write lock as a queued writer (background bodies end early).
+    void lockWriters(std::unique_lock<std::mutex> &writers);
+    // The RESTART pass, under the write lock (`writers`, which it releases); counts and times it.
+    void heldPass(std::unique_lock<std::mutex> &writers);
     // The checkpoint connection's busy handler (its held pass waiting for readers).
     static int checkpointBusy(void *self, int count);
     // Whether a reader's snapshot kept `pass` from copying much of the WAL.
@@ -407,6 +416,7 @@ private:
     // checkpointStats(): written by the checkpoint thread only.
     std::atomic<quint64> m_checkpointPasses{0};
     std::atomic<quint64> m_checkpointHeldPasses{0};
+    std::atomic<quint64> m_checkpointQuietPasses{0};
     std::atomic<quint64> m_checkpointsCompleted{0};
     std::atomic<quint64> m_checkpointHeldMicros{0};
     std::atomic<quint64> m_checkpointMaxHeldMicros{0};
@@ -415,6 +425,13 @@ private:
     std::condition_variable m_checkpointWake;
     bool m_checkpointWanted = false;
     bool m_stopping = false;
+    // Set while a checkpoint catches up before its held pass: background
+    // writes (restores, backfills) wait for it before they begin (at most
+    // kBackgroundPauseLimit), so that the passes can copy the whole WAL.
+    std::mutex m_pauseMutex;
+    std::condition_variable m_pauseEnded;
+    bool m_backgroundPaused = false;
+    void pauseBackground(bool paused);
 
     // Backfill: one thread copies existing items into new GSIs, a page per
     // write transaction, while writes go on (they maintain the index too);
