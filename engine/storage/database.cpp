@@ -452,11 +452,6 @@ void Database::checkpoint()
     } resume{this};
     if (quietHeldPass(pass))
         return;
-    if (heldBackByReader(pass)) {
-        // As above.
-        m_checkpointAt.store(pass.logFrames + kCheckpointPages, std::memory_order_relaxed);
-        return;
-    }
     // (Writers that outran the passes are held off all the same, however
     // long the pass takes: the WAL stays bounded.) The held pass syncs the
     // WAL's new frames before it copies them: sync those committed so far
@@ -491,8 +486,13 @@ bool Database::quietHeldPass(CheckpointPass &pass)
     // (1-2 ms each held pass here, 33 of them during two restores of 400,000
     // items). Under a heavy request load the passes never catch up, and the
     // held pass of checkpoint() copies the rest.
+    int behind = std::numeric_limits<int>::max();
     for (int i = 0; i < kQuietPasses; ++i) {
-        if (framesBehind(pass) == 0) {
+        const int nowBehind = framesBehind(pass);
+        if (nowBehind >= behind)
+            return false; // requests commit as fast as the passes copy
+        behind = nowBehind;
+        if (nowBehind == 0) {
             std::unique_lock writers(m_writeMutex, std::defer_lock);
             lockWriters(writers);
             if (framesBehind(pass) == 0) {
@@ -500,10 +500,11 @@ bool Database::quietHeldPass(CheckpointPass &pass)
                 m_checkpointQuietPasses.fetch_add(1, std::memory_order_relaxed);
                 return true;
             }
+            behind = std::numeric_limits<int>::max(); // a commit came in first: try again
         }
         const CheckpointPass next = checkpointPass();
         if (heldBackByReader(next))
-            return false;
+            return false; // (a reader that began during the pass: the held pass copies the rest)
         pass = next;
     }
     return false;
