@@ -53,6 +53,8 @@ constexpr int kLockRetries = 2;
 // writers off, to copy the whole WAL first (quietHeldPass); and how long a
 // background write waits for them at most.
 constexpr int kQuietPasses = 4;
+// Times a pass is tried again when SQLite reports the WAL busy (checkpointPass).
+constexpr int kBusyPassRetries = 5;
 constexpr auto kBackgroundPauseLimit = std::chrono::seconds(1);
 // Times the held pass waits 100 us for readers (checkpointBusy): for those
 // reading now to finish, not for a long scan.
@@ -363,8 +365,18 @@ Database::CheckpointPass Database::checkpointPass()
     // Idle readers' stale snapshots would hold the pass back.
     endIdleReads(false);
     CheckpointPass pass;
-    const int rc = sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &pass.logFrames,
-                                             &pass.copiedFrames);
+    // A pass that meets a commit updating the WAL's index may find it
+    // changing and report SQLITE_BUSY, having copied nothing and measured
+    // nothing: try again. (Taken as a pass of an empty WAL, it was not held
+    // back by a reader, and the checkpoint held writers off while a reader's
+    // snapshot kept the WAL from starting over: one run in 20 of
+    // walStartsOverOnceAReaderLetsGo.)
+    int rc = SQLITE_BUSY;
+    for (int i = 0; i < kBusyPassRetries && rc == SQLITE_BUSY; ++i) {
+        if (i > 0)
+            std::this_thread::sleep_for(std::chrono::microseconds(100));
+        rc = sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, &pass.logFrames, &pass.copiedFrames);
+    }
     if (rc != SQLITE_OK || pass.logFrames < 0)
         pass.logFrames = pass.copiedFrames = 0;
     m_checkpointPasses.fetch_add(1, std::memory_order_relaxed);
@@ -475,7 +487,7 @@ void Database::checkpoint()
         pass = next;
         syncFile(SQLITE_FCNTL_FILE_POINTER);
     }
-    heldPass(writers);
+    heldPass(writers, false);
 }
 
 bool Database::quietHeldPass(CheckpointPass &pass)
@@ -489,15 +501,14 @@ bool Database::quietHeldPass(CheckpointPass &pass)
     int behind = std::numeric_limits<int>::max();
     for (int i = 0; i < kQuietPasses; ++i) {
         const int nowBehind = framesBehind(pass);
-        if (nowBehind >= behind)
+        if (nowBehind > kHeldPassFrames && nowBehind >= behind)
             return false; // requests commit as fast as the passes copy
         behind = nowBehind;
         if (nowBehind == 0) {
             std::unique_lock writers(m_writeMutex, std::defer_lock);
             lockWriters(writers);
             if (framesBehind(pass) == 0) {
-                heldPass(writers);
-                m_checkpointQuietPasses.fetch_add(1, std::memory_order_relaxed);
+                heldPass(writers, true);
                 return true;
             }
             behind = std::numeric_limits<int>::max(); // a commit came in first: try again
@@ -519,7 +530,7 @@ void Database::lockWriters(std::unique_lock<std::mutex> &writers)
     m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
 }
 
-void Database::heldPass(std::unique_lock<std::mutex> &writers)
+void Database::heldPass(std::unique_lock<std::mutex> &writers, bool quiet)
 {
     const auto heldSince = std::chrono::steady_clock::now();
     // RESTART: copy the rest, then wait until no reader uses the WAL (idle
@@ -538,7 +549,10 @@ void Database::heldPass(std::unique_lock<std::mutex> &writers)
     if (complete)
         m_checkpointsCompleted.fetch_add(1, std::memory_order_relaxed);
     writers.unlock();
-    m_checkpointHeldPasses.fetch_add(1, std::memory_order_relaxed);
+    // Quiet ones counted first: a reader of heldPasses, then quietPasses, finds as many quiet ones as it should.
+    if (quiet)
+        m_checkpointQuietPasses.fetch_add(1, std::memory_order_release);
+    m_checkpointHeldPasses.fetch_add(1, std::memory_order_release);
     const auto held = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - heldSince).count());
     m_checkpointHeldMicros.fetch_add(held, std::memory_order_relaxed);
     if (held > m_checkpointMaxHeldMicros.load(std::memory_order_relaxed))
@@ -557,8 +571,8 @@ Database::CheckpointStats Database::checkpointStats() const
 {
     CheckpointStats s;
     s.passes = m_checkpointPasses.load(std::memory_order_relaxed);
-    s.heldPasses = m_checkpointHeldPasses.load(std::memory_order_relaxed);
-    s.quietPasses = m_checkpointQuietPasses.load(std::memory_order_relaxed);
+    s.heldPasses = m_checkpointHeldPasses.load(std::memory_order_acquire);
+    s.quietPasses = m_checkpointQuietPasses.load(std::memory_order_acquire);
     s.completed = m_checkpointsCompleted.load(std::memory_order_relaxed);
     s.heldMicros = m_checkpointHeldMicros.load(std::memory_order_relaxed);
     s.maxHeldMicros = m_checkpointMaxHeldMicros.load(std::memory_order_relaxed);

@@ -241,7 +241,7 @@ public:
     struct CheckpointStats {
         quint64 passes = 0;
         quint64 heldPasses = 0;
-        quint64 quietPasses = 0; // held passes that had nothing left to copy (quietHeldPass)
+        quint64 quietPasses = 0; // held passes that had nothing left to copy (quietHeldPass); read after heldPasses, at least as many as there were
         quint64 completed = 0;
         quint64 heldMicros = 0;
         quint64 maxHeldMicros = 0;
@@ -397,8 +397,9 @@ private:
     bool quietHeldPass(CheckpointPass &pass);
     // Takes the write lock as a queued writer (background bodies end early).
     void lockWriters(std::unique_lock<std::mutex> &writers);
-    // The RESTART pass, under the write lock (`writers`, which it releases); counts and times it.
-    void heldPass(std::unique_lock<std::mutex> &writers);
+    // The RESTART pass, under the write lock (`writers`, which it releases);
+    // counts it (`quiet`: quietHeldPass's) and times it.
+    void heldPass(std::unique_lock<std::mutex> &writers, bool quiet);
     // The checkpoint connection's busy handler (its held pass waiting for readers).
     static int checkpointBusy(void *self, int count);
     // Whether a reader's snapshot kept `pass` from copying much of the WAL.

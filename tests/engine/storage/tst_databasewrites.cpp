@@ -355,8 +355,9 @@ private slots:
         }
         const Database::CheckpointStats stats = db->checkpointStats();
         QVERIFY2(stats.completed >= 2, qPrintable(QString::number(stats.completed)));
-        QVERIFY(stats.quietPasses >= 1);
-        QCOMPARE(stats.quietPasses, stats.heldPasses);
+        // (A pass may still run: quiet ones are counted before all held ones.)
+        QVERIFY(stats.heldPasses >= 1);
+        QVERIFY2(stats.quietPasses >= stats.heldPasses, qPrintable(QStringLiteral("%1 of %2").arg(stats.quietPasses).arg(stats.heldPasses)));
         // The WAL grows while the unlocked passes run (a restore writes
         // faster than requests), but stays below the size past which it is cut back.
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() < 64000LL * (4096 + 24));
@@ -430,7 +431,10 @@ private slots:
         while (walHeader(path) == walStart && writes < 200000)
             QVERIFY(writeCounter(*db, *table, 20001 + writes++));
         QVERIFY2(walHeader(path) != walStart, qPrintable(QStringLiteral("%1 writes").arg(writes)));
-        QVERIFY(db->checkpointStats().completed > before.completed);
+        // The WAL starts over at the first commit after a pass copied all of
+        // it; the checkpoint that made that pass counts it once its RESTART,
+        // now quick, has run.
+        QTRY_VERIFY_WITH_TIMEOUT(db->checkpointStats().completed > before.completed, 10000);
         // Everything written is there.
         auto got = db->read<std::optional<StoredItem>>([&](Connection &c) { return ItemStore::get(c, *table, itemOf("k0").first); });
         QVERIFY(got.ok() && got->has_value());
