@@ -94,7 +94,8 @@ Result<QByteArray> previewRestore(OpContext &, const QJsonObject &);
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);
 // The table `name`, or ResourceNotFoundException "Requested resource not found: Table: X not found"
-// (or "Cannot do operations on a non-existent table" for item operations, as AWS says).
+// (or "Requested resource not found" for item operations, which also find no
+// table while a restore loads it, TableDef::restoring).
 Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, const QString &name, bool itemOperation);
 
 } // namespace dd::api

@@ -452,7 +452,10 @@ QByteArray toBody(const QJsonObject &response) { return QJsonDocument(response).
 Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, const QString &name, bool itemOperation)
 {
     auto table = ctx.db.table(name);
-    if (!table)
+    // AWS: "The operation tried to access a nonexistent table or index. The
+    // resource might not be specified correctly, or its status might not be
+    // ACTIVE." A table being restored takes no item operations.
+    if (!table || (itemOperation && table->restoring))
         return ApiError::resourceNotFound(itemOperation ? p("Requested resource not found")
                                                         : QStringLiteral("Requested resource not found: Table: %1 not found").arg(name));
     return table;

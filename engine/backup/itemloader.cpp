@@ -32,6 +32,9 @@ Result<ItemLoader> ItemLoader::prepare(const storage::TableDef &table, ItemMap i
     std::sort(loader.m_rows.begin(), loader.m_rows.end(), [](const Row &a, const Row &b) {
         return std::tie(a.key.hash, a.key.pk, a.key.sk) < std::tie(b.key.hash, b.key.pk, b.key.sk);
     });
+    const auto sameKey = [](const Row &a, const Row &b) { return a.key.hash == b.key.hash && a.key.pk == b.key.pk && a.key.sk == b.key.sk; };
+    if (std::adjacent_find(loader.m_rows.begin(), loader.m_rows.end(), sameKey) != loader.m_rows.end())
+        return ApiError::internal(QStringLiteral("Two restored items have one key"));
     return loader;
 }
 
@@ -110,8 +113,9 @@ Result<qint64> ItemLoader::write(storage::Database &db, const QString &tableName
                     const std::optional<qint64> size = next < helped ? r.size : itemSizeOf(*r.json);
                     if (!size)
                         return ApiError::internal(QStringLiteral("A restored item is not valid DynamoDB JSON"));
-                    DD_ASSIGN(auto old, storage::ItemStore::get(txn.conn, *current, r.key));
-                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, old, storage::StoredItem{*size, *r.json}));
+                    // Nothing else writes the table while it is restored
+                    // (TableDef::restoring), and prepare() left one row a key.
+                    DD_CHECK(storage::applyPut(txn, *current, r.key, r.keysJson, std::nullopt, storage::StoredItem{*size, *r.json}));
                 }
                 return {};
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));

@@ -49,7 +49,8 @@ public:
 
     // Takes `items` (of a table with `table`'s key schema) and sorts them
     // in key order. Errors: InternalServerError for a key that is not valid
-    // DynamoDB JSON, ValidationException for one that does not fit the schema.
+    // DynamoDB JSON or for two items with one key, ValidationException for
+    // one that does not fit the schema.
     static Result<ItemLoader> prepare(const storage::TableDef &table, ItemMap items);
 
     qint64 size() const { return qint64(m_rows.size()); }

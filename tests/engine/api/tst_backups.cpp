@@ -371,6 +371,43 @@ private slots:
         QCOMPARE(d.value(QStringLiteral("ItemCount")).toInt(), 300);
     }
 
+    // While a restore loads its table (CREATING, RestoreInProgress), item
+    // operations find no table, as on AWS ("its status might not be
+    // ACTIVE"): nothing but the restore writes it. A try counts when the
+    // table was still CREATING after the operations.
+    void itemOperationsWaitForTheRestore()
+    {
+        open(true);
+        createTable(QStringLiteral("src"));
+        QVERIFY(putMany(QStringLiteral("src"), 3000));
+        const auto before = items(QStringLiteral("src"));
+        const QString arn = backup(QStringLiteral("src"), QStringLiteral("bkp"));
+        const QJsonObject key{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("k1")}}}};
+        int conclusive = 0;
+        for (int attempt = 0; attempt < 10 && conclusive == 0; ++attempt) {
+            const QString target = QStringLiteral("dst%1").arg(attempt);
+            ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), target}, {QStringLiteral("BackupArn"), arn}});
+            const ApiError putError = fail("PutItem", {{QStringLiteral("TableName"), target}, {QStringLiteral("Item"), item(QStringLiteral("new"), 1)}});
+            const ApiError getError = fail("GetItem", {{QStringLiteral("TableName"), target}, {QStringLiteral("Key"), key}});
+            const ApiError scanError = fail("Scan", {{QStringLiteral("TableName"), target}});
+            const ApiError deleteError = fail("DeleteItem", {{QStringLiteral("TableName"), target}, {QStringLiteral("Key"), key}});
+            const bool stillRestoring = tableStatus(target) == QStringLiteral("CREATING");
+            QVERIFY(waitActive(target));
+            if (!stillRestoring)
+                continue;
+            ++conclusive;
+            for (const ApiError &e : {putError, getError, scanError, deleteError}) {
+                QCOMPARE(e.type(), QStringLiteral("ResourceNotFoundException"));
+                QCOMPARE(e.message(), QStringLiteral("Requested resource not found"));
+            }
+            QCOMPARE(items(target), before);
+            // ACTIVE, it takes them.
+            put(target, QStringLiteral("new"), 1);
+            QCOMPARE(items(target).size(), before.size() + 1);
+        }
+        QVERIFY2(conclusive > 0, "every restore ended before its table could be tried");
+    }
+
     // CreateBackup returns CREATING before it has read the table (on disk,
     // from a read snapshot fixed in the request): writes made right after
     // it, while it reads, are not in the backup, and ItemCount is the
