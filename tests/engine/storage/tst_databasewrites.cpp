@@ -90,6 +90,27 @@ class TstDatabaseWrites : public QObject {
         return table.ok() ? *table : nullptr;
     }
 
+    // A database on disk in a folder of its own, with createWalTable's table.
+    struct WalDb {
+        QTemporaryDir dir;
+        QString path;
+        std::unique_ptr<Database> db;
+        std::shared_ptr<const TableDef> table;
+    };
+    // Null if the folder, the database or the table could not be made.
+    static std::unique_ptr<WalDb> openWalDb()
+    {
+        auto w = std::make_unique<WalDb>();
+        if (!w->dir.isValid())
+            return nullptr;
+        w->path = w->dir.filePath(QStringLiteral("us-east-1.db"));
+        w->db = openOnDisk(w->path);
+        if (!w->db)
+            return nullptr;
+        w->table = createWalTable(*w->db);
+        return w->table ? std::move(w) : nullptr;
+    }
+
     // Puts item k<i % 100> with n = i and a 300-byte payload, in a
     // transaction of its own.
     static bool writeCounter(Database &db, const TableDef &table, int i)
@@ -257,11 +278,10 @@ private slots:
 
     void servedRequestsTellsRequestsFromBackgroundWork()
     {
-        QTemporaryDir dir;
-        auto db = openOnDisk(dir.filePath(QStringLiteral("served.db")));
-        QVERIFY(db);
-        const auto table = createWalTable(*db);
-        QVERIFY(table);
+        const auto opened = openWalDb();
+        QVERIFY(opened);
+        const std::unique_ptr<Database> &db = opened->db;
+        const std::shared_ptr<const TableDef> &table = opened->table;
         const auto window = std::chrono::milliseconds(200);
         std::this_thread::sleep_for(window); // the CreateTable above was a request's write
         QVERIFY(!db->servedRequestsWithin(window));
@@ -291,13 +311,11 @@ private slots:
 
     void walStaysBoundedUnderSteadyWrites()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("us-east-1.db"));
-        std::unique_ptr<Database> db = openOnDisk(path);
-        QVERIFY(db);
-        auto table = createWalTable(*db);
-        QVERIFY(table);
+        const auto opened = openWalDb();
+        QVERIFY(opened);
+        const QString &path = opened->path;
+        const std::unique_ptr<Database> &db = opened->db;
+        const std::shared_ptr<const TableDef> &table = opened->table;
 
         // Reads all along, as a server's GetItems: each takes a snapshot,
         // which holds the WAL back only while it reads.
@@ -334,13 +352,11 @@ private slots:
     // left to copy or sync; the WAL still starts over, and nothing is lost.
     void backgroundWritesPauseForTheHeldPass()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("us-east-1.db"));
-        std::unique_ptr<Database> db = openOnDisk(path);
-        QVERIFY(db);
-        auto table = createWalTable(*db);
-        QVERIFY(table);
+        const auto opened = openWalDb();
+        QVERIFY(opened);
+        const QString &path = opened->path;
+        const std::unique_ptr<Database> &db = opened->db;
+        const std::shared_ptr<const TableDef> &table = opened->table;
         // A restore's transactions: a few items each, one after another.
         constexpr int kWrites = 8000;
         for (int i = 0; i < kWrites; ++i) {
@@ -372,13 +388,11 @@ private slots:
     // hold them off for nothing. Once it lets go, the WAL starts over.
     void walStartsOverOnceAReaderLetsGo()
     {
-        QTemporaryDir dir;
-        QVERIFY(dir.isValid());
-        const QString path = dir.filePath(QStringLiteral("us-east-1.db"));
-        std::unique_ptr<Database> db = openOnDisk(path);
-        QVERIFY(db);
-        auto table = createWalTable(*db);
-        QVERIFY(table);
+        const auto opened = openWalDb();
+        QVERIFY(opened);
+        const QString &path = opened->path;
+        const std::unique_ptr<Database> &db = opened->db;
+        const std::shared_ptr<const TableDef> &table = opened->table;
         QVERIFY(writeCounter(*db, *table, 0));
 
         std::mutex mutex;
