@@ -1869,6 +1869,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Refreshed %1 after a change made elsewhere</source>
         <translation>%1 nach einer Änderung von außen aktualisiert</translation>
     </message>
+    <message>
+        <source>%1 is being restored; its items appear when the restore ends.</source>
+        <translation>%1 wird wiederhergestellt; ihre Elemente erscheinen, sobald die Wiederherstellung endet.</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableChangePlanner</name>

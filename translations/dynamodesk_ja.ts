@@ -1859,6 +1859,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Refreshed %1 after a change made elsewhere</source>
         <translation>外部での変更により %1 を更新しました</translation>
     </message>
+    <message>
+        <source>%1 is being restored; its items appear when the restore ends.</source>
+        <translation>%1 を復元中です。復元が終わると項目が表示されます。</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableChangePlanner</name>

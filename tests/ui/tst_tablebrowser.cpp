@@ -2,15 +2,18 @@
 // paging through a few thousand items (key columns first, the union of
 // attributes, "N+ items" until the end, a replaced query's page dropped),
 // a Query typed into the form, multi-select delete with confirmation
-// (batched, off the GUI thread), and export to JSON Lines.
+// (batched, off the GUI thread), export to JSON Lines, and a table opened
+// while a restore loads it.
 #include "browser/itemtablemodel.h"
 #include "browser/querybar.h"
 #include "browser/tablebrowser.h"
 #include "uitest.h"
 
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -33,6 +36,7 @@ private slots:
     void queryFromTheForm();
     void deleteSelected();
     void exportJsonLines();
+    void waitsForATableBeingRestored();
 
 private:
     std::unique_ptr<Connection> m_connection;
@@ -187,6 +191,46 @@ void TestTableBrowser::exportJsonLines()
         ++lines;
     }
     QCOMPARE(lines, kItems);
+}
+
+// A table opened while its restore loads it (CREATING, RestoreInProgress:
+// item operations fail until it is ACTIVE) says so, then shows its items
+// once the restore ends, with no error. A try counts when the browser saw
+// the table being restored.
+void TestTableBrowser::waitsForATableBeingRestored()
+{
+    const auto backup = m_connection->callSync(QStringLiteral("CreateBackup"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Big")}, {QStringLiteral("BackupName"), QStringLiteral("browsed")}});
+    QVERIFY2(backup.ok(), qPrintable(backup.error ? backup.error->message() : QString()));
+    const QString arn = backup.body.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
+    const auto backupStatus = [&] {
+        return m_connection->callSync(QStringLiteral("DescribeBackup"), QJsonObject{{QStringLiteral("BackupArn"), arn}})
+            .body.value(QStringLiteral("BackupDescription")).toObject().value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(backupStatus(), QStringLiteral("AVAILABLE"), 10000);
+    bool sawRestoring = false;
+    for (int attempt = 0; attempt < 5 && !sawRestoring; ++attempt) {
+        const QString target = QStringLiteral("Restored%1").arg(attempt);
+        QVERIFY(m_connection->callSync(QStringLiteral("RestoreTableFromBackup"), QJsonObject{{QStringLiteral("BackupArn"), arn}, {QStringLiteral("TargetTableName"), target}}).ok());
+        TableBrowser browser(m_connection.get(), target);
+        browser.resize(900, 700);
+        browser.show();
+        const auto statusTexts = [&] {
+            QStringList texts;
+            for (const QLabel *label : browser.findChildren<QLabel *>())
+                texts << label->text();
+            return texts.join(QLatin1Char('\n'));
+        };
+        QElapsedTimer clock;
+        clock.start();
+        while (browser.model()->rowCount() == 0 && clock.elapsed() < 10000) {
+            sawRestoring = sawRestoring || statusTexts().contains(QStringLiteral("is being restored"));
+            QTest::qWait(5);
+        }
+        QVERIFY2(browser.model()->rowCount() > 0, qPrintable(statusTexts()));
+        QVERIFY(!statusTexts().contains(QStringLiteral("not found")));
+        QVERIFY(!statusTexts().contains(QStringLiteral("is being restored")));
+    }
+    QVERIFY2(sawRestoring, "every restore ended before the browser described its table");
 }
 
 QTEST_MAIN(TestTableBrowser)

@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QTreeView>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -180,7 +181,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
 
     updateActions();
     m_status->setText(tr("Loading %1…").arg(table));
-    m_describeWatcher.setFuture(connection->call(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
+    describe();
 }
 
 TableBrowser::~TableBrowser()
@@ -190,6 +191,11 @@ TableBrowser::~TableBrowser()
     stopWatcher(m_exportWatcher);
 }
 
+void TableBrowser::describe()
+{
+    m_describeWatcher.setFuture(m_connection->call(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), m_table}}));
+}
+
 void TableBrowser::onDescribed()
 {
     const auto r = m_describeWatcher.result();
@@ -197,7 +203,16 @@ void TableBrowser::onDescribed()
         m_status->setText(tr("Cannot open %1: %2").arg(m_table, r.error->message()));
         return;
     }
-    m_description = r.body.value(QStringLiteral("Table")).toObject();
+    const QJsonObject table = r.body.value(QStringLiteral("Table")).toObject();
+    // A table being restored takes no item operations until it is ACTIVE
+    // (ResourceNotFoundException): wait for it, saying so.
+    if (table.value(QStringLiteral("TableStatus")).toString() == QLatin1String("CREATING")
+        && table.value(QStringLiteral("RestoreSummary")).toObject().value(QStringLiteral("RestoreInProgress")).toBool()) {
+        m_status->setText(tr("%1 is being restored; its items appear when the restore ends.").arg(m_table));
+        QTimer::singleShot(kRestorePollMs, this, &TableBrowser::describe);
+        return;
+    }
+    m_description = table;
     m_keys = TableKeys::fromDescription(m_description);
     m_queryBar->setTable(m_description);
     m_ready = true;

@@ -75,7 +75,11 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    // Describes the table (onDescribed runs with the answer).
+    void describe();
     void onDescribed();
+    // How often a table being restored is described again until it is ACTIVE.
+    static constexpr int kRestorePollMs = 500;
     void onPageLoaded(int items, qint64 scanned, double capacity, double latency);
     void onDeleteFinished();
     void onExportFinished();
