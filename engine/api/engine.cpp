@@ -279,6 +279,12 @@ Result<int> Engine::addCommitListener(const QString &region, std::function<void(
     return db->addCommitListener(std::move(fn));
 }
 
+Result<storage::CheckpointStats> Engine::checkpointStats(const QString &region)
+{
+    DD_ASSIGN(std::shared_ptr<storage::Database> db, d->region(region));
+    return db->checkpointStats();
+}
+
 void Engine::removeCommitListener(const QString &region, int id)
 {
     if (auto db = d->region(region); db.ok())

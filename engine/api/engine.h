@@ -8,6 +8,7 @@
 
 #include "model/clock.h"
 #include "model/result.h"
+#include "storage/checkpointstats.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -74,6 +75,10 @@ public:
     // commit, after which none of them is kept.
     static void beginTurn();
     static std::optional<ApiError> endTurn();
+
+    // What the checkpoint thread of a region's database did since it was
+    // opened, for benchmarks. Opens the region if needed.
+    Result<storage::CheckpointStats> checkpointStats(const QString &region);
 
 private:
     Engine();

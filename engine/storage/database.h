@@ -25,6 +25,7 @@
 #include "model/clock.h"
 #include "model/result.h"
 #include "storage/changelog.h"
+#include "storage/checkpointstats.h"
 #include "storage/commitscope.h"
 #include "storage/connection.h"
 #include "storage/tabledef.h"
@@ -234,18 +235,8 @@ public:
     bool servedRequestsWithin(std::chrono::nanoseconds window) const;
 
     // What the checkpoint thread did since open (on disk; zeros in memory),
-    // for tests and benchmarks: passive passes, last passes that held
-    // writers off, those that copied the whole WAL (after each the WAL starts
-    // over at the next commit unless a reader's snapshot still uses it), and
-    // how long writers were held off, in all and at most.
-    struct CheckpointStats {
-        quint64 passes = 0;
-        quint64 heldPasses = 0;
-        quint64 quietPasses = 0; // held passes that had nothing left to copy (quietHeldPass); read after heldPasses, at least as many as there were
-        quint64 completed = 0;
-        quint64 heldMicros = 0;
-        quint64 maxHeldMicros = 0;
-    };
+    // for tests and benchmarks (storage/checkpointstats.h).
+    using CheckpointStats = storage::CheckpointStats;
     CheckpointStats checkpointStats() const;
 
 private:

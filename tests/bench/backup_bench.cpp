@@ -14,7 +14,10 @@
 //   - UpdateContinuousBackups enabling PITR on the restored N-item table
 //     (it takes the first base snapshot before it answers);
 //   - GetItem and PutItem latency (p50, p99) on bench_kv from paced client
-//     threads, idle and during each of the above.
+//     threads, idle and during each of the above;
+//   - after each phase, the checkpoint's held passes during it (how often
+//     and how long writers were held off while the WAL was copied).
+// Idle is measured once the engine's background threads are quiet.
 //
 //   backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]
 //
@@ -122,6 +125,20 @@ double waitQuiet()
     return double(t.elapsed()) / 1000;
 }
 
+// The held checkpoint passes of the bench's region since `before` (then
+// `before` becomes now): how often, and how long in all, writers were held
+// off while the WAL was copied into the database.
+void printHeldPasses(api::Engine &e, storage::CheckpointStats &before)
+{
+    const auto now = e.checkpointStats(QStringLiteral("us-east-1"));
+    if (!now.ok())
+        return;
+    std::printf("  checkpoint         %5llu held passes (%llu quiet, nothing left to copy), writers held off %.1f ms in all\n",
+                static_cast<unsigned long long>(now->heldPasses - before.heldPasses),
+                static_cast<unsigned long long>(now->quietPasses - before.quietPasses), double(now->heldMicros - before.heldMicros) / 1000);
+    before = *now;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -165,6 +182,8 @@ int main(int argc, char **argv)
     std::fflush(stdout);
 
     std::printf("quiet after         %7.2f s  (until the checkpoint of the load ends)\n", waitQuiet());
+    storage::CheckpointStats checkpoints;
+    printHeldPasses(e, checkpoints); // (the load's)
     std::fflush(stdout);
 
     // Paced clients on bench_kv, tagging each sample with the phase it started in.
@@ -215,6 +234,7 @@ int main(int argc, char **argv)
     phase = Idle;
     std::printf("CreateBackup         %9d items in %7.2f s  %10.0f items/s  (request %.2f s, then reading, encoding and writing the file)\n",
                 o.items, secs, o.items / secs, requestSecs);
+    printHeldPasses(e, checkpoints);
     std::fflush(stdout);
 
     auto restore = [&](Phase ph, const char *op, const QJsonObject &req, const char *label) {
@@ -231,6 +251,7 @@ int main(int argc, char **argv)
                                         .value(QStringLiteral("ItemCount")).toDouble());
         std::printf("%-20s %9lld items in %7.2f s  %10.0f items/s  (request %.2f s, then decoding and loading %.0f items/s)\n", label,
                     static_cast<long long>(count), total, double(count) / total, request, double(count) / std::max(1e-9, total - request));
+        printHeldPasses(e, checkpoints);
         std::fflush(stdout);
     };
     restore(RestoreBackup, "RestoreTableFromBackup", {{QStringLiteral("BackupArn"), arn}, {QStringLiteral("TargetTableName"), QStringLiteral("restored_backup")}},
@@ -251,6 +272,7 @@ int main(int argc, char **argv)
     // counted apart, not as idle.
     phase = Settling;
     std::printf("settling            %7.2f s  (until the background threads are quiet)\n", waitQuiet());
+    printHeldPasses(e, checkpoints);
     phase = Idle;
     std::fflush(stdout);
 
