@@ -179,8 +179,7 @@ Result<int> dropUnfinishedRestores(storage::Database &db)
     int dropped = 0;
     for (const QString &name : db.tableNames()) {
         auto table = db.table(name);
-        if (!table || table->description.value(p("TableStatus")).toString() != p("CREATING")
-            || !table->description.value(p("RestoreSummary")).toObject().value(p("RestoreInProgress")).toBool())
+        if (!table || !table->restoring)
             continue;
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return db.dropTable(txn, *table); }));
         qWarning("Removed table %s: its restore did not finish before the process ended", qPrintable(name));
