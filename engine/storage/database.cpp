@@ -53,9 +53,9 @@ constexpr int kLockRetries = 2;
 // writers off, to copy the whole WAL first (quietHeldPass); and how long a
 // background write waits for them at most.
 constexpr int kQuietPasses = 4;
+constexpr auto kBackgroundPauseLimit = std::chrono::seconds(1);
 // Times a pass is tried again when SQLite reports the WAL busy (checkpointPass).
 constexpr int kBusyPassRetries = 5;
-constexpr auto kBackgroundPauseLimit = std::chrono::seconds(1);
 // Times the held pass waits 100 us for readers (checkpointBusy): for those
 // reading now to finish, not for a long scan.
 constexpr int kHeldPassWaits = 20;
