@@ -3,7 +3,8 @@
 //   - enables point-in-time recovery on bench_kv, then loads N items of ~230
 //     bytes (BatchWriteItem), so that the change log holds N inserts;
 //   - Dynamodesk.DescribeTableHistory over the whole load (500 buckets) and
-//     Dynamodesk.PreviewRestore of the latest time (N items then and now);
+//     Dynamodesk.PreviewRestore of the latest time (N items then and now)
+//     and of a second in the middle of the load (the log after it is read too);
 //   - CreateBackup until AVAILABLE (the request fixes a read snapshot; the
 //     table is read, encoded and written in the background);
 //   - RestoreTableFromBackup and RestoreTableToPointInTime (latest: an empty
@@ -37,6 +38,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <mutex>
 #include <random>
@@ -170,6 +172,7 @@ int main(int argc, char **argv)
     const double loadStart = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
     for (int i = 0; i < o.items; i += 25)
         callOrDie(e, "BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, o.items), [](int j) { return j; }, 0, payload));
+    const double loadEnd = double(QDateTime::currentMSecsSinceEpoch()) / 1000;
     double secs = double(timer.nsecsElapsed()) / 1e9;
     std::printf("load                 %9d items in %7.2f s  %10.0f items/s  (%s, PITR on)\n", o.items, secs, o.items / secs, o.inMemory ? "in memory" : "on disk");
     timer.restart();
@@ -179,6 +182,12 @@ int main(int argc, char **argv)
     timer.restart();
     callOrDie(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")}, {QStringLiteral("UseLatestRestorableTime"), true}});
     std::printf("PreviewRestore       %9d items in %7.2f s  (replay of the log, compared with the table now)\n", o.items, double(timer.nsecsElapsed()) / 1e9);
+    // A point in the middle of the load: the log after it is read too, heads only.
+    timer.restart();
+    const QJsonObject midPreview = callOrDie(e, "Dynamodesk.PreviewRestore", {{QStringLiteral("TableName"), QStringLiteral("bench_kv")},
+                                                                            {QStringLiteral("RestoreDateTime"), std::floor((loadStart + loadEnd) / 2)}});
+    std::printf("PreviewRestore mid   %9lld items in %7.2f s  (a point in the middle of the load)\n",
+                qint64(midPreview.value(QStringLiteral("ItemCount")).toDouble()), double(timer.nsecsElapsed()) / 1e9);
     std::fflush(stdout);
 
     std::printf("quiet after         %7.2f s  (until the checkpoint of the load ends)\n", waitQuiet());
