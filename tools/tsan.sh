@@ -2,7 +2,7 @@
 # Builds the engine's concurrent parts with ThreadSanitizer into build-tsan/
 # and runs their unit tests, then the end-to-end tests (AWS CLI, boto3)
 # against a TSan dynamodesk-server. Prints every report; exits 1 if any.
-# Not part of test.sh: it takes 15-25 minutes on 2 cores.
+# Not part of test.sh: about 15 minutes on 2 cores.
 #   tools/tsan.sh [BUILD_DIR]        default: build-tsan
 set -euo pipefail
 cd "$(dirname "$0")/.."
