@@ -86,10 +86,12 @@ def stream_records(server, table):
 
 
 def read_lines(path):
+    # The recorder may be appending a batch meanwhile, in more than one
+    # write: a last line without its newline is not written yet.
     if not os.path.exists(path):
         return []
     with open(path) as f:
-        return [json.loads(line) for line in f if line.strip()]
+        return [json.loads(line) for line in f if line.endswith('\n') and line.strip()]
 
 
 def wait_for(predicate, timeout=120, what='condition'):
