@@ -73,9 +73,11 @@ class CrashTest(unittest.TestCase):
         # three threads putting new items into `live`, a restore from the
         # backup and one to the latest restorable time started, kill -9 at
         # a different moment each round (decoding, loading, after), restart.
-        # After each restart: every acknowledged put is there and counted,
-        # each restored table is gone (unfinished, dropped at the start) or
-        # ACTIVE with all of the source's items, and the source is intact.
+        # A backup of the source is requested too. After each restart: every
+        # acknowledged put is there and counted, each restored table is gone
+        # (unfinished, dropped at the start) or ACTIVE with all of the
+        # source's items, the backup is gone with its files or AVAILABLE,
+        # and the source is intact.
         server = Server().start()
         try:
             ddb = boto3_client(server)
@@ -124,6 +126,7 @@ class CrashTest(unittest.TestCase):
                 ddb.restore_table_from_backup(TargetTableName='dst%d' % rnd, BackupArn=arn)
                 ddb.restore_table_to_point_in_time(SourceTableName='src', TargetTableName='pitr%d' % rnd,
                                                    UseLatestRestorableTime=True)
+                mid = ddb.create_backup(TableName='src', BackupName='mid%d' % rnd)['BackupDetails']['BackupArn']
                 time.sleep(delay)
                 server.kill9()
                 stop.set()
@@ -145,6 +148,12 @@ class CrashTest(unittest.TestCase):
                         status = table_status(ddb, table)
                     self.assertEqual(scan_keys(ddb, table), source, table)
                 self.assertEqual(scan_keys(ddb, 'src'), source)
+                # A backup still being written is gone, with its files; one written is whole.
+                listed = [b['BackupArn'] for b in ddb.list_backups(TableName='src')['BackupSummaries']]
+                if mid in listed:
+                    self.assertEqual(ddb.describe_backup(BackupArn=mid)['BackupDescription']['BackupDetails']['BackupStatus'], 'AVAILABLE')
+                backups_dir = os.path.join(server.data_dir, 'backups')
+                self.assertEqual(len(os.listdir(backups_dir)), 2 * len(listed), sorted(os.listdir(backups_dir)))
 
             # The backup and the history survived every kill: both restore in full now.
             ddb.restore_table_from_backup(TargetTableName='after', BackupArn=arn)
