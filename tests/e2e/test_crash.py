@@ -253,6 +253,83 @@ class CrashTest(unittest.TestCase):
         finally:
             server.cleanup()
 
+    def test_kill9_during_transactions_keeps_them_whole(self):
+        # 50 accounts of 1,000; three threads move random amounts between two
+        # accounts with TransactWriteItems (the debit conditional on the
+        # balance, each transfer also recorded as an item of its own), and
+        # the server is killed among them. After the restart the balances
+        # still add up to 50,000, none is negative, every acknowledged
+        # transfer's record is there, and the records that are there add up
+        # to what the balances moved.
+        server = Server().start()
+        try:
+            ddb = boto3_client(server)
+            create_table(ddb, 'accounts')
+            create_table(ddb, 'transfers')
+            accounts = ['a%02d' % i for i in range(50)]
+            for a in accounts:
+                ddb.put_item(TableName='accounts', Item={'k': {'S': a}, 'balance': {'N': '1000'}})
+            acked = set()
+            stop = threading.Event()
+
+            def mover(w):
+                import random
+                rng = random.Random(w)
+                client = boto3_client(server)
+                i = 0
+                while not stop.is_set():
+                    src, dst = rng.sample(accounts, 2)
+                    amount = rng.randint(1, 50)
+                    tid = 'w%d-%d' % (w, i)
+                    i += 1
+                    try:
+                        client.transact_write_items(TransactItems=[
+                            {'Update': {'TableName': 'accounts', 'Key': {'k': {'S': src}},
+                                        'UpdateExpression': 'SET balance = balance - :a', 'ConditionExpression': 'balance >= :a',
+                                        'ExpressionAttributeValues': {':a': {'N': str(amount)}}}},
+                            {'Update': {'TableName': 'accounts', 'Key': {'k': {'S': dst}},
+                                        'UpdateExpression': 'SET balance = balance + :a',
+                                        'ExpressionAttributeValues': {':a': {'N': str(amount)}}}},
+                            {'Put': {'TableName': 'transfers', 'Item': {'k': {'S': tid}, 'src': {'S': src}, 'dst': {'S': dst},
+                                                                        'amount': {'N': str(amount)}}}}])
+                    except ClientError as e:
+                        if e.response['Error']['Code'] in ('TransactionCanceledException', 'TransactionConflictException'):
+                            continue
+                        raise
+                    except Exception:
+                        return  # the server is gone
+                    acked.add(tid)
+
+            movers = [threading.Thread(target=mover, args=(w,)) for w in range(3)]
+            for t in movers:
+                t.start()
+            time.sleep(1.5)
+            server.kill9()
+            stop.set()
+            for t in movers:
+                t.join()
+            self.assertGreater(len(acked), 50)
+            server.start()
+            ddb = boto3_client(server)
+            balances = {i['k']['S']: int(i['balance']['N']) for i in ddb.scan(TableName='accounts', ConsistentRead=True)['Items']}
+            self.assertEqual(sum(balances.values()), 50 * 1000)
+            self.assertTrue(all(b >= 0 for b in balances.values()), balances)
+            records, page = [], {}
+            while True:
+                r = ddb.scan(TableName='transfers', ConsistentRead=True, **page)
+                records += r['Items']
+                if 'LastEvaluatedKey' not in r:
+                    break
+                page['ExclusiveStartKey'] = r['LastEvaluatedKey']
+            self.assertEqual(acked - {r['k']['S'] for r in records}, set())
+            moved = {a: 1000 for a in accounts}
+            for r in records:
+                moved[r['src']['S']] -= int(r['amount']['N'])
+                moved[r['dst']['S']] += int(r['amount']['N'])
+            self.assertEqual(moved, balances)
+        finally:
+            server.cleanup()
+
     def test_second_process_on_same_directory_is_refused(self):
         with Server() as first:
             p = subprocess.run([SERVER, '--port', '0', '--db-path', first.data_dir], capture_output=True, text=True,
