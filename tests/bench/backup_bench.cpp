@@ -21,6 +21,13 @@
 // Idle is measured once the engine's background threads are quiet.
 //
 //   backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]
+//                [--clients-region REGION [--client-items N]]
+//
+// --clients-region puts the clients' table in another region, that is
+// another database file with a SQLite writer of its own (--client-items
+// items, default 100,000): the restores then share the cores and the disk
+// with the requests, but not the writer. It measures what a restore into a
+// database of its own would leave of its cost.
 //
 // Each client thread makes --rate operations per second (default 500), so
 // that the latency figures show what a backup or restore does to requests,
@@ -62,6 +69,11 @@ struct Options {
     int writers = 1;
     int rate = 500;
     bool inMemory = false;
+    // The clients' table in another region (another database file, with a
+    // writer of its own): what the restores cost requests when they do not
+    // share SQLite's writer with them, only the cores and the disk.
+    QByteArray clientsRegion;
+    int clientItems = 100'000; // the clients' table's items with --clients-region
 };
 
 // Latency samples (µs) per phase of one kind of request.
@@ -147,13 +159,16 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     Options o;
-    bench::Args(argc, argv, "usage: backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory]")
+    bench::Args(argc, argv, "usage: backup_bench [--items N] [--seconds S] [--readers R] [--writers W] [--rate OPS] [--in-memory] "
+                            "[--clients-region REGION [--client-items N]]")
         .value("--items", o.items)
         .value("--seconds", o.seconds)
         .value("--readers", o.readers)
         .value("--writers", o.writers)
         .value("--rate", o.rate)
         .flag("--in-memory", o.inMemory)
+        .value("--clients-region", o.clientsRegion)
+        .value("--client-items", o.clientItems)
         .done();
     o.rate = std::max(1, o.rate);
     QTemporaryDir dir;
@@ -162,7 +177,6 @@ int main(int argc, char **argv)
     eo.dataDir = dir.path();
     const auto engine = bench::openOrDie(eo);
     api::Engine &e = *engine;
-    api::RequestContext ctx;
     callOrDie(e, "CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
         "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
     callOrDie(e, "UpdateContinuousBackups", R"({"TableName":"bench_kv","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})");
@@ -195,6 +209,22 @@ int main(int argc, char **argv)
     printHeldPasses(e, checkpoints); // (the load's)
     std::fflush(stdout);
 
+    // With --clients-region, the clients' bench_kv is a table of its own there.
+    api::RequestContext clientCtx;
+    int clientItems = o.items;
+    if (!o.clientsRegion.isEmpty()) {
+        clientCtx.region = QString::fromUtf8(o.clientsRegion);
+        clientItems = o.clientItems;
+        auto inClients = [&](const char *op, QByteArrayView body) { return bench::orDie(op, e.call(clientCtx, QString::fromLatin1(op), body)); };
+        inClients("CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
+        for (int i = 0; i < clientItems; i += 25)
+            inClients("BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, clientItems), [](int j) { return j; }, 0, payload));
+        std::printf("clients' table      %9d items in %s (the restores run in us-east-1: another writer)\n", clientItems, o.clientsRegion.constData());
+        std::printf("quiet after         %7.2f s\n", waitQuiet());
+        std::fflush(stdout);
+    }
+
     // Paced clients on bench_kv, tagging each sample with the phase it started in.
     std::atomic<int> phase{Idle};
     std::atomic<bool> stop{false};
@@ -205,7 +235,7 @@ int main(int argc, char **argv)
         clients.emplace_back([&, t] {
             const bool writer = t >= o.readers;
             std::mt19937 rng(t + 1);
-            std::uniform_int_distribution<int> pick(0, o.items - 1);
+            std::uniform_int_distribution<int> pick(0, clientItems - 1);
             std::vector<double> local[PhaseCount];
             const auto period = std::chrono::microseconds(1'000'000 / o.rate);
             auto next = std::chrono::steady_clock::now();
@@ -217,7 +247,7 @@ int main(int argc, char **argv)
                                                : R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + k + R"("}}})";
                 QElapsedTimer op;
                 op.start();
-                if (!e.call(ctx, writer ? QStringLiteral("PutItem") : QStringLiteral("GetItem"), QByteArrayView(body)).ok())
+                if (!e.call(clientCtx, writer ? QStringLiteral("PutItem") : QStringLiteral("GetItem"), QByteArrayView(body)).ok())
                     ++failures;
                 local[ph].push_back(double(op.nsecsElapsed()) / 1000.0);
                 next += period;
