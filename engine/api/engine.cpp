@@ -114,6 +114,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DeleteTable"), deleteTable},
         {QStringLiteral("DescribeLimits"), describeLimits},
         {QStringLiteral("DescribeEndpoints"), describeEndpoints},
+        {QStringLiteral("DescribeContributorInsights"), describeContributorInsights},
+        {QStringLiteral("DescribeKinesisStreamingDestination"), describeKinesisStreamingDestination},
         {QStringLiteral("TagResource"), tagResource},
         {QStringLiteral("UntagResource"), untagResource},
         {QStringLiteral("ListTagsOfResource"), listTagsOfResource},

@@ -37,6 +37,10 @@ Result<QByteArray> updateTable(OpContext &, const QJsonObject &);
 Result<QByteArray> deleteTable(OpContext &, const QJsonObject &);
 Result<QByteArray> describeLimits(OpContext &, const QJsonObject &);
 Result<QByteArray> describeEndpoints(OpContext &, const QJsonObject &);
+// What the engine does not emulate, described as it is: Contributor Insights
+// DISABLED, no Kinesis streaming destinations (tableops.cpp).
+Result<QByteArray> describeContributorInsights(OpContext &, const QJsonObject &);
+Result<QByteArray> describeKinesisStreamingDestination(OpContext &, const QJsonObject &);
 // Tags (tagops.cpp).
 Result<QByteArray> tagResource(OpContext &, const QJsonObject &);
 Result<QByteArray> untagResource(OpContext &, const QJsonObject &);

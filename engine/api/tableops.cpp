@@ -1,5 +1,6 @@
 // Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
-// DeleteTable, DescribeLimits, DescribeEndpoints. Messages follow AWS's text.
+// DeleteTable, DescribeLimits, DescribeEndpoints, DescribeContributorInsights,
+// DescribeKinesisStreamingDestination. Messages follow AWS's text.
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
 #include "model/limits.h"
@@ -720,6 +721,32 @@ Result<QByteArray> describeEndpoints(OpContext &ctx, const QJsonObject &)
     return toBody({{p("Endpoints"), QJsonArray{QJsonObject{
                                       {p("Address"), QStringLiteral("dynamodb.%1.amazonaws.com").arg(ctx.db.region())},
                                       {p("CachePeriodInMinutes"), 1440}}}}});
+}
+
+Result<QByteArray> describeContributorInsights(OpContext &ctx, const QJsonObject &req)
+{
+    // CloudWatch Contributor Insights is not emulated: the table and each of
+    // its global secondary indexes report DISABLED, as on AWS before anyone
+    // enables it. (Inventory tools describe it along with every table.)
+    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
+    QJsonObject out{{p("TableName"), table->name}, {p("ContributorInsightsStatus"), p("DISABLED")}};
+    if (req.contains(p("IndexName"))) {
+        const QString index = req.value(p("IndexName")).toString();
+        const QJsonArray gsis = table->description.value(p("GlobalSecondaryIndexes")).toArray();
+        const bool found = std::any_of(gsis.begin(), gsis.end(), [&](const QJsonValue &g) { return g.toObject().value(p("IndexName")).toString() == index; });
+        if (!found)
+            return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found").arg(index));
+        out.insert(p("IndexName"), index);
+    }
+    return toBody(out);
+}
+
+Result<QByteArray> describeKinesisStreamingDestination(OpContext &ctx, const QJsonObject &req)
+{
+    // Kinesis Data Streams are not emulated: no table has a destination.
+    // (The table's changes are in its DynamoDB stream and local triggers.)
+    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
+    return toBody({{p("TableName"), table->name}, {p("KinesisDataStreamDestinations"), QJsonArray()}});
 }
 
 } // namespace dd::api

@@ -75,6 +75,30 @@ class AwsCliTest(unittest.TestCase):
         tags = aws_json(self.server, 'dynamodb', 'list-tags-of-resource', '--resource-arn', table['TableArn'])
         self.assertEqual(tags, {'Tags': [{'Key': 'Env', 'Value': 'dev'}]})
 
+    def test_what_is_not_emulated_is_described_as_off(self):
+        # Inventory tools describe these with every table: Contributor
+        # Insights is DISABLED and there is no Kinesis destination, as on a
+        # table where nobody turned them on; unknown tables and indexes are
+        # ResourceNotFoundException.
+        self.create()
+        aws(self.server, 'dynamodb', 'update-table', '--table-name', 'MusicCollection',
+            '--attribute-definitions', 'AttributeName=Year,AttributeType=N', '--global-secondary-index-updates',
+            '[{"Create":{"IndexName":"byYear","KeySchema":[{"AttributeName":"Year","KeyType":"HASH"}],'
+            '"Projection":{"ProjectionType":"KEYS_ONLY"},"ProvisionedThroughput":{"ReadCapacityUnits":1,"WriteCapacityUnits":1}}}]')
+        self.assertEqual(aws_json(self.server, 'dynamodb', 'describe-contributor-insights', '--table-name', 'MusicCollection'),
+                         {'TableName': 'MusicCollection', 'ContributorInsightsStatus': 'DISABLED'})
+        self.assertEqual(aws_json(self.server, 'dynamodb', 'describe-contributor-insights', '--table-name', 'MusicCollection',
+                                  '--index-name', 'byYear'),
+                         {'TableName': 'MusicCollection', 'IndexName': 'byYear', 'ContributorInsightsStatus': 'DISABLED'})
+        self.assertEqual(aws_json(self.server, 'dynamodb', 'describe-kinesis-streaming-destination', '--table-name', 'MusicCollection'),
+                         {'TableName': 'MusicCollection', 'KinesisDataStreamDestinations': []})
+        for args in (['describe-contributor-insights', '--table-name', 'Nope'],
+                     ['describe-contributor-insights', '--table-name', 'MusicCollection', '--index-name', 'nope'],
+                     ['describe-kinesis-streaming-destination', '--table-name', 'Nope']):
+            code, _, err = aws(self.server, 'dynamodb', *args, check=False)
+            self.assertNotEqual(code, 0)
+            self.assertIn('ResourceNotFoundException', err)
+
     def test_update_item_and_delete_item(self):
         self.create()
         aws(self.server, 'dynamodb', 'put-item', '--table-name', 'MusicCollection', '--item', ITEM)
