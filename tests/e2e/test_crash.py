@@ -15,14 +15,52 @@ from botocore.exceptions import ClientError
 from dynamodesk import SERVER, RawConnection, Server, boto3_client, raw_request
 
 
-def scan_keys(ddb, table):
-    keys, kwargs = set(), {}
+def scan_all(ddb, table, **kwargs):
+    """Every item a Scan returns, page after page."""
+    items, page = [], {}
     while True:
-        r = ddb.scan(TableName=table, ConsistentRead=True, ProjectionExpression='k', **kwargs)
-        keys.update(i['k']['S'] for i in r['Items'])
+        r = ddb.scan(TableName=table, **kwargs, **page)
+        items += r['Items']
         if 'LastEvaluatedKey' not in r:
-            return keys
-        kwargs['ExclusiveStartKey'] = r['LastEvaluatedKey']
+            return items
+        page['ExclusiveStartKey'] = r['LastEvaluatedKey']
+
+
+def scan_keys(ddb, table):
+    return {i['k']['S'] for i in scan_all(ddb, table, ConsistentRead=True, ProjectionExpression='k')}
+
+
+def bulk_put(server, table, items):
+    """Puts `items` with BatchWriteItem, 25 a request, 100 requests pipelined on one connection."""
+    conn = RawConnection(server)
+    requests = [raw_request('BatchWriteItem', {'RequestItems': {table: [{'PutRequest': {'Item': i}} for i in items[b:b + 25]]}})
+                for b in range(0, len(items), 25)]
+    for c in range(0, len(requests), 100):
+        conn.send(requests[c:c + 100])
+        for _ in requests[c:c + 100]:
+            status, body = conn.read()
+            assert status == 200 and body['UnprocessedItems'] == {}, body
+    conn.close()
+
+
+def kill9_during(server, worker, meanwhile, threads=3):
+    """Runs worker(w, stop) on `threads` threads and meanwhile() on this one,
+    then kills the server (SIGKILL), stops and joins the threads, starts the
+    server again on its data and returns a new client. A worker's request
+    that fails because the server is gone was not acknowledged."""
+    stop = threading.Event()
+    workers = [threading.Thread(target=worker, args=(w, stop)) for w in range(threads)]
+    for t in workers:
+        t.start()
+    try:
+        meanwhile()
+    finally:
+        server.kill9()
+        stop.set()
+        for t in workers:
+            t.join()
+    server.start()
+    return boto3_client(server)
 
 
 def table_status(ddb, table):
@@ -84,30 +122,17 @@ class CrashTest(unittest.TestCase):
             create_table(ddb, 'src')
             create_table(ddb, 'live')
             ddb.update_continuous_backups(TableName='src', PointInTimeRecoverySpecification={'PointInTimeRecoveryEnabled': True})
-            payload = 'x' * 2000
-            conn = RawConnection(server)
-            n, per_request, pipelined = 30000, 25, 100
-            requests = [raw_request('BatchWriteItem', {'RequestItems': {'src': [
-                {'PutRequest': {'Item': {'k': {'S': 's%05d' % i}, 'p': {'S': payload}}}}
-                for i in range(b, b + per_request)]}}) for b in range(0, n, per_request)]
-            for c in range(0, len(requests), pipelined):
-                conn.send(requests[c:c + pipelined])
-                for _ in requests[c:c + pipelined]:
-                    status, body = conn.read()
-                    self.assertEqual(status, 200, body)
-                    self.assertEqual(body['UnprocessedItems'], {})
-            conn.close()
+            n = 30000
+            bulk_put(server, 'src', [{'k': {'S': 's%05d' % i}, 'p': {'S': 'x' * 2000}} for i in range(n)])
             source = {'s%05d' % i for i in range(n)}
             arn = ddb.create_backup(TableName='src', BackupName='before')['BackupDetails']['BackupArn']
             while ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'] != 'AVAILABLE':
                 time.sleep(0.05)
 
             acked = set()
-            outcomes = []
+            outcomes, mids = [], []
             for rnd, delay in enumerate([0.05, 0.4, 3.0]):
-                stop = threading.Event()
-
-                def writer(w, rnd=rnd, stop=stop):
+                def writer(w, stop, rnd=rnd):
                     client = boto3_client(server)
                     i = 0
                     while not stop.is_set():
@@ -115,25 +140,20 @@ class CrashTest(unittest.TestCase):
                         try:
                             client.put_item(TableName='live', Item={'k': {'S': k}, 'v': {'N': str(i)}})
                         except Exception:
-                            return  # the server is gone: this put was not acknowledged
+                            return
                         acked.add(k)
                         i += 1
 
-                writers = [threading.Thread(target=writer, args=(w,)) for w in range(3)]
-                for t in writers:
-                    t.start()
-                time.sleep(0.1)
-                ddb.restore_table_from_backup(TargetTableName='dst%d' % rnd, BackupArn=arn)
-                ddb.restore_table_to_point_in_time(SourceTableName='src', TargetTableName='pitr%d' % rnd,
-                                                   UseLatestRestorableTime=True)
-                mid = ddb.create_backup(TableName='src', BackupName='mid%d' % rnd)['BackupDetails']['BackupArn']
-                time.sleep(delay)
-                server.kill9()
-                stop.set()
-                for t in writers:
-                    t.join()
-                server.start()
-                ddb = boto3_client(server)
+                def background_work(rnd=rnd, delay=delay):
+                    time.sleep(0.1)
+                    ddb.restore_table_from_backup(TargetTableName='dst%d' % rnd, BackupArn=arn)
+                    ddb.restore_table_to_point_in_time(SourceTableName='src', TargetTableName='pitr%d' % rnd,
+                                                       UseLatestRestorableTime=True)
+                    mids.append(ddb.create_backup(TableName='src', BackupName='mid%d' % rnd)['BackupDetails']['BackupArn'])
+                    time.sleep(delay)
+
+                ddb = kill9_during(server, writer, background_work)
+                mid = mids[-1]
 
                 self.assertEqual(acked - scan_keys(ddb, 'live'), set(), 'round %d lost acknowledged puts' % rnd)
                 live = ddb.describe_table(TableName='live')['Table']['ItemCount']
@@ -184,20 +204,11 @@ class CrashTest(unittest.TestCase):
                              AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'}],
                              KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}])
             n = 50000
-            conn = RawConnection(server)
-            requests = [raw_request('BatchWriteItem', {'RequestItems': {'tbl': [
-                {'PutRequest': {'Item': {'k': {'S': '%05d' % i}, 'g': {'S': 'g%d' % (i % 50)}, 'p': {'S': 'x' * 100}}}}
-                for i in range(b, b + 25)]}}) for b in range(0, n, 25)]
-            for c in range(0, len(requests), 100):
-                conn.send(requests[c:c + 100])
-                for _ in requests[c:c + 100]:
-                    self.assertEqual(conn.read()[0], 200)
-            conn.close()
+            bulk_put(server, 'tbl', [{'k': {'S': '%05d' % i}, 'g': {'S': 'g%d' % (i % 50)}, 'p': {'S': 'x' * 100}} for i in range(n)])
             expected = {'%05d' % i: 'g%d' % (i % 50) for i in range(n)}
             in_flight = {}
-            stop = threading.Event()
 
-            def writer(w):
+            def writer(w, stop):
                 client = boto3_client(server)
                 i = 0
                 while not stop.is_set():
@@ -212,22 +223,16 @@ class CrashTest(unittest.TestCase):
                     del in_flight[w]
                     i += 1
 
-            writers = [threading.Thread(target=writer, args=(w,)) for w in range(3)]
-            for t in writers:
-                t.start()
-            time.sleep(0.2)
-            ddb.update_table(TableName='tbl', AttributeDefinitions=[{'AttributeName': 'g', 'AttributeType': 'S'}],
-                             GlobalSecondaryIndexUpdates=[{'Create': {'IndexName': 'byG', 'KeySchema': [
-                                 {'AttributeName': 'g', 'KeyType': 'HASH'}], 'Projection': {'ProjectionType': 'KEYS_ONLY'}}}])
-            time.sleep(0.1)  # (the backfill pauses 1 ms after each 200 items: 250 ms at least)
-            index = ddb.describe_table(TableName='tbl')['Table']['GlobalSecondaryIndexes'][0]
-            self.assertEqual(index['IndexStatus'], 'CREATING', 'the backfill ended before the kill')
-            server.kill9()
-            stop.set()
-            for t in writers:
-                t.join()
-            server.start()
-            ddb = boto3_client(server)
+            def add_the_index():
+                time.sleep(0.2)
+                ddb.update_table(TableName='tbl', AttributeDefinitions=[{'AttributeName': 'g', 'AttributeType': 'S'}],
+                                 GlobalSecondaryIndexUpdates=[{'Create': {'IndexName': 'byG', 'KeySchema': [
+                                     {'AttributeName': 'g', 'KeyType': 'HASH'}], 'Projection': {'ProjectionType': 'KEYS_ONLY'}}}])
+                time.sleep(0.1)  # (the backfill pauses 1 ms after each 200 items: 250 ms at least)
+                index = ddb.describe_table(TableName='tbl')['Table']['GlobalSecondaryIndexes'][0]
+                self.assertEqual(index['IndexStatus'], 'CREATING', 'the backfill ended before the kill')
+
+            ddb = kill9_during(server, writer, add_the_index)
             for _ in range(600):
                 if ddb.describe_table(TableName='tbl')['Table']['GlobalSecondaryIndexes'][0]['IndexStatus'] == 'ACTIVE':
                     break
@@ -236,13 +241,7 @@ class CrashTest(unittest.TestCase):
                 self.fail('the backfill did not finish after the restart')
 
             def pairs(**kwargs):
-                out, page = {}, {}
-                while True:
-                    r = ddb.scan(TableName='tbl', ProjectionExpression='k, g', **kwargs, **page)
-                    out.update((i['k']['S'], i['g']['S']) for i in r['Items'])
-                    if 'LastEvaluatedKey' not in r:
-                        return out
-                    page['ExclusiveStartKey'] = r['LastEvaluatedKey']
+                return {i['k']['S']: i['g']['S'] for i in scan_all(ddb, 'tbl', ProjectionExpression='k, g', **kwargs)}
 
             items = pairs(ConsistentRead=True)
             for k, g in in_flight.values():
@@ -270,9 +269,8 @@ class CrashTest(unittest.TestCase):
             for a in accounts:
                 ddb.put_item(TableName='accounts', Item={'k': {'S': a}, 'balance': {'N': '1000'}})
             acked = set()
-            stop = threading.Event()
 
-            def mover(w):
+            def mover(w, stop):
                 import random
                 rng = random.Random(w)
                 client = boto3_client(server)
@@ -300,27 +298,12 @@ class CrashTest(unittest.TestCase):
                         return  # the server is gone
                     acked.add(tid)
 
-            movers = [threading.Thread(target=mover, args=(w,)) for w in range(3)]
-            for t in movers:
-                t.start()
-            time.sleep(1.5)
-            server.kill9()
-            stop.set()
-            for t in movers:
-                t.join()
+            ddb = kill9_during(server, mover, lambda: time.sleep(1.5))
             self.assertGreater(len(acked), 50)
-            server.start()
-            ddb = boto3_client(server)
             balances = {i['k']['S']: int(i['balance']['N']) for i in ddb.scan(TableName='accounts', ConsistentRead=True)['Items']}
             self.assertEqual(sum(balances.values()), 50 * 1000)
             self.assertTrue(all(b >= 0 for b in balances.values()), balances)
-            records, page = [], {}
-            while True:
-                r = ddb.scan(TableName='transfers', ConsistentRead=True, **page)
-                records += r['Items']
-                if 'LastEvaluatedKey' not in r:
-                    break
-                page['ExclusiveStartKey'] = r['LastEvaluatedKey']
+            records = scan_all(ddb, 'transfers', ConsistentRead=True)
             self.assertEqual(acked - {r['k']['S'] for r in records}, set())
             moved = {a: 1000 for a in accounts}
             for r in records:
@@ -344,9 +327,8 @@ class CrashTest(unittest.TestCase):
                              KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}],
                              StreamSpecification={'StreamEnabled': True, 'StreamViewType': 'NEW_AND_OLD_IMAGES'})
             acked = set()
-            stop = threading.Event()
 
-            def writer(w):
+            def writer(w, stop):
                 client = boto3_client(server)
                 i = 0
                 while not stop.is_set():
@@ -358,16 +340,7 @@ class CrashTest(unittest.TestCase):
                     acked.add(k)
                     i += 1
 
-            writers = [threading.Thread(target=writer, args=(w,)) for w in range(3)]
-            for t in writers:
-                t.start()
-            time.sleep(1.0)
-            server.kill9()
-            stop.set()
-            for t in writers:
-                t.join()
-            server.start()
-            ddb = boto3_client(server)
+            ddb = kill9_during(server, writer, lambda: time.sleep(1.0))
             streams = boto3_client(server, 'dynamodbstreams')
             table = scan_keys(ddb, 'streamed')
             self.assertEqual(acked - table, set())
