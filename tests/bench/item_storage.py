@@ -1,0 +1,76 @@
+#!/usr/bin/python3
+"""Disk space and WAL frames per item, by item size.
+
+For each size, starts dynamodesk-server on a fresh data directory, puts 200
+items one at a time (each its own commit) and reads how much the WAL grew,
+then loads 5,000 more with BatchWriteItem, stops the server (which
+checkpoints the WAL into the database) and counts the item table's pages
+with SQLite's dbstat: all of them, and its overflow pages. Prints the table's
+bytes per item beside the item's size.
+
+The item table is a WITHOUT ROWID B-tree: a row larger than about 1,000
+bytes (with 4 KB pages) keeps 489 bytes in its leaf and the rest in overflow
+pages of 4 KB each, so an item of 1-3 KB takes a whole page of its own.
+
+  tests/bench/item_storage.py [--sizes 100,500,900,1000,2000,3000,5000] [--server PATH]
+"""
+import argparse
+import os
+import shutil
+import sqlite3
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'e2e'))
+import dynamodesk  # noqa: E402
+from dynamodesk import RawConnection, Server, boto3_client, raw_request  # noqa: E402
+
+
+def bulk_put(server, table, items):
+    conn = RawConnection(server)
+    requests = [raw_request('BatchWriteItem', {'RequestItems': {table: [{'PutRequest': {'Item': i}} for i in items[b:b + 25]]}})
+                for b in range(0, len(items), 25)]
+    for c in range(0, len(requests), 100):
+        conn.send(requests[c:c + 100])
+        for _ in requests[c:c + 100]:
+            status, body = conn.read()
+            assert status == 200 and body['UnprocessedItems'] == {}, body
+    conn.close()
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--sizes', default='100,500,900,1000,2000,3000,5000')
+    ap.add_argument('--server')
+    args = ap.parse_args()
+    if args.server:
+        dynamodesk.SERVER = args.server
+    print('%8s %14s %16s %14s %10s' % ('payload', 'WAL frames/put', 'table bytes/item', 'overflow pages', 'items'))
+    for size in [int(s) for s in args.sizes.split(',')]:
+        d = tempfile.mkdtemp(prefix='dynamodesk-item-storage-')
+        server = Server(data_dir=d).start()
+        try:
+            ddb = boto3_client(server)
+            ddb.create_table(TableName='tbl', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'}],
+                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}])
+            wal = os.path.join(d, 'us-east-1.db-wal')
+            before = os.path.getsize(wal)
+            for i in range(200):
+                ddb.put_item(TableName='tbl', Item={'k': {'S': 'p%06d' % i}, 'p': {'S': 'x' * size}})
+            frames = (os.path.getsize(wal) - before) / (4096 + 24) / 200
+            bulk_put(server, 'tbl', [{'k': {'S': 'b%06d' % i}, 'p': {'S': 'x' * size}} for i in range(5000)])
+            server.stop()
+            db = sqlite3.connect(os.path.join(d, 'us-east-1.db'))
+            table = db.execute("SELECT 't' || id FROM tables WHERE name = 'tbl'").fetchone()[0]
+            pages, overflow = db.execute("SELECT count(*), sum(pagetype = 'overflow') FROM dbstat WHERE name = ?", (table,)).fetchone()
+            page_size = db.execute('PRAGMA page_size').fetchone()[0]
+            db.close()
+            print('%8d %14.2f %16.0f %14d %10d' % (size, frames, pages * page_size / 5200, overflow, 5200))
+        finally:
+            server.cleanup()
+            shutil.rmtree(d, ignore_errors=True)
+
+
+if __name__ == '__main__':
+    main()
