@@ -23,19 +23,7 @@ import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'e2e'))
 import dynamodesk  # noqa: E402
-from dynamodesk import RawConnection, Server, boto3_client, raw_request  # noqa: E402
-
-
-def bulk_put(server, table, items):
-    conn = RawConnection(server)
-    requests = [raw_request('BatchWriteItem', {'RequestItems': {table: [{'PutRequest': {'Item': i}} for i in items[b:b + 25]]}})
-                for b in range(0, len(items), 25)]
-    for c in range(0, len(requests), 100):
-        conn.send(requests[c:c + 100])
-        for _ in requests[c:c + 100]:
-            status, body = conn.read()
-            assert status == 200 and body['UnprocessedItems'] == {}, body
-    conn.close()
+from dynamodesk import Server, boto3_client, bulk_put  # noqa: E402
 
 
 def main():

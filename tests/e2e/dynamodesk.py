@@ -168,3 +168,16 @@ class RawConnection:
 
     def close(self):
         self.sock.close()
+
+
+def bulk_put(server, table, items):
+    """Puts `items` with BatchWriteItem, 25 a request, 100 requests pipelined on one connection."""
+    conn = RawConnection(server)
+    requests = [raw_request('BatchWriteItem', {'RequestItems': {table: [{'PutRequest': {'Item': i}} for i in items[b:b + 25]]}})
+                for b in range(0, len(items), 25)]
+    for c in range(0, len(requests), 100):
+        conn.send(requests[c:c + 100])
+        for _ in requests[c:c + 100]:
+            status, body = conn.read()
+            assert status == 200 and body['UnprocessedItems'] == {}, body
+    conn.close()

@@ -12,7 +12,7 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import SERVER, RawConnection, Server, boto3_client, raw_request
+from dynamodesk import SERVER, Server, boto3_client, bulk_put
 
 
 def scan_all(ddb, table, **kwargs):
@@ -28,19 +28,6 @@ def scan_all(ddb, table, **kwargs):
 
 def scan_keys(ddb, table):
     return {i['k']['S'] for i in scan_all(ddb, table, ConsistentRead=True, ProjectionExpression='k')}
-
-
-def bulk_put(server, table, items):
-    """Puts `items` with BatchWriteItem, 25 a request, 100 requests pipelined on one connection."""
-    conn = RawConnection(server)
-    requests = [raw_request('BatchWriteItem', {'RequestItems': {table: [{'PutRequest': {'Item': i}} for i in items[b:b + 25]]}})
-                for b in range(0, len(items), 25)]
-    for c in range(0, len(requests), 100):
-        conn.send(requests[c:c + 100])
-        for _ in requests[c:c + 100]:
-            status, body = conn.read()
-            assert status == 200 and body['UnprocessedItems'] == {}, body
-    conn.close()
 
 
 def kill9_during(server, worker, meanwhile, threads=3):
