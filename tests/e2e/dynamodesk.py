@@ -181,3 +181,22 @@ def bulk_put(server, table, items):
             status, body = conn.read()
             assert status == 200 and body['UnprocessedItems'] == {}, body
     conn.close()
+
+
+def wait_active(ddb, name, timeout=15):
+    """Waits until table `name` is ACTIVE (DescribeTable's errors, such as
+    ResourceNotFoundException for a table that is gone, propagate)."""
+    deadline = time.time() + timeout
+    while ddb.describe_table(TableName=name)['Table']['TableStatus'] != 'ACTIVE':
+        if time.time() > deadline:
+            raise AssertionError('%s never became ACTIVE' % name)
+        time.sleep(0.05)
+
+
+def wait_available(ddb, arn, timeout=15):
+    """Waits until backup `arn` is AVAILABLE."""
+    deadline = time.time() + timeout
+    while ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'] != 'AVAILABLE':
+        if time.time() > deadline:
+            raise AssertionError('backup never became AVAILABLE')
+        time.sleep(0.05)

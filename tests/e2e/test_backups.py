@@ -10,7 +10,7 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import Server, aws_json, boto3_client
+from dynamodesk import Server, aws_json, boto3_client, wait_active, wait_available
 
 
 def error_code(call, *args, **kwargs):
@@ -36,22 +36,6 @@ def items(ddb, name):
         if 'LastEvaluatedKey' not in r:
             return out
         kwargs['ExclusiveStartKey'] = r['LastEvaluatedKey']
-
-
-def wait_active(ddb, name):
-    for _ in range(300):
-        if ddb.describe_table(TableName=name)['Table']['TableStatus'] == 'ACTIVE':
-            return
-        time.sleep(0.05)
-    raise AssertionError('%s never became ACTIVE' % name)
-
-
-def wait_available(ddb, arn):
-    for _ in range(300):
-        if ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'] == 'AVAILABLE':
-            return
-        time.sleep(0.05)
-    raise AssertionError('backup never became AVAILABLE')
 
 
 class BackupsTest(unittest.TestCase):

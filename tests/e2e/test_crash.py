@@ -12,7 +12,7 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import SERVER, Server, boto3_client, bulk_put
+from dynamodesk import SERVER, Server, boto3_client, bulk_put, wait_active, wait_available
 
 
 def scan_all(ddb, table, **kwargs):
@@ -113,8 +113,7 @@ class CrashTest(unittest.TestCase):
             bulk_put(server, 'src', [{'k': {'S': 's%05d' % i}, 'p': {'S': 'x' * 2000}} for i in range(n)])
             source = {'s%05d' % i for i in range(n)}
             arn = ddb.create_backup(TableName='src', BackupName='before')['BackupDetails']['BackupArn']
-            while ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupStatus'] != 'AVAILABLE':
-                time.sleep(0.05)
+            wait_available(ddb, arn, timeout=60)
 
             acked = set()
             outcomes, mids = [], []
@@ -150,9 +149,7 @@ class CrashTest(unittest.TestCase):
                     outcomes.append(status)
                     if status is None:
                         continue  # unfinished at the kill: dropped
-                    while status != 'ACTIVE':  # finished at the kill, or resumed
-                        time.sleep(0.05)
-                        status = table_status(ddb, table)
+                    wait_active(ddb, table, timeout=60)
                     self.assertEqual(scan_keys(ddb, table), source, table)
                 self.assertEqual(scan_keys(ddb, 'src'), source)
                 # A backup still being written is gone, with its files; one written is whole.
@@ -166,8 +163,7 @@ class CrashTest(unittest.TestCase):
             ddb.restore_table_from_backup(TargetTableName='after', BackupArn=arn)
             ddb.restore_table_to_point_in_time(SourceTableName='src', TargetTableName='after_pitr', UseLatestRestorableTime=True)
             for table in ('after', 'after_pitr'):
-                while table_status(ddb, table) != 'ACTIVE':
-                    time.sleep(0.05)
+                wait_active(ddb, table, timeout=60)
                 self.assertEqual(scan_keys(ddb, table), source)
             self.assertIn(None, outcomes, 'no restore was cut short by a kill: %r' % outcomes)
             server.stop()
