@@ -215,11 +215,10 @@ int main(int argc, char **argv)
     if (!o.clientsRegion.isEmpty()) {
         clientCtx.region = QString::fromUtf8(o.clientsRegion);
         clientItems = o.clientItems;
-        auto inClients = [&](const char *op, QByteArrayView body) { return bench::orDie(op, e.call(clientCtx, QString::fromLatin1(op), body)); };
-        inClients("CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
-            "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
+        callOrDie(e, "CreateTable", R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST",
+            "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})", clientCtx);
         for (int i = 0; i < clientItems; i += 25)
-            inClients("BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, clientItems), [](int j) { return j; }, 0, payload));
+            callOrDie(e, "BatchWriteItem", bench::kvBatch("bench_kv", i, std::min(i + 25, clientItems), [](int j) { return j; }, 0, payload), clientCtx);
         std::printf("clients' table      %9d items in %s (the restores run in us-east-1: another writer)\n", clientItems, o.clientsRegion.constData());
         std::printf("quiet after         %7.2f s\n", waitQuiet());
         std::fflush(stdout);

@@ -51,9 +51,9 @@ inline QByteArray orDie(const char *op, Result<QByteArray> r)
     return std::move(*r);
 }
 
-inline QByteArray callOrDie(api::Engine &e, const char *op, QByteArrayView body)
+inline QByteArray callOrDie(api::Engine &e, const char *op, QByteArrayView body, const api::RequestContext &context = {})
 {
-    return orDie(op, e.call(api::RequestContext(), QString::fromLatin1(op), body));
+    return orDie(op, e.call(context, QString::fromLatin1(op), body));
 }
 
 inline QJsonObject callOrDie(api::Engine &e, const char *op, const QJsonObject &request)
