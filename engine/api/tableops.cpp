@@ -732,6 +732,8 @@ Result<QByteArray> describeContributorInsights(OpContext &ctx, const QJsonObject
     QJsonObject out{{p("TableName"), table->name}, {p("ContributorInsightsStatus"), p("DISABLED")}};
     if (req.contains(p("IndexName"))) {
         const QString index = req.value(p("IndexName")).toString();
+        // The described GSIs, as DescribeTable lists them: a DELETING one too
+        // (TableDef::index() leaves those out).
         const QJsonArray gsis = table->description.value(p("GlobalSecondaryIndexes")).toArray();
         const bool found = std::any_of(gsis.begin(), gsis.end(), [&](const QJsonValue &g) { return g.toObject().value(p("IndexName")).toString() == index; });
         if (!found)
