@@ -69,8 +69,7 @@ class CrashTest(unittest.TestCase):
         server = Server().start()
         try:
             ddb = boto3_client(server)
-            ddb.create_table(TableName='crash', AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'}],
-                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}], BillingMode='PAY_PER_REQUEST')
+            create_table(ddb, 'crash')
 
             def writer(w):
                 acked = []
@@ -183,9 +182,7 @@ class CrashTest(unittest.TestCase):
         server = Server().start()
         try:
             ddb = boto3_client(server)
-            ddb.create_table(TableName='tbl', BillingMode='PAY_PER_REQUEST',
-                             AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'}],
-                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}])
+            create_table(ddb, 'tbl')
             n = 50000
             bulk_put(server, 'tbl', [{'k': {'S': '%05d' % i}, 'g': {'S': 'g%d' % (i % 50)}, 'p': {'S': 'x' * 100}} for i in range(n)])
             expected = {'%05d' % i: 'g%d' % (i % 50) for i in range(n)}
