@@ -22,7 +22,7 @@ namespace dd::storage {
 namespace {
 
 // The on-disk schema version; bump it and add a migration when the schema changes.
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
 
 // Backfill: table rows indexed per write transaction, and the pause between
 // pages that lets queued writers in.
@@ -99,7 +99,7 @@ CREATE TABLE IF NOT EXISTS index_stats(
   table_id INTEGER NOT NULL,        -- tables.id
   item_count INTEGER NOT NULL DEFAULT 0, -- as tables.item_count
   size_bytes INTEGER NOT NULL DEFAULT 0);
-INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 5), ('next_table_id', 1);
+INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 6), ('next_table_id', 1);
 )SQL";
 
 } // namespace
@@ -609,6 +609,12 @@ Result<void> Database::initSchema()
         r = ChangeLog::convertToBlocks(*m_writer);
     if (r.ok() && version <= 4)
         r = m_writer->exec("UPDATE meta SET value = 5 WHERE key = 'schema_version'");
+    // Version 6: large items' JSON in b<id> (storage/itemstore.h). Rows
+    // written before keep their JSON inline, which reads as before.
+    if (r.ok() && version <= 5)
+        r = createBodyTables();
+    if (r.ok() && version <= 5)
+        r = m_writer->exec("UPDATE meta SET value = 6 WHERE key = 'schema_version'");
     if (r.ok())
         r = ChangeLog::rebuildView(*m_writer);
     if (r.ok()) {
@@ -630,6 +636,22 @@ Result<void> Database::initSchema()
 // Version 1 declared secondary indexes without storing them: give each a
 // store, filled now (once, while the database opens), and the tables with
 // LSIs their item-collection sizes.
+Result<void> Database::createBodyTables()
+{
+    Statement *s = m_writer->prepare("SELECT id FROM tables");
+    if (!s)
+        return ApiError::internal(m_writer->lastError());
+    std::vector<qint64> ids;
+    while (s->step())
+        ids.push_back(s->columnInt(0));
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    s->reset();
+    for (const qint64 id : ids)
+        DD_CHECK(m_writer->exec(ItemStore::createBodiesSql("b" + QByteArray::number(id))));
+    return {};
+}
+
 Result<void> Database::migrateFrom1()
 {
     std::vector<std::pair<qint64, QJsonObject>> tables;
@@ -771,7 +793,7 @@ void Database::discardCatalog()
 
 ApiError Database::readError(const ApiError &e)
 {
-    static const QRegularExpression dropped(QStringLiteral("no such table: (main\\.)?[tic][0-9]+(_[0-9]+)?$"));
+    static const QRegularExpression dropped(QStringLiteral("no such table: (main\\.)?[bitc][0-9]+(_[0-9]+)?$"));
     if (e.type() == QLatin1String("InternalServerError") && e.message().contains(dropped))
         return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
     return e;
@@ -1361,7 +1383,7 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
-    DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlTable));
+    DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlTable + "; DROP TABLE IF EXISTS " + table.sqlBodies));
     for (const IndexDef &index : table.indexes)
         if (index.id != 0)
             DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + index.sqlTable));

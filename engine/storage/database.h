@@ -256,6 +256,7 @@ private:
     // m_liveStats) once `txn` commits.
     void forgetStats(WriteTxn &txn, std::vector<qint64> keys);
     Result<void> migrateFrom1();
+    Result<void> createBodyTables(); // schema 6: b<id> for every table (ItemStore)
     Result<void> loadCatalog();
     // Gives indexes of `description` without a store an id and a store.
     Result<QJsonObject> prepareIndexes(WriteTxn &txn, qint64 tableId, QJsonObject description);

@@ -44,6 +44,8 @@ Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const
         s->bind(4, range.high->bytes);
     ItemScan scan;
     scan.m_stmt = s;
+    scan.m_conn = &c;
+    scan.m_table = &table;
     scan.m_hash = range.hash;
     scan.m_pk = range.pk;
     scan.m_fixedPartition = true;
@@ -66,6 +68,8 @@ Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const
     s->bind(5, range.hashHigh);
     ItemScan scan;
     scan.m_stmt = s;
+    scan.m_conn = &c;
+    scan.m_table = &table;
     return scan;
 }
 
@@ -73,14 +77,27 @@ Result<bool> ItemScan::step()
 {
     if (!m_stmt)
         return false;
-    return m_stmt->stepCursor(m_done);
+    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    // A large item's JSON is read with its row (ItemStore), so that a
+    // missing body fails the scan rather than yielding an empty item.
+    m_inBody = false;
+    if (more) {
+        if (const qint64 id = ItemStore::bodyId(m_stmt->columnBlob(m_fixedPartition ? 2 : 4))) {
+            DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, id));
+            m_inBody = true;
+        }
+    }
+    return more;
 }
 
 qint64 ItemScan::hash() const { return m_fixedPartition ? m_hash : m_stmt->columnInt(0); }
 QByteArrayView ItemScan::pk() const { return m_fixedPartition ? QByteArrayView(m_pk) : m_stmt->columnBlob(1); }
 QByteArrayView ItemScan::sk() const { return m_stmt->columnBlob(m_fixedPartition ? 0 : 2); }
 qint64 ItemScan::size() const { return m_stmt->columnInt(m_fixedPartition ? 1 : 3); }
-QByteArrayView ItemScan::item() const { return m_stmt->columnBlob(m_fixedPartition ? 2 : 4); }
+QByteArrayView ItemScan::item() const
+{
+    return m_inBody ? QByteArrayView(m_body) : m_stmt->columnBlob(m_fixedPartition ? 2 : 4);
+}
 
 Result<bool> ItemScan::next(StoredRow &row)
 {
@@ -94,7 +111,7 @@ Result<bool> ItemScan::next(StoredRow &row)
         row.key.pk = pk().toByteArray();
     row.key.sk = sk().toByteArray();
     row.item.size = size();
-    row.item.json = item().toByteArray();
+    row.item.json = m_inBody ? m_body : item().toByteArray();
     return true;
 }
 

@@ -1,13 +1,49 @@
 #include "storage/itemstore.h"
 
+#include <QtEndian>
+
 #include <sqlite3.h>
 
 namespace dd::storage {
 
+namespace {
+
+// A t<id> item column that refers to b<id>: a NUL, then the rowid big-endian.
+constexpr qsizetype kRefSize = 9;
+
+QByteArray bodyRef(qint64 id)
+{
+    QByteArray ref(kRefSize, '\0');
+    qToBigEndian<qint64>(id, ref.data() + 1);
+    return ref;
+}
+
+Result<void> stepDone(Statement *s)
+{
+    s->step();
+    if (s->resultCode() != SQLITE_DONE)
+        return ApiError::internal(s->errorMessage());
+    return {};
+}
+
+} // namespace
+
+qint64 ItemStore::bodyId(QByteArrayView column)
+{
+    if (column.size() != kRefSize || column[0] != '\0')
+        return 0;
+    return qFromBigEndian<qint64>(column.data() + 1);
+}
+
 QByteArray ItemStore::createSql(const TableDef &table)
 {
     return "CREATE TABLE " + table.sqlTable + "(h INTEGER NOT NULL, pk BLOB NOT NULL, sk BLOB NOT NULL, "
-           "size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY(h, pk, sk)) WITHOUT ROWID";
+           "size INTEGER NOT NULL, item BLOB NOT NULL, PRIMARY KEY(h, pk, sk)) WITHOUT ROWID; " + createBodiesSql(table.sqlBodies);
+}
+
+QByteArray ItemStore::createBodiesSql(const QByteArray &sqlBodies)
+{
+    return "CREATE TABLE IF NOT EXISTS " + sqlBodies + "(id INTEGER PRIMARY KEY, item BLOB NOT NULL)";
 }
 
 Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &table, const StoredKey &key)
@@ -25,25 +61,79 @@ Result<std::optional<StoredItem>> ItemStore::get(Connection &c, const TableDef &
     }
     StoredItem item{s->columnInt(0), s->columnBytes(1)};
     s->reset();
+    if ((item.bodyId = bodyId(item.json))) {
+        DD_ASSIGN(item.json, body(c, table, item.bodyId));
+    }
     return std::optional<StoredItem>(std::move(item));
 }
 
-Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item)
+Result<QByteArray> ItemStore::body(Connection &c, const TableDef &table, qint64 bodyId)
 {
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemBodyGet, table.id), [&] {
+        return QByteArray("SELECT item FROM " + table.sqlBodies + " WHERE id=?");
+    });
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, bodyId);
+    if (!s->step()) {
+        const QString error = s->ok() ? QStringLiteral("Item body %1 of table %2 is missing from the database")
+                                            .arg(bodyId).arg(table.name)
+                                      : s->errorMessage();
+        s->reset();
+        return ApiError::internal(error);
+    }
+    QByteArray json = s->columnBytes(0);
+    s->reset(); // no statement left active on b<id>: DROP TABLE would fail
+    return json;
+}
+
+Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
+                            const std::optional<StoredItem> &old)
+{
+    const qint64 oldBody = old ? old->bodyId : 0;
+    QByteArray ref;
+    if (spills(key, item.json.size())) {
+        qint64 id = oldBody;
+        if (id) {
+            // Rewritten in place: the row keeps its page while it fits.
+            Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyUpdate, table.id), [&] {
+                return QByteArray("UPDATE " + table.sqlBodies + " SET item=? WHERE id=?");
+            });
+            if (!b)
+                return ApiError::internal(c.lastError());
+            b->bindStatic(1, item.json).bind(2, id);
+            DD_CHECK(stepDone(b));
+        } else {
+            Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyInsert, table.id), [&] {
+                return QByteArray("INSERT INTO " + table.sqlBodies + "(item) VALUES(?) RETURNING id");
+            });
+            if (!b)
+                return ApiError::internal(c.lastError());
+            b->bindStatic(1, item.json);
+            if (!b->step()) {
+                const QString error = b->errorMessage();
+                b->reset();
+                return ApiError::internal(error);
+            }
+            id = b->columnInt(0);
+            b->reset();
+        }
+        ref = bodyRef(id);
+    } else if (oldBody) {
+        DD_CHECK(removeBody(c, table, oldBody));
+    }
     Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemPut, table.id), [&] {
         return QByteArray("INSERT OR REPLACE INTO " + table.sqlTable + "(h, pk, sk, size, item) VALUES(?,?,?,?,?)");
     });
     if (!s)
         return ApiError::internal(c.lastError());
     // The key and the item outlive the step: bound in place.
-    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk).bind(4, item.size).bindStatic(5, item.json);
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return {};
+    s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk).bind(4, item.size);
+    s->bindStatic(5, ref.isNull() ? QByteArrayView(item.json) : QByteArrayView(ref));
+    return stepDone(s);
 }
 
-Result<void> ItemStore::remove(Connection &c, const TableDef &table, const StoredKey &key)
+Result<void> ItemStore::remove(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &old)
 {
     Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemRemove, table.id), [&] {
         return QByteArray("DELETE FROM " + table.sqlTable + " WHERE h=? AND pk=? AND sk=?");
@@ -51,10 +141,21 @@ Result<void> ItemStore::remove(Connection &c, const TableDef &table, const Store
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk); // the key outlives the step
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
+    DD_CHECK(stepDone(s));
+    if (old.bodyId)
+        DD_CHECK(removeBody(c, table, old.bodyId));
     return {};
+}
+
+Result<void> ItemStore::removeBody(Connection &c, const TableDef &table, qint64 bodyId)
+{
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemBodyRemove, table.id), [&] {
+        return QByteArray("DELETE FROM " + table.sqlBodies + " WHERE id=?");
+    });
+    if (!s)
+        return ApiError::internal(c.lastError());
+    s->bind(1, bodyId);
+    return stepDone(s);
 }
 
 } // namespace dd::storage
@@ -71,7 +172,7 @@ Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key
         return {};
     if (!table.indexes.empty())
         DD_CHECK(IndexStore::apply(txn, table, key, old ? &*old : nullptr, &item, fx));
-    DD_CHECK(ItemStore::put(txn.conn, table, key, item));
+    DD_CHECK(ItemStore::put(txn.conn, table, key, item, old));
     DD_CHECK(txn.logChange(table.id, old ? ChangeEvent::Modify : ChangeEvent::Insert, keysJson,
                            old ? QByteArrayView(old->json) : QByteArrayView(), item.json));
     txn.addStats(table.id, old ? 0 : 1, item.size - (old ? old->size : 0));
@@ -83,7 +184,7 @@ Result<void> applyDelete(WriteTxn &txn, const TableDef &table, const StoredKey &
 {
     if (!table.indexes.empty())
         DD_CHECK(IndexStore::apply(txn, table, key, &old, nullptr, fx));
-    DD_CHECK(ItemStore::remove(txn.conn, table, key));
+    DD_CHECK(ItemStore::remove(txn.conn, table, key, old));
     DD_CHECK(txn.logChange(table.id, ChangeEvent::Remove, keysJson, old.json, QByteArrayView()));
     txn.addStats(table.id, -1, -old.size);
     return {};

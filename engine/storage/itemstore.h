@@ -3,6 +3,18 @@
 // partition hash (Scan order), pk and sk the order-preserving key bytes (sk
 // empty without a sort key), size the item's DynamoDB size, item its
 // DynamoDB JSON. Callers run these inside Database::read or ::write.
+//
+// t<id> is a WITHOUT ROWID table, which SQLite keeps as an index B-tree: a
+// row over about 1,000 bytes (with 4 KB pages) keeps 489 bytes in its leaf
+// and the rest on overflow pages of its own, so an item of 1-3 kB took a
+// whole 4 KB page. So the JSON of a large item (kInlineLimit) lives in the
+// rowid table b<id> (id, item), whose leaves hold rows of up to about 4 KB,
+// and its t<id> row holds a reference: a NUL byte then the body's rowid
+// (stored JSON always starts with '{'). Finding the body by that rowid takes
+// one descent of b<id>'s shallow B-tree and no index of its own; an item
+// that stays large keeps its body row, rewritten in place, so overwrites do
+// not leave b<id>'s pages part empty. Bytes per item by size, before and
+// after, in tests/bench/item_storage.py and the README.
 #pragma once
 
 #include "model/result.h"
@@ -22,19 +34,39 @@ struct StoredKey {
 struct StoredItem {
     qint64 size = 0;   // DynamoDB item size in bytes
     QByteArray json;   // DynamoDB JSON of the whole item
+    qint64 bodyId = 0; // read by ItemStore::get: the b<id> row holding json, 0 if inline
 };
 
 class ItemStore {
 public:
-    // The SQL that creates a table's item store.
+    // An item whose JSON and key bytes together exceed this lives in b<id>:
+    // its t<id> row then stays well under the ~1,000 bytes a leaf keeps.
+    static constexpr qsizetype kInlineLimit = 900;
+    static bool spills(const StoredKey &key, qsizetype jsonSize)
+    {
+        return jsonSize + key.pk.size() + key.sk.size() > kInlineLimit;
+    }
+    // The body's rowid if a t<id> item column is a reference; 0 if it is JSON.
+    static qint64 bodyId(QByteArrayView column);
+
+    // The SQL that creates a table's item store (t<id> and b<id>).
     static QByteArray createSql(const TableDef &table);
+    // The SQL that creates b<id> if it is missing (databases before schema 6).
+    static QByteArray createBodiesSql(const QByteArray &sqlBodies);
 
     // The item at key, or nullopt. Errors only for SQLite failures.
     static Result<std::optional<StoredItem>> get(Connection &c, const TableDef &table, const StoredKey &key);
-    // Inserts or replaces the item at key.
-    static Result<void> put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item);
-    // Deletes the item at key; no error if there is none.
-    static Result<void> remove(Connection &c, const TableDef &table, const StoredKey &key);
+    // The JSON in b<id> row `bodyId` (ItemScan); an InternalServerError if missing.
+    static Result<QByteArray> body(Connection &c, const TableDef &table, qint64 bodyId);
+    // Inserts or replaces the item at key. `old` is the item there as get()
+    // read it (its bodyId is reused or deleted), or nullopt if there is none.
+    static Result<void> put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
+                            const std::optional<StoredItem> &old);
+    // Deletes the item at key, which is `old` as get() read it.
+    static Result<void> remove(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &old);
+
+private:
+    static Result<void> removeBody(Connection &c, const TableDef &table, qint64 bodyId);
 };
 
 } // namespace dd::storage

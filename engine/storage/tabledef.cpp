@@ -42,6 +42,7 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
     const QJsonArray defs = description.value(QLatin1String("AttributeDefinitions")).toArray();
     t.keys = parseKeySchema(description.value(QLatin1String("KeySchema")).toArray(), defs);
     t.sqlTable = "t" + QByteArray::number(id);
+    t.sqlBodies = "b" + QByteArray::number(id);
     t.sqlCollections = "c" + QByteArray::number(id);
     for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
         const bool global = kind[0] == 'G';

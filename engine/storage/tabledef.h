@@ -60,6 +60,7 @@ struct TableDef {
     bool restoring = false;
 
     QByteArray sqlTable;             // "t<id>"
+    QByteArray sqlBodies;            // "b<id>": the JSON of its large items (itemstore.h)
     QByteArray sqlCollections;       // "c<id>": item-collection sizes by partition key, tables with LSIs only
 
     // Parses the key schema and indexes out of a description written by this engine.

@@ -6,7 +6,11 @@
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
-//                [--index-keys moved|kept|new]
+//                [--index-keys moved|kept|new] [--payload BYTES]
+//
+// --payload BYTES sets the size of each item's data attribute (default
+// 200): 2000 measures items whose JSON lives apart from their row
+// (engine/storage/itemstore.h).
 //
 // --ops N runs exactly N operations of each kind (one thread) instead of
 // for S seconds: for instruction counts under callgrind (inclusive cost of
@@ -106,6 +110,7 @@ struct Options {
     QByteArray indexKeys = "moved"; // what a put does to the item's index keys: moved, kept, or new (a new item)
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
     int turn = 0;      // > 0: operations per commit turn (Engine::beginTurn/endTurn), as over HTTP
+    int payload = 200; // bytes of each item's data attribute
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
@@ -160,7 +165,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new]")
+                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--payload BYTES]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -171,9 +176,14 @@ int main(int argc, char **argv)
         .value("--only", o.only)
         .value("--stream", o.stream)
         .value("--index-keys", o.indexKeys)
+        .value("--payload", o.payload)
         .done();
     if (o.items < 1) {
         std::fprintf(stderr, "--items: at least 1 (the operations pick loaded keys)\n");
+        return 2;
+    }
+    if (o.payload < 0 || o.payload > 380000) {
+        std::fprintf(stderr, "--payload: 0 to 380000 bytes (an item is at most 400 KB)\n");
         return 2;
     }
     if (o.indexKeys != "moved" && o.indexKeys != "kept" && o.indexKeys != "new") {
@@ -204,7 +214,7 @@ int main(int argc, char **argv)
     create += "}";
     if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(create)).ok())
         return 1;
-    const QByteArray payload(200, 'x');
+    const QByteArray payload(o.payload, 'x');
     static std::atomic<qint64> version{0};
     // Each put changes the item (n) and, with GSIs, each index key (moved),
     // or none (kept: the loaded item's keys), or puts a new item (new).

@@ -4,13 +4,15 @@
 For each size, starts dynamodesk-server on a fresh data directory, puts 200
 items one at a time (each its own commit) and reads how much the WAL grew,
 then loads 5,000 more with BatchWriteItem, stops the server (which
-checkpoints the WAL into the database) and counts the item table's pages
-with SQLite's dbstat: all of them, and its overflow pages. Prints the table's
-bytes per item beside the item's size.
+checkpoints the WAL into the database) and counts the pages of the table's
+items with SQLite's dbstat (t<id>, and b<id> for large items): all of them,
+and the overflow pages among them. Prints bytes per item beside the item's
+size.
 
 The item table is a WITHOUT ROWID B-tree: a row larger than about 1,000
 bytes (with 4 KB pages) keeps 489 bytes in its leaf and the rest in overflow
-pages of 4 KB each, so an item of 1-3 KB takes a whole page of its own.
+pages of 4 KB each, so an item of 1-3 KB took a whole page of its own until
+large items moved to the rowid table b<id> (engine/storage/itemstore.h).
 
   tests/bench/item_storage.py [--sizes 100,500,900,1000,2000,3000,5000] [--server PATH]
 """
@@ -50,8 +52,10 @@ def main():
             bulk_put(server, 'tbl', [{'k': {'S': 'b%06d' % i}, 'p': {'S': 'x' * size}} for i in range(5000)])
             server.stop()
             db = sqlite3.connect(os.path.join(d, 'us-east-1.db'))
-            table = db.execute("SELECT 't' || id FROM tables WHERE name = 'tbl'").fetchone()[0]
-            pages, overflow = db.execute("SELECT count(*), sum(pagetype = 'overflow') FROM dbstat WHERE name = ?", (table,)).fetchone()
+            tid = db.execute("SELECT id FROM tables WHERE name = 'tbl'").fetchone()[0]
+            # The item table and, where it exists, the large items' bodies.
+            pages, overflow = db.execute("SELECT count(*), coalesce(sum(pagetype = 'overflow'), 0) FROM dbstat WHERE name IN (?, ?)",
+                                         ('t%d' % tid, 'b%d' % tid)).fetchone()
             page_size = db.execute('PRAGMA page_size').fetchone()[0]
             db.close()
             print('%8d %14.2f %16.0f %14d %10d' % (size, frames, pages * page_size / 5200, overflow, 5200))

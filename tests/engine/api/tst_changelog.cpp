@@ -301,7 +301,7 @@ void TestChangeLog::olderLayoutsAreConverted()
     QCOMPARE(after.mid(0, 3), before);
     QVERIFY(after.at(3).section(u' ', 2) > before.at(2).section(u' ', 2));
     close();
-    QCOMPARE(scalar("SELECT value FROM meta WHERE key = 'schema_version'"), 5);
+    QCOMPARE(scalar("SELECT value FROM meta WHERE key = 'schema_version'"), 6);
     QCOMPARE(scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('changelog_by_table_seq', 'changelog_1_v4')"), 0);
 }
 

@@ -6,7 +6,10 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace dd;
 
@@ -30,7 +33,44 @@ private slots:
     void delayTransientStatuses();
     void concurrentWritersAllLand();
     void deleteTableInMemoryDoesNotDeadlock();
+    void largeItemsLiveBesideTheirRows();
+    void largeItemsWrittenInlineBeforeSchema6StillWork();
 };
+
+namespace {
+
+QJsonObject bigItem(int sk, int size, char fill)
+{
+    return QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("p")}}},
+                       {QStringLiteral("sk"), QJsonObject{{QStringLiteral("N"), QString::number(sk)}}},
+                       {QStringLiteral("v"), QJsonObject{{QStringLiteral("S"), QString(size, QLatin1Char(fill))}}}};
+}
+
+QJsonObject bigKey(int sk)
+{
+    return QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("p")}}},
+                       {QStringLiteral("sk"), QJsonObject{{QStringLiteral("N"), QString::number(sk)}}}};
+}
+
+// Runs SQL on the closed database file: a single integer, or -1.
+qint64 sqlInt(const QString &dbFile, const QString &sql)
+{
+    sqlite3 *db = nullptr;
+    qint64 n = -1;
+    if (sqlite3_open_v2(qPrintable(dbFile), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+        sqlite3_stmt *st = nullptr;
+        const int rc = sqlite3_prepare_v2(db, qPrintable(sql), -1, &st, nullptr);
+        if (rc == SQLITE_OK) {
+            const int step = sqlite3_step(st);
+            n = step == SQLITE_ROW ? sqlite3_column_int64(st, 0) : step == SQLITE_DONE ? 0 : -1;
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(db);
+    return n;
+}
+
+} // namespace
 
 void TestItemOps::init()
 {
@@ -205,6 +245,115 @@ void TestItemOps::deleteTableInMemoryDoesNotDeadlock()
     QCOMPARE(out.value(QLatin1String("TableStatus")).toString(), QStringLiteral("DELETING"));
     QCOMPARE(out.value(QLatin1String("ItemCount")).toInteger(), 1);
     QCOMPARE(fail("DescribeTable", R"({"TableName":"tbl"})").type(), QStringLiteral("ResourceNotFoundException"));
+}
+
+// Items of more than about 900 bytes keep their JSON in b<id>, referred to
+// from their t<id> row (storage/itemstore.h): every read path returns them
+// whole; overwrites either way, updates and deletes leave exactly one body
+// per large item; a large item overwritten by a large one keeps its body
+// row; a reopened database reads them; DeleteTable drops them.
+void TestItemOps::largeItemsLiveBesideTheirRows()
+{
+    QTemporaryDir dir;
+    openQuiet(dir.path());
+    ok("CreateTable", R"({"TableName":"big","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})");
+    const QList<int> sizes{10, 800, 850, 870, 880, 900, 1000, 3000, 5000, 100000};
+    QMap<int, QJsonObject> expected;
+    const auto put = [&](int sk, const QJsonObject &it) {
+        expected[sk] = it;
+        ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Item"), it}});
+    };
+    const auto check = [&](const char *when) {
+        QJsonArray all;
+        for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+            all.append(*it);
+            const QJsonObject got = ok("GetItem", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Key"), bigKey(it.key())},
+                                                   {QStringLiteral("ConsistentRead"), true}});
+            QVERIFY2(got.value(QStringLiteral("Item")).toObject() == *it, when);
+        }
+        const QJsonObject q = ok("Query", R"({"TableName":"big","KeyConditionExpression":"pk = :p","ExpressionAttributeValues":{":p":{"S":"p"}}})");
+        QVERIFY2(q.value(QStringLiteral("Items")).toArray() == all, when);
+        const QJsonObject back = ok("Query", R"({"TableName":"big","KeyConditionExpression":"pk = :p","ScanIndexForward":false,
+            "FilterExpression":"size(v) > :n","ProjectionExpression":"sk, v","ExpressionAttributeValues":{":p":{"S":"p"},":n":{"N":"0"}}})");
+        QCOMPARE(back.value(QStringLiteral("Count")).toInt(), int(expected.size()));
+        const QJsonObject scan = ok("Scan", R"({"TableName":"big"})");
+        QVERIFY2(scan.value(QStringLiteral("Items")).toArray() == all, when);
+        QJsonArray keys;
+        for (int sk : expected.keys())
+            keys.append(bigKey(sk));
+        const QJsonObject batch = ok("BatchGetItem", {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("big"), QJsonObject{{QStringLiteral("Keys"), keys}}}}}});
+        QCOMPARE(batch.value(QStringLiteral("Responses")).toObject().value(QStringLiteral("big")).toArray().size(), expected.size());
+    };
+    for (int i = 0; i < sizes.size(); ++i)
+        put(i, bigItem(i, sizes[i], 'a'));
+    check("after the puts");
+    for (int i = 0; i < sizes.size(); ++i)
+        put(i, bigItem(i, sizes[sizes.size() - 1 - i], 'b')); // large ones small, small ones large
+    check("after the overwrites");
+    for (int round = 0; round < 30; ++round) // large over large: the same body row, rewritten
+        put(0, bigItem(0, 2000 + 100 * round, char('c' + round % 20)));
+    ok("UpdateItem", R"({"TableName":"big","Key":{"pk":{"S":"p"},"sk":{"N":"0"}},"UpdateExpression":"SET w = :w","ExpressionAttributeValues":{":w":{"S":"x"}}})");
+    expected[0].insert(QStringLiteral("w"), QJsonObject{{QStringLiteral("S"), QStringLiteral("x")}});
+    for (int i = 1; i < sizes.size(); i += 2) {
+        ok("DeleteItem", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Key"), bigKey(i)}});
+        expected.remove(i);
+    }
+    check("after the deletes");
+    m_engine.reset();
+    const QString file = dir.path() + QStringLiteral("/us-east-1.db");
+    const qint64 spilled = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE length(item) = 9 AND substr(item, 1, 1) = X'00'"));
+    QVERIFY2(spilled >= 2, qPrintable(QString::number(spilled)));
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE substr(item, 1, 1) = '{' AND length(item) > 900")), 0);
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM b1")), spilled);
+    // 10 + 5 large items were written, then item 0 rewritten 30 times in place.
+    QVERIFY(sqlInt(file, QStringLiteral("SELECT max(id) FROM b1")) <= 15);
+    openQuiet(dir.path());
+    check("after reopening");
+    ok("DeleteTable", R"({"TableName":"big"})");
+    m_engine.reset();
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('t1', 'b1')")), 0);
+}
+
+// A database of schema 5 held every item's JSON in its t<id> row. Opened by
+// this build, it gets b<id> tables; its large rows read as before and move
+// to b<id> when overwritten, and deleting them leaves no body behind.
+void TestItemOps::largeItemsWrittenInlineBeforeSchema6StillWork()
+{
+    QTemporaryDir dir;
+    openQuiet(dir.path());
+    ok("CreateTable", R"({"TableName":"old","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})");
+    for (int i = 0; i < 4; ++i)
+        ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Item"), bigItem(i, 10, 'a')}});
+    m_engine.reset();
+    // Make it a schema 5 database whose items are large and inline.
+    const QString file = dir.path() + QStringLiteral("/us-east-1.db");
+    for (int i = 0; i < 4; ++i) {
+        const QByteArray json = QJsonDocument(bigItem(i, 3000, char('k' + i))).toJson(QJsonDocument::Compact);
+        const QString hex = QString::fromLatin1(json.toHex());
+        QCOMPARE(sqlInt(file, QStringLiteral("UPDATE t1 SET item = X'%1', size = size + 2990 WHERE (h, pk, sk) IN "
+                                             "(SELECT h, pk, sk FROM t1 LIMIT 1 OFFSET %2) RETURNING 1").arg(hex).arg(i)), 1);
+    }
+    QCOMPARE(sqlInt(file, QStringLiteral("DROP TABLE b1")), 0);
+    QCOMPARE(sqlInt(file, QStringLiteral("UPDATE meta SET value = 5 WHERE key = 'schema_version'")), 0);
+    openQuiet(dir.path());
+    const QJsonArray before = ok("Scan", R"({"TableName":"old"})").value(QStringLiteral("Items")).toArray();
+    QCOMPARE(before.size(), 4);
+    for (const QJsonValue &v : before)
+        QCOMPARE(v.toObject().value(QStringLiteral("v")).toObject().value(QStringLiteral("S")).toString().size(), 3000);
+    ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Item"), bigItem(0, 4000, 'z')}});
+    ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Item"), bigItem(1, 5, 'z')}});
+    ok("DeleteItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Key"), bigKey(2)}});
+    const QJsonObject got = ok("GetItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Key"), bigKey(0)}});
+    QCOMPARE(got.value(QStringLiteral("Item")).toObject(), bigItem(0, 4000, 'z'));
+    QCOMPARE(ok("Scan", R"({"TableName":"old"})").value(QStringLiteral("Count")).toInt(), 3);
+    m_engine.reset();
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT value FROM meta WHERE key = 'schema_version'")), 6);
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM b1")), 1);
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE length(item) = 9")), 1);
 }
 
 QTEST_APPLESS_MAIN(TestItemOps)

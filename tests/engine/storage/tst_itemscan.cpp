@@ -37,14 +37,15 @@ private slots:
         m_conn = std::move(c).value();
         m_table.id = 1;
         m_table.sqlTable = "t1";
+        m_table.sqlBodies = "b1";
         QVERIFY(m_conn->exec(ItemStore::createSql(m_table)).ok());
         // Partition "p" (hash 7) with sort keys a..e; other partitions around it.
         for (const char *sk : {"a", "b", "c", "d", "e"})
-            QVERIFY(ItemStore::put(*m_conn, m_table, {7, "p", sk}, {1, "{}"}).ok());
-        QVERIFY(ItemStore::put(*m_conn, m_table, {7, "o", "z"}, {1, "{}"}).ok());
-        QVERIFY(ItemStore::put(*m_conn, m_table, {6, "q", "a"}, {1, "{}"}).ok());
-        QVERIFY(ItemStore::put(*m_conn, m_table, {0xFFFFFFFFLL, "top", ""}, {1, "{}"}).ok());
-        QVERIFY(ItemStore::put(*m_conn, m_table, {0, "bottom", ""}, {1, "{}"}).ok());
+            QVERIFY(ItemStore::put(*m_conn, m_table, {7, "p", sk}, {1, "{}"}, std::nullopt).ok());
+        QVERIFY(ItemStore::put(*m_conn, m_table, {7, "o", "z"}, {1, "{}"}, std::nullopt).ok());
+        QVERIFY(ItemStore::put(*m_conn, m_table, {6, "q", "a"}, {1, "{}"}, std::nullopt).ok());
+        QVERIFY(ItemStore::put(*m_conn, m_table, {0xFFFFFFFFLL, "top", ""}, {1, "{}"}, std::nullopt).ok());
+        QVERIFY(ItemStore::put(*m_conn, m_table, {0, "bottom", ""}, {1, "{}"}, std::nullopt).ok());
     }
 
     void partitionBounds_data()
