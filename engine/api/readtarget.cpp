@@ -118,7 +118,7 @@ Result<ReadCursor> ReadTarget::openPartition(storage::Connection &c, storage::Pa
                                              const std::optional<StartPosition> &start) const
 {
     if (index) {
-        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::partition(c, *index, range, start ? start->index : std::nullopt));
+        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::partition(c, *table, *index, range, start ? start->index : std::nullopt));
         return ReadCursor(std::move(scan));
     }
     // Table keys are unique: resuming tightens the bound on the side we come from.
@@ -132,7 +132,7 @@ Result<ReadCursor> ReadTarget::openHashRange(storage::Connection &c, qint64 hash
                                              const std::optional<StartPosition> &start) const
 {
     if (index) {
-        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::hashRange(c, *index, hashLow, hashHigh, start ? start->index : std::nullopt));
+        DD_ASSIGN(storage::IndexScan scan, storage::IndexScan::hashRange(c, *table, *index, hashLow, hashHigh, start ? start->index : std::nullopt));
         return ReadCursor(std::move(scan));
     }
     storage::HashRange range{hashLow, hashHigh, std::nullopt};

@@ -83,7 +83,7 @@ enum class StatementKind : quint8 {
     IndexInsert, IndexInsertOrIgnore, IndexDelete, IndexEntrySize,
     TableStatsUpdate, IndexStatsUpdate,              // id 0: one statement for all
     ChangeLogInsert,                                  // id: the logged table
-    ItemBodyGet, ItemBodyInsert, ItemBodyUpdate, ItemBodyRemove, // b<id>: large items' JSON (itemstore.h)
+    ItemBodyGet, ItemBodyInsert, ItemBodyUpdate, ItemBodyRemove, ItemBodyNextId, // b<id>: large items' JSON (itemstore.h)
 };
 
 // A prepareKeyed() key: a statement kind, the storage id it is about (table

@@ -66,9 +66,14 @@ Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e
     });
     if (!s)
         return ApiError::internal(c.lastError());
-    // The entry outlives the step: its bytes are bound in place.
+    // The entry outlives the step: its bytes are bound in place. An ALL
+    // entry of a large item refers to the item's body (itemstore.h).
     s->bind(1, e.pos.index.hash).bindStatic(2, e.pos.index.pk).bindStatic(3, e.pos.index.sk).bindStatic(4, e.pos.tpk).bindStatic(5, e.pos.tsk);
-    s->bind(6, e.item.size).bindStatic(7, e.item.json);
+    s->bind(6, e.item.size);
+    if (e.item.bodyId)
+        s->bind(7, ItemStore::bodyRef(e.item.bodyId));
+    else
+        s->bindStatic(7, e.item.json);
     return stepDone(s);
 }
 
@@ -472,8 +477,8 @@ IndexScan::~IndexScan()
         m_stmt->reset();
 }
 
-Result<IndexScan> IndexScan::partition(Connection &c, const IndexDef &index, const PartitionRange &range,
-                                       const std::optional<IndexPosition> &after)
+Result<IndexScan> IndexScan::partition(Connection &c, const TableDef &table, const IndexDef &index,
+                                       const PartitionRange &range, const std::optional<IndexPosition> &after)
 {
     QByteArray sql = "SELECT h, pk, sk, tpk, tsk, size, item FROM " + index.sqlTable + " WHERE h=?1 AND pk=?2";
     if (range.low)
@@ -495,11 +500,13 @@ Result<IndexScan> IndexScan::partition(Connection &c, const IndexDef &index, con
         s->bind(5, after->index.sk).bind(6, after->tpk).bind(7, after->tsk);
     IndexScan scan;
     scan.m_stmt = s;
+    scan.m_conn = &c;
+    scan.m_table = &table;
     return scan;
 }
 
-Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qint64 hashLow, qint64 hashHigh,
-                                       const std::optional<IndexPosition> &after)
+Result<IndexScan> IndexScan::hashRange(Connection &c, const TableDef &table, const IndexDef &index, qint64 hashLow,
+                                       qint64 hashHigh, const std::optional<IndexPosition> &after)
 {
     QByteArray sql = "SELECT h, pk, sk, tpk, tsk, size, item FROM " + index.sqlTable;
     sql += after ? " WHERE (h, pk, sk, tpk, tsk) > (?1, ?2, ?3, ?4, ?5) AND h<=?7" : " WHERE h>=?6 AND h<=?7";
@@ -514,6 +521,8 @@ Result<IndexScan> IndexScan::hashRange(Connection &c, const IndexDef &index, qin
     s->bind(7, hashHigh);
     IndexScan scan;
     scan.m_stmt = s;
+    scan.m_conn = &c;
+    scan.m_table = &table;
     return scan;
 }
 
@@ -521,7 +530,13 @@ Result<bool> IndexScan::step()
 {
     if (!m_stmt)
         return false;
-    return m_stmt->stepCursor(m_done);
+    DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
+    // An ALL entry of a large item holds a reference to the item's body.
+    m_bodyId = more ? ItemStore::bodyId(m_stmt->columnBlob(6)) : 0;
+    if (m_bodyId) {
+        DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, m_bodyId));
+    }
+    return more;
 }
 
 qint64 IndexScan::hash() const { return m_stmt->columnInt(0); }
@@ -530,7 +545,7 @@ QByteArrayView IndexScan::sk() const { return m_stmt->columnBlob(2); }
 QByteArrayView IndexScan::tpk() const { return m_stmt->columnBlob(3); }
 QByteArrayView IndexScan::tsk() const { return m_stmt->columnBlob(4); }
 qint64 IndexScan::size() const { return m_stmt->columnInt(5); }
-QByteArrayView IndexScan::item() const { return m_stmt->columnBlob(6); }
+QByteArrayView IndexScan::item() const { return m_bodyId ? QByteArrayView(m_body) : m_stmt->columnBlob(6); }
 
 Result<bool> IndexScan::next(IndexRow &row)
 {
@@ -543,7 +558,8 @@ Result<bool> IndexScan::next(IndexRow &row)
     row.pos.tpk = tpk().toByteArray();
     row.pos.tsk = tsk().toByteArray();
     row.item.size = size();
-    row.item.json = item().toByteArray();
+    row.item.json = m_bodyId ? m_body : item().toByteArray();
+    row.item.bodyId = m_bodyId;
     return true;
 }
 

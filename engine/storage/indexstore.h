@@ -7,7 +7,9 @@
 // encoded keys (sk empty without an index sort key), tpk and tsk the
 // table's encoded keys, so that index keys need not be unique; item is the
 // projected item's DynamoDB JSON (KEYS_ONLY: index and table keys; INCLUDE:
-// also NonKeyAttributes; ALL: the whole item) and size its DynamoDB size.
+// also NonKeyAttributes; ALL: the whole item, or for a large item the same
+// reference to its body in b<table id> as its t row holds: itemstore.h) and
+// size its DynamoDB size.
 // Indexes are sparse: an item lacking an index key attribute, or whose
 // index key could not be a key (wrong type, empty, too long: only possible
 // for items written before the index existed), has no entry.
@@ -97,11 +99,12 @@ public:
 class IndexScan {
 public:
     // Rows of one index partition within the sort-key bounds, after `after`.
-    static Result<IndexScan> partition(Connection &c, const IndexDef &index, const PartitionRange &range,
-                                       const std::optional<IndexPosition> &after);
+    // `table` is the index's (ALL entries of large items refer to its bodies).
+    static Result<IndexScan> partition(Connection &c, const TableDef &table, const IndexDef &index,
+                                       const PartitionRange &range, const std::optional<IndexPosition> &after);
     // Rows whose index partition hash lies in [hashLow, hashHigh], after `after`.
-    static Result<IndexScan> hashRange(Connection &c, const IndexDef &index, qint64 hashLow, qint64 hashHigh,
-                                       const std::optional<IndexPosition> &after);
+    static Result<IndexScan> hashRange(Connection &c, const TableDef &table, const IndexDef &index, qint64 hashLow,
+                                       qint64 hashHigh, const std::optional<IndexPosition> &after);
 
     // Reads the next row; false at the end; InternalServerError on SQLite failures.
     Result<bool> next(IndexRow &row);
@@ -117,13 +120,22 @@ public:
     qint64 size() const;
     QByteArrayView item() const;
 
-    IndexScan(IndexScan &&o) noexcept : m_stmt(o.m_stmt), m_done(o.m_done) { o.m_stmt = nullptr; }
+    IndexScan(IndexScan &&o) noexcept
+        : m_stmt(o.m_stmt), m_conn(o.m_conn), m_table(o.m_table), m_body(std::move(o.m_body)), m_bodyId(o.m_bodyId),
+          m_done(o.m_done)
+    {
+        o.m_stmt = nullptr;
+    }
     IndexScan &operator=(IndexScan &&) = delete;
     ~IndexScan();
 
 private:
     IndexScan() = default;
     Statement *m_stmt = nullptr; // owned by the connection's cache; reset on destruction
+    Connection *m_conn = nullptr;       // for the bodies of ALL entries of large items
+    const TableDef *m_table = nullptr;  // the caller's, alive while the scan is
+    QByteArray m_body;                  // the current row's JSON when it is such a body
+    qint64 m_bodyId = 0;                // ... and the body's rowid; 0 when inline
     bool m_done = false;
 };
 

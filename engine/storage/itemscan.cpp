@@ -80,12 +80,9 @@ Result<bool> ItemScan::step()
     DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
     // A large item's JSON is read with its row (ItemStore), so that a
     // missing body fails the scan rather than yielding an empty item.
-    m_inBody = false;
-    if (more) {
-        if (const qint64 id = ItemStore::bodyId(m_stmt->columnBlob(m_fixedPartition ? 2 : 4))) {
-            DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, id));
-            m_inBody = true;
-        }
+    m_bodyId = more ? ItemStore::bodyId(m_stmt->columnBlob(m_fixedPartition ? 2 : 4)) : 0;
+    if (m_bodyId) {
+        DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, m_bodyId));
     }
     return more;
 }
@@ -96,7 +93,7 @@ QByteArrayView ItemScan::sk() const { return m_stmt->columnBlob(m_fixedPartition
 qint64 ItemScan::size() const { return m_stmt->columnInt(m_fixedPartition ? 1 : 3); }
 QByteArrayView ItemScan::item() const
 {
-    return m_inBody ? QByteArrayView(m_body) : m_stmt->columnBlob(m_fixedPartition ? 2 : 4);
+    return m_bodyId ? QByteArrayView(m_body) : m_stmt->columnBlob(m_fixedPartition ? 2 : 4);
 }
 
 Result<bool> ItemScan::next(StoredRow &row)
@@ -111,7 +108,8 @@ Result<bool> ItemScan::next(StoredRow &row)
         row.key.pk = pk().toByteArray();
     row.key.sk = sk().toByteArray();
     row.item.size = size();
-    row.item.json = m_inBody ? m_body : item().toByteArray();
+    row.item.json = m_bodyId ? m_body : item().toByteArray();
+    row.item.bodyId = m_bodyId;
     return true;
 }
 

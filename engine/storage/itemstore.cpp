@@ -11,13 +11,6 @@ namespace {
 // A t<id> item column that refers to b<id>: a NUL, then the rowid big-endian.
 constexpr qsizetype kRefSize = 9;
 
-QByteArray bodyRef(qint64 id)
-{
-    QByteArray ref(kRefSize, '\0');
-    qToBigEndian<qint64>(id, ref.data() + 1);
-    return ref;
-}
-
 Result<void> stepDone(Statement *s)
 {
     s->step();
@@ -27,6 +20,13 @@ Result<void> stepDone(Statement *s)
 }
 
 } // namespace
+
+QByteArray ItemStore::bodyRef(qint64 bodyId)
+{
+    QByteArray ref(kRefSize, '\0');
+    qToBigEndian<qint64>(bodyId, ref.data() + 1);
+    return ref;
+}
 
 qint64 ItemStore::bodyId(QByteArrayView column)
 {
@@ -87,38 +87,56 @@ Result<QByteArray> ItemStore::body(Connection &c, const TableDef &table, qint64 
     return json;
 }
 
+Result<qint64> ItemStore::assignBody(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
+                                     const std::optional<StoredItem> &old)
+{
+    if (!spills(key, item.json.size()))
+        return qint64(0);
+    if (old && old->bodyId)
+        return old->bodyId;
+    // The rowid SQLite itself would choose; the insert names it.
+    Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemBodyNextId, table.id), [&] {
+        return QByteArray("SELECT coalesce(max(id), 0) + 1 FROM " + table.sqlBodies);
+    });
+    if (!s)
+        return ApiError::internal(c.lastError());
+    if (!s->step()) {
+        const QString error = s->errorMessage();
+        s->reset();
+        return ApiError::internal(error);
+    }
+    const qint64 id = s->columnInt(0);
+    s->reset();
+    return id;
+}
+
 Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
                             const std::optional<StoredItem> &old)
 {
     const qint64 oldBody = old ? old->bodyId : 0;
     QByteArray ref;
-    if (spills(key, item.json.size())) {
-        qint64 id = oldBody;
-        if (id) {
+    if (item.bodyId) {
+        if (item.bodyId == oldBody) {
             // Rewritten in place: the row keeps its page while it fits.
             Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyUpdate, table.id), [&] {
                 return QByteArray("UPDATE " + table.sqlBodies + " SET item=? WHERE id=?");
             });
             if (!b)
                 return ApiError::internal(c.lastError());
-            b->bindStatic(1, item.json).bind(2, id);
+            b->bindStatic(1, item.json).bind(2, item.bodyId);
             DD_CHECK(stepDone(b));
         } else {
+            if (oldBody)
+                DD_CHECK(removeBody(c, table, oldBody));
             Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyInsert, table.id), [&] {
-                return QByteArray("INSERT INTO " + table.sqlBodies + "(item) VALUES(?) RETURNING id");
+                return QByteArray("INSERT INTO " + table.sqlBodies + "(id, item) VALUES(?,?)");
             });
             if (!b)
                 return ApiError::internal(c.lastError());
-            b->bindStatic(1, item.json);
-            if (!b->step()) {
-                const QString error = b->errorMessage();
-                b->reset();
-                return ApiError::internal(error);
-            }
-            id = b->columnInt(0);
-            b->reset();
+            b->bind(1, item.bodyId).bindStatic(2, item.json);
+            DD_CHECK(stepDone(b));
         }
-        ref = bodyRef(id);
+        ref = bodyRef(item.bodyId);
     } else if (oldBody) {
         DD_CHECK(removeBody(c, table, oldBody));
     }
@@ -170,9 +188,11 @@ Result<void> applyPut(WriteTxn &txn, const TableDef &table, const StoredKey &key
 {
     if (old && old->json == item.json)
         return {};
+    StoredItem stored = item; // its JSON shared; with its body's rowid, which ALL index entries refer to
+    DD_ASSIGN(stored.bodyId, ItemStore::assignBody(txn.conn, table, key, item, old));
     if (!table.indexes.empty())
-        DD_CHECK(IndexStore::apply(txn, table, key, old ? &*old : nullptr, &item, fx));
-    DD_CHECK(ItemStore::put(txn.conn, table, key, item, old));
+        DD_CHECK(IndexStore::apply(txn, table, key, old ? &*old : nullptr, &stored, fx));
+    DD_CHECK(ItemStore::put(txn.conn, table, key, stored, old));
     DD_CHECK(txn.logChange(table.id, old ? ChangeEvent::Modify : ChangeEvent::Insert, keysJson,
                            old ? QByteArrayView(old->json) : QByteArrayView(), item.json));
     txn.addStats(table.id, old ? 0 : 1, item.size - (old ? old->size : 0));

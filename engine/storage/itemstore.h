@@ -15,6 +15,12 @@
 // that stays large keeps its body row, rewritten in place, so overwrites do
 // not leave b<id>'s pages part empty. Bytes per item by size, before and
 // after, in tests/bench/item_storage.py and the README.
+//
+// Entries of indexes that project ALL attributes share the body: their item
+// column holds the same reference (indexstore.h). applyPut assigns a large
+// item its body's rowid before the indexes change, and every write that
+// moves, deletes or re-inlines a body rewrites those entries in the same
+// transaction, so a reference never outlives its body.
 #pragma once
 
 #include "model/result.h"
@@ -34,7 +40,8 @@ struct StoredKey {
 struct StoredItem {
     qint64 size = 0;   // DynamoDB item size in bytes
     QByteArray json;   // DynamoDB JSON of the whole item
-    qint64 bodyId = 0; // read by ItemStore::get: the b<id> row holding json, 0 if inline
+    qint64 bodyId = 0; // the b<id> row holding json, 0 if inline: as read (ItemStore::get,
+                       // ItemScan), or as applyPut assigned it to the item it writes
 };
 
 class ItemStore {
@@ -46,8 +53,15 @@ public:
     {
         return jsonSize + key.pk.size() + key.sk.size() > kInlineLimit;
     }
-    // The body's rowid if a t<id> item column is a reference; 0 if it is JSON.
+    // The body's rowid if an item column (t<id>, or an ALL index's) is a
+    // reference; 0 if it is JSON.
     static qint64 bodyId(QByteArrayView column);
+    // The item column that refers to body `bodyId`.
+    static QByteArray bodyRef(qint64 bodyId);
+    // The body rowid `item` gets when written over `old` at key: old's if
+    // it has one and item spills, a new one if only item spills, else 0.
+    static Result<qint64> assignBody(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
+                                     const std::optional<StoredItem> &old);
 
     // The SQL that creates a table's item store (t<id> and b<id>).
     static QByteArray createSql(const TableDef &table);
@@ -58,8 +72,9 @@ public:
     static Result<std::optional<StoredItem>> get(Connection &c, const TableDef &table, const StoredKey &key);
     // The JSON in b<id> row `bodyId` (ItemScan); an InternalServerError if missing.
     static Result<QByteArray> body(Connection &c, const TableDef &table, qint64 bodyId);
-    // Inserts or replaces the item at key. `old` is the item there as get()
-    // read it (its bodyId is reused or deleted), or nullopt if there is none.
+    // Inserts or replaces the item at key, its JSON in body item.bodyId
+    // (from assignBody) or inline if 0. `old` is the item there as get()
+    // read it (its body is rewritten, or deleted), or nullopt if none.
     static Result<void> put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
                             const std::optional<StoredItem> &old);
     // Deletes the item at key, which is `old` as get() read it.

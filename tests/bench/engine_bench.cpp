@@ -6,7 +6,10 @@
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
-//                [--index-keys moved|kept|new] [--payload BYTES]
+//                [--index-keys moved|kept|new] [--payload BYTES] [--projection KEYS_ONLY|ALL]
+//
+// --projection ALL makes the GSIs project every attribute (default
+// KEYS_ONLY).
 //
 // --payload BYTES sets the size of each item's data attribute (default
 // 200): 2000 measures items whose JSON lives apart from their row
@@ -111,6 +114,7 @@ struct Options {
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
     int turn = 0;      // > 0: operations per commit turn (Engine::beginTurn/endTurn), as over HTTP
     int payload = 200; // bytes of each item's data attribute
+    QByteArray projection = "KEYS_ONLY"; // the GSIs' ProjectionType
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
@@ -165,7 +169,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--payload BYTES]")
+                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -177,6 +181,7 @@ int main(int argc, char **argv)
         .value("--stream", o.stream)
         .value("--index-keys", o.indexKeys)
         .value("--payload", o.payload)
+        .value("--projection", o.projection)
         .done();
     if (o.items < 1) {
         std::fprintf(stderr, "--items: at least 1 (the operations pick loaded keys)\n");
@@ -184,6 +189,10 @@ int main(int argc, char **argv)
     }
     if (o.payload < 0 || o.payload > 380000) {
         std::fprintf(stderr, "--payload: 0 to 380000 bytes (an item is at most 400 KB)\n");
+        return 2;
+    }
+    if (o.projection != "KEYS_ONLY" && o.projection != "ALL") {
+        std::fprintf(stderr, "--projection: KEYS_ONLY or ALL\n");
         return 2;
     }
     if (o.indexKeys != "moved" && o.indexKeys != "kept" && o.indexKeys != "new") {
@@ -202,7 +211,7 @@ int main(int argc, char **argv)
         const QByteArray name = "g" + QByteArray::number(g);
         defs += R"(,{"AttributeName":")" + name + R"(","AttributeType":"S"})";
         gsis += (g ? "," : "") + QByteArray(R"({"IndexName":"gsi)") + name + R"(","KeySchema":[{"AttributeName":")" + name
-                + R"(","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}})";
+                + R"(","KeyType":"HASH"}],"Projection":{"ProjectionType":")" + o.projection + R"("}})";
     }
     defs += "]";
     QByteArray create = R"({"TableName":"bench_kv","BillingMode":"PAY_PER_REQUEST","AttributeDefinitions":)" + defs

@@ -11,6 +11,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
+#include <thread>
+
 using namespace dd;
 
 class TestItemOps : public QObject, test::EngineCalls {
@@ -35,6 +38,7 @@ private slots:
     void deleteTableInMemoryDoesNotDeadlock();
     void largeItemsLiveBesideTheirRows();
     void largeItemsWrittenInlineBeforeSchema6StillWork();
+    void allProjectionEntriesShareLargeItemsBodies();
 };
 
 namespace {
@@ -314,6 +318,124 @@ void TestItemOps::largeItemsLiveBesideTheirRows()
     ok("DeleteTable", R"({"TableName":"big"})");
     m_engine.reset();
     QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('t1', 'b1')")), 0);
+}
+
+// An index that projects ALL attributes holds a large item's entry as a
+// reference to the item's own body (storage/itemstore.h): queries on GSIs
+// and LSIs return whole items through every change of an item's size and
+// index keys, and through a backfill; no body is duplicated or left behind,
+// and every reference is the one its item's row holds.
+void TestItemOps::allProjectionEntriesShareLargeItemsBodies()
+{
+    QTemporaryDir dir;
+    openQuiet(dir.path());
+    ok("CreateTable", R"({"TableName":"big","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"},
+                                {"AttributeName":"g","AttributeType":"S"},{"AttributeName":"l","AttributeType":"N"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}],
+        "GlobalSecondaryIndexes":[
+            {"IndexName":"all","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"}},
+            {"IndexName":"keys","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}],
+        "LocalSecondaryIndexes":[
+            {"IndexName":"local","KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"l","KeyType":"RANGE"}],
+             "Projection":{"ProjectionType":"ALL"}}]})");
+    QMap<int, QJsonObject> expected;
+    const auto put = [&](int sk, int size, const QString &g, char fill) {
+        QJsonObject it = bigItem(sk, size, fill);
+        it.insert(QStringLiteral("g"), QJsonObject{{QStringLiteral("S"), g}});
+        it.insert(QStringLiteral("l"), QJsonObject{{QStringLiteral("N"), QString::number(100 - sk)}});
+        expected[sk] = it;
+        ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Item"), it}});
+    };
+    const auto byG = [&](const QString &g) {
+        QJsonArray out;
+        for (const QJsonObject &it : std::as_const(expected))
+            if (it.value(QStringLiteral("g")).toObject().value(QStringLiteral("S")).toString() == g)
+                out.append(it);
+        return out;
+    };
+    const auto sortBySk = [](QJsonArray a) {
+        QList<QJsonObject> l;
+        for (const QJsonValue &v : a)
+            l.append(v.toObject());
+        std::sort(l.begin(), l.end(), [](const QJsonObject &x, const QJsonObject &y) {
+            return x.value(QStringLiteral("sk")).toObject().value(QStringLiteral("N")).toString().toInt()
+                   < y.value(QStringLiteral("sk")).toObject().value(QStringLiteral("N")).toString().toInt();
+        });
+        QJsonArray out;
+        for (const QJsonObject &o : l)
+            out.append(o);
+        return out;
+    };
+    const auto check = [&](const char *when, const QStringList &indexes) {
+        for (const QString &g : {QStringLiteral("x"), QStringLiteral("y")})
+            for (const QString &index : indexes) {
+                const QJsonObject q = ok("Query", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("IndexName"), index},
+                                                   {QStringLiteral("KeyConditionExpression"), QStringLiteral("g = :g")},
+                                                   {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":g"), QJsonObject{{QStringLiteral("S"), g}}}}}});
+                QVERIFY2(sortBySk(q.value(QStringLiteral("Items")).toArray()) == byG(g), qPrintable(QStringLiteral("%1 %2 %3").arg(QLatin1String(when), index, g)));
+            }
+        // The LSI, newest l first = ascending sk.
+        const QJsonObject l = ok("Query", R"({"TableName":"big","IndexName":"local","KeyConditionExpression":"pk = :p",
+            "ScanIndexForward":false,"ExpressionAttributeValues":{":p":{"S":"p"}}})");
+        QJsonArray all;
+        for (const QJsonObject &it : std::as_const(expected))
+            all.append(it);
+        QVERIFY2(l.value(QStringLiteral("Items")).toArray() == all, when);
+        QJsonArray withG;
+        for (const QJsonObject &it : std::as_const(expected))
+            if (it.contains(QStringLiteral("g")))
+                withG.append(it);
+        const QJsonObject scan = ok("Scan", R"({"TableName":"big","IndexName":"all"})");
+        QVERIFY2(sortBySk(scan.value(QStringLiteral("Items")).toArray()) == withG, when);
+    };
+    const QList<int> sizes{10, 500, 2000, 3000, 8000, 50000};
+    for (int i = 0; i < sizes.size(); ++i)
+        put(i, sizes[i], i % 2 ? QStringLiteral("x") : QStringLiteral("y"), 'a');
+    check("after the puts", {QStringLiteral("all")});
+    for (int i = 0; i < sizes.size(); ++i) // sizes reversed, each item moved to the other g
+        put(i, sizes[sizes.size() - 1 - i], i % 2 ? QStringLiteral("y") : QStringLiteral("x"), 'b');
+    check("after the overwrites", {QStringLiteral("all")});
+    put(3, 4000, QStringLiteral("y"), 'c'); // large over large, g kept
+    put(4, 4100, QStringLiteral("y"), 'd'); // large over large, g moved
+    ok("UpdateItem", R"({"TableName":"big","Key":{"pk":{"S":"p"},"sk":{"N":"5"}},"UpdateExpression":"REMOVE g"})");
+    expected[5].remove(QStringLiteral("g"));
+    ok("DeleteItem", {{QStringLiteral("TableName"), QStringLiteral("big")}, {QStringLiteral("Key"), bigKey(0)}});
+    expected.remove(0);
+    check("after the updates and deletes", {QStringLiteral("all")});
+    // A new ALL index, backfilled over the large items.
+    ok("UpdateTable", R"({"TableName":"big","AttributeDefinitions":[{"AttributeName":"g","AttributeType":"S"}],
+        "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"later","KeySchema":[{"AttributeName":"g","KeyType":"HASH"}],
+        "Projection":{"ProjectionType":"ALL"}}}]})");
+    for (int i = 0; i < 1000; ++i) {
+        const QJsonArray gsis = ok("DescribeTable", R"({"TableName":"big"})").value(QStringLiteral("Table")).toObject()
+                                    .value(QStringLiteral("GlobalSecondaryIndexes")).toArray();
+        bool active = true;
+        for (const QJsonValue &g : gsis)
+            active = active && g.toObject().value(QStringLiteral("IndexStatus")).toString() == QStringLiteral("ACTIVE");
+        if (active)
+            break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    check("after the backfill", {QStringLiteral("all"), QStringLiteral("later")});
+    m_engine.reset();
+    const QString file = dir.path() + QStringLiteral("/us-east-1.db");
+    // Tables and indexes share one id counter: all, keys, local, later.
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('i1_2', 'i1_3', 'i1_4', 'i1_5')")), 4);
+    const QString isRef = QStringLiteral("length(item) = 9 AND substr(item, 1, 1) = X'00'");
+    const qint64 large = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE %1").arg(isRef));
+    QCOMPARE(large, 4); // items 1 (8,000 B), 2 (3,000), 3 (4,000) and 4 (4,100); 5 (10 B) is inline
+    QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM b1")), large);
+    // Every ALL index holds the large items' references, each its row's.
+    const QStringList stores{QStringLiteral("i1_2"), QStringLiteral("i1_4"), QStringLiteral("i1_5")};
+    qint64 refs = 0;
+    for (const QString &store : stores) {
+        refs += sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(store, isRef));
+        QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 i WHERE %2 AND NOT EXISTS "
+                                             "(SELECT 1 FROM t1 t WHERE t.pk = i.tpk AND t.sk = i.tsk AND t.item = i.item)").arg(store, isRef)), 0);
+        QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 WHERE substr(item, 1, 1) = '{' AND length(item) > 1000").arg(store)), 0);
+    }
+    QCOMPARE(refs, 3 * large); // each large item has g: in both ALL GSIs and the LSI
 }
 
 // A database of schema 5 held every item's JSON in its t<id> row. Opened by

@@ -72,7 +72,7 @@ private:
     QList<QByteArray> entries(const IndexDef &index)
     {
         auto r = m_db->read<QList<QByteArray>>([&](Connection &c) -> Result<QList<QByteArray>> {
-            DD_ASSIGN(IndexScan scan, IndexScan::hashRange(c, index, 0, 0xFFFFFFFFLL, std::nullopt));
+            DD_ASSIGN(IndexScan scan, IndexScan::hashRange(c, *m_table, index, 0, 0xFFFFFFFFLL, std::nullopt));
             QList<QByteArray> out;
             IndexRow row;
             for (;;) {
