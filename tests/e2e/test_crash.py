@@ -344,6 +344,80 @@ class CrashTest(unittest.TestCase):
         finally:
             server.cleanup()
 
+    def test_kill9_among_large_item_writes_keeps_items_and_index_entries_whole(self):
+        # Items of 10 B to 6 kB, overwritten so that they cross the size past
+        # which their JSON lives apart from their row (and ALL index entries
+        # refer to it), move between index partitions, and are deleted. After
+        # kill -9 and a restart, each key holds its last acknowledged write
+        # or the one in flight at the kill, whole; the table, its ALL GSI and
+        # its ALL LSI agree item for item; and in the file every reference
+        # leads to its body, with no body left over.
+        server = Server().start()
+        try:
+            ddb = boto3_client(server)
+            ddb.create_table(TableName='large', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': a, 'AttributeType': t}
+                                                   for a, t in (('k', 'S'), ('s', 'N'), ('g', 'S'), ('l', 'N'))],
+                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}, {'AttributeName': 's', 'KeyType': 'RANGE'}],
+                             GlobalSecondaryIndexes=[{'IndexName': 'by_g', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                                      'Projection': {'ProjectionType': 'ALL'}}],
+                             LocalSecondaryIndexes=[{'IndexName': 'by_l', 'KeySchema': [{'AttributeName': 'k', 'KeyType': 'HASH'},
+                                                                                          {'AttributeName': 'l', 'KeyType': 'RANGE'}],
+                                                     'Projection': {'ProjectionType': 'ALL'}}])
+
+            def item(w, n, v):  # version v of key n of writer w; v % 7 == 6 is a delete
+                size = [10, 700, 950, 1500, 3000, 6000][(n + v) % 6]
+                return {'k': {'S': 'w%d' % w}, 's': {'N': str(n)}, 'g': {'S': 'g%d' % ((n + v) % 5)},
+                        'l': {'N': str(v)}, 'v': {'N': str(v)}, 'p': {'S': chr(97 + v % 26) * size}}
+
+            acked = {}      # (w, n) -> the last acknowledged version
+            attempted = {}  # (w, n) -> the version in flight, if any
+
+            def writer(w, stop):
+                client = boto3_client(server)
+                v = 0
+                while not stop.is_set():
+                    v += 1
+                    for n in range(40):
+                        attempted[(w, n)] = v
+                        try:
+                            if v % 7 == 6:
+                                client.delete_item(TableName='large', Key={'k': {'S': 'w%d' % w}, 's': {'N': str(n)}})
+                            else:
+                                client.put_item(TableName='large', Item=item(w, n, v))
+                        except Exception:
+                            return
+                        acked[(w, n)] = v
+
+            ddb = kill9_during(server, writer, lambda: time.sleep(2.0))
+            self.assertGreater(sum(acked.values()), 3 * 40 * 3)  # each writer went round its keys at least three times
+            table = {(int(i['k']['S'][1:]), int(i['s']['N'])): i for i in scan_all(ddb, 'large', ConsistentRead=True)}
+            for key, v in acked.items():
+                got = table.get(key)
+                expected = [None if x % 7 == 6 else item(key[0], key[1], x) for x in {v, attempted[key]}]
+                self.assertIn(got, expected, 'key %r: acknowledged version %d' % (key, v))
+            gsi = scan_all(ddb, 'large', IndexName='by_g')
+            lsi = scan_all(ddb, 'large', IndexName='by_l')
+            key = lambda i: (i['k']['S'], int(i['s']['N']))  # noqa: E731
+            self.assertEqual(sorted(gsi, key=key), sorted(table.values(), key=key))
+            self.assertEqual(sorted(lsi, key=key), sorted(table.values(), key=key))
+            server.stop()
+            db = sqlite3.connect(os.path.join(server.data_dir, 'us-east-1.db'))
+            self.assertEqual(db.execute('PRAGMA integrity_check').fetchall(), [('ok',)])
+            tid = db.execute("SELECT id FROM tables WHERE name = 'large'").fetchone()[0]
+            ref = "length(item) = 9 AND substr(item, 1, 1) = X'00'"
+            refs = db.execute('SELECT count(*) FROM t%d WHERE %s' % (tid, ref)).fetchone()[0]
+            self.assertGreater(refs, 0)
+            self.assertEqual(db.execute('SELECT count(*) FROM b%d' % tid).fetchone()[0], refs)
+            for (store,) in db.execute("SELECT name FROM sqlite_schema WHERE name GLOB 'i%d_*'" % tid).fetchall():
+                orphans = db.execute('SELECT count(*) FROM %s i WHERE %s AND NOT EXISTS (SELECT 1 FROM t%d t '
+                                     'WHERE t.pk = i.tpk AND t.sk = i.tsk AND t.item = i.item)' % (store, ref, tid)).fetchone()[0]
+                self.assertEqual(orphans, 0, store)
+                self.assertEqual(db.execute('SELECT count(*) FROM %s WHERE %s' % (store, ref)).fetchone()[0], refs, store)
+            db.close()
+        finally:
+            server.cleanup()
+
     def test_second_process_on_same_directory_is_refused(self):
         with Server() as first:
             p = subprocess.run([SERVER, '--port', '0', '--db-path', first.data_dir], capture_output=True, text=True,
