@@ -50,6 +50,16 @@ QJsonObject bigItem(int sk, int size, char fill)
                        {QStringLiteral("v"), QJsonObject{{QStringLiteral("S"), QString(size, QLatin1Char(fill))}}}};
 }
 
+// CreateTable of an on-demand table keyed by pk (S) and sk (N).
+QJsonObject pkSkTable(const char *name)
+{
+    QJsonObject request = QJsonDocument::fromJson(R"({"BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})").object();
+    request.insert(QStringLiteral("TableName"), QLatin1String(name));
+    return request;
+}
+
 QJsonObject bigKey(int sk)
 {
     return QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("p")}}},
@@ -260,9 +270,7 @@ void TestItemOps::largeItemsLiveBesideTheirRows()
 {
     QTemporaryDir dir;
     openQuiet(dir.path());
-    ok("CreateTable", R"({"TableName":"big","BillingMode":"PAY_PER_REQUEST",
-        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
-        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})");
+    ok("CreateTable", pkSkTable("big"));
     const QList<int> sizes{10, 800, 850, 870, 880, 900, 1000, 3000, 5000, 100000};
     QMap<int, QJsonObject> expected;
     const auto put = [&](int sk, const QJsonObject &it) {
@@ -445,9 +453,7 @@ void TestItemOps::largeItemsWrittenInlineBeforeSchema6StillWork()
 {
     QTemporaryDir dir;
     openQuiet(dir.path());
-    ok("CreateTable", R"({"TableName":"old","BillingMode":"PAY_PER_REQUEST",
-        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"sk","AttributeType":"N"}],
-        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"},{"AttributeName":"sk","KeyType":"RANGE"}]})");
+    ok("CreateTable", pkSkTable("old"));
     for (int i = 0; i < 4; ++i)
         ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("old")}, {QStringLiteral("Item"), bigItem(i, 10, 'a')}});
     m_engine.reset();
