@@ -103,7 +103,9 @@ int main(int argc, char **argv)
     const QCommandLineOption cors(QStringLiteral("cors"), QStringLiteral("Allow browsers from these origins (comma-separated, or *)."), QStringLiteral("origins"));
     const QCommandLineOption delay({QStringLiteral("delay-transient-statuses"), QStringLiteral("delayTransientStatuses")}, QStringLiteral("Keep tables CREATING/UPDATING for a while, as AWS does."));
     const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: one per core)."), QStringLiteral("n"), QStringLiteral("0"));
-    const QCommandLineOption optimize(QStringLiteral("optimizeDbBeforeStartup"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
+    const QCommandLineOption optimize({QStringLiteral("optimize-db-before-startup"), QStringLiteral("optimizeDbBeforeStartup")},
+                                      QStringLiteral("Compact the data directory's database files before starting, as DynamoDB Local "
+                                                     "does: the space deleted tables and items left goes back to the disk."));
     const QCommandLineOption telemetry(QStringLiteral("disableTelemetry"), QStringLiteral("Accepted for DynamoDB Local compatibility; no effect."));
     const QCommandLineOption retention(QStringLiteral("stream-retention-seconds"), QStringLiteral("Keep stream records this long (default 86400, as AWS)."), QStringLiteral("seconds"), QStringLiteral("86400"));
     const QCommandLineOption ttlInterval(QStringLiteral("ttl-interval-ms"), QStringLiteral("Time between sweeps for expired TTL items (default 60000; 0 disables TTL deletion)."), QStringLiteral("ms"), QStringLiteral("60000"));
@@ -168,6 +170,15 @@ int main(int argc, char **argv)
         engineOptions.itemCollectionLimitBytes = parser.value(collectionLimit).toLongLong(&ok);
         if (!ok || engineOptions.itemCollectionLimitBytes <= 0)
             fail(QStringLiteral("Invalid item collection limit '%1'").arg(parser.value(collectionLimit)));
+    }
+    if (parser.isSet(optimize) && engineOptions.inMemory) {
+        std::fputs("dynamodesk-server: -optimizeDbBeforeStartup has nothing to compact with --in-memory\n", stderr);
+    } else if (parser.isSet(optimize)) {
+        engineOptions.compactBeforeOpening = true;
+        // On stderr: the first line on stdout is the one that names the port.
+        engineOptions.compacted = [](const QString &region, qint64 before, qint64 after) {
+            std::fprintf(stderr, "Compacted %s.db: %lld bytes, then %lld\n", qPrintable(region), before, after);
+        };
     }
     const auto triggers = configuredTriggers(parser.values(trigger), parser.value(triggersFile));
     auto engine = dd::api::Engine::open(engineOptions);

@@ -248,8 +248,14 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         DD_ASSIGN(engine->d->lock, storage::DataDirLock::acquire(options.dataDir));
         // Open the regions that already have data, so that a broken file is reported at start.
         const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
-        for (const QString &f : files)
+        for (const QString &f : files) {
+            if (options.compactBeforeOpening) {
+                DD_ASSIGN(const auto sizes, storage::Database::compactFile(QDir(options.dataDir).filePath(f)));
+                if (options.compacted)
+                    options.compacted(f.chopped(3), sizes.first, sizes.second);
+            }
             DD_CHECK(engine->d->region(f.chopped(3)));
+        }
     }
     engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir);
     Private *d = engine->d.get();

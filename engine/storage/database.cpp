@@ -3,6 +3,7 @@
 #include "storage/indexstore.h"
 #include "storage/itemstore.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -273,6 +274,18 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
                     db->scheduleBackfill({t->name, t->id, i.id});
     }
     return db;
+}
+
+Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath)
+{
+    DD_ASSIGN(const std::unique_ptr<Connection> c, Connection::open(filePath, false));
+    // The WAL a killed process left is copied in first, so that both sizes
+    // are the file's alone.
+    DD_CHECK(c->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    const qint64 before = QFileInfo(filePath).size();
+    DD_CHECK(c->exec("VACUUM"));
+    DD_CHECK(c->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
+    return std::pair<qint64, qint64>(before, QFileInfo(filePath).size());
 }
 
 Database::~Database()

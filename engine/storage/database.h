@@ -146,6 +146,13 @@ public:
     static Result<std::unique_ptr<Database>> open(const QString &filePath, const QString &region, Clock *clock);
     ~Database();
 
+    // Rewrites the closed database file at filePath without its free pages
+    // (SQLite's VACUUM): the pages of deleted tables and items go back to
+    // the file system; rowids are kept (every rowid table's is an INTEGER
+    // PRIMARY KEY). Returns the file's bytes before and after; the caller
+    // holds the data directory's lock.
+    static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath);
+
     const QString &region() const { return m_region; }
     // Whether the database lives in memory (one connection serves reads and writes).
     bool isInMemory() const { return m_path.isEmpty(); }

@@ -418,6 +418,50 @@ class CrashTest(unittest.TestCase):
         finally:
             server.cleanup()
 
+    def test_optimize_db_before_startup_gives_a_deleted_tables_space_back(self):
+        # DynamoDB Local's -optimizeDbBeforeStartup: the free pages a deleted
+        # table left stay in the file (later writes reuse them) until a start
+        # with the flag compacts it, reporting the sizes on stderr; what is
+        # left is all there.
+        server = Server().start()
+        try:
+            ddb = boto3_client(server)
+            create_table(ddb, 'keep')
+            kept = [{'k': {'S': 'k%d' % i}, 'p': {'S': 'v' * (i * 37 % 3000)}} for i in range(300)]
+            bulk_put(server, 'keep', kept)
+            ddb.create_table(TableName='big', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'}, {'AttributeName': 'g', 'AttributeType': 'S'}],
+                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}],
+                             GlobalSecondaryIndexes=[{'IndexName': 'by_g', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                                      'Projection': {'ProjectionType': 'ALL'}}])
+            bulk_put(server, 'big', [{'k': {'S': 'b%d' % i}, 'g': {'S': str(i % 9)}, 'p': {'S': 'x' * 1500}} for i in range(6000)])
+            ddb.delete_table(TableName='big')
+            server.stop()
+            db_file = os.path.join(server.data_dir, 'us-east-1.db')
+            before = os.path.getsize(db_file)
+            self.assertGreater(before, 10_000_000)
+
+            server = Server(data_dir=server.data_dir, extra_args=['-optimizeDbBeforeStartup']).start()
+            server.owns_dir = True
+            report = server.proc.stderr.readline()
+            self.assertRegex(report, r'^Compacted us-east-1\.db: %d bytes, then \d+\n$' % before)
+            ddb = boto3_client(server)
+            self.assertEqual(ddb.list_tables()['TableNames'], ['keep'])
+            key = lambda i: i['k']['S']  # noqa: E731
+            self.assertEqual(sorted(scan_all(ddb, 'keep', ConsistentRead=True), key=key), sorted(kept, key=key))
+            server.stop()
+            after = os.path.getsize(db_file)
+            self.assertLess(after, before / 5)
+            self.assertEqual(int(report.split()[-1]), after)
+            db = sqlite3.connect(db_file)
+            self.assertEqual(db.execute('PRAGMA integrity_check').fetchall(), [('ok',)])
+            db.close()
+        finally:
+            server.cleanup()
+        with Server(in_memory=True, extra_args=['-optimizeDbBeforeStartup']) as server:
+            self.assertIn('nothing to compact', server.proc.stderr.readline())
+            self.assertEqual(boto3_client(server).list_tables()['TableNames'], [])
+
     def test_second_process_on_same_directory_is_refused(self):
         with Server() as first:
             p = subprocess.run([SERVER, '--port', '0', '--db-path', first.data_dir], capture_output=True, text=True,
