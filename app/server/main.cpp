@@ -176,8 +176,11 @@ int main(int argc, char **argv)
     } else if (parser.isSet(optimize)) {
         engineOptions.compactBeforeOpening = true;
         // On stderr: the first line on stdout is the one that names the port.
-        engineOptions.compacted = [](const QString &region, qint64 before, qint64 after) {
-            std::fprintf(stderr, "Compacted %s.db: %lld bytes, then %lld\n", qPrintable(region), before, after);
+        engineOptions.compacted = [](const QString &region, qint64 before, qint64 after, const QString &error) {
+            if (error.isEmpty())
+                std::fprintf(stderr, "Compacted %s.db: %lld bytes, then %lld\n", qPrintable(region), before, after);
+            else
+                std::fprintf(stderr, "Could not compact %s.db (serving it as it is): %s\n", qPrintable(region), qPrintable(error));
         };
     }
     const auto triggers = configuredTriggers(parser.values(trigger), parser.value(triggersFile));

@@ -250,9 +250,12 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
         for (const QString &f : files) {
             if (options.compactBeforeOpening) {
-                DD_ASSIGN(const auto sizes, storage::Database::compactFile(QDir(options.dataDir).filePath(f)));
+                // A compaction that fails (no room for its copy) leaves the
+                // file as it was: the data is still served.
+                const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f));
                 if (options.compacted)
-                    options.compacted(f.chopped(3), sizes.first, sizes.second);
+                    options.compacted(f.chopped(3), sizes.ok() ? sizes->first : -1, sizes.ok() ? sizes->second : -1,
+                                      sizes.ok() ? QString() : sizes.error().message());
             }
             DD_CHECK(engine->d->region(f.chopped(3)));
         }

@@ -44,9 +44,10 @@ struct EngineOptions {
     // Before opening them, compact the data directory's database files
     // (DynamoDB Local's -optimizeDbBeforeStartup): the free pages deleted
     // tables and items left go back to the file system. Each file is
-    // reported to `compacted` (its region, bytes before and after), if set.
+    // reported to `compacted` (its region, bytes before and after, or the
+    // error that left it as it was: the region opens either way), if set.
     bool compactBeforeOpening = false;
-    std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter)> compacted;
+    std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter, const QString &error)> compacted;
 };
 
 class Engine {

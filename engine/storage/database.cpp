@@ -283,9 +283,13 @@ Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath)
     // are the file's alone.
     DD_CHECK(c->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
     const qint64 before = QFileInfo(filePath).size();
-    DD_CHECK(c->exec("VACUUM"));
-    DD_CHECK(c->exec("PRAGMA wal_checkpoint(TRUNCATE)"));
-    return std::pair<qint64, qint64>(before, QFileInfo(filePath).size());
+    // VACUUM builds the new file in a temporary one first: on disk (as
+    // large as the live data), not in memory.
+    DD_CHECK(c->exec("PRAGMA temp_store=FILE; VACUUM"));
+    // Done: the new file is committed (to the WAL). Copying it in can wait
+    // for the checkpoints to come if another process's reader holds it up.
+    (void)c->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return std::pair<qint64, qint64>(before, QFileInfo(filePath).size() + QFileInfo(filePath + QStringLiteral("-wal")).size());
 }
 
 Database::~Database()

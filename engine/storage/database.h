@@ -149,8 +149,11 @@ public:
     // Rewrites the closed database file at filePath without its free pages
     // (SQLite's VACUUM): the pages of deleted tables and items go back to
     // the file system; rowids are kept (every rowid table's is an INTEGER
-    // PRIMARY KEY). Returns the file's bytes before and after; the caller
-    // holds the data directory's lock.
+    // PRIMARY KEY). It needs free space for a temporary copy of the live
+    // data (SQLite's temporary directory) and for the WAL. Returns the
+    // file's bytes before and after (with its WAL, if not yet copied in);
+    // the caller holds the data directory's lock. On failure (a full disk,
+    // say) the file is as it was.
     static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath);
 
     const QString &region() const { return m_region; }
