@@ -14,7 +14,9 @@
 // one descent of b<id>'s shallow B-tree and no index of its own; an item
 // that stays large keeps its body row, rewritten in place, so overwrites do
 // not leave b<id>'s pages part empty. Bytes per item by size, before and
-// after, in tests/bench/item_storage.py and the README.
+// after, in tests/bench/item_storage.py and the README. The id column must
+// stay an INTEGER PRIMARY KEY: VACUUM (Database::compactFile) renumbers
+// other rowids.
 //
 // Entries of indexes that project ALL attributes share the body: their item
 // column holds the same reference (indexstore.h). applyPut assigns a large
