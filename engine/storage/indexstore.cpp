@@ -50,14 +50,6 @@ std::optional<QByteArray> keyBytes(const model::Item &item, const KeyElement &e,
     return keyBytes(it == item.end() ? nullptr : &it->second, e, isHash);
 }
 
-Result<void> stepDone(Statement *s)
-{
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return {};
-}
-
 Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e, bool orIgnore)
 {
     Statement *s = c.prepareKeyed(statementKey(orIgnore ? StatementKind::IndexInsertOrIgnore : StatementKind::IndexInsert, index.id), [&] {
@@ -74,7 +66,7 @@ Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e
         s->bind(7, ItemStore::bodyRef(e.item.bodyId));
     else
         s->bindStatic(7, e.item.json);
-    return stepDone(s);
+    return s->run();
 }
 
 // Deletes the entry at `pos`; returns whether there was one.
@@ -86,7 +78,7 @@ Result<bool> deleteEntry(Connection &c, const IndexDef &index, const IndexPositi
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, pos.index.hash).bindStatic(2, pos.index.pk).bindStatic(3, pos.index.sk).bindStatic(4, pos.tpk).bindStatic(5, pos.tsk);
-    DD_CHECK(stepDone(s));
+    DD_CHECK(s->run());
     return c.changes() > 0;
 }
 
@@ -152,7 +144,7 @@ Result<qint64> updateCollection(Connection &c, const TableDef &table, const Stor
         s = c.prepare("INSERT OR REPLACE INTO " + table.sqlCollections + "(h, pk, size) VALUES(?,?,?)");
         s->bind(1, key.hash).bind(2, key.pk).bind(3, total);
     }
-    DD_CHECK(stepDone(s));
+    DD_CHECK(s->run());
     return std::max<qint64>(total, 0);
 }
 

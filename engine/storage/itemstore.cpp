@@ -11,14 +11,6 @@ namespace {
 // A t<id> item column that refers to b<id>: a NUL, then the rowid big-endian.
 constexpr qsizetype kRefSize = 9;
 
-Result<void> stepDone(Statement *s)
-{
-    s->step();
-    if (s->resultCode() != SQLITE_DONE)
-        return ApiError::internal(s->errorMessage());
-    return {};
-}
-
 } // namespace
 
 QByteArray ItemStore::bodyRef(qint64 bodyId)
@@ -124,7 +116,7 @@ Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKe
             if (!b)
                 return ApiError::internal(c.lastError());
             b->bindStatic(1, item.json).bind(2, item.bodyId);
-            DD_CHECK(stepDone(b));
+            DD_CHECK(b->run());
         } else {
             if (oldBody)
                 DD_CHECK(removeBody(c, table, oldBody));
@@ -134,7 +126,7 @@ Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKe
             if (!b)
                 return ApiError::internal(c.lastError());
             b->bind(1, item.bodyId).bindStatic(2, item.json);
-            DD_CHECK(stepDone(b));
+            DD_CHECK(b->run());
         }
         ref = bodyRef(item.bodyId);
     } else if (oldBody) {
@@ -148,7 +140,7 @@ Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKe
     // The key and the item outlive the step: bound in place.
     s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk).bind(4, item.size);
     s->bindStatic(5, ref.isNull() ? QByteArrayView(item.json) : QByteArrayView(ref));
-    return stepDone(s);
+    return s->run();
 }
 
 Result<void> ItemStore::remove(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &old)
@@ -159,7 +151,7 @@ Result<void> ItemStore::remove(Connection &c, const TableDef &table, const Store
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, key.hash).bindStatic(2, key.pk).bindStatic(3, key.sk); // the key outlives the step
-    DD_CHECK(stepDone(s));
+    DD_CHECK(s->run());
     if (old.bodyId)
         DD_CHECK(removeBody(c, table, old.bodyId));
     return {};
@@ -173,7 +165,7 @@ Result<void> ItemStore::removeBody(Connection &c, const TableDef &table, qint64 
     if (!s)
         return ApiError::internal(c.lastError());
     s->bind(1, bodyId);
-    return stepDone(s);
+    return s->run();
 }
 
 } // namespace dd::storage
