@@ -492,8 +492,7 @@ Result<IndexScan> IndexScan::partition(Connection &c, const TableDef &table, con
         s->bind(5, after->index.sk).bind(6, after->tpk).bind(7, after->tsk);
     IndexScan scan;
     scan.m_stmt = s;
-    scan.m_conn = &c;
-    scan.m_table = &table;
+    scan.m_body = RowBody(c, table);
     return scan;
 }
 
@@ -513,8 +512,7 @@ Result<IndexScan> IndexScan::hashRange(Connection &c, const TableDef &table, con
     s->bind(7, hashHigh);
     IndexScan scan;
     scan.m_stmt = s;
-    scan.m_conn = &c;
-    scan.m_table = &table;
+    scan.m_body = RowBody(c, table);
     return scan;
 }
 
@@ -523,11 +521,7 @@ Result<bool> IndexScan::step()
     if (!m_stmt)
         return false;
     DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
-    // An ALL entry of a large item holds a reference to the item's body.
-    m_bodyId = more ? ItemStore::bodyId(m_stmt->columnBlob(6)) : 0;
-    if (m_bodyId) {
-        DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, m_bodyId));
-    }
+    DD_CHECK(m_body.load(more ? m_stmt->columnBlob(6) : QByteArrayView()));
     return more;
 }
 
@@ -537,7 +531,7 @@ QByteArrayView IndexScan::sk() const { return m_stmt->columnBlob(2); }
 QByteArrayView IndexScan::tpk() const { return m_stmt->columnBlob(3); }
 QByteArrayView IndexScan::tsk() const { return m_stmt->columnBlob(4); }
 qint64 IndexScan::size() const { return m_stmt->columnInt(5); }
-QByteArrayView IndexScan::item() const { return m_bodyId ? QByteArrayView(m_body) : m_stmt->columnBlob(6); }
+QByteArrayView IndexScan::item() const { return m_body.json(m_stmt->columnBlob(6)); }
 
 Result<bool> IndexScan::next(IndexRow &row)
 {
@@ -550,8 +544,8 @@ Result<bool> IndexScan::next(IndexRow &row)
     row.pos.tpk = tpk().toByteArray();
     row.pos.tsk = tsk().toByteArray();
     row.item.size = size();
-    row.item.json = m_bodyId ? m_body : item().toByteArray();
-    row.item.bodyId = m_bodyId;
+    row.item.json = m_body.jsonBytes(m_stmt->columnBlob(6));
+    row.item.bodyId = m_body.id();
     return true;
 }
 

@@ -121,8 +121,7 @@ public:
     QByteArrayView item() const;
 
     IndexScan(IndexScan &&o) noexcept
-        : m_stmt(o.m_stmt), m_conn(o.m_conn), m_table(o.m_table), m_body(std::move(o.m_body)), m_bodyId(o.m_bodyId),
-          m_done(o.m_done)
+        : m_stmt(o.m_stmt), m_body(std::move(o.m_body)), m_done(o.m_done)
     {
         o.m_stmt = nullptr;
     }
@@ -132,10 +131,7 @@ public:
 private:
     IndexScan() = default;
     Statement *m_stmt = nullptr; // owned by the connection's cache; reset on destruction
-    Connection *m_conn = nullptr;       // for the bodies of ALL entries of large items
-    const TableDef *m_table = nullptr;  // the caller's, alive while the scan is
-    QByteArray m_body;                  // the current row's JSON when it is such a body
-    qint64 m_bodyId = 0;                // ... and the body's rowid; 0 when inline
+    RowBody m_body;              // the current row's JSON if it is an ALL entry's body in b<table id>
     bool m_done = false;
 };
 

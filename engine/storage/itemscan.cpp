@@ -44,8 +44,7 @@ Result<ItemScan> ItemScan::partition(Connection &c, const TableDef &table, const
         s->bind(4, range.high->bytes);
     ItemScan scan;
     scan.m_stmt = s;
-    scan.m_conn = &c;
-    scan.m_table = &table;
+    scan.m_body = RowBody(c, table);
     scan.m_hash = range.hash;
     scan.m_pk = range.pk;
     scan.m_fixedPartition = true;
@@ -68,8 +67,7 @@ Result<ItemScan> ItemScan::hashRange(Connection &c, const TableDef &table, const
     s->bind(5, range.hashHigh);
     ItemScan scan;
     scan.m_stmt = s;
-    scan.m_conn = &c;
-    scan.m_table = &table;
+    scan.m_body = RowBody(c, table);
     return scan;
 }
 
@@ -78,12 +76,7 @@ Result<bool> ItemScan::step()
     if (!m_stmt)
         return false;
     DD_ASSIGN(const bool more, m_stmt->stepCursor(m_done));
-    // A large item's JSON is read with its row (ItemStore), so that a
-    // missing body fails the scan rather than yielding an empty item.
-    m_bodyId = more ? ItemStore::bodyId(m_stmt->columnBlob(m_fixedPartition ? 2 : 4)) : 0;
-    if (m_bodyId) {
-        DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, m_bodyId));
-    }
+    DD_CHECK(m_body.load(more ? m_stmt->columnBlob(m_fixedPartition ? 2 : 4) : QByteArrayView()));
     return more;
 }
 
@@ -93,7 +86,7 @@ QByteArrayView ItemScan::sk() const { return m_stmt->columnBlob(m_fixedPartition
 qint64 ItemScan::size() const { return m_stmt->columnInt(m_fixedPartition ? 1 : 3); }
 QByteArrayView ItemScan::item() const
 {
-    return m_bodyId ? QByteArrayView(m_body) : m_stmt->columnBlob(m_fixedPartition ? 2 : 4);
+    return m_body.json(m_stmt->columnBlob(m_fixedPartition ? 2 : 4));
 }
 
 Result<bool> ItemScan::next(StoredRow &row)
@@ -108,8 +101,8 @@ Result<bool> ItemScan::next(StoredRow &row)
         row.key.pk = pk().toByteArray();
     row.key.sk = sk().toByteArray();
     row.item.size = size();
-    row.item.json = m_bodyId ? m_body : item().toByteArray();
-    row.item.bodyId = m_bodyId;
+    row.item.json = m_body.jsonBytes(m_stmt->columnBlob(m_fixedPartition ? 2 : 4));
+    row.item.bodyId = m_body.id();
     return true;
 }
 

@@ -69,8 +69,8 @@ public:
     QByteArrayView item() const;
 
     ItemScan(ItemScan &&o) noexcept
-        : m_stmt(o.m_stmt), m_conn(o.m_conn), m_table(o.m_table), m_body(std::move(o.m_body)), m_bodyId(o.m_bodyId), m_hash(o.m_hash),
-          m_pk(std::move(o.m_pk)), m_fixedPartition(o.m_fixedPartition), m_done(o.m_done)
+        : m_stmt(o.m_stmt), m_body(std::move(o.m_body)), m_hash(o.m_hash), m_pk(std::move(o.m_pk)),
+          m_fixedPartition(o.m_fixedPartition), m_done(o.m_done)
     {
         o.m_stmt = nullptr;
     }
@@ -80,10 +80,7 @@ public:
 private:
     ItemScan() = default;
     Statement *m_stmt = nullptr; // owned by the connection's cache; reset on destruction
-    Connection *m_conn = nullptr;       // for the JSON of large items (ItemStore::body)
-    const TableDef *m_table = nullptr;  // the caller's, alive while the scan is
-    QByteArray m_body;                  // the current row's JSON when it lives in b<id>
-    qint64 m_bodyId = 0;                // ... and its rowid there; 0 when inline
+    RowBody m_body;              // the current row's JSON if it lives in b<id>
     qint64 m_hash = 0;           // partition scans: the fixed h (not selected)
     QByteArray m_pk;             // partition scans: the fixed pk (not selected); empty for hash ranges
     bool m_fixedPartition = false; // columns: partition scans (sk, size, item); hash ranges (h, pk, sk, size, item)

@@ -79,6 +79,15 @@ Result<QByteArray> ItemStore::body(Connection &c, const TableDef &table, qint64 
     return json;
 }
 
+Result<void> RowBody::load(QByteArrayView column)
+{
+    m_id = ItemStore::bodyId(column);
+    if (m_id) {
+        DD_ASSIGN(m_body, ItemStore::body(*m_conn, *m_table, m_id));
+    }
+    return {};
+}
+
 Result<qint64> ItemStore::assignBody(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
                                      const std::optional<StoredItem> &old)
 {

@@ -86,6 +86,27 @@ private:
     static Result<void> removeBody(Connection &c, const TableDef &table, qint64 bodyId);
 };
 
+// A scan's current row's JSON (ItemScan over t<id>, IndexScan over an index
+// store): the row's item column, or the body in the table's b<id> that it
+// refers to, read with the row so that a missing body fails the scan
+// rather than yielding an empty item.
+class RowBody {
+public:
+    RowBody() = default;
+    RowBody(Connection &c, const TableDef &table) : m_conn(&c), m_table(&table) {}
+    // After each step: the row's item column, or an empty view past the end.
+    Result<void> load(QByteArrayView column);
+    qint64 id() const { return m_id; } // the body's rowid; 0 if the column is the JSON
+    QByteArrayView json(QByteArrayView column) const { return m_id ? QByteArrayView(m_body) : column; }
+    QByteArray jsonBytes(QByteArrayView column) const { return m_id ? m_body : column.toByteArray(); }
+
+private:
+    Connection *m_conn = nullptr;
+    const TableDef *m_table = nullptr; // the scan's caller's, alive while the scan is
+    QByteArray m_body;
+    qint64 m_id = 0;
+};
+
 } // namespace dd::storage
 
 namespace dd::storage {
