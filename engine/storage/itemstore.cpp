@@ -114,33 +114,29 @@ Result<qint64> ItemStore::assignBody(Connection &c, const TableDef &table, const
 Result<void> ItemStore::put(Connection &c, const TableDef &table, const StoredKey &key, const StoredItem &item,
                             const std::optional<StoredItem> &old)
 {
+    // A body the item no longer uses goes; the one it keeps (assignBody) is rewritten.
     const qint64 oldBody = old ? old->bodyId : 0;
-    QByteArray ref;
-    if (item.bodyId) {
-        if (item.bodyId == oldBody) {
-            // Rewritten in place: the row keeps its page while it fits.
-            Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyUpdate, table.id), [&] {
-                return QByteArray("UPDATE " + table.sqlBodies + " SET item=? WHERE id=?");
-            });
-            if (!b)
-                return ApiError::internal(c.lastError());
-            b->bindStatic(1, item.json).bind(2, item.bodyId);
-            DD_CHECK(b->run());
-        } else {
-            if (oldBody)
-                DD_CHECK(removeBody(c, table, oldBody));
-            Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyInsert, table.id), [&] {
-                return QByteArray("INSERT INTO " + table.sqlBodies + "(id, item) VALUES(?,?)");
-            });
-            if (!b)
-                return ApiError::internal(c.lastError());
-            b->bind(1, item.bodyId).bindStatic(2, item.json);
-            DD_CHECK(b->run());
-        }
-        ref = bodyRef(item.bodyId);
-    } else if (oldBody) {
+    if (oldBody && oldBody != item.bodyId)
         DD_CHECK(removeBody(c, table, oldBody));
+    if (item.bodyId == oldBody && item.bodyId) {
+        // Rewritten in place: the row keeps its page while it fits.
+        Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyUpdate, table.id), [&] {
+            return QByteArray("UPDATE " + table.sqlBodies + " SET item=? WHERE id=?");
+        });
+        if (!b)
+            return ApiError::internal(c.lastError());
+        b->bindStatic(1, item.json).bind(2, item.bodyId);
+        DD_CHECK(b->run());
+    } else if (item.bodyId) {
+        Statement *b = c.prepareKeyed(statementKey(StatementKind::ItemBodyInsert, table.id), [&] {
+            return QByteArray("INSERT INTO " + table.sqlBodies + "(id, item) VALUES(?,?)");
+        });
+        if (!b)
+            return ApiError::internal(c.lastError());
+        b->bind(1, item.bodyId).bindStatic(2, item.json);
+        DD_CHECK(b->run());
     }
+    const QByteArray ref = item.bodyId ? bodyRef(item.bodyId) : QByteArray();
     Statement *s = c.prepareKeyed(statementKey(StatementKind::ItemPut, table.id), [&] {
         return QByteArray("INSERT OR REPLACE INTO " + table.sqlTable + "(h, pk, sk, size, item) VALUES(?,?,?,?,?)");
     });
