@@ -253,9 +253,10 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
                 // A compaction that fails (no room for its copy) leaves the
                 // file as it was: the data is still served.
                 const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f));
-                if (options.compacted)
-                    options.compacted(f.chopped(3), sizes.ok() ? sizes->first : -1, sizes.ok() ? sizes->second : -1,
-                                      sizes.ok() ? QString() : sizes.error().message());
+                if (options.compacted && sizes.ok())
+                    options.compacted(f.chopped(3), sizes->first, sizes->second, QString());
+                else if (options.compacted)
+                    options.compacted(f.chopped(3), -1, -1, sizes.error().message());
             }
             DD_CHECK(engine->d->region(f.chopped(3)));
         }

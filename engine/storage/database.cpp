@@ -650,9 +650,8 @@ Result<void> Database::initSchema()
     return m_writer->exec("COMMIT");
 }
 
-// Version 1 declared secondary indexes without storing them: give each a
-// store, filled now (once, while the database opens), and the tables with
-// LSIs their item-collection sizes.
+// Version 6 keeps large items' JSON in b<id> (storage/itemstore.h): every
+// table made before gets its (empty) one; its inline rows read as before.
 Result<void> Database::createBodyTables()
 {
     Statement *s = m_writer->prepare("SELECT id FROM tables");
@@ -669,6 +668,9 @@ Result<void> Database::createBodyTables()
     return {};
 }
 
+// Version 1 declared secondary indexes without storing them: give each a
+// store, filled now (once, while the database opens), and the tables with
+// LSIs their item-collection sizes.
 Result<void> Database::migrateFrom1()
 {
     std::vector<std::pair<qint64, QJsonObject>> tables;
