@@ -66,6 +66,9 @@ QJsonObject bigKey(int sk)
                        {QStringLiteral("sk"), QJsonObject{{QStringLiteral("N"), QString::number(sk)}}}};
 }
 
+// SQL: an item column (t<id> or an index store's) that refers to a body in b<id>.
+const QString kIsBodyRef = QStringLiteral("length(item) = 9 AND substr(item, 1, 1) = X'00'");
+
 // Runs SQL on the closed database file: a single integer, or -1.
 qint64 sqlInt(const QString &dbFile, const QString &sql)
 {
@@ -315,7 +318,7 @@ void TestItemOps::largeItemsLiveBesideTheirRows()
     check("after the deletes");
     m_engine.reset();
     const QString file = dir.path() + QStringLiteral("/us-east-1.db");
-    const qint64 spilled = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE length(item) = 9 AND substr(item, 1, 1) = X'00'"));
+    const qint64 spilled = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE %1").arg(kIsBodyRef));
     QVERIFY2(spilled >= 2, qPrintable(QString::number(spilled)));
     QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE substr(item, 1, 1) = '{' AND length(item) > 900")), 0);
     QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM b1")), spilled);
@@ -430,17 +433,16 @@ void TestItemOps::allProjectionEntriesShareLargeItemsBodies()
     const QString file = dir.path() + QStringLiteral("/us-east-1.db");
     // Tables and indexes share one id counter: all, keys, local, later.
     QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM sqlite_schema WHERE name IN ('i1_2', 'i1_3', 'i1_4', 'i1_5')")), 4);
-    const QString isRef = QStringLiteral("length(item) = 9 AND substr(item, 1, 1) = X'00'");
-    const qint64 large = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE %1").arg(isRef));
+    const qint64 large = sqlInt(file, QStringLiteral("SELECT count(*) FROM t1 WHERE %1").arg(kIsBodyRef));
     QCOMPARE(large, 4); // items 1 (8,000 B), 2 (3,000), 3 (4,000) and 4 (4,100); 5 (10 B) is inline
     QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM b1")), large);
     // Every ALL index holds the large items' references, each its row's.
     const QStringList stores{QStringLiteral("i1_2"), QStringLiteral("i1_4"), QStringLiteral("i1_5")};
     qint64 refs = 0;
     for (const QString &store : stores) {
-        refs += sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(store, isRef));
+        refs += sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(store, kIsBodyRef));
         QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 i WHERE %2 AND NOT EXISTS "
-                                             "(SELECT 1 FROM t1 t WHERE t.pk = i.tpk AND t.sk = i.tsk AND t.item = i.item)").arg(store, isRef)), 0);
+                                             "(SELECT 1 FROM t1 t WHERE t.pk = i.tpk AND t.sk = i.tsk AND t.item = i.item)").arg(store, kIsBodyRef)), 0);
         QCOMPARE(sqlInt(file, QStringLiteral("SELECT count(*) FROM %1 WHERE substr(item, 1, 1) = '{' AND length(item) > 1000").arg(store)), 0);
     }
     QCOMPARE(refs, 3 * large); // each large item has g: in both ALL GSIs and the LSI
