@@ -42,10 +42,13 @@ def main():
         dynamodesk.SERVER = args.server
     print('%8s %14s %16s %14s %10s' % ('payload', 'WAL frames/put', 'bytes/item' if args.gsi_all else 'table bytes/item',
                                        'overflow pages', 'items'))
-    extra = {}
+    table = {'TableName': 'tbl', 'BillingMode': 'PAY_PER_REQUEST',
+             'AttributeDefinitions': [{'AttributeName': 'k', 'AttributeType': 'S'}],
+             'KeySchema': [{'AttributeName': 'k', 'KeyType': 'HASH'}]}
     if args.gsi_all:
-        extra = {'GlobalSecondaryIndexes': [{'IndexName': 'by_g', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
-                                             'Projection': {'ProjectionType': 'ALL'}}]}
+        table['AttributeDefinitions'].append({'AttributeName': 'g', 'AttributeType': 'S'})
+        table['GlobalSecondaryIndexes'] = [{'IndexName': 'by_g', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                            'Projection': {'ProjectionType': 'ALL'}}]
 
     def item(key, size):
         it = {'k': {'S': key}, 'p': {'S': 'x' * size}}
@@ -57,10 +60,7 @@ def main():
         server = Server(data_dir=d).start()
         try:
             ddb = boto3_client(server)
-            ddb.create_table(TableName='tbl', BillingMode='PAY_PER_REQUEST',
-                             AttributeDefinitions=[{'AttributeName': 'k', 'AttributeType': 'S'},
-                                                   {'AttributeName': 'g', 'AttributeType': 'S'}][:2 if args.gsi_all else 1],
-                             KeySchema=[{'AttributeName': 'k', 'KeyType': 'HASH'}], **extra)
+            ddb.create_table(**table)
             wal = os.path.join(d, 'us-east-1.db-wal')
             before = os.path.getsize(wal)
             for i in range(200):
