@@ -73,6 +73,7 @@ private:
     QHash<quint64, Statement *> m_keyed;  // prepareKeyed(): the same statements as in m_cache
     bool m_readOpen = false;              // a pooled reader: holds an open read transaction (Database)
     quint64 m_readSeq = 0;                // ... begun when the database's commit count was this
+    quint64 m_dropsSeen = 0;              // Database::m_tableDrops when the cache was last cleared for them
     std::function<Result<void>()> m_beforeLogRead; // the writer's (Database)
 };
 

@@ -876,6 +876,7 @@ Result<void> Database::beginRead(Connection &c)
             return {};
         endRead(c);
     }
+    forgetDroppedStatements(c);
     Statement *s = c.prepare("BEGIN");
     if (!s || (s->step(), s->resultCode() != SQLITE_DONE))
         return ApiError::internal(c.lastError());
@@ -913,8 +914,29 @@ void Database::endIdleReads(bool all)
     }
 }
 
+void WriteTxn::droppedTables()
+{
+    onCommit([db = &m_db] { db->m_tableDrops.fetch_add(1, std::memory_order_relaxed); });
+}
+
+void Database::forgetDroppedStatements(Connection &c)
+{
+    const quint64 drops = m_tableDrops.load(std::memory_order_relaxed);
+    if (c.m_dropsSeen == drops)
+        return;
+    // Only between transactions, with no statement stepping; should one
+    // still be, the next transaction tries again.
+    for (sqlite3_stmt *s = sqlite3_next_stmt(c.handle(), nullptr); s; s = sqlite3_next_stmt(c.handle(), s))
+        if (sqlite3_stmt_busy(s))
+            return;
+    c.clearCache();
+    c.m_dropsSeen = drops;
+}
+
 Result<void> Database::step(const QByteArray &sql)
 {
+    if (sql == "BEGIN IMMEDIATE")
+        forgetDroppedStatements(*m_writer);
     // A rollback may undo a consumer change: read the consumers again.
     if (sql.startsWith("ROLLBACK")) {
         m_loggedTables.reset();
@@ -1368,6 +1390,7 @@ Result<std::shared_ptr<const TableDef>> Database::updateTable(WriteTxn &txn, con
         const bool kept = std::any_of(def->indexes.begin(), def->indexes.end(), [&](const IndexDef &i) { return i.id == old.id; });
         if (kept || old.id == 0)
             continue;
+        txn.droppedTables();
         DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + old.sqlTable));
         Statement *s = txn.conn.prepare("DELETE FROM index_stats WHERE id = ?");
         s->bind(1, old.id);
@@ -1402,6 +1425,7 @@ Result<void> Database::dropTable(WriteTxn &txn, const TableDef &table)
     s->step();
     if (s->resultCode() != SQLITE_DONE)
         return ApiError::internal(s->errorMessage());
+    txn.droppedTables();
     DD_CHECK(txn.conn.exec("DROP TABLE IF EXISTS " + table.sqlTable + "; DROP TABLE IF EXISTS " + table.sqlBodies));
     for (const IndexDef &index : table.indexes)
         if (index.id != 0)

@@ -122,6 +122,14 @@ public:
     // Runs after the transaction holding this write has committed, under
     // the write lock; never if this write is rolled back or the commit fails.
     void onCommit(std::function<void()> fn) { m_onCommit.push_back(std::move(fn)); }
+    // Call in a write that drops SQLite tables (a table, an index, a log).
+    // Every connection caches the statements of each table it touched;
+    // once this commits, each finalizes its cached statements before its
+    // next transaction, so that a server whose clients create and delete
+    // tables all day keeps none of the dropped ones' (Database::step and
+    // ::beginRead; SQLite itself re-prepares every statement after any
+    // schema change, so this costs about nothing more).
+    void droppedTables();
 
     WriteTxn(Database &db, Connection &c, qint64 now) : conn(c), nowMs(now), m_db(db) {}
 
@@ -372,6 +380,11 @@ private:
     // and before the committing call returns (so before any write is
     // acknowledged): a reader's snapshot begun at the current count is current.
     std::atomic<quint64> m_commitSeq{0};
+    // Committed writes that dropped tables (WriteTxn::droppedTables): a
+    // connection that has seen fewer finalizes its cached statements before
+    // its next transaction (forgetDroppedStatements).
+    std::atomic<quint64> m_tableDrops{0};
+    void forgetDroppedStatements(Connection &c);
 
     // Checkpoints run on a thread of their own (passive: they never block
     // writers, but for a last short pass that copies what they committed

@@ -173,6 +173,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 continue;
             DD_ASSIGN(const qint64 rows, scalar(txn.conn, "SELECT IFNULL(SUM(n), 0) FROM " + storage::ChangeLog::sqlTable(id)));
             DD_CHECK(txn.saveChangeLogEnd());
+            txn.droppedTables();
             DD_CHECK(storage::ChangeLog::drop(txn.conn, id));
             storage::Statement *s = txn.conn.prepare("DELETE FROM dd_streams_state WHERE key = ?");
             if (!s)

@@ -6,6 +6,8 @@
 #include "storage/database.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -46,6 +48,10 @@ Result<void> writeValue(Database &db, qint64 key, qint64 value)
     });
 }
 
+// A table without its name.
+const char *kChurnTable = R"({"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
+    "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}]})";
+
 } // namespace
 
 class TstDatabase : public QObject {
@@ -69,6 +75,52 @@ private slots:
     }
 
     void cleanup() { m_db.reset(); }
+
+    // Every connection caches the statements of each table it touched; a
+    // server whose clients create and delete tables all day (a test suite's
+    // table per test) once kept every dropped table's: 30 KB of memory per
+    // table, without bound. After a drop commits, the writer and each
+    // reader finalize their cached statements before their next transaction.
+    void droppedTablesLeaveNoStatementsCached()
+    {
+        Database &db = *m_db;
+        const auto cached = [](Connection &c) {
+            int n = 0;
+            for (sqlite3_stmt *s = sqlite3_next_stmt(c.handle(), nullptr); s; s = sqlite3_next_stmt(c.handle(), s))
+                ++n;
+            return n;
+        };
+        int writerMost = 0, readerMost = 0;
+        for (int round = 0; round < 40; ++round) {
+            QJsonObject named = QJsonDocument::fromJson(kChurnTable).object();
+            named.insert(QStringLiteral("TableName"), QStringLiteral("churn%1").arg(round));
+            auto table = db.write<std::shared_ptr<const TableDef>>([&](WriteTxn &txn) { return db.createTable(txn, named); });
+            QVERIFY2(table.ok(), qPrintable(table.ok() ? QString() : table.error().message()));
+            const TableDef &def = **table;
+            // A statement of the table's own on the writer and on a reader.
+            QVERIFY(db.write<void>([&](WriteTxn &txn) -> Result<void> {
+                          writerMost = std::max(writerMost, cached(txn.conn));
+                          return txn.conn.run("INSERT INTO " + def.sqlTable + "(h, pk, sk, size, item) VALUES(?, x'01', x'', 1, '{}')", {round});
+                      }).ok());
+            auto read = db.read<qint64>([&](Connection &c) -> Result<qint64> {
+                readerMost = std::max(readerMost, cached(c));
+                Statement *st = c.prepare("SELECT count(*) FROM " + def.sqlTable);
+                if (!st || !st->step())
+                    return ApiError::internal(c.lastError());
+                const qint64 n = st->columnInt(0);
+                st->reset();
+                return n;
+            });
+            QVERIFY(read.ok());
+            QCOMPARE(*read, qint64(1));
+            QVERIFY(db.write<void>([&](WriteTxn &txn) { return db.dropTable(txn, def); }).ok());
+        }
+        // Without the purge each round left at least one more statement on
+        // each connection: 40 and more by the end.
+        QVERIFY2(writerMost < 30, qPrintable(QString::number(writerMost)));
+        QVERIFY2(readerMost < 15, qPrintable(QString::number(readerMost)));
+        QVERIFY(readerMost > 0); // the reader did cache statements between rounds
+    }
 
     // Each read comes after a write committed on another thread; the reader
     // it gets may hold a snapshot from before that write.
