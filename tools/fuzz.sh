@@ -2,18 +2,20 @@
 # Builds the fuzzers with clang (libFuzzer, AddressSanitizer, UBSan) in
 # build-fuzz/ and runs one over its corpus, tests/fuzz/corpus/TARGET, for
 # SECONDS (default 60): the expression language (FUZZ_TARGET=expr, the
-# default) or the change log's block decoder (FUZZ_TARGET=changelog).
+# default), the change log's block decoder (FUZZ_TARGET=changelog), or the
+# engine's requests (FUZZ_TARGET=request: the whole engine, built only when
+# asked for, as `build` does not).
 #   tools/fuzz.sh [SECONDS]          tools/fuzz.sh build    (build only)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 flags="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer -g -O1"
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ -DDD_FUZZ=ON \
   -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-cmake --build build-fuzz --target expr_fuzz changelog_fuzz
-[ "${1:-}" = build ] && exit 0
+[ "${1:-}" = build ] && exec cmake --build build-fuzz --target expr_fuzz changelog_fuzz
 target=${FUZZ_TARGET:-expr}
+cmake --build build-fuzz --target "${target}_fuzz"
 dict=()
-[ "$target" = expr ] && dict=(-dict=tests/fuzz/expr.dict)
+[ -f "tests/fuzz/$target.dict" ] && dict=(-dict="tests/fuzz/$target.dict")
 mkdir -p "build-fuzz/corpus-$target"
-exec "build-fuzz/bin/${target}_fuzz" -max_total_time="${1:-60}" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+exec "build-fuzz/bin/${target}_fuzz" -max_total_time="${1:-60}" -timeout=10 -rss_limit_mb=2048 -max_len="${FUZZ_MAX_LEN:-4096}" \
   "${dict[@]}" -print_final_stats=1 "build-fuzz/corpus-$target" "tests/fuzz/corpus/$target"
