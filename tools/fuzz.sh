@@ -2,9 +2,10 @@
 # Builds the fuzzers with clang (libFuzzer, AddressSanitizer, UBSan) in
 # build-fuzz/ and runs one over its corpus, tests/fuzz/corpus/TARGET, for
 # SECONDS (default 60): the expression language (FUZZ_TARGET=expr, the
-# default), the change log's block decoder (FUZZ_TARGET=changelog), or the
-# engine's requests (FUZZ_TARGET=request: the whole engine, built only when
-# asked for, as `build` does not).
+# default), the change log's block decoder (FUZZ_TARGET=changelog), the
+# engine's requests (FUZZ_TARGET=request) or the endpoint's HTTP over a
+# socket (FUZZ_TARGET=http); the last two compile the whole engine, so only
+# when asked for, not by `build`.
 #   tools/fuzz.sh [SECONDS]          tools/fuzz.sh build    (build only)
 set -euo pipefail
 cd "$(dirname "$0")/.."

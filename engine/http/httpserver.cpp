@@ -847,6 +847,8 @@ void Worker::queueResponse(Connection *c, const HttpResponse &r)
     head.resize(total);
     char *out = head.data();
     const auto put = [&out](QByteArrayView v) {
+        if (v.isEmpty())
+            return; // an empty header value or body may have no data at all: memcpy from null is undefined
         std::memcpy(out, v.data(), size_t(v.size()));
         out += v.size();
     };
