@@ -13,6 +13,7 @@
 #pragma once
 
 #include "api/engine.h"
+#include "quietengine.h"
 #include "http/endpoint.h"
 
 #include <QByteArray>
@@ -37,12 +38,7 @@ public:
     // Opens the engine and starts the endpoint; an empty string, or what failed.
     QString open()
     {
-        api::EngineOptions o;
-        o.inMemory = true;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
+        auto e = openQuietEngine();
         if (!e.ok())
             return e.error().message();
         m_engine = std::move(*e);

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "api/engine.h"
+#include "quietengine.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -59,12 +60,7 @@ public:
     // Opens the engine and the fixture; an empty string, or what failed.
     QString open()
     {
-        api::EngineOptions o;
-        o.inMemory = true;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
+        auto e = openQuietEngine();
         if (!e.ok())
             return e.error().message();
         m_engine = std::move(*e);

@@ -1,0 +1,22 @@
+// The fuzz harnesses' engine: in memory, with no background upkeep (TTL
+// sweeps, change-log pruning, PITR maintenance), so that an input's outcome
+// depends on the input alone.
+#pragma once
+
+#include "api/engine.h"
+
+#include <memory>
+
+namespace dd::fuzz {
+
+inline Result<std::unique_ptr<api::Engine>> openQuietEngine()
+{
+    api::EngineOptions o;
+    o.inMemory = true;
+    o.ttlSweepIntervalMs = 0;
+    o.changeLogPruneIntervalMs = 0;
+    o.pitrMaintenanceIntervalMs = 0;
+    return api::Engine::open(o);
+}
+
+} // namespace dd::fuzz
