@@ -174,6 +174,21 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::Compaction</name>
+    <message>
+        <source>Compacting %1.db (%2 of %3)…</source>
+        <translation>%1.db wird komprimiert (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>%1.db: %2, then %3</source>
+        <translation>%1.db: %2, danach %3</translation>
+    </message>
+    <message>
+        <source>%1.db: left as it was (%2)</source>
+        <translation>%1.db: unverändert gelassen (%2)</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::ConflictDialog</name>
     <message>
         <source>The item changed since you loaded it</source>
@@ -378,6 +393,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Backups and &amp;history</source>
         <translation>Sicherungen und &amp;Verlauf</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact data folder…</source>
+        <translation>Datenordner ko&amp;mprimieren…</translation>
     </message>
 </context>
 <context>
@@ -1070,6 +1089,34 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>History: %1</source>
         <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>Compact data folder</source>
+        <translation>Datenordner komprimieren</translation>
+    </message>
+    <message>
+        <source>Compacting gives the space that deleted tables and items left inside the files of %1 back to the file system. It closes %2 and its tabs first and opens it again when it is done; while it runs, programs using the served database must wait.
+
+Compact now?</source>
+        <translation>Das Komprimieren gibt den Platz, den gelöschte Tabellen und Elemente in den Dateien von %1 hinterlassen haben, an das Dateisystem zurück. Dazu wird %2 mit seinen Tabs zuerst geschlossen und danach wieder geöffnet; solange es läuft, müssen Programme, die die bereitgestellte Datenbank nutzen, warten.
+
+Jetzt komprimieren?</translation>
+    </message>
+    <message>
+        <source>Compacting %1…</source>
+        <translation>%1 wird komprimiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Compaction cancelled.</source>
+        <translation>Komprimierung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Freed %1.</source>
+        <translation>%1 freigegeben.</translation>
     </message>
 </context>
 <context>

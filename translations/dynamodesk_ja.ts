@@ -174,6 +174,21 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::Compaction</name>
+    <message>
+        <source>Compacting %1.db (%2 of %3)…</source>
+        <translation>%1.db を圧縮しています（%2 / %3）…</translation>
+    </message>
+    <message>
+        <source>%1.db: %2, then %3</source>
+        <translation>%1.db: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1.db: left as it was (%2)</source>
+        <translation>%1.db: 変更していません（%2）</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::ConflictDialog</name>
     <message>
         <source>The item changed since you loaded it</source>
@@ -378,6 +393,10 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Backups and &amp;history</source>
         <translation>バックアップと履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpact data folder…</source>
+        <translation>データフォルダーを圧縮(&amp;M)…</translation>
     </message>
 </context>
 <context>
@@ -1067,6 +1086,34 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>History: %1</source>
         <translation>履歴: %1</translation>
+    </message>
+    <message>
+        <source>Compact data folder</source>
+        <translation>データフォルダーの圧縮</translation>
+    </message>
+    <message>
+        <source>Compacting gives the space that deleted tables and items left inside the files of %1 back to the file system. It closes %2 and its tabs first and opens it again when it is done; while it runs, programs using the served database must wait.
+
+Compact now?</source>
+        <translation>圧縮すると、削除されたテーブルや項目が %1 のファイル内に残した領域がファイルシステムに返されます。先に %2 とそのタブを閉じ、完了後に再び開きます。実行中は、公開中のデータベースを使うプログラムは待機します。
+
+今すぐ圧縮しますか？</translation>
+    </message>
+    <message>
+        <source>Compacting %1…</source>
+        <translation>%1 を圧縮しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Compaction cancelled.</source>
+        <translation>圧縮をキャンセルしました。</translation>
+    </message>
+    <message>
+        <source>Freed %1.</source>
+        <translation>%1 を解放しました。</translation>
     </message>
 </context>
 <context>

@@ -248,11 +248,15 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         DD_ASSIGN(engine->d->lock, storage::DataDirLock::acquire(options.dataDir));
         // Open the regions that already have data, so that a broken file is reported at start.
         const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
-        for (const QString &f : files) {
-            if (options.compactBeforeOpening) {
-                // A compaction that fails (no room for its copy) leaves the
-                // file as it was: the data is still served.
-                const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f));
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const QString &f = files.at(i);
+            const bool cancelled = options.compactionCancelled && options.compactionCancelled();
+            if (options.compactBeforeOpening && !cancelled) {
+                if (options.compacting)
+                    options.compacting(f.chopped(3), int(i), int(files.size()));
+                // A compaction that fails (no room for its copy) or is
+                // cancelled leaves the file as it was: the data is still served.
+                const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f), options.compactionCancelled);
                 if (options.compacted && sizes.ok())
                     options.compacted(f.chopped(3), sizes->first, sizes->second, QString());
                 else if (options.compacted)

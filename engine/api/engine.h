@@ -48,6 +48,13 @@ struct EngineOptions {
     // error that left it as it was: the region opens either way), if set.
     bool compactBeforeOpening = false;
     std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter, const QString &error)> compacted;
+    // Called before each file's compaction: its region, its place (0-based)
+    // among `count` files. Once compactionCancelled (if set) returns true,
+    // asked every few thousand steps of SQLite's, the compaction under way
+    // stops (its file stays as it was; `compacted` reports "interrupted")
+    // and no further file is compacted.
+    std::function<void(const QString &region, int index, int count)> compacting;
+    std::function<bool()> compactionCancelled;
 };
 
 class Engine {

@@ -276,9 +276,14 @@ Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const 
     return db;
 }
 
-Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath)
+Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath, const std::function<bool()> &cancelled)
 {
     DD_ASSIGN(const std::unique_ptr<Connection> c, Connection::open(filePath, false));
+    // A cancel interrupts the VACUUM (SQLITE_INTERRUPT), which then rolls
+    // back: the file stays as it was.
+    if (cancelled)
+        sqlite3_progress_handler(c->handle(), 4000, [](void *fn) { return int((*static_cast<const std::function<bool()> *>(fn))()); },
+                                 const_cast<std::function<bool()> *>(&cancelled));
     // The WAL a killed process left is copied in first, so that both sizes
     // are the file's alone.
     DD_CHECK(c->exec("PRAGMA wal_checkpoint(TRUNCATE)"));

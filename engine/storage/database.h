@@ -161,8 +161,8 @@ public:
     // data (SQLite's temporary directory) and for the WAL. Returns the
     // file's bytes before and after (with its WAL, if not yet copied in);
     // the caller holds the data directory's lock. On failure (a full disk,
-    // say) the file is as it was.
-    static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath);
+    // say), or once `cancelled` returns true, the file is as it was.
+    static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath, const std::function<bool()> &cancelled = {});
 
     const QString &region() const { return m_region; }
     // Whether the database lives in memory (one connection serves reads and writes).

@@ -58,17 +58,7 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
             *error = engine.error().message();
             return nullptr;
         }
-        std::shared_ptr<api::Engine> shared(std::move(*engine).release());
-        api::RequestContext context;
-        context.region = settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region;
-        auto client = std::make_shared<client::InProcessClient>(shared, context);
-        auto connection = std::make_unique<Connection>(settings, client, shared);
-        if (settings.serve) {
-            QString serveError;
-            if (!connection->startServing(settings.port, &serveError))
-                qWarning("Could not serve the database: %s", qPrintable(serveError));
-        }
-        return connection;
+        return fromEngine(settings, std::shared_ptr<api::Engine>(std::move(*engine).release()));
     }
     case ConnectionSettings::Kind::Endpoint: {
         const QUrl url(settings.url);
@@ -93,6 +83,20 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
     }
     }
     return nullptr;
+}
+
+std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine)
+{
+    api::RequestContext context;
+    context.region = settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region;
+    auto client = std::make_shared<client::InProcessClient>(engine, context);
+    auto connection = std::make_unique<Connection>(settings, client, engine);
+    if (settings.serve) {
+        QString serveError;
+        if (!connection->startServing(settings.port, &serveError))
+            qWarning("Could not serve the database: %s", qPrintable(serveError));
+    }
+    return connection;
 }
 
 QString Connection::displayName() const

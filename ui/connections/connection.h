@@ -41,6 +41,9 @@ public:
     // null and sets *error to one line on failure (e.g. the directory is
     // locked by another process).
     static std::unique_ptr<Connection> open(const ConnectionSettings &settings, QString *error);
+    // The Embedded connection of `settings` over an engine already open on
+    // its data directory (or memory); serves it if settings.serve.
+    static std::unique_ptr<Connection> fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine);
 
     // Runs one operation through the client. Data operations get
     // ReturnConsumedCapacity TOTAL unless the request sets it. The future

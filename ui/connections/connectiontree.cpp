@@ -235,6 +235,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
             serve->setChecked(connection->isServing());
             connect(serve, &QAction::toggled, this, [this, connection](bool on) { emit serveRequested(connection, on); });
         }
+        if (connection->settings().kind == ConnectionSettings::Kind::Embedded && !connection->settings().inMemory)
+            menu.addAction(tr("Co&mpact data folder…"), this, [this, connection] { emit compactRequested(connection); });
         menu.addSeparator();
         menu.addAction(tr("&Close connection"), this, [this, connection] { emit closeConnectionRequested(connection); });
     }

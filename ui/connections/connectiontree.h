@@ -43,6 +43,7 @@ signals:
     void historyRequested(Connection *connection, const QString &table);
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);
+    void compactRequested(Connection *connection); // an embedded connection on disk
     void tablesListed(Connection *connection);
 
 private:

@@ -3,6 +3,7 @@
 #include "backups/historyview.h"
 #include "browser/tablebrowser.h"
 #include "common/watchers.h"
+#include "connections/compaction.h"
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
@@ -19,6 +20,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QtConcurrent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -66,6 +69,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
+    connect(m_tree, &ConnectionTree::compactRequested, this, &MainWindow::compactDataFolder);
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &MainWindow::updateServeAction);
     connect(&m_deleteTableWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this] {
         const auto r = m_deleteTableWatcher.result();
@@ -281,6 +285,50 @@ void MainWindow::closeConnection(Connection *connection)
         m_connections.erase(it);
     updateServeAction();
     saveConnections();
+}
+
+void MainWindow::compactDataFolder(Connection *connection)
+{
+    const ConnectionSettings settings = connection->settings();
+    const QString dir = settings.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : settings.dataDir;
+    if (QMessageBox::question(this, tr("Compact data folder"),
+                              tr("Compacting gives the space that deleted tables and items left inside the files of %1 back "
+                                 "to the file system. It closes %2 and its tabs first and opens it again when it is done; "
+                                 "while it runs, programs using the served database must wait.\n\nCompact now?")
+                                  .arg(dir, connection->displayName()))
+        != QMessageBox::Yes)
+        return;
+    closeConnection(connection); // its engine holds the folder's lock
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    auto *dialog = new QProgressDialog(tr("Compacting %1…").arg(dir), tr("Cancel"), 0, 0, this);
+    dialog->setWindowTitle(tr("Compact data folder"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(0);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    auto *watcher = new QFutureWatcher<CompactionOutcome>(this);
+    connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, dialog, &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, dialog, &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, dialog, &QProgressDialog::setLabelText);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dialog, settings, dir] {
+        const CompactionOutcome out = watcher->result();
+        watcher->deleteLater();
+        dialog->deleteLater();
+        if (!out.engine) {
+            QMessageBox::warning(this, tr("Cannot connect"), tr("Cannot open %1:\n%2").arg(dir, out.error));
+            return;
+        }
+        addConnection(Connection::fromEngine(settings, out.engine));
+        const QLocale locale;
+        QString summary = out.canceled ? tr("Compaction cancelled.") + QLatin1Char('\n')
+                                       : tr("Freed %1.").arg(locale.formattedDataSize(std::max<qint64>(0, out.bytesBefore - out.bytesAfter)))
+                                             + QLatin1Char('\n');
+        summary += out.files.join(QLatin1Char('\n'));
+        statusBar()->showMessage(out.files.join(QStringLiteral("; ")), 15000);
+        QMessageBox::information(this, tr("Compact data folder"), summary);
+    });
+    watcher->setFuture(QtConcurrent::run(runCompaction, dir, std::shared_ptr<const std::atomic<bool>>(cancel)));
 }
 
 TableBrowser *MainWindow::openTable(Connection *connection, const QString &table)

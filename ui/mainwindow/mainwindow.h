@@ -62,6 +62,10 @@ private:
     void createActions();
     void newConnection();
     void closeConnection(Connection *connection);
+    // Closes an embedded connection, compacts its data folder off the GUI
+    // thread (connections/compaction.h, with progress and Cancel) and opens
+    // it again.
+    void compactDataFolder(Connection *connection);
     void setServing(Connection *connection, bool serve);
     void confirmDeleteTable(Connection *connection, const QString &table);
     void closeTab(int index);
