@@ -265,6 +265,11 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
             DD_CHECK(engine->d->region(f.chopped(3)));
         }
     }
+    // The compaction's callbacks served this open() only: they may refer to
+    // the caller's locals, so the engine's copy of the options drops them.
+    engine->d->options.compacted = nullptr;
+    engine->d->options.compacting = nullptr;
+    engine->d->options.compactionCancelled = nullptr;
     engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir);
     Private *d = engine->d.get();
     if (options.ttlSweepIntervalMs > 0)

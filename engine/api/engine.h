@@ -55,6 +55,8 @@ struct EngineOptions {
     // and no further file is compacted.
     std::function<void(const QString &region, int index, int count)> compacting;
     std::function<bool()> compactionCancelled;
+    // (These three are called only inside Engine::open(), and options()
+    // returns them empty, so they may capture the caller's locals.)
 };
 
 class Engine {
