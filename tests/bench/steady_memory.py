@@ -21,21 +21,14 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'e2e'))
 from dynamodesk import Server, boto3_client  # noqa: E402
 
 
-def rss_mb(pid):
-    with open('/proc/%d/status' % pid) as f:
-        for line in f:
-            if line.startswith('VmRSS:'):
-                return int(line.split()[1]) / 1024.0
-    return float('nan')
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--seconds', type=float, default=180)
     ap.add_argument('--server')
     args = ap.parse_args()
-    import dynamodesk
-    dynamodesk.SERVER = args.server or os.environ.get('DYNAMODESK_SERVER', dynamodesk.SERVER)
+    import dynamodesk  # its SERVER is $DYNAMODESK_SERVER or the build's
+    if args.server:
+        dynamodesk.SERVER = args.server
     server = Server().start()
     try:
         ddb = boto3_client(server)
@@ -56,7 +49,7 @@ def main():
         started = time.time()
         rounds = 0
         print('rounds  seconds  VmRSS (MB)')
-        print('%6d  %7.0f  %10.1f' % (0, 0, rss_mb(server.proc.pid)), flush=True)
+        print('%6d  %7.0f  %10.1f' % (0, 0, server.rss_mb()), flush=True)
         while time.time() - started < args.seconds:
             rounds += 1
             pk, sk = {'S': 'p%d' % random.randrange(200)}, {'S': 's%d' % random.randrange(50)}
@@ -78,7 +71,7 @@ def main():
                 ddb.batch_get_item(RequestItems={'steady': {'Keys': [
                     {'pk': {'S': 'p%d' % i}, 'sk': {'S': 's1'}} for i in range(20)]}})
             if rounds % 500 == 0:
-                print('%6d  %7.0f  %10.1f' % (rounds, time.time() - started, rss_mb(server.proc.pid)), flush=True)
+                print('%6d  %7.0f  %10.1f' % (rounds, time.time() - started, server.rss_mb()), flush=True)
     finally:
         server.stop()
 

@@ -18,32 +18,22 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'e2e'))
 from dynamodesk import Server, boto3_client  # noqa: E402
 
 
-def rss_mb(pid):
-    with open('/proc/%d/status' % pid) as f:
-        for line in f:
-            if line.startswith('VmRSS:'):
-                return int(line.split()[1]) / 1024.0
-    return float('nan')
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--tables', type=int, default=2500)
     ap.add_argument('--in-memory', action='store_true')
     ap.add_argument('--server')
     args = ap.parse_args()
-    import dynamodesk
+    import dynamodesk  # its SERVER is $DYNAMODESK_SERVER or the build's
     if args.server:
         dynamodesk.SERVER = args.server
-    else:
-        dynamodesk.SERVER = os.environ.get('DYNAMODESK_SERVER', dynamodesk.SERVER)
     server = Server(in_memory=args.in_memory).start()
     try:
         ddb = boto3_client(server)
         key = {'pk': {'S': 'a'}, 'sk': {'S': 'b'}}
         started = time.time()
         print('tables  VmRSS (MB)  seconds')
-        print('%6d  %10.1f  %7.0f' % (0, rss_mb(server.proc.pid), 0), flush=True)
+        print('%6d  %10.1f  %7.0f' % (0, server.rss_mb(), 0), flush=True)
         for i in range(args.tables):
             name = 'churn-%d' % i
             ddb.create_table(
@@ -63,7 +53,7 @@ def main():
             ddb.delete_item(TableName=name, Key=key)
             ddb.delete_table(TableName=name)
             if (i + 1) % max(1, args.tables // 5) == 0:
-                print('%6d  %10.1f  %7.0f' % (i + 1, rss_mb(server.proc.pid), time.time() - started), flush=True)
+                print('%6d  %10.1f  %7.0f' % (i + 1, server.rss_mb(), time.time() - started), flush=True)
     finally:
         server.stop()
 

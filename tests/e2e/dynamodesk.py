@@ -45,6 +45,14 @@ class Server:
     def url(self):
         return 'http://127.0.0.1:%d' % self.port
 
+    def rss_mb(self):
+        """The running server's resident memory (VmRSS) in MB."""
+        with open('/proc/%d/status' % self.proc.pid) as f:
+            for line in f:
+                if line.startswith('VmRSS:'):
+                    return int(line.split()[1]) / 1024.0
+        return float('nan')
+
     def stop(self):
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
