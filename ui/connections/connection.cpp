@@ -52,7 +52,7 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
     case ConnectionSettings::Kind::Embedded: {
         api::EngineOptions options;
         options.inMemory = settings.inMemory;
-        options.dataDir = settings.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : settings.dataDir;
+        options.dataDir = settings.dataFolder();
         auto engine = api::Engine::open(options);
         if (!engine.ok()) {
             *error = engine.error().message();

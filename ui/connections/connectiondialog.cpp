@@ -121,7 +121,7 @@ void ConnectionDialog::setSettings(const ConnectionSettings &s)
 {
     m_kind->setCurrentIndex(int(s.kind));
     m_name->setText(s.name);
-    m_dataDir->setText(s.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : s.dataDir);
+    m_dataDir->setText(s.dataFolder());
     m_inMemory->setChecked(s.inMemory);
     m_serve->setChecked(s.serve);
     m_port->setValue(s.port);

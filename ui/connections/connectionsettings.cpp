@@ -10,6 +10,11 @@ QString ConnectionSettings::defaultDataDir()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
+QString ConnectionSettings::dataFolder() const
+{
+    return dataDir.isEmpty() ? defaultDataDir() : dataDir;
+}
+
 QString ConnectionSettings::displayName() const
 {
     if (!name.isEmpty())
@@ -18,7 +23,7 @@ QString ConnectionSettings::displayName() const
     case Kind::Embedded:
         return inMemory ? QCoreApplication::translate("dd::ui::ConnectionSettings", "Embedded (in memory)")
                         : QCoreApplication::translate("dd::ui::ConnectionSettings", "Embedded: %1")
-                              .arg(dataDir.isEmpty() ? defaultDataDir() : dataDir);
+                              .arg(dataFolder());
     case Kind::Endpoint:
         return url;
     case Kind::Aws:

@@ -23,6 +23,7 @@ struct ConnectionSettings {
     QString profile;          // Aws: profile name from ~/.aws/config; empty means "default"
 
     static QString defaultDataDir(); // QStandardPaths' app data location
+    QString dataFolder() const;      // Embedded: dataDir, or the default when empty
     QString displayName() const;     // `name`, or e.g. "Embedded (in memory)"
 
     // The saved list of connections (empty on first start).

@@ -290,7 +290,7 @@ void MainWindow::closeConnection(Connection *connection)
 void MainWindow::compactDataFolder(Connection *connection)
 {
     const ConnectionSettings settings = connection->settings();
-    const QString dir = settings.dataDir.isEmpty() ? ConnectionSettings::defaultDataDir() : settings.dataDir;
+    const QString dir = settings.dataFolder();
     if (QMessageBox::question(this, tr("Compact data folder"),
                               tr("Compacting gives the space that deleted tables and items left inside the files of %1 back "
                                  "to the file system. It closes %2 and its tabs first and opens it again when it is done; "
@@ -321,10 +321,9 @@ void MainWindow::compactDataFolder(Connection *connection)
         }
         addConnection(Connection::fromEngine(settings, out.engine));
         const QLocale locale;
-        QString summary = out.canceled ? tr("Compaction cancelled.") + QLatin1Char('\n')
-                                       : tr("Freed %1.").arg(locale.formattedDataSize(std::max<qint64>(0, out.bytesBefore - out.bytesAfter)))
-                                             + QLatin1Char('\n');
-        summary += out.files.join(QLatin1Char('\n'));
+        const QString summary = (out.canceled ? tr("Compaction cancelled.")
+                                              : tr("Freed %1.").arg(locale.formattedDataSize(std::max<qint64>(0, out.bytesBefore - out.bytesAfter))))
+                                + QLatin1Char('\n') + out.files.join(QLatin1Char('\n'));
         statusBar()->showMessage(out.files.join(QStringLiteral("; ")), 15000);
         QMessageBox::information(this, tr("Compact data folder"), summary);
     });
