@@ -6,7 +6,7 @@
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
-//                [--index-keys moved|kept|new] [--payload BYTES] [--projection KEYS_ONLY|ALL]
+//                [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]
 //
 // --projection ALL makes the GSIs project every attribute (default
 // KEYS_ONLY).
@@ -25,6 +25,9 @@
 // item's index keys (only n changes: KEYS_ONLY entries are left alone), and
 // --index-keys new puts new items (an insert per index, as with no index a
 // new row): compare each with --gsis 0 and the same option.
+// --index-attrs N gives the items the attributes g0..g(N-1) whatever the
+// table's indexes (default: G), so that a table without indexes can be
+// written the very same items as one with them.
 //
 // --stream VIEW_TYPE enables a stream (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or
 // NEW_AND_OLD_IMAGES) on the table, so that every write also appends its
@@ -109,6 +112,7 @@ struct Options {
     double seconds = 3;
     int threads = 1;
     int gsis = 0;
+    int indexAttrs = -1; // the items' g0.. attributes; -1: as many as gsis
     QByteArray stream; // StreamViewType of bench_kv's stream; empty: none
     QByteArray indexKeys = "moved"; // what a put does to the item's index keys: moved, kept, or new (a new item)
     qint64 ops = 0;    // > 0: run this many operations of each kind instead of for `seconds`
@@ -169,7 +173,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
+                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -180,6 +184,7 @@ int main(int argc, char **argv)
         .value("--only", o.only)
         .value("--stream", o.stream)
         .value("--index-keys", o.indexKeys)
+        .value("--index-attrs", o.indexAttrs)
         .value("--payload", o.payload)
         .value("--projection", o.projection)
         .done();
@@ -224,6 +229,7 @@ int main(int argc, char **argv)
     if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(create)).ok())
         return 1;
     const QByteArray payload(o.payload, 'x');
+    const int indexAttrs = o.indexAttrs >= 0 ? o.indexAttrs : o.gsis;
     static std::atomic<qint64> version{0};
     // Each put changes the item (n) and, with GSIs, each index key (moved),
     // or none (kept: the loaded item's keys), or puts a new item (new).
@@ -232,7 +238,7 @@ int main(int argc, char **argv)
         if (o.indexKeys == "new")
             i = o.items + int(v);
         QByteArray indexKeys;
-        for (int g = 0; g < o.gsis; ++g)
+        for (int g = 0; g < indexAttrs; ++g)
             indexKeys += R"(,"g)" + QByteArray::number(g) + (o.indexKeys == "kept" ? R"(":{"S":"w)" + QByteArray::number((i + g) % 1000)
                                                                                     : R"(":{"S":"v)" + QByteArray::number((v + g) % 1000))
                          + R"("})";
@@ -246,7 +252,7 @@ int main(int argc, char **argv)
         for (int j = i; j < std::min(i + 25, o.items); ++j) {
             // Loaded items have their index keys too, so that every put moves entries.
             QByteArray indexKeys;
-            for (int g = 0; g < o.gsis; ++g)
+            for (int g = 0; g < indexAttrs; ++g)
                 indexKeys += R"(,"g)" + QByteArray::number(g) + R"(":{"S":"w)" + QByteArray::number((j + g) % 1000) + R"("})";
             batch += (j > i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":")") + key(j) + R"("},"n":{"N":")"
                      + QByteArray::number(j) + R"("},"data":{"S":")" + payload + R"("})" + indexKeys + "}}}";
