@@ -1,6 +1,6 @@
-// The fuzz harnesses' engine: in memory, with no background upkeep (TTL
-// sweeps, change-log pruning, PITR maintenance), so that an input's outcome
-// depends on the input alone.
+// The fuzz harnesses' engine: in memory (or on disk in `dataDir`), with no
+// background upkeep (TTL sweeps, change-log pruning, PITR maintenance), so
+// that an input's outcome depends on the input alone.
 #pragma once
 
 #include "api/engine.h"
@@ -9,10 +9,11 @@
 
 namespace dd::fuzz {
 
-inline Result<std::unique_ptr<api::Engine>> openQuietEngine()
+inline Result<std::unique_ptr<api::Engine>> openQuietEngine(const QString &dataDir = QString())
 {
     api::EngineOptions o;
-    o.inMemory = true;
+    o.inMemory = dataDir.isEmpty();
+    o.dataDir = dataDir;
     o.ttlSweepIntervalMs = 0;
     o.changeLogPruneIntervalMs = 0;
     o.pitrMaintenanceIntervalMs = 0;

@@ -15,6 +15,12 @@
 // - a failed call that changed tab's or hsh's items: a rejected request
 //   changes nothing;
 // - a success whose body is neither empty nor a JSON object.
+//
+// On disk (Storage::OnDisk: a data folder of its own, as the server keeps
+// it), the harness then also closes the engine and opens the folder again,
+// and reports any difference in what the tables hold: their names and key
+// schemas, their items, each index's items, TTL, tags, stream records and
+// point-in-time recovery. Every acknowledged change must survive a restart.
 #pragma once
 
 #include "api/engine.h"
@@ -26,6 +32,8 @@
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+#include <QTemporaryDir>
+#include <QThread>
 
 #include <algorithm>
 #include <memory>
@@ -55,12 +63,21 @@ inline const QStringList &operations()
     return ops;
 }
 
+enum class Storage { InMemory, OnDisk };
+
 class RequestHarness {
 public:
+    explicit RequestHarness(Storage storage = Storage::InMemory) : m_storage(storage) {}
+
     // Opens the engine and the fixture; an empty string, or what failed.
     QString open()
     {
-        auto e = openQuietEngine();
+        if (m_storage == Storage::OnDisk) {
+            m_dir = std::make_unique<QTemporaryDir>();
+            if (!m_dir->isValid())
+                return QStringLiteral("cannot make a data folder: ") + m_dir->errorString();
+        }
+        auto e = openQuietEngine(m_dir ? m_dir->path() : QString());
         if (!e.ok())
             return e.error().message();
         m_engine = std::move(*e);
@@ -123,10 +140,171 @@ public:
             if (fixtureItems() != before)
                 return QStringLiteral("%1 failed (%2: %3) but changed the items").arg(op, r.error().type(), r.error().message());
         }
-        return {};
+        return m_storage == Storage::OnDisk ? reopen() : QString();
     }
 
 private:
+    QByteArray call(const char *op, const QJsonObject &request, bool *ok = nullptr)
+    {
+        auto r = m_engine->call(m_ctx, QString::fromLatin1(op), request);
+        if (ok)
+            *ok = r.ok();
+        return r.ok() ? *r : r.error().type().toUtf8() + ": " + r.error().message().toUtf8();
+    }
+
+    // Waits (up to 5 s) until no table or index is being created, restored
+    // or deleted: what the folder holds is then settled. False if it never is
+    // (the harness's tables are tiny: that is a hang).
+    bool settle()
+    {
+        for (int i = 0; i < 250; ++i) {
+            bool busy = false;
+            for (const QString &name : tableNames()) {
+                bool ok = false;
+                const QJsonObject t = QJsonDocument::fromJson(call("DescribeTable", {{QStringLiteral("TableName"), name}}, &ok))
+                                          .object().value(QStringLiteral("Table")).toObject();
+                if (!ok)
+                    continue;
+                busy |= t.value(QStringLiteral("TableStatus")).toString() != QLatin1String("ACTIVE");
+                for (const QJsonValue &g : t.value(QStringLiteral("GlobalSecondaryIndexes")).toArray())
+                    busy |= g.toObject().value(QStringLiteral("IndexStatus")).toString() != QLatin1String("ACTIVE");
+            }
+            if (!busy)
+                return true;
+            QThread::msleep(20);
+        }
+        return false;
+    }
+
+    QStringList tableNames()
+    {
+        QStringList names;
+        QJsonObject request;
+        for (;;) {
+            const QJsonObject page = QJsonDocument::fromJson(call("ListTables", request)).object();
+            for (const QJsonValue &name : page.value(QStringLiteral("TableNames")).toArray())
+                names << name.toString();
+            if (!page.contains(QStringLiteral("LastEvaluatedTableName")))
+                return names;
+            request.insert(QStringLiteral("ExclusiveStartTableName"), page.value(QStringLiteral("LastEvaluatedTableName")));
+        }
+    }
+
+    // All items of a table or of one of its indexes, in scan order.
+    QByteArray scanAll(const QString &table, const QString &index)
+    {
+        QJsonArray all;
+        QJsonObject request{{QStringLiteral("TableName"), table}};
+        if (!index.isEmpty())
+            request.insert(QStringLiteral("IndexName"), index);
+        for (;;) {
+            bool ok = false;
+            const QByteArray body = call("Scan", request, &ok);
+            if (!ok)
+                return body;
+            const QJsonObject page = QJsonDocument::fromJson(body).object();
+            for (const QJsonValue &item : page.value(QStringLiteral("Items")).toArray())
+                all.append(item);
+            if (!page.contains(QStringLiteral("LastEvaluatedKey")))
+                return QJsonDocument(all).toJson(QJsonDocument::Compact);
+            request.insert(QStringLiteral("ExclusiveStartKey"), page.value(QStringLiteral("LastEvaluatedKey")));
+        }
+    }
+
+    // The records of every shard of a stream, from its trim horizon.
+    QByteArray streamRecords(const QString &arn)
+    {
+        QByteArray out;
+        const QJsonObject stream = QJsonDocument::fromJson(call("Streams.DescribeStream", {{QStringLiteral("StreamArn"), arn}}))
+                                       .object().value(QStringLiteral("StreamDescription")).toObject();
+        for (const QJsonValue &shard : stream.value(QStringLiteral("Shards")).toArray()) {
+            const QString id = shard.toObject().value(QStringLiteral("ShardId")).toString();
+            out += id.toUtf8() + ':';
+            QJsonValue iterator = QJsonDocument::fromJson(call("Streams.GetShardIterator", {{QStringLiteral("StreamArn"), arn},
+                                                                                             {QStringLiteral("ShardId"), id},
+                                                                                             {QStringLiteral("ShardIteratorType"), QStringLiteral("TRIM_HORIZON")}}))
+                                      .object().value(QStringLiteral("ShardIterator"));
+            // An open shard's iterator never ends: stop at the first empty page.
+            for (int page = 0; page < 100 && iterator.isString(); ++page) {
+                const QJsonObject records = QJsonDocument::fromJson(call("Streams.GetRecords", {{QStringLiteral("ShardIterator"), iterator}})).object();
+                const QJsonArray list = records.value(QStringLiteral("Records")).toArray();
+                if (list.isEmpty())
+                    break;
+                for (const QJsonValue &r : list) {
+                    QJsonObject record = r.toObject();
+                    out += QJsonDocument(record).toJson(QJsonDocument::Compact);
+                }
+                iterator = records.value(QStringLiteral("NextShardIterator"));
+            }
+        }
+        return out;
+    }
+
+    // What the engine holds, as text: each table's definition, items, index
+    // items, TTL, tags, stream records and point-in-time recovery setting.
+    QByteArray everything()
+    {
+        QByteArray out;
+        if (!settle())
+            out += "NOT SETTLED after 5 s\n";
+        for (const QString &name : tableNames()) {
+            const QJsonObject table{{QStringLiteral("TableName"), name}};
+            const QJsonObject t = QJsonDocument::fromJson(call("DescribeTable", table)).object().value(QStringLiteral("Table")).toObject();
+            QJsonObject kept;
+            for (const char *field : {"TableName", "TableStatus", "KeySchema", "AttributeDefinitions", "StreamSpecification",
+                                      "LatestStreamArn", "TableArn", "BillingModeSummary", "ItemCount"})
+                if (t.contains(QLatin1String(field)))
+                    kept.insert(QLatin1String(field), t.value(QLatin1String(field)));
+            QStringList indexes;
+            for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+                QJsonArray list;
+                for (const QJsonValue &v : t.value(QLatin1String(kind)).toArray()) {
+                    const QJsonObject i = v.toObject();
+                    indexes << i.value(QStringLiteral("IndexName")).toString();
+                    list.append(QJsonObject{{QStringLiteral("IndexName"), i.value(QStringLiteral("IndexName"))},
+                                            {QStringLiteral("KeySchema"), i.value(QStringLiteral("KeySchema"))},
+                                            {QStringLiteral("Projection"), i.value(QStringLiteral("Projection"))},
+                                            {QStringLiteral("ItemCount"), i.value(QStringLiteral("ItemCount"))}});
+                }
+                if (!list.isEmpty())
+                    kept.insert(QLatin1String(kind), list);
+            }
+            out += QJsonDocument(kept).toJson(QJsonDocument::Compact) + '\n';
+            out += "items " + scanAll(name, QString()) + '\n';
+            for (const QString &index : indexes)
+                out += "index " + index.toUtf8() + ' ' + scanAll(name, index) + '\n';
+            out += "ttl " + call("DescribeTimeToLive", table) + '\n';
+            out += "tags " + call("ListTagsOfResource", {{QStringLiteral("ResourceArn"), t.value(QStringLiteral("TableArn"))}}) + '\n';
+            if (t.contains(QStringLiteral("LatestStreamArn")))
+                out += "stream " + streamRecords(t.value(QStringLiteral("LatestStreamArn")).toString()) + '\n';
+            const QJsonObject pitr = QJsonDocument::fromJson(call("DescribeContinuousBackups", table)).object();
+            out += "pitr " + pitr.value(QStringLiteral("ContinuousBackupsDescription")).toObject()
+                                 .value(QStringLiteral("PointInTimeRecoveryDescription")).toObject()
+                                 .value(QStringLiteral("PointInTimeRecoveryStatus")).toString().toUtf8() + '\n';
+        }
+        return out;
+    }
+
+    // Closes the engine, opens its folder again, and compares what it holds.
+    QString reopen()
+    {
+        const QByteArray before = everything();
+        if (before.startsWith("NOT SETTLED"))
+            return QStringLiteral("a table or index was still not ACTIVE after 5 s:\n") + QString::fromUtf8(before);
+        if (qEnvironmentVariableIsSet("DD_FUZZ_VERBOSE"))
+            qInfo("before the restart:\n%s", before.constData());
+        m_engine.reset();
+        auto e = openQuietEngine(m_dir->path());
+        if (!e.ok())
+            return QStringLiteral("the data folder did not open again: ") + e.error().message();
+        m_engine = std::move(*e);
+        const QByteArray after = everything();
+        if (after == before)
+            return {};
+        return QStringLiteral("reopening the data folder changed what it holds:\nbefore: %1\nafter:  %2")
+            .arg(QString::fromUtf8(before), QString::fromUtf8(after));
+    }
+
     // The items of tab and hsh (or the errors reading them), in key order.
     QByteArray fixtureItems()
     {
@@ -153,6 +331,8 @@ private:
         return out;
     }
 
+    Storage m_storage;
+    std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<api::Engine> m_engine;
     api::RequestContext m_ctx;
 };

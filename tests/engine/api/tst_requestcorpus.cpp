@@ -15,12 +15,12 @@ class TestRequestCorpus : public QObject {
 
     static QDir corpus() { return QDir(QFileInfo(QStringLiteral(__FILE__)).dir().filePath(QStringLiteral("../../fuzz/corpus/request"))); }
 
-    static QStringList run(const QString &file, QString *broken)
+    static QStringList run(const QString &file, QString *broken, fuzz::Storage storage = fuzz::Storage::InMemory)
     {
         QFile f(corpus().filePath(file));
         if (!f.open(QIODevice::ReadOnly))
             return {QStringLiteral("cannot read ") + file};
-        fuzz::RequestHarness harness;
+        fuzz::RequestHarness harness(storage);
         if (const QString error = harness.open(); !error.isEmpty())
             return {error};
         QStringList outcomes;
@@ -43,6 +43,18 @@ private slots:
         QFETCH(QString, file);
         QString broken;
         const QStringList outcomes = run(file, &broken);
+        QVERIFY2(broken.isEmpty(), qPrintable(broken + QStringLiteral("\nafter: ") + outcomes.join(QStringLiteral(", "))));
+    }
+
+    // The same on disk, where every input is also followed by a restart: the
+    // folder opened again holds what was acknowledged, no more, no less.
+    void everyInputSurvivesARestart_data() { everyInputKeepsTheRules_data(); }
+
+    void everyInputSurvivesARestart()
+    {
+        QFETCH(QString, file);
+        QString broken;
+        const QStringList outcomes = run(file, &broken, fuzz::Storage::OnDisk);
         QVERIFY2(broken.isEmpty(), qPrintable(broken + QStringLiteral("\nafter: ") + outcomes.join(QStringLiteral(", "))));
     }
 
