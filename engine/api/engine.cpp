@@ -5,6 +5,7 @@
 #include "api/shapevalidator.h"
 #include "backup/backupcatalog.h"
 #include "backup/restorer.h"
+#include "model/json.h"
 #include "pitr/pitrstore.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
@@ -357,7 +358,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    if (error.error != QJsonParseError::NoError || !doc.isObject() || model::hasRawControlCharacter(body))
         return ApiError::serialization(QString());
     return call(context, operation, doc.object());
 }

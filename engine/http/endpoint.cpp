@@ -10,6 +10,7 @@
 #include "http/crc32.h"
 
 #include "api/engine.h"
+#include "model/json.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -413,7 +414,7 @@ bool isJson(const QByteArray &body)
 {
     QJsonParseError error;
     QJsonDocument::fromJson(body, &error);
-    return error.error == QJsonParseError::NoError;
+    return error.error == QJsonParseError::NoError && !model::hasRawControlCharacter(body);
 }
 
 } // namespace

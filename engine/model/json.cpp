@@ -721,4 +721,22 @@ std::optional<Item> itemFromStoredJson(QByteArrayView bytes)
     return item;
 }
 
+bool hasRawControlCharacter(QByteArrayView json)
+{
+    bool inString = false;
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const uchar c = uchar(json[i]);
+        if (!inString) {
+            inString = c == '"';
+        } else if (c == '"') {
+            inString = false;
+        } else if (c == '\\') {
+            ++i; // the escaped character, whatever it is
+        } else if (c < 0x20) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace dd::model

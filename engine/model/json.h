@@ -43,4 +43,9 @@ std::optional<Item> itemFromStoredJson(QByteArrayView bytes);
 // Appends s to out as a JSON string literal (quotes and escapes included).
 void writeJsonString(QStringView s, QByteArray &out);
 
+// Whether JSON text holds a control character (below 0x20) inside a string.
+// JSON (RFC 8259) wants those escaped, and DynamoDB answers such a request
+// with SerializationException, but QJsonDocument::fromJson accepts them.
+bool hasRawControlCharacter(QByteArrayView json);
+
 } // namespace dd::model

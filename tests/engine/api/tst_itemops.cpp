@@ -147,6 +147,28 @@ void TestItemOps::malformedJsonIsSerializationException()
 {
     QCOMPARE(fail("PutItem", "{\"TableName\": ").type(), QStringLiteral("SerializationException"));
     QCOMPARE(fail("NoSuchOperation", "{}").type(), QStringLiteral("UnknownOperationException"));
+    // A control character inside a string must be escaped (RFC 8259), as
+    // DynamoDB's parser insists; QJsonDocument alone would take it. Through
+    // the fast readers (PutItem, GetItem, UpdateItem, Query) and the general
+    // path alike, in a value, in a name and in an expression; nothing is written.
+    ok("CreateTable", R"({"TableName":"ctl","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
+    const char *const bodies[][2] = {
+        {"PutItem", "{\"TableName\":\"ctl\",\"Item\":{\"pk\":{\"S\":\"a\tb\"}}}"},
+        {"PutItem", "{\"TableName\":\"ctl\",\"Item\":{\"pk\":{\"S\":\"ab\"},\"x\\u0001\x01\":{\"S\":\"v\"}}}"},
+        {"GetItem", "{\"TableName\":\"ctl\",\"Key\":{\"pk\":{\"S\":\"a\nb\"}}}"},
+        {"UpdateItem", "{\"TableName\":\"ctl\",\"Key\":{\"pk\":{\"S\":\"ab\"}},\"UpdateExpression\":\"SET\tv = :v\",\"ExpressionAttributeValues\":{\":v\":{\"S\":\"w\"}}}"},
+        {"DeleteItem", "{\"TableName\":\"ctl\",\"Key\":{\"pk\":{\"S\":\"a\x1f" "b\"}}}"},
+        {"BatchWriteItem", "{\"RequestItems\":{\"ctl\":[{\"PutRequest\":{\"Item\":{\"pk\":{\"S\":\"c\rd\"}}}}]}}"},
+    };
+    for (const auto &[op, body] : bodies)
+        QCOMPARE(fail(op, body).type(), QStringLiteral("SerializationException"));
+    // Escaped, the same characters are data like any other.
+    ok("PutItem", R"({"TableName":"ctl","Item":{"pk":{"S":"a\tb\u0001"}}})");
+    const QJsonObject got = ok("GetItem", R"({"TableName":"ctl","Key":{"pk":{"S":"a\tb\u0001"}}})");
+    QCOMPARE(got.value(QLatin1String("Item")).toObject().value(QLatin1String("pk")).toObject().value(QLatin1String("S")).toString(),
+             QStringLiteral("a\tb\x01"));
+    QCOMPARE(ok("Scan", R"({"TableName":"ctl"})").value(QLatin1String("Count")).toInt(), 1);
 }
 
 void TestItemOps::conditionFailureReturnsOldItemWhenAsked()
