@@ -1,0 +1,259 @@
+// The main window's own flows, driven as the connection tree's context menu
+// drives them (its signals) and through the window's public API: a tab per
+// table and feature that follows its connection, Delete table after the
+// confirmation, serving an embedded database to another connection, and
+// Compact data folder… (the connection closed, its folder compacted with
+// progress, then opened again with its tables).
+#include "uitest.h"
+
+#include "backups/historyview.h"
+#include "browser/tablebrowser.h"
+#include "connections/connectiontree.h"
+#include "mainwindow/mainwindow.h"
+#include "transactions/transactionbuilder.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QTreeWidget>
+
+using namespace dd;
+using namespace dd::ui;
+
+namespace {
+
+// Answers every message box that opens with `button` (its text kept in
+// `texts`), until destroyed: QMessageBox::question() and information() block
+// in their own event loop, which this timer runs inside.
+class MessageBoxAnswerer {
+public:
+    explicit MessageBoxAnswerer(QMessageBox::StandardButton button)
+    {
+        QObject::connect(&m_timer, &QTimer::timeout, [this, button] {
+            for (QWidget *w : QApplication::topLevelWidgets()) {
+                auto *box = qobject_cast<QMessageBox *>(w);
+                if (!box || !box->isVisible() || m_answered.contains(box))
+                    continue;
+                m_answered << box;
+                texts << box->text();
+                QAbstractButton *b = box->button(button);
+                if (!b)
+                    b = box->button(QMessageBox::Ok);
+                if (b)
+                    b->click();
+            }
+        });
+        m_timer.start(20);
+    }
+    QStringList texts;
+
+private:
+    QTimer m_timer;
+    QList<QPointer<QMessageBox>> m_answered;
+};
+
+QStringList tableNames(Connection &c)
+{
+    const auto r = c.callSync(QStringLiteral("ListTables"), QJsonObject());
+    QStringList names;
+    for (const QJsonValue &v : r.body.value(QStringLiteral("TableNames")).toArray())
+        names << v.toString();
+    return names;
+}
+
+qint64 folderBytes(const QString &dir)
+{
+    qint64 total = 0;
+    for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.db"), QStringLiteral("*.db-wal")}, QDir::Files))
+        total += f.size();
+    return total;
+}
+
+QString payload(int bytes) { return QString(bytes, QLatin1Char('x')); }
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void tabsFollowTheirConnection()
+    {
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *a = window.addConnection(uitest::inMemoryConnection());
+        Connection *b = window.addConnection(uitest::inMemoryConnection());
+        uitest::createTable(*a, QStringLiteral("orders"), QStringLiteral("pk"));
+        uitest::createTable(*b, QStringLiteral("orders"), QStringLiteral("pk"));
+        QCOMPARE(window.tree()->topLevelItemCount(), 2);
+
+        // The tree's "open" of a table opened once is its tab again.
+        emit window.tree()->openTableRequested(a, QStringLiteral("orders"));
+        TableBrowser *first = window.currentBrowser();
+        QVERIFY(first);
+        QCOMPARE(first->connection(), a);
+        emit window.tree()->openTableRequested(a, QStringLiteral("orders"));
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.currentBrowser(), first);
+        // The same table of another connection is a tab of its own.
+        TableBrowser *other = window.openTable(b, QStringLiteral("orders"));
+        QVERIFY(other && other != first);
+        QCOMPARE(window.tabs()->count(), 2);
+        emit window.tree()->historyRequested(a, QStringLiteral("orders"));
+        QVERIFY(qobject_cast<HistoryView *>(window.tabs()->currentWidget()));
+        QVERIFY(window.openTransactionBuilder(a));
+        QCOMPARE(window.tabs()->count(), 4);
+
+        // Closing a connection closes its tabs, and only those.
+        QPointer<QWidget> kept = other;
+        emit window.tree()->closeConnectionRequested(a);
+        QCOMPARE(window.tabs()->count(), 1);
+        QCOMPARE(window.tabs()->widget(0), kept.data());
+        QCOMPARE(window.connections().size(), size_t(1));
+        QCOMPARE(window.connections().front().get(), b);
+        QCOMPARE(window.tree()->topLevelItemCount(), 1);
+    }
+
+    void deleteTableAfterConfirmation()
+    {
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *c = window.addConnection(uitest::inMemoryConnection());
+        uitest::createTable(*c, QStringLiteral("doomed"), QStringLiteral("pk"));
+        uitest::createTable(*c, QStringLiteral("kept"), QStringLiteral("pk"));
+        window.openTable(c, QStringLiteral("doomed"));
+        window.openHistory(c, QStringLiteral("doomed"));
+        window.openTable(c, QStringLiteral("kept"));
+        QCOMPARE(window.tabs()->count(), 3);
+
+        // Cancel (the default button) changes nothing.
+        emit window.tree()->deleteTableRequested(c, QStringLiteral("doomed"));
+        QMessageBox *box = window.findChild<QMessageBox *>(QStringLiteral("confirmDeleteTable"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        QCOMPARE(box->defaultButton(), box->button(QMessageBox::Cancel));
+        QVERIFY(box->text().contains(QLatin1String("doomed")));
+        box->button(QMessageBox::Cancel)->click();
+        QTRY_VERIFY(!window.findChild<QMessageBox *>(QStringLiteral("confirmDeleteTable")));
+        QCOMPARE(window.tabs()->count(), 3);
+        QCOMPARE(tableNames(*c), (QStringList{QStringLiteral("doomed"), QStringLiteral("kept")}));
+
+        // Yes closes the table's tabs and deletes it; the other table stays.
+        emit window.tree()->deleteTableRequested(c, QStringLiteral("doomed"));
+        box = window.findChild<QMessageBox *>(QStringLiteral("confirmDeleteTable"));
+        QVERIFY(box);
+        QTRY_VERIFY(box->isVisible());
+        box->button(QMessageBox::Yes)->click();
+        QTRY_COMPARE(tableNames(*c), QStringList{QStringLiteral("kept")});
+        QCOMPARE(window.tabs()->count(), 1);
+        auto *left = qobject_cast<TableBrowser *>(window.tabs()->widget(0));
+        QVERIFY(left);
+        QCOMPARE(left->tableName(), QStringLiteral("kept"));
+    }
+
+    void servesAnEmbeddedDatabaseToAnotherConnection()
+    {
+        MainWindow window;
+        window.setRememberConnections(false);
+        ConnectionSettings settings;
+        settings.inMemory = true;
+        settings.port = 0; // a free port
+        Connection *embedded = window.openConnection(settings);
+        QVERIFY(embedded);
+        uitest::createTable(*embedded, QStringLiteral("served"), QStringLiteral("pk"));
+        uitest::put(*embedded, QStringLiteral("served"), {{QStringLiteral("pk"), uitest::S(QStringLiteral("k1"))}});
+
+        auto *label = window.statusBar()->findChild<QLabel *>(QStringLiteral("servingLabel"));
+        QVERIFY(label);
+        QVERIFY(label->text().isEmpty());
+        emit window.tree()->serveRequested(embedded, true);
+        QVERIFY(embedded->isServing());
+        const quint16 port = embedded->servingPort();
+        QVERIFY(port != 0);
+        QVERIFY2(label->text().contains(QStringLiteral("http://127.0.0.1:%1").arg(port)), qPrintable(label->text()));
+
+        // Another connection, over HTTP, sees the same data. The endpoint
+        // answers on this thread's event loop: wait for the future, do not block.
+        ConnectionSettings remote;
+        remote.kind = ConnectionSettings::Kind::Endpoint;
+        remote.url = QStringLiteral("http://127.0.0.1:%1").arg(port);
+        Connection *http = window.openConnection(remote);
+        QVERIFY(http);
+        QFuture<client::ApiResponse> got = http->call(QStringLiteral("GetItem"),
+                                                      {{QStringLiteral("TableName"), QStringLiteral("served")},
+                                                       {QStringLiteral("Key"), QJsonObject{{QStringLiteral("pk"), uitest::S(QStringLiteral("k1"))}}}});
+        QTRY_VERIFY_WITH_TIMEOUT(got.isFinished(), 10000);
+        QVERIFY2(got.result().ok(), qPrintable(got.result().error ? got.result().error->message() : QString()));
+        QCOMPARE(got.result().body.value(QStringLiteral("Item")).toObject().value(QStringLiteral("pk")).toObject(),
+                 uitest::S(QStringLiteral("k1")));
+
+        emit window.tree()->serveRequested(embedded, false);
+        QVERIFY(!embedded->isServing());
+        QTRY_VERIFY(label->text().isEmpty());
+        QFuture<client::ApiResponse> refused = http->call(QStringLiteral("ListTables"), QJsonObject());
+        QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), 30000);
+        QVERIFY(!refused.result().ok());
+    }
+
+    void compactDataFolderReopensTheConnection()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow window;
+        window.setRememberConnections(false);
+        ConnectionSettings settings;
+        settings.dataDir = dir.path();
+        Connection *c = window.openConnection(settings);
+        QVERIFY(c);
+        uitest::createTable(*c, QStringLiteral("kept"), QStringLiteral("pk"));
+        uitest::createTable(*c, QStringLiteral("big"), QStringLiteral("pk"));
+        for (int i = 0; i < 10; ++i)
+            uitest::put(*c, QStringLiteral("kept"), {{QStringLiteral("pk"), uitest::S(QString::number(i))}});
+        for (int i = 0; i < 1500; ++i)
+            uitest::put(*c, QStringLiteral("big"), {{QStringLiteral("pk"), uitest::S(QString::number(i))},
+                                                    {QStringLiteral("data"), uitest::S(payload(2000))}});
+        QVERIFY(c->callSync(QStringLiteral("DeleteTable"), {{QStringLiteral("TableName"), QStringLiteral("big")}}).ok());
+        window.openTable(c, QStringLiteral("kept"));
+        QCOMPARE(window.tabs()->count(), 1);
+        const qint64 before = folderBytes(dir.path());
+
+        // Cancel at the question: nothing happens.
+        {
+            MessageBoxAnswerer answer(QMessageBox::No);
+            emit window.tree()->compactRequested(c);
+            QCOMPARE(answer.texts.size(), 1);
+            QVERIFY(answer.texts.front().contains(dir.path()));
+        }
+        QCOMPARE(window.connections().size(), size_t(1));
+        QCOMPARE(window.connections().front().get(), c);
+        QCOMPARE(window.tabs()->count(), 1);
+
+        // Yes: the connection and its tab close, the folder is compacted in
+        // the background, and the folder opens again as a new connection.
+        MessageBoxAnswerer answer(QMessageBox::Yes);
+        emit window.tree()->compactRequested(c);
+        QCOMPARE(window.tabs()->count(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.connections().size() == 1 && answer.texts.size() == 2, 60000);
+        Connection *reopened = window.connections().front().get();
+        QCOMPARE(reopened->settings().dataDir, dir.path());
+        QCOMPARE(window.tree()->topLevelItemCount(), 1);
+        QVERIFY2(answer.texts.at(1).startsWith(QLatin1String("Freed ")), qPrintable(answer.texts.at(1)));
+        QCOMPARE(tableNames(*reopened), QStringList{QStringLiteral("kept")});
+        const auto scan = reopened->callSync(QStringLiteral("Scan"), {{QStringLiteral("TableName"), QStringLiteral("kept")}});
+        QCOMPARE(scan.body.value(QStringLiteral("Count")).toInt(), 10);
+        const qint64 after = folderBytes(dir.path());
+        QVERIFY2(after < before / 2, qPrintable(QStringLiteral("%1 -> %2 bytes").arg(before).arg(after)));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
