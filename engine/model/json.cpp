@@ -723,6 +723,25 @@ std::optional<Item> itemFromStoredJson(QByteArrayView bytes)
 
 bool hasRawControlCharacter(QByteArrayView json)
 {
+    // What SDKs send has no byte below 0x20 at all: find the first one
+    // sixteen bytes at a time, and walk strings only from there.
+    qsizetype start = 0;
+    const auto *p = reinterpret_cast<const uchar *>(json.data());
+    const qsizetype n = json.size();
+#ifdef __SSE2__
+    const __m128i bias = _mm_set1_epi8(char(0x80)), limit = _mm_set1_epi8(char(0x20 ^ 0x80));
+    while (n - start >= 16) {
+        // Unsigned x < 0x20 as a signed compare of x ^ 0x80 against 0x20 ^ 0x80.
+        const __m128i x = _mm_xor_si128(_mm_loadu_si128(reinterpret_cast<const __m128i *>(p + start)), bias);
+        if (_mm_movemask_epi8(_mm_cmplt_epi8(x, limit)))
+            break;
+        start += 16;
+    }
+#endif
+    while (start < n && p[start] >= 0x20)
+        ++start;
+    if (start == n)
+        return false;
     bool inString = false;
     for (qsizetype i = 0; i < json.size(); ++i) {
         const uchar c = uchar(json[i]);

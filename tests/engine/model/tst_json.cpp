@@ -102,6 +102,30 @@ AttributeValue randomValue(QRandomGenerator &rng, int depth)
 class TestJson : public QObject {
     Q_OBJECT
 private slots:
+    void rawControlCharacters_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<bool>("raw");
+        const QByteArray pad(40, 'p'); // past the 16-byte steps
+        QTest::newRow("compact") << QByteArray(R"({"TableName":")" + pad + R"(","Item":{"k":{"S":"v"}}})") << false;
+        QTest::newRow("pretty, whitespace between tokens") << QByteArray("{\n\t\"TableName\": \"" + pad + "\"\r\n}") << false;
+        QTest::newRow("escaped in a string") << QByteArray(R"({"a":"x\n\t\u0001y)" + pad + R"("})") << false;
+        QTest::newRow("tab in a string, early") << QByteArray("{\"a\":\"x\ty\"}") << true;
+        QTest::newRow("newline in a string, late") << QByteArray("{\"a\":\"" + pad + pad + "\n\"}") << true;
+        QTest::newRow("in a name") << QByteArray("{\"" + pad + "\x01\":1}") << true;
+        QTest::newRow("after an escaped quote") << QByteArray("{\"a\":\"\\\"\x1f\"}") << true;
+        QTest::newRow("after an escaped backslash") << QByteArray("{\"a\":\"\\\\\x02\"}") << true;
+        QTest::newRow("after a string, between tokens") << QByteArray("{\"a\":\"\\\\\"\n}") << false;
+        QTest::newRow("0x7f and UTF-8 are not control characters") << QByteArray("{\"a\":\"\x7f\xc3\xa9" + pad + "\"}") << false;
+    }
+
+    void rawControlCharacters()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(bool, raw);
+        QCOMPARE(hasRawControlCharacter(json), raw);
+    }
+
     void parseValid_data();
     void parseValid();
     void parseErrors_data();
