@@ -7,8 +7,14 @@
 #include "uitest.h"
 
 #include "backups/historyview.h"
+#include "backups/restoredialog.h"
 #include "browser/tablebrowser.h"
+#include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "designer/tabledesigner.h"
+#include "items/conflictdialog.h"
+#include "items/itemeditor.h"
+#include "streams/triggerdialog.h"
 #include "mainwindow/mainwindow.h"
 #include "transactions/transactionbuilder.h"
 
@@ -80,6 +86,22 @@ qint64 folderBytes(const QString &dir)
 
 QString payload(int bytes) { return QString(bytes, QLatin1Char('x')); }
 
+// Labels under `root` whose text marks a mnemonic ("&Data folder:") but that
+// have no buddy: Qt then shows the '&' itself and Alt+D goes nowhere.
+QStringList labelsWithoutBuddy(const QWidget *root)
+{
+    QStringList bad;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        QString text = label->text();
+        text.replace(QLatin1String("&&"), QString());
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (label->textFormat() != Qt::RichText && amp >= 0 && amp + 1 < text.size() && text.at(amp + 1).isLetterOrNumber()
+            && !label->buddy())
+            bad << label->text();
+    }
+    return bad;
+}
+
 } // namespace
 
 class TestMainWindow : public QObject {
@@ -121,6 +143,34 @@ private slots:
         QCOMPARE(window.connections().size(), size_t(1));
         QCOMPARE(window.connections().front().get(), b);
         QCOMPARE(window.tree()->topLevelItemCount(), 1);
+    }
+
+    // Every label with a mnemonic leads somewhere, in the window, its tabs
+    // and its dialogs (the connection dialog's "&Data folder:" did not).
+    void everyMnemonicLabelHasABuddy()
+    {
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *c = window.addConnection(uitest::inMemoryConnection());
+        uitest::createTable(*c, QStringLiteral("orders"), QStringLiteral("pk"), QStringLiteral("sk"));
+        window.openTable(c, QStringLiteral("orders"));
+        window.openHistory(c, QStringLiteral("orders"));
+        window.openTransactionBuilder(c);
+        window.openStreamViewer(c, QStringLiteral("orders"));
+        TableDesigner *designer = window.newTable(c);
+        QVERIFY(designer);
+        ConnectionDialog dialog(&window);
+        TableKeys keys;
+        keys.partition = QStringLiteral("pk");
+        keys.partitionType = QStringLiteral("S");
+        keys.sort = QStringLiteral("sk");
+        keys.sortType = QStringLiteral("S");
+        QPointer<ItemEditor> editor = new ItemEditor(c, QStringLiteral("orders"), keys, ItemEditor::Mode::New, QJsonObject(), &window);
+        RestoreDialog restore(QStringLiteral("orders"), QStringLiteral("orders-restored"), &window);
+        TriggerDialog trigger(QStringLiteral("orders"), &window);
+        ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
+        for (const QWidget *w : std::initializer_list<const QWidget *>{&window, designer, &dialog, editor.data(), &restore, &trigger, &conflict})
+            QVERIFY2(labelsWithoutBuddy(w).isEmpty(), qPrintable(labelsWithoutBuddy(w).join(QLatin1String(", "))));
     }
 
     void deleteTableAfterConfirmation()

@@ -8,6 +8,7 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -40,7 +41,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     auto *dirRow = new QHBoxLayout;
     dirRow->addWidget(m_dataDir, 1);
     dirRow->addWidget(browse);
-    ef->addRow(tr("&Data folder:"), dirRow);
+    // A row of a layout gets no buddy from addRow(): without one, the
+    // label would show its '&' instead of underlining the D.
+    auto *dirLabel = new QLabel(tr("&Data folder:"), this);
+    dirLabel->setBuddy(m_dataDir);
+    ef->addRow(dirLabel, dirRow);
     m_inMemory = new QCheckBox(tr("Keep everything in &memory (nothing is written to disk)"), this);
     m_inMemory->setObjectName(QStringLiteral("inMemory"));
     ef->addRow(QString(), m_inMemory);
