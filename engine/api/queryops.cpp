@@ -212,6 +212,7 @@ struct PageRequest {
     bool countOnly = false;
     bool consistent = false;
     bool fetch = false; // LSI: each item is read from the table (attributes outside the projection)
+    bool returnFetched = false; // with fetch: Select ALL_ATTRIBUTES returns the table's item, not the entry
     qint64 limit = 0;   // 0: none
     Consumed consumed = Consumed::None;
 };
@@ -235,7 +236,8 @@ Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, Rea
         ++scanned;
         bytes += scan.size();
         const bool pageFull = (page.limit > 0 && scanned >= page.limit) || bytes >= kMaxPageBytes;
-        QByteArrayView json = scan.item();
+        const QByteArrayView entry = scan.item();
+        QByteArrayView json = entry;
         std::optional<storage::StoredItem> full;
         bool present = true;
         if (page.fetch) {
@@ -260,10 +262,12 @@ Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, Rea
         if (present) {
             ++count;
             if (!page.countOnly) {
+                // A fetch made for the filter alone leaves ALL_PROJECTED_ATTRIBUTES
+                // what it says: the index entry's attributes.
                 if (page.hasProjection)
                     w.item(expr::project(page.projection, *item));
                 else
-                    w.raw(json);
+                    w.raw(page.fetch && !page.returnFetched ? entry : json);
             }
         }
         if (pageFull) {
@@ -390,6 +394,7 @@ Result<void> planIndexRead(ReadRequest &r, const QStringList &filterHeads)
             return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for "
                                                        "global secondary index %1 because its projection type is not ALL").arg(index->name));
         r.page.fetch = true;
+        r.page.returnFetched = true;
         return {};
     }
     if (index->global)
