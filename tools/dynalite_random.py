@@ -284,7 +284,7 @@ def expression_request(rnd):
         return 'Scan', e.request(TableName='exp', ProjectionExpression=', '.join(e.path() for _ in range(rnd.randint(1, 3))))
     if kind == 'update':
         fields = dict(TableName='exp', Key={'pk': item['pk']}, UpdateExpression=e.update() or 'REMOVE missing',
-                      ReturnValues='ALL_NEW')
+                      ReturnValues=rnd.choice(['ALL_NEW', 'ALL_NEW', 'UPDATED_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE']))
         if rnd.random() < 0.3:
             fields['ConditionExpression'] = e.condition()
         return 'UpdateItem', e.request(**fields)
