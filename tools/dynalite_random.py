@@ -10,6 +10,9 @@ answer (tools/dynalite_diff.py does the same with the fuzzer's corpus):
   expressions  Scan filters, projections, conditional PutItem and UpdateItem
                (SET with + - list_append if_not_exists, REMOVE, ADD, DELETE)
                over items of every attribute type, nested maps and lists.
+  legacy       the same through the legacy parameters: ScanFilter, Expected
+               (ComparisonOperator, Value, Exists) with ConditionalOperator,
+               AttributeUpdates (PUT, ADD, DELETE) with every ReturnValues.
 
 Known differences that are dynalite's, not ours (check new ones against AWS's
 documentation before changing anything):
@@ -22,9 +25,15 @@ documentation before changing anything):
   - `REMOVE l[0], l[1]` removes by the list's original positions on AWS and
     here (both first elements go); dynalite removes one after the other;
   - syntax errors are worded "Expected ... but ... found" by dynalite;
-  - dynalite's IN with a missing operand crashes it (it is restarted).
+  - dynalite's IN with a missing operand crashes it (it is restarted);
+  - legacy: dynalite drops matches of ConditionalOperator OR in ScanFilter
+    and Expected (an attribute-less `Exists: false` OR'ed in, a NULL test);
+    of several invalid conditions it reports the first in the request's
+    order, we the first by name;
+  - an UPDATED_OLD or UPDATED_NEW with nothing to return: dynalite answers
+    `Attributes: {}`, AWS and we leave Attributes out.
 
-  tools/dynalite_random.py queries|expressions [--count N] [--seed S] [--build DIR]
+  tools/dynalite_random.py queries|expressions|legacy [--count N] [--seed S] [--build DIR]
 """
 import argparse
 import json
@@ -291,6 +300,45 @@ def expression_request(rnd):
     return 'PutItem', e.request(TableName='exp', Item=item, ConditionExpression=e.condition(), ReturnValues='ALL_OLD')
 
 
+LEGACY_ATTRIBUTES = ['n', 's', 'b', 'ss', 'ns', 'bs', 'l', 'm', 'bool', 'nul', 'missing']
+LEGACY_OPERATORS = {'EQ': 1, 'NE': 1, 'LE': 1, 'LT': 1, 'GE': 1, 'GT': 1, 'NOT_NULL': 0, 'NULL': 0, 'CONTAINS': 1,
+                    'NOT_CONTAINS': 1, 'BEGINS_WITH': 1, 'IN': -1, 'BETWEEN': 2}
+
+
+def legacy_request(rnd):
+    def condition():
+        operator = rnd.choice(list(LEGACY_OPERATORS))
+        n = LEGACY_OPERATORS[operator]
+        c = {'ComparisonOperator': operator}
+        if n:
+            c['AttributeValueList'] = [rnd.choice(VALUES) for _ in range(rnd.randint(1, 3) if n < 0 else n)]
+        return c
+    kind = rnd.choice(['scan', 'scan', 'put', 'update'])
+    item = rnd.choice(EXPRESSION_ITEMS)
+    if kind == 'scan':
+        request = {'TableName': 'exp', 'ScanFilter': {a: condition() for a in rnd.sample(LEGACY_ATTRIBUTES, rnd.randint(1, 3))}}
+        if len(request['ScanFilter']) > 1 and rnd.random() < 0.5:
+            request['ConditionalOperator'] = rnd.choice(['AND', 'OR'])
+        return 'Scan', request
+    if kind == 'put':
+        expected = {}
+        for a in rnd.sample(LEGACY_ATTRIBUTES, rnd.randint(1, 2)):
+            r = rnd.random()
+            expected[a] = condition() if r < 0.5 else {'Value': rnd.choice(VALUES)} if r < 0.75 else {'Exists': False}
+        request = {'TableName': 'exp', 'Item': item, 'Expected': expected, 'ReturnValues': 'ALL_OLD'}
+        if len(expected) > 1 and rnd.random() < 0.5:
+            request['ConditionalOperator'] = rnd.choice(['AND', 'OR'])
+        return 'PutItem', request
+    updates = {}
+    for a in rnd.sample(LEGACY_ATTRIBUTES, rnd.randint(1, 2)):
+        update = {'Action': rnd.choice(['PUT', 'ADD', 'DELETE'])}
+        if update['Action'] != 'DELETE' or rnd.random() < 0.6:
+            update['Value'] = rnd.choice(VALUES + [{'N': '3'}, {'SS': ['a', 'z']}, {'NS': ['1', '9']}])
+        updates[a] = update
+    return 'UpdateItem', {'TableName': 'exp', 'Key': {'pk': item['pk']}, 'AttributeUpdates': updates,
+                          'ReturnValues': rnd.choice(['ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW', 'ALL_OLD', 'NONE'])}
+
+
 def expression_outcome(url, operation, request):
     status, answer = dd.call(url, operation, json.dumps(request))
     if status != 200:
@@ -307,7 +355,7 @@ def expression_outcome(url, operation, request):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('mode', choices=['queries', 'expressions'])
+    parser.add_argument('mode', choices=['queries', 'expressions', 'legacy'])
     parser.add_argument('--count', type=int, default=600)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--build', default=os.path.join(dd.ROOT, 'build'))
@@ -316,7 +364,8 @@ def main():
     if args.mode == 'queries':
         create, items, make = QUERY_TABLE, query_items(), query_request
     else:
-        create, items, make = EXPRESSION_TABLE, EXPRESSION_ITEMS, expression_request
+        create, items = EXPRESSION_TABLE, EXPRESSION_ITEMS
+        make = expression_request if args.mode == 'expressions' else legacy_request
 
     def outcome(url, operation, request):
         if operation == 'Query':
