@@ -24,7 +24,7 @@ enum class Kind { String, Boolean, Integer, Long, Double, Blob, Timestamp, List,
 struct PathNode {
     const PathNode *parent = nullptr;
     QStringView member;        // structure member (rendered lower-first) or map key
-    bool isMapKey = false;
+    bool isMapKey = false;     // a map's value under this key: rendered ".<key>.member"
     qsizetype listIndex = -1;  // list element: rendered ".<i+1>.member"
 };
 
@@ -36,7 +36,9 @@ QString renderPath(const PathNode *node)
     if (node->listIndex >= 0)
         return parent + QStringLiteral(".%1.member").arg(node->listIndex + 1);
     QString segment = node->member.toString();
-    if (!node->isMapKey && !segment.isEmpty())
+    if (node->isMapKey)
+        segment += QLatin1String(".member"); // a map's value, as AWS names it: "requestItems.<table>.member.keys"
+    else if (!segment.isEmpty())
         segment[0] = segment[0].toLower();
     return parent.isEmpty() ? segment : parent + QLatin1Char('.') + segment;
 }
@@ -48,6 +50,7 @@ struct Shape {
     QHash<QString, int> memberShape;               // the same, by name
     QStringList required;
     int element = -1;                              // list member / map value
+    int key = -1;                                  // map key
     std::optional<double> min, max;
     QRegularExpression pattern;
     QString patternText;
@@ -102,6 +105,53 @@ QString kindName(Kind k)
     }
 }
 
+// A shape's own constraints (not its members'), in the words and order AWS
+// lists them when a map's keys or values break them: "Map value must satisfy
+// constraint: [Member must have length less than or equal to 25, Member must
+// have length greater than or equal to 1]".
+QString ownConstraints(const Shape &s)
+{
+    const bool numeric = s.kind == Kind::Integer || s.kind == Kind::Long || s.kind == Kind::Double;
+    const QString measure = numeric ? QStringLiteral("value") : QStringLiteral("length");
+    QStringList parts;
+    if (s.max)
+        parts << QStringLiteral("Member must have %1 less than or equal to %2").arg(measure).arg(qint64(*s.max));
+    if (s.min)
+        parts << QStringLiteral("Member must have %1 greater than or equal to %2").arg(measure).arg(qint64(*s.min));
+    if (!s.patternText.isEmpty())
+        parts << QStringLiteral("Member must satisfy regular expression pattern: %1").arg(s.patternText);
+    if (!s.enumValues.isEmpty())
+        parts << QStringLiteral("Member must satisfy enum value set: [%1]").arg(s.enumValues.join(QLatin1String(", ")));
+    return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+}
+
+// Whether `v` breaks `s`'s own constraints (a value of another JSON type is
+// the SerializationException that checking it gives instead).
+bool breaksOwnConstraints(const Shape &s, const QJsonValue &v)
+{
+    auto outside = [&](double n) { return (s.min && n < *s.min) || (s.max && n > *s.max); };
+    switch (s.kind) {
+    case Kind::String: {
+        if (!v.isString())
+            return false;
+        const QString str = v.toString();
+        return outside(double(str.size()))
+               || (!s.patternText.isEmpty() && !(s.namePattern ? isNameText(str) : s.pattern.match(str).hasMatch()))
+               || (!s.enumValues.isEmpty() && !s.enumValues.contains(str));
+    }
+    case Kind::List:
+        return v.isArray() && outside(double(v.toArray().size()));
+    case Kind::Map:
+        return v.isObject() && outside(double(v.toObject().size()));
+    case Kind::Integer:
+    case Kind::Long:
+    case Kind::Double:
+        return v.isDouble() && outside(v.toDouble());
+    default:
+        return false;
+    }
+}
+
 } // namespace
 
 struct ShapeValidator::Private {
@@ -111,8 +161,10 @@ struct ShapeValidator::Private {
     QString modelPackage;           // for Java-style collection messages
 
     int resolve(const QJsonObject &all, const QString &name);
+    // `ownChecked`: the value's own constraints were checked already (a map's
+    // values, reported once for the whole map); only its members remain.
     std::optional<ApiError> check(int shapeIndex, const QJsonValue &v, const PathNode *path, bool inCollection,
-                                  QStringList &violations) const;
+                                  QStringList &violations, bool ownChecked = false) const;
     void violate(QStringList &out, const QJsonValue &v, const PathNode *path, const QString &what) const
     {
         if (out.size() >= kMaxReportedViolations)
@@ -165,6 +217,8 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
         for (const char *k : {"member", "value"})
             if (s.contains(QLatin1String(k)))
                 shape.element = resolve(all, s.value(QLatin1String(k)).toObject().value(QLatin1String("shape")).toString());
+        if (s.contains(QLatin1String("key")))
+            shape.key = resolve(all, s.value(QLatin1String("key")).toObject().value(QLatin1String("shape")).toString());
     } else {
         shape.kind = Kind::Structure;
     }
@@ -173,7 +227,7 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
 }
 
 std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJsonValue &v, const PathNode *path,
-                                                       bool inCollection, QStringList &violations) const
+                                                       bool inCollection, QStringList &violations, bool ownChecked) const
 {
     const Shape &s = shapes[size_t(shapeIndex)];
     if (v.isNull() || v.isUndefined())
@@ -189,7 +243,7 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.String"));
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (!v.isString()) return serialization(scalarName(v) + QStringLiteral(" cannot be converted to String"));
-        {
+        if (!ownChecked) {
             const QString str = v.toString();
             if (s.min && str.size() < *s.min)
                 violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
@@ -220,7 +274,7 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (v.isBool() || (v.isString() && s.kind != Kind::Timestamp))
             return serialization(scalarName(v) + QStringLiteral(" cannot be converted to ") + kindName(s.kind));
-        if (v.isDouble()) {
+        if (v.isDouble() && !ownChecked) {
             const double d = v.toDouble();
             if (s.min && d < *s.min)
                 violate(violations, v, path, QStringLiteral("Member must have value greater than or equal to %1").arg(qint64(*s.min)));
@@ -237,9 +291,9 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (!v.isArray()) return serialization(QStringLiteral("Unexpected field type"));
         const QJsonArray a = v.toArray();
-        if (s.min && a.size() < *s.min)
+        if (s.min && a.size() < *s.min && !ownChecked)
             violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
-        if (s.max && a.size() > *s.max)
+        if (s.max && a.size() > *s.max && !ownChecked)
             violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
         for (qsizetype i = 0; i < a.size() && s.element >= 0; ++i) {
             const PathNode element{path, {}, false, i};
@@ -262,14 +316,25 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         }
         if (!v.isObject()) return serialization(QStringLiteral("Unexpected field type"));
         const QJsonObject o = v.toObject();
-        if (s.min && o.size() < *s.min)
+        if (s.min && o.size() < *s.min && !ownChecked)
             violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
-        if (s.max && o.size() > *s.max)
+        if (s.max && o.size() > *s.max && !ownChecked)
             violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+        // The keys' and the values' own constraints are reported once each,
+        // for the whole map, keys first; the values' members under their key.
+        bool keysBroken = false, valuesBroken = false;
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            keysBroken = keysBroken || (s.key >= 0 && breaksOwnConstraints(shapes[size_t(s.key)], QJsonValue(it.key())));
+            valuesBroken = valuesBroken || (s.element >= 0 && breaksOwnConstraints(shapes[size_t(s.element)], it.value()));
+        }
+        if (keysBroken)
+            violate(violations, v, path, QStringLiteral("Map keys must satisfy constraint: ") + ownConstraints(shapes[size_t(s.key)]));
+        if (valuesBroken)
+            violate(violations, v, path, QStringLiteral("Map value must satisfy constraint: ") + ownConstraints(shapes[size_t(s.element)]));
         for (auto it = o.begin(); it != o.end() && s.element >= 0; ++it) {
             const QString key = it.key();
             const PathNode entry{path, key, true, -1};
-            if (auto e = check(s.element, it.value(), &entry, true, violations))
+            if (auto e = check(s.element, it.value(), &entry, true, violations, true))
                 return e;
         }
         return std::nullopt;

@@ -28,6 +28,7 @@ private slots:
     void createTableValidation_data();
     void createTableValidation();
     void malformedJsonIsSerializationException();
+    void batchMapConstraints();
     void conditionFailureReturnsOldItemWhenAsked();
     void updateReturnValues_data();
     void updateReturnValues();
@@ -169,6 +170,40 @@ void TestItemOps::malformedJsonIsSerializationException()
     QCOMPARE(got.value(QLatin1String("Item")).toObject().value(QLatin1String("pk")).toObject().value(QLatin1String("S")).toString(),
              QStringLiteral("a\tb\x01"));
     QCOMPARE(ok("Scan", R"({"TableName":"ctl"})").value(QLatin1String("Count")).toInt(), 1);
+}
+
+// Constraints on the values and keys of a request's maps (RequestItems) are
+// reported once for the whole map, as AWS words them; a value's members
+// under "<map>.<key>.member". Nothing is written.
+void TestItemOps::batchMapConstraints()
+{
+    const QString prefix = QStringLiteral("1 validation error detected: Value '");
+    const QString values = QStringLiteral("' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: "
+                                          "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+    QByteArray puts;
+    for (int i = 0; i < 26; ++i)
+        puts += (i ? "," : "") + QByteArray(R"({"PutRequest":{"Item":{"pk":{"S":"p"},"sk":{"N":")") + QByteArray::number(i) + R"("}}}})";
+    for (const QByteArray &list : {puts, QByteArray()}) {
+        const ApiError e = fail("BatchWriteItem", R"({"RequestItems":{"tbl":[)" + list + "]}}");
+        QCOMPARE(e.type(), QStringLiteral("ValidationException"));
+        QVERIFY2(e.message().startsWith(prefix) && e.message().endsWith(values), qPrintable(e.message()));
+    }
+    QCOMPARE(ok("Scan", R"({"TableName":"tbl"})").value(QLatin1String("Count")).toInt(), 0);
+    // Reported once however many values break it, after the keys.
+    ApiError e = fail("BatchWriteItem", R"({"RequestItems":{"tbl":[],"x!":[]}})");
+    QVERIFY2(e.message().startsWith(QLatin1String("2 validation errors detected: Value '")), qPrintable(e.message()));
+    QVERIFY2(e.message().contains(QLatin1String("' at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: "
+                                                 "[Member must have length less than or equal to 255, Member must have length greater than "
+                                                 "or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]; Value '")),
+             qPrintable(e.message()));
+    QVERIFY2(e.message().endsWith(values), qPrintable(e.message()));
+    // A value's own members: under the table's key.
+    e = fail("BatchGetItem", R"({"RequestItems":{"tbl":{"Keys":[]}}})");
+    QCOMPARE(e.message(), QStringLiteral("1 validation error detected: Value '[]' at 'requestItems.tbl.member.keys' failed to satisfy "
+                                         "constraint: Member must have length greater than or equal to 1"));
+    e = fail("BatchGetItem", R"({"RequestItems":{"tbl":{"Keys":[{"pk":{"S":"a"},"sk":{"N":"1"}}],"AttributesToGet":[]}}})");
+    QCOMPARE(e.message(), QStringLiteral("1 validation error detected: Value '[]' at 'requestItems.tbl.member.attributesToGet' failed to "
+                                         "satisfy constraint: Member must have length greater than or equal to 1"));
 }
 
 void TestItemOps::conditionFailureReturnsOldItemWhenAsked()
