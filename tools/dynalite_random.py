@@ -13,6 +13,9 @@ answer (tools/dynalite_diff.py does the same with the fuzzer's corpus):
   legacy       the same through the legacy parameters: ScanFilter, Expected
                (ComparisonOperator, Value, Exists) with ConditionalOperator,
                AttributeUpdates (PUT, ADD, DELETE) with every ReturnValues.
+  batches      BatchWriteItem and BatchGetItem over two tables: duplicates,
+               wrong keys, empty and oversized lists, projections; after each
+               request both tables are scanned, and their items must agree.
 
 Known differences that are dynalite's, not ours (check new ones against AWS's
 documentation before changing anything):
@@ -33,7 +36,10 @@ documentation before changing anything):
   - an UPDATED_OLD or UPDATED_NEW with nothing to return: dynalite answers
     `Attributes: {}`, AWS and we leave Attributes out.
 
-  tools/dynalite_random.py queries|expressions|legacy [--count N] [--seed S] [--build DIR]
+  - a value echoed in a validation message: AWS prints Java objects (with
+    hash codes), dynalite and we print JSON;
+
+  tools/dynalite_random.py queries|expressions|legacy|batches [--count N] [--seed S] [--build DIR]
 """
 import argparse
 import json
@@ -48,22 +54,25 @@ from dynamodesk import Server  # noqa: E402  (dynalite_diff puts tests/e2e on th
 
 
 def recreate(url, create, items):
+    """Drops every table, then makes `create` (one table or a list) and puts `items` into the first."""
+    creates = create if isinstance(create, list) else [create]
     for name in dd.call(url, 'ListTables', '{}')[1].get('TableNames', []):
         dd.call(url, 'DeleteTable', json.dumps({'TableName': name}))
     for _ in range(500):
         if not dd.call(url, 'ListTables', '{}')[1].get('TableNames'):
             break
         time.sleep(0.01)
-    status, answer = dd.call(url, 'CreateTable', json.dumps(create))
-    if status != 200:
-        sys.exit('CreateTable at %s: %s' % (url, answer))
-    for _ in range(500):  # dynalite creates in the background, even with --createTableMs 0
-        if dd.call(url, 'DescribeTable', json.dumps({'TableName': create['TableName']}))[1] \
-                .get('Table', {}).get('TableStatus') == 'ACTIVE':
-            break
-        time.sleep(0.01)
+    for table in creates:
+        status, answer = dd.call(url, 'CreateTable', json.dumps(table))
+        if status != 200:
+            sys.exit('CreateTable at %s: %s' % (url, answer))
+        for _ in range(500):  # dynalite creates in the background, even with --createTableMs 0
+            if dd.call(url, 'DescribeTable', json.dumps({'TableName': table['TableName']}))[1] \
+                    .get('Table', {}).get('TableStatus') == 'ACTIVE':
+                break
+            time.sleep(0.01)
     for item in items:
-        status, answer = dd.call(url, 'PutItem', json.dumps({'TableName': create['TableName'], 'Item': item}))
+        status, answer = dd.call(url, 'PutItem', json.dumps({'TableName': creates[0]['TableName'], 'Item': item}))
         if status != 200:
             sys.exit('PutItem at %s: %s' % (url, answer))
 
@@ -339,6 +348,67 @@ def legacy_request(rnd):
                           'ReturnValues': rnd.choice(['ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW', 'ALL_OLD', 'NONE'])}
 
 
+BATCH_TABLES = [
+    {'TableName': 'bta', 'BillingMode': 'PAY_PER_REQUEST',
+     'AttributeDefinitions': [{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'sk', 'AttributeType': 'N'}],
+     'KeySchema': [{'AttributeName': 'pk', 'KeyType': 'HASH'}, {'AttributeName': 'sk', 'KeyType': 'RANGE'}]},
+    {'TableName': 'btb', 'BillingMode': 'PAY_PER_REQUEST', 'AttributeDefinitions': [{'AttributeName': 'id', 'AttributeType': 'B'}],
+     'KeySchema': [{'AttributeName': 'id', 'KeyType': 'HASH'}]}]
+
+
+def batch_request(rnd):
+    def key(table):
+        if table == 'bta':
+            k = {'pk': {'S': rnd.choice(['a', 'b', 'c'])}, 'sk': {'N': str(rnd.randint(0, 4))}}
+            r = rnd.random()
+            if r < 0.05:
+                del k['sk']
+            elif r < 0.08:
+                k['sk'] = {'S': '1'}
+            elif r < 0.1:
+                k['x'] = {'S': 'extra'}
+            return k
+        return {'id': {'S': 'x'}} if rnd.random() < 0.05 else {'id': {'B': rnd.choice(['AQ==', 'Ag==', 'Aw=='])}}
+
+    def item(table):
+        it = key(table)
+        if rnd.random() < 0.7:
+            it['v'] = rnd.choice(VALUES)
+        if rnd.random() < 0.03:
+            it['big'] = {'S': 'x' * 410000}  # over the item size limit
+        return it
+    tables = ['bta', 'btb', 'nope'] if rnd.random() < 0.05 else ['bta', 'btb']
+    if rnd.random() < 0.6:
+        writes = {}
+        for table in rnd.sample(tables, rnd.randint(1, 2)):
+            count = rnd.choice([0, 1, 2, 3, 5, 8, 13] if rnd.random() < 0.97 else [26])
+            writes[table] = [{'PutRequest': {'Item': item(table)}} if rnd.random() < 0.6 else {'DeleteRequest': {'Key': key(table)}}
+                             for _ in range(count)]
+        return 'BatchWriteItem', {'RequestItems': writes}
+    reads = {}
+    for table in rnd.sample(['bta', 'btb'], rnd.randint(1, 2)):
+        reads[table] = {'Keys': [key(table) for _ in range(rnd.choice([0, 1, 2, 4, 6]))]}
+        if rnd.random() < 0.3:
+            reads[table]['ProjectionExpression'] = rnd.choice(['v', 'pk, v', 'id'])
+        if rnd.random() < 0.2:
+            reads[table]['ConsistentRead'] = True
+    return 'BatchGetItem', {'RequestItems': reads}
+
+
+def batch_outcome(url, operation, request):
+    status, answer = dd.call(url, operation, json.dumps(request))
+    if status != 200:
+        outcome = ('error', dd.kind(answer), dd.message(answer))
+    elif operation == 'BatchGetItem':
+        outcome = ('ok', {t: sorted(json.dumps(i, sort_keys=True) for i in items) for t, items in answer.get('Responses', {}).items()},
+                   answer.get('UnprocessedKeys'))
+    else:
+        outcome = ('ok', answer.get('UnprocessedItems'))
+    tables = [sorted(json.dumps(i, sort_keys=True) for i in dd.call(url, 'Scan', json.dumps({'TableName': t['TableName']}))[1]
+                     .get('Items', [])) for t in BATCH_TABLES]
+    return outcome + (tables,)
+
+
 def expression_outcome(url, operation, request):
     status, answer = dd.call(url, operation, json.dumps(request))
     if status != 200:
@@ -355,7 +425,7 @@ def expression_outcome(url, operation, request):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('mode', choices=['queries', 'expressions', 'legacy'])
+    parser.add_argument('mode', choices=['queries', 'expressions', 'legacy', 'batches'])
     parser.add_argument('--count', type=int, default=600)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--build', default=os.path.join(dd.ROOT, 'build'))
@@ -363,6 +433,8 @@ def main():
     rnd = random.Random(args.seed)
     if args.mode == 'queries':
         create, items, make = QUERY_TABLE, query_items(), query_request
+    elif args.mode == 'batches':
+        create, items, make = BATCH_TABLES, [], batch_request
     else:
         create, items = EXPRESSION_TABLE, EXPRESSION_ITEMS
         make = expression_request if args.mode == 'expressions' else legacy_request
@@ -370,6 +442,8 @@ def main():
     def outcome(url, operation, request):
         if operation == 'Query':
             return query_outcome(url, request)
+        if operation.startswith('Batch'):
+            return batch_outcome(url, operation, request)
         return expression_outcome(url, operation, request)
 
     ours = Server(in_memory=True)
@@ -399,6 +473,9 @@ def main():
             print('== %s %s' % (operation, json.dumps(request)[:700]))
             print('   dynamodesk: %s' % str(a)[:500])
             print('   dynalite:   %s' % str(b)[:500])
+            if args.mode == 'batches':  # the tables may differ from here on: start both again
+                recreate(ours.url, create, items)
+                recreate(durl, create, items)
     finally:
         ours.stop()
         dynalite.kill()
