@@ -670,6 +670,25 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
             Q_UNUSED(changed);
             if (auto e = applyIndexUpdates(ctx, req, desc, txn.nowMs))
                 return *e;
+            // From on-demand to provisioned, every GSI the table keeps needs
+            // its capacity in this request (an Update action), as on AWS.
+            if (currentMode == p("PAY_PER_REQUEST") && mode == p("PROVISIONED")) {
+                QSet<QString> given;
+                for (const QJsonValue &u : req.value(p("GlobalSecondaryIndexUpdates")).toArray())
+                    if (const QJsonObject up = u.toObject().value(p("Update")).toObject(); up.contains(p("ProvisionedThroughput")))
+                        given.insert(up.value(p("IndexName")).toString());
+                QStringList missing;
+                for (const QJsonValue &g : desc.value(p("GlobalSecondaryIndexes")).toArray()) {
+                    const QJsonObject index = g.toObject();
+                    const QString indexName = index.value(p("IndexName")).toString();
+                    if (index.value(p("IndexStatus")).toString() != p("DELETING") && !given.contains(indexName)
+                        && index.value(p("ProvisionedThroughput")).toObject().value(p("ReadCapacityUnits")).toInteger() == 0)
+                        missing << indexName;
+                }
+                if (!missing.isEmpty())
+                    return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1")
+                                                    .arg(missing.join(QLatin1Char(','))));
+            }
             if (ctx.options.delayTransientStatuses) {
                 desc.insert(p("TableStatus"), p("UPDATING"));
                 desc.insert(p("_StatusUntilMs"), txn.nowMs + kTransientStatusMs);

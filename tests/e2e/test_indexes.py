@@ -363,6 +363,33 @@ class IndexTest(unittest.TestCase):
                                                                                      'Projection': {'ProjectionType': 'ALL'}}}])[1])
 
 
+    def test_switch_to_provisioned_needs_every_gsi_capacity(self):
+        """From on-demand to provisioned, each GSI the table keeps needs its capacity in the same call; a refused
+        switch changes nothing."""
+        ddb = self.ddb
+        ddb.create_table(TableName='bill', BillingMode='PAY_PER_REQUEST',
+                         AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'a', 'AttributeType': 'S'},
+                                               {'AttributeName': 'b', 'AttributeType': 'S'}],
+                         KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}],
+                         GlobalSecondaryIndexes=[{'IndexName': name, 'KeySchema': [{'AttributeName': attr, 'KeyType': 'HASH'}],
+                                                  'Projection': {'ProjectionType': 'KEYS_ONLY'}} for name, attr in (('gia', 'a'), ('gib', 'b'))])
+        capacity = {'ReadCapacityUnits': 2, 'WriteCapacityUnits': 3}
+        update = lambda name: {'Update': {'IndexName': name, 'ProvisionedThroughput': capacity}}
+        self.assertEqual(error_of(ddb.update_table, TableName='bill', BillingMode='PROVISIONED', ProvisionedThroughput=capacity),
+                         ('ValidationException', 'One or more parameter values were invalid: ProvisionedThroughput must be specified for index: gia,gib'))
+        self.assertEqual(error_of(ddb.update_table, TableName='bill', BillingMode='PROVISIONED', ProvisionedThroughput=capacity,
+                                  GlobalSecondaryIndexUpdates=[update('gia')]),
+                         ('ValidationException', 'One or more parameter values were invalid: ProvisionedThroughput must be specified for index: gib'))
+        table = ddb.describe_table(TableName='bill')['Table']
+        self.assertEqual(table['BillingModeSummary']['BillingMode'], 'PAY_PER_REQUEST')
+        ddb.update_table(TableName='bill', BillingMode='PROVISIONED', ProvisionedThroughput=capacity,
+                         GlobalSecondaryIndexUpdates=[update('gia'), update('gib')])
+        table = ddb.describe_table(TableName='bill')['Table']
+        self.assertEqual(table['BillingModeSummary']['BillingMode'], 'PROVISIONED')
+        for index in table['GlobalSecondaryIndexes']:
+            self.assertEqual((index['ProvisionedThroughput']['ReadCapacityUnits'], index['ProvisionedThroughput']['WriteCapacityUnits']), (2, 3))
+        ddb.delete_table(TableName='bill')
+
 class ItemCollectionTest(unittest.TestCase):
     """A small limit (--item-collection-limit-bytes) so that tests reach it."""
 
