@@ -16,6 +16,8 @@ answer (tools/dynalite_diff.py does the same with the fuzzer's corpus):
   batches      BatchWriteItem and BatchGetItem over two tables: duplicates,
                wrong keys, empty and oversized lists, projections; after each
                request both tables are scanned, and their items must agree.
+  tables       UpdateTable on a fresh on-demand table with a GSI: index
+               create, delete and update, billing switches, capacity.
 
 Known differences that are dynalite's, not ours (check new ones against AWS's
 documentation before changing anything):
@@ -39,7 +41,10 @@ documentation before changing anything):
   - a value echoed in a validation message: AWS prints Java objects (with
     hash codes), dynalite and we print JSON;
 
-  tools/dynalite_random.py queries|expressions|legacy|batches [--count N] [--seed S] [--build DIR]
+  - UpdateTable: dynalite accepts creating an index that exists and
+    deleting one that does not, and knows no StreamSpecification there;
+
+  tools/dynalite_random.py queries|expressions|legacy|batches|tables [--count N] [--seed S] [--build DIR]
 """
 import argparse
 import json
@@ -409,6 +414,51 @@ def batch_outcome(url, operation, request):
     return outcome + (tables,)
 
 
+UPDATE_TABLE = {
+    'TableName': 'upd', 'BillingMode': 'PAY_PER_REQUEST',
+    'AttributeDefinitions': [{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'g', 'AttributeType': 'S'}],
+    'KeySchema': [{'AttributeName': 'pk', 'KeyType': 'HASH'}],
+    'GlobalSecondaryIndexes': [{'IndexName': 'gix', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                'Projection': {'ProjectionType': 'ALL'}}]}
+
+
+def table_request(rnd):
+    request = {'TableName': 'upd'}
+    capacity = lambda: {'ReadCapacityUnits': rnd.choice([1, 5, 0]), 'WriteCapacityUnits': 1}
+    r = rnd.random()
+    if r < 0.3:
+        create = {'IndexName': rnd.choice(['new', 'gix', 'nx']),
+                  'KeySchema': [{'AttributeName': rnd.choice(['h', 'g', 'pk', 'zz']), 'KeyType': 'HASH'}],
+                  'Projection': rnd.choice([{'ProjectionType': 'ALL'}, {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': ['a']},
+                                            {'ProjectionType': 'KEYS_ONLY'}, {}])}
+        if rnd.random() < 0.3:
+            create['ProvisionedThroughput'] = capacity()
+        request['GlobalSecondaryIndexUpdates'] = [{'Create': create}]
+        if rnd.random() < 0.7:
+            request['AttributeDefinitions'] = [{'AttributeName': rnd.choice(['h', 'g', 'zz']), 'AttributeType': rnd.choice(['S', 'N'])}]
+    elif r < 0.45:
+        request['GlobalSecondaryIndexUpdates'] = [{'Delete': {'IndexName': rnd.choice(['gix', 'nope'])}}]
+    elif r < 0.55:
+        request['GlobalSecondaryIndexUpdates'] = [{'Update': {'IndexName': rnd.choice(['gix', 'nope']), 'ProvisionedThroughput': capacity()}}]
+    elif r < 0.85:
+        request['BillingMode'] = rnd.choice(['PROVISIONED', 'PAY_PER_REQUEST'])
+        if rnd.random() < 0.6:
+            request['ProvisionedThroughput'] = capacity()
+        if rnd.random() < 0.4:
+            request['GlobalSecondaryIndexUpdates'] = [{'Update': {'IndexName': 'gix', 'ProvisionedThroughput': capacity()}}]
+    elif r < 0.9:
+        pass  # nothing to update
+    else:
+        request['ProvisionedThroughput'] = capacity()
+    return 'UpdateTable', request
+
+
+def table_outcome(url, operation, request):
+    recreate(url, UPDATE_TABLE, [])
+    status, answer = dd.call(url, operation, json.dumps(request))
+    return ('ok',) if status == 200 else ('error', dd.kind(answer), dd.message(answer))
+
+
 def expression_outcome(url, operation, request):
     status, answer = dd.call(url, operation, json.dumps(request))
     if status != 200:
@@ -425,7 +475,7 @@ def expression_outcome(url, operation, request):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
-    parser.add_argument('mode', choices=['queries', 'expressions', 'legacy', 'batches'])
+    parser.add_argument('mode', choices=['queries', 'expressions', 'legacy', 'batches', 'tables'])
     parser.add_argument('--count', type=int, default=600)
     parser.add_argument('--seed', type=int, default=1)
     parser.add_argument('--build', default=os.path.join(dd.ROOT, 'build'))
@@ -435,6 +485,8 @@ def main():
         create, items, make = QUERY_TABLE, query_items(), query_request
     elif args.mode == 'batches':
         create, items, make = BATCH_TABLES, [], batch_request
+    elif args.mode == 'tables':
+        create, items, make = UPDATE_TABLE, [], table_request
     else:
         create, items = EXPRESSION_TABLE, EXPRESSION_ITEMS
         make = expression_request if args.mode == 'expressions' else legacy_request
@@ -444,6 +496,8 @@ def main():
             return query_outcome(url, request)
         if operation.startswith('Batch'):
             return batch_outcome(url, operation, request)
+        if operation == 'UpdateTable':
+            return table_outcome(url, operation, request)
         return expression_outcome(url, operation, request)
 
     ours = Server(in_memory=True)
