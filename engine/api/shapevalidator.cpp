@@ -105,14 +105,44 @@ QString kindName(Kind k)
     }
 }
 
-// A shape's own constraints (not its members'), in the words and order AWS
-// lists them when a map's keys or values break them: "Map value must satisfy
+bool isNumeric(Kind k) { return k == Kind::Integer || k == Kind::Long || k == Kind::Double || k == Kind::Timestamp; }
+
+// The constraints of `s` itself (not its members') that `v` breaks, each in
+// AWS's words, in the order a violation list names them; none when `v` is of
+// another JSON type (checking it gives the SerializationException instead).
+QStringList ownViolations(const Shape &s, const QJsonValue &v)
+{
+    QStringList out;
+    const auto range = [&](double n, const char *measure) {
+        if (s.min && n < *s.min)
+            out << QStringLiteral("Member must have %1 greater than or equal to %2").arg(QLatin1String(measure)).arg(qint64(*s.min));
+        if (s.max && n > *s.max)
+            out << QStringLiteral("Member must have %1 less than or equal to %2").arg(QLatin1String(measure)).arg(qint64(*s.max));
+    };
+    if (s.kind == Kind::String && v.isString()) {
+        const QString str = v.toString();
+        range(double(str.size()), "length");
+        if (!s.patternText.isEmpty() && !(s.namePattern ? isNameText(str) : s.pattern.match(str).hasMatch()))
+            out << QStringLiteral("Member must satisfy regular expression pattern: %1").arg(s.patternText);
+        if (!s.enumValues.isEmpty() && !s.enumValues.contains(str))
+            out << QStringLiteral("Member must satisfy enum value set: [%1]").arg(s.enumValues.join(QLatin1String(", ")));
+    } else if (s.kind == Kind::List && v.isArray()) {
+        range(double(v.toArray().size()), "length");
+    } else if (s.kind == Kind::Map && v.isObject()) {
+        range(double(v.toObject().size()), "length");
+    } else if (isNumeric(s.kind) && v.isDouble()) {
+        range(v.toDouble(), "value");
+    }
+    return out;
+}
+
+// All of a shape's own constraints, in the words and order AWS lists them
+// when a map's keys or values break them: "Map value must satisfy
 // constraint: [Member must have length less than or equal to 25, Member must
 // have length greater than or equal to 1]".
 QString ownConstraints(const Shape &s)
 {
-    const bool numeric = s.kind == Kind::Integer || s.kind == Kind::Long || s.kind == Kind::Double;
-    const QString measure = numeric ? QStringLiteral("value") : QStringLiteral("length");
+    const QLatin1String measure(isNumeric(s.kind) ? "value" : "length");
     QStringList parts;
     if (s.max)
         parts << QStringLiteral("Member must have %1 less than or equal to %2").arg(measure).arg(qint64(*s.max));
@@ -123,33 +153,6 @@ QString ownConstraints(const Shape &s)
     if (!s.enumValues.isEmpty())
         parts << QStringLiteral("Member must satisfy enum value set: [%1]").arg(s.enumValues.join(QLatin1String(", ")));
     return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
-}
-
-// Whether `v` breaks `s`'s own constraints (a value of another JSON type is
-// the SerializationException that checking it gives instead).
-bool breaksOwnConstraints(const Shape &s, const QJsonValue &v)
-{
-    auto outside = [&](double n) { return (s.min && n < *s.min) || (s.max && n > *s.max); };
-    switch (s.kind) {
-    case Kind::String: {
-        if (!v.isString())
-            return false;
-        const QString str = v.toString();
-        return outside(double(str.size()))
-               || (!s.patternText.isEmpty() && !(s.namePattern ? isNameText(str) : s.pattern.match(str).hasMatch()))
-               || (!s.enumValues.isEmpty() && !s.enumValues.contains(str));
-    }
-    case Kind::List:
-        return v.isArray() && outside(double(v.toArray().size()));
-    case Kind::Map:
-        return v.isObject() && outside(double(v.toObject().size()));
-    case Kind::Integer:
-    case Kind::Long:
-    case Kind::Double:
-        return v.isDouble() && outside(v.toDouble());
-    default:
-        return false;
-    }
 }
 
 } // namespace
@@ -238,22 +241,18 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (x.isDouble()) return x.toDouble() == double(qint64(x.toDouble())) ? QStringLiteral("NUMBER_VALUE") : QStringLiteral("DECIMAL_VALUE");
         return QStringLiteral("STRING_VALUE");
     };
+    // The value's own constraints (its members' come from the recursion).
+    const auto reportOwn = [&] {
+        if (!ownChecked)
+            for (const QString &what : ownViolations(s, v))
+                violate(violations, v, path, what);
+    };
     switch (s.kind) {
     case Kind::String:
         if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.String"));
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (!v.isString()) return serialization(scalarName(v) + QStringLiteral(" cannot be converted to String"));
-        if (!ownChecked) {
-            const QString str = v.toString();
-            if (s.min && str.size() < *s.min)
-                violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
-            if (s.max && str.size() > *s.max)
-                violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
-            if (!s.patternText.isEmpty() && !(s.namePattern ? isNameText(str) : s.pattern.match(str).hasMatch()))
-                violate(violations, v, path, QStringLiteral("Member must satisfy regular expression pattern: %1").arg(s.patternText));
-            if (!s.enumValues.isEmpty() && !s.enumValues.contains(str))
-                violate(violations, v, path, QStringLiteral("Member must satisfy enum value set: [%1]").arg(s.enumValues.join(QLatin1String(", "))));
-        }
+        reportOwn();
         return std::nullopt;
     case Kind::Boolean:
         if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.lang.Boolean"));
@@ -274,13 +273,7 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (v.isBool() || (v.isString() && s.kind != Kind::Timestamp))
             return serialization(scalarName(v) + QStringLiteral(" cannot be converted to ") + kindName(s.kind));
-        if (v.isDouble() && !ownChecked) {
-            const double d = v.toDouble();
-            if (s.min && d < *s.min)
-                violate(violations, v, path, QStringLiteral("Member must have value greater than or equal to %1").arg(qint64(*s.min)));
-            if (s.max && d > *s.max)
-                violate(violations, v, path, QStringLiteral("Member must have value less than or equal to %1").arg(qint64(*s.max)));
-        }
+        reportOwn();
         return std::nullopt;
     case Kind::Blob:
         if (v.isArray()) return serialization(QStringLiteral("Unrecognized collection type class java.nio.ByteBuffer"));
@@ -291,10 +284,7 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         if (v.isObject()) return serialization(QStringLiteral("Start of structure or map found where not expected"));
         if (!v.isArray()) return serialization(QStringLiteral("Unexpected field type"));
         const QJsonArray a = v.toArray();
-        if (s.min && a.size() < *s.min && !ownChecked)
-            violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
-        if (s.max && a.size() > *s.max && !ownChecked)
-            violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+        reportOwn();
         for (qsizetype i = 0; i < a.size() && s.element >= 0; ++i) {
             const PathNode element{path, {}, false, i};
             if (a.at(i).isNull()) {
@@ -316,16 +306,13 @@ std::optional<ApiError> ShapeValidator::Private::check(int shapeIndex, const QJs
         }
         if (!v.isObject()) return serialization(QStringLiteral("Unexpected field type"));
         const QJsonObject o = v.toObject();
-        if (s.min && o.size() < *s.min && !ownChecked)
-            violate(violations, v, path, QStringLiteral("Member must have length greater than or equal to %1").arg(qint64(*s.min)));
-        if (s.max && o.size() > *s.max && !ownChecked)
-            violate(violations, v, path, QStringLiteral("Member must have length less than or equal to %1").arg(qint64(*s.max)));
+        reportOwn();
         // The keys' and the values' own constraints are reported once each,
         // for the whole map, keys first; the values' members under their key.
         bool keysBroken = false, valuesBroken = false;
         for (auto it = o.begin(); it != o.end(); ++it) {
-            keysBroken = keysBroken || (s.key >= 0 && breaksOwnConstraints(shapes[size_t(s.key)], QJsonValue(it.key())));
-            valuesBroken = valuesBroken || (s.element >= 0 && breaksOwnConstraints(shapes[size_t(s.element)], it.value()));
+            keysBroken = keysBroken || (s.key >= 0 && !ownViolations(shapes[size_t(s.key)], QJsonValue(it.key())).isEmpty());
+            valuesBroken = valuesBroken || (s.element >= 0 && !ownViolations(shapes[size_t(s.element)], it.value()).isEmpty());
         }
         if (keysBroken)
             violate(violations, v, path, QStringLiteral("Map keys must satisfy constraint: ") + ownConstraints(shapes[size_t(s.key)]));
