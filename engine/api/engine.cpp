@@ -19,7 +19,6 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -356,11 +355,10 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     if (answer)
         return std::move(*answer);
 
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject() || model::hasRawControlCharacter(body))
+    const std::optional<QJsonDocument> doc = model::parseRequestJson(body);
+    if (!doc || !doc->isObject())
         return ApiError::serialization(QString());
-    return call(context, operation, doc.object());
+    return call(context, operation, doc->object());
 }
 
 Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &request)

@@ -410,12 +410,7 @@ bool isWrite(const QString &operation)
 // once the turn's commit succeeded.
 thread_local std::vector<std::pair<QString, QByteArray>> t_turnWrites;
 
-bool isJson(const QByteArray &body)
-{
-    QJsonParseError error;
-    QJsonDocument::fromJson(body, &error);
-    return error.error == QJsonParseError::NoError && !model::hasRawControlCharacter(body);
-}
+bool isJson(const QByteArray &body) { return model::parseRequestJson(body).has_value(); }
 
 } // namespace
 

@@ -758,4 +758,13 @@ bool hasRawControlCharacter(QByteArrayView json)
     return false;
 }
 
+std::optional<QJsonDocument> parseRequestJson(QByteArrayView body)
+{
+    QJsonParseError error;
+    QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &error);
+    if (error.error != QJsonParseError::NoError || hasRawControlCharacter(body))
+        return std::nullopt;
+    return doc;
+}
+
 } // namespace dd::model

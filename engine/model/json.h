@@ -4,8 +4,11 @@
 
 #include "model/attributevalue.h"
 
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
+
+#include <optional>
 
 namespace dd::model {
 
@@ -47,5 +50,10 @@ void writeJsonString(QStringView s, QByteArray &out);
 // JSON (RFC 8259) wants those escaped, and DynamoDB answers such a request
 // with SerializationException, but QJsonDocument::fromJson accepts them.
 bool hasRawControlCharacter(QByteArrayView json);
+
+// A request body parsed as DynamoDB's parser takes it: QJsonDocument's
+// parse, refusing raw control characters in strings too; nullopt for a body
+// DynamoDB answers with SerializationException.
+std::optional<QJsonDocument> parseRequestJson(QByteArrayView body);
 
 } // namespace dd::model
