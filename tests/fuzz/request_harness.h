@@ -190,13 +190,11 @@ private:
         }
     }
 
-    // All items of a table or of one of its indexes, in scan order.
-    QByteArray scanAll(const QString &table, const QString &index)
+    // All items a Scan `request` returns (a table or one of its indexes), page
+    // after page, in scan order; or the error.
+    QByteArray scanAll(QJsonObject request)
     {
         QJsonArray all;
-        QJsonObject request{{QStringLiteral("TableName"), table}};
-        if (!index.isEmpty())
-            request.insert(QStringLiteral("IndexName"), index);
         for (;;) {
             bool ok = false;
             const QByteArray body = call("Scan", request, &ok);
@@ -270,9 +268,9 @@ private:
                     kept.insert(QLatin1String(kind), list);
             }
             out += QJsonDocument(kept).toJson(QJsonDocument::Compact) + '\n';
-            out += "items " + scanAll(name, QString()) + '\n';
+            out += "items " + scanAll(table) + '\n';
             for (const QString &index : indexes)
-                out += "index " + index.toUtf8() + ' ' + scanAll(name, index) + '\n';
+                out += "index " + index.toUtf8() + ' ' + scanAll({{QStringLiteral("TableName"), name}, {QStringLiteral("IndexName"), index}}) + '\n';
             out += "ttl " + call("DescribeTimeToLive", table) + '\n';
             out += "tags " + call("ListTagsOfResource", {{QStringLiteral("ResourceArn"), t.value(QStringLiteral("TableArn"))}}) + '\n';
             if (t.contains(QStringLiteral("LatestStreamArn")))
@@ -309,25 +307,8 @@ private:
     QByteArray fixtureItems()
     {
         QByteArray out;
-        for (const char *table : {"tab", "hsh"}) {
-            QJsonArray all;
-            QJsonObject request{{QStringLiteral("TableName"), QLatin1String(table)}, {QStringLiteral("ConsistentRead"), true}};
-            for (;;) {
-                auto r = m_engine->call(m_ctx, QStringLiteral("Scan"), request);
-                if (!r.ok()) {
-                    out += r.error().type().toUtf8();
-                    break;
-                }
-                const QJsonObject page = QJsonDocument::fromJson(*r).object();
-                for (const QJsonValue &item : page.value(QStringLiteral("Items")).toArray())
-                    all.append(item);
-                if (!page.contains(QStringLiteral("LastEvaluatedKey")))
-                    break;
-                request.insert(QStringLiteral("ExclusiveStartKey"), page.value(QStringLiteral("LastEvaluatedKey")));
-            }
-            out += QJsonDocument(all).toJson(QJsonDocument::Compact);
-            out += '\n';
-        }
+        for (const char *table : {"tab", "hsh"})
+            out += scanAll({{QStringLiteral("TableName"), QLatin1String(table)}, {QStringLiteral("ConsistentRead"), true}}) + '\n';
         return out;
     }
 
