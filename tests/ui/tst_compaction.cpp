@@ -3,11 +3,11 @@
 // goes back to the file system, the folder is open again afterwards with its
 // tables, and a cancel, before or during a file, leaves the files as they
 // were and still opens the folder.
+#include "uitest.h"
+
 #include "api/engine.h"
 #include "connections/compaction.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -20,14 +20,6 @@ using namespace dd;
 using namespace dd::ui;
 
 namespace {
-
-qint64 folderBytes(const QString &dir)
-{
-    qint64 total = 0;
-    for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.db"), QStringLiteral("*.db-wal")}, QDir::Files))
-        total += f.size();
-    return total;
-}
 
 QJsonObject call(api::Engine &engine, const char *op, const QByteArray &request)
 {
@@ -106,7 +98,7 @@ private slots:
     {
         QTemporaryDir dir;
         fill(dir.path());
-        const qint64 before = folderBytes(dir.path());
+        const qint64 before = uitest::folderBytes(dir.path());
         QVERIFY2(before > 4'000'000, qPrintable(QString::number(before)));
         auto cancel = std::make_shared<std::atomic<bool>>(false);
         QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel));
@@ -121,7 +113,7 @@ private slots:
         // Open again, with its table and items.
         QCOMPARE(tables(*out.engine), QStringList{QStringLiteral("kept")});
         QCOMPARE(count(*out.engine, "kept"), 10);
-        QVERIFY(folderBytes(dir.path()) * 4 < before);
+        QVERIFY(uitest::folderBytes(dir.path()) * 4 < before);
     }
 
     // Cancelled before it starts: no file is touched; the folder opens.
@@ -129,7 +121,7 @@ private slots:
     {
         QTemporaryDir dir;
         fill(dir.path());
-        const qint64 before = folderBytes(dir.path());
+        const qint64 before = uitest::folderBytes(dir.path());
         auto cancel = std::make_shared<std::atomic<bool>>(true);
         QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel));
         future.waitForFinished();
@@ -138,7 +130,7 @@ private slots:
         QVERIFY(out.canceled);
         QVERIFY(out.files.isEmpty());
         QCOMPARE(tables(*out.engine), QStringList{QStringLiteral("kept")});
-        QVERIFY2(folderBytes(dir.path()) * 10 > before * 9, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(folderBytes(dir.path()))));
+        QVERIFY2(uitest::folderBytes(dir.path()) * 10 > before * 9, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(uitest::folderBytes(dir.path()))));
     }
 
     // Cancelled while SQLite rewrites the file (a large live table, so that
@@ -148,7 +140,7 @@ private slots:
     {
         QTemporaryDir dir;
         fill(dir.path(), true);
-        const qint64 before = folderBytes(dir.path());
+        const qint64 before = uitest::folderBytes(dir.path());
         std::atomic<bool> cancel{false};
         QString error;
         api::EngineOptions o;
@@ -164,7 +156,7 @@ private slots:
         QCOMPARE(tables(**engine), (QStringList{QStringLiteral("big"), QStringLiteral("kept")}));
         QCOMPARE(count(**engine, "kept"), 10);
         QCOMPARE(count(**engine, "big"), 2000);
-        QVERIFY2(folderBytes(dir.path()) * 10 > before * 9, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(folderBytes(dir.path()))));
+        QVERIFY2(uitest::folderBytes(dir.path()) * 10 > before * 9, qPrintable(QStringLiteral("%1 -> %2").arg(before).arg(uitest::folderBytes(dir.path()))));
     }
 };
 

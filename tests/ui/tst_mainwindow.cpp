@@ -20,8 +20,6 @@
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
@@ -74,14 +72,6 @@ QStringList tableNames(Connection &c)
     for (const QJsonValue &v : r.body.value(QStringLiteral("TableNames")).toArray())
         names << v.toString();
     return names;
-}
-
-qint64 folderBytes(const QString &dir)
-{
-    qint64 total = 0;
-    for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.db"), QStringLiteral("*.db-wal")}, QDir::Files))
-        total += f.size();
-    return total;
 }
 
 QString payload(int bytes) { return QString(bytes, QLatin1Char('x')); }
@@ -274,7 +264,7 @@ private slots:
         QVERIFY(c->callSync(QStringLiteral("DeleteTable"), {{QStringLiteral("TableName"), QStringLiteral("big")}}).ok());
         window.openTable(c, QStringLiteral("kept"));
         QCOMPARE(window.tabs()->count(), 1);
-        const qint64 before = folderBytes(dir.path());
+        const qint64 before = uitest::folderBytes(dir.path());
 
         // Cancel at the question: nothing happens.
         {
@@ -300,7 +290,7 @@ private slots:
         QCOMPARE(tableNames(*reopened), QStringList{QStringLiteral("kept")});
         const auto scan = reopened->callSync(QStringLiteral("Scan"), {{QStringLiteral("TableName"), QStringLiteral("kept")}});
         QCOMPARE(scan.body.value(QStringLiteral("Count")).toInt(), 10);
-        const qint64 after = folderBytes(dir.path());
+        const qint64 after = uitest::folderBytes(dir.path());
         QVERIFY2(after < before / 2, qPrintable(QStringLiteral("%1 -> %2 bytes").arg(before).arg(after)));
     }
 };

@@ -7,6 +7,8 @@
 #include "client/inprocessclient.h"
 #include "connections/connection.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
@@ -27,6 +29,15 @@ inline std::unique_ptr<dd::ui::Connection> inMemoryConnection()
     dd::ui::ConnectionSettings settings;
     settings.inMemory = true;
     return std::make_unique<dd::ui::Connection>(settings, client, shared);
+}
+
+// The bytes of a data folder's region files and their WALs, as the file system counts them.
+inline qint64 folderBytes(const QString &dir)
+{
+    qint64 total = 0;
+    for (const QFileInfo &f : QDir(dir).entryInfoList({QStringLiteral("*.db"), QStringLiteral("*.db-wal")}, QDir::Files))
+        total += f.size();
+    return total;
 }
 
 inline QJsonObject S(const QString &v) { return {{QStringLiteral("S"), v}}; }
