@@ -99,24 +99,38 @@ def call(url, operation, body):
     return r.status, answer if isinstance(answer, dict) else {'_raw': r.data[:200].decode('latin1')}
 
 
-def reset(url):
-    """Drops every table, then makes the fixture again."""
+def drop_tables(url):
+    """Deletes every table and waits until none is listed."""
     for name in call(url, 'ListTables', '{}')[1].get('TableNames', []):
         call(url, 'DeleteTable', json.dumps({'TableName': name}))
     for _ in range(500):
         if not call(url, 'ListTables', '{}')[1].get('TableNames'):
             break
         time.sleep(0.01)
+
+
+def create_table(url, table):
+    """CreateTable, then waits until the table is ACTIVE (dynalite creates in the
+    background, even with --createTableMs 0)."""
+    status, answer = call(url, 'CreateTable', json.dumps(table))
+    if status != 200:
+        sys.exit('CreateTable at %s: %s' % (url, answer))
+    for _ in range(500):
+        if call(url, 'DescribeTable', json.dumps({'TableName': table['TableName']}))[1].get('Table', {}).get('TableStatus') == 'ACTIVE':
+            break
+        time.sleep(0.01)
+
+
+def reset(url):
+    """Drops every table, then makes the fixture again."""
+    drop_tables(url)
     for operation, body in FIXTURE:
+        if operation == 'CreateTable':
+            create_table(url, body)
+            continue
         status, answer = call(url, operation, json.dumps(body))
         if status != 200:
             sys.exit('fixture %s at %s: %s' % (operation, url, answer))
-        if operation == 'CreateTable':
-            for _ in range(500):
-                if call(url, 'DescribeTable', json.dumps({'TableName': body['TableName']}))[1] \
-                        .get('Table', {}).get('TableStatus') == 'ACTIVE':
-                    break
-                time.sleep(0.01)
 
 
 def start_dynalite(directory):

@@ -51,7 +51,6 @@ import json
 import os
 import random
 import sys
-import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import dynalite_diff as dd  # noqa: E402
@@ -61,21 +60,9 @@ from dynamodesk import Server  # noqa: E402  (dynalite_diff puts tests/e2e on th
 def recreate(url, create, items):
     """Drops every table, then makes `create` (one table or a list) and puts `items` into the first."""
     creates = create if isinstance(create, list) else [create]
-    for name in dd.call(url, 'ListTables', '{}')[1].get('TableNames', []):
-        dd.call(url, 'DeleteTable', json.dumps({'TableName': name}))
-    for _ in range(500):
-        if not dd.call(url, 'ListTables', '{}')[1].get('TableNames'):
-            break
-        time.sleep(0.01)
+    dd.drop_tables(url)
     for table in creates:
-        status, answer = dd.call(url, 'CreateTable', json.dumps(table))
-        if status != 200:
-            sys.exit('CreateTable at %s: %s' % (url, answer))
-        for _ in range(500):  # dynalite creates in the background, even with --createTableMs 0
-            if dd.call(url, 'DescribeTable', json.dumps({'TableName': table['TableName']}))[1] \
-                    .get('Table', {}).get('TableStatus') == 'ACTIVE':
-                break
-            time.sleep(0.01)
+        dd.create_table(url, table)
     for item in items:
         status, answer = dd.call(url, 'PutItem', json.dumps({'TableName': creates[0]['TableName'], 'Item': item}))
         if status != 200:
