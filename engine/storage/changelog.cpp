@@ -199,7 +199,8 @@ Result<void> ChangeLog::create(Connection &c, qint64 tableId)
     Statement *s = c.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
     if (!s)
         return ApiError::internal(c.lastError());
-    s->bind(1, QByteArrayView(sqlTable(tableId)));
+    // As text: sqlite_master's names are TEXT, which no BLOB equals.
+    s->bindText(1, QString::fromLatin1(sqlTable(tableId)));
     const bool exists = s->step();
     s->reset();
     if (exists)

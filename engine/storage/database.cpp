@@ -149,6 +149,7 @@ Result<void> Database::flushChangeLog()
         if (!m_logTables.count(tableId)) {
             DD_CHECK(ChangeLog::create(*m_writer, tableId));
             m_logTables.insert(tableId);
+            m_logTablesCreated.push_back(tableId);
         }
         DD_CHECK(ChangeLog::store(*m_writer, tableId, block));
         block.clear();
@@ -940,12 +941,20 @@ void Database::forgetDroppedStatements(Connection &c)
 
 Result<void> Database::step(const QByteArray &sql)
 {
-    if (sql == "BEGIN IMMEDIATE")
+    if (sql == "BEGIN IMMEDIATE") {
         forgetDroppedStatements(*m_writer);
+        m_logTablesCreated.clear();
+    }
     // A rollback may undo a consumer change: read the consumers again.
     if (sql.startsWith("ROLLBACK")) {
         m_loggedTables.reset();
-        m_logTables.clear(); // and may undo a log's creation
+        // It may undo a log's creation too: forget the logs this transaction
+        // created (all of them, also for a savepoint's rollback: a log is
+        // looked up again, not made twice). Not every log: the next write
+        // of each would look its table up again.
+        for (qint64 id : m_logTablesCreated)
+            m_logTables.erase(id);
+        m_logTablesCreated.clear();
         if (sql == "ROLLBACK")
             m_pendingLog.clear(); // the whole transaction: its changes too (a savepoint's: endBody)
     }

@@ -507,9 +507,10 @@ private:
     std::optional<std::unordered_map<qint64, int>> m_loggedTables; // table id -> logsChanges()
     // Under the write lock: the last change-log seq handed out (seeded on
     // open, see storage/changelog.h), and the tables whose log is known to
-    // exist (cleared on rollback, which may undo a log's creation).
+    // exist (a rollback forgets those its transaction created).
     qint64 m_changeSeq = 0;
     std::unordered_set<qint64> m_logTables;
+    std::vector<qint64> m_logTablesCreated; // those of m_logTables the open transaction created (a rollback forgets them)
     // Under the write lock: the open transaction's change-log blocks, one per
     // table (WriteTxn::logChange), stored by flushChangeLog() before COMMIT.
     std::vector<std::pair<qint64, ChangeLogBlock>> m_pendingLog;

@@ -5,7 +5,7 @@
 // server's durability) or in memory.
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
-//                [--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE]
+//                [--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE]
 //                [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]
 //
 // --projection ALL makes the GSIs project every attribute (default
@@ -28,6 +28,11 @@
 // --index-attrs N gives the items the attributes g0..g(N-1) whatever the
 // table's indexes (default: G), so that a table without indexes can be
 // written the very same items as one with them.
+//
+// failput (a put whose condition fails) and mixput (every other put fails
+// so) run only when --only names them: a write after a rolled-back one
+// should cost what any write does (mixput's mean about that of put and
+// failput).
 //
 // --stream VIEW_TYPE enables a stream (KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or
 // NEW_AND_OLD_IMAGES) on the table, so that every write also appends its
@@ -124,7 +129,10 @@ struct Options {
 };
 
 template <typename MakeRequest>
-void run(api::Engine &engine, const char *name, const char *op, const Options &o, MakeRequest make, int keys = 0)
+// `expectedFailures`, when given, counts the requests `make` made to fail
+// (a condition that does not hold): only other failures are reported.
+void run(api::Engine &engine, const char *name, const char *op, const Options &o, MakeRequest make, int keys = 0,
+         const std::atomic<qint64> *expectedFailures = nullptr)
 {
     if (keys == 0)
         keys = o.items;
@@ -162,7 +170,7 @@ void run(api::Engine &engine, const char *name, const char *op, const Options &o
         t.join();
     const double secs = double(timer.nsecsElapsed()) / 1e9;
     std::printf("%-8s threads=%-2d %10.0f ops/s  %7.2f us/op%s\n", name, o.threads, double(done) / secs,
-                secs * 1e6 * o.threads / double(done), failures ? "  FAILURES" : "");
+                secs * 1e6 * o.threads / double(done), qint64(failures) != (expectedFailures ? expectedFailures->load() : 0) ? "  FAILURES" : "");
     std::fflush(stdout);
 }
 
@@ -173,7 +181,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
+                            "[--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -266,6 +274,21 @@ int main(int argc, char **argv)
         run(e, "get", "GetItem", o, [](int i) { return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i) + R"("}}})"; });
     if (o.wants("put"))
         run(e, "put", "PutItem", o, putBody);
+    // A put whose condition fails (the item exists), and puts of which every
+    // other one fails so: each failed write is rolled back.
+    static std::atomic<qint64> failing{0}, turns{0};
+    auto failBody = [&](int i) {
+        ++failing;
+        QByteArray b = putBody(i);
+        b.chop(1);
+        return b + R"x(,"ConditionExpression":"attribute_not_exists(pk)"})x";
+    };
+    if (o.only.contains(QLatin1String("failput")))
+        run(e, "failput", "PutItem", o, failBody, 0, &failing);
+    if (o.only.contains(QLatin1String("mixput"))) {
+        failing = 0;
+        run(e, "mixput", "PutItem", o, [&](int i) { return turns++ % 2 ? failBody(i) : putBody(i); }, 0, &failing);
+    }
     if (o.wants("update"))
         run(e, "update", "UpdateItem", o, [](int i) {
         return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i)
