@@ -113,44 +113,77 @@ QString BackupCatalog::dataPath(const QString &arn) const
     return m_dir.isEmpty() ? QString() : fileStem(arn) + QStringLiteral(".ddbackup");
 }
 
-void BackupCatalog::saveMeta(const QString &arn, const QJsonObject &meta) const
+Result<void> BackupCatalog::saveMeta(const QString &arn, const QJsonObject &meta) const
 {
     if (m_dir.isEmpty())
-        return;
+        return {};
     QSaveFile f(fileStem(arn) + QStringLiteral(".json"));
-    if (f.open(QIODevice::WriteOnly)) {
-        f.write(QJsonDocument(meta).toJson(QJsonDocument::Compact));
-        f.commit();
-    }
+    const QByteArray bytes = QJsonDocument(meta).toJson(QJsonDocument::Compact);
+    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
+        return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(f.fileName(), f.errorString()));
+    return {};
 }
 
-void BackupCatalog::add(const QString &arn, const QJsonObject &meta)
+Result<void> BackupCatalog::add(const QString &arn, const QJsonObject &meta)
 {
     std::lock_guard lock(m_mutex);
+    DD_CHECK(saveMeta(arn, meta));
     m_meta.insert(arn, meta);
-    saveMeta(arn, meta);
+    return {};
 }
 
 Result<void> BackupCatalog::storeData(const QString &arn, const QByteArray &bytes)
 {
+    {
+        std::lock_guard lock(m_mutex);
+        if (!m_meta.contains(arn))
+            return {}; // never added, or deleted meanwhile: no file of its own
+    }
+    Result<void> stored;
     if (!m_dir.isEmpty()) {
         QSaveFile f(dataPath(arn));
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            return ApiError::internal(QStringLiteral("Cannot write backup file %1").arg(dataPath(arn)));
+            stored = ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(dataPath(arn), f.errorString()));
     }
     std::lock_guard lock(m_mutex);
     if (!m_meta.contains(arn))
-        return {}; // deleted meanwhile
-    if (m_dir.isEmpty())
-        m_data.insert(arn, bytes);
-    QJsonObject meta = m_meta.value(arn);
-    QJsonObject details = meta.value(QStringLiteral("BackupDetails")).toObject();
-    details.insert(QStringLiteral("BackupStatus"), QStringLiteral("AVAILABLE"));
-    details.insert(QStringLiteral("BackupSizeBytes"), qint64(bytes.size()));
-    meta.insert(QStringLiteral("BackupDetails"), details);
-    m_meta.insert(arn, meta);
-    saveMeta(arn, meta);
-    return {};
+        return {};
+    if (stored.ok()) {
+        if (m_dir.isEmpty())
+            m_data.insert(arn, bytes);
+        QJsonObject meta = m_meta.value(arn);
+        QJsonObject details = meta.value(QStringLiteral("BackupDetails")).toObject();
+        details.insert(QStringLiteral("BackupStatus"), QStringLiteral("AVAILABLE"));
+        details.insert(QStringLiteral("BackupSizeBytes"), qint64(bytes.size()));
+        meta.insert(QStringLiteral("BackupDetails"), details);
+        // AVAILABLE only once its description says so on disk too: a file
+        // still saying CREATING is dropped on the next open.
+        stored = saveMeta(arn, meta);
+        if (stored.ok()) {
+            m_meta.insert(arn, meta);
+            return {};
+        }
+    }
+    dropFailedLocked(arn, stored.error().message());
+    return stored.error();
+}
+
+void BackupCatalog::dropFailed(const QString &arn, const QString &why)
+{
+    std::lock_guard lock(m_mutex);
+    dropFailedLocked(arn, why);
+}
+
+void BackupCatalog::dropFailedLocked(const QString &arn, const QString &why)
+{
+    if (!m_meta.remove(arn))
+        return;
+    m_data.remove(arn);
+    if (!m_dir.isEmpty()) {
+        QFile::remove(fileStem(arn) + QStringLiteral(".json"));
+        QFile::remove(dataPath(arn));
+    }
+    m_failedBackups.insert(arn, why);
 }
 
 QJsonObject BackupCatalog::meta(const QString &arn) const
@@ -246,6 +279,18 @@ void BackupCatalog::clearFailedRestore(const QString &region, const QString &tab
     std::lock_guard lock(m_mutex);
     if (!m_failedRestores.isEmpty())
         m_failedRestores.remove(region + u'\n' + table);
+}
+
+ApiError BackupCatalog::notFound(const QString &arn) const
+{
+    QString why;
+    {
+        std::lock_guard lock(m_mutex);
+        why = m_failedBackups.value(arn);
+    }
+    const QString message = QStringLiteral("Backup not found: %1").arg(arn);
+    return ApiError(QStringLiteral("BackupNotFoundException"),
+                    why.isEmpty() ? message : message + QStringLiteral(" (its creation failed and it was removed: %1)").arg(why));
 }
 
 QString BackupCatalog::failedRestore(const QString &region, const QString &table) const

@@ -52,9 +52,13 @@ public:
     // running job returns (a restore stops between transactions).
     ~BackupCatalog();
 
-    // Adds a backup's description (BackupDescription shape plus "_Region").
-    void add(const QString &arn, const QJsonObject &meta);
+    // Adds a backup's description (BackupDescription shape plus "_Region");
+    // on disk its file first: an error (a full disk) adds nothing.
+    Result<void> add(const QString &arn, const QJsonObject &meta);
     // Stores the data of backup `arn` and marks it AVAILABLE with its size.
+    // If either file cannot be written (a full disk), the backup is removed
+    // with its files and the reason kept for notFound(): a backup is never
+    // left CREATING, nor AVAILABLE in memory only.
     Result<void> storeData(const QString &arn, const QByteArray &bytes);
     // The description of `arn`, or an empty object if there is none.
     QJsonObject meta(const QString &arn) const;
@@ -67,6 +71,9 @@ public:
     Result<QByteArray> dataHead(const QString &arn, qint64 maxBytes, qint64 *totalSize) const;
     // Removes `arn` and its files; false if there was none.
     bool remove(const QString &arn);
+    // Removes `arn` and its files as a backup whose creation failed, and
+    // keeps `why` for notFound().
+    void dropFailed(const QString &arn, const QString &why);
 
     // Queues fn on the worker thread.
     void post(std::function<void()> fn);
@@ -88,9 +95,14 @@ public:
     void clearFailedRestore(const QString &region, const QString &table);
     QString failedRestore(const QString &region, const QString &table) const; // empty if none
 
+    // BackupNotFoundException for `arn`; for a backup whose creation failed
+    // (storeData), with the reason, so that a client polling it learns why.
+    ApiError notFound(const QString &arn) const;
+
 private:
     QString fileStem(const QString &arn) const;
-    void saveMeta(const QString &arn, const QJsonObject &meta) const;
+    Result<void> saveMeta(const QString &arn, const QJsonObject &meta) const;
+    void dropFailedLocked(const QString &arn, const QString &why); // with m_mutex held
     void workerLoop();
 
     QString m_dir;                        // <dataDir>/backups, or empty in memory
@@ -98,6 +110,7 @@ private:
     QMap<QString, QJsonObject> m_meta;    // by BackupArn
     QMap<QString, QByteArray> m_data;     // in memory only: encoded snapshots
     QMap<QString, QString> m_failedRestores; // by region + '\n' + table name
+    QMap<QString, QString> m_failedBackups;  // why, by BackupArn (guarded by m_mutex)
 
     std::mutex m_jobsMutex;               // guards m_jobs, m_stopping
     std::condition_variable m_jobsWake;

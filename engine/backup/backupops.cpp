@@ -28,11 +28,6 @@ QString p(const char *s) { return QString::fromLatin1(s); }
 // ListBackups' Limit bounds (AWS: 1..100).
 constexpr int kMaxListBackups = 100;
 
-ApiError backupNotFound(const QString &arn)
-{
-    return ApiError(p("BackupNotFoundException"), QStringLiteral("Backup not found: %1").arg(arn));
-}
-
 Result<backup::BackupCatalog *> catalog(OpContext &ctx)
 {
     if (!ctx.backups)
@@ -70,7 +65,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     enum Outcome { Failed, Partial, Read };
     // A stopping engine interrupts the read (Partial: no backup, as after a
     // crash) rather than wait for the whole table.
-    auto readTable = [db = &ctx.db, table, now, snap, fixed, cat]() -> Outcome {
+    auto readError = std::make_shared<QString>(); // why a Partial read failed
+    auto readTable = [db = &ctx.db, table, now, snap, fixed, cat, readError]() -> Outcome {
         bool answered = false;
         auto read = backup::Snapshot::read(
             *db, *table, now,
@@ -83,8 +79,10 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
             &cat->stopping());
         if (!read.ok() && !answered)
             fixed->set_value(read.error());
-        if (!read.ok())
+        if (!read.ok()) {
+            *readError = read.error().message();
             return answered ? Partial : Failed;
+        }
         *snap = std::move(*read);
         return Read;
     };
@@ -93,17 +91,22 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
                             .arg(now, 13, 10, QLatin1Char('0'))
                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     // Once the table is read: the file, or (a read that failed part way) no backup.
-    auto finish = [cat, arn, snap, published](Outcome outcome) {
+    auto finish = [cat, arn, snap, published, readError](Outcome outcome) {
         if (outcome == Failed)
             return; // the request failed: it added nothing
-        // The description must be in the catalog first (storeData drops the
-        // data of a backup it does not know: one deleted meanwhile).
+        // The description must be in the catalog first (storeData writes
+        // nothing for a backup it does not know: one whose description
+        // could not be written, and the request failed).
         published->get_future().wait();
-        if (outcome == Partial || cat->stopping().load()) {
+        if (cat->stopping().load()) {
             cat->remove(arn);
             return;
         }
-        (void)cat->storeData(arn, snap->encode());
+        if (outcome == Partial) {
+            cat->dropFailed(arn, *readError);
+            return;
+        }
+        (void)cat->storeData(arn, snap->encode()); // a failure removes the backup and keeps why (notFound)
     };
     // The reader fixes its snapshot with the table's figures under the write
     // lock (Database::tableStatsInRead): a turn of this thread that holds it
@@ -154,8 +157,9 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         features.insert(p("StreamDescription"), d.value(p("StreamSpecification")));
     const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
                            {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
-    cat->add(arn, meta);
-    published->set_value();
+    auto added = cat->add(arn, meta);
+    published->set_value(); // not added: the read's end finds no backup and writes nothing
+    DD_CHECK(added);
     return toBody({{p("BackupDetails"), details}});
 }
 
@@ -165,7 +169,7 @@ Result<QByteArray> describeBackup(OpContext &ctx, const QJsonObject &req)
     const QString arn = req.value(p("BackupArn")).toString();
     const QJsonObject meta = cat->meta(arn);
     if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
-        return backupNotFound(arn);
+        return cat->notFound(arn);
     return toBody({{p("BackupDescription"), publicMeta(meta)}});
 }
 
@@ -221,7 +225,7 @@ Result<QByteArray> deleteBackup(OpContext &ctx, const QJsonObject &req)
     const QString arn = req.value(p("BackupArn")).toString();
     QJsonObject meta = cat->meta(arn);
     if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
-        return backupNotFound(arn);
+        return cat->notFound(arn);
     if (meta.value(p("BackupDetails")).toObject().value(p("BackupStatus")).toString() == p("CREATING"))
         return ApiError(p("BackupInUseException"), QStringLiteral("Backup is being created: %1").arg(arn));
     cat->remove(arn);

@@ -16,7 +16,7 @@ Result<QJsonObject> availableBackup(api::OpContext &ctx, const QString &arn)
         return ApiError::internal(p("Backups are not available"));
     const QJsonObject meta = ctx.backups->meta(arn);
     if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
-        return ApiError(p("BackupNotFoundException"), QStringLiteral("Backup not found: %1").arg(arn));
+        return ctx.backups->notFound(arn);
     if (meta.value(p("BackupDetails")).toObject().value(p("BackupStatus")).toString() != p("AVAILABLE"))
         return ApiError(p("BackupInUseException"), QStringLiteral("Backup is being created: %1").arg(arn));
     return meta;

@@ -21,7 +21,10 @@
 
 #include <sqlite3.h>
 
+#include <sys/resource.h>
+
 #include <atomic>
+#include <csignal>
 #include <map>
 #include <thread>
 #include <vector>
@@ -143,6 +146,26 @@ private:
             QTest::qWait(10);
         }
         return false;
+    }
+    // Copies the region's WAL into its database file (passive checkpoints on
+    // a connection of our own, repeated while the engine's checkpointer
+    // holds the lock); false if frames were still left after 30 s.
+    bool checkpointed()
+    {
+        sqlite3 *db = nullptr;
+        const QByteArray path = (m_engine->options().dataDir + QStringLiteral("/us-east-1.db")).toUtf8();
+        bool done = false;
+        if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
+            sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr); // opens the WAL
+            for (int i = 0; i < 300 && !done; ++i) {
+                int log = -1, copied = -1;
+                done = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && log >= 0 && copied == log;
+                if (!done)
+                    QTest::qWait(100);
+            }
+        }
+        sqlite3_close(db);
+        return done;
     }
     QString backupStatus(const QString &arn)
     {
@@ -338,6 +361,77 @@ private slots:
         ok("DeleteTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}});
         QCOMPARE(fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}}).message(),
                  QStringLiteral("Requested resource not found: Table: rst not found"));
+    }
+
+    // A backup whose files cannot be written (a full disk) is never left
+    // CREATING: a description that cannot be written fails the request; a
+    // data file that cannot be written removes the backup in the
+    // background, and DescribeBackup says why. Nothing else is harmed.
+    void backupThatCannotBeWritten()
+    {
+        open(true);
+        createTable(QStringLiteral("tbl"));
+        QVERIFY(putMany(QStringLiteral("tbl"), 2000));
+        const auto before = items(QStringLiteral("tbl"));
+        const QString dir = m_engine->options().dataDir + QStringLiteral("/backups");
+        const QJsonObject create{{QStringLiteral("TableName"), QStringLiteral("tbl")}, {QStringLiteral("BackupName"), QStringLiteral("blocked")}};
+        const auto listed = [&] {
+            return ok("ListBackups", {{QStringLiteral("TableName"), QStringLiteral("tbl")}}).value(QStringLiteral("BackupSummaries")).toArray().size();
+        };
+
+        // The description: a file where the backups' folder was.
+        QVERIFY(QDir(dir).removeRecursively());
+        {
+            QFile blocker(dir);
+            QVERIFY(blocker.open(QIODevice::WriteOnly));
+        }
+        const ApiError e = fail("CreateBackup", create);
+        QCOMPARE(e.type(), QStringLiteral("InternalServerError"));
+        QVERIFY2(e.message().startsWith(QStringLiteral("Cannot write backup file ")), qPrintable(e.message()));
+        QCOMPARE(listed(), 0);
+        QVERIFY(QFile::remove(dir));
+        QVERIFY(QDir().mkpath(dir));
+
+        // The data file: files may not grow past 16 KB (RLIMIT_FSIZE: the
+        // description fits, the 2,000 items do not), as on a full disk.
+        // Nothing else writes meanwhile: the clock is still and the WAL
+        // checkpointed.
+        QVERIFY(checkpointed());
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
+        const rlimit saved = limit;
+        limit.rlim_cur = 16 * 1024;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        const QJsonObject r = ok("CreateBackup", create).value(QStringLiteral("BackupDetails")).toObject();
+        const QString arn = r.value(QStringLiteral("BackupArn")).toString();
+        QCOMPARE(r.value(QStringLiteral("BackupStatus")).toString(), QStringLiteral("CREATING"));
+        ApiError gone{QString(), QString()};
+        for (int i = 0; i < 2000 && gone.type().isEmpty(); ++i) {
+            auto d = call("DescribeBackup", {{QStringLiteral("BackupArn"), arn}});
+            if (!d.ok())
+                gone = d.error();
+            else
+                QTest::qWait(10);
+        }
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+        std::signal(SIGXFSZ, oldHandler);
+        QCOMPARE(gone.type(), QStringLiteral("BackupNotFoundException"));
+        QVERIFY2(gone.message().startsWith(QStringLiteral("Backup not found: ") + arn + QStringLiteral(" (its creation failed and it was removed: Cannot write backup file ")),
+                 qPrintable(gone.message()));
+        QCOMPARE(listed(), 0);
+        QCOMPARE(QDir(dir).entryList(QDir::Files), QStringList());
+        const ApiError restore = fail("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("rst")}, {QStringLiteral("BackupArn"), arn}});
+        QCOMPARE(restore.type(), QStringLiteral("BackupNotFoundException"));
+        QCOMPARE(restore.message(), gone.message());
+
+        // Nothing else was harmed: the table, writes, and the next backup.
+        QCOMPARE(items(QStringLiteral("tbl")), before);
+        put(QStringLiteral("tbl"), QStringLiteral("after"), 1);
+        const QString good = backup(QStringLiteral("tbl"), QStringLiteral("good"));
+        ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("rst")}, {QStringLiteral("BackupArn"), good}});
+        QVERIFY(waitActive(QStringLiteral("rst")));
+        QCOMPARE(items(QStringLiteral("rst")).size(), before.size() + 1);
     }
 
     // Restores return at once with the table CREATING and RestoreInProgress
