@@ -614,6 +614,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Point-in-time recovery is off for %1</source>
         <translation>Die Point-in-Time-Wiederherstellung ist für %1 aus</translation>
     </message>
+    <message>
+        <source>The backup %1 was not created: %2</source>
+        <translation>Die Sicherung %1 wurde nicht erstellt: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::IndexRow</name>

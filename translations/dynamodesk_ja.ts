@@ -612,6 +612,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Point-in-time recovery is off for %1</source>
         <translation>%1 のポイントインタイムリカバリを無効にしました</translation>
     </message>
+    <message>
+        <source>The backup %1 was not created: %2</source>
+        <translation>バックアップ %1 は作成されませんでした: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::IndexRow</name>

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <cerrno>
+#include <cstring>
 #include <algorithm>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -20,6 +21,20 @@ namespace {
 // How much nicer helper threads are than the one starting them: a helper's share of a busy core is about a tenth of a
 // request thread's (CFS weights 110 against 1024).
 constexpr int kWorkerNice = 10;
+
+// Writes `bytes` to `path` whole or not at all (a temporary file renamed
+// over it); the error names the file and the system's reason ("No space
+// left on device"), which QSaveFile's own errorString() loses.
+Result<void> writeFile(const QString &path, const QByteArray &bytes)
+{
+    QSaveFile f(path);
+    errno = 0;
+    if (f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && f.write(bytes) == bytes.size() && f.commit())
+        return {};
+    const int error = errno;
+    return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2")
+                                  .arg(path, error ? QString::fromLocal8Bit(std::strerror(error)) : f.errorString()));
+}
 
 } // namespace
 
@@ -117,11 +132,7 @@ Result<void> BackupCatalog::saveMeta(const QString &arn, const QJsonObject &meta
 {
     if (m_dir.isEmpty())
         return {};
-    QSaveFile f(fileStem(arn) + QStringLiteral(".json"));
-    const QByteArray bytes = QJsonDocument(meta).toJson(QJsonDocument::Compact);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(f.fileName(), f.errorString()));
-    return {};
+    return writeFile(fileStem(arn) + QStringLiteral(".json"), QJsonDocument(meta).toJson(QJsonDocument::Compact));
 }
 
 Result<void> BackupCatalog::add(const QString &arn, const QJsonObject &meta)
@@ -141,9 +152,7 @@ Result<void> BackupCatalog::storeData(const QString &arn, const QByteArray &byte
     }
     Result<void> stored;
     if (!m_dir.isEmpty()) {
-        QSaveFile f(dataPath(arn));
-        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-            stored = ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(dataPath(arn), f.errorString()));
+        stored = writeFile(dataPath(arn), bytes);
     }
     std::lock_guard lock(m_mutex);
     if (!m_meta.contains(arn))

@@ -10,7 +10,8 @@
 // confirmation; the arrow keys move the selection. Against an endpoint that
 // does not know Dynamodesk's own operations (as AWS answers them:
 // UnknownOperationException) the view says so instead of bars and previews,
-// and backups still list, describe and restore.
+// and backups still list, describe and restore. A backup that fails on an
+// on-disk engine (its file cannot be written) is reported with the reason.
 #include "api/engine.h"
 #include "backups/historyview.h"
 #include "backups/restoredialog.h"
@@ -24,14 +25,21 @@
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
 #include <QTabWidget>
+#include <QTemporaryDir>
 
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <csignal>
 #include <map>
 
 using namespace dd::ui;
@@ -75,6 +83,7 @@ private slots:
     void keyboardMovesTheSelection();
     void createAndDeleteBackups();
     void endpointWithoutHistoryOperations();
+    void backupThatFailsSaysWhy();
     void cleanupTestCase();
 
 private:
@@ -314,6 +323,70 @@ void TestRestoreTimeline::endpointWithoutHistoryOperations()
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("previewCounts"))->text().contains(QLatin1String("Dynamodesk")));
     QVERIFY(view.findChild<QLabel *>(QStringLiteral("backupDetails"))->text().contains(QLatin1String("AVAILABLE")));
     QVERIFY(view.findChild<QPushButton *>(QStringLiteral("restoreToNewTable"))->isEnabled());
+}
+
+// A backup whose file cannot be written (a full disk, here files that may
+// not grow past 16 KB) is removed by the engine; the view, which refreshed
+// while it was CREATING, says why instead of dropping its marker silently.
+void TestRestoreTimeline::backupThatFailsSaysWhy()
+{
+    QTemporaryDir dir;
+    dd::api::EngineOptions options;
+    options.dataDir = dir.path();
+    options.ttlSweepIntervalMs = 0;
+    options.changeLogPruneIntervalMs = 0;
+    options.pitrMaintenanceIntervalMs = 0;
+    auto engine = dd::api::Engine::open(options);
+    QVERIFY(engine.ok());
+    std::shared_ptr<dd::api::Engine> shared(std::move(*engine).release());
+    ConnectionSettings settings;
+    settings.dataDir = dir.path();
+    Connection c(settings, std::make_shared<dd::client::InProcessClient>(shared, dd::api::RequestContext()), shared);
+    uitest::createTable(c, QStringLiteral("Big"), QStringLiteral("pk"));
+    for (int i = 0; i < 2000; i += 25) {
+        QJsonArray batch;
+        for (int j = i; j < i + 25; ++j)
+            batch.append(QJsonObject{{QStringLiteral("PutRequest"), QJsonObject{{QStringLiteral("Item"),
+                QJsonObject{{QStringLiteral("pk"), uitest::S(QStringLiteral("k%1").arg(j))}, {QStringLiteral("v"), uitest::N(QString::number(j))}}}}}});
+        QVERIFY(c.callSync(QStringLiteral("BatchWriteItem"), {{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("Big"), batch}}}}).ok());
+    }
+    HistoryView view(&c, QStringLiteral("Big"));
+    view.resize(1000, 700);
+    view.show();
+    QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 10000);
+    // Nothing but the backup writes while files are limited: the WAL is
+    // copied into the database first (our own connection's checkpoints).
+    {
+        sqlite3 *db = nullptr;
+        QCOMPARE(sqlite3_open_v2(QFile::encodeName(dir.filePath(QStringLiteral("us-east-1.db"))).constData(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
+        bool copied = false;
+        for (int i = 0; i < 300 && !copied; ++i) {
+            int log = -1, done = -1;
+            copied = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done) == SQLITE_OK && log >= 0 && done == log;
+            if (!copied)
+                QTest::qWait(100);
+        }
+        sqlite3_close(db);
+        QVERIFY(copied);
+    }
+    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+    rlimit limit{};
+    QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
+    const rlimit saved = limit;
+    limit.rlim_cur = 16 * 1024;
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("createBackup")), Qt::LeftButton);
+    QInputDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = view.findChild<QInputDialog *>(QStringLiteral("backupNameDialog"))) != nullptr && dialog->isVisible());
+    dialog->setTextValue(QStringLiteral("too-big"));
+    dialog->accept();
+    auto *error = view.findChild<QLabel *>(QStringLiteral("historyError"));
+    QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && error->text().startsWith(QLatin1String("The backup too-big was not created: ")), 20000);
+    QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+    std::signal(SIGXFSZ, oldHandler);
+    QVERIFY2(error->text().contains(QLatin1String("Cannot write backup file")), qPrintable(error->text()));
+    QVERIFY(view.timeline()->backups().isEmpty());
 }
 
 void TestRestoreTimeline::cleanupTestCase()

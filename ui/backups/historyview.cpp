@@ -145,6 +145,11 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
         m_actionPending = false;
         const client::ApiResponse r = m_actionWatcher.result();
         const QString done = m_actionWatcher.property("done").toString();
+        // A new backup is watched from its answer on: one that fails before
+        // the next refresh lists it is still reported (onState).
+        const QJsonObject created = r.body.value(s("BackupDetails")).toObject();
+        if (r.ok() && created.value(s("BackupStatus")).toString() == QLatin1String("CREATING"))
+            m_creating.insert(created.value(s("BackupArn")).toString(), created.value(s("BackupName")).toString());
         if (r.ok())
             emit statusMessage(done);
         else
@@ -210,10 +215,10 @@ void HistoryView::refresh()
     if (m_statePending)
         return;
     m_statePending = true;
-    m_stateWatcher.setFuture(QtConcurrent::run(m_connection->pool(), &HistoryView::loadState, m_connection, m_table));
+    m_stateWatcher.setFuture(QtConcurrent::run(m_connection->pool(), &HistoryView::loadState, m_connection, m_table, m_creating));
 }
 
-HistoryView::State HistoryView::loadState(Connection *connection, const QString &table)
+HistoryView::State HistoryView::loadState(Connection *connection, const QString &table, const QMap<QString, QString> &creating)
 {
     State st;
     const client::ApiResponse d = connection->callSync(s("DescribeTable"), {{s("TableName"), table}});
@@ -247,6 +252,16 @@ HistoryView::State HistoryView::loadState(Connection *connection, const QString 
             break;
         list.insert(s("ExclusiveStartBackupArn"), next);
     }
+    // A backup still CREATING last time and gone now failed (Dynamodesk
+    // removes a backup whose files could not be written): ask why.
+    for (auto it = creating.cbegin(); it != creating.cend(); ++it) {
+        st.checked.append(it.key());
+        if (std::any_of(st.backups.cbegin(), st.backups.cend(), [&](const TimelineBackup &b) { return b.arn == it.key(); }))
+            continue;
+        const client::ApiResponse b = connection->callSync(s("DescribeBackup"), {{s("BackupArn"), it.key()}});
+        if (!b.ok())
+            st.vanished.append({it.value(), errorText(b)});
+    }
     const double now = st.pitr ? st.pitr->second : double(QDateTime::currentMSecsSinceEpoch());
     const client::ApiResponse h = connection->callSync(s("Dynamodesk.DescribeTableHistory"),
                                                        {{s("TableName"), table}, {s("StartTime"), now / 1000 - 1}, {s("EndTime"), now / 1000}, {s("Buckets"), 1}});
@@ -266,6 +281,16 @@ void HistoryView::onState()
         return;
     }
     m_error->setError(st.error.isEmpty() ? QString() : tr("Some of the history could not be read: %1").arg(st.error));
+    for (const QString &arn : st.checked)
+        m_creating.remove(arn);
+    for (const TimelineBackup &b : st.backups)
+        if (b.status == QLatin1String("CREATING"))
+            m_creating.insert(b.arn, b.name);
+    for (const auto &[name, why] : st.vanished) {
+        const QString message = tr("The backup %1 was not created: %2").arg(name, why);
+        m_error->setError(message);
+        emit statusMessage(message);
+    }
     m_keys = TableKeys::fromDescription(st.table);
     m_pitr = st.pitr;
     m_historyOps = st.historyOps;
@@ -300,7 +325,7 @@ void HistoryView::onState()
         m_timeline->fit(); // emits rangeChanged, which loads the bars
     }
     scheduleDensity();
-    if (std::any_of(st.backups.begin(), st.backups.end(), [](const TimelineBackup &b) { return b.status == QLatin1String("CREATING"); }))
+    if (!m_creating.isEmpty())
         m_creatingTimer.start();
     updateActions();
 }

@@ -23,6 +23,7 @@
 #include "common/tablekeys.h"
 
 #include <QFutureWatcher>
+#include <QMap>
 #include <QPointer>
 #include <QTimer>
 #include <QWidget>
@@ -90,12 +91,16 @@ private:
         std::optional<double> historyStart;     // ms
         bool historyOps = true;
         QString error;
+        // Backups CREATING at the last refresh that are gone now: name and
+        // what DescribeBackup says of them (why their creation failed).
+        QList<std::pair<QString, QString>> vanished;
+        QStringList checked; // the ARNs of those CREATING backups, gone or not
     };
     struct Density {
         quint64 generation = 0;
         client::ApiResponse response;
     };
-    static State loadState(Connection *connection, const QString &table);
+    static State loadState(Connection *connection, const QString &table, const QMap<QString, QString> &creating);
     void onState();
     void scheduleDensity();
     void loadDensity();
@@ -124,6 +129,7 @@ private:
     QFutureWatcher<client::ApiResponse> m_actionWatcher;
     QTimer m_densityTimer;                      // coalesces zooms and pans
     QTimer m_creatingTimer;                     // refreshes while a backup is CREATING
+    QMap<QString, QString> m_creating;          // backups CREATING when last seen (listed, or just created): ARN -> name
     QPointer<RestoreDialog> m_restoreDialog;
 
     TimelineWidget *m_timeline;
