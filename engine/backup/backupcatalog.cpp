@@ -1,14 +1,14 @@
 #include "backup/backupcatalog.h"
 
+#include "storage/wholefile.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <pthread.h>
 #include <sched.h>
 #include <cerrno>
-#include <cstring>
 #include <algorithm>
 #include <sys/resource.h>
 #include <sys/syscall.h>
@@ -22,18 +22,12 @@ namespace {
 // request thread's (CFS weights 110 against 1024).
 constexpr int kWorkerNice = 10;
 
-// Writes `bytes` to `path` whole or not at all (a temporary file renamed
-// over it); the error names the file and the system's reason ("No space
-// left on device"), which QSaveFile's own errorString() loses.
+// Writes a backup's file whole or not at all.
 Result<void> writeFile(const QString &path, const QByteArray &bytes)
 {
-    QSaveFile f(path);
-    errno = 0;
-    if (f.open(QIODevice::WriteOnly | QIODevice::Unbuffered) && f.write(bytes) == bytes.size() && f.commit())
-        return {};
-    const int error = errno;
-    return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2")
-                                  .arg(path, error ? QString::fromLocal8Bit(std::strerror(error)) : f.errorString()));
+    if (const auto why = storage::writeWholeFile(path, bytes))
+        return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(path, *why));
+    return {};
 }
 
 } // namespace

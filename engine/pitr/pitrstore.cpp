@@ -4,12 +4,12 @@
 #include "backup/canonicalkey.h"
 #include "storage/changelog.h"
 #include "storage/commitscope.h"
+#include "storage/wholefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
-#include <QSaveFile>
 
 #include <future>
 #include <limits>
@@ -146,9 +146,10 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, qint64 enabledMs, 
         files.lock();
         file = QStringLiteral("%1-%2-%3.base").arg(tableId).arg(snap.seq).arg(snap.timeMs);
         const QString path = basePath(db, file);
-        QSaveFile out(path); // written aside, synced, then renamed into place
-        if (!QDir().mkpath(baseDir(db)) || !out.open(QIODevice::WriteOnly) || out.write(data) != data.size() || !out.commit())
-            return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, out.errorString()));
+        if (!QDir().mkpath(baseDir(db)))
+            return ApiError::internal(QStringLiteral("Cannot make the folder %1 for PITR base snapshots").arg(baseDir(db)));
+        if (const auto why = storage::writeWholeFile(path, data))
+            return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, *why));
         data.clear();
     }
     bool kept = true;
