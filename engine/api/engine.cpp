@@ -364,9 +364,16 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
 Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &request)
 {
     const OpHandler handler = handlers().value(operation.toString());
-    if (!handler)
-        return ApiError::unknownOperation();
     const bool streamsOp = operation.startsWith(u"Streams.");
+    if (!handler) {
+        // An operation of AWS's model this engine lacks (PartiQL, exports,
+        // global tables, ...) keeps AWS's type for an unknown one, so that
+        // clients probing for it behave the same, but says what it is.
+        const auto &model = ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB);
+        if (model.hasOperation(streamsOp ? operation.sliced(8) : operation))
+            return ApiError::unknownOperation(QStringLiteral("Dynamodesk does not implement %1 yet").arg(operation));
+        return ApiError::unknownOperation();
+    }
     // Dynamodesk's own operations ("Dynamodesk.<Op>") are not in AWS's model:
     // their handlers validate their requests themselves.
     if (!operation.startsWith(u"Dynamodesk."))

@@ -148,6 +148,11 @@ void TestItemOps::malformedJsonIsSerializationException()
 {
     QCOMPARE(fail("PutItem", "{\"TableName\": ").type(), QStringLiteral("SerializationException"));
     QCOMPARE(fail("NoSuchOperation", "{}").type(), QStringLiteral("UnknownOperationException"));
+    QCOMPARE(fail("NoSuchOperation", "{}").message(), QString()); // as AWS: no message
+    // One of AWS's this engine lacks: AWS's type, and a message that says so.
+    const ApiError partiql = fail("ExecuteStatement", R"({"Statement":"SELECT * FROM t"})");
+    QCOMPARE(partiql.type(), QStringLiteral("UnknownOperationException"));
+    QCOMPARE(partiql.message(), QStringLiteral("Dynamodesk does not implement ExecuteStatement yet"));
     // A control character inside a string must be escaped (RFC 8259), as
     // DynamoDB's parser insists; QJsonDocument alone would take it. Through
     // the fast readers (PutItem, GetItem, UpdateItem, Query) and the general
