@@ -2,7 +2,8 @@
 // one read to the next while nothing is committed, see every write committed
 // before they start, from any thread; and the checkpoint thread copies the
 // WAL into the database file while the database is open (it once never did:
-// its connection had not opened the WAL).
+// its connection had not opened the WAL). A full disk fails writes with an
+// error and loses nothing acknowledged.
 #include "storage/database.h"
 
 #include <QFile>
@@ -13,8 +14,11 @@
 #include <QTest>
 
 #include <sqlite3.h>
+#include <sys/resource.h>
 
+#include <csignal>
 #include <thread>
+#include <vector>
 
 using namespace dd;
 using namespace dd::storage;
@@ -195,6 +199,44 @@ private slots:
         }
         // 10,000 rows of 3 KB, a page each: past the threshold of 8,000 pages.
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() > before + 4 * 1024 * 1024, 20000);
+    }
+
+    // A disk that cannot take another byte (here RLIMIT_FSIZE of 1 byte, as
+    // a full disk): writes fail with an error, reads go on, nothing is
+    // half-written; once files may grow again writes resume, and after a
+    // reopen exactly the acknowledged writes are there.
+    void fullDiskFailsWritesAndLosesNothing()
+    {
+        Database &db = *m_db;
+        for (qint64 k = 1; k <= 20; ++k)
+            QVERIFY(writeValue(db, k, k * 10).ok());
+        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
+        rlimit limit{};
+        QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
+        const rlimit saved = limit;
+        limit.rlim_cur = 1;
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        std::vector<Result<void>> failed;
+        for (qint64 k = 21; k <= 25; ++k)
+            failed.push_back(writeValue(db, k, k * 10));
+        const auto readWhileFull = readValue(db, 7);
+        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
+        std::signal(SIGXFSZ, oldHandler);
+        for (const auto &f : failed) {
+            QVERIFY(!f.ok());
+            QCOMPARE(f.error().type(), QStringLiteral("InternalServerError"));
+        }
+        QVERIFY(readWhileFull.ok());
+        QCOMPARE(*readWhileFull, qint64(70));
+        QCOMPARE(*readValue(db, 21), qint64(-1)); // not half-written
+        for (qint64 k = 26; k <= 30; ++k)
+            QVERIFY(writeValue(db, k, k * 10).ok());
+        m_db.reset();
+        auto reopened = Database::open(m_dir.filePath(QStringLiteral("test.db")), QStringLiteral("us-east-1"), nullptr);
+        QVERIFY(reopened.ok());
+        m_db = std::move(reopened).value();
+        for (qint64 k = 1; k <= 30; ++k)
+            QCOMPARE(*readValue(*m_db, k), (k > 20 && k <= 25) ? qint64(-1) : k * 10);
     }
 };
 
