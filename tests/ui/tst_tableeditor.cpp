@@ -60,6 +60,7 @@ private slots:
     void opensPreFilledAndLocked();
     void appliesChanges();
     void planOrder();
+    void capacityChangeLeavesIndexCapacity();
     void errorsBesideTheirFields();
 };
 
@@ -204,6 +205,44 @@ void TestTableEditor::planOrder()
     for (const QJsonValue &v : plan[1].request.value(p("AttributeDefinitions")).toArray())
         definesB = definesB || (v.toObject().value(p("AttributeName")) == p("b") && v.toObject().value(p("AttributeType")) == p("N"));
     QVERIFY(definesB);
+}
+
+// A capacity change of a provisioned table leaves its GSIs' own capacity
+// alone: the plan once sent the table's to every GSI, which overwrote a
+// capacity set elsewhere, and failed the whole call (as AWS does) for a
+// GSI that already had it ("will not change").
+void TestTableEditor::capacityChangeLeavesIndexCapacity()
+{
+    auto connection = uitest::inMemoryConnection();
+    QVERIFY(connection->callSync(p("CreateTable"), QJsonDocument::fromJson(R"({"TableName":"Prov",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"a","AttributeType":"S"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5},
+        "GlobalSecondaryIndexes":[{"IndexName":"byA","KeySchema":[{"AttributeName":"a","KeyType":"HASH"}],"Projection":{"ProjectionType":"ALL"},
+          "ProvisionedThroughput":{"ReadCapacityUnits":10,"WriteCapacityUnits":10}}]})").object()).ok());
+    const auto describe = [&] { return connection->callSync(p("DescribeTable"), QJsonObject{{p("TableName"), p("Prov")}}).body.value(p("Table")).toObject(); };
+    const TableDesign before = TableDesign::fromDescription(describe());
+    QVERIFY(!before.onDemand);
+    TableDesign after = before;
+    after.readCapacity = 10;
+    after.writeCapacity = 10;
+    const auto plan = TableChangePlanner::plan(before, after, describe().value(p("TableArn")).toString());
+    QCOMPARE(plan.size(), 1);
+    QVERIFY(!plan[0].request.contains(p("GlobalSecondaryIndexUpdates")));
+    const auto applied = connection->callSync(plan[0].operation, plan[0].request);
+    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error->message()));
+    const QJsonObject t = describe();
+    QCOMPARE(t.value(p("ProvisionedThroughput")).toObject().value(p("ReadCapacityUnits")).toInt(), 10);
+    const QJsonObject gsi = t.value(p("GlobalSecondaryIndexes")).toArray().at(0).toObject();
+    QCOMPARE(gsi.value(p("ProvisionedThroughput")).toObject().value(p("ReadCapacityUnits")).toInt(), 10);
+    QCOMPARE(gsi.value(p("ProvisionedThroughput")).toObject().value(p("WriteCapacityUnits")).toInt(), 10);
+    // And a change to other numbers leaves the GSI's 10/10 as it was.
+    TableDesign third = after;
+    third.readCapacity = 7;
+    const auto again = TableChangePlanner::plan(after, third, t.value(p("TableArn")).toString());
+    QCOMPARE(again.size(), 1);
+    QVERIFY(connection->callSync(again[0].operation, again[0].request).ok());
+    QCOMPARE(describe().value(p("GlobalSecondaryIndexes")).toArray().at(0).toObject().value(p("ProvisionedThroughput")).toObject()
+                 .value(p("ReadCapacityUnits")).toInt(), 10);
 }
 
 void TestTableEditor::errorsBesideTheirFields()

@@ -46,7 +46,11 @@ QList<TableChange> TableChangePlanner::plan(const TableDesign &original, const T
     const QString table = edited.tableName;
 
     // Billing mode and capacity. Going to PROVISIONED, every remaining GSI
-    // needs its throughput in the same call.
+    // needs its throughput in the same call (the table's: the design has no
+    // capacity of an index's own). A capacity change alone leaves the GSIs
+    // as they are: their capacity is their own (set with the CLI, say), and
+    // one that already has the table's new numbers would fail the whole
+    // call ("will not change").
     const bool billingChanged = original.onDemand != edited.onDemand;
     const bool capacityChanged = !edited.onDemand
         && (original.readCapacity != edited.readCapacity || original.writeCapacity != edited.writeCapacity);
@@ -54,8 +58,9 @@ QList<TableChange> TableChangePlanner::plan(const TableDesign &original, const T
         QJsonObject req{{p("TableName"), table}};
         if (billingChanged)
             req.insert(p("BillingMode"), edited.onDemand ? p("PAY_PER_REQUEST") : p("PROVISIONED"));
-        if (!edited.onDemand) {
+        if (!edited.onDemand)
             req.insert(p("ProvisionedThroughput"), throughput(edited));
+        if (billingChanged && !edited.onDemand) {
             QJsonArray updates;
             for (const IndexDesign &ix : original.indexes)
                 if (ix.global && findIndex(edited.indexes, ix.name))
