@@ -19,13 +19,13 @@
 #include "browser/tablebrowser.h"
 #include "client/inprocessclient.h"
 #include "connections/connection.h"
+#include "diskfull.h"
 #include "mainwindow/mainwindow.h"
 #include "uitest.h"
 
 #include <QCheckBox>
 #include <QDateTime>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
@@ -36,11 +36,8 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 
-#include <sqlite3.h>
-#include <sys/resource.h>
-
-#include <csignal>
 #include <map>
+#include <optional>
 
 using namespace dd::ui;
 
@@ -70,6 +67,19 @@ public:
 private:
     std::shared_ptr<dd::client::Client> m_inner;
 };
+
+// The engine with `options` and no background sweeps, prunes or PITR
+// maintenance (only what a test does writes); null if it did not open.
+std::shared_ptr<dd::api::Engine> openQuiet(dd::api::EngineOptions options)
+{
+    options.ttlSweepIntervalMs = 0;
+    options.changeLogPruneIntervalMs = 0;
+    options.pitrMaintenanceIntervalMs = 0;
+    auto engine = dd::api::Engine::open(options);
+    if (!engine.ok())
+        return nullptr;
+    return std::shared_ptr<dd::api::Engine>(std::move(*engine).release());
+}
 
 } // namespace
 
@@ -116,12 +126,8 @@ void TestRestoreTimeline::initTestCase()
     dd::api::EngineOptions options;
     options.inMemory = true;
     options.clock = &m_clock;
-    options.ttlSweepIntervalMs = 0;
-    options.changeLogPruneIntervalMs = 0;
-    options.pitrMaintenanceIntervalMs = 0;
-    auto engine = dd::api::Engine::open(options);
-    QVERIFY(engine.ok());
-    std::shared_ptr<dd::api::Engine> shared(std::move(*engine).release());
+    const std::shared_ptr<dd::api::Engine> shared = openQuiet(options);
+    QVERIFY(shared);
     auto client = std::make_shared<dd::client::InProcessClient>(shared, dd::api::RequestContext());
     ConnectionSettings settings;
     settings.inMemory = true;
@@ -333,12 +339,8 @@ void TestRestoreTimeline::backupThatFailsSaysWhy()
     QTemporaryDir dir;
     dd::api::EngineOptions options;
     options.dataDir = dir.path();
-    options.ttlSweepIntervalMs = 0;
-    options.changeLogPruneIntervalMs = 0;
-    options.pitrMaintenanceIntervalMs = 0;
-    auto engine = dd::api::Engine::open(options);
-    QVERIFY(engine.ok());
-    std::shared_ptr<dd::api::Engine> shared(std::move(*engine).release());
+    const std::shared_ptr<dd::api::Engine> shared = openQuiet(options);
+    QVERIFY(shared);
     ConnectionSettings settings;
     settings.dataDir = dir.path();
     Connection c(settings, std::make_shared<dd::client::InProcessClient>(shared, dd::api::RequestContext()), shared);
@@ -355,27 +357,10 @@ void TestRestoreTimeline::backupThatFailsSaysWhy()
     view.show();
     QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading(), 10000);
     // Nothing but the backup writes while files are limited: the WAL is
-    // copied into the database first (our own connection's checkpoints).
-    {
-        sqlite3 *db = nullptr;
-        QCOMPARE(sqlite3_open_v2(QFile::encodeName(dir.filePath(QStringLiteral("us-east-1.db"))).constData(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
-        sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr);
-        bool copied = false;
-        for (int i = 0; i < 300 && !copied; ++i) {
-            int log = -1, done = -1;
-            copied = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done) == SQLITE_OK && log >= 0 && done == log;
-            if (!copied)
-                QTest::qWait(100);
-        }
-        sqlite3_close(db);
-        QVERIFY(copied);
-    }
-    const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-    rlimit limit{};
-    QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
-    const rlimit saved = limit;
-    limit.rlim_cur = 16 * 1024;
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    // copied into the database first.
+    QVERIFY(dd::testsupport::checkpointWal(dir.filePath(QStringLiteral("us-east-1.db"))));
+    std::optional<dd::testsupport::FileSizeLimit> limit(std::in_place, 16 * 1024);
+    QVERIFY(limit->ok());
     QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("createBackup")), Qt::LeftButton);
     QInputDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = view.findChild<QInputDialog *>(QStringLiteral("backupNameDialog"))) != nullptr && dialog->isVisible());
@@ -383,8 +368,7 @@ void TestRestoreTimeline::backupThatFailsSaysWhy()
     dialog->accept();
     auto *error = view.findChild<QLabel *>(QStringLiteral("historyError"));
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible() && error->text().startsWith(QLatin1String("The backup too-big was not created: ")), 20000);
-    QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
-    std::signal(SIGXFSZ, oldHandler);
+    limit.reset();
     QVERIFY2(error->text().contains(QLatin1String("Cannot write backup file")), qPrintable(error->text()));
     QVERIFY(view.timeline()->backups().isEmpty());
 }

@@ -8,6 +8,7 @@
 // and no partial table left by a restore cut short.
 #include "api/engine.h"
 #include "backup/snapshot.h"
+#include "diskfull.h"
 #include "enginecalls.h"
 
 #include <QDir>
@@ -21,11 +22,9 @@
 
 #include <sqlite3.h>
 
-#include <sys/resource.h>
-
 #include <atomic>
-#include <csignal>
 #include <map>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -146,26 +145,6 @@ private:
             QTest::qWait(10);
         }
         return false;
-    }
-    // Copies the region's WAL into its database file (passive checkpoints on
-    // a connection of our own, repeated while the engine's checkpointer
-    // holds the lock); false if frames were still left after 30 s.
-    bool checkpointed()
-    {
-        sqlite3 *db = nullptr;
-        const QByteArray path = (m_engine->options().dataDir + QStringLiteral("/us-east-1.db")).toUtf8();
-        bool done = false;
-        if (sqlite3_open_v2(path.constData(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK) {
-            sqlite3_exec(db, "SELECT count(*) FROM sqlite_schema", nullptr, nullptr, nullptr); // opens the WAL
-            for (int i = 0; i < 300 && !done; ++i) {
-                int log = -1, copied = -1;
-                done = sqlite3_wal_checkpoint_v2(db, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &copied) == SQLITE_OK && log >= 0 && copied == log;
-                if (!done)
-                    QTest::qWait(100);
-            }
-        }
-        sqlite3_close(db);
-        return done;
     }
     QString backupStatus(const QString &arn)
     {
@@ -396,13 +375,9 @@ private slots:
         // description fits, the 2,000 items do not), as on a full disk.
         // Nothing else writes meanwhile: the clock is still and the WAL
         // checkpointed.
-        QVERIFY(checkpointed());
-        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit{};
-        QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
-        const rlimit saved = limit;
-        limit.rlim_cur = 16 * 1024;
-        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        QVERIFY(testsupport::checkpointWal(m_engine->options().dataDir + QStringLiteral("/us-east-1.db")));
+        std::optional<testsupport::FileSizeLimit> limit(std::in_place, 16 * 1024);
+        QVERIFY(limit->ok());
         const QJsonObject r = ok("CreateBackup", create).value(QStringLiteral("BackupDetails")).toObject();
         const QString arn = r.value(QStringLiteral("BackupArn")).toString();
         QCOMPARE(r.value(QStringLiteral("BackupStatus")).toString(), QStringLiteral("CREATING"));
@@ -414,8 +389,7 @@ private slots:
             else
                 QTest::qWait(10);
         }
-        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
-        std::signal(SIGXFSZ, oldHandler);
+        limit.reset();
         QCOMPARE(gone.type(), QStringLiteral("BackupNotFoundException"));
         QVERIFY2(gone.message().startsWith(QStringLiteral("Backup not found: ") + arn + QStringLiteral(" (its creation failed and it was removed: Cannot write backup file ")),
                  qPrintable(gone.message()));

@@ -6,6 +6,8 @@
 // error and loses nothing acknowledged.
 #include "storage/database.h"
 
+#include "diskfull.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -14,9 +16,8 @@
 #include <QTest>
 
 #include <sqlite3.h>
-#include <sys/resource.h>
 
-#include <csignal>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -210,24 +211,21 @@ private slots:
         Database &db = *m_db;
         for (qint64 k = 1; k <= 20; ++k)
             QVERIFY(writeValue(db, k, k * 10).ok());
-        const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limit{};
-        QCOMPARE(getrlimit(RLIMIT_FSIZE, &limit), 0);
-        const rlimit saved = limit;
-        limit.rlim_cur = 1;
-        QCOMPARE(setrlimit(RLIMIT_FSIZE, &limit), 0);
         std::vector<Result<void>> failed;
-        for (qint64 k = 21; k <= 25; ++k)
-            failed.push_back(writeValue(db, k, k * 10));
-        const auto readWhileFull = readValue(db, 7);
-        QCOMPARE(setrlimit(RLIMIT_FSIZE, &saved), 0);
-        std::signal(SIGXFSZ, oldHandler);
+        std::optional<Result<qint64>> readWhileFull;
+        {
+            const testsupport::FileSizeLimit limit(1);
+            QVERIFY(limit.ok());
+            for (qint64 k = 21; k <= 25; ++k)
+                failed.push_back(writeValue(db, k, k * 10));
+            readWhileFull = readValue(db, 7);
+        }
         for (const auto &f : failed) {
             QVERIFY(!f.ok());
             QCOMPARE(f.error().type(), QStringLiteral("InternalServerError"));
         }
-        QVERIFY(readWhileFull.ok());
-        QCOMPARE(*readWhileFull, qint64(70));
+        QVERIFY(readWhileFull->ok());
+        QCOMPARE(**readWhileFull, qint64(70));
         QCOMPARE(*readValue(db, 21), qint64(-1)); // not half-written
         for (qint64 k = 26; k <= 30; ++k)
             QVERIFY(writeValue(db, k, k * 10).ok());
