@@ -224,6 +224,14 @@ void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
 
 Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
 {
+    auto opened = openUnnamed(filePath, region, clock);
+    if (!opened.ok() && !filePath.isEmpty() && !opened.error().message().contains(filePath))
+        return ApiError(opened.error().type(), QStringLiteral("Cannot open the database %1: %2").arg(filePath, opened.error().message()));
+    return opened;
+}
+
+Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath, const QString &region, Clock *clock)
+{
     std::unique_ptr<Database> db(new Database);
     db->m_path = filePath;
     db->m_region = region;

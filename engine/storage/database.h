@@ -150,7 +150,9 @@ private:
 class Database {
 public:
     // Opens or creates the database at filePath (WAL mode); an empty path
-    // keeps it in memory. `region` names the ARNs of its tables.
+    // keeps it in memory. `region` names the ARNs of its tables. An error
+    // names the file ("Cannot open the database /d/us-east-1.db: SQLite:
+    // file is not a database").
     static Result<std::unique_ptr<Database>> open(const QString &filePath, const QString &region, Clock *clock);
     ~Database();
 
@@ -258,6 +260,7 @@ public:
     CheckpointStats checkpointStats() const;
 
 private:
+    static Result<std::unique_ptr<Database>> openUnnamed(const QString &filePath, const QString &region, Clock *clock);
     Database() = default;
     friend class WriteTxn;
     Result<void> initSchema();

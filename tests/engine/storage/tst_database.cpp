@@ -202,6 +202,26 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(file).size() > before + 4 * 1024 * 1024, 20000);
     }
 
+    // A file that is not a database (damaged, or another program's) is
+    // refused with its path, so that the server's one-line error says
+    // which file it is; nothing is written to it.
+    void fileThatIsNotADatabaseIsNamed()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("eu-west-1.db"));
+        const QByteArray junk = QByteArray("not a database, only text. ").repeated(40);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(junk);
+        }
+        auto opened = Database::open(path, QStringLiteral("eu-west-1"), nullptr);
+        QVERIFY(!opened.ok());
+        QCOMPARE(opened.error().message(), QStringLiteral("Cannot open the database %1: SQLite: file is not a database").arg(path));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), junk);
+    }
+
     // A disk that cannot take another byte (here RLIMIT_FSIZE of 1 byte, as
     // a full disk): writes fail with an error, reads go on, nothing is
     // half-written; once files may grow again writes resume, and after a
