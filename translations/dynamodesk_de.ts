@@ -1122,6 +1122,10 @@ Jetzt komprimieren?</translation>
         <source>Freed %1.</source>
         <translation>%1 freigegeben.</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>

@@ -1119,6 +1119,10 @@ Compact now?</source>
         <source>Freed %1.</source>
         <translation>%1 を解放しました。</translation>
     </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 を開いています…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>

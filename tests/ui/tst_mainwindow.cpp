@@ -3,7 +3,8 @@
 // table and feature that follows its connection, Delete table after the
 // confirmation, serving an embedded database to another connection, and
 // Compact data folder… (the connection closed, its folder compacted with
-// progress, then opened again with its tables).
+// progress, then opened again with its tables), and a data folder opened
+// in the background.
 #include "uitest.h"
 
 #include "backups/historyview.h"
@@ -20,6 +21,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QFile>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
@@ -292,6 +294,52 @@ private slots:
         QCOMPARE(scan.body.value(QStringLiteral("Count")).toInt(), 10);
         const qint64 after = uitest::folderBytes(dir.path());
         QVERIFY2(after < before / 2, qPrintable(QStringLiteral("%1 -> %2 bytes").arg(before).arg(after)));
+    }
+
+    // New connection… opens a data folder off the GUI thread: the call
+    // returns before the connection exists, which joins the tree once open;
+    // a folder whose database cannot be opened gets a message naming the file.
+    void opensADataFolderInTheBackground()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        {
+            ConnectionSettings first;
+            first.dataDir = dir.path();
+            QString error;
+            auto c = Connection::open(first, &error);
+            QVERIFY2(c, qPrintable(error));
+            uitest::createTable(*c, QStringLiteral("there"), QStringLiteral("pk"));
+        }
+        MainWindow window;
+        window.setRememberConnections(false);
+        ConnectionSettings settings;
+        settings.dataDir = dir.path();
+        window.openConnectionInBackground(settings);
+        QCOMPARE(window.connections().size(), size_t(0));
+        QCOMPARE(window.connectionsOpening(), 1);
+        QVERIFY(window.statusBar()->currentMessage().startsWith(QLatin1String("Opening ")));
+        QTRY_COMPARE_WITH_TIMEOUT(window.connections().size(), size_t(1), 20000);
+        QCOMPARE(window.connectionsOpening(), 0);
+        QCOMPARE(window.tree()->topLevelItemCount(), 1);
+        QCOMPARE(tableNames(*window.connections().front()), QStringList{QStringLiteral("there")});
+
+        QTemporaryDir bad;
+        {
+            QFile junk(bad.filePath(QStringLiteral("us-east-1.db")));
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write(QByteArray("not a database. ").repeated(100));
+        }
+        ConnectionSettings broken;
+        broken.dataDir = bad.path();
+        window.openConnectionInBackground(broken);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("connectionError"))) != nullptr && box->isVisible(), 20000);
+        QVERIFY2(box->text().contains(bad.filePath(QStringLiteral("us-east-1.db"))), qPrintable(box->text()));
+        QVERIFY2(box->text().contains(QLatin1String("file is not a database")), qPrintable(box->text()));
+        box->close();
+        QCOMPARE(window.connections().size(), size_t(1));
+        QCOMPARE(window.connectionsOpening(), 0);
     }
 };
 

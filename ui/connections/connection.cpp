@@ -50,15 +50,12 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
 {
     switch (settings.kind) {
     case ConnectionSettings::Kind::Embedded: {
-        api::EngineOptions options;
-        options.inMemory = settings.inMemory;
-        options.dataDir = settings.dataFolder();
-        auto engine = api::Engine::open(options);
+        auto engine = openEngine(settings);
         if (!engine.ok()) {
             *error = engine.error().message();
             return nullptr;
         }
-        return fromEngine(settings, std::shared_ptr<api::Engine>(std::move(*engine).release()));
+        return fromEngine(settings, *engine);
     }
     case ConnectionSettings::Kind::Endpoint: {
         const QUrl url(settings.url);
@@ -83,6 +80,15 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
     }
     }
     return nullptr;
+}
+
+Result<std::shared_ptr<api::Engine>> Connection::openEngine(const ConnectionSettings &settings)
+{
+    api::EngineOptions options;
+    options.inMemory = settings.inMemory;
+    options.dataDir = settings.dataFolder();
+    DD_ASSIGN(auto engine, api::Engine::open(options));
+    return std::shared_ptr<api::Engine>(std::move(engine).release());
 }
 
 std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine)

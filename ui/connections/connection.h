@@ -10,6 +10,7 @@
 
 #include "client/client.h"
 #include "connections/connectionsettings.h"
+#include "model/result.h"
 
 #include <QMutex>
 #include <QObject>
@@ -41,6 +42,11 @@ public:
     // null and sets *error to one line on failure (e.g. the directory is
     // locked by another process).
     static std::unique_ptr<Connection> open(const ConnectionSettings &settings, QString *error);
+    // The engine of an Embedded connection's settings (its data folder, or
+    // memory). Opening a big data folder may take seconds (a WAL to read
+    // back, figures to recount after a crash): callable off the GUI thread;
+    // fromEngine() then makes the connection on the GUI thread.
+    static Result<std::shared_ptr<api::Engine>> openEngine(const ConnectionSettings &settings);
     // The Embedded connection of `settings` over an engine already open on
     // its data directory (or memory); serves it if settings.serve.
     static std::unique_ptr<Connection> fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine);

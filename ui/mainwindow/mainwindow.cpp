@@ -267,11 +267,39 @@ Connection *MainWindow::openConnection(const ConnectionSettings &settings)
     return addConnection(std::move(connection));
 }
 
+void MainWindow::openConnectionInBackground(const ConnectionSettings &settings)
+{
+    if (settings.kind != ConnectionSettings::Kind::Embedded || settings.inMemory) {
+        openConnection(settings); // nothing to read from disk
+        return;
+    }
+    ++m_opening;
+    statusBar()->showMessage(tr("Opening %1…").arg(settings.displayName()));
+    using Opened = Result<std::shared_ptr<api::Engine>>;
+    auto *watcher = new QFutureWatcher<Opened>(this);
+    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, settings] {
+        watcher->deleteLater();
+        --m_opening;
+        statusBar()->clearMessage();
+        const Opened opened = watcher->result();
+        if (opened.ok()) {
+            addConnection(Connection::fromEngine(settings, *opened));
+            return;
+        }
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot connect"),
+                                    tr("Cannot open %1:\n%2").arg(settings.displayName(), opened.error().message()), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("connectionError"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    watcher->setFuture(QtConcurrent::run([settings] { return Connection::openEngine(settings); }));
+}
+
 void MainWindow::newConnection()
 {
     ConnectionDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        openConnection(dialog.settings());
+        openConnectionInBackground(dialog.settings());
 }
 
 void MainWindow::closeConnection(Connection *connection)

@@ -37,6 +37,12 @@ public:
     Connection *addConnection(std::unique_ptr<Connection> connection);
     // Opens a connection; on failure shows why and returns null.
     Connection *openConnection(const ConnectionSettings &settings);
+    // The same without blocking the window: an embedded data folder opens
+    // off the GUI thread (it may take seconds), with "Opening …" in the
+    // status bar; the connection joins the tree when it is open, or a
+    // message box ("connectionError") says why not.
+    void openConnectionInBackground(const ConnectionSettings &settings);
+    int connectionsOpening() const { return m_opening; }
     const std::vector<std::unique_ptr<Connection>> &connections() const { return m_connections; }
 
     TableBrowser *openTable(Connection *connection, const QString &table); // focuses an open tab
@@ -82,6 +88,7 @@ private:
     QAction *m_serveAction = nullptr;
     bool m_remember = true;
     QFutureWatcher<client::ApiResponse> m_deleteTableWatcher;
+    int m_opening = 0; // connections being opened in the background
 };
 
 } // namespace dd::ui
