@@ -364,21 +364,23 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
 Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &request)
 {
     const OpHandler handler = handlers().value(operation.toString());
+    // The operation in AWS's model of its service ("Streams.GetRecords" is
+    // dynamodbstreams' GetRecords).
     const bool streamsOp = operation.startsWith(u"Streams.");
+    const ShapeValidator &model = ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB);
+    const QStringView modelOperation = streamsOp ? operation.sliced(8) : operation;
     if (!handler) {
         // An operation of AWS's model this engine lacks (PartiQL, exports,
         // global tables, ...) keeps AWS's type for an unknown one, so that
         // clients probing for it behave the same, but says what it is.
-        const auto &model = ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB);
-        if (model.hasOperation(streamsOp ? operation.sliced(8) : operation))
+        if (model.hasOperation(modelOperation))
             return ApiError::unknownOperation(QStringLiteral("Dynamodesk does not implement %1 yet").arg(operation));
         return ApiError::unknownOperation();
     }
     // Dynamodesk's own operations ("Dynamodesk.<Op>") are not in AWS's model:
     // their handlers validate their requests themselves.
     if (!operation.startsWith(u"Dynamodesk."))
-        DD_CHECK(ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB)
-                 .validate(streamsOp ? operation.sliced(8) : operation, request));
+        DD_CHECK(model.validate(modelOperation, request));
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
     OpContext ctx = d->opContext(*db, context);
     return handler(ctx, request);

@@ -179,14 +179,8 @@ void BackupCatalog::dropFailed(const QString &arn, const QString &why)
 
 void BackupCatalog::dropFailedLocked(const QString &arn, const QString &why)
 {
-    if (!m_meta.remove(arn))
-        return;
-    m_data.remove(arn);
-    if (!m_dir.isEmpty()) {
-        QFile::remove(fileStem(arn) + QStringLiteral(".json"));
-        QFile::remove(dataPath(arn));
-    }
-    m_failedBackups.insert(arn, why);
+    if (removeLocked(arn))
+        m_failedBackups.insert(arn, why);
 }
 
 QJsonObject BackupCatalog::meta(const QString &arn) const
@@ -231,6 +225,11 @@ Result<QByteArray> BackupCatalog::dataHead(const QString &arn, qint64 maxBytes, 
 bool BackupCatalog::remove(const QString &arn)
 {
     std::lock_guard lock(m_mutex);
+    return removeLocked(arn);
+}
+
+bool BackupCatalog::removeLocked(const QString &arn)
+{
     if (!m_meta.remove(arn))
         return false;
     m_data.remove(arn);

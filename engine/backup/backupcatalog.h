@@ -102,7 +102,8 @@ public:
 private:
     QString fileStem(const QString &arn) const;
     Result<void> saveMeta(const QString &arn, const QJsonObject &meta) const;
-    void dropFailedLocked(const QString &arn, const QString &why); // with m_mutex held
+    bool removeLocked(const QString &arn);                          // remove(), with m_mutex held
+    void dropFailedLocked(const QString &arn, const QString &why); // dropFailed(), with m_mutex held
     void workerLoop();
 
     QString m_dir;                        // <dataDir>/backups, or empty in memory
