@@ -128,9 +128,9 @@ struct Options {
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
 
-template <typename MakeRequest>
 // `expectedFailures`, when given, counts the requests `make` made to fail
 // (a condition that does not hold): only other failures are reported.
+template <typename MakeRequest>
 void run(api::Engine &engine, const char *name, const char *op, const Options &o, MakeRequest make, int keys = 0,
          const std::atomic<qint64> *expectedFailures = nullptr)
 {

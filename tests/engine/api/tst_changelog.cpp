@@ -523,9 +523,10 @@ void TestChangeLog::corruptBlocksAreReportedNotRead()
 // made the writer look every log up again, since a rollback can undo a log's
 // creation; so does each pass of the pruner. That lookup bound the log's name
 // as a BLOB, which no TEXT name in sqlite_master equals: every logged commit
-// after a rollback or a prune then rebuilt the `changelog` view, a schema change that made every connection
-// prepare its statements again (a put after a failed conditional put cost
-// 5x a plain one on a table with a stream).
+// after a rollback or a prune then rebuilt the `changelog` view, a schema
+// change that made every connection prepare its statements again (a put
+// after a failed conditional put cost 5x a plain one on a table with a
+// stream).
 void TestChangeLog::rolledBackWritesLeaveTheSchemaAlone()
 {
     open();
