@@ -247,13 +247,20 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         p.drawLine(x, plot.top(), x, plot.bottom());
         p.setPen(pal.windowText().color());
         p.drawLine(x, plot.bottom(), x, plot.bottom() + 4);
-        const QRect label(x - kMinTickSpacing / 2, plot.bottom() + 5, kMinTickSpacing, fm.height());
+        // Each label centred under its tick, but moved inside the widget where
+        // the tick is near an edge, so that no label is cut off.
+        const auto labelRect = [&](const QString &text, int top) {
+            const int w = fm.horizontalAdvance(text) + 2;
+            const int left = std::clamp(x - w / 2, 0, std::max(0, width() - w));
+            return QRect(left, top, w, fm.height());
+        };
+        const QRect label = labelRect(t.label, plot.bottom() + 5);
         p.drawText(label, Qt::AlignHCenter | Qt::AlignTop, t.label);
         if (!t.date.isEmpty()) {
             QColor dim = pal.windowText().color();
             dim.setAlpha(170);
             p.setPen(dim);
-            p.drawText(QRect(x - 100, label.bottom() + 1, 200, fm.height()), Qt::AlignHCenter | Qt::AlignTop, t.date);
+            p.drawText(labelRect(t.date, label.bottom() + 1), Qt::AlignHCenter | Qt::AlignTop, t.date);
         }
     }
 
