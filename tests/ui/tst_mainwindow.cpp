@@ -22,6 +22,8 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QSettings>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPointer>
@@ -340,6 +342,76 @@ private slots:
         box->close();
         QCOMPARE(window.connections().size(), size_t(1));
         QCOMPARE(window.connectionsOpening(), 0);
+    }
+
+    // What the start-up does with the saved connections: the folders open
+    // one after another off the GUI thread and join the tree in the saved
+    // order; one that cannot be opened says why without stopping the others;
+    // and a save meanwhile keeps the ones still opening.
+    void opensSavedConnectionsInOrderInTheBackground()
+    {
+        QTemporaryDir config;
+        QVERIFY(config.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, config.path());
+        QTemporaryDir a, b, bad;
+        QVERIFY(a.isValid() && b.isValid() && bad.isValid());
+        for (const auto &[dir, table] : {std::pair{a.path(), QStringLiteral("inA")}, std::pair{b.path(), QStringLiteral("inB")}}) {
+            ConnectionSettings s;
+            s.dataDir = dir;
+            QString error;
+            auto c = Connection::open(s, &error);
+            QVERIFY2(c, qPrintable(error));
+            uitest::createTable(*c, table, QStringLiteral("pk"));
+        }
+        {
+            QFile junk(bad.filePath(QStringLiteral("us-east-1.db")));
+            QVERIFY(junk.open(QIODevice::WriteOnly));
+            junk.write(QByteArray("not a database. ").repeated(100));
+        }
+        QList<ConnectionSettings> saved;
+        for (const QString &dir : {a.path(), bad.path(), b.path()}) {
+            ConnectionSettings s;
+            s.dataDir = dir;
+            s.name = QFileInfo(dir).fileName();
+            saved << s;
+        }
+
+        MainWindow window;
+        window.setRememberConnections(true);
+        window.openConnectionsInBackground(saved);
+        QCOMPARE(window.connectionsOpening(), 3);
+        QCOMPARE(window.connections().size(), size_t(0));
+        // A connection added now (no event has run, so none of the three has
+        // joined yet) saves the list: the three still opening are in it.
+        ConnectionSettings memory;
+        memory.inMemory = true;
+        QVERIFY(window.openConnection(memory));
+        const auto savedDirs = [] {
+            QSettings settings;
+            QStringList dirs;
+            for (const auto &s : ConnectionSettings::loadAll(settings))
+                dirs << s.dataDir;
+            return dirs;
+        };
+        QCOMPARE(savedDirs(), (QStringList{a.path(), bad.path(), b.path()}));
+
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((box = window.findChild<QMessageBox *>(QStringLiteral("connectionError"))) != nullptr && box->isVisible(), 20000);
+        QVERIFY2(box->text().contains(bad.filePath(QStringLiteral("us-east-1.db"))), qPrintable(box->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(window.connectionsOpening(), 0, 20000);
+        box->close();
+        QCOMPARE(window.connections().size(), size_t(3));
+        QCOMPARE(window.tree()->topLevelItemCount(), 3);
+        // The memory connection first (it joined first), then a and b in the saved order.
+        QCOMPARE(window.connections()[1]->settings().dataDir, a.path());
+        QCOMPARE(window.connections()[2]->settings().dataDir, b.path());
+        QCOMPARE(tableNames(*window.connections()[1]), QStringList{QStringLiteral("inA")});
+        QCOMPARE(tableNames(*window.connections()[2]), QStringList{QStringLiteral("inB")});
+        QCOMPARE(window.tree()->topLevelItem(1)->text(0), saved[0].name);
+        QCOMPARE(window.tree()->topLevelItem(2)->text(0), saved[2].name);
+        // The folder that failed is no longer in the saved list.
+        QCOMPARE(savedDirs(), (QStringList{a.path(), b.path()}));
+        QVERIFY(window.statusBar()->currentMessage().isEmpty());
     }
 };
 

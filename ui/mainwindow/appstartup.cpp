@@ -65,7 +65,10 @@ int runApp(QApplication &app)
             s.serve = true;
             s.port = quint16(parser.value(serve).toUInt());
         }
-        window.openConnection(s);
+        if (s.inMemory)
+            window.openConnection(s); // nothing to read: at once, so that the tour finds it
+        else
+            window.openConnectionInBackground(s);
     } else {
         QSettings settings;
         QList<ConnectionSettings> saved = ConnectionSettings::loadAll(settings);
@@ -75,8 +78,7 @@ int runApp(QApplication &app)
             saved.first().serve = true;
             saved.first().port = quint16(parser.value(serve).toUInt());
         }
-        for (const auto &s : saved)
-            window.openConnection(s);
+        window.openConnectionsInBackground(saved); // the window shows at once; each folder joins when open
     }
     window.show();
     if (tour) {

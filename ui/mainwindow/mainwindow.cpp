@@ -267,32 +267,67 @@ Connection *MainWindow::openConnection(const ConnectionSettings &settings)
     return addConnection(std::move(connection));
 }
 
-void MainWindow::openConnectionInBackground(const ConnectionSettings &settings)
+void MainWindow::openConnectionsInBackground(const QList<ConnectionSettings> &list)
 {
-    if (settings.kind != ConnectionSettings::Kind::Embedded || settings.inMemory) {
-        openConnection(settings); // nothing to read from disk
+    if (list.isEmpty())
         return;
-    }
-    ++m_opening;
-    statusBar()->showMessage(tr("Opening %1…").arg(settings.displayName()));
+    QList<quint64> keys;
+    for (const auto &s : list)
+        keys << addPending(s);
     using Opened = Result<std::shared_ptr<api::Engine>>;
     auto *watcher = new QFutureWatcher<Opened>(this);
-    connect(watcher, &QFutureWatcher<Opened>::finished, this, [this, watcher, settings] {
-        watcher->deleteLater();
-        --m_opening;
-        statusBar()->clearMessage();
-        const Opened opened = watcher->result();
-        if (opened.ok()) {
+    // One task opens the folders in order, so that the tree keeps the list's
+    // order; each result arrives (in order) as soon as it is ready.
+    connect(watcher, &QFutureWatcher<Opened>::resultReadyAt, this, [this, watcher, list, keys](int index) {
+        const ConnectionSettings &settings = list.at(index);
+        const Opened opened = watcher->resultAt(index);
+        removePending(keys.at(index));
+        if (!opened.ok()) {
+            showConnectionError(settings.displayName(), opened.error().message());
+            return;
+        }
+        if (*opened) {
             addConnection(Connection::fromEngine(settings, *opened));
             return;
         }
-        auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot connect"),
-                                    tr("Cannot open %1:\n%2").arg(settings.displayName(), opened.error().message()), QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("connectionError"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->open();
+        QString error; // nothing on disk to read: an endpoint, AWS or an in-memory database
+        if (auto connection = Connection::open(settings, &error))
+            addConnection(std::move(connection));
+        else
+            showConnectionError(settings.displayName(), error);
     });
-    watcher->setFuture(QtConcurrent::run([settings] { return Connection::openEngine(settings); }));
+    connect(watcher, &QFutureWatcher<Opened>::finished, watcher, &QObject::deleteLater);
+    watcher->setFuture(QtConcurrent::run([list](QPromise<Opened> &promise) {
+        for (const auto &s : list) {
+            const bool onDisk = s.kind == ConnectionSettings::Kind::Embedded && !s.inMemory;
+            promise.addResult(onDisk ? Connection::openEngine(s) : Opened(std::shared_ptr<api::Engine>()));
+        }
+    }));
+}
+
+quint64 MainWindow::addPending(const ConnectionSettings &settings)
+{
+    const quint64 key = ++m_lastPendingKey;
+    m_pending.emplace(key, settings);
+    statusBar()->showMessage(tr("Opening %1…").arg(m_pending.begin()->second.displayName()));
+    return key;
+}
+
+void MainWindow::removePending(quint64 key)
+{
+    m_pending.erase(key);
+    if (m_pending.empty())
+        statusBar()->clearMessage();
+    else
+        statusBar()->showMessage(tr("Opening %1…").arg(m_pending.begin()->second.displayName()));
+}
+
+void MainWindow::showConnectionError(const QString &name, const QString &error)
+{
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Cannot connect"), tr("Cannot open %1:\n%2").arg(name, error), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("connectionError"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void MainWindow::newConnection()
@@ -326,7 +361,8 @@ void MainWindow::compactDataFolder(Connection *connection)
                                   .arg(dir, connection->displayName()))
         != QMessageBox::Yes)
         return;
-    closeConnection(connection); // its engine holds the folder's lock
+    const quint64 pending = addPending(settings); // still saved if the window closes meanwhile
+    closeConnection(connection);                   // its engine holds the folder's lock
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     auto *dialog = new QProgressDialog(tr("Compacting %1…").arg(dir), tr("Cancel"), 0, 0, this);
     dialog->setWindowTitle(tr("Compact data folder"));
@@ -339,12 +375,13 @@ void MainWindow::compactDataFolder(Connection *connection)
     connect(watcher, &QFutureWatcherBase::progressRangeChanged, dialog, &QProgressDialog::setRange);
     connect(watcher, &QFutureWatcherBase::progressValueChanged, dialog, &QProgressDialog::setValue);
     connect(watcher, &QFutureWatcherBase::progressTextChanged, dialog, &QProgressDialog::setLabelText);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dialog, settings, dir] {
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dialog, settings, dir, pending] {
         const CompactionOutcome out = watcher->result();
         watcher->deleteLater();
         dialog->deleteLater();
+        removePending(pending);
         if (!out.engine) {
-            QMessageBox::warning(this, tr("Cannot connect"), tr("Cannot open %1:\n%2").arg(dir, out.error));
+            showConnectionError(dir, out.error);
             return;
         }
         addConnection(Connection::fromEngine(settings, out.engine));
@@ -558,6 +595,9 @@ void MainWindow::saveConnections()
     for (const auto &c : m_connections)
         if (!c->settings().inMemory)
             list << c->settings();
+    for (const auto &[key, s] : m_pending)
+        if (!s.inMemory)
+            list << s;
     QSettings settings;
     ConnectionSettings::saveAll(settings, list);
 }

@@ -37,12 +37,15 @@ public:
     Connection *addConnection(std::unique_ptr<Connection> connection);
     // Opens a connection; on failure shows why and returns null.
     Connection *openConnection(const ConnectionSettings &settings);
-    // The same without blocking the window: an embedded data folder opens
-    // off the GUI thread (it may take seconds), with "Opening …" in the
-    // status bar; the connection joins the tree when it is open, or a
-    // message box ("connectionError") says why not.
-    void openConnectionInBackground(const ConnectionSettings &settings);
-    int connectionsOpening() const { return m_opening; }
+    // The same without blocking the window: embedded data folders open off
+    // the GUI thread (each may take seconds), one after another, with
+    // "Opening …" in the status bar. Each connection joins the tree as soon
+    // as it is open, in the list's order, or a non-modal message box
+    // ("connectionError") says why not. Until then the connection counts as
+    // open for the saved list of connections.
+    void openConnectionsInBackground(const QList<ConnectionSettings> &list);
+    void openConnectionInBackground(const ConnectionSettings &settings) { openConnectionsInBackground({settings}); }
+    int connectionsOpening() const { return int(m_pending.size()); }
     const std::vector<std::unique_ptr<Connection>> &connections() const { return m_connections; }
 
     TableBrowser *openTable(Connection *connection, const QString &table); // focuses an open tab
@@ -79,6 +82,10 @@ private:
     void onOperation(const QString &operation, double latencyMs, double capacity, const QString &error);
     void saveConnections();
     void updateServeAction();
+    // Counts a connection being opened (or compacted) as open for saveConnections(); returns its key in m_pending.
+    quint64 addPending(const ConnectionSettings &settings);
+    void removePending(quint64 key);
+    void showConnectionError(const QString &name, const QString &error);
 
     std::vector<std::unique_ptr<Connection>> m_connections;
     ConnectionTree *m_tree;
@@ -88,7 +95,8 @@ private:
     QAction *m_serveAction = nullptr;
     bool m_remember = true;
     QFutureWatcher<client::ApiResponse> m_deleteTableWatcher;
-    int m_opening = 0; // connections being opened in the background
+    std::map<quint64, ConnectionSettings> m_pending; // connections being opened or compacted, in the order asked
+    quint64 m_lastPendingKey = 0;
 };
 
 } // namespace dd::ui
