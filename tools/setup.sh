@@ -10,6 +10,7 @@ PACKAGES=(
   qt6-base-dev qt6-qpa-plugins qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev libgl-dev
   libsqlite3-dev zlib1g-dev libssl-dev
   awscli python3-boto3 wrk xvfb xauth
+  dpkg-dev desktop-file-utils appstream groff-base binutils
 )
 
 missing=()
