@@ -38,7 +38,8 @@ done
 dpkg-deb -x "$deb" "$out/root"
 root=$out/root
 for b in dynamodesk dynamodesk-server; do
-  readelf -S "$root/usr/bin/$b" | grep -q '\.debug_info' && fail "$b is not stripped"
+  sections=$(readelf -S "$root/usr/bin/$b")
+  ! grep -q '\.debug_info' <<<"$sections" || fail "$b is not stripped"
 done
 
 desktop-file-validate "$root/usr/share/applications/dynamodesk.desktop" || fail "desktop entry"
@@ -46,10 +47,12 @@ appstreamcli validate --no-net --pedantic "$root/usr/share/metainfo/org.dynamode
   || { cat "$out/as.log"; fail "AppStream metadata"; }
 grep -q '^P:\|^I:\|^W:\|^E:' "$out/as.log" && { cat "$out/as.log"; fail "AppStream remarks"; }
 for page in "$root"/usr/share/man/man1/*.1.gz; do
-  warnings=$(gzip -dc "$page" | LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z 2>&1)
-  [ -z "$warnings" ] || fail "$(basename "$page"): $warnings"
   name=$(basename "$page" .1.gz)
-  gzip -dc "$page" | grep -q "^$name \\\\- " || fail "$name: no NAME line"
+  text=$(gzip -dc "$page")
+  warnings=$(LC_ALL=C.UTF-8 groff -man -Tutf8 -ww -z <<<"$text" 2>&1)
+  [ -z "$warnings" ] || fail "$name.1: $warnings"
+  grep -q "^$name \\\\- " <<<"$text" || fail "$name.1: no NAME line"
+  [[ $(sed -n 1p <<<"$text") == *"\"Dynamodesk $(dpkg-deb -f "$deb" Version)\""* ]] || fail "$name.1: not the package's version"
 done
 # Every option the programs list is in their man page.
 for b in dynamodesk-server dynamodesk; do
