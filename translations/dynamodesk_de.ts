@@ -400,6 +400,37 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::CopyAsButton</name>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>Als AWS-CLI-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as Python (boto3)</source>
+        <translation>Als Python (boto3) kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as JavaScript (AWS SDK v3)</source>
+        <translation>Als JavaScript (AWS SDK v3) kopieren</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command (the arrow: as Python or JavaScript code)</source>
+        <translation>Als AWS-CLI-Befehl kopieren (der Pfeil: als Python- oder JavaScript-Code)</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command</source>
+        <translation>AWS-CLI-Befehl kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the Python (boto3) code</source>
+        <translation>Python-Code (boto3) kopiert</translation>
+    </message>
+    <message>
+        <source>Copied the JavaScript (AWS SDK v3) code</source>
+        <translation>JavaScript-Code (AWS SDK v3) kopiert</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::FilterRow</name>
     <message>
         <source>attribute or a.b[0]</source>
@@ -1279,10 +1310,6 @@ Jetzt komprimieren?</translation>
         <translation>AWS-&amp;CLI</translation>
     </message>
     <message>
-        <source>Copy as AWS CLI command</source>
-        <translation>Als AWS-CLI-Befehl kopieren</translation>
-    </message>
-    <message>
         <source>&amp;on</source>
         <translation>&amp;auf</translation>
     </message>
@@ -1797,10 +1824,6 @@ Jetzt komprimieren?</translation>
     <message>
         <source>&amp;Stop</source>
         <translation>&amp;Stopp</translation>
-    </message>
-    <message>
-        <source>Copied the AWS CLI command</source>
-        <translation>AWS-CLI-Befehl kopiert</translation>
     </message>
     <message>
         <source>Loading %1…</source>

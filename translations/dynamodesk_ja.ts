@@ -400,6 +400,37 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::CopyAsButton</name>
+    <message>
+        <source>Copy as AWS CLI command</source>
+        <translation>AWS CLI コマンドとしてコピー</translation>
+    </message>
+    <message>
+        <source>Copy as Python (boto3)</source>
+        <translation>Python (boto3) としてコピー</translation>
+    </message>
+    <message>
+        <source>Copy as JavaScript (AWS SDK v3)</source>
+        <translation>JavaScript (AWS SDK v3) としてコピー</translation>
+    </message>
+    <message>
+        <source>Copy as AWS CLI command (the arrow: as Python or JavaScript code)</source>
+        <translation>AWS CLI コマンドとしてコピー (矢印: Python または JavaScript のコードとして)</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command</source>
+        <translation>AWS CLI コマンドをコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied the Python (boto3) code</source>
+        <translation>Python (boto3) のコードをコピーしました</translation>
+    </message>
+    <message>
+        <source>Copied the JavaScript (AWS SDK v3) code</source>
+        <translation>JavaScript (AWS SDK v3) のコードをコピーしました</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::FilterRow</name>
     <message>
         <source>attribute or a.b[0]</source>
@@ -1276,10 +1307,6 @@ Compact now?</source>
         <translation>AWS &amp;CLI</translation>
     </message>
     <message>
-        <source>Copy as AWS CLI command</source>
-        <translation>AWS CLI コマンドとしてコピー</translation>
-    </message>
-    <message>
         <source>&amp;on</source>
         <translation>対象(&amp;O)</translation>
     </message>
@@ -1789,10 +1816,6 @@ Compact now?</source>
     <message>
         <source>&amp;Stop</source>
         <translation>停止(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Copied the AWS CLI command</source>
-        <translation>AWS CLI コマンドをコピーしました</translation>
     </message>
     <message>
         <source>Loading %1…</source>

@@ -1,5 +1,7 @@
 #include "browser/querybar.h"
 
+#include "common/copyasbutton.h"
+
 #include "browser/querybuilder.h"
 #include "browser/queryspec.h"
 #include "common/errorlabel.h"
@@ -103,9 +105,7 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     auto *run = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&Run"), this);
     run->setObjectName(QStringLiteral("run"));
     run->setToolTip(tr("Run (Ctrl+Return)"));
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("AWS &CLI"), this);
-    copy->setObjectName(QStringLiteral("copyCli"));
-    copy->setToolTip(tr("Copy as AWS CLI command"));
+    auto *copy = new CopyAsButton(tr("AWS &CLI"), this);
     m_error = new ErrorLabel(this);
     m_error->setObjectName(QStringLiteral("queryError"));
 
@@ -135,7 +135,7 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     connect(m_index, &QComboBox::currentIndexChanged, this, &QueryBar::updateKeys);
     connect(m_rawToggle, &QToolButton::toggled, this, &QueryBar::setRaw);
     connect(run, &QPushButton::clicked, this, &QueryBar::runRequested);
-    connect(copy, &QPushButton::clicked, this, &QueryBar::copyCliRequested);
+    connect(copy, &CopyAsButton::copyRequested, this, &QueryBar::copyRequested);
     connect(m_builder, &QueryBuilder::runRequested, this, &QueryBar::runRequested);
     for (auto *e : {m_keyCondition, m_filter, m_projection, m_names, m_values})
         connect(e, &QLineEdit::returnPressed, this, &QueryBar::runRequested);

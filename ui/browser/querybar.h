@@ -8,6 +8,8 @@
 // not parsed back). It only builds the request; the browser runs it.
 #pragma once
 
+#include "common/codesnippet.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
@@ -52,7 +54,7 @@ public:
 
 signals:
     void runRequested();
-    void copyCliRequested();
+    void copyRequested(dd::ui::CopyFormat format); // the "Copy as" button: the form's request as a command or code
 
 private:
     void updateMode();

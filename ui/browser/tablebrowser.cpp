@@ -4,6 +4,7 @@
 #include "browser/querybar.h"
 #include "common/attributeformat.h"
 #include "common/awsclicommand.h"
+#include "common/copyasbutton.h"
 #include "common/itemtreemodel.h"
 #include "common/progresspanel.h"
 #include "common/watchers.h"
@@ -147,9 +148,9 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     layout->addLayout(statusRow);
 
     connect(m_queryBar, &QueryBar::runRequested, this, &TableBrowser::run);
-    connect(m_queryBar, &QueryBar::copyCliRequested, this, [this] {
-        QApplication::clipboard()->setText(cliCommand());
-        emit statusMessage(tr("Copied the AWS CLI command"));
+    connect(m_queryBar, &QueryBar::copyRequested, this, [this](CopyFormat format) {
+        QApplication::clipboard()->setText(copyText(format));
+        emit statusMessage(CopyAsButton::copiedMessage(format));
     });
     // Return and Delete act on the grid only, not while typing in the form.
     for (QAction *a : {m_editAction, m_deleteAction}) {
@@ -243,9 +244,20 @@ QString TableBrowser::cliCommand() const
     if (!m_queryBar->buildRequest(m_table, &operation, &request, &error))
         return {};
     request.remove(QStringLiteral("Limit")); // the CLI pages by itself
-    const QString endpoint = m_connection->isServing()
-        ? QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort()) : QString();
-    return awscli::command(operation, request, endpoint);
+    return awscli::command(operation, request, m_connection->endpointForPrograms());
+}
+
+QString TableBrowser::copyText(CopyFormat format) const
+{
+    if (format == CopyFormat::AwsCli)
+        return cliCommand();
+    QString operation, error;
+    QJsonObject request;
+    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error))
+        return {};
+    // The request as the browser sends it for its first page (with Limit):
+    // the program prints that page and its LastEvaluatedKey.
+    return code::program(format, operation, request, m_connection->endpointForPrograms(), m_connection->region());
 }
 
 void TableBrowser::onPageLoaded(int items, qint64 scanned, double capacity, double latency)

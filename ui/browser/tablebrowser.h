@@ -20,6 +20,7 @@
 #include "browser/exportcsv.h"
 #include "browser/exportjsonl.h"
 #include "client/client.h"
+#include "common/codesnippet.h"
 #include "common/tablekeys.h"
 
 #include <QFutureWatcher>
@@ -69,6 +70,8 @@ public:
     QWidget *changedBar() const { return m_changedBar; }
     static constexpr int kAutoRefreshRows = 1000;
     QString cliCommand() const; // the form's request as an AWS CLI command
+    // The form's request as copied: an AWS CLI command (cliCommand()) or a program (common/codesnippet.h).
+    QString copyText(CopyFormat format) const;
 
 signals:
     void described(); // the key schema is known

@@ -105,6 +105,19 @@ std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &set
     return connection;
 }
 
+QString Connection::endpointForPrograms() const
+{
+    switch (m_settings.kind) {
+    case ConnectionSettings::Kind::Embedded:
+        return QStringLiteral("http://127.0.0.1:%1").arg(isServing() ? servingPort() : m_settings.port);
+    case ConnectionSettings::Kind::Endpoint:
+        return m_settings.url;
+    case ConnectionSettings::Kind::Aws:
+        break;
+    }
+    return QString();
+}
+
 QString Connection::displayName() const
 {
     return m_settings.name.isEmpty() ? m_client->displayName() : m_settings.name;

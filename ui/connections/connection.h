@@ -75,6 +75,13 @@ public:
     void stopServing();
     bool isServing() const { return m_endpoint != nullptr; }
     quint16 servingPort() const;
+    // The URL at which another program on this machine (the AWS CLI, an SDK)
+    // reaches this connection's tables, for copied commands and code: the
+    // served embedded database, or where *Serve on 127.0.0.1* will serve it
+    // (settings().port) while it is not served, so that a copied command
+    // never reaches real AWS instead; an endpoint connection's URL; empty
+    // for AWS (the tools' own endpoint).
+    QString endpointForPrograms() const;
 
     // Sum of CapacityUnits in a response's ConsumedCapacity (object or array); -1 if absent.
     static double consumedCapacity(const QJsonObject &response);

@@ -369,7 +369,7 @@ QString TableDesigner::cliCommand(const QString &endpointUrl) const
 
 QString TableDesigner::cliCommand() const
 {
-    return cliCommand(m_connection->isServing() ? QStringLiteral("http://127.0.0.1:%1").arg(m_connection->servingPort()) : QString());
+    return cliCommand(m_connection->endpointForPrograms());
 }
 
 QString TableDesigner::cliInputJson() const

@@ -1,6 +1,7 @@
 #include "transactions/transactionbuilder.h"
 
 #include "common/awsclicommand.h"
+#include "common/copyasbutton.h"
 #include "common/errorlabel.h"
 #include "common/itemjson.h"
 #include "common/watchers.h"
@@ -186,7 +187,7 @@ void TransactionBuilder::buildUi()
     m_run = button("run", tr("Run"));
     QPushButton *save = button("saveDraft", tr("Save draft…"));
     QPushButton *load = button("loadDraft", tr("Load draft…"));
-    QPushButton *copy = button("copyCli", tr("Copy as AWS CLI command"));
+    auto *copy = new CopyAsButton(tr("Copy as AWS CLI command"), this);
     m_token = new QLineEdit(this);
     m_token->setObjectName(p("requestToken"));
     m_token->setPlaceholderText(tr("ClientRequestToken (optional)"));
@@ -271,11 +272,12 @@ void TransactionBuilder::buildUi()
         if (!path.isEmpty() && !loadDraft(path, &error))
             m_problems->setError(error);
     });
-    connect(copy, &QPushButton::clicked, this, [this] {
+    connect(copy, &CopyAsButton::copyRequested, this, [this](CopyFormat format) {
         if (!validate().isEmpty())
             return;
-        QApplication::clipboard()->setText(cliCommand());
-        emit statusMessage(tr("Copied the AWS CLI command and transact.json"));
+        QApplication::clipboard()->setText(copyText(format));
+        emit statusMessage(format == CopyFormat::AwsCli ? tr("Copied the AWS CLI command and transact.json")
+                                                         : CopyAsButton::copiedMessage(format));
     });
     updateFormForType();
     loadForm();
@@ -471,15 +473,28 @@ bool TransactionBuilder::run()
     showResult();
     m_run->setEnabled(false);
     m_outcome->clear();
-    const QJsonArray items = transactItems(m_actions);
     m_runRead = isReadTransaction(m_actions);
     m_runToken = m_runRead ? QString() : requestToken();
-    m_runItems = QJsonDocument(items).toJson(QJsonDocument::Compact);
-    QJsonObject request{{p("TransactItems"), items}};
-    if (!m_runToken.isEmpty())
-        request.insert(p("ClientRequestToken"), m_runToken);
+    const QJsonObject request = transactionRequest();
+    m_runItems = QJsonDocument(request.value(p("TransactItems")).toArray()).toJson(QJsonDocument::Compact);
     m_runWatcher.setFuture(m_connection->call(m_runRead ? p("TransactGetItems") : p("TransactWriteItems"), request));
     return true;
+}
+
+QJsonObject TransactionBuilder::transactionRequest() const
+{
+    QJsonObject request{{p("TransactItems"), transactItems(m_actions)}};
+    if (!isReadTransaction(m_actions) && !requestToken().isEmpty())
+        request.insert(p("ClientRequestToken"), requestToken());
+    return request;
+}
+
+QString TransactionBuilder::copyText(CopyFormat format) const
+{
+    if (format == CopyFormat::AwsCli)
+        return cliCommand();
+    return code::program(format, isReadTransaction(m_actions) ? p("TransactGetItems") : p("TransactWriteItems"),
+                         transactionRequest(), m_connection->endpointForPrograms(), m_connection->region());
 }
 
 void TransactionBuilder::onRunFinished()
@@ -577,8 +592,8 @@ QString TransactionBuilder::cliCommand() const
                            : p("aws dynamodb transact-write-items --transact-items file://transact.json");
     if (!read && !requestToken().isEmpty())
         command += QStringLiteral(" --client-request-token ") + awscli::shellQuote(requestToken());
-    if (m_connection->isServing())
-        command += QStringLiteral(" --endpoint-url http://127.0.0.1:%1").arg(m_connection->servingPort());
+    if (const QString endpoint = m_connection->endpointForPrograms(); !endpoint.isEmpty())
+        command += QStringLiteral(" --endpoint-url ") + awscli::shellQuote(endpoint);
     const QString json = QString::fromUtf8(QJsonDocument(transactItems(m_actions)).toJson(QJsonDocument::Indented));
     return QStringLiteral("%1\n\n# transact.json\n%2").arg(command, json);
 }

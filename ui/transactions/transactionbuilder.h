@@ -15,6 +15,7 @@
 #pragma once
 
 #include "client/client.h"
+#include "common/codesnippet.h"
 #include "common/tablekeys.h"
 #include "connections/tablelisting.h"
 #include "transactions/transactionaction.h"
@@ -68,6 +69,8 @@ public:
     bool saveDraft(const QString &path, QString *error) const;
     bool loadDraft(const QString &path, QString *error); // replaces the actions
     QString cliCommand() const;  // the command and transact.json, as copied
+    // The transaction as copied: cliCommand(), or a program (common/codesnippet.h).
+    QString copyText(CopyFormat format) const;
 
     // ClientRequestToken of the next write run; empty sends none.
     QString requestToken() const;
@@ -89,6 +92,7 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    QJsonObject transactionRequest() const; // TransactItems (and ClientRequestToken for writes), as Run sends it
     void buildUi();
     void refreshList();
     void loadForm();

@@ -1,0 +1,242 @@
+#include "common/codesnippet.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace dd::ui::code {
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+// An object's members, TableName first (at every level: TransactItems' too), then by name.
+QStringList memberOrder(const QJsonObject &request)
+{
+    QStringList names = request.keys();
+    if (names.removeOne(p("TableName")))
+        names.prepend(p("TableName"));
+    return names;
+}
+
+// Literals of the two languages. A value whose one-line form fits in the
+// line (kLineWidth with its indentation) stays on one line; a longer one
+// puts each member on a line of its own, with a trailing comma, as Black
+// and Prettier format them.
+class LiteralWriter {
+public:
+    explicit LiteralWriter(bool python) : m_python(python) {}
+
+    bool usedBase64() const { return m_usedBase64; }
+
+    // v written at `column` of a line indented by lineIndent.
+    QString value(const QJsonValue &v, int lineIndent, int column)
+    {
+        const QString flat = oneLine(v);
+        if (column + flat.size() <= kLineWidth || !(v.isObject() || v.isArray()) || isBinary(v))
+            return flat;
+        const int inner = lineIndent + step();
+        const QString pad(inner, QLatin1Char(' '));
+        QStringList lines;
+        if (v.isArray()) {
+            for (const QJsonValue &e : v.toArray())
+                lines << pad + value(e, inner, inner) + QLatin1Char(',');
+            return QLatin1String("[\n") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString(lineIndent, QLatin1Char(' '))
+                   + QLatin1Char(']');
+        }
+        const QJsonObject o = v.toObject();
+        for (const QString &name : memberOrder(o)) {
+            const QString k = key(name);
+            lines << pad + k + QLatin1String(": ") + value(o.value(name), inner, inner + int(k.size()) + 2) + QLatin1Char(',');
+        }
+        return QLatin1String("{\n") + lines.join(QLatin1Char('\n')) + QLatin1Char('\n') + QString(lineIndent, QLatin1Char(' '))
+               + QLatin1Char('}');
+    }
+
+    int step() const { return m_python ? 4 : 2; }
+
+    // A string literal, valid in both languages: ", \ and control
+    // characters escaped; everything else as it is (the file is UTF-8).
+    static QString string(const QString &s)
+    {
+        QString out;
+        out.reserve(s.size() + 2);
+        out += QLatin1Char('"');
+        for (const QChar c : s) {
+            switch (c.unicode()) {
+            case '"': out += QLatin1String("\\\""); break;
+            case '\\': out += QLatin1String("\\\\"); break;
+            case '\n': out += QLatin1String("\\n"); break;
+            case '\r': out += QLatin1String("\\r"); break;
+            case '\t': out += QLatin1String("\\t"); break;
+            default:
+                if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+                    out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+                else
+                    out += c;
+            }
+        }
+        out += QLatin1Char('"');
+        return out;
+    }
+
+    // A member name: a JavaScript identifier stays bare there.
+    QString key(const QString &k) const
+    {
+        static const QRegularExpression identifier(p("^[A-Za-z_$][A-Za-z0-9_$]*$"));
+        return !m_python && identifier.match(k).hasMatch() ? k : string(k);
+    }
+
+private:
+    static constexpr int kLineWidth = 100;
+
+    // {"B": "base64"} or {"BS": ["base64", ...]}: a binary attribute value.
+    static bool isBinary(const QJsonValue &v)
+    {
+        if (!v.isObject() || v.toObject().size() != 1)
+            return false;
+        const QJsonObject o = v.toObject();
+        if (o.contains(QLatin1String("B")))
+            return o.value(QLatin1String("B")).isString();
+        if (o.contains(QLatin1String("BS")) && o.value(QLatin1String("BS")).isArray()) {
+            for (const QJsonValue &e : o.value(QLatin1String("BS")).toArray())
+                if (!e.isString())
+                    return false;
+            return true;
+        }
+        return false;
+    }
+
+    QString bytes(const QString &base64)
+    {
+        if (m_python) {
+            m_usedBase64 = true;
+            return QStringLiteral("base64.b64decode(%1)").arg(string(base64));
+        }
+        return QStringLiteral("Buffer.from(%1, \"base64\")").arg(string(base64));
+    }
+
+    QString oneLine(const QJsonValue &v)
+    {
+        switch (v.type()) {
+        case QJsonValue::Null:
+        case QJsonValue::Undefined:
+            return m_python ? p("None") : p("null");
+        case QJsonValue::Bool:
+            return v.toBool() ? (m_python ? p("True") : p("true")) : (m_python ? p("False") : p("false"));
+        case QJsonValue::Double: {
+            const double d = v.toDouble();
+            return d == double(qint64(d)) ? QString::number(qint64(d)) : QString::number(d, 'g', 17);
+        }
+        case QJsonValue::String:
+            return string(v.toString());
+        case QJsonValue::Array: {
+            QStringList parts;
+            for (const QJsonValue &e : v.toArray())
+                parts << oneLine(e);
+            return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+        }
+        case QJsonValue::Object: {
+            const QJsonObject o = v.toObject();
+            if (isBinary(v)) {
+                const QString name = o.begin().key();
+                QString bin;
+                if (name == QLatin1String("B")) {
+                    bin = bytes(o.value(name).toString());
+                } else {
+                    QStringList parts;
+                    for (const QJsonValue &e : o.value(name).toArray())
+                        parts << bytes(e.toString());
+                    bin = QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+                }
+                return m_python ? QStringLiteral("{%1: %2}").arg(string(name), bin) : QStringLiteral("{ %1: %2 }").arg(name, bin);
+            }
+            if (o.isEmpty())
+                return p("{}");
+            QStringList parts;
+            for (const QString &name : memberOrder(o))
+                parts << key(name) + QLatin1String(": ") + oneLine(o.value(name));
+            return m_python ? QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}')
+                            : QLatin1String("{ ") + parts.join(QLatin1String(", ")) + QLatin1String(" }");
+        }
+        }
+        return QString();
+    }
+
+    bool m_python;
+    bool m_usedBase64 = false;
+};
+
+QString python(const QString &operation, const QJsonObject &request, const QString &endpointUrl, const QString &region)
+{
+    LiteralWriter w(true);
+    QStringList args;
+    for (const QString &name : memberOrder(request))
+        args << QStringLiteral("    %1=%2,").arg(name, w.value(request.value(name), 4, 4 + int(name.size()) + 1));
+    QStringList client{p("    \"dynamodb\",")};
+    if (!region.isEmpty())
+        client << QStringLiteral("    region_name=%1,").arg(LiteralWriter::string(region));
+    if (!endpointUrl.isEmpty()) {
+        client << QStringLiteral("    endpoint_url=%1,").arg(LiteralWriter::string(endpointUrl))
+               << p("    # A local endpoint takes any credentials.") << p("    aws_access_key_id=\"local\",")
+               << p("    aws_secret_access_key=\"local\",");
+    }
+    QString out;
+    if (w.usedBase64())
+        out += p("import base64\n");
+    out += p("import json\n\nimport boto3\n\nclient = boto3.client(\n") + client.join(QLatin1Char('\n')) + p("\n)\n\n");
+    out += QStringLiteral("response = client.%1(").arg(pythonMethod(operation));
+    out += args.isEmpty() ? p(")\n") : QLatin1Char('\n') + args.join(QLatin1Char('\n')) + p("\n)\n");
+    out += p("response.pop(\"ResponseMetadata\", None)\n");
+    out += p("print(json.dumps(response, indent=2, default=str))\n");
+    return out;
+}
+
+QString javascript(const QString &operation, const QJsonObject &request, const QString &endpointUrl, const QString &region)
+{
+    LiteralWriter w(false);
+    QStringList members;
+    for (const QString &name : memberOrder(request)) {
+        const QString k = w.key(name);
+        members << QStringLiteral("    %1: %2,").arg(k, w.value(request.value(name), 4, 4 + int(k.size()) + 2));
+    }
+    QStringList client;
+    if (!region.isEmpty())
+        client << QStringLiteral("  region: %1,").arg(LiteralWriter::string(region));
+    if (!endpointUrl.isEmpty()) {
+        client << QStringLiteral("  endpoint: %1,").arg(LiteralWriter::string(endpointUrl))
+               << p("  // A local endpoint takes any credentials.")
+               << p("  credentials: { accessKeyId: \"local\", secretAccessKey: \"local\" },");
+    }
+    const QString command = operation + p("Command");
+    QString out = p("// npm install @aws-sdk/client-dynamodb; run as an ES module: node request.mjs\n");
+    out += QStringLiteral("import { DynamoDBClient, %1 } from \"@aws-sdk/client-dynamodb\";\n\n").arg(command);
+    out += client.isEmpty() ? p("const client = new DynamoDBClient({});\n\n")
+                            : p("const client = new DynamoDBClient({\n") + client.join(QLatin1Char('\n')) + p("\n});\n\n");
+    out += QStringLiteral("const response = await client.send(\n  new %1(").arg(command);
+    out += members.isEmpty() ? p("{}),\n);\n") : p("{\n") + members.join(QLatin1Char('\n')) + p("\n  }),\n);\n");
+    out += p("console.log(JSON.stringify(response, null, 2));\n");
+    return out;
+}
+
+} // namespace
+
+QString pythonMethod(const QString &operation)
+{
+    QString out;
+    for (qsizetype i = 0; i < operation.size(); ++i) {
+        const QChar c = operation.at(i);
+        if (c.isUpper() && i > 0 && !operation.at(i - 1).isUpper())
+            out += QLatin1Char('_');
+        out += c.toLower();
+    }
+    return out;
+}
+
+QString program(CopyFormat format, const QString &operation, const QJsonObject &request, const QString &endpointUrl,
+                const QString &region)
+{
+    return format == CopyFormat::JavaScript ? javascript(operation, request, endpointUrl, region)
+                                            : python(operation, request, endpointUrl, region);
+}
+
+} // namespace dd::ui::code
