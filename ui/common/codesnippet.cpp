@@ -1,5 +1,7 @@
 #include "common/codesnippet.h"
 
+#include "common/itemjson.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QStringList>
@@ -54,30 +56,8 @@ public:
 
     int step() const { return m_python ? 4 : 2; }
 
-    // A string literal, valid in both languages: ", \ and control
-    // characters escaped; everything else as it is (the file is UTF-8).
-    static QString string(const QString &s)
-    {
-        QString out;
-        out.reserve(s.size() + 2);
-        out += QLatin1Char('"');
-        for (const QChar c : s) {
-            switch (c.unicode()) {
-            case '"': out += QLatin1String("\\\""); break;
-            case '\\': out += QLatin1String("\\\\"); break;
-            case '\n': out += QLatin1String("\\n"); break;
-            case '\r': out += QLatin1String("\\r"); break;
-            case '\t': out += QLatin1String("\\t"); break;
-            default:
-                if (c.unicode() < 0x20 || c.unicode() == 0x7f)
-                    out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
-                else
-                    out += c;
-            }
-        }
-        out += QLatin1Char('"');
-        return out;
-    }
+    // A string literal of both languages (a JSON string: the file is UTF-8).
+    static QString string(const QString &s) { return itemjson::quoted(s); }
 
     // A member name: a JavaScript identifier stays bare there.
     QString key(const QString &k) const

@@ -26,6 +26,10 @@ QString toPlainText(const QJsonObject &item);
 // One compact DynamoDB JSON line (JSON Lines export).
 QByteArray toDynamoLine(const QJsonObject &item);
 
+// s as a JSON string literal: ", \ and control characters escaped, the
+// rest as it is. Also a valid string literal of Python and JavaScript.
+QString quoted(const QString &s);
+
 // Parses DynamoDB JSON text into an item and checks every value with
 // DynamoDB's rules (types, numbers, sets, nesting). Returns false and sets
 // *error on failure.
