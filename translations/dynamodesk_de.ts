@@ -2253,10 +2253,6 @@ Jetzt komprimieren?</translation>
         <translation>Zugriffsmuster</translation>
     </message>
     <message>
-        <source>AWS CLI</source>
-        <translation>AWS CLI</translation>
-    </message>
-    <message>
         <source>&amp;Open design…</source>
         <translation>Entwurf ö&amp;ffnen…</translation>
     </message>
@@ -2343,6 +2339,18 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Python (boto3)</source>
+        <translation>Python (boto3)</translation>
+    </message>
+    <message>
+        <source>JavaScript (AWS SDK v3)</source>
+        <translation>JavaScript (AWS SDK v3)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
 </context>
 <context>

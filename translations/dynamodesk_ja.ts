@@ -2243,10 +2243,6 @@ Compact now?</source>
         <translation>アクセスパターン</translation>
     </message>
     <message>
-        <source>AWS CLI</source>
-        <translation>AWS CLI</translation>
-    </message>
-    <message>
         <source>&amp;Open design…</source>
         <translation>設計を開く(&amp;O)…</translation>
     </message>
@@ -2333,6 +2329,18 @@ Compact now?</source>
     <message>
         <source>Cannot open %1: %2</source>
         <translation>%1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Python (boto3)</source>
+        <translation>Python (boto3)</translation>
+    </message>
+    <message>
+        <source>JavaScript (AWS SDK v3)</source>
+        <translation>JavaScript (AWS SDK v3)</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,20 @@
 // "Copy as code" works as copied: the Python programs (boto3) and the
 // JavaScript ones (the AWS SDK for JavaScript v3 from npm) that the table
-// browser and the transaction builder copy run, unchanged, against the
+// browser and the transaction builder copy, and the table designer shows, run, unchanged, against the
 // embedded database served on 127.0.0.1, and do what the request says:
 // items of every attribute type with awkward strings and binary values
 // arrive byte for byte (PutItem, read back through the engine), a
-// transaction writes, and the browser's Scan prints the table's items.
+// transaction writes, the designer's table is created with its TTL after
+// the SDK's table-exists waiter, and the browser's Scan prints the table's
+// items.
 // The JavaScript half needs Node.js 20 or later and tests/e2e/js's
 // node_modules (test_js_sdk.py installs them); without them it is skipped,
 // saying why.
 #include "browser/tablebrowser.h"
 #include "common/codesnippet.h"
 #include "common/copyasbutton.h"
+#include "designer/tabledesign.h"
+#include "designer/tabledesigner.h"
 #include "transactions/transactionbuilder.h"
 #include "uitest.h"
 
@@ -210,6 +214,31 @@ void TestCodeSnippet::programsRun(CopyFormat format, const QString &interpreter,
              json(R"({"pk": {"S": "from a transaction"}, "b": {"B": "/wA="}})"));
     QCOMPARE(uitest::get(*m_connection, table, {{p("pk"), uitest::S(p("plain"))}}).value(p("n")).toObject().value(p("N")).toString(),
              p("-12499"));
+
+    // The designer's program: CreateTable (a GSI, a stream, tags), the
+    // table-exists waiter, then UpdateTimeToLive.
+    TableDesign d;
+    d.tableName = table + p("Designed");
+    d.partition = {p("id"), p("S")};
+    d.sort = {p("at"), p("N")};
+    d.indexes.append({true, p("byKind"), {p("kind"), p("S")}, {p("at"), p("N")}});
+    d.streamViewType = p("NEW_IMAGE");
+    d.tags.append({p("owner"), p("team \"a\" & co")});
+    d.ttlAttribute = p("expires");
+    TableDesigner designer(m_connection.get());
+    designer.setDesign(d);
+    const QString program = designer.program(format);
+    QVERIFY2(program.contains(format == CopyFormat::Python ? p("get_waiter(\"table_exists\")") : p("waitUntilTableExists")), qPrintable(program));
+    QVERIFY(!run(interpreter, program, suffix).isNull());
+    const auto described = m_connection->callSync(p("DescribeTable"), {{p("TableName"), d.tableName}});
+    QVERIFY(described.ok());
+    const QJsonObject t = described.body.value(p("Table")).toObject();
+    QCOMPARE(t.value(p("GlobalSecondaryIndexes")).toArray().first().toObject().value(p("IndexName")).toString(), p("byKind"));
+    QCOMPARE(t.value(p("StreamSpecification")).toObject().value(p("StreamViewType")).toString(), p("NEW_IMAGE"));
+    const auto ttl = m_connection->callSync(p("DescribeTimeToLive"), {{p("TableName"), d.tableName}});
+    QCOMPARE(ttl.body.value(p("TimeToLiveDescription")).toObject().value(p("AttributeName")).toString(), p("expires"));
+    const auto tags = m_connection->callSync(p("ListTagsOfResource"), {{p("ResourceArn"), t.value(p("TableArn")).toString()}});
+    QCOMPARE(tags.body.value(p("Tags")).toArray().first().toObject().value(p("Value")).toString(), p("team \"a\" & co"));
 
     // The browser's Scan prints the table's items.
     TableBrowser browser(m_connection.get(), table);

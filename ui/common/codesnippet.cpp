@@ -146,12 +146,21 @@ private:
     bool m_usedBase64 = false;
 };
 
-QString python(const QString &operation, const QJsonObject &request, const QString &endpointUrl, const QString &region)
+QString python(const QList<Call> &calls, const QString &endpointUrl, const QString &region)
 {
     LiteralWriter w(true);
-    QStringList args;
-    for (const QString &name : memberOrder(request))
-        args << QStringLiteral("    %1=%2,").arg(name, w.value(request.value(name), 4, 4 + int(name.size()) + 1));
+    QString body;
+    for (const Call &call : calls) {
+        QStringList args;
+        for (const QString &name : memberOrder(call.request))
+            args << QStringLiteral("    %1=%2,").arg(name, w.value(call.request.value(name), 4, 4 + int(name.size()) + 1));
+        body += QStringLiteral("\nresponse = client.%1(").arg(pythonMethod(call.operation));
+        body += args.isEmpty() ? p(")\n") : QLatin1Char('\n') + args.join(QLatin1Char('\n')) + p("\n)\n");
+        body += p("response.pop(\"ResponseMetadata\", None)\n");
+        body += p("print(json.dumps(response, indent=2, default=str))\n");
+        if (!call.waitForTable.isEmpty())
+            body += QStringLiteral("client.get_waiter(\"table_exists\").wait(TableName=%1)\n").arg(LiteralWriter::string(call.waitForTable));
+    }
     QStringList client{p("    \"dynamodb\",")};
     if (!region.isEmpty())
         client << QStringLiteral("    region_name=%1,").arg(LiteralWriter::string(region));
@@ -163,21 +172,36 @@ QString python(const QString &operation, const QJsonObject &request, const QStri
     QString out;
     if (w.usedBase64())
         out += p("import base64\n");
-    out += p("import json\n\nimport boto3\n\nclient = boto3.client(\n") + client.join(QLatin1Char('\n')) + p("\n)\n\n");
-    out += QStringLiteral("response = client.%1(").arg(pythonMethod(operation));
-    out += args.isEmpty() ? p(")\n") : QLatin1Char('\n') + args.join(QLatin1Char('\n')) + p("\n)\n");
-    out += p("response.pop(\"ResponseMetadata\", None)\n");
-    out += p("print(json.dumps(response, indent=2, default=str))\n");
-    return out;
+    out += p("import json\n\nimport boto3\n\nclient = boto3.client(\n") + client.join(QLatin1Char('\n')) + p("\n)\n");
+    return out + body;
 }
 
-QString javascript(const QString &operation, const QJsonObject &request, const QString &endpointUrl, const QString &region)
+QString javascript(const QList<Call> &calls, const QString &endpointUrl, const QString &region)
 {
     LiteralWriter w(false);
-    QStringList members;
-    for (const QString &name : memberOrder(request)) {
-        const QString k = w.key(name);
-        members << QStringLiteral("    %1: %2,").arg(k, w.value(request.value(name), 4, 4 + int(k.size()) + 2));
+    QStringList imports{p("DynamoDBClient")};
+    QString body;
+    bool first = true;
+    for (const Call &call : calls) {
+        QStringList members;
+        for (const QString &name : memberOrder(call.request)) {
+            const QString k = w.key(name);
+            members << QStringLiteral("    %1: %2,").arg(k, w.value(call.request.value(name), 4, 4 + int(k.size()) + 2));
+        }
+        const QString command = call.operation + p("Command");
+        if (!imports.contains(command))
+            imports << command;
+        const QString declare = calls.size() == 1 ? p("const ") : first ? p("let ") : QString();
+        body += QStringLiteral("\n%1response = await client.send(\n  new %2(").arg(declare, command);
+        body += members.isEmpty() ? p("{}),\n);\n") : p("{\n") + members.join(QLatin1Char('\n')) + p("\n  }),\n);\n");
+        body += p("console.log(JSON.stringify(response, null, 2));\n");
+        if (!call.waitForTable.isEmpty()) {
+            if (!imports.contains(p("waitUntilTableExists")))
+                imports << p("waitUntilTableExists");
+            body += QStringLiteral("await waitUntilTableExists({ client, maxWaitTime: 600 }, { TableName: %1 });\n")
+                        .arg(LiteralWriter::string(call.waitForTable));
+        }
+        first = false;
     }
     QStringList client;
     if (!region.isEmpty())
@@ -187,15 +211,11 @@ QString javascript(const QString &operation, const QJsonObject &request, const Q
                << p("  // A local endpoint takes any credentials.")
                << p("  credentials: { accessKeyId: \"local\", secretAccessKey: \"local\" },");
     }
-    const QString command = operation + p("Command");
     QString out = p("// npm install @aws-sdk/client-dynamodb; run as an ES module: node request.mjs\n");
-    out += QStringLiteral("import { DynamoDBClient, %1 } from \"@aws-sdk/client-dynamodb\";\n\n").arg(command);
-    out += client.isEmpty() ? p("const client = new DynamoDBClient({});\n\n")
-                            : p("const client = new DynamoDBClient({\n") + client.join(QLatin1Char('\n')) + p("\n});\n\n");
-    out += QStringLiteral("const response = await client.send(\n  new %1(").arg(command);
-    out += members.isEmpty() ? p("{}),\n);\n") : p("{\n") + members.join(QLatin1Char('\n')) + p("\n  }),\n);\n");
-    out += p("console.log(JSON.stringify(response, null, 2));\n");
-    return out;
+    out += QStringLiteral("import { %1 } from \"@aws-sdk/client-dynamodb\";\n\n").arg(imports.join(QLatin1String(", ")));
+    out += client.isEmpty() ? p("const client = new DynamoDBClient({});\n")
+                            : p("const client = new DynamoDBClient({\n") + client.join(QLatin1Char('\n')) + p("\n});\n");
+    return out + body;
 }
 
 } // namespace
@@ -212,11 +232,15 @@ QString pythonMethod(const QString &operation)
     return out;
 }
 
+QString program(CopyFormat format, const QList<Call> &calls, const QString &endpointUrl, const QString &region)
+{
+    return format == CopyFormat::JavaScript ? javascript(calls, endpointUrl, region) : python(calls, endpointUrl, region);
+}
+
 QString program(CopyFormat format, const QString &operation, const QJsonObject &request, const QString &endpointUrl,
                 const QString &region)
 {
-    return format == CopyFormat::JavaScript ? javascript(operation, request, endpointUrl, region)
-                                            : python(operation, request, endpointUrl, region);
+    return program(format, QList<Call>{{operation, request, QString()}}, endpointUrl, region);
 }
 
 } // namespace dd::ui::code

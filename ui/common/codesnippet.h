@@ -12,6 +12,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QList>
 #include <QString>
 
 namespace dd::ui {
@@ -32,6 +33,16 @@ QString pythonMethod(const QString &operation);
 // format is Python or JavaScript. endpointUrl and region may be empty.
 QString program(CopyFormat format, const QString &operation, const QJsonObject &request,
                 const QString &endpointUrl = QString(), const QString &region = QString());
+
+// One call of a program of several, in order.
+struct Call {
+    QString operation;
+    QJsonObject request;
+    QString waitForTable; // if set, then wait until this table exists and is ACTIVE (the SDKs' table-exists waiters)
+};
+// The program that makes `calls` one after the other, printing each response.
+QString program(CopyFormat format, const QList<Call> &calls, const QString &endpointUrl = QString(),
+                const QString &region = QString());
 
 } // namespace code
 } // namespace dd::ui

@@ -157,6 +157,19 @@ QString TableChangePlanner::cliCommands(const QList<TableChange> &changes, const
     return commands.join(QLatin1String("\n\n"));
 }
 
+QString TableChangePlanner::program(CopyFormat format, const QList<TableChange> &changes, const QString &table,
+                                   const QString &endpointUrl, const QString &region)
+{
+    if (changes.isEmpty())
+        return QString();
+    QList<code::Call> calls;
+    for (int i = 0; i < changes.size(); ++i) {
+        const TableChange &c = changes[i];
+        calls.append({c.operation, c.request, c.waitUntilActive && i + 1 < changes.size() ? table : QString()});
+    }
+    return code::program(format, calls, endpointUrl, region);
+}
+
 QString TableChangePlanner::cliInputJson(const QList<TableChange> &changes)
 {
     QStringList parts;

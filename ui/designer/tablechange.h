@@ -8,6 +8,7 @@
 // produce no call. Value type and a pure function; safe from any thread.
 #pragma once
 
+#include "common/codesnippet.h"
 #include "designer/tabledesign.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,10 @@ public:
     static QString cliCommands(const QList<TableChange> &changes, const QString &table, const QString &endpointUrl);
     // Each call's --cli-input-json JSON after a comment naming its command. Empty for no calls.
     static QString cliInputJson(const QList<TableChange> &changes);
+    // The calls as one Python or JavaScript program (common/codesnippet.h),
+    // waiting for the table as cliCommands() does. Empty for no calls.
+    static QString program(CopyFormat format, const QList<TableChange> &changes, const QString &table,
+                           const QString &endpointUrl, const QString &region);
 };
 
 } // namespace dd::ui

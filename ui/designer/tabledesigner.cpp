@@ -103,6 +103,8 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
     m_previewKind->setObjectName(QStringLiteral("previewKind"));
     m_previewKind->addItem(tr("AWS CLI command"));
     m_previewKind->addItem(tr("--cli-input-json"));
+    m_previewKind->addItem(tr("Python (boto3)"));
+    m_previewKind->addItem(tr("JavaScript (AWS SDK v3)"));
     m_preview = new QPlainTextEdit(this);
     m_preview->setObjectName(QStringLiteral("preview"));
     m_preview->setReadOnly(true);
@@ -118,7 +120,7 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
     previewLayout->addWidget(m_preview);
     m_sideTabs->addTab(m_samples, tr("Sample items"));
     m_sideTabs->addTab(m_patterns, tr("Access patterns"));
-    m_sideTabs->addTab(preview, tr("AWS CLI"));
+    m_sideTabs->addTab(preview, tr("Code"));
     connect(m_previewKind, &QComboBox::currentIndexChanged, this, &TableDesigner::revalidate);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_preview->toPlainText()); });
     connect(m_samples, &SampleItemsPanel::itemsChanged, this, &TableDesigner::revalidate);
@@ -372,6 +374,13 @@ QString TableDesigner::cliCommand() const
     return cliCommand(m_connection->endpointForPrograms());
 }
 
+QString TableDesigner::program(CopyFormat format) const
+{
+    const QString text = TableChangePlanner::program(format, plannedChanges(), design().tableName, m_connection->endpointForPrograms(),
+                                                     m_connection->region());
+    return text.isEmpty() ? tr("# Nothing to change") : text;
+}
+
 QString TableDesigner::cliInputJson() const
 {
     if (!m_editing)
@@ -425,7 +434,12 @@ void TableDesigner::revalidate()
     m_patterns->setDesign(d, attributeNames(d));
     const bool busy = m_runner->isRunning() || m_loadWatcher.isRunning();
     m_create->setEnabled(issues.isEmpty() && !busy && (!m_editing || !plannedChanges().isEmpty()));
-    m_preview->setPlainText(m_previewKind->currentIndex() == 0 ? cliCommand() : cliInputJson());
+    switch (m_previewKind->currentIndex()) {
+    case 0: m_preview->setPlainText(cliCommand()); break;
+    case 1: m_preview->setPlainText(cliInputJson()); break;
+    case 2: m_preview->setPlainText(program(CopyFormat::Python)); break;
+    default: m_preview->setPlainText(program(CopyFormat::JavaScript)); break;
+    }
     m_revalidating = false;
 }
 

@@ -61,6 +61,8 @@ public:
     QString cliCommand(const QString &endpointUrl) const; // every planned call as a shell command, one after the other
     QString cliCommand() const;             // with the serving endpoint, if the connection is served
     QString cliInputJson() const;
+    // The planned calls as a program (for the code tab's Python and JavaScript kinds).
+    QString program(CopyFormat format) const;
 
     bool saveDesign(const QString &path, QString *error) const;
     bool openDesign(const QString &path, QString *error); // create mode only
