@@ -24,6 +24,8 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -177,6 +179,15 @@ void TestCodeSnippet::copyAsMenu()
     button->menu()->findChild<QAction *>(p("copyAsJavaScript"))->trigger();
     QCOMPARE(QApplication::clipboard()->text(), browser.copyText(CopyFormat::JavaScript));
     QVERIFY(browser.copyText(CopyFormat::JavaScript).contains(p("new ScanCommand(")));
+
+    // A form that does not make a request copies nothing and says why.
+    QTest::mouseClick(browser.findChild<QToolButton *>(p("rawToggle")), Qt::LeftButton);
+    browser.findChild<QLineEdit *>(p("names"))->setText(p("not JSON"));
+    QApplication::clipboard()->setText(p("untouched"));
+    button->menu()->findChild<QAction *>(p("copyAsPython"))->trigger();
+    QCOMPARE(QApplication::clipboard()->text(), p("untouched"));
+    QVERIFY2(browser.findChild<QLabel *>(p("queryError"))->text().contains(p("Names must be a JSON object")),
+             qPrintable(browser.findChild<QLabel *>(p("queryError"))->text()));
 }
 
 void TestCodeSnippet::programsRun(CopyFormat format, const QString &interpreter, const QString &suffix)

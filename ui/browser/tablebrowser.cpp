@@ -149,6 +149,13 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
 
     connect(m_queryBar, &QueryBar::runRequested, this, &TableBrowser::run);
     connect(m_queryBar, &QueryBar::copyRequested, this, [this](CopyFormat format) {
+        QString operation, error;
+        QJsonObject request;
+        if (!m_queryBar->buildRequest(m_table, &operation, &request, &error)) {
+            m_queryBar->showError(error); // nothing copied: the form says what is wrong, as Run does
+            return;
+        }
+        m_queryBar->showError(QString());
         QApplication::clipboard()->setText(copyText(format));
         emit statusMessage(CopyAsButton::copiedMessage(format));
     });
