@@ -651,6 +651,41 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::ImportJsonLines</name>
+    <message>
+        <source>Line %1</source>
+        <translation>Zeile %1</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2</source>
+        <translation>Zeilen %1–%2</translation>
+    </message>
+    <message>
+        <source>%1: items stayed unprocessed after %2 retries</source>
+        <translation>%1: Elemente blieben nach %2 Wiederholungen unverarbeitet</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>kein JSON-Objekt</translation>
+    </message>
+    <message>
+        <source>an empty item</source>
+        <translation>ein leeres Element</translation>
+    </message>
+    <message>
+        <source>the item lacks the table&apos;s key (%1)</source>
+        <translation>dem Element fehlt der Schlüssel der Tabelle (%1)</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>Zeile %1: %2</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::IndexRow</name>
     <message>
         <source>Global</source>
@@ -1950,6 +1985,34 @@ Jetzt komprimieren?</translation>
     <message>
         <source>%1 is being restored; its items appear when the restore ends.</source>
         <translation>%1 wird wiederhergestellt; ihre Elemente erscheinen, sobald die Wiederherstellung endet.</translation>
+    </message>
+    <message>
+        <source>I&amp;mport JSON Lines…</source>
+        <translation>JSON Lines i&amp;mportieren…</translation>
+    </message>
+    <message>
+        <source>Import JSON Lines into %1</source>
+        <translation>JSON Lines in %1 importieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json *.ndjson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import von %1…</translation>
+    </message>
+    <message>
+        <source>Imported %L1 items, then: %2</source>
+        <translation>%L1 Elemente importiert, dann: %2</translation>
+    </message>
+    <message>
+        <source>Import cancelled after %L1 items</source>
+        <translation>Import nach %L1 Elementen abgebrochen</translation>
+    </message>
+    <message>
+        <source>Imported %L1 items</source>
+        <translation>%L1 Elemente importiert</translation>
     </message>
 </context>
 <context>

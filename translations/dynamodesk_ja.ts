@@ -649,6 +649,41 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::ImportJsonLines</name>
+    <message>
+        <source>Line %1</source>
+        <translation>%1 行目</translation>
+    </message>
+    <message>
+        <source>Lines %1–%2</source>
+        <translation>%1–%2 行目</translation>
+    </message>
+    <message>
+        <source>%1: items stayed unprocessed after %2 retries</source>
+        <translation>%1: %2 回再試行しても未処理の項目が残りました</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>JSON オブジェクトではありません</translation>
+    </message>
+    <message>
+        <source>an empty item</source>
+        <translation>空の項目です</translation>
+    </message>
+    <message>
+        <source>the item lacks the table&apos;s key (%1)</source>
+        <translation>項目にテーブルのキー (%1) がありません</translation>
+    </message>
+    <message>
+        <source>Line %1: %2</source>
+        <translation>%1 行目: %2</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::IndexRow</name>
     <message>
         <source>Global</source>
@@ -1940,6 +1975,34 @@ Compact now?</source>
     <message>
         <source>%1 is being restored; its items appear when the restore ends.</source>
         <translation>%1 を復元中です。復元が終わると項目が表示されます。</translation>
+    </message>
+    <message>
+        <source>I&amp;mport JSON Lines…</source>
+        <translation>JSON Lines をインポート(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import JSON Lines into %1</source>
+        <translation>JSON Lines を %1 にインポート</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl *.json *.ndjson);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>%1 をインポート中…</translation>
+    </message>
+    <message>
+        <source>Imported %L1 items, then: %2</source>
+        <translation>%L1 件をインポートした後: %2</translation>
+    </message>
+    <message>
+        <source>Import cancelled after %L1 items</source>
+        <translation>%L1 件をインポートした時点で中止しました</translation>
+    </message>
+    <message>
+        <source>Imported %L1 items</source>
+        <translation>%L1 件をインポートしました</translation>
     </message>
 </context>
 <context>

@@ -14,12 +14,13 @@ namespace {
 constexpr int kBatchSize = 25;  // BatchWriteItem's limit of requests per call
 constexpr int kMaxRetries = 8;  // for UnprocessedItems, backing off from 50 ms
 
-void run(QPromise<BatchDeleteResult> &promise, Connection *connection, const QString &table, const QList<QJsonObject> &keys)
+void run(QPromise<BatchDeleteResult> &promise, Connection *connection, const QString &table, const QList<QJsonObject> &keys,
+         const CancelFlag &cancel)
 {
     BatchDeleteResult result;
     promise.setProgressRange(0, int(keys.size()));
     for (qsizetype start = 0; start < keys.size(); start += kBatchSize) {
-        if (promise.isCanceled()) {
+        if (promise.isCanceled() || isSet(cancel)) {
             result.canceled = true;
             break;
         }
@@ -53,9 +54,10 @@ void run(QPromise<BatchDeleteResult> &promise, Connection *connection, const QSt
 
 } // namespace
 
-QFuture<BatchDeleteResult> startBatchDelete(Connection *connection, const QString &table, const QList<QJsonObject> &keys)
+QFuture<BatchDeleteResult> startBatchDelete(Connection *connection, const QString &table, const QList<QJsonObject> &keys,
+                                            CancelFlag cancel)
 {
-    return QtConcurrent::run(connection->pool(), run, connection, table, keys);
+    return QtConcurrent::run(connection->pool(), run, connection, table, keys, std::move(cancel));
 }
 
 } // namespace dd::ui

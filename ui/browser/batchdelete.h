@@ -4,6 +4,8 @@
 // (a batch already sent stays done).
 #pragma once
 
+#include "common/progresspanel.h"
+
 #include <QFuture>
 #include <QJsonObject>
 #include <QList>
@@ -20,6 +22,8 @@ struct BatchDeleteResult {
 };
 
 // The connection must outlive the future (its destructor waits for it).
-QFuture<BatchDeleteResult> startBatchDelete(Connection *connection, const QString &table, const QList<QJsonObject> &keys);
+// `cancel` (may be null) stops it between batches; the result says what was deleted until then.
+QFuture<BatchDeleteResult> startBatchDelete(Connection *connection, const QString &table, const QList<QJsonObject> &keys,
+                                            CancelFlag cancel = {});
 
 } // namespace dd::ui

@@ -42,7 +42,7 @@ QString csv::cell(const QJsonObject &attribute)
 namespace {
 
 void run(QPromise<ExportResult> &promise, Connection *connection, const QString &operation, const QJsonObject &request,
-         const TableKeys &keys, const QString &filePath)
+         const TableKeys &keys, const QString &filePath, const CancelFlag &cancel)
 {
     ExportResult result;
     QSaveFile file(filePath);
@@ -55,7 +55,7 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
     // 1. Every item into the spool (one DynamoDB JSON line each), collecting the columns.
     QSet<QString> names;
     promise.setProgressRange(0, 0);
-    result.error = readAllPages(connection, operation, request, [&promise] { return promise.isCanceled(); },
+    result.error = readAllPages(connection, operation, request, [&promise, &cancel] { return promise.isCanceled() || isSet(cancel); },
         [&](const QJsonArray &items) {
             for (const auto &v : items) {
                 const QJsonObject item = v.toObject();
@@ -95,7 +95,7 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
     qint64 written = 0;
     QStringList fields;
     while (!spool.atEnd()) {
-        if (promise.isCanceled()) {
+        if (promise.isCanceled() || isSet(cancel)) {
             result.canceled = true;
             break;
         }
@@ -115,9 +115,9 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
 } // namespace
 
 QFuture<ExportResult> startExportCsv(Connection *connection, const QString &operation, const QJsonObject &request,
-                                     const TableKeys &keys, const QString &filePath)
+                                     const TableKeys &keys, const QString &filePath, CancelFlag cancel)
 {
-    return QtConcurrent::run(connection->pool(), run, connection, operation, request, keys, filePath);
+    return QtConcurrent::run(connection->pool(), run, connection, operation, request, keys, filePath, std::move(cancel));
 }
 
 } // namespace dd::ui

@@ -30,7 +30,8 @@ QString cell(const QJsonObject &attribute);       // an attribute value as the t
 } // namespace csv
 
 // The connection must outlive the future (its destructor waits for it).
+// `cancel` (may be null) stops it, leaving no file.
 QFuture<ExportResult> startExportCsv(Connection *connection, const QString &operation, const QJsonObject &request,
-                                     const TableKeys &keys, const QString &filePath);
+                                     const TableKeys &keys, const QString &filePath, CancelFlag cancel = {});
 
 } // namespace dd::ui

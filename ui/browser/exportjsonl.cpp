@@ -14,7 +14,7 @@ namespace dd::ui {
 namespace {
 
 void run(QPromise<ExportResult> &promise, Connection *connection, const QString &operation, QJsonObject request,
-         const QString &filePath)
+         const QString &filePath, const CancelFlag &cancel)
 {
     ExportResult result;
     QSaveFile file(filePath);
@@ -24,7 +24,7 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
         return;
     }
     promise.setProgressRange(0, 0);
-    result.error = readAllPages(connection, operation, request, [&promise] { return promise.isCanceled(); },
+    result.error = readAllPages(connection, operation, request, [&promise, &cancel] { return promise.isCanceled() || isSet(cancel); },
         [&](const QJsonArray &items) {
             for (const auto &v : items) {
                 file.write(itemjson::toDynamoLine(QJsonObject{{QStringLiteral("Item"), v}}));
@@ -41,9 +41,9 @@ void run(QPromise<ExportResult> &promise, Connection *connection, const QString 
 } // namespace
 
 QFuture<ExportResult> startExportJsonLines(Connection *connection, const QString &operation, const QJsonObject &request,
-                                           const QString &filePath)
+                                           const QString &filePath, CancelFlag cancel)
 {
-    return QtConcurrent::run(connection->pool(), run, connection, operation, request, filePath);
+    return QtConcurrent::run(connection->pool(), run, connection, operation, request, filePath, std::move(cancel));
 }
 
 } // namespace dd::ui

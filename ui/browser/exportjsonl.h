@@ -6,6 +6,8 @@
 // (the range stays open: the total is unknown until the end).
 #pragma once
 
+#include "common/progresspanel.h"
+
 #include <QFuture>
 #include <QJsonObject>
 #include <QString>
@@ -21,7 +23,8 @@ struct ExportResult {
 };
 
 // The connection must outlive the future (its destructor waits for it).
+// `cancel` (may be null) stops it between pages, leaving no file.
 QFuture<ExportResult> startExportJsonLines(Connection *connection, const QString &operation, const QJsonObject &request,
-                                           const QString &filePath);
+                                           const QString &filePath, CancelFlag cancel = {});
 
 } // namespace dd::ui

@@ -59,6 +59,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_toolBar->addSeparator();
     m_exportAction = action("export", tr("E&xport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportJsonLines(); });
     m_exportCsvAction = action("export", tr("Export &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { exportCsv(); });
+    m_importAction = action("import", tr("I&mport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importJsonLines(); });
     m_refreshAction = action("refresh", tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { run(); });
     m_stopAction = action("cancel", tr("&Stop"), QKeySequence(Qt::Key_Escape), [this] { m_model->stop(); });
     m_toolBar->addSeparator();
@@ -186,6 +187,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     connect(&m_describeWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &TableBrowser::onDescribed);
     connect(&m_deleteWatcher, &QFutureWatcher<BatchDeleteResult>::finished, this, &TableBrowser::onDeleteFinished);
     connect(&m_exportWatcher, &QFutureWatcher<ExportResult>::finished, this, &TableBrowser::onExportFinished);
+    connect(&m_importWatcher, &QFutureWatcher<ImportResult>::finished, this, &TableBrowser::onImportFinished);
 
     updateActions();
     m_status->setText(tr("Loading %1…").arg(table));
@@ -292,13 +294,14 @@ void TableBrowser::updateStatus()
 void TableBrowser::updateActions()
 {
     const int selected = int(selectedRows().size());
-    const bool busy = m_deleteWatcher.isRunning() || isExporting();
+    const bool busy = m_deleteWatcher.isRunning() || isExporting() || isImporting();
     m_newAction->setEnabled(m_ready);
     m_editAction->setEnabled(selected == 1);
     m_duplicateAction->setEnabled(selected == 1);
     m_deleteAction->setEnabled(selected > 0 && !busy);
     m_exportAction->setEnabled(m_ready && !busy);
     m_exportCsvAction->setEnabled(m_ready && !busy);
+    m_importAction->setEnabled(m_ready && !busy);
     m_refreshAction->setEnabled(m_ready);
 }
 
@@ -372,8 +375,9 @@ void TableBrowser::deleteItems(const QList<QJsonObject> &keys)
 {
     if (m_deleteWatcher.isRunning())
         return;
-    m_deleteWatcher.setFuture(startBatchDelete(m_connection, m_table, keys));
-    m_progress->track(&m_deleteWatcher, tr("Deleting %n item(s)…", nullptr, int(keys.size())));
+    CancelFlag cancel = newCancelFlag();
+    m_deleteWatcher.setFuture(startBatchDelete(m_connection, m_table, keys, cancel));
+    m_progress->track(&m_deleteWatcher, tr("Deleting %n item(s)…", nullptr, int(keys.size())), cancel);
     updateActions();
 }
 
@@ -413,7 +417,8 @@ void TableBrowser::exportJsonLines(const QString &path)
         m_queryBar->showError(error);
         return;
     }
-    startExport(startExportJsonLines(m_connection, operation, request, file), file);
+    CancelFlag cancel = newCancelFlag();
+    startExport(startExportJsonLines(m_connection, operation, request, file, cancel), file, cancel);
 }
 
 void TableBrowser::exportCsv(const QString &path)
@@ -431,13 +436,51 @@ void TableBrowser::exportCsv(const QString &path)
         m_queryBar->showError(error);
         return;
     }
-    startExport(startExportCsv(m_connection, operation, request, m_keys, file), file);
+    CancelFlag cancel = newCancelFlag();
+    startExport(startExportCsv(m_connection, operation, request, m_keys, file, cancel), file, cancel);
 }
 
-void TableBrowser::startExport(QFuture<ExportResult> future, const QString &file)
+bool TableBrowser::isImporting() const
+{
+    return m_importWatcher.isRunning();
+}
+
+void TableBrowser::importJsonLines(const QString &path)
+{
+    if (!m_ready || m_deleteWatcher.isRunning() || isExporting() || isImporting())
+        return;
+    QString file = path;
+    if (file.isEmpty())
+        file = QFileDialog::getOpenFileName(this, tr("Import JSON Lines into %1").arg(m_table), QString(),
+                                            tr("JSON Lines (*.jsonl *.json *.ndjson);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    CancelFlag cancel = newCancelFlag();
+    m_importWatcher.setFuture(startImportJsonLines(m_connection, m_table, m_keys, file, cancel));
+    m_progress->track(&m_importWatcher, tr("Importing %1…").arg(QFileInfo(file).fileName()), cancel);
+    updateActions();
+}
+
+void TableBrowser::onImportFinished()
+{
+    if (m_importWatcher.future().resultCount() == 0)
+        return;
+    const ImportResult r = m_importWatcher.result();
+    if (!r.error.isEmpty())
+        emit statusMessage(tr("Imported %L1 items, then: %2").arg(r.items).arg(r.error));
+    else if (r.canceled)
+        emit statusMessage(tr("Import cancelled after %L1 items").arg(r.items));
+    else
+        emit statusMessage(tr("Imported %L1 items").arg(r.items));
+    updateActions();
+    if (r.items > 0)
+        run(); // the form's Scan or Query again, with what the file added
+}
+
+void TableBrowser::startExport(QFuture<ExportResult> future, const QString &file, CancelFlag cancel)
 {
     m_exportWatcher.setFuture(future);
-    m_progress->track(&m_exportWatcher, tr("Exporting to %1…").arg(QFileInfo(file).fileName()));
+    m_progress->track(&m_exportWatcher, tr("Exporting to %1…").arg(QFileInfo(file).fileName()), std::move(cancel));
     updateActions();
 }
 
@@ -467,7 +510,7 @@ void TableBrowser::onExternalChange(const QStringList &tables)
     bool editing = false;
     for (const ItemEditor *e : findChildren<ItemEditor *>())
         editing = editing || e->isVisible();
-    const bool busy = editing || m_deleteWatcher.isRunning() || isExporting();
+    const bool busy = editing || m_deleteWatcher.isRunning() || isExporting() || isImporting();
     if (!busy && m_model->rowCount() <= kAutoRefreshRows)
         refreshKeepingPlace();
     else

@@ -2,7 +2,7 @@
 // builder or raw expressions), the grid of items (ItemTableModel, paged
 // with Fetch More), a detail pane that shows the current row as a tree
 // with the current cell's value expanded, item actions (new, edit,
-// duplicate, delete selected, export to JSON Lines or CSV) and a progress
+// duplicate, delete selected, export to JSON Lines or CSV, import JSON Lines) and a progress
 // bar with Cancel for long jobs. Everything goes through the Connection,
 // off the GUI thread.
 //
@@ -19,6 +19,7 @@
 #include "browser/batchdelete.h"
 #include "browser/exportcsv.h"
 #include "browser/exportjsonl.h"
+#include "browser/importjsonl.h"
 #include "client/client.h"
 #include "common/codesnippet.h"
 #include "common/tablekeys.h"
@@ -66,6 +67,11 @@ public:
     void exportJsonLines(const QString &path = QString()); // asks for a file when path is empty
     void exportCsv(const QString &path = QString());       // asks for a file when path is empty
     bool isExporting() const;
+    // Puts the items of a JSON Lines file (browser/importjsonl.h) into the
+    // table with progress and Cancel, then runs the form again; asks for a
+    // file when path is empty.
+    void importJsonLines(const QString &path = QString());
+    bool isImporting() const;
     void refreshKeepingPlace(); // re-reads the loaded rows; keeps selection and scroll position
     QWidget *changedBar() const { return m_changedBar; }
     static constexpr int kAutoRefreshRows = 1000;
@@ -86,12 +92,13 @@ private:
     void onPageLoaded(int items, qint64 scanned, double capacity, double latency);
     void onDeleteFinished();
     void onExportFinished();
+    void onImportFinished();
     void updateActions();
     void updateDetail();
     void onExternalChange(const QStringList &tables);
     void restorePlace();
     void updateAttributes();
-    void startExport(QFuture<ExportResult> future, const QString &file);
+    void startExport(QFuture<ExportResult> future, const QString &file, CancelFlag cancel);
     void updateStatus();
     QList<int> selectedRows() const;
 
@@ -121,12 +128,14 @@ private:
     QAction *m_deleteAction;
     QAction *m_exportAction;
     QAction *m_exportCsvAction;
+    QAction *m_importAction;
     QAction *m_detailAction;
     QAction *m_refreshAction;
     QAction *m_stopAction;
     QFutureWatcher<client::ApiResponse> m_describeWatcher;
     QFutureWatcher<BatchDeleteResult> m_deleteWatcher;
     QFutureWatcher<ExportResult> m_exportWatcher;
+    QFutureWatcher<ImportResult> m_importWatcher;
 };
 
 } // namespace dd::ui

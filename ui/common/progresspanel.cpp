@@ -24,18 +24,22 @@ ProgressPanel::ProgressPanel(QWidget *parent) : QWidget(parent)
     setVisible(false);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         if (m_watcher) {
-            m_watcher->cancel();
+            if (m_cancelFlag)
+                m_cancelFlag->store(true);
+            else
+                m_watcher->cancel();
             m_cancel->setEnabled(false);
             m_title->setText(tr("Cancelling…"));
         }
     });
 }
 
-void ProgressPanel::track(QFutureWatcherBase *watcher, const QString &title)
+void ProgressPanel::track(QFutureWatcherBase *watcher, const QString &title, CancelFlag cancel)
 {
     if (m_watcher)
         m_watcher->disconnect(this);
     m_watcher = watcher;
+    m_cancelFlag = std::move(cancel);
     m_title->setText(title);
     m_bar->setRange(0, 0);
     m_bar->setValue(0);
@@ -53,6 +57,7 @@ void ProgressPanel::track(QFutureWatcherBase *watcher, const QString &title)
         setVisible(false);
         m_watcher->disconnect(this);
         m_watcher = nullptr;
+        m_cancelFlag.reset();
     });
 }
 
