@@ -16,6 +16,7 @@
 #include "storage/database.h"
 #include "storage/itemstore.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -282,7 +283,14 @@ private slots:
         QVERIFY(opened);
         const std::unique_ptr<Database> &db = opened->db;
         const std::shared_ptr<const TableDef> &table = opened->table;
+        // "Not within window" is checked after sleeping window, which a busy
+        // machine can only lengthen; "within" over the time since just before
+        // the request (sinceStart, with half a window to spare for the check
+        // itself), which holds that request and no earlier one, however long
+        // the request's thread was kept from running.
         const auto window = std::chrono::milliseconds(200);
+        QElapsedTimer started;
+        const auto sinceStart = [&started, window] { return std::chrono::nanoseconds(started.nsecsElapsed()) + window / 2; };
         std::this_thread::sleep_for(window); // the CreateTable above was a request's write
         QVERIFY(!db->servedRequestsWithin(window));
         const auto [key, stored] = itemOf("bg");
@@ -294,19 +302,22 @@ private slots:
         };
         QVERIFY(background());
         QVERIFY(!db->servedRequestsWithin(window));
+        started.start();
         QVERIFY(writeCounter(*db, *table, 1)); // a request's write
-        QVERIFY(db->servedRequestsWithin(window));
+        QVERIFY(db->servedRequestsWithin(sinceStart()));
         std::this_thread::sleep_for(window);
         QVERIFY(!db->servedRequestsWithin(window));
+        started.start();
         QVERIFY(db->read<bool>([&](Connection &c) -> Result<bool> { return ItemStore::get(c, *table, key).ok(); }).ok());
-        QVERIFY(db->servedRequestsWithin(window));
+        QVERIFY(db->servedRequestsWithin(sinceStart()));
         std::this_thread::sleep_for(window);
+        started.start();
         {
             CommitScope scope; // an HTTP turn's writes
             QVERIFY(writeCounter(*db, *table, 2));
             QVERIFY(!scope.finish());
         }
-        QVERIFY(db->servedRequestsWithin(window));
+        QVERIFY(db->servedRequestsWithin(sinceStart()));
     }
 
     void walStaysBoundedUnderSteadyWrites()
