@@ -88,8 +88,10 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         return true;
     };
     while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
+        QByteArray line = file.readLine().trimmed();
         ++lineNumber;
+        if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as some editors write
+            line = line.mid(3).trimmed();
         if (line.isEmpty())
             continue;
         QJsonParseError parseError;
