@@ -169,6 +169,12 @@ void TestCodeSnippet::copyAsMenu()
     auto *button = browser.findChild<CopyAsButton *>(p("copyCli"));
     QVERIFY(button);
     QVERIFY(button->menu());
+    // The button's mnemonic (Alt+C) copies the AWS CLI command, as its click does.
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowActive(&browser));
+    QApplication::clipboard()->clear();
+    QTest::keyClick(&browser, Qt::Key_C, Qt::AltModifier);
+    QTRY_VERIFY(QApplication::clipboard()->text().startsWith(p("aws dynamodb scan")));
     QApplication::clipboard()->clear();
     button->click(); // the button itself: the AWS CLI command
     QTRY_VERIFY(QApplication::clipboard()->text().startsWith(p("aws dynamodb scan")));

@@ -27,6 +27,7 @@ CopyAsButton::CopyAsButton(const QString &text, QWidget *parent) : QToolButton(p
     connect(main, &QAction::triggered, cli, &QAction::trigger);
     setDefaultAction(main);
     setMenu(menu); // after setDefaultAction, which takes the action's (lack of a) menu
+    setText(text); // the action's text drops its '&': this keeps the mnemonic (Alt+C for "AWS &CLI")
 }
 
 QString CopyAsButton::copiedMessage(CopyFormat format)
