@@ -684,6 +684,26 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Line %1: %2</source>
         <translation>Zeile %1: %2</translation>
     </message>
+    <message>
+        <source>Item %1</source>
+        <translation>Element %1</translation>
+    </message>
+    <message>
+        <source>Items %1–%2</source>
+        <translation>Elemente %1–%2</translation>
+    </message>
+    <message>
+        <source>Not JSON Lines, nor a JSON document: %1 (at byte %2)</source>
+        <translation>Weder JSON Lines noch ein JSON-Dokument: %1 (bei Byte %2)</translation>
+    </message>
+    <message>
+        <source>A JSON document must be an array of items or have an &quot;Items&quot; array</source>
+        <translation>Ein JSON-Dokument muss ein Array von Elementen sein oder ein Array &quot;Items&quot; haben</translation>
+    </message>
+    <message>
+        <source>Item %1: %2</source>
+        <translation>Element %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::IndexRow</name>

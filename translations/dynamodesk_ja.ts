@@ -682,6 +682,26 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Line %1: %2</source>
         <translation>%1 行目: %2</translation>
     </message>
+    <message>
+        <source>Item %1</source>
+        <translation>項目 %1</translation>
+    </message>
+    <message>
+        <source>Items %1–%2</source>
+        <translation>項目 %1–%2</translation>
+    </message>
+    <message>
+        <source>Not JSON Lines, nor a JSON document: %1 (at byte %2)</source>
+        <translation>JSON Lines でも JSON ドキュメントでもありません: %1 (%2 バイト目)</translation>
+    </message>
+    <message>
+        <source>A JSON document must be an array of items or have an &quot;Items&quot; array</source>
+        <translation>JSON ドキュメントは項目の配列か、&quot;Items&quot; 配列を持つオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>Item %1: %2</source>
+        <translation>項目 %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::IndexRow</name>

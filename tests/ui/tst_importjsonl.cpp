@@ -1,4 +1,5 @@
-// Import JSON Lines…: what Export JSON Lines… writes comes back item for
+// Import JSON Lines…: what Export JSON Lines… writes, and what
+// `aws dynamodb scan` prints, comes back item for
 // item into another table, through the table browser (with its progress
 // and the form run again); bare items, blank lines, a byte order mark and
 // a key that comes again in one batch (the later line wins); a line that
@@ -15,6 +16,7 @@
 #include "uitest.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
@@ -79,6 +81,7 @@ private slots:
     void aFailedCallNamesItsLines();
     void cancelStopsBetweenBatches();
     void cancelInTheBrowserSaysWhatWasDone();
+    void importsTheAwsCliScanOutputAndItemArrays();
 
 private:
     std::unique_ptr<Connection> m_connection;
@@ -263,6 +266,44 @@ void TestImportJsonLines::cancelInTheBrowserSaysWhatWasDone()
     const qint64 deleted = messages.first().section(QLatin1Char(' '), 3, 3).toLongLong();
     QVERIFY2(deleted > 0 && deleted < 20000, qPrintable(messages.first()));
     QCOMPARE(qint64(scanAll(*m_connection, p("Target"), m_keys).size()), 20000 - deleted);
+}
+
+void TestImportJsonLines::importsTheAwsCliScanOutputAndItemArrays()
+{
+    // `aws dynamodb scan > file` of a served table: one pretty-printed JSON document.
+    uitest::createTable(*m_connection, p("Scanned"), p("pk"), p("sk"));
+    for (int i = 0; i < 60; ++i)
+        uitest::put(*m_connection, p("Scanned"), {{p("pk"), uitest::S(QStringLiteral("p%1").arg(i % 7))}, {p("sk"), uitest::S(QStringLiteral("s%1").arg(i))},
+                                                  {p("b"), QJsonObject{{p("B"), p("AAEC")}}}, {p("n"), uitest::N(QString::number(i))}});
+    QString error;
+    QVERIFY2(m_connection->startServing(0, &error), qPrintable(error));
+    QProcess aws;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const auto &[k, v] : {std::pair{"AWS_ACCESS_KEY_ID", "x"}, std::pair{"AWS_SECRET_ACCESS_KEY", "x"}, std::pair{"AWS_DEFAULT_REGION", "us-east-1"},
+                               std::pair{"AWS_CONFIG_FILE", "/dev/null"}, std::pair{"AWS_SHARED_CREDENTIALS_FILE", "/dev/null"}, std::pair{"AWS_PAGER", ""}})
+        env.insert(QLatin1String(k), QLatin1String(v));
+    aws.setProcessEnvironment(env);
+    const QString file = m_dir.filePath(p("scan.json"));
+    aws.setStandardOutputFile(file);
+    aws.start(p("/usr/bin/aws"), {p("dynamodb"), p("scan"), p("--table-name"), p("Scanned"), p("--endpoint-url"), m_connection->endpointForPrograms(),
+                                  p("--output"), p("json")});
+    QVERIFY(aws.waitForFinished(120000));
+    QVERIFY2(aws.exitCode() == 0, aws.readAllStandardError().constData());
+    const ImportResult r = importFile(m_connection.get(), p("Target"), m_keys, file);
+    QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
+    QCOMPARE(r.items, qint64(60));
+    QCOMPARE(scanAll(*m_connection, p("Target"), m_keys), scanAll(*m_connection, p("Scanned"), m_keys));
+
+    // An array of items, one of them keyless: the items before it are written, and it is named by its place.
+    const QString array = m_dir.filePath(p("array.json"));
+    QVERIFY(writeLines(array, {p("["), p(R"({"pk": {"S": "x"}, "sk": {"S": "1"}},)"), p(R"({"Item": {"pk": {"S": "x"}, "sk": {"S": "2"}}},)"),
+                               p(R"({"pk": {"S": "x"}})"), p("]")}));
+    const ImportResult bad = importFile(m_connection.get(), p("Target"), m_keys, array);
+    QVERIFY2(bad.error.startsWith(p("Item 3: the item lacks the table's key")), qPrintable(bad.error));
+    QCOMPARE(bad.items, qint64(2));
+    const QString neither = m_dir.filePath(p("neither.json"));
+    QVERIFY(writeLines(neither, {p("{"), p(R"("Count": 3)"), p("}")}));
+    QVERIFY2(importFile(m_connection.get(), p("Target"), m_keys, neither).error.contains(p("\"Items\" array")), "a document without Items");
 }
 
 QTEST_MAIN(TestImportJsonLines)

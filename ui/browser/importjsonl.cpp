@@ -31,16 +31,17 @@ struct Batch {
     qint64 lastLine = 0;
 };
 
-// Writes the batch; returns an error naming its lines, or an empty string.
-QString write(Connection *connection, const QString &table, const Batch &batch)
+// Writes the batch; returns an error naming its lines (items of a document), or an empty string.
+QString write(Connection *connection, const QString &table, const Batch &batch, bool document)
 {
     QJsonObject pending{{table, batch.requests}};
     for (int attempt = 0; !pending.isEmpty(); ++attempt) {
         if (attempt > 0)
             QThread::msleep(50u << qMin(attempt - 1, 6));
         const auto r = connection->callSync(QStringLiteral("BatchWriteItem"), QJsonObject{{QStringLiteral("RequestItems"), pending}});
-        const QString lines = batch.firstLine == batch.lastLine ? ImportText::tr("Line %1").arg(batch.firstLine)
-                                                                : ImportText::tr("Lines %1–%2").arg(batch.firstLine).arg(batch.lastLine);
+        const QString lines = batch.firstLine == batch.lastLine
+            ? (document ? ImportText::tr("Item %1") : ImportText::tr("Line %1")).arg(batch.firstLine)
+            : (document ? ImportText::tr("Items %1–%2") : ImportText::tr("Lines %1–%2")).arg(batch.firstLine).arg(batch.lastLine);
         if (!r.ok())
             return QStringLiteral("%1: %2: %3").arg(lines, r.error->type(), r.error->message());
         pending = r.body.value(QStringLiteral("UnprocessedItems")).toObject();
@@ -60,26 +61,60 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         promise.addResult(result);
         return;
     }
-    // Progress counts lines, so a first pass counts them (1 MiB at a time).
-    qint64 lines = 0;
-    char last = '\n';
-    while (!file.atEnd()) {
-        const QByteArray chunk = file.read(1 << 20);
-        if (chunk.isEmpty())
-            break;
-        lines += chunk.count('\n');
-        last = chunk.back();
+    // A whole JSON document instead of lines: the output of `aws dynamodb
+    // scan` or a Query/Scan response ({"Items": [...]}), or an array of items.
+    QJsonArray documentItems;
+    bool document = false;
+    {
+        QByteArray first = file.readLine().trimmed();
+        if (first.startsWith("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as some editors write
+            first = first.mid(3).trimmed();
+        if (first.startsWith('[') || (first.startsWith('{') && !QJsonDocument::fromJson(first).isObject())) {
+            document = true;
+            file.seek(0);
+            QByteArray all = file.readAll();
+            if (all.startsWith("\xEF\xBB\xBF"))
+                all = all.mid(3);
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(all, &parseError);
+            if (doc.isArray())
+                documentItems = doc.array();
+            else if (doc.isObject() && doc.object().value(QStringLiteral("Items")).isArray())
+                documentItems = doc.object().value(QStringLiteral("Items")).toArray();
+            else {
+                result.error = doc.isNull() ? ImportText::tr("Not JSON Lines, nor a JSON document: %1 (at byte %2)")
+                                                  .arg(parseError.errorString()).arg(parseError.offset)
+                                            : ImportText::tr("A JSON document must be an array of items or have an \"Items\" array");
+                promise.addResult(result);
+                return;
+            }
+        }
+        file.seek(0);
     }
-    if (last != '\n')
-        ++lines;
-    file.seek(0);
+    // Progress counts lines (items of a document), so a first pass counts them (1 MiB at a time).
+    qint64 lines = 0;
+    if (document) {
+        lines = documentItems.size();
+    } else {
+        char last = '\n';
+        while (!file.atEnd()) {
+            const QByteArray chunk = file.read(1 << 20);
+            if (chunk.isEmpty())
+                break;
+            lines += chunk.count('\n');
+            last = chunk.back();
+        }
+        if (last != '\n')
+            ++lines;
+        file.seek(0);
+    }
     promise.setProgressRange(0, int(qMin<qint64>(lines, INT_MAX)));
     Batch batch;
-    qint64 lineNumber = 0; // of the line read last
+    qint64 lineNumber = 0; // of the line (item of a document) read last
     const auto flush = [&]() -> bool {
         if (batch.requests.isEmpty())
             return true;
-        result.error = write(connection, table, batch);
+        result.error = write(connection, table, batch, document);
         if (!result.error.isEmpty())
             return false;
         result.items += batch.requests.size();
@@ -87,21 +122,31 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         batch = Batch();
         return true;
     };
-    while (!file.atEnd()) {
-        QByteArray line = file.readLine().trimmed();
-        ++lineNumber;
-        if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as some editors write
-            line = line.mid(3).trimmed();
-        if (line.isEmpty())
-            continue;
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    while (document ? lineNumber < documentItems.size() : !file.atEnd()) {
+        QJsonValue value;
         QString problem;
-        QJsonObject item;
-        if (!doc.isObject()) {
-            problem = doc.isNull() ? parseError.errorString() : ImportText::tr("not a JSON object");
+        if (document) {
+            value = documentItems.at(lineNumber);
+            ++lineNumber;
         } else {
-            item = doc.object();
+            QByteArray line = file.readLine().trimmed();
+            ++lineNumber;
+            if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF"))
+                line = line.mid(3).trimmed();
+            if (line.isEmpty())
+                continue;
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+            if (doc.isObject())
+                value = doc.object();
+            else
+                problem = doc.isNull() ? parseError.errorString() : ImportText::tr("not a JSON object");
+        }
+        QJsonObject item;
+        if (problem.isEmpty() && !value.isObject()) {
+            problem = ImportText::tr("not a JSON object");
+        } else if (problem.isEmpty()) {
+            item = value.toObject();
             if (item.size() == 1 && item.contains(QStringLiteral("Item")) && item.value(QStringLiteral("Item")).isObject())
                 item = item.value(QStringLiteral("Item")).toObject();
             QString path, message;
@@ -114,7 +159,7 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         }
         if (!problem.isEmpty()) {
             if (flush()) // the lines before it are written
-                result.error = ImportText::tr("Line %1: %2").arg(lineNumber).arg(problem);
+                result.error = (document ? ImportText::tr("Item %1: %2") : ImportText::tr("Line %1: %2")).arg(lineNumber).arg(problem);
             break;
         }
         const QString identity = keys.identity(item);

@@ -1,6 +1,10 @@
 // Import of a JSON Lines file into a table: one item per line, as DynamoDB's
 // export to S3 and Export JSON Lines… write it ({"Item": {...}}) or as a
-// bare item, both in DynamoDB JSON; blank lines are skipped. Items go in
+// bare item, both in DynamoDB JSON; blank lines are skipped. A file that is
+// one JSON document instead (its first line is not an object on its own)
+// is read whole: the output of `aws dynamodb scan` or any Scan or Query
+// response ({"Items": [...]}), or an array of items; errors then count
+// items instead of lines. Items go in
 // BatchWriteItem PutRequests of 25 (DynamoDB's per-call limit), unprocessed
 // ones retried with backoff, on the Connection's pool, so that the file can
 // be far larger than memory. A key that comes again starts a new batch
