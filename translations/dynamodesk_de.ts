@@ -661,10 +661,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>Zeilen %1–%2</translation>
     </message>
     <message>
-        <source>%1: items stayed unprocessed after %2 retries</source>
-        <translation>%1: Elemente blieben nach %2 Wiederholungen unverarbeitet</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -681,10 +677,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <translation>dem Element fehlt der Schlüssel der Tabelle (%1)</translation>
     </message>
     <message>
-        <source>Line %1: %2</source>
-        <translation>Zeile %1: %2</translation>
-    </message>
-    <message>
         <source>Item %1</source>
         <translation>Element %1</translation>
     </message>
@@ -699,10 +691,6 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>A JSON document must be an array of items or have an &quot;Items&quot; array</source>
         <translation>Ein JSON-Dokument muss ein Array von Elementen sein oder ein Array &quot;Items&quot; haben</translation>
-    </message>
-    <message>
-        <source>Item %1: %2</source>
-        <translation>Element %1: %2</translation>
     </message>
 </context>
 <context>

@@ -659,10 +659,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>%1–%2 行目</translation>
     </message>
     <message>
-        <source>%1: items stayed unprocessed after %2 retries</source>
-        <translation>%1: %2 回再試行しても未処理の項目が残りました</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>%1 を読み取れません: %2</translation>
     </message>
@@ -679,10 +675,6 @@ Items: %3 (updated about every six hours on AWS)</source>
         <translation>項目にテーブルのキー (%1) がありません</translation>
     </message>
     <message>
-        <source>Line %1: %2</source>
-        <translation>%1 行目: %2</translation>
-    </message>
-    <message>
         <source>Item %1</source>
         <translation>項目 %1</translation>
     </message>
@@ -697,10 +689,6 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>A JSON document must be an array of items or have an &quot;Items&quot; array</source>
         <translation>JSON ドキュメントは項目の配列か、&quot;Items&quot; 配列を持つオブジェクトでなければなりません</translation>
-    </message>
-    <message>
-        <source>Item %1: %2</source>
-        <translation>項目 %1: %2</translation>
     </message>
 </context>
 <context>

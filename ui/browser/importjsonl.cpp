@@ -1,5 +1,6 @@
 #include "browser/importjsonl.h"
 
+#include "browser/batchwrite.h"
 #include "common/itemjson.h"
 #include "connections/connection.h"
 
@@ -9,15 +10,11 @@
 #include <QJsonDocument>
 #include <QPromise>
 #include <QSet>
-#include <QThread>
 #include <QtConcurrent>
 
 namespace dd::ui {
 
 namespace {
-
-constexpr int kBatchSize = 25; // BatchWriteItem's limit of requests per call
-constexpr int kMaxRetries = 8; // for UnprocessedItems, backing off from 50 ms
 
 struct ImportText {
     Q_DECLARE_TR_FUNCTIONS(dd::ui::ImportJsonLines)
@@ -31,24 +28,12 @@ struct Batch {
     qint64 lastLine = 0;
 };
 
-// Writes the batch; returns an error naming its lines (items of a document), or an empty string.
-QString write(Connection *connection, const QString &table, const Batch &batch, bool document)
+// Where in the file: "Line 7", "Lines 1–25", or for a JSON document "Item 7", "Items 1–25".
+QString place(bool document, qint64 first, qint64 last)
 {
-    QJsonObject pending{{table, batch.requests}};
-    for (int attempt = 0; !pending.isEmpty(); ++attempt) {
-        if (attempt > 0)
-            QThread::msleep(50u << qMin(attempt - 1, 6));
-        const auto r = connection->callSync(QStringLiteral("BatchWriteItem"), QJsonObject{{QStringLiteral("RequestItems"), pending}});
-        const QString lines = batch.firstLine == batch.lastLine
-            ? (document ? ImportText::tr("Item %1") : ImportText::tr("Line %1")).arg(batch.firstLine)
-            : (document ? ImportText::tr("Items %1–%2") : ImportText::tr("Lines %1–%2")).arg(batch.firstLine).arg(batch.lastLine);
-        if (!r.ok())
-            return QStringLiteral("%1: %2: %3").arg(lines, r.error->type(), r.error->message());
-        pending = r.body.value(QStringLiteral("UnprocessedItems")).toObject();
-        if (attempt == kMaxRetries && !pending.isEmpty())
-            return ImportText::tr("%1: items stayed unprocessed after %2 retries").arg(lines).arg(kMaxRetries);
-    }
-    return QString();
+    if (first == last)
+        return (document ? ImportText::tr("Item %1") : ImportText::tr("Line %1")).arg(first);
+    return (document ? ImportText::tr("Items %1–%2") : ImportText::tr("Lines %1–%2")).arg(first).arg(last);
 }
 
 void run(QPromise<ImportResult> &promise, Connection *connection, const QString &table, const TableKeys &keys,
@@ -61,20 +46,19 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         promise.addResult(result);
         return;
     }
+    // The text starts after a UTF-8 byte order mark, as some editors write one.
+    const qint64 start = file.peek(3) == "\xEF\xBB\xBF" ? 3 : 0;
+    file.seek(start);
     // A whole JSON document instead of lines: the output of `aws dynamodb
     // scan` or a Query/Scan response ({"Items": [...]}), or an array of items.
     QJsonArray documentItems;
     bool document = false;
     {
-        QByteArray first = file.readLine().trimmed();
-        if (first.startsWith("\xEF\xBB\xBF")) // a UTF-8 byte order mark, as some editors write
-            first = first.mid(3).trimmed();
+        const QByteArray first = file.readLine().trimmed();
         if (first.startsWith('[') || (first.startsWith('{') && !QJsonDocument::fromJson(first).isObject())) {
             document = true;
-            file.seek(0);
-            QByteArray all = file.readAll();
-            if (all.startsWith("\xEF\xBB\xBF"))
-                all = all.mid(3);
+            file.seek(start);
+            const QByteArray all = file.readAll();
             QJsonParseError parseError;
             const QJsonDocument doc = QJsonDocument::fromJson(all, &parseError);
             if (doc.isArray())
@@ -89,7 +73,7 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
                 return;
             }
         }
-        file.seek(0);
+        file.seek(start);
     }
     // Progress counts lines (items of a document), so a first pass counts them (1 MiB at a time).
     qint64 lines = 0;
@@ -106,7 +90,7 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         }
         if (last != '\n')
             ++lines;
-        file.seek(0);
+        file.seek(start);
     }
     promise.setProgressRange(0, int(qMin<qint64>(lines, INT_MAX)));
     Batch batch;
@@ -114,9 +98,10 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
     const auto flush = [&]() -> bool {
         if (batch.requests.isEmpty())
             return true;
-        result.error = write(connection, table, batch, document);
-        if (!result.error.isEmpty())
+        if (const QString why = writeBatch(connection, table, batch.requests); !why.isEmpty()) {
+            result.error = QStringLiteral("%1: %2").arg(place(document, batch.firstLine, batch.lastLine), why);
             return false;
+        }
         result.items += batch.requests.size();
         promise.setProgressValue(int(qMin<qint64>(batch.lastLine, INT_MAX))); // the lines done
         batch = Batch();
@@ -129,10 +114,8 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
             value = documentItems.at(lineNumber);
             ++lineNumber;
         } else {
-            QByteArray line = file.readLine().trimmed();
+            const QByteArray line = file.readLine().trimmed();
             ++lineNumber;
-            if (lineNumber == 1 && line.startsWith("\xEF\xBB\xBF"))
-                line = line.mid(3).trimmed();
             if (line.isEmpty())
                 continue;
             QJsonParseError parseError;
@@ -159,11 +142,11 @@ void run(QPromise<ImportResult> &promise, Connection *connection, const QString 
         }
         if (!problem.isEmpty()) {
             if (flush()) // the lines before it are written
-                result.error = (document ? ImportText::tr("Item %1: %2") : ImportText::tr("Line %1: %2")).arg(lineNumber).arg(problem);
+                result.error = QStringLiteral("%1: %2").arg(place(document, lineNumber, lineNumber), problem);
             break;
         }
         const QString identity = keys.identity(item);
-        if (batch.requests.size() == kBatchSize || batch.keys.contains(identity)) {
+        if (batch.requests.size() == kBatchWriteLimit || batch.keys.contains(identity)) {
             if (promise.isCanceled() || isSet(cancel)) {
                 result.canceled = true;
                 break;
