@@ -157,7 +157,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
             return;
         }
         m_queryBar->showError(QString());
-        QApplication::clipboard()->setText(copyText(format));
+        QApplication::clipboard()->setText(copyText(format, operation, request));
         emit statusMessage(CopyAsButton::copiedMessage(format));
     });
     // Return and Delete act on the grid only, not while typing in the form.
@@ -248,22 +248,24 @@ void TableBrowser::run()
 
 QString TableBrowser::cliCommand() const
 {
-    QString operation, error;
-    QJsonObject request;
-    if (!m_queryBar->buildRequest(m_table, &operation, &request, &error))
-        return {};
-    request.remove(QStringLiteral("Limit")); // the CLI pages by itself
-    return awscli::command(operation, request, m_connection->endpointForPrograms());
+    return copyText(CopyFormat::AwsCli);
 }
 
 QString TableBrowser::copyText(CopyFormat format) const
 {
-    if (format == CopyFormat::AwsCli)
-        return cliCommand();
     QString operation, error;
     QJsonObject request;
     if (!m_queryBar->buildRequest(m_table, &operation, &request, &error))
         return {};
+    return copyText(format, operation, request);
+}
+
+QString TableBrowser::copyText(CopyFormat format, const QString &operation, QJsonObject request) const
+{
+    if (format == CopyFormat::AwsCli) {
+        request.remove(QStringLiteral("Limit")); // the CLI pages by itself
+        return awscli::command(operation, request, m_connection->endpointForPrograms());
+    }
     // The request as the browser sends it for its first page (with Limit):
     // the program prints that page and its LastEvaluatedKey.
     return code::program(format, operation, request, m_connection->endpointForPrograms(), m_connection->region());

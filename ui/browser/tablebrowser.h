@@ -99,6 +99,7 @@ private:
     void restorePlace();
     void updateAttributes();
     void startExport(QFuture<ExportResult> future, const QString &file, CancelFlag cancel);
+    QString copyText(CopyFormat format, const QString &operation, QJsonObject request) const; // of a request already built
     void updateStatus();
     QList<int> selectedRows() const;
 

@@ -587,14 +587,14 @@ bool TransactionBuilder::loadDraft(const QString &path, QString *error)
 
 QString TransactionBuilder::cliCommand() const
 {
-    const bool read = isReadTransaction(m_actions);
-    QString command = read ? p("aws dynamodb transact-get-items --transact-items file://transact.json")
-                           : p("aws dynamodb transact-write-items --transact-items file://transact.json");
-    if (!read && !requestToken().isEmpty())
-        command += QStringLiteral(" --client-request-token ") + awscli::shellQuote(requestToken());
+    const QJsonObject request = transactionRequest();
+    QString command = isReadTransaction(m_actions) ? p("aws dynamodb transact-get-items --transact-items file://transact.json")
+                                                   : p("aws dynamodb transact-write-items --transact-items file://transact.json");
+    if (request.contains(p("ClientRequestToken")))
+        command += QStringLiteral(" --client-request-token ") + awscli::shellQuote(request.value(p("ClientRequestToken")).toString());
     if (const QString endpoint = m_connection->endpointForPrograms(); !endpoint.isEmpty())
         command += QStringLiteral(" --endpoint-url ") + awscli::shellQuote(endpoint);
-    const QString json = QString::fromUtf8(QJsonDocument(transactItems(m_actions)).toJson(QJsonDocument::Indented));
+    const QString json = QString::fromUtf8(QJsonDocument(request.value(p("TransactItems")).toArray()).toJson(QJsonDocument::Indented));
     return QStringLiteral("%1\n\n# transact.json\n%2").arg(command, json);
 }
 
