@@ -261,7 +261,7 @@ Connection *MainWindow::openConnection(const ConnectionSettings &settings)
     QString error;
     auto connection = Connection::open(settings, &error);
     if (!connection) {
-        QMessageBox::warning(this, tr("Cannot connect"), tr("Cannot open %1:\n%2").arg(settings.displayName(), error));
+        showConnectionError(settings.displayName(), error);
         return nullptr;
     }
     return addConnection(std::move(connection));
@@ -309,13 +309,18 @@ quint64 MainWindow::addPending(const ConnectionSettings &settings)
 {
     const quint64 key = ++m_lastPendingKey;
     m_pending.emplace(key, settings);
-    statusBar()->showMessage(tr("Opening %1…").arg(m_pending.begin()->second.displayName()));
+    showOpening();
     return key;
 }
 
 void MainWindow::removePending(quint64 key)
 {
     m_pending.erase(key);
+    showOpening();
+}
+
+void MainWindow::showOpening()
+{
     if (m_pending.empty())
         statusBar()->clearMessage();
     else

@@ -35,7 +35,7 @@ public:
 
     // Takes ownership and shows the connection in the tree.
     Connection *addConnection(std::unique_ptr<Connection> connection);
-    // Opens a connection; on failure shows why and returns null.
+    // Opens a connection; on failure shows why (a non-modal box, "connectionError") and returns null.
     Connection *openConnection(const ConnectionSettings &settings);
     // The same without blocking the window: embedded data folders open off
     // the GUI thread (each may take seconds), one after another, with
@@ -85,6 +85,7 @@ private:
     // Counts a connection being opened (or compacted) as open for saveConnections(); returns its key in m_pending.
     quint64 addPending(const ConnectionSettings &settings);
     void removePending(quint64 key);
+    void showOpening(); // "Opening NAME…" for the first pending connection, or nothing
     void showConnectionError(const QString &name, const QString &error);
 
     std::vector<std::unique_ptr<Connection>> m_connections;
