@@ -95,6 +95,17 @@ private:
         return QStringLiteral("Buffer.from(%1, \"base64\")").arg(string(base64));
     }
 
+    // A binary value's base64 (B) or list of them (BS) as bytes.
+    QString bytesOf(const QJsonValue &base64)
+    {
+        if (base64.isString())
+            return bytes(base64.toString());
+        QStringList parts;
+        for (const QJsonValue &e : base64.toArray())
+            parts << bytes(e.toString());
+        return QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
+    }
+
     QString oneLine(const QJsonValue &v)
     {
         switch (v.type()) {
@@ -117,24 +128,12 @@ private:
         }
         case QJsonValue::Object: {
             const QJsonObject o = v.toObject();
-            if (isBinary(v)) {
-                const QString name = o.begin().key();
-                QString bin;
-                if (name == QLatin1String("B")) {
-                    bin = bytes(o.value(name).toString());
-                } else {
-                    QStringList parts;
-                    for (const QJsonValue &e : o.value(name).toArray())
-                        parts << bytes(e.toString());
-                    bin = QLatin1Char('[') + parts.join(QLatin1String(", ")) + QLatin1Char(']');
-                }
-                return m_python ? QStringLiteral("{%1: %2}").arg(string(name), bin) : QStringLiteral("{ %1: %2 }").arg(name, bin);
-            }
             if (o.isEmpty())
                 return p("{}");
+            const bool binary = isBinary(v); // its one member's base64 as bytes
             QStringList parts;
             for (const QString &name : memberOrder(o))
-                parts << key(name) + QLatin1String(": ") + oneLine(o.value(name));
+                parts << key(name) + QLatin1String(": ") + (binary ? bytesOf(o.value(name)) : oneLine(o.value(name)));
             return m_python ? QLatin1Char('{') + parts.join(QLatin1String(", ")) + QLatin1Char('}')
                             : QLatin1String("{ ") + parts.join(QLatin1String(", ")) + QLatin1String(" }");
         }

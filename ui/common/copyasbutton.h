@@ -11,8 +11,6 @@
 #include <QString>
 #include <QToolButton>
 
-#include <functional>
-
 namespace dd::ui {
 
 class CopyAsButton : public QToolButton {
