@@ -60,6 +60,11 @@ constexpr int kBusyPassRetries = 5;
 // Times the held pass waits 100 us for readers (checkpointBusy): for those
 // reading now to finish, not for a long scan.
 constexpr int kHeldPassWaits = 20;
+// How long a checkpoint waits, in steps, for a reader whose snapshot holds
+// most of the WAL back before it tries again later (catchUp): long enough
+// for a reader that the machine stopped running mid-read to finish.
+constexpr int kReaderWaits = 50;
+constexpr auto kReaderWait = std::chrono::milliseconds(2);
 
 // Writes committed together at most by one group commit.
 constexpr size_t kMaxGroupCommit = 128;
@@ -462,29 +467,11 @@ void Database::checkpoint()
     // copied still unsynced, that took tens of milliseconds, all of them
     // holding writers off.)
     CheckpointPass pass = checkpointPass();
-    int behind = std::numeric_limits<int>::max();
-    for (int i = 0; i < kCatchUpPasses; ++i) {
-        // Sync what the passes copied while writers go on: the held pass
-        // then syncs only its own few pages.
-        syncFile(SQLITE_FCNTL_FILE_POINTER);
-        const int nowBehind = framesBehind(pass);
-        // Caught up, or not catching up: writers as fast as the passes
-        // would make the WAL grow while they chase them (hold them off now,
-        // while the held pass has the least to copy).
-        if (nowBehind <= kHeldPassFrames || nowBehind >= behind)
-            break;
-        behind = nowBehind;
-        const CheckpointPass next = checkpointPass();
-        const bool progressed = next.copiedFrames > pass.copiedFrames || next.logFrames < pass.logFrames;
-        pass = next;
-        if (!progressed)
-            break; // a reader's snapshot holds it back
-    }
-    if (heldBackByReader(pass)) {
+    if (!catchUp(pass)) {
         // A reader's snapshot keeps much of the WAL from being copied (a
         // long scan, a backup): holding writers off would not let it start
-        // over. Try again once the WAL has grown by another kCheckpointPages.
-        m_checkpointAt.store(pass.logFrames + kCheckpointPages, std::memory_order_relaxed);
+        // over. Try again once the WAL has grown a little.
+        postpone(pass);
         return;
     }
     // Background writes wait from here to the end of the checkpoint.
@@ -511,14 +498,61 @@ void Database::checkpoint()
         writers.unlock();
         const CheckpointPass next = checkpointPass();
         if (heldBackByReader(next)) {
-            // As above.
-            m_checkpointAt.store(next.logFrames + kCheckpointPages, std::memory_order_relaxed);
+            postpone(next); // as above
             return;
         }
         pass = next;
         syncFile(SQLITE_FCNTL_FILE_POINTER);
     }
     heldPass(writers, false);
+}
+
+bool Database::catchUp(CheckpointPass &pass)
+{
+    for (int waits = 0;;) {
+        int behind = std::numeric_limits<int>::max();
+        for (int i = 0; i < kCatchUpPasses; ++i) {
+            // Sync what the passes copied while writers go on: the held pass
+            // then syncs only its own few pages.
+            syncFile(SQLITE_FCNTL_FILE_POINTER);
+            const int nowBehind = framesBehind(pass);
+            // Caught up, or not catching up: writers as fast as the passes
+            // would make the WAL grow while they chase them (hold them off now,
+            // while the held pass has the least to copy).
+            if (nowBehind <= kHeldPassFrames || nowBehind >= behind)
+                break;
+            behind = nowBehind;
+            const CheckpointPass next = checkpointPass();
+            const bool progressed = next.copiedFrames > pass.copiedFrames || next.logFrames < pass.logFrames;
+            pass = next;
+            if (!progressed)
+                break; // a reader's snapshot holds it back
+        }
+        if (!heldBackByReader(pass))
+            return true;
+        // A reader holds it back: a long one (a scan, a backup), or one
+        // reading for microseconds that the machine stopped running for a
+        // while. Passes made back to back cannot tell them apart (on a busy
+        // 2-core CI machine, a GetItem preempted mid-read made two
+        // checkpoints in a row give up, and the WAL grew to 43,000 frames
+        // under steady writes); a preempted reader finishes once it runs
+        // again. Wait for it, without holding writers off.
+        for (bool progressed = false; !progressed;) {
+            if (waits++ == kReaderWaits)
+                return false;
+            std::this_thread::sleep_for(kReaderWait);
+            const CheckpointPass next = checkpointPass();
+            progressed = next.copiedFrames > pass.copiedFrames || next.logFrames < pass.logFrames;
+            pass = next;
+        }
+    }
+}
+
+void Database::postpone(const CheckpointPass &pass)
+{
+    // Soon, so that the WAL starts over shortly after the reader lets go:
+    // the passes in the meantime are quick, as they copy little.
+    m_checkpointAt.store(pass.logFrames + kCheckpointPages / 8, std::memory_order_relaxed);
 }
 
 bool Database::quietHeldPass(CheckpointPass &pass)

@@ -407,6 +407,12 @@ private:
         int copiedFrames = 0;
     };
     CheckpointPass checkpointPass();
+    // Unlocked passes from `pass` until the WAL is nearly all copied (or
+    // copying no longer catches up with the writers); false if a reader's
+    // snapshot still holds much of it back after kReaderWaits.
+    bool catchUp(CheckpointPass &pass);
+    // Tries the checkpoint again after a few more frames (a reader held it back).
+    void postpone(const CheckpointPass &pass);
     // The WAL frames committed since `pass` that it did not copy.
     int framesBehind(const CheckpointPass &pass) const;
     // The held pass's first tries, with background writes paused: passes

@@ -413,6 +413,62 @@ private slots:
         }
     }
 
+    // A reader that the machine stops running for a moment in the middle of
+    // a GetItem holds the WAL back as a long scan does, until it runs again:
+    // the checkpoint waits for it rather than giving up for the next 8,000
+    // frames (CI once saw it give up twice in a row under steady writes, and
+    // the WAL grew to 43,000 frames).
+    void aReaderStoppedForAMomentDoesNotPostponeTheCheckpoint()
+    {
+        const auto opened = openWalDb();
+        QVERIFY(opened);
+        const std::unique_ptr<Database> &db = opened->db;
+        const std::shared_ptr<const TableDef> &table = opened->table;
+        QVERIFY(writeCounter(*db, *table, 0));
+
+        std::mutex mutex;
+        std::condition_variable cv;
+        bool reading = false;
+        bool letGo = false;
+        std::thread reader([&] {
+            (void)db->read<bool>([&](Connection &c) -> Result<bool> {
+                DD_ASSIGN(auto item, ItemStore::get(c, *table, itemOf("k0").first)); // the snapshot begins
+                std::unique_lock lock(mutex);
+                reading = true;
+                cv.notify_all();
+                cv.wait(lock, [&] { return letGo; });
+                return item.has_value();
+            });
+        });
+        auto letReaderGo = [&] {
+            {
+                std::lock_guard lock(mutex);
+                letGo = true;
+            }
+            cv.notify_all();
+            if (reader.joinable())
+                reader.join();
+        };
+        const std::unique_ptr<void, std::function<void(void *)>> guard(&reader, [&](void *) { letReaderGo(); });
+        {
+            std::unique_lock lock(mutex);
+            cv.wait(lock, [&] { return reading; });
+        }
+        const Database::CheckpointStats before = db->checkpointStats();
+        // Writes until the checkpoint has made its first pass, held back.
+        int i = 1;
+        for (; i <= 20000 && db->checkpointStats().passes == before.passes; ++i)
+            QVERIFY(writeCounter(*db, *table, i));
+        QVERIFY2(db->checkpointStats().passes > before.passes, "no checkpoint began");
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        letReaderGo();
+        // Far fewer writes than a checkpoint's 8,000 frames, then none: the
+        // WAL starts over.
+        for (int j = 0; j < 2000; ++j)
+            QVERIFY(writeCounter(*db, *table, i + j));
+        QTRY_VERIFY_WITH_TIMEOUT(db->checkpointStats().completed > before.completed, 10000);
+    }
+
     // A reader that keeps its snapshot (a long scan, a backup) keeps the WAL
     // from starting over: writes go on meanwhile, and the checkpoint does not
     // hold them off for nothing. Once it lets go, the WAL starts over.
