@@ -67,6 +67,10 @@ Result<QByteArray> batchGetItem(OpContext &, const QJsonObject &);
 // Transactions (transactops.cpp, transactgetops.cpp).
 Result<QByteArray> transactWriteItems(OpContext &, const QJsonObject &);
 Result<QByteArray> transactGetItems(OpContext &, const QJsonObject &);
+// PartiQL (partiql/partiqlops.cpp).
+Result<QByteArray> executeStatement(OpContext &, const QJsonObject &);
+Result<QByteArray> batchExecuteStatement(OpContext &, const QJsonObject &);
+Result<QByteArray> executeTransaction(OpContext &, const QJsonObject &);
 // DynamoDB Streams, operations "Streams.<Op>" (streams/streamops.cpp).
 Result<QByteArray> listStreams(OpContext &, const QJsonObject &);
 Result<QByteArray> describeStream(OpContext &, const QJsonObject &);
