@@ -127,6 +127,8 @@ void addCapacity(QJsonObject &total, const QJsonObject &page)
 // early (Limit, 1 MB) or the items read reach Limit.
 Result<QByteArray> runSelect(OpContext &ctx, const QJsonObject &req, const Translation &t)
 {
+    if (t.globalIndex && req.value(p("ConsistentRead")).toBool())
+        return ApiError::validation(p("Strongly consistent read is not supported on Global Secondary Indexes"));
     QJsonObject request = t.request;
     for (const char *copied : {"ConsistentRead", "ReturnConsumedCapacity", "Limit"}) {
         if (req.contains(p(copied)))
@@ -247,6 +249,7 @@ Result<QByteArray> batchExecuteStatement(OpContext &ctx, const QJsonObject &req)
     int reads = 0;
     int writes = 0;
     QSet<QByteArray> items;
+    bool duplicates = false;
     for (const QJsonValue &v : statements) {
         parsed.push_back(prepare(ctx, v.toObject(), Use::Batch));
         if (!parsed.back().ok())
@@ -254,12 +257,13 @@ Result<QByteArray> batchExecuteStatement(OpContext &ctx, const QJsonObject &req)
         const Translation &t = parsed.back()->translation;
         (parsed.back()->statement.kind == Statement::Kind::Select ? reads : writes) += 1;
         const QByteArray item = toBody(QJsonObject{{p("t"), t.request.value(p("TableName"))}, {p("k"), t.key}});
-        if (items.contains(item))
-            return ApiError::validation(p("Provided list of item keys contains duplicates"));
+        duplicates = duplicates || items.contains(item);
         items.insert(item);
     }
     if (reads > 0 && writes > 0)
         return ApiError::validation(p("Read and write requests together in the same batch is not supported."));
+    if (duplicates)
+        return ApiError::validation(p("Provided list of item keys contains duplicates"));
     QJsonArray responses;
     std::vector<QJsonObject> capacities;
     for (qsizetype i = 0; i < statements.size(); ++i) {

@@ -313,6 +313,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         if (!index)
             return invalid(p("The table does not have the specified index"));
         keys = index->keys;
+        t.globalIndex = index->global;
         r.insert(p("IndexName"), s.index);
     }
     if (!s.projection.empty()) {

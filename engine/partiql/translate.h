@@ -21,6 +21,7 @@ struct Translation {
     // request's ":pk" value is each in turn); empty otherwise.
     QJsonArray partitionValues;
     QJsonObject key;           // the item's key, for statements on one item
+    bool globalIndex = false;  // a SELECT from a GSI
     bool insert = false;       // a failed condition means the item exists (DuplicateItemException)
     std::vector<Path> projection; // a SELECT's projected paths (projectItem), empty for *
 };
