@@ -111,13 +111,18 @@ class PartiqlTest(unittest.TestCase):
         out = aws_json(self.server, 'dynamodb', 'execute-statement', '--statement',
                        'SELECT * FROM Orders WHERE customer = ?', '--parameters', '[{"S": "cli"}]')
         self.assertEqual(out['Items'], [{'customer': {'S': 'cli'}, 'n': {'N': '1'}, 'status': {'S': 'open'}}])
-        # The CLI follows NextToken itself.
-        out = aws_json(self.server, 'dynamodb', 'execute-statement', '--statement',
-                       "SELECT n FROM Orders WHERE customer = 'c2'", '--limit', '150')
-        if 'NextToken' in out:  # a CLI that does not page ExecuteStatement
-            self.assertEqual(len(out['Items']), 150)
-        else:
-            self.assertEqual([int(it['n']['N']) for it in out['Items']], list(range(400)))
+        # Pages through --next-token (the CLI does not page ExecuteStatement itself).
+        ns, token, pages = [], None, 0
+        while True:
+            args = ['dynamodb', 'execute-statement', '--statement', "SELECT n FROM Orders WHERE customer = 'c2'", '--limit', '150']
+            out = aws_json(self.server, *args, *(['--next-token', token] if token else []))
+            ns += [int(it['n']['N']) for it in out['Items']]
+            pages += 1
+            token = out.get('NextToken')
+            if not token:
+                break
+        self.assertEqual(ns, list(range(400)))
+        self.assertEqual(pages, 3)
         code, _, err = aws(self.server, 'dynamodb', 'execute-statement', '--statement',
                            "INSERT INTO Orders VALUE {'customer': 'cli', 'n': 1}", check=False)
         self.assertNotEqual(code, 0)
