@@ -25,6 +25,9 @@ struct OpContext {
     Clock *clock;
     backup::BackupCatalog *backups = nullptr; // the engine's on-demand backups and background restores
     triggers::TriggerManager *triggers = nullptr; // the engine's local triggers
+    // A Query's filter may name key attributes: a PartiQL SELECT's WHERE
+    // clause beside its key condition (`sk <> 3`); a client's Query may not.
+    bool keyAttributesInFilter = false;
 };
 
 using OpHandler = Result<QByteArray> (*)(OpContext &, const QJsonObject &);

@@ -519,7 +519,7 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
         collectNames(*r.ex.condition, heads, nested);
         const QString what = legacyFilter ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
         for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
-            if (e && heads.contains(e->name))
+            if (e && heads.contains(e->name) && !ctx.keyAttributesInFilter)
                 return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
     }
     DD_CHECK(planIndexRead(r, heads));
@@ -623,7 +623,9 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)
             nested.insert(std::get<QString>(path.elements.front()));
     DD_CHECK(checkKeyPaths(table, nested));
     nested.clear();
-    if (r.ex.condition) {
+    if (r.ex.condition && ctx.keyAttributesInFilter) {
+        collectNames(*r.ex.condition, heads, nested);
+    } else if (r.ex.condition) {
         collectNames(*r.ex.condition, heads, nested);
         DD_CHECK(checkKeyPaths(table, nested));
     }

@@ -31,8 +31,11 @@ Result<QJsonObject> run(OpContext &ctx, const QString &operation, const QJsonObj
 {
     DD_CHECK(ShapeValidator::instance(ShapeValidator::Service::DynamoDB).validate(operation, request));
     Result<QByteArray> out = ApiError::internal(p("No handler for ") + operation);
-    if (operation == u"Query")
-        out = query(ctx, request);
+    if (operation == u"Query") {
+        OpContext c = ctx;
+        c.keyAttributesInFilter = true; // the rest of the WHERE clause
+        out = query(c, request);
+    }
     else if (operation == u"Scan")
         out = scan(ctx, request);
     else if (operation == u"GetItem")

@@ -188,17 +188,6 @@ bool isAttribute(const Expr &e, const QString &name)
     return e.kind == Expr::Kind::Path && e.path.size() == 1 && e.path[0].index < 0 && e.path[0].name == name;
 }
 
-// Whether an expression reads attribute `name` (anywhere in it).
-bool mentions(const Expr &e, const QString &name)
-{
-    if (e.kind == Expr::Kind::Path)
-        return !e.path.empty() && e.path[0].name == name;
-    for (const auto &a : e.args)
-        if (mentions(*a, name))
-            return true;
-    return false;
-}
-
 // The top-level conjuncts of a WHERE clause.
 std::vector<const Expr *> conjuncts(const Expr *where)
 {
@@ -395,12 +384,9 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         if (partition->kind == Expr::Kind::In && s.orderBy->front().name != keys.hash.name)
             return invalid(p("Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause."));
     }
-    // A Query's filter may not name a key attribute: then a Scan (of the
-    // same items, in the same order for one partition key) finds them.
-    const bool filterOnKey = std::any_of(rest.begin(), rest.end(), [&](const Expr *c) {
-        return mentions(*c, keys.hash.name) || (keys.range && mentions(*c, keys.range->name));
-    });
-    if (partition && !filterOnKey) {
+    // (The rest may name key attributes: the Query runs with
+    // OpContext::keyAttributesInFilter.)
+    if (partition) {
         t.operation = p("Query");
         QString keyCondition;
         if (partition->kind == Expr::Kind::In) {
@@ -437,8 +423,6 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         }
         return t;
     }
-    if (s.orderBy) // a key attribute in the filter
-        return invalid(p("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause."));
     t.operation = p("Scan");
     if (s.where) {
         DD_ASSIGN(QString filter, w.condition(*s.where));

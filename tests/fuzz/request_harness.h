@@ -122,26 +122,40 @@ public:
             if (request.isEmpty())
                 continue;
             const QString &op = operations().at(quint8(request[0]) % operations().size());
-            const QByteArray body = request.sliced(1).toByteArray();
-            const QByteArray before = fixtureItems();
-            auto r = m_engine->call(m_ctx, op, body);
-            if (outcomes)
-                outcomes->append(op + QLatin1Char(' ') + (r.ok() ? QStringLiteral("ok") : r.error().type()));
-            if (!r.ok() && qEnvironmentVariableIsSet("DD_FUZZ_VERBOSE"))
-                qInfo("%s: %s", qPrintable(op), qPrintable(r.error().message()));
-            if (r.ok()) {
-                // TagResource and UntagResource answer with an empty body, as AWS does.
-                if (!r->isEmpty() && !QJsonDocument::fromJson(*r).isObject())
-                    return QStringLiteral("%1 answered with a body that is not a JSON object: %2").arg(op, QString::fromUtf8(r->left(200)));
-                continue;
-            }
-            if (r.error().type() == QLatin1String("InternalServerError"))
-                return QStringLiteral("%1 failed with InternalServerError: %2").arg(op, r.error().message());
-            if (fixtureItems() != before)
-                return QStringLiteral("%1 failed (%2: %3) but changed the items").arg(op, r.error().type(), r.error().message());
+            if (const QString broken = runRequest(op, request.sliced(1).toByteArray(), outcomes); !broken.isEmpty())
+                return broken;
         }
-        return m_storage == Storage::OnDisk ? reopen() : QString();
+        return finish();
     }
+
+    // Runs one request; an empty string, or the broken rule. Its answer
+    // (the body, or the error's type) goes to `answer` if given.
+    QString runRequest(const QString &op, const QByteArray &body, QStringList *outcomes = nullptr, QByteArray *answer = nullptr)
+    {
+        const QByteArray before = fixtureItems();
+        auto r = m_engine->call(m_ctx, op, body);
+        if (outcomes)
+            outcomes->append(op + QLatin1Char(' ') + (r.ok() ? QStringLiteral("ok") : r.error().type()));
+        if (answer)
+            *answer = r.ok() ? *r : r.error().type().toUtf8();
+        if (!r.ok() && qEnvironmentVariableIsSet("DD_FUZZ_VERBOSE"))
+            qInfo("%s: %s", qPrintable(op), qPrintable(r.error().message()));
+        if (r.ok()) {
+            // TagResource and UntagResource answer with an empty body, as AWS does.
+            if (!r->isEmpty() && !QJsonDocument::fromJson(*r).isObject())
+                return QStringLiteral("%1 answered with a body that is not a JSON object: %2").arg(op, QString::fromUtf8(r->left(200)));
+            return {};
+        }
+        if (r.error().type() == QLatin1String("InternalServerError"))
+            return QStringLiteral("%1 failed with InternalServerError: %2").arg(op, r.error().message());
+        if (fixtureItems() != before)
+            return QStringLiteral("%1 failed (%2: %3) but changed the items").arg(op, r.error().type(), r.error().message());
+        return {};
+    }
+
+    // After an input's requests: on disk, the restart that must find
+    // everything acknowledged (an empty string, or what differs).
+    QString finish() { return m_storage == Storage::OnDisk ? reopen() : QString(); }
 
 private:
     QByteArray call(const char *op, const QJsonObject &request, bool *ok = nullptr)
