@@ -32,6 +32,11 @@ const QSet<QString> &keywords()
     return k;
 }
 
+// Parentheses, NOTs and nested values deeper than this are refused, before
+// the recursion they take could exhaust a thread's stack (DynamoDB keeps
+// items within 32 levels of nesting).
+constexpr int kMaxDepth = 64;
+
 ApiError malformed(const QString &detail)
 {
     return ApiError::validation(p("Statement wasn't well formed, can't be processed: ") + detail);
@@ -80,6 +85,16 @@ private:
     const QJsonArray &m_parameters;
     std::vector<Token> m_tokens;
     size_t m_pos = 0;
+    int m_depth = 0;
+
+    // Counts one level of nesting for as long as it lives.
+    struct Nested {
+        int &depth;
+        explicit Nested(int &d) : depth(++d) {}
+        ~Nested() { --depth; }
+        bool tooDeep() const { return depth > kMaxDepth; }
+    };
+    static ApiError tooDeep() { return malformed(p("Nesting is too deep")); }
     qsizetype m_nextParameter = 0;
 
     // ---- tokens ----
@@ -350,6 +365,9 @@ private:
 
     Result<QJsonObject> map()
     {
+        const Nested level(m_depth);
+        if (level.tooDeep())
+            return tooDeep();
         QJsonObject m;
         if (!punct("}")) {
             for (;;) {
@@ -373,6 +391,9 @@ private:
 
     Result<QJsonObject> list()
     {
+        const Nested level(m_depth);
+        if (level.tooDeep())
+            return tooDeep();
         QJsonArray l;
         if (!punct("]")) {
             for (;;) {
@@ -446,6 +467,9 @@ private:
 
     Result<std::unique_ptr<Expr>> notExpr()
     {
+        const Nested level(m_depth);
+        if (level.tooDeep())
+            return tooDeep();
         if (word("NOT")) {
             DD_ASSIGN(std::unique_ptr<Expr> inner, notExpr());
             auto e = make(Expr::Kind::Not);
@@ -548,6 +572,9 @@ private:
 
     Result<std::unique_ptr<Expr>> primary()
     {
+        const Nested level(m_depth);
+        if (level.tooDeep())
+            return tooDeep();
         if (punct("(")) {
             DD_ASSIGN(std::unique_ptr<Expr> inner, orExpr());
             DD_CHECK(expect(")"));

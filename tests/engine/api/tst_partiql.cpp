@@ -307,6 +307,12 @@ private slots:
         QTest::newRow("updating a key") << QStringLiteral("UPDATE Music SET SongTitle = 'x' WHERE Artist = 'Acme' AND SongTitle = 'Song 1'") << QString()
                                         << validation
                                         << QStringLiteral("One or more parameter values were invalid: Cannot update attribute SongTitle. This attribute is part of the key");
+        QTest::newRow("deep parentheses") << QStringLiteral("SELECT * FROM Music WHERE ") + QString(5000, QLatin1Char('(')) << QString() << validation
+                                          << QStringLiteral("Statement wasn't well formed, can't be processed: Nesting is too deep");
+        QTest::newRow("deep nots") << QStringLiteral("SELECT * FROM Music WHERE ") + QStringLiteral("NOT ").repeated(2000) + QStringLiteral("Plays = 1")
+                                   << QString() << validation << QStringLiteral("Statement wasn't well formed, can't be processed: Nesting is too deep");
+        QTest::newRow("deep lists") << QStringLiteral("INSERT INTO Music VALUE {'Artist': 'A', 'SongTitle': 'B', 'l': ") + QString(4000, QLatin1Char('['))
+                                    << QString() << validation << QStringLiteral("Statement wasn't well formed, can't be processed: Nesting is too deep");
         QTest::newRow("bad token") << QStringLiteral("SELECT * FROM Music WHERE Artist = 'Acme'") << QString() << validation << QStringLiteral("Invalid NextToken");
         QTest::newRow("token of another statement") << QStringLiteral("SELECT * FROM Music WHERE Artist = 'Band'") << QString() << validation
                                                     << QStringLiteral("NextToken does not match request");
