@@ -226,6 +226,15 @@ private slots:
         QCOMPARE(getSong("Acme", "Song 1").value(QStringLiteral("Plays")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("11"));
     }
 
+    void conditionFailureCanReturnTheItem()
+    {
+        QJsonObject r = statement(QStringLiteral("UPDATE Music SET Plays = 1 WHERE Artist = 'Acme' AND SongTitle = 'Song 2' AND Plays = 0"));
+        r.insert(QStringLiteral("ReturnValuesOnConditionCheckFailure"), QStringLiteral("ALL_OLD"));
+        const ApiError e = fail("ExecuteStatement", r);
+        QCOMPARE(e.type(), QStringLiteral("ConditionalCheckFailedException"));
+        QCOMPARE(e.extra().value(QStringLiteral("Item")).toObject().value(QStringLiteral("Plays")).toObject(), json("{\"N\": \"20\"}"));
+    }
+
     void deleteRemovesOneItem()
     {
         QCOMPARE(execFails(QStringLiteral("DELETE FROM Music WHERE Artist = 'Band' AND SongTitle = 'Song 2' AND Plays = 99")).type(),
