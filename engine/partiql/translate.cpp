@@ -327,21 +327,28 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
 
     // A Query when the partition key is given with = or IN.
     const std::vector<const Expr *> parts = conjuncts(s.where.get());
+    // The partition key's one value, or its values (pk IN [...], or pk = a OR pk = b).
     const Expr *partition = nullptr;
+    std::optional<QJsonObject> partitionValue;
+    QJsonArray partitionValues;
     for (const Expr *c : parts) {
-        const auto equal = equalityOn(*c, keys.hash.name);
-        const bool in = c->kind == Expr::Kind::In && isAttribute(*c->args[0], keys.hash.name)
-                        && std::all_of(c->args.begin() + 1, c->args.end(), [](const auto &a) { return a->kind == Expr::Kind::Value; });
-        if (equal)
+        if (const auto equal = equalityOn(*c, keys.hash.name)) {
             DD_CHECK(checkKeyValue(keys.hash, *equal));
-        if (in) {
+            partitionValue = *equal;
+        } else if (c->kind == Expr::Kind::In && isAttribute(*c->args[0], keys.hash.name)
+                   && std::all_of(c->args.begin() + 1, c->args.end(), [](const auto &a) { return a->kind == Expr::Kind::Value; })) {
             for (size_t i = 1; i < c->args.size(); ++i)
-                DD_CHECK(checkKeyValue(keys.hash, c->args[i]->value));
-        }
-        if (equal || in) {
-            partition = c;
-            break;
-        }
+                partitionValues.append(c->args[i]->value);
+        } else if (c->kind == Expr::Kind::Or
+                   && std::all_of(c->args.begin(), c->args.end(), [&](const auto &a) { return equalityOn(*a, keys.hash.name).has_value(); })) {
+            for (const auto &a : c->args)
+                partitionValues.append(*equalityOn(*a, keys.hash.name));
+        } else
+            continue;
+        for (const QJsonValue &v : partitionValues)
+            DD_CHECK(checkKeyValue(keys.hash, v.toObject()));
+        partition = c;
+        break;
     }
     const Expr *sortCondition = nullptr;
     std::vector<const Expr *> rest;
@@ -381,7 +388,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
                 written += step.index >= 0 ? u'[' + QString::number(step.index) + u']' : (written.isEmpty() ? QString() : p(".")) + step.name;
             return invalid(QStringLiteral("Variable reference %1 in ORDER BY clause must be part of the primary key").arg(written));
         }
-        if (partition->kind == Expr::Kind::In && s.orderBy->front().name != keys.hash.name)
+        if (!partitionValues.isEmpty() && s.orderBy->front().name != keys.hash.name)
             return invalid(p("Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause."));
     }
     // (The rest may name key attributes: the Query runs with
@@ -389,14 +396,11 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
     if (partition) {
         t.operation = p("Query");
         QString keyCondition;
-        if (partition->kind == Expr::Kind::In) {
-            for (size_t i = 1; i < partition->args.size(); ++i)
-                t.partitionValues.append(partition->args[i]->value);
+        if (!partitionValue) {
+            t.partitionValues = partitionValues;
             keyCondition = w.name(keys.hash.name) + u" = :pk"_s;
-        } else {
-            const QString v = w.value(*equalityOn(*partition, keys.hash.name));
-            keyCondition = w.name(keys.hash.name) + u" = "_s + v;
-        }
+        } else
+            keyCondition = w.name(keys.hash.name) + u" = "_s + w.value(*partitionValue);
         if (sortCondition) {
             DD_ASSIGN(QString c, w.condition(*sortCondition));
             keyCondition += u" AND "_s + c;

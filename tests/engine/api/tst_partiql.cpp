@@ -168,7 +168,9 @@ private slots:
     {
         const QJsonArray items = exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Choir', 'Acme'] AND SongTitle <= 'Song 2'")).value(QStringLiteral("Items")).toArray();
         QCOMPARE(column(items, "Artist"), strings({"Choir", "Choir", "Acme", "Acme"}));
-        QCOMPARE(column(items, "SongTitle"), strings({"Song 1", "Song 2", "Song 1", "Song 2"}));
+        QCOMPARE(column(items, "SongTitle"), strings({"Song 1", "Song 2", "Song 1", "Song 2"}));        // pk = a OR pk = b: the same.
+        QCOMPARE(exec(QStringLiteral("SELECT * FROM Music WHERE (Artist = 'Choir' OR Artist = 'Acme') AND SongTitle <= 'Song 2'")).value(QStringLiteral("Items")).toArray(),
+                 items);
     }
 
     void pagesFollowNextToken_data()
