@@ -37,9 +37,10 @@ QString command(const QString &operation, const QJsonObject &request, const QStr
 {
     QStringList parts{QStringLiteral("aws dynamodb ") + kebabCase(operation)};
     QStringList keys = request.keys();
-    std::stable_sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
-        const bool ta = a == QLatin1String("TableName"), tb = b == QLatin1String("TableName");
-        return ta != tb ? ta : a < b;
+    // What the request works on first: its table, or its PartiQL statement.
+    const auto rank = [](const QString &k) { return k == QLatin1String("TableName") ? 0 : k == QLatin1String("Statement") ? 1 : 2; };
+    std::stable_sort(keys.begin(), keys.end(), [&rank](const QString &a, const QString &b) {
+        return rank(a) != rank(b) ? rank(a) < rank(b) : a < b;
     });
     for (const QString &key : keys) {
         const QJsonValue v = request.value(key);

@@ -18,7 +18,8 @@ QString shellQuote(const QString &word);
 QString kebabCase(const QString &camel);
 
 // The full command, one option per line joined by " \\\n  ". Members of the
-// request appear in a fixed order (TableName first, then by name).
+// request appear in a fixed order (TableName first, or a PartiQL Statement,
+// then by name).
 // endpointUrl, when set, adds --endpoint-url; region, when set, --region.
 QString command(const QString &operation, const QJsonObject &request, const QString &endpointUrl = QString(),
                 const QString &region = QString());

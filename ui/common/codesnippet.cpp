@@ -11,12 +11,14 @@ namespace {
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-// An object's members, TableName first (at every level: TransactItems' too), then by name.
+// An object's members, TableName first (at every level: TransactItems' too)
+// or a PartiQL Statement, then by name.
 QStringList memberOrder(const QJsonObject &request)
 {
     QStringList names = request.keys();
-    if (names.removeOne(p("TableName")))
-        names.prepend(p("TableName"));
+    for (const char *first : {"Statement", "TableName"})
+        if (names.removeOne(p(first)))
+            names.prepend(p(first));
     return names;
 }
 

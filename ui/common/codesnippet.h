@@ -2,10 +2,10 @@
 // an AWS SDK and prints the response as JSON, in Python (boto3) or in
 // JavaScript (the AWS SDK for JavaScript v3, @aws-sdk/client-dynamodb, as
 // an ES module). The request is written as a literal of the language,
-// member for member (TableName first, then by name, as the AWS CLI command
-// has them): binary values (B, BS) become bytes (base64.b64decode, or
-// Buffer.from(..., "base64")), since both SDKs base64-encode binary values
-// themselves. With an endpoint URL the client is made for it, with the
+// member for member (TableName or a PartiQL Statement first, then by
+// name, as the AWS CLI command has them): binary values (B, BS) become
+// bytes (base64.b64decode, or Buffer.from(..., "base64")), since both SDKs
+// base64-encode binary values themselves. With an endpoint URL the client is made for it, with the
 // placeholder credentials that a local endpoint accepts; without one it
 // takes the SDK's default credentials (real AWS).
 // Pure functions; safe from any thread.

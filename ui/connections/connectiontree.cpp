@@ -221,6 +221,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [table] { QApplication::clipboard()->setText(table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("Backups and &history"), this,
                        [this, connection, table] { emit historyRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,
+                       [this, connection, table] { emit partiqlRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });
@@ -229,6 +231,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection] { emit newTableRequested(connection); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("&Refresh"), this,
                        [this, connection] { refresh(connection); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,
+                       [this, connection] { emit partiqlRequested(connection, QString()); });
         if (connection->canServe()) {
             QAction *serve = menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/serve.svg")), tr("&Serve on 127.0.0.1"));
             serve->setCheckable(true);

@@ -41,6 +41,7 @@ signals:
     void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
     void historyRequested(Connection *connection, const QString &table);
+    void partiqlRequested(Connection *connection, const QString &table); // table empty: the connection's
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);
     void compactRequested(Connection *connection); // an embedded connection on disk

@@ -8,6 +8,8 @@
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
+#include "partiql/partiqleditor.h"
+#include "partiql/partiqllexer.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
 
@@ -20,6 +22,7 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QProgressDialog>
 #include <QtConcurrent>
 #include <QSettings>
@@ -67,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
+    connect(m_tree, &ConnectionTree::partiqlRequested, this, &MainWindow::openPartiqlEditor);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
     connect(m_tree, &ConnectionTree::compactRequested, this, &MainWindow::compactDataFolder);
@@ -153,6 +157,15 @@ void MainWindow::createActions()
         if (Connection *c = m_tree->currentConnection())
             openTransactionBuilder(c);
     });
+    QAction *partiqlAction = make(QStringLiteral("run"), tr("&PartiQL editor…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    partiqlAction->setObjectName(QStringLiteral("partiqlEditorAction"));
+    connect(partiqlAction, &QAction::triggered, this, [this] {
+        Connection *c = m_tree->currentConnection();
+        PartiqlEditor *editor = openPartiqlEditor(c);
+        // The table chosen in the tree, unless the editor holds a statement already.
+        if (editor && !m_tree->currentTable().isEmpty() && editor->statement().trimmed().isEmpty())
+            openPartiqlEditor(c, m_tree->currentTable());
+    });
     QAction *streamAction = make(QStringLiteral("refresh"), tr("&Stream viewer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     streamAction->setObjectName(QStringLiteral("streamViewerAction"));
     connect(streamAction, &QAction::triggered, this, [this] {
@@ -197,6 +210,7 @@ void MainWindow::createActions()
     table->addAction(deleteTableAction);
     table->addSeparator();
     table->addAction(transactionAction);
+    table->addAction(partiqlAction);
     table->addAction(streamAction);
     table->addAction(historyAction);
     table->addSeparator();
@@ -235,6 +249,7 @@ void MainWindow::createActions()
     bar->addAction(newTableAction);
     bar->addAction(refreshAction);
     bar->addAction(transactionAction);
+    bar->addAction(partiqlAction);
     bar->addAction(streamAction);
     bar->addAction(historyAction);
     bar->addAction(m_serveAction);
@@ -461,6 +476,31 @@ TransactionBuilder *MainWindow::openTransactionBuilder(Connection *connection)
     return builder;
 }
 
+PartiqlEditor *MainWindow::openPartiqlEditor(Connection *connection, const QString &table)
+{
+    if (!connection)
+        return nullptr;
+    PartiqlEditor *editor = nullptr;
+    for (int i = 0; i < m_tabs->count() && !editor; ++i) {
+        auto *e = qobject_cast<PartiqlEditor *>(m_tabs->widget(i));
+        if (e && e->connection() == connection) {
+            editor = e;
+            m_tabs->setCurrentIndex(i);
+        }
+    }
+    if (!editor) {
+        editor = new PartiqlEditor(connection, m_tabs);
+        connect(editor, &PartiqlEditor::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+        const int index = m_tabs->addTab(editor, QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("PartiQL"));
+        m_tabs->setTabToolTip(index, tr("PartiQL editor — %1").arg(connection->displayName()));
+        m_tabs->setCurrentIndex(index);
+    }
+    if (!table.isEmpty())
+        editor->setStatement(QStringLiteral("SELECT * FROM %1").arg(partiql::quotedName(table)));
+    editor->statementEdit()->setFocus();
+    return editor;
+}
+
 StreamViewer *MainWindow::openStreamViewer(Connection *connection, const QString &table)
 {
     if (!connection || table.isEmpty())
@@ -512,6 +552,8 @@ Connection *MainWindow::tabConnection(int index) const
         return b->connection();
     if (auto *t = qobject_cast<TransactionBuilder *>(w))
         return t->connection();
+    if (auto *e = qobject_cast<PartiqlEditor *>(w))
+        return e->connection();
     if (auto *v = qobject_cast<StreamViewer *>(w))
         return v->connection();
     if (auto *h = qobject_cast<HistoryView *>(w))

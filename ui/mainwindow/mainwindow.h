@@ -24,6 +24,7 @@ class ConnectionTree;
 class TableBrowser;
 class TableDesigner;
 class TransactionBuilder;
+class PartiqlEditor;
 class StreamViewer;
 class HistoryView;
 
@@ -53,6 +54,10 @@ public:
     TableDesigner *editTable(Connection *connection, const QString &table); // the designer on an existing table
     // A transaction builder tab for the connection (a new one each time).
     TransactionBuilder *openTransactionBuilder(Connection *connection);
+    // The PartiQL editor tab of the connection (one per connection; focuses
+    // an open one). A table, if given, puts SELECT * FROM "table" into the
+    // statement (an edit that Undo takes back).
+    PartiqlEditor *openPartiqlEditor(Connection *connection, const QString &table = QString());
     // The live stream viewer of a table; focuses an open one.
     StreamViewer *openStreamViewer(Connection *connection, const QString &table);
     // The backups and history view of a table; focuses an open one.

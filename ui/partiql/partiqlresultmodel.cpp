@@ -1,0 +1,140 @@
+#include "partiql/partiqlresultmodel.h"
+
+#include "common/attributeformat.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QPalette>
+
+#include <algorithm>
+
+namespace dd::ui {
+
+PartiqlResultModel::PartiqlResultModel(QObject *parent) : QAbstractTableModel(parent)
+{
+}
+
+void PartiqlResultModel::clear(const QStringList &leading)
+{
+    beginResetModel();
+    m_items.clear();
+    m_columns.clear();
+    m_columnIndex.clear();
+    m_leading = leading;
+    endResetModel();
+}
+
+void PartiqlResultModel::append(const QList<QJsonObject> &items)
+{
+    addColumns(items);
+    if (items.isEmpty())
+        return;
+    beginInsertRows(QModelIndex(), int(m_items.size()), int(m_items.size() + items.size() - 1));
+    m_items.append(items);
+    endInsertRows();
+}
+
+void PartiqlResultModel::setItem(int row, const QJsonObject &item)
+{
+    Q_ASSERT(row >= 0 && row < m_items.size());
+    addColumns({item});
+    m_items[row] = item;
+    emit dataChanged(index(row, 0), index(row, int(m_columns.size()) - 1));
+}
+
+void PartiqlResultModel::removeItem(int row)
+{
+    Q_ASSERT(row >= 0 && row < m_items.size());
+    beginRemoveRows(QModelIndex(), row, row);
+    m_items.removeAt(row);
+    endRemoveRows();
+}
+
+void PartiqlResultModel::addColumns(const QList<QJsonObject> &items)
+{
+    QStringList added;
+    for (const QJsonObject &item : items)
+        for (auto it = item.begin(); it != item.end(); ++it)
+            if (!m_columnIndex.contains(it.key()) && !added.contains(it.key()))
+                added << it.key();
+    if (added.isEmpty())
+        return;
+    std::sort(added.begin(), added.end(), [this](const QString &a, const QString &b) {
+        const qsizetype ia = m_leading.indexOf(a), ib = m_leading.indexOf(b);
+        if ((ia >= 0) != (ib >= 0))
+            return ia >= 0;
+        return ia >= 0 ? ia < ib : a < b;
+    });
+    beginInsertColumns(QModelIndex(), int(m_columns.size()), int(m_columns.size() + added.size() - 1));
+    for (const QString &name : std::as_const(added)) {
+        m_columnIndex.insert(name, int(m_columns.size()));
+        m_columns << name;
+    }
+    endInsertColumns();
+}
+
+int PartiqlResultModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_items.size());
+}
+
+int PartiqlResultModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_columns.size());
+}
+
+QVariant PartiqlResultModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &item = m_items.at(index.row());
+    if (role == ItemRole)
+        return item;
+    const QJsonObject attr = item.value(m_columns.at(index.column())).toObject();
+    const QString type = format::typeOf(attr);
+    switch (role) {
+    case Qt::DisplayRole:
+        return attr.isEmpty() ? QVariant() : QVariant(format::summary(attr));
+    case Qt::ToolTipRole: {
+        if (attr.isEmpty())
+            return {};
+        QString text = format::plainText(attr);
+        if (text.size() > 2000)
+            text = text.left(2000) + QChar(0x2026);
+        return QStringLiteral("%1\n%2").arg(type, text);
+    }
+    case Qt::TextAlignmentRole:
+        return type == QLatin1String("N") ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (type == QLatin1String("NULL") || type == QLatin1String("BOOL"))
+            return QApplication::palette().color(QPalette::PlaceholderText);
+        if (type == QLatin1String("M") || type == QLatin1String("L") || type == QLatin1String("B") || type == QLatin1String("SS")
+            || type == QLatin1String("NS") || type == QLatin1String("BS"))
+            return QApplication::palette().color(QPalette::Link);
+        return {};
+    case AttributeRole:
+        return attr;
+    default:
+        return {};
+    }
+}
+
+QVariant PartiqlResultModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical)
+        return role == Qt::DisplayRole && section >= 0 && section < m_items.size() ? QVariant(section + 1) : QVariant();
+    if (section < 0 || section >= m_columns.size())
+        return {};
+    const QString &name = m_columns.at(section);
+    switch (role) {
+    case Qt::DisplayRole:
+    case Qt::ToolTipRole:
+        return name;
+    case Qt::DecorationRole:
+        return m_leading.contains(name) ? QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg"))) : QVariant();
+    default:
+        return {};
+    }
+}
+
+} // namespace dd::ui

@@ -1,0 +1,55 @@
+// PartiqlResultModel: the items of a PartiQL statement as a grid, page after
+// page as the editor loads them (ExecuteStatement's NextToken). Columns are
+// the union of the attribute names seen so far: the leading names (the
+// table's or index's key attributes) first, then each page's new names in
+// name order. Cells render as in the table browser (common/attributeformat.h).
+// The editor fetches; the model only holds what it is given (the browser's
+// ItemTableModel fetches Scan and Query pages by itself, which a statement
+// cannot use).
+//
+// GUI thread only. Never opens dialogs.
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QJsonObject>
+#include <QList>
+#include <QStringList>
+
+namespace dd::ui {
+
+class PartiqlResultModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Role {
+        AttributeRole = Qt::UserRole + 1, // QJsonObject: the cell's attribute value, empty if absent
+        ItemRole,                         // QJsonObject: the row's whole item
+    };
+
+    explicit PartiqlResultModel(QObject *parent = nullptr);
+
+    // Removes every row and column (a model reset); `leading` are the names
+    // that go first when they turn up.
+    void clear(const QStringList &leading = {});
+    void append(const QList<QJsonObject> &items); // rows at the end, new columns as needed
+    void setItem(int row, const QJsonObject &item); // replaces a row (0 <= row < rowCount())
+    void removeItem(int row);
+
+    QJsonObject item(int row) const { return m_items.value(row); }
+    QStringList columns() const { return m_columns; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void addColumns(const QList<QJsonObject> &items);
+
+    QList<QJsonObject> m_items;    // rows, in the order of the result
+    QStringList m_columns;         // leading names seen, then the others by first appearance
+    QHash<QString, int> m_columnIndex;
+    QStringList m_leading;         // the key attributes, shown first
+};
+
+} // namespace dd::ui
