@@ -22,37 +22,27 @@ using namespace partiql;
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-
 ApiError duplicateItem() { return {p("DuplicateItemException"), p("Duplicate primary key exists in table")}; }
 
 // Runs one translated request through its operation's handler, after the
 // checks of AWS's model that Engine::call makes for a request from a client.
 Result<QJsonObject> run(OpContext &ctx, const QString &operation, const QJsonObject &request)
 {
+    static const QHash<QString, OpHandler> handlers = {
+        {p("Query"), static_cast<OpHandler>(query)},
+        {p("Scan"), scan},
+        {p("GetItem"), static_cast<OpHandler>(getItem)},
+        {p("PutItem"), static_cast<OpHandler>(putItem)},
+        {p("UpdateItem"), static_cast<OpHandler>(updateItem)},
+        {p("DeleteItem"), deleteItem},
+        {p("TransactWriteItems"), transactWriteItems},
+        {p("TransactGetItems"), transactGetItems},
+    };
     DD_CHECK(ShapeValidator::instance(ShapeValidator::Service::DynamoDB).validate(operation, request));
-    Result<QByteArray> out = ApiError::internal(p("No handler for ") + operation);
-    if (operation == u"Query") {
-        OpContext c = ctx;
-        c.keyAttributesInFilter = true; // the rest of the WHERE clause
-        out = query(c, request);
-    }
-    else if (operation == u"Scan")
-        out = scan(ctx, request);
-    else if (operation == u"GetItem")
-        out = getItem(ctx, request);
-    else if (operation == u"PutItem")
-        out = putItem(ctx, request);
-    else if (operation == u"UpdateItem")
-        out = updateItem(ctx, request);
-    else if (operation == u"DeleteItem")
-        out = deleteItem(ctx, request);
-    else if (operation == u"TransactWriteItems")
-        out = transactWriteItems(ctx, request);
-    else if (operation == u"TransactGetItems")
-        out = transactGetItems(ctx, request);
-    if (!out.ok())
-        return out.error();
-    return QJsonDocument::fromJson(*out).object();
+    OpContext c = ctx;
+    c.keyAttributesInFilter = true; // a Query's filter: the rest of the WHERE clause
+    DD_ASSIGN(QByteArray out, handlers.value(operation)(c, request));
+    return QJsonDocument::fromJson(out).object();
 }
 
 struct Parsed {
