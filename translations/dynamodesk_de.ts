@@ -398,6 +398,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Co&amp;mpact data folder…</source>
         <translation>Datenordner ko&amp;mprimieren…</translation>
     </message>
+    <message>
+        <source>&amp;PartiQL editor…</source>
+        <translation>&amp;PartiQL-Editor…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -1199,6 +1203,160 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>&amp;PartiQL editor…</source>
+        <translation>&amp;PartiQL-Editor…</translation>
+    </message>
+    <message>
+        <source>PartiQL</source>
+        <translation>PartiQL</translation>
+    </message>
+    <message>
+        <source>PartiQL editor — %1</source>
+        <translation>PartiQL-Editor — %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PartiqlEditor</name>
+    <message>
+        <source>SELECT * FROM &quot;Orders&quot; WHERE customerId = ?
+-- Ctrl+Return runs the statement</source>
+        <translation>SELECT * FROM &quot;Orders&quot; WHERE customerId = ?
+-- Strg+Eingabe führt die Anweisung aus</translation>
+    </message>
+    <message>
+        <source>Values of the ? in order, e.g. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</source>
+        <translation>Werte der ? der Reihe nach, z. B. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters</source>
+        <translation>&amp;Parameter</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Kein Limit</translation>
+    </message>
+    <message>
+        <source>Limit: how many items DynamoDB reads for one page; Load more asks for the next</source>
+        <translation>Limit: wie viele Elemente DynamoDB für eine Seite liest; „Mehr laden“ fragt nach der nächsten</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze</source>
+        <translation>Seiten&amp;größe</translation>
+    </message>
+    <message>
+        <source>Consistent read</source>
+        <translation>Konsistentes Lesen</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Run the statement (%1)</source>
+        <translation>Die Anweisung ausführen (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the statement (a write that DynamoDB received is not undone)</source>
+        <translation>Nicht mehr auf die Anweisung warten (ein Schreibvorgang, den DynamoDB erhalten hat, wird nicht rückgängig gemacht)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n statement(s) that ran on this connection</source>
+        <translation>
+            <numerusform>Die letzte Anweisung, die auf dieser Verbindung lief</numerusform>
+            <numerusform>Die letzten %n Anweisungen, die auf dieser Verbindung liefen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as AWS &amp;CLI</source>
+        <translation>Als AWS-&amp;CLI kopieren</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>Mehr laden</translation>
+    </message>
+    <message>
+        <source>The next page of the same statement (NextToken)</source>
+        <translation>Die nächste Seite derselben Anweisung (NextToken)</translation>
+    </message>
+    <message>
+        <source>The parameters are not JSON: %1 at character %2</source>
+        <translation>Die Parameter sind kein JSON: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>The parameters must be a JSON array of attribute values, e.g. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</source>
+        <translation>Die Parameter müssen ein JSON-Array von Attributwerten sein, z. B. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</translation>
+    </message>
+    <message>
+        <source>Parameter %1 is not an attribute value such as {&quot;S&quot;: &quot;Acme&quot;}</source>
+        <translation>Parameter %1 ist kein Attributwert wie {&quot;S&quot;: &quot;Acme&quot;}</translation>
+    </message>
+    <message>
+        <source>Parameter %1: %2</source>
+        <translation>Parameter %1: %2</translation>
+    </message>
+    <message>
+        <source>Type a statement to run</source>
+        <translation>Geben Sie eine Anweisung ein, die ausgeführt werden soll</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Loading the next page…</source>
+        <translation>Die nächste Seite wird geladen…</translation>
+    </message>
+    <message>
+        <source>Cancelled; a write that DynamoDB received is not undone</source>
+        <translation>Abgebrochen; ein Schreibvorgang, den DynamoDB erhalten hat, wird nicht rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>Statement ran</source>
+        <translation>Anweisung ausgeführt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n Element</numerusform>
+            <numerusform>%n Elemente</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 capacity units</source>
+        <translation>%1 Kapazitätseinheiten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n Seite</numerusform>
+            <numerusform>%n Seiten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more to load</source>
+        <translation>weitere zu laden</translation>
+    </message>
+    <message>
+        <source>Only the items of a SELECT from a table open in the item editor</source>
+        <translation>Nur die Elemente eines SELECT aus einer Tabelle öffnen sich im Elementeditor</translation>
+    </message>
+    <message>
+        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
+        <translation>Dieser Zeile fehlt der Schlüssel von %1 (%2): Wählen Sie die Schlüsselattribute aus, um das Element zu öffnen</translation>
+    </message>
+    <message>
+        <source>The item is no longer in %1</source>
+        <translation>Das Element ist nicht mehr in %1</translation>
     </message>
 </context>
 <context>

@@ -398,6 +398,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Co&amp;mpact data folder…</source>
         <translation>データフォルダーを圧縮(&amp;M)…</translation>
     </message>
+    <message>
+        <source>&amp;PartiQL editor…</source>
+        <translation>PartiQL エディター(&amp;P)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -1196,6 +1200,157 @@ Compact now?</source>
     <message>
         <source>Opening %1…</source>
         <translation>%1 を開いています…</translation>
+    </message>
+    <message>
+        <source>&amp;PartiQL editor…</source>
+        <translation>PartiQL エディター(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>PartiQL</source>
+        <translation>PartiQL</translation>
+    </message>
+    <message>
+        <source>PartiQL editor — %1</source>
+        <translation>PartiQL エディター — %1</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PartiqlEditor</name>
+    <message>
+        <source>SELECT * FROM &quot;Orders&quot; WHERE customerId = ?
+-- Ctrl+Return runs the statement</source>
+        <translation>SELECT * FROM &quot;Orders&quot; WHERE customerId = ?
+-- Ctrl+Return でステートメントを実行</translation>
+    </message>
+    <message>
+        <source>Values of the ? in order, e.g. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</source>
+        <translation>? の値を順に指定 (例: [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}])</translation>
+    </message>
+    <message>
+        <source>&amp;Parameters</source>
+        <translation>パラメーター(&amp;P)</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>制限なし</translation>
+    </message>
+    <message>
+        <source>Limit: how many items DynamoDB reads for one page; Load more asks for the next</source>
+        <translation>Limit: DynamoDB が 1 ページで読み取る項目数。「さらに読み込む」で次のページを取得します</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze</source>
+        <translation>ページサイズ(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Consistent read</source>
+        <translation>強い整合性の読み込み</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Run the statement (%1)</source>
+        <translation>ステートメントを実行 (%1)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the statement (a write that DynamoDB received is not undone)</source>
+        <translation>ステートメントの完了を待つのをやめる (DynamoDB が受け取った書き込みは取り消されません)</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n statement(s) that ran on this connection</source>
+        <translation>
+            <numerusform>この接続で実行した最近の %n 件のステートメント</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Copy as AWS &amp;CLI</source>
+        <translation>AWS CLI としてコピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Load more</source>
+        <translation>さらに読み込む</translation>
+    </message>
+    <message>
+        <source>The next page of the same statement (NextToken)</source>
+        <translation>同じステートメントの次のページ (NextToken)</translation>
+    </message>
+    <message>
+        <source>The parameters are not JSON: %1 at character %2</source>
+        <translation>パラメーターが JSON ではありません: %2 文字目で %1</translation>
+    </message>
+    <message>
+        <source>The parameters must be a JSON array of attribute values, e.g. [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}]</source>
+        <translation>パラメーターは属性値の JSON 配列でなければなりません (例: [{&quot;S&quot;: &quot;Acme&quot;}, {&quot;N&quot;: &quot;3&quot;}])</translation>
+    </message>
+    <message>
+        <source>Parameter %1 is not an attribute value such as {&quot;S&quot;: &quot;Acme&quot;}</source>
+        <translation>パラメーター %1 は {&quot;S&quot;: &quot;Acme&quot;} のような属性値ではありません</translation>
+    </message>
+    <message>
+        <source>Parameter %1: %2</source>
+        <translation>パラメーター %1: %2</translation>
+    </message>
+    <message>
+        <source>Type a statement to run</source>
+        <translation>実行するステートメントを入力してください</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>実行中…</translation>
+    </message>
+    <message>
+        <source>Loading the next page…</source>
+        <translation>次のページを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cancelled; a write that DynamoDB received is not undone</source>
+        <translation>キャンセルしました。DynamoDB が受け取った書き込みは取り消されません</translation>
+    </message>
+    <message>
+        <source>Statement ran</source>
+        <translation>ステートメントを実行しました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 capacity units</source>
+        <translation>%1 キャパシティユニット</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n ページ</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>more to load</source>
+        <translation>続きがあります</translation>
+    </message>
+    <message>
+        <source>Only the items of a SELECT from a table open in the item editor</source>
+        <translation>項目エディターで開けるのは、テーブルに対する SELECT の項目だけです</translation>
+    </message>
+    <message>
+        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
+        <translation>この行には %1 のキー (%2) がありません。項目を開くにはキー属性を SELECT してください</translation>
+    </message>
+    <message>
+        <source>The item is no longer in %1</source>
+        <translation>この項目はもう %1 にありません</translation>
     </message>
 </context>
 <context>
