@@ -66,6 +66,7 @@ private slots:
     void highlighter();
     void lexerFindsTheTable_data();
     void lexerFindsTheTable();
+    void lexerNamesTheProjection();
     void mainWindowWiring();
     void cleanupTestCase();
 
@@ -165,8 +166,10 @@ void TestPartiqlEditor::insertAndSelectThroughTheEditor()
     // A projection shows only what it selects.
     QVERIFY(runTyped(QStringLiteral("SELECT SongTitle, Plays FROM Music WHERE Artist = 'Band'")));
     QCOMPARE(model->rowCount(), 1);
-    QCOMPARE(model->columns(), (QStringList{QStringLiteral("SongTitle"), QStringLiteral("Plays")}));
+    QCOMPARE(model->columns(), (QStringList{QStringLiteral("SongTitle"), QStringLiteral("Plays")})); // in the projection's order
     QCOMPARE(cell(0, QStringLiteral("SongTitle")), QStringLiteral("It's"));
+    QVERIFY(model->headerData(0, Qt::Horizontal, Qt::DecorationRole).isValid()); // a key attribute
+    QVERIFY(!model->headerData(1, Qt::Horizontal, Qt::DecorationRole).isValid());
 }
 
 void TestPartiqlEditor::updateThenSelect()
@@ -519,6 +522,16 @@ void TestPartiqlEditor::lexerFindsTheTable_data()
     QTest::newRow("update") << QStringLiteral("UPDATE T SET a = 1 WHERE k = 'FROM'") << QStringLiteral("T") << QString();
     QTest::newRow("delete") << QStringLiteral("DELETE FROM T WHERE k = 1") << QStringLiteral("T") << QString();
     QTest::newRow("none") << QStringLiteral("SELECT") << QString() << QString();
+}
+
+void TestPartiqlEditor::lexerNamesTheProjection()
+{
+    using dd::ui::partiql::projectionNames;
+    QCOMPARE(projectionNames(QStringLiteral("SELECT * FROM T")), QStringList());
+    QCOMPARE(projectionNames(QStringLiteral("select b, \"a\", c.d, e[2], f.g[0].h, i.j[1] FROM T WHERE x = 1")),
+             (QStringList{QStringLiteral("b"), QStringLiteral("a"), QStringLiteral("d"), QStringLiteral("e[2]"), QStringLiteral("h"), QStringLiteral("j[1]")}));
+    QCOMPARE(projectionNames(QStringLiteral("-- the titles\nSELECT SongTitle -- and only those\nFROM Music")), QStringList{QStringLiteral("SongTitle")});
+    QCOMPARE(projectionNames(QStringLiteral("UPDATE T SET a = 1 WHERE k = 2")), QStringList());
 }
 
 void TestPartiqlEditor::lexerFindsTheTable()

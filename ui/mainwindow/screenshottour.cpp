@@ -19,6 +19,8 @@
 #include "items/itemeditor.h"
 #include "items/itemtreeeditor.h"
 #include "mainwindow/mainwindow.h"
+#include "partiql/partiqleditor.h"
+#include "partiql/partiqlresultmodel.h"
 #include "streams/streamrecordmodel.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
@@ -325,6 +327,28 @@ void ScreenshotTour::start()
     waitFor([&] { return ran; });
     settle();
     save(m_window, QStringLiteral("08-transaction"));
+
+    // 12: the PartiQL editor: a SELECT through an index, with a comment,
+    // a parameter and its results; two earlier statements in the history.
+    PartiqlEditor *partiql = m_window->openPartiqlEditor(c, QStringLiteral("Customers"));
+    const auto runStatement = [&](const QString &statement, const QString &parameters) {
+        bool done = false;
+        QMetaObject::Connection once = connect(partiql, &PartiqlEditor::finished, this, [&done] { done = true; });
+        partiql->setStatement(statement);
+        partiql->setParametersText(parameters);
+        partiql->run();
+        waitFor([&] { return done; });
+        disconnect(once);
+    };
+    runStatement(partiql->statement(), QString());
+    runStatement(QStringLiteral("UPDATE \"Customers\" SET credit = credit + 10 WHERE id = 'c2'"), QString());
+    runStatement(QStringLiteral("-- Shipped orders of 100 or more, through the byStatus index\n"
+                                "SELECT customerId, orderId, total, shipTo.city, paid\n"
+                                "FROM \"Orders\".\"byStatus\"\n"
+                                "WHERE status = ? AND total >= 100"),
+                 QStringLiteral("[{\"S\": \"SHIPPED\"}]"));
+    partiql->view()->selectRow(1);
+    save(m_window, QStringLiteral("12-partiql"));
 
     // 9: the live stream viewer of Orders while orders change.
     (void)c->callSync(QStringLiteral("UpdateTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},

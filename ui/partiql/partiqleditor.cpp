@@ -382,7 +382,8 @@ void PartiqlEditor::onPage()
         for (const QString &k : TableKeys::fromDescription(table).names())
             if (!keys.contains(k))
                 keys << k;
-        m_model->clear(keys);
+        const QStringList projected = partiql::projectionNames(m_shown.request.value(p("Statement")).toString());
+        m_model->clear(projected.isEmpty() ? keys : projected, keys);
         m_history.add({m_shown.request.value(p("Statement")).toString(), m_shown.parameters});
         refreshHistory();
     }

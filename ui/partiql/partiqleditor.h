@@ -2,9 +2,9 @@
 // (highlighted, monospace), optional parameters (a JSON array of attribute
 // values), a page size (Limit) and Consistent read; Run (Ctrl+Return) sends
 // one ExecuteStatement with ReturnConsumedCapacity TOTAL and shows the items
-// in a grid, the key attributes first, with "N items · X capacity units".
-// When the response has a NextToken, Load more asks for the next page of
-// the same request and appends it. DynamoDB's errors show as "Type:
+// in a grid (the projection's order, or the key attributes first), with
+// "N items · X capacity units". When the response has a NextToken, Load
+// more asks for the next page of the same request and appends it. DynamoDB's errors show as "Type:
 // message", in English as on the wire. While a call runs, a busy bar and
 // Cancel, which stops waiting for it (a statement DynamoDB already received
 // may still run: cancelling does not undo a write). The statements that ran

@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 namespace dd::ui::partiql {
 
 namespace {
@@ -167,6 +169,41 @@ bool isSelect(const QString &statement)
         return t.kind == TokenKind::Keyword && QStringView(statement).mid(t.start, t.length).compare(QLatin1String("SELECT"), Qt::CaseInsensitive) == 0;
     }
     return false;
+}
+
+QStringList projectionNames(const QString &statement)
+{
+    if (!isSelect(statement))
+        return {};
+    QList<Token> tokens = lex(statement);
+    tokens.removeIf([](const Token &t) { return t.kind == TokenKind::Comment; });
+    const auto text = [&](const Token &t) { return QStringView(statement).mid(t.start, t.length); };
+    QStringList names;
+    QString name;   // the last name of the path being read, with the indexes after it
+    int depth = 0;  // brackets open
+    for (qsizetype i = 1; i < tokens.size(); ++i) {
+        const Token &t = tokens[i];
+        if (depth == 0 && (t.kind == TokenKind::Keyword || (t.kind == TokenKind::Punct && text(t) == u','))) {
+            if (!name.isEmpty())
+                names << name;
+            name.clear();
+            if (t.kind == TokenKind::Keyword)
+                break; // FROM
+            continue;
+        }
+        if (t.kind == TokenKind::Punct && text(t) == u'*' && depth == 0)
+            return {};
+        if (t.kind == TokenKind::Punct && text(t) == u'[') {
+            ++depth;
+            if (i + 2 < tokens.size() && tokens[i + 1].kind == TokenKind::Number && text(tokens[i + 2]) == u']')
+                name += QLatin1Char('[') + text(tokens[i + 1]).toString() + QLatin1Char(']');
+        } else if (t.kind == TokenKind::Punct && text(t) == u']') {
+            depth = std::max(0, depth - 1);
+        } else if (depth == 0 && (t.kind == TokenKind::Name || t.kind == TokenKind::QuotedName)) {
+            name = nameOf(statement, t);
+        }
+    }
+    return names;
 }
 
 QString quotedName(const QString &name)

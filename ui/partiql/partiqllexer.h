@@ -8,6 +8,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace dd::ui::partiql {
@@ -52,6 +53,12 @@ QString targetTable(const QString &statement, QString *index = nullptr);
 
 // Whether the statement is a SELECT (its first word, comments skipped).
 bool isSelect(const QString &statement);
+
+// The attribute names a SELECT's items have, in the order of its
+// projection, as DynamoDB names them: a path by its last name and the
+// indexes after it (a.b -> b, a.list[0] -> list[0]). Empty for SELECT *
+// and for other statements.
+QStringList projectionNames(const QString &statement);
 
 // The name as a PartiQL statement writes it: "Orders", with " doubled.
 QString quotedName(const QString &name);

@@ -14,13 +14,14 @@ PartiqlResultModel::PartiqlResultModel(QObject *parent) : QAbstractTableModel(pa
 {
 }
 
-void PartiqlResultModel::clear(const QStringList &leading)
+void PartiqlResultModel::clear(const QStringList &leading, const QStringList &keys)
 {
     beginResetModel();
     m_items.clear();
     m_columns.clear();
     m_columnIndex.clear();
     m_leading = leading;
+    m_keys = keys;
     endResetModel();
 }
 
@@ -131,7 +132,7 @@ QVariant PartiqlResultModel::headerData(int section, Qt::Orientation orientation
     case Qt::ToolTipRole:
         return name;
     case Qt::DecorationRole:
-        return m_leading.contains(name) ? QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg"))) : QVariant();
+        return m_keys.contains(name) ? QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg"))) : QVariant();
     default:
         return {};
     }

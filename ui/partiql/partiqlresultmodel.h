@@ -1,8 +1,8 @@
 // PartiqlResultModel: the items of a PartiQL statement as a grid, page after
 // page as the editor loads them (ExecuteStatement's NextToken). Columns are
 // the union of the attribute names seen so far: the leading names (the
-// table's or index's key attributes) first, then each page's new names in
-// name order. Cells render as in the table browser (common/attributeformat.h).
+// SELECT's projection in its order, or the key attributes) first, then
+// each page's new names in name order; key attributes have a key icon. Cells render as in the table browser (common/attributeformat.h).
 // The editor fetches; the model only holds what it is given (the browser's
 // ItemTableModel fetches Scan and Query pages by itself, which a statement
 // cannot use).
@@ -29,8 +29,8 @@ public:
     explicit PartiqlResultModel(QObject *parent = nullptr);
 
     // Removes every row and column (a model reset); `leading` are the names
-    // that go first when they turn up.
-    void clear(const QStringList &leading = {});
+    // that go first when they turn up, `keys` the key attributes.
+    void clear(const QStringList &leading = {}, const QStringList &keys = {});
     void append(const QList<QJsonObject> &items); // rows at the end, new columns as needed
     void setItem(int row, const QJsonObject &item); // replaces a row (0 <= row < rowCount())
     void removeItem(int row);
@@ -49,7 +49,8 @@ private:
     QList<QJsonObject> m_items;    // rows, in the order of the result
     QStringList m_columns;         // leading names seen, then the others by first appearance
     QHash<QString, int> m_columnIndex;
-    QStringList m_leading;         // the key attributes, shown first
+    QStringList m_leading;         // the names shown first, in this order
+    QStringList m_keys;            // the key attributes of the table (and index) read
 };
 
 } // namespace dd::ui
