@@ -1350,14 +1350,6 @@ Jetzt komprimieren?</translation>
         <source>Only the items of a SELECT from a table open in the item editor</source>
         <translation>Nur die Elemente eines SELECT aus einer Tabelle öffnen sich im Elementeditor</translation>
     </message>
-    <message>
-        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
-        <translation>Dieser Zeile fehlt der Schlüssel von %1 (%2): Wählen Sie die Schlüsselattribute aus, um das Element zu öffnen</translation>
-    </message>
-    <message>
-        <source>The item is no longer in %1</source>
-        <translation>Das Element ist nicht mehr in %1</translation>
-    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>
@@ -1691,6 +1683,17 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Write capacity units:</source>
         <translation>Schreibkapazitätseinheiten:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ResultItemOpener</name>
+    <message>
+        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
+        <translation>Dieser Zeile fehlt der Schlüssel von %1 (%2): Wählen Sie die Schlüsselattribute aus, um das Element zu öffnen</translation>
+    </message>
+    <message>
+        <source>The item is no longer in %1</source>
+        <translation>Das Element ist nicht mehr in %1</translation>
     </message>
 </context>
 <context>

@@ -1344,14 +1344,6 @@ Compact now?</source>
         <source>Only the items of a SELECT from a table open in the item editor</source>
         <translation>項目エディターで開けるのは、テーブルに対する SELECT の項目だけです</translation>
     </message>
-    <message>
-        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
-        <translation>この行には %1 のキー (%2) がありません。項目を開くにはキー属性を SELECT してください</translation>
-    </message>
-    <message>
-        <source>The item is no longer in %1</source>
-        <translation>この項目はもう %1 にありません</translation>
-    </message>
 </context>
 <context>
     <name>dd::ui::PatternResolution</name>
@@ -1685,6 +1677,17 @@ Compact now?</source>
     <message>
         <source>Write capacity units:</source>
         <translation>書き込みキャパシティユニット:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ResultItemOpener</name>
+    <message>
+        <source>This row lacks the key of %1 (%2): select the key attributes to open the item</source>
+        <translation>この行には %1 のキー (%2) がありません。項目を開くにはキー属性を SELECT してください</translation>
+    </message>
+    <message>
+        <source>The item is no longer in %1</source>
+        <translation>この項目はもう %1 にありません</translation>
     </message>
 </context>
 <context>

@@ -470,10 +470,31 @@ void TestPartiqlEditor::rowOpensInTheItemEditor()
     QCOMPARE(uitest::get(*m_connection, QStringLiteral("Music"), {{QStringLiteral("Artist"), uitest::S(QStringLiteral("Acme"))}, {QStringLiteral("SongTitle"), uitest::S(QStringLiteral("Song 2"))}})
                  .value(QStringLiteral("Tags")).toObject().value(QStringLiteral("SS")).toArray().size(), 2);
 
+    // A delete in the item editor removes the row.
+    QVERIFY(runTyped(QStringLiteral("SELECT * FROM Music WHERE Artist = 'Acme'")));
+    QCOMPARE(m_editor->model()->rowCount(), 2);
+    QVERIFY(m_editor->openItem(0));
+    QTRY_VERIFY((editor = m_editor->findChild<ItemEditor *>()) != nullptr);
+    editor->deleteItem();
+    QTRY_COMPARE(m_editor->model()->rowCount(), 1);
+    QCOMPARE(cell(0, QStringLiteral("SongTitle")), QStringLiteral("Song 2"));
+    QTRY_VERIFY(m_editor->findChild<ItemEditor *>() == nullptr);
+    // An item deleted elsewhere since: the editor says so and opens nothing.
+    QVERIFY(m_connection->callSync(QStringLiteral("DeleteItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Music")},
+        {QStringLiteral("Key"), QJsonObject{{QStringLiteral("Artist"), uitest::S(QStringLiteral("Acme"))}, {QStringLiteral("SongTitle"), uitest::S(QStringLiteral("Song 2"))}}}}).ok());
+    QVERIFY(m_editor->openItem(0));
+    QTRY_COMPARE(m_editor->errorText(), QStringLiteral("The item is no longer in Music"));
+    QVERIFY(m_editor->findChild<ItemEditor *>() == nullptr);
+
     // Rows without the key, or of a statement that is not a SELECT, do not open.
-    QVERIFY(runTyped(QStringLiteral("SELECT Plays FROM Music WHERE Artist = 'Acme'")));
+    QVERIFY(runTyped(QStringLiteral("SELECT Plays FROM Music WHERE Artist = 'Band'")));
     QVERIFY(!m_editor->openItem(0));
     QVERIFY2(m_editor->errorText().contains(QStringLiteral("Artist, SongTitle")), qPrintable(m_editor->errorText()));
+    QVERIFY(runTyped(QStringLiteral("UPDATE Music SET Plays = 4 WHERE Artist = 'Band' AND SongTitle = 'It''s' RETURNING ALL NEW *")));
+    QCOMPARE(m_editor->model()->rowCount(), 1);
+    QSignalSpy status(m_editor, &PartiqlEditor::statusMessage);
+    QVERIFY(!m_editor->openItem(0));
+    QCOMPARE(status.count(), 1);
 }
 
 void TestPartiqlEditor::highlighter()

@@ -3,13 +3,14 @@
 #include "common/awsclicommand.h"
 #include "common/copyasbutton.h"
 #include "common/errorlabel.h"
+#include "common/tablekeys.h"
 #include "common/itemjson.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
-#include "items/itemeditor.h"
 #include "partiql/partiqlhighlighter.h"
 #include "partiql/partiqllexer.h"
 #include "partiql/partiqlresultmodel.h"
+#include "partiql/resultitemopener.h"
 
 #include <QAction>
 #include <QApplication>
@@ -55,7 +56,6 @@ PartiqlEditor::PartiqlEditor(Connection *connection, QWidget *parent)
     setObjectName(p("partiqlEditor"));
     buildUi();
     connect(&m_runWatcher, &QFutureWatcher<Page>::finished, this, &PartiqlEditor::onPage);
-    connect(&m_itemWatcher, &QFutureWatcher<ItemRead>::finished, this, &PartiqlEditor::onItemRead);
     refreshHistory();
     showStatus();
 }
@@ -63,7 +63,6 @@ PartiqlEditor::PartiqlEditor(Connection *connection, QWidget *parent)
 PartiqlEditor::~PartiqlEditor()
 {
     stopWatcher(m_runWatcher);
-    stopWatcher(m_itemWatcher);
 }
 
 void PartiqlEditor::buildUi()
@@ -146,6 +145,8 @@ void PartiqlEditor::buildUi()
     m_error->setObjectName(p("error"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_model = new PartiqlResultModel(this);
+    m_opener = new ResultItemOpener(m_connection, m_model, this);
+    connect(m_opener, &ResultItemOpener::failed, m_error, &ErrorLabel::setError);
     m_view = new QTableView(this);
     m_view->setObjectName(p("results"));
     m_view->setModel(m_model);
@@ -479,79 +480,20 @@ QString PartiqlEditor::copyText(CopyFormat format) const
 
 bool PartiqlEditor::openItem(int row)
 {
-    if (row < 0 || row >= m_model->rowCount() || m_itemWatcher.isRunning())
+    if (row < 0 || row >= m_model->rowCount())
         return false;
-    const QString table = m_shown.table;
-    const TableKeys keys = TableKeys::fromDescription(m_descriptions.value(table));
-    if (table.isEmpty() || keys.partition.isEmpty()) {
+    const TableKeys keys = TableKeys::fromDescription(m_descriptions.value(m_shown.table));
+    if (m_shown.table.isEmpty() || keys.partition.isEmpty()) {
         emit statusMessage(tr("Only the items of a SELECT from a table open in the item editor"));
         return false;
     }
-    const QJsonObject key = keys.keyOf(m_model->item(row));
-    if (key.size() < keys.names().size()) {
-        m_error->setError(tr("This row lacks the key of %1 (%2): select the key attributes to open the item")
-                              .arg(table, keys.names().join(QStringLiteral(", "))));
+    QString error;
+    if (!m_opener->open(row, m_shown.table, keys, &error)) {
+        if (!error.isEmpty())
+            m_error->setError(error);
         return false;
     }
-    m_itemWatcher.setFuture(m_connection->call(p("GetItem"), QJsonObject{{p("TableName"), table}, {p("Key"), key}, {p("ConsistentRead"), true}})
-                                .then(QtFuture::Launch::Sync, [table, keys](client::ApiResponse r) {
-                                    return ItemRead{std::move(r), table, keys};
-                                }));
     return true;
-}
-
-void PartiqlEditor::onItemRead()
-{
-    if (m_itemWatcher.future().resultCount() == 0)
-        return;
-    const ItemRead read = m_itemWatcher.result();
-    if (!read.response.ok()) {
-        m_error->setError(QStringLiteral("%1: %2").arg(read.response.error->type(), read.response.error->message()));
-        return;
-    }
-    const QJsonObject item = read.response.body.value(p("Item")).toObject();
-    if (item.isEmpty()) {
-        m_error->setError(tr("The item is no longer in %1").arg(read.table));
-        return;
-    }
-    // A row of a projection shows some attributes: a save updates those, not the rest.
-    const int at = read.table == m_shown.table ? rowOfKey(read.keys.keyOf(item)) : -1;
-    const QJsonObject shown = at >= 0 ? m_model->item(at) : item;
-    const bool whole = shown == item;
-    const QStringList names = shown.keys();
-    const TableKeys keys = read.keys;
-    auto *editor = new ItemEditor(m_connection, read.table, keys, ItemEditor::Mode::Edit, item, this);
-    const QString table = read.table;
-    connect(editor, &ItemEditor::itemSaved, this, [this, table, keys, whole, names](const QJsonObject &saved) {
-        const int at = table == m_shown.table ? rowOfKey(keys.keyOf(saved)) : -1;
-        if (at < 0)
-            return;
-        QJsonObject row;
-        for (const QString &name : names)
-            if (saved.contains(name))
-                row.insert(name, saved.value(name));
-        m_model->setItem(at, whole ? saved : row);
-    });
-    connect(editor, &ItemEditor::itemDeleted, this, [this, table](const QJsonObject &key) {
-        if (const int at = table == m_shown.table ? rowOfKey(key) : -1; at >= 0)
-            m_model->removeItem(at);
-    });
-    editor->show();
-}
-
-int PartiqlEditor::rowOfKey(const QJsonObject &key) const
-{
-    if (key.isEmpty())
-        return -1;
-    for (int row = 0; row < m_model->rowCount(); ++row) {
-        const QJsonObject item = m_model->item(row);
-        bool same = true;
-        for (auto it = key.begin(); it != key.end() && same; ++it)
-            same = item.value(it.key()) == it.value();
-        if (same)
-            return row;
-    }
-    return -1;
 }
 
 } // namespace dd::ui

@@ -10,8 +10,7 @@
 // may still run: cancelling does not undo a write). The statements that ran
 // are kept per connection (statementhistory.h); Copy as gives the AWS CLI
 // command or a Python or JavaScript program. A double-click on a row of a
-// SELECT from a table reads the whole item (GetItem, consistent) and opens
-// it in the item editor; saving or deleting it there updates the row.
+// SELECT from a table opens its item in the item editor (resultitemopener.h).
 //
 // GUI thread only. The Connection must outlive the editor; the destructor
 // waits for the calls it still watches.
@@ -19,7 +18,6 @@
 
 #include "client/client.h"
 #include "common/codesnippet.h"
-#include "common/tablekeys.h"
 #include "partiql/statementhistory.h"
 
 #include <QFutureWatcher>
@@ -44,6 +42,7 @@ namespace dd::ui {
 class Connection;
 class ErrorLabel;
 class PartiqlResultModel;
+class ResultItemOpener;
 
 class PartiqlEditor : public QWidget {
     Q_OBJECT
@@ -103,22 +102,13 @@ private:
         client::ApiResponse response;
         QJsonObject table;        // DescribeTable's "Table", empty if not asked or not answered
     };
-    // A row's item read for the item editor.
-    struct ItemRead {
-        client::ApiResponse response;
-        QString table;
-        TableKeys keys;
-    };
-
     void buildUi();
     void start(const QJsonObject &request, bool describe);
     void onPage();
-    void onItemRead();
     void setBusy(bool busy);
     void showStatus();
     void refreshHistory();
     void validateParameters();
-    int rowOfKey(const QJsonObject &key) const; // the row whose item has this key, or -1
 
     // A statement that ran, or runs: what its result pages repeat.
     struct Run {
@@ -151,10 +141,10 @@ private:
     ErrorLabel *m_error;
     QTableView *m_view;
     PartiqlResultModel *m_model;
+    ResultItemOpener *m_opener;
     QLabel *m_status;
     QPushButton *m_loadMore;
     QFutureWatcher<Page> m_runWatcher;
-    QFutureWatcher<ItemRead> m_itemWatcher;
 };
 
 } // namespace dd::ui

@@ -51,6 +51,20 @@ void PartiqlResultModel::removeItem(int row)
     endRemoveRows();
 }
 
+int PartiqlResultModel::rowOfKey(const QJsonObject &key) const
+{
+    if (key.isEmpty())
+        return -1;
+    for (int row = 0; row < m_items.size(); ++row) {
+        bool same = true;
+        for (auto it = key.begin(); it != key.end() && same; ++it)
+            same = m_items[row].value(it.key()) == it.value();
+        if (same)
+            return row;
+    }
+    return -1;
+}
+
 void PartiqlResultModel::addColumns(const QList<QJsonObject> &items)
 {
     QStringList added;

@@ -36,6 +36,7 @@ public:
     void removeItem(int row);
 
     QJsonObject item(int row) const { return m_items.value(row); }
+    int rowOfKey(const QJsonObject &key) const; // the first row that holds this key, -1 if none (or the key is empty)
     QStringList columns() const { return m_columns; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
