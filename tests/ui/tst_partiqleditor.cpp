@@ -592,6 +592,11 @@ void TestPartiqlEditor::mainWindowWiring()
     QVERIFY(window.openPartiqlEditor(b) != editor);
     QCOMPARE(window.tabs()->count(), 2);
 
+    // Every label with a mnemonic leads to its field.
+    for (const QLabel *label : editor->findChildren<QLabel *>())
+        if (label->text().contains(QLatin1Char('&')))
+            QVERIFY2(label->buddy(), qPrintable(label->text()));
+
     // It runs in the window, and closing the connection closes its tab only.
     QSignalSpy finished(editor, &PartiqlEditor::finished);
     QVERIFY(editor->run());

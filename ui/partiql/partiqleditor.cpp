@@ -56,6 +56,8 @@ PartiqlEditor::PartiqlEditor(Connection *connection, QWidget *parent)
     setObjectName(p("partiqlEditor"));
     buildUi();
     connect(&m_runWatcher, &QFutureWatcher<Page>::finished, this, &PartiqlEditor::onPage);
+    // A table created, changed or deleted through this connection may have other keys now.
+    connect(connection, &Connection::tablesChanged, this, [this] { m_descriptions.clear(); });
     refreshHistory();
     showStatus();
 }

@@ -127,7 +127,7 @@ private:
     bool m_firstPage = false;            // the call in flight starts a new result
     double m_capacity = 0;               // capacity units of the pages shown
     int m_pages = 0;                     // pages shown
-    QHash<QString, QJsonObject> m_descriptions; // DescribeTable's "Table" by table name, as read this session
+    QHash<QString, QJsonObject> m_descriptions; // DescribeTable's "Table" by table name, until the connection changes tables
 
     QPlainTextEdit *m_statement;
     QLineEdit *m_parameters;
