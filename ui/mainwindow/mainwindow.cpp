@@ -9,7 +9,6 @@
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
 #include "partiql/partiqleditor.h"
-#include "partiql/partiqllexer.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
 
@@ -496,7 +495,7 @@ PartiqlEditor *MainWindow::openPartiqlEditor(Connection *connection, const QStri
         m_tabs->setCurrentIndex(index);
     }
     if (!table.isEmpty())
-        editor->setStatement(QStringLiteral("SELECT * FROM %1").arg(partiql::quotedName(table)));
+        editor->setSelectFrom(table);
     editor->statementEdit()->setFocus();
     return editor;
 }

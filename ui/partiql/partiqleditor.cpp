@@ -212,6 +212,11 @@ void PartiqlEditor::setStatement(const QString &statement)
     m_statement->setTextCursor(cursor);
 }
 
+void PartiqlEditor::setSelectFrom(const QString &table)
+{
+    setStatement(QStringLiteral("SELECT * FROM %1").arg(partiql::quotedName(table)));
+}
+
 QString PartiqlEditor::parametersText() const
 {
     return m_parameters->text();

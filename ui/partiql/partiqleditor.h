@@ -59,6 +59,7 @@ public:
     QString statement() const;
     // Replaces the statement as an edit that Undo takes back, cursor at the end.
     void setStatement(const QString &statement);
+    void setSelectFrom(const QString &table); // the statement SELECT * FROM "table", as setStatement()
     QString parametersText() const;
     void setParametersText(const QString &text);
     int pageSize() const;              // Limit; 0 sends none
