@@ -156,7 +156,8 @@ Result<QByteArray> runSelect(OpContext &ctx, const QJsonObject &req, const Trans
         DD_ASSIGN(QJsonObject out, run(ctx, t.operation, page));
         for (const QJsonValue &item : out.value(p("Items")).toArray()) {
             items.append(projectItem(item.toObject(), t.projection));
-            bytes += toBody(item.toObject()).size();
+            if (perValue) // (the 1 MB across the values' Queries)
+                bytes += toBody(item.toObject()).size();
         }
         read += out.value(p("ScannedCount")).toInt();
         addCapacity(capacity, out.value(p("ConsumedCapacity")).toObject());

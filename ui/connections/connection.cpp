@@ -21,7 +21,8 @@ bool isDataOperation(const QString &op)
         QStringLiteral("GetItem"), QStringLiteral("PutItem"), QStringLiteral("UpdateItem"),
         QStringLiteral("DeleteItem"), QStringLiteral("Query"), QStringLiteral("Scan"),
         QStringLiteral("BatchGetItem"), QStringLiteral("BatchWriteItem"),
-        QStringLiteral("TransactGetItems"), QStringLiteral("TransactWriteItems")};
+        QStringLiteral("TransactGetItems"), QStringLiteral("TransactWriteItems"), QStringLiteral("ExecuteStatement"),
+        QStringLiteral("BatchExecuteStatement"), QStringLiteral("ExecuteTransaction")};
     return ops.contains(op);
 }
 
