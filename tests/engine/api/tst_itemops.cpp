@@ -150,9 +150,9 @@ void TestItemOps::malformedJsonIsSerializationException()
     QCOMPARE(fail("NoSuchOperation", "{}").type(), QStringLiteral("UnknownOperationException"));
     QCOMPARE(fail("NoSuchOperation", "{}").message(), QString()); // as AWS: no message
     // One of AWS's this engine lacks: AWS's type, and a message that says so.
-    const ApiError partiql = fail("ExecuteStatement", R"({"Statement":"SELECT * FROM t"})");
-    QCOMPARE(partiql.type(), QStringLiteral("UnknownOperationException"));
-    QCOMPARE(partiql.message(), QStringLiteral("Dynamodesk does not implement ExecuteStatement yet"));
+    const ApiError exportOp = fail("ExportTableToPointInTime", R"({"TableArn":"arn:aws:dynamodb:us-east-1:000000000000:table/t","S3Bucket":"b"})");
+    QCOMPARE(exportOp.type(), QStringLiteral("UnknownOperationException"));
+    QCOMPARE(exportOp.message(), QStringLiteral("Dynamodesk does not implement ExportTableToPointInTime yet"));
     // A control character inside a string must be escaped (RFC 8259), as
     // DynamoDB's parser insists; QJsonDocument alone would take it. Through
     // the fast readers (PutItem, GetItem, UpdateItem, Query) and the general
