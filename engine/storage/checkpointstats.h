@@ -19,6 +19,9 @@ struct CheckpointStats {
     quint64 completed = 0;
     quint64 heldMicros = 0;     // how long writers were held off, in all
     quint64 maxHeldMicros = 0;  // and at most
+    quint64 maxLockWaitMicros = 0; // the longest a checkpoint waited for the write lock
+    quint64 postponed = 0;      // checkpoints given up because a reader's snapshot held the WAL back
+    quint64 maxSyncMicros = 0;  // the longest fsync of the database file or the WAL a checkpoint made
 };
 
 } // namespace dd::storage

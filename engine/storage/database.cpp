@@ -41,6 +41,11 @@ constexpr int kCheckpointPages = 8000;
 // had every such commit take 10-176 ms, 1.9 s of a 35 s load in all; at 8x
 // (256 MB), 46 ms. Closing the database truncates it.
 constexpr qint64 kWalSizeLimit = 8LL * kCheckpointPages * (4096 + 24);
+// WAL frames past which writers wait for the checkpoint under way to end
+// (awaitCheckpoint), when the machine copies and syncs slower than they
+// commit: the WAL's bound. Above what a heavy BatchWriteItem load reaches
+// between starts (40,000 frames).
+constexpr int kWalFramesCap = 6 * kCheckpointPages;
 // Frames a checkpoint leaves for its last pass, the one that holds writers
 // off: unlocked passes copy the rest first (at most kCatchUpPasses of them,
 // each copying what was committed during the one before, while that is less
@@ -448,8 +453,15 @@ int Database::framesBehind(const CheckpointPass &pass) const
 void Database::syncFile(int which)
 {
     sqlite3_file *file = nullptr;
-    if (sqlite3_file_control(m_checkpointer->handle(), "main", which, &file) == SQLITE_OK && file && file->pMethods)
+    if (sqlite3_file_control(m_checkpointer->handle(), "main", which, &file) == SQLITE_OK && file && file->pMethods) {
+        const auto since = std::chrono::steady_clock::now();
         file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
+        if (const int delay = m_syncDelayMs.load(std::memory_order_relaxed))
+            std::this_thread::sleep_for(std::chrono::milliseconds(delay));
+        const auto took = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
+        if (took > m_checkpointMaxSyncMicros.load(std::memory_order_relaxed))
+            m_checkpointMaxSyncMicros.store(took, std::memory_order_relaxed);
+    }
 }
 
 void Database::checkpoint()
@@ -466,6 +478,13 @@ void Database::checkpoint()
     // completes it syncs the file, and with everything the earlier passes
     // copied still unsynced, that took tens of milliseconds, all of them
     // holding writers off.)
+    // Writes wait while the WAL is past kWalFramesCap, until the end of the
+    // checkpoint (but not while a reader holds it back: catchUp).
+    setWalCapped(true);
+    struct Uncap {
+        Database *db;
+        ~Uncap() { db->setWalCapped(false); }
+    } uncap{this};
     CheckpointPass pass = checkpointPass();
     if (!catchUp(pass)) {
         // A reader's snapshot keeps much of the WAL from being copied (a
@@ -537,6 +556,7 @@ bool Database::catchUp(CheckpointPass &pass)
         // checkpoints in a row give up, and the WAL grew to 43,000 frames
         // under steady writes); a preempted reader finishes once it runs
         // again. Wait for it, without holding writers off.
+        setWalCapped(false);
         for (bool progressed = false; !progressed;) {
             if (waits++ == kReaderWaits)
                 return false;
@@ -545,6 +565,7 @@ bool Database::catchUp(CheckpointPass &pass)
             progressed = next.copiedFrames > pass.copiedFrames || next.logFrames < pass.logFrames;
             pass = next;
         }
+        setWalCapped(true);
     }
 }
 
@@ -553,6 +574,7 @@ void Database::postpone(const CheckpointPass &pass)
     // Soon, so that the WAL starts over shortly after the reader lets go:
     // the passes in the meantime are quick, as they copy little.
     m_checkpointAt.store(pass.logFrames + kCheckpointPages / 8, std::memory_order_relaxed);
+    m_checkpointsPostponed.fetch_add(1, std::memory_order_relaxed);
 }
 
 bool Database::quietHeldPass(CheckpointPass &pass)
@@ -591,8 +613,42 @@ void Database::lockWriters(std::unique_lock<std::mutex> &writers)
     // Queued writers count the checkpoint as one of them, so that long
     // background writers (restores) commit and let it in.
     m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
+    m_checkpointTurn.store(true, std::memory_order_release);
+    const auto since = std::chrono::steady_clock::now();
     writers.lock();
+    const auto waited = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
+    if (waited > m_checkpointMaxLockWaitMicros.load(std::memory_order_relaxed))
+        m_checkpointMaxLockWaitMicros.store(waited, std::memory_order_relaxed);
+    {
+        std::lock_guard turn(m_turnMutex);
+        m_checkpointTurn.store(false, std::memory_order_relaxed);
+    }
+    m_turnTaken.notify_all();
     m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
+}
+
+void Database::setWalCapped(bool capped)
+{
+    {
+        std::lock_guard turn(m_turnMutex);
+        m_walCapped.store(capped, std::memory_order_release);
+    }
+    if (!capped)
+        m_turnTaken.notify_all();
+}
+
+bool Database::checkpointFirst() const
+{
+    return m_checkpointTurn.load(std::memory_order_acquire)
+           || (m_walCapped.load(std::memory_order_acquire) && m_walFrames.load(std::memory_order_relaxed) > kWalFramesCap);
+}
+
+void Database::awaitCheckpoint()
+{
+    if (!checkpointFirst())
+        return;
+    std::unique_lock turn(m_turnMutex);
+    m_turnTaken.wait(turn, [this] { return !checkpointFirst(); });
 }
 
 void Database::heldPass(std::unique_lock<std::mutex> &writers, bool quiet)
@@ -641,6 +697,9 @@ Database::CheckpointStats Database::checkpointStats() const
     s.completed = m_checkpointsCompleted.load(std::memory_order_relaxed);
     s.heldMicros = m_checkpointHeldMicros.load(std::memory_order_relaxed);
     s.maxHeldMicros = m_checkpointMaxHeldMicros.load(std::memory_order_relaxed);
+    s.maxLockWaitMicros = m_checkpointMaxLockWaitMicros.load(std::memory_order_relaxed);
+    s.postponed = m_checkpointsPostponed.load(std::memory_order_relaxed);
+    s.maxSyncMicros = m_checkpointMaxSyncMicros.load(std::memory_order_relaxed);
     return s;
 }
 
@@ -1029,6 +1088,7 @@ std::optional<ApiError> Database::runWrite(PendingWrite &w)
     lock.unlock();
     std::optional<ApiError> error;
     {
+        awaitCheckpoint();
         std::lock_guard writeLock(m_writeMutex);
         m_groupThread.store(std::this_thread::get_id());
         error = executeGroup(group);
@@ -1292,6 +1352,7 @@ Result<void> Database::enterScope(CommitScope &scope)
     if (auto failed = scope.commitPending())
         return *failed;
     m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
+    awaitCheckpoint();
     scope.m_lock = std::unique_lock(m_writeMutex);
     m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
     if (auto begun = step("BEGIN IMMEDIATE"); !begun.ok()) {
