@@ -265,6 +265,27 @@ Result<QJsonObject> itemKey(const Statement &s, const storage::TableDef &table, 
 
 const QString kMandatoryEquality = p("Where clause does not contain a mandatory equality on all key attributes");
 
+// A statement on the one item whose whole key its WHERE clause gives
+// (`missing` if not): `operation`'s request with TableName and Key; the
+// other conjuncts of the WHERE in `rest`.
+Result<Translation> oneItem(const Statement &s, const storage::TableDef &table, const char *operation, const QString &missing,
+                            std::vector<const Expr *> &rest)
+{
+    Translation t;
+    t.operation = p(operation);
+    DD_ASSIGN(t.key, itemKey(s, table, rest, missing));
+    t.request.insert(p("TableName"), table.name);
+    t.request.insert(p("Key"), t.key);
+    return t;
+}
+
+Result<void> checkReturning(const Statement &s, Use use)
+{
+    if (use == Use::Transaction && !s.returning.isEmpty())
+        return invalid(p("RETURNING clause is not supported in ExecuteTransaction."));
+    return {};
+}
+
 Result<QString> joinConditions(Writer &w, const std::vector<const Expr *> &parts, const QString &first = QString())
 {
     QStringList out;
@@ -315,12 +336,13 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         const QString missing = use == Use::Batch ? p("Select statements within BatchExecuteStatement must specify the primary key in the where clause.")
                                                   : p("Select statements within ExecuteTransaction must specify the primary key in the where clause.");
         std::vector<const Expr *> rest;
-        DD_ASSIGN(QJsonObject key, itemKey(s, table, rest, missing));
+        DD_ASSIGN(Translation get, oneItem(s, table, "GetItem", missing, rest));
         if (!rest.empty() || s.orderBy)
             return invalid(missing);
-        t.operation = p("GetItem");
-        t.key = key;
-        r.insert(p("Key"), key);
+        for (auto it = get.request.begin(); it != get.request.end(); ++it)
+            r.insert(it.key(), it.value());
+        t.operation = get.operation;
+        t.key = get.key;
         putExpressions(r, w);
         return t;
     }
@@ -458,13 +480,10 @@ Result<Translation> insert(const Statement &s, const storage::TableDef &table)
 
 Result<Translation> update(const Statement &s, const storage::TableDef &table, Use use)
 {
-    if (use == Use::Transaction && !s.returning.isEmpty())
-        return invalid(p("RETURNING clause is not supported in ExecuteTransaction."));
-    Translation t;
-    t.operation = p("UpdateItem");
-    Writer w;
+    DD_CHECK(checkReturning(s, use));
     std::vector<const Expr *> rest;
-    DD_ASSIGN(QJsonObject key, itemKey(s, table, rest, kMandatoryEquality));
+    DD_ASSIGN(Translation t, oneItem(s, table, "UpdateItem", kMandatoryEquality, rest));
+    Writer w;
     QStringList sets, removes, adds, deletes;
     for (const UpdateAction &a : s.actions) {
         const QString target = w.path(a.path);
@@ -499,9 +518,6 @@ Result<Translation> update(const Statement &s, const storage::TableDef &table, U
     if (!deletes.isEmpty())
         clauses << u"DELETE "_s + deletes.join(p(", "));
     QJsonObject &r = t.request;
-    r.insert(p("TableName"), table.name);
-    r.insert(p("Key"), key);
-    t.key = key;
     r.insert(p("UpdateExpression"), clauses.join(u' '));
     // An UPDATE changes an item that exists.
     DD_ASSIGN(QString condition, joinConditions(w, rest, u"attribute_exists("_s + w.name(table.keys.hash.name) + u')'));
@@ -514,17 +530,11 @@ Result<Translation> update(const Statement &s, const storage::TableDef &table, U
 
 Result<Translation> remove(const Statement &s, const storage::TableDef &table, Use use)
 {
-    if (use == Use::Transaction && !s.returning.isEmpty())
-        return invalid(p("RETURNING clause is not supported in ExecuteTransaction."));
-    Translation t;
-    t.operation = p("DeleteItem");
-    Writer w;
+    DD_CHECK(checkReturning(s, use));
     std::vector<const Expr *> rest;
-    DD_ASSIGN(QJsonObject key, itemKey(s, table, rest, kMandatoryEquality));
+    DD_ASSIGN(Translation t, oneItem(s, table, "DeleteItem", kMandatoryEquality, rest));
+    Writer w;
     QJsonObject &r = t.request;
-    r.insert(p("TableName"), table.name);
-    r.insert(p("Key"), key);
-    t.key = key;
     if (!rest.empty()) {
         DD_ASSIGN(QString condition, joinConditions(w, rest));
         r.insert(p("ConditionExpression"), condition);
@@ -541,18 +551,13 @@ Result<Translation> exists(const Statement &s, const storage::TableDef &table, U
         return invalid(p("EXISTS can only be used in ExecuteTransaction write requests."));
     if (!s.index.isEmpty())
         return invalid(p("Operations on indices are not supported in transactions"));
-    Translation t;
-    t.operation = p("ConditionCheck");
-    Writer w;
     const QString single = p("EXISTS() must contain a single item read with additional condition");
     std::vector<const Expr *> rest;
-    DD_ASSIGN(QJsonObject key, itemKey(s, table, rest, single));
+    DD_ASSIGN(Translation t, oneItem(s, table, "ConditionCheck", single, rest));
     if (rest.empty() || !s.projection.empty() || s.orderBy)
         return invalid(single);
+    Writer w;
     QJsonObject &r = t.request;
-    r.insert(p("TableName"), table.name);
-    r.insert(p("Key"), key);
-    t.key = key;
     DD_ASSIGN(QString condition, joinConditions(w, rest, u"attribute_exists("_s + w.name(table.keys.hash.name) + u')'));
     r.insert(p("ConditionExpression"), condition);
     putExpressions(r, w);

@@ -113,6 +113,16 @@ def aws_json(server, *args, cwd=None):
     return json.loads(out) if out.strip() else {}
 
 
+def error_of(call, *args, **kwargs):
+    """The (code, message) of the ClientError that call(*args, **kwargs) raises; fails if it raises none."""
+    from botocore.exceptions import ClientError
+    try:
+        call(*args, **kwargs)
+    except ClientError as e:
+        return e.response['Error']['Code'], e.response['Error']['Message']
+    raise AssertionError('expected a ClientError')
+
+
 def boto3_client(server, service='dynamodb', region='us-east-1', validate=True):
     """A boto3 client for the server; validate=False lets invalid requests reach it."""
     import boto3

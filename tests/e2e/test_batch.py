@@ -5,17 +5,7 @@ requests rejected with AWS's messages, and the 16 MB response limit handing
 the rest back in UnprocessedKeys."""
 import unittest
 
-from botocore.exceptions import ClientError
-
-from dynamodesk import Server, aws_json, boto3_client
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
+from dynamodesk import Server, aws_json, boto3_client, error_of
 
 
 def put_all(ddb, table, items):

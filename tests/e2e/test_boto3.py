@@ -4,17 +4,7 @@ consumed capacity arithmetic, DynamoDB's errors, and an in-memory server."""
 import decimal
 import unittest
 
-from botocore.exceptions import ClientError
-
-from dynamodesk import Server, boto3_client
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
+from dynamodesk import Server, boto3_client, error_of
 
 
 class Boto3Test(unittest.TestCase):

@@ -5,17 +5,7 @@ KeyConditions; QueryFilter and ScanFilter. Each operator is checked on
 matching and non-matching items, and the legacy error messages are AWS's."""
 import unittest
 
-from botocore.exceptions import ClientError
-
-from dynamodesk import Server, boto3_client
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
+from dynamodesk import Server, boto3_client, error_of
 
 
 ITEM = {'pk': {'S': 'k'}, 's': {'S': 'hello'}, 'n': {'N': '5'}, 'b': {'B': b'\x01\x02'},

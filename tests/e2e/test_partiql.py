@@ -4,20 +4,11 @@ same items as Query and Scan (also through the CLI's own pagination),
 UPDATE and DELETE with RETURNING, the errors SDKs see (DuplicateItemException,
 ConditionalCheckFailedException, ValidationException), BatchExecuteStatement's
 per-statement answers, and ExecuteTransaction all or nothing and idempotent."""
-import json
 import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import Server, aws, aws_json, boto3_client, bulk_put
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
+from dynamodesk import Server, aws, aws_json, boto3_client, bulk_put, error_of
 
 
 def all_pages(ddb, statement, parameters=None, limit=None):

@@ -11,17 +11,9 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import Server, aws_json, boto3_client
+from dynamodesk import Server, aws_json, boto3_client, error_of
 
 D = decimal.Decimal
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
 
 
 def create(ddb, name, sk_type=None, pk_type='S'):

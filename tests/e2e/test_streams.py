@@ -12,17 +12,9 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import Server, aws_json, boto3_client
+from dynamodesk import Server, aws_json, boto3_client, error_of
 
 VIEW_TYPES = ['KEYS_ONLY', 'NEW_IMAGE', 'OLD_IMAGE', 'NEW_AND_OLD_IMAGES']
-
-
-def error_of(call, *args, **kwargs):
-    try:
-        call(*args, **kwargs)
-    except ClientError as e:
-        return e.response['Error']['Code'], e.response['Error']['Message']
-    raise AssertionError('expected a ClientError')
 
 
 def create_table(ddb, name, view_type=None):

@@ -27,6 +27,7 @@
 #include "quietengine.h"
 
 #include <QByteArray>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -331,5 +332,22 @@ private:
     std::unique_ptr<api::Engine> m_engine;
     api::RequestContext m_ctx;
 };
+
+// Runs one corpus file through a fresh harness with `run` (runInput, or
+// runPartiqlInput): the requests' outcomes, and in *broken the broken rule
+// (empty when none). For the replay tests of the normal build.
+template <typename Run>
+QStringList replayCorpusFile(const QString &path, QString *broken, Storage storage, Run run)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {QStringLiteral("cannot read ") + path};
+    RequestHarness harness(storage);
+    if (const QString error = harness.open(); !error.isEmpty())
+        return {error};
+    QStringList outcomes;
+    *broken = run(harness, f.readAll(), &outcomes);
+    return outcomes;
+}
 
 } // namespace dd::fuzz

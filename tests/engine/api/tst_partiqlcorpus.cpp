@@ -17,15 +17,9 @@ class TestPartiqlCorpus : public QObject {
 
     static QStringList run(const QString &file, QString *broken, fuzz::Storage storage = fuzz::Storage::InMemory)
     {
-        QFile f(corpus().filePath(file));
-        if (!f.open(QIODevice::ReadOnly))
-            return {QStringLiteral("cannot read ") + file};
-        fuzz::RequestHarness harness(storage);
-        if (const QString error = harness.open(); !error.isEmpty())
-            return {error};
-        QStringList outcomes;
-        *broken = fuzz::runPartiqlInput(harness, f.readAll(), &outcomes);
-        return outcomes;
+        return fuzz::replayCorpusFile(corpus().filePath(file), broken, storage, [](fuzz::RequestHarness &h, const QByteArray &input, QStringList *outcomes) {
+            return fuzz::runPartiqlInput(h, input, outcomes);
+        });
     }
 
 private slots:

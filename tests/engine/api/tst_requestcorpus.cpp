@@ -17,15 +17,8 @@ class TestRequestCorpus : public QObject {
 
     static QStringList run(const QString &file, QString *broken, fuzz::Storage storage = fuzz::Storage::InMemory)
     {
-        QFile f(corpus().filePath(file));
-        if (!f.open(QIODevice::ReadOnly))
-            return {QStringLiteral("cannot read ") + file};
-        fuzz::RequestHarness harness(storage);
-        if (const QString error = harness.open(); !error.isEmpty())
-            return {error};
-        QStringList outcomes;
-        *broken = harness.runInput(f.readAll(), &outcomes);
-        return outcomes;
+        return fuzz::replayCorpusFile(corpus().filePath(file), broken, storage,
+                                      [](fuzz::RequestHarness &h, const QByteArray &input, QStringList *outcomes) { return h.runInput(input, outcomes); });
     }
 
 private slots:

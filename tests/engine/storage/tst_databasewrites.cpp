@@ -112,6 +112,50 @@ class TstDatabaseWrites : public QObject {
         return w->table ? std::move(w) : nullptr;
     }
 
+    // A reader that reads k0 and keeps its snapshot until letGo() (or its
+    // end, also when a check fails), on a thread of its own: a long scan, a
+    // backup, or a GetItem the machine stopped running.
+    class HeldReader {
+    public:
+        HeldReader(Database &db, const TableDef &table)
+            : m_thread([this, &db, &table] {
+                  auto r = db.read<bool>([&](Connection &c) -> Result<bool> {
+                      DD_ASSIGN(auto item, ItemStore::get(c, table, itemOf("k0").first)); // the snapshot begins
+                      std::unique_lock lock(m_mutex);
+                      m_reading = true;
+                      m_cv.notify_all();
+                      m_cv.wait(lock, [this] { return m_letGo; });
+                      return item.has_value();
+                  });
+                  m_readOk = r.ok() && *r;
+              })
+        {
+            std::unique_lock lock(m_mutex);
+            m_cv.wait(lock, [this] { return m_reading; });
+        }
+        ~HeldReader() { letGo(); }
+        // Lets it go and waits for it; whether it read k0.
+        bool letGo()
+        {
+            {
+                std::lock_guard lock(m_mutex);
+                m_letGo = true;
+            }
+            m_cv.notify_all();
+            if (m_thread.joinable())
+                m_thread.join();
+            return m_readOk;
+        }
+
+    private:
+        std::mutex m_mutex;
+        std::condition_variable m_cv;
+        bool m_reading = false;
+        bool m_letGo = false;
+        bool m_readOk = false;
+        std::thread m_thread; // last: it starts once the members it uses exist
+    };
+
     // Puts item k<i % 100> with n = i and a 300-byte payload, in a
     // transaction of its own.
     static bool writeCounter(Database &db, const TableDef &table, int i)
@@ -461,34 +505,7 @@ private slots:
         const std::shared_ptr<const TableDef> &table = opened->table;
         QVERIFY(writeCounter(*db, *table, 0));
 
-        std::mutex mutex;
-        std::condition_variable cv;
-        bool reading = false;
-        bool letGo = false;
-        std::thread reader([&] {
-            (void)db->read<bool>([&](Connection &c) -> Result<bool> {
-                DD_ASSIGN(auto item, ItemStore::get(c, *table, itemOf("k0").first)); // the snapshot begins
-                std::unique_lock lock(mutex);
-                reading = true;
-                cv.notify_all();
-                cv.wait(lock, [&] { return letGo; });
-                return item.has_value();
-            });
-        });
-        auto letReaderGo = [&] {
-            {
-                std::lock_guard lock(mutex);
-                letGo = true;
-            }
-            cv.notify_all();
-            if (reader.joinable())
-                reader.join();
-        };
-        const std::unique_ptr<void, std::function<void(void *)>> guard(&reader, [&](void *) { letReaderGo(); });
-        {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return reading; });
-        }
+        HeldReader reader(*db, *table);
         const Database::CheckpointStats before = db->checkpointStats();
         // Writes until the checkpoint has made its first pass, held back.
         int i = 1;
@@ -496,7 +513,7 @@ private slots:
             QVERIFY(writeCounter(*db, *table, i));
         QVERIFY2(db->checkpointStats().passes > before.passes, "no checkpoint began");
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
-        letReaderGo();
+        reader.letGo();
         // Far fewer writes than a checkpoint's 8,000 frames, then none: the
         // WAL starts over.
         for (int j = 0; j < 2000; ++j)
@@ -516,38 +533,7 @@ private slots:
         const std::shared_ptr<const TableDef> &table = opened->table;
         QVERIFY(writeCounter(*db, *table, 0));
 
-        std::mutex mutex;
-        std::condition_variable cv;
-        bool reading = false;
-        bool letGo = false;
-        bool readOk = false;
-        std::thread reader([&] {
-            const StoredKey key = itemOf("k0").first;
-            auto r = db->read<bool>([&](Connection &c) -> Result<bool> {
-                DD_ASSIGN(auto item, ItemStore::get(c, *table, key)); // the snapshot begins
-                std::unique_lock lock(mutex);
-                reading = true;
-                cv.notify_all();
-                cv.wait(lock, [&] { return letGo; });
-                return item.has_value();
-            });
-            readOk = r.ok() && *r;
-        });
-        // Lets the reader go and waits for it, also when a check fails.
-        auto letReaderGo = [&] {
-            {
-                std::lock_guard lock(mutex);
-                letGo = true;
-            }
-            cv.notify_all();
-            if (reader.joinable())
-                reader.join();
-        };
-        const std::unique_ptr<void, std::function<void(void *)>> guard(&reader, [&](void *) { letReaderGo(); });
-        {
-            std::unique_lock lock(mutex);
-            cv.wait(lock, [&] { return reading; });
-        }
+        HeldReader reader(*db, *table);
         const QByteArray walStart = walHeader(path);
         const Database::CheckpointStats before = db->checkpointStats();
         // Past two checkpoints' worth of frames (one or more a write).
@@ -558,8 +544,7 @@ private slots:
         QCOMPARE(db->checkpointStats().heldPasses, before.heldPasses);
         QVERIFY(db->checkpointStats().passes > before.passes);
         QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 16000LL * 4096);
-        letReaderGo();
-        QVERIFY(readOk);
+        QVERIFY(reader.letGo());
         // The same writes now let the WAL start over: a new header (its
         // checkpoint sequence number and salts change).
         int writes = 0;
