@@ -613,17 +613,11 @@ void Database::lockWriters(std::unique_lock<std::mutex> &writers)
     // Queued writers count the checkpoint as one of them, so that long
     // background writers (restores) commit and let it in.
     m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
-    m_checkpointTurn.store(true, std::memory_order_release);
     const auto since = std::chrono::steady_clock::now();
     writers.lock();
     const auto waited = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
     if (waited > m_checkpointMaxLockWaitMicros.load(std::memory_order_relaxed))
         m_checkpointMaxLockWaitMicros.store(waited, std::memory_order_relaxed);
-    {
-        std::lock_guard turn(m_turnMutex);
-        m_checkpointTurn.store(false, std::memory_order_relaxed);
-    }
-    m_turnTaken.notify_all();
     m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
 }
 
@@ -639,8 +633,7 @@ void Database::setWalCapped(bool capped)
 
 bool Database::checkpointFirst() const
 {
-    return m_checkpointTurn.load(std::memory_order_acquire)
-           || (m_walCapped.load(std::memory_order_acquire) && m_walFrames.load(std::memory_order_relaxed) > kWalFramesCap);
+    return m_walCapped.load(std::memory_order_acquire) && m_walFrames.load(std::memory_order_relaxed) > kWalFramesCap;
 }
 
 void Database::awaitCheckpoint()
