@@ -4,11 +4,9 @@
 #include "common/watchers.h"
 #include "connections/connection.h"
 
-#include <QApplication>
 #include <QIcon>
 #include <QJsonArray>
 #include <QLocale>
-#include <QPalette>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -173,34 +171,12 @@ QVariant ItemTableModel::data(const QModelIndex &index, int role) const
         return item;
     const QJsonObject attr = item.value(m_columns.at(index.column())).toObject();
     switch (role) {
-    case Qt::DisplayRole:
-        return attr.isEmpty() ? QVariant() : QVariant(format::summary(attr));
-    case Qt::ToolTipRole: {
-        if (attr.isEmpty())
-            return {};
-        QString text = format::plainText(attr);
-        if (text.size() > 2000)
-            text = text.left(2000) + QChar(0x2026);
-        return QStringLiteral("%1\n%2").arg(format::typeOf(attr), text);
-    }
-    case Qt::TextAlignmentRole:
-        return format::typeOf(attr) == QLatin1String("N") ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
-                                                          : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::ForegroundRole: {
-        const QString t = format::typeOf(attr);
-        if (t == QLatin1String("NULL") || t == QLatin1String("BOOL"))
-            return QApplication::palette().color(QPalette::PlaceholderText);
-        if (t == QLatin1String("M") || t == QLatin1String("L") || t == QLatin1String("B") || t == QLatin1String("SS")
-            || t == QLatin1String("NS") || t == QLatin1String("BS"))
-            return QApplication::palette().color(QPalette::Link);
-        return {};
-    }
     case AttributeRole:
         return attr;
     case TypeRole:
         return format::typeOf(attr);
     default:
-        return {};
+        return format::cellData(attr, role);
     }
 }
 

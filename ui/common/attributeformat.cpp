@@ -2,7 +2,9 @@
 
 #include "common/itemjson.h"
 
+#include <QApplication>
 #include <QJsonArray>
+#include <QPalette>
 #include <QStringList>
 
 #include <algorithm>
@@ -97,6 +99,34 @@ QString summary(const QJsonObject &attribute, int maxChars)
 QString plainText(const QJsonObject &attribute)
 {
     return itemjson::attributeToPlainText(attribute);
+}
+
+QVariant cellData(const QJsonObject &attribute, int role)
+{
+    if (attribute.isEmpty())
+        return {};
+    const QString type = typeOf(attribute);
+    switch (role) {
+    case Qt::DisplayRole:
+        return summary(attribute);
+    case Qt::ToolTipRole: {
+        QString text = plainText(attribute);
+        if (text.size() > 2000)
+            text = text.left(2000) + QChar(0x2026);
+        return QStringLiteral("%1\n%2").arg(type, text);
+    }
+    case Qt::TextAlignmentRole:
+        return type == QLatin1String("N") ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case Qt::ForegroundRole:
+        if (type == QLatin1String("NULL") || type == QLatin1String("BOOL"))
+            return QApplication::palette().color(QPalette::PlaceholderText);
+        if (type == QLatin1String("M") || type == QLatin1String("L") || type == QLatin1String("B") || type == QLatin1String("SS")
+            || type == QLatin1String("NS") || type == QLatin1String("BS"))
+            return QApplication::palette().color(QPalette::Link);
+        return {};
+    default:
+        return {};
+    }
 }
 
 } // namespace dd::ui::format

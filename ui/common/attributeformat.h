@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QVariant>
 
 namespace dd::ui::format {
 
@@ -18,5 +19,12 @@ QString summary(const QJsonObject &attribute, int maxChars = 200);
 
 // The value as indented plain JSON (numbers exact), for tooltips.
 QString plainText(const QJsonObject &attribute);
+
+// What a grid cell of the value shows in Qt's display, tool-tip,
+// alignment and foreground roles (null for other roles and for a missing
+// value): the summary, the type and plain text, numbers to the right, and
+// NULL/BOOL dimmed and nested values, binaries and sets in the link colour.
+// Reads the application's palette: GUI thread only.
+QVariant cellData(const QJsonObject &attribute, int role);
 
 } // namespace dd::ui::format

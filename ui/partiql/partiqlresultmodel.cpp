@@ -2,9 +2,7 @@
 
 #include "common/attributeformat.h"
 
-#include <QApplication>
 #include <QIcon>
-#include <QPalette>
 
 #include <algorithm>
 
@@ -106,32 +104,7 @@ QVariant PartiqlResultModel::data(const QModelIndex &index, int role) const
     if (role == ItemRole)
         return item;
     const QJsonObject attr = item.value(m_columns.at(index.column())).toObject();
-    const QString type = format::typeOf(attr);
-    switch (role) {
-    case Qt::DisplayRole:
-        return attr.isEmpty() ? QVariant() : QVariant(format::summary(attr));
-    case Qt::ToolTipRole: {
-        if (attr.isEmpty())
-            return {};
-        QString text = format::plainText(attr);
-        if (text.size() > 2000)
-            text = text.left(2000) + QChar(0x2026);
-        return QStringLiteral("%1\n%2").arg(type, text);
-    }
-    case Qt::TextAlignmentRole:
-        return type == QLatin1String("N") ? QVariant(Qt::AlignRight | Qt::AlignVCenter) : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    case Qt::ForegroundRole:
-        if (type == QLatin1String("NULL") || type == QLatin1String("BOOL"))
-            return QApplication::palette().color(QPalette::PlaceholderText);
-        if (type == QLatin1String("M") || type == QLatin1String("L") || type == QLatin1String("B") || type == QLatin1String("SS")
-            || type == QLatin1String("NS") || type == QLatin1String("BS"))
-            return QApplication::palette().color(QPalette::Link);
-        return {};
-    case AttributeRole:
-        return attr;
-    default:
-        return {};
-    }
+    return role == AttributeRole ? QVariant(attr) : format::cellData(attr, role);
 }
 
 QVariant PartiqlResultModel::headerData(int section, Qt::Orientation orientation, int role) const
