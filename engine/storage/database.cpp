@@ -113,6 +113,19 @@ CREATE TABLE IF NOT EXISTS index_stats(
 INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', 6), ('next_table_id', 1);
 )SQL";
 
+// Microseconds since `since`, for CheckpointStats.
+quint64 microsSince(std::chrono::steady_clock::time_point since)
+{
+    return quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
+}
+
+// Raises a CheckpointStats maximum (written by the checkpoint thread only).
+void raiseTo(std::atomic<quint64> &max, quint64 value)
+{
+    if (value > max.load(std::memory_order_relaxed))
+        max.store(value, std::memory_order_relaxed);
+}
+
 } // namespace
 
 Result<void> WriteTxn::logChange(qint64 tableId, ChangeEvent event, QByteArrayView keysJson,
@@ -458,9 +471,7 @@ void Database::syncFile(int which)
         file->pMethods->xSync(file, SQLITE_SYNC_NORMAL);
         if (const int delay = m_syncDelayMs.load(std::memory_order_relaxed))
             std::this_thread::sleep_for(std::chrono::milliseconds(delay));
-        const auto took = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
-        if (took > m_checkpointMaxSyncMicros.load(std::memory_order_relaxed))
-            m_checkpointMaxSyncMicros.store(took, std::memory_order_relaxed);
+        raiseTo(m_checkpointMaxSyncMicros, microsSince(since));
     }
 }
 
@@ -551,11 +562,9 @@ bool Database::catchUp(CheckpointPass &pass)
             return true;
         // A reader holds it back: a long one (a scan, a backup), or one
         // reading for microseconds that the machine stopped running for a
-        // while. Passes made back to back cannot tell them apart (on a busy
-        // 2-core CI machine, a GetItem preempted mid-read made two
-        // checkpoints in a row give up, and the WAL grew to 43,000 frames
-        // under steady writes); a preempted reader finishes once it runs
-        // again. Wait for it, without holding writers off.
+        // while. Passes made back to back cannot tell them apart; a
+        // preempted reader finishes once it runs again. Wait for it, without
+        // holding writers off (aReaderStoppedForAMomentDoesNotPostponeTheCheckpoint).
         setWalCapped(false);
         for (bool progressed = false; !progressed;) {
             if (waits++ == kReaderWaits)
@@ -615,33 +624,31 @@ void Database::lockWriters(std::unique_lock<std::mutex> &writers)
     m_writeWaiters.fetch_add(1, std::memory_order_relaxed);
     const auto since = std::chrono::steady_clock::now();
     writers.lock();
-    const auto waited = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - since).count());
-    if (waited > m_checkpointMaxLockWaitMicros.load(std::memory_order_relaxed))
-        m_checkpointMaxLockWaitMicros.store(waited, std::memory_order_relaxed);
+    raiseTo(m_checkpointMaxLockWaitMicros, microsSince(since));
     m_writeWaiters.fetch_sub(1, std::memory_order_relaxed);
 }
 
 void Database::setWalCapped(bool capped)
 {
     {
-        std::lock_guard turn(m_turnMutex);
+        std::lock_guard cap(m_capMutex);
         m_walCapped.store(capped, std::memory_order_release);
     }
     if (!capped)
-        m_turnTaken.notify_all();
+        m_capLifted.notify_all();
 }
 
-bool Database::checkpointFirst() const
+bool Database::walOverCap() const
 {
     return m_walCapped.load(std::memory_order_acquire) && m_walFrames.load(std::memory_order_relaxed) > kWalFramesCap;
 }
 
 void Database::awaitCheckpoint()
 {
-    if (!checkpointFirst())
+    if (!walOverCap())
         return;
-    std::unique_lock turn(m_turnMutex);
-    m_turnTaken.wait(turn, [this] { return !checkpointFirst(); });
+    std::unique_lock cap(m_capMutex);
+    m_capLifted.wait(cap, [this] { return !walOverCap(); });
 }
 
 void Database::heldPass(std::unique_lock<std::mutex> &writers, bool quiet)
@@ -667,10 +674,9 @@ void Database::heldPass(std::unique_lock<std::mutex> &writers, bool quiet)
     if (quiet)
         m_checkpointQuietPasses.fetch_add(1, std::memory_order_release);
     m_checkpointHeldPasses.fetch_add(1, std::memory_order_release);
-    const auto held = quint64(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - heldSince).count());
+    const quint64 held = microsSince(heldSince);
     m_checkpointHeldMicros.fetch_add(held, std::memory_order_relaxed);
-    if (held > m_checkpointMaxHeldMicros.load(std::memory_order_relaxed))
-        m_checkpointMaxHeldMicros.store(held, std::memory_order_relaxed);
+    raiseTo(m_checkpointMaxHeldMicros, held);
 }
 
 void Database::pauseBackground(bool paused)

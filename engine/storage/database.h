@@ -433,11 +433,11 @@ private:
     // PutItem's p99 during restores about twice as long, for no gain: its
     // waits were 3 ms at most, backup_bench.)
     void awaitCheckpoint();
-    bool checkpointFirst() const;
+    bool walOverCap() const; // capped, and the WAL past kWalFramesCap
     void setWalCapped(bool capped);
     std::atomic<bool> m_walCapped{false};      // a checkpoint holds writes back past kWalFramesCap
-    std::mutex m_turnMutex;
-    std::condition_variable m_turnTaken;
+    std::mutex m_capMutex;                     // m_walCapped changes under it; writers wait on m_capLifted
+    std::condition_variable m_capLifted;
     // The RESTART pass, under the write lock (`writers`, which it releases);
     // counts it (`quiet`: quietHeldPass's) and times it.
     void heldPass(std::unique_lock<std::mutex> &writers, bool quiet);
