@@ -186,9 +186,9 @@ Result<QByteArray> runSelect(OpContext &ctx, const QJsonObject &req, const Trans
 Result<QJsonObject> runWrite(OpContext &ctx, const QJsonObject &req, const Translation &t)
 {
     QJsonObject request = t.request;
-    for (const char *copied : {"ReturnConsumedCapacity", "ReturnValuesOnConditionCheckFailure", "ConsistentRead"}) {
-        if (req.contains(p(copied)) && (t.operation != u"GetItem" || QLatin1String(copied) != QLatin1String("ReturnValuesOnConditionCheckFailure"))
-            && (t.operation == u"GetItem" || QLatin1String(copied) != QLatin1String("ConsistentRead")))
+    const bool read = t.operation == u"GetItem";
+    for (const char *copied : {"ReturnConsumedCapacity", read ? "ConsistentRead" : "ReturnValuesOnConditionCheckFailure"}) {
+        if (req.contains(p(copied)))
             request.insert(p(copied), req.value(p(copied)));
     }
     Result<QJsonObject> out = run(ctx, t.operation, request);
