@@ -7,6 +7,8 @@
 #include "backup/restorer.h"
 #include "model/json.h"
 #include "pitr/pitrstore.h"
+#include "replication/replicastore.h"
+#include "replication/replicator.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
 #include "streams/changelogpruner.h"
@@ -89,9 +91,14 @@ struct Engine::Private {
         OpContext ctx{db, context, options, clock};
         ctx.backups = backups.get();
         ctx.triggers = triggers.get();
+        ctx.replicator = replicator.get();
         return ctx;
     }
     std::vector<std::shared_ptr<storage::Database>> openRegions();
+
+    // Global tables' replication between regions. Its thread stops first
+    // (~Engine); the object outlives the background jobs that use it.
+    std::unique_ptr<replication::Replicator> replicator;
 
     // Background passes (TTL sweeps, change-log pruning); last, so that they
     // stop before the databases close.
@@ -202,9 +209,16 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     DD_CHECK(streams::StreamStore::install(*db));
     DD_CHECK(pitr::PitrStore::install(*db));
     DD_CHECK(backup::dropUnfinishedRestores(*db));
+    DD_CHECK(replication::ReplicaStore::install(*db));
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
+    DD_ASSIGN(const bool replicated, db->read<bool>([](storage::Connection &c) -> Result<bool> {
+        DD_ASSIGN(const std::vector<replication::Peer> peers, replication::ReplicaStore::peers(c));
+        return !peers.empty();
+    }));
     std::shared_ptr<storage::Database> shared(std::move(db));
     triggers->attach(shared, std::move(stored));
+    if (replicated)
+        replicator->watch(shared);
     return shared;
 }
 
@@ -219,7 +233,11 @@ std::vector<std::shared_ptr<storage::Database>> Engine::Private::openRegions()
 }
 
 Engine::Engine() : d(new Private) {}
-Engine::~Engine() = default;
+Engine::~Engine()
+{
+    if (d->replicator)
+        d->replicator->stop();
+}
 
 namespace {
 
@@ -245,6 +263,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     engine->d->options = options;
     engine->d->clock = options.clock ? options.clock : Clock::system();
     engine->d->triggers = std::make_unique<triggers::TriggerManager>(options.inMemory ? QString() : options.dataDir);
+    engine->d->replicator = std::make_unique<replication::Replicator>([d = engine->d.get()](const QString &name) { return d->region(name); });
     if (!options.inMemory) {
         if (!QDir().mkpath(options.dataDir))
             return ApiError::internal(QStringLiteral("Cannot create data directory %1").arg(options.dataDir));

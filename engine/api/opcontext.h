@@ -15,6 +15,9 @@ class BackupCatalog;
 namespace dd::triggers {
 class TriggerManager;
 }
+namespace dd::replication {
+class Replicator;
+}
 
 namespace dd::api {
 
@@ -25,6 +28,10 @@ struct OpContext {
     Clock *clock;
     backup::BackupCatalog *backups = nullptr; // the engine's on-demand backups and background restores
     triggers::TriggerManager *triggers = nullptr; // the engine's local triggers
+    replication::Replicator *replicator = nullptr; // the engine's global tables: other regions, replication
+    // A table change made because another replica of a global table made it
+    // (replication/replicaops.h): not passed on again.
+    bool propagated = false;
     // A Query's filter may name key attributes: a PartiQL SELECT's WHERE
     // clause beside its key condition (`sk <> 3`); a client's Query may not.
     bool keyAttributesInFilter = false;
@@ -104,6 +111,8 @@ Result<QByteArray> previewRestore(OpContext &, const QJsonObject &);
 
 // Helpers shared by handlers.
 QByteArray toBody(const QJsonObject &response);
+// A stream label: the enabling time in ISO 8601 with milliseconds, as AWS's labels look.
+QString streamLabel(qint64 ms);
 // The table `name`, or ResourceNotFoundException "Requested resource not found: Table: X not found"
 // (or "Requested resource not found" for item operations, which also find no
 // table while a restore loads it, TableDef::restoring).

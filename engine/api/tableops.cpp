@@ -4,6 +4,7 @@
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
 #include "model/limits.h"
+#include "replication/replicaops.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -24,12 +25,6 @@ constexpr double kMaxCapacityUnits = 1e12;
 bool isPrivateMember(const QString &key) { return key.startsWith(QLatin1Char('_')); }
 
 double epochSeconds(qint64 ms) { return double(ms) / 1000.0; }
-
-// A stream label: the enabling time in ISO 8601 with milliseconds, as AWS's labels look.
-QString streamLabel(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).chopped(1);
-}
 
 QString tableArn(const OpContext &ctx, const QString &table)
 {
@@ -450,6 +445,11 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
 
 QByteArray toBody(const QJsonObject &response) { return QJsonDocument(response).toJson(QJsonDocument::Compact); }
 
+QString streamLabel(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs).chopped(1);
+}
+
 Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, const QString &name, bool itemOperation)
 {
     auto table = ctx.db.table(name);
@@ -585,6 +585,13 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(p("One or more parameter values were invalid: List of GlobalSecondaryIndexUpdates is empty"));
     if (auto e = checkIndexUpdates(req))
         return *e;
+    if (req.contains(p("ReplicaUpdates"))) {
+        for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "GlobalSecondaryIndexUpdates", "SSESpecification",
+                                  "TableClass", "DeletionProtectionEnabled", "AttributeDefinitions"})
+            if (req.contains(p(other)))
+                return ApiError::validation(p("One or more parameter values were invalid: Replica modification must be the only operation in the request"));
+        return replication::updateReplicas(ctx, req);
+    }
 
     const QString name = req.value(p("TableName")).toString();
     auto updated = ctx.db.write<std::shared_ptr<const storage::TableDef>>(
@@ -646,6 +653,8 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                     return ApiError::validation(QStringLiteral("Table already has an enabled stream: %1").arg(desc.value(p("LatestStreamArn")).toString()));
                 if (!enable && !enabled)
                     return ApiError::validation(p("Table already has no stream enabled"));
+                if (!enable && replication::isGlobal(desc))
+                    return ApiError::validation(p("One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica."));
                 if (enable && !stream.contains(p("StreamViewType")))
                     return ApiError::validation(p("One or more parameter values were invalid: Enabled stream must have a StreamViewType"));
                 if (enable) {
@@ -697,6 +706,8 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         });
     if (!updated.ok())
         return updated.error();
+    if (replication::isGlobal((*updated)->description))
+        replication::propagate(ctx, name, p("UpdateTable"), req);
     QJsonObject out = publicDescription(ctx, **updated, true, true);
     if (!ctx.options.delayTransientStatuses)
         out.insert(p("TableStatus"), p("ACTIVE"));
@@ -706,7 +717,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
 Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
 {
     const QString name = req.value(p("TableName")).toString();
-    QJsonObject out;
+    QJsonObject out, replicated;
     auto deleted = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(auto table, requireTable(ctx, name, false));
         const QString status = liveStatus(table->description, txn.nowMs);
@@ -716,12 +727,17 @@ Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
             return ApiError::resourceInUse(p("Cannot delete table while indexes are being created, updated, or deleted"));
         if (table->description.value(p("DeletionProtectionEnabled")).toBool())
             return ApiError::validation(QStringLiteral("Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first."));
+        if (auto e = replication::checkDelete(ctx, *table))
+            return *e;
         out = publicDescription(ctx, *table, true);
+        replicated = table->description;
         DD_CHECK(ctx.db.dropTable(txn, *table));
         return true;
     });
     if (!deleted.ok())
         return deleted.error();
+    if (replication::isGlobal(replicated))
+        replication::leave(ctx, name, replicated);
     out.insert(p("TableStatus"), p("DELETING"));
     return toBody({{p("TableDescription"), out}});
 }

@@ -68,13 +68,8 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
 
 } // namespace
 
-Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
-                                      const QJsonObject &req, const QJsonObject &summary)
+QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req)
 {
-    const QString target = req.value(p("TargetTableName")).toString();
-    if (ctx.db.table(target))
-        return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-
     const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
     const QString mode = req.value(p("BillingModeOverride")).toString(sourceMode);
     const bool onDemand = mode == p("PAY_PER_REQUEST");
@@ -115,7 +110,17 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
         if (used.contains(d.toObject().value(p("AttributeName")).toString()))
             defs.append(d);
     create.insert(p("AttributeDefinitions"), defs);
+    return create;
+}
 
+Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
+                                      const QJsonObject &req, const QJsonObject &summary)
+{
+    const QString target = req.value(p("TargetTableName")).toString();
+    if (ctx.db.table(target))
+        return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
+
+    const QJsonObject create = createTableRequest(source, target, req);
     DD_CHECK(api::createTable(ctx, create));
     // CREATING until the load ends (liveStatus ends CREATING at _StatusUntilMs).
     storage::Database &db = ctx.db;

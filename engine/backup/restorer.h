@@ -28,6 +28,13 @@ struct RestoreItems {
 // Produces the items of a restore; runs on the worker, may take long.
 using RestoreSource = std::function<Result<RestoreItems>()>;
 
+// The CreateTable request for table `target` shaped as `source` (a stored
+// description: keys, attribute definitions, indexes, billing) with the
+// overrides of `req` (GlobalSecondaryIndexOverride,
+// LocalSecondaryIndexOverride, BillingModeOverride,
+// ProvisionedThroughputOverride; none if empty).
+QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req);
+
 // Creates table req["TargetTableName"] shaped as `source` (a stored
 // description) with the request's overrides (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,

@@ -31,7 +31,8 @@ QByteArray canonicalKey(const QJsonObject &description, const QByteArray &itemJs
 }
 
 Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
-                                const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed, const std::atomic<bool> *cancel)
+                                const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed, const std::atomic<bool> *cancel,
+                                const std::function<Result<void>(storage::Connection &)> &alsoRead)
 {
     return db.read<Snapshot>([&](storage::Connection &c) -> Result<Snapshot> {
         Snapshot s;
@@ -56,6 +57,8 @@ Result<Snapshot> Snapshot::read(storage::Database &db, const storage::TableDef &
                 return ApiError::resourceNotFound(QStringLiteral("Requested resource not found"));
         }
         DD_ASSIGN(s.seq, storage::ChangeLog::lastSeq(c, table.id));
+        if (alsoRead)
+            DD_CHECK(alsoRead(c));
         DD_ASSIGN(storage::ItemScan scan, storage::ItemScan::hashRange(c, table, storage::HashRange{}));
         const CanonicalKey canonical(table.description);
         storage::StoredRow row;

@@ -34,10 +34,12 @@ struct Snapshot {
     // and item bytes in it: a caller on another thread may answer then,
     // since nothing committed later can enter the snapshot. Once *cancel
     // is true (checked every few thousand items) the read stops with an
-    // InternalServerError.
+    // InternalServerError. `alsoRead`, if given, runs in the same read
+    // transaction before the scan, for what must agree with the snapshot.
     static Result<Snapshot> read(storage::Database &db, const storage::TableDef &table, qint64 nowMs,
                                  const std::function<void(qint64 itemCount, qint64 itemBytes)> &fixed = {},
-                                 const std::atomic<bool> *cancel = nullptr);
+                                 const std::atomic<bool> *cancel = nullptr,
+                                 const std::function<Result<void>(storage::Connection &)> &alsoRead = {});
 
     // The file format; decode() fails with `what` in the message for a
     // truncated or corrupted encoding. verifyChecksum false skips the

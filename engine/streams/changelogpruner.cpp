@@ -31,25 +31,39 @@ Result<qint64> run(storage::Connection &c, const QByteArray &sql, std::initializ
     return c.changes();
 }
 
-// Whether PITR (pitr/pitrstore.h) is installed: its dd_pitr says which
-// rows it still needs (a table's log after its oldest base snapshot).
-Result<bool> hasPitr(storage::Connection &c)
+// What keeps changes in the log beyond the streams, where installed:
+// PITR (pitr/pitrstore.h: dd_pitr's keep_seq, a table's log after its
+// oldest base snapshot) and global tables (replication/replicastore.h:
+// dd_replicas' shipped_seq, the changes some replica has not applied yet).
+struct Keepers {
+    bool pitr = false;
+    bool replicas = false;
+};
+
+Result<Keepers> keepers(storage::Connection &c)
 {
-    DD_ASSIGN(const qint64 n, scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_pitr'"));
-    return n > 0;
+    Keepers k;
+    DD_ASSIGN(const qint64 pitr, scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_pitr'"));
+    DD_ASSIGN(const qint64 replicas, scalar(c, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'dd_replicas'"));
+    k.pitr = pitr > 0;
+    k.replicas = replicas > 0;
+    return k;
 }
 
-// The condition, on the log of `tableId` (LOG), that leaves the rows PITR
-// keeps (those after its keep_seq). A bound on seq, the log's rowid, so that
-// a query stops at the first kept row: as a NOT EXISTS per row, the oldest-
-// rows query of a table whose whole log PITR keeps read all of it, 230 ms
-// for a million rows, and it runs in a write.
-QByteArray notKeptForPitr(bool pitr, qint64 tableId)
+// The condition, on the log of `tableId` (LOG), that leaves the rows they
+// keep. A bound on seq, the log's rowid, so that a query stops at the first
+// kept row: as a NOT EXISTS per row, the oldest-rows query of a table whose
+// whole log PITR keeps read all of it, 230 ms for a million rows, and it
+// runs in a write.
+QByteArray notKept(const Keepers &k, qint64 tableId)
 {
-    if (!pitr)
-        return {};
-    return " AND LOG.seq <= COALESCE((SELECT keep_seq FROM dd_pitr WHERE table_id = " + QByteArray::number(tableId)
-           + "), 9223372036854775807)";
+    const QByteArray id = QByteArray::number(tableId);
+    QByteArray out;
+    if (k.pitr)
+        out += " AND LOG.seq <= COALESCE((SELECT keep_seq FROM dd_pitr WHERE table_id = " + id + "), 9223372036854775807)";
+    if (k.replicas)
+        out += " AND LOG.seq <= COALESCE((SELECT MIN(shipped_seq) FROM dd_replicas WHERE table_id = " + id + "), 9223372036854775807)";
+    return out;
 }
 
 // Deletes the blocks of the log of `tableId` (ChangeLog::prepare) that
@@ -96,13 +110,13 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
     for (const qint64 id : logs) {
         for (;;) {
             DD_ASSIGN(const qint64 n, db.write<qint64>([&](storage::WriteTxn &txn) -> Result<qint64> {
-                DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+                DD_ASSIGN(const Keepers kept, keepers(txn.conn));
                 // The oldest blocks, up to the first young one (blocks are in time
                 // order by seq, unless the clock stepped back: then stop there).
                 qint64 upTo = 0;
                 {
                     DD_ASSIGN(storage::Statement *s, storage::ChangeLog::prepare(txn.conn, id, "SELECT seq, time_ms FROM LOG WHERE 1"
-                                                                                 + notKeptForPitr(pitr, id) + " ORDER BY seq LIMIT ?"));
+                                                                                 + notKept(kept, id) + " ORDER BY seq LIMIT ?"));
                     if (!s)
                         return 0;
                     s->bind(1, kBatchRows);
@@ -113,7 +127,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 if (upTo <= 0)
                     return 0;
                 DD_CHECK(txn.saveChangeLogEnd());
-                DD_ASSIGN(const Deleted deleted, deleteBlocks(txn.conn, id, "seq <= ?" + notKeptForPitr(pitr, id), {upTo}));
+                DD_ASSIGN(const Deleted deleted, deleteBlocks(txn.conn, id, "seq <= ?" + notKept(kept, id), {upTo}));
                 storage::Statement *s = txn.conn.prepare("INSERT INTO dd_streams_state(key, value) VALUES(?, ?) "
                                                          "ON CONFLICT(key) DO UPDATE SET value = MAX(value, excluded.value)");
                 if (!s)
@@ -139,7 +153,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
             const qint64 hi = std::min(examined + kBatchRows, end);
             if (hi <= examined)
                 return 0;
-            DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+            DD_ASSIGN(const Keepers kept, keepers(txn.conn));
             DD_ASSIGN(const std::vector<qint64> ids, storage::ChangeLog::tableIds(txn.conn));
             DD_CHECK(txn.saveChangeLogEnd());
             // A block whose seq (its last change's) is in the batch goes if no
@@ -148,7 +162,7 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
                 DD_ASSIGN(const Deleted deleted,
                           deleteBlocks(txn.conn, id, "seq > ? AND seq <= ? AND NOT EXISTS ("
                                                      "SELECT 1 FROM dd_streams s WHERE s.table_id = " + QByteArray::number(id) + " AND LOG.seq >= s.start_seq "
-                                                     "AND (s.end_seq IS NULL OR LOG.first_seq <= s.end_seq))" + notKeptForPitr(pitr, id),
+                                                     "AND (s.end_seq IS NULL OR LOG.first_seq <= s.end_seq))" + notKept(kept, id),
                                        {examined, hi}));
                 stats.uncovered += deleted.changes;
             }
@@ -162,12 +176,12 @@ Result<ChangeLogPruner::Stats> ChangeLogPruner::prune(storage::Database &db, qin
     // Logs that nothing can read any more: of deleted tables, with no stream
     // left (forgotten above) and no PITR.
     DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-        DD_ASSIGN(const bool pitr, hasPitr(txn.conn));
+        DD_ASSIGN(const Keepers kept, keepers(txn.conn));
         DD_ASSIGN(const std::vector<qint64> ids, storage::ChangeLog::tableIds(txn.conn));
         for (const qint64 id : ids) {
             DD_ASSIGN(const qint64 referenced,
                       scalar(txn.conn, "SELECT EXISTS (SELECT 1 FROM tables WHERE id = ?1) OR EXISTS (SELECT 1 FROM dd_streams WHERE table_id = ?1)"
-                                           + QByteArray(pitr ? " OR EXISTS (SELECT 1 FROM dd_pitr WHERE table_id = ?1)" : ""),
+                                           + QByteArray(kept.pitr ? " OR EXISTS (SELECT 1 FROM dd_pitr WHERE table_id = ?1)" : ""),
                              {id}));
             if (referenced)
                 continue;

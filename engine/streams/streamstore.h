@@ -36,7 +36,8 @@
 namespace dd::streams {
 
 // Who made a change, stored with it in the change log (ChangeRecord::origin). Written to disk: do not reorder.
-enum class ChangeOrigin : int { User = 0, TimeToLive = 1 };
+// Replication: applied by the Replicator from another region's write (replication/replicastore.h).
+enum class ChangeOrigin : int { User = 0, TimeToLive = 1, Replication = 2 };
 
 // One stream: one enabling of a table's stream.
 struct StreamInfo {

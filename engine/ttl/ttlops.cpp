@@ -1,5 +1,6 @@
 // UpdateTimeToLive and DescribeTimeToLive, with AWS's messages.
 #include "api/opcontext.h"
+#include "replication/replicaops.h"
 #include "ttl/ttlconfig.h"
 
 namespace dd::api {
@@ -44,6 +45,8 @@ Result<QByteArray> updateTimeToLive(OpContext &ctx, const QJsonObject &req)
     });
     if (!updated.ok())
         return updated.error();
+    if (auto table = ctx.db.table(name); table && replication::isGlobal(table->description))
+        replication::propagate(ctx, name, p("UpdateTimeToLive"), req); // TTL is the same in every replica, as on AWS
     return toBody({{p("TimeToLiveSpecification"), QJsonObject{{p("AttributeName"), attribute}, {p("Enabled"), enable}}}});
 }
 

@@ -1,0 +1,463 @@
+#include "replication/replicaops.h"
+
+#include "backup/backupcatalog.h"
+#include "backup/itemloader.h"
+#include "backup/restorer.h"
+#include "backup/snapshot.h"
+#include "replication/replicastore.h"
+#include "replication/replicator.h"
+#include "ttl/ttlconfig.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <limits>
+#include <map>
+
+namespace dd::replication {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+const QString &globalTableVersion()
+{
+    static const QString v = QStringLiteral("2019.11.21");
+    return v;
+}
+
+// A region that added a replica keeps its table this long (AWS's rule).
+constexpr qint64 kSourceKeepsTableMs = 24LL * 3600 * 1000;
+// A transient status that lasts until the work that set it ends it.
+constexpr qint64 kUntilDone = std::numeric_limits<qint64>::max() / 2;
+
+api::OpContext contextFor(const api::OpContext &ctx, storage::Database &db)
+{
+    api::OpContext out{db, ctx.request, ctx.options, ctx.clock};
+    out.backups = ctx.backups;
+    out.triggers = ctx.triggers;
+    out.replicator = ctx.replicator;
+    return out;
+}
+
+ApiError inUse() { return ApiError::resourceInUse(p("The resource which you are attempting to change is in use.")); }
+
+QStringList replicaRegions(const QJsonObject &desc)
+{
+    QStringList out;
+    for (const auto &v : desc.value(p("Replicas")).toArray())
+        out << v.toObject().value(p("RegionName")).toString();
+    return out;
+}
+
+// Whether a replica of the table is being added (or the table is UPDATING for another reason).
+bool replicaChangeInFlight(const QJsonObject &desc, qint64 nowMs)
+{
+    if (desc.value(p("TableStatus")).toString() == p("UPDATING") && nowMs < desc.value(p("_StatusUntilMs")).toInteger())
+        return true;
+    for (const auto &v : desc.value(p("Replicas")).toArray())
+        if (v.toObject().value(p("ReplicaStatus")).toString() != p("ACTIVE"))
+            return true;
+    return false;
+}
+
+// Sets the entry of `region` in desc's Replicas to `status` (adding it), or
+// removes it if `status` is empty; without entries the table is regional
+// again and loses GlobalTableVersion (its stream stays, as on AWS).
+void setReplica(QJsonObject &desc, const QString &region, const QString &status)
+{
+    QJsonArray out;
+    bool found = false;
+    for (const auto &v : desc.value(p("Replicas")).toArray()) {
+        QJsonObject o = v.toObject();
+        if (o.value(p("RegionName")).toString() == region) {
+            found = true;
+            if (status.isEmpty())
+                continue;
+            o.insert(p("ReplicaStatus"), status);
+        }
+        out.append(o);
+    }
+    if (!found && !status.isEmpty())
+        out.append(QJsonObject{{p("RegionName"), region}, {p("ReplicaStatus"), status}});
+    if (status.isEmpty()) {
+        QJsonObject sourced = desc.value(p("_SourcedReplicas")).toObject();
+        sourced.remove(region);
+        if (sourced.isEmpty())
+            desc.remove(p("_SourcedReplicas"));
+        else
+            desc.insert(p("_SourcedReplicas"), sourced);
+    }
+    if (out.isEmpty()) {
+        desc.remove(p("Replicas"));
+        desc.remove(p("GlobalTableVersion"));
+    } else {
+        desc.insert(p("Replicas"), out);
+        desc.insert(p("GlobalTableVersion"), globalTableVersion());
+    }
+}
+
+// The table UPDATING while one of its replicas is being added, ACTIVE otherwise.
+void settleStatus(QJsonObject &desc)
+{
+    bool creating = false;
+    for (const auto &v : desc.value(p("Replicas")).toArray())
+        creating = creating || v.toObject().value(p("ReplicaStatus")).toString() == p("CREATING");
+    desc.insert(p("TableStatus"), creating ? p("UPDATING") : p("ACTIVE"));
+    desc.insert(p("_StatusUntilMs"), creating ? kUntilDone : 0);
+}
+
+// Rewrites the description of table `name` in `db` with `edit`; nothing if the table is gone.
+Result<void> editTable(storage::Database &db, const QString &name, const std::function<Result<void>(storage::WriteTxn &, const storage::TableDef &, QJsonObject &)> &edit)
+{
+    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        auto table = db.table(name);
+        if (!table)
+            return {};
+        QJsonObject desc = table->description;
+        DD_CHECK(edit(txn, *table, desc));
+        DD_CHECK(db.updateTable(txn, *table, desc));
+        return {};
+    });
+}
+
+// The table's description as UpdateTable answers it, from DescribeTable.
+Result<QByteArray> describedAs(api::OpContext &ctx, const QString &name, const QString &status)
+{
+    DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), name}}));
+    QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
+    if (!status.isEmpty())
+        out.insert(p("TableStatus"), status);
+    return api::toBody({{p("TableDescription"), out}});
+}
+
+// The stream a table of a global table has: its own, or NEW_AND_OLD_IMAGES
+// (as AWS turns on when a replica is added to a table without one).
+void enableStream(QJsonObject &desc, const QJsonObject &stream, qint64 nowMs)
+{
+    if (desc.value(p("StreamSpecification")).toObject().value(p("StreamEnabled")).toBool())
+        return;
+    const QString label = api::streamLabel(nowMs);
+    desc.insert(p("StreamSpecification"), stream);
+    desc.insert(p("LatestStreamLabel"), label);
+    desc.insert(p("LatestStreamArn"), desc.value(p("TableArn")).toString() + p("/stream/") + label);
+}
+
+QJsonObject newAndOldImages()
+{
+    return {{p("StreamEnabled"), true}, {p("StreamViewType"), p("NEW_AND_OLD_IMAGES")}};
+}
+
+std::optional<ApiError> checkRegionName(const QString &region)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    if (valid.match(region).hasMatch())
+        return std::nullopt;
+    return ApiError::validation(QStringLiteral(
+        "Region %1 is not supported. The latest version of global tables are only supported in the following regions: "
+        "[any region name of lowercase letters, digits and hyphens, such as us-east-1 or eu-west-1].").arg(region));
+}
+
+// The end of a replica's creation: ACTIVE with its stream and its place in
+// each region's log, or, if the load failed, gone from every region.
+void finishCreate(Replicator &replicator, const QString &source, const QString &name, const QString &target, qint64 targetId,
+                  const QJsonObject &stream, const std::map<QString, qint64> &startsAfter, const Result<qint64> &loaded)
+{
+    auto targetDb = replicator.region(target);
+    if (!targetDb.ok())
+        return;
+    QStringList regions{source};
+    for (const auto &[region, seq] : startsAfter)
+        if (region != source)
+            regions << region;
+    if (!loaded.ok()) {
+        qWarning("The replica of table %s in %s could not be created and was removed: %s", qPrintable(name), qPrintable(target),
+                 qPrintable(loaded.error().message()));
+        (void)(*targetDb)->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            auto table = (*targetDb)->table(name);
+            if (!table || table->id != targetId)
+                return {};
+            DD_CHECK(ReplicaStore::forget(txn, table->id));
+            return (*targetDb)->dropTable(txn, *table);
+        });
+    }
+    qint64 targetStart = 0; // the new replica's own changes come after this seq of its log
+    bool created = false;
+    if (loaded.ok()) {
+        auto finished = (*targetDb)->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            auto table = (*targetDb)->table(name);
+            if (!table || table->id != targetId)
+                return ApiError::resourceNotFound(QStringLiteral("The replica of table %1 in %2 was deleted while it was created").arg(name, target));
+            QJsonObject desc = table->description;
+            desc.remove(p("_ReplicaLoading"));
+            desc.insert(p("TableStatus"), p("ACTIVE"));
+            desc.insert(p("_StatusUntilMs"), 0);
+            enableStream(desc, stream, txn.nowMs);
+            targetStart = txn.changeLogEnd();
+            for (const auto &[region, seq] : startsAfter) {
+                DD_CHECK(ReplicaStore::setApplied(txn, table->id, region, seq));
+                DD_CHECK(ReplicaStore::addPeer(txn, table->id, name, region, targetStart));
+            }
+            DD_ASSIGN(auto updated, (*targetDb)->updateTable(txn, *table, desc));
+            Q_UNUSED(updated);
+            return {};
+        });
+        created = finished.ok();
+        if (!created)
+            qWarning("The replica of table %s in %s could not be made active: %s", qPrintable(name), qPrintable(target),
+                     qPrintable(finished.error().message()));
+        else
+            replicator.watch(*targetDb);
+    }
+    for (const QString &region : regions) {
+        auto db = replicator.region(region);
+        if (!db.ok())
+            continue;
+        (void)editTable(**db, name, [&](storage::WriteTxn &txn, const storage::TableDef &table, QJsonObject &desc) -> Result<void> {
+            if (created)
+                DD_CHECK(ReplicaStore::setApplied(txn, table.id, target, targetStart));
+            else
+                DD_CHECK(ReplicaStore::removePeer(txn, table.id, target));
+            setReplica(desc, target, created ? p("ACTIVE") : QString());
+            settleStatus(desc);
+            return {};
+        });
+    }
+    replicator.wake();
+}
+
+Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const QString &target)
+{
+    DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
+    const QJsonObject &current = table->description;
+    const qint64 now = ctx.clock->nowMs();
+    if (table->restoring || replicaChangeInFlight(current, now))
+        return inUse();
+    if (current.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString() != p("PAY_PER_REQUEST"))
+        return ApiError::validation(p("Table write capacity should either be Pay-Per-Request or AutoScaled."));
+    if (replicaRegions(current).contains(target))
+        return ApiError::validation(QStringLiteral("Failed to create a the new replica of table with name: \u2018%1\u2019 because one or more replicas already existed as tables.").arg(name));
+    DD_ASSIGN(const std::shared_ptr<storage::Database> targetDb, ctx.replicator->region(target));
+    if (targetDb->table(name))
+        return ApiError::validation(QStringLiteral("Failed to create a the new replica of table with name: \u2018%1\u2019 because one or more replicas already existed as tables.").arg(name));
+    if (!ctx.backups)
+        return ApiError::internal(p("No background worker for the replica's items"));
+
+    // Here: the new region joins the replicas; the table's changes are logged for it from now on.
+    const QStringList others = replicaRegions(current);
+    QJsonObject stream = current.value(p("StreamSpecification")).toObject();
+    if (!stream.value(p("StreamEnabled")).toBool())
+        stream = newAndOldImages();
+    DD_CHECK(editTable(ctx.db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+        if (t.id != table->id || replicaChangeInFlight(desc, txn.nowMs))
+            return inUse();
+        enableStream(desc, stream, txn.nowMs);
+        setReplica(desc, target, p("CREATING"));
+        QJsonObject sourced = desc.value(p("_SourcedReplicas")).toObject();
+        sourced.insert(target, txn.nowMs);
+        desc.insert(p("_SourcedReplicas"), sourced);
+        settleStatus(desc);
+        return ReplicaStore::addPeer(txn, t.id, name, target, txn.changeLogEnd());
+    }));
+    // The other replicas: the new one will hold what this region applied of
+    // theirs when its items are read (at least what it has applied by now).
+    std::map<QString, qint64> appliedHere;
+    for (const QString &region : others) {
+        DD_ASSIGN(const std::optional<qint64> seq, ctx.db.read<std::optional<qint64>>([&](storage::Connection &c) { return ReplicaStore::applied(c, table->id, region); }));
+        appliedHere[region] = seq.value_or(0);
+    }
+    for (const QString &region : others) {
+        DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
+        DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+            setReplica(desc, target, p("CREATING"));
+            return ReplicaStore::addPeer(txn, t.id, name, target, appliedHere[region]);
+        }));
+    }
+
+    // There: the table, CREATING until its items are in.
+    api::OpContext targetCtx = contextFor(ctx, *targetDb);
+    QJsonObject create = backup::createTableRequest(current, name, {});
+    if (current.contains(p("TableClassSummary")))
+        create.insert(p("TableClass"), current.value(p("TableClassSummary")).toObject().value(p("TableClass")));
+    DD_CHECK(api::createTable(targetCtx, create));
+    qint64 targetId = 0;
+    DD_CHECK(editTable(*targetDb, name, [&](storage::WriteTxn &, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+        targetId = t.id;
+        desc.insert(p("TableStatus"), p("CREATING"));
+        desc.insert(p("_StatusUntilMs"), kUntilDone);
+        desc.insert(p("_ReplicaLoading"), true);
+        if (current.contains(ttl::TtlConfig::kMember))
+            desc.insert(ttl::TtlConfig::kMember, current.value(ttl::TtlConfig::kMember));
+        setReplica(desc, ctx.db.region(), p("ACTIVE"));
+        for (const QString &region : others)
+            setReplica(desc, region, p("ACTIVE"));
+        return {};
+    }));
+
+    // In the background: the source's items as of one snapshot, with where
+    // each region's changes start after it, copied in; then ACTIVE. (The
+    // job outlives the request: it keeps no reference to its context.)
+    DD_ASSIGN(const std::shared_ptr<storage::Database> sourceDb, ctx.replicator->region(ctx.db.region()));
+    ctx.replicator->watch(sourceDb);
+    backup::BackupCatalog *worker = ctx.backups;
+    Replicator *replicator = ctx.replicator;
+    Clock *clock = ctx.clock;
+    worker->post([replicator, clock, sourceDb, targetDb, worker, name, target, targetId, stream, others] {
+        const QString source = sourceDb->region();
+        std::map<QString, qint64> startsAfter;
+        Result<qint64> loaded = [&]() -> Result<qint64> {
+            auto table = sourceDb->table(name);
+            if (!table)
+                return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted while its replica was created").arg(name));
+            const auto startsInSnapshot = [&](storage::Connection &c) -> Result<void> {
+                for (const QString &region : others) {
+                    DD_ASSIGN(const std::optional<qint64> seq, ReplicaStore::applied(c, table->id, region));
+                    startsAfter[region] = seq.value_or(0);
+                }
+                return {};
+            };
+            DD_ASSIGN(backup::Snapshot snapshot, backup::Snapshot::read(*sourceDb, *table, clock->nowMs(), {}, &worker->stopping(), startsInSnapshot));
+            startsAfter[source] = snapshot.seq;
+            auto replica = targetDb->table(name);
+            if (!replica || replica->id != targetId)
+                return ApiError::resourceNotFound(QStringLiteral("The replica of table %1 in %2 was deleted while it was created").arg(name, target));
+            DD_ASSIGN(backup::ItemLoader loader, backup::ItemLoader::prepare(*replica, std::move(snapshot.items)));
+            return loader.write(*targetDb, name, targetId, &worker->stopping());
+        }();
+        if (!loaded.ok() && worker->stopping().load())
+            return; // the engine is closing: the replica stays CREATING and goes when its region next opens
+        finishCreate(*replicator, source, name, target, targetId, stream, startsAfter, loaded);
+    });
+    return describedAs(ctx, name, QString());
+}
+
+Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const QString &target)
+{
+    DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
+    const QJsonObject &current = table->description;
+    if (!replicaRegions(current).contains(target))
+        return ApiError::validation(QStringLiteral("Update global table operation failed because one or more replicas were not part of the global table. "
+                                                   "Please retry the request without these replicas: [%1].").arg(target));
+    if (replicaChangeInFlight(current, ctx.clock->nowMs()))
+        return inUse();
+    DD_ASSIGN(const std::shared_ptr<storage::Database> targetDb, ctx.replicator->region(target));
+    api::OpContext targetCtx = contextFor(ctx, *targetDb);
+    if (auto replica = targetDb->table(name)) {
+        if (replica->description.value(p("DeletionProtectionEnabled")).toBool())
+            return ApiError::validation(QStringLiteral("Cannot delete table %1 in region %2 because it has deletion protection enabled. "
+                                                       "Disable deletion protection first.").arg(name, target));
+        if (auto e = checkDelete(targetCtx, *replica))
+            return *e;
+        DD_CHECK(targetDb->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            auto t = targetDb->table(name);
+            if (!t)
+                return {};
+            DD_CHECK(ReplicaStore::forget(txn, t->id));
+            return targetDb->dropTable(txn, *t);
+        }));
+    }
+    QStringList regions = replicaRegions(current);
+    regions.removeAll(target);
+    regions.prepend(ctx.db.region());
+    for (const QString &region : regions) {
+        DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
+        DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+            setReplica(desc, target, QString());
+            return ReplicaStore::removePeer(txn, t.id, target);
+        }));
+    }
+    return describedAs(ctx, name, QString());
+}
+
+} // namespace
+
+bool isGlobal(const QJsonObject &description) { return !description.value(p("Replicas")).toArray().isEmpty(); }
+
+Result<QByteArray> updateReplicas(api::OpContext &ctx, const QJsonObject &req)
+{
+    const QJsonArray updates = req.value(p("ReplicaUpdates")).toArray();
+    QString action, region;
+    for (const auto &v : updates) {
+        const QJsonObject u = v.toObject();
+        if (u.size() > 1)
+            return ApiError::validation(p("Update table operation with more than one type of replica actions not allowed."));
+        if (u.isEmpty())
+            return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
+        const QString thisAction = u.begin().key();
+        const QString thisRegion = u.begin().value().toObject().value(p("RegionName")).toString();
+        if (thisAction == p("Update"))
+            return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
+        if (!action.isEmpty() && (thisAction != action || thisRegion != region))
+            return ApiError::validation(p("Update table operation with more than one create or delete replica actions not allowed"));
+        action = thisAction;
+        region = thisRegion;
+    }
+    if (!ctx.replicator)
+        return ApiError::internal(p("Global tables need the engine's replicator"));
+    if (auto e = checkRegionName(region))
+        return *e;
+    if (region == ctx.db.region())
+        return ApiError::validation(p("Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required."));
+    const QString name = req.value(p("TableName")).toString();
+    return action == p("Create") ? createReplica(ctx, name, region) : deleteReplica(ctx, name, region);
+}
+
+std::optional<ApiError> checkDelete(api::OpContext &ctx, const storage::TableDef &table)
+{
+    const QJsonObject sourced = table.description.value(p("_SourcedReplicas")).toObject();
+    const QStringList replicas = replicaRegions(table.description);
+    const qint64 now = ctx.clock->nowMs();
+    for (auto it = sourced.begin(); it != sourced.end(); ++it)
+        if (replicas.contains(it.key()) && now - it.value().toInteger() < kSourceKeepsTableMs)
+            return ApiError::validation(p("Replica cannot be deleted because it has acted as a source region for new replica(s) being added to the table in the last 24 hours."));
+    if (replicaChangeInFlight(table.description, now))
+        return inUse();
+    return std::nullopt;
+}
+
+void leave(api::OpContext &ctx, const QString &tableName, const QJsonObject &description)
+{
+    if (!ctx.replicator)
+        return;
+    const QString here = ctx.db.region();
+    for (const QString &region : replicaRegions(description)) {
+        auto db = ctx.replicator->region(region);
+        if (!db.ok())
+            continue;
+        auto left = editTable(**db, tableName, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+            setReplica(desc, here, QString());
+            return ReplicaStore::removePeer(txn, t.id, here);
+        });
+        if (!left.ok())
+            qWarning("Region %s could not drop its replica %s of table %s: %s", qPrintable(region), qPrintable(here), qPrintable(tableName),
+                     qPrintable(left.error().message()));
+    }
+    ctx.replicator->wake(); // forgets the deleted table's shipping
+}
+
+void propagate(api::OpContext &ctx, const QString &tableName, const QString &operation, const QJsonObject &req)
+{
+    if (ctx.propagated || !ctx.replicator)
+        return;
+    auto table = ctx.db.table(tableName);
+    if (!table)
+        return;
+    QJsonObject shared = req;
+    shared.remove(p("DeletionProtectionEnabled")); // per region
+    if (operation == p("UpdateTable") && shared.size() <= 1)
+        return; // nothing but the table's name
+    for (const QString &region : replicaRegions(table->description)) {
+        auto db = ctx.replicator->region(region);
+        if (!db.ok())
+            continue;
+        api::OpContext other = contextFor(ctx, **db);
+        other.propagated = true;
+        auto done = operation == p("UpdateTable") ? api::updateTable(other, shared) : api::updateTimeToLive(other, shared);
+        if (!done.ok())
+            qWarning("%s of table %s did not reach its replica in %s: %s", qPrintable(operation), qPrintable(tableName), qPrintable(region),
+                     qPrintable(done.error().message()));
+    }
+}
+
+} // namespace dd::replication

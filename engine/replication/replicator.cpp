@@ -1,0 +1,267 @@
+#include "replication/replicator.h"
+
+#include "api/keys.h"
+#include "model/json.h"
+#include "model/size.h"
+#include "replication/replicastore.h"
+#include "storage/changelog.h"
+#include "storage/itemstore.h"
+
+#include <pthread.h>
+
+#include <vector>
+
+namespace dd::replication {
+
+Replicator::Replicator(RegionOpener opener) : m_opener(std::move(opener))
+{
+    m_thread = std::thread([this] { loop(); });
+}
+
+Replicator::~Replicator()
+{
+    stop();
+    std::lock_guard lock(m_mutex);
+    for (auto &[region, watched] : m_watched)
+        watched.first->removeCommitListener(watched.second);
+}
+
+void Replicator::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+        m_wakeUp.notify_all();
+    }
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+void Replicator::watch(const std::shared_ptr<storage::Database> &db)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_watched.count(db->region()))
+            return;
+        m_watched[db->region()] = {db, 0};
+    }
+    // Outside m_mutex: the listener takes it, and a commit may be running it.
+    const int id = db->addCommitListener([this] {
+        if (m_pending.exchange(true, std::memory_order_acq_rel))
+            return;
+        std::lock_guard lock(m_mutex);
+        m_woken = true;
+        m_wakeUp.notify_one();
+    });
+    std::lock_guard lock(m_mutex);
+    m_watched[db->region()].second = id;
+    m_woken = true;
+    m_wakeUp.notify_one();
+}
+
+void Replicator::wake()
+{
+    std::lock_guard lock(m_mutex);
+    m_woken = true;
+    m_wakeUp.notify_one();
+}
+
+Replicator::Stats Replicator::stats() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stats;
+}
+
+void Replicator::loop()
+{
+    pthread_setname_np(pthread_self(), "dd-replicator");
+    for (;;) {
+        {
+            std::unique_lock lock(m_mutex);
+            if (m_stopping)
+                return;
+        }
+        m_pending.store(false, std::memory_order_release);
+        const bool more = pass();
+        std::unique_lock lock(m_mutex);
+        ++m_stats.passes;
+        if (m_stopping)
+            return;
+        if (more)
+            continue;
+        m_wakeUp.wait_for(lock, kSafetyPoll, [this] { return m_woken || m_stopping; });
+        m_woken = false;
+    }
+}
+
+bool Replicator::pass()
+{
+    std::vector<std::shared_ptr<storage::Database>> regions;
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &[name, watched] : m_watched)
+            regions.push_back(watched.first);
+    }
+    bool more = false;
+    for (const auto &db : regions) {
+        Result<bool> shipped = shipRegion(*db);
+        if (shipped.ok()) {
+            more = more || *shipped;
+            continue;
+        }
+        std::lock_guard lock(m_mutex);
+        if (m_stats.lastError != shipped.error().message())
+            qWarning("Replication from %s failed, retrying: %s", qPrintable(db->region()), qPrintable(shipped.error().message()));
+        m_stats.lastError = shipped.error().message();
+    }
+    return more;
+}
+
+namespace {
+
+// One change on its way to another region.
+struct Change {
+    qint64 seq = 0;
+    Version version;
+    bool remove = false;
+    QByteArray keys;  // DynamoDB JSON of its key attributes
+    QByteArray image; // the new item; empty for a REMOVE
+};
+
+struct Batch {
+    std::vector<Change> changes; // the local changes, in seq order
+    qint64 lastSeq = 0;          // the last seq read, shipped or passed over
+    bool full = false;
+};
+
+// The next local changes of `table` after `from` in `source`, with their
+// versions, after folding the local log into dd_replica_versions.
+Result<Batch> readBatch(storage::Database &source, const storage::TableDef &table, qint64 from)
+{
+    return source.write<Batch>([&](storage::WriteTxn &txn) -> Result<Batch> {
+        DD_CHECK(ReplicaStore::fold(txn, table, source.region()));
+        Batch b;
+        b.lastSeq = from;
+        DD_ASSIGN(const qint64 end, storage::ChangeLog::lastSeq(txn.conn, table.id));
+        std::optional<ApiError> failure;
+        DD_CHECK(storage::ChangeLog::read(txn.conn, table.id, from + 1, end, true, [&](const storage::ChangeRecord &r) {
+            if (int(b.changes.size()) >= Replicator::kBatchChanges) {
+                b.full = true;
+                return false;
+            }
+            b.lastSeq = r.seq;
+            if (r.origin == kReplicatedOrigin)
+                return true;
+            Change c;
+            c.seq = r.seq;
+            c.version = {r.timeMs, source.region()};
+            c.remove = r.event == storage::ChangeEvent::Remove;
+            c.keys = r.keys.toByteArray();
+            if (!c.remove)
+                c.image = r.newImage.toByteArray();
+            b.changes.push_back(std::move(c));
+            return true;
+        }));
+        if (failure)
+            return *failure;
+        // The version each item has here: its latest local write's, which a
+        // fold may have moved past another region's.
+        for (Change &c : b.changes) {
+            const auto keys = model::itemFromStoredJson(c.keys);
+            if (!keys)
+                return ApiError::internal(QStringLiteral("A logged key of table %1 is not valid DynamoDB JSON").arg(table.name));
+            DD_ASSIGN(const api::ItemKey key, api::keyFromItem(table, *keys));
+            DD_ASSIGN(const std::optional<Version> v, ReplicaStore::version(txn.conn, table.id, ReplicaStore::versionKey(key.stored)));
+            if (v && v->region == source.region() && v->timeMs > c.version.timeMs)
+                c.version.timeMs = v->timeMs;
+        }
+        return b;
+    }, storage::WriteFailure::Anywhere, storage::WriteFor::Background);
+}
+
+// Applies one change to replica `table` unless the item has a later version.
+// Returns whether it was applied.
+Result<bool> applyChange(storage::WriteTxn &txn, const storage::TableDef &table, const Change &c)
+{
+    const auto keys = model::itemFromStoredJson(c.keys);
+    if (!keys)
+        return ApiError::internal(QStringLiteral("A replicated key of table %1 is not valid DynamoDB JSON").arg(table.name));
+    DD_ASSIGN(const api::ItemKey key, api::keyFromItem(table, *keys));
+    const QByteArray versionKey = ReplicaStore::versionKey(key.stored);
+    DD_ASSIGN(const std::optional<Version> current, ReplicaStore::version(txn.conn, table.id, versionKey));
+    if (current && !c.version.supersedes(*current))
+        return false;
+    DD_ASSIGN(const std::optional<storage::StoredItem> old, storage::ItemStore::get(txn.conn, table, key.stored));
+    if (c.remove) {
+        if (old) {
+            DD_CHECK(storage::applyDelete(txn, table, key.stored, c.keys, *old));
+            txn.setLastChangeOrigin(kReplicatedOrigin);
+        }
+    } else {
+        const auto item = model::itemFromStoredJson(c.image);
+        if (!item)
+            return ApiError::internal(QStringLiteral("A replicated item of table %1 is not valid DynamoDB JSON").arg(table.name));
+        DD_CHECK(storage::applyPut(txn, table, key.stored, c.keys, old, storage::StoredItem{model::itemSize(*item), c.image}));
+        txn.setLastChangeOrigin(kReplicatedOrigin);
+    }
+    DD_CHECK(ReplicaStore::setVersion(txn, table.id, versionKey, c.version));
+    return true;
+}
+
+} // namespace
+
+Result<bool> Replicator::shipRegion(storage::Database &source)
+{
+    DD_ASSIGN(const std::vector<Peer> peers, source.read<std::vector<Peer>>([](storage::Connection &c) { return ReplicaStore::peers(c); }));
+    bool more = false;
+    for (const Peer &peer : peers) {
+        const auto table = source.table(peer.tableName);
+        if (!table || table->id != peer.tableId) {
+            // The table is gone (deleted here): nothing more to ship from it.
+            DD_CHECK(source.write<void>([&](storage::WriteTxn &txn) { return ReplicaStore::forget(txn, peer.tableId); },
+                                        storage::WriteFailure::Anywhere, storage::WriteFor::Background));
+            continue;
+        }
+        if (table->restoring)
+            continue; // a replica still being loaded: its own writes start once it is ACTIVE
+        DD_ASSIGN(const qint64 end, source.read<qint64>([&](storage::Connection &c) { return storage::ChangeLog::lastSeq(c, table->id); }));
+        if (end <= peer.shippedSeq)
+            continue;
+        DD_ASSIGN(const Batch batch, readBatch(source, *table, peer.shippedSeq));
+        if (batch.lastSeq <= peer.shippedSeq)
+            continue;
+        if (!batch.changes.empty()) {
+            DD_ASSIGN(const std::shared_ptr<storage::Database> target, m_opener(peer.region));
+            qint64 applied = 0, superseded = 0;
+            DD_ASSIGN(const bool ready, target->write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
+                applied = superseded = 0;
+                const auto replica = target->table(peer.tableName);
+                if (!replica || replica->restoring)
+                    return false; // not there yet (being created) or gone (being deleted)
+                DD_ASSIGN(const std::optional<qint64> from, ReplicaStore::applied(txn.conn, replica->id, source.region()));
+                if (!from)
+                    return false; // its creation has not recorded where it starts
+                DD_CHECK(ReplicaStore::fold(txn, *replica, target->region()));
+                for (const Change &c : batch.changes) {
+                    if (c.seq <= *from)
+                        continue;
+                    DD_ASSIGN(const bool done, applyChange(txn, *replica, c));
+                    ++(done ? applied : superseded);
+                }
+                DD_CHECK(ReplicaStore::setApplied(txn, replica->id, source.region(), batch.lastSeq));
+                return true;
+            }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
+            if (!ready)
+                continue;
+            std::lock_guard lock(m_mutex);
+            m_stats.applied += applied;
+            m_stats.superseded += superseded;
+        }
+        DD_CHECK(source.write<void>([&](storage::WriteTxn &txn) { return ReplicaStore::setShipped(txn, table->id, peer.region, batch.lastSeq); },
+                                    storage::WriteFailure::Anywhere, storage::WriteFor::Background));
+        more = more || batch.full;
+    }
+    return more;
+}
+
+} // namespace dd::replication

@@ -1,0 +1,90 @@
+// Replicator: copies the writes of global tables between regions, on a
+// thread of its own, as DynamoDB's replication does: asynchronously (a write
+// is acknowledged when its own region commits it), item by item, last
+// writer wins (replicastore.h). Each region ships the changes its own
+// clients made (and its TTL deletes) straight to every other replica; a
+// change that arrived by replication is never shipped on. A batch is applied
+// in the receiving region in one transaction that also moves that region's
+// record of how far it got, so that nothing is applied twice or lost across
+// crashes; the sending region then moves its shipped_seq, which lets its
+// change log be pruned.
+//
+// Applied changes go through storage::applyPut/applyDelete like any write:
+// the replica's indexes, stream (its records of replicated writes, as on
+// AWS), PITR and triggers see them. They are logged with origin
+// kReplicatedOrigin.
+//
+// Threads: watch(), wake() and region() from any thread; stop() and the
+// destructor stop the thread (between batches) and join it. The thread opens regions
+// through the opener it was given.
+#pragma once
+
+#include "model/result.h"
+#include "storage/database.h"
+
+#include <QString>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+namespace dd::replication {
+
+class Replicator {
+public:
+    using RegionOpener = std::function<Result<std::shared_ptr<storage::Database>>(const QString &region)>;
+    // Changes applied per transaction at most.
+    static constexpr int kBatchChanges = 500;
+    // How often an idle replicator looks at its regions without being woken.
+    static constexpr std::chrono::milliseconds kSafetyPoll{1000};
+
+    explicit Replicator(RegionOpener opener);
+    ~Replicator(); // stop()
+    // Stops the thread (between batches) and joins it; the other methods
+    // stay safe to call, and nothing is shipped any more.
+    void stop();
+    Replicator(const Replicator &) = delete;
+    Replicator &operator=(const Replicator &) = delete;
+
+    // The database of `region`, opened if needed (the engine's).
+    Result<std::shared_ptr<storage::Database>> region(const QString &region) const { return m_opener(region); }
+
+    // Ships the changes of `db`'s replicated tables from now on, waking on
+    // its commits. Idempotent; call when a region opens with global tables
+    // and when one of its tables gains a replica.
+    void watch(const std::shared_ptr<storage::Database> &db);
+    // Looks at every watched region soon.
+    void wake();
+
+    // What the thread has done, for tests and DescribeTable's figures.
+    struct Stats {
+        qint64 applied = 0;     // changes applied in a receiving region
+        qint64 superseded = 0;  // changes dropped there: the item had a later version
+        qint64 passes = 0;
+        QString lastError;      // of the last pass that failed, empty if none did
+    };
+    Stats stats() const;
+
+private:
+    void loop();
+    // One pass over the watched regions; true if a batch was full (more may be waiting).
+    bool pass();
+    Result<bool> shipRegion(storage::Database &source);
+
+    const RegionOpener m_opener;
+    mutable std::mutex m_mutex;           // guards everything below but the thread
+    std::condition_variable m_wakeUp;
+    std::map<QString, std::pair<std::shared_ptr<storage::Database>, int>> m_watched; // region -> database, its commit listener
+    bool m_woken = false;
+    bool m_stopping = false;
+    Stats m_stats;
+    std::atomic<bool> m_pending{false};   // set by commit listeners; spares them the mutex when already set
+    std::thread m_thread;                 // last: started once the rest is set
+};
+
+} // namespace dd::replication
