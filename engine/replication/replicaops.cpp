@@ -160,17 +160,15 @@ std::optional<ApiError> checkRegionName(const QString &region)
 }
 
 // The end of a replica's creation: ACTIVE with its stream and its place in
-// each region's log, or, if the load failed, gone from every region.
-void finishCreate(Replicator &replicator, const QString &source, const QString &name, const QString &target, qint64 targetId,
-                  const QJsonObject &stream, const std::map<QString, qint64> &startsAfter, const Result<qint64> &loaded)
+// each region's log, or, if it failed, gone from every region (`source`,
+// where it was added, and `others`, the replicas there were).
+void finishCreate(Replicator &replicator, const QString &source, const QStringList &others, const QString &name, const QString &target,
+                  qint64 targetId, const QJsonObject &stream, const std::map<QString, qint64> &startsAfter, const Result<qint64> &loaded)
 {
     auto targetDb = replicator.region(target);
     if (!targetDb.ok())
         return;
-    QStringList regions{source};
-    for (const auto &[region, seq] : startsAfter)
-        if (region != source)
-            regions << region;
+    const QStringList regions = QStringList{source} + others;
     if (!loaded.ok()) {
         qWarning("The replica of table %s in %s could not be created and was removed: %s", qPrintable(name), qPrintable(target),
                  qPrintable(loaded.error().message()));
@@ -275,35 +273,17 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         }));
     }
 
-    // There: the table, CREATING until its items are in.
-    api::OpContext targetCtx = contextFor(ctx, *targetDb);
-    QJsonObject create = backup::createTableRequest(current, name, {});
-    if (current.contains(p("TableClassSummary")))
-        create.insert(p("TableClass"), current.value(p("TableClassSummary")).toObject().value(p("TableClass")));
-    DD_CHECK(api::createTable(targetCtx, create));
-    qint64 targetId = 0;
-    DD_CHECK(editTable(*targetDb, name, [&](storage::WriteTxn &, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
-        targetId = t.id;
-        desc.insert(p("TableStatus"), p("CREATING"));
-        desc.insert(p("_StatusUntilMs"), kUntilDone);
-        desc.insert(p("_ReplicaLoading"), true);
-        if (current.contains(ttl::TtlConfig::kMember))
-            desc.insert(ttl::TtlConfig::kMember, current.value(ttl::TtlConfig::kMember));
-        setReplica(desc, ctx.db.region(), p("ACTIVE"));
-        for (const QString &region : others)
-            setReplica(desc, region, p("ACTIVE"));
-        return {};
-    }));
-
     // In the background: the source's items as of one snapshot, with where
     // each region's changes start after it, copied in; then ACTIVE. (The
-    // job outlives the request: it keeps no reference to its context.)
+    // job outlives the request: it keeps no reference to its context.) It
+    // starts once the table is committed: CreateTable may share an HTTP
+    // turn's transaction, which no other thread sees until it commits.
     DD_ASSIGN(const std::shared_ptr<storage::Database> sourceDb, ctx.replicator->region(ctx.db.region()));
     ctx.replicator->watch(sourceDb);
     backup::BackupCatalog *worker = ctx.backups;
     Replicator *replicator = ctx.replicator;
     Clock *clock = ctx.clock;
-    worker->post([replicator, clock, sourceDb, targetDb, worker, name, target, targetId, stream, others] {
+    auto load = [replicator, clock, sourceDb, targetDb, worker, name, target, stream, others](qint64 targetId) {
         const QString source = sourceDb->region();
         std::map<QString, qint64> startsAfter;
         Result<qint64> loaded = [&]() -> Result<qint64> {
@@ -327,8 +307,32 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         }();
         if (!loaded.ok() && worker->stopping().load())
             return; // the engine is closing: the replica stays CREATING and goes when its region next opens
-        finishCreate(*replicator, source, name, target, targetId, stream, startsAfter, loaded);
-    });
+        finishCreate(*replicator, source, others, name, target, targetId, stream, startsAfter, loaded);
+    };
+    // There: the table, CREATING until its items are in. Should that fail,
+    // the regions that listed it forget it again.
+    api::OpContext targetCtx = contextFor(ctx, *targetDb);
+    QJsonObject create = backup::createTableRequest(current, name, {});
+    if (current.contains(p("TableClassSummary")))
+        create.insert(p("TableClass"), current.value(p("TableClassSummary")).toObject().value(p("TableClass")));
+    auto created = api::createTable(targetCtx, create);
+    if (!created.ok()) {
+        finishCreate(*replicator, ctx.db.region(), others, name, target, 0, stream, {}, created.error());
+        return created.error();
+    }
+    DD_CHECK(editTable(*targetDb, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+        txn.onCommit([worker, load, id = t.id] { worker->post([load, id] { load(id); }); });
+        desc.insert(p("TableStatus"), p("CREATING"));
+        desc.insert(p("_StatusUntilMs"), kUntilDone);
+        desc.insert(p("_ReplicaLoading"), true);
+        if (current.contains(ttl::TtlConfig::kMember))
+            desc.insert(ttl::TtlConfig::kMember, current.value(ttl::TtlConfig::kMember));
+        setReplica(desc, ctx.db.region(), p("ACTIVE"));
+        for (const QString &region : others)
+            setReplica(desc, region, p("ACTIVE"));
+        return {};
+    }));
+
     return describedAs(ctx, name, QString());
 }
 
