@@ -7,6 +7,7 @@
 #include "backup/restorer.h"
 #include "model/json.h"
 #include "pitr/pitrstore.h"
+#include "replication/replicaops.h"
 #include "replication/replicastore.h"
 #include "replication/replicator.h"
 #include "storage/commitscope.h"
@@ -145,6 +146,12 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("ExecuteStatement"), executeStatement},
         {QStringLiteral("BatchExecuteStatement"), batchExecuteStatement},
         {QStringLiteral("ExecuteTransaction"), executeTransaction},
+        {QStringLiteral("CreateGlobalTable"), replication::createGlobalTable},
+        {QStringLiteral("UpdateGlobalTable"), replication::updateGlobalTable},
+        {QStringLiteral("DescribeGlobalTable"), replication::describeGlobalTable},
+        {QStringLiteral("ListGlobalTables"), replication::listGlobalTables},
+        {QStringLiteral("DescribeGlobalTableSettings"), replication::describeGlobalTableSettings},
+        {QStringLiteral("UpdateGlobalTableSettings"), replication::updateGlobalTableSettings},
         {QStringLiteral("CreateBackup"), createBackup},
         {QStringLiteral("DescribeBackup"), describeBackup},
         {QStringLiteral("ListBackups"), listBackups},
@@ -210,6 +217,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     DD_CHECK(pitr::PitrStore::install(*db));
     DD_CHECK(backup::dropUnfinishedRestores(*db));
     DD_CHECK(replication::ReplicaStore::install(*db));
+    DD_CHECK(replication::abandonUnfinishedReplicas(*db));
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     DD_ASSIGN(const bool replicated, db->read<bool>([](storage::Connection &c) -> Result<bool> {
         DD_ASSIGN(const std::vector<replication::Peer> peers, replication::ReplicaStore::peers(c));

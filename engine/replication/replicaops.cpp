@@ -420,6 +420,69 @@ std::optional<ApiError> checkDelete(api::OpContext &ctx, const storage::TableDef
     return std::nullopt;
 }
 
+namespace {
+
+ApiError legacyNotSupported()
+{
+    return ApiError::validation(p("One or more parameter values were invalid: DynamoDB global tables version 2017.11.29 is not supported. "
+                                  "We recommend using DynamoDB global tables version 2019.11.21, instead of version 2017.11.29 (Legacy)."));
+}
+
+ApiError legacyNotFound(const QJsonObject &req, bool settings)
+{
+    const QString name = req.value(p("GlobalTableName")).toString();
+    return ApiError(p("GlobalTableNotFoundException"), settings ? QStringLiteral("Global table with name: '%1' does not exist.").arg(name)
+                                                                : QStringLiteral("Global table not found: Global table with name: '%1' does not exist.").arg(name));
+}
+
+} // namespace
+
+Result<QByteArray> createGlobalTable(api::OpContext &, const QJsonObject &) { return legacyNotSupported(); }
+
+Result<QByteArray> updateGlobalTable(api::OpContext &, const QJsonObject &req)
+{
+    for (const auto &v : req.value(p("ReplicaUpdates")).toArray())
+        if (v.toObject().contains(p("Create")))
+            return legacyNotSupported();
+    return legacyNotFound(req, false);
+}
+
+Result<QByteArray> describeGlobalTable(api::OpContext &, const QJsonObject &req) { return legacyNotFound(req, false); }
+
+Result<QByteArray> listGlobalTables(api::OpContext &, const QJsonObject &) { return api::toBody({{p("GlobalTables"), QJsonArray()}}); }
+
+Result<QByteArray> describeGlobalTableSettings(api::OpContext &, const QJsonObject &req) { return legacyNotFound(req, true); }
+
+Result<QByteArray> updateGlobalTableSettings(api::OpContext &, const QJsonObject &req) { return legacyNotFound(req, true); }
+
+Result<int> abandonUnfinishedReplicas(storage::Database &db)
+{
+    int abandoned = 0;
+    for (const QString &name : db.tableNames()) {
+        auto table = db.table(name);
+        if (!table)
+            continue;
+        QStringList creating;
+        for (const auto &v : table->description.value(p("Replicas")).toArray())
+            if (v.toObject().value(p("ReplicaStatus")).toString() == p("CREATING"))
+                creating << v.toObject().value(p("RegionName")).toString();
+        if (creating.isEmpty())
+            continue;
+        DD_CHECK(editTable(db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+            for (const QString &region : creating) {
+                setReplica(desc, region, QString());
+                DD_CHECK(ReplicaStore::removePeer(txn, t.id, region));
+            }
+            settleStatus(desc);
+            return {};
+        }));
+        qWarning("Table %s: the creation of its replica in %s did not finish before the process ended; it was abandoned", qPrintable(name),
+                 qPrintable(creating.join(QLatin1String(", "))));
+        abandoned += int(creating.size());
+    }
+    return abandoned;
+}
+
 void leave(api::OpContext &ctx, const QString &tableName, const QJsonObject &description)
 {
     if (!ctx.replicator)

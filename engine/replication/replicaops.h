@@ -41,4 +41,22 @@ void leave(api::OpContext &ctx, const QString &tableName, const QJsonObject &des
 // as on AWS.
 void propagate(api::OpContext &ctx, const QString &tableName, const QString &operation, const QJsonObject &req);
 
+// The operations of version 2017.11.29 (Legacy), answered as AWS answers
+// them today: CreateGlobalTable (and UpdateGlobalTable's Create) is refused
+// ("version 2017.11.29 is not supported"), there are no legacy global tables
+// to describe, update or list.
+Result<QByteArray> createGlobalTable(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> updateGlobalTable(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> describeGlobalTable(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> listGlobalTables(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> describeGlobalTableSettings(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> updateGlobalTableSettings(api::OpContext &ctx, const QJsonObject &req);
+
+// When a region's database opens, before it serves requests: replicas of
+// its tables whose creation a restart cut short (still CREATING, their load
+// gone with the process; their own region drops their table, see
+// backup::dropUnfinishedRestores) are forgotten, and the table is ACTIVE
+// again. Returns how many.
+Result<int> abandonUnfinishedReplicas(storage::Database &db);
+
 } // namespace dd::replication

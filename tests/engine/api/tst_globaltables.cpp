@@ -404,6 +404,60 @@ private slots:
         delete clock;
     }
 
+    void aReplicaCutShortByARestartIsAbandonedEverywhere()
+    {
+        createTable("Big");
+        for (int i = 0; i < 20000; i += 25) {
+            QJsonArray puts;
+            for (int j = i; j < i + 25; ++j)
+                puts.append(QJsonObject{{s("PutRequest"), QJsonObject{{s("Item"), QJsonObject{{s("pk"), QJsonObject{{s("S"), s("p%1").arg(j % 100)}}},
+                                                                                               {s("sk"), QJsonObject{{s("N"), QString::number(j)}}},
+                                                                                               {s("v"), QJsonObject{{s("S"), QString(200, QLatin1Char('v'))}}}}}}}});
+            ok("BatchWriteItem", QJsonObject{{s("RequestItems"), QJsonObject{{s("Big"), puts}}}});
+        }
+        addReplica("Big", "eu-west-1");
+        openQuiet(m_dir.path()); // closes the engine while the items are (most likely) still being copied
+        in("us-east-1");
+        const QJsonObject east = describe("us-east-1", "Big"), west = describe("eu-west-1", "Big");
+        QCOMPARE(east.value(s("TableStatus")).toString(), s("ACTIVE"));
+        if (west.contains(s("error"))) { // cut short: forgotten on both sides
+            QVERIFY(!east.contains(s("Replicas")));
+            QCOMPARE(west.value(s("error")).toString(), s("ResourceNotFoundException"));
+        } else { // it had finished
+            QCOMPARE(regionsOf(east), QStringList{s("eu-west-1:ACTIVE")});
+            QCOMPARE(west.value(s("TableStatus")).toString(), s("ACTIVE"));
+        }
+        // Either way the replica can be added (again) and ends with every item.
+        if (west.contains(s("error")))
+            addReplica("Big", "eu-west-1");
+        QVERIFY(waitActive("us-east-1", "Big"));
+        QVERIFY(waitActive("eu-west-1", "Big"));
+        QStringList items;
+        QVERIFY(waitSame("us-east-1", "eu-west-1", "Big", &items));
+        QCOMPARE(items.size(), 20000);
+    }
+
+    void legacyOperationsAnswerAsAwsDoesToday()
+    {
+        createTable("Orders");
+        ApiError e = fail("CreateGlobalTable", R"({"GlobalTableName":"Orders","ReplicationGroup":[{"RegionName":"us-east-1"},{"RegionName":"eu-west-1"}]})");
+        QCOMPARE(e.type(), s("ValidationException"));
+        QCOMPARE(e.message(), s("One or more parameter values were invalid: DynamoDB global tables version 2017.11.29 is not supported. "
+                                "We recommend using DynamoDB global tables version 2019.11.21, instead of version 2017.11.29 (Legacy)."));
+        e = fail("UpdateGlobalTable", R"({"GlobalTableName":"Orders","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1"}}]})");
+        QCOMPARE(e.type(), s("ValidationException"));
+        e = fail("DescribeGlobalTable", R"({"GlobalTableName":"Orders"})");
+        QCOMPARE(e.type(), s("GlobalTableNotFoundException"));
+        QCOMPARE(e.message(), s("Global table not found: Global table with name: 'Orders' does not exist."));
+        e = fail("DescribeGlobalTableSettings", R"({"GlobalTableName":"Orders"})");
+        QCOMPARE(e.message(), s("Global table with name: 'Orders' does not exist."));
+        QCOMPARE(ok("ListGlobalTables", "{}"), (QJsonObject{{s("GlobalTables"), QJsonArray()}}));
+        // A current global table is not a legacy one.
+        addReplica("Orders", "eu-west-1");
+        QVERIFY(waitActive("eu-west-1", "Orders"));
+        QCOMPARE(fail("DescribeGlobalTable", R"({"GlobalTableName":"Orders"})").type(), s("GlobalTableNotFoundException"));
+    }
+
     void replicationResumesAfterTheEngineReopens()
     {
         createTable("Orders");
