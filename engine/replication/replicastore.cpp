@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS dd_replica_applied(
   table_id INTEGER NOT NULL,        -- tables.id of the local replica
   source_region TEXT NOT NULL,
   seq INTEGER NOT NULL,             -- the source's log, applied up to here
+  horizon_ms INTEGER NOT NULL DEFAULT 0, -- every change of the source not applied yet is at least this recent
   PRIMARY KEY(table_id, source_region));
 CREATE TABLE IF NOT EXISTS dd_replica_versions(
   table_id INTEGER NOT NULL,
@@ -99,6 +100,11 @@ Result<void> ReplicaStore::removePeer(storage::WriteTxn &txn, qint64 tableId, co
         return ApiError::internal(txn.conn.lastError());
     s->bind(1, tableId).bindText(2, region);
     DD_CHECK(done(s));
+    s = txn.conn.prepare("DELETE FROM dd_replica_applied WHERE table_id = ?1 AND (?2 = '' OR source_region = ?2)");
+    if (!s)
+        return ApiError::internal(txn.conn.lastError());
+    s->bind(1, tableId).bindText(2, region);
+    DD_CHECK(done(s));
     txn.changeLogConsumersChanged();
     return {};
 }
@@ -127,13 +133,35 @@ Result<std::optional<qint64>> ReplicaStore::applied(storage::Connection &c, qint
     return out;
 }
 
-Result<void> ReplicaStore::setApplied(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 seq)
+Result<void> ReplicaStore::setApplied(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 seq, qint64 horizonMs)
 {
-    storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_replica_applied(table_id, source_region, seq) VALUES(?, ?, ?)");
+    storage::Statement *s = txn.conn.prepare("INSERT INTO dd_replica_applied(table_id, source_region, seq, horizon_ms) VALUES(?1, ?2, ?3, ?4) "
+                                             "ON CONFLICT(table_id, source_region) DO UPDATE SET seq = ?3, horizon_ms = MAX(horizon_ms, ?4)");
     if (!s)
         return ApiError::internal(txn.conn.lastError());
-    s->bind(1, tableId).bindText(2, sourceRegion).bind(3, seq);
+    s->bind(1, tableId).bindText(2, sourceRegion).bind(3, seq).bind(4, horizonMs);
     return done(s);
+}
+
+Result<void> ReplicaStore::setHorizon(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 horizonMs)
+{
+    storage::Statement *s = txn.conn.prepare("UPDATE dd_replica_applied SET horizon_ms = MAX(horizon_ms, ?3) WHERE table_id = ?1 AND source_region = ?2");
+    if (!s)
+        return ApiError::internal(txn.conn.lastError());
+    s->bind(1, tableId).bindText(2, sourceRegion).bind(3, horizonMs);
+    return done(s);
+}
+
+Result<qint64> ReplicaStore::forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId)
+{
+    // Only regions still replicating to this table count: removePeer drops the rows of the others.
+    storage::Statement *s = txn.conn.prepare("DELETE FROM dd_replica_versions WHERE table_id = ?1 AND time_ms < "
+                                             "(SELECT MIN(horizon_ms) FROM dd_replica_applied WHERE table_id = ?1)");
+    if (!s)
+        return ApiError::internal(txn.conn.lastError());
+    s->bind(1, tableId);
+    DD_CHECK(done(s));
+    return txn.conn.changes();
 }
 
 QByteArray ReplicaStore::versionKey(const storage::StoredKey &key)
@@ -220,7 +248,6 @@ Result<qint64> ReplicaStore::fold(storage::WriteTxn &txn, const storage::TableDe
 Result<void> ReplicaStore::forget(storage::WriteTxn &txn, qint64 tableId)
 {
     DD_CHECK(removePeer(txn, tableId, QString()));
-    DD_CHECK(txn.conn.run("DELETE FROM dd_replica_applied WHERE table_id = ?", {tableId}));
     DD_CHECK(txn.conn.run("DELETE FROM dd_replica_versions WHERE table_id = ?", {tableId}));
     DD_CHECK(txn.conn.run("DELETE FROM dd_replica_folded WHERE table_id = ?", {tableId}));
     return {};

@@ -19,6 +19,13 @@
 //    A local write that lands on an item whose version is from another
 //    region and not older gets a version just after it (the write happened
 //    after it here), so that the regions agree on its order.
+//    Versions are kept only while a change that could lose to them may
+//    still arrive: each region tells each replica a horizon with the
+//    changes it applies (and every second when it has none), a time that
+//    every change it has not shipped yet is at least as recent as; a
+//    version older than every source's horizon can lose to nothing and is
+//    forgotten (forgetSettledVersions), so the table holds about the last
+//    second or two of writes, not every key ever written.
 //
 // Threads: stateless; run these on a connection inside Database::read or
 // ::write.
@@ -70,13 +77,23 @@ public:
     // The regions table `tableId` is replicated to.
     static Result<std::vector<Peer>> peersOf(storage::Connection &c, qint64 tableId);
     static Result<void> addPeer(storage::WriteTxn &txn, qint64 tableId, const QString &tableName, const QString &region, qint64 shippedSeq);
-    // Removes the row of `region`, or every row of the table if `region` is empty.
+    // Removes the row of `region` (and what the table applied of it), or
+    // every row of the table if `region` is empty.
     static Result<void> removePeer(storage::WriteTxn &txn, qint64 tableId, const QString &region);
     static Result<void> setShipped(storage::WriteTxn &txn, qint64 tableId, const QString &region, qint64 seq);
 
     // How far local replica `tableId` has applied the log of `sourceRegion`; nullopt if it has no row.
     static Result<std::optional<qint64>> applied(storage::Connection &c, qint64 tableId, const QString &sourceRegion);
-    static Result<void> setApplied(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 seq);
+    // Sets how far it applied them (`seq`) and raises the source's horizon
+    // to `horizonMs` (every change the source has not shipped yet is at
+    // least this recent).
+    static Result<void> setApplied(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 seq, qint64 horizonMs = 0);
+    // Raises the horizon of `sourceRegion` alone (a source with nothing to ship).
+    static Result<void> setHorizon(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 horizonMs);
+    // Deletes the versions of table `tableId` older than every source's
+    // horizon: no change that could lose to them can arrive any more.
+    // Returns how many.
+    static Result<qint64> forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId);
 
     // The version of the item at `key` (versionKey) of table `tableId`, if it has one.
     static Result<std::optional<Version>> version(storage::Connection &c, qint64 tableId, const QByteArray &key);

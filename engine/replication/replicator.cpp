@@ -9,6 +9,8 @@
 
 #include <pthread.h>
 
+#include <algorithm>
+
 #include <vector>
 
 namespace dd::replication {
@@ -21,9 +23,15 @@ Replicator::Replicator(RegionOpener opener) : m_opener(std::move(opener))
 Replicator::~Replicator()
 {
     stop();
-    std::lock_guard lock(m_mutex);
-    for (auto &[region, watched] : m_watched)
-        watched.first->removeCommitListener(watched.second);
+    // Outside m_mutex: a commit running the listener holds the database's
+    // listener lock and waits for m_mutex.
+    std::map<QString, std::pair<std::shared_ptr<storage::Database>, int>> watched;
+    {
+        std::lock_guard lock(m_mutex);
+        watched.swap(m_watched);
+    }
+    for (auto &[region, w] : watched)
+        w.first->removeCommitListener(w.second);
 }
 
 void Replicator::stop()
@@ -82,19 +90,23 @@ void Replicator::loop()
                 return;
         }
         m_pending.store(false, std::memory_order_release);
-        const bool more = pass();
+        const Progress progress = pass();
         std::unique_lock lock(m_mutex);
         ++m_stats.passes;
         if (m_stopping)
             return;
-        if (more)
+        if (progress == Progress::Full)
             continue;
+        if (progress == Progress::Shipped) {
+            m_wakeUp.wait_for(lock, kGather, [this] { return m_stopping; });
+            continue;
+        }
         m_wakeUp.wait_for(lock, kSafetyPoll, [this] { return m_woken || m_stopping; });
         m_woken = false;
     }
 }
 
-bool Replicator::pass()
+Replicator::Progress Replicator::pass()
 {
     std::vector<std::shared_ptr<storage::Database>> regions;
     {
@@ -102,11 +114,11 @@ bool Replicator::pass()
         for (const auto &[name, watched] : m_watched)
             regions.push_back(watched.first);
     }
-    bool more = false;
+    Progress progress = Progress::Idle;
     for (const auto &db : regions) {
-        Result<bool> shipped = shipRegion(*db);
+        Result<Progress> shipped = shipRegion(*db);
         if (shipped.ok()) {
-            more = more || *shipped;
+            progress = std::max(progress, *shipped);
             continue;
         }
         std::lock_guard lock(m_mutex);
@@ -114,7 +126,7 @@ bool Replicator::pass()
             qWarning("Replication from %s failed, retrying: %s", qPrintable(db->region()), qPrintable(shipped.error().message()));
         m_stats.lastError = shipped.error().message();
     }
-    return more;
+    return progress;
 }
 
 namespace {
@@ -132,6 +144,7 @@ struct Batch {
     std::vector<Change> changes; // the local changes, in seq order
     qint64 lastSeq = 0;          // the last seq read, shipped or passed over
     bool full = false;
+    qint64 horizonMs = 0;        // every change of the table after lastSeq is at least this recent
 };
 
 // The next local changes of `table` after `from` in `source`, with their
@@ -142,11 +155,12 @@ Result<Batch> readBatch(storage::Database &source, const storage::TableDef &tabl
         DD_CHECK(ReplicaStore::fold(txn, table, source.region()));
         Batch b;
         b.lastSeq = from;
+        b.horizonMs = txn.nowMs - Replicator::kHorizonSlackMs; // nothing later is logged yet: later writes are at least as recent
         DD_ASSIGN(const qint64 end, storage::ChangeLog::lastSeq(txn.conn, table.id));
-        std::optional<ApiError> failure;
         DD_CHECK(storage::ChangeLog::read(txn.conn, table.id, from + 1, end, true, [&](const storage::ChangeRecord &r) {
             if (int(b.changes.size()) >= Replicator::kBatchChanges) {
                 b.full = true;
+                b.horizonMs = r.timeMs - Replicator::kHorizonSlackMs;
                 return false;
             }
             b.lastSeq = r.seq;
@@ -162,8 +176,6 @@ Result<Batch> readBatch(storage::Database &source, const storage::TableDef &tabl
             b.changes.push_back(std::move(c));
             return true;
         }));
-        if (failure)
-            return *failure;
         // The version each item has here: its latest local write's, which a
         // fold may have moved past another region's.
         for (Change &c : b.changes) {
@@ -210,10 +222,21 @@ Result<bool> applyChange(storage::WriteTxn &txn, const storage::TableDef &table,
 
 } // namespace
 
-Result<bool> Replicator::shipRegion(storage::Database &source)
+bool Replicator::due(const QString &key)
+{
+    const auto now = std::chrono::steady_clock::now();
+    auto [it, added] = m_lastDone.try_emplace(key, now);
+    if (added || now - it->second >= kHeartbeat) {
+        it->second = now;
+        return true;
+    }
+    return false;
+}
+
+Result<Replicator::Progress> Replicator::shipRegion(storage::Database &source)
 {
     DD_ASSIGN(const std::vector<Peer> peers, source.read<std::vector<Peer>>([](storage::Connection &c) { return ReplicaStore::peers(c); }));
-    bool more = false;
+    Progress progress = Progress::Idle;
     for (const Peer &peer : peers) {
         const auto table = source.table(peer.tableName);
         if (!table || table->id != peer.tableId) {
@@ -224,13 +247,35 @@ Result<bool> Replicator::shipRegion(storage::Database &source)
         }
         if (table->restoring)
             continue; // a replica still being loaded: its own writes start once it is ACTIVE
+        const QString pair = source.region() + QLatin1Char('/') + peer.tableName + QLatin1Char('/') + peer.region;
+        // With nothing to ship, the replica still hears how recent this
+        // region's next change will be, so that it can forget versions.
+        const auto heartbeat = [&](qint64 horizonMs) -> Result<void> {
+            if (!due(pair))
+                return {};
+            DD_ASSIGN(const std::shared_ptr<storage::Database> target, m_opener(peer.region));
+            return target->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+                const auto replica = target->table(peer.tableName);
+                if (!replica || replica->restoring)
+                    return {};
+                DD_CHECK(ReplicaStore::setHorizon(txn, replica->id, source.region(), horizonMs));
+                DD_ASSIGN(const qint64 forgotten, ReplicaStore::forgetSettledVersions(txn, replica->id));
+                Q_UNUSED(forgotten);
+                return {};
+            }, storage::WriteFailure::Anywhere, storage::WriteFor::Background);
+        };
+        const qint64 readAtMs = source.clock()->nowMs();
         DD_ASSIGN(const qint64 end, source.read<qint64>([&](storage::Connection &c) { return storage::ChangeLog::lastSeq(c, table->id); }));
-        if (end <= peer.shippedSeq)
+        if (end <= peer.shippedSeq) {
+            DD_CHECK(heartbeat(readAtMs - kHorizonSlackMs));
             continue;
+        }
         DD_ASSIGN(const Batch batch, readBatch(source, *table, peer.shippedSeq));
         if (batch.lastSeq <= peer.shippedSeq)
             continue;
-        if (!batch.changes.empty()) {
+        if (batch.changes.empty()) {
+            DD_CHECK(heartbeat(batch.horizonMs));
+        } else {
             DD_ASSIGN(const std::shared_ptr<storage::Database> target, m_opener(peer.region));
             qint64 applied = 0, superseded = 0;
             DD_ASSIGN(const bool ready, target->write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
@@ -248,7 +293,11 @@ Result<bool> Replicator::shipRegion(storage::Database &source)
                     DD_ASSIGN(const bool done, applyChange(txn, *replica, c));
                     ++(done ? applied : superseded);
                 }
-                DD_CHECK(ReplicaStore::setApplied(txn, replica->id, source.region(), batch.lastSeq));
+                DD_CHECK(ReplicaStore::setApplied(txn, replica->id, source.region(), batch.lastSeq, batch.horizonMs));
+                if (due(QLatin1String("forget/") + pair)) {
+                    DD_ASSIGN(const qint64 forgotten, ReplicaStore::forgetSettledVersions(txn, replica->id));
+                    Q_UNUSED(forgotten);
+                }
                 return true;
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
             if (!ready)
@@ -259,9 +308,9 @@ Result<bool> Replicator::shipRegion(storage::Database &source)
         }
         DD_CHECK(source.write<void>([&](storage::WriteTxn &txn) { return ReplicaStore::setShipped(txn, table->id, peer.region, batch.lastSeq); },
                                     storage::WriteFailure::Anywhere, storage::WriteFor::Background));
-        more = more || batch.full;
+        progress = std::max(progress, batch.full ? Progress::Full : Progress::Shipped);
     }
-    return more;
+    return progress;
 }
 
 } // namespace dd::replication
