@@ -402,6 +402,14 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>&amp;PartiQL editor…</source>
         <translation>&amp;PartiQL-Editor…</translation>
     </message>
+    <message>
+        <source>Global table, also in: %1</source>
+        <translation>Globale Tabelle, auch in: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Global table…</source>
+        <translation>&amp;Globale Tabelle…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -1216,6 +1224,10 @@ Jetzt komprimieren?</translation>
         <source>PartiQL editor — %1</source>
         <translation>PartiQL-Editor — %1</translation>
     </message>
+    <message>
+        <source>&amp;Global table…</source>
+        <translation>&amp;Globale Tabelle…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PartiqlEditor</name>
@@ -1636,6 +1648,121 @@ Jetzt komprimieren?</translation>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(noch keine Attribute gesehen)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ReplicasDialog</name>
+    <message>
+        <source>Global table: %1</source>
+        <translation>Globale Tabelle: %1</translation>
+    </message>
+    <message>
+        <source>The regions that hold table %1. A write in any of them reaches the others within about a second.</source>
+        <translation>Die Regionen, in denen die Tabelle %1 liegt. Ein Schreibvorgang in einer von ihnen erreicht die anderen in etwa einer Sekunde.</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>This table has no replicas yet: it lives in %1 only. Add a replica to make it a global table (version 2019.11.21); the table must be on-demand (PAY_PER_REQUEST).</source>
+        <translation>Diese Tabelle hat noch keine Replikate: Sie liegt nur in %1. Fügen Sie ein Replikat hinzu, um sie zu einer globalen Tabelle (Version 2019.11.21) zu machen; die Tabelle muss nach Bedarf (PAY_PER_REQUEST) abgerechnet werden.</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Tabelle wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Region, e.g. eu-west-1</source>
+        <translation>Region, z. B. eu-west-1</translation>
+    </message>
+    <message>
+        <source>A&amp;dd a replica in:</source>
+        <translation>Replikat hin&amp;zufügen in:</translation>
+    </message>
+    <message>
+        <source>&amp;Add replica</source>
+        <translation>Replikat &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>UpdateTable with ReplicaUpdates Create: makes the table in that region and copies its items there</source>
+        <translation>UpdateTable mit ReplicaUpdates Create: legt die Tabelle in dieser Region an und kopiert ihre Elemente dorthin</translation>
+    </message>
+    <message>
+        <source>&amp;Remove replica…</source>
+        <translation>Replikat &amp;entfernen…</translation>
+    </message>
+    <message>
+        <source>UpdateTable with ReplicaUpdates Delete: deletes the table in the selected region with all its items</source>
+        <translation>UpdateTable mit ReplicaUpdates Delete: löscht die Tabelle in der gewählten Region mit allen ihren Elementen</translation>
+    </message>
+    <message>
+        <source>&amp;Open region</source>
+        <translation>Region ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Browse the table in the selected region over the same connection</source>
+        <translation>Die Tabelle in der gewählten Region über dieselbe Verbindung durchsuchen</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add a replica in %1: %2</source>
+        <translation>Replikat in %1 kann nicht hinzugefügt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the replica in %1: %2</source>
+        <translation>Replikat in %1 kann nicht entfernt werden: %2</translation>
+    </message>
+    <message>
+        <source>Adding a replica in %1…</source>
+        <translation>Replikat in %1 wird hinzugefügt…</translation>
+    </message>
+    <message>
+        <source>Removing the replica in %1…</source>
+        <translation>Replikat in %1 wird entfernt…</translation>
+    </message>
+    <message>
+        <source>%1 already holds this table.</source>
+        <translation>%1 enthält diese Tabelle bereits.</translation>
+    </message>
+    <message>
+        <source>Remove replica</source>
+        <translation>Replikat entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the replica in %1? This deletes table %2 in %1 with all its items; the other regions keep theirs. It cannot be undone.</source>
+        <translation>Das Replikat in %1 entfernen? Dadurch wird die Tabelle %2 in %1 mit allen ihren Elementen gelöscht; die anderen Regionen behalten ihre. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>%1 (this region)</source>
+        <translation>%1 (diese Region)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2 %)</translation>
+    </message>
+    <message>
+        <source>Copying items to %1…</source>
+        <translation>Elemente werden nach %1 kopiert…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>Warten auf %1…</translation>
+    </message>
+    <message>
+        <source>Updating the table…</source>
+        <translation>Tabelle wird aktualisiert…</translation>
     </message>
 </context>
 <context>

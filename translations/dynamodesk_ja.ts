@@ -402,6 +402,14 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>&amp;PartiQL editor…</source>
         <translation>PartiQL エディター(&amp;P)…</translation>
     </message>
+    <message>
+        <source>Global table, also in: %1</source>
+        <translation>グローバルテーブル、他のリージョン: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Global table…</source>
+        <translation>グローバルテーブル(&amp;G)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -1213,6 +1221,10 @@ Compact now?</source>
         <source>PartiQL editor — %1</source>
         <translation>PartiQL エディター — %1</translation>
     </message>
+    <message>
+        <source>&amp;Global table…</source>
+        <translation>グローバルテーブル(&amp;G)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PartiqlEditor</name>
@@ -1630,6 +1642,121 @@ Compact now?</source>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(まだ属性がありません)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ReplicasDialog</name>
+    <message>
+        <source>Global table: %1</source>
+        <translation>グローバルテーブル: %1</translation>
+    </message>
+    <message>
+        <source>The regions that hold table %1. A write in any of them reaches the others within about a second.</source>
+        <translation>テーブル %1 を保持するリージョンです。いずれかのリージョンへの書き込みは約 1 秒以内に他のリージョンに届きます。</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>リージョン</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>This table has no replicas yet: it lives in %1 only. Add a replica to make it a global table (version 2019.11.21); the table must be on-demand (PAY_PER_REQUEST).</source>
+        <translation>このテーブルにはまだレプリカがありません (%1 のみ)。レプリカを追加するとグローバルテーブル (バージョン 2019.11.21) になります。テーブルはオンデマンド (PAY_PER_REQUEST) である必要があります。</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>テーブルを読み取っています…</translation>
+    </message>
+    <message>
+        <source>Region, e.g. eu-west-1</source>
+        <translation>リージョン (例: eu-west-1)</translation>
+    </message>
+    <message>
+        <source>A&amp;dd a replica in:</source>
+        <translation>レプリカの追加先(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Add replica</source>
+        <translation>レプリカを追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>UpdateTable with ReplicaUpdates Create: makes the table in that region and copies its items there</source>
+        <translation>ReplicaUpdates の Create を指定した UpdateTable: そのリージョンにテーブルを作成し、項目をコピーします</translation>
+    </message>
+    <message>
+        <source>&amp;Remove replica…</source>
+        <translation>レプリカを削除(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>UpdateTable with ReplicaUpdates Delete: deletes the table in the selected region with all its items</source>
+        <translation>ReplicaUpdates の Delete を指定した UpdateTable: 選択したリージョンのテーブルをすべての項目とともに削除します</translation>
+    </message>
+    <message>
+        <source>&amp;Open region</source>
+        <translation>リージョンを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Browse the table in the selected region over the same connection</source>
+        <translation>同じ接続で、選択したリージョンのテーブルを表示します</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>テーブルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot add a replica in %1: %2</source>
+        <translation>%1 にレプリカを追加できません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot remove the replica in %1: %2</source>
+        <translation>%1 のレプリカを削除できません: %2</translation>
+    </message>
+    <message>
+        <source>Adding a replica in %1…</source>
+        <translation>%1 にレプリカを追加しています…</translation>
+    </message>
+    <message>
+        <source>Removing the replica in %1…</source>
+        <translation>%1 のレプリカを削除しています…</translation>
+    </message>
+    <message>
+        <source>%1 already holds this table.</source>
+        <translation>%1 にはすでにこのテーブルがあります。</translation>
+    </message>
+    <message>
+        <source>Remove replica</source>
+        <translation>レプリカの削除</translation>
+    </message>
+    <message>
+        <source>Remove the replica in %1? This deletes table %2 in %1 with all its items; the other regions keep theirs. It cannot be undone.</source>
+        <translation>%1 のレプリカを削除しますか？ %1 のテーブル %2 がすべての項目とともに削除されます。他のリージョンのテーブルはそのまま残ります。この操作は元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>%1 (this region)</source>
+        <translation>%1 (このリージョン)</translation>
+    </message>
+    <message>
+        <source>%1 (%2%)</source>
+        <translation>%1 (%2%)</translation>
+    </message>
+    <message>
+        <source>Copying items to %1…</source>
+        <translation>%1 に項目をコピーしています…</translation>
+    </message>
+    <message>
+        <source>Waiting for %1…</source>
+        <translation>%1 を待っています…</translation>
+    </message>
+    <message>
+        <source>Updating the table…</source>
+        <translation>テーブルを更新しています…</translation>
     </message>
 </context>
 <context>

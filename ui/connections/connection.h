@@ -68,6 +68,9 @@ public:
 
     // The embedded engine behind the client, or null (endpoints, AWS).
     api::Engine *engine() const { return m_engine.get(); }
+    // The same, shared: for another Connection over this engine (another
+    // region of the same embedded database, see fromEngine()).
+    std::shared_ptr<api::Engine> sharedEngine() const { return m_engine; }
 
     // Serving the embedded database on 127.0.0.1:port (Embedded only).
     bool canServe() const { return m_engine != nullptr; }

@@ -142,9 +142,15 @@ void ConnectionTree::onListed(Connection *connection)
             table->setData(0, TableRole, name);
             table->setText(0, name);
             table->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")));
-            table->setToolTip(0, tr("%1\nKey: %2\nItems: %3 (updated about every six hours on AWS)")
-                                     .arg(name, keyText(t.value(QStringLiteral("KeySchema")).toArray()),
-                                          QLocale().toString(qlonglong(t.value(QStringLiteral("ItemCount")).toDouble()))));
+            QString tip = tr("%1\nKey: %2\nItems: %3 (updated about every six hours on AWS)")
+                              .arg(name, keyText(t.value(QStringLiteral("KeySchema")).toArray()),
+                                   QLocale().toString(qlonglong(t.value(QStringLiteral("ItemCount")).toDouble())));
+            QStringList replicas;
+            for (const auto &r : t.value(QStringLiteral("Replicas")).toArray())
+                replicas << r.toObject().value(QStringLiteral("RegionName")).toString();
+            if (!replicas.isEmpty())
+                tip += QLatin1Char('\n') + tr("Global table, also in: %1").arg(replicas.join(QLatin1String(", ")));
+            table->setToolTip(0, tip);
             for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
                 const bool global = QLatin1String(kind).startsWith(QLatin1Char('G'));
                 for (const auto &v : t.value(QLatin1String(kind)).toArray()) {
@@ -192,6 +198,12 @@ QString ConnectionTree::currentTable() const
     return currentItem() ? currentItem()->data(0, TableRole).toString() : QString();
 }
 
+QTreeWidgetItem *ConnectionTree::connectionItem(Connection *connection) const
+{
+    const auto it = m_entries.find(connection);
+    return it == m_entries.end() ? nullptr : it->item;
+}
+
 QTreeWidgetItem *ConnectionTree::tableItem(Connection *connection, const QString &table) const
 {
     const auto it = m_entries.find(connection);
@@ -223,6 +235,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection, table] { emit historyRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,
                        [this, connection, table] { emit partiqlRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("&Global table…"), this,
+                       [this, connection, table] { emit replicasRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });

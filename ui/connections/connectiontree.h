@@ -34,6 +34,7 @@ public:
     Connection *currentConnection() const;
     QString currentTable() const;                  // empty unless a table or index is current
     QTreeWidgetItem *tableItem(Connection *connection, const QString &table) const;
+    QTreeWidgetItem *connectionItem(Connection *connection) const; // its top-level item; null if not shown
 
 signals:
     void openTableRequested(Connection *connection, const QString &table);
@@ -41,6 +42,7 @@ signals:
     void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
     void historyRequested(Connection *connection, const QString &table);
+    void replicasRequested(Connection *connection, const QString &table); // "Global table…"
     void partiqlRequested(Connection *connection, const QString &table); // table empty: the connection's
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);

@@ -9,6 +9,7 @@
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
 #include "partiql/partiqleditor.h"
+#include "replicas/replicasdialog.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
 
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
+    connect(m_tree, &ConnectionTree::replicasRequested, this, &MainWindow::openReplicas);
     connect(m_tree, &ConnectionTree::partiqlRequested, this, &MainWindow::openPartiqlEditor);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
@@ -95,7 +97,8 @@ MainWindow::~MainWindow()
         m_tabs->removeTab(0);
         delete w;
     }
-    for (auto *child : findChildren<QDialog *>())
+    // Direct children only: a dialog's own message box goes with it.
+    for (auto *child : findChildren<QDialog *>(Qt::FindDirectChildrenOnly))
         delete child;
     for (const auto &c : m_connections)
         m_tree->removeConnection(c.get());
@@ -177,6 +180,12 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openHistory(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *replicasAction = make(QStringLiteral("region"), tr("&Global table…"), QKeySequence());
+    replicasAction->setObjectName(QStringLiteral("replicasAction"));
+    connect(replicasAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openReplicas(m_tree->currentConnection(), m_tree->currentTable());
+    });
     m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_serveAction->setCheckable(true);
     connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
@@ -212,6 +221,7 @@ void MainWindow::createActions()
     table->addAction(partiqlAction);
     table->addAction(streamAction);
     table->addAction(historyAction);
+    table->addAction(replicasAction);
     table->addSeparator();
     table->addAction(m_serveAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -358,6 +368,9 @@ void MainWindow::newConnection()
 
 void MainWindow::closeConnection(Connection *connection)
 {
+    for (auto *dialog : findChildren<ReplicasDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog; // waits for its call
     for (int i = m_tabs->count() - 1; i >= 0; --i)
         if (tabConnection(i) == connection)
             closeTab(i);
@@ -365,6 +378,7 @@ void MainWindow::closeConnection(Connection *connection)
     auto it = std::find_if(m_connections.begin(), m_connections.end(), [connection](const auto &c) { return c.get() == connection; });
     if (it != m_connections.end())
         m_connections.erase(it);
+    m_regionConnections.remove(connection);
     updateServeAction();
     saveConnections();
 }
@@ -381,7 +395,14 @@ void MainWindow::compactDataFolder(Connection *connection)
         != QMessageBox::Yes)
         return;
     const quint64 pending = addPending(settings); // still saved if the window closes meanwhile
-    closeConnection(connection);                   // its engine holds the folder's lock
+    // Its engine holds the folder's lock, and so do other regions' connections over it (openRegion()).
+    std::vector<Connection *> sharing;
+    for (const auto &c : m_connections)
+        if (c.get() != connection && c->engine() && c->engine() == connection->engine())
+            sharing.push_back(c.get());
+    for (Connection *c : sharing)
+        closeConnection(c);
+    closeConnection(connection);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     auto *dialog = new QProgressDialog(tr("Compacting %1…").arg(dir), tr("Cancel"), 0, 0, this);
     dialog->setWindowTitle(tr("Compact data folder"));
@@ -544,6 +565,80 @@ HistoryView *MainWindow::openHistory(Connection *connection, const QString &tabl
     return view;
 }
 
+ReplicasDialog *MainWindow::openReplicas(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (auto *d : findChildren<ReplicasDialog *>()) {
+        if (d->connection() == connection && d->tableName() == table) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    auto *dialog = new ReplicasDialog(connection, table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ReplicasDialog::openRegionRequested, this,
+            [this](Connection *c, const QString &region, const QString &t) { openRegion(c, region, t); });
+    // Other regions' connections list the replica's table once it is there.
+    connect(dialog, &ReplicasDialog::replicasChanged, m_tree, &ConnectionTree::refreshAll);
+    dialog->show();
+    return dialog;
+}
+
+Connection *MainWindow::openRegion(Connection *connection, const QString &region, const QString &table)
+{
+    if (!connection || region.isEmpty())
+        return nullptr;
+    const ConnectionSettings &base = connection->settings();
+    const auto sameDatabase = [connection, &base](const Connection *c) {
+        if (connection->engine())
+            return c->engine() == connection->engine();
+        const ConnectionSettings &s = c->settings();
+        if (s.kind != base.kind)
+            return false;
+        return base.kind == ConnectionSettings::Kind::Endpoint ? s.url == base.url : s.profile == base.profile;
+    };
+    Connection *target = nullptr;
+    for (const auto &c : m_connections)
+        if (c->region() == region && sameDatabase(c.get()))
+            target = c.get();
+    if (!target) {
+        ConnectionSettings settings = base;
+        settings.region = region;
+        settings.serve = false; // one endpoint serves every region of the engine
+        settings.name = QStringLiteral("%1 · %2").arg(connection->displayName(), region);
+        std::unique_ptr<Connection> opened;
+        QString error;
+        if (auto engine = connection->sharedEngine())
+            opened = Connection::fromEngine(settings, engine);
+        else
+            opened = Connection::open(settings, &error);
+        if (!opened) {
+            showConnectionError(settings.displayName(), error);
+            return nullptr;
+        }
+        m_regionConnections.insert(opened.get()); // before addConnection() saves the list
+        target = addConnection(std::move(opened));
+        if (!table.isEmpty()) {
+            // Its tables are listed in the background: select the table once they are.
+            auto *once = new QObject(this);
+            connect(m_tree, &ConnectionTree::tablesListed, once, [this, target, table, once](Connection *listed) {
+                if (listed != target)
+                    return;
+                if (QTreeWidgetItem *item = m_tree->tableItem(target, table))
+                    m_tree->setCurrentItem(item);
+                once->deleteLater();
+            });
+        }
+    }
+    m_tree->setCurrentItem(m_tree->tableItem(target, table) ? m_tree->tableItem(target, table) : m_tree->connectionItem(target));
+    if (!table.isEmpty())
+        openTable(target, table);
+    return target;
+}
+
 Connection *MainWindow::tabConnection(int index) const
 {
     QWidget *w = m_tabs->widget(index);
@@ -639,7 +734,7 @@ void MainWindow::saveConnections()
         return;
     QList<ConnectionSettings> list;
     for (const auto &c : m_connections)
-        if (!c->settings().inMemory)
+        if (!c->settings().inMemory && !m_regionConnections.contains(c.get()))
             list << c->settings();
     for (const auto &[key, s] : m_pending)
         if (!s.inMemory)

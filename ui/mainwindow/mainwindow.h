@@ -10,6 +10,7 @@
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QSet>
 
 #include <memory>
 #include <vector>
@@ -27,6 +28,7 @@ class TransactionBuilder;
 class PartiqlEditor;
 class StreamViewer;
 class HistoryView;
+class ReplicasDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -62,6 +64,15 @@ public:
     StreamViewer *openStreamViewer(Connection *connection, const QString &table);
     // The backups and history view of a table; focuses an open one.
     HistoryView *openHistory(Connection *connection, const QString &table);
+    // The global table dialog of a table (non-modal); focuses an open one.
+    ReplicasDialog *openReplicas(Connection *connection, const QString &table);
+    // The connection that browses `region` over the same database as
+    // `connection`: an open one (same engine, or same endpoint or AWS
+    // profile) is selected in the tree; otherwise a new one joins the tree
+    // (for Embedded over the same engine), not remembered in the saved
+    // connections. Opens `table` there if given. Null if it cannot connect
+    // (a non-modal box says why).
+    Connection *openRegion(Connection *connection, const QString &region, const QString &table = QString());
     TableBrowser *currentBrowser() const;
     ConnectionTree *tree() const { return m_tree; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -103,6 +114,7 @@ private:
     QFutureWatcher<client::ApiResponse> m_deleteTableWatcher;
     std::map<quint64, ConnectionSettings> m_pending; // connections being opened or compacted, in the order asked
     quint64 m_lastPendingKey = 0;
+    QSet<const Connection *> m_regionConnections; // made by openRegion(): not saved
 };
 
 } // namespace dd::ui

@@ -21,6 +21,7 @@
 #include "mainwindow/mainwindow.h"
 #include "partiql/partiqleditor.h"
 #include "partiql/partiqlresultmodel.h"
+#include "replicas/replicasdialog.h"
 #include "streams/streamrecordmodel.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
@@ -39,6 +40,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QTimer>
 
 #include <cstdio>
@@ -402,6 +404,16 @@ void ScreenshotTour::start()
     history->timeline()->selectTime(seeded + 600);
     waitFor([&] { return !history->isLoading() && history->previewItemCount() >= 0; });
     save(m_window, QStringLiteral("10-history"));
+
+    // 13: the global table dialog: Orders with an ACTIVE replica in eu-west-1.
+    (void)c->callSync(QStringLiteral("UpdateTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+        {QStringLiteral("ReplicaUpdates"), QJsonArray{QJsonObject{{QStringLiteral("Create"), QJsonObject{{QStringLiteral("RegionName"), QStringLiteral("eu-west-1")}}}}}}});
+    ReplicasDialog *replicas = m_window->openReplicas(c, QStringLiteral("Orders"));
+    waitFor([&] { return replicas->isLoaded() && replicas->regions().size() == 2 && !replicas->isBusy(); });
+    if (QTreeWidgetItem *replica = replicas->regionList()->topLevelItem(1))
+        replicas->regionList()->setCurrentItem(replica);
+    save(replicas, QStringLiteral("13-global-table"));
+    replicas->close();
 
     emit finished(m_saved >= 6);
 }
