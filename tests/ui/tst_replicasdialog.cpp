@@ -269,6 +269,8 @@ void TestReplicasDialog::provisionedTableShowsDynamoDbsError()
              qPrintable(dialog->errorText()));
     QVERIFY2(dialog->errorText().contains(QStringLiteral("eu-west-2")), qPrintable(dialog->errorText()));
     QVERIFY(dialog->findChild<ErrorLabel *>(QStringLiteral("replicasError"))->isVisible());
+    QCOMPARE(dialog->progressText(), QString()); // nothing runs any more
+    QVERIFY(!dialog->findChild<QProgressBar *>(QStringLiteral("replicasBusy"))->isVisible());
     QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QPushButton *>(QStringLiteral("addReplica"))->isEnabled(), kTimeoutMs);
     QCOMPARE(dialog->regions(), QStringList{us()});
     QVERIFY(!describe(*inRegion(QStringLiteral("eu-west-2")), QStringLiteral("Provisioned")).ok());

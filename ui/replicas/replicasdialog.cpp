@@ -192,6 +192,7 @@ void ReplicasDialog::onUpdated()
     if (!r.ok()) {
         m_error->setError(action == QLatin1String("Create") ? tr("Cannot add a replica in %1: %2").arg(region, r.error->message())
                                                             : tr("Cannot remove the replica in %1: %2").arg(region, r.error->message()));
+        showProgress(QString(), isBusy());
         updateButtons();
         refresh(); // what DynamoDB refused may have been a state this dialog had not seen yet
         return;
