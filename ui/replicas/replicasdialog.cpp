@@ -171,7 +171,7 @@ void ReplicasDialog::onDescribed()
         // Polling stops: reopening the dialog or the next change reads again.
         m_readFailed = true;
         m_error->setError(tr("Cannot read the table: %1").arg(r.error->message()));
-        showProgress(pendingText(), m_update.isRunning());
+        showProgress(pendingText(), !m_pendingAction.isEmpty());
         updateButtons();
         return;
     }
@@ -225,7 +225,7 @@ void ReplicasDialog::showProgress(const QString &text, bool busy)
 
 QString ReplicasDialog::pendingText() const
 {
-    if (!m_update.isRunning() || m_pendingAction.isEmpty())
+    if (m_pendingAction.isEmpty())
         return QString();
     return m_pendingAction == QLatin1String("Create") ? tr("Adding a replica in %1…").arg(m_pendingRegion)
                                                       : tr("Removing the replica in %1…").arg(m_pendingRegion);
@@ -233,7 +233,7 @@ QString ReplicasDialog::pendingText() const
 
 bool ReplicasDialog::canChange() const
 {
-    return m_loaded && !m_update.isRunning() && !isBusy() && str(m_description, "TableStatus") == QLatin1String("ACTIVE");
+    return m_loaded && m_pendingAction.isEmpty() && !isBusy() && str(m_description, "TableStatus") == QLatin1String("ACTIVE");
 }
 
 bool ReplicasDialog::addReplica(const QString &regionText)
@@ -263,7 +263,7 @@ bool ReplicasDialog::removeReplica(const QString &region)
     box->setDefaultButton(QMessageBox::Cancel);
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QMessageBox::finished, this, [this, region](int result) {
-        if (result == QMessageBox::Yes && !m_update.isRunning())
+        if (result == QMessageBox::Yes && m_pendingAction.isEmpty())
             send(QStringLiteral("Delete"), region);
     });
     box->open();
@@ -327,9 +327,9 @@ void ReplicasDialog::showDescription(const QJsonObject &table)
         progress << tr("Waiting for %1…").arg(other.join(QLatin1String(", ")));
     if (progress.isEmpty() && isBusy())
         progress << tr("Updating the table…");
-    if (m_update.isRunning())
+    if (!m_pendingAction.isEmpty())
         progress.prepend(pendingText());
-    showProgress(progress.join(QLatin1Char(' ')), isBusy() || m_update.isRunning());
+    showProgress(progress.join(QLatin1Char(' ')), isBusy() || !m_pendingAction.isEmpty());
 
     // The regions offered: the common ones not in the group yet, keeping what the user typed.
     const QStringList group = regions();

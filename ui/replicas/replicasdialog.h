@@ -81,7 +81,7 @@ private:
     void updateButtons();
     void openSelectedRegion();
     bool canChange() const;     // loaded, ACTIVE, nothing changing or being sent
-    QString pendingText() const; // "Adding a replica in …" while m_update runs
+    QString pendingText() const; // "Adding a replica in …" while a change is sent
     void showProgress(const QString &text, bool busy); // empty text hides the line
 
     Connection *m_connection;                             // not owned
@@ -89,7 +89,7 @@ private:
     QJsonObject m_description;                            // the last one shown
     bool m_loaded = false;
     bool m_readFailed = false;                            // the error shown is the last DescribeTable's
-    QString m_pendingAction;                              // "Create" or "Delete" while m_update runs
+    QString m_pendingAction;                              // "Create" or "Delete" from send() until onUpdated()
     QString m_pendingRegion;                              // its region
     QFutureWatcher<client::ApiResponse> m_describe;       // DescribeTable
     QFutureWatcher<client::ApiResponse> m_update;         // UpdateTable ReplicaUpdates
