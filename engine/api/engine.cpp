@@ -184,8 +184,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
             return (*it)->db;
         if (it == regions.constEnd()) {
             // Region names become file names: accept only what AWS region names look like.
-            static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
-            if (!valid.match(name).hasMatch())
+            if (!Engine::isRegionName(name))
                 return ApiError(QStringLiteral("UnrecognizedClientException"), QStringLiteral("The security token included in the request is invalid."));
             it = regions.insert(name, std::make_shared<RegionSlot>());
         }
@@ -323,6 +322,12 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 }
 
 const EngineOptions &Engine::options() const { return d->options; }
+
+bool Engine::isRegionName(const QString &name)
+{
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    return valid.match(name).hasMatch();
+}
 
 Result<int> Engine::addCommitListener(const QString &region, std::function<void()> fn)
 {

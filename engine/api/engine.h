@@ -75,6 +75,10 @@ public:
 
     const EngineOptions &options() const;
 
+    // Whether `name` can name a region: lowercase letters, digits and
+    // hyphens, as AWS's region names (they become file names).
+    static bool isRegionName(const QString &name);
+
     // Commit listeners of a region's database, for in-process readers of
     // streams that would rather wake than poll (the live stream viewer):
     // `fn` runs after every commit in the region that may have written, on

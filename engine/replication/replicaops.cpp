@@ -10,7 +10,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 #include <limits>
 #include <map>
@@ -42,6 +41,13 @@ api::OpContext contextFor(const api::OpContext &ctx, storage::Database &db)
 }
 
 ApiError inUse() { return ApiError::resourceInUse(p("The resource which you are attempting to change is in use.")); }
+
+// A replica that is already one, or a table of that name in the region (AWS's words, "a the" included).
+ApiError alreadyExisted(const QString &name)
+{
+    return ApiError::validation(QStringLiteral("Failed to create a the new replica of table with name: \u2018%1\u2019 because one or more "
+                                               "replicas already existed as tables.").arg(name));
+}
 
 QStringList replicaRegions(const QJsonObject &desc)
 {
@@ -151,8 +157,7 @@ QJsonObject newAndOldImages()
 
 std::optional<ApiError> checkRegionName(const QString &region)
 {
-    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
-    if (valid.match(region).hasMatch())
+    if (api::Engine::isRegionName(region))
         return std::nullopt;
     return ApiError::validation(QStringLiteral(
         "Region %1 is not supported. The latest version of global tables are only supported in the following regions: "
@@ -168,7 +173,8 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
     auto targetDb = replicator.region(target);
     if (!targetDb.ok())
         return;
-    const QStringList regions = QStringList{source} + others;
+    qint64 targetStart = 0; // the new replica's own changes come after this seq of its log
+    bool created = false;
     if (!loaded.ok()) {
         qWarning("The replica of table %s in %s could not be created and was removed: %s", qPrintable(name), qPrintable(target),
                  qPrintable(loaded.error().message()));
@@ -179,10 +185,7 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
             DD_CHECK(ReplicaStore::forget(txn, table->id));
             return (*targetDb)->dropTable(txn, *table);
         });
-    }
-    qint64 targetStart = 0; // the new replica's own changes come after this seq of its log
-    bool created = false;
-    if (loaded.ok()) {
+    } else {
         auto finished = (*targetDb)->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto table = (*targetDb)->table(name);
             if (!table || table->id != targetId)
@@ -197,8 +200,7 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
                 DD_CHECK(ReplicaStore::setApplied(txn, table->id, region, seq));
                 DD_CHECK(ReplicaStore::addPeer(txn, table->id, name, region, targetStart));
             }
-            DD_ASSIGN(auto updated, (*targetDb)->updateTable(txn, *table, desc));
-            Q_UNUSED(updated);
+            DD_CHECK((*targetDb)->updateTable(txn, *table, desc));
             return {};
         });
         created = finished.ok();
@@ -208,7 +210,7 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
         else
             replicator.watch(*targetDb);
     }
-    for (const QString &region : regions) {
+    for (const QString &region : QStringList{source} + others) {
         auto db = replicator.region(region);
         if (!db.ok())
             continue;
@@ -235,10 +237,10 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     if (current.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString() != p("PAY_PER_REQUEST"))
         return ApiError::validation(p("Table write capacity should either be Pay-Per-Request or AutoScaled."));
     if (replicaRegions(current).contains(target))
-        return ApiError::validation(QStringLiteral("Failed to create a the new replica of table with name: \u2018%1\u2019 because one or more replicas already existed as tables.").arg(name));
+        return alreadyExisted(name);
     DD_ASSIGN(const std::shared_ptr<storage::Database> targetDb, ctx.replicator->region(target));
     if (targetDb->table(name))
-        return ApiError::validation(QStringLiteral("Failed to create a the new replica of table with name: \u2018%1\u2019 because one or more replicas already existed as tables.").arg(name));
+        return alreadyExisted(name);
     if (!ctx.backups)
         return ApiError::internal(p("No background worker for the replica's items"));
 
