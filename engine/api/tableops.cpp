@@ -630,6 +630,8 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 desc.insert(p("ProvisionedThroughput"), pt);
                 changed = true;
             }
+            if (mode != currentMode && mode == p("PROVISIONED") && replication::isGlobal(desc))
+                return ApiError::validation(p("Table write capacity should either be Pay-Per-Request or AutoScaled."));
             if (mode != currentMode) {
                 QJsonObject summary{{p("BillingMode"), mode}};
                 if (mode == p("PAY_PER_REQUEST")) {

@@ -42,6 +42,13 @@ api::OpContext contextFor(const api::OpContext &ctx, storage::Database &db)
 
 ApiError inUse() { return ApiError::resourceInUse(p("The resource which you are attempting to change is in use.")); }
 
+// A region that is not one of the table's replicas.
+ApiError notPartOf(const QString &region)
+{
+    return ApiError::validation(QStringLiteral("Update global table operation failed because one or more replicas were not part of the global table. "
+                                               "Please retry the request without these replicas: [%1].").arg(region));
+}
+
 // A replica that is already one, or a table of that name in the region (AWS's words, "a the" included).
 ApiError alreadyExisted(const QString &name)
 {
@@ -227,7 +234,42 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
     replicator.wake();
 }
 
-Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const QString &target)
+// The settings a replica may have of its own (ReplicaCreate and ReplicaUpdate
+// members), checked as AWS checks them on an on-demand table. `update`: an
+// Update, which must change something.
+std::optional<ApiError> checkOverrides(const QJsonObject &member, bool update)
+{
+    if (member.contains(p("KMSMasterKeyId")))
+        return ApiError::validation(p("One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica."));
+    if (update && member.contains(p("ProvisionedThroughputOverride")))
+        return ApiError::validation(p("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"));
+    if (update && !member.contains(p("OnDemandThroughputOverride")) && !member.contains(p("TableClassOverride"))
+        && !member.contains(p("GlobalSecondaryIndexes")))
+        return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
+    return std::nullopt;
+}
+
+// Applies a replica's own settings to its entry in a description's Replicas.
+void applyOverrides(QJsonObject &desc, const QString &region, const QJsonObject &member, qint64 nowMs)
+{
+    QJsonArray replicas = desc.value(p("Replicas")).toArray();
+    for (qsizetype i = 0; i < replicas.size(); ++i) {
+        QJsonObject entry = replicas.at(i).toObject();
+        if (entry.value(p("RegionName")).toString() != region)
+            continue;
+        if (member.contains(p("OnDemandThroughputOverride")))
+            entry.insert(p("OnDemandThroughputOverride"), member.value(p("OnDemandThroughputOverride")));
+        if (member.contains(p("TableClassOverride")))
+            entry.insert(p("ReplicaTableClassSummary"), QJsonObject{{p("TableClass"), member.value(p("TableClassOverride"))},
+                                                                   {p("LastUpdateDateTime"), double(nowMs) / 1000.0}});
+        if (member.contains(p("GlobalSecondaryIndexes")))
+            entry.insert(p("GlobalSecondaryIndexes"), member.value(p("GlobalSecondaryIndexes")));
+        replicas.replace(i, entry);
+    }
+    desc.insert(p("Replicas"), replicas);
+}
+
+Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const QString &target, const QJsonObject &member)
 {
     DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
     const QJsonObject &current = table->description;
@@ -243,6 +285,8 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         return alreadyExisted(name);
     if (!ctx.backups)
         return ApiError::internal(p("No background worker for the replica's items"));
+    if (auto e = checkOverrides(member, false))
+        return *e;
 
     // Here: the new region joins the replicas; the table's changes are logged for it from now on.
     const QStringList others = replicaRegions(current);
@@ -254,6 +298,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
             return inUse();
         enableStream(desc, stream, txn.nowMs);
         setReplica(desc, target, p("CREATING"));
+        applyOverrides(desc, target, member, txn.nowMs);
         QJsonObject sourced = desc.value(p("_SourcedReplicas")).toObject();
         sourced.insert(target, txn.nowMs);
         desc.insert(p("_SourcedReplicas"), sourced);
@@ -271,6 +316,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
         DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
             setReplica(desc, target, p("CREATING"));
+            applyOverrides(desc, target, member, txn.nowMs);
             return ReplicaStore::addPeer(txn, t.id, name, target, appliedHere[region]);
         }));
     }
@@ -315,7 +361,9 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     // the regions that listed it forget it again.
     api::OpContext targetCtx = contextFor(ctx, *targetDb);
     QJsonObject create = backup::createTableRequest(current, name, {});
-    if (current.contains(p("TableClassSummary")))
+    if (member.contains(p("TableClassOverride")))
+        create.insert(p("TableClass"), member.value(p("TableClassOverride")));
+    else if (current.contains(p("TableClassSummary")))
         create.insert(p("TableClass"), current.value(p("TableClassSummary")).toObject().value(p("TableClass")));
     auto created = api::createTable(targetCtx, create);
     if (!created.ok()) {
@@ -338,13 +386,44 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     return describedAs(ctx, name, QString());
 }
 
+// An Update of a replica's own settings: its entry in every region's Replicas
+// and, for its table class, its own table.
+Result<QByteArray> updateReplica(api::OpContext &ctx, const QString &name, const QString &target, const QJsonObject &member)
+{
+    if (auto e = checkOverrides(member, true))
+        return *e;
+    DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
+    if (!replicaRegions(table->description).contains(target))
+        return notPartOf(target);
+    if (replicaChangeInFlight(table->description, ctx.clock->nowMs()))
+        return inUse();
+    QStringList regions = replicaRegions(table->description);
+    regions.removeAll(target);
+    regions.prepend(ctx.db.region());
+    for (const QString &region : regions) {
+        DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
+        DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &, QJsonObject &desc) -> Result<void> {
+            applyOverrides(desc, target, member, txn.nowMs);
+            return {};
+        }));
+    }
+    if (member.contains(p("TableClassOverride"))) {
+        DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(target));
+        DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &, QJsonObject &desc) -> Result<void> {
+            desc.insert(p("TableClassSummary"), QJsonObject{{p("TableClass"), member.value(p("TableClassOverride"))},
+                                                           {p("LastUpdateDateTime"), double(txn.nowMs) / 1000.0}});
+            return {};
+        }));
+    }
+    return describedAs(ctx, name, QString());
+}
+
 Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const QString &target)
 {
     DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
     const QJsonObject &current = table->description;
     if (!replicaRegions(current).contains(target))
-        return ApiError::validation(QStringLiteral("Update global table operation failed because one or more replicas were not part of the global table. "
-                                                   "Please retry the request without these replicas: [%1].").arg(target));
+        return notPartOf(target);
     if (replicaChangeInFlight(current, ctx.clock->nowMs()))
         return inUse();
     DD_ASSIGN(const std::shared_ptr<storage::Database> targetDb, ctx.replicator->region(target));
@@ -392,8 +471,6 @@ Result<QByteArray> updateReplicas(api::OpContext &ctx, const QJsonObject &req)
             return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
         const QString thisAction = u.begin().key();
         const QString thisRegion = u.begin().value().toObject().value(p("RegionName")).toString();
-        if (thisAction == p("Update"))
-            return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
         if (!action.isEmpty() && (thisAction != action || thisRegion != region))
             return ApiError::validation(p("Update table operation with more than one create or delete replica actions not allowed"));
         action = thisAction;
@@ -406,7 +483,12 @@ Result<QByteArray> updateReplicas(api::OpContext &ctx, const QJsonObject &req)
     if (region == ctx.db.region())
         return ApiError::validation(p("Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required."));
     const QString name = req.value(p("TableName")).toString();
-    return action == p("Create") ? createReplica(ctx, name, region) : deleteReplica(ctx, name, region);
+    const QJsonObject member = updates.first().toObject().value(action).toObject();
+    if (action == p("Create"))
+        return createReplica(ctx, name, region, member);
+    if (action == p("Update"))
+        return updateReplica(ctx, name, region, member);
+    return deleteReplica(ctx, name, region);
 }
 
 std::optional<ApiError> checkDelete(api::OpContext &ctx, const storage::TableDef &table)

@@ -361,6 +361,17 @@ private slots:
         QTest::newRow("not a replica") << QByteArray(R"([{"Delete":{"RegionName":"ap-south-1"}}])") << s("ValidationException")
                                        << s("Update global table operation failed because one or more replicas were not part of the global table. "
                                             "Please retry the request without these replicas: [ap-south-1].");
+        QTest::newRow("update without a change") << QByteArray(R"([{"Update":{"RegionName":"eu-west-1"}}])") << s("ValidationException")
+                                                 << s("There are no actions specified in the Replica Update Action of the request.");
+        QTest::newRow("throughput of an on-demand replica")
+            << QByteArray(R"([{"Update":{"RegionName":"eu-west-1","ProvisionedThroughputOverride":{"ReadCapacityUnits":5}}}])") << s("ValidationException")
+            << s("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+        QTest::newRow("update of a region that is not a replica")
+            << QByteArray(R"([{"Update":{"RegionName":"eu-west-1","TableClassOverride":"STANDARD"}}])") << s("ValidationException")
+            << s("Update global table operation failed because one or more replicas were not part of the global table. "
+                 "Please retry the request without these replicas: [eu-west-1].");
+        QTest::newRow("key of the table's own") << QByteArray(R"([{"Create":{"RegionName":"eu-west-1","KMSMasterKeyId":"k"}}])") << s("ValidationException")
+                                                << s("One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica.");
         QTest::newRow("bad region") << QByteArray(R"([{"Create":{"RegionName":"EU-WEST-1"}}])") << s("ValidationException")
                                     << s("Region EU-WEST-1 is not supported. The latest version of global tables are only supported in the following regions: "
                                          "[any region name of lowercase letters, digits and hyphens, such as us-east-1 or eu-west-1].");
@@ -380,6 +391,22 @@ private slots:
         QCOMPARE(describe("eu-west-1", "Orders").value(s("error")).toString(), s("ResourceNotFoundException"));
     }
 
+    void aReplicaHasSettingsOfItsOwn()
+    {
+        createTable("Orders");
+        ok("UpdateTable", R"({"TableName":"Orders","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1",
+                             "OnDemandThroughputOverride":{"MaxReadRequestUnits":100}}}]})");
+        QVERIFY(waitActive("eu-west-1", "Orders"));
+        in("us-east-1");
+        ok("UpdateTable", R"({"TableName":"Orders","ReplicaUpdates":[{"Update":{"RegionName":"eu-west-1","TableClassOverride":"STANDARD_INFREQUENT_ACCESS"}}]})");
+        const QJsonObject entry = describe("us-east-1", "Orders").value(s("Replicas")).toArray().first().toObject();
+        QCOMPARE(entry.value(s("OnDemandThroughputOverride")).toObject().value(s("MaxReadRequestUnits")).toInt(), 100);
+        QCOMPARE(entry.value(s("ReplicaTableClassSummary")).toObject().value(s("TableClass")).toString(), s("STANDARD_INFREQUENT_ACCESS"));
+        QCOMPARE(describe("eu-west-1", "Orders").value(s("TableClassSummary")).toObject().value(s("TableClass")).toString(),
+                 s("STANDARD_INFREQUENT_ACCESS"));
+        QVERIFY(!describe("us-east-1", "Orders").contains(s("TableClassSummary")));
+    }
+
     void replicaUpdatesMustBeAloneOnAnOnDemandTableAndNewRegion()
     {
         createTable("Orders");
@@ -389,6 +416,16 @@ private slots:
                              "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],"ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5}})");
         e = fail("UpdateTable", R"({"TableName":"Fixed","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1"}}]})");
         QCOMPARE(e.message(), s("Table write capacity should either be Pay-Per-Request or AutoScaled."));
+        // Nor can a global table become provisioned.
+        addReplica("Orders", "eu-west-1");
+        QVERIFY(waitActive("eu-west-1", "Orders"));
+        in("us-east-1");
+        e = fail("UpdateTable", R"({"TableName":"Orders","BillingMode":"PROVISIONED","ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5},
+                                   "GlobalSecondaryIndexUpdates":[{"Update":{"IndexName":"byG","ProvisionedThroughput":{"ReadCapacityUnits":5,"WriteCapacityUnits":5}}}]})");
+        QCOMPARE(e.message(), s("Table write capacity should either be Pay-Per-Request or AutoScaled."));
+        in("eu-west-1");
+        ok("DeleteTable", R"({"TableName":"Orders"})");
+        in("us-east-1");
         // A table of that name already in the other region.
         in("eu-west-1");
         createTable("Orders");
