@@ -60,6 +60,7 @@ inline const QStringList &operations()
         QStringLiteral("UpdateContinuousBackups"), QStringLiteral("DescribeContinuousBackups"),
         QStringLiteral("RestoreTableToPointInTime"), QStringLiteral("Dynamodesk.DescribeTableHistory"),
         QStringLiteral("Dynamodesk.PreviewRestore"), QStringLiteral("Dynamodesk.ListTriggers"),
+        QStringLiteral("CreateGlobalTable"), QStringLiteral("DescribeGlobalTable"), QStringLiteral("ListGlobalTables"),
     };
     return ops;
 }

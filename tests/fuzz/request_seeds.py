@@ -16,7 +16,7 @@ OPS = ["PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query", "Scan", "Batch
        "Streams.GetRecords", "CreateBackup", "DescribeBackup", "ListBackups", "DeleteBackup",
        "RestoreTableFromBackup", "UpdateContinuousBackups", "DescribeContinuousBackups",
        "RestoreTableToPointInTime", "Dynamodesk.DescribeTableHistory", "Dynamodesk.PreviewRestore",
-       "Dynamodesk.ListTriggers"]
+       "Dynamodesk.ListTriggers", "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables"]
 
 KEY_A1 = {"pk": {"S": "a"}, "sk": {"N": "1"}}
 ARN_T = "arn:aws:dynamodb:us-east-1:000000000000:table/tab"
@@ -122,6 +122,13 @@ SEEDS = {
              ("DescribeContinuousBackups", {"TableName": "tab"}),
              ("RestoreTableToPointInTime", {"SourceTableName": "tab", "TargetTableName": "pit", "UseLatestRestorableTime": True,
                                             "LocalSecondaryIndexOverride": []})],
+    "replicas": [("UpdateTable", {"TableName": "hsh", "ReplicaUpdates": [{"Create": {"RegionName": "eu-west-1"}}]}),
+                 ("PutItem", {"TableName": "hsh", "Item": {"id": {"B": "AQM="}, "v": {"S": "r"}}}),
+                 ("DescribeTable", {"TableName": "hsh"}),
+                 ("UpdateTable", {"TableName": "hsh", "ReplicaUpdates": [{"Delete": {"RegionName": "eu-west-1"}}]})],
+    "legacy-global-tables": [("CreateGlobalTable", {"GlobalTableName": "hsh", "ReplicationGroup": [{"RegionName": "us-east-1"}]}),
+                             ("DescribeGlobalTable", {"GlobalTableName": "hsh"}),
+                             ("ListGlobalTables", {"Limit": 5})],
     "history": [("Dynamodesk.DescribeTableHistory", {"TableName": "tab"}),
                 ("Dynamodesk.PreviewRestore", {"TableName": "tab", "RestoreDateTime": 1700000000, "Limit": 5}),
                 ("Dynamodesk.ListTriggers", {})],
