@@ -6,7 +6,7 @@
 //   node sdk_scenario.mjs http://127.0.0.1:PORT
 import assert from 'node:assert/strict';
 import {
-  DynamoDBClient, CreateTableCommand, DescribeTableCommand, ListTablesCommand, DeleteTableCommand,
+  DynamoDBClient, CreateTableCommand, DescribeTableCommand, ListTablesCommand, DeleteTableCommand, UpdateTableCommand,
   PutItemCommand, GetItemCommand, waitUntilTableExists, waitUntilTableNotExists,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -279,6 +279,39 @@ await step('DeleteItem with ReturnValues ALL_OLD, then DeleteTable', async () =>
   await client.send(new DeleteTableCommand({ TableName: table }));
   await waitUntilTableNotExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: table });
   await rejects(client.send(new DescribeTableCommand({ TableName: table })), 'ResourceNotFoundException');
+});
+
+await step('a global table: a replica in eu-west-1, writes both ways, then removed', async () => {
+  const west = new DynamoDBClient({ ...config, region: 'eu-west-1' });
+  const westDoc = DynamoDBDocumentClient.from(west);
+  const name = 'JsGlobal';
+  await client.send(new CreateTableCommand({
+    TableName: name, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  }));
+  await doc.send(new PutCommand({ TableName: name, Item: { id: 'east-before', n: 1 } }));
+  const r = await client.send(new UpdateTableCommand({ TableName: name, ReplicaUpdates: [{ Create: { RegionName: 'eu-west-1' } }] }));
+  assert.equal(r.TableDescription.GlobalTableVersion, '2019.11.21');
+  assert.deepEqual(r.TableDescription.Replicas, [{ RegionName: 'eu-west-1', ReplicaStatus: 'CREATING' }]);
+  await waitUntilTableExists({ client: west, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+  const eventually = async (fn) => {
+    for (let i = 0; i < 200; ++i) {
+      if (await fn()) return;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    assert.fail('not replicated within 10 s');
+  };
+  await eventually(async () => (await westDoc.send(new GetCommand({ TableName: name, Key: { id: 'east-before' } }))).Item !== undefined);
+  await westDoc.send(new PutCommand({ TableName: name, Item: { id: 'from-west', n: 2 } }));
+  await eventually(async () => (await doc.send(new GetCommand({ TableName: name, Key: { id: 'from-west' } }))).Item !== undefined);
+  const described = (await west.send(new DescribeTableCommand({ TableName: name }))).Table;
+  assert.deepEqual(described.Replicas, [{ RegionName: 'us-east-1', ReplicaStatus: 'ACTIVE' }]);
+  await rejects(client.send(new UpdateTableCommand({ TableName: name, ReplicaUpdates: [{ Create: { RegionName: 'us-east-1' } }] })),
+                'ValidationException', /Cannot add or delete the local region/);
+  await client.send(new UpdateTableCommand({ TableName: name, ReplicaUpdates: [{ Delete: { RegionName: 'eu-west-1' } }] }));
+  await waitUntilTableNotExists({ client: west, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
+  assert.equal((await client.send(new DescribeTableCommand({ TableName: name }))).Table.Replicas, undefined);
+  await client.send(new DeleteTableCommand({ TableName: name }));
 });
 
 console.log('all steps passed');
