@@ -13,7 +13,13 @@ server's VmRSS, its open file descriptors, the data folder's bytes and the
 requests so far. Memory, descriptors and (after the first minutes) disk
 should level off; what PITR keeps grows with the changes within its window.
 
-  tests/bench/soak.py [--minutes 10] [--clients 4] [--keys 5000] [--every 60] [--in-memory] [--server PATH]
+With --replica REGION the table is made a global table with a replica in
+REGION, and every other client writes there: both regions write the same
+keys, so last writer wins settles conflicts all the time. The status lines
+then also show the replica's item count, and at the end the two regions
+must hold the same items (the time that took is printed).
+
+  tests/bench/soak.py [--minutes 10] [--clients 4] [--keys 5000] [--every 60] [--in-memory] [--server PATH] [--replica REGION]
 """
 import argparse
 import os
@@ -47,8 +53,8 @@ def create(ddb):
     ddb.update_time_to_live(TableName=TABLE, TimeToLiveSpecification={'Enabled': True, 'AttributeName': 'expires'})
 
 
-def client_loop(server, seed, keys, stop, counts):
-    ddb = boto3_client(server)
+def client_loop(server, seed, keys, stop, counts, region='us-east-1'):
+    ddb = boto3_client(server, region=region)
     rnd = random.Random(seed)
     n = 0
 
@@ -133,6 +139,13 @@ def stream_loop(server, stop, counts):
     counts['stream'] = records
 
 
+def all_items(ddb):
+    items = []
+    for page in ddb.get_paginator('scan').paginate(TableName=TABLE, ConsistentRead=True):
+        items += page['Items']
+    return sorted(repr(sorted(i.items())) for i in items)
+
+
 def folder_bytes(path):
     if not path:
         return 0
@@ -154,6 +167,7 @@ def main():
     ap.add_argument('--every', type=float, default=60)
     ap.add_argument('--in-memory', action='store_true')
     ap.add_argument('--server')
+    ap.add_argument('--replica')
     args = ap.parse_args()
     import dynamodesk
     if args.server:
@@ -162,23 +176,33 @@ def main():
     stop = threading.Event()
     counts = {}
     threads = []
+    replica = None
     try:
         ddb = boto3_client(server)
         create(ddb)
-        threads = [threading.Thread(target=client_loop, args=(server, seed, args.keys, stop, counts))
+        if args.replica:
+            ddb.update_table(TableName=TABLE, ReplicaUpdates=[{'Create': {'RegionName': args.replica}}])
+            replica = boto3_client(server, region=args.replica)
+            while ddb.describe_table(TableName=TABLE)['Table']['TableStatus'] != 'ACTIVE':
+                time.sleep(0.1)
+        threads = [threading.Thread(target=client_loop, args=(server, seed, args.keys, stop, counts,
+                                                              args.replica if args.replica and seed % 2 else 'us-east-1'))
                    for seed in range(args.clients)]
         threads.append(threading.Thread(target=stream_loop, args=(server, stop, counts)))
         for t in threads:
             t.start()
         started = time.time()
-        print('seconds  requests  VmRSS (MB)  fds  folder (MB)  items', flush=True)
+        print('seconds  requests  VmRSS (MB)  fds  folder (MB)  items' + ('  replica items' if replica else ''), flush=True)
         while True:
             elapsed = time.time() - started
             fds = len(os.listdir('/proc/%d/fd' % server.proc.pid))
             items = ddb.describe_table(TableName=TABLE)['Table']['ItemCount']
             done = sum(v for k, v in counts.items() if k != 'stream')
-            print('%7.0f  %8d  %10.1f  %3d  %11.1f  %5d' % (elapsed, done, server.rss_mb(), fds,
-                                                          folder_bytes(server.data_dir) / 1e6, items), flush=True)
+            line = '%7.0f  %8d  %10.1f  %3d  %11.1f  %5d' % (elapsed, done, server.rss_mb(), fds,
+                                                            folder_bytes(server.data_dir) / 1e6, items)
+            if replica:
+                line += '  %13d' % replica.describe_table(TableName=TABLE)['Table']['ItemCount']
+            print(line, flush=True)
             if elapsed >= args.minutes * 60 or any(not t.is_alive() for t in threads):
                 break
             time.sleep(min(args.every, max(0.0, args.minutes * 60 - elapsed)))
@@ -187,6 +211,15 @@ def main():
         for t in threads:
             t.join()
         print('stream records read: %d' % counts.get('stream', 0), flush=True)
+        if replica and server.proc:
+            started = time.time()
+            while all_items(ddb) != all_items(replica):
+                if time.time() - started > 120:
+                    print('the regions still differ after 120 s', flush=True)
+                    sys.exit(1)
+                time.sleep(0.5)
+            print('both regions held the same %d items %.1f s after the clients stopped'
+                  % (len(all_items(ddb)), time.time() - started), flush=True)
         server.stop()
 
 
