@@ -111,14 +111,20 @@ void setReplica(QJsonObject &desc, const QString &region, const QString &status)
     }
 }
 
-// The table UPDATING while one of its replicas is being added, ACTIVE otherwise.
+// The table UPDATING while one of its replicas is being added, and ACTIVE
+// again once none is (a status another change set is left alone).
 void settleStatus(QJsonObject &desc)
 {
     bool creating = false;
     for (const auto &v : desc.value(p("Replicas")).toArray())
         creating = creating || v.toObject().value(p("ReplicaStatus")).toString() == p("CREATING");
-    desc.insert(p("TableStatus"), creating ? p("UPDATING") : p("ACTIVE"));
-    desc.insert(p("_StatusUntilMs"), creating ? kUntilDone : 0);
+    if (creating) {
+        desc.insert(p("TableStatus"), p("UPDATING"));
+        desc.insert(p("_StatusUntilMs"), kUntilDone);
+    } else if (desc.value(p("_StatusUntilMs")).toInteger() == kUntilDone) {
+        desc.insert(p("TableStatus"), p("ACTIVE"));
+        desc.insert(p("_StatusUntilMs"), 0);
+    }
 }
 
 // Rewrites the description of table `name` in `db` with `edit`; nothing if the table is gone.
@@ -447,10 +453,7 @@ Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const
     regions.prepend(ctx.db.region());
     for (const QString &region : regions) {
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
-        DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
-            setReplica(desc, target, QString());
-            return ReplicaStore::removePeer(txn, t.id, target);
-        }));
+        DD_CHECK(forgetReplica(*db, name, target));
     }
     return describedAs(ctx, name, QString());
 }
@@ -458,6 +461,23 @@ Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const
 } // namespace
 
 bool isGlobal(const QJsonObject &description) { return !description.value(p("Replicas")).toArray().isEmpty(); }
+
+QString replicaStatus(const QJsonObject &description, const QString &region)
+{
+    for (const auto &v : description.value(p("Replicas")).toArray())
+        if (v.toObject().value(p("RegionName")).toString() == region)
+            return v.toObject().value(p("ReplicaStatus")).toString();
+    return {};
+}
+
+Result<void> forgetReplica(storage::Database &db, const QString &tableName, const QString &region)
+{
+    return editTable(db, tableName, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
+        setReplica(desc, region, QString());
+        settleStatus(desc);
+        return ReplicaStore::removePeer(txn, t.id, region);
+    });
+}
 
 Result<QByteArray> updateReplicas(api::OpContext &ctx, const QJsonObject &req)
 {
@@ -552,14 +572,8 @@ Result<int> abandonUnfinishedReplicas(storage::Database &db)
                 creating << v.toObject().value(p("RegionName")).toString();
         if (creating.isEmpty())
             continue;
-        DD_CHECK(editTable(db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
-            for (const QString &region : creating) {
-                setReplica(desc, region, QString());
-                DD_CHECK(ReplicaStore::removePeer(txn, t.id, region));
-            }
-            settleStatus(desc);
-            return {};
-        }));
+        for (const QString &region : creating)
+            DD_CHECK(forgetReplica(db, name, region));
         qWarning("Table %s: the creation of its replica in %s did not finish before the process ended; it was abandoned", qPrintable(name),
                  qPrintable(creating.join(QLatin1String(", "))));
         abandoned += int(creating.size());
@@ -576,10 +590,7 @@ void leave(api::OpContext &ctx, const QString &tableName, const QJsonObject &des
         auto db = ctx.replicator->region(region);
         if (!db.ok())
             continue;
-        auto left = editTable(**db, tableName, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
-            setReplica(desc, here, QString());
-            return ReplicaStore::removePeer(txn, t.id, here);
-        });
+        auto left = forgetReplica(**db, tableName, here);
         if (!left.ok())
             qWarning("Region %s could not drop its replica %s of table %s: %s", qPrintable(region), qPrintable(here), qPrintable(tableName),
                      qPrintable(left.error().message()));

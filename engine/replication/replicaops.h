@@ -34,6 +34,14 @@ std::optional<ApiError> checkDelete(api::OpContext &ctx, const storage::TableDef
 // drop it from their replicas.
 void leave(api::OpContext &ctx, const QString &tableName, const QJsonObject &description);
 
+// Region `region` no longer holds a replica of table `tableName` of `db`:
+// its entry leaves the table's Replicas (and the table is regional again if
+// it was the last) and nothing more is shipped there. Nothing if the table
+// is gone.
+Result<void> forgetReplica(storage::Database &db, const QString &tableName, const QString &region);
+// The status of `region`'s entry in the Replicas of `description`; empty if none.
+QString replicaStatus(const QJsonObject &description, const QString &region);
+
 // After UpdateTable or UpdateTimeToLive (`operation`) changed `tableName`,
 // a replica, in ctx's region: applies `req` to the other replicas too, with
 // what stays per region (DeletionProtectionEnabled) left out. Their

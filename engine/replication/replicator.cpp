@@ -3,6 +3,7 @@
 #include "api/keys.h"
 #include "model/json.h"
 #include "model/size.h"
+#include "replication/replicaops.h"
 #include "replication/replicastore.h"
 #include "storage/changelog.h"
 #include "storage/itemstore.h"
@@ -247,6 +248,17 @@ Result<Replicator::Progress> Replicator::shipRegion(storage::Database &source)
         }
         if (table->restoring)
             continue; // a replica still being loaded: its own writes start once it is ACTIVE
+        if (replicaStatus(table->description, peer.region) == QLatin1String("ACTIVE")) {
+            // An ACTIVE replica whose table is gone (its region's file was
+            // removed while the engine was closed): it is no replica any more.
+            DD_ASSIGN(const std::shared_ptr<storage::Database> target, m_opener(peer.region));
+            if (!target->table(peer.tableName)) {
+                qWarning("Table %s of %s: its replica in %s is gone; it is no longer replicated there", qPrintable(peer.tableName),
+                         qPrintable(source.region()), qPrintable(peer.region));
+                DD_CHECK(forgetReplica(source, peer.tableName, peer.region));
+                continue;
+            }
+        }
         const QString pair = source.region() + QLatin1Char('/') + peer.tableName + QLatin1Char('/') + peer.region;
         // With nothing to ship, the replica still hears how recent this
         // region's next change will be, so that it can forget versions.

@@ -541,6 +541,25 @@ private slots:
         QCOMPARE(fail("DescribeGlobalTable", R"({"GlobalTableName":"Orders"})").type(), s("GlobalTableNotFoundException"));
     }
 
+    void aReplicaWhoseFileWasRemovedIsForgotten()
+    {
+        createTable("Orders");
+        addReplica("Orders", "eu-west-1");
+        QVERIFY(waitActive("eu-west-1", "Orders"));
+        m_engine.reset();
+        for (const char *suffix : {".db", ".db-wal", ".db-shm"})
+            QFile::remove(QDir(m_dir.path()).filePath(s("eu-west-1") + s(suffix)));
+        openQuiet(m_dir.path());
+        in("us-east-1");
+        put("Orders", s("a"), 1, s("after"));
+        QTRY_VERIFY_WITH_TIMEOUT(!describe("us-east-1", "Orders").contains(s("Replicas")), 10000);
+        QCOMPARE(describe("us-east-1", "Orders").value(s("TableStatus")).toString(), s("ACTIVE"));
+        // It can be added again, and gets every item.
+        addReplica("Orders", "eu-west-1");
+        QVERIFY(waitActive("eu-west-1", "Orders"));
+        QVERIFY(waitSame("us-east-1", "eu-west-1", "Orders"));
+    }
+
     void replicationResumesAfterTheEngineReopens()
     {
         createTable("Orders");
