@@ -142,13 +142,10 @@ Result<void> editTable(storage::Database &db, const QString &name, const std::fu
 }
 
 // The table's description as UpdateTable answers it, from DescribeTable.
-Result<QByteArray> describedAs(api::OpContext &ctx, const QString &name, const QString &status)
+Result<QByteArray> describedAs(api::OpContext &ctx, const QString &name)
 {
     DD_ASSIGN(const QByteArray described, api::describeTable(ctx, {{p("TableName"), name}}));
-    QJsonObject out = QJsonDocument::fromJson(described).object().value(p("Table")).toObject();
-    if (!status.isEmpty())
-        out.insert(p("TableStatus"), status);
-    return api::toBody({{p("TableDescription"), out}});
+    return api::toBody({{p("TableDescription"), QJsonDocument::fromJson(described).object().value(p("Table")).toObject()}});
 }
 
 // The stream a table of a global table has: its own, or NEW_AND_OLD_IMAGES
@@ -389,7 +386,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         return {};
     }));
 
-    return describedAs(ctx, name, QString());
+    return describedAs(ctx, name);
 }
 
 // An Update of a replica's own settings: its entry in every region's Replicas
@@ -421,7 +418,7 @@ Result<QByteArray> updateReplica(api::OpContext &ctx, const QString &name, const
             return {};
         }));
     }
-    return describedAs(ctx, name, QString());
+    return describedAs(ctx, name);
 }
 
 Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const QString &target)
@@ -455,7 +452,7 @@ Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
         DD_CHECK(forgetReplica(*db, name, target));
     }
-    return describedAs(ctx, name, QString());
+    return describedAs(ctx, name);
 }
 
 } // namespace

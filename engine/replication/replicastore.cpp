@@ -1,6 +1,5 @@
 #include "replication/replicastore.h"
 
-#include "api/keys.h"
 #include "model/json.h"
 #include "storage/changelog.h"
 
@@ -77,11 +76,6 @@ Result<std::vector<Peer>> ReplicaStore::peers(storage::Connection &c)
     return selectPeers(c, "SELECT table_id, table_name, region, shipped_seq FROM dd_replicas ORDER BY table_id, region", std::nullopt);
 }
 
-Result<std::vector<Peer>> ReplicaStore::peersOf(storage::Connection &c, qint64 tableId)
-{
-    return selectPeers(c, "SELECT table_id, table_name, region, shipped_seq FROM dd_replicas WHERE table_id = ? ORDER BY region", tableId);
-}
-
 Result<void> ReplicaStore::addPeer(storage::WriteTxn &txn, qint64 tableId, const QString &tableName, const QString &region, qint64 shippedSeq)
 {
     storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_replicas(table_id, table_name, region, shipped_seq) VALUES(?, ?, ?, ?)");
@@ -152,7 +146,7 @@ Result<void> ReplicaStore::setHorizon(storage::WriteTxn &txn, qint64 tableId, co
     return done(s);
 }
 
-Result<qint64> ReplicaStore::forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId)
+Result<void> ReplicaStore::forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId)
 {
     // Only regions still replicating to this table count: removePeer drops the rows of the others.
     storage::Statement *s = txn.conn.prepare("DELETE FROM dd_replica_versions WHERE table_id = ?1 AND time_ms < "
@@ -160,8 +154,15 @@ Result<qint64> ReplicaStore::forgetSettledVersions(storage::WriteTxn &txn, qint6
     if (!s)
         return ApiError::internal(txn.conn.lastError());
     s->bind(1, tableId);
-    DD_CHECK(done(s));
-    return txn.conn.changes();
+    return done(s);
+}
+
+Result<api::ItemKey> ReplicaStore::loggedKey(const storage::TableDef &table, QByteArrayView keysJson)
+{
+    const auto keys = model::itemFromStoredJson(keysJson);
+    if (!keys)
+        return ApiError::internal(QStringLiteral("A logged key of table %1 is not valid DynamoDB JSON").arg(table.name));
+    return api::keyFromItem(table, *keys);
 }
 
 QByteArray ReplicaStore::versionKey(const storage::StoredKey &key)
@@ -218,12 +219,7 @@ Result<qint64> ReplicaStore::fold(storage::WriteTxn &txn, const storage::TableDe
     DD_CHECK(storage::ChangeLog::read(txn.conn, table.id, from + 1, end, true, [&](const storage::ChangeRecord &r) {
         if (r.origin == kReplicatedOrigin)
             return true;
-        const auto keys = model::itemFromStoredJson(r.keys);
-        if (!keys) {
-            failure = ApiError::internal(QStringLiteral("A logged key of table %1 is not valid DynamoDB JSON").arg(table.name));
-            return false;
-        }
-        auto key = api::keyFromItem(table, *keys);
+        auto key = loggedKey(table, r.keys);
         if (!key.ok()) {
             failure = key.error();
             return false;

@@ -31,6 +31,7 @@
 // ::write.
 #pragma once
 
+#include "api/keys.h"
 #include "model/result.h"
 #include "storage/database.h"
 #include "storage/itemstore.h"
@@ -74,8 +75,6 @@ public:
 
     // Every row of dd_replicas, by table and region.
     static Result<std::vector<Peer>> peers(storage::Connection &c);
-    // The regions table `tableId` is replicated to.
-    static Result<std::vector<Peer>> peersOf(storage::Connection &c, qint64 tableId);
     static Result<void> addPeer(storage::WriteTxn &txn, qint64 tableId, const QString &tableName, const QString &region, qint64 shippedSeq);
     // Removes the row of `region` (and what the table applied of it), or
     // every row of the table if `region` is empty.
@@ -92,14 +91,17 @@ public:
     static Result<void> setHorizon(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 horizonMs);
     // Deletes the versions of table `tableId` older than every source's
     // horizon: no change that could lose to them can arrive any more.
-    // Returns how many.
-    static Result<qint64> forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId);
+    static Result<void> forgetSettledVersions(storage::WriteTxn &txn, qint64 tableId);
 
     // The version of the item at `key` (versionKey) of table `tableId`, if it has one.
     static Result<std::optional<Version>> version(storage::Connection &c, qint64 tableId, const QByteArray &key);
     static Result<void> setVersion(storage::WriteTxn &txn, qint64 tableId, const QByteArray &key, const Version &v);
     // The key of an item in dd_replica_versions.
     static QByteArray versionKey(const storage::StoredKey &key);
+    // The key of a logged change (ChangeRecord::keys, DynamoDB JSON of its
+    // key attributes) under `table`'s key schema; an InternalServerError if
+    // it is not valid DynamoDB JSON.
+    static Result<api::ItemKey> loggedKey(const storage::TableDef &table, QByteArrayView keysJson);
 
     // Folds the local changes of table `tableId` (those not applied by the
     // Replicator) logged since the last fold into dd_replica_versions, as

@@ -75,12 +75,6 @@ void Replicator::wake()
     m_wakeUp.notify_one();
 }
 
-Replicator::Stats Replicator::stats() const
-{
-    std::lock_guard lock(m_mutex);
-    return m_stats;
-}
-
 void Replicator::loop()
 {
     pthread_setname_np(pthread_self(), "dd-replicator");
@@ -93,7 +87,6 @@ void Replicator::loop()
         m_pending.store(false, std::memory_order_release);
         const Progress progress = pass();
         std::unique_lock lock(m_mutex);
-        ++m_stats.passes;
         if (m_stopping)
             return;
         if (progress == Progress::Full)
@@ -122,10 +115,10 @@ Replicator::Progress Replicator::pass()
             progress = std::max(progress, *shipped);
             continue;
         }
-        std::lock_guard lock(m_mutex);
-        if (m_stats.lastError != shipped.error().message())
+        // Said once, not on every retry.
+        if (m_lastError != shipped.error().message())
             qWarning("Replication from %s failed, retrying: %s", qPrintable(db->region()), qPrintable(shipped.error().message()));
-        m_stats.lastError = shipped.error().message();
+        m_lastError = shipped.error().message();
     }
     return progress;
 }
@@ -180,10 +173,7 @@ Result<Batch> readBatch(storage::Database &source, const storage::TableDef &tabl
         // The version each item has here: its latest local write's, which a
         // fold may have moved past another region's.
         for (Change &c : b.changes) {
-            const auto keys = model::itemFromStoredJson(c.keys);
-            if (!keys)
-                return ApiError::internal(QStringLiteral("A logged key of table %1 is not valid DynamoDB JSON").arg(table.name));
-            DD_ASSIGN(const api::ItemKey key, api::keyFromItem(table, *keys));
+            DD_ASSIGN(const api::ItemKey key, ReplicaStore::loggedKey(table, c.keys));
             DD_ASSIGN(const std::optional<Version> v, ReplicaStore::version(txn.conn, table.id, ReplicaStore::versionKey(key.stored)));
             if (v && v->region == source.region() && v->timeMs > c.version.timeMs)
                 c.version.timeMs = v->timeMs;
@@ -193,17 +183,13 @@ Result<Batch> readBatch(storage::Database &source, const storage::TableDef &tabl
 }
 
 // Applies one change to replica `table` unless the item has a later version.
-// Returns whether it was applied.
-Result<bool> applyChange(storage::WriteTxn &txn, const storage::TableDef &table, const Change &c)
+Result<void> applyChange(storage::WriteTxn &txn, const storage::TableDef &table, const Change &c)
 {
-    const auto keys = model::itemFromStoredJson(c.keys);
-    if (!keys)
-        return ApiError::internal(QStringLiteral("A replicated key of table %1 is not valid DynamoDB JSON").arg(table.name));
-    DD_ASSIGN(const api::ItemKey key, api::keyFromItem(table, *keys));
+    DD_ASSIGN(const api::ItemKey key, ReplicaStore::loggedKey(table, c.keys));
     const QByteArray versionKey = ReplicaStore::versionKey(key.stored);
     DD_ASSIGN(const std::optional<Version> current, ReplicaStore::version(txn.conn, table.id, versionKey));
     if (current && !c.version.supersedes(*current))
-        return false;
+        return {};
     DD_ASSIGN(const std::optional<storage::StoredItem> old, storage::ItemStore::get(txn.conn, table, key.stored));
     if (c.remove) {
         if (old) {
@@ -217,8 +203,7 @@ Result<bool> applyChange(storage::WriteTxn &txn, const storage::TableDef &table,
         DD_CHECK(storage::applyPut(txn, table, key.stored, c.keys, old, storage::StoredItem{model::itemSize(*item), c.image}));
         txn.setLastChangeOrigin(kReplicatedOrigin);
     }
-    DD_CHECK(ReplicaStore::setVersion(txn, table.id, versionKey, c.version));
-    return true;
+    return ReplicaStore::setVersion(txn, table.id, versionKey, c.version);
 }
 
 } // namespace
@@ -271,9 +256,7 @@ Result<Replicator::Progress> Replicator::shipRegion(storage::Database &source)
                 if (!replica || replica->restoring)
                     return {};
                 DD_CHECK(ReplicaStore::setHorizon(txn, replica->id, source.region(), horizonMs));
-                DD_ASSIGN(const qint64 forgotten, ReplicaStore::forgetSettledVersions(txn, replica->id));
-                Q_UNUSED(forgotten);
-                return {};
+                return ReplicaStore::forgetSettledVersions(txn, replica->id);
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background);
         };
         const qint64 readAtMs = source.clock()->nowMs();
@@ -289,9 +272,7 @@ Result<Replicator::Progress> Replicator::shipRegion(storage::Database &source)
             DD_CHECK(heartbeat(batch.horizonMs));
         } else {
             DD_ASSIGN(const std::shared_ptr<storage::Database> target, m_opener(peer.region));
-            qint64 applied = 0, superseded = 0;
             DD_ASSIGN(const bool ready, target->write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
-                applied = superseded = 0;
                 const auto replica = target->table(peer.tableName);
                 if (!replica || replica->restoring)
                     return false; // not there yet (being created) or gone (being deleted)
@@ -299,24 +280,16 @@ Result<Replicator::Progress> Replicator::shipRegion(storage::Database &source)
                 if (!from)
                     return false; // its creation has not recorded where it starts
                 DD_CHECK(ReplicaStore::fold(txn, *replica, target->region()));
-                for (const Change &c : batch.changes) {
-                    if (c.seq <= *from)
-                        continue;
-                    DD_ASSIGN(const bool done, applyChange(txn, *replica, c));
-                    ++(done ? applied : superseded);
-                }
+                for (const Change &c : batch.changes)
+                    if (c.seq > *from)
+                        DD_CHECK(applyChange(txn, *replica, c));
                 DD_CHECK(ReplicaStore::setApplied(txn, replica->id, source.region(), batch.lastSeq, batch.horizonMs));
-                if (due(QLatin1String("forget/") + pair)) {
-                    DD_ASSIGN(const qint64 forgotten, ReplicaStore::forgetSettledVersions(txn, replica->id));
-                    Q_UNUSED(forgotten);
-                }
+                if (due(QLatin1String("forget/") + pair))
+                    DD_CHECK(ReplicaStore::forgetSettledVersions(txn, replica->id));
                 return true;
             }, storage::WriteFailure::Anywhere, storage::WriteFor::Background));
             if (!ready)
                 continue;
-            std::lock_guard lock(m_mutex);
-            m_stats.applied += applied;
-            m_stats.superseded += superseded;
         }
         DD_CHECK(source.write<void>([&](storage::WriteTxn &txn) { return ReplicaStore::setShipped(txn, table->id, peer.region, batch.lastSeq); },
                                     storage::WriteFailure::Anywhere, storage::WriteFor::Background));

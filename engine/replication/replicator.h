@@ -74,14 +74,6 @@ public:
     // Looks at every watched region soon.
     void wake();
 
-    // What the thread has done, for tests and DescribeTable's figures.
-    struct Stats {
-        qint64 applied = 0;     // changes applied in a receiving region
-        qint64 superseded = 0;  // changes dropped there: the item had a later version
-        qint64 passes = 0;
-        QString lastError;      // of the last pass that failed, empty if none did
-    };
-    Stats stats() const;
 
 private:
     // What a pass did: nothing, shipped changes, or filled a batch (more may be waiting).
@@ -93,14 +85,14 @@ private:
     bool due(const QString &key);
 
     const RegionOpener m_opener;
-    mutable std::mutex m_mutex;           // guards everything below but the thread
+    std::mutex m_mutex;                   // guards m_watched, m_woken and m_stopping
     std::condition_variable m_wakeUp;
     std::map<QString, std::pair<std::shared_ptr<storage::Database>, int>> m_watched; // region -> database, its commit listener
     bool m_woken = false;
     bool m_stopping = false;
-    Stats m_stats;
     std::atomic<bool> m_pending{false};   // set by commit listeners; spares them the mutex when already set
     std::map<QString, std::chrono::steady_clock::time_point> m_lastDone; // due(): the thread's own
+    QString m_lastError;                  // of the last pass that failed: the thread's own
     std::thread m_thread;                 // last: started once the rest is set
 };
 
