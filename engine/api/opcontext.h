@@ -32,6 +32,18 @@ struct OpContext {
     // A table change made because another replica of a global table made it
     // (replication/replicaops.h): not passed on again.
     bool propagated = false;
+
+    // The same caller and engine in the region of `other` (global tables).
+    OpContext inRegion(storage::Database &other) const
+    {
+        OpContext c{other, request, options, clock};
+        c.backups = backups;
+        c.triggers = triggers;
+        c.replicator = replicator;
+        c.keyAttributesInFilter = keyAttributesInFilter;
+        c.propagated = propagated;
+        return c;
+    }
     // A Query's filter may name key attributes: a PartiQL SELECT's WHERE
     // clause beside its key condition (`sk <> 3`); a client's Query may not.
     bool keyAttributesInFilter = false;

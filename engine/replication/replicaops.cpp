@@ -31,15 +31,6 @@ constexpr qint64 kSourceKeepsTableMs = 24LL * 3600 * 1000;
 // A transient status that lasts until the work that set it ends it.
 constexpr qint64 kUntilDone = std::numeric_limits<qint64>::max() / 2;
 
-api::OpContext contextFor(const api::OpContext &ctx, storage::Database &db)
-{
-    api::OpContext out{db, ctx.request, ctx.options, ctx.clock};
-    out.backups = ctx.backups;
-    out.triggers = ctx.triggers;
-    out.replicator = ctx.replicator;
-    return out;
-}
-
 ApiError inUse() { return ApiError::resourceInUse(p("The resource which you are attempting to change is in use.")); }
 
 // A region that is not one of the table's replicas.
@@ -127,6 +118,28 @@ void settleStatus(QJsonObject &desc)
     }
 }
 
+// Drops table `name` of `db`, a replica, with what replication kept of it;
+// nothing if there is none (or, given `onlyId`, if it is another table).
+Result<void> dropReplicaTable(storage::Database &db, const QString &name, qint64 onlyId = 0)
+{
+    return db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        auto table = db.table(name);
+        if (!table || (onlyId && table->id != onlyId))
+            return {};
+        DD_CHECK(ReplicaStore::forget(txn, table->id));
+        return db.dropTable(txn, *table);
+    });
+}
+
+// This region and the table's replicas but `except`, this region first.
+QStringList groupBut(const api::OpContext &ctx, const QJsonObject &desc, const QString &except)
+{
+    QStringList regions = replicaRegions(desc);
+    regions.removeAll(except);
+    regions.prepend(ctx.db.region());
+    return regions;
+}
+
 // Rewrites the description of table `name` in `db` with `edit`; nothing if the table is gone.
 Result<void> editTable(storage::Database &db, const QString &name, const std::function<Result<void>(storage::WriteTxn &, const storage::TableDef &, QJsonObject &)> &edit)
 {
@@ -188,13 +201,8 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
     if (!loaded.ok()) {
         qWarning("The replica of table %s in %s could not be created and was removed: %s", qPrintable(name), qPrintable(target),
                  qPrintable(loaded.error().message()));
-        (void)(*targetDb)->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            auto table = (*targetDb)->table(name);
-            if (!table || table->id != targetId)
-                return {};
-            DD_CHECK(ReplicaStore::forget(txn, table->id));
-            return (*targetDb)->dropTable(txn, *table);
-        });
+        if (targetId)
+            (void)dropReplicaTable(**targetDb, name, targetId);
     } else {
         auto finished = (*targetDb)->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
             auto table = (*targetDb)->table(name);
@@ -310,11 +318,8 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     }));
     // The other replicas: the new one will hold what this region applied of
     // theirs when its items are read (at least what it has applied by now).
-    std::map<QString, qint64> appliedHere;
-    for (const QString &region : others) {
-        DD_ASSIGN(const std::optional<qint64> seq, ctx.db.read<std::optional<qint64>>([&](storage::Connection &c) { return ReplicaStore::applied(c, table->id, region); }));
-        appliedHere[region] = seq.value_or(0);
-    }
+    using Applied = std::map<QString, qint64>;
+    DD_ASSIGN(Applied appliedHere, ctx.db.read<Applied>([&](storage::Connection &c) { return ReplicaStore::appliedOf(c, table->id, others); }));
     for (const QString &region : others) {
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
         DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &t, QJsonObject &desc) -> Result<void> {
@@ -342,10 +347,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
             if (!table)
                 return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted while its replica was created").arg(name));
             const auto startsInSnapshot = [&](storage::Connection &c) -> Result<void> {
-                for (const QString &region : others) {
-                    DD_ASSIGN(const std::optional<qint64> seq, ReplicaStore::applied(c, table->id, region));
-                    startsAfter[region] = seq.value_or(0);
-                }
+                DD_ASSIGN(startsAfter, ReplicaStore::appliedOf(c, table->id, others));
                 return {};
             };
             DD_ASSIGN(backup::Snapshot snapshot, backup::Snapshot::read(*sourceDb, *table, clock->nowMs(), {}, &worker->stopping(), startsInSnapshot));
@@ -362,7 +364,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     };
     // There: the table, CREATING until its items are in. Should that fail,
     // the regions that listed it forget it again.
-    api::OpContext targetCtx = contextFor(ctx, *targetDb);
+    api::OpContext targetCtx = ctx.inRegion(*targetDb);
     QJsonObject create = backup::createTableRequest(current, name, {});
     if (member.contains(p("TableClassOverride")))
         create.insert(p("TableClass"), member.value(p("TableClassOverride")));
@@ -400,10 +402,7 @@ Result<QByteArray> updateReplica(api::OpContext &ctx, const QString &name, const
         return notPartOf(target);
     if (replicaChangeInFlight(table->description, ctx.clock->nowMs()))
         return inUse();
-    QStringList regions = replicaRegions(table->description);
-    regions.removeAll(target);
-    regions.prepend(ctx.db.region());
-    for (const QString &region : regions) {
+    for (const QString &region : groupBut(ctx, table->description, target)) {
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
         DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &, QJsonObject &desc) -> Result<void> {
             applyOverrides(desc, target, member, txn.nowMs);
@@ -430,25 +429,16 @@ Result<QByteArray> deleteReplica(api::OpContext &ctx, const QString &name, const
     if (replicaChangeInFlight(current, ctx.clock->nowMs()))
         return inUse();
     DD_ASSIGN(const std::shared_ptr<storage::Database> targetDb, ctx.replicator->region(target));
-    api::OpContext targetCtx = contextFor(ctx, *targetDb);
+    api::OpContext targetCtx = ctx.inRegion(*targetDb);
     if (auto replica = targetDb->table(name)) {
         if (replica->description.value(p("DeletionProtectionEnabled")).toBool())
             return ApiError::validation(QStringLiteral("Cannot delete table %1 in region %2 because it has deletion protection enabled. "
                                                        "Disable deletion protection first.").arg(name, target));
         if (auto e = checkDelete(targetCtx, *replica))
             return *e;
-        DD_CHECK(targetDb->write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            auto t = targetDb->table(name);
-            if (!t)
-                return {};
-            DD_CHECK(ReplicaStore::forget(txn, t->id));
-            return targetDb->dropTable(txn, *t);
-        }));
+        DD_CHECK(dropReplicaTable(*targetDb, name));
     }
-    QStringList regions = replicaRegions(current);
-    regions.removeAll(target);
-    regions.prepend(ctx.db.region());
-    for (const QString &region : regions) {
+    for (const QString &region : groupBut(ctx, current, target)) {
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(region));
         DD_CHECK(forgetReplica(*db, name, target));
     }
@@ -610,7 +600,7 @@ void propagate(api::OpContext &ctx, const QString &tableName, const QString &ope
         auto db = ctx.replicator->region(region);
         if (!db.ok())
             continue;
-        api::OpContext other = contextFor(ctx, **db);
+        api::OpContext other = ctx.inRegion(**db);
         other.propagated = true;
         auto done = operation == p("UpdateTable") ? api::updateTable(other, shared) : api::updateTimeToLive(other, shared);
         if (!done.ok())

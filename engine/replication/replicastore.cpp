@@ -127,6 +127,16 @@ Result<std::optional<qint64>> ReplicaStore::applied(storage::Connection &c, qint
     return out;
 }
 
+Result<std::map<QString, qint64>> ReplicaStore::appliedOf(storage::Connection &c, qint64 tableId, const QStringList &regions)
+{
+    std::map<QString, qint64> out;
+    for (const QString &region : regions) {
+        DD_ASSIGN(const std::optional<qint64> seq, applied(c, tableId, region));
+        out[region] = seq.value_or(0);
+    }
+    return out;
+}
+
 Result<void> ReplicaStore::setApplied(storage::WriteTxn &txn, qint64 tableId, const QString &sourceRegion, qint64 seq, qint64 horizonMs)
 {
     storage::Statement *s = txn.conn.prepare("INSERT INTO dd_replica_applied(table_id, source_region, seq, horizon_ms) VALUES(?1, ?2, ?3, ?4) "

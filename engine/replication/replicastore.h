@@ -39,6 +39,7 @@
 #include <QByteArray>
 #include <QString>
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -83,6 +84,8 @@ public:
 
     // How far local replica `tableId` has applied the log of `sourceRegion`; nullopt if it has no row.
     static Result<std::optional<qint64>> applied(storage::Connection &c, qint64 tableId, const QString &sourceRegion);
+    // The same for each of `regions`, 0 for one without a row.
+    static Result<std::map<QString, qint64>> appliedOf(storage::Connection &c, qint64 tableId, const QStringList &regions);
     // Sets how far it applied them (`seq`) and raises the source's horizon
     // to `horizonMs` (every change the source has not shipped yet is at
     // least this recent).
