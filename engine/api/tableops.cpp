@@ -708,8 +708,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         });
     if (!updated.ok())
         return updated.error();
-    if (replication::isGlobal((*updated)->description))
-        replication::propagate(ctx, name, p("UpdateTable"), req);
+    replication::propagate(ctx, name, p("UpdateTable"), req);
     QJsonObject out = publicDescription(ctx, **updated, true, true);
     if (!ctx.options.delayTransientStatuses)
         out.insert(p("TableStatus"), p("ACTIVE"));

@@ -590,7 +590,7 @@ void propagate(api::OpContext &ctx, const QString &tableName, const QString &ope
     if (ctx.propagated || !ctx.replicator)
         return;
     auto table = ctx.db.table(tableName);
-    if (!table)
+    if (!table || !isGlobal(table->description))
         return;
     QJsonObject shared = req;
     shared.remove(p("DeletionProtectionEnabled")); // per region

@@ -43,7 +43,7 @@ Result<void> forgetReplica(storage::Database &db, const QString &tableName, cons
 QString replicaStatus(const QJsonObject &description, const QString &region);
 
 // After UpdateTable or UpdateTimeToLive (`operation`) changed `tableName`,
-// a replica, in ctx's region: applies `req` to the other replicas too, with
+// in ctx's region: if it is a replica, applies `req` to the other replicas too, with
 // what stays per region (DeletionProtectionEnabled) left out. Their
 // failures are logged, not returned: the change stands where it was made,
 // as on AWS.

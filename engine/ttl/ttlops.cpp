@@ -45,8 +45,7 @@ Result<QByteArray> updateTimeToLive(OpContext &ctx, const QJsonObject &req)
     });
     if (!updated.ok())
         return updated.error();
-    if (auto table = ctx.db.table(name); table && replication::isGlobal(table->description))
-        replication::propagate(ctx, name, p("UpdateTimeToLive"), req); // TTL is the same in every replica, as on AWS
+    replication::propagate(ctx, name, p("UpdateTimeToLive"), req); // TTL is the same in every replica, as on AWS
     return toBody({{p("TimeToLiveSpecification"), QJsonObject{{p("AttributeName"), attribute}, {p("Enabled"), enable}}}});
 }
 
