@@ -27,6 +27,8 @@ void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
         names.insert(k.toObject().value(p("AttributeName")).toString());
 }
 
+} // namespace
+
 // The worker's part of a restore: produces the items and sorts them on a
 // helper thread at a low priority (lowerThreadPriority), then writes them on
 // the worker itself, at normal priority: a low-priority thread holding the
@@ -65,8 +67,6 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
     }
     return written;
 }
-
-} // namespace
 
 QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req)
 {

@@ -28,6 +28,13 @@ struct RestoreItems {
 // Produces the items of a restore; runs on the worker, may take long.
 using RestoreSource = std::function<Result<RestoreItems>()>;
 
+// The worker's part of a restore (and of a new replica's load): produces
+// `items` and sorts them on a helper thread at a lower priority, then
+// writes them into table `target` (TableDef::id `tableId`) of `db` through
+// ItemLoader; returns how many. Errors: ResourceNotFound if the table is
+// gone or replaced, `items`' own, the loader's.
+Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, const QString &target, qint64 tableId, const RestoreSource &items);
+
 // The CreateTable request for table `target` shaped as `source` (a stored
 // description: keys, attribute definitions, indexes, billing) with the
 // overrides of `req` (GlobalSecondaryIndexOverride,

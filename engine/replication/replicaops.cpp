@@ -1,7 +1,6 @@
 #include "replication/replicaops.h"
 
 #include "backup/backupcatalog.h"
-#include "backup/itemloader.h"
 #include "backup/restorer.h"
 #include "backup/snapshot.h"
 #include "replication/replicastore.h"
@@ -342,7 +341,9 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     auto load = [replicator, clock, sourceDb, targetDb, worker, name, target, stream, others](qint64 targetId) {
         const QString source = sourceDb->region();
         std::map<QString, qint64> startsAfter;
-        Result<qint64> loaded = [&]() -> Result<qint64> {
+        // The items as of one snapshot of the source, read (and sorted) as a
+        // restore's are, with where each region's changes start after it.
+        const backup::RestoreSource items = [&]() -> Result<backup::RestoreItems> {
             auto table = sourceDb->table(name);
             if (!table)
                 return ApiError::resourceNotFound(QStringLiteral("Table %1 was deleted while its replica was created").arg(name));
@@ -352,12 +353,9 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
             };
             DD_ASSIGN(backup::Snapshot snapshot, backup::Snapshot::read(*sourceDb, *table, clock->nowMs(), {}, &worker->stopping(), startsInSnapshot));
             startsAfter[source] = snapshot.seq;
-            auto replica = targetDb->table(name);
-            if (!replica || replica->id != targetId)
-                return ApiError::resourceNotFound(QStringLiteral("The replica of table %1 in %2 was deleted while it was created").arg(name, target));
-            DD_ASSIGN(backup::ItemLoader loader, backup::ItemLoader::prepare(*replica, std::move(snapshot.items)));
-            return loader.write(*targetDb, name, targetId, &worker->stopping());
-        }();
+            return backup::RestoreItems{std::move(snapshot.items), {}};
+        };
+        const Result<qint64> loaded = backup::prepareAndWrite(*targetDb, *worker, name, targetId, items);
         if (!loaded.ok() && worker->stopping().load())
             return; // the engine is closing: the replica stays CREATING and goes when its region next opens
         finishCreate(*replicator, source, others, name, target, targetId, stream, startsAfter, loaded);
