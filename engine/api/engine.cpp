@@ -6,6 +6,9 @@
 #include "backup/backupcatalog.h"
 #include "backup/restorer.h"
 #include "model/json.h"
+#include "migration/jobstore.h"
+#include "migration/localbuckets.h"
+#include "migration/migrationops.h"
 #include "pitr/pitrstore.h"
 #include "replication/replicaops.h"
 #include "replication/replicastore.h"
@@ -22,6 +25,7 @@
 #include <QDir>
 #include <QHash>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -93,9 +97,15 @@ struct Engine::Private {
         ctx.backups = backups.get();
         ctx.triggers = triggers.get();
         ctx.replicator = replicator.get();
+        ctx.buckets = buckets.get();
         return ctx;
     }
     std::vector<std::shared_ptr<storage::Database>> openRegions();
+
+    // The local S3 buckets of exports and imports; in memory (without
+    // EngineOptions::s3Dir) in a temporary folder of its own.
+    std::unique_ptr<migration::LocalBuckets> buckets;
+    std::unique_ptr<QTemporaryDir> bucketsTemp;
 
     // Global tables' replication between regions. Its thread stops first
     // (~Engine); the object outlives the background jobs that use it.
@@ -160,6 +170,12 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("UpdateContinuousBackups"), updateContinuousBackups},
         {QStringLiteral("DescribeContinuousBackups"), describeContinuousBackups},
         {QStringLiteral("RestoreTableToPointInTime"), restoreTableToPointInTime},
+        {QStringLiteral("ExportTableToPointInTime"), migration::exportTableToPointInTime},
+        {QStringLiteral("DescribeExport"), migration::describeExport},
+        {QStringLiteral("ListExports"), migration::listExports},
+        {QStringLiteral("ImportTable"), migration::importTable},
+        {QStringLiteral("DescribeImport"), migration::describeImport},
+        {QStringLiteral("ListImports"), migration::listImports},
         // Dynamodesk's own operations, on the wire as "Dynamodesk_20261101.<Op>".
         {QStringLiteral("Dynamodesk.CreateTrigger"), createTrigger},
         {QStringLiteral("Dynamodesk.UpdateTrigger"), updateTrigger},
@@ -217,6 +233,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     DD_CHECK(backup::dropUnfinishedRestores(*db));
     DD_CHECK(replication::ReplicaStore::install(*db));
     DD_CHECK(replication::abandonUnfinishedReplicas(*db));
+    DD_CHECK(migration::JobStore::install(*db, QStringLiteral("The export or import was interrupted: the server stopped before it finished")));
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     DD_ASSIGN(const bool replicated, db->read<bool>([](storage::Connection &c) -> Result<bool> {
         DD_ASSIGN(const std::vector<replication::Peer> peers, replication::ReplicaStore::peers(c));
@@ -300,6 +317,16 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     engine->d->options.compacting = nullptr;
     engine->d->options.compactionCancelled = nullptr;
     engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir);
+    QString bucketsFolder = options.s3Dir;
+    if (bucketsFolder.isEmpty() && !options.inMemory)
+        bucketsFolder = QDir(options.dataDir).filePath(QStringLiteral("s3"));
+    if (bucketsFolder.isEmpty()) {
+        engine->d->bucketsTemp = std::make_unique<QTemporaryDir>(QDir::temp().filePath(QStringLiteral("dynamodesk-s3-XXXXXX")));
+        if (!engine->d->bucketsTemp->isValid())
+            return ApiError::internal(QStringLiteral("Cannot create a temporary folder for S3 buckets: %1").arg(engine->d->bucketsTemp->errorString()));
+        bucketsFolder = engine->d->bucketsTemp->path();
+    }
+    engine->d->buckets = std::make_unique<migration::LocalBuckets>(QDir(bucketsFolder).absolutePath());
     Private *d = engine->d.get();
     if (options.ttlSweepIntervalMs > 0)
         d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-ttl", std::chrono::milliseconds(options.ttlSweepIntervalMs), [d] {
@@ -322,6 +349,8 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
 }
 
 const EngineOptions &Engine::options() const { return d->options; }
+
+QString Engine::bucketsFolder() const { return d->buckets->root(); }
 
 bool Engine::isRegionName(const QString &name)
 {

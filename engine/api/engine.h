@@ -46,6 +46,14 @@ struct EngineOptions {
     // tables and items left go back to the file system. Each file is
     // reported to `compacted` (its region, bytes before and after, or the
     // error that left it as it was: the region opens either way), if set.
+    // The folder of the local S3 buckets that exports write to and imports
+    // read from (migration/localbuckets.h): bucket B is its folder B. Empty:
+    // the data directory's "s3", or in memory a temporary folder removed
+    // when the engine closes (Engine::bucketsFolder() names it).
+    QString s3Dir;
+    // Items per data file of an export (AWS writes at least one file per
+    // partition; tests lower it to get several).
+    int exportItemsPerFile = 100000;
     bool compactBeforeOpening = false;
     std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter, const QString &error)> compacted;
     // Called before each file's compaction: its region, its place (0-based)
@@ -74,6 +82,8 @@ public:
     Result<QByteArray> call(const RequestContext &context, QStringView operation, const QJsonObject &request);
 
     const EngineOptions &options() const;
+    // The folder of the local S3 buckets (EngineOptions::s3Dir, or the one chosen for it).
+    QString bucketsFolder() const;
 
     // Whether `name` can name a region: lowercase letters, digits and
     // hyphens, as AWS's region names (they become file names).

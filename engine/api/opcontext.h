@@ -18,6 +18,9 @@ class TriggerManager;
 namespace dd::replication {
 class Replicator;
 }
+namespace dd::migration {
+class LocalBuckets;
+}
 
 namespace dd::api {
 
@@ -29,6 +32,7 @@ struct OpContext {
     backup::BackupCatalog *backups = nullptr; // the engine's on-demand backups and background restores
     triggers::TriggerManager *triggers = nullptr; // the engine's local triggers
     replication::Replicator *replicator = nullptr; // the engine's global tables: other regions, replication
+    migration::LocalBuckets *buckets = nullptr; // the local S3 buckets of exports and imports
     // A table change made because another replica of a global table made it
     // (replication/replicaops.h): not passed on again.
     bool propagated = false;
@@ -40,6 +44,7 @@ struct OpContext {
         c.backups = backups;
         c.triggers = triggers;
         c.replicator = replicator;
+        c.buckets = buckets;
         c.keyAttributesInFilter = keyAttributesInFilter;
         c.propagated = propagated;
         return c;

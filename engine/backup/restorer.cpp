@@ -187,7 +187,7 @@ Result<int> dropUnfinishedRestores(storage::Database &db)
         if (!table || !table->restoring)
             continue;
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> { return db.dropTable(txn, *table); }));
-        qWarning("Removed table %s: its restore or its load as a new replica did not finish before the process ended", qPrintable(name));
+        qWarning("Removed table %s: its restore, import or load as a new replica did not finish before the process ended", qPrintable(name));
         ++dropped;
     }
     return dropped;

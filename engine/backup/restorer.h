@@ -52,7 +52,8 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
                                       const QJsonObject &req, const QJsonObject &summary);
 
 // Drops every table of `db` that a restore was still loading (CREATING with
-// RestoreSummary.RestoreInProgress): called when the database opens, before
+// RestoreSummary.RestoreInProgress; also a new replica's or an import's:
+// TableDef::restoring): called when the database opens, before
 // any restore can run, so that a restore cut short by a crash or a kill
 // leaves no partial table. Returns how many were dropped.
 Result<int> dropUnfinishedRestores(storage::Database &db);

@@ -39,7 +39,8 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
     t.description = description;
     t.restoring = description.value(QLatin1String("TableStatus")).toString() == QLatin1String("CREATING")
                   && (description.value(QLatin1String("RestoreSummary")).toObject().value(QLatin1String("RestoreInProgress")).toBool()
-                      || description.value(QLatin1String("_ReplicaLoading")).toBool());
+                      || description.value(QLatin1String("_ReplicaLoading")).toBool()
+                      || description.value(QLatin1String("_Importing")).toBool());
     const QJsonArray defs = description.value(QLatin1String("AttributeDefinitions")).toArray();
     t.keys = parseKeySchema(description.value(QLatin1String("KeySchema")).toArray(), defs);
     t.sqlTable = "t" + QByteArray::number(id);

@@ -56,8 +56,9 @@ struct TableDef {
     std::vector<IndexDef> indexes;   // GSIs then LSIs, without those being deleted
     bool hasLocalIndexes = false;    // item collections are tracked (and limited) only then
     // CREATING while a restore loads it (RestoreSummary.RestoreInProgress)
-    // or while a new replica of a global table is filled ("_ReplicaLoading"):
-    // only that load writes it, and item operations find no table, as on AWS.
+    // while a new replica of a global table is filled ("_ReplicaLoading") or
+    // while an import loads it ("_Importing"): only that load writes it, and
+    // item operations find no table, as on AWS.
     bool restoring = false;
 
     QByteArray sqlTable;             // "t<id>"

@@ -150,9 +150,9 @@ void TestItemOps::malformedJsonIsSerializationException()
     QCOMPARE(fail("NoSuchOperation", "{}").type(), QStringLiteral("UnknownOperationException"));
     QCOMPARE(fail("NoSuchOperation", "{}").message(), QString()); // as AWS: no message
     // One of AWS's this engine lacks: AWS's type, and a message that says so.
-    const ApiError exportOp = fail("ExportTableToPointInTime", R"({"TableArn":"arn:aws:dynamodb:us-east-1:000000000000:table/t","S3Bucket":"b"})");
-    QCOMPARE(exportOp.type(), QStringLiteral("UnknownOperationException"));
-    QCOMPARE(exportOp.message(), QStringLiteral("Dynamodesk does not implement ExportTableToPointInTime yet"));
+    const ApiError kinesisOp = fail("EnableKinesisStreamingDestination", R"({"TableName":"tbl","StreamArn":"arn:aws:kinesis:us-east-1:000000000000:stream/s"})");
+    QCOMPARE(kinesisOp.type(), QStringLiteral("UnknownOperationException"));
+    QCOMPARE(kinesisOp.message(), QStringLiteral("Dynamodesk does not implement EnableKinesisStreamingDestination yet"));
     // A control character inside a string must be escaped (RFC 8259), as
     // DynamoDB's parser insists; QJsonDocument alone would take it. Through
     // the fast readers (PutItem, GetItem, UpdateItem, Query) and the general
