@@ -128,8 +128,13 @@ int main(int argc, char **argv)
     const QCommandLineOption denyCommands(QStringLiteral("deny-command-triggers"),
                                           QStringLiteral("Refuse triggers with a Command from clients, whatever the address "
                                                          "(--trigger and --triggers still work)."));
+    const QCommandLineOption s3Dir(QStringLiteral("s3-dir"),
+                                   QStringLiteral("Folder of the local S3 buckets that ExportTableToPointInTime writes to and ImportTable "
+                                                  "reads from: bucket B is its folder B (default: the data directory's s3 folder; with "
+                                                  "--in-memory, a temporary folder removed at exit)."),
+                                   QStringLiteral("dir"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -166,6 +171,8 @@ int main(int argc, char **argv)
     engineOptions.dataDir = parser.isSet(dbPath) ? parser.value(dbPath)
                                                  : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     engineOptions.delayTransientStatuses = parser.isSet(delay);
+    if (parser.isSet(s3Dir))
+        engineOptions.s3Dir = parser.value(s3Dir);
     if (parser.isSet(collectionLimit)) {
         engineOptions.itemCollectionLimitBytes = parser.value(collectionLimit).toLongLong(&ok);
         if (!ok || engineOptions.itemCollectionLimitBytes <= 0)
@@ -222,6 +229,7 @@ int main(int argc, char **argv)
                 unsigned(endpoint.port()),
                 engineOptions.inMemory ? "in memory" : qPrintable(QDir(engineOptions.dataDir).absolutePath()));
     std::fflush(stdout);
+    std::fprintf(stderr, "S3 buckets of exports and imports: %s\n", qPrintable((*engine)->bucketsFolder()));
     const int rc = app.exec();
     endpoint.stop();
     return rc;
