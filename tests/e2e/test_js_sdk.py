@@ -40,11 +40,11 @@ class JsSdkTest(unittest.TestCase):
     def test_scenario(self):
         with Server() as server:
             env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
-            p = subprocess.run(['node', 'sdk_scenario.mjs', server.url], cwd=HERE, capture_output=True, text=True,
+            p = subprocess.run(['node', 'sdk_scenario.mjs', server.url, os.path.join(server.data_dir, 's3')], cwd=HERE, capture_output=True, text=True,
                                timeout=300, env=env)
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             steps = [line for line in p.stdout.splitlines() if line.startswith('ok ')]
-            self.assertEqual(len(steps), 13, p.stdout)
+            self.assertEqual(len(steps), 14, p.stdout)
             self.assertIn('all steps passed', p.stdout)
 
 

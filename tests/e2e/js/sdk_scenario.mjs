@@ -3,12 +3,15 @@
 // and the DynamoDB Streams client. Each step asserts what real DynamoDB
 // answers and prints "ok <step>"; the first failure prints "FAIL <step>: ..."
 // and exits 1. Run by tests/e2e/test_js_sdk.py:
-//   node sdk_scenario.mjs http://127.0.0.1:PORT
+//   node sdk_scenario.mjs http://127.0.0.1:PORT BUCKETS_FOLDER
 import assert from 'node:assert/strict';
 import {
   DynamoDBClient, CreateTableCommand, DescribeTableCommand, ListTablesCommand, DeleteTableCommand, UpdateTableCommand,
   PutItemCommand, GetItemCommand, waitUntilTableExists, waitUntilTableNotExists,
+  UpdateContinuousBackupsCommand, ExportTableToPointInTimeCommand, DescribeExportCommand, ListExportsCommand,
+  ImportTableCommand, DescribeImportCommand, ListImportsCommand, ScanCommand,
 } from '@aws-sdk/client-dynamodb';
+import { mkdirSync } from 'node:fs';
 import {
   DynamoDBDocumentClient, PutCommand, GetCommand, UpdateCommand, DeleteCommand, BatchWriteCommand,
   BatchGetCommand, TransactWriteCommand, TransactGetCommand, paginateQuery, paginateScan, NumberValue,
@@ -18,6 +21,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 
 const endpoint = process.argv[2];
+const bucketsFolder = process.argv[3]; // the server's local S3 buckets (--s3-dir)
 const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDJS', secretAccessKey: 'secret' }, maxAttempts: 1 };
 const client = new DynamoDBClient(config);
 const doc = DynamoDBDocumentClient.from(client, {
@@ -312,6 +316,68 @@ await step('a global table: a replica in eu-west-1, writes both ways, then remov
   await waitUntilTableNotExists({ client: west, maxWaitTime: 30, minDelay: 1 }, { TableName: name });
   assert.equal((await client.send(new DescribeTableCommand({ TableName: name }))).Table.Replicas, undefined);
   await client.send(new DeleteTableCommand({ TableName: name }));
+});
+
+await step('an export to S3 (a local bucket) imported back, and the incremental export rules', async () => {
+  mkdirSync(`${bucketsFolder}/js-bucket`, { recursive: true });
+  const name = 'JsExport';
+  await client.send(new CreateTableCommand({
+    TableName: name, BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  }));
+  for (let i = 0; i < 30; ++i)
+    await doc.send(new PutCommand({ TableName: name, Item: { id: `item${i}`, n: i, tags: new Set(['a', `t${i}`]) } }));
+  const arn = (await client.send(new DescribeTableCommand({ TableName: name }))).Table.TableArn;
+  await rejects(client.send(new ExportTableToPointInTimeCommand({ TableArn: arn, S3Bucket: 'js-bucket' })),
+                'PointInTimeRecoveryUnavailableException', /Point in time recovery is not enabled for table 'JsExport'/);
+  await client.send(new UpdateContinuousBackupsCommand({ TableName: name, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }));
+  await rejects(client.send(new ExportTableToPointInTimeCommand({ TableArn: arn, S3Bucket: 'js-bucket', ExportType: 'INCREMENTAL_EXPORT' })),
+                'ValidationException', /Incremental Export Specification expected when export type is set as Incremental Export/);
+  await rejects(client.send(new ExportTableToPointInTimeCommand({
+    TableArn: arn, S3Bucket: 'js-bucket', ExportType: 'INCREMENTAL_EXPORT',
+    IncrementalExportSpecification: { ExportFromTime: new Date(Date.now() - 3600 * 1000), ExportViewType: 'NEW_IMAGE' },
+  })), 'InvalidExportTimeException', /Incremental export period from time cannot be less than the table creation time/);
+  const started = (await client.send(new ExportTableToPointInTimeCommand({
+    TableArn: arn, S3Bucket: 'js-bucket', S3Prefix: 'js', ExportType: 'FULL_EXPORT',
+  }))).ExportDescription;
+  assert.equal(started.ExportStatus, 'IN_PROGRESS');
+  assert.ok(started.StartTime instanceof Date);
+  let exported;
+  for (let i = 0; i < 600; ++i) {
+    exported = (await client.send(new DescribeExportCommand({ ExportArn: started.ExportArn }))).ExportDescription;
+    if (exported.ExportStatus !== 'IN_PROGRESS') break;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  assert.equal(exported.ExportStatus, 'COMPLETED');
+  assert.equal(exported.ExportType, 'FULL_EXPORT');
+  assert.equal(exported.ItemCount, 30);
+  const summaries = (await client.send(new ListExportsCommand({ TableArn: arn }))).ExportSummaries;
+  assert.deepEqual(summaries, [{ ExportArn: started.ExportArn, ExportStatus: 'COMPLETED', ExportType: 'FULL_EXPORT' }]);
+  const id = started.ExportArn.split('/').pop();
+  const imported = (await client.send(new ImportTableCommand({
+    S3BucketSource: { S3Bucket: 'js-bucket', S3KeyPrefix: `js/AWSDynamoDB/${id}/data/` },
+    InputFormat: 'DYNAMODB_JSON', InputCompressionType: 'GZIP',
+    TableCreationParameters: {
+      TableName: 'JsImported', BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+    },
+  }))).ImportTableDescription;
+  assert.equal(imported.ImportStatus, 'IN_PROGRESS');
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: 'JsImported' });
+  let d;
+  for (let i = 0; i < 600; ++i) {
+    d = (await client.send(new DescribeImportCommand({ ImportArn: imported.ImportArn }))).ImportTableDescription;
+    if (d.ImportStatus !== 'IN_PROGRESS') break;
+    await new Promise((done) => setTimeout(done, 50));
+  }
+  assert.equal(d.ImportStatus, 'COMPLETED');
+  assert.equal(d.ImportedItemCount, 30);
+  const item = (await doc.send(new GetCommand({ TableName: 'JsImported', Key: { id: 'item7' } }))).Item;
+  assert.equal(item.n.value, '7');
+  assert.deepEqual([...item.tags].sort(), ['a', 't7']);
+  assert.equal((await client.send(new ScanCommand({ TableName: 'JsImported', Select: 'COUNT' }))).Count, 30);
+  const listed = (await client.send(new ListImportsCommand({}))).ImportSummaryList;
+  assert.deepEqual(listed.map((x) => x.ImportArn), [imported.ImportArn]);
 });
 
 console.log('all steps passed');
