@@ -27,7 +27,9 @@
 #include "quietengine.h"
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +63,8 @@ inline const QStringList &operations()
         QStringLiteral("RestoreTableToPointInTime"), QStringLiteral("Dynamodesk.DescribeTableHistory"),
         QStringLiteral("Dynamodesk.PreviewRestore"), QStringLiteral("Dynamodesk.ListTriggers"),
         QStringLiteral("CreateGlobalTable"), QStringLiteral("DescribeGlobalTable"), QStringLiteral("ListGlobalTables"),
+        QStringLiteral("ExportTableToPointInTime"), QStringLiteral("DescribeExport"), QStringLiteral("ListExports"),
+        QStringLiteral("ImportTable"), QStringLiteral("DescribeImport"), QStringLiteral("ListImports"),
     };
     return ops;
 }
@@ -108,6 +112,19 @@ public:
             auto r = m_engine->call(m_ctx, QString::fromLatin1(op), QByteArrayView(json));
             if (!r.ok())
                 return QStringLiteral("setup %1: %2").arg(QLatin1String(op), r.error().message());
+        }
+        // A bucket of import sources (one object per format) for ImportTable to read.
+        static const char *const objects[][2] = {
+            {"json/items.json", "{\"Item\":{\"pk\":{\"S\":\"i\"},\"sk\":{\"N\":\"1\"},\"v\":{\"SS\":[\"a\"]}}}\n{\"Item\":{\"pk\":{\"S\":\"j\"}}}\n"},
+            {"ion/items.ion", "$ion_1_0 {Item:{pk:\"i\",sk:1.,v:$dynamodb_NS::[1.,2d1],b:{{AQI=}},m:{'x y':[null,true]}}}\n"},
+            {"csv/items.csv", "pk,sk,v\ni,1,\"a,b\"\nj,x,\n"},
+        };
+        for (const auto &[key, text] : objects) {
+            const QString path = m_engine->bucketsFolder() + QStringLiteral("/fuzz/") + QLatin1String(key);
+            QDir().mkpath(QFileInfo(path).absolutePath());
+            QFile f(path);
+            if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0)
+                return QStringLiteral("cannot write %1").arg(path);
         }
         return {};
     }

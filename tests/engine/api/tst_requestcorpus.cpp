@@ -78,6 +78,14 @@ private slots:
         QTest::newRow("delete-table") << "seed-delete-table" << QStringList{QStringLiteral("DeleteTable ok"), QStringLiteral("GetItem ResourceNotFoundException")};
         QTest::newRow("tags") << "seed-tags" << ok({"TagResource", "UntagResource", "ListTagsOfResource"});
         QTest::newRow("pitr") << "seed-pitr" << ok({"UpdateContinuousBackups", "DescribeContinuousBackups", "RestoreTableToPointInTime"});
+        QTest::newRow("export") << "seed-export"
+                                << QStringList{QStringLiteral("UpdateContinuousBackups ok"), QStringLiteral("ExportTableToPointInTime ok"),
+                                               QStringLiteral("ListExports ok"), QStringLiteral("DescribeExport ExportNotFoundException")};
+        QTest::newRow("import") << "seed-import"
+                                << QStringList{QStringLiteral("ImportTable ok"), QStringLiteral("ListImports ok"),
+                                               QStringLiteral("DescribeImport ImportNotFoundException")};
+        QTest::newRow("import-ion") << "seed-import-ion" << ok({"ImportTable"});
+        QTest::newRow("import-csv") << "seed-import-csv" << ok({"ImportTable"});
     }
 
     void seedsSucceed()
