@@ -21,7 +21,31 @@ def trim(model):
     ops = {name: op['input']['shape'] for name, op in model['operations'].items() if 'input' in op}
     return {'operations': ops, 'shapes': shapes}
 
-out = {'dynamodb': trim(json.load(open(SRC.format('dynamodb', '2012-08-10')))),
+# Members the service gained after Debian's botocore (1.29): incremental
+# exports (September 2023), as AWS's current model has them.
+NEWER_SHAPES = {
+    'ExportType': {'enum': ['FULL_EXPORT', 'INCREMENTAL_EXPORT'], 'type': 'string'},
+    'ExportViewType': {'enum': ['NEW_IMAGE', 'NEW_AND_OLD_IMAGES'], 'type': 'string'},
+    'ExportFromTime': {'type': 'timestamp'},
+    'ExportToTime': {'type': 'timestamp'},
+    'IncrementalExportSpecification': {'members': {'ExportFromTime': {'shape': 'ExportFromTime'}, 'ExportToTime': {'shape': 'ExportToTime'},
+                                                   'ExportViewType': {'shape': 'ExportViewType'}}, 'type': 'structure'},
+}
+NEWER_MEMBERS = {
+    'ExportTableToPointInTimeInput': {'ExportType': 'ExportType', 'IncrementalExportSpecification': 'IncrementalExportSpecification'},
+    'ExportDescription': {'ExportType': 'ExportType', 'IncrementalExportSpecification': 'IncrementalExportSpecification'},
+    'ExportSummary': {'ExportType': 'ExportType'},
+}
+
+def add_newer(model):
+    for name, shape in NEWER_SHAPES.items():
+        model['shapes'].setdefault(name, shape)
+    for name, members in NEWER_MEMBERS.items():
+        for member, shape in members.items():
+            model['shapes'][name]['members'].setdefault(member, {'shape': shape})
+    return model
+
+out = {'dynamodb': add_newer(trim(json.load(open(SRC.format('dynamodb', '2012-08-10'))))),
        'dynamodbstreams': trim(json.load(open(SRC.format('dynamodbstreams', '2012-08-10'))))}
 dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'engine', 'api', 'shapes.json')
 with open(dest, 'w') as f:
