@@ -184,6 +184,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Dynamodesk.ListTriggers"), listTriggers},
         {QStringLiteral("Dynamodesk.DescribeTableHistory"), describeTableHistory},
         {QStringLiteral("Dynamodesk.PreviewRestore"), previewRestore},
+        {QStringLiteral("Dynamodesk.ListLocalBuckets"), migration::listLocalBuckets},
+        {QStringLiteral("Dynamodesk.CreateLocalBucket"), migration::createLocalBucket},
     };
     return h;
 }

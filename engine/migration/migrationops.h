@@ -28,4 +28,12 @@ Result<QByteArray> importTable(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> describeImport(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> listImports(api::OpContext &ctx, const QJsonObject &req);
 
+// Dynamodesk's own operations on the local buckets, for the desktop app and
+// scripts (not in AWS's API): Dynamodesk.ListLocalBuckets answers
+// {"Folder": the buckets' folder, "Buckets": [names, sorted]};
+// Dynamodesk.CreateLocalBucket {"BucketName": B} makes the folder of bucket
+// B (ValidationException for a name S3 refuses; nothing if it exists).
+Result<QByteArray> listLocalBuckets(api::OpContext &ctx, const QJsonObject &req);
+Result<QByteArray> createLocalBucket(api::OpContext &ctx, const QJsonObject &req);
+
 } // namespace dd::migration

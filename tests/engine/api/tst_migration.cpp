@@ -932,6 +932,23 @@ private slots:
         }
     }
 
+    // Dynamodesk's own bucket operations, for the desktop app.
+    void localBucketOperations()
+    {
+        open();
+        makeBucket("first");
+        QCOMPARE(ok("Dynamodesk.ListLocalBuckets", QJsonObject()),
+                 (QJsonObject{{s("Folder"), QDir(m_s3).absolutePath()}, {s("Buckets"), QJsonArray{s("first")}}}));
+        QCOMPARE(ok("Dynamodesk.CreateLocalBucket", json(R"({"BucketName":"second.b"})")).value(s("Folder")).toString(),
+                 QDir(m_s3).absolutePath() + s("/second.b"));
+        QVERIFY(QDir(m_s3 + s("/second.b")).exists());
+        ok("Dynamodesk.CreateLocalBucket", json(R"({"BucketName":"second.b"})")); // already there: nothing to do
+        for (const char *bad : {R"({"BucketName":"../up"})", R"({"BucketName":"a"})", R"({"BucketName":"x/y"})", R"({})"})
+            QCOMPARE(fail("Dynamodesk.CreateLocalBucket", QByteArray(bad)).type(), s("ValidationException"));
+        QCOMPARE(ok("Dynamodesk.ListLocalBuckets", QJsonObject()).value(s("Buckets")).toArray(), (QJsonArray{s("first"), s("second.b")}));
+        QVERIFY(!QDir(m_s3 + s("/../up")).exists());
+    }
+
     // In memory, the buckets live in a temporary folder that goes with the engine.
     void inMemoryBuckets()
     {
