@@ -29,7 +29,7 @@ bool isDataOperation(const QString &op)
 bool changesTables(const QString &op)
 {
     return op == QLatin1String("CreateTable") || op == QLatin1String("DeleteTable")
-        || op == QLatin1String("UpdateTable");
+        || op == QLatin1String("UpdateTable") || op == QLatin1String("ImportTable");
 }
 
 } // namespace

@@ -237,12 +237,18 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection, table] { emit partiqlRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("&Global table…"), this,
                        [this, connection, table] { emit replicasRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/export.svg")), tr("E&xport to S3…"), this,
+                       [this, connection, table] { emit exportRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });
     } else {
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/newtable.svg")), tr("&New table…"), this,
                        [this, connection] { emit newTableRequested(connection); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/import.svg")), tr("&Import from S3…"), this,
+                       [this, connection] { emit importRequested(connection); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/export.svg")), tr("E&xports and imports…"), this,
+                       [this, connection] { emit jobsRequested(connection); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("&Refresh"), this,
                        [this, connection] { refresh(connection); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,

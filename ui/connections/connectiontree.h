@@ -43,6 +43,9 @@ signals:
     void deleteTableRequested(Connection *connection, const QString &table);
     void historyRequested(Connection *connection, const QString &table);
     void replicasRequested(Connection *connection, const QString &table); // "Global table…"
+    void exportRequested(Connection *connection, const QString &table);   // "Export to S3…"
+    void importRequested(Connection *connection);                         // "Import from S3…"
+    void jobsRequested(Connection *connection);                           // "Exports and imports…"
     void partiqlRequested(Connection *connection, const QString &table); // table empty: the connection's
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);

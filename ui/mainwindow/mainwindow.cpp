@@ -8,6 +8,9 @@
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
+#include "exports/exportdialog.h"
+#include "exports/importdialog.h"
+#include "exports/jobsdialog.h"
 #include "partiql/partiqleditor.h"
 #include "replicas/replicasdialog.h"
 #include "streams/streamviewer.h"
@@ -71,6 +74,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
     connect(m_tree, &ConnectionTree::replicasRequested, this, &MainWindow::openReplicas);
+    connect(m_tree, &ConnectionTree::exportRequested, this, &MainWindow::openExport);
+    connect(m_tree, &ConnectionTree::importRequested, this, &MainWindow::openImport);
+    connect(m_tree, &ConnectionTree::jobsRequested, this, &MainWindow::openJobs);
     connect(m_tree, &ConnectionTree::partiqlRequested, this, &MainWindow::openPartiqlEditor);
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
@@ -186,6 +192,24 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openReplicas(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *exportAction = make(QStringLiteral("export"), tr("E&xport to S3…"), QKeySequence());
+    exportAction->setObjectName(QStringLiteral("exportAction"));
+    connect(exportAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openExport(m_tree->currentConnection(), m_tree->currentTable());
+    });
+    QAction *importAction = make(QStringLiteral("import"), tr("&Import from S3…"), QKeySequence());
+    importAction->setObjectName(QStringLiteral("importAction"));
+    connect(importAction, &QAction::triggered, this, [this] {
+        if (Connection *c = m_tree->currentConnection())
+            openImport(c);
+    });
+    QAction *jobsAction = make(QStringLiteral("export"), tr("Exports and i&mports…"), QKeySequence());
+    jobsAction->setObjectName(QStringLiteral("jobsAction"));
+    connect(jobsAction, &QAction::triggered, this, [this] {
+        if (Connection *c = m_tree->currentConnection())
+            openJobs(c);
+    });
     m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_serveAction->setCheckable(true);
     connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
@@ -212,6 +236,7 @@ void MainWindow::createActions()
     file->addAction(quitAction);
     QMenu *table = menuBar()->addMenu(tr("&Table"));
     table->addAction(newTableAction);
+    table->addAction(importAction);
     table->addAction(editTableAction);
     table->addAction(openTableAction);
     table->addAction(refreshAction);
@@ -222,6 +247,8 @@ void MainWindow::createActions()
     table->addAction(streamAction);
     table->addAction(historyAction);
     table->addAction(replicasAction);
+    table->addAction(exportAction);
+    table->addAction(jobsAction);
     table->addSeparator();
     table->addAction(m_serveAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -368,9 +395,19 @@ void MainWindow::newConnection()
 
 void MainWindow::closeConnection(Connection *connection)
 {
+    // Each waits for its call.
     for (auto *dialog : findChildren<ReplicasDialog *>())
         if (dialog->connection() == connection)
-            delete dialog; // waits for its call
+            delete dialog;
+    for (auto *dialog : findChildren<ExportDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
+    for (auto *dialog : findChildren<ImportDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
+    for (auto *dialog : findChildren<JobsDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
     for (int i = m_tabs->count() - 1; i >= 0; --i)
         if (tabConnection(i) == connection)
             closeTab(i);
@@ -583,6 +620,66 @@ ReplicasDialog *MainWindow::openReplicas(Connection *connection, const QString &
             [this](Connection *c, const QString &region, const QString &t) { openRegion(c, region, t); });
     // Other regions' connections list the replica's table once it is there.
     connect(dialog, &ReplicasDialog::replicasChanged, m_tree, &ConnectionTree::refreshAll);
+    dialog->show();
+    return dialog;
+}
+
+ExportDialog *MainWindow::openExport(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (auto *d : findChildren<ExportDialog *>()) {
+        if (d->connection() == connection && d->tableName() == table) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    auto *dialog = new ExportDialog(connection, table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+ImportDialog *MainWindow::openImport(Connection *connection)
+{
+    if (!connection)
+        return nullptr;
+    for (auto *d : findChildren<ImportDialog *>()) {
+        if (d->connection() == connection) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    auto *dialog = new ImportDialog(connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ImportDialog::importFinished, this, [this](Connection *c) { m_tree->refresh(c); });
+    connect(dialog, &ImportDialog::openTableRequested, this, [this](Connection *c, const QString &table) {
+        m_tree->refresh(c);
+        openTable(c, table);
+    });
+    dialog->show();
+    return dialog;
+}
+
+JobsDialog *MainWindow::openJobs(Connection *connection)
+{
+    if (!connection)
+        return nullptr;
+    for (auto *d : findChildren<JobsDialog *>()) {
+        if (d->connection() == connection) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            d->refresh();
+            return d;
+        }
+    }
+    auto *dialog = new JobsDialog(connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
 }

@@ -29,6 +29,9 @@ class PartiqlEditor;
 class StreamViewer;
 class HistoryView;
 class ReplicasDialog;
+class ExportDialog;
+class ImportDialog;
+class JobsDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -66,6 +69,13 @@ public:
     HistoryView *openHistory(Connection *connection, const QString &table);
     // The global table dialog of a table (non-modal); focuses an open one.
     ReplicasDialog *openReplicas(Connection *connection, const QString &table);
+    // The export dialog of a table (non-modal); focuses an open one.
+    ExportDialog *openExport(Connection *connection, const QString &table);
+    // The import dialog of a connection (non-modal); focuses an open one.
+    // Its Open table browses the imported table.
+    ImportDialog *openImport(Connection *connection);
+    // The list of a connection's exports and imports (non-modal); focuses an open one.
+    JobsDialog *openJobs(Connection *connection);
     // The connection that browses `region` over the same database as
     // `connection`: an open one (same engine, or same endpoint or AWS
     // profile) is selected in the tree; otherwise a new one joins the tree
