@@ -24,6 +24,18 @@ const char *kColumns = "SELECT kind, arn, table_arn, client_token, start_ms, des
 // Stored as TEXT (LIKE does not look into BLOBs).
 QString json(const QJsonObject &o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
 
+// Steps `s` (an INSERT or UPDATE, bound) to its end and resets it.
+Result<void> runToEnd(storage::Statement *s)
+{
+    s->step();
+    const bool ok = s->resultCode() == SQLITE_DONE;
+    const QString why = ok ? QString() : s->errorMessage();
+    s->reset();
+    if (!ok)
+        return ApiError::internal(why);
+    return {};
+}
+
 Result<std::vector<Job>> select(storage::Connection &c, const QByteArray &where, const std::function<void(storage::Statement &)> &bind)
 {
     storage::Statement *s = c.prepare(kColumns + where);
@@ -62,12 +74,7 @@ Result<void> JobStore::install(storage::Database &db, const QString &reason)
             if (!s)
                 return ApiError::internal(txn.conn.lastError());
             s->bindText(1, json(job.description)).bindText(2, job.arn);
-            s->step();
-            const bool ok = s->resultCode() == SQLITE_DONE;
-            const QString why = s->errorMessage();
-            s->reset();
-            if (!ok)
-                return ApiError::internal(why);
+            DD_CHECK(runToEnd(s));
         }
         return {};
     });
@@ -79,13 +86,7 @@ Result<void> JobStore::insert(storage::WriteTxn &txn, const Job &job)
     if (!s)
         return ApiError::internal(txn.conn.lastError());
     s->bindText(1, job.arn).bind(2, qint64(job.kind)).bindText(3, job.tableArn).bindText(4, job.clientToken).bind(5, job.startMs).bindText(6, json(job.description));
-    s->step();
-    const bool ok = s->resultCode() == SQLITE_DONE;
-    const QString why = s->errorMessage();
-    s->reset();
-    if (!ok)
-        return ApiError::internal(why);
-    return {};
+    return runToEnd(s);
 }
 
 Result<void> JobStore::update(storage::Database &db, const QString &arn, const QJsonObject &description)
@@ -95,13 +96,7 @@ Result<void> JobStore::update(storage::Database &db, const QString &arn, const Q
         if (!s)
             return ApiError::internal(txn.conn.lastError());
         s->bindText(1, json(description)).bindText(2, arn);
-        s->step();
-        const bool ok = s->resultCode() == SQLITE_DONE;
-        const QString why = s->errorMessage();
-        s->reset();
-        if (!ok)
-            return ApiError::internal(why);
-        return {};
+        return runToEnd(s);
     });
 }
 

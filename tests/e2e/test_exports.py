@@ -51,22 +51,22 @@ def all_items(ddb, table):
     return normalized(items)
 
 
-def wait_export(ddb, arn, timeout=60):
+def wait_done(describe, status, timeout=60):
+    """Calls describe() until the job's `status` member leaves IN_PROGRESS; its last answer."""
     deadline = time.time() + timeout
     while True:
-        d = ddb.describe_export(ExportArn=arn)['ExportDescription']
-        if d['ExportStatus'] != 'IN_PROGRESS' or time.time() > deadline:
+        d = describe()
+        if d[status] != 'IN_PROGRESS' or time.time() > deadline:
             return d
         time.sleep(0.1)
 
 
-def wait_import(ddb, arn, timeout=60):
-    deadline = time.time() + timeout
-    while True:
-        d = ddb.describe_import(ImportArn=arn)['ImportTableDescription']
-        if d['ImportStatus'] != 'IN_PROGRESS' or time.time() > deadline:
-            return d
-        time.sleep(0.1)
+def wait_export(ddb, arn):
+    return wait_done(lambda: ddb.describe_export(ExportArn=arn)['ExportDescription'], 'ExportStatus')
+
+
+def wait_import(ddb, arn):
+    return wait_done(lambda: ddb.describe_import(ImportArn=arn)['ImportTableDescription'], 'ImportStatus')
 
 
 def create_table(ddb, name):
@@ -170,12 +170,8 @@ class ExportsTest(unittest.TestCase):
             '--point-in-time-recovery-specification', 'PointInTimeRecoveryEnabled=true')
         started = aws_json(self.server, 'dynamodb', 'export-table-to-point-in-time', '--table-arn', arn, '--s3-bucket', 'cli-bucket',
                            '--export-format', 'ION')['ExportDescription']
-        deadline = time.time() + 60
-        while True:
-            d = aws_json(self.server, 'dynamodb', 'describe-export', '--export-arn', started['ExportArn'])['ExportDescription']
-            if d['ExportStatus'] != 'IN_PROGRESS' or time.time() > deadline:
-                break
-            time.sleep(0.2)
+        d = wait_done(lambda: aws_json(self.server, 'dynamodb', 'describe-export', '--export-arn', started['ExportArn'])['ExportDescription'],
+                      'ExportStatus')
         self.assertEqual(d['ExportStatus'], 'COMPLETED')
         files = glob.glob(os.path.join(self.buckets, 'cli-bucket', 'AWSDynamoDB', started['ExportArn'].split('/')[-1], 'data', '*.ion.gz'))
         self.assertEqual(len(files), 1)
@@ -198,12 +194,8 @@ class ExportsTest(unittest.TestCase):
         params = dict(TABLE_PARAMETERS, TableName='FromCsv')
         imp = aws_json(self.server, 'dynamodb', 'import-table', '--s3-bucket-source', 'S3Bucket=cli-bucket,S3KeyPrefix=incoming/',
                        '--input-format', 'CSV', '--table-creation-parameters', json.dumps(params))['ImportTableDescription']
-        deadline = time.time() + 60
-        while True:
-            d = aws_json(self.server, 'dynamodb', 'describe-import', '--import-arn', imp['ImportArn'])['ImportTableDescription']
-            if d['ImportStatus'] != 'IN_PROGRESS' or time.time() > deadline:
-                break
-            time.sleep(0.2)
+        d = wait_done(lambda: aws_json(self.server, 'dynamodb', 'describe-import', '--import-arn', imp['ImportArn'])['ImportTableDescription'],
+                      'ImportStatus')
         self.assertEqual((d['ImportStatus'], d['ImportedItemCount']), ('COMPLETED', 20))
         item = aws_json(self.server, 'dynamodb', 'get-item', '--table-name', 'FromCsv', '--key', '{"pk":{"S":"r3"},"sk":{"N":"3"}}')['Item']
         self.assertEqual(item['city'], {'S': 'Zürich, "CH"'})

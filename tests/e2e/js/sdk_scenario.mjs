@@ -342,12 +342,18 @@ await step('an export to S3 (a local bucket) imported back, and the incremental 
   }))).ExportDescription;
   assert.equal(started.ExportStatus, 'IN_PROGRESS');
   assert.ok(started.StartTime instanceof Date);
-  let exported;
-  for (let i = 0; i < 600; ++i) {
-    exported = (await client.send(new DescribeExportCommand({ ExportArn: started.ExportArn }))).ExportDescription;
-    if (exported.ExportStatus !== 'IN_PROGRESS') break;
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  // Polls describe() until the job's status leaves IN_PROGRESS (30 s at most).
+  const settled = async (describe, status) => {
+    let d;
+    for (let i = 0; i < 600; ++i) {
+      d = await describe();
+      if (d[status] !== 'IN_PROGRESS') break;
+      await new Promise((done) => setTimeout(done, 50));
+    }
+    return d;
+  };
+  const exported = await settled(async () => (await client.send(new DescribeExportCommand({ ExportArn: started.ExportArn }))).ExportDescription,
+                                 'ExportStatus');
   assert.equal(exported.ExportStatus, 'COMPLETED');
   assert.equal(exported.ExportType, 'FULL_EXPORT');
   assert.equal(exported.ItemCount, 30);
@@ -364,12 +370,8 @@ await step('an export to S3 (a local bucket) imported back, and the incremental 
   }))).ImportTableDescription;
   assert.equal(imported.ImportStatus, 'IN_PROGRESS');
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 1 }, { TableName: 'JsImported' });
-  let d;
-  for (let i = 0; i < 600; ++i) {
-    d = (await client.send(new DescribeImportCommand({ ImportArn: imported.ImportArn }))).ImportTableDescription;
-    if (d.ImportStatus !== 'IN_PROGRESS') break;
-    await new Promise((done) => setTimeout(done, 50));
-  }
+  const d = await settled(async () => (await client.send(new DescribeImportCommand({ ImportArn: imported.ImportArn }))).ImportTableDescription,
+                          'ImportStatus');
   assert.equal(d.ImportStatus, 'COMPLETED');
   assert.equal(d.ImportedItemCount, 30);
   const item = (await doc.send(new GetCommand({ TableName: 'JsImported', Key: { id: 'item7' } }))).Item;
