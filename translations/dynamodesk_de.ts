@@ -174,6 +174,37 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::BucketPicker</name>
+    <message>
+        <source>Bucket name, e.g. my-exports</source>
+        <translation>Bucket-Name, z. B. my-exports</translation>
+    </message>
+    <message>
+        <source>&amp;New bucket…</source>
+        <translation>&amp;Neuer Bucket…</translation>
+    </message>
+    <message>
+        <source>Creates a local bucket: a folder in the folder of the local buckets</source>
+        <translation>Legt einen lokalen Bucket an: einen Ordner im Ordner der lokalen Buckets</translation>
+    </message>
+    <message>
+        <source>The local buckets: the folders of %1</source>
+        <translation>Die lokalen Buckets: die Ordner in %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the bucket: %1</source>
+        <translation>Der Bucket kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>New bucket</source>
+        <translation>Neuer Bucket</translation>
+    </message>
+    <message>
+        <source>Name of the new local bucket (3 to 63 characters: lower-case letters, digits, dots and hyphens):</source>
+        <translation>Name des neuen lokalen Buckets (3 bis 63 Zeichen: Kleinbuchstaben, Ziffern, Punkte und Bindestriche):</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::Compaction</name>
     <message>
         <source>Compacting %1.db (%2 of %3)…</source>
@@ -410,6 +441,18 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>&amp;Global table…</source>
         <translation>&amp;Globale Tabelle…</translation>
     </message>
+    <message>
+        <source>E&amp;xport to S3…</source>
+        <translation>Nach S3 e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from S3…</source>
+        <translation>Aus S3 &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>E&amp;xports and imports…</source>
+        <translation>E&amp;xporte und Importe…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -440,6 +483,187 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Copied the JavaScript (AWS SDK v3) code</source>
         <translation>JavaScript-Code (AWS SDK v3) kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ExportDialog</name>
+    <message>
+        <source>Export to S3: %1</source>
+        <translation>Nach S3 exportieren: %1</translation>
+    </message>
+    <message>
+        <source>Writes the items of table %1 into an S3 bucket as DynamoDB does: under &lt;prefix&gt;/AWSDynamoDB/&lt;export id&gt;/, with its data files and manifests. The table is not changed.</source>
+        <translation>Schreibt die Elemente der Tabelle %1 so in einen S3-Bucket, wie DynamoDB es tut: unter &lt;prefix&gt;/AWSDynamoDB/&lt;export id&gt;/, mit Datendateien und Manifesten. Die Tabelle bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Exports read the table&apos;s point-in-time recovery history, which is off for %1. Turn it on to export (it keeps 35 days of changes; on AWS it is billed by the table&apos;s size).</source>
+        <translation>Exporte lesen den Verlauf der Point-in-Time-Wiederherstellung der Tabelle, die für %1 aus ist. Schalten Sie sie ein, um zu exportieren (sie behält 35 Tage an Änderungen; bei AWS wird sie nach der Größe der Tabelle abgerechnet).</translation>
+    </message>
+    <message>
+        <source>&amp;Turn on point-in-time recovery</source>
+        <translation>Point-in-Time-Wiederherstellung &amp;einschalten</translation>
+    </message>
+    <message>
+        <source>UpdateContinuousBackups with PointInTimeRecoveryEnabled true</source>
+        <translation>UpdateContinuousBackups mit PointInTimeRecoveryEnabled true</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. exports/orders</source>
+        <translation>Optional, z. B. exports/orders</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <source>Amazon Ion</source>
+        <translation>Amazon Ion</translation>
+    </message>
+    <message>
+        <source>&amp;Full export</source>
+        <translation>&amp;Vollständiger Export</translation>
+    </message>
+    <message>
+        <source>Every item of the table as it was at the export time</source>
+        <translation>Jedes Element der Tabelle, wie es zum Exportzeitpunkt war</translation>
+    </message>
+    <message>
+        <source>&amp;Incremental export</source>
+        <translation>&amp;Inkrementeller Export</translation>
+    </message>
+    <message>
+        <source>The items that changed between two times (15 minutes to 24 hours apart, inside the recovery window)</source>
+        <translation>Die Elemente, die sich zwischen zwei Zeitpunkten geändert haben (15 Minuten bis 24 Stunden auseinander, innerhalb des Wiederherstellungsfensters)</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>&amp;Jetzt</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>&amp;Um:</translation>
+    </message>
+    <message>
+        <source>Local time; DynamoDB exports the table as it was then (inside the point-in-time recovery window)</source>
+        <translation>Ortszeit; DynamoDB exportiert die Tabelle, wie sie damals war (innerhalb des Fensters der Point-in-Time-Wiederherstellung)</translation>
+    </message>
+    <message>
+        <source>New and old images</source>
+        <translation>Neue und alte Abbilder</translation>
+    </message>
+    <message>
+        <source>New images only</source>
+        <translation>Nur neue Abbilder</translation>
+    </message>
+    <message>
+        <source>S3 &amp;bucket:</source>
+        <translation>S3-&amp;Bucket:</translation>
+    </message>
+    <message>
+        <source>S3 &amp;prefix:</source>
+        <translation>S3-&amp;Präfix:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Art:</translation>
+    </message>
+    <message>
+        <source>Export time:</source>
+        <translation>Exportzeitpunkt:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>V&amp;on:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Bis:</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Ansicht:</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>Tabelle wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>&amp;Ordner öffnen</translation>
+    </message>
+    <message>
+        <source>Shows the export&apos;s files in the local bucket&apos;s folder</source>
+        <translation>Zeigt die Dateien des Exports im Ordner des lokalen Buckets</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>ExportTableToPointInTime</source>
+        <translation>ExportTableToPointInTime</translation>
+    </message>
+    <message>
+        <source>Cannot read table %1: %2</source>
+        <translation>Tabelle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the point-in-time recovery status: %1</source>
+        <translation>Der Zustand der Point-in-Time-Wiederherstellung kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot turn on point-in-time recovery: %1</source>
+        <translation>Die Point-in-Time-Wiederherstellung kann nicht eingeschaltet werden: %1</translation>
+    </message>
+    <message>
+        <source>Turning on point-in-time recovery…</source>
+        <translation>Point-in-Time-Wiederherstellung wird eingeschaltet…</translation>
+    </message>
+    <message>
+        <source>Starting the export…</source>
+        <translation>Export wird gestartet…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the export: %1</source>
+        <translation>DynamoDB hat den Export abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot follow the export any more.</source>
+        <translation>Der Export kann nicht mehr verfolgt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the export&apos;s status: %1</source>
+        <translation>Der Zustand des Exports kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Exporting %1 to s3://%2/… (%3)</source>
+        <translation>%1 wird nach s3://%2/ exportiert… (%3)</translation>
+    </message>
+    <message>
+        <source>Export completed (%1).</source>
+        <translation>Export abgeschlossen (%1).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) exported, %1 billed.
+Manifest: %2</source>
+        <translation>
+            <numerusform>%n Element exportiert, %1 abgerechnet.
+Manifest: %2</numerusform>
+            <numerusform>%n Elemente exportiert, %1 abgerechnet.
+Manifest: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed (%1).</source>
+        <translation>Export fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The export failed: %1: %2</source>
+        <translation>Der Export ist fehlgeschlagen: %1: %2</translation>
     </message>
 </context>
 <context>
@@ -660,6 +884,233 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>The backup %1 was not created: %2</source>
         <translation>Die Sicherung %1 wurde nicht erstellt: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ImportDialog</name>
+    <message>
+        <source>String (S)</source>
+        <translation>Zeichenkette (S)</translation>
+    </message>
+    <message>
+        <source>Number (N)</source>
+        <translation>Zahl (N)</translation>
+    </message>
+    <message>
+        <source>Binary (B)</source>
+        <translation>Binär (B)</translation>
+    </message>
+    <message>
+        <source>Import from S3: %1</source>
+        <translation>Aus S3 importieren: %1</translation>
+    </message>
+    <message>
+        <source>Creates a new table and loads it with every object under the key prefix, as DynamoDB&apos;s ImportTable does. Lines that are not valid items are counted and skipped.</source>
+        <translation>Legt eine neue Tabelle an und lädt jedes Objekt unter dem Schlüsselpräfix hinein, wie ImportTable von DynamoDB. Zeilen, die keine gültigen Elemente sind, werden gezählt und übersprungen.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. imports/orders/ (every object whose key starts with it)</source>
+        <translation>Optional, z. B. imports/orders/ (jedes Objekt, dessen Schlüssel damit beginnt)</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB-JSON</translation>
+    </message>
+    <message>
+        <source>Amazon Ion</source>
+        <translation>Amazon Ion</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>GZIP</source>
+        <translation>GZIP</translation>
+    </message>
+    <message>
+        <source>ZSTD</source>
+        <translation>ZSTD</translation>
+    </message>
+    <message>
+        <source>DynamoDB does not detect it: an export&apos;s data/ folder is GZIP</source>
+        <translation>DynamoDB erkennt sie nicht selbst: der Ordner data/ eines Exports ist GZIP</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>Komma ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>Semikolon ( ; )</translation>
+    </message>
+    <message>
+        <source>Colon ( : )</source>
+        <translation>Doppelpunkt ( : )</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>Senkrechter Strich ( | )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>Tabulator</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leerzeichen</translation>
+    </message>
+    <message>
+        <source>Optional: column names, comma-separated (then every line is data)</source>
+        <translation>Optional: Spaltennamen, durch Kommas getrennt (dann ist jede Zeile Daten)</translation>
+    </message>
+    <message>
+        <source>Without it, the first line of each file names the columns</source>
+        <translation>Ohne sie benennt die erste Zeile jeder Datei die Spalten</translation>
+    </message>
+    <message>
+        <source>S3 &amp;bucket:</source>
+        <translation>S3-&amp;Bucket:</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>Schlüssel&amp;präfix:</translation>
+    </message>
+    <message>
+        <source>Input &amp;format:</source>
+        <translation>Eingabe&amp;format:</translation>
+    </message>
+    <message>
+        <source>&amp;Compression:</source>
+        <translation>&amp;Kompression:</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>&amp;Trennzeichen:</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>Kop&amp;fzeile:</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>Neue Tabelle</translation>
+    </message>
+    <message>
+        <source>3 to 255 characters: letters, digits, _ . -</source>
+        <translation>3 bis 255 Zeichen: Buchstaben, Ziffern, _ . -</translation>
+    </message>
+    <message>
+        <source>Attribute name</source>
+        <translation>Attributname</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>On-&amp;demand billing (PAY_PER_REQUEST)</source>
+        <translation>Abrechnung auf &amp;Abruf (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>Lesen:</translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation>Schreiben:</translation>
+    </message>
+    <message>
+        <source>&amp;Table name:</source>
+        <translation>Tabellen&amp;name:</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>Pa&amp;rtitionsschlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Sort key:</source>
+        <translation>&amp;Sortierschlüssel:</translation>
+    </message>
+    <message>
+        <source>Billing:</source>
+        <translation>Abrechnung:</translation>
+    </message>
+    <message>
+        <source>Capacity units:</source>
+        <translation>Kapazitätseinheiten:</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>Tabelle ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Browse the imported table</source>
+        <translation>Die importierte Tabelle durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>ImportTable</source>
+        <translation>ImportTable</translation>
+    </message>
+    <message>
+        <source>Starting the import…</source>
+        <translation>Import wird gestartet…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the import: %1</source>
+        <translation>DynamoDB hat den Import abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cannot follow the import any more.</source>
+        <translation>Der Import kann nicht mehr verfolgt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot read the import&apos;s status: %1</source>
+        <translation>Der Zustand des Imports kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Importing into table %1… (%2)</source>
+        <translation>Import in Tabelle %1… (%2)</translation>
+    </message>
+    <message>
+        <source>Processed %1 items: %2 imported, %3 errors. Read: %4.</source>
+        <translation>%1 Elemente verarbeitet: %2 importiert, %3 Fehler. Gelesen: %4.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>Import completed (%1): table %2 is ready.</source>
+        <translation>Import abgeschlossen (%1): Tabelle %2 ist bereit.</translation>
+    </message>
+    <message>
+        <source>Import failed (%1).</source>
+        <translation>Import fehlgeschlagen (%1).</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>Der Import ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Some lines were not valid items (not JSON, no Item, a key missing or of the wrong type); the valid ones were imported and table %1 is ready.</source>
+        <translation>Einige Zeilen waren keine gültigen Elemente (kein JSON, kein Item, ein Schlüssel fehlt oder hat den falschen Typ); die gültigen wurden importiert, und Tabelle %1 ist bereit.</translation>
+    </message>
+    <message>
+        <source>There is no bucket of that name; no table was created.</source>
+        <translation>Es gibt keinen Bucket dieses Namens; es wurde keine Tabelle angelegt.</translation>
     </message>
 </context>
 <context>
@@ -984,6 +1435,118 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::JobText</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 Byte)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::JobsDialog</name>
+    <message>
+        <source>Exports and imports: %1</source>
+        <translation>Exporte und Importe: %1</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>Exporte</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <source>Export ID</source>
+        <translation>Export-ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>Importe</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Begonnen</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Select an export or an import.</source>
+        <translation>Wählen Sie einen Export oder einen Import.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>ListExports and ListImports again</source>
+        <translation>ListExports und ListImports erneut</translation>
+    </message>
+    <message>
+        <source>Cannot list the exports: %1</source>
+        <translation>Die Exporte können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the imports: %1</source>
+        <translation>Die Importe können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot describe %1: %2</source>
+        <translation>%1 kann nicht beschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export %1 of table %2 (DescribeExport)</source>
+        <translation>Export %1 der Tabelle %2 (DescribeExport)</translation>
+    </message>
+    <message>
+        <source>Import %1 into table %2 (DescribeImport)</source>
+        <translation>Import %1 in Tabelle %2 (DescribeImport)</translation>
+    </message>
+    <message>
+        <source>Reading the exports and imports…</source>
+        <translation>Exporte und Importe werden gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s), </source>
+        <translation>
+            <numerusform>%n Export, </numerusform>
+            <numerusform>%n Exporte, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s).</source>
+        <translation>
+            <numerusform>%n Import.</numerusform>
+            <numerusform>%n Importe.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::KeyTypeCombo</name>
     <message>
         <source>String</source>
@@ -1227,6 +1790,18 @@ Jetzt komprimieren?</translation>
     <message>
         <source>&amp;Global table…</source>
         <translation>&amp;Globale Tabelle…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to S3…</source>
+        <translation>Nach S3 e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from S3…</source>
+        <translation>Aus S3 &amp;importieren…</translation>
+    </message>
+    <message>
+        <source>Exports and i&amp;mports…</source>
+        <translation>Exporte und I&amp;mporte…</translation>
     </message>
 </context>
 <context>

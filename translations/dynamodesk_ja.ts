@@ -174,6 +174,37 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::BucketPicker</name>
+    <message>
+        <source>Bucket name, e.g. my-exports</source>
+        <translation>バケット名 (例: my-exports)</translation>
+    </message>
+    <message>
+        <source>&amp;New bucket…</source>
+        <translation>新しいバケット(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Creates a local bucket: a folder in the folder of the local buckets</source>
+        <translation>ローカルバケットを作成します (ローカルバケットのフォルダー内のフォルダー)</translation>
+    </message>
+    <message>
+        <source>The local buckets: the folders of %1</source>
+        <translation>ローカルバケット: %1 のフォルダー</translation>
+    </message>
+    <message>
+        <source>Cannot create the bucket: %1</source>
+        <translation>バケットを作成できません: %1</translation>
+    </message>
+    <message>
+        <source>New bucket</source>
+        <translation>新しいバケット</translation>
+    </message>
+    <message>
+        <source>Name of the new local bucket (3 to 63 characters: lower-case letters, digits, dots and hyphens):</source>
+        <translation>新しいローカルバケットの名前 (3～63 文字: 英小文字、数字、ドット、ハイフン):</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::Compaction</name>
     <message>
         <source>Compacting %1.db (%2 of %3)…</source>
@@ -410,6 +441,18 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>&amp;Global table…</source>
         <translation>グローバルテーブル(&amp;G)…</translation>
     </message>
+    <message>
+        <source>E&amp;xport to S3…</source>
+        <translation>S3 にエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from S3…</source>
+        <translation>S3 からインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xports and imports…</source>
+        <translation>エクスポートとインポート(&amp;X)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -440,6 +483,185 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Copied the JavaScript (AWS SDK v3) code</source>
         <translation>JavaScript (AWS SDK v3) のコードをコピーしました</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ExportDialog</name>
+    <message>
+        <source>Export to S3: %1</source>
+        <translation>S3 にエクスポート: %1</translation>
+    </message>
+    <message>
+        <source>Writes the items of table %1 into an S3 bucket as DynamoDB does: under &lt;prefix&gt;/AWSDynamoDB/&lt;export id&gt;/, with its data files and manifests. The table is not changed.</source>
+        <translation>テーブル %1 の項目を DynamoDB と同じ形で S3 バケットに書き込みます: &lt;prefix&gt;/AWSDynamoDB/&lt;export id&gt;/ の下に、データファイルとマニフェストを置きます。テーブルは変更されません。</translation>
+    </message>
+    <message>
+        <source>Exports read the table&apos;s point-in-time recovery history, which is off for %1. Turn it on to export (it keeps 35 days of changes; on AWS it is billed by the table&apos;s size).</source>
+        <translation>エクスポートはテーブルのポイントインタイムリカバリの履歴を読みますが、%1 では無効です。エクスポートするには有効にしてください (35 日分の変更を保持します。AWS ではテーブルのサイズに応じて課金されます)。</translation>
+    </message>
+    <message>
+        <source>&amp;Turn on point-in-time recovery</source>
+        <translation>ポイントインタイムリカバリを有効にする(&amp;T)</translation>
+    </message>
+    <message>
+        <source>UpdateContinuousBackups with PointInTimeRecoveryEnabled true</source>
+        <translation>PointInTimeRecoveryEnabled を true にした UpdateContinuousBackups</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. exports/orders</source>
+        <translation>任意 (例: exports/orders)</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <source>Amazon Ion</source>
+        <translation>Amazon Ion</translation>
+    </message>
+    <message>
+        <source>&amp;Full export</source>
+        <translation>完全エクスポート(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Every item of the table as it was at the export time</source>
+        <translation>エクスポート時刻の時点でのテーブルの全項目</translation>
+    </message>
+    <message>
+        <source>&amp;Incremental export</source>
+        <translation>増分エクスポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>The items that changed between two times (15 minutes to 24 hours apart, inside the recovery window)</source>
+        <translation>2 つの時刻の間に変更された項目 (間隔は 15 分～24 時間、リカバリ期間内)</translation>
+    </message>
+    <message>
+        <source>&amp;Now</source>
+        <translation>現在(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;At:</source>
+        <translation>指定時刻(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Local time; DynamoDB exports the table as it was then (inside the point-in-time recovery window)</source>
+        <translation>ローカル時刻。DynamoDB はその時点のテーブルをエクスポートします (ポイントインタイムリカバリの期間内)</translation>
+    </message>
+    <message>
+        <source>New and old images</source>
+        <translation>新旧のイメージ</translation>
+    </message>
+    <message>
+        <source>New images only</source>
+        <translation>新しいイメージのみ</translation>
+    </message>
+    <message>
+        <source>S3 &amp;bucket:</source>
+        <translation>S3 バケット(&amp;B):</translation>
+    </message>
+    <message>
+        <source>S3 &amp;prefix:</source>
+        <translation>S3 プレフィックス(&amp;P):</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>形式(&amp;O):</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>種類:</translation>
+    </message>
+    <message>
+        <source>Export time:</source>
+        <translation>エクスポート時刻:</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>開始(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>終了(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>ビュー(&amp;V):</translation>
+    </message>
+    <message>
+        <source>Reading the table…</source>
+        <translation>テーブルを読み込み中…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder</source>
+        <translation>フォルダーを開く(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Shows the export&apos;s files in the local bucket&apos;s folder</source>
+        <translation>ローカルバケットのフォルダーにあるエクスポートのファイルを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>ExportTableToPointInTime</source>
+        <translation>ExportTableToPointInTime</translation>
+    </message>
+    <message>
+        <source>Cannot read table %1: %2</source>
+        <translation>テーブル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the point-in-time recovery status: %1</source>
+        <translation>ポイントインタイムリカバリの状態を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot turn on point-in-time recovery: %1</source>
+        <translation>ポイントインタイムリカバリを有効にできません: %1</translation>
+    </message>
+    <message>
+        <source>Turning on point-in-time recovery…</source>
+        <translation>ポイントインタイムリカバリを有効にしています…</translation>
+    </message>
+    <message>
+        <source>Starting the export…</source>
+        <translation>エクスポートを開始しています…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the export: %1</source>
+        <translation>DynamoDB がエクスポートを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Cannot follow the export any more.</source>
+        <translation>エクスポートの進行を追跡できなくなりました。</translation>
+    </message>
+    <message>
+        <source>Cannot read the export&apos;s status: %1</source>
+        <translation>エクスポートの状態を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Exporting %1 to s3://%2/… (%3)</source>
+        <translation>%1 を s3://%2/ にエクスポート中… (%3)</translation>
+    </message>
+    <message>
+        <source>Export completed (%1).</source>
+        <translation>エクスポートが完了しました (%1)。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) exported, %1 billed.
+Manifest: %2</source>
+        <translation>
+            <numerusform>%n 件をエクスポートしました。課金対象 %1。
+マニフェスト: %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export failed (%1).</source>
+        <translation>エクスポートに失敗しました (%1)。</translation>
+    </message>
+    <message>
+        <source>The export failed: %1: %2</source>
+        <translation>エクスポートに失敗しました: %1: %2</translation>
     </message>
 </context>
 <context>
@@ -658,6 +880,233 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>The backup %1 was not created: %2</source>
         <translation>バックアップ %1 は作成されませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ImportDialog</name>
+    <message>
+        <source>String (S)</source>
+        <translation>文字列 (S)</translation>
+    </message>
+    <message>
+        <source>Number (N)</source>
+        <translation>数値 (N)</translation>
+    </message>
+    <message>
+        <source>Binary (B)</source>
+        <translation>バイナリ (B)</translation>
+    </message>
+    <message>
+        <source>Import from S3: %1</source>
+        <translation>S3 からインポート: %1</translation>
+    </message>
+    <message>
+        <source>Creates a new table and loads it with every object under the key prefix, as DynamoDB&apos;s ImportTable does. Lines that are not valid items are counted and skipped.</source>
+        <translation>DynamoDB の ImportTable と同じく、新しいテーブルを作成し、キープレフィックスの下のすべてのオブジェクトを読み込みます。有効な項目でない行は数えられ、スキップされます。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>ソース</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. imports/orders/ (every object whose key starts with it)</source>
+        <translation>任意 (例: imports/orders/。キーがこれで始まるすべてのオブジェクト)</translation>
+    </message>
+    <message>
+        <source>DynamoDB JSON</source>
+        <translation>DynamoDB JSON</translation>
+    </message>
+    <message>
+        <source>Amazon Ion</source>
+        <translation>Amazon Ion</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>GZIP</source>
+        <translation>GZIP</translation>
+    </message>
+    <message>
+        <source>ZSTD</source>
+        <translation>ZSTD</translation>
+    </message>
+    <message>
+        <source>DynamoDB does not detect it: an export&apos;s data/ folder is GZIP</source>
+        <translation>DynamoDB は自動判別しません。エクスポートの data/ フォルダーは GZIP です</translation>
+    </message>
+    <message>
+        <source>Comma ( , )</source>
+        <translation>カンマ ( , )</translation>
+    </message>
+    <message>
+        <source>Semicolon ( ; )</source>
+        <translation>セミコロン ( ; )</translation>
+    </message>
+    <message>
+        <source>Colon ( : )</source>
+        <translation>コロン ( : )</translation>
+    </message>
+    <message>
+        <source>Pipe ( | )</source>
+        <translation>パイプ ( | )</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>タブ</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>スペース</translation>
+    </message>
+    <message>
+        <source>Optional: column names, comma-separated (then every line is data)</source>
+        <translation>任意: 列名をカンマ区切りで (指定するとすべての行がデータになります)</translation>
+    </message>
+    <message>
+        <source>Without it, the first line of each file names the columns</source>
+        <translation>指定しない場合、各ファイルの 1 行目が列名になります</translation>
+    </message>
+    <message>
+        <source>S3 &amp;bucket:</source>
+        <translation>S3 バケット(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Key prefix:</source>
+        <translation>キープレフィックス(&amp;K):</translation>
+    </message>
+    <message>
+        <source>Input &amp;format:</source>
+        <translation>入力形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Compression:</source>
+        <translation>圧縮(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter:</source>
+        <translation>区切り文字(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Header:</source>
+        <translation>ヘッダー(&amp;H):</translation>
+    </message>
+    <message>
+        <source>New table</source>
+        <translation>新しいテーブル</translation>
+    </message>
+    <message>
+        <source>3 to 255 characters: letters, digits, _ . -</source>
+        <translation>3～255 文字: 英字、数字、_ . -</translation>
+    </message>
+    <message>
+        <source>Attribute name</source>
+        <translation>属性名</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>On-&amp;demand billing (PAY_PER_REQUEST)</source>
+        <translation>オンデマンド課金 (PAY_PER_REQUEST)(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Read:</source>
+        <translation>読み込み:</translation>
+    </message>
+    <message>
+        <source>Write:</source>
+        <translation>書き込み:</translation>
+    </message>
+    <message>
+        <source>&amp;Table name:</source>
+        <translation>テーブル名(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Partition key:</source>
+        <translation>パーティションキー(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Sort key:</source>
+        <translation>ソートキー(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Billing:</source>
+        <translation>課金:</translation>
+    </message>
+    <message>
+        <source>Capacity units:</source>
+        <translation>キャパシティユニット:</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>テーブルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Browse the imported table</source>
+        <translation>インポートしたテーブルを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>ImportTable</source>
+        <translation>ImportTable</translation>
+    </message>
+    <message>
+        <source>Starting the import…</source>
+        <translation>インポートを開始しています…</translation>
+    </message>
+    <message>
+        <source>DynamoDB refused the import: %1</source>
+        <translation>DynamoDB がインポートを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Cannot follow the import any more.</source>
+        <translation>インポートの進行を追跡できなくなりました。</translation>
+    </message>
+    <message>
+        <source>Cannot read the import&apos;s status: %1</source>
+        <translation>インポートの状態を読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>Importing into table %1… (%2)</source>
+        <translation>テーブル %1 にインポート中… (%2)</translation>
+    </message>
+    <message>
+        <source>Processed %1 items: %2 imported, %3 errors. Read: %4.</source>
+        <translation>%1 件を処理: %2 件をインポート、エラー %3 件。読み込み: %4。</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Import completed (%1): table %2 is ready.</source>
+        <translation>インポートが完了しました (%1): テーブル %2 を使用できます。</translation>
+    </message>
+    <message>
+        <source>Import failed (%1).</source>
+        <translation>インポートに失敗しました (%1)。</translation>
+    </message>
+    <message>
+        <source>The import failed: %1</source>
+        <translation>インポートに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Some lines were not valid items (not JSON, no Item, a key missing or of the wrong type); the valid ones were imported and table %1 is ready.</source>
+        <translation>一部の行は有効な項目ではありませんでした (JSON でない、Item がない、キーがないか型が違う)。有効な行はインポートされ、テーブル %1 を使用できます。</translation>
+    </message>
+    <message>
+        <source>There is no bucket of that name; no table was created.</source>
+        <translation>その名前のバケットはありません。テーブルは作成されませんでした。</translation>
     </message>
 </context>
 <context>
@@ -981,6 +1430,116 @@ Items: %3 (updated about every six hours on AWS)</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::JobText</name>
+    <message>
+        <source>%1 (%2 bytes)</source>
+        <translation>%1 (%2 バイト)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::JobsDialog</name>
+    <message>
+        <source>Exports and imports: %1</source>
+        <translation>エクスポートとインポート: %1</translation>
+    </message>
+    <message>
+        <source>Exports</source>
+        <translation>エクスポート</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>テーブル</translation>
+    </message>
+    <message>
+        <source>Export ID</source>
+        <translation>エクスポート ID</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Select an export or an import.</source>
+        <translation>エクスポートかインポートを選択してください。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>ListExports and ListImports again</source>
+        <translation>ListExports と ListImports をもう一度実行します</translation>
+    </message>
+    <message>
+        <source>Cannot list the exports: %1</source>
+        <translation>エクスポートを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot list the imports: %1</source>
+        <translation>インポートを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Cannot describe %1: %2</source>
+        <translation>%1 の詳細を取得できません: %2</translation>
+    </message>
+    <message>
+        <source>Export %1 of table %2 (DescribeExport)</source>
+        <translation>テーブル %2 のエクスポート %1 (DescribeExport)</translation>
+    </message>
+    <message>
+        <source>Import %1 into table %2 (DescribeImport)</source>
+        <translation>テーブル %2 へのインポート %1 (DescribeImport)</translation>
+    </message>
+    <message>
+        <source>Reading the exports and imports…</source>
+        <translation>エクスポートとインポートを読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s), </source>
+        <translation>
+            <numerusform>エクスポート %n 件、</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s).</source>
+        <translation>
+            <numerusform>インポート %n 件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::KeyTypeCombo</name>
     <message>
         <source>String</source>
@@ -1224,6 +1783,18 @@ Compact now?</source>
     <message>
         <source>&amp;Global table…</source>
         <translation>グローバルテーブル(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport to S3…</source>
+        <translation>S3 にエクスポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import from S3…</source>
+        <translation>S3 からインポート(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Exports and i&amp;mports…</source>
+        <translation>エクスポートとインポート(&amp;M)…</translation>
     </message>
 </context>
 <context>
