@@ -136,6 +136,22 @@ QInputDialog *newBucketDialog(QWidget *parent)
     return nullptr;
 }
 
+// Labels under `root` whose text marks a mnemonic ("&Key prefix:") but that
+// have no buddy: Qt then shows the '&' itself and the shortcut goes nowhere.
+QStringList labelsWithoutBuddy(const QWidget *root)
+{
+    QStringList bad;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        QString text = label->text();
+        text.replace(QLatin1String("&&"), QString());
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (label->textFormat() != Qt::RichText && amp >= 0 && amp + 1 < text.size() && text.at(amp + 1).isLetterOrNumber()
+            && !label->buddy())
+            bad << label->text();
+    }
+    return bad;
+}
+
 // Records the URLs that QDesktopServices::openUrl() is asked to open.
 class UrlCatcher : public QObject {
     Q_OBJECT
@@ -730,6 +746,10 @@ void TestExportDialogs::mainWindowMenus()
     emit window.tree()->jobsRequested(a);
     QPointer<JobsDialog> jobsDialog = window.findChild<JobsDialog *>();
     QVERIFY(jobsDialog);
+    // Every mnemonic of their labels leads somewhere.
+    for (const QWidget *w : std::initializer_list<const QWidget *>{exportDialog.data(), importDialog.data(), jobsDialog.data()})
+        QVERIFY2(labelsWithoutBuddy(w).isEmpty(), qPrintable(labelsWithoutBuddy(w).join(QLatin1String(", "))));
+    QVERIFY(exportDialog->findChild<BucketPicker *>()->focusProxy());
 
     // Open table in the import dialog browses the table in a tab.
     emit importDialog->openTableRequested(a, QStringLiteral("orders"));

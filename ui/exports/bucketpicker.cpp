@@ -25,6 +25,7 @@ BucketPicker::BucketPicker(Connection *connection, QWidget *parent) : QWidget(pa
     m_combo->setMinimumContentsLength(24);
     m_combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_combo->lineEdit()->setPlaceholderText(tr("Bucket name, e.g. my-exports"));
+    setFocusProxy(m_combo); // the form's "S3 bucket:" label is the picker's buddy
     m_new = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("&New bucket…"), this);
     m_new->setObjectName(QStringLiteral("newBucket"));
     m_new->setAutoDefault(false);

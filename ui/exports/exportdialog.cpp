@@ -184,7 +184,6 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addLayout(actionRow);
-    resize(620, 440);
 
     m_poll.setSingleShot(true);
     m_poll.setInterval(kPollMs);
@@ -209,6 +208,7 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
     m_readPitr.setFuture(m_connection->call(QStringLiteral("DescribeContinuousBackups"), byName));
     showProgress(tr("Reading the table…"), true);
     updateForm();
+    resize(640, sizeHint().height());
 }
 
 ExportDialog::~ExportDialog()

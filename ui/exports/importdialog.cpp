@@ -131,8 +131,13 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     sortRow->addWidget(m_sortType);
     m_tableForm = new QFormLayout(target);
     m_tableForm->addRow(tr("&Table name:"), m_tableName);
-    m_tableForm->addRow(tr("&Partition key:"), partitionRow);
-    m_tableForm->addRow(tr("&Sort key:"), sortRow);
+    // Rows of a layout: their labels need a buddy for the mnemonic.
+    auto *partitionLabel = new QLabel(tr("&Partition key:"), target);
+    partitionLabel->setBuddy(m_partitionKey);
+    auto *sortLabel = new QLabel(tr("&Sort key:"), target);
+    sortLabel->setBuddy(m_sortKey);
+    m_tableForm->addRow(partitionLabel, partitionRow);
+    m_tableForm->addRow(sortLabel, sortRow);
     m_tableForm->addRow(tr("Billing:"), m_onDemand);
     m_tableForm->addRow(tr("Capacity units:"), m_capacity);
 
@@ -183,7 +188,6 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     layout->addWidget(m_error);
     layout->addStretch(1);
     layout->addLayout(actionRow);
-    resize(620, 600);
 
     m_poll.setSingleShot(true);
     m_poll.setInterval(kPollMs);
@@ -202,6 +206,7 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
 
     showProgress(QString(), false);
     updateForm();
+    resize(640, sizeHint().height());
 }
 
 ImportDialog::~ImportDialog()

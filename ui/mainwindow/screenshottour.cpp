@@ -14,6 +14,9 @@
 #include "designer/indexrow.h"
 #include "designer/sampleitemspanel.h"
 #include "designer/tabledesigner.h"
+#include "exports/bucketpicker.h"
+#include "exports/exportdialog.h"
+#include "exports/importdialog.h"
 #include "items/conflictdialog.h"
 #include "common/itemtreemodel.h"
 #include "items/itemeditor.h"
@@ -414,6 +417,39 @@ void ScreenshotTour::start()
         replicas->regionList()->setCurrentItem(replica);
     save(replicas, QStringLiteral("13-global-table"));
     replicas->close();
+
+    // 14: Export to S3 of Orders into a local bucket, completed.
+    (void)c->callSync(QStringLiteral("Dynamodesk.CreateLocalBucket"), QJsonObject{{QStringLiteral("BucketName"), QStringLiteral("exports")}});
+    ExportDialog *exporter = m_window->openExport(c, QStringLiteral("Orders"));
+    waitFor([&] { return exporter->isLoaded() && exporter->bucketPicker()->hasLocalBuckets(); });
+    exporter->bucketPicker()->setBucket(QStringLiteral("exports"));
+    if (auto *prefix = exporter->findChild<QLineEdit *>(QStringLiteral("exportPrefix")))
+        prefix->setText(QStringLiteral("orders"));
+    exporter->startExport();
+    waitFor([&] { return !exporter->isExporting(); });
+    const QJsonObject exported = exporter->exportDescription();
+    save(exporter, QStringLiteral("14-export"));
+    exporter->close();
+
+    // 15: Import from S3 of that export's data files into a new table, completed.
+    ImportDialog *importer = m_window->openImport(c);
+    waitFor([&] { return importer->bucketPicker()->hasLocalBuckets(); });
+    importer->bucketPicker()->setBucket(QStringLiteral("exports"));
+    const QString manifest = exported.value(QStringLiteral("ExportManifest")).toString();
+    const auto setText = [importer](const char *name, const QString &text) {
+        if (auto *edit = importer->findChild<QLineEdit *>(QLatin1String(name)))
+            edit->setText(text);
+    };
+    setText("importPrefix", manifest.section(QLatin1Char('/'), 0, -2) + QStringLiteral("/data/"));
+    if (auto *compression = importer->findChild<QComboBox *>(QStringLiteral("compression")))
+        compression->setCurrentIndex(compression->findData(QStringLiteral("GZIP")));
+    setText("importTableName", QStringLiteral("OrdersCopy"));
+    setText("partitionKey", QStringLiteral("customerId"));
+    setText("sortKey", QStringLiteral("orderId"));
+    importer->startImport();
+    waitFor([&] { return !importer->isImporting() && importer->canOpenTable(); });
+    save(importer, QStringLiteral("15-import"));
+    importer->close();
 
     emit finished(m_saved >= 6);
 }
