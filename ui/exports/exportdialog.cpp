@@ -61,9 +61,10 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
     summary->setWordWrap(true);
     summary->setTextFormat(Qt::PlainText);
 
-    m_pitrNotice = new QFrame(this);
-    m_pitrNotice->setObjectName(QStringLiteral("pitrNotice"));
-    static_cast<QFrame *>(m_pitrNotice)->setFrameShape(QFrame::StyledPanel);
+    auto *notice = new QFrame(this);
+    notice->setObjectName(QStringLiteral("pitrNotice"));
+    notice->setFrameShape(QFrame::StyledPanel);
+    m_pitrNotice = notice;
     m_pitrText = new QLabel(tr("Exports read the table's point-in-time recovery history, which is off for %1. Turn it on to export "
                                "(it keeps 35 days of changes; on AWS it is billed by the table's size).")
                                 .arg(table),
@@ -434,7 +435,7 @@ void ExportDialog::updateForm()
 
 bool ExportDialog::isLoaded() const
 {
-    return m_describeTable.isFinished() && !m_tableArn.isEmpty() && m_pitr != Pitr::Reading;
+    return !m_tableArn.isEmpty() && m_pitr != Pitr::Reading;
 }
 
 bool ExportDialog::canExport() const
