@@ -3,6 +3,7 @@
 // so that scripts written for DynamoDB Local work unchanged.
 #include "api/engine.h"
 #include "http/endpoint.h"
+#include "security/credentials.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -133,8 +134,13 @@ int main(int argc, char **argv)
                                                   "reads from: bucket B is its folder B (default: the data directory's s3 folder; with "
                                                   "--in-memory, a temporary folder removed at exit)."),
                                    QStringLiteral("dir"));
+    const QCommandLineOption auth(QStringLiteral("auth"),
+                                  QStringLiteral("Check every request's SigV4 signature against the users of this JSON file "
+                                                 "({\"Users\": [{\"UserName\", \"AccessKeyId\", \"SecretAccessKey\", optional \"Policy\"}]}) "
+                                                 "and authorize each call with the signer's IAM policy; without it any signature is accepted."),
+                                  QStringLiteral("file"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -211,6 +217,13 @@ int main(int argc, char **argv)
         fail(QStringLiteral("--allow-command-triggers and --deny-command-triggers cannot be used together"));
     if (parser.isSet(allowCommands)) endpointOptions.allowCommandTriggers = true;
     if (parser.isSet(denyCommands)) endpointOptions.allowCommandTriggers = false;
+    if (parser.isSet(auth)) {
+        auto credentials = dd::security::Credentials::load(parser.value(auth));
+        if (!credentials.ok())
+            fail(credentials.error().message());
+        endpointOptions.credentials = *credentials;
+        std::fprintf(stderr, "Checking signatures: %lld users from %s\n", static_cast<long long>((*credentials)->size()), qPrintable(parser.value(auth)));
+    }
     if (parser.isSet(cors))
         endpointOptions.corsOrigins = parser.value(cors).split(QLatin1Char(','), Qt::SkipEmptyParts);
     dd::http::Endpoint endpoint(**engine, endpointOptions);

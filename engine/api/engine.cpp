@@ -10,6 +10,7 @@
 #include "migration/localbuckets.h"
 #include "migration/migrationops.h"
 #include "pitr/pitrstore.h"
+#include "security/permissions.h"
 #include "replication/replicaops.h"
 #include "replication/replicastore.h"
 #include "replication/replicator.h"
@@ -410,14 +411,18 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         return handler(ctx, *request);
     };
     std::optional<Result<QByteArray>> answer;
-    if (operation == u"GetItem")
-        answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
-    else if (operation == u"PutItem")
-        answer = fast(readPutItemRequest(body), [](OpContext &c, const PutItemRequest &r) { return putItem(c, r); });
-    else if (operation == u"UpdateItem")
-        answer = fast(readUpdateItemRequest(body), [](OpContext &c, const UpdateItemRequest &r) { return updateItem(c, r); });
-    else if (operation == u"Query")
-        answer = fast(readQueryRequest(body), [](OpContext &c, const QueryRequest &r) { return query(c, r); });
+    // A caller with a policy takes the general path, where calls are authorized.
+    const bool authorizing = context.principal && context.principal->policy;
+    if (!authorizing) {
+        if (operation == u"GetItem")
+            answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
+        else if (operation == u"PutItem")
+            answer = fast(readPutItemRequest(body), [](OpContext &c, const PutItemRequest &r) { return putItem(c, r); });
+        else if (operation == u"UpdateItem")
+            answer = fast(readUpdateItemRequest(body), [](OpContext &c, const UpdateItemRequest &r) { return updateItem(c, r); });
+        else if (operation == u"Query")
+            answer = fast(readQueryRequest(body), [](OpContext &c, const QueryRequest &r) { return query(c, r); });
+    }
     if (answer)
         return std::move(*answer);
 
@@ -442,6 +447,13 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         if (model.hasOperation(modelOperation))
             return ApiError::unknownOperation(QStringLiteral("Dynamodesk does not implement %1 yet").arg(operation));
         return ApiError::unknownOperation();
+    }
+    // IAM authorizes a call before it is validated, as on AWS.
+    if (context.principal) {
+        const QString region = context.region.isEmpty() ? Private::defaultRegion() : context.region;
+        if (auto denied = security::authorize(*context.principal, security::permissionsFor(operation, request, region, context.accountId),
+                                              context.accountId))
+            return *denied;
     }
     // Dynamodesk's own operations ("Dynamodesk.<Op>") are not in AWS's model:
     // their handlers validate their requests themselves.

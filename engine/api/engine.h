@@ -18,6 +18,10 @@
 #include <memory>
 #include <optional>
 
+namespace dd::security {
+struct Principal;
+}
+
 namespace dd::api {
 
 // Who is calling and where: taken from the request's SigV4 credential scope.
@@ -25,6 +29,10 @@ struct RequestContext {
     QString region = QStringLiteral("us-east-1");
     QString accountId = QStringLiteral("000000000000");
     QString accessKeyId;
+    // The signer, when an endpoint verifies signatures (dynamodesk-server
+    // --auth): each call is checked against its policy (security/permissions.h)
+    // before anything else. Null: every call is allowed.
+    std::shared_ptr<const security::Principal> principal;
     // False when the caller may be on another machine (an endpoint bound
     // beyond the loopback interface): CreateTrigger and UpdateTrigger then
     // refuse a Command, which would run a shell command as this process.

@@ -14,7 +14,7 @@
 // thread (each object on one thread at a time).
 #pragma once
 
-#include "client/sigv4.h"
+#include "security/sigv4.h"
 #include "model/result.h"
 
 #include <QMap>
@@ -23,6 +23,10 @@
 #include <QStringList>
 
 namespace dd::client {
+
+// SigV4 and credentials live with the engine's security (the endpoint verifies what clients sign).
+using security::AwsCredentials;
+using security::SigV4;
 
 // One profile's settings, or the settings a connection resolved to.
 struct AwsProfile {

@@ -24,12 +24,16 @@
 
 #include "client/awsprofile.h"
 #include "client/client.h"
-#include "client/sigv4.h"
+#include "security/sigv4.h"
 
 #include <QThread>
 #include <QUrl>
 
 namespace dd::client {
+
+// SigV4 and credentials live with the engine's security (the endpoint verifies what clients sign).
+using security::AwsCredentials;
+using security::SigV4;
 
 class HttpClient : public Client {
 public:

@@ -7,6 +7,8 @@
 // operation. The signature itself is not verified (like DynamoDB Local).
 #include "http/endpoint.h"
 
+#include "security/credentials.h"
+
 #include "http/crc32.h"
 
 #include "api/engine.h"
@@ -562,6 +564,17 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
     if (const std::optional<ApiError> authError = checkSignature(req, known, &context)) {
         if (!req.body.isEmpty() && !isJson(req.body)) return serialization();
         return fail(*authError);
+    }
+    if (m_options.credentials) {
+        security::SigV4::Request signed_;
+        signed_.method = req.method;
+        signed_.url = QUrl::fromEncoded("http://endpoint" + req.target);
+        for (const auto &[name, value] : req.headers)
+            signed_.headers.append({name.toByteArray(), value.toByteArray()});
+        signed_.body = req.body;
+        Result<std::shared_ptr<const security::Principal>> signer = m_options.credentials->verify(signed_, QDateTime::currentDateTimeUtc());
+        if (!signer.ok()) return fail(signer.error());
+        context.principal = std::move(*signer);
     }
     if (req.body.isEmpty()) return serialization();
 

@@ -17,6 +17,9 @@
 namespace dd::api {
 class Engine;
 }
+namespace dd::security {
+class Credentials;
+}
 
 namespace dd::http {
 
@@ -32,6 +35,11 @@ struct EndpointOptions {
     // shell command run as this process) through this endpoint. Unset: only
     // when the endpoint listens on a loopback address (isLoopbackHost).
     std::optional<bool> allowCommandTriggers;
+    // If set, every request's SigV4 signature is checked against these users
+    // (security/credentials.h: AWS's errors for an unknown key or a wrong
+    // signature), and the signer's policy authorizes each call. Unset: any
+    // signature is accepted, as DynamoDB Local does.
+    std::shared_ptr<const security::Credentials> credentials;
 };
 
 // True for addresses only this machine can reach: 127.0.0.0/8, ::1, localhost.

@@ -4,7 +4,7 @@
 // SigV4::sign and with botocore.auth.SigV4Auth (python3-botocore, run
 // through QProcess at the same fixed time) and compares the headers and the
 // canonical request byte for byte.
-#include "client/sigv4.h"
+#include "security/sigv4.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -13,8 +13,8 @@
 #include <QProcess>
 #include <QtTest>
 
-using dd::client::AwsCredentials;
-using dd::client::SigV4;
+using dd::security::AwsCredentials;
+using dd::security::SigV4;
 
 namespace {
 

@@ -2,7 +2,7 @@
 // SigV4Auth.add_auth). Where botocore departs from a literal reading of the
 // AWS documentation, this follows botocore, because botocore is what
 // DynamoDB and every compatible endpoint accept in practice.
-#include "client/sigv4.h"
+#include "security/sigv4.h"
 
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
@@ -11,7 +11,7 @@
 #include <map>
 #include <vector>
 
-namespace dd::client {
+namespace dd::security {
 
 namespace {
 
@@ -224,6 +224,34 @@ QByteArray SigV4::canonicalRequest(const Request &request)
     return out;
 }
 
+QByteArray SigV4::canonicalRequest(const Request &request, const QList<QByteArray> &signedNames)
+{
+    QByteArray out = request.method.toUpper() + '\n';
+    out += pythonQuote(removeDotSegments(request.url.path(QUrl::FullyEncoded).toUtf8()), "/~") + '\n';
+    out += canonicalQuery(request.url) + '\n';
+    for (const QByteArray &name : signedNames) {
+        out += name + ':';
+        bool first = true;
+        for (const auto &[n, v] : request.headers) {
+            if (n.compare(name, Qt::CaseInsensitive) != 0)
+                continue;
+            if (!first) out += ',';
+            first = false;
+            out += trimAll(v);
+        }
+        out += '\n';
+    }
+    out += '\n' + signedNames.join(';') + '\n';
+    out += request.hasHeader("x-amz-content-sha256") ? request.header("x-amz-content-sha256") : sha256Hex(request.body);
+    return out;
+}
+
+QByteArray SigV4::signature(const QByteArray &canonicalRequest, const QString &secretAccessKey, const QByteArray &timestamp,
+                            const QString &region, const QString &service)
+{
+    return hmac(signingKey(secretAccessKey, timestamp.first(8), region, service), stringToSign(canonicalRequest, timestamp, region, service)).toHex();
+}
+
 QByteArray SigV4::stringToSign(const QByteArray &canonicalRequest, const QByteArray &timestamp, const QString &region,
                                const QString &service)
 {
@@ -253,13 +281,11 @@ void SigV4::sign(Request &request, const AwsCredentials &credentials, const QStr
     }
     if (!credentials.sessionToken.isEmpty()) request.setHeader("X-Amz-Security-Token", credentials.sessionToken.toUtf8());
 
-    const QByteArray canonical = canonicalRequest(request);
-    const QByteArray toSign = stringToSign(canonical, stamp, region, service);
-    const QByteArray signature = hmac(signingKey(credentials.secretAccessKey, stamp.first(8), region, service), toSign).toHex();
+    const QByteArray signed_ = signature(canonicalRequest(request), credentials.secretAccessKey, stamp, region, service);
     request.headers.append({QByteArrayLiteral("Authorization"),
                             kAlgorithm + " Credential=" + credentials.accessKeyId.toUtf8() + '/' +
                                 credentialScope(stamp, region, service) + ", SignedHeaders=" + signedHeaders(request) +
-                                ", Signature=" + signature});
+                                ", Signature=" + signed_});
 }
 
-} // namespace dd::client
+} // namespace dd::security

@@ -19,7 +19,7 @@
 
 #include <utility>
 
-namespace dd::client {
+namespace dd::security {
 
 // An access key, as read from a profile or the environment.
 struct AwsCredentials {
@@ -55,6 +55,10 @@ public:
     // The steps of sign(), exposed for tests and diagnostics. They read the
     // request as it is (sign() adds the date and token headers first).
     static QByteArray canonicalRequest(const Request &request);
+    // The canonical request of a received request, over exactly the headers
+    // its signer named (`signedNames`: lower case, in the order given, from
+    // the Authorization header's SignedHeaders), for verifying it.
+    static QByteArray canonicalRequest(const Request &request, const QList<QByteArray> &signedNames);
     static QByteArray stringToSign(const QByteArray &canonicalRequest, const QByteArray &timestamp,
                                    const QString &region, const QString &service);
     static QByteArray signingKey(const QString &secretAccessKey, const QByteArray &date, const QString &region,
@@ -67,6 +71,10 @@ public:
 
     // "20150830T123600Z", the X-Amz-Date format.
     static QByteArray timestamp(const QDateTime &time);
+    // The signature (hex) of `canonicalRequest` made with `secretAccessKey` at
+    // `timestamp` (X-Amz-Date form) for `region` and `service`.
+    static QByteArray signature(const QByteArray &canonicalRequest, const QString &secretAccessKey, const QByteArray &timestamp,
+                                const QString &region, const QString &service);
 };
 
-} // namespace dd::client
+} // namespace dd::security
