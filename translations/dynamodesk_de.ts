@@ -1112,6 +1112,10 @@ Manifest: %2</numerusform>
         <source>There is no bucket of that name; no table was created.</source>
         <translation>Es gibt keinen Bucket dieses Namens; es wurde keine Tabelle angelegt.</translation>
     </message>
+    <message>
+        <source>The first lines refused:</source>
+        <translation>Die ersten abgelehnten Zeilen:</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ImportJsonLines</name>

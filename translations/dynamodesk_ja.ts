@@ -1108,6 +1108,10 @@ Manifest: %2</source>
         <source>There is no bucket of that name; no table was created.</source>
         <translation>その名前のバケットはありません。テーブルは作成されませんでした。</translation>
     </message>
+    <message>
+        <source>The first lines refused:</source>
+        <translation>拒否された最初の行:</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ImportJsonLines</name>

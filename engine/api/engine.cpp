@@ -187,6 +187,7 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Dynamodesk.PreviewRestore"), previewRestore},
         {QStringLiteral("Dynamodesk.ListLocalBuckets"), migration::listLocalBuckets},
         {QStringLiteral("Dynamodesk.CreateLocalBucket"), migration::createLocalBucket},
+        {QStringLiteral("Dynamodesk.DescribeImportErrors"), migration::describeImportErrors},
     };
     return h;
 }

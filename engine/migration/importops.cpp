@@ -439,6 +439,16 @@ Result<QByteArray> describeImport(api::OpContext &ctx, const QJsonObject &req)
     return api::toBody({{p("ImportTableDescription"), publicDescription(job->description)}});
 }
 
+Result<QByteArray> describeImportErrors(api::OpContext &ctx, const QJsonObject &req)
+{
+    const QString arn = req.value(p("ImportArn")).toString();
+    DD_CHECK(checkImportArn(ctx, arn));
+    DD_ASSIGN(const std::optional<Job> job, ctx.db.read<std::optional<Job>>([&](storage::Connection &c) { return JobStore::get(c, arn); }));
+    if (!job || job->kind != JobKind::Import)
+        return importNotFound(arn);
+    return api::toBody({{p("ImportArn"), arn}, {p("Errors"), job->description.value(p("_Errors")).toArray()}});
+}
+
 Result<QByteArray> listImports(api::OpContext &ctx, const QJsonObject &req)
 {
     const QString tableArn = req.value(p("TableArn")).toString();

@@ -34,6 +34,11 @@ Result<QByteArray> listImports(api::OpContext &ctx, const QJsonObject &req);
 // Dynamodesk.CreateLocalBucket {"BucketName": B} makes the folder of bucket
 // B (ValidationException for a name S3 refuses; nothing if it exists).
 Result<QByteArray> listLocalBuckets(api::OpContext &ctx, const QJsonObject &req);
+// Dynamodesk.DescribeImportErrors {"ImportArn": ...}: what AWS writes to
+// CloudWatch Logs for an import's bad lines, here the first 20:
+// {"ImportArn": ..., "Errors": ["<object key>, line <n>: <why>", ...]}.
+// Errors as DescribeImport's.
+Result<QByteArray> describeImportErrors(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> createLocalBucket(api::OpContext &ctx, const QJsonObject &req);
 
 } // namespace dd::migration

@@ -585,6 +585,9 @@ void TestExportDialogs::importWithABadLine()
     QCOMPARE(d.value(QStringLiteral("ErrorCount")).toInt(), 1);
     QVERIFY2(dialog->errorText().contains(QStringLiteral("ItemValidationError")), qPrintable(dialog->errorText()));
     QVERIFY2(dialog->explanationText().contains(QStringLiteral("the valid ones were imported")), qPrintable(dialog->explanationText()));
+    // Which line, from Dynamodesk.DescribeImportErrors.
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog->explanationText().contains(QStringLiteral("events/1.json, line 3: ")), qPrintable(dialog->explanationText()),
+                              kTimeoutMs);
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importExplanation"))->isVisible());
     QVERIFY2(dialog->resultText().contains(QStringLiteral("Processed 4 items: 3 imported, 1 errors")), qPrintable(dialog->resultText()));
     // The valid items are in the table, which can be opened.

@@ -195,6 +195,7 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     connect(&m_start, &QFutureWatcher<client::ApiResponse>::finished, this, &ImportDialog::onStarted);
     connect(&m_describe, &QFutureWatcher<client::ApiResponse>::finished, this, &ImportDialog::onDescribed);
     connect(&m_checkTable, &QFutureWatcher<client::ApiResponse>::finished, this, &ImportDialog::onTableChecked);
+    connect(&m_errorLines, &QFutureWatcher<client::ApiResponse>::finished, this, &ImportDialog::onErrorLines);
     connect(m_importButton, &QPushButton::clicked, this, &ImportDialog::startImport);
     connect(m_openTable, &QPushButton::clicked, this, &ImportDialog::openTable);
     connect(m_bucket, &BucketPicker::bucketChanged, this, &ImportDialog::updateForm);
@@ -214,6 +215,7 @@ ImportDialog::~ImportDialog()
     m_poll.stop();
     stopWatcher(m_describe);
     stopWatcher(m_checkTable);
+    stopWatcher(m_errorLines);
     // Not cancelled: an import the user asked for is sent even if the
     // dialog closes first (ImportTable answers at once; the load runs on
     // the server).
@@ -361,10 +363,15 @@ void ImportDialog::showImport(const QJsonObject &description)
     } else {
         showProgress(tr("Import failed (%1).").arg(status), false);
         m_error->setError(tr("The import failed: %1").arg(QStringLiteral("%1: %2").arg(code, str(description, "FailureMessage"))));
-        if (code == QLatin1String("ItemValidationError"))
+        if (code == QLatin1String("ItemValidationError")) {
             m_explanation->setText(tr("Some lines were not valid items (not JSON, no Item, a key missing or of the wrong type); "
                                       "the valid ones were imported and table %1 is ready.")
                                        .arg(table));
+            // Which lines: Dynamodesk keeps the first ones (AWS writes them to CloudWatch Logs).
+            if (!m_errorLines.isRunning())
+                m_errorLines.setFuture(m_connection->call(QStringLiteral("Dynamodesk.DescribeImportErrors"),
+                                                          QJsonObject{{QStringLiteral("ImportArn"), description.value(QStringLiteral("ImportArn"))}}));
+        }
         else if (code == QLatin1String("S3NoSuchBucket"))
             m_explanation->setText(tr("There is no bucket of that name; no table was created."));
     }
@@ -373,6 +380,19 @@ void ImportDialog::showImport(const QJsonObject &description)
         m_checkTable.setFuture(m_connection->call(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     emit importFinished(m_connection, table);
     updateForm();
+}
+
+void ImportDialog::onErrorLines()
+{
+    const client::ApiResponse r = m_errorLines.result();
+    const QJsonArray lines = r.body.value(QStringLiteral("Errors")).toArray();
+    if (!r.ok() || lines.isEmpty())
+        return; // not a Dynamodesk endpoint: the explanation stays general
+    QStringList shown;
+    for (const QJsonValue &line : lines)
+        shown << QStringLiteral("• ") + line.toString();
+    m_explanation->setText(m_explanation->text() + QLatin1Char('\n') + tr("The first lines refused:") + QLatin1Char('\n') +
+                           shown.join(QLatin1Char('\n')));
 }
 
 void ImportDialog::onTableChecked()

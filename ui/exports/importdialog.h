@@ -83,6 +83,7 @@ private:
     void onStarted();
     void onDescribed();
     void onTableChecked();
+    void onErrorLines();
     void describe();
     void showImport(const QJsonObject &description);
     void showProgress(const QString &text, bool busy); // empty text hides the line
@@ -97,6 +98,7 @@ private:
     QFutureWatcher<client::ApiResponse> m_start;       // ImportTable
     QFutureWatcher<client::ApiResponse> m_describe;    // DescribeImport
     QFutureWatcher<client::ApiResponse> m_checkTable;  // DescribeTable of the imported table
+    QFutureWatcher<client::ApiResponse> m_errorLines;  // Dynamodesk.DescribeImportErrors (Dynamodesk connections only)
     QTimer m_poll;                                     // single shot: the next DescribeImport while IN_PROGRESS
 
     QFormLayout *m_sourceForm;

@@ -789,6 +789,11 @@ private slots:
         QVERIFY(got.join(QLatin1Char('\n')).contains(s("\"second\"")));
         QVERIFY(!got.join(QLatin1Char('\n')).contains(s("\"after\"")));
         QCOMPARE(ok("DescribeTable", json(R"({"TableName":"partial"})")).value(s("Table")).toObject().value(s("TableStatus")).toString(), s("ACTIVE"));
+        // Which lines failed, and why (what AWS writes to CloudWatch Logs).
+        const QJsonArray lines = ok("Dynamodesk.DescribeImportErrors", QJsonObject{{s("ImportArn"), d.value(s("ImportArn"))}}).value(s("Errors")).toArray();
+        QCOMPARE(lines.size(), 6);
+        QCOMPARE(lines[0].toString(), s("bad/2.json, line 2: One or more parameter values were invalid: Missing the key sk in the item"));
+        QCOMPARE(lines[5].toString(), s("bad/3.json, line 2: the line is not a JSON object"));
         // GZIP named for a plain file: each object one error.
         const QJsonObject gz = importAndWait(importRequest("wrongCompression", "inb", s("bad/1"), "DYNAMODB_JSON", "GZIP"));
         QCOMPARE(gz.value(s("ImportStatus")).toString(), s("FAILED"));
