@@ -2,10 +2,13 @@
 // and the corpus replay test in the normal build
 // (tests/engine/http/tst_httpcorpus.cpp).
 //
-// One Endpoint on an in-memory engine (holding table "tab", pk S) listens on
-// 127.0.0.1. An input is sent on a new connection in 1 to 4 pieces (its
-// first byte, modulo 4, plus one, says how many), then the client shuts its
-// sending side and reads until the server closes. runInput() reports:
+// Two Endpoints on an in-memory engine (holding table "tab", pk S) listen on
+// 127.0.0.1: one accepts any signature, the other checks them against a
+// user AKIDFUZZ (secret "fuzz-secret", a policy that allows reads only), as
+// dynamodesk-server --auth does. An input is sent on a new connection in 1 to
+// 4 pieces (its first byte, modulo 4, plus one, says how many; bit 2 of that
+// byte picks the checking endpoint), then the client shuts its sending side
+// and reads until the server closes. runInput() reports:
 // - a server that neither answers nor closes within 10 s of the input's end;
 // - an answer that does not start with an HTTP status line.
 // checkAlive() reports a plain ListTables that no longer gets its answer.
@@ -15,6 +18,7 @@
 #include "api/engine.h"
 #include "quietengine.h"
 #include "http/endpoint.h"
+#include "security/credentials.h"
 
 #include <QByteArray>
 #include <QList>
@@ -58,6 +62,15 @@ public:
         QString error;
         if (!m_endpoint->start(&error))
             return error;
+        auto credentials = security::Credentials::fromJson(R"({"Users":[{"UserName":"fuzz","AccessKeyId":"AKIDFUZZ","SecretAccessKey":"fuzz-secret",
+            "Policy":{"Statement":[{"Effect":"Allow","Action":["dynamodb:Get*","dynamodb:Query","dynamodb:Scan","dynamodb:List*"],"Resource":"*"},
+                                   {"Effect":"Deny","NotAction":"dynamodb:List*","NotResource":"arn:aws:dynamodb:*:*:table/tab*"}]}}]})");
+        if (!credentials.ok())
+            return credentials.error().message();
+        eo.credentials = *credentials;
+        m_authEndpoint = std::make_unique<http::Endpoint>(*m_engine, eo);
+        if (!m_authEndpoint->start(&error))
+            return error;
         return {};
     }
 
@@ -67,13 +80,14 @@ public:
         if (input.isEmpty())
             return {};
         const int count = 1 + quint8(input[0]) % 4;
+        const http::Endpoint &endpoint = (quint8(input[0]) & 4) ? *m_authEndpoint : *m_endpoint;
         input = input.sliced(1);
         QList<QByteArrayView> pieces;
         const qsizetype step = std::max<qsizetype>(1, input.size() / count);
         for (qsizetype at = 0; at < input.size(); at += step)
             pieces.append(input.sliced(at, std::min(step, input.size() - at)));
         QString error;
-        const QByteArray answer = exchange(pieces, &error);
+        const QByteArray answer = exchange(endpoint, pieces, &error);
         if (!error.isEmpty())
             return error;
         if (!answer.isEmpty() && !answer.startsWith("HTTP/1.1 ") && !answer.startsWith("HTTP/1.0 "))
@@ -89,7 +103,7 @@ public:
                                    "Authorization: AWS4-HMAC-SHA256 Credential=k/20261126/us-east-1/dynamodb/aws4_request, "
                                    "SignedHeaders=host, Signature=0\r\nContent-Length: 2\r\n\r\n{}";
         QString error;
-        const QByteArray answer = exchange({request}, &error);
+        const QByteArray answer = exchange(*m_endpoint, {request}, &error);
         if (!error.isEmpty())
             return error;
         if (!answer.startsWith("HTTP/1.1 200") || !answer.contains("\"TableNames\":[\"tab\"]"))
@@ -99,11 +113,11 @@ public:
 
 private:
     // Sends `pieces` on a new connection; returns what came back.
-    QByteArray exchange(const QList<QByteArrayView> &pieces, QString *error)
+    QByteArray exchange(const http::Endpoint &endpoint, const QList<QByteArrayView> &pieces, QString *error)
     {
         sockaddr_in addr{};
         addr.sin_family = AF_INET;
-        addr.sin_port = htons(m_endpoint->port());
+        addr.sin_port = htons(endpoint.port());
         addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
         int fd = -1;
         for (;;) { // libFuzzer's timer signal may interrupt connect(): start over
@@ -165,6 +179,7 @@ private:
 
     std::unique_ptr<api::Engine> m_engine;
     std::unique_ptr<http::Endpoint> m_endpoint;
+    std::unique_ptr<http::Endpoint> m_authEndpoint; // checks signatures (--auth)
 };
 
 } // namespace dd::fuzz
