@@ -83,6 +83,10 @@ Result<std::shared_ptr<const Credentials>> Credentials::load(const QString &path
 Result<std::shared_ptr<const Principal>> Credentials::verify(const SigV4::Request &request, const QDateTime &now) const
 {
     const QByteArray header = request.header("authorization").trimmed();
+    if (header.isEmpty())
+        return ApiError(p("IncompleteSignatureException"),
+                        p("Dynamodesk checks signatures in the Authorization header only: presigned (query-string) requests are not accepted "
+                          "by an endpoint started with --auth"));
     const QList<QByteArray> scope = authParameter(header, "Credential").split('/');
     const QByteArray signature = authParameter(header, "Signature");
     const QList<QByteArray> signedNames = authParameter(header, "SignedHeaders").toLower().split(';');

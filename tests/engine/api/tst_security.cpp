@@ -210,6 +210,10 @@ private slots:
         SigV4::Request otherService = good;
         SigV4::sign(otherService, {s("AKIDREADER"), s("reader-secret"), QString()}, s("us-east-1"), s("s3"), at);
         QCOMPARE(error(otherService, at).message(), s("Credential should be scoped to correct service: 'dynamodb'. "));
+        SigV4::Request presigned = good;
+        presigned.removeHeader("authorization");
+        presigned.url = QUrl(s("http://127.0.0.1:8000/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=00"));
+        QCOMPARE(error(presigned, at).type(), s("IncompleteSignatureException"));
         SigV4::Request otherDate = good;
         otherDate.setHeader("X-Amz-Date", "20261128T000000Z");
         QCOMPARE(error(otherDate, QDateTime(QDate(2026, 11, 28), QTime(0, 0), Qt::UTC)).message(),
