@@ -429,24 +429,31 @@ Result<QByteArray> importTable(api::OpContext &ctx, const QJsonObject &req)
     return api::toBody({{p("ImportTableDescription"), publicDescription(desc)}});
 }
 
-Result<QByteArray> describeImport(api::OpContext &ctx, const QJsonObject &req)
+namespace {
+
+// The import that request member ImportArn names, or DescribeImport's error.
+Result<Job> importOf(api::OpContext &ctx, const QJsonObject &req)
 {
     const QString arn = req.value(p("ImportArn")).toString();
     DD_CHECK(checkImportArn(ctx, arn));
     DD_ASSIGN(const std::optional<Job> job, ctx.db.read<std::optional<Job>>([&](storage::Connection &c) { return JobStore::get(c, arn); }));
     if (!job || job->kind != JobKind::Import)
         return importNotFound(arn);
-    return api::toBody({{p("ImportTableDescription"), publicDescription(job->description)}});
+    return *job;
+}
+
+} // namespace
+
+Result<QByteArray> describeImport(api::OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(const Job job, importOf(ctx, req));
+    return api::toBody({{p("ImportTableDescription"), publicDescription(job.description)}});
 }
 
 Result<QByteArray> describeImportErrors(api::OpContext &ctx, const QJsonObject &req)
 {
-    const QString arn = req.value(p("ImportArn")).toString();
-    DD_CHECK(checkImportArn(ctx, arn));
-    DD_ASSIGN(const std::optional<Job> job, ctx.db.read<std::optional<Job>>([&](storage::Connection &c) { return JobStore::get(c, arn); }));
-    if (!job || job->kind != JobKind::Import)
-        return importNotFound(arn);
-    return api::toBody({{p("ImportArn"), arn}, {p("Errors"), job->description.value(p("_Errors")).toArray()}});
+    DD_ASSIGN(const Job job, importOf(ctx, req));
+    return api::toBody({{p("ImportArn"), job.arn}, {p("Errors"), job.description.value(p("_Errors")).toArray()}});
 }
 
 Result<QByteArray> listImports(api::OpContext &ctx, const QJsonObject &req)
