@@ -495,17 +495,6 @@ Result<QByteArray> exportTableToPointInTime(api::OpContext &ctx, const QJsonObje
 
     const QString token = req.value(p("ClientToken")).toString();
     const QJsonObject signature = requestSignature(req);
-    // A ClientToken's reuse: the same export, or a conflict.
-    if (!token.isEmpty()) {
-        DD_ASSIGN(const std::optional<Job> earlier, ctx.db.read<std::optional<Job>>([&](storage::Connection &c) {
-            return JobStore::byToken(c, JobKind::Export, token, now - kTokenWindowMs);
-        }));
-        if (earlier) {
-            if (earlier->description.value(p("_Request")).toObject() != signature)
-                return ApiError(p("ExportConflictException"), p("Export conflict: Duplicate request detected with conflicting parameters"));
-            return api::toBody({{p("ExportDescription"), publicDescription(earlier->description)}});
-        }
-    }
 
     const QString id = newJobId(now);
     const QString arn = table->description.value(p("TableArn")).toString() + QStringLiteral("/export/") + id;
@@ -534,12 +523,25 @@ Result<QByteArray> exportTableToPointInTime(api::OpContext &ctx, const QJsonObje
     const int perFile = ctx.options.exportItemsPerFile;
     // Incremental exports of a table without PITR were refused above.
     const pitr::PitrState st = *state;
+    // A ClientToken's reuse gives the same export, or a conflict. Looked up
+    // in the write that records the export, so that two requests with one
+    // token (the single writer orders them) make one export.
+    std::optional<QJsonObject> earlier;
     DD_CHECK(ctx.db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        if (!token.isEmpty()) {
+            DD_ASSIGN(const std::optional<Job> same, JobStore::byToken(txn.conn, JobKind::Export, token, now - kTokenWindowMs));
+            if (same && same->description.value(p("_Request")).toObject() != signature)
+                return ApiError(p("ExportConflictException"), p("Export conflict: Duplicate request detected with conflicting parameters"));
+            if (same) {
+                earlier = same->description;
+                return {};
+            }
+        }
         DD_CHECK(JobStore::insert(txn, job));
         txn.onCommit([=] { worker->post([=] { runExport(*db, *buckets, worker->stopping(), st, desc, id, perFile); }); });
         return {};
     }));
-    return api::toBody({{p("ExportDescription"), publicDescription(desc)}});
+    return api::toBody({{p("ExportDescription"), publicDescription(earlier ? *earlier : desc)}});
 }
 
 Result<QByteArray> describeExport(api::OpContext &ctx, const QJsonObject &req)

@@ -23,8 +23,11 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QUuid>
+
+#include <thread>
 #include <QThread>
 
 #include <zstd.h>
@@ -935,6 +938,33 @@ private slots:
             QCOMPARE(again.value(s("ImportStatus")).toString(), s("COMPLETED"));
             QCOMPARE(again.value(s("ImportedItemCount")).toInt(), kItems);
         }
+    }
+
+    // Two requests with one ClientToken at the same time make one export.
+    void concurrentTokenReuse()
+    {
+        open();
+        makeBucket("bkt");
+        createTable("tbl");
+        enablePitr("tbl");
+        constexpr int kTokens = 20;
+        QStringList arns[2];
+        auto run = [&](int side) {
+            for (int i = 0; i < kTokens; ++i) {
+                auto r = m_engine->call(m_ctx, s("ExportTableToPointInTime"),
+                                        QJsonObject{{s("TableArn"), arnOf("tbl")}, {s("S3Bucket"), s("bkt")}, {s("ClientToken"), QStringLiteral("tok-%1").arg(i)}});
+                arns[side] << (r.ok() ? QJsonDocument::fromJson(*r).object().value(s("ExportDescription")).toObject().value(s("ExportArn")).toString()
+                                      : r.error().type());
+            }
+        };
+        std::thread other(run, 1);
+        run(0);
+        other.join();
+        QCOMPARE(arns[0], arns[1]);
+        QCOMPARE(QSet<QString>(arns[0].begin(), arns[0].end()).size(), kTokens);
+        QCOMPARE(ok("ListExports", QJsonObject{{s("MaxResults"), 25}}).value(s("ExportSummaries")).toArray().size(), kTokens);
+        for (const QString &arn : std::as_const(arns[0]))
+            QCOMPARE(waitFor("DescribeExport", "ExportArn", arn).value(s("ExportStatus")).toString(), s("COMPLETED"));
     }
 
     // Dynamodesk's own bucket operations, for the desktop app.
