@@ -268,6 +268,10 @@
         <source>Only an embedded database can be served.</source>
         <translation>Nur eine eingebettete Datenbank kann bereitgestellt werden.</translation>
     </message>
+    <message>
+        <source>Profile %1 has no access key</source>
+        <translation>Profil %1 hat keinen Zugriffsschlüssel</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ConnectionDialog</name>
@@ -346,6 +350,18 @@
     <message>
         <source>&amp;Region:</source>
         <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>none: local keys, for endpoints that check no signature</source>
+        <translation>keines: lokale Schlüssel, für Endpunkte, die keine Signatur prüfen</translation>
+    </message>
+    <message>
+        <source>The AWS profile whose access key signs the requests, for an endpoint that checks signatures (dynamodesk-server --auth)</source>
+        <translation>Das AWS-Profil, dessen Zugriffsschlüssel die Anfragen signiert, für einen Endpunkt, der Signaturen prüft (dynamodesk-server --auth)</translation>
+    </message>
+    <message>
+        <source>Keys from pro&amp;file:</source>
+        <translation>Schlüssel aus Pro&amp;fil:</translation>
     </message>
 </context>
 <context>

@@ -268,6 +268,10 @@
         <source>Only an embedded database can be served.</source>
         <translation>公開できるのは組み込みデータベースだけです。</translation>
     </message>
+    <message>
+        <source>Profile %1 has no access key</source>
+        <translation>プロファイル %1 にアクセスキーがありません</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ConnectionDialog</name>
@@ -346,6 +350,18 @@
     <message>
         <source>&amp;Region:</source>
         <translation>リージョン(&amp;R):</translation>
+    </message>
+    <message>
+        <source>none: local keys, for endpoints that check no signature</source>
+        <translation>なし: ローカルキー (署名を検証しないエンドポイント用)</translation>
+    </message>
+    <message>
+        <source>The AWS profile whose access key signs the requests, for an endpoint that checks signatures (dynamodesk-server --auth)</source>
+        <translation>署名を検証するエンドポイント (dynamodesk-server --auth) 向けに、リクエストに署名するアクセスキーを持つ AWS プロファイル</translation>
+    </message>
+    <message>
+        <source>Keys from pro&amp;file:</source>
+        <translation>プロファイルのキー(&amp;F):</translation>
     </message>
 </context>
 <context>

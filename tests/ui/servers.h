@@ -23,11 +23,11 @@ class ServerProcess {
 public:
     ~ServerProcess() { stop(); }
 
-    // dynamodesk-server --in-memory --port 0; the port is read from its first line.
-    bool startDynamodesk(QString *error)
+    // dynamodesk-server --in-memory --port 0 and `extraArgs`; the port is read from its first line.
+    bool startDynamodesk(QString *error, const QStringList &extraArgs = {})
     {
         m_process.setProgram(QStringLiteral(DD_SERVER_BINARY));
-        m_process.setArguments({QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0")});
+        m_process.setArguments(QStringList{QStringLiteral("--in-memory"), QStringLiteral("--port"), QStringLiteral("0")} + extraArgs);
         m_process.setProcessChannelMode(QProcess::MergedChannels);
         m_process.start();
         if (!m_process.waitForStarted(10000)) {

@@ -5,6 +5,7 @@
 // Compact data folder… (the connection closed, its folder compacted with
 // progress, then opened again with its tables), and a data folder opened
 // in the background.
+#include "servers.h"
 #include "uitest.h"
 
 #include "backups/historyview.h"
@@ -246,6 +247,53 @@ private slots:
         QFuture<client::ApiResponse> refused = http->call(QStringLiteral("ListTables"), QJsonObject());
         QTRY_VERIFY_WITH_TIMEOUT(refused.isFinished(), 30000);
         QVERIFY(!refused.result().ok());
+    }
+
+    // An endpoint that checks signatures (dynamodesk-server --auth): a
+    // connection signs with the keys of the profile it names; without one,
+    // the local keys are refused with AWS's error.
+    void endpointKeysFromAProfile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString users = dir.filePath(QStringLiteral("users.json"));
+        const QString credentials = dir.filePath(QStringLiteral("credentials"));
+        for (const auto &[path, text] : {std::pair{users, QByteArray("{\"Users\":[{\"UserName\":\"app\",\"AccessKeyId\":\"AKIDAPP\",\"SecretAccessKey\":\"app-secret\"}]}")},
+                                         std::pair{credentials, QByteArray("[signed]\naws_access_key_id = AKIDAPP\naws_secret_access_key = app-secret\n")}}) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        }
+        qputenv("AWS_SHARED_CREDENTIALS_FILE", credentials.toLocal8Bit());
+        qputenv("AWS_CONFIG_FILE", dir.filePath(QStringLiteral("config")).toLocal8Bit());
+        uitest::ServerProcess server;
+        QString error;
+        QVERIFY2(server.startDynamodesk(&error, {QStringLiteral("--auth"), users}), qPrintable(error));
+        MainWindow window;
+        window.setRememberConnections(false);
+        ConnectionSettings settings;
+        settings.kind = ConnectionSettings::Kind::Endpoint;
+        settings.url = server.url();
+        settings.endpointProfile = QStringLiteral("signed");
+        Connection *signedConnection = window.openConnection(settings);
+        QVERIFY(signedConnection);
+        settings.endpointProfile.clear();
+        settings.name = QStringLiteral("unsigned");
+        Connection *localKeys = window.openConnection(settings);
+        QVERIFY(localKeys);
+        QFuture<client::ApiResponse> ok = signedConnection->call(QStringLiteral("ListTables"), QJsonObject());
+        QFuture<client::ApiResponse> refused = localKeys->call(QStringLiteral("ListTables"), QJsonObject());
+        QTRY_VERIFY_WITH_TIMEOUT(ok.isFinished() && refused.isFinished(), 10000);
+        QVERIFY2(ok.result().ok(), qPrintable(ok.result().error ? ok.result().error->message() : QString()));
+        QVERIFY(!refused.result().ok());
+        QCOMPARE(refused.result().error->type(), QStringLiteral("UnrecognizedClientException"));
+        // A profile that does not exist: the connection is not opened, and says why.
+        settings.endpointProfile = QStringLiteral("missing");
+        QString why;
+        QVERIFY(!Connection::open(settings, &why));
+        QVERIFY2(why.contains(QStringLiteral("missing")), qPrintable(why));
+        qunsetenv("AWS_SHARED_CREDENTIALS_FILE");
+        qunsetenv("AWS_CONFIG_FILE");
     }
 
     void compactDataFolderReopensTheConnection()

@@ -65,6 +65,19 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
             return nullptr;
         }
         auto config = client::HttpClient::Config::local(url, settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region);
+        if (!settings.endpointProfile.isEmpty()) {
+            // An endpoint that checks signatures: a profile's keys sign.
+            auto profile = client::AwsProfiles().resolve(settings.endpointProfile);
+            if (!profile.ok()) {
+                *error = profile.error().message();
+                return nullptr;
+            }
+            if (!profile->credentials.isValid()) {
+                *error = tr("Profile %1 has no access key").arg(settings.endpointProfile);
+                return nullptr;
+            }
+            config.credentials = profile->credentials;
+        }
         return std::make_unique<Connection>(settings, std::make_shared<client::HttpClient>(config));
     }
     case ConnectionSettings::Kind::Aws: {

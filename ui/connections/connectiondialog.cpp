@@ -75,6 +75,17 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     pf->setContentsMargins(0, 0, 0, 0);
     m_url = new QLineEdit(QStringLiteral("http://127.0.0.1:8000"), this);
     pf->addRow(tr("&URL:"), m_url);
+    // Keys for an endpoint that checks signatures (dynamodesk-server --auth);
+    // empty: fixed local keys, which endpoints that check nothing accept.
+    m_endpointProfile = new QComboBox(this);
+    m_endpointProfile->setObjectName(QStringLiteral("endpointProfile"));
+    m_endpointProfile->setEditable(true);
+    m_endpointProfile->addItem(QString());
+    m_endpointProfile->addItems(client::AwsProfiles().profileNames());
+    m_endpointProfile->lineEdit()->setPlaceholderText(tr("none: local keys, for endpoints that check no signature"));
+    m_endpointProfile->setToolTip(tr("The AWS profile whose access key signs the requests, for an endpoint that checks signatures "
+                                     "(dynamodesk-server --auth)"));
+    pf->addRow(tr("Keys from pro&file:"), m_endpointProfile);
 
     // AWS
     auto *aws = new QWidget;
@@ -118,6 +129,7 @@ ConnectionSettings ConnectionDialog::settings() const
     s.port = quint16(m_port->value());
     s.url = m_url->text().trimmed();
     s.profile = m_profile->currentText().trimmed();
+    s.endpointProfile = m_endpointProfile->currentText().trimmed();
     s.region = m_region->text().trimmed(); // empty: us-east-1, or for AWS the profile's
     return s;
 }
@@ -132,6 +144,7 @@ void ConnectionDialog::setSettings(const ConnectionSettings &s)
     m_port->setValue(s.port);
     m_url->setText(s.url);
     m_profile->setCurrentText(s.profile);
+    m_endpointProfile->setCurrentText(s.endpointProfile);
     m_region->setText(s.region);
 }
 

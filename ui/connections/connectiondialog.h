@@ -33,6 +33,7 @@ private:
     QSpinBox *m_port;
     QLineEdit *m_url;
     QComboBox *m_profile;
+    QComboBox *m_endpointProfile;
     QLineEdit *m_region;
 };
 

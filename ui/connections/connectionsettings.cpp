@@ -49,6 +49,7 @@ QList<ConnectionSettings> ConnectionSettings::loadAll(QSettings &settings)
         c.port = quint16(settings.value(QStringLiteral("port"), 8000).toUInt());
         c.url = settings.value(QStringLiteral("url")).toString();
         c.profile = settings.value(QStringLiteral("profile")).toString();
+        c.endpointProfile = settings.value(QStringLiteral("endpointProfile")).toString();
         list.append(c);
     }
     settings.endArray();
@@ -70,6 +71,7 @@ void ConnectionSettings::saveAll(QSettings &settings, const QList<ConnectionSett
         settings.setValue(QStringLiteral("port"), c.port);
         settings.setValue(QStringLiteral("url"), c.url);
         settings.setValue(QStringLiteral("profile"), c.profile);
+        settings.setValue(QStringLiteral("endpointProfile"), c.endpointProfile);
     }
     settings.endArray();
 }

@@ -21,6 +21,8 @@ struct ConnectionSettings {
     quint16 port = 8000;      // Embedded: the port for `serve`
     QString url;              // Endpoint: http://host:port
     QString profile;          // Aws: profile name from ~/.aws/config; empty means "default"
+    QString endpointProfile;  // Endpoint: the profile whose keys sign requests (an endpoint
+                              // that checks signatures, dynamodesk-server --auth); empty: fixed local keys
 
     static QString defaultDataDir(); // QStandardPaths' app data location
     QString dataFolder() const;      // Embedded: dataDir, or the default when empty
