@@ -136,21 +136,6 @@ QInputDialog *newBucketDialog(QWidget *parent)
     return nullptr;
 }
 
-// Labels under `root` whose text marks a mnemonic ("&Key prefix:") but that
-// have no buddy: Qt then shows the '&' itself and the shortcut goes nowhere.
-QStringList labelsWithoutBuddy(const QWidget *root)
-{
-    QStringList bad;
-    for (const QLabel *label : root->findChildren<QLabel *>()) {
-        QString text = label->text();
-        text.replace(QLatin1String("&&"), QString());
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (label->textFormat() != Qt::RichText && amp >= 0 && amp + 1 < text.size() && text.at(amp + 1).isLetterOrNumber()
-            && !label->buddy())
-            bad << label->text();
-    }
-    return bad;
-}
 
 // Records the URLs that QDesktopServices::openUrl() is asked to open.
 class UrlCatcher : public QObject {
@@ -751,7 +736,7 @@ void TestExportDialogs::mainWindowMenus()
     QVERIFY(jobsDialog);
     // Every mnemonic of their labels leads somewhere.
     for (const QWidget *w : std::initializer_list<const QWidget *>{exportDialog.data(), importDialog.data(), jobsDialog.data()})
-        QVERIFY2(labelsWithoutBuddy(w).isEmpty(), qPrintable(labelsWithoutBuddy(w).join(QLatin1String(", "))));
+        QVERIFY2(uitest::labelsWithoutBuddy(w).isEmpty(), qPrintable(uitest::labelsWithoutBuddy(w).join(QLatin1String(", "))));
     QVERIFY(exportDialog->findChild<BucketPicker *>()->focusProxy());
 
     // Open table in the import dialog browses the table in a tab.

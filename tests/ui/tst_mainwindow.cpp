@@ -81,21 +81,6 @@ QStringList tableNames(Connection &c)
 
 QString payload(int bytes) { return QString(bytes, QLatin1Char('x')); }
 
-// Labels under `root` whose text marks a mnemonic ("&Data folder:") but that
-// have no buddy: Qt then shows the '&' itself and Alt+D goes nowhere.
-QStringList labelsWithoutBuddy(const QWidget *root)
-{
-    QStringList bad;
-    for (const QLabel *label : root->findChildren<QLabel *>()) {
-        QString text = label->text();
-        text.replace(QLatin1String("&&"), QString());
-        const qsizetype amp = text.indexOf(QLatin1Char('&'));
-        if (label->textFormat() != Qt::RichText && amp >= 0 && amp + 1 < text.size() && text.at(amp + 1).isLetterOrNumber()
-            && !label->buddy())
-            bad << label->text();
-    }
-    return bad;
-}
 
 } // namespace
 
@@ -165,7 +150,7 @@ private slots:
         TriggerDialog trigger(QStringLiteral("orders"), &window);
         ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
         for (const QWidget *w : std::initializer_list<const QWidget *>{&window, designer, &dialog, editor.data(), &restore, &trigger, &conflict})
-            QVERIFY2(labelsWithoutBuddy(w).isEmpty(), qPrintable(labelsWithoutBuddy(w).join(QLatin1String(", "))));
+            QVERIFY2(uitest::labelsWithoutBuddy(w).isEmpty(), qPrintable(uitest::labelsWithoutBuddy(w).join(QLatin1String(", "))));
     }
 
     void deleteTableAfterConfirmation()

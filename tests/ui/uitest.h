@@ -1,6 +1,7 @@
 // Shared setup of the GUI tests: an in-memory embedded engine behind an
 // InProcessClient, wrapped in a ui::Connection, and small helpers that call
-// the API synchronously to arrange and check data.
+// the API synchronously to arrange and check data, and a check of the
+// widgets' mnemonics.
 #pragma once
 
 #include "api/engine.h"
@@ -11,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QLabel>
 #include <QTest>
 
 #include <memory>
@@ -68,6 +70,22 @@ inline QJsonObject get(dd::ui::Connection &c, const QString &table, const QJsonO
 {
     const auto r = c.callSync(QStringLiteral("GetItem"), QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("Key"), key}, {QStringLiteral("ConsistentRead"), true}});
     return r.body.value(QStringLiteral("Item")).toObject();
+}
+
+// Labels under `root` whose text marks a mnemonic ("&Data folder:") but that
+// have no buddy: Qt then shows the '&' itself and Alt+D goes nowhere.
+inline QStringList labelsWithoutBuddy(const QWidget *root)
+{
+    QStringList bad;
+    for (const QLabel *label : root->findChildren<QLabel *>()) {
+        QString text = label->text();
+        text.replace(QLatin1String("&&"), QString());
+        const qsizetype amp = text.indexOf(QLatin1Char('&'));
+        if (label->textFormat() != Qt::RichText && amp >= 0 && amp + 1 < text.size() && text.at(amp + 1).isLetterOrNumber()
+            && !label->buddy())
+            bad << label->text();
+    }
+    return bad;
 }
 
 } // namespace uitest
