@@ -4,7 +4,9 @@
 // health answer, method and content type (404 with an XML body), then
 // SerializationException for a body that is not JSON, UnknownOperation for
 // a bad X-Amz-Target, the signature presence checks, and only then the
-// operation. The signature itself is not verified (like DynamoDB Local).
+// operation. The signature itself is verified only when EndpointOptions::
+// credentials is set (dynamodesk-server --auth); otherwise any is accepted,
+// as by DynamoDB Local.
 #include "http/endpoint.h"
 
 #include "security/credentials.h"

@@ -237,7 +237,7 @@ struct Formatter {
     Result<QByteArray> change(qint64 timeMicros, const QByteArray &keys, const QByteArray &newImage, const QByteArray &oldImage, qint64 *bytes) const
     {
         QByteArray out;
-        auto image = [&](const char *ionName, const char *jsonName, const QByteArray &json) -> Result<void> {
+        auto image = [&](const char *name, const QByteArray &json) -> Result<void> {
             if (json.isEmpty())
                 return {};
             const std::optional<model::Item> item = model::itemFromStoredJson(json);
@@ -246,12 +246,12 @@ struct Formatter {
             *bytes += model::itemSize(*item);
             if (ion) {
                 out += ',';
-                out += ionName;
+                out += name;
                 out += ':';
                 writeIonItem(*item, out);
             } else {
                 out += ",\"";
-                out += jsonName;
+                out += name;
                 out += "\":";
                 out += json;
             }
@@ -262,9 +262,9 @@ struct Formatter {
             out += "{Metadata:{WriteTimestampMicros:" + micros + ".}";
         else
             out += "{\"Metadata\":{\"WriteTimestampMicros\":{\"N\":\"" + micros + "\"}}";
-        DD_CHECK(image("Keys", "Keys", keys));
-        DD_CHECK(image("NewImage", "NewImage", newImage));
-        DD_CHECK(image("OldImage", "OldImage", oldImage));
+        DD_CHECK(image("Keys", keys));
+        DD_CHECK(image("NewImage", newImage));
+        DD_CHECK(image("OldImage", oldImage));
         out += '}';
         return out;
     }

@@ -173,7 +173,6 @@ private:
     void csv(const QString &key, QByteArrayView text, Read &read)
     {
         QStringList headers = m_headers;
-        const bool headerLine = headers.isEmpty();
         Result<void> parsed = readCsv(text, m_delimiter, [&](const QStringList &fields, int line) {
             if (headers.isEmpty()) {
                 headers = fields;
@@ -193,7 +192,6 @@ private:
             add(read, key, line, item);
             return true;
         });
-        Q_UNUSED(headerLine);
         if (!parsed.ok())
             error(read, key, 0, parsed.error().message());
     }
