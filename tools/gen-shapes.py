@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Trims botocore's DynamoDB service model (Debian package python3-botocore)
+"""Trims botocore's DynamoDB, DynamoDB Streams and DAX service models (Debian package python3-botocore)
 to the parts request validation needs: shapes with type, members, required,
 min, max, pattern and enum; no documentation. Writes engine/api/shapes.json.
 Run again after updating botocore to pick up new operations and constraints."""
@@ -46,7 +46,8 @@ def add_newer(model):
     return model
 
 out = {'dynamodb': add_newer(trim(json.load(open(SRC.format('dynamodb', '2012-08-10'))))),
-       'dynamodbstreams': trim(json.load(open(SRC.format('dynamodbstreams', '2012-08-10'))))}
+       'dynamodbstreams': trim(json.load(open(SRC.format('dynamodbstreams', '2012-08-10')))),
+       'dax': trim(json.load(open(SRC.format('dax', '2017-04-19'))))}
 dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'engine', 'api', 'shapes.json')
 with open(dest, 'w') as f:
     json.dump(out, f, separators=(',', ':'), sort_keys=True)

@@ -7,6 +7,7 @@
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
+#include "cache/cluster.h"
 #include "model/json.h"
 #include "model/size.h"
 #include "storage/itemstore.h"
@@ -34,6 +35,9 @@ struct TableRead {
     std::vector<ItemKey> keys;
     std::vector<QJsonValue> keyJson;              // the keys as sent
     std::vector<std::optional<storage::StoredItem>> found;
+    std::vector<bool> cached;                     // found[i] came from a DAX cluster's item cache
+    std::vector<QByteArray> cacheKeys;            // through a DAX cluster, eventually consistent: each key's
+    std::vector<quint64> tickets;                 // and each miss's Cluster::beginRead ticket
     std::vector<bool> processed;
     double units = 0;
 };
@@ -75,18 +79,44 @@ Result<QByteArray> batchGetItem(OpContext &ctx, const QJsonObject &req)
         }
     }
 
+    // Through a DAX cluster, eventually consistent keys come from its item
+    // cache; the others (misses) are read and stored.
+    const qint64 now = ctx.clock->nowMs();
+    for (TableRead &r : reads) {
+        r.found.assign(r.keys.size(), std::nullopt);
+        r.cached.assign(r.keys.size(), false);
+        if (!ctx.dax || r.consistent)
+            continue;
+        for (size_t i = 0; i < r.keys.size(); ++i) {
+            r.cacheKeys.push_back(cache::Cluster::itemKey(r.name, r.keys[i].stored));
+            if (auto hit = ctx.dax->lookupItem(r.cacheKeys.back(), now)) {
+                r.found[i] = std::move(hit->item);
+                r.cached[i] = true;
+            } else {
+                r.tickets.push_back(ctx.dax->beginRead(r.cacheKeys.back()));
+            }
+        }
+    }
     auto read = ctx.db.read<bool>([&](storage::Connection &c) -> Result<bool> {
         for (TableRead &r : reads) {
-            r.found.clear();
-            for (const ItemKey &k : r.keys) {
-                DD_ASSIGN(auto item, storage::ItemStore::get(c, *r.table, k.stored));
-                r.found.push_back(std::move(item));
+            for (size_t i = 0; i < r.keys.size(); ++i) {
+                if (r.cached[i])
+                    continue;
+                DD_ASSIGN(r.found[i], storage::ItemStore::get(c, *r.table, r.keys[i].stored));
             }
         }
         return true;
     });
     if (!read.ok())
         return read.error();
+    for (TableRead &r : reads) {
+        if (r.cacheKeys.empty())
+            continue;
+        size_t ticket = 0;
+        for (size_t i = 0; i < r.keys.size(); ++i)
+            if (!r.cached[i])
+                ctx.dax->storeRead(r.cacheKeys[i], r.tickets[ticket++], r.found[i], now);
+    }
 
     JsonWriter w;
     w.beginObject();

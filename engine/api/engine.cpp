@@ -5,6 +5,10 @@
 #include "api/shapevalidator.h"
 #include "backup/backupcatalog.h"
 #include "backup/restorer.h"
+#include "cache/clusters.h"
+#include "cache/dataplane.h"
+#include "cache/daxops.h"
+#include "cache/daxstore.h"
 #include "model/json.h"
 #include "migration/jobstore.h"
 #include "migration/localbuckets.h"
@@ -99,6 +103,7 @@ struct Engine::Private {
         ctx.triggers = triggers.get();
         ctx.replicator = replicator.get();
         ctx.buckets = buckets.get();
+        ctx.clusters = clusters.get();
         return ctx;
     }
     std::vector<std::shared_ptr<storage::Database>> openRegions();
@@ -107,6 +112,8 @@ struct Engine::Private {
     // EngineOptions::s3Dir) in a temporary folder of its own.
     std::unique_ptr<migration::LocalBuckets> buckets;
     std::unique_ptr<QTemporaryDir> bucketsTemp;
+    // The DAX clusters' caches.
+    std::unique_ptr<cache::Clusters> clusters;
 
     // Global tables' replication between regions. Its thread stops first
     // (~Engine); the object outlives the background jobs that use it.
@@ -188,6 +195,29 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Dynamodesk.ListLocalBuckets"), migration::listLocalBuckets},
         {QStringLiteral("Dynamodesk.CreateLocalBucket"), migration::createLocalBucket},
         {QStringLiteral("Dynamodesk.DescribeImportErrors"), migration::describeImportErrors},
+        {QStringLiteral("Dynamodesk.DescribeClusterMetrics"), cache::describeClusterMetrics},
+        // DAX's control plane, on the wire as "AmazonDAXV3.<Op>".
+        {QStringLiteral("Dax.CreateCluster"), cache::createCluster},
+        {QStringLiteral("Dax.DescribeClusters"), cache::describeClusters},
+        {QStringLiteral("Dax.UpdateCluster"), cache::updateCluster},
+        {QStringLiteral("Dax.DeleteCluster"), cache::deleteCluster},
+        {QStringLiteral("Dax.IncreaseReplicationFactor"), cache::increaseReplicationFactor},
+        {QStringLiteral("Dax.DecreaseReplicationFactor"), cache::decreaseReplicationFactor},
+        {QStringLiteral("Dax.RebootNode"), cache::rebootNode},
+        {QStringLiteral("Dax.TagResource"), cache::tagResource},
+        {QStringLiteral("Dax.UntagResource"), cache::untagResource},
+        {QStringLiteral("Dax.ListTags"), cache::listTags},
+        {QStringLiteral("Dax.DescribeEvents"), cache::describeEvents},
+        {QStringLiteral("Dax.CreateParameterGroup"), cache::createParameterGroup},
+        {QStringLiteral("Dax.DescribeParameterGroups"), cache::describeParameterGroups},
+        {QStringLiteral("Dax.UpdateParameterGroup"), cache::updateParameterGroup},
+        {QStringLiteral("Dax.DeleteParameterGroup"), cache::deleteParameterGroup},
+        {QStringLiteral("Dax.DescribeParameters"), cache::describeParameters},
+        {QStringLiteral("Dax.DescribeDefaultParameters"), cache::describeDefaultParameters},
+        {QStringLiteral("Dax.CreateSubnetGroup"), cache::createSubnetGroup},
+        {QStringLiteral("Dax.DescribeSubnetGroups"), cache::describeSubnetGroups},
+        {QStringLiteral("Dax.UpdateSubnetGroup"), cache::updateSubnetGroup},
+        {QStringLiteral("Dax.DeleteSubnetGroup"), cache::deleteSubnetGroup},
     };
     return h;
 }
@@ -237,6 +267,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     DD_CHECK(backup::dropUnfinishedRestores(*db));
     DD_CHECK(replication::ReplicaStore::install(*db));
     DD_CHECK(replication::abandonUnfinishedReplicas(*db));
+    DD_CHECK(cache::DaxStore::install(*db));
     DD_CHECK(migration::JobStore::install(*db, QStringLiteral("The export or import was interrupted: the server stopped before it finished")));
     DD_ASSIGN(std::vector<triggers::StoredTrigger> stored, triggers::TriggerStore::install(*db));
     DD_ASSIGN(const bool replicated, db->read<bool>([](storage::Connection &c) -> Result<bool> {
@@ -331,6 +362,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         bucketsFolder = engine->d->bucketsTemp->path();
     }
     engine->d->buckets = std::make_unique<migration::LocalBuckets>(QDir(bucketsFolder).absolutePath());
+    engine->d->clusters = std::make_unique<cache::Clusters>(options.daxCacheBytes);
     Private *d = engine->d.get();
     if (options.ttlSweepIntervalMs > 0)
         d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-ttl", std::chrono::milliseconds(options.ttlSweepIntervalMs), [d] {
@@ -414,7 +446,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     std::optional<Result<QByteArray>> answer;
     // A caller with a policy takes the general path, where calls are authorized.
     const bool authorizing = context.principal && context.principal->policy;
-    if (!authorizing) {
+    if (!authorizing && context.daxCluster.isEmpty()) {
         if (operation == u"GetItem")
             answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
         else if (operation == u"PutItem")
@@ -439,8 +471,11 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     // The operation in AWS's model of its service ("Streams.GetRecords" is
     // dynamodbstreams' GetRecords).
     const bool streamsOp = operation.startsWith(u"Streams.");
-    const ShapeValidator &model = ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams : ShapeValidator::Service::DynamoDB);
-    const QStringView modelOperation = streamsOp ? operation.sliced(8) : operation;
+    const bool daxOp = operation.startsWith(u"Dax.");
+    const ShapeValidator &model = ShapeValidator::instance(streamsOp ? ShapeValidator::Service::Streams
+                                                           : daxOp   ? ShapeValidator::Service::Dax
+                                                                     : ShapeValidator::Service::DynamoDB);
+    const QStringView modelOperation = streamsOp ? operation.sliced(8) : daxOp ? operation.sliced(4) : operation;
     if (!handler) {
         // An operation of AWS's model this engine lacks (PartiQL, exports,
         // global tables, ...) keeps AWS's type for an unknown one, so that
@@ -452,7 +487,8 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     // IAM authorizes a call before it is validated, as on AWS.
     if (context.principal) {
         const QString region = context.region.isEmpty() ? Private::defaultRegion() : context.region;
-        if (auto denied = security::authorize(*context.principal, security::permissionsFor(operation, request, region, context.accountId),
+        if (auto denied = security::authorize(*context.principal,
+                                              security::permissionsFor(operation, request, region, context.accountId, context.daxCluster),
                                               context.accountId))
             return *denied;
     }
@@ -462,6 +498,10 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         DD_CHECK(model.validate(modelOperation, request));
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
     OpContext ctx = d->opContext(*db, context);
+    if (!context.daxCluster.isEmpty()) {
+        DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
+        return cache::callThroughCluster(ctx, *cluster, operation, request, handler);
+    }
     return handler(ctx, request);
 }
 

@@ -37,6 +37,14 @@ struct RequestContext {
     // beyond the loopback interface): CreateTrigger and UpdateTrigger then
     // refuse a Command, which would run a shell command as this process.
     bool commandTriggersAllowed = true;
+    // The DAX cluster the request came through (the endpoint's path
+    // /dax/<name>): item operations are answered by its caches
+    // (cache/clusters.h). Empty: straight to the tables.
+    QString daxCluster;
+    // Where the caller reached the engine ("http://127.0.0.1:8000", from
+    // the Host header), for the endpoints DAX clusters describe. Empty in
+    // process.
+    QString endpointUrl;
 };
 
 struct EngineOptions {
@@ -62,6 +70,9 @@ struct EngineOptions {
     // Items per data file of an export (AWS writes at least one file per
     // partition; tests lower it to get several).
     int exportItemsPerFile = 100000;
+    // The most memory one DAX cluster's caches may take (cache/clusters.h):
+    // a cluster gets its node type's memory up to this.
+    qint64 daxCacheBytes = 256LL * 1024 * 1024;
     bool compactBeforeOpening = false;
     std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter, const QString &error)> compacted;
     // Called before each file's compaction: its region, its place (0-based)

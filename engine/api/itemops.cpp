@@ -8,6 +8,7 @@
 #include "api/keys.h"
 #include "api/opcontext.h"
 #include "api/writecapacity.h"
+#include "cache/cluster.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -165,10 +166,28 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
     DD_ASSIGN(auto table, requireTable(ctx, name, true));
     DD_ASSIGN(storage::StoredKey key, storedKeyFromKeyParameter(*table, keyParam));
 
-    // One SELECT, on a reader's kept snapshot when nothing was committed since.
-    auto got = ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
-        return storage::ItemStore::get(c, *table, key);
-    });
+    // One SELECT, on a reader's kept snapshot when nothing was committed
+    // since; through a DAX cluster, its item cache first.
+    auto readTable = [&] {
+        return ctx.db.readSingle<std::optional<StoredItem>>([&](storage::Connection &c) {
+            return storage::ItemStore::get(c, *table, key);
+        });
+    };
+    Result<std::optional<StoredItem>> got = std::optional<StoredItem>();
+    if (ctx.dax && !consistent) {
+        const QByteArray cacheKey = cache::Cluster::itemKey(name, key);
+        const qint64 now = ctx.clock->nowMs();
+        if (auto hit = ctx.dax->lookupItem(cacheKey, now)) {
+            got = std::move(hit->item);
+        } else {
+            const quint64 ticket = ctx.dax->beginRead(cacheKey);
+            got = readTable();
+            if (got.ok())
+                ctx.dax->storeRead(cacheKey, ticket, *got, now);
+        }
+    } else {
+        got = readTable();
+    }
     if (!got.ok())
         return got.error();
     if (*got && !ex.hasProjection && (capacityMode.isEmpty() || capacityMode == u"NONE")) {

@@ -21,6 +21,10 @@ class Replicator;
 namespace dd::migration {
 class LocalBuckets;
 }
+namespace dd::cache {
+class Cluster;
+class Clusters;
+}
 
 namespace dd::api {
 
@@ -33,6 +37,10 @@ struct OpContext {
     triggers::TriggerManager *triggers = nullptr; // the engine's local triggers
     replication::Replicator *replicator = nullptr; // the engine's global tables: other regions, replication
     migration::LocalBuckets *buckets = nullptr; // the local S3 buckets of exports and imports
+    cache::Clusters *clusters = nullptr;         // the engine's running DAX clusters
+    // The DAX cluster whose item cache eventually consistent GetItem and
+    // BatchGetItem read through (cache/dataplane.h); null: the table only.
+    cache::Cluster *dax = nullptr;
     // A table change made because another replica of a global table made it
     // (replication/replicaops.h): not passed on again.
     bool propagated = false;
@@ -45,6 +53,7 @@ struct OpContext {
         c.triggers = triggers;
         c.replicator = replicator;
         c.buckets = buckets;
+        c.clusters = clusters;
         c.keyAttributesInFilter = keyAttributesInFilter;
         c.propagated = propagated;
         return c;

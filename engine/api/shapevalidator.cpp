@@ -361,7 +361,9 @@ ShapeValidator::ShapeValidator(Service service) : d(new Private)
     Q_ASSERT(opened);
     Q_UNUSED(opened);
     const QJsonObject model = QJsonDocument::fromJson(f.readAll()).object()
-                                  .value(service == Service::DynamoDB ? QLatin1String("dynamodb") : QLatin1String("dynamodbstreams"))
+                                  .value(service == Service::DynamoDB  ? QLatin1String("dynamodb")
+                                         : service == Service::Streams ? QLatin1String("dynamodbstreams")
+                                                                       : QLatin1String("dax"))
                                   .toObject();
     const QJsonObject all = model.value(QLatin1String("shapes")).toObject();
     const QJsonObject ops = model.value(QLatin1String("operations")).toObject();
@@ -375,7 +377,8 @@ const ShapeValidator &ShapeValidator::instance(Service service)
 {
     static const ShapeValidator dynamo(Service::DynamoDB);
     static const ShapeValidator streams(Service::Streams);
-    return service == Service::DynamoDB ? dynamo : streams;
+    static const ShapeValidator dax(Service::Dax);
+    return service == Service::DynamoDB ? dynamo : service == Service::Streams ? streams : dax;
 }
 
 bool ShapeValidator::hasOperation(QStringView operation) const { return d->operations.contains(operation.toString()); }

@@ -1,6 +1,6 @@
 // ShapeValidator: checks a request against the operation's input shape in
 // AWS's own service model (engine/api/shapes.json, trimmed from botocore's
-// DynamoDB and DynamoDB Streams models by tools/gen-shapes.py), the way
+// DynamoDB, DynamoDB Streams and DAX models by tools/gen-shapes.py), the way
 // AWS's front end does before any DynamoDB logic runs:
 //  - a JSON value of the wrong kind is a SerializationException
 //    ("NUMBER_VALUE cannot be converted to String");
@@ -22,7 +22,7 @@ namespace dd::api {
 
 class ShapeValidator {
 public:
-    enum class Service { DynamoDB, Streams };
+    enum class Service { DynamoDB, Streams, Dax };
     static const ShapeValidator &instance(Service service);
 
     // True if the model knows the operation.

@@ -42,6 +42,10 @@ constexpr QByteArrayView kDynamoTarget = "DynamoDB_20120810.";
 constexpr QByteArrayView kStreamsTarget = "DynamoDBStreams_20120810.";
 // Dynamodesk's own operations (triggers, history), which AWS does not have.
 constexpr QByteArrayView kDynamodeskTarget = "Dynamodesk_20261101.";
+// DAX's control plane (JSON 1.1, "AmazonDAXV3.CreateCluster", ...).
+constexpr QByteArrayView kDaxTarget = "AmazonDAXV3.";
+// The path of a DAX cluster's endpoint: /dax/<cluster name> (cache/clusters.h).
+constexpr QByteArrayView kDaxPath = "/dax/";
 
 const QByteArray kRequestIdHeader = QByteArrayLiteral("x-amzn-RequestId");
 const QByteArray kCrcHeader = QByteArrayLiteral("x-amz-crc32");
@@ -270,6 +274,8 @@ QString operationOf(QByteArrayView target)
         operation = QStringLiteral("Streams.") + QString::fromLatin1(target.sliced(kStreamsTarget.size()));
     } else if (target.startsWith(kDynamodeskTarget)) {
         operation = QStringLiteral("Dynamodesk.") + QString::fromLatin1(target.sliced(kDynamodeskTarget.size()));
+    } else if (target.startsWith(kDaxTarget)) {
+        operation = QStringLiteral("Dax.") + QString::fromLatin1(target.sliced(kDaxTarget.size()));
     }
     if (target.size() <= 128) { // not a cache for arbitrary client input
         cache[next] = {target.toByteArray(), operation};
@@ -281,7 +287,7 @@ QString operationOf(QByteArrayView target)
 // The request headers handle() reads, found in one pass over the headers
 // (each the first value, as HttpRequest::header gives it).
 struct KnownHeaders {
-    QByteArrayView contentType, target, authorization, amzDate, date, origin;
+    QByteArrayView contentType, target, authorization, amzDate, date, origin, host;
 };
 
 // Whether `name`, of the literal's length, is that literal (a comparison of
@@ -313,6 +319,7 @@ KnownHeaders knownHeaders(const HttpRequest &req)
         switch (name.size()) {
         case 4:
             if (nameIs(name, "date")) take(&k.date, 1, value);
+            else if (nameIs(name, "host")) take(&k.host, 64, value);
             break;
         case 6:
             if (nameIs(name, "origin")) take(&k.origin, 2, value);
@@ -529,6 +536,17 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
 
     api::RequestContext context;
     context.commandTriggersAllowed = m_commandTriggersAllowed;
+    if (!known.host.isEmpty())
+        context.endpointUrl = QStringLiteral("http://") + QString::fromLatin1(known.host);
+    if (req.target.startsWith(kDaxPath)) {
+        QByteArrayView path(req.target);
+        path = path.sliced(kDaxPath.size());
+        if (const qsizetype q = path.indexOf('?'); q >= 0) path.truncate(q);
+        while (path.endsWith('/')) path.chop(1);
+        context.daxCluster = QString::fromUtf8(QByteArray::fromPercentEncoding(path.toByteArray()));
+        if (context.daxCluster.isEmpty())
+            return notFound();
+    }
     if (is(req.method, "GET")) {
         // DynamoDB answers any GET with this health line (trailing space included).
         if (const QByteArrayView auth = known.authorization; auth.contains("Credential=")) {

@@ -29,8 +29,16 @@ std::pair<QString, QString> partiqlTarget(const QString &statement)
 
 } // namespace
 
-QList<Permission> permissionsFor(QStringView operation, const QJsonObject &request, const QString &region, const QString &accountId)
+QList<Permission> permissionsFor(QStringView operation, const QJsonObject &request, const QString &region, const QString &accountId,
+                                 const QString &daxCluster)
 {
+    const auto daxArn = [&](const QString &cluster) {
+        return cluster.isEmpty() ? p("*") : QStringLiteral("arn:aws:dax:%1:%2:cache/%3").arg(region, accountId, cluster.toLower());
+    };
+    if (!daxCluster.isEmpty())
+        return {{QStringLiteral("dax:") + operation.toString(), daxArn(daxCluster)}};
+    if (operation.startsWith(u"Dax."))
+        return {{QStringLiteral("dax:") + operation.sliced(4).toString(), daxArn(request.value(p("ClusterName")).toString())}};
     const QString tablePrefix = QStringLiteral("arn:aws:dynamodb:%1:%2:table/").arg(region, accountId);
     const auto table = [&](const QString &name) { return name.isEmpty() ? p("*") : tablePrefix + name; };
     const auto dynamodb = [](QStringView op) { return QStringLiteral("dynamodb:") + op.toString(); };

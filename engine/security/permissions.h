@@ -24,8 +24,12 @@ struct Permission {
 };
 
 // The permissions `operation` ("PutItem", "Streams.GetRecords",
-// "Dynamodesk.ListTriggers") with `request` needs in `region` of `accountId`.
-QList<Permission> permissionsFor(QStringView operation, const QJsonObject &request, const QString &region, const QString &accountId);
+// "Dynamodesk.ListTriggers", "Dax.CreateCluster") with `request` needs in
+// `region` of `accountId`. Through DAX cluster `daxCluster` (if not empty),
+// an item operation needs "dax:<Operation>" on the cluster's ARN instead:
+// the cluster reaches the tables with its own role.
+QList<Permission> permissionsFor(QStringView operation, const QJsonObject &request, const QString &region, const QString &accountId,
+                                 const QString &daxCluster = QString());
 
 // The AccessDeniedException for the first of `permissions` that the
 // principal's policy does not allow; nothing if it allows all (or it has no policy).

@@ -1,0 +1,224 @@
+#include "cache/dataplane.h"
+
+#include "api/keys.h"
+#include "cache/cluster.h"
+#include "model/json.h"
+#include "storage/commitscope.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace dd::cache {
+
+namespace {
+
+QString p(const char *s) { return QString::fromLatin1(s); }
+
+using M = ClusterMetrics;
+
+// The request counter of each operation a cluster serves.
+std::optional<M::Counter> requestCounter(QStringView op)
+{
+    static const std::pair<const char *, M::Counter> table[] = {
+        {"GetItem", M::GetItemRequestCount}, {"BatchGetItem", M::BatchGetItemRequestCount}, {"Query", M::QueryRequestCount},
+        {"Scan", M::ScanRequestCount}, {"PutItem", M::PutItemRequestCount}, {"UpdateItem", M::UpdateItemRequestCount},
+        {"DeleteItem", M::DeleteItemRequestCount}, {"BatchWriteItem", M::BatchWriteItemRequestCount},
+        {"TransactWriteItems", M::TransactWriteItemsCount}, {"TransactGetItems", M::TransactGetItemsCount}};
+    for (const auto &[name, counter] : table)
+        if (op == QLatin1StringView(name))
+            return counter;
+    return std::nullopt;
+}
+
+// The item-cache key of one key of table `name`, or nothing when the table
+// or the key is not valid (the operation then fails with the engine's own
+// error, and nothing is cached).
+std::optional<QByteArray> keyOf(api::OpContext &ctx, const QString &name, const QJsonValue &keyJson, bool wholeItem)
+{
+    auto table = api::requireTable(ctx, name, true);
+    if (!table.ok())
+        return std::nullopt;
+    auto key = model::itemFromJson(keyJson);
+    if (!key.ok())
+        return std::nullopt;
+    if (wholeItem) {
+        auto k = api::keyFromItem(**table, *key);
+        if (!k.ok())
+            return std::nullopt;
+        return Cluster::itemKey(name, k->stored);
+    }
+    auto k = api::storedKeyFromKeyParameter(**table, *key);
+    if (!k.ok())
+        return std::nullopt;
+    return Cluster::itemKey(name, *k);
+}
+
+struct WrittenKey {
+    QString table;
+    QByteArray cacheKey;
+    storage::StoredKey stored;
+};
+
+// The items a write names, with their cache keys: each Put's item, each
+// Update's and Delete's key (a ConditionCheck writes nothing).
+std::vector<WrittenKey> writtenKeys(api::OpContext &ctx, QStringView op, const QJsonObject &req)
+{
+    std::vector<WrittenKey> out;
+    auto add = [&](const QString &name, const QJsonValue &keyJson, bool wholeItem) {
+        auto table = api::requireTable(ctx, name, true);
+        if (!table.ok())
+            return;
+        auto key = model::itemFromJson(keyJson);
+        if (!key.ok())
+            return;
+        std::optional<storage::StoredKey> stored;
+        if (wholeItem) {
+            if (auto k = api::keyFromItem(**table, *key); k.ok())
+                stored = k->stored;
+        } else if (auto k = api::storedKeyFromKeyParameter(**table, *key); k.ok()) {
+            stored = *k;
+        }
+        if (stored)
+            out.push_back({name, Cluster::itemKey(name, *stored), *stored});
+    };
+    if (op == u"PutItem") {
+        add(req.value(p("TableName")).toString(), req.value(p("Item")), true);
+    } else if (op == u"UpdateItem" || op == u"DeleteItem") {
+        add(req.value(p("TableName")).toString(), req.value(p("Key")), false);
+    } else if (op == u"BatchWriteItem") {
+        const QJsonObject items = req.value(p("RequestItems")).toObject();
+        for (auto it = items.begin(); it != items.end(); ++it)
+            for (const QJsonValue &w : it.value().toArray()) {
+                const QJsonObject o = w.toObject();
+                if (o.contains(p("PutRequest")))
+                    add(it.key(), o.value(p("PutRequest")).toObject().value(p("Item")), true);
+                else
+                    add(it.key(), o.value(p("DeleteRequest")).toObject().value(p("Key")), false);
+            }
+    } else if (op == u"TransactWriteItems") {
+        for (const QJsonValue &v : req.value(p("TransactItems")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.contains(p("Put")))
+                add(o.value(p("Put")).toObject().value(p("TableName")).toString(), o.value(p("Put")).toObject().value(p("Item")), true);
+            for (const char *member : {"Update", "Delete"})
+                if (o.contains(p(member)))
+                    add(o.value(p(member)).toObject().value(p("TableName")).toString(), o.value(p(member)).toObject().value(p("Key")), false);
+        }
+    }
+    return out;
+}
+
+// The keys a BatchWriteItem left unprocessed (their items were not written).
+QSet<QByteArray> unprocessedKeys(api::OpContext &ctx, const QByteArray &response)
+{
+    QSet<QByteArray> out;
+    const QJsonObject unprocessed = QJsonDocument::fromJson(response).object().value(p("UnprocessedItems")).toObject();
+    for (auto it = unprocessed.begin(); it != unprocessed.end(); ++it)
+        for (const QJsonValue &w : it.value().toArray()) {
+            const QJsonObject o = w.toObject();
+            const bool put = o.contains(p("PutRequest"));
+            const QJsonValue k = put ? o.value(p("PutRequest")).toObject().value(p("Item")) : o.value(p("DeleteRequest")).toObject().value(p("Key"));
+            if (auto key = keyOf(ctx, it.key(), k, put))
+                out.insert(*key);
+        }
+    return out;
+}
+
+Result<QByteArray> writeThrough(api::OpContext &ctx, Cluster &cluster, QStringView op, const QJsonObject &req, api::OpHandler handler)
+{
+    const std::vector<WrittenKey> keys = writtenKeys(ctx, op, req);
+    std::vector<QByteArray> cacheKeys;
+    for (const WrittenKey &k : keys)
+        cacheKeys.push_back(k.cacheKey);
+    Cluster::WriteLock lock(cluster, cacheKeys);
+    DD_ASSIGN(QByteArray response, handler(ctx, req));
+    const QSet<QByteArray> skipped = op == u"BatchWriteItem" ? unprocessedKeys(ctx, response) : QSet<QByteArray>();
+    // The items as the table now holds them: the write has committed (the
+    // request runs outside the caller's group commit, callThroughCluster).
+    auto read = ctx.db.read<std::vector<std::optional<storage::StoredItem>>>(
+        [&](storage::Connection &c) -> Result<std::vector<std::optional<storage::StoredItem>>> {
+            std::vector<std::optional<storage::StoredItem>> items;
+            for (const WrittenKey &k : keys) {
+                auto table = api::requireTable(ctx, k.table, true);
+                if (!table.ok()) {
+                    items.emplace_back();
+                    continue;
+                }
+                DD_ASSIGN(auto item, storage::ItemStore::get(c, **table, k.stored));
+                items.push_back(std::move(item));
+            }
+            return items;
+        });
+    if (read.ok()) {
+        const qint64 now = ctx.clock->nowMs();
+        for (size_t i = 0; i < keys.size(); ++i)
+            if (!skipped.contains(keys[i].cacheKey))
+                cluster.storeWritten(keys[i].cacheKey, (*read)[i], now);
+    }
+    return response;
+}
+
+// The query cache's key of a Query or Scan: the operation and the whole
+// request in canonical form (QJsonObject orders members by name).
+QByteArray responseKey(QStringView op, const QJsonObject &req)
+{
+    return QByteArray("Q") + op.toUtf8() + '\0' + QJsonDocument(req).toJson(QJsonDocument::Compact);
+}
+
+Result<QByteArray> run(api::OpContext &ctx, Cluster &cluster, QStringView op, const QJsonObject &req, api::OpHandler handler)
+{
+    if (op == u"GetItem" || op == u"BatchGetItem") {
+        // Eventually consistent reads use the item cache (the handlers look
+        // at ctx.dax; BatchGetItem per table, by its ConsistentRead).
+        ctx.dax = &cluster;
+        return handler(ctx, req);
+    }
+    if (op == u"Query" || op == u"Scan") {
+        if (req.value(p("ConsistentRead")).toBool())
+            return handler(ctx, req);
+        const QByteArray key = responseKey(op, req);
+        const qint64 now = ctx.clock->nowMs();
+        if (std::optional<QByteArray> cached = cluster.lookupResponse(key, op == u"Scan", now))
+            return *cached;
+        DD_ASSIGN(QByteArray response, handler(ctx, req));
+        cluster.storeResponse(key, response, now);
+        return response;
+    }
+    if (op == u"TransactGetItems")
+        return handler(ctx, req);
+    return writeThrough(ctx, cluster, op, req, handler);
+}
+
+// The operation's name as the DAX clients print it ("createTable").
+QString clientName(QStringView op)
+{
+    QString name = op.toString();
+    if (!name.isEmpty())
+        name[0] = name[0].toLower();
+    return name;
+}
+
+} // namespace
+
+Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QStringView operation, const QJsonObject &request,
+                                      api::OpHandler handler)
+{
+    const std::optional<M::Counter> counter = requestCounter(operation);
+    if (!counter)
+        return ApiError::validation(QStringLiteral("%1 is not supported for DAX. Use DynamoDB instead.").arg(clientName(operation)));
+    cluster.count(M::TotalRequestCount);
+    cluster.count(*counter);
+    // A cluster's writes commit before their items are read back into the
+    // cache, and its readers may wait for a writer of the same key: neither
+    // may hold the write lock of the caller's group commit meanwhile.
+    storage::CommitScope::Detach detached;
+    Result<QByteArray> r = run(ctx, cluster, operation, request, handler);
+    if (!r.ok()) {
+        const bool fault = r.error().type() == u"InternalServerError";
+        cluster.count(M::FailedRequestCount);
+        cluster.count(fault ? M::FaultRequestCount : M::ErrorRequestCount);
+    }
+    return r;
+}
+
+} // namespace dd::cache

@@ -1,0 +1,29 @@
+// The data plane of a DAX cluster: DynamoDB's item operations answered
+// through the cluster's caches (cluster.h), for requests that came through
+// its endpoint (RequestContext::daxCluster).
+//  - GetItem and BatchGetItem, eventually consistent: the item cache, per
+//    key; misses read the table and are stored.
+//  - Query and Scan, eventually consistent: the query cache, by the whole
+//    request.
+//  - ConsistentRead and TransactGetItems: the table, nothing cached.
+//  - PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems:
+//    the table; once the write succeeded, each written item as the table
+//    now holds it goes into the item cache (a deleted one as "no such
+//    item"). A failed write leaves the caches as they were.
+//  - Every other operation (tables, PartiQL, TTL, backups, ...): a
+//    ValidationException with the DAX client's text, "createTable is not
+//    supported for DAX. Use DynamoDB instead.".
+// Threads: as any operation handler.
+#pragma once
+
+#include "api/opcontext.h"
+
+namespace dd::cache {
+
+class Cluster;
+
+// Runs `operation` (whose engine handler is `handler`) through `cluster`.
+Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QStringView operation, const QJsonObject &request,
+                                      api::OpHandler handler);
+
+} // namespace dd::cache
