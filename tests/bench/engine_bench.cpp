@@ -6,7 +6,11 @@
 //
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE]
-//                [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]
+//                [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL] [--dax]
+//
+// --dax sends every measured operation through a DAX cluster (cache/):
+// GetItem from its item cache, Query and Scan from its query cache, writes
+// through it; the cluster's hits and misses are printed at the end.
 //
 // --projection ALL makes the GSIs project every attribute (default
 // KEYS_ONLY).
@@ -125,6 +129,7 @@ struct Options {
     int payload = 200; // bytes of each item's data attribute
     QByteArray projection = "KEYS_ONLY"; // the GSIs' ProjectionType
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
+    bool dax = false; // through DAX cluster "bench"
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
 
@@ -147,6 +152,8 @@ void run(api::Engine &engine, const char *name, const char *op, const Options &o
             std::mt19937 rng(t + 1);
             std::uniform_int_distribution<int> pick(0, keys - 1);
             api::RequestContext ctx;
+            if (o.dax)
+                ctx.daxCluster = QStringLiteral("bench");
             const QString operation = QString::fromLatin1(op);
             qint64 n = 0;
             while (o.ops > 0 ? n < o.ops : !stop.load(std::memory_order_relaxed)) {
@@ -181,7 +188,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL]")
+                            "[--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL] [--dax]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -195,6 +202,7 @@ int main(int argc, char **argv)
         .value("--index-attrs", o.indexAttrs)
         .value("--payload", o.payload)
         .value("--projection", o.projection)
+        .flag("--dax", o.dax)
         .done();
     if (o.items < 1) {
         std::fprintf(stderr, "--items: at least 1 (the operations pick loaded keys)\n");
@@ -270,6 +278,11 @@ int main(int argc, char **argv)
             return 1;
     }
     std::printf("loaded %d items in %.2f s (%s)\n", o.items, double(load.elapsed()) / 1000, o.inMemory ? "in memory" : "on disk");
+    if (o.dax && !e.call(ctx, QStringLiteral("Dax.CreateCluster"),
+                         QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("bench")}, {QStringLiteral("NodeType"), QStringLiteral("dax.r5.large")},
+                                     {QStringLiteral("ReplicationFactor"), 1},
+                                     {QStringLiteral("IamRoleArn"), QStringLiteral("arn:aws:iam::000000000000:role/DAX")}}).ok())
+        return 1;
     if (o.wants("get"))
         run(e, "get", "GetItem", o, [](int i) { return R"({"TableName":"bench_kv","Key":{"pk":{"S":")" + key(i) + R"("}}})"; });
     if (o.wants("put"))
@@ -329,6 +342,13 @@ int main(int argc, char **argv)
         }, partitions);
     }
 
+    if (o.dax) {
+        const auto m = e.call(ctx, QStringLiteral("Dynamodesk.DescribeClusterMetrics"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("bench")}});
+        const QJsonObject metrics = m.ok() ? QJsonDocument::fromJson(*m).object().value(QStringLiteral("Metrics")).toObject() : QJsonObject();
+        const auto n = [&](const char *name) { return static_cast<long long>(metrics.value(QLatin1String(name)).toInteger()); };
+        std::printf("dax      item cache %lld hits, %lld misses; query cache %lld hits, %lld misses; %lld bytes cached\n", n("ItemCacheHits"),
+                    n("ItemCacheMisses"), n("QueryCacheHits"), n("QueryCacheMisses"), n("EstimatedDbSize"));
+    }
     if (!o.wants("scan"))
         return 0;
     QByteArray settled = "in memory";

@@ -17,7 +17,11 @@ OPS = ["PutItem", "GetItem", "UpdateItem", "DeleteItem", "Query", "Scan", "Batch
        "RestoreTableFromBackup", "UpdateContinuousBackups", "DescribeContinuousBackups",
        "RestoreTableToPointInTime", "Dynamodesk.DescribeTableHistory", "Dynamodesk.PreviewRestore",
        "Dynamodesk.ListTriggers", "CreateGlobalTable", "DescribeGlobalTable", "ListGlobalTables",
-       "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable", "DescribeImport", "ListImports"]
+       "ExportTableToPointInTime", "DescribeExport", "ListExports", "ImportTable", "DescribeImport", "ListImports",
+       "Dax.CreateCluster", "Dax.DescribeClusters", "Dax.DeleteCluster", "Dax.CreateParameterGroup", "Dax.UpdateParameterGroup",
+       "Dax.IncreaseReplicationFactor", "Dax.DecreaseReplicationFactor", "Dax.TagResource", "Dynamodesk.DescribeClusterMetrics",
+       "dax:GetItem", "dax:PutItem", "dax:UpdateItem", "dax:DeleteItem", "dax:Query", "dax:Scan", "dax:BatchGetItem",
+       "dax:BatchWriteItem", "dax:TransactWriteItems", "dax:CreateTable"]
 
 KEY_A1 = {"pk": {"S": "a"}, "sk": {"N": "1"}}
 ARN_T = "arn:aws:dynamodb:us-east-1:000000000000:table/tab"
@@ -160,6 +164,24 @@ SEEDS = {
                                                                                          {"AttributeName": "sk", "AttributeType": "N"}],
                                                                 "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"},
                                                                               {"AttributeName": "sk", "KeyType": "RANGE"}]}})],
+    "dax-control": [("Dax.CreateParameterGroup", {"ParameterGroupName": "pg", "Description": "d"}),
+                    ("Dax.UpdateParameterGroup", {"ParameterGroupName": "pg", "ParameterNameValues": [
+                        {"ParameterName": "record-ttl-millis", "ParameterValue": "0"}, {"ParameterName": "query-ttl-millis", "ParameterValue": "10"}]}),
+                    ("Dax.CreateCluster", {"ClusterName": "c2", "NodeType": "dax.r5.large", "ReplicationFactor": 3,
+                                           "IamRoleArn": "arn:aws:iam::0:role/d", "ParameterGroupName": "pg",
+                                           "Tags": [{"Key": "k", "Value": "v"}]}),
+                    ("Dax.DecreaseReplicationFactor", {"ClusterName": "c2", "NewReplicationFactor": 1, "NodeIdsToRemove": ["c2-a", "c2-c"]})],
+    "dax-data": [("dax:GetItem", {"TableName": "tab", "Key": KEY_A1, "ProjectionExpression": "#m.k[1], n", "ExpressionAttributeNames": {"#m": "m"}}),
+                 ("dax:UpdateItem", {"TableName": "tab", "Key": KEY_A1, "UpdateExpression": "SET #n = #n + :one",
+                                     "ExpressionAttributeNames": {"#n": "n"}, "ExpressionAttributeValues": {":one": {"N": "1"}}, "ReturnValues": "ALL_NEW"}),
+                 ("dax:Query", {"TableName": "tab", "IndexName": "gsi", "KeyConditionExpression": "g = :s", "ExpressionAttributeValues": {":s": {"S": "x"}}}),
+                 ("dax:BatchGetItem", {"RequestItems": {"tab": {"Keys": [KEY_A1, {"pk": {"S": "b"}, "sk": {"N": "1"}}]}, "hsh": {"Keys": [{"id": {"B": "AQI="}}], "ConsistentRead": True}}})],
+    "dax-writes": [("dax:TransactWriteItems", {"TransactItems": [
+                       {"Put": {"TableName": "tab", "Item": {"pk": {"S": "t"}, "sk": {"N": "9"}}}},
+                       {"Delete": {"TableName": "hsh", "Key": {"id": {"B": "AQI="}}}}]}),
+                   ("dax:BatchWriteItem", {"RequestItems": {"tab": [{"DeleteRequest": {"Key": KEY_A1}}]}}),
+                   ("dax:Scan", {"TableName": "tab", "Limit": 2}),
+                   ("Dynamodesk.DescribeClusterMetrics", {"ClusterName": "fz"})],
     "history": [("Dynamodesk.DescribeTableHistory", {"TableName": "tab"}),
                 ("Dynamodesk.PreviewRestore", {"TableName": "tab", "RestoreDateTime": 1700000000, "Limit": 5}),
                 ("Dynamodesk.ListTriggers", {})],

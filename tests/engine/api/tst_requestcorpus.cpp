@@ -81,6 +81,11 @@ private slots:
         QTest::newRow("export") << "seed-export"
                                 << QStringList{QStringLiteral("UpdateContinuousBackups ok"), QStringLiteral("ExportTableToPointInTime ok"),
                                                QStringLiteral("ListExports ok"), QStringLiteral("DescribeExport ExportNotFoundException")};
+        QTest::newRow("dax-control") << "seed-dax-control"
+                                     << ok({"Dax.CreateParameterGroup", "Dax.UpdateParameterGroup", "Dax.CreateCluster", "Dax.DecreaseReplicationFactor"});
+        QTest::newRow("dax-data") << "seed-dax-data" << ok({"dax:GetItem", "dax:UpdateItem", "dax:Query", "dax:BatchGetItem"});
+        QTest::newRow("dax-writes") << "seed-dax-writes"
+                                    << ok({"dax:TransactWriteItems", "dax:BatchWriteItem", "dax:Scan", "Dynamodesk.DescribeClusterMetrics"});
         QTest::newRow("import") << "seed-import"
                                 << QStringList{QStringLiteral("ImportTable ok"), QStringLiteral("ListImports ok"),
                                                QStringLiteral("DescribeImport ImportNotFoundException")};
