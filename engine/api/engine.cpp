@@ -446,7 +446,17 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     std::optional<Result<QByteArray>> answer;
     // A caller with a policy takes the general path, where calls are authorized.
     const bool authorizing = context.principal && context.principal->policy;
-    if (!authorizing && context.daxCluster.isEmpty()) {
+    if (!authorizing && !context.daxCluster.isEmpty()) {
+        // Through a DAX cluster, GetItem (the commonest) is read from its bytes too.
+        if (operation == u"GetItem") {
+            if (const std::optional<GetItemRequest> request = readGetItemRequest(body)) {
+                DD_ASSIGN(storage::Database *db, d->cachedRegionOf(context));
+                DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
+                OpContext ctx = d->opContext(*db, context);
+                return cache::getItemThroughCluster(ctx, *cluster, *request);
+            }
+        }
+    } else if (!authorizing) {
         if (operation == u"GetItem")
             answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
         else if (operation == u"PutItem")

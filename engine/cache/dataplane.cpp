@@ -1,5 +1,6 @@
 #include "cache/dataplane.h"
 
+#include "api/fastrequest.h"
 #include "api/keys.h"
 #include "cache/cluster.h"
 #include "model/json.h"
@@ -198,6 +199,26 @@ QString clientName(QStringView op)
     return name;
 }
 
+// Counts the request, runs `fn` and counts its failure: the accounting of
+// every call through a cluster.
+template <typename Fn>
+Result<QByteArray> counted(Cluster &cluster, M::Counter counter, Fn fn)
+{
+    cluster.count(M::TotalRequestCount);
+    cluster.count(counter);
+    // A cluster's writes commit before their items are read back into the
+    // cache, and its readers may wait for a writer of the same key: neither
+    // may hold the write lock of the caller's group commit meanwhile.
+    storage::CommitScope::Detach detached;
+    Result<QByteArray> r = fn();
+    if (!r.ok()) {
+        const bool fault = r.error().type() == u"InternalServerError";
+        cluster.count(M::FailedRequestCount);
+        cluster.count(fault ? M::FaultRequestCount : M::ErrorRequestCount);
+    }
+    return r;
+}
+
 } // namespace
 
 Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QStringView operation, const QJsonObject &request,
@@ -206,19 +227,16 @@ Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QSt
     const std::optional<M::Counter> counter = requestCounter(operation);
     if (!counter)
         return ApiError::validation(QStringLiteral("%1 is not supported for DAX. Use DynamoDB instead.").arg(clientName(operation)));
-    cluster.count(M::TotalRequestCount);
-    cluster.count(*counter);
-    // A cluster's writes commit before their items are read back into the
-    // cache, and its readers may wait for a writer of the same key: neither
-    // may hold the write lock of the caller's group commit meanwhile.
-    storage::CommitScope::Detach detached;
-    Result<QByteArray> r = run(ctx, cluster, operation, request, handler);
-    if (!r.ok()) {
-        const bool fault = r.error().type() == u"InternalServerError";
-        cluster.count(M::FailedRequestCount);
-        cluster.count(fault ? M::FaultRequestCount : M::ErrorRequestCount);
-    }
-    return r;
+    return counted(cluster, *counter, [&] { return run(ctx, cluster, operation, request, handler); });
+}
+
+Result<QByteArray> getItemThroughCluster(api::OpContext &ctx, Cluster &cluster, const api::GetItemRequest &request)
+{
+    return counted(cluster, M::GetItemRequestCount, [&] {
+        if (!request.consistentRead)
+            ctx.dax = &cluster;
+        return api::getItem(ctx, request);
+    });
 }
 
 } // namespace dd::cache

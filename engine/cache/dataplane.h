@@ -18,6 +18,10 @@
 
 #include "api/opcontext.h"
 
+namespace dd::api {
+struct GetItemRequest;
+}
+
 namespace dd::cache {
 
 class Cluster;
@@ -25,5 +29,7 @@ class Cluster;
 // Runs `operation` (whose engine handler is `handler`) through `cluster`.
 Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QStringView operation, const QJsonObject &request,
                                       api::OpHandler handler);
+// The same for a GetItem read straight from its bytes (api/fastrequest.h).
+Result<QByteArray> getItemThroughCluster(api::OpContext &ctx, Cluster &cluster, const api::GetItemRequest &request);
 
 } // namespace dd::cache
