@@ -494,11 +494,15 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
             return ApiError::unknownOperation(QStringLiteral("Dynamodesk does not implement %1 yet").arg(operation));
         return ApiError::unknownOperation();
     }
+    // Through a DAX cluster go its item operations; its control plane
+    // ("Dax.") and Dynamodesk's own operations are answered wherever sent.
+    const bool throughCluster = !context.daxCluster.isEmpty() && !daxOp && !operation.startsWith(u"Dynamodesk.");
     // IAM authorizes a call before it is validated, as on AWS.
     if (context.principal) {
         const QString region = context.region.isEmpty() ? Private::defaultRegion() : context.region;
         if (auto denied = security::authorize(*context.principal,
-                                              security::permissionsFor(operation, request, region, context.accountId, context.daxCluster),
+                                              security::permissionsFor(operation, request, region, context.accountId,
+                                                                       throughCluster ? context.daxCluster : QString()),
                                               context.accountId))
             return *denied;
     }
@@ -508,7 +512,7 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         DD_CHECK(model.validate(modelOperation, request));
     DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
     OpContext ctx = d->opContext(*db, context);
-    if (!context.daxCluster.isEmpty()) {
+    if (throughCluster) {
         DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
         return cache::callThroughCluster(ctx, *cluster, operation, request, handler);
     }

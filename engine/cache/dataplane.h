@@ -10,9 +10,10 @@
 //    the table; once the write succeeded, each written item as the table
 //    now holds it goes into the item cache (a deleted one as "no such
 //    item"). A failed write leaves the caches as they were.
-//  - Every other operation (tables, PartiQL, TTL, backups, ...): a
-//    ValidationException with the DAX client's text, "createTable is not
-//    supported for DAX. Use DynamoDB instead.".
+//  - Every other operation of DynamoDB (tables, PartiQL, TTL, backups, ...):
+//    a ValidationException with the DAX client's text, "createTable is not
+//    supported for DAX. Use DynamoDB instead.". (DAX's control plane and
+//    Dynamodesk's own operations are answered as if sent to the endpoint.)
 // Threads: as any operation handler.
 #pragma once
 

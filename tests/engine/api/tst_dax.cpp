@@ -759,6 +759,9 @@ private slots:
         QCOMPARE(ok("DescribeTimeToLive", json("{'TableName':'Tab'}")).value(s("TimeToLiveDescription")).toObject().value(s("TimeToLiveStatus")).toString(),
                  s("DISABLED"));
         QCOMPARE(metric("c", "TotalRequestCount"), 1); // only the GetItem
+        // DAX's control plane and Dynamodesk's operations are answered on a cluster's path too.
+        QCOMPARE(okThrough("c", "Dax.DescribeClusters", QJsonObject()).value(s("Clusters")).toArray().size(), 1);
+        QCOMPARE(okThrough("c", "Dynamodesk.DescribeClusterMetrics", json("{'ClusterName':'c'}")).value(s("ClusterName")).toString(), s("c"));
     }
 
     void unknownClusterAndErrors()
