@@ -44,7 +44,7 @@ class JsSdkTest(unittest.TestCase):
                                timeout=300, env=env)
             self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
             steps = [line for line in p.stdout.splitlines() if line.startswith('ok ')]
-            self.assertEqual(len(steps), 14, p.stdout)
+            self.assertEqual(len(steps), 15, p.stdout)
             self.assertIn('all steps passed', p.stdout)
 
 

@@ -382,4 +382,37 @@ await step('an export to S3 (a local bucket) imported back, and the incremental 
   assert.deepEqual(listed.map((x) => x.ImportArn), [imported.ImportArn]);
 });
 
+await step('a DAX cluster: the DocumentClient through its endpoint reads from its caches', async () => {
+  // The control plane (service "dax", JSON 1.1), as @aws-sdk/client-dax sends it.
+  const dax = async (operation, body) => {
+    const r = await fetch(endpoint, {
+      method: 'POST', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AmazonDAXV3.${operation}`, 'X-Amz-Date': '20261127T000000Z',
+                 Authorization: 'AWS4-HMAC-SHA256 Credential=AKIDJS/20261127/us-east-1/dax/aws4_request, SignedHeaders=host, Signature=0' },
+    });
+    assert.equal(r.status, 200, await r.clone().text());
+    return r.json();
+  };
+  const cluster = (await dax('CreateCluster', { ClusterName: 'jscache', NodeType: 'dax.t3.small', ReplicationFactor: 1,
+                                                IamRoleArn: 'arn:aws:iam::000000000000:role/DAX' })).Cluster;
+  assert.equal(cluster.ClusterDiscoveryEndpoint.URL, `${endpoint}/dax/jscache`);
+  // An application's DynamoDB client pointed at the cluster's URL (the SDK keeps the path).
+  const cachedClient = new DynamoDBClient({ ...config, endpoint: cluster.ClusterDiscoveryEndpoint.URL });
+  const cached = DynamoDBDocumentClient.from(cachedClient);
+  await client.send(new CreateTableCommand({
+    TableName: 'JsCached', BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+  }));
+  await doc.send(new PutCommand({ TableName: 'JsCached', Item: { id: 'a', v: 1 } }));
+  assert.equal((await cached.send(new GetCommand({ TableName: 'JsCached', Key: { id: 'a' } }))).Item.v, 1);
+  await doc.send(new PutCommand({ TableName: 'JsCached', Item: { id: 'a', v: 2 } })); // around the cluster
+  assert.equal((await cached.send(new GetCommand({ TableName: 'JsCached', Key: { id: 'a' } }))).Item.v, 1);
+  assert.equal((await cached.send(new GetCommand({ TableName: 'JsCached', Key: { id: 'a' }, ConsistentRead: true }))).Item.v, 2);
+  await cached.send(new PutCommand({ TableName: 'JsCached', Item: { id: 'a', v: 3 } })); // through it
+  assert.equal((await cached.send(new GetCommand({ TableName: 'JsCached', Key: { id: 'a' } }))).Item.v, 3);
+  await assert.rejects(cachedClient.send(new DescribeTableCommand({ TableName: 'JsCached' })),
+                       (e) => e.name === 'ValidationException' && e.message === 'describeTable is not supported for DAX. Use DynamoDB instead.');
+  assert.equal((await dax('DescribeClusters', {})).Clusters.length, 1);
+});
+
 console.log('all steps passed');
