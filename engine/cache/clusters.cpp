@@ -69,7 +69,7 @@ Result<std::shared_ptr<Cluster>> Clusters::running(storage::Database &db, const 
             std::optional<QJsonObject> description;
             std::pair<qint64, qint64> ttls;
         };
-        DD_ASSIGN(Found found, db.readSingle<Found>([&](storage::Connection &c) -> Result<Found> {
+        DD_ASSIGN(Found found, db.read<Found>([&](storage::Connection &c) -> Result<Found> {
             Found f;
             DD_ASSIGN(f.description, DaxStore::get(c, DaxKind::Cluster, lower));
             if (f.description) {

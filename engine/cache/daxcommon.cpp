@@ -52,6 +52,20 @@ Result<void> page(const QJsonObject &req, const std::vector<QJsonObject> &all, c
     return {};
 }
 
+Result<std::vector<QJsonObject>> pick(const std::vector<QJsonObject> &all, const QJsonArray &names, const QString &member,
+                                      const std::function<ApiError(const QString &name)> &notFound)
+{
+    std::vector<QJsonObject> out;
+    for (const QJsonValue &v : names) {
+        const QString name = v.toString().toLower();
+        const auto it = std::find_if(all.begin(), all.end(), [&](const QJsonObject &o) { return o.value(member).toString() == name; });
+        if (it == all.end())
+            return notFound(v.toString());
+        out.push_back(*it);
+    }
+    return out;
+}
+
 Result<void> recordEvent(storage::WriteTxn &txn, const QString &sourceName, const QString &sourceType, const QString &message)
 {
     // Named by time, so that they list in order; the message tells apart

@@ -9,6 +9,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <functional>
+
 namespace dd::cache::dax {
 
 inline QString p(const char *s) { return QString::fromLatin1(s); }
@@ -37,6 +39,12 @@ QString clusterArn(const api::OpContext &ctx, const QString &name);
 // 100, default 100): the page goes into `out` under `member`, and NextToken
 // when more follow.
 Result<void> page(const QJsonObject &req, const std::vector<QJsonObject> &all, const QString &member, QJsonObject *out);
+
+// The resources of `all` that `names` name (member `member` of each, names
+// compared lower-case), in the order named; `notFound(name)` for the first
+// one missing.
+Result<std::vector<QJsonObject>> pick(const std::vector<QJsonObject> &all, const QJsonArray &names, const QString &member,
+                                      const std::function<ApiError(const QString &name)> &notFound);
 
 // Records an event (DescribeEvents) in the write `txn`.
 Result<void> recordEvent(storage::WriteTxn &txn, const QString &sourceName, const QString &sourceType, const QString &message);

@@ -151,15 +151,8 @@ Result<QByteArray> describeParameterGroups(api::OpContext &ctx, const QJsonObjec
         return a.value(p("ParameterGroupName")).toString() < b.value(p("ParameterGroupName")).toString();
     });
     if (req.contains(p("ParameterGroupNames"))) {
-        std::vector<QJsonObject> named;
-        for (const QJsonValue &v : req.value(p("ParameterGroupNames")).toArray()) {
-            const QString name = v.toString().toLower();
-            auto it = std::find_if(all.begin(), all.end(), [&](const QJsonObject &g) { return g.value(p("ParameterGroupName")).toString() == name; });
-            if (it == all.end())
-                return parameterGroupNotFound();
-            named.push_back(*it);
-        }
-        all = std::move(named);
+        DD_ASSIGN(all, pick(all, req.value(p("ParameterGroupNames")).toArray(), p("ParameterGroupName"),
+                            [](const QString &) { return parameterGroupNotFound(); }));
     }
     QJsonObject out;
     DD_CHECK(page(req, all, p("ParameterGroups"), &out));
@@ -288,15 +281,8 @@ Result<QByteArray> describeSubnetGroups(api::OpContext &ctx, const QJsonObject &
         return a.value(p("SubnetGroupName")).toString() < b.value(p("SubnetGroupName")).toString();
     });
     if (req.contains(p("SubnetGroupNames"))) {
-        std::vector<QJsonObject> named;
-        for (const QJsonValue &v : req.value(p("SubnetGroupNames")).toArray()) {
-            const QString name = v.toString().toLower();
-            auto it = std::find_if(all.begin(), all.end(), [&](const QJsonObject &g) { return g.value(p("SubnetGroupName")).toString() == name; });
-            if (it == all.end())
-                return subnetGroupNotFound();
-            named.push_back(*it);
-        }
-        all = std::move(named);
+        DD_ASSIGN(all, pick(all, req.value(p("SubnetGroupNames")).toArray(), p("SubnetGroupName"),
+                            [](const QString &) { return subnetGroupNotFound(); }));
     }
     QJsonObject out;
     DD_CHECK(page(req, all, p("SubnetGroups"), &out));

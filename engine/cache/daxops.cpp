@@ -270,18 +270,14 @@ Result<QByteArray> describeClusters(api::OpContext &ctx, const QJsonObject &req)
     const qint64 now = ctx.clock->nowMs();
     DD_ASSIGN(std::vector<QJsonObject> all, ctx.db.read<std::vector<QJsonObject>>([&](storage::Connection &c) { return liveClusters(c, now); }));
     if (req.contains(p("ClusterNames"))) {
-        std::vector<QJsonObject> named;
-        for (const QJsonValue &v : req.value(p("ClusterNames")).toArray()) {
-            const QString name = v.toString().toLower();
-            if (auto e = checkClusterName(name))
+        const QJsonArray names = req.value(p("ClusterNames")).toArray();
+        for (const QJsonValue &v : names)
+            if (auto e = checkClusterName(v.toString().toLower()))
                 return *e;
-            auto it = std::find_if(all.begin(), all.end(), [&](const QJsonObject &d) { return d.value(p("ClusterName")).toString() == name; });
-            // DescribeClusters names the cluster, DeleteCluster does not (moto, as AWS).
-            if (it == all.end())
-                return fault("ClusterNotFoundFault", QStringLiteral("Cluster %1 not found.").arg(v.toString()));
-            named.push_back(*it);
-        }
-        all = std::move(named);
+        // DescribeClusters names the cluster, DeleteCluster does not (moto, as AWS).
+        DD_ASSIGN(all, pick(all, names, p("ClusterName"), [](const QString &name) {
+            return fault("ClusterNotFoundFault", QStringLiteral("Cluster %1 not found.").arg(name));
+        }));
     }
     for (QJsonObject &d : all)
         d = publicView(ctx, d);

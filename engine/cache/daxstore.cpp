@@ -2,7 +2,7 @@
 
 #include <QJsonDocument>
 
-#include <sqlite3.h>
+#include <functional>
 
 namespace dd::cache {
 
@@ -16,15 +16,19 @@ CREATE TABLE IF NOT EXISTS dd_dax_resources(
   PRIMARY KEY(kind, name));
 )SQL";
 
-Result<void> runToEnd(storage::Statement *s)
+// The descriptions a SELECT of dd_dax_resources yields, bound by `bind`.
+Result<std::vector<QJsonObject>> select(storage::Connection &c, const char *sql, const std::function<void(storage::Statement &)> &bind)
 {
-    s->step();
-    const bool ok = s->resultCode() == SQLITE_DONE;
-    const QString why = ok ? QString() : s->errorMessage();
-    s->reset();
-    if (!ok)
-        return ApiError::internal(why);
-    return {};
+    storage::Statement *s = c.prepare(sql);
+    if (!s)
+        return ApiError::internal(c.lastError());
+    bind(*s);
+    std::vector<QJsonObject> out;
+    while (s->step())
+        out.push_back(QJsonDocument::fromJson(s->columnBytes(0)).object());
+    if (!s->ok())
+        return ApiError::internal(s->errorMessage());
+    return out;
 }
 
 } // namespace
@@ -40,7 +44,7 @@ Result<void> DaxStore::put(storage::WriteTxn &txn, DaxKind kind, const QString &
     if (!s)
         return ApiError::internal(txn.conn.lastError());
     s->bind(1, qint64(kind)).bindText(2, name).bindText(3, QString::fromUtf8(QJsonDocument(description).toJson(QJsonDocument::Compact)));
-    return runToEnd(s);
+    return s->run();
 }
 
 Result<void> DaxStore::remove(storage::WriteTxn &txn, DaxKind kind, const QString &name)
@@ -49,41 +53,22 @@ Result<void> DaxStore::remove(storage::WriteTxn &txn, DaxKind kind, const QStrin
     if (!s)
         return ApiError::internal(txn.conn.lastError());
     s->bind(1, qint64(kind)).bindText(2, name);
-    return runToEnd(s);
+    return s->run();
 }
 
 Result<std::optional<QJsonObject>> DaxStore::get(storage::Connection &c, DaxKind kind, const QString &name)
 {
-    storage::Statement *s = c.prepare("SELECT description FROM dd_dax_resources WHERE kind = ? AND name = ?");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bind(1, qint64(kind)).bindText(2, name);
-    std::optional<QJsonObject> out;
-    if (s->step())
-        out = QJsonDocument::fromJson(s->columnBytes(0)).object();
-    const bool ok = s->ok();
-    const QString why = ok ? QString() : s->errorMessage();
-    s->reset();
-    if (!ok)
-        return ApiError::internal(why);
-    return out;
+    DD_ASSIGN(std::vector<QJsonObject> found, select(c, "SELECT description FROM dd_dax_resources WHERE kind = ? AND name = ?",
+                                                     [&](storage::Statement &s) { s.bind(1, qint64(kind)).bindText(2, name); }));
+    if (found.empty())
+        return std::optional<QJsonObject>();
+    return std::optional<QJsonObject>(std::move(found.front()));
 }
 
 Result<std::vector<QJsonObject>> DaxStore::list(storage::Connection &c, DaxKind kind)
 {
-    storage::Statement *s = c.prepare("SELECT description FROM dd_dax_resources WHERE kind = ? ORDER BY name");
-    if (!s)
-        return ApiError::internal(c.lastError());
-    s->bind(1, qint64(kind));
-    std::vector<QJsonObject> out;
-    while (s->step())
-        out.push_back(QJsonDocument::fromJson(s->columnBytes(0)).object());
-    const bool ok = s->ok();
-    const QString why = ok ? QString() : s->errorMessage();
-    s->reset();
-    if (!ok)
-        return ApiError::internal(why);
-    return out;
+    return select(c, "SELECT description FROM dd_dax_resources WHERE kind = ? ORDER BY name",
+                  [&](storage::Statement &s) { s.bind(1, qint64(kind)); });
 }
 
 } // namespace dd::cache
