@@ -4,6 +4,7 @@
 #include "api/keys.h"
 #include "cache/cluster.h"
 #include "model/json.h"
+#include "model/size.h"
 #include "storage/commitscope.h"
 
 #include <QJsonArray>
@@ -58,52 +59,65 @@ struct WrittenKey {
     QString table;
     QByteArray cacheKey;
     storage::StoredKey stored;
+    bool reread = false;                     // an update: read the item back once written
+    std::optional<storage::StoredItem> after; // otherwise the item as written (none: deleted)
 };
 
-// The items a write names, with their cache keys: each Put's item, each
-// Update's and Delete's key (a ConditionCheck writes nothing).
+enum class Write { Put, Update, Delete };
+
+// The items a write names, with their cache keys: each Put's item (stored
+// as PutItem stores it), each Update's key (read back) and each Delete's key
+// (a ConditionCheck writes nothing).
 std::vector<WrittenKey> writtenKeys(api::OpContext &ctx, QStringView op, const QJsonObject &req)
 {
     std::vector<WrittenKey> out;
-    auto add = [&](const QString &name, const QJsonValue &keyJson, bool wholeItem) {
+    auto add = [&](const QString &name, const QJsonValue &json, Write write) {
         auto table = api::requireTable(ctx, name, true);
         if (!table.ok())
             return;
-        auto key = model::itemFromJson(keyJson);
-        if (!key.ok())
+        auto item = model::itemFromJson(json);
+        if (!item.ok())
             return;
-        std::optional<storage::StoredKey> stored;
-        if (wholeItem) {
-            if (auto k = api::keyFromItem(**table, *key); k.ok())
-                stored = k->stored;
-        } else if (auto k = api::storedKeyFromKeyParameter(**table, *key); k.ok()) {
-            stored = *k;
+        WrittenKey k{name, {}, {}, write == Write::Update, std::nullopt};
+        if (write == Write::Put) {
+            auto key = api::keyFromItem(**table, *item);
+            if (!key.ok())
+                return;
+            k.stored = key->stored;
+            k.after = storage::StoredItem{model::itemSize(*item), model::itemToJsonBytes(*item), 0};
+        } else {
+            auto key = api::storedKeyFromKeyParameter(**table, *item);
+            if (!key.ok())
+                return;
+            k.stored = *key;
         }
-        if (stored)
-            out.push_back({name, Cluster::itemKey(name, *stored), *stored});
+        k.cacheKey = Cluster::itemKey(name, k.stored);
+        out.push_back(std::move(k));
     };
     if (op == u"PutItem") {
-        add(req.value(p("TableName")).toString(), req.value(p("Item")), true);
+        add(req.value(p("TableName")).toString(), req.value(p("Item")), Write::Put);
     } else if (op == u"UpdateItem" || op == u"DeleteItem") {
-        add(req.value(p("TableName")).toString(), req.value(p("Key")), false);
+        add(req.value(p("TableName")).toString(), req.value(p("Key")), op == u"UpdateItem" ? Write::Update : Write::Delete);
     } else if (op == u"BatchWriteItem") {
         const QJsonObject items = req.value(p("RequestItems")).toObject();
         for (auto it = items.begin(); it != items.end(); ++it)
             for (const QJsonValue &w : it.value().toArray()) {
                 const QJsonObject o = w.toObject();
                 if (o.contains(p("PutRequest")))
-                    add(it.key(), o.value(p("PutRequest")).toObject().value(p("Item")), true);
+                    add(it.key(), o.value(p("PutRequest")).toObject().value(p("Item")), Write::Put);
                 else
-                    add(it.key(), o.value(p("DeleteRequest")).toObject().value(p("Key")), false);
+                    add(it.key(), o.value(p("DeleteRequest")).toObject().value(p("Key")), Write::Delete);
             }
     } else if (op == u"TransactWriteItems") {
         for (const QJsonValue &v : req.value(p("TransactItems")).toArray()) {
             const QJsonObject o = v.toObject();
+            const auto member = [&](const char *name) { return o.value(p(name)).toObject(); };
             if (o.contains(p("Put")))
-                add(o.value(p("Put")).toObject().value(p("TableName")).toString(), o.value(p("Put")).toObject().value(p("Item")), true);
-            for (const char *member : {"Update", "Delete"})
-                if (o.contains(p(member)))
-                    add(o.value(p(member)).toObject().value(p("TableName")).toString(), o.value(p(member)).toObject().value(p("Key")), false);
+                add(member("Put").value(p("TableName")).toString(), member("Put").value(p("Item")), Write::Put);
+            if (o.contains(p("Update")))
+                add(member("Update").value(p("TableName")).toString(), member("Update").value(p("Key")), Write::Update);
+            if (o.contains(p("Delete")))
+                add(member("Delete").value(p("TableName")).toString(), member("Delete").value(p("Key")), Write::Delete);
         }
     }
     return out;
@@ -134,28 +148,28 @@ Result<QByteArray> writeThrough(api::OpContext &ctx, Cluster &cluster, QStringVi
     Cluster::WriteLock lock(cluster, cacheKeys);
     DD_ASSIGN(QByteArray response, handler(ctx, req));
     const QSet<QByteArray> skipped = op == u"BatchWriteItem" ? unprocessedKeys(ctx, response) : QSet<QByteArray>();
-    // The items as the table now holds them: the write has committed (the
-    // request runs outside the caller's group commit, callThroughCluster).
-    auto read = ctx.db.read<std::vector<std::optional<storage::StoredItem>>>(
-        [&](storage::Connection &c) -> Result<std::vector<std::optional<storage::StoredItem>>> {
-            std::vector<std::optional<storage::StoredItem>> items;
-            for (const WrittenKey &k : keys) {
-                auto table = api::requireTable(ctx, k.table, true);
-                if (!table.ok()) {
-                    items.emplace_back();
+    // Updated items as the table now holds them: the write has committed
+    // (the request runs outside the caller's group commit, callThroughCluster).
+    std::vector<std::optional<storage::StoredItem>> reread(keys.size());
+    if (std::any_of(keys.begin(), keys.end(), [](const WrittenKey &k) { return k.reread; })) {
+        auto read = ctx.db.read<bool>([&](storage::Connection &c) -> Result<bool> {
+            for (size_t i = 0; i < keys.size(); ++i) {
+                if (!keys[i].reread)
                     continue;
+                auto table = api::requireTable(ctx, keys[i].table, true);
+                if (table.ok()) {
+                    DD_ASSIGN(reread[i], storage::ItemStore::get(c, **table, keys[i].stored));
                 }
-                DD_ASSIGN(auto item, storage::ItemStore::get(c, **table, k.stored));
-                items.push_back(std::move(item));
             }
-            return items;
+            return true;
         });
-    if (read.ok()) {
-        const qint64 now = ctx.clock->nowMs();
-        for (size_t i = 0; i < keys.size(); ++i)
-            if (!skipped.contains(keys[i].cacheKey))
-                cluster.storeWritten(keys[i].cacheKey, (*read)[i], now);
+        if (!read.ok())
+            return response; // the write stands; its items are not cached
     }
+    const qint64 now = ctx.clock->nowMs();
+    for (size_t i = 0; i < keys.size(); ++i)
+        if (!skipped.contains(keys[i].cacheKey))
+            cluster.storeWritten(keys[i].cacheKey, keys[i].reread ? reread[i] : keys[i].after, now);
     return response;
 }
 

@@ -538,6 +538,17 @@ private slots:
         QCOMPARE(metric("c", "PutItemRequestCount"), 2);
         QCOMPARE(metric("c", "UpdateItemRequestCount"), 1);
         QCOMPARE(metric("c", "DeleteItemRequestCount"), 1);
+
+        // A put's item is cached as the table stores it (numbers in canonical form, sets as stored).
+        const QJsonObject odd = json("{'TableName':'Tab','Item':{'pk':{'S':'odd'},'n':{'N':'0012.50'},'ss':{'SS':['b','a']},"
+                                     "'m':{'M':{'z':{'NS':['1e2','3']},'a':{'L':[{'N':'-0.0'}]}}}}}");
+        okThrough("c", "PutItem", odd);
+        const qint64 misses = metric("c", "ItemCacheMisses");
+        QCOMPARE(okThrough("c", "GetItem", getRequest("Tab", "odd")), ok("GetItem", getRequest("Tab", "odd")));
+        QCOMPARE(metric("c", "ItemCacheMisses"), misses);
+        okThrough("c", "BatchWriteItem", json("{'RequestItems':{'Tab':[{'PutRequest':{'Item':{'pk':{'S':'odd'},'n':{'N':'7.000'}}}}]}}"));
+        QCOMPARE(okThrough("c", "GetItem", getRequest("Tab", "odd")), ok("GetItem", getRequest("Tab", "odd")));
+        QCOMPARE(metric("c", "ItemCacheMisses"), misses);
     }
 
     void aFailedWriteLeavesTheCacheAlone()
