@@ -57,6 +57,8 @@ private slots:
     void commandTriggers_data();
     void commandTriggers();
     void urlTriggersAlwaysWork();
+    void daxClusterPaths_data();
+    void daxClusterPaths();
 
 private:
     std::unique_ptr<api::Engine> m_engine;
@@ -153,6 +155,58 @@ void TestEndpoint::urlTriggersAlwaysWork()
     const QJsonObject trigger = described.body.value(QLatin1String("Trigger")).toObject();
     QCOMPARE(trigger.value(QLatin1String("Url")).toString(), QStringLiteral("http://127.0.0.1:9/x"));
     QVERIFY(!trigger.contains(QLatin1String("Command")));
+}
+
+// A DAX cluster's endpoint is the path /dax/<name> (the control plane,
+// AmazonDAXV3 in JSON 1.1, names it by the Host the caller used); item
+// operations sent there go through the cluster, others are refused as the
+// DAX client refuses them.
+void TestEndpoint::daxClusterPaths_data()
+{
+    QTest::addColumn<QByteArray>("path");
+    QTest::addColumn<QByteArray>("target");
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QString>("type");
+    const QByteArray get = "DynamoDB_20120810.GetItem";
+    QTest::newRow("the cluster") << QByteArray("/dax/c1") << get << 200 << QString();
+    QTest::newRow("a trailing slash") << QByteArray("/dax/c1/") << get << 200 << QString();
+    QTest::newRow("upper case and a query") << QByteArray("/dax/C1?x=1") << get << 200 << QString();
+    QTest::newRow("percent-encoded") << QByteArray("/dax/%63%31") << get << 200 << QString();
+    QTest::newRow("no name") << QByteArray("/dax/") << get << 404 << QString();
+    QTest::newRow("no such cluster") << QByteArray("/dax/nope") << get << 400 << QStringLiteral("ResourceNotFoundException");
+    QTest::newRow("a table operation") << QByteArray("/dax/c1") << QByteArray("DynamoDB_20120810.DescribeTable") << 400
+                                       << QStringLiteral("ValidationException");
+    QTest::newRow("another path is the endpoint") << QByteArray("/elsewhere") << QByteArray("DynamoDB_20120810.DescribeTable") << 200
+                                                  << QString();
+}
+
+void TestEndpoint::daxClusterPaths()
+{
+    QFETCH(QByteArray, path);
+    QFETCH(QByteArray, target);
+    QFETCH(int, status);
+    QFETCH(QString, type);
+    const http::Endpoint endpoint(*m_engine, http::EndpointOptions());
+    // (A request's headers are views: the target must outlive it.)
+    const QByteArray createTarget = "AmazonDAXV3.CreateCluster";
+    http::HttpRequest create = request(createTarget,
+                                       "{\"ClusterName\": \"c1\", \"NodeType\": \"dax.t3.small\", \"ReplicationFactor\": 1, "
+                                       "\"IamRoleArn\": \"arn:aws:iam::000000000000:role/DAX\"}");
+    create.headers[0].second = "application/x-amz-json-1.1";
+    create.headers.append({"host", "127.0.0.1:9999"});
+    const http::HttpResponse created = endpoint.handle(create);
+    QVERIFY2(created.status == 200, created.body.constData());
+    const QJsonObject cluster = QJsonDocument::fromJson(created.body).object().value(QLatin1String("Cluster")).toObject();
+    QCOMPARE(cluster.value(QLatin1String("ClusterDiscoveryEndpoint")).toObject().value(QLatin1String("URL")).toString(),
+             QStringLiteral("http://127.0.0.1:9999/dax/c1"));
+
+    http::HttpRequest r = request(target, target.endsWith("GetItem") ? "{\"TableName\": \"Orders\", \"Key\": {\"pk\": {\"S\": \"a\"}}}"
+                                                                     : "{\"TableName\": \"Orders\"}");
+    r.target = path;
+    const http::HttpResponse answer = endpoint.handle(r);
+    QCOMPARE(answer.status, status);
+    if (!type.isEmpty())
+        QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QLatin1String("__type")).toString().section(u'#', -1), type);
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)
