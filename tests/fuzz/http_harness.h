@@ -52,6 +52,11 @@ public:
                                    "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})"));
         if (!r.ok())
             return r.error().message();
+        // A DAX cluster, reached at /dax/fz.
+        r = m_engine->call(api::RequestContext(), QStringLiteral("Dax.CreateCluster"),
+                           QByteArrayView(R"({"ClusterName":"fz","NodeType":"dax.t3.small","ReplicationFactor":1,"IamRoleArn":"arn:aws:iam::0:role/d"})"));
+        if (!r.ok())
+            return r.error().message();
         http::EndpointOptions eo;
         eo.http.port = 0;
         eo.http.threads = 2;
