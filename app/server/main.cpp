@@ -2,6 +2,7 @@
 // DynamoDB Local's (-port 8000 -inMemory -dbPath DIR -sharedDb -cors ...),
 // so that scripts written for DynamoDB Local work unchanged.
 #include "api/engine.h"
+#include "daxwire/daxserver.h"
 #include "http/endpoint.h"
 #include "security/credentials.h"
 
@@ -139,8 +140,15 @@ int main(int argc, char **argv)
                                                  "({\"Users\": [{\"UserName\", \"AccessKeyId\", \"SecretAccessKey\", optional \"Policy\"}]}) "
                                                  "and authorize each call with the signer's IAM policy; without it any signature is accepted."),
                                   QStringLiteral("file"));
+    const QCommandLineOption daxPort(QStringLiteral("dax-port"),
+                                     QStringLiteral("Also serve the DAX clusters on DAX's own protocol, for AWS's DAX SDK clients "
+                                                    "(dax://HOST:PORT, on --host): the first cluster created on PORT, the next on "
+                                                    "PORT+1, and so on; a deleted cluster's port goes to the next one created; 0 picks "
+                                                    "a free port for each. Each cluster served is named on stderr. Without it, a "
+                                                    "cluster is reached at the HTTP endpoint's /dax/<name> only."),
+                                     QStringLiteral("port"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -159,6 +167,13 @@ int main(int argc, char **argv)
     const uint portNumber = parser.value(port).toUInt(&ok);
     if (!ok || portNumber > 65535)
         fail(QStringLiteral("Invalid port '%1'").arg(parser.value(port)));
+    const uint daxPortNumber = parser.isSet(daxPort) ? parser.value(daxPort).toUInt(&ok) : 0;
+    if (!ok || daxPortNumber > 65535)
+        fail(QStringLiteral("Invalid DAX port '%1'").arg(parser.value(daxPort)));
+    // DAX connections authorize with their own SigV4 scheme, not checked yet:
+    // an endpoint that checks signatures must not open a door that does not.
+    if (parser.isSet(daxPort) && parser.isSet(auth))
+        fail(QStringLiteral("--dax-port cannot be used with --auth yet: the DAX protocol's signatures are not checked"));
     const int threadCount = parser.value(threads).toInt(&ok);
     if (!ok || threadCount < 0 || threadCount > 256)
         fail(QStringLiteral("Invalid thread count '%1'").arg(parser.value(threads)));
@@ -243,7 +258,21 @@ int main(int argc, char **argv)
                 engineOptions.inMemory ? "in memory" : qPrintable(QDir(engineOptions.dataDir).absolutePath()));
     std::fflush(stdout);
     std::fprintf(stderr, "S3 buckets of exports and imports: %s\n", qPrintable((*engine)->bucketsFolder()));
+    std::unique_ptr<dd::daxwire::DaxServer> daxServer;
+    if (parser.isSet(daxPort)) {
+        dd::daxwire::DaxServerOptions daxOptions;
+        daxOptions.host = endpointOptions.http.host;
+        daxOptions.basePort = quint16(daxPortNumber);
+        daxOptions.log = [](const QString &line) {
+            std::fprintf(stderr, "%s\n", qPrintable(line));
+            std::fflush(stderr);
+        };
+        daxServer = std::make_unique<dd::daxwire::DaxServer>(**engine, daxOptions);
+        daxServer->start();
+    }
     const int rc = app.exec();
+    if (daxServer)
+        daxServer->stop();
     endpoint.stop();
     return rc;
 }

@@ -388,6 +388,15 @@ const EngineOptions &Engine::options() const { return d->options; }
 
 QString Engine::bucketsFolder() const { return d->buckets->root(); }
 
+QStringList Engine::regions() const
+{
+    QStringList names;
+    for (const auto &db : d->openRegions())
+        names.append(db->region());
+    names.sort();
+    return names;
+}
+
 bool Engine::isRegionName(const QString &name)
 {
     static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));

@@ -13,6 +13,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <functional>
 #include <memory>
@@ -107,6 +108,9 @@ public:
     // Whether `name` can name a region: lowercase letters, digits and
     // hyphens, as AWS's region names (they become file names).
     static bool isRegionName(const QString &name);
+    // The regions whose database is open: those of the data directory and
+    // those requests have used since, by name.
+    QStringList regions() const;
 
     // Commit listeners of a region's database, for in-process readers of
     // streams that would rather wake than poll (the live stream viewer):
