@@ -1,0 +1,202 @@
+"""DAX's own protocol (dynamodesk-server --dax-port) with AWS's DAX SDK
+clients, from npm, versions pinned in js-dax/package-lock.json: the
+JavaScript v3 client (@amazon-dax-sdk/client-dax with lib-dax's
+DaxDocument) runs js-dax/dax_scenario.js against a cluster made with the
+control plane, and the client for the AWS SDK v2 (amazon-dax-client 1.x with
+the DocumentClient) runs js-dax/dax_v2_scenario.js; both connect to
+dax://127.0.0.1:PORT as applications do to a DAX cluster on AWS. With a raw
+socket: the clusters' ports follow their creation and deletion, and a node
+describes itself (the endpoints method) with the address the client dialled.
+The packages are installed with `npm ci` into js-dax/node_modules on first
+use (the npm registry); the test is skipped, saying why, without Node.js 18
+or later."""
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import unittest
+
+import dynamodesk
+from dynamodesk import Server, boto3_client
+
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'js-dax')
+ROLE = 'arn:aws:iam::000000000000:role/DAXServiceRole'
+# The connection preamble of @amazon-dax-sdk/client-dax 3.1.0 (captured):
+# magic, 0, a 16-byte session id, {"UserAgent": ...}, 0.
+PREAMBLE = bytes.fromhex('674a37796e65354700' '50d316128e10c616227a61204fbe7cdcb7'
+                         'a169557365724167656e74734461784a535633436c69656e742d332e312e3000')
+ENDPOINTS = bytes.fromhex('011a1b2bcf02')  # service 1, method endpoints, no arguments
+
+
+def node_major():
+    node = shutil.which('node')
+    if not node:
+        return 0
+    out = subprocess.run([node, '--version'], capture_output=True, text=True).stdout.strip()  # "v20.20.2"
+    try:
+        return int(out.lstrip('v').split('.')[0])
+    except ValueError:
+        return 0
+
+
+def free_ports(n):
+    """A port P with P..P+n-1 free now (the server binds them a moment later)."""
+    for _ in range(50):
+        with socket.socket() as s:
+            s.bind(('127.0.0.1', 0))
+            base = s.getsockname()[1]
+        if base + n > 65535:
+            continue
+        try:
+            held = []
+            for p in range(base, base + n):
+                s = socket.socket()
+                held.append(s)
+                s.bind(('127.0.0.1', p))
+            return base
+        except OSError:
+            continue
+        finally:
+            for s in held:
+                s.close()
+    raise RuntimeError('no free port range')
+
+
+def wait_for_port(port, up=True, timeout=10):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            socket.create_connection(('127.0.0.1', port), timeout=1).close()
+            if up:
+                return
+        except OSError:
+            if not up:
+                return
+        time.sleep(0.05)
+    raise AssertionError('port %d did not %s' % (port, 'open' if up else 'close'))
+
+
+def endpoints_of(port):
+    """The raw answer of a node's endpoints method (all that arrives until it pauses)."""
+    with socket.create_connection(('127.0.0.1', port), timeout=5) as s:
+        s.sendall(PREAMBLE + ENDPOINTS)
+        data = s.recv(4096)
+        s.settimeout(0.3)
+        try:
+            while True:
+                chunk = s.recv(4096)
+                if not chunk:
+                    break
+                data += chunk
+        except socket.timeout:
+            pass
+        return data
+
+
+def create_tables(ddb):
+    def table(name, keys, **extra):
+        ddb.create_table(TableName=name, BillingMode='PAY_PER_REQUEST',
+                         AttributeDefinitions=[{'AttributeName': n, 'AttributeType': t} for n, t, _ in keys] +
+                         extra.pop('definitions', []),
+                         KeySchema=[{'AttributeName': n, 'KeyType': k} for n, _, k in keys], **extra)
+    table('Music', [('Artist', 'S', 'HASH'), ('SongTitle', 'S', 'RANGE')],
+          definitions=[{'AttributeName': 'Genre', 'AttributeType': 'S'}, {'AttributeName': 'Year', 'AttributeType': 'N'}],
+          GlobalSecondaryIndexes=[{'IndexName': 'ByGenre', 'Projection': {'ProjectionType': 'ALL'},
+                                   'KeySchema': [{'AttributeName': 'Genre', 'KeyType': 'HASH'},
+                                                 {'AttributeName': 'Year', 'KeyType': 'RANGE'}]}])
+    table('Counters', [('id', 'N', 'HASH')])
+    table('Nums', [('h', 'S', 'HASH'), ('n', 'N', 'RANGE')])
+    table('Blobs', [('h', 'B', 'HASH'), ('r', 'B', 'RANGE')])
+
+
+def create_cluster(server, name):
+    dax = boto3_client(server, 'dax')
+    return dax.create_cluster(ClusterName=name, NodeType='dax.t3.small', ReplicationFactor=1, IamRoleArn=ROLE)['Cluster']
+
+
+class DaxSdkTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if node_major() < 18 or not shutil.which('npm'):
+            raise unittest.SkipTest("AWS's DAX SDK for JavaScript needs Node.js 18 or later and npm")
+        lock = os.path.join(HERE, 'package-lock.json')
+        stamp = os.path.join(HERE, 'node_modules', '.package-lock.json')
+        if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(lock):
+            p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=HERE, capture_output=True, text=True, timeout=300)
+            if p.returncode != 0:
+                raise AssertionError('npm ci failed: %s' % p.stderr)
+
+    def setUp(self):
+        self.dax_port = free_ports(3)
+        self.server = Server(extra_args=['--dax-port', str(self.dax_port)]).start()
+        create_tables(boto3_client(self.server))
+
+    def tearDown(self):
+        self.server.cleanup()
+
+    def run_node(self, script, *args):
+        env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+        p = subprocess.run(['node', script] + list(args), cwd=HERE, capture_output=True, text=True, timeout=300, env=env)
+        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+        self.assertIn('all steps passed', p.stdout)
+        return [line for line in p.stdout.splitlines() if line.startswith('ok ')]
+
+    def test_js_v3_client(self):
+        create_cluster(self.server, 'jscache')
+        wait_for_port(self.dax_port)
+        steps = self.run_node('dax_scenario.js', 'dax://127.0.0.1:%d' % self.dax_port, self.server.url, 'jscache')
+        self.assertEqual(len(steps), 15, steps)
+
+    def test_js_v2_client(self):
+        create_cluster(self.server, 'v2cache')
+        wait_for_port(self.dax_port)
+        steps = self.run_node('dax_v2_scenario.js', '127.0.0.1:%d' % self.dax_port)
+        self.assertEqual(len(steps), 5, steps)
+
+    def test_ports_follow_clusters(self):
+        base = self.dax_port
+        with socket.socket() as s:  # nothing before a cluster exists
+            self.assertNotEqual(s.connect_ex(('127.0.0.1', base)), 0)
+        create_cluster(self.server, 'first')
+        wait_for_port(base)
+        create_cluster(self.server, 'second')
+        wait_for_port(base + 1)
+        # endpoints: one node, the address dialled (127.0.0.1) and the cluster's port, leader.
+        answer = endpoints_of(base + 1)
+        self.assertTrue(answer.startswith(b'\x80\x81\xa7'), answer.hex())
+        self.assertIn(b'\x02\x44\x7f\x00\x00\x01', answer)
+        self.assertIn(b'\x03\x19' + (base + 1).to_bytes(2, 'big'), answer)
+        self.assertIn(b'\x04\x01', answer)
+        # A deleted cluster's port closes and goes to the next cluster created.
+        boto3_client(self.server, 'dax').delete_cluster(ClusterName='first')
+        wait_for_port(base, up=False)
+        wait_for_port(base + 1)
+        create_cluster(self.server, 'third')
+        wait_for_port(base)
+        # A connection that sends garbage is closed, and the node keeps serving.
+        with socket.create_connection(('127.0.0.1', base), timeout=5) as s:
+            s.sendall(b'GET / HTTP/1.1\r\n\r\n')
+            self.assertEqual(s.recv(100), b'')
+        self.assertTrue(endpoints_of(base).startswith(b'\x80\x81'))
+
+
+class DaxPortFlagTest(unittest.TestCase):
+    def test_refused_with_auth(self):
+        with tempfile.NamedTemporaryFile('w', suffix='.json') as users:
+            users.write('{"Users": [{"UserName": "u", "AccessKeyId": "AKID", "SecretAccessKey": "s"}]}')
+            users.flush()
+            p = subprocess.run([dynamodesk.SERVER, '--in-memory', '--port', '0', '--dax-port', '0', '--auth', users.name],
+                               capture_output=True, text=True, timeout=30)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn('--dax-port cannot be used with --auth', p.stderr)
+
+    def test_invalid_port(self):
+        p = subprocess.run([dynamodesk.SERVER, '--in-memory', '--port', '0', '--dax-port', '70000'], capture_output=True, text=True, timeout=30)
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn("Invalid DAX port '70000'", p.stderr)
+
+
+if __name__ == '__main__':
+    unittest.main()
