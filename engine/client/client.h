@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace dd::client {
@@ -38,6 +39,18 @@ public:
 
     virtual QString region() const = 0;
     virtual QString displayName() const = 0; // "Embedded: /path", "http://127.0.0.1:8000", "AWS eu-west-1 (work)"
+
+    // A new client like this one (same engine or endpoint, region and keys)
+    // that sends the item operations a DAX cluster serves
+    // (isDaxDataOperation(), client/daxrouting.h) through cluster `cluster`
+    // and every other operation directly; an empty name: none through a
+    // cluster. Null when this kind of client cannot reach a cluster. The
+    // caller owns the new client; this one is unchanged.
+    virtual std::shared_ptr<Client> throughDaxCluster(const QString &cluster) const
+    {
+        Q_UNUSED(cluster);
+        return nullptr;
+    }
 };
 
 } // namespace dd::client

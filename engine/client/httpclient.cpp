@@ -4,6 +4,7 @@
 // between attempts on a timer on the network thread.
 #include "client/httpclient.h"
 
+#include "client/daxrouting.h"
 #include "client/jsonprotocol.h"
 
 #include <QElapsedTimer>
@@ -23,8 +24,6 @@ namespace dd::client {
 
 namespace {
 
-// botocore signs DynamoDB Streams requests with the name "dynamodb" too.
-const QString kSigningName = QStringLiteral("dynamodb");
 const QByteArray kUserAgent = QByteArrayLiteral("Dynamodesk/" DD_VERSION " (Qt " QT_VERSION_STR ")");
 
 bool isChina(const QString &region)
@@ -104,9 +103,10 @@ private:
         signable.body = call->body;
         // Host is set here, not left to Qt, so that the signed value is the sent one.
         signable.headers = {{"Host", SigV4::hostHeader(call->url)},
-                            {"Content-Type", JsonProtocol::contentType},
+                            {"Content-Type", JsonProtocol::contentTypeOf(call->operation)},
                             {"X-Amz-Target", JsonProtocol::target(call->operation)}};
-        SigV4::sign(signable, m_config.credentials, m_config.region, kSigningName, QDateTime::currentDateTimeUtc());
+        SigV4::sign(signable, m_config.credentials, m_config.region, JsonProtocol::signingNameOf(call->operation),
+                    QDateTime::currentDateTimeUtc());
 
         QNetworkRequest request(call->url);
         for (const auto &[name, value] : signable.headers) request.setRawHeader(name, value);
@@ -217,6 +217,15 @@ HttpClient::HttpClient(Config config) : m_config(std::move(config))
         m_config.streamsEndpoint = aws ? QUrl(QStringLiteral("https://streams.dynamodb.") + m_config.region + awsHostSuffix(m_config.region) + u'/')
                                        : m_config.endpoint;
     if (m_config.streamsEndpoint.path().isEmpty()) m_config.streamsEndpoint.setPath(QStringLiteral("/"));
+    if (m_config.daxEndpoint.isEmpty())
+        m_config.daxEndpoint = aws ? QUrl(QStringLiteral("https://dax.") + m_config.region + awsHostSuffix(m_config.region) + u'/')
+                                   : m_config.endpoint;
+    if (m_config.daxEndpoint.path().isEmpty()) m_config.daxEndpoint.setPath(QStringLiteral("/"));
+    if (!m_config.daxCluster.isEmpty()) {
+        m_clusterEndpoint = m_config.endpoint;
+        m_clusterEndpoint.setPath(QStringLiteral("/dax/") + m_config.daxCluster);
+        m_clusterEndpoint.setQuery(QString());
+    }
     m_config.maxAttempts = std::max(1, m_config.maxAttempts);
 
     m_worker = new Worker(m_config);
@@ -240,7 +249,26 @@ HttpClient::~HttpClient()
 
 QUrl HttpClient::endpointFor(const QString &operation) const
 {
-    return JsonProtocol::isStreamsOperation(operation) ? m_config.streamsEndpoint : m_config.endpoint;
+    if (JsonProtocol::isStreamsOperation(operation))
+        return m_config.streamsEndpoint;
+    if (JsonProtocol::isDaxOperation(operation))
+        return m_config.daxEndpoint;
+    if (!m_clusterEndpoint.isEmpty() && isDaxDataOperation(operation))
+        return m_clusterEndpoint;
+    return m_config.endpoint;
+}
+
+QString HttpClient::displayName() const
+{
+    return m_config.daxCluster.isEmpty() ? m_config.displayName
+                                         : QStringLiteral("%1, DAX cluster %2").arg(m_config.displayName, m_config.daxCluster);
+}
+
+std::shared_ptr<Client> HttpClient::throughDaxCluster(const QString &cluster) const
+{
+    Config c = m_config;
+    c.daxCluster = cluster;
+    return std::make_shared<HttpClient>(c);
 }
 
 QFuture<ApiResponse> HttpClient::call(const QString &operation, const QJsonObject &request)

@@ -1,6 +1,7 @@
 // HttpClient: Client over HTTP(S) to any DynamoDB endpoint: real AWS,
 // dynamodesk-server, DynamoDB Local, ScyllaDB Alternator. It speaks the
-// JSON 1.0 protocol (JsonProtocol), signs every attempt with SigV4, and
+// JSON 1.0 protocol (JsonProtocol; DAX's control plane in JSON 1.1, signed
+// for the service "dax"), signs every attempt with SigV4, and
 // retries throttling, 5xx and transport failures with exponential backoff
 // and full jitter, as the AWS SDKs' standard retry mode does.
 //
@@ -40,6 +41,14 @@ public:
     struct Config {
         QUrl endpoint;                        // empty: https://dynamodb.<region>.amazonaws.com (.com.cn in China)
         QUrl streamsEndpoint;                 // empty: `endpoint`, or https://streams.dynamodb.<region>.amazonaws.com for AWS's own
+        QUrl daxEndpoint;                     // DAX's control plane (Dax.*); empty: `endpoint`, or https://dax.<region>.amazonaws.com for AWS's own
+        // Set: the item operations a DAX cluster serves (isDaxDataOperation())
+        // go to `endpoint` with the path /dax/<daxCluster>, where a
+        // dynamodesk-server answers them through that cluster's caches;
+        // everything else goes where it would without. AWS's own clusters
+        // speak DAX's binary protocol inside their VPC, not HTTP: this does
+        // not reach them.
+        QString daxCluster;
         QString region = QStringLiteral("us-east-1"); // also the SigV4 credential scope
         AwsCredentials credentials;           // every call fails with NoCredentials while invalid
         int timeoutMs = 60000;                // per attempt, from sending to the last byte of the reply
@@ -75,10 +84,14 @@ public:
     QFuture<ApiResponse> call(const QString &operation, const QJsonObject &request) override;
     ApiResponse callSync(const QString &operation, const QJsonObject &request) override;
     QString region() const override { return m_config.region; }
-    QString displayName() const override { return m_config.displayName; }
+    QString displayName() const override; // Config::displayName, and the DAX cluster if any
+
+    // A new HttpClient with this one's config and Config::daxCluster = `cluster`.
+    std::shared_ptr<Client> throughDaxCluster(const QString &cluster) const override;
 
     const Config &config() const { return m_config; }
-    // The URL `operation` is sent to (Streams.* may go elsewhere).
+    // The URL `operation` is sent to (Streams.*, Dax.* and, with a DAX
+    // cluster, its item operations may go elsewhere).
     QUrl endpointFor(const QString &operation) const;
 
     // AWS's endpoint for DynamoDB in `region`.
@@ -88,6 +101,7 @@ private:
     class Worker;
 
     Config m_config;
+    QUrl m_clusterEndpoint; // `endpoint` with the path /dax/<daxCluster>; empty without a cluster
     QThread m_thread;
     Worker *m_worker; // lives on m_thread; deleted there by the destructor
 };

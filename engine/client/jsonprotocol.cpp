@@ -44,7 +44,24 @@ QByteArray JsonProtocol::target(const QString &operation)
         return "DynamoDBStreams_20120810." + operation.sliced(8).toUtf8();
     if (operation.startsWith(QLatin1String("Dynamodesk.")))
         return "Dynamodesk_20261101." + operation.sliced(11).toUtf8();
+    if (isDaxOperation(operation))
+        return "AmazonDAXV3." + operation.sliced(4).toUtf8();
     return "DynamoDB_20120810." + operation.toUtf8();
+}
+
+bool JsonProtocol::isDaxOperation(const QString &operation)
+{
+    return operation.startsWith(QLatin1String("Dax."));
+}
+
+const char *JsonProtocol::contentTypeOf(const QString &operation)
+{
+    return isDaxOperation(operation) ? daxContentType : contentType;
+}
+
+QString JsonProtocol::signingNameOf(const QString &operation)
+{
+    return isDaxOperation(operation) ? QStringLiteral("dax") : QStringLiteral("dynamodb");
 }
 
 bool JsonProtocol::isStreamsOperation(const QString &operation)

@@ -1,5 +1,7 @@
 // JsonProtocol: the client side of DynamoDB's JSON 1.0 protocol, without
-// the network: which X-Amz-Target names an operation, how a response
+// the network: which X-Amz-Target, Content-Type and SigV4 signing name go
+// with an operation (DAX's control plane, "Dax.<Op>", speaks JSON 1.1 as
+// AmazonDAXV3 and signs as "dax"), how a response
 // (status, body, x-amz-crc32) becomes an ApiResponse, and which failures are
 // worth another attempt. HttpClient moves the bytes; this decides what they
 // mean. Pure functions; safe from any thread.
@@ -21,11 +23,20 @@ public:
     };
 
     // "DynamoDB_20120810.Query"; "Streams.GetRecords" -> "DynamoDBStreams_20120810.GetRecords";
-    // "Dynamodesk.ListTriggers" -> "Dynamodesk_20261101.ListTriggers" (our own operations).
+    // "Dynamodesk.ListTriggers" -> "Dynamodesk_20261101.ListTriggers" (our own operations);
+    // "Dax.CreateCluster" -> "AmazonDAXV3.CreateCluster".
     static QByteArray target(const QString &operation);
     static bool isStreamsOperation(const QString &operation); // named "Streams.<Op>"
+    static bool isDaxOperation(const QString &operation);     // named "Dax.<Op>" (DAX's control plane)
 
-    static constexpr const char *contentType = "application/x-amz-json-1.0";
+    static constexpr const char *contentType = "application/x-amz-json-1.0";    // DynamoDB, its Streams, Dynamodesk
+    static constexpr const char *daxContentType = "application/x-amz-json-1.1"; // DAX's control plane
+    // The Content-Type of `operation`'s request: daxContentType for Dax.*, else contentType.
+    static const char *contentTypeOf(const QString &operation);
+    // The SigV4 signing name: "dax" for Dax.*, else "dynamodb" (botocore
+    // signs DynamoDB Streams as "dynamodb" too, and so do DAX's cluster
+    // endpoints reached over HTTP).
+    static QString signingNameOf(const QString &operation);
 
     // Interprets a response. `crc32Header` and `errorTypeHeader` are the
     // x-amz-crc32 and x-amzn-ErrorType headers (empty if absent). A 2xx

@@ -1,6 +1,10 @@
 // HttpClient against the real dynamodesk-server (started per test run with
 // --in-memory --port 0): table and item calls, DynamoDB's errors with AWS's
-// messages, and many calls at once from several threads. Retries, timeouts
+// messages, many calls at once from several threads, and DAX: its control
+// plane (AmazonDAXV3 in JSON 1.1, signed for "dax", on AWS at
+// dax.<region>.amazonaws.com) and a client through a cluster (item
+// operations to /dax/<name>, stale reads after a write around it, the rest
+// straight to the endpoint). Retries, timeouts
 // and checksums run against FakeEndpoint, a small QTcpServer in this test
 // that answers with scripted HTTP responses.
 #include "client/httpclient.h"
@@ -144,6 +148,34 @@ private slots:
         QCOMPARE(aws.endpointFor(QStringLiteral("Query")), QUrl(QStringLiteral("https://dynamodb.eu-west-1.amazonaws.com/")));
         QCOMPARE(aws.endpointFor(QStringLiteral("Streams.GetRecords")), QUrl(QStringLiteral("https://streams.dynamodb.eu-west-1.amazonaws.com/")));
         QCOMPARE(HttpClient::awsEndpoint(QStringLiteral("cn-north-1")), QUrl(QStringLiteral("https://dynamodb.cn-north-1.amazonaws.com.cn")));
+        // DAX's control plane has its own host on AWS, the endpoint's URL elsewhere.
+        QCOMPARE(aws.endpointFor(QStringLiteral("Dax.DescribeClusters")), QUrl(QStringLiteral("https://dax.eu-west-1.amazonaws.com/")));
+        QCOMPARE(local.endpointFor(QStringLiteral("Dax.DescribeClusters")), QUrl(QStringLiteral("http://127.0.0.1:8000/")));
+        profile.region = QStringLiteral("cn-north-1");
+        HttpClient china(HttpClient::Config::fromProfile(profile));
+        QCOMPARE(china.endpointFor(QStringLiteral("Dax.CreateCluster")), QUrl(QStringLiteral("https://dax.cn-north-1.amazonaws.com.cn/")));
+
+        // Through a DAX cluster: exactly the item operations go to /dax/<name>.
+        const auto routed = local.throughDaxCluster(QStringLiteral("orders-cache"));
+        auto *cluster = dynamic_cast<HttpClient *>(routed.get());
+        QVERIFY(cluster);
+        QCOMPARE(cluster->config().daxCluster, QStringLiteral("orders-cache"));
+        QCOMPARE(cluster->displayName(), QStringLiteral("http://127.0.0.1:8000, DAX cluster orders-cache"));
+        for (const char *op : {"GetItem", "BatchGetItem", "Query", "Scan", "PutItem", "UpdateItem", "DeleteItem", "BatchWriteItem",
+                               "TransactWriteItems", "TransactGetItems"})
+            QCOMPARE(cluster->endpointFor(QLatin1String(op)), QUrl(QStringLiteral("http://127.0.0.1:8000/dax/orders-cache")));
+        for (const char *op : {"DescribeTable", "ListTables", "CreateTable", "ExecuteStatement", "Streams.GetRecords",
+                               "Dax.DescribeClusters", "Dynamodesk.DescribeClusterMetrics"})
+            QCOMPARE(cluster->endpointFor(QLatin1String(op)), QUrl(QStringLiteral("http://127.0.0.1:8000/")));
+        QCOMPARE(local.endpointFor(QStringLiteral("GetItem")), QUrl(QStringLiteral("http://127.0.0.1:8000/")));
+        // A path or query of the endpoint's URL is replaced.
+        HttpClient::Config withPath = HttpClient::Config::local(QUrl(QStringLiteral("http://127.0.0.1:8000/base?x=1")));
+        withPath.daxCluster = QStringLiteral("c");
+        QCOMPARE(HttpClient(withPath).endpointFor(QStringLiteral("Query")), QUrl(QStringLiteral("http://127.0.0.1:8000/dax/c")));
+        // No cluster: nothing routed, and the same display name.
+        const auto none = cluster->throughDaxCluster(QString());
+        QCOMPARE(none->displayName(), QStringLiteral("http://127.0.0.1:8000"));
+        QCOMPARE(dynamic_cast<HttpClient *>(none.get())->endpointFor(QStringLiteral("GetItem")), QUrl(QStringLiteral("http://127.0.0.1:8000/")));
 
         // No keys: every call says so, without touching the network.
         const ApiResponse r = aws.callSync(QStringLiteral("ListTables"), {});
@@ -352,6 +384,97 @@ private slots:
         const ApiResponse r = await(client.call(QStringLiteral("Streams.ListStreams"), {}));
         QVERIFY(r.ok());
         QVERIFY(fake.requests.value(0).contains("X-Amz-Target: DynamoDBStreams_20120810.ListStreams"));
+    }
+
+    void daxOnTheWire()
+    {
+        FakeEndpoint fake;
+        fake.script = {httpResponse(200, "{}")};
+        HttpClient client(fast(fake.url()));
+        QVERIFY(await(client.call(QStringLiteral("Dax.DescribeClusters"), {})).ok());
+        // AWS's DAX API: JSON 1.1, AmazonDAXV3, signed for the service "dax".
+        const QByteArray control = fake.requests.value(0);
+        QVERIFY2(control.startsWith("POST / HTTP/1.1"), control.constData());
+        QVERIFY2(control.contains("X-Amz-Target: AmazonDAXV3.DescribeClusters"), control.constData());
+        QVERIFY2(control.contains("Content-Type: application/x-amz-json-1.1"), control.constData());
+        QVERIFY2(control.contains("/us-east-1/dax/aws4_request"), control.constData());
+
+        // An item operation through a cluster: DynamoDB's protocol on the cluster's path.
+        const auto routed = client.throughDaxCluster(QStringLiteral("orders-cache"));
+        QVERIFY(await(routed->call(QStringLiteral("GetItem"), json("{\"TableName\":\"T\",\"Key\":{\"pk\":{\"S\":\"a\"}}}"))).ok());
+        const QByteArray item = fake.requests.value(1);
+        QVERIFY2(item.startsWith("POST /dax/orders-cache HTTP/1.1"), item.constData());
+        QVERIFY2(item.contains("X-Amz-Target: DynamoDB_20120810.GetItem"), item.constData());
+        QVERIFY2(item.contains("Content-Type: application/x-amz-json-1.0"), item.constData());
+        QVERIFY2(item.contains("/us-east-1/dynamodb/aws4_request"), item.constData());
+        // Anything else through that client: straight to the endpoint.
+        QVERIFY(await(routed->call(QStringLiteral("DescribeTable"), json("{\"TableName\":\"T\"}"))).ok());
+        QVERIFY2(fake.requests.value(2).startsWith("POST / HTTP/1.1"), fake.requests.value(2).constData());
+    }
+
+    // A dynamodesk-server's DAX: the control plane through HttpClient, and a
+    // client through the cluster that reads stale items after a write around it.
+    void throughDaxClusterOfAServer()
+    {
+        HttpClient direct(HttpClient::Config::local(m_url));
+        ApiResponse r = direct.callSync(QStringLiteral("CreateTable"),
+                                        json("{\"TableName\": \"Cached\", \"BillingMode\": \"PAY_PER_REQUEST\","
+                                             " \"AttributeDefinitions\": [{\"AttributeName\": \"pk\", \"AttributeType\": \"S\"}],"
+                                             " \"KeySchema\": [{\"AttributeName\": \"pk\", \"KeyType\": \"HASH\"}]}"));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = direct.callSync(QStringLiteral("Dax.CreateCluster"),
+                            QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("wire-cache")}, {QStringLiteral("NodeType"), QStringLiteral("dax.t3.small")},
+                                        {QStringLiteral("ReplicationFactor"), 1},
+                                        {QStringLiteral("IamRoleArn"), QStringLiteral("arn:aws:iam::000000000000:role/DAXServiceRole")}});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const QJsonObject cluster = r.body.value(QStringLiteral("Cluster")).toObject();
+        QCOMPARE(cluster.value(QStringLiteral("ClusterDiscoveryEndpoint")).toObject().value(QStringLiteral("URL")).toString(),
+                 m_url.toString() + QStringLiteral("/dax/wire-cache"));
+        r = direct.callSync(QStringLiteral("Dax.CreateCluster"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("wire-cache")},
+                                                                             {QStringLiteral("NodeType"), QStringLiteral("dax.t3.small")},
+                                                                             {QStringLiteral("ReplicationFactor"), 1},
+                                                                             {QStringLiteral("IamRoleArn"), QStringLiteral("arn:aws:iam::000000000000:role/R")}});
+        QCOMPARE(r.error.value_or(dd::ApiError(QString(), QString())).type(), QStringLiteral("ClusterAlreadyExistsFault"));
+
+        const auto put = [&](dd::client::Client &client, int v) {
+            const ApiResponse p = client.callSync(QStringLiteral("PutItem"),
+                QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Cached")},
+                            {QStringLiteral("Item"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("a")}}},
+                                                                 {QStringLiteral("v"), QJsonObject{{QStringLiteral("N"), QString::number(v)}}}}}});
+            QVERIFY2(p.ok(), qPrintable(describe(p)));
+        };
+        const auto value = [&](dd::client::Client &client) {
+            const ApiResponse g = client.callSync(QStringLiteral("GetItem"),
+                QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Cached")},
+                            {QStringLiteral("Key"), QJsonObject{{QStringLiteral("pk"), QJsonObject{{QStringLiteral("S"), QStringLiteral("a")}}}}}});
+            if (!g.ok())
+                return describe(g);
+            return g.body.value(QStringLiteral("Item")).toObject().value(QStringLiteral("v")).toObject().value(QStringLiteral("N")).toString();
+        };
+        const auto routed = direct.throughDaxCluster(QStringLiteral("wire-cache"));
+        put(direct, 1);
+        QCOMPARE(value(*routed), QStringLiteral("1"));
+        put(direct, 2); // around the cluster: unseen through it for record-ttl-millis (5 minutes)
+        QCOMPARE(value(*routed), QStringLiteral("1"));
+        QCOMPARE(value(direct), QStringLiteral("2"));
+        put(*routed, 3); // through it: seen at once
+        QCOMPARE(value(*routed), QStringLiteral("3"));
+        // What DAX does not serve goes to DynamoDB itself.
+        r = routed->callSync(QStringLiteral("DescribeTable"), json("{\"TableName\": \"Cached\"}"));
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        r = routed->callSync(QStringLiteral("Dax.DescribeClusters"), {});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+
+        r = direct.callSync(QStringLiteral("Dynamodesk.DescribeClusterMetrics"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("wire-cache")}});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        const QJsonObject metrics = r.body.value(QStringLiteral("Metrics")).toObject();
+        QCOMPARE(metrics.value(QStringLiteral("TotalRequestCount")).toInteger(), 4);
+        QCOMPARE(metrics.value(QStringLiteral("ItemCacheHits")).toInteger(), 2);
+        QCOMPARE(metrics.value(QStringLiteral("ItemCacheMisses")).toInteger(), 1);
+
+        r = direct.callSync(QStringLiteral("Dax.DeleteCluster"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("wire-cache")}});
+        QVERIFY2(r.ok(), qPrintable(describe(r)));
+        QCOMPARE(value(*routed).section(QLatin1Char(':'), 0, 0), QStringLiteral("ResourceNotFoundException"));
     }
 
     void sessionTokenIsSent()

@@ -16,6 +16,17 @@ private slots:
     {
         QCOMPARE(JsonProtocol::target(QStringLiteral("Query")), QByteArray("DynamoDB_20120810.Query"));
         QCOMPARE(JsonProtocol::target(QStringLiteral("Streams.GetShardIterator")), QByteArray("DynamoDBStreams_20120810.GetShardIterator"));
+        QCOMPARE(JsonProtocol::target(QStringLiteral("Dynamodesk.ListTriggers")), QByteArray("Dynamodesk_20261101.ListTriggers"));
+        // DAX's control plane: the AWS CLI's `aws dax` (botocore's dax model: jsonVersion 1.1, signingName dax).
+        QCOMPARE(JsonProtocol::target(QStringLiteral("Dax.CreateCluster")), QByteArray("AmazonDAXV3.CreateCluster"));
+        QVERIFY(JsonProtocol::isDaxOperation(QStringLiteral("Dax.DescribeClusters")));
+        QVERIFY(!JsonProtocol::isDaxOperation(QStringLiteral("GetItem")));
+        QCOMPARE(QByteArray(JsonProtocol::contentTypeOf(QStringLiteral("Dax.DescribeClusters"))), QByteArray("application/x-amz-json-1.1"));
+        QCOMPARE(QByteArray(JsonProtocol::contentTypeOf(QStringLiteral("GetItem"))), QByteArray("application/x-amz-json-1.0"));
+        QCOMPARE(QByteArray(JsonProtocol::contentTypeOf(QStringLiteral("Streams.GetRecords"))), QByteArray("application/x-amz-json-1.0"));
+        QCOMPARE(JsonProtocol::signingNameOf(QStringLiteral("Dax.DescribeClusters")), QStringLiteral("dax"));
+        QCOMPARE(JsonProtocol::signingNameOf(QStringLiteral("Streams.GetRecords")), QStringLiteral("dynamodb"));
+        QCOMPARE(JsonProtocol::signingNameOf(QStringLiteral("Query")), QStringLiteral("dynamodb"));
     }
 
     void crc32()
