@@ -205,6 +205,120 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::ClusterMetricsPanel</name>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Select a cluster to see its caches at work.</source>
+        <translation>Wählen Sie einen Cluster, um seine Caches bei der Arbeit zu sehen.</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>Fehlschläge</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>Trefferquote</translation>
+    </message>
+    <message>
+        <source>Item cache</source>
+        <translation>Element-Cache</translation>
+    </message>
+    <message>
+        <source>Query cache</source>
+        <translation>Abfrage-Cache</translation>
+    </message>
+    <message>
+        <source>Scan cache</source>
+        <translation>Scan-Cache</translation>
+    </message>
+    <message>
+        <source>Hits of GetItem and BatchGetItem keys, of all their eventually consistent reads</source>
+        <translation>Treffer der Schlüssel von GetItem und BatchGetItem unter all ihren letztendlich konsistenten Lesevorgängen</translation>
+    </message>
+    <message>
+        <source>Query responses served from the query cache</source>
+        <translation>Query-Antworten, die aus dem Abfrage-Cache kamen</translation>
+    </message>
+    <message>
+        <source>Scan responses served from the query cache</source>
+        <translation>Scan-Antworten, die aus dem Abfrage-Cache kamen</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>Anfragen:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>Fehler:</translation>
+    </message>
+    <message>
+        <source>Cache size:</source>
+        <translation>Cache-Größe:</translation>
+    </message>
+    <message>
+        <source>Evicted:</source>
+        <translation>Verdrängt:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>Aktualisiert:</translation>
+    </message>
+    <message>
+        <source>Metrics of %1</source>
+        <translation>Metriken von %1</translation>
+    </message>
+    <message>
+        <source>Live metrics come from the embedded engine and dynamodesk-server. On AWS, DAX publishes them to Amazon CloudWatch (namespace AWS/DAX): see the cluster&apos;s Metrics tab in the AWS console.</source>
+        <translation>Live-Metriken liefern die eingebettete Engine und dynamodesk-server. Bei AWS veröffentlicht DAX sie in Amazon CloudWatch (Namespace AWS/DAX): siehe den Reiter „Metriken“ des Clusters in der AWS-Konsole.</translation>
+    </message>
+    <message>
+        <source>Reading the metrics…</source>
+        <translation>Metriken werden gelesen…</translation>
+    </message>
+    <message>
+        <source>This connection does not offer live DAX metrics (%1). On AWS, DAX publishes them to Amazon CloudWatch (namespace AWS/DAX).</source>
+        <translation>Diese Verbindung bietet keine Live-Metriken von DAX (%1). Bei AWS veröffentlicht DAX sie in Amazon CloudWatch (Namespace AWS/DAX).</translation>
+    </message>
+    <message>
+        <source>Cannot read the metrics: %1</source>
+        <translation>Die Metriken können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 reads, %3 writes</source>
+        <translation>%1 insgesamt: %2 Lesevorgänge, %3 Schreibvorgänge</translation>
+    </message>
+    <message>
+        <source>%1 refused (ErrorRequestCount), %2 failed in DAX (FaultRequestCount)</source>
+        <translation>%1 abgelehnt (ErrorRequestCount), %2 in DAX gescheitert (FaultRequestCount)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n entries, %2 % of %3</source>
+        <translation>
+            <numerusform>%1 in %n Eintrag, %2 % von %3</numerusform>
+            <numerusform>%1 in %n Einträgen, %2 % von %3</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>EstimatedDbSize, and CacheMemoryUtilization of the caches&apos; budget</source>
+        <translation>EstimatedDbSize und CacheMemoryUtilization des Budgets der Caches</translation>
+    </message>
+    <message>
+        <source>EvictedSize: bytes of entries dropped to make room (least recently used first)</source>
+        <translation>EvictedSize: Bytes der Einträge, die für Platz verworfen wurden (die am längsten unbenutzten zuerst)</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::Compaction</name>
     <message>
         <source>Compacting %1.db (%2 of %3)…</source>
@@ -499,6 +613,254 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Copied the JavaScript (AWS SDK v3) code</source>
         <translation>JavaScript-Code (AWS SDK v3) kopiert</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::CreateClusterDialog</name>
+    <message>
+        <source>Create DAX cluster: %1</source>
+        <translation>DAX-Cluster erstellen: %1</translation>
+    </message>
+    <message>
+        <source>e.g. orders-cache</source>
+        <translation>z. B. orders-cache</translation>
+    </message>
+    <message>
+        <source>1 to 20 letters, digits and hyphens, starting with a letter; no two hyphens in a row and none at the end. DAX stores the name in lower case.</source>
+        <translation>1 bis 20 Buchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben; keine zwei Bindestriche hintereinander und keiner am Ende. DAX speichert den Namen in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>%1 (%2 GiB)</source>
+        <translation>%1 (%2 GiB)</translation>
+    </message>
+    <message>
+        <source>A local cluster&apos;s caches use at most the engine&apos;s limit, whatever the node&apos;s memory</source>
+        <translation>Die Caches eines lokalen Clusters nutzen höchstens das Limit der Engine, unabhängig vom Speicher des Knotens</translation>
+    </message>
+    <message>
+        <source>Nodes in the cluster: one primary and up to ten read replicas (AWS recommends three or more for production)</source>
+        <translation>Knoten im Cluster: ein primärer und bis zu zehn Lesereplikate (AWS empfiehlt für die Produktion drei oder mehr)</translation>
+    </message>
+    <message>
+        <source>The parameter group sets the item and query caches&apos; TTLs</source>
+        <translation>Die Parametergruppe legt die TTLs des Element- und des Abfrage-Caches fest</translation>
+    </message>
+    <message>
+        <source>The role DAX assumes to reach your tables; on AWS it must exist and trust dax.amazonaws.com</source>
+        <translation>Die Rolle, die DAX annimmt, um Ihre Tabellen zu erreichen; bei AWS muss sie existieren und dax.amazonaws.com vertrauen</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <source>Cluster &amp;name:</source>
+        <translation>Cluster&amp;name:</translation>
+    </message>
+    <message>
+        <source>Node &amp;type:</source>
+        <translation>Knoten&amp;typ:</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter group:</source>
+        <translation>&amp;Parametergruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;IAM role ARN:</source>
+        <translation>&amp;IAM-Rollen-ARN:</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Erstellen</translation>
+    </message>
+    <message>
+        <source>Dax.CreateCluster</source>
+        <translation>Dax.CreateCluster</translation>
+    </message>
+    <message>
+        <source>Cannot list the parameter groups: %1</source>
+        <translation>Die Parametergruppen können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Creating cluster %1…</source>
+        <translation>Cluster %1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>DAX refused the cluster: %1</source>
+        <translation>DAX hat den Cluster abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>N&amp;odes:</source>
+        <translation>&amp;Knoten:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::DaxClustersDialog</name>
+    <message>
+        <source>DAX clusters: %1</source>
+        <translation>DAX-Cluster: %1</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Node type</source>
+        <translation>Knotentyp</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Parameter group</source>
+        <translation>Parametergruppe</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Dax.DescribeClusters and Dax.DescribeParameterGroups again</source>
+        <translation>Dax.DescribeClusters und Dax.DescribeParameterGroups erneut</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>&amp;Erstellen…</translation>
+    </message>
+    <message>
+        <source>Creates a DAX cluster (Dax.CreateCluster)</source>
+        <translation>Erstellt einen DAX-Cluster (Dax.CreateCluster)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Deletes the selected cluster and its caches (Dax.DeleteCluster); the tables are not touched</source>
+        <translation>Löscht den gewählten Cluster und seine Caches (Dax.DeleteCluster); die Tabellen bleiben unberührt</translation>
+    </message>
+    <message>
+        <source>&amp;Open table through cluster…</source>
+        <translation>Tabelle über Cluster ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>C&amp;lusters</source>
+        <translation>&amp;Cluster</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter groups</source>
+        <translation>&amp;Parametergruppen</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer DAX (%1). The embedded engine, dynamodesk-server and AWS do.</source>
+        <translation>Dieser Endpunkt bietet kein DAX (%1). Die eingebettete Engine, dynamodesk-server und AWS bieten es.</translation>
+    </message>
+    <message>
+        <source>Cannot list the DAX clusters: %1</source>
+        <translation>Die DAX-Cluster können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Active nodes of the cluster&apos;s nodes</source>
+        <translation>Aktive Knoten unter den Knoten des Clusters</translation>
+    </message>
+    <message>
+        <source>Any DynamoDB client (AWS CLI, SDK) reaches the cluster&apos;s caches at this URL while the database is served (Table ▸ Serve on 127.0.0.1)</source>
+        <translation>Jeder DynamoDB-Client (AWS CLI, SDK) erreicht die Caches des Clusters unter dieser URL, während die Datenbank bereitgestellt wird (Tabelle ▸ Auf 127.0.0.1 bereitstellen)</translation>
+    </message>
+    <message>
+        <source>Created cluster %1 (%2).</source>
+        <translation>Cluster %1 erstellt (%2).</translation>
+    </message>
+    <message>
+        <source>Delete DAX cluster</source>
+        <translation>DAX-Cluster löschen</translation>
+    </message>
+    <message>
+        <source>Delete DAX cluster %1? Its caches go; the tables are not touched. Programs using its endpoint get errors from then on.</source>
+        <translation>DAX-Cluster %1 löschen? Seine Caches verschwinden; die Tabellen bleiben unberührt. Programme, die seinen Endpunkt nutzen, erhalten ab dann Fehler.</translation>
+    </message>
+    <message>
+        <source>Deleting cluster %1…</source>
+        <translation>Cluster %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>DAX refused to delete the cluster: %1</source>
+        <translation>DAX hat das Löschen des Clusters abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Cluster %1 is %2.</source>
+        <translation>Cluster %1 ist %2.</translation>
+    </message>
+    <message>
+        <source>Listing the tables…</source>
+        <translation>Tabellen werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables: %1</source>
+        <translation>Die Tabellen können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no tables to open.</source>
+        <translation>%1 hat keine Tabellen zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Open table through cluster %1</source>
+        <translation>Tabelle über Cluster %1 öffnen</translation>
+    </message>
+    <message>
+        <source>Table to browse through DAX cluster %1:</source>
+        <translation>Tabelle, die über den DAX-Cluster %1 durchsucht werden soll:</translation>
+    </message>
+    <message>
+        <source>This connection cannot send requests through a DAX cluster.</source>
+        <translation>Diese Verbindung kann keine Anfragen über einen DAX-Cluster senden.</translation>
+    </message>
+    <message>
+        <source>Opened %1 through cluster %2.</source>
+        <translation>%1 über Cluster %2 geöffnet.</translation>
+    </message>
+    <message>
+        <source>Browses a table with its item operations sent through the selected cluster, so that its caches answer the reads</source>
+        <translation>Durchsucht eine Tabelle, deren Elementoperationen über den gewählten Cluster gehen, sodass seine Caches die Lesevorgänge beantworten</translation>
+    </message>
+    <message>
+        <source>AWS&apos;s DAX clusters speak their own protocol inside their VPC: Dynamodesk cannot send requests through them</source>
+        <translation>Die DAX-Cluster von AWS sprechen ein eigenes Protokoll innerhalb ihrer VPC: Dynamodesk kann keine Anfragen über sie senden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s).</source>
+        <translation>
+            <numerusform>%n Cluster.</numerusform>
+            <numerusform>%n Cluster.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::DaxTableWindow</name>
+    <message>
+        <source>%1 through DAX cluster %2 — %3</source>
+        <translation>%1 über DAX-Cluster %2 — %3</translation>
+    </message>
+    <message>
+        <source>Items are read and written through DAX cluster %1. Its item and query caches answer eventually consistent reads, so a change made around the cluster (in the main window, or by another program) shows here only when its TTL ends; writes made here go through the cluster and are seen at once by GetItem, but not by a Scan or Query it has cached. Tick Consistent read to read the table itself.</source>
+        <translation>Elemente werden über den DAX-Cluster %1 gelesen und geschrieben. Sein Element- und sein Abfrage-Cache beantworten letztendlich konsistente Lesevorgänge, daher erscheint eine am Cluster vorbei gemachte Änderung (im Hauptfenster oder durch ein anderes Programm) hier erst, wenn ihre TTL abläuft; hier gemachte Schreibvorgänge gehen über den Cluster und sind für GetItem sofort sichtbar, nicht aber für einen Scan oder eine Query, die er zwischengespeichert hat. Kreuzen Sie „Konsistentes Lesen“ an, um die Tabelle selbst zu lesen.</translation>
     </message>
 </context>
 <context>
@@ -1822,6 +2184,181 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Exports and i&amp;mports…</source>
         <translation>Exporte und I&amp;mporte…</translation>
+    </message>
+    <message>
+        <source>D&amp;AX clusters…</source>
+        <translation>&amp;DAX-Cluster…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ParameterGroupsPanel</name>
+    <message>
+        <source>Parameter group</source>
+        <translation>Parametergruppe</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>&amp;New parameter group…</source>
+        <translation>&amp;Neue Parametergruppe…</translation>
+    </message>
+    <message>
+        <source>Dax.CreateParameterGroup: a group starts with the default TTLs</source>
+        <translation>Dax.CreateParameterGroup: eine Gruppe beginnt mit den Standard-TTLs</translation>
+    </message>
+    <message>
+        <source>D&amp;elete group…</source>
+        <translation>Gruppe &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>Dax.DeleteParameterGroup (DAX refuses while a cluster uses the group)</source>
+        <translation>Dax.DeleteParameterGroup (DAX lehnt ab, solange ein Cluster die Gruppe nutzt)</translation>
+    </message>
+    <message>
+        <source>Cache TTLs</source>
+        <translation>Cache-TTLs</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
+        <translation>record-ttl-millis: wie lange GetItem und BatchGetItem ein Element aus dem Element-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
+        <translation>query-ttl-millis: wie lange Query und Scan eine Antwort aus dem Abfrage-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>&amp;Item TTL (record-ttl-millis):</source>
+        <translation>&amp;Element-TTL (record-ttl-millis):</translation>
+    </message>
+    <message>
+        <source>&amp;Query TTL (query-ttl-millis):</source>
+        <translation>&amp;Abfrage-TTL (query-ttl-millis):</translation>
+    </message>
+    <message>
+        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
+        <translation>In Millisekunden. Ein über einen Cluster gelesenes Element wird bis zum Ablauf seiner TTL aus dem Element-Cache beantwortet, daher bleibt ein am Cluster vorbei gemachter Schreibvorgang bis dahin unsichtbar; Schreibvorgänge frischen den Abfrage-Cache nie auf. Cluster, die die Gruppe nutzen, übernehmen neue TTLs sofort.</translation>
+    </message>
+    <message>
+        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
+        <translation>%1 ist die Standardgruppe von DAX und kann nicht geändert werden: Erstellen Sie eine Parametergruppe, um andere TTLs zu verwenden.</translation>
+    </message>
+    <message>
+        <source>&amp;Save TTLs</source>
+        <translation>TTLs &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Dax.UpdateParameterGroup</source>
+        <translation>Dax.UpdateParameterGroup</translation>
+    </message>
+    <message>
+        <source>Cannot list the parameter groups: %1</source>
+        <translation>Die Parametergruppen können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cache TTLs of %1</source>
+        <translation>Cache-TTLs von %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the parameters of %1: %2</source>
+        <translation>Die Parameter von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Saving the TTLs of %1…</source>
+        <translation>TTLs von %1 werden gespeichert…</translation>
+    </message>
+    <message>
+        <source>DAX refused the TTLs: %1</source>
+        <translation>DAX hat die TTLs abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Saved the TTLs of %1; the clusters that use it apply them to what they cache from now on.</source>
+        <translation>TTLs von %1 gespeichert; die Cluster, die sie nutzen, wenden sie ab jetzt auf das an, was sie zwischenspeichern.</translation>
+    </message>
+    <message>
+        <source>New parameter group</source>
+        <translation>Neue Parametergruppe</translation>
+    </message>
+    <message>
+        <source>Name of the new parameter group (letters, digits and hyphens, starting with a letter):</source>
+        <translation>Name der neuen Parametergruppe (Buchstaben, Ziffern und Bindestriche, beginnend mit einem Buchstaben):</translation>
+    </message>
+    <message>
+        <source>Creating parameter group %1…</source>
+        <translation>Parametergruppe %1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>DAX refused the parameter group: %1</source>
+        <translation>DAX hat die Parametergruppe abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Created parameter group %1.</source>
+        <translation>Parametergruppe %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Delete parameter group</source>
+        <translation>Parametergruppe löschen</translation>
+    </message>
+    <message>
+        <source>Delete parameter group %1? DAX refuses while a cluster uses it.</source>
+        <translation>Parametergruppe %1 löschen? DAX lehnt ab, solange ein Cluster sie nutzt.</translation>
+    </message>
+    <message>
+        <source>Deleting parameter group %1…</source>
+        <translation>Parametergruppe %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>DAX refused to delete the parameter group: %1</source>
+        <translation>DAX hat das Löschen der Parametergruppe abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>enter a number of milliseconds</source>
+        <translation>geben Sie eine Anzahl Millisekunden ein</translation>
+    </message>
+    <message>
+        <source>a whole number of milliseconds, 0 or more</source>
+        <translation>eine ganze Zahl von Millisekunden, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation>laufen nie ab</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>nicht zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Item TTL: %1</source>
+        <translation>Element-TTL: %1</translation>
+    </message>
+    <message>
+        <source>Query TTL: %1</source>
+        <translation>Abfrage-TTL: %1</translation>
     </message>
 </context>
 <context>

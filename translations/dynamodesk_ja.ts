@@ -205,6 +205,119 @@
     </message>
 </context>
 <context>
+    <name>dd::ui::ClusterMetricsPanel</name>
+    <message>
+        <source>Metrics</source>
+        <translation>メトリクス</translation>
+    </message>
+    <message>
+        <source>Select a cluster to see its caches at work.</source>
+        <translation>クラスターを選択すると、そのキャッシュの動きを表示します。</translation>
+    </message>
+    <message>
+        <source>Hits</source>
+        <translation>ヒット</translation>
+    </message>
+    <message>
+        <source>Misses</source>
+        <translation>ミス</translation>
+    </message>
+    <message>
+        <source>Hit ratio</source>
+        <translation>ヒット率</translation>
+    </message>
+    <message>
+        <source>Item cache</source>
+        <translation>項目キャッシュ</translation>
+    </message>
+    <message>
+        <source>Query cache</source>
+        <translation>クエリキャッシュ</translation>
+    </message>
+    <message>
+        <source>Scan cache</source>
+        <translation>スキャンキャッシュ</translation>
+    </message>
+    <message>
+        <source>Hits of GetItem and BatchGetItem keys, of all their eventually consistent reads</source>
+        <translation>GetItem と BatchGetItem の結果整合性のある読み込みのうち、キャッシュにヒットしたキーの割合</translation>
+    </message>
+    <message>
+        <source>Query responses served from the query cache</source>
+        <translation>クエリキャッシュから返された Query の応答</translation>
+    </message>
+    <message>
+        <source>Scan responses served from the query cache</source>
+        <translation>クエリキャッシュから返された Scan の応答</translation>
+    </message>
+    <message>
+        <source>Requests:</source>
+        <translation>リクエスト:</translation>
+    </message>
+    <message>
+        <source>Errors:</source>
+        <translation>エラー:</translation>
+    </message>
+    <message>
+        <source>Cache size:</source>
+        <translation>キャッシュサイズ:</translation>
+    </message>
+    <message>
+        <source>Evicted:</source>
+        <translation>追い出し:</translation>
+    </message>
+    <message>
+        <source>Updated:</source>
+        <translation>更新:</translation>
+    </message>
+    <message>
+        <source>Metrics of %1</source>
+        <translation>%1 のメトリクス</translation>
+    </message>
+    <message>
+        <source>Live metrics come from the embedded engine and dynamodesk-server. On AWS, DAX publishes them to Amazon CloudWatch (namespace AWS/DAX): see the cluster&apos;s Metrics tab in the AWS console.</source>
+        <translation>ライブメトリクスは組み込みエンジンと dynamodesk-server が提供します。AWS では DAX がメトリクスを Amazon CloudWatch (名前空間 AWS/DAX) に発行します。AWS コンソールでクラスターの「メトリクス」タブを参照してください。</translation>
+    </message>
+    <message>
+        <source>Reading the metrics…</source>
+        <translation>メトリクスを読み込み中…</translation>
+    </message>
+    <message>
+        <source>This connection does not offer live DAX metrics (%1). On AWS, DAX publishes them to Amazon CloudWatch (namespace AWS/DAX).</source>
+        <translation>この接続では DAX のライブメトリクスを取得できません (%1)。AWS では DAX がメトリクスを Amazon CloudWatch (名前空間 AWS/DAX) に発行します。</translation>
+    </message>
+    <message>
+        <source>Cannot read the metrics: %1</source>
+        <translation>メトリクスを読み込めません: %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1 in all: %2 reads, %3 writes</source>
+        <translation>合計 %1: 読み込み %2、書き込み %3</translation>
+    </message>
+    <message>
+        <source>%1 refused (ErrorRequestCount), %2 failed in DAX (FaultRequestCount)</source>
+        <translation>拒否 %1 (ErrorRequestCount)、DAX 内で失敗 %2 (FaultRequestCount)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n entries, %2 % of %3</source>
+        <translation>
+            <numerusform>%1 (%n エントリ)、%3 の %2%</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>EstimatedDbSize, and CacheMemoryUtilization of the caches&apos; budget</source>
+        <translation>EstimatedDbSize と、キャッシュの予算に対する CacheMemoryUtilization</translation>
+    </message>
+    <message>
+        <source>EvictedSize: bytes of entries dropped to make room (least recently used first)</source>
+        <translation>EvictedSize: 空きを作るために破棄されたエントリのバイト数 (最も長く使われていないものから)</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::Compaction</name>
     <message>
         <source>Compacting %1.db (%2 of %3)…</source>
@@ -499,6 +612,253 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Copied the JavaScript (AWS SDK v3) code</source>
         <translation>JavaScript (AWS SDK v3) のコードをコピーしました</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::CreateClusterDialog</name>
+    <message>
+        <source>Create DAX cluster: %1</source>
+        <translation>DAX クラスターの作成: %1</translation>
+    </message>
+    <message>
+        <source>e.g. orders-cache</source>
+        <translation>例: orders-cache</translation>
+    </message>
+    <message>
+        <source>1 to 20 letters, digits and hyphens, starting with a letter; no two hyphens in a row and none at the end. DAX stores the name in lower case.</source>
+        <translation>英字・数字・ハイフンで 1～20 文字、先頭は英字。ハイフンの連続と末尾のハイフンは不可。DAX は名前を小文字で保存します。</translation>
+    </message>
+    <message>
+        <source>%1 (%2 GiB)</source>
+        <translation>%1 (%2 GiB)</translation>
+    </message>
+    <message>
+        <source>A local cluster&apos;s caches use at most the engine&apos;s limit, whatever the node&apos;s memory</source>
+        <translation>ローカルクラスターのキャッシュは、ノードのメモリにかかわらずエンジンの上限までしか使いません</translation>
+    </message>
+    <message>
+        <source>Nodes in the cluster: one primary and up to ten read replicas (AWS recommends three or more for production)</source>
+        <translation>クラスターのノード数: プライマリ 1 つと最大 10 個のリードレプリカ (本番環境では 3 つ以上が AWS の推奨です)</translation>
+    </message>
+    <message>
+        <source>The parameter group sets the item and query caches&apos; TTLs</source>
+        <translation>パラメータグループが項目キャッシュとクエリキャッシュの TTL を決めます</translation>
+    </message>
+    <message>
+        <source>The role DAX assumes to reach your tables; on AWS it must exist and trust dax.amazonaws.com</source>
+        <translation>DAX がテーブルにアクセスするために引き受けるロール。AWS では実在し、dax.amazonaws.com を信頼している必要があります</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>任意</translation>
+    </message>
+    <message>
+        <source>Cluster &amp;name:</source>
+        <translation>クラスター名(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Node &amp;type:</source>
+        <translation>ノードタイプ(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter group:</source>
+        <translation>パラメータグループ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;IAM role ARN:</source>
+        <translation>IAM ロール ARN(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>作成(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Dax.CreateCluster</source>
+        <translation>Dax.CreateCluster</translation>
+    </message>
+    <message>
+        <source>Cannot list the parameter groups: %1</source>
+        <translation>パラメータグループを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>Creating cluster %1…</source>
+        <translation>クラスター %1 を作成しています…</translation>
+    </message>
+    <message>
+        <source>DAX refused the cluster: %1</source>
+        <translation>DAX がクラスターを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>N&amp;odes:</source>
+        <translation>ノード数(&amp;O):</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::DaxClustersDialog</name>
+    <message>
+        <source>DAX clusters: %1</source>
+        <translation>DAX クラスター: %1</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>クラスター</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Node type</source>
+        <translation>ノードタイプ</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>ノード</translation>
+    </message>
+    <message>
+        <source>Parameter group</source>
+        <translation>パラメータグループ</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>エンドポイント</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Dax.DescribeClusters and Dax.DescribeParameterGroups again</source>
+        <translation>Dax.DescribeClusters と Dax.DescribeParameterGroups をもう一度実行します</translation>
+    </message>
+    <message>
+        <source>&amp;Create…</source>
+        <translation>作成(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Creates a DAX cluster (Dax.CreateCluster)</source>
+        <translation>DAX クラスターを作成します (Dax.CreateCluster)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Deletes the selected cluster and its caches (Dax.DeleteCluster); the tables are not touched</source>
+        <translation>選択したクラスターとそのキャッシュを削除します (Dax.DeleteCluster)。テーブルには影響しません</translation>
+    </message>
+    <message>
+        <source>&amp;Open table through cluster…</source>
+        <translation>クラスター経由でテーブルを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>C&amp;lusters</source>
+        <translation>クラスター(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter groups</source>
+        <translation>パラメータグループ(&amp;P)</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer DAX (%1). The embedded engine, dynamodesk-server and AWS do.</source>
+        <translation>このエンドポイントは DAX に対応していません (%1)。組み込みエンジン、dynamodesk-server、AWS は対応しています。</translation>
+    </message>
+    <message>
+        <source>Cannot list the DAX clusters: %1</source>
+        <translation>DAX クラスターを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 中 %1</translation>
+    </message>
+    <message>
+        <source>Active nodes of the cluster&apos;s nodes</source>
+        <translation>クラスターのノードのうち稼働中のノード</translation>
+    </message>
+    <message>
+        <source>Any DynamoDB client (AWS CLI, SDK) reaches the cluster&apos;s caches at this URL while the database is served (Table ▸ Serve on 127.0.0.1)</source>
+        <translation>データベースを公開している間 (テーブル ▸ 127.0.0.1 で公開)、どの DynamoDB クライアント (AWS CLI、SDK) もこの URL でクラスターのキャッシュに接続できます</translation>
+    </message>
+    <message>
+        <source>Created cluster %1 (%2).</source>
+        <translation>クラスター %1 を作成しました (%2)。</translation>
+    </message>
+    <message>
+        <source>Delete DAX cluster</source>
+        <translation>DAX クラスターの削除</translation>
+    </message>
+    <message>
+        <source>Delete DAX cluster %1? Its caches go; the tables are not touched. Programs using its endpoint get errors from then on.</source>
+        <translation>DAX クラスター %1 を削除しますか？ キャッシュは失われますが、テーブルには影響しません。このエンドポイントを使うプログラムは以後エラーになります。</translation>
+    </message>
+    <message>
+        <source>Deleting cluster %1…</source>
+        <translation>クラスター %1 を削除しています…</translation>
+    </message>
+    <message>
+        <source>DAX refused to delete the cluster: %1</source>
+        <translation>DAX がクラスターの削除を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Cluster %1 is %2.</source>
+        <translation>クラスター %1 は %2 です。</translation>
+    </message>
+    <message>
+        <source>Listing the tables…</source>
+        <translation>テーブルを一覧しています…</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables: %1</source>
+        <translation>テーブルを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no tables to open.</source>
+        <translation>%1 には開けるテーブルがありません。</translation>
+    </message>
+    <message>
+        <source>Open table through cluster %1</source>
+        <translation>クラスター %1 経由でテーブルを開く</translation>
+    </message>
+    <message>
+        <source>Table to browse through DAX cluster %1:</source>
+        <translation>DAX クラスター %1 経由で表示するテーブル:</translation>
+    </message>
+    <message>
+        <source>This connection cannot send requests through a DAX cluster.</source>
+        <translation>この接続では DAX クラスター経由でリクエストを送れません。</translation>
+    </message>
+    <message>
+        <source>Opened %1 through cluster %2.</source>
+        <translation>%1 をクラスター %2 経由で開きました。</translation>
+    </message>
+    <message>
+        <source>Browses a table with its item operations sent through the selected cluster, so that its caches answer the reads</source>
+        <translation>項目の操作を選択したクラスター経由で送ってテーブルを表示します。読み込みにはクラスターのキャッシュが応答します</translation>
+    </message>
+    <message>
+        <source>AWS&apos;s DAX clusters speak their own protocol inside their VPC: Dynamodesk cannot send requests through them</source>
+        <translation>AWS の DAX クラスターは VPC 内で独自のプロトコルを使うため、Dynamodesk からはクラスター経由でリクエストを送れません</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cluster(s).</source>
+        <translation>
+            <numerusform>クラスター %n 個。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::DaxTableWindow</name>
+    <message>
+        <source>%1 through DAX cluster %2 — %3</source>
+        <translation>DAX クラスター %2 経由の %1 — %3</translation>
+    </message>
+    <message>
+        <source>Items are read and written through DAX cluster %1. Its item and query caches answer eventually consistent reads, so a change made around the cluster (in the main window, or by another program) shows here only when its TTL ends; writes made here go through the cluster and are seen at once by GetItem, but not by a Scan or Query it has cached. Tick Consistent read to read the table itself.</source>
+        <translation>項目は DAX クラスター %1 経由で読み書きされます。結果整合性のある読み込みにはクラスターの項目キャッシュとクエリキャッシュが応答するため、クラスターを経由せずに行われた変更 (メインウィンドウや他のプログラムによる変更) は TTL が切れるまでここには表示されません。ここでの書き込みはクラスターを経由するため GetItem にはすぐ反映されますが、キャッシュ済みの Scan や Query には反映されません。テーブルそのものを読むには「強い整合性の読み込み」にチェックを入れてください。</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2175,181 @@ Compact now?</source>
     <message>
         <source>Exports and i&amp;mports…</source>
         <translation>エクスポートとインポート(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>D&amp;AX clusters…</source>
+        <translation>DAX クラスター(&amp;A)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ParameterGroupsPanel</name>
+    <message>
+        <source>Parameter group</source>
+        <translation>パラメータグループ</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>&amp;New parameter group…</source>
+        <translation>新しいパラメータグループ(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Dax.CreateParameterGroup: a group starts with the default TTLs</source>
+        <translation>Dax.CreateParameterGroup: 新しいグループは既定の TTL で始まります</translation>
+    </message>
+    <message>
+        <source>D&amp;elete group…</source>
+        <translation>グループを削除(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Dax.DeleteParameterGroup (DAX refuses while a cluster uses the group)</source>
+        <translation>Dax.DeleteParameterGroup (クラスターがグループを使っている間は DAX が拒否します)</translation>
+    </message>
+    <message>
+        <source>Cache TTLs</source>
+        <translation>キャッシュの TTL</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>ミリ秒</translation>
+    </message>
+    <message>
+        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
+        <translation>record-ttl-millis: GetItem と BatchGetItem が項目キャッシュから項目を返す期間</translation>
+    </message>
+    <message>
+        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
+        <translation>query-ttl-millis: Query と Scan がクエリキャッシュから応答を返す期間</translation>
+    </message>
+    <message>
+        <source>&amp;Item TTL (record-ttl-millis):</source>
+        <translation>項目 TTL (record-ttl-millis)(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Query TTL (query-ttl-millis):</source>
+        <translation>クエリ TTL (query-ttl-millis)(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
+        <translation>ミリ秒単位です。クラスター経由で読み込んだ項目は TTL が切れるまで項目キャッシュから返されるため、クラスターを経由しない書き込みはそれまで見えません。書き込みでクエリキャッシュが更新されることはありません。グループを使うクラスターには新しい TTL がすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
+        <translation>%1 は DAX の既定のグループのため変更できません。別の TTL を使うにはパラメータグループを作成してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Save TTLs</source>
+        <translation>TTL を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dax.UpdateParameterGroup</source>
+        <translation>Dax.UpdateParameterGroup</translation>
+    </message>
+    <message>
+        <source>Cannot list the parameter groups: %1</source>
+        <translation>パラメータグループを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>Cache TTLs of %1</source>
+        <translation>%1 のキャッシュの TTL</translation>
+    </message>
+    <message>
+        <source>Cannot read the parameters of %1: %2</source>
+        <translation>%1 のパラメータを読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Saving the TTLs of %1…</source>
+        <translation>%1 の TTL を保存しています…</translation>
+    </message>
+    <message>
+        <source>DAX refused the TTLs: %1</source>
+        <translation>DAX が TTL を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Saved the TTLs of %1; the clusters that use it apply them to what they cache from now on.</source>
+        <translation>%1 の TTL を保存しました。このグループを使うクラスターは、これからキャッシュするものに新しい TTL を適用します。</translation>
+    </message>
+    <message>
+        <source>New parameter group</source>
+        <translation>新しいパラメータグループ</translation>
+    </message>
+    <message>
+        <source>Name of the new parameter group (letters, digits and hyphens, starting with a letter):</source>
+        <translation>新しいパラメータグループの名前 (英字・数字・ハイフン、先頭は英字):</translation>
+    </message>
+    <message>
+        <source>Creating parameter group %1…</source>
+        <translation>パラメータグループ %1 を作成しています…</translation>
+    </message>
+    <message>
+        <source>DAX refused the parameter group: %1</source>
+        <translation>DAX がパラメータグループを拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>Created parameter group %1.</source>
+        <translation>パラメータグループ %1 を作成しました。</translation>
+    </message>
+    <message>
+        <source>Delete parameter group</source>
+        <translation>パラメータグループの削除</translation>
+    </message>
+    <message>
+        <source>Delete parameter group %1? DAX refuses while a cluster uses it.</source>
+        <translation>パラメータグループ %1 を削除しますか？ クラスターが使っている間は DAX が拒否します。</translation>
+    </message>
+    <message>
+        <source>Deleting parameter group %1…</source>
+        <translation>パラメータグループ %1 を削除しています…</translation>
+    </message>
+    <message>
+        <source>DAX refused to delete the parameter group: %1</source>
+        <translation>DAX がパラメータグループの削除を拒否しました: %1</translation>
+    </message>
+    <message>
+        <source>enter a number of milliseconds</source>
+        <translation>ミリ秒数を入力してください</translation>
+    </message>
+    <message>
+        <source>a whole number of milliseconds, 0 or more</source>
+        <translation>0 以上の整数のミリ秒で指定してください</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation>期限切れなし</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>キャッシュしない</translation>
+    </message>
+    <message>
+        <source>Item TTL: %1</source>
+        <translation>項目 TTL: %1</translation>
+    </message>
+    <message>
+        <source>Query TTL: %1</source>
+        <translation>クエリ TTL: %1</translation>
     </message>
 </context>
 <context>

@@ -119,17 +119,37 @@ std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &set
     return connection;
 }
 
+std::unique_ptr<Connection> Connection::throughDaxCluster(const QString &cluster) const
+{
+    std::shared_ptr<client::Client> routed = m_client->throughDaxCluster(cluster);
+    if (!routed)
+        return nullptr;
+    ConnectionSettings settings = m_settings;
+    settings.serve = false;
+    auto connection = std::make_unique<Connection>(settings, std::move(routed), m_engine);
+    connection->m_daxCluster = cluster;
+    return connection;
+}
+
 QString Connection::endpointForPrograms() const
 {
+    QString url;
     switch (m_settings.kind) {
     case ConnectionSettings::Kind::Embedded:
-        return QStringLiteral("http://127.0.0.1:%1").arg(isServing() ? servingPort() : m_settings.port);
+        url = QStringLiteral("http://127.0.0.1:%1").arg(isServing() ? servingPort() : m_settings.port);
+        break;
     case ConnectionSettings::Kind::Endpoint:
-        return m_settings.url;
+        url = m_settings.url;
+        break;
     case ConnectionSettings::Kind::Aws:
         break;
     }
-    return QString();
+    if (url.isEmpty() || m_daxCluster.isEmpty())
+        return url;
+    QUrl cluster(url);
+    cluster.setPath(QStringLiteral("/dax/") + m_daxCluster);
+    cluster.setQuery(QString());
+    return cluster.toString();
 }
 
 QString Connection::displayName() const

@@ -66,6 +66,16 @@ public:
     QString region() const;
     client::Client &client() const { return *m_client; }
 
+    // A new Connection with these settings over a client that sends the
+    // item operations a DAX cluster serves through `cluster` and every
+    // other operation directly (client::Client::throughDaxCluster()); null
+    // if this connection's client cannot. It shares the embedded engine,
+    // is never served, and its endpointForPrograms() is the cluster's
+    // endpoint. The caller owns it.
+    std::unique_ptr<Connection> throughDaxCluster(const QString &cluster) const;
+    // The DAX cluster of a connection made by throughDaxCluster(); empty otherwise.
+    QString daxCluster() const { return m_daxCluster; }
+
     // The embedded engine behind the client, or null (endpoints, AWS).
     api::Engine *engine() const { return m_engine.get(); }
     // The same, shared: for another Connection over this engine (another
@@ -83,7 +93,8 @@ public:
     // served embedded database, or where *Serve on 127.0.0.1* will serve it
     // (settings().port) while it is not served, so that a copied command
     // never reaches real AWS instead; an endpoint connection's URL; empty
-    // for AWS (the tools' own endpoint).
+    // for AWS (the tools' own endpoint). Through a DAX cluster: that URL
+    // with the path /dax/<cluster>.
     QString endpointForPrograms() const;
 
     // Sum of CapacityUnits in a response's ConsumedCapacity (object or array); -1 if absent.
@@ -111,6 +122,7 @@ private:
     std::shared_ptr<client::Client> m_client;
     std::shared_ptr<api::Engine> m_engine;      // null unless embedded
     std::unique_ptr<http::Endpoint> m_endpoint; // set while serving
+    QString m_daxCluster;                       // set by throughDaxCluster()
     QThreadPool m_pool;                         // runs call() and the features' jobs
     QMutex m_changesMutex;                      // guards the three below (server threads write them)
     QSet<QString> m_changedTables;              // written through the endpoint since the last flush

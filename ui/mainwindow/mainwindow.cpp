@@ -7,6 +7,7 @@
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "dax/daxclustersdialog.h"
 #include "designer/tabledesigner.h"
 #include "exports/exportdialog.h"
 #include "exports/importdialog.h"
@@ -210,6 +211,12 @@ void MainWindow::createActions()
         if (Connection *c = m_tree->currentConnection())
             openJobs(c);
     });
+    QAction *daxAction = make(QStringLiteral("cache"), tr("D&AX clusters…"), QKeySequence());
+    daxAction->setObjectName(QStringLiteral("daxAction"));
+    connect(daxAction, &QAction::triggered, this, [this] {
+        if (Connection *c = m_tree->currentConnection())
+            openDaxClusters(c);
+    });
     m_serveAction = make(QStringLiteral("serve"), tr("&Serve on 127.0.0.1"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
     m_serveAction->setCheckable(true);
     connect(m_serveAction, &QAction::triggered, this, [this](bool on) {
@@ -249,6 +256,7 @@ void MainWindow::createActions()
     table->addAction(replicasAction);
     table->addAction(exportAction);
     table->addAction(jobsAction);
+    table->addAction(daxAction);
     table->addSeparator();
     table->addAction(m_serveAction);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -406,6 +414,9 @@ void MainWindow::closeConnection(Connection *connection)
         if (dialog->connection() == connection)
             delete dialog;
     for (auto *dialog : findChildren<JobsDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
+    for (auto *dialog : findChildren<DaxClustersDialog *>())
         if (dialog->connection() == connection)
             delete dialog;
     for (int i = m_tabs->count() - 1; i >= 0; --i)
@@ -684,6 +695,24 @@ JobsDialog *MainWindow::openJobs(Connection *connection)
     return dialog;
 }
 
+DaxClustersDialog *MainWindow::openDaxClusters(Connection *connection)
+{
+    if (!connection)
+        return nullptr;
+    for (auto *d : findChildren<DaxClustersDialog *>()) {
+        if (d->connection() == connection) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    auto *dialog = new DaxClustersDialog(connection, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
 Connection *MainWindow::openRegion(Connection *connection, const QString &region, const QString &table)
 {
     if (!connection || region.isEmpty())
@@ -813,8 +842,9 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
 
 void MainWindow::onOperation(const QString &operation, double latencyMs, double capacity, const QString &error)
 {
-    // Background listings (DescribeTable per table) would drown the interesting calls.
-    if (operation == QLatin1String("ListTables") || operation == QLatin1String("DescribeTable"))
+    // Background listings (DescribeTable per table) and polls would drown the interesting calls.
+    if (operation == QLatin1String("ListTables") || operation == QLatin1String("DescribeTable")
+        || operation == QLatin1String("Dynamodesk.DescribeClusterMetrics"))
         return;
     QString text = QStringLiteral("%1 · %2 ms").arg(operation, QLocale().toString(latencyMs, 'f', 1));
     if (capacity >= 0)

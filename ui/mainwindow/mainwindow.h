@@ -32,6 +32,7 @@ class ReplicasDialog;
 class ExportDialog;
 class ImportDialog;
 class JobsDialog;
+class DaxClustersDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -76,6 +77,8 @@ public:
     ImportDialog *openImport(Connection *connection);
     // The list of a connection's exports and imports (non-modal); focuses an open one.
     JobsDialog *openJobs(Connection *connection);
+    // The DAX clusters window of a connection (non-modal); focuses an open one.
+    DaxClustersDialog *openDaxClusters(Connection *connection);
     // The connection that browses `region` over the same database as
     // `connection`: an open one (same engine, or same endpoint or AWS
     // profile) is selected in the tree; otherwise a new one joins the tree
