@@ -10,6 +10,8 @@
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "dax/clustermetricspanel.h"
+#include "dax/daxclustersdialog.h"
 #include "designer/accesspatternpanel.h"
 #include "designer/indexrow.h"
 #include "designer/sampleitemspanel.h"
@@ -450,6 +452,39 @@ void ScreenshotTour::start()
     waitFor([&] { return !importer->isImporting() && importer->canOpenTable(); });
     save(importer, QStringLiteral("15-import"));
     importer->close();
+
+    // 16: DAX clusters: two clusters, one with a parameter group of short
+    // TTLs, and the metrics of the first after reads through it.
+    const QString role = QStringLiteral("arn:aws:iam::000000000000:role/DAXServiceRole");
+    (void)c->callSync(QStringLiteral("Dax.CreateParameterGroup"), QJsonObject{{QStringLiteral("ParameterGroupName"), QStringLiteral("short-ttls")},
+                                                                             {QStringLiteral("Description"), QStringLiteral("10 s items, no query cache")}});
+    (void)c->callSync(QStringLiteral("Dax.UpdateParameterGroup"), QJsonObject{{QStringLiteral("ParameterGroupName"), QStringLiteral("short-ttls")},
+        {QStringLiteral("ParameterNameValues"), QJsonArray{
+            QJsonObject{{QStringLiteral("ParameterName"), QStringLiteral("record-ttl-millis")}, {QStringLiteral("ParameterValue"), QStringLiteral("10000")}},
+            QJsonObject{{QStringLiteral("ParameterName"), QStringLiteral("query-ttl-millis")}, {QStringLiteral("ParameterValue"), QStringLiteral("0")}}}}});
+    (void)c->callSync(QStringLiteral("Dax.CreateCluster"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("orders-cache")},
+        {QStringLiteral("NodeType"), QStringLiteral("dax.r5.large")}, {QStringLiteral("ReplicationFactor"), 3}, {QStringLiteral("IamRoleArn"), role},
+        {QStringLiteral("Description"), QStringLiteral("Order lookups of the shop")}});
+    (void)c->callSync(QStringLiteral("Dax.CreateCluster"), QJsonObject{{QStringLiteral("ClusterName"), QStringLiteral("sessions")},
+        {QStringLiteral("NodeType"), QStringLiteral("dax.t3.small")}, {QStringLiteral("ReplicationFactor"), 1}, {QStringLiteral("IamRoleArn"), role},
+        {QStringLiteral("ParameterGroupName"), QStringLiteral("short-ttls")}});
+    if (std::unique_ptr<Connection> cached = c->throughDaxCluster(QStringLiteral("orders-cache"))) {
+        for (int n = 0; n < 60; ++n) {
+            const int i = n % 20 + 40; // 20 orders, each read 3 times: a miss, then hits
+            const QJsonObject key{{QStringLiteral("customerId"), s(QStringLiteral("c%1").arg(i % 7 + 1))},
+                                  {QStringLiteral("orderId"), s(QStringLiteral("2024-%1-%2").arg(i % 12 + 1, 2, 10, QLatin1Char('0')).arg(1000 + i))}};
+            (void)cached->callSync(QStringLiteral("GetItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key}});
+        }
+        (void)cached->callSync(QStringLiteral("Query"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+            {QStringLiteral("KeyConditionExpression"), QStringLiteral("customerId = :c")},
+            {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":c"), s(QStringLiteral("c1"))}}}});
+    }
+    DaxClustersDialog *dax = m_window->openDaxClusters(c);
+    waitFor([&] { return !dax->isLoading() && dax->clusterNames().size() == 2; });
+    dax->selectCluster(QStringLiteral("orders-cache"));
+    waitFor([&] { return dax->metricsPanel()->metric(QStringLiteral("TotalRequestCount")) > 0; });
+    save(dax, QStringLiteral("16-dax-clusters"));
+    dax->close();
 
     emit finished(m_saved >= 6);
 }
