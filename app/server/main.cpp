@@ -263,6 +263,9 @@ int main(int argc, char **argv)
         dd::daxwire::DaxServerOptions daxOptions;
         daxOptions.host = endpointOptions.http.host;
         daxOptions.basePort = quint16(daxPortNumber);
+        // Clients cache attribute list ids for their whole life: keep them across restarts.
+        if (!engineOptions.inMemory)
+            daxOptions.attributeListsFile = QDir(engineOptions.dataDir).filePath(QStringLiteral("dax-attribute-lists.jsonl"));
         daxOptions.log = [](const QString &line) {
             std::fprintf(stderr, "%s\n", qPrintable(line));
             std::fflush(stderr);

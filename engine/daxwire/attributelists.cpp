@@ -1,5 +1,8 @@
 #include "daxwire/attributelists.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace dd::daxwire {
 
 namespace {
@@ -24,22 +27,60 @@ qint64 AttributeLists::hashId(const QStringList &names)
     return id < 2 ? id + 2 : id;
 }
 
-qint64 AttributeLists::idFor(const QStringList &names)
+qint64 AttributeLists::registerLocked(const QStringList &names)
 {
-    if (names.isEmpty())
-        return kEmptyListId;
     qint64 id = hashId(names);
-    std::lock_guard lock(m_mutex);
     for (;;) {
         const auto it = m_byId.constFind(id);
-        if (it == m_byId.constEnd()) {
-            m_byId.insert(id, names);
-            return id;
-        }
+        if (it == m_byId.constEnd())
+            break;
         if (*it == names)
             return id;
         id = id + 1 < kIdSpace ? id + 1 : 2;
     }
+    m_byId.insert(id, names);
+    if (m_file) {
+        QJsonArray line;
+        for (const QString &n : names)
+            line.append(n);
+        m_file->write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
+        m_file->flush(); // to the kernel: a crash of this process keeps it
+    }
+    return id;
+}
+
+qint64 AttributeLists::idFor(const QStringList &names)
+{
+    if (names.isEmpty())
+        return kEmptyListId;
+    std::lock_guard lock(m_mutex);
+    return registerLocked(names);
+}
+
+bool AttributeLists::persistTo(const QString &path, QString *error)
+{
+    auto file = std::make_unique<QFile>(path);
+    if (!file->open(QIODevice::ReadWrite | QIODevice::Append)) {
+        *error = file->errorString();
+        return false;
+    }
+    file->seek(0);
+    std::lock_guard lock(m_mutex);
+    const QByteArray content = file->readAll();
+    if (!content.isEmpty() && !content.endsWith('\n'))
+        file->write("\n"); // after a line cut short, so that the next one stands alone
+    const QList<QByteArray> lines = content.split('\n');
+    for (const QByteArray &line : lines) {
+        const QJsonDocument doc = QJsonDocument::fromJson(line);
+        if (!doc.isArray() || doc.array().isEmpty())
+            continue;
+        QStringList names;
+        for (const QJsonValue &v : doc.array())
+            names.append(v.toString());
+        registerLocked(names);
+    }
+    m_file = std::move(file);
+    return true;
 }
 
 std::optional<QStringList> AttributeLists::namesOf(qint64 id) const

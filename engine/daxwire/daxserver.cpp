@@ -335,6 +335,9 @@ DaxServer::~DaxServer() { stop(); }
 
 void DaxServer::start()
 {
+    QString error;
+    if (!d->options.attributeListsFile.isEmpty() && !d->lists.persistTo(d->options.attributeListsFile, &error))
+        d->log(s("DAX attribute lists are kept in memory only: cannot open %1: %2").arg(d->options.attributeListsFile, error));
     d->scan();
     d->scanner = std::thread([p = d.get()] {
         std::unique_lock lock(p->stopMutex);

@@ -39,6 +39,9 @@ struct DaxServerOptions {
     QString host = QStringLiteral("127.0.0.1"); // the address to bind (the HTTP endpoint's)
     quint16 basePort = 0;                       // the first cluster's port; 0: a free port for each
     int scanIntervalMs = 500;                   // how often clusters are looked up
+    // Where the attribute lists are kept across restarts (attributelists.h);
+    // empty: in memory only.
+    QString attributeListsFile;
     // Told, on the scanning thread, each cluster served, no longer served, or
     // not served (its port taken): one line of text.
     std::function<void(const QString &line)> log;
@@ -49,7 +52,9 @@ public:
     DaxServer(api::Engine &engine, DaxServerOptions options); // engine not owned; must outlive this
     ~DaxServer();                                              // stops
 
-    // Looks the clusters up once, serves them, and keeps looking on a thread.
+    // Reads the attribute lists file, looks the clusters up once, serves
+    // them, and keeps looking on a thread. A file that cannot be opened is
+    // logged, and the lists are kept in memory.
     void start();
     // Closes every listener and connection and joins the threads; idempotent.
     void stop();

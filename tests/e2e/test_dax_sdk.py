@@ -4,7 +4,9 @@ JavaScript v3 client (@amazon-dax-sdk/client-dax with lib-dax's
 DaxDocument) runs js-dax/dax_scenario.js against a cluster made with the
 control plane, and the client for the AWS SDK v2 (amazon-dax-client 1.x with
 the DocumentClient) runs js-dax/dax_v2_scenario.js; both connect to
-dax://127.0.0.1:PORT as applications do to a DAX cluster on AWS. With a raw
+dax://127.0.0.1:PORT as applications do to a DAX cluster on AWS. A client
+that outlives a restart of the server keeps meaning the same attributes by
+the attribute list ids it cached (js-dax/dax_restart_scenario.js). With a raw
 socket: the clusters' ports follow their creation and deletion, and a node
 describes itself (the endpoints method) with the address the client dialled.
 The packages are installed with `npm ci` into js-dax/node_modules on first
@@ -154,6 +156,33 @@ class DaxSdkTest(unittest.TestCase):
         wait_for_port(self.dax_port)
         steps = self.run_node('dax_v2_scenario.js', '127.0.0.1:%d' % self.dax_port)
         self.assertEqual(len(steps), 5, steps)
+
+    def test_restart_keeps_attribute_lists(self):
+        create_cluster(self.server, 'durable')
+        wait_for_port(self.dax_port)
+        env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+        node = subprocess.Popen(['node', 'dax_restart_scenario.js', 'dax://127.0.0.1:%d' % self.dax_port], cwd=HERE, env=env,
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            out = []
+            for line in node.stdout:
+                out.append(line)
+                if line.startswith('restart now'):
+                    break
+            self.assertEqual(out[-1:], ['restart now\n'], ''.join(out) + node.stderr.read() if node.poll() is not None else ''.join(out))
+            self.server.stop()
+            self.server.start()  # the same data directory and --dax-port
+            wait_for_port(self.dax_port)
+            node.stdin.write('go\n')
+            node.stdin.flush()
+            rest, err = node.communicate(timeout=120)
+        finally:
+            if node.poll() is None:
+                node.kill()
+                node.wait()
+        self.assertEqual(node.returncode, 0, ''.join(out) + rest + err)
+        self.assertIn('all steps passed', rest, ''.join(out) + rest + err)
+        self.assertTrue(os.path.exists(os.path.join(self.server.data_dir, 'dax-attribute-lists.jsonl')))
 
     def test_ports_follow_clusters(self):
         base = self.dax_port

@@ -7,6 +7,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace dd::daxwire;
@@ -37,6 +38,7 @@ private slots:
     void itemValueLeavesKeysOutInUtf16Order();
     void unknownListId();
     void listIdsAreStableAndDistinct();
+    void listsPersist();
     void compoundKeyIsIndefiniteMap();
     void attributeValuesRoundTrip_data();
     void attributeValuesRoundTrip();
@@ -161,6 +163,39 @@ void TestAttributeCodec::listIdsAreStableAndDistinct()
     QVERIFY(one.idFor(names) < (qint64(1) << 53));
     QVERIFY(one.idFor(names) > 1);
     QCOMPARE(one.namesOf(one.idFor(names)), names);
+}
+
+void TestAttributeCodec::listsPersist()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(q("lists.jsonl"));
+    qint64 ab, c;
+    {
+        AttributeLists lists;
+        QString error;
+        QVERIFY(lists.persistTo(path, &error));
+        ab = lists.idFor({q("a"), q("b")});
+        c = lists.idFor({q("c \"quoted\"")});
+        lists.idFor({q("a"), q("b")}); // known: not written again
+    }
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll().count('\n'), 2);
+    f.close();
+    QVERIFY(f.open(QIODevice::Append));
+    f.write("[\"cut sho"); // a write cut short
+    f.close();
+    AttributeLists again;
+    QString error;
+    QVERIFY(again.persistTo(path, &error));
+    QCOMPARE(again.namesOf(ab), QStringList({q("a"), q("b")}));
+    QCOMPARE(again.namesOf(c), QStringList({q("c \"quoted\"")}));
+    const qint64 d = again.idFor({q("d")});
+    AttributeLists third;
+    QVERIFY(third.persistTo(path, &error));
+    QCOMPARE(third.namesOf(d), QStringList({q("d")}));
+    QVERIFY(!AttributeLists().persistTo(dir.filePath(q("no/such/dir/lists")), &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestAttributeCodec::compoundKeyIsIndefiniteMap()
