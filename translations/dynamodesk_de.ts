@@ -2217,52 +2217,8 @@ Jetzt komprimieren?</translation>
         <translation>Dax.DeleteParameterGroup (DAX lehnt ab, solange ein Cluster die Gruppe nutzt)</translation>
     </message>
     <message>
-        <source>Cache TTLs</source>
-        <translation>Cache-TTLs</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>Millisekunden</translation>
-    </message>
-    <message>
-        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
-        <translation>record-ttl-millis: wie lange GetItem und BatchGetItem ein Element aus dem Element-Cache beantworten</translation>
-    </message>
-    <message>
-        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
-        <translation>query-ttl-millis: wie lange Query und Scan eine Antwort aus dem Abfrage-Cache beantworten</translation>
-    </message>
-    <message>
-        <source>&amp;Item TTL (record-ttl-millis):</source>
-        <translation>&amp;Element-TTL (record-ttl-millis):</translation>
-    </message>
-    <message>
-        <source>&amp;Query TTL (query-ttl-millis):</source>
-        <translation>&amp;Abfrage-TTL (query-ttl-millis):</translation>
-    </message>
-    <message>
-        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
-        <translation>In Millisekunden. Ein über einen Cluster gelesenes Element wird bis zum Ablauf seiner TTL aus dem Element-Cache beantwortet, daher bleibt ein am Cluster vorbei gemachter Schreibvorgang bis dahin unsichtbar; Schreibvorgänge frischen den Abfrage-Cache nie auf. Cluster, die die Gruppe nutzen, übernehmen neue TTLs sofort.</translation>
-    </message>
-    <message>
-        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
-        <translation>%1 ist die Standardgruppe von DAX und kann nicht geändert werden: Erstellen Sie eine Parametergruppe, um andere TTLs zu verwenden.</translation>
-    </message>
-    <message>
-        <source>&amp;Save TTLs</source>
-        <translation>TTLs &amp;speichern</translation>
-    </message>
-    <message>
-        <source>Dax.UpdateParameterGroup</source>
-        <translation>Dax.UpdateParameterGroup</translation>
-    </message>
-    <message>
         <source>Cannot list the parameter groups: %1</source>
         <translation>Die Parametergruppen können nicht aufgelistet werden: %1</translation>
-    </message>
-    <message>
-        <source>Cache TTLs of %1</source>
-        <translation>Cache-TTLs von %1</translation>
     </message>
     <message>
         <source>Cannot read the parameters of %1: %2</source>
@@ -2315,50 +2271,6 @@ Jetzt komprimieren?</translation>
     <message>
         <source>DAX refused to delete the parameter group: %1</source>
         <translation>DAX hat das Löschen der Parametergruppe abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>enter a number of milliseconds</source>
-        <translation>geben Sie eine Anzahl Millisekunden ein</translation>
-    </message>
-    <message>
-        <source>a whole number of milliseconds, 0 or more</source>
-        <translation>eine ganze Zahl von Millisekunden, 0 oder mehr</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 T</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
-    </message>
-    <message>
-        <source>never expire</source>
-        <translation>laufen nie ab</translation>
-    </message>
-    <message>
-        <source>not cached</source>
-        <translation>nicht zwischengespeichert</translation>
-    </message>
-    <message>
-        <source>Item TTL: %1</source>
-        <translation>Element-TTL: %1</translation>
-    </message>
-    <message>
-        <source>Query TTL: %1</source>
-        <translation>Abfrage-TTL: %1</translation>
     </message>
 </context>
 <context>
@@ -4438,6 +4350,97 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Trigger %1 deleted</source>
         <translation>Trigger %1 gelöscht</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TtlEditor</name>
+    <message>
+        <source>Cache TTLs</source>
+        <translation>Cache-TTLs</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>Millisekunden</translation>
+    </message>
+    <message>
+        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
+        <translation>record-ttl-millis: wie lange GetItem und BatchGetItem ein Element aus dem Element-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
+        <translation>query-ttl-millis: wie lange Query und Scan eine Antwort aus dem Abfrage-Cache beantworten</translation>
+    </message>
+    <message>
+        <source>&amp;Item TTL (record-ttl-millis):</source>
+        <translation>&amp;Element-TTL (record-ttl-millis):</translation>
+    </message>
+    <message>
+        <source>&amp;Query TTL (query-ttl-millis):</source>
+        <translation>&amp;Abfrage-TTL (query-ttl-millis):</translation>
+    </message>
+    <message>
+        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
+        <translation>In Millisekunden. Ein über einen Cluster gelesenes Element wird bis zum Ablauf seiner TTL aus dem Element-Cache beantwortet, daher bleibt ein am Cluster vorbei gemachter Schreibvorgang bis dahin unsichtbar; Schreibvorgänge frischen den Abfrage-Cache nie auf. Cluster, die die Gruppe nutzen, übernehmen neue TTLs sofort.</translation>
+    </message>
+    <message>
+        <source>&amp;Save TTLs</source>
+        <translation>TTLs &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Dax.UpdateParameterGroup</source>
+        <translation>Dax.UpdateParameterGroup</translation>
+    </message>
+    <message>
+        <source>Cache TTLs of %1</source>
+        <translation>Cache-TTLs von %1</translation>
+    </message>
+    <message>
+        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
+        <translation>%1 ist die Standardgruppe von DAX und kann nicht geändert werden: Erstellen Sie eine Parametergruppe, um andere TTLs zu verwenden.</translation>
+    </message>
+    <message>
+        <source>enter a number of milliseconds</source>
+        <translation>geben Sie eine Anzahl Millisekunden ein</translation>
+    </message>
+    <message>
+        <source>a whole number of milliseconds, 0 or more</source>
+        <translation>eine ganze Zahl von Millisekunden, 0 oder mehr</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 T</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation>laufen nie ab</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>nicht zwischengespeichert</translation>
+    </message>
+    <message>
+        <source>Item TTL: %1</source>
+        <translation>Element-TTL: %1</translation>
+    </message>
+    <message>
+        <source>Query TTL: %1</source>
+        <translation>Abfrage-TTL: %1</translation>
     </message>
 </context>
 <context>

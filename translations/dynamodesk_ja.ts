@@ -2208,52 +2208,8 @@ Compact now?</source>
         <translation>Dax.DeleteParameterGroup (クラスターがグループを使っている間は DAX が拒否します)</translation>
     </message>
     <message>
-        <source>Cache TTLs</source>
-        <translation>キャッシュの TTL</translation>
-    </message>
-    <message>
-        <source>milliseconds</source>
-        <translation>ミリ秒</translation>
-    </message>
-    <message>
-        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
-        <translation>record-ttl-millis: GetItem と BatchGetItem が項目キャッシュから項目を返す期間</translation>
-    </message>
-    <message>
-        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
-        <translation>query-ttl-millis: Query と Scan がクエリキャッシュから応答を返す期間</translation>
-    </message>
-    <message>
-        <source>&amp;Item TTL (record-ttl-millis):</source>
-        <translation>項目 TTL (record-ttl-millis)(&amp;I):</translation>
-    </message>
-    <message>
-        <source>&amp;Query TTL (query-ttl-millis):</source>
-        <translation>クエリ TTL (query-ttl-millis)(&amp;Q):</translation>
-    </message>
-    <message>
-        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
-        <translation>ミリ秒単位です。クラスター経由で読み込んだ項目は TTL が切れるまで項目キャッシュから返されるため、クラスターを経由しない書き込みはそれまで見えません。書き込みでクエリキャッシュが更新されることはありません。グループを使うクラスターには新しい TTL がすぐに適用されます。</translation>
-    </message>
-    <message>
-        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
-        <translation>%1 は DAX の既定のグループのため変更できません。別の TTL を使うにはパラメータグループを作成してください。</translation>
-    </message>
-    <message>
-        <source>&amp;Save TTLs</source>
-        <translation>TTL を保存(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Dax.UpdateParameterGroup</source>
-        <translation>Dax.UpdateParameterGroup</translation>
-    </message>
-    <message>
         <source>Cannot list the parameter groups: %1</source>
         <translation>パラメータグループを一覧できません: %1</translation>
-    </message>
-    <message>
-        <source>Cache TTLs of %1</source>
-        <translation>%1 のキャッシュの TTL</translation>
     </message>
     <message>
         <source>Cannot read the parameters of %1: %2</source>
@@ -2306,50 +2262,6 @@ Compact now?</source>
     <message>
         <source>DAX refused to delete the parameter group: %1</source>
         <translation>DAX がパラメータグループの削除を拒否しました: %1</translation>
-    </message>
-    <message>
-        <source>enter a number of milliseconds</source>
-        <translation>ミリ秒数を入力してください</translation>
-    </message>
-    <message>
-        <source>a whole number of milliseconds, 0 or more</source>
-        <translation>0 以上の整数のミリ秒で指定してください</translation>
-    </message>
-    <message>
-        <source>%1 d</source>
-        <translation>%1 日</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 時間</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 分</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 秒</translation>
-    </message>
-    <message>
-        <source>%1 ms</source>
-        <translation>%1 ミリ秒</translation>
-    </message>
-    <message>
-        <source>never expire</source>
-        <translation>期限切れなし</translation>
-    </message>
-    <message>
-        <source>not cached</source>
-        <translation>キャッシュしない</translation>
-    </message>
-    <message>
-        <source>Item TTL: %1</source>
-        <translation>項目 TTL: %1</translation>
-    </message>
-    <message>
-        <source>Query TTL: %1</source>
-        <translation>クエリ TTL: %1</translation>
     </message>
 </context>
 <context>
@@ -4418,6 +4330,97 @@ Click to see what it holds</source>
     <message>
         <source>Trigger %1 deleted</source>
         <translation>トリガー %1 を削除しました</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TtlEditor</name>
+    <message>
+        <source>Cache TTLs</source>
+        <translation>キャッシュの TTL</translation>
+    </message>
+    <message>
+        <source>milliseconds</source>
+        <translation>ミリ秒</translation>
+    </message>
+    <message>
+        <source>record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache</source>
+        <translation>record-ttl-millis: GetItem と BatchGetItem が項目キャッシュから項目を返す期間</translation>
+    </message>
+    <message>
+        <source>query-ttl-millis: how long Query and Scan answer a response from the query cache</source>
+        <translation>query-ttl-millis: Query と Scan がクエリキャッシュから応答を返す期間</translation>
+    </message>
+    <message>
+        <source>&amp;Item TTL (record-ttl-millis):</source>
+        <translation>項目 TTL (record-ttl-millis)(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Query TTL (query-ttl-millis):</source>
+        <translation>クエリ TTL (query-ttl-millis)(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>In milliseconds. An item read through a cluster is answered from the item cache until its TTL ends, so a write made around the cluster stays unseen until then; writes never refresh the query cache. Clusters that use the group take new TTLs at once.</source>
+        <translation>ミリ秒単位です。クラスター経由で読み込んだ項目は TTL が切れるまで項目キャッシュから返されるため、クラスターを経由しない書き込みはそれまで見えません。書き込みでクエリキャッシュが更新されることはありません。グループを使うクラスターには新しい TTL がすぐに適用されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Save TTLs</source>
+        <translation>TTL を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dax.UpdateParameterGroup</source>
+        <translation>Dax.UpdateParameterGroup</translation>
+    </message>
+    <message>
+        <source>Cache TTLs of %1</source>
+        <translation>%1 のキャッシュの TTL</translation>
+    </message>
+    <message>
+        <source>%1 is DAX&apos;s default group and cannot be changed: create a parameter group to use other TTLs.</source>
+        <translation>%1 は DAX の既定のグループのため変更できません。別の TTL を使うにはパラメータグループを作成してください。</translation>
+    </message>
+    <message>
+        <source>enter a number of milliseconds</source>
+        <translation>ミリ秒数を入力してください</translation>
+    </message>
+    <message>
+        <source>a whole number of milliseconds, 0 or more</source>
+        <translation>0 以上の整数のミリ秒で指定してください</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 日</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>never expire</source>
+        <translation>期限切れなし</translation>
+    </message>
+    <message>
+        <source>not cached</source>
+        <translation>キャッシュしない</translation>
+    </message>
+    <message>
+        <source>Item TTL: %1</source>
+        <translation>項目 TTL: %1</translation>
+    </message>
+    <message>
+        <source>Query TTL: %1</source>
+        <translation>クエリ TTL: %1</translation>
     </message>
 </context>
 <context>

@@ -3,20 +3,16 @@
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
+#include "dax/ttleditor.h"
 #include "exports/jobtext.h"
 
-#include <QFormLayout>
-#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QJsonArray>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -63,65 +59,7 @@ ParameterGroupsPanel::ParameterGroupsPanel(Connection *connection, QWidget *pare
     left->addWidget(m_list, 1);
     left->addLayout(listButtons);
 
-    m_ttlBox = new QGroupBox(tr("Cache TTLs"), this);
-    m_ttlBox->setObjectName(QStringLiteral("ttlBox"));
-    const auto ttlField = [this](const char *name) {
-        auto *edit = new QLineEdit(m_ttlBox);
-        edit->setObjectName(QLatin1String(name));
-        edit->setMaxLength(18);
-        edit->setAlignment(Qt::AlignRight);
-        edit->setPlaceholderText(tr("milliseconds"));
-        return edit;
-    };
-    m_recordTtl = ttlField("recordTtl");
-    m_recordTtl->setToolTip(tr("record-ttl-millis: how long GetItem and BatchGetItem answer an item from the item cache"));
-    m_queryTtl = ttlField("queryTtl");
-    m_queryTtl->setToolTip(tr("query-ttl-millis: how long Query and Scan answer a response from the query cache"));
-    m_recordMeaning = new QLabel(m_ttlBox);
-    m_recordMeaning->setObjectName(QStringLiteral("recordTtlMeaning"));
-    m_queryMeaning = new QLabel(m_ttlBox);
-    m_queryMeaning->setObjectName(QStringLiteral("queryTtlMeaning"));
-    const auto row = [](QLineEdit *edit, QLabel *meaning) {
-        auto *box = new QHBoxLayout;
-        box->addWidget(edit);
-        box->addWidget(meaning, 1);
-        return box;
-    };
-    auto *form = new QFormLayout;
-    auto *recordLabel = new QLabel(tr("&Item TTL (record-ttl-millis):"), m_ttlBox);
-    recordLabel->setBuddy(m_recordTtl);
-    auto *queryLabel = new QLabel(tr("&Query TTL (query-ttl-millis):"), m_ttlBox);
-    queryLabel->setBuddy(m_queryTtl);
-    form->addRow(recordLabel, row(m_recordTtl, m_recordMeaning));
-    form->addRow(queryLabel, row(m_queryTtl, m_queryMeaning));
-    auto *explanation = new QLabel(tr("In milliseconds. An item read through a cluster is answered from the item cache until its TTL "
-                                      "ends, so a write made around the cluster stays unseen until then; writes never refresh the query "
-                                      "cache. Clusters that use the group take new TTLs at once."),
-                                   m_ttlBox);
-    explanation->setObjectName(QStringLiteral("ttlExplanation"));
-    explanation->setWordWrap(true);
-    m_readOnlyNote = new QLabel(tr("%1 is DAX's default group and cannot be changed: create a parameter group to use other TTLs.")
-                                    .arg(QLatin1String(kDefaultGroup)),
-                                m_ttlBox);
-    m_readOnlyNote->setObjectName(QStringLiteral("readOnlyNote"));
-    m_readOnlyNote->setWordWrap(true);
-    m_readOnlyNote->setVisible(false);
-    m_ttlError = new ErrorLabel(m_ttlBox);
-    m_ttlError->setObjectName(QStringLiteral("ttlError"));
-    m_saveButton = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&Save TTLs"), m_ttlBox);
-    m_saveButton->setObjectName(QStringLiteral("saveTtls"));
-    m_saveButton->setAutoDefault(false);
-    m_saveButton->setToolTip(tr("Dax.UpdateParameterGroup"));
-    auto *saveRow = new QHBoxLayout;
-    saveRow->addStretch(1);
-    saveRow->addWidget(m_saveButton);
-    auto *ttlLayout = new QVBoxLayout(m_ttlBox);
-    ttlLayout->addLayout(form);
-    ttlLayout->addWidget(m_ttlError);
-    ttlLayout->addWidget(explanation);
-    ttlLayout->addWidget(m_readOnlyNote);
-    ttlLayout->addStretch(1);
-    ttlLayout->addLayout(saveRow);
+    m_editor = new TtlEditor(this);
 
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("parameterGroupStatus"));
@@ -133,7 +71,7 @@ ParameterGroupsPanel::ParameterGroupsPanel(Connection *connection, QWidget *pare
 
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
-    columns->addWidget(m_ttlBox, 1);
+    columns->addWidget(m_editor, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
     layout->addWidget(m_status);
@@ -145,11 +83,7 @@ ParameterGroupsPanel::ParameterGroupsPanel(Connection *connection, QWidget *pare
     connect(&m_create, &QFutureWatcher<client::ApiResponse>::finished, this, &ParameterGroupsPanel::onCreated);
     connect(&m_delete, &QFutureWatcher<client::ApiResponse>::finished, this, &ParameterGroupsPanel::onDeleted);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &ParameterGroupsPanel::onSelected);
-    connect(m_recordTtl, &QLineEdit::textChanged, this, &ParameterGroupsPanel::updateForm);
-    connect(m_queryTtl, &QLineEdit::textChanged, this, &ParameterGroupsPanel::updateForm);
-    connect(m_recordTtl, &QLineEdit::returnPressed, this, &ParameterGroupsPanel::save);
-    connect(m_queryTtl, &QLineEdit::returnPressed, this, &ParameterGroupsPanel::save);
-    connect(m_saveButton, &QPushButton::clicked, this, &ParameterGroupsPanel::save);
+    connect(m_editor, &TtlEditor::saveRequested, this, &ParameterGroupsPanel::save);
     connect(m_newButton, &QPushButton::clicked, this, &ParameterGroupsPanel::askNewGroup);
     connect(m_deleteButton, &QPushButton::clicked, this, &ParameterGroupsPanel::deleteSelected);
 
@@ -256,12 +190,9 @@ bool ParameterGroupsPanel::selectGroup(const QString &name)
 void ParameterGroupsPanel::onSelected()
 {
     const QString group = selectedGroup();
-    m_ttlBox->setTitle(group.isEmpty() ? tr("Cache TTLs") : tr("Cache TTLs of %1").arg(group));
     if (group != m_shownGroup) {
         m_shownGroup.clear();
-        const QSignalBlocker a(m_recordTtl), b(m_queryTtl);
-        m_recordTtl->clear();
-        m_queryTtl->clear();
+        m_editor->clear(group);
     }
     if (!group.isEmpty())
         describe(group);
@@ -302,20 +233,13 @@ void ParameterGroupsPanel::onDescribed()
             query = str(p, "ParameterValue");
     }
     m_shownGroup = group;
-    m_loadedRecordTtl = record;
-    m_loadedQueryTtl = query;
-    {
-        const QSignalBlocker a(m_recordTtl), b(m_queryTtl);
-        m_recordTtl->setText(record);
-        m_queryTtl->setText(query);
-    }
+    m_editor->showGroup(group, record, query, group == QLatin1String(kDefaultGroup));
     updateForm();
 }
 
 void ParameterGroupsPanel::setTtls(const QString &recordTtlMs, const QString &queryTtlMs)
 {
-    m_recordTtl->setText(recordTtlMs);
-    m_queryTtl->setText(queryTtlMs);
+    m_editor->setTtls(recordTtlMs, queryTtlMs);
 }
 
 bool ParameterGroupsPanel::save()
@@ -324,10 +248,11 @@ bool ParameterGroupsPanel::save()
         return false;
     const QString group = selectedGroup();
     const QJsonArray values{
-        QJsonObject{{QStringLiteral("ParameterName"), kRecordTtl}, {QStringLiteral("ParameterValue"), m_recordTtl->text().trimmed()}},
-        QJsonObject{{QStringLiteral("ParameterName"), kQueryTtl}, {QStringLiteral("ParameterValue"), m_queryTtl->text().trimmed()}}};
+        QJsonObject{{QStringLiteral("ParameterName"), kRecordTtl}, {QStringLiteral("ParameterValue"), m_editor->recordTtl().trimmed()}},
+        QJsonObject{{QStringLiteral("ParameterName"), kQueryTtl}, {QStringLiteral("ParameterValue"), m_editor->queryTtl().trimmed()}}};
     setStatus(tr("Saving the TTLs of %1…").arg(group), QString());
     m_saving = true;
+    m_editor->setSaving(true);
     m_update.setFuture(m_connection->call(QStringLiteral("Dax.UpdateParameterGroup"),
                                           QJsonObject{{QStringLiteral("ParameterGroupName"), group}, {QStringLiteral("ParameterNameValues"), values}}));
     updateForm();
@@ -338,6 +263,7 @@ void ParameterGroupsPanel::onSaved()
 {
     const client::ApiResponse r = m_update.result();
     m_saving = false;
+    m_editor->setSaving(false);
     if (!r.ok()) {
         setStatus(QString(), tr("DAX refused the TTLs: %1").arg(JobText::error(r)));
         updateForm();
@@ -449,70 +375,16 @@ void ParameterGroupsPanel::setStatus(const QString &status, const QString &error
     m_error->setError(error);
 }
 
-QString ParameterGroupsPanel::validate(const QString &text) const
-{
-    static const QRegularExpression whole(QStringLiteral("^[0-9]{1,18}$"));
-    if (text.trimmed().isEmpty())
-        return tr("enter a number of milliseconds");
-    if (!whole.match(text.trimmed()).hasMatch())
-        return tr("a whole number of milliseconds, 0 or more");
-    return QString();
-}
-
-QString ParameterGroupsPanel::meaning(const QString &text, const QString &zeroMeaning) const
-{
-    if (!validate(text).isEmpty())
-        return QString();
-    qint64 ms = text.trimmed().toLongLong();
-    if (ms == 0)
-        return zeroMeaning;
-    const QLocale locale;
-    QStringList parts;
-    const std::pair<qint64, QString> units[] = {{86'400'000, tr("%1 d")}, {3'600'000, tr("%1 h")}, {60'000, tr("%1 min")},
-                                                {1'000, tr("%1 s")},      {1, tr("%1 ms")}};
-    for (const auto &[size, format] : units) {
-        if (ms >= size) {
-            parts << format.arg(locale.toString(ms / size));
-            ms %= size;
-        }
-    }
-    return QStringLiteral("= ") + parts.join(QLatin1Char(' '));
-}
-
 void ParameterGroupsPanel::updateForm()
 {
-    const bool readOnly = isReadOnly();
-    const bool loaded = parametersLoaded();
-    m_recordTtl->setReadOnly(readOnly);
-    m_queryTtl->setReadOnly(readOnly);
-    m_recordTtl->setEnabled(loaded);
-    m_queryTtl->setEnabled(loaded);
-    m_readOnlyNote->setVisible(loaded && selectedGroup() == QLatin1String(kDefaultGroup));
-    m_recordMeaning->setText(loaded ? meaning(m_recordTtl->text(), tr("never expire")) : QString());
-    m_queryMeaning->setText(loaded ? meaning(m_queryTtl->text(), tr("not cached")) : QString());
-
-    // The fields' own problems, said as the user types.
-    QStringList problems;
-    if (loaded && !readOnly) {
-        if (const QString e = validate(m_recordTtl->text()); !e.isEmpty())
-            problems << tr("Item TTL: %1").arg(e);
-        if (const QString e = validate(m_queryTtl->text()); !e.isEmpty())
-            problems << tr("Query TTL: %1").arg(e);
-    }
-    m_ttlError->setError(problems.join(QLatin1Char('\n')));
-
-    m_saveButton->setEnabled(canSave());
-    m_deleteButton->setEnabled(!selectedGroup().isEmpty() && selectedGroup() != QLatin1String(kDefaultGroup) && !m_deleting);
+    const QString group = selectedGroup();
+    m_deleteButton->setEnabled(!group.isEmpty() && group != QLatin1String(kDefaultGroup) && !m_deleting);
     m_newButton->setEnabled(!m_creating);
 }
 
 bool ParameterGroupsPanel::canSave() const
 {
-    if (!parametersLoaded() || isReadOnly() || m_saving)
-        return false;
-    if (!validate(m_recordTtl->text()).isEmpty() || !validate(m_queryTtl->text()).isEmpty())
-        return false;
-    return m_recordTtl->text().trimmed() != m_loadedRecordTtl || m_queryTtl->text().trimmed() != m_loadedQueryTtl;
+    return parametersLoaded() && !m_saving && m_editor->canSave();
 }
 
 bool ParameterGroupsPanel::isLoading() const
@@ -547,12 +419,12 @@ bool ParameterGroupsPanel::isReadOnly() const
 
 QString ParameterGroupsPanel::recordTtl() const
 {
-    return m_recordTtl->text();
+    return m_editor->recordTtl();
 }
 
 QString ParameterGroupsPanel::queryTtl() const
 {
-    return m_queryTtl->text();
+    return m_editor->queryTtl();
 }
 
 QString ParameterGroupsPanel::errorText() const
@@ -562,7 +434,7 @@ QString ParameterGroupsPanel::errorText() const
 
 QString ParameterGroupsPanel::ttlErrorText() const
 {
-    return m_ttlError->text();
+    return m_editor->errorText();
 }
 
 QString ParameterGroupsPanel::statusText() const

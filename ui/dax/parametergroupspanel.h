@@ -1,12 +1,10 @@
 // ParameterGroupsPanel: the DAX parameter groups of one Connection
 // (Dax.DescribeParameterGroups, every page) and, for the selected group,
-// its two parameters (Dax.DescribeParameters): the item cache's TTL
-// (record-ttl-millis) and the query cache's (query-ttl-millis), in
-// milliseconds. The fields accept whole numbers from 0 up (DAX's allowed
-// values "0-"), say what a value means ("5 min", "never expire", "not
-// cached") and Save sends Dax.UpdateParameterGroup; clusters using the
-// group take the new TTLs at once (ChangeType IMMEDIATE). default.dax1.0
-// is shown read-only, as DAX refuses to change it. New parameter group…
+// its two parameters (Dax.DescribeParameters) in a TtlEditor: the item
+// cache's TTL (record-ttl-millis) and the query cache's (query-ttl-millis),
+// in milliseconds; its Save sends Dax.UpdateParameterGroup, and clusters
+// using the group take the new TTLs at once (ChangeType IMMEDIATE).
+// default.dax1.0 is shown read-only, as DAX refuses to change it. New parameter group…
 // and Delete group… (after a question) create and delete groups; DAX's
 // refusals (a group still used by a cluster, a name taken) are shown in
 // the panel.
@@ -22,9 +20,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
-class QGroupBox;
 class QLabel;
-class QLineEdit;
 class QPushButton;
 class QTreeWidget;
 
@@ -32,6 +28,7 @@ namespace dd::ui {
 
 class Connection;
 class ErrorLabel;
+class TtlEditor;
 
 class ParameterGroupsPanel : public QWidget {
     Q_OBJECT
@@ -94,10 +91,6 @@ private:
     void onDeleted();
     void relist(); // refresh() now, or once the listing under way ends
     void updateForm();
-    // An empty string if `text` is a valid TTL; the reason otherwise.
-    QString validate(const QString &text) const;
-    // What a TTL means: "5 min", or for 0 `zeroMeaning`.
-    QString meaning(const QString &text, const QString &zeroMeaning) const;
     void setStatus(const QString &status, const QString &error);
 
     Connection *m_connection;                        // not owned
@@ -105,9 +98,7 @@ private:
     QList<QJsonObject> m_reading;                    // the pages of the listing under way
     QString m_wantedGroup;                           // the group to select once listed
     QString m_describingGroup;                       // the group m_describe reads
-    QString m_shownGroup;                            // the group whose parameters the fields show
-    QString m_loadedRecordTtl;                       // its values as DAX holds them
-    QString m_loadedQueryTtl;
+    QString m_shownGroup;                            // the group whose parameters the editor shows
     bool m_listAgain = false;                        // list again once the listing under way ends
     // Calls started whose answer was not handled yet (a watcher's future
     // finishes before its finished() signal is handled).
@@ -125,16 +116,9 @@ private:
     QTreeWidget *m_list;
     QPushButton *m_newButton;
     QPushButton *m_deleteButton;
-    QGroupBox *m_ttlBox;
-    QLineEdit *m_recordTtl;
-    QLineEdit *m_queryTtl;
-    QLabel *m_recordMeaning;
-    QLabel *m_queryMeaning;
-    QLabel *m_readOnlyNote;
-    ErrorLabel *m_ttlError;                          // what is wrong with the fields' values
+    TtlEditor *m_editor;
     QLabel *m_status;
     ErrorLabel *m_error;
-    QPushButton *m_saveButton;
 };
 
 } // namespace dd::ui
