@@ -118,8 +118,10 @@ Result<std::shared_ptr<const Principal>> Credentials::verify(const SigV4::Reques
     if (scope[1] != stamp.first(8))
         return invalidSignature(QStringLiteral("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '%1' != '%2', from '%3'.")
                                     .arg(QString::fromLatin1(scope[1]), QString::fromLatin1(stamp.first(8)), QString::fromLatin1(stamp)));
-    if (scope[3] != "dynamodb")
-        return invalidSignature(p("Credential should be scoped to correct service: 'dynamodb'. "));
+    // DAX's control plane (AmazonDAXV3) is the service "dax"; all else here is "dynamodb".
+    const QByteArray service = request.header("x-amz-target").startsWith("AmazonDAXV3.") ? QByteArrayLiteral("dax") : QByteArrayLiteral("dynamodb");
+    if (scope[3] != service)
+        return invalidSignature(QStringLiteral("Credential should be scoped to correct service: '%1'. ").arg(QLatin1String(service)));
     const QByteArray expected = SigV4::signature(SigV4::canonicalRequest(request, signedNames), user->secretAccessKey, stamp,
                                                  QString::fromUtf8(scope[2]), QString::fromUtf8(scope[3]));
     if (!sameSignature(expected, signature.toLower()))

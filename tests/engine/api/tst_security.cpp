@@ -210,6 +210,13 @@ private slots:
         SigV4::Request otherService = good;
         SigV4::sign(otherService, {s("AKIDREADER"), s("reader-secret"), QString()}, s("us-east-1"), s("s3"), at);
         QCOMPARE(error(otherService, at).message(), s("Credential should be scoped to correct service: 'dynamodb'. "));
+        // DAX's control plane is signed for the service dax, as the AWS CLI signs it.
+        SigV4::Request dax = good;
+        dax.setHeader("X-Amz-Target", "AmazonDAXV3.DescribeClusters");
+        SigV4::sign(dax, {s("AKIDREADER"), s("reader-secret"), QString()}, s("us-east-1"), s("dax"), at);
+        QVERIFY(m_credentials->verify(dax, at).ok());
+        SigV4::sign(dax, {s("AKIDREADER"), s("reader-secret"), QString()}, s("us-east-1"), s("dynamodb"), at);
+        QCOMPARE(error(dax, at).message(), s("Credential should be scoped to correct service: 'dax'. "));
         SigV4::Request presigned = good;
         presigned.removeHeader("authorization");
         presigned.url = QUrl(s("http://127.0.0.1:8000/?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=00"));
