@@ -144,8 +144,9 @@ int main(int argc, char **argv)
                                      QStringLiteral("Also serve the DAX clusters on DAX's own protocol, for AWS's DAX SDK clients "
                                                     "(dax://HOST:PORT, on --host): the first cluster created on PORT, the next on "
                                                     "PORT+1, and so on; a deleted cluster's port goes to the next one created; 0 picks "
-                                                    "a free port for each. Each cluster served is named on stderr. Without it, a "
-                                                    "cluster is reached at the HTTP endpoint's /dax/<name> only."),
+                                                    "a free port for each. Each cluster served is named on stderr. With --auth, each "
+                                                    "connection's signature is checked too. Without it, a cluster is reached at the "
+                                                    "HTTP endpoint's /dax/<name> only."),
                                      QStringLiteral("port"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
                           collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort})
@@ -170,10 +171,6 @@ int main(int argc, char **argv)
     const uint daxPortNumber = parser.isSet(daxPort) ? parser.value(daxPort).toUInt(&ok) : 0;
     if (!ok || daxPortNumber > 65535)
         fail(QStringLiteral("Invalid DAX port '%1'").arg(parser.value(daxPort)));
-    // DAX connections authorize with their own SigV4 scheme, not checked yet:
-    // an endpoint that checks signatures must not open a door that does not.
-    if (parser.isSet(daxPort) && parser.isSet(auth))
-        fail(QStringLiteral("--dax-port cannot be used with --auth yet: the DAX protocol's signatures are not checked"));
     const int threadCount = parser.value(threads).toInt(&ok);
     if (!ok || threadCount < 0 || threadCount > 256)
         fail(QStringLiteral("Invalid thread count '%1'").arg(parser.value(threads)));
@@ -263,6 +260,7 @@ int main(int argc, char **argv)
         dd::daxwire::DaxServerOptions daxOptions;
         daxOptions.host = endpointOptions.http.host;
         daxOptions.basePort = quint16(daxPortNumber);
+        daxOptions.credentials = endpointOptions.credentials; // --auth checks DAX connections too
         // Clients cache attribute list ids for their whole life: keep them across restarts.
         if (!engineOptions.inMemory)
             daxOptions.attributeListsFile = QDir(engineOptions.dataDir).filePath(QStringLiteral("dax-attribute-lists.jsonl"));

@@ -1,5 +1,6 @@
 #include "daxwire/daxconnection.h"
 
+#include "daxwire/connectionauth.h"
 #include "daxwire/daxerror.h"
 #include "daxwire/daxmethods.h"
 
@@ -16,8 +17,20 @@ constexpr int kPreambleItems = 5;
 } // namespace
 
 DaxConnection::DaxConnection(int fd, RequestHandler::Shared shared, api::RequestContext context, Node node)
-    : m_fd(fd), m_handler(shared, std::move(context)), m_node(std::move(node))
+    : m_credentials(shared.credentials), m_fd(fd), m_handler(shared, std::move(context)), m_node(std::move(node))
 {
+}
+
+void DaxConnection::authorize(const std::vector<CborValue> &args)
+{
+    if (args[0].type == CborValue::Text)
+        m_handler.setAccessKeyId(args[0].text());
+    if (!m_credentials)
+        return;
+    const auto user = verifyAuthorization(*m_credentials, args, QDateTime::currentDateTimeUtc());
+    m_authorized = user.ok();
+    m_authError = user.ok() ? std::nullopt : std::optional<ApiError>(user.error());
+    m_handler.setPrincipal(user.ok() ? *user : nullptr);
 }
 
 bool DaxConnection::fill()
@@ -162,12 +175,19 @@ void DaxConnection::run()
         }
         if (m == method::AuthorizeConnection) {
             // (accessKeyId, signature, stringToSign, sessionToken, userAgent): never answered.
-            if (args[0].type == CborValue::Text)
-                m_handler.setAccessKeyId(args[0].text());
+            authorize(args);
             continue;
         }
         QByteArray out;
-        if (m == method::Endpoints)
+        // endpoints tells only where this node is, which the caller knows:
+        // answered to anyone, so that a client with a wrong secret finds the
+        // node and reads why its calls fail, instead of finding no route.
+        if (m_credentials && !m_authorized && m != method::Endpoints) {
+            CborWriter w(&out);
+            writeError(w, m_authError ? *m_authError
+                                      : ApiError(QStringLiteral("AuthenticationRequiredException"),
+                                                 QStringLiteral("The connection has not authorized (authorizeConnection)")));
+        } else if (m == method::Endpoints)
             out = endpointsResponse(m_node, localAddress());
         else
             m_handler.handle(m, args, &out);

@@ -7,9 +7,13 @@
 //  - Then requests: the service id 1, a method id and that method's
 //    arguments (daxmethods.h), each a bare top-level item; one response per
 //    request, except authorizeConnection, which is never answered.
-//  - authorizeConnection's signature is not checked: any key is accepted,
-//    as the HTTP endpoint accepts any signature without --auth. Its access
-//    key id is kept for the requests that follow.
+//  - authorizeConnection: without users to check it against (no --auth),
+//    any key is accepted, as the HTTP endpoint accepts any signature; its
+//    access key id is kept for the requests that follow. With users, the
+//    signature is checked (connectionauth.h) and the requests that follow
+//    run as the user, or are answered with the check's error, or with
+//    AuthenticationRequired before any authorizeConnection (endpoints
+//    excepted: it only says where this node is).
 //  - endpoints answers this node alone: the local address of the
 //    connection (what the client dialled) and the listening port, role
 //    leader. It never waits on the engine, so health checks (1 s deadline)
@@ -55,7 +59,11 @@ private:
     std::optional<CborValue> readItem();
     bool writeAll(const QByteArray &bytes);
     QByteArray localAddress() const;
+    void authorize(const std::vector<CborValue> &args);
 
+    const security::Credentials *m_credentials; // null: any key is accepted
+    bool m_authorized = false;
+    std::optional<ApiError> m_authError; // why the last authorizeConnection failed
     int m_fd;
     RequestHandler m_handler;
     Node m_node;

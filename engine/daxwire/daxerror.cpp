@@ -25,6 +25,13 @@ std::vector<int> errorCodes(const QString &type)
     };
     if (type == u"InternalServerError" || type == u"ServiceUnavailable")
         return {1, 37, 38, 39, 47};
+    // Authentication (go: error.go authError): the clients authorize the connection again.
+    if (type == u"UnrecognizedClientException")
+        return {4, 23, 31, 32};
+    if (type == u"AuthenticationRequiredException")
+        return kAuthenticationRequired;
+    if (type == u"InvalidSignatureException")
+        return {4, 23, 31, 34};
     const auto it = known.constFind(type);
     if (it != known.constEnd())
         return {4, 37, 38, 39, *it};

@@ -300,7 +300,7 @@ void DaxServer::Private::scan()
         entry.slot = slot;
         entry.served = {f.region, f.name, 0};
         const int port = options.basePort == 0 ? 0 : options.basePort + slot;
-        auto listener = std::make_unique<NodeListener>(RequestHandler::Shared{engine, lists, schemas}, context, node);
+        auto listener = std::make_unique<NodeListener>(RequestHandler::Shared{engine, lists, schemas, options.credentials.get()}, context, node);
         QString error;
         const QString where = (options.host.contains(u':') ? u'[' + options.host + u']' : options.host) + u':' + QString::number(port);
         if (port > 65535) {

@@ -32,6 +32,9 @@
 namespace dd::api {
 class Engine;
 }
+namespace dd::security {
+class Credentials;
+}
 
 namespace dd::daxwire {
 
@@ -42,6 +45,9 @@ struct DaxServerOptions {
     // Where the attribute lists are kept across restarts (attributelists.h);
     // empty: in memory only.
     QString attributeListsFile;
+    // The users each connection's authorizeConnection is checked against
+    // (dynamodesk-server --auth); null: any key is accepted.
+    std::shared_ptr<const security::Credentials> credentials;
     // Told, on the scanning thread, each cluster served, no longer served, or
     // not served (its port taken): one line of text.
     std::function<void(const QString &line)> log;

@@ -19,7 +19,13 @@
 #include "daxwire/expressionrenderer.h"
 #include "daxwire/keyschemas.h"
 
+#include <memory>
 #include <vector>
+
+namespace dd::security {
+class Credentials;
+struct Principal;
+} // namespace dd::security
 
 namespace dd::daxwire {
 
@@ -30,6 +36,7 @@ public:
         api::Engine &engine;
         AttributeLists &lists;
         KeySchemas &schemas;
+        const security::Credentials *credentials = nullptr; // the users authorizeConnection is checked against; null: anyone
     };
 
     RequestHandler(Shared shared, api::RequestContext context) : m_shared(shared), m_context(std::move(context)) {}
@@ -41,6 +48,8 @@ public:
 
     const api::RequestContext &context() const { return m_context; }
     void setAccessKeyId(const QString &id) { m_context.accessKeyId = id; }
+    // The user the connection authorized as (its policy authorizes each call); null: none.
+    void setPrincipal(std::shared_ptr<const security::Principal> p) { m_context.principal = std::move(p); }
 
 private:
     // The method's result items, without the leading 0x80.

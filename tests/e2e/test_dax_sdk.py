@@ -6,7 +6,9 @@ control plane, and the client for the AWS SDK v2 (amazon-dax-client 1.x with
 the DocumentClient) runs js-dax/dax_v2_scenario.js; both connect to
 dax://127.0.0.1:PORT as applications do to a DAX cluster on AWS. A client
 that outlives a restart of the server keeps meaning the same attributes by
-the attribute list ids it cached (js-dax/dax_restart_scenario.js). With a raw
+the attribute list ids it cached (js-dax/dax_restart_scenario.js). With
+--auth, a connection's signature and each call's policy are checked
+(js-dax/dax_auth_scenario.js). With a raw
 socket: the clusters' ports follow their creation and deletion, and a node
 describes itself (the endpoints method) with the address the client dialled.
 The packages are installed with `npm ci` into js-dax/node_modules on first
@@ -211,16 +213,45 @@ class DaxSdkTest(unittest.TestCase):
         self.assertTrue(endpoints_of(base).startswith(b'\x80\x81'))
 
 
-class DaxPortFlagTest(unittest.TestCase):
-    def test_refused_with_auth(self):
-        with tempfile.NamedTemporaryFile('w', suffix='.json') as users:
-            users.write('{"Users": [{"UserName": "u", "AccessKeyId": "AKID", "SecretAccessKey": "s"}]}')
-            users.flush()
-            p = subprocess.run([dynamodesk.SERVER, '--in-memory', '--port', '0', '--dax-port', '0', '--auth', users.name],
-                               capture_output=True, text=True, timeout=30)
-        self.assertNotEqual(p.returncode, 0)
-        self.assertIn('--dax-port cannot be used with --auth', p.stderr)
+class DaxAuthTest(unittest.TestCase):
+    """--auth checks DAX connections too: their signature, then each call against the user's policy."""
+    USERS = {'Users': [
+        {'UserName': 'admin', 'AccessKeyId': 'AKIDADMIN', 'SecretAccessKey': 'admin-secret'},
+        {'UserName': 'app', 'AccessKeyId': 'AKIDAPP', 'SecretAccessKey': 'right'},
+        {'UserName': 'reader', 'AccessKeyId': 'AKIDREADER', 'SecretAccessKey': 'r',
+         'Policy': {'Version': '2012-10-17', 'Statement': [{'Effect': 'Allow', 'Action': 'dax:GetItem', 'Resource': '*'}]}}]}
 
+    @classmethod
+    def setUpClass(cls):
+        DaxSdkTest.setUpClass()
+
+    def test_signatures_and_policies(self):
+        import boto3
+        import json
+        with tempfile.NamedTemporaryFile('w', suffix='.json') as users:
+            json.dump(self.USERS, users)
+            users.flush()
+            port = free_ports(1)
+            server = Server(in_memory=True, extra_args=['--dax-port', str(port), '--auth', users.name]).start()
+            try:
+                def client(service):
+                    return boto3.client(service, endpoint_url=server.url, region_name='us-east-1', aws_access_key_id='AKIDADMIN',
+                                        aws_secret_access_key='admin-secret')
+                client('dynamodb').create_table(TableName='Counters', BillingMode='PAY_PER_REQUEST',
+                                                AttributeDefinitions=[{'AttributeName': 'id', 'AttributeType': 'N'}],
+                                                KeySchema=[{'AttributeName': 'id', 'KeyType': 'HASH'}])
+                client('dax').create_cluster(ClusterName='guarded', NodeType='dax.t3.small', ReplicationFactor=1, IamRoleArn=ROLE)
+                wait_for_port(port)
+                env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+                p = subprocess.run(['node', 'dax_auth_scenario.js', 'dax://127.0.0.1:%d' % port], cwd=HERE, capture_output=True, text=True,
+                                   timeout=120, env=env)
+                self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+                self.assertIn('all steps passed', p.stdout)
+            finally:
+                server.cleanup()
+
+
+class DaxPortFlagTest(unittest.TestCase):
     def test_invalid_port(self):
         p = subprocess.run([dynamodesk.SERVER, '--in-memory', '--port', '0', '--dax-port', '70000'], capture_output=True, text=True, timeout=30)
         self.assertNotEqual(p.returncode, 0)

@@ -10,7 +10,10 @@
 #include "daxwire/attributelists.h"
 #include "daxwire/cbor.h"
 #include "daxwire/daxserver.h"
+#include "security/credentials.h"
+#include "security/sigv4.h"
 
+#include <QCryptographicHash>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -144,6 +147,7 @@ private slots:
     void unknownMethodClosesTheConnection();
     void garbageClosesTheConnection();
     void portFollowsTheCluster();
+    void checksSignaturesWithUsers();
 
 private:
     QJsonObject call(const char *operation, const char *json);
@@ -312,6 +316,62 @@ void TestDaxServer::portFollowsTheCluster()
     QCOMPARE(portOf(s("second")), quint16(0));
     QVERIFY(open.closedByServer()); // its connections close too
     QVERIFY(!Socket(port).connected());
+}
+
+// authorizeConnection signed now with `secret`, as the DAX clients sign it.
+QByteArray signedAuthorize(const char *key, const char *secret)
+{
+    const QByteArray stamp = security::SigV4::timestamp(QDateTime::currentDateTimeUtc());
+    const QByteArray canonical = "POST\n/\n\nhost:dax.amazonaws.com\nx-amz-date:" + stamp + "\n\nhost;x-amz-date\n" +
+                                 QCryptographicHash::hash(QByteArray(), QCryptographicHash::Sha256).toHex();
+    const QByteArray toSign = "AWS4-HMAC-SHA256\n" + stamp + "\n" + stamp.left(8) + "/us-east-1/dax/aws4_request\n" +
+                              QCryptographicHash::hash(canonical, QCryptographicHash::Sha256).toHex();
+    QByteArray o;
+    CborWriter w(&o);
+    w.uint(1);
+    w.uint(1489122155);
+    w.text(s(key));
+    w.text(QString::fromLatin1(security::SigV4::signature(canonical, s(secret), stamp, s("us-east-1"), s("dax"))));
+    w.bytes(toSign);
+    w.null();
+    w.text(s("DaxJSV3Client-3.1.0"));
+    return o;
+}
+
+void TestDaxServer::checksSignaturesWithUsers()
+{
+    daxwire::DaxServerOptions o;
+    o.scanIntervalMs = 3600 * 1000;
+    o.credentials = security::Credentials::fromJson(
+                        QByteArray("{'Users': [{'UserName': 'app', 'AccessKeyId': 'AKIDAPP', 'SecretAccessKey': 'right'},"
+                                   "{'UserName': 'reader', 'AccessKeyId': 'AKIDREADER', 'SecretAccessKey': 'r', 'Policy': {'Version': '2012-10-17',"
+                                   "'Statement': [{'Effect': 'Allow', 'Action': 'dax:GetItem', 'Resource': '*'}]}}]}")
+                            .replace('\'', '"'))
+                        .value();
+    daxwire::DaxServer checking(*m_engine, o);
+    checking.start();
+    const quint16 port = checking.served().at(0).port;
+    const QByteArray get = hex("011a0fb0cc6a454d757369634461415332bfff");
+    Socket c(port);
+    c.send(kPreamble + get); // before any authorizeConnection
+    QVERIFY2(c.items(3).startsWith(hex("840417181f1821")), "AuthenticationRequired: [4, 23, 31, 33]");
+    c.send(signedAuthorize("AKIDAPP", "wrong") + get);
+    const QByteArray invalid = c.items(3);
+    QVERIFY2(invalid.startsWith(hex("840417181f1822")), invalid.toHex().constData()); // [4, 23, 31, 34]
+    QVERIFY(invalid.contains("InvalidSignatureException"));
+    c.send(signedAuthorize("AKIDNOBODY", "x") + get);
+    QVERIFY(c.items(3).startsWith(hex("840417181f1820"))); // [4, 23, 31, 32]
+    c.send(signedAuthorize("AKIDAPP", "right") + get);
+    QCOMPARE(c.items(2).toHex(), QByteArray("80a0"));
+
+    Socket reader(port);
+    reader.send(kPreamble + signedAuthorize("AKIDREADER", "r") + get);
+    QCOMPARE(reader.items(2).toHex(), QByteArray("80a0"));
+    reader.send(hex("013a7d8e7e56454d757369634461415339") + bytesItem(hex("01")) + hex("bfff")); // putItem
+    const QByteArray denied = reader.items(3);
+    QVERIFY2(denied.startsWith(hex("8404182518261827")) && denied.contains("AccessDeniedException") && denied.contains("dax:PutItem"),
+             denied.constData());
+    checking.stop();
 }
 
 QTEST_APPLESS_MAIN(TestDaxServer)
