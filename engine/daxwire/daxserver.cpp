@@ -18,6 +18,7 @@
 #include <list>
 #include <map>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include <netdb.h>
@@ -151,11 +152,16 @@ private:
             auto c = std::make_unique<Connection>();
             c->fd = fd;
             Connection *raw = c.get();
-            c->thread = std::thread([this, raw] {
-                DaxConnection(raw->fd, m_shared, m_context, m_node).run();
-                ::shutdown(raw->fd, SHUT_RDWR);
-                raw->done = true;
-            });
+            try {
+                c->thread = std::thread([this, raw] {
+                    DaxConnection(raw->fd, m_shared, m_context, m_node).run();
+                    ::shutdown(raw->fd, SHUT_RDWR);
+                    raw->done = true;
+                });
+            } catch (const std::system_error &) { // no thread to be had: this connection is refused
+                ::close(fd);
+                continue;
+            }
             m_connections.push_back(std::move(c));
         }
     }
