@@ -1,0 +1,242 @@
+// RequestHandler with an in-memory engine, no sockets: the JS client's
+// requests (captured or built as it builds them) are answered, and
+// thousands of mangled copies of them (bytes flipped, cut, repeated) never
+// crash it and are always answered with well-formed CBOR: a result after
+// an empty array, or an error's three items.
+#include "api/engine.h"
+#include "daxwire/attributelists.h"
+#include "daxwire/cbor.h"
+#include "daxwire/daxmethods.h"
+#include "daxwire/keyschemas.h"
+#include "daxwire/requesthandler.h"
+
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace dd;
+using dd::daxwire::CborValue;
+using dd::daxwire::CborWriter;
+
+namespace {
+
+QString q(const char *s) { return QString::fromUtf8(s); }
+QByteArray hex(const char *h) { return QByteArray::fromHex(QByteArray(h)); }
+
+QByteArray i(qint64 v)
+{
+    QByteArray o;
+    CborWriter(&o).integer(v);
+    return o;
+}
+QByteArray t(const char *s)
+{
+    QByteArray o;
+    CborWriter(&o).text(q(s));
+    return o;
+}
+QByteArray b(const QByteArray &content)
+{
+    QByteArray o;
+    CborWriter(&o).bytes(content);
+    return o;
+}
+QByteArray arr(std::initializer_list<QByteArray> items)
+{
+    QByteArray o;
+    CborWriter(&o).arrayHeader(items.size());
+    for (const QByteArray &e : items)
+        o += e;
+    return o;
+}
+QByteArray path(const char *name) { return arr({i(18), t(name)}); }
+QByteArray var(int n) { return arr({i(17), i(n)}); }
+QByteArray kwargs(std::initializer_list<std::pair<int, QByteArray>> entries)
+{
+    QByteArray o = hex("bf");
+    for (const auto &[k, v] : entries)
+        o += i(k) + v;
+    return o + hex("ff");
+}
+
+// Whether `out` is one whole response: [] and `resultItems` items, or an error's three.
+bool wellFormed(const QByteArray &out, int resultItems, QString *why)
+{
+    qsizetype pos = 0;
+    const auto first = daxwire::decodeCbor(out, &pos);
+    if (!first || first->type != CborValue::Array) {
+        *why = QStringLiteral("no leading array: ") + QString::fromLatin1(out.toHex());
+        return false;
+    }
+    const int rest = first->items.empty() ? resultItems : 2;
+    for (int k = 0; k < rest; ++k)
+        if (!daxwire::decodeCbor(out, &pos)) {
+            *why = QStringLiteral("item %1 missing: ").arg(k + 1) + QString::fromLatin1(out.toHex());
+            return false;
+        }
+    if (pos != out.size()) {
+        *why = QStringLiteral("trailing bytes: ") + QString::fromLatin1(out.toHex());
+        return false;
+    }
+    if (!first->items.empty() && first->items[0].toInt64().value_or(0) == 0) {
+        *why = QStringLiteral("an error without its class: ") + QString::fromLatin1(out.toHex());
+        return false;
+    }
+    return true;
+}
+
+// The number of items after [] in a method's result.
+int resultItems(qint64 method)
+{
+    switch (method) {
+    case daxwire::method::BatchGetItem: return 2;
+    case daxwire::method::BatchWriteItem: return 3;
+    default: return 1;
+    }
+}
+
+} // namespace
+
+class TestRequestHandler : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void answersTheClientsRequests();
+    void mangledRequestsAreAnsweredWellFormed();
+
+private:
+    QByteArray answer(const QByteArray &request, qint64 *method = nullptr);
+    std::vector<QByteArray> requests() const;
+
+    std::unique_ptr<api::Engine> m_engine;
+    std::unique_ptr<daxwire::AttributeLists> m_lists;
+    std::unique_ptr<daxwire::KeySchemas> m_schemas;
+    std::unique_ptr<daxwire::RequestHandler> m_handler;
+    qint64 m_listId = 0; // [v]
+};
+
+void TestRequestHandler::initTestCase()
+{
+    api::EngineOptions options;
+    options.inMemory = true;
+    options.ttlSweepIntervalMs = 0;
+    m_engine = std::move(api::Engine::open(options).value());
+    auto call = [&](const char *op, const char *json) {
+        const auto r = m_engine->call(api::RequestContext(), q(op), QByteArray(json).replace('\'', '"'));
+        QVERIFY2(r.ok(), op);
+    };
+    call("CreateTable", "{'TableName': 'Music', 'BillingMode': 'PAY_PER_REQUEST', "
+                        "'AttributeDefinitions': [{'AttributeName': 'Artist', 'AttributeType': 'S'}, {'AttributeName': 'SongTitle', 'AttributeType': 'S'}], "
+                        "'KeySchema': [{'AttributeName': 'Artist', 'KeyType': 'HASH'}, {'AttributeName': 'SongTitle', 'KeyType': 'RANGE'}]}");
+    call("CreateTable", "{'TableName': 'Nums', 'BillingMode': 'PAY_PER_REQUEST', "
+                        "'AttributeDefinitions': [{'AttributeName': 'h', 'AttributeType': 'S'}, {'AttributeName': 'n', 'AttributeType': 'N'}], "
+                        "'KeySchema': [{'AttributeName': 'h', 'KeyType': 'HASH'}, {'AttributeName': 'n', 'KeyType': 'RANGE'}]}");
+    call("Dax.CreateCluster", "{'ClusterName': 'c', 'NodeType': 'dax.t3.small', 'ReplicationFactor': 1, "
+                              "'IamRoleArn': 'arn:aws:iam::000000000000:role/DAX'}");
+    m_lists = std::make_unique<daxwire::AttributeLists>();
+    m_schemas = std::make_unique<daxwire::KeySchemas>(*m_engine);
+    api::RequestContext context;
+    context.daxCluster = q("c");
+    m_handler = std::make_unique<daxwire::RequestHandler>(daxwire::RequestHandler::Shared{*m_engine, *m_lists, *m_schemas}, context);
+    m_listId = m_lists->idFor({q("v")});
+}
+
+QByteArray TestRequestHandler::answer(const QByteArray &request, qint64 *method)
+{
+    qsizetype pos = 0;
+    const auto service = daxwire::decodeCbor(request, &pos);
+    const auto id = daxwire::decodeCbor(request, &pos);
+    if (!service || !id || service->toInt64() != 1 || daxwire::method::arity(id->toInt64().value_or(0)) < 0)
+        return QByteArray();
+    const qint64 m = *id->toInt64();
+    std::vector<CborValue> args;
+    for (int k = 0; k < daxwire::method::arity(m); ++k) {
+        auto a = daxwire::decodeCbor(request, &pos);
+        if (!a)
+            return QByteArray(); // the connection would close
+        args.push_back(std::move(*a));
+    }
+    if (m == daxwire::method::AuthorizeConnection || m == daxwire::method::Endpoints)
+        return QByteArray();
+    if (method)
+        *method = m;
+    QByteArray out;
+    m_handler->handle(m, args, &out);
+    return out;
+}
+
+std::vector<QByteArray> TestRequestHandler::requests() const
+{
+    QByteArray value;
+    CborWriter(&value).uint(quint64(m_listId));
+    value += t("x");
+    const QByteArray music = t("Music").replace(0, 1, QByteArray(1, char(0x45))); // the table as bytes
+    const QByteArray key = b(hex("6141") + "S1");
+    const QByteArray condition = b(arr({i(1), arr({i(7), arr({i(12), path("v")}), arr({i(0), path("v"), var(0)})}), arr({t("x")})}));
+    const QByteArray update = b(arr({i(1), arr({arr({i(19), path("v"), arr({i(23), path("v"), var(0)})}), arr({i(22), path("w")})}),
+                                     arr({t("y")})}));
+    const QByteArray keyCondition = b(arr({i(1), arr({i(6), arr({i(0), path("Artist"), var(0)}), arr({i(14), path("SongTitle"), var(1)})}),
+                                           arr({t("A"), t("S")})}));
+    const QByteArray projection = b(arr({i(1), arr({path("v"), arr({i(18), t("l"), hex("d90cfc01")})})}));
+    return {
+        hex("011a0fb0cc6a") + music + key + kwargs({}),                                                           // getItem
+        hex("011a0fb0cc6a") + music + key + kwargs({{0, projection}, {2, hex("f5")}}),                             // getItem, projected
+        hex("013a7d8e7e56") + music + key + b(value) + kwargs({{4, condition}, {7, i(2)}}),                       // putItem
+        hex("011a54f89c0f") + music + key + kwargs({{8, update}, {7, i(5)}}),                                      // updateItem
+        hex("011a3c696221") + music + b(hex("6142") + "T0") + kwargs({{7, i(2)}}),                                 // deleteItem
+        hex("013a3781c2ae") + music + keyCondition + kwargs({{13, i(1)}, {14, i(0)}, {10, condition}}),            // query
+        hex("013a6fc8309b") + music + kwargs({{13, i(2)}, {0, projection}, {16, i(0)}, {17, i(2)}}),               // scan
+        hex("013a6fc8309b") + t("Nums").replace(0, 1, QByteArray(1, char(0x44))) + kwargs({{9, b(hex("616b") + hex("c1b20000"))}}),
+        hex("013a29985cdb") + hex("a1") + t("Music") + arr({hex("f4"), hex("f6"), arr({key, b(hex("6142") + "T0")})}) + kwargs({{3, i(0)}}),
+        hex("011a06ed585f") + hex("a1") + t("Music") + arr({key, b(value), b(hex("6142") + "T0"), hex("f6")}) + kwargs({}),
+        hex("011a6f3d49db") + arr({music, music}) + arr({key, b(hex("6142") + "T0")}) + arr({hex("f6"), projection}) + kwargs({}),
+        hex("013a4524c569") + arr({i(2), i(9), i(12)}) + arr({music, music, music}) + arr({key, b(hex("6142") + "T1"), b(hex("6142") + "T2")}) +
+            arr({b(value), hex("f6"), hex("f6")}) + hex("f6") + arr({i(1), i(1), i(2)}) + arr({hex("f6"), hex("f6"), condition}) +
+            arr({hex("f6"), update, hex("f6")}) + kwargs({{19, t("token-1")}}),                                   // transactWriteItems
+        hex("013a2c43e27e") + music,                                                                               // defineKeySchema
+        hex("013a495927bb") + arr({t("a"), t("b")}),                                                               // defineAttributeListId
+        hex("011a27f9bd71") + i(m_listId),                                                                         // defineAttributeList
+    };
+}
+
+void TestRequestHandler::answersTheClientsRequests()
+{
+    for (const QByteArray &request : requests()) {
+        qint64 method = 0;
+        const QByteArray out = answer(request, &method);
+        QString why;
+        QVERIFY2(wellFormed(out, resultItems(method), &why), qPrintable(why));
+        QVERIFY2(out.startsWith(char(0x80)), qPrintable(QString::fromLatin1(out.toHex()))); // every one succeeds
+    }
+}
+
+void TestRequestHandler::mangledRequestsAreAnsweredWellFormed()
+{
+    QRandomGenerator rng(1127);
+    const std::vector<QByteArray> base = requests();
+    int answered = 0;
+    for (int round = 0; round < 4000; ++round) {
+        QByteArray r = base[rng.bounded(int(base.size()))];
+        const int edits = rng.bounded(1, 4);
+        for (int e = 0; e < edits; ++e) {
+            const qsizetype at = 6 + rng.bounded(int(r.size() - 6)); // past service and method
+            switch (rng.bounded(4)) {
+            case 0: r[at] = char(rng.bounded(256)); break;
+            case 1: r[at] = char(r[at] ^ (1 << rng.bounded(8))); break;
+            case 2: r.insert(at, r.mid(at, rng.bounded(1, 8))); break;
+            default: r.remove(at, rng.bounded(1, 4)); break;
+            }
+        }
+        qint64 method = 0;
+        const QByteArray out = answer(r, &method);
+        if (out.isEmpty())
+            continue;
+        ++answered;
+        QString why;
+        QVERIFY2(wellFormed(out, resultItems(method), &why), qPrintable(QString::fromLatin1(r.toHex()) + QStringLiteral(" -> ") + why));
+    }
+    QVERIFY(answered > 1000);
+}
+
+QTEST_APPLESS_MAIN(TestRequestHandler)
+#include "tst_requesthandler.moc"
