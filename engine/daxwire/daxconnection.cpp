@@ -35,7 +35,7 @@ void DaxConnection::authorize(const std::vector<CborValue> &args)
 
 bool DaxConnection::fill()
 {
-    if (m_buffer.size() - m_itemStart > kMaxRequestBytes)
+    if (m_buffer.size() > kMaxRequestBytes) // m_buffer starts at the current request
         return false;
     char chunk[65536];
     for (;;) {
@@ -53,7 +53,7 @@ bool DaxConnection::fill()
 std::optional<CborValue> DaxConnection::readItem()
 {
     for (;;) {
-        switch (m_scanner.scan(m_buffer)) {
+        switch (m_scanner.scan(m_buffer, kMaxRequestBytes)) {
         case CborScanner::Status::Complete: {
             qsizetype pos = m_itemStart;
             std::optional<CborValue> v = decodeCbor(m_buffer, &pos);

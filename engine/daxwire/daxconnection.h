@@ -40,7 +40,9 @@ public:
         QString zone;            // the cluster's first node's availability zone
         qint64 sessionId = 0;    // the listener's start, stable while it runs
     };
-    static constexpr qint64 kMaxRequestBytes = 64LL * 1024 * 1024; // beyond any DynamoDB request (16 MB batches)
+    // A request's most bytes: DynamoDB's largest requests are 16 MB of JSON,
+    // which CBOR makes smaller; a longer one closes the connection.
+    static constexpr qint64 kMaxRequestBytes = 20LL * 1024 * 1024;
 
     // `fd` is a connected socket; it stays open after run() (its owner
     // closes it, so that it can shut it down safely meanwhile).

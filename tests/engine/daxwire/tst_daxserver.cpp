@@ -295,6 +295,11 @@ void TestDaxServer::garbageClosesTheConnection()
         c.send(kPreamble + hex("011a0fb0cc6a1c")); // reserved CBOR
         QVERIFY(c.closedByServer());
     }
+    {
+        Socket c(portOf(s("wire")));
+        c.send(kPreamble + hex("011a0fb0cc6a5a01e00000")); // a 30 MiB table name: beyond any request
+        QVERIFY(c.closedByServer());
+    }
     Socket c(portOf(s("wire")));
     c.send(kPreamble + hex("011a1b2bcf02"));
     QVERIFY(c.items(2).startsWith(hex("8081")));
