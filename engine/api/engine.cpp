@@ -456,13 +456,20 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     // A caller with a policy takes the general path, where calls are authorized.
     const bool authorizing = context.principal && context.principal->policy;
     if (!authorizing && !context.daxCluster.isEmpty()) {
-        // Through a DAX cluster, GetItem (the commonest) is read from its bytes too.
+        // Through a DAX cluster, GetItem and PutItem (the commonest) are read from their bytes too.
         if (operation == u"GetItem") {
             if (const std::optional<GetItemRequest> request = readGetItemRequest(body)) {
                 DD_ASSIGN(storage::Database *db, d->cachedRegionOf(context));
                 DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
                 OpContext ctx = d->opContext(*db, context);
                 return cache::getItemThroughCluster(ctx, *cluster, *request);
+            }
+        } else if (operation == u"PutItem") {
+            if (const std::optional<PutItemRequest> request = readPutItemRequest(body)) {
+                DD_ASSIGN(storage::Database *db, d->cachedRegionOf(context));
+                DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
+                OpContext ctx = d->opContext(*db, context);
+                return cache::putItemThroughCluster(ctx, *cluster, *request);
             }
         }
     } else if (!authorizing) {

@@ -253,4 +253,22 @@ Result<QByteArray> getItemThroughCluster(api::OpContext &ctx, Cluster &cluster, 
     });
 }
 
+Result<QByteArray> putItemThroughCluster(api::OpContext &ctx, Cluster &cluster, const api::PutItemRequest &request)
+{
+    return counted(cluster, M::PutItemRequestCount, [&]() -> Result<QByteArray> {
+        // As writeThrough for a PutItem: the item is cached as PutItem stores it.
+        std::optional<QByteArray> cacheKey;
+        if (auto table = api::requireTable(ctx, request.tableName, true); table.ok())
+            if (auto key = api::keyFromItem(**table, request.item); key.ok())
+                cacheKey = Cluster::itemKey(request.tableName, key->stored);
+        if (!cacheKey)
+            return api::putItem(ctx, request); // fails with the engine's own error
+        Cluster::WriteLock lock(cluster, {*cacheKey});
+        DD_ASSIGN(QByteArray response, api::putItem(ctx, request));
+        cluster.storeWritten(*cacheKey, storage::StoredItem{model::itemSize(request.item), model::itemToJsonBytes(request.item), 0},
+                             ctx.clock->nowMs());
+        return response;
+    });
+}
+
 } // namespace dd::cache

@@ -21,6 +21,7 @@
 
 namespace dd::api {
 struct GetItemRequest;
+struct PutItemRequest;
 }
 
 namespace dd::cache {
@@ -30,7 +31,8 @@ class Cluster;
 // Runs `operation` (whose engine handler is `handler`) through `cluster`.
 Result<QByteArray> callThroughCluster(api::OpContext &ctx, Cluster &cluster, QStringView operation, const QJsonObject &request,
                                       api::OpHandler handler);
-// The same for a GetItem read straight from its bytes (api/fastrequest.h).
+// The same for a GetItem and a PutItem read straight from their bytes (api/fastrequest.h).
 Result<QByteArray> getItemThroughCluster(api::OpContext &ctx, Cluster &cluster, const api::GetItemRequest &request);
+Result<QByteArray> putItemThroughCluster(api::OpContext &ctx, Cluster &cluster, const api::PutItemRequest &request);
 
 } // namespace dd::cache
