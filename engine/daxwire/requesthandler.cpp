@@ -52,9 +52,9 @@ Result<QByteArray> RequestHandler::dispatch(qint64 id, const std::vector<CborVal
 
 Result<QJsonObject> RequestHandler::call(QStringView operation, const QJsonObject &request)
 {
-    // GetItem, the commonest, goes in as bytes: the engine reads those
-    // without building a QJsonObject of its own.
-    const Result<QByteArray> body = operation == u"GetItem"
+    // GetItem and PutItem, the commonest, go in as bytes: the engine reads
+    // those through a cluster without building a QJsonObject of its own.
+    const Result<QByteArray> body = operation == u"GetItem" || operation == u"PutItem"
         ? m_shared.engine.call(m_context, operation, QJsonDocument(request).toJson(QJsonDocument::Compact))
         : m_shared.engine.call(m_context, operation, request);
     if (!body.ok())
