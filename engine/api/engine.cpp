@@ -397,6 +397,11 @@ QStringList Engine::regions() const
     return names;
 }
 
+void Engine::setDaxEndpoint(const QString &region, const QString &cluster, const QString &url)
+{
+    d->clusters->setWireEndpoint(region, cluster, url);
+}
+
 bool Engine::isRegionName(const QString &name)
 {
     static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));

@@ -112,6 +112,12 @@ public:
     // those requests have used since, by name.
     QStringList regions() const;
 
+    // Where DAX cluster `cluster` of `region` is served on the DAX wire
+    // protocol ("dax://127.0.0.1:8111", daxwire/daxserver.h), for the
+    // endpoints DescribeClusters shows; empty: not served (the cluster is
+    // then shown at the HTTP endpoint's /dax/<name>). Any thread.
+    void setDaxEndpoint(const QString &region, const QString &cluster, const QString &url);
+
     // Commit listeners of a region's database, for in-process readers of
     // streams that would rather wake than poll (the live stream viewer):
     // `fn` runs after every commit in the region that may have written, on

@@ -110,4 +110,19 @@ void Clusters::stop(const QString &region, const QString &name)
     ++m_stops;
 }
 
+void Clusters::setWireEndpoint(const QString &region, const QString &name, const QString &url)
+{
+    std::lock_guard lock(m_mutex);
+    if (url.isEmpty())
+        m_wireEndpoints.remove(slot(region, name.toLower()));
+    else
+        m_wireEndpoints.insert(slot(region, name.toLower()), url);
+}
+
+QString Clusters::wireEndpoint(const QString &region, const QString &name) const
+{
+    std::lock_guard lock(m_mutex);
+    return m_wireEndpoints.value(slot(region, name.toLower()));
+}
+
 } // namespace dd::cache

@@ -34,6 +34,10 @@ public:
     // Forgets the running cluster (deleted): its caches go.
     void stop(const QString &region, const QString &name);
 
+    // Where the cluster is served on the DAX wire protocol (Engine::setDaxEndpoint); empty: not.
+    void setWireEndpoint(const QString &region, const QString &name, const QString &url);
+    QString wireEndpoint(const QString &region, const QString &name) const;
+
     // The cache budget of a node of `nodeType` (its memory, capped by the limit).
     qint64 budgetFor(const QString &nodeType) const;
     // The memory of a node of `nodeType` in bytes; 0 for a type DAX does not have.
@@ -47,6 +51,7 @@ private:
     const qint64 m_limitBytes;
     mutable std::mutex m_mutex;
     QHash<QString, std::shared_ptr<Cluster>> m_running; // by "<region>/<name>"
+    QHash<QString, QString> m_wireEndpoints;           // by "<region>/<name>"
     quint64 m_stops = 0;                                 // stop() calls, so that running() never revives a deleted cluster
 };
 

@@ -31,19 +31,23 @@ QJsonObject newNode(const api::OpContext &ctx, const QString &cluster, int index
             {p("ParameterGroupStatus"), p("in-sync")}};
 }
 
-// The cluster as DescribeClusters shows it: its endpoint is where this
-// engine was reached (or dynamodesk-server's default address in process).
+// The cluster as DescribeClusters shows it. Its endpoint is where the DAX
+// SDK clients reach it (dax://host:port) when the wire protocol serves it,
+// as on AWS; otherwise the /dax/<name> path of the HTTP endpoint the caller
+// used (or of dynamodesk-server's default address, in process).
 QJsonObject publicView(const api::OpContext &ctx, const QJsonObject &stored)
 {
     QJsonObject d;
     for (auto it = stored.begin(); it != stored.end(); ++it)
         if (!it.key().startsWith(u'_'))
             d.insert(it.key(), it.value());
+    const QString name = d.value(p("ClusterName")).toString();
+    const QString wire = ctx.clusters->wireEndpoint(ctx.db.region(), name);
     const QString base = ctx.request.endpointUrl.isEmpty() ? p("http://localhost:8000") : ctx.request.endpointUrl;
-    const QUrl url(base);
+    const QUrl url(wire.isEmpty() ? base : wire);
     const QJsonObject endpoint{{p("Address"), url.host()},
                                {p("Port"), url.port(80)},
-                               {p("URL"), base + p("/dax/") + d.value(p("ClusterName")).toString()}};
+                               {p("URL"), wire.isEmpty() ? base + p("/dax/") + name : wire}};
     const QString status = d.value(p("Status")).toString();
     if (status == u"creating") {
         // AWS shows only the port until the cluster is up, and no nodes.

@@ -273,8 +273,10 @@ void DaxServer::Private::scan()
                 ++it;
                 continue;
             }
-            if (e.listener)
+            if (e.listener) {
                 log(s("DAX cluster %1 (%2) is gone: no longer served on port %3").arg(e.served.cluster, e.served.region).arg(e.served.port));
+                engine.setDaxEndpoint(e.served.region, e.served.cluster, QString());
+            }
             closing.push_back(std::move(e.listener));
             it = entries.erase(it);
         }
@@ -318,6 +320,7 @@ void DaxServer::Private::scan()
             entry.listener = std::move(listener);
             const QString host = options.host.contains(u':') ? u'[' + options.host + u']' : options.host;
             log(s("DAX cluster %1 (%2) on dax://%3:%4").arg(f.name, f.region, host).arg(entry.served.port));
+            engine.setDaxEndpoint(f.region, f.name, s("dax://%1:%2").arg(host).arg(entry.served.port));
         }
         std::lock_guard lock(mutex);
         entries.emplace(key, std::move(entry));
@@ -329,8 +332,11 @@ void DaxServer::Private::stopAll()
     std::vector<std::unique_ptr<NodeListener>> closing;
     {
         std::lock_guard lock(mutex);
-        for (auto &[k, e] : entries)
+        for (auto &[k, e] : entries) {
+            if (e.listener)
+                engine.setDaxEndpoint(e.served.region, e.served.cluster, QString());
             closing.push_back(std::move(e.listener));
+        }
         entries.clear();
     }
 }

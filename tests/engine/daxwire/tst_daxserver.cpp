@@ -14,6 +14,7 @@
 #include "security/sigv4.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
@@ -313,6 +314,15 @@ void TestDaxServer::portFollowsTheCluster()
     const quint16 port = portOf(s("second"));
     QVERIFY(port > 0);
     QVERIFY(port != portOf(s("wire")));
+    // DescribeClusters shows where the DAX clients reach it, as AWS does.
+    const auto endpointOf = [this](const char *cluster) {
+        const QJsonObject d = call("Dax.DescribeClusters", QByteArray("{'ClusterNames': ['") .append(cluster).append("']}").constData())
+                                  .value(s("Clusters")).toArray().at(0).toObject();
+        return d.value(s("ClusterDiscoveryEndpoint")).toObject();
+    };
+    QCOMPARE(endpointOf("second").value(s("URL")).toString(), s("dax://127.0.0.1:%1").arg(port));
+    QCOMPARE(endpointOf("second").value(s("Port")).toInt(), int(port));
+    QCOMPARE(endpointOf("second").value(s("Address")).toString(), s("127.0.0.1"));
     Socket open(port);
     QVERIFY(open.connected());
     open.send(kPreamble);
@@ -320,6 +330,10 @@ void TestDaxServer::portFollowsTheCluster()
     m_server->rescan();
     QCOMPARE(portOf(s("second")), quint16(0));
     QVERIFY(open.closedByServer()); // its connections close too
+    call("Dax.CreateCluster", "{'ClusterName': 'second', 'NodeType': 'dax.t3.small', 'ReplicationFactor': 1, "
+                              "'IamRoleArn': 'arn:aws:iam::000000000000:role/DAX'}");
+    QVERIFY(endpointOf("second").value(s("URL")).toString().startsWith(s("http://"))); // not served (yet): the HTTP path
+    call("Dax.DeleteCluster", "{'ClusterName': 'second'}");
     QVERIFY(!Socket(port).connected());
 }
 
