@@ -2,6 +2,7 @@
 
 #include "backups/restoredialog.h"
 #include "backups/selectiondetails.h"
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/progresspanel.h"
 #include "common/watchers.h"
@@ -499,18 +500,10 @@ QWidget *HistoryView::confirmDeleteBackup()
     for (const TimelineBackup &b : m_timeline->backups())
         if (b.arn == arn)
             name = b.name;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete backup"),
-                                tr("Delete the backup “%1” of %2? It cannot be restored afterwards.").arg(name, m_table),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteBackup"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, arn, name](int result) {
-        if (result == QMessageBox::Yes)
-            runSimple(s("DeleteBackup"), {{s("BackupArn"), arn}}, tr("Backup %1 deleted").arg(name));
-    });
-    box->open();
-    return box;
+    return confirm(this, QMessageBox::Warning, tr("Delete backup"),
+                   tr("Delete the backup “%1” of %2? It cannot be restored afterwards.").arg(name, m_table),
+                   QStringLiteral("confirmDeleteBackup"),
+                   [this, arn, name] { runSimple(s("DeleteBackup"), {{s("BackupArn"), arn}}, tr("Backup %1 deleted").arg(name)); });
 }
 
 void HistoryView::setPointInTimeRecovery(bool enabled)
@@ -521,18 +514,11 @@ void HistoryView::setPointInTimeRecovery(bool enabled)
         runSimple(s("UpdateContinuousBackups"), request, tr("Point-in-time recovery is on for %1").arg(m_table));
         return;
     }
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Turn off point-in-time recovery"),
-                                tr("Turn off point-in-time recovery for %1? Its recovery history is dropped: "
-                                   "turning it on again starts a new window.").arg(m_table),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDisablePitr"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, request](int result) {
-        if (result == QMessageBox::Yes)
-            runSimple(s("UpdateContinuousBackups"), request, tr("Point-in-time recovery is off for %1").arg(m_table));
-    });
-    box->open();
+    confirm(this, QMessageBox::Warning, tr("Turn off point-in-time recovery"),
+            tr("Turn off point-in-time recovery for %1? Its recovery history is dropped: "
+               "turning it on again starts a new window.").arg(m_table),
+            QStringLiteral("confirmDisablePitr"),
+            [this, request] { runSimple(s("UpdateContinuousBackups"), request, tr("Point-in-time recovery is off for %1").arg(m_table)); });
 }
 
 } // namespace dd::ui

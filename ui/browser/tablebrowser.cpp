@@ -4,6 +4,7 @@
 #include "browser/querybar.h"
 #include "common/attributeformat.h"
 #include "common/awsclicommand.h"
+#include "common/confirm.h"
 #include "common/copyasbutton.h"
 #include "common/itemtreemodel.h"
 #include "common/progresspanel.h"
@@ -359,18 +360,9 @@ void TableBrowser::deleteSelected()
     QList<QJsonObject> keys;
     for (int row : rows)
         keys << m_keys.keyOf(m_model->item(row));
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete items"),
-                                tr("Delete %n item(s) from %1? This cannot be undone.", nullptr, int(keys.size())).arg(m_table),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDelete"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->button(QMessageBox::Yes)->setText(tr("Delete"));
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, keys](int result) {
-        if (result == QMessageBox::Yes)
-            deleteItems(keys);
-    });
-    box->open();
+    confirm(this, QMessageBox::Warning, tr("Delete items"),
+            tr("Delete %n item(s) from %1? This cannot be undone.", nullptr, int(keys.size())).arg(m_table),
+            QStringLiteral("confirmDelete"), [this, keys] { deleteItems(keys); }, tr("Delete"));
 }
 
 void TableBrowser::deleteItems(const QList<QJsonObject> &keys)

@@ -1,5 +1,6 @@
 #include "dax/daxclustersdialog.h"
 
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -313,20 +314,11 @@ bool DaxClustersDialog::deleteSelected()
     const QString name = selectedCluster();
     if (name.isEmpty() || m_deleting)
         return false;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete DAX cluster"),
-                                tr("Delete DAX cluster %1? Its caches go; the tables are not touched. Programs using its endpoint "
-                                   "get errors from then on.")
-                                    .arg(name),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteCluster"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setWindowModality(Qt::WindowModal);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, name](int result) {
-        if (result == QMessageBox::Yes)
-            deleteCluster(name);
-    });
-    box->open();
+    confirm(this, QMessageBox::Question, tr("Delete DAX cluster"),
+            tr("Delete DAX cluster %1? Its caches go; the tables are not touched. Programs using its endpoint "
+               "get errors from then on.")
+                .arg(name),
+            QStringLiteral("confirmDeleteCluster"), [this, name] { deleteCluster(name); });
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "dax/parametergroupspanel.h"
 
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -320,18 +321,9 @@ bool ParameterGroupsPanel::deleteSelected()
     const QString group = selectedGroup();
     if (group.isEmpty() || group == QLatin1String(kDefaultGroup) || m_deleting)
         return false;
-    auto *box = new QMessageBox(QMessageBox::Question, tr("Delete parameter group"),
-                                tr("Delete parameter group %1? DAX refuses while a cluster uses it.").arg(group),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteParameterGroup"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setWindowModality(Qt::WindowModal);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, group](int result) {
-        if (result == QMessageBox::Yes)
-            deleteGroup(group);
-    });
-    box->open();
+    confirm(this, QMessageBox::Question, tr("Delete parameter group"),
+            tr("Delete parameter group %1? DAX refuses while a cluster uses it.").arg(group),
+            QStringLiteral("confirmDeleteParameterGroup"), [this, group] { deleteGroup(group); });
     return true;
 }
 

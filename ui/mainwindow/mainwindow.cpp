@@ -2,6 +2,7 @@
 
 #include "backups/historyview.h"
 #include "browser/tablebrowser.h"
+#include "common/confirm.h"
 #include "common/watchers.h"
 #include "connections/compaction.h"
 #include "connections/connection.h"
@@ -819,14 +820,9 @@ void MainWindow::updateServeAction()
 
 void MainWindow::confirmDeleteTable(Connection *connection, const QString &table)
 {
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete table"),
-                                tr("Delete the table %1 and all its items? This cannot be undone.").arg(table),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmDeleteTable"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, connection, table](int result) {
-        if (result != QMessageBox::Yes || m_deleteTableWatcher.isRunning())
+    confirm(this, QMessageBox::Warning, tr("Delete table"), tr("Delete the table %1 and all its items? This cannot be undone.").arg(table),
+            QStringLiteral("confirmDeleteTable"), [this, connection, table] {
+        if (m_deleteTableWatcher.isRunning())
             return;
         for (int i = m_tabs->count() - 1; i >= 0; --i)
             if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection && b->tableName() == table)
@@ -837,7 +833,6 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
                 closeTab(i);
         m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     });
-    box->open();
 }
 
 void MainWindow::onOperation(const QString &operation, double latencyMs, double capacity, const QString &error)

@@ -1,5 +1,6 @@
 #include "replicas/replicasdialog.h"
 
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -253,20 +254,16 @@ bool ReplicasDialog::removeReplica(const QString &region)
 {
     if (region.isEmpty() || region == m_connection->region() || !regions().contains(region) || !canChange())
         return false;
-    auto *box = new QMessageBox(QMessageBox::Warning, tr("Remove replica"),
-                                tr("Remove the replica in %1? This deletes table %2 in %1 with all its items; the other regions "
-                                   "keep theirs. It cannot be undone.")
-                                    .arg(region, m_table),
-                                QMessageBox::Yes | QMessageBox::Cancel, this);
-    box->setObjectName(QStringLiteral("confirmRemoveReplica"));
-    box->button(QMessageBox::Yes)->setText(tr("Remove"));
-    box->setDefaultButton(QMessageBox::Cancel);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QMessageBox::finished, this, [this, region](int result) {
-        if (result == QMessageBox::Yes && m_pendingAction.isEmpty())
-            send(QStringLiteral("Delete"), region);
-    });
-    box->open();
+    confirm(this, QMessageBox::Warning, tr("Remove replica"),
+            tr("Remove the replica in %1? This deletes table %2 in %1 with all its items; the other regions "
+               "keep theirs. It cannot be undone.")
+                .arg(region, m_table),
+            QStringLiteral("confirmRemoveReplica"),
+            [this, region] {
+                if (m_pendingAction.isEmpty())
+                    send(QStringLiteral("Delete"), region);
+            },
+            tr("Remove"));
     return true;
 }
 
