@@ -128,4 +128,18 @@ Result<std::optional<QJsonObject>> liveCluster(storage::Connection &c, const QSt
     return d;
 }
 
+Result<QJsonObject> changeCluster(api::OpContext &ctx, const QString &name,
+                                  const std::function<Result<void>(storage::WriteTxn &, QJsonObject &)> &change)
+{
+    return ctx.db.write<QJsonObject>([&](storage::WriteTxn &txn) -> Result<QJsonObject> {
+        DD_ASSIGN(std::optional<QJsonObject> d, liveCluster(txn.conn, name, txn.nowMs));
+        if (!d)
+            return clusterNotFound();
+        DD_CHECK(change(txn, *d));
+        DD_CHECK(DaxStore::put(txn, DaxKind::Cluster, d->value(p("ClusterName")).toString(), *d));
+        return *d;
+    });
+}
+
+
 } // namespace dd::cache::dax

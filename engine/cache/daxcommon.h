@@ -26,6 +26,16 @@ constexpr qint64 kDefaultTtlMs = 300000;
 // EngineOptions::delayTransientStatuses (AWS: minutes).
 constexpr qint64 kTransientMs = 2000;
 
+constexpr int kMaxTagsPerCluster = 50;
+
+inline ApiError clusterNotFound() { return fault("ClusterNotFoundFault", p("Cluster not found.")); }
+
+// Changes the live cluster `name` in one write: `change` edits its stored
+// description (or fails: ClusterNotFoundFault if there is none); the
+// description is stored again. Returns it.
+Result<QJsonObject> changeCluster(api::OpContext &ctx, const QString &name,
+                                  const std::function<Result<void>(storage::WriteTxn &, QJsonObject &)> &change);
+
 // Whether `name` is an identifier as DAX's names are: a letter first, then
 // ASCII letters, digits and hyphens, no hyphen at the end and no two in a
 // row, at most `maxLength` characters.

@@ -32,6 +32,7 @@ Result<QByteArray> deleteCluster(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> increaseReplicationFactor(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> decreaseReplicationFactor(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> rebootNode(api::OpContext &ctx, const QJsonObject &req);
+// Tags, events and metrics (daxclusterinfoops.cpp).
 Result<QByteArray> tagResource(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> untagResource(api::OpContext &ctx, const QJsonObject &req);
 Result<QByteArray> listTags(api::OpContext &ctx, const QJsonObject &req);
