@@ -2,14 +2,15 @@
 // requests (captured or built as it builds them) are answered, and
 // thousands of mangled copies of them (bytes flipped, cut, repeated) never
 // crash it and are always answered with well-formed CBOR: a result after
-// an empty array, or an error's three items.
-#include "api/engine.h"
-#include "daxwire/attributelists.h"
-#include "daxwire/cbor.h"
-#include "daxwire/daxmethods.h"
-#include "daxwire/keyschemas.h"
-#include "daxwire/requesthandler.h"
+// an empty array, or an error's three items. The fuzzer's harness
+// (tests/fuzz/daxwire_harness.h) serves them, and its corpus
+// (tests/fuzz/corpus/daxwire, seeded from these requests:
+// DD_WRITE_DAX_SEEDS=1 daxwire_tst_requesthandler writeSeeds) is replayed.
+#include "../../fuzz/daxwire_harness.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTest>
@@ -59,41 +60,7 @@ QByteArray kwargs(std::initializer_list<std::pair<int, QByteArray>> entries)
     return o + hex("ff");
 }
 
-// Whether `out` is one whole response: [] and `resultItems` items, or an error's three.
-bool wellFormed(const QByteArray &out, int resultItems, QString *why)
-{
-    qsizetype pos = 0;
-    const auto first = daxwire::decodeCbor(out, &pos);
-    if (!first || first->type != CborValue::Array) {
-        *why = QStringLiteral("no leading array: ") + QString::fromLatin1(out.toHex());
-        return false;
-    }
-    const int rest = first->items.empty() ? resultItems : 2;
-    for (int k = 0; k < rest; ++k)
-        if (!daxwire::decodeCbor(out, &pos)) {
-            *why = QStringLiteral("item %1 missing: ").arg(k + 1) + QString::fromLatin1(out.toHex());
-            return false;
-        }
-    if (pos != out.size()) {
-        *why = QStringLiteral("trailing bytes: ") + QString::fromLatin1(out.toHex());
-        return false;
-    }
-    if (!first->items.empty() && first->items[0].toInt64().value_or(0) == 0) {
-        *why = QStringLiteral("an error without its class: ") + QString::fromLatin1(out.toHex());
-        return false;
-    }
-    return true;
-}
-
-// The number of items after [] in a method's result.
-int resultItems(qint64 method)
-{
-    switch (method) {
-    case daxwire::method::BatchGetItem: return 2;
-    case daxwire::method::BatchWriteItem: return 3;
-    default: return 1;
-    }
-}
+QDir corpus() { return QDir(QFileInfo(QStringLiteral(__FILE__)).dir().filePath(QStringLiteral("../../fuzz/corpus/daxwire"))); }
 
 } // namespace
 
@@ -103,66 +70,28 @@ private slots:
     void initTestCase();
     void answersTheClientsRequests();
     void mangledRequestsAreAnsweredWellFormed();
+    void corpusInputsKeepTheRules();
+    void writeSeeds();
 
 private:
     QByteArray answer(const QByteArray &request, qint64 *method = nullptr);
     std::vector<QByteArray> requests() const;
 
-    std::unique_ptr<api::Engine> m_engine;
-    std::unique_ptr<daxwire::AttributeLists> m_lists;
-    std::unique_ptr<daxwire::KeySchemas> m_schemas;
-    std::unique_ptr<daxwire::RequestHandler> m_handler;
+    fuzz::DaxWireHarness m_harness;
     qint64 m_listId = 0; // [v]
 };
 
 void TestRequestHandler::initTestCase()
 {
-    api::EngineOptions options;
-    options.inMemory = true;
-    options.ttlSweepIntervalMs = 0;
-    m_engine = std::move(api::Engine::open(options).value());
-    auto call = [&](const char *op, const char *json) {
-        const auto r = m_engine->call(api::RequestContext(), q(op), QByteArray(json).replace('\'', '"'));
-        QVERIFY2(r.ok(), op);
-    };
-    call("CreateTable", "{'TableName': 'Music', 'BillingMode': 'PAY_PER_REQUEST', "
-                        "'AttributeDefinitions': [{'AttributeName': 'Artist', 'AttributeType': 'S'}, {'AttributeName': 'SongTitle', 'AttributeType': 'S'}], "
-                        "'KeySchema': [{'AttributeName': 'Artist', 'KeyType': 'HASH'}, {'AttributeName': 'SongTitle', 'KeyType': 'RANGE'}]}");
-    call("CreateTable", "{'TableName': 'Nums', 'BillingMode': 'PAY_PER_REQUEST', "
-                        "'AttributeDefinitions': [{'AttributeName': 'h', 'AttributeType': 'S'}, {'AttributeName': 'n', 'AttributeType': 'N'}], "
-                        "'KeySchema': [{'AttributeName': 'h', 'KeyType': 'HASH'}, {'AttributeName': 'n', 'KeyType': 'RANGE'}]}");
-    call("Dax.CreateCluster", "{'ClusterName': 'c', 'NodeType': 'dax.t3.small', 'ReplicationFactor': 1, "
-                              "'IamRoleArn': 'arn:aws:iam::000000000000:role/DAX'}");
-    m_lists = std::make_unique<daxwire::AttributeLists>();
-    m_schemas = std::make_unique<daxwire::KeySchemas>(*m_engine);
-    api::RequestContext context;
-    context.daxCluster = q("c");
-    m_handler = std::make_unique<daxwire::RequestHandler>(daxwire::RequestHandler::Shared{*m_engine, *m_lists, *m_schemas}, context);
-    m_listId = m_lists->idFor({q("v")});
+    const QString error = m_harness.open();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    m_listId = m_harness.lists().idFor({q("v")});
 }
 
 QByteArray TestRequestHandler::answer(const QByteArray &request, qint64 *method)
 {
     qsizetype pos = 0;
-    const auto service = daxwire::decodeCbor(request, &pos);
-    const auto id = daxwire::decodeCbor(request, &pos);
-    if (!service || !id || service->toInt64() != 1 || daxwire::method::arity(id->toInt64().value_or(0)) < 0)
-        return QByteArray();
-    const qint64 m = *id->toInt64();
-    std::vector<CborValue> args;
-    for (int k = 0; k < daxwire::method::arity(m); ++k) {
-        auto a = daxwire::decodeCbor(request, &pos);
-        if (!a)
-            return QByteArray(); // the connection would close
-        args.push_back(std::move(*a));
-    }
-    if (m == daxwire::method::AuthorizeConnection || m == daxwire::method::Endpoints)
-        return QByteArray();
-    if (method)
-        *method = m;
-    QByteArray out;
-    m_handler->handle(m, args, &out);
-    return out;
+    return m_harness.answer(request, &pos, method);
 }
 
 std::vector<QByteArray> TestRequestHandler::requests() const
@@ -205,7 +134,7 @@ void TestRequestHandler::answersTheClientsRequests()
         qint64 method = 0;
         const QByteArray out = answer(request, &method);
         QString why;
-        QVERIFY2(wellFormed(out, resultItems(method), &why), qPrintable(why));
+        QVERIFY2(fuzz::wellFormedDaxAnswer(out, fuzz::daxResultItems(method), &why), qPrintable(why));
         QVERIFY2(out.startsWith(char(0x80)), qPrintable(QString::fromLatin1(out.toHex()))); // every one succeeds
     }
 }
@@ -233,9 +162,39 @@ void TestRequestHandler::mangledRequestsAreAnsweredWellFormed()
             continue;
         ++answered;
         QString why;
-        QVERIFY2(wellFormed(out, resultItems(method), &why), qPrintable(QString::fromLatin1(r.toHex()) + QStringLiteral(" -> ") + why));
+        QVERIFY2(fuzz::wellFormedDaxAnswer(out, fuzz::daxResultItems(method), &why), qPrintable(QString::fromLatin1(r.toHex()) + QStringLiteral(" -> ") + why));
     }
     QVERIFY(answered > 1000);
+}
+
+void TestRequestHandler::corpusInputsKeepTheRules()
+{
+    const QStringList files = corpus().entryList(QDir::Files, QDir::Name);
+    QVERIFY2(files.size() >= 10, qPrintable(corpus().path()));
+    for (const QString &name : files) {
+        QFile f(corpus().filePath(name));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString broken = m_harness.runInput(f.readAll());
+        QVERIFY2(broken.isEmpty(), qPrintable(name + QStringLiteral(": ") + broken));
+    }
+}
+
+void TestRequestHandler::writeSeeds()
+{
+    if (!qEnvironmentVariableIsSet("DD_WRITE_DAX_SEEDS"))
+        QSKIP("writes the fuzzer's seeds into the source tree only when DD_WRITE_DAX_SEEDS is set");
+    QDir().mkpath(corpus().path());
+    int n = 0;
+    for (const QByteArray &request : requests()) {
+        QFile f(corpus().filePath(QStringLiteral("seed-%1").arg(++n, 2, 10, QLatin1Char('0'))));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(request);
+    }
+    // One stream of every request after another, as a connection sends them.
+    QFile all(corpus().filePath(QStringLiteral("seed-stream")));
+    QVERIFY(all.open(QIODevice::WriteOnly));
+    for (const QByteArray &request : requests())
+        all.write(request);
 }
 
 QTEST_APPLESS_MAIN(TestRequestHandler)
