@@ -4,8 +4,9 @@
 # SECONDS (default 60): the expression language (FUZZ_TARGET=expr, the
 # default), the change log's block decoder (FUZZ_TARGET=changelog), the
 # engine's requests (FUZZ_TARGET=request), the endpoint's HTTP over a
-# socket (FUZZ_TARGET=http) or PartiQL statements (FUZZ_TARGET=partiql); the
-# last three compile the whole engine, so only when asked for, not by `build`. DD_FUZZ_ON_DISK=1 runs the request fuzzer
+# socket (FUZZ_TARGET=http), PartiQL statements (FUZZ_TARGET=partiql) or DAX
+# wire requests (FUZZ_TARGET=daxwire); the
+# others compile the whole engine, so only when asked for, not by `build`. DD_FUZZ_ON_DISK=1 runs the request fuzzer
 # on disk, each input followed by a restart of the engine.
 #   tools/fuzz.sh [SECONDS]          tools/fuzz.sh build    (build only)
 set -euo pipefail
