@@ -148,8 +148,13 @@ int main(int argc, char **argv)
                                                     "connection's signature is checked too. Without it, a cluster is reached at the "
                                                     "HTTP endpoint's /dax/<name> only."),
                                      QStringLiteral("port"));
+    const QCommandLineOption daxCache(QStringLiteral("dax-cache-mb"),
+                                      QStringLiteral("The most memory one DAX cluster's item and query caches may take, in MiB (default "
+                                                     "256): a cluster gets its node type's memory up to this, and evicts the least "
+                                                     "recently used entries beyond it."),
+                                      QStringLiteral("mb"), QStringLiteral("256"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort, daxCache})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -191,6 +196,10 @@ int main(int argc, char **argv)
     engineOptions.delayTransientStatuses = parser.isSet(delay);
     if (parser.isSet(s3Dir))
         engineOptions.s3Dir = parser.value(s3Dir);
+    const qint64 daxCacheMb = parser.value(daxCache).toLongLong(&ok);
+    if (!ok || daxCacheMb < 1 || daxCacheMb > 1024LL * 1024)
+        fail(QStringLiteral("Invalid DAX cache size '%1' (MiB, 1 to 1048576)").arg(parser.value(daxCache)));
+    engineOptions.daxCacheBytes = daxCacheMb * 1024 * 1024;
     if (parser.isSet(collectionLimit)) {
         engineOptions.itemCollectionLimitBytes = parser.value(collectionLimit).toLongLong(&ok);
         if (!ok || engineOptions.itemCollectionLimitBytes <= 0)

@@ -11,11 +11,23 @@ namespace {
 constexpr qint64 kEntryOverhead = 96;
 } // namespace
 
-LruCache::LruCache(qint64 capacityBytes, int shards)
-    : m_capacity(std::max<qint64>(capacityBytes, 0)), m_shardCapacity(m_capacity / std::max(shards, 1))
+namespace {
+// A shard holds at least this much (ten of DynamoDB's largest items), so
+// that a small cache is split less rather than refusing large items.
+constexpr qint64 kMinShardBytes = 4LL * 1024 * 1024;
+
+int shardCount(qint64 capacity, int wanted)
 {
-    m_shards.reserve(size_t(std::max(shards, 1)));
-    for (int i = 0; i < std::max(shards, 1); ++i)
+    return int(std::clamp<qint64>(capacity / kMinShardBytes, 1, std::max(wanted, 1)));
+}
+} // namespace
+
+LruCache::LruCache(qint64 capacityBytes, int shards)
+    : m_capacity(std::max<qint64>(capacityBytes, 0)), m_shardCapacity(m_capacity / shardCount(m_capacity, shards))
+{
+    const int n = shardCount(m_capacity, shards);
+    m_shards.reserve(size_t(n));
+    for (int i = 0; i < n; ++i)
         m_shards.push_back(std::make_unique<Shard>());
 }
 

@@ -35,7 +35,8 @@ public:
     };
 
     // A cache holding at most `capacityBytes` (keys, values and a fixed
-    // overhead per entry counted), split over `shards` locks.
+    // overhead per entry counted), split over `shards` locks, or fewer: each
+    // shard holds at least 4 MiB unless the whole cache is smaller.
     explicit LruCache(qint64 capacityBytes, int shards = 16);
 
     // The entry under `key` if there is one that has not expired at `nowMs`

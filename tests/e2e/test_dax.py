@@ -182,5 +182,36 @@ class DaxTest(unittest.TestCase):
         self.assertEqual(cached.get_item(TableName='Orders', Key=key)['Item']['v'], {'N': '2'})
 
 
+class DaxCacheSizeTest(unittest.TestCase):
+    def test_cache_limit_flag(self):
+        """--dax-cache-mb caps a cluster's caches below its node type's memory; a bad value stops the server."""
+        with Server(in_memory=True, extra_args=['--dax-cache-mb', '1']) as server:
+            dax = boto3_client(server, service='dax')
+            dax.create_cluster(ClusterName='small', NodeType='dax.r5.large', ReplicationFactor=1, IamRoleArn=ROLE)
+            ddb = boto3_client(server)
+            ddb.create_table(TableName='Big', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}],
+                             KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}])
+            cached = dax_data_client(server.url + '/dax/small')
+            for i in range(40):  # 40 items of 100 KB: four times the cache
+                cached.put_item(TableName='Big', Item={'pk': {'S': str(i)}, 'data': {'S': 'x' * 100000}})
+            import urllib.request
+            req = urllib.request.Request(server.url, data=json.dumps({'ClusterName': 'small'}).encode(), method='POST', headers={
+                'Content-Type': 'application/x-amz-json-1.0', 'X-Amz-Target': 'Dynamodesk_20261101.DescribeClusterMetrics',
+                'X-Amz-Date': '20261127T000000Z',
+                'Authorization': 'AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20261127/us-east-1/dynamodb/aws4_request, '
+                                 'SignedHeaders=host, Signature=0'})
+            with urllib.request.urlopen(req) as r:
+                described = json.loads(r.read())
+            self.assertEqual(described['CacheBudgetBytes'], 1024 * 1024)
+            self.assertLessEqual(described['Metrics']['EstimatedDbSize'], 1024 * 1024)
+            self.assertGreater(described['Metrics']['EvictedSize'], 0)
+        bad = Server(in_memory=True, extra_args=['--dax-cache-mb', 'lots'])
+        with self.assertRaises(RuntimeError) as e:
+            bad.start()
+        self.assertIn("Invalid DAX cache size 'lots'", str(e.exception))
+        bad.cleanup()
+
+
 if __name__ == '__main__':
     unittest.main()

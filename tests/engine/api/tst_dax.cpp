@@ -828,8 +828,8 @@ private slots:
         // Readers that miss store what they read only if no write through
         // the cluster stored that key meanwhile: once the writers stop,
         // every key reads through the cluster as the table holds it.
-        // A cache of about two items per shard, so that entries are evicted
-        // all the time and readers keep missing.
+        // A cache of about thirty of the 64 items, so that entries are
+        // evicted all the time and readers keep missing.
         open(false, QString(), 16 * 320);
         createTable("Tab");
         createCluster("race");

@@ -76,12 +76,18 @@ private slots:
 
     void anEntryLargerThanAShardIsNotKept()
     {
-        LruCache c(1000, 2);
+        LruCache c(1000, 2); // one shard: a small cache is not split
         c.put("small", value("v"), 100);
-        c.put("big", value(QByteArray(600, 'x')), 100);
+        c.put("fits", value(QByteArray(600, 'x')), 100);
+        QVERIFY(c.get("fits", 0).has_value());
+        c.put("big", value(QByteArray(1200, 'x')), 100);
         QVERIFY(!c.get("big", 0).has_value());
         QVERIFY(c.get("small", 0).has_value()); // nothing was evicted for it
         QCOMPARE(c.stats().evictedCount, 0);
+        // A large cache is split, each shard holding at least 4 MiB.
+        LruCache large(64LL << 20, 16);
+        large.put("item", value(QByteArray(400 * 1024, 'x')), 100);
+        QVERIFY(large.get("item", 0).has_value());
     }
 
     void clearEmptiesWithoutEvicting()
