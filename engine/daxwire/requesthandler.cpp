@@ -38,8 +38,8 @@ Result<QByteArray> RequestHandler::dispatch(qint64 id, const std::vector<CborVal
     case method::DefineAttributeList: return defineAttributeList(args);
     case method::GetItem: return getItem(args);
     case method::PutItem: return putItem(args);
-    case method::DeleteItem: return deleteItem(args);
-    case method::UpdateItem: return updateItem(args);
+    case method::DeleteItem: return keyedWrite(u"DeleteItem", args);
+    case method::UpdateItem: return keyedWrite(u"UpdateItem", args);
     case method::Query: return queryOrScan(true, args);
     case method::Scan: return queryOrScan(false, args);
     case method::BatchGetItem: return batchGetItem(args);
@@ -191,13 +191,21 @@ Result<QByteArray> RequestHandler::defineAttributeList(const std::vector<CborVal
     return out;
 }
 
+Result<RequestHandler::Target> RequestHandler::targetOf(const std::vector<CborValue> &args)
+{
+    Target t;
+    DD_ASSIGN(t.table, nameOf(args[0]));
+    DD_ASSIGN(t.schema, schemaOf(t.table));
+    DD_ASSIGN(const QByteArray keyBytes, bytesOf(args[1], "the key"));
+    DD_ASSIGN(t.key, decodeKey(t.schema, keyBytes));
+    return t;
+}
+
 Result<QByteArray> RequestHandler::getItem(const std::vector<CborValue> &args)
 {
-    DD_ASSIGN(const QString table, nameOf(args[0]));
-    DD_ASSIGN(const KeySchema schema, schemaOf(table));
-    DD_ASSIGN(const QByteArray keyBytes, bytesOf(args[1], "the key"));
-    DD_ASSIGN(const QJsonObject key, decodeKey(schema, keyBytes));
-    QJsonObject request{{s("TableName"), table}, {s("Key"), key}};
+    DD_ASSIGN(const Target target, targetOf(args));
+    const KeySchema &schema = target.schema;
+    QJsonObject request{{s("TableName"), target.table}, {s("Key"), target.key}};
     QJsonObject names, values;
     ExpressionRenderer renderer(&names, &values);
     std::optional<ExpressionRenderer::Projection> projection;
@@ -225,42 +233,24 @@ Result<QByteArray> RequestHandler::getItem(const std::vector<CborValue> &args)
 
 Result<QByteArray> RequestHandler::putItem(const std::vector<CborValue> &args)
 {
-    DD_ASSIGN(const QString table, nameOf(args[0]));
-    DD_ASSIGN(const KeySchema schema, schemaOf(table));
-    DD_ASSIGN(const QByteArray keyBytes, bytesOf(args[1], "the key"));
-    DD_ASSIGN(const QJsonObject key, decodeKey(schema, keyBytes));
+    DD_ASSIGN(const Target target, targetOf(args));
     DD_ASSIGN(const QByteArray valueBytes, bytesOf(args[2], "the item"));
     DD_ASSIGN(QJsonObject item, decodeItemValue(m_shared.lists, valueBytes));
-    for (auto it = key.constBegin(); it != key.constEnd(); ++it)
+    for (auto it = target.key.constBegin(); it != target.key.constEnd(); ++it)
         item.insert(it.key(), it.value());
-    QJsonObject request{{s("TableName"), table}, {s("Item"), item}};
+    QJsonObject request{{s("TableName"), target.table}, {s("Item"), item}};
     DD_ASSIGN(const QString returnValues, addWriteParameters(&request, args[3]));
     DD_ASSIGN(const QJsonObject response, call(u"PutItem", request));
-    return writeResult(response, schema, returnValues);
+    return writeResult(response, target.schema, returnValues);
 }
 
-Result<QByteArray> RequestHandler::deleteItem(const std::vector<CborValue> &args)
+Result<QByteArray> RequestHandler::keyedWrite(QStringView operation, const std::vector<CborValue> &args)
 {
-    DD_ASSIGN(const QString table, nameOf(args[0]));
-    DD_ASSIGN(const KeySchema schema, schemaOf(table));
-    DD_ASSIGN(const QByteArray keyBytes, bytesOf(args[1], "the key"));
-    DD_ASSIGN(const QJsonObject key, decodeKey(schema, keyBytes));
-    QJsonObject request{{s("TableName"), table}, {s("Key"), key}};
+    DD_ASSIGN(const Target target, targetOf(args));
+    QJsonObject request{{s("TableName"), target.table}, {s("Key"), target.key}};
     DD_ASSIGN(const QString returnValues, addWriteParameters(&request, args[2]));
-    DD_ASSIGN(const QJsonObject response, call(u"DeleteItem", request));
-    return writeResult(response, schema, returnValues);
-}
-
-Result<QByteArray> RequestHandler::updateItem(const std::vector<CborValue> &args)
-{
-    DD_ASSIGN(const QString table, nameOf(args[0]));
-    DD_ASSIGN(const KeySchema schema, schemaOf(table));
-    DD_ASSIGN(const QByteArray keyBytes, bytesOf(args[1], "the key"));
-    DD_ASSIGN(const QJsonObject key, decodeKey(schema, keyBytes));
-    QJsonObject request{{s("TableName"), table}, {s("Key"), key}};
-    DD_ASSIGN(const QString returnValues, addWriteParameters(&request, args[2]));
-    DD_ASSIGN(const QJsonObject response, call(u"UpdateItem", request));
-    return writeResult(response, schema, returnValues);
+    DD_ASSIGN(const QJsonObject response, call(operation, request));
+    return writeResult(response, target.schema, returnValues);
 }
 
 } // namespace dd::daxwire

@@ -58,10 +58,18 @@ private:
     Result<QByteArray> defineKeySchema(const std::vector<CborValue> &args);
     Result<QByteArray> defineAttributeListId(const std::vector<CborValue> &args);
     Result<QByteArray> defineAttributeList(const std::vector<CborValue> &args);
+    // The table, its key schema and the key named by a single-item method's
+    // first two arguments (table name, key bytes).
+    struct Target {
+        QString table;
+        KeySchema schema;
+        QJsonObject key;
+    };
+    Result<Target> targetOf(const std::vector<CborValue> &args);
     Result<QByteArray> getItem(const std::vector<CborValue> &args);
     Result<QByteArray> putItem(const std::vector<CborValue> &args);
-    Result<QByteArray> deleteItem(const std::vector<CborValue> &args);
-    Result<QByteArray> updateItem(const std::vector<CborValue> &args);
+    // DeleteItem and UpdateItem: a key and the write's parameters (kwargs).
+    Result<QByteArray> keyedWrite(QStringView operation, const std::vector<CborValue> &args);
     Result<QByteArray> queryOrScan(bool query, const std::vector<CborValue> &args);
     Result<QByteArray> batchGetItem(const std::vector<CborValue> &args);
     Result<QByteArray> batchWriteItem(const std::vector<CborValue> &args);
