@@ -12,6 +12,7 @@
 #include "daxwire/daxserver.h"
 #include "security/credentials.h"
 #include "security/sigv4.h"
+#include "cborbuilders.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -28,27 +29,14 @@ using namespace dd;
 using dd::daxwire::CborScanner;
 using dd::daxwire::CborWriter;
 
+using namespace dd::test::cbor;
+
 namespace {
 
 QString s(const char *latin1) { return QString::fromLatin1(latin1); }
-QByteArray hex(const char *h) { return QByteArray::fromHex(QByteArray(h)); }
 
 const QByteArray kPreamble = hex("674a37796e65354700" "50d316128e10c616227a61204fbe7cdcb7"
                                  "a169557365724167656e74734461784a535633436c69656e742d332e312e3000");
-QByteArray cborUint(quint64 v)
-{
-    QByteArray o;
-    CborWriter(&o).uint(v);
-    return o;
-}
-
-QByteArray text(const char *t)
-{
-    QByteArray o;
-    CborWriter(&o).text(QString::fromLatin1(t));
-    return o;
-}
-
 // authorizeConnection(accessKeyId, signature, stringToSign, null token, userAgent).
 QByteArray authorize()
 {
@@ -64,13 +52,6 @@ QByteArray authorize()
     return o;
 }
 const QByteArray kAuthorize = authorize();
-
-QByteArray bytesItem(const QByteArray &content)
-{
-    QByteArray o;
-    CborWriter(&o).bytes(content);
-    return o;
-}
 
 class Socket {
 public:
@@ -213,7 +194,7 @@ void TestDaxServer::endpointsDescribesTheNode()
     QByteArray expected = hex("8081a7" "0001" "0169") + QByteArray("127.0.0.1") + hex("02447f000001" "0319");
     expected += char(portOf(s("wire")) >> 8);
     expected += char(portOf(s("wire")) & 0xff);
-    expected += hex("0401" "05") + text("us-east-1a");
+    expected += hex("0401" "05") + t("us-east-1a");
     QVERIFY2(answer.startsWith(expected), answer.toHex().constData());
     QVERIFY(answer.mid(expected.size()).startsWith(hex("06")));
 }
@@ -224,24 +205,24 @@ void TestDaxServer::capturedExchange()
     c.send(kPreamble);
     // defineKeySchema("Music"): hash first.
     c.send(hex("013a2c43e27e454d75736963"));
-    QCOMPARE(c.items(2).toHex(), (hex("80a2") + text("Artist") + text("S") + text("SongTitle") + text("S")).toHex());
+    QCOMPARE(c.items(2).toHex(), (hex("80a2") + t("Artist") + t("S") + t("SongTitle") + t("S")).toHex());
     // defineAttributeListId(["Info", "Price", "Tags", "Year"])
     c.send(hex("013a495927bb8464496e666f65507269636564546167736459656172"));
-    QCOMPARE(c.items(2).toHex(), (hex("80") + cborUint(quint64(m_listId))).toHex());
+    QCOMPARE(c.items(2).toHex(), (hex("80") + i(m_listId)).toHex());
     // putItem("Music", "A"/"S1", item value, {}) as captured, with this server's list id.
     const QByteArray values = hex("a161618301f5f6fb3ff8000000000000d90cf982617861791907cf");
-    c.send(hex("013a7d8e7e56454d757369634461415331") + bytesItem(cborUint(quint64(m_listId)) + values) + hex("bfff"));
+    c.send(hex("013a7d8e7e56454d757369634461415331") + b(i(m_listId) + values) + hex("bfff"));
     QCOMPARE(c.items(2).toHex(), QByteArray("80f6"));
     // getItem("Music", "A"/"S1", {}): {0: item value}; 1.5 comes back as a decimal fraction, never a float.
     c.send(hex("011a0fb0cc6a454d757369634461415331bfff"));
-    const QByteArray item = cborUint(quint64(m_listId)) + hex("a161618301f5f6c482200fd90cf982617861791907cf");
-    QCOMPARE(c.items(2).toHex(), (hex("80a100") + bytesItem(item)).toHex());
+    const QByteArray item = i(m_listId) + hex("a161618301f5f6c482200fd90cf982617861791907cf");
+    QCOMPARE(c.items(2).toHex(), (hex("80a100") + b(item)).toHex());
     // getItem of a missing item: an empty map.
     c.send(hex("011a0fb0cc6a454d757369634461415332bfff"));
     QCOMPARE(c.items(2).toHex(), QByteArray("80a0"));
     // putItem with ConditionExpression attribute_not_exists(Artist): the captured error.
     const QByteArray condition = hex("8301820c82126641727469737480"); // [1, [12, [18, "Artist"]], []]
-    c.send(hex("013a7d8e7e56454d757369634461415331") + bytesItem(hex("01")) + hex("bf04") + bytesItem(condition) + hex("ff"));
+    c.send(hex("013a7d8e7e56454d757369634461415331") + b(hex("01")) + hex("bf04") + b(condition) + hex("ff"));
     QCOMPARE(c.items(3).toHex(),
              (hex("8504182518261827182b781e") + QByteArray("The conditional request failed") + hex("83f6781f") +
               QByteArray("ConditionalCheckFailedException") + hex("190190")).toHex());
@@ -386,7 +367,7 @@ void TestDaxServer::checksSignaturesWithUsers()
     Socket reader(port);
     reader.send(kPreamble + signedAuthorize("AKIDREADER", "r") + get);
     QCOMPARE(reader.items(2).toHex(), QByteArray("80a0"));
-    reader.send(hex("013a7d8e7e56454d757369634461415339") + bytesItem(hex("01")) + hex("bfff")); // putItem
+    reader.send(hex("013a7d8e7e56454d757369634461415339") + b(hex("01")) + hex("bfff")); // putItem
     const QByteArray denied = reader.items(3);
     QVERIFY2(denied.startsWith(hex("8404182518261827")) && denied.contains("AccessDeniedException") && denied.contains("dax:PutItem"),
              denied.constData());

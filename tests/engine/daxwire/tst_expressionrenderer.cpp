@@ -6,39 +6,20 @@
 // for; and what cannot become text refused.
 #include "daxwire/cbor.h"
 #include "daxwire/expressionrenderer.h"
+#include "cborbuilders.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace dd::daxwire;
 
+using namespace dd::test::cbor;
+
 namespace {
 
-QByteArray hex(const char *h) { return QByteArray::fromHex(QByteArray(h)); }
 QJsonObject json(const char *text) { return QJsonDocument::fromJson(QByteArray(text).replace('\'', '"')).object(); }
 QString q(const char *s) { return QString::fromUtf8(s); }
 
-// Builders of the client's encodings.
-QByteArray i(qint64 v)
-{
-    QByteArray o;
-    CborWriter(&o).integer(v);
-    return o;
-}
-QByteArray t(const char *s)
-{
-    QByteArray o;
-    CborWriter(&o).text(q(s));
-    return o;
-}
-QByteArray arr(std::initializer_list<QByteArray> items)
-{
-    QByteArray o;
-    CborWriter(&o).arrayHeader(items.size());
-    for (const QByteArray &e : items)
-        o += e;
-    return o;
-}
 QByteArray index(int n) { return hex("d90cfc") + i(n); }
 QByteArray path(std::initializer_list<QByteArray> elements)
 {
@@ -49,7 +30,6 @@ QByteArray path(std::initializer_list<QByteArray> elements)
         o += e;
     return o;
 }
-QByteArray var(int n) { return arr({i(17), i(n)}); }
 QByteArray expression(const QByteArray &spec, const QByteArray &values) { return arr({i(1), spec, values}); }
 
 } // namespace

@@ -7,6 +7,7 @@
 // (tests/fuzz/corpus/daxwire, seeded from these requests:
 // DD_WRITE_DAX_SEEDS=1 daxwire_tst_requesthandler writeSeeds) is replayed.
 #include "../../fuzz/daxwire_harness.h"
+#include "cborbuilders.h"
 
 #include <QDir>
 #include <QFile>
@@ -19,39 +20,13 @@ using namespace dd;
 using dd::daxwire::CborValue;
 using dd::daxwire::CborWriter;
 
+using namespace dd::test::cbor;
+
 namespace {
 
 QString q(const char *s) { return QString::fromUtf8(s); }
-QByteArray hex(const char *h) { return QByteArray::fromHex(QByteArray(h)); }
 
-QByteArray i(qint64 v)
-{
-    QByteArray o;
-    CborWriter(&o).integer(v);
-    return o;
-}
-QByteArray t(const char *s)
-{
-    QByteArray o;
-    CborWriter(&o).text(q(s));
-    return o;
-}
-QByteArray b(const QByteArray &content)
-{
-    QByteArray o;
-    CborWriter(&o).bytes(content);
-    return o;
-}
-QByteArray arr(std::initializer_list<QByteArray> items)
-{
-    QByteArray o;
-    CborWriter(&o).arrayHeader(items.size());
-    for (const QByteArray &e : items)
-        o += e;
-    return o;
-}
 QByteArray path(const char *name) { return arr({i(18), t(name)}); }
-QByteArray var(int n) { return arr({i(17), i(n)}); }
 QByteArray kwargs(std::initializer_list<std::pair<int, QByteArray>> entries)
 {
     QByteArray o = hex("bf");
