@@ -218,3 +218,30 @@ def wait_available(ddb, arn, timeout=15):
         if time.time() > deadline:
             raise AssertionError('backup never became AVAILABLE')
         time.sleep(0.05)
+
+
+def node_major():
+    """The major version of the `node` on the PATH; 0 without one."""
+    node = shutil.which('node')
+    if not node:
+        return 0
+    out = subprocess.run([node, '--version'], capture_output=True, text=True).stdout.strip()  # "v20.20.2"
+    try:
+        return int(out.lstrip('v').split('.')[0])
+    except ValueError:
+        return 0
+
+
+def npm_packages(folder, min_node, why):
+    """Installs the npm packages pinned in folder/package-lock.json into folder/node_modules with `npm ci`
+    when that is missing or older than the lock file. Raises unittest.SkipTest (saying `why`) without Node.js
+    `min_node` or later and npm, AssertionError if npm ci fails."""
+    import unittest
+    if node_major() < min_node or not shutil.which('npm'):
+        raise unittest.SkipTest(why)
+    lock = os.path.join(folder, 'package-lock.json')
+    stamp = os.path.join(folder, 'node_modules', '.package-lock.json')
+    if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(lock):
+        p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=folder, capture_output=True, text=True, timeout=300)
+        if p.returncode != 0:
+            raise AssertionError('npm ci failed: %s' % p.stderr)

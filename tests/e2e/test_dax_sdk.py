@@ -15,7 +15,6 @@ The packages are installed with `npm ci` into js-dax/node_modules on first
 use (the npm registry); the test is skipped, saying why, without Node.js 18
 or later."""
 import os
-import shutil
 import socket
 import subprocess
 import tempfile
@@ -23,7 +22,7 @@ import time
 import unittest
 
 import dynamodesk
-from dynamodesk import Server, boto3_client
+from dynamodesk import Server, boto3_client, npm_packages
 
 HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'js-dax')
 ROLE = 'arn:aws:iam::000000000000:role/DAXServiceRole'
@@ -32,17 +31,6 @@ ROLE = 'arn:aws:iam::000000000000:role/DAXServiceRole'
 PREAMBLE = bytes.fromhex('674a37796e65354700' '50d316128e10c616227a61204fbe7cdcb7'
                          'a169557365724167656e74734461784a535633436c69656e742d332e312e3000')
 ENDPOINTS = bytes.fromhex('011a1b2bcf02')  # service 1, method endpoints, no arguments
-
-
-def node_major():
-    node = shutil.which('node')
-    if not node:
-        return 0
-    out = subprocess.run([node, '--version'], capture_output=True, text=True).stdout.strip()  # "v20.20.2"
-    try:
-        return int(out.lstrip('v').split('.')[0])
-    except ValueError:
-        return 0
 
 
 def free_ports(n):
@@ -123,14 +111,7 @@ def create_cluster(server, name):
 class DaxSdkTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        if node_major() < 18 or not shutil.which('npm'):
-            raise unittest.SkipTest("AWS's DAX SDK for JavaScript needs Node.js 18 or later and npm")
-        lock = os.path.join(HERE, 'package-lock.json')
-        stamp = os.path.join(HERE, 'node_modules', '.package-lock.json')
-        if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(lock):
-            p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=HERE, capture_output=True, text=True, timeout=300)
-            if p.returncode != 0:
-                raise AssertionError('npm ci failed: %s' % p.stderr)
+        npm_packages(HERE, 18, "AWS's DAX SDK for JavaScript needs Node.js 18 or later and npm")
 
     def setUp(self):
         self.dax_port = free_ports(3)
