@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <functional>
 #include <memory>
 
 namespace dd::test {
@@ -27,9 +28,10 @@ protected:
     std::unique_ptr<api::Engine> m_engine;
     api::RequestContext m_ctx;
 
-    // Closes the engine and opens one on dataDir (in memory when inMemory);
-    // a failure fails the calling test, with m_engine empty.
-    void openQuiet(const QString &dataDir, bool inMemory = false)
+    // Closes the engine and opens one on dataDir (in memory when inMemory),
+    // with the options `tune` sets besides; a failure fails the calling
+    // test, with m_engine empty.
+    void openQuiet(const QString &dataDir, bool inMemory = false, const std::function<void(api::EngineOptions &)> &tune = {})
     {
         m_engine.reset();
         api::EngineOptions o;
@@ -38,6 +40,8 @@ protected:
         o.ttlSweepIntervalMs = 0;
         o.changeLogPruneIntervalMs = 0;
         o.pitrMaintenanceIntervalMs = 0;
+        if (tune)
+            tune(o);
         auto e = api::Engine::open(o);
         QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
         m_engine = std::move(*e);

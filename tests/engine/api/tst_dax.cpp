@@ -56,18 +56,11 @@ class TstDax : public QObject, public test::EngineCalls {
     {
         m_engine.reset();
         m_clock.setMs(kStart);
-        api::EngineOptions o;
-        o.inMemory = dataDir.isEmpty();
-        o.dataDir = dataDir;
-        o.clock = &m_clock;
-        o.delayTransientStatuses = delayed;
-        o.daxCacheBytes = cacheBytes;
-        o.ttlSweepIntervalMs = 0;
-        o.changeLogPruneIntervalMs = 0;
-        o.pitrMaintenanceIntervalMs = 0;
-        auto e = api::Engine::open(o);
-        QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
-        m_engine = std::move(*e);
+        openQuiet(dataDir, dataDir.isEmpty(), [&](api::EngineOptions &o) {
+            o.clock = &m_clock;
+            o.delayTransientStatuses = delayed;
+            o.daxCacheBytes = cacheBytes;
+        });
         m_ctx = api::RequestContext();
     }
 
