@@ -32,29 +32,6 @@ std::optional<M::Counter> requestCounter(QStringView op)
     return std::nullopt;
 }
 
-// The item-cache key of one key of table `name`, or nothing when the table
-// or the key is not valid (the operation then fails with the engine's own
-// error, and nothing is cached).
-std::optional<QByteArray> keyOf(api::OpContext &ctx, const QString &name, const QJsonValue &keyJson, bool wholeItem)
-{
-    auto table = api::requireTable(ctx, name, true);
-    if (!table.ok())
-        return std::nullopt;
-    auto key = model::itemFromJson(keyJson);
-    if (!key.ok())
-        return std::nullopt;
-    if (wholeItem) {
-        auto k = api::keyFromItem(**table, *key);
-        if (!k.ok())
-            return std::nullopt;
-        return Cluster::itemKey(name, k->stored);
-    }
-    auto k = api::storedKeyFromKeyParameter(**table, *key);
-    if (!k.ok())
-        return std::nullopt;
-    return Cluster::itemKey(name, *k);
-}
-
 struct WrittenKey {
     QString table;
     QByteArray cacheKey;
@@ -65,6 +42,54 @@ struct WrittenKey {
 
 enum class Write { Put, Update, Delete };
 
+// The item that `json` (a Put's item, or an Update's or Delete's key) of
+// table `name` writes, or nothing when the table or the key is not valid
+// (the operation then fails with the engine's own error, and nothing is
+// cached).
+std::optional<WrittenKey> writtenKey(api::OpContext &ctx, const QString &name, const model::Item &item, Write write)
+{
+    auto table = api::requireTable(ctx, name, true);
+    if (!table.ok())
+        return std::nullopt;
+    WrittenKey k{name, {}, {}, write == Write::Update, std::nullopt};
+    if (write == Write::Put) {
+        auto key = api::keyFromItem(**table, item);
+        if (!key.ok())
+            return std::nullopt;
+        k.stored = key->stored;
+        k.after = storage::StoredItem{model::itemSize(item), model::itemToJsonBytes(item), 0};
+    } else {
+        auto key = api::storedKeyFromKeyParameter(**table, item);
+        if (!key.ok())
+            return std::nullopt;
+        k.stored = *key;
+    }
+    k.cacheKey = Cluster::itemKey(name, k.stored);
+    return k;
+}
+
+std::optional<WrittenKey> writtenKey(api::OpContext &ctx, const QString &name, const QJsonValue &json, Write write)
+{
+    auto item = model::itemFromJson(json);
+    if (!item.ok())
+        return std::nullopt;
+    return writtenKey(ctx, name, *item, write);
+}
+
+// The items of BatchWriteItem's RequestItems, or of its answer's
+// UnprocessedItems (the same shape), appended to `out`.
+void addBatchWrites(api::OpContext &ctx, const QJsonObject &items, std::vector<WrittenKey> *out)
+{
+    for (auto it = items.begin(); it != items.end(); ++it)
+        for (const QJsonValue &w : it.value().toArray()) {
+            const QJsonObject o = w.toObject();
+            const bool put = o.contains(p("PutRequest"));
+            const QJsonValue json = put ? o.value(p("PutRequest")).toObject().value(p("Item")) : o.value(p("DeleteRequest")).toObject().value(p("Key"));
+            if (auto k = writtenKey(ctx, it.key(), json, put ? Write::Put : Write::Delete))
+                out->push_back(std::move(*k));
+        }
+}
+
 // The items a write names, with their cache keys: each Put's item (stored
 // as PutItem stores it), each Update's key (read back) and each Delete's key
 // (a ConditionCheck writes nothing).
@@ -72,42 +97,15 @@ std::vector<WrittenKey> writtenKeys(api::OpContext &ctx, QStringView op, const Q
 {
     std::vector<WrittenKey> out;
     auto add = [&](const QString &name, const QJsonValue &json, Write write) {
-        auto table = api::requireTable(ctx, name, true);
-        if (!table.ok())
-            return;
-        auto item = model::itemFromJson(json);
-        if (!item.ok())
-            return;
-        WrittenKey k{name, {}, {}, write == Write::Update, std::nullopt};
-        if (write == Write::Put) {
-            auto key = api::keyFromItem(**table, *item);
-            if (!key.ok())
-                return;
-            k.stored = key->stored;
-            k.after = storage::StoredItem{model::itemSize(*item), model::itemToJsonBytes(*item), 0};
-        } else {
-            auto key = api::storedKeyFromKeyParameter(**table, *item);
-            if (!key.ok())
-                return;
-            k.stored = *key;
-        }
-        k.cacheKey = Cluster::itemKey(name, k.stored);
-        out.push_back(std::move(k));
+        if (auto k = writtenKey(ctx, name, json, write))
+            out.push_back(std::move(*k));
     };
     if (op == u"PutItem") {
         add(req.value(p("TableName")).toString(), req.value(p("Item")), Write::Put);
     } else if (op == u"UpdateItem" || op == u"DeleteItem") {
         add(req.value(p("TableName")).toString(), req.value(p("Key")), op == u"UpdateItem" ? Write::Update : Write::Delete);
     } else if (op == u"BatchWriteItem") {
-        const QJsonObject items = req.value(p("RequestItems")).toObject();
-        for (auto it = items.begin(); it != items.end(); ++it)
-            for (const QJsonValue &w : it.value().toArray()) {
-                const QJsonObject o = w.toObject();
-                if (o.contains(p("PutRequest")))
-                    add(it.key(), o.value(p("PutRequest")).toObject().value(p("Item")), Write::Put);
-                else
-                    add(it.key(), o.value(p("DeleteRequest")).toObject().value(p("Key")), Write::Delete);
-            }
+        addBatchWrites(ctx, req.value(p("RequestItems")).toObject(), &out);
     } else if (op == u"TransactWriteItems") {
         for (const QJsonValue &v : req.value(p("TransactItems")).toArray()) {
             const QJsonObject o = v.toObject();
@@ -126,16 +124,11 @@ std::vector<WrittenKey> writtenKeys(api::OpContext &ctx, QStringView op, const Q
 // The keys a BatchWriteItem left unprocessed (their items were not written).
 QSet<QByteArray> unprocessedKeys(api::OpContext &ctx, const QByteArray &response)
 {
+    std::vector<WrittenKey> unprocessed;
+    addBatchWrites(ctx, QJsonDocument::fromJson(response).object().value(p("UnprocessedItems")).toObject(), &unprocessed);
     QSet<QByteArray> out;
-    const QJsonObject unprocessed = QJsonDocument::fromJson(response).object().value(p("UnprocessedItems")).toObject();
-    for (auto it = unprocessed.begin(); it != unprocessed.end(); ++it)
-        for (const QJsonValue &w : it.value().toArray()) {
-            const QJsonObject o = w.toObject();
-            const bool put = o.contains(p("PutRequest"));
-            const QJsonValue k = put ? o.value(p("PutRequest")).toObject().value(p("Item")) : o.value(p("DeleteRequest")).toObject().value(p("Key"));
-            if (auto key = keyOf(ctx, it.key(), k, put))
-                out.insert(*key);
-        }
+    for (const WrittenKey &k : unprocessed)
+        out.insert(k.cacheKey);
     return out;
 }
 
@@ -257,16 +250,12 @@ Result<QByteArray> putItemThroughCluster(api::OpContext &ctx, Cluster &cluster, 
 {
     return counted(cluster, M::PutItemRequestCount, [&]() -> Result<QByteArray> {
         // As writeThrough for a PutItem: the item is cached as PutItem stores it.
-        std::optional<QByteArray> cacheKey;
-        if (auto table = api::requireTable(ctx, request.tableName, true); table.ok())
-            if (auto key = api::keyFromItem(**table, request.item); key.ok())
-                cacheKey = Cluster::itemKey(request.tableName, key->stored);
-        if (!cacheKey)
+        const std::optional<WrittenKey> written = writtenKey(ctx, request.tableName, request.item, Write::Put);
+        if (!written)
             return api::putItem(ctx, request); // fails with the engine's own error
-        Cluster::WriteLock lock(cluster, {*cacheKey});
+        Cluster::WriteLock lock(cluster, {written->cacheKey});
         DD_ASSIGN(QByteArray response, api::putItem(ctx, request));
-        cluster.storeWritten(*cacheKey, storage::StoredItem{model::itemSize(request.item), model::itemToJsonBytes(request.item), 0},
-                             ctx.clock->nowMs());
+        cluster.storeWritten(written->cacheKey, written->after, ctx.clock->nowMs());
         return response;
     });
 }
