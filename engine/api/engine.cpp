@@ -457,26 +457,22 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         OpContext ctx = d->opContext(**db, context);
         return handler(ctx, *request);
     };
+    // The same through the request's DAX cluster (cache/dataplane.h).
+    auto fastThrough = [&](const auto &request, auto handler) {
+        return fast(request, [&](OpContext &c, const auto &r) -> Result<QByteArray> {
+            DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(c.db, context.daxCluster, d->clock->nowMs()));
+            return handler(c, *cluster, r);
+        });
+    };
     std::optional<Result<QByteArray>> answer;
     // A caller with a policy takes the general path, where calls are authorized.
     const bool authorizing = context.principal && context.principal->policy;
     if (!authorizing && !context.daxCluster.isEmpty()) {
         // Through a DAX cluster, GetItem and PutItem (the commonest) are read from their bytes too.
-        if (operation == u"GetItem") {
-            if (const std::optional<GetItemRequest> request = readGetItemRequest(body)) {
-                DD_ASSIGN(storage::Database *db, d->cachedRegionOf(context));
-                DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
-                OpContext ctx = d->opContext(*db, context);
-                return cache::getItemThroughCluster(ctx, *cluster, *request);
-            }
-        } else if (operation == u"PutItem") {
-            if (const std::optional<PutItemRequest> request = readPutItemRequest(body)) {
-                DD_ASSIGN(storage::Database *db, d->cachedRegionOf(context));
-                DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
-                OpContext ctx = d->opContext(*db, context);
-                return cache::putItemThroughCluster(ctx, *cluster, *request);
-            }
-        }
+        if (operation == u"GetItem")
+            answer = fastThrough(readGetItemRequest(body), cache::getItemThroughCluster);
+        else if (operation == u"PutItem")
+            answer = fastThrough(readPutItemRequest(body), cache::putItemThroughCluster);
     } else if (!authorizing) {
         if (operation == u"GetItem")
             answer = fast(readGetItemRequest(body), [](OpContext &c, const GetItemRequest &r) { return getItem(c, r); });
