@@ -11,11 +11,7 @@ const {Dax} = require('@amazon-dax-sdk/client-dax');
 const client = (accessKeyId, secretAccessKey) => new Dax({endpoints: [process.argv[2]], region: 'us-east-1',
   credentials: {accessKeyId, secretAccessKey}, requestTimeout: 10000, connectTimeout: 5000, maxRetries: 0});
 
-let count = 0;
-async function step(what, fn) {
-  await fn();
-  console.log(`ok ${++count} - ${what}`);
-}
+const {step} = require('./steps');
 
 async function expectError(promise, name) {
   try {

@@ -15,11 +15,7 @@ const lines = readline.createInterface({input: process.stdin})[Symbol.asyncItera
 // The client's own timers do not keep Node running while it reconnects.
 const keepAlive = setInterval(() => {}, 1000);
 
-let count = 0;
-async function step(what, fn) {
-  await fn();
-  console.log(`ok ${++count} - ${what}`);
-}
+const {step} = require('./steps');
 
 (async() => {
   try {

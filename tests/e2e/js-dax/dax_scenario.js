@@ -38,11 +38,7 @@ async function expectError(promise, name) {
   throw new Error('expected the error ' + name);
 }
 
-let count = 0;
-async function step(what, fn) {
-  await fn();
-  console.log(`ok ${++count} - ${what}`);
-}
+const {step} = require('./steps');
 
 (async() => {
   const dax = new Dax(config);

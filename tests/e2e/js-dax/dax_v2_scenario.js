@@ -12,11 +12,7 @@ const dax = new AmazonDaxClient({endpoints: [process.argv[2]], region: 'us-east-
   maxRetries: 0, requestTimeout: 10000});
 const doc = new AWS.DynamoDB.DocumentClient({service: dax});
 
-let count = 0;
-async function step(what, fn) {
-  await fn();
-  console.log(`ok ${++count} - ${what}`);
-}
+const {step} = require('./steps');
 
 (async() => {
   try {
