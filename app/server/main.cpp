@@ -5,6 +5,7 @@
 #include "daxwire/daxserver.h"
 #include "http/endpoint.h"
 #include "security/credentials.h"
+#include "security/datadirkey.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -153,8 +154,25 @@ int main(int argc, char **argv)
                                                      "256): a cluster gets its node type's memory up to this, and evicts the least "
                                                      "recently used entries beyond it."),
                                       QStringLiteral("mb"), QStringLiteral("256"));
+    const QCommandLineOption keyFile(QStringLiteral("encryption-key-file"),
+                                     QStringLiteral("Encrypt the data at rest with the key (64 hex digits, as 'openssl rand -hex 32' "
+                                                    "makes) or passphrase in this file: a new data directory is created encrypted, "
+                                                    "and an encrypted one opens only with it. Databases, WALs, backups and PITR "
+                                                    "snapshots are encrypted (AES-256-GCM)."),
+                                     QStringLiteral("file"));
+    const QCommandLineOption encryptDir(QStringLiteral("encrypt-data-dir"),
+                                        QStringLiteral("Before serving, encrypt the data directory's data held in the clear with "
+                                                       "--encryption-key-file's key (or finish an encryption cut short)."));
+    const QCommandLineOption decryptDir(QStringLiteral("decrypt-data-dir"),
+                                        QStringLiteral("Before serving, decrypt the data directory with --encryption-key-file's key; "
+                                                       "it is then served in the clear."));
+    const QCommandLineOption newKeyFile(QStringLiteral("new-encryption-key-file"),
+                                        QStringLiteral("Before serving, change the data directory's key or passphrase to the one in "
+                                                       "this file (nothing is re-encrypted), then serve with it."),
+                                        QStringLiteral("file"));
     for (const auto &o : {help, version, port, host, dbPath, inMemory, sharedDb, cors, delay, threads, optimize, telemetry, retention, ttlInterval,
-                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort, daxCache})
+                          collectionLimit, trigger, triggersFile, allowCommands, denyCommands, s3Dir, auth, daxPort, daxCache, keyFile,
+                          encryptDir, decryptDir, newKeyFile})
         parser.addOption(o);
 
     if (!parser.parse(app.arguments()))
@@ -217,8 +235,37 @@ int main(int argc, char **argv)
                 std::fprintf(stderr, "Could not compact %s.db (serving it as it is): %s\n", qPrintable(region), qPrintable(error));
         };
     }
+    if (parser.isSet(keyFile) || parser.isSet(encryptDir) || parser.isSet(decryptDir) || parser.isSet(newKeyFile)) {
+        if (engineOptions.inMemory)
+            fail(QStringLiteral("--in-memory keeps nothing on disk: there is nothing to encrypt"));
+        if (!parser.isSet(keyFile))
+            fail(QStringLiteral("--encrypt-data-dir, --decrypt-data-dir and --new-encryption-key-file need --encryption-key-file"));
+        if (parser.isSet(encryptDir) && parser.isSet(decryptDir))
+            fail(QStringLiteral("--encrypt-data-dir and --decrypt-data-dir cannot be used together"));
+        if (parser.isSet(decryptDir) && parser.isSet(newKeyFile))
+            fail(QStringLiteral("--decrypt-data-dir and --new-encryption-key-file cannot be used together"));
+        const auto secret = dd::security::DataDirKey::readSecretFile(parser.value(keyFile));
+        if (!secret.ok())
+            fail(secret.error().message());
+        engineOptions.encryptionKey = *secret;
+        if (parser.isSet(newKeyFile)) {
+            const auto newSecret = dd::security::DataDirKey::readSecretFile(parser.value(newKeyFile));
+            if (!newSecret.ok())
+                fail(newSecret.error().message());
+            engineOptions.newEncryptionKey = *newSecret;
+        }
+        if (parser.isSet(encryptDir))
+            engineOptions.encryptionChange = dd::api::EngineOptions::EncryptionChange::Encrypt;
+        if (parser.isSet(decryptDir))
+            engineOptions.encryptionChange = dd::api::EngineOptions::EncryptionChange::Decrypt;
+        engineOptions.converting = [](const QString &file, int index, int count) {
+            std::fprintf(stderr, "Converting %s (%d of %d)\n", qPrintable(file), index + 1, count);
+        };
+    }
     const auto triggers = configuredTriggers(parser.values(trigger), parser.value(triggersFile));
     auto engine = dd::api::Engine::open(engineOptions);
+    if (!engine.ok() && engine.error().type() == dd::security::DataDirKey::keyRequiredError())
+        fail(engine.error().message() + QStringLiteral(" (--encryption-key-file FILE)"), 1);
     if (!engine.ok())
         fail(engine.error().message(), 1);
     for (const auto &[region, request] : triggers) {

@@ -14,6 +14,7 @@
 #include "migration/localbuckets.h"
 #include "migration/migrationops.h"
 #include "pitr/pitrstore.h"
+#include "security/datadirkey.h"
 #include "security/permissions.h"
 #include "replication/replicaops.h"
 #include "replication/replicastore.h"
@@ -45,6 +46,8 @@ struct Engine::Private {
     EngineOptions options;
     Clock *clock = nullptr;
     std::unique_ptr<storage::DataDirLock> lock;
+    // The data directory's keys if it is encrypted at rest (security/datadirkey.h).
+    std::shared_ptr<const storage::DataKeys> keys;
     // One slot per region name asked for: the first caller opens the
     // database while holding the slot's openMutex; callers that come
     // meanwhile wait there and get the same database (or, if opening
@@ -261,7 +264,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::region(const QString
 Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QString &name)
 {
     const QString path = options.inMemory ? QString() : QDir(options.dataDir).filePath(name + QStringLiteral(".db"));
-    DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock));
+    DD_ASSIGN(std::unique_ptr<storage::Database> db, storage::Database::open(path, name, clock, keys));
     DD_CHECK(streams::StreamStore::install(*db));
     DD_CHECK(pitr::PitrStore::install(*db));
     DD_CHECK(backup::dropUnfinishedRestores(*db));
@@ -290,6 +293,39 @@ std::vector<std::shared_ptr<storage::Database>> Engine::Private::openRegions()
             out.push_back(slot->db);
     return out;
 }
+
+namespace {
+
+// The keys of the data directory, after the conversion or key change `options` ask for.
+Result<std::shared_ptr<const storage::DataKeys>> openKeys(const EngineOptions &options)
+{
+    using security::DataDirKey;
+    const QString &dir = options.dataDir;
+    QByteArray key = options.encryptionKey;
+    if (options.encryptionChange != EngineOptions::EncryptionChange::None && key.isEmpty())
+        return ApiError::validation(QStringLiteral("Encrypting or decrypting the data directory %1 needs its key or passphrase").arg(dir));
+    if (options.encryptionChange == EngineOptions::EncryptionChange::Encrypt)
+        DD_CHECK(DataDirKey::encrypt(dir, key, options.converting));
+    if (options.encryptionChange == EngineOptions::EncryptionChange::Decrypt) {
+        DD_CHECK(DataDirKey::decrypt(dir, key, options.converting));
+        return std::shared_ptr<const storage::DataKeys>();
+    }
+    if (!options.newEncryptionKey.isEmpty()) {
+        if (key.isEmpty())
+            return ApiError::validation(QStringLiteral("Changing the key of the data directory %1 needs its current key or passphrase").arg(dir));
+        DD_CHECK(DataDirKey::changeSecret(dir, key, options.newEncryptionKey));
+        key = options.newEncryptionKey;
+    }
+    if (key.isEmpty()) {
+        if (DataDirKey::isEncrypted(dir))
+            return ApiError(DataDirKey::keyRequiredError(),
+                            QStringLiteral("The data directory %1 is encrypted: open it with its key or passphrase").arg(dir));
+        return std::shared_ptr<const storage::DataKeys>();
+    }
+    return DataDirKey::open(dir, key);
+}
+
+} // namespace
 
 Engine::Engine() : d(new Private) {}
 Engine::~Engine()
@@ -327,6 +363,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
         if (!QDir().mkpath(options.dataDir))
             return ApiError::internal(QStringLiteral("Cannot create data directory %1").arg(options.dataDir));
         DD_ASSIGN(engine->d->lock, storage::DataDirLock::acquire(options.dataDir));
+        DD_ASSIGN(engine->d->keys, openKeys(options));
         // Open the regions that already have data, so that a broken file is reported at start.
         const QStringList files = QDir(options.dataDir).entryList({QStringLiteral("*.db")}, QDir::Files, QDir::Name);
         for (qsizetype i = 0; i < files.size(); ++i) {
@@ -337,7 +374,7 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
                     options.compacting(f.chopped(3), int(i), int(files.size()));
                 // A compaction that fails (no room for its copy) or is
                 // cancelled leaves the file as it was: the data is still served.
-                const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f), options.compactionCancelled);
+                const auto sizes = storage::Database::compactFile(QDir(options.dataDir).filePath(f), options.compactionCancelled, engine->d->keys);
                 if (options.compacted && sizes.ok())
                     options.compacted(f.chopped(3), sizes->first, sizes->second, QString());
                 else if (options.compacted)
@@ -351,7 +388,10 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     engine->d->options.compacted = nullptr;
     engine->d->options.compacting = nullptr;
     engine->d->options.compactionCancelled = nullptr;
-    engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir);
+    engine->d->options.converting = nullptr;
+    engine->d->options.encryptionKey.clear();
+    engine->d->options.newEncryptionKey.clear();
+    engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir, engine->d->keys);
     QString bucketsFolder = options.s3Dir;
     if (bucketsFolder.isEmpty() && !options.inMemory)
         bucketsFolder = QDir(options.dataDir).filePath(QStringLiteral("s3"));

@@ -74,6 +74,19 @@ struct EngineOptions {
     // The most memory one DAX cluster's caches may take (cache/clusters.h):
     // a cluster gets its node type's memory up to this.
     qint64 daxCacheBytes = 256LL * 1024 * 1024;
+    // Encryption at rest (security/datadirkey.h), for a data directory: its
+    // key (64 hex digits) or passphrase. A new directory opened with one is
+    // encrypted; an encrypted one does not open without it. Ignored in memory.
+    QByteArray encryptionKey;
+    // Before opening: Encrypt converts the directory's data in the clear
+    // under encryptionKey (or finishes a conversion cut short); Decrypt
+    // converts it back. newEncryptionKey, if set, replaces the key or
+    // passphrase (the data is not rewritten), and is then the one in use.
+    enum class EncryptionChange { None, Encrypt, Decrypt };
+    EncryptionChange encryptionChange = EncryptionChange::None;
+    QByteArray newEncryptionKey;
+    // Called before each file an Encrypt or Decrypt converts.
+    std::function<void(const QString &file, int index, int count)> converting;
     bool compactBeforeOpening = false;
     std::function<void(const QString &region, qint64 bytesBefore, qint64 bytesAfter, const QString &error)> compacted;
     // Called before each file's compaction: its region, its place (0-based)
@@ -83,8 +96,9 @@ struct EngineOptions {
     // and no further file is compacted.
     std::function<void(const QString &region, int index, int count)> compacting;
     std::function<bool()> compactionCancelled;
-    // (These three are called only inside Engine::open(), and options()
-    // returns them empty, so they may capture the caller's locals.)
+    // (These four are called only inside Engine::open(), and options()
+    // returns them empty, so they may capture the caller's locals; options()
+    // returns no keys either.)
 };
 
 class Engine {

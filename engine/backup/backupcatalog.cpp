@@ -1,5 +1,6 @@
 #include "backup/backupcatalog.h"
 
+#include "storage/sealedfile.h"
 #include "storage/wholefile.h"
 
 #include <QDir>
@@ -23,9 +24,9 @@ namespace {
 constexpr int kWorkerNice = 10;
 
 // Writes a backup's file whole or not at all.
-Result<void> writeFile(const QString &path, const QByteArray &bytes)
+Result<void> writeFile(const QString &path, const QByteArray &bytes, const storage::DataKeys *keys)
 {
-    if (const auto why = storage::writeWholeFile(path, bytes))
+    if (const auto why = storage::writeWholeFile(path, bytes, keys))
         return ApiError::internal(QStringLiteral("Cannot write backup file %1: %2").arg(path, *why));
     return {};
 }
@@ -51,7 +52,7 @@ void idleThreadPriority(const char *name)
     (void)pthread_setschedparam(pthread_self(), SCHED_IDLE, &param);
 }
 
-BackupCatalog::BackupCatalog(const QString &dataDir)
+BackupCatalog::BackupCatalog(const QString &dataDir, std::shared_ptr<const storage::DataKeys> keys) : m_keys(std::move(keys))
 {
     if (!dataDir.isEmpty()) {
         m_dir = QDir(dataDir).filePath(QStringLiteral("backups"));
@@ -59,15 +60,17 @@ BackupCatalog::BackupCatalog(const QString &dataDir)
         const QStringList files = QDir(m_dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         for (const QString &f : files) {
             QFile file(QDir(m_dir).filePath(f));
-            if (!file.open(QIODevice::ReadOnly))
+            const auto bytes = storage::sealedfile::readFile(file.fileName(), m_keys.get(), QStringLiteral("The backup description %1").arg(file.fileName()));
+            if (!bytes.ok()) {
+                qWarning("%s", qPrintable(bytes.error().message()));
                 continue;
-            QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
+            }
+            QJsonObject meta = QJsonDocument::fromJson(*bytes).object();
             const QString arn = meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
             if (arn.isEmpty())
                 continue;
             // A backup still CREATING when the process ended lost its snapshot (it was in memory): drop it.
             if (meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() == QStringLiteral("CREATING")) {
-                file.close();
                 QFile::remove(file.fileName());
                 QFile::remove(dataPath(arn));
                 continue;
@@ -126,7 +129,7 @@ Result<void> BackupCatalog::saveMeta(const QString &arn, const QJsonObject &meta
 {
     if (m_dir.isEmpty())
         return {};
-    return writeFile(fileStem(arn) + QStringLiteral(".json"), QJsonDocument(meta).toJson(QJsonDocument::Compact));
+    return writeFile(fileStem(arn) + QStringLiteral(".json"), QJsonDocument(meta).toJson(QJsonDocument::Compact), m_keys.get());
 }
 
 Result<void> BackupCatalog::add(const QString &arn, const QJsonObject &meta)
@@ -146,7 +149,7 @@ Result<void> BackupCatalog::storeData(const QString &arn, const QByteArray &byte
     }
     Result<void> stored;
     if (!m_dir.isEmpty()) {
-        stored = writeFile(dataPath(arn), bytes);
+        stored = writeFile(dataPath(arn), bytes, m_keys.get());
     }
     std::lock_guard lock(m_mutex);
     if (!m_meta.contains(arn))
@@ -201,10 +204,9 @@ Result<QByteArray> BackupCatalog::data(const QString &arn) const
         std::lock_guard lock(m_mutex);
         return m_data.value(arn);
     }
-    QFile f(dataPath(arn));
-    if (!f.open(QIODevice::ReadOnly))
+    if (!QFile::exists(dataPath(arn)))
         return ApiError::internal(QStringLiteral("Backup file %1 is missing").arg(dataPath(arn)));
-    return f.readAll();
+    return storage::sealedfile::readFile(dataPath(arn), m_keys.get(), QStringLiteral("Backup file %1").arg(dataPath(arn)));
 }
 
 Result<QByteArray> BackupCatalog::dataHead(const QString &arn, qint64 maxBytes, qint64 *totalSize) const
@@ -218,6 +220,10 @@ Result<QByteArray> BackupCatalog::dataHead(const QString &arn, qint64 maxBytes, 
     QFile f(dataPath(arn));
     if (!f.open(QIODevice::ReadOnly))
         return ApiError::internal(QStringLiteral("Backup file %1 is missing").arg(dataPath(arn)));
+    if (m_keys) {
+        *totalSize = storage::sealedfile::plainSize(f.size());
+        return storage::sealedfile::openHead(*m_keys, f, maxBytes, QStringLiteral("Backup file %1").arg(dataPath(arn)));
+    }
     *totalSize = f.size();
     return f.read(maxBytes);
 }

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "model/result.h"
+#include "storage/cipher.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -47,7 +48,9 @@ void idleThreadPriority(const char *name);
 class BackupCatalog {
 public:
     // dataDir empty: in memory. Loads the backups already in <dataDir>/backups/.
-    explicit BackupCatalog(const QString &dataDir);
+    // With `keys` (an encrypted data directory), its files are sealed
+    // (storage/sealedfile.h).
+    explicit BackupCatalog(const QString &dataDir, std::shared_ptr<const storage::DataKeys> keys = nullptr);
     // Sets stopping(), drops the queued jobs and joins the worker once its
     // running job returns (a restore stops between transactions).
     ~BackupCatalog();
@@ -107,6 +110,7 @@ private:
     void workerLoop();
 
     QString m_dir;                        // <dataDir>/backups, or empty in memory
+    std::shared_ptr<const storage::DataKeys> m_keys; // its files are sealed with these; null: in the clear
     mutable std::mutex m_mutex;           // guards m_meta, m_data
     QMap<QString, QJsonObject> m_meta;    // by BackupArn
     QMap<QString, QByteArray> m_data;     // in memory only: encoded snapshots

@@ -4,6 +4,7 @@
 #include "backup/canonicalkey.h"
 #include "storage/changelog.h"
 #include "storage/commitscope.h"
+#include "storage/sealedfile.h"
 #include "storage/wholefile.h"
 
 #include <QDir>
@@ -148,7 +149,7 @@ Result<void> storeBase(storage::Database &db, qint64 tableId, qint64 enabledMs, 
         const QString path = basePath(db, file);
         if (!QDir().mkpath(baseDir(db)))
             return ApiError::internal(QStringLiteral("Cannot make the folder %1 for PITR base snapshots").arg(baseDir(db)));
-        if (const auto why = storage::writeWholeFile(path, data))
+        if (const auto why = storage::writeWholeFile(path, data, db.keys().get()))
             return ApiError::internal(QStringLiteral("Cannot write the PITR base snapshot %1: %2").arg(path, *why));
         data.clear();
     }
@@ -382,9 +383,9 @@ Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &sta
         if (!in.open(QIODevice::ReadOnly))
             return ApiError(QStringLiteral("InvalidRestoreTimeException"),
                             QStringLiteral("The restore time of table %1 left the recovery window before the restore could run").arg(state.tableName));
-        base = in.readAll();
-        if (base.size() != in.size())
-            return ApiError::internal(QStringLiteral("Cannot read the PITR base snapshot %1: %2").arg(in.fileName(), in.errorString()));
+        in.close();
+        DD_ASSIGN(base, storage::sealedfile::readFile(in.fileName(), db.keys().get(),
+                                                      QStringLiteral("The PITR base snapshot %1").arg(in.fileName())));
     }
     if (base.isEmpty())
         return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),

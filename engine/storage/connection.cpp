@@ -4,7 +4,7 @@
 
 namespace dd::storage {
 
-Result<std::unique_ptr<Connection>> Connection::open(const QString &path, bool readOnly)
+Result<std::unique_ptr<Connection>> Connection::open(const QString &path, bool readOnly, const char *vfs)
 {
     // Before SQLite initializes (the first open does that): no memory
     // statistics. With them every sqlite3_malloc and sqlite3_free takes one
@@ -19,7 +19,7 @@ Result<std::unique_ptr<Connection>> Connection::open(const QString &path, bool r
     sqlite3 *db = nullptr;
     const int flags = (readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE))
                       | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &db, flags, vfs);
     if (rc != SQLITE_OK) {
         const QString msg = db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
         sqlite3_close(db);

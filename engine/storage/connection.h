@@ -16,9 +16,10 @@ namespace dd::storage {
 
 class Connection {
 public:
-    // Opens `path` ("file:..." URIs allowed). Applies the pragmas the engine
-    // relies on (WAL, synchronous, foreign keys off, busy timeout).
-    static Result<std::unique_ptr<Connection>> open(const QString &path, bool readOnly);
+    // Opens `path` ("file:..." URIs allowed), through the SQLite VFS named
+    // `vfs` if given (storage/encryptedvfs.h). Applies the pragmas the
+    // engine relies on (WAL, synchronous, foreign keys off, busy timeout).
+    static Result<std::unique_ptr<Connection>> open(const QString &path, bool readOnly, const char *vfs = nullptr);
     ~Connection();
 
     // Returns a reset, ready-to-bind statement for sql, prepared once and

@@ -1,9 +1,11 @@
 #include "storage/database.h"
 #include "storage/changelog.h"
+#include "storage/encryptedvfs.h"
 #include "storage/indexstore.h"
 #include "storage/itemstore.h"
 
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -245,21 +247,31 @@ void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
     m_stats.add(tableId, itemDelta, bytesDelta);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock)
+Result<std::unique_ptr<Database>> Database::open(const QString &filePath, const QString &region, Clock *clock,
+                                                std::shared_ptr<const DataKeys> keys)
 {
-    auto opened = openUnnamed(filePath, region, clock);
+    auto opened = openUnnamed(filePath, region, clock, std::move(keys));
     if (!opened.ok() && !filePath.isEmpty() && !opened.error().message().contains(filePath))
         return ApiError(opened.error().type(), QStringLiteral("Cannot open the database %1: %2").arg(filePath, opened.error().message()));
     return opened;
 }
 
-Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath, const QString &region, Clock *clock)
+Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath, const QString &region, Clock *clock,
+                                                       std::shared_ptr<const DataKeys> keys)
 {
     std::unique_ptr<Database> db(new Database);
     db->m_path = filePath;
     db->m_region = region;
     db->m_clock = clock ? clock : Clock::system();
-    DD_ASSIGN(db->m_writer, Connection::open(filePath.isEmpty() ? QStringLiteral(":memory:") : filePath, false));
+    if (keys && !filePath.isEmpty()) {
+        if (encryptedvfs::isPlainDatabase(filePath))
+            return ApiError::internal(QStringLiteral("the file is not encrypted, and the data directory is"));
+        db->m_keys = std::move(keys);
+        db->m_keysId = encryptedvfs::add(db->m_keys);
+    }
+    DD_ASSIGN(db->m_writer, db->openConnection(false));
+    if (db->m_keys && encryptedvfs::prepareNewDatabase(db->m_writer->handle()) != SQLITE_OK)
+        return ApiError::internal(db->m_writer->lastError());
     if (filePath.isEmpty()) {
         DD_CHECK(db->m_writer->exec("PRAGMA journal_mode=MEMORY; PRAGMA synchronous=OFF;"));
     } else {
@@ -270,7 +282,7 @@ Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath,
         // A WAL that grew past its usual size (a reader's snapshot kept it
         // from starting over) is cut back when it starts over.
         DD_CHECK(db->m_writer->exec("PRAGMA journal_size_limit=" + QByteArray::number(kWalSizeLimit)));
-        DD_ASSIGN(db->m_checkpointer, Connection::open(filePath, false));
+        DD_ASSIGN(db->m_checkpointer, db->openConnection(false));
         // A connection opens the WAL only when it first reads: until then its
         // checkpoints do nothing (and return log and checkpointed frames -1),
         // and the WAL grew without bound, each commit's frames costing more.
@@ -308,9 +320,30 @@ Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath,
     return db;
 }
 
-Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath, const std::function<bool()> &cancelled)
+Result<std::unique_ptr<Connection>> Database::openConnection(bool readOnly) const
 {
-    DD_ASSIGN(const std::unique_ptr<Connection> c, Connection::open(filePath, false));
+    if (m_path.isEmpty())
+        return Connection::open(QStringLiteral(":memory:"), readOnly);
+    if (m_keysId)
+        return Connection::open(encryptedvfs::uri(m_path, m_keysId), readOnly, encryptedvfs::name());
+    return Connection::open(m_path, readOnly);
+}
+
+Result<std::pair<qint64, qint64>> Database::compactFile(const QString &filePath, const std::function<bool()> &cancelled,
+                                                        std::shared_ptr<const DataKeys> keys)
+{
+    quint64 keysId = 0;
+    auto unregister = qScopeGuard([&keysId] {
+        if (keysId)
+            encryptedvfs::remove(keysId);
+    });
+    std::unique_ptr<Connection> c;
+    if (keys) {
+        keysId = encryptedvfs::add(std::move(keys));
+        DD_ASSIGN(c, Connection::open(encryptedvfs::uri(filePath, keysId), false, encryptedvfs::name()));
+    } else {
+        DD_ASSIGN(c, Connection::open(filePath, false));
+    }
     // A cancel interrupts the VACUUM (SQLITE_INTERRUPT), which then rolls
     // back: the file stays as it was.
     if (cancelled)
@@ -371,6 +404,8 @@ Database::~Database()
         delete slot.conn.exchange(nullptr);
     m_writer.reset();
     m_checkpointer.reset();
+    if (m_keysId)
+        encryptedvfs::remove(m_keysId);
 }
 
 int Database::walHook(void *self, sqlite3 *, const char *, int pages)
@@ -947,7 +982,7 @@ Connection *Database::acquireReader()
                 return c;
         }
     }
-    auto c = Connection::open(m_path, true);
+    auto c = openConnection(true);
     if (!c.ok())
         return nullptr;
     (void)(*c)->exec("PRAGMA cache_size=-16384; PRAGMA mmap_size=0;"); // not mapped: see kMmapBytes

@@ -26,6 +26,7 @@
 #include "model/result.h"
 #include "storage/changelog.h"
 #include "storage/checkpointstats.h"
+#include "storage/cipher.h"
 #include "storage/commitscope.h"
 #include "storage/connection.h"
 #include "storage/tabledef.h"
@@ -153,7 +154,10 @@ public:
     // keeps it in memory. `region` names the ARNs of its tables. An error
     // names the file ("Cannot open the database /d/us-east-1.db: SQLite:
     // file is not a database").
-    static Result<std::unique_ptr<Database>> open(const QString &filePath, const QString &region, Clock *clock);
+    // With `keys`, the file is encrypted at rest (storage/encryptedvfs.h): a
+    // new one is created so, and one in the clear is refused.
+    static Result<std::unique_ptr<Database>> open(const QString &filePath, const QString &region, Clock *clock,
+                                                  std::shared_ptr<const DataKeys> keys = nullptr);
     ~Database();
 
     // Rewrites the closed database file at filePath without its free pages
@@ -164,13 +168,16 @@ public:
     // file's bytes before and after (with its WAL, if not yet copied in);
     // the caller holds the data directory's lock. On failure (a full disk,
     // say), or once `cancelled` returns true, the file is as it was.
-    static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath, const std::function<bool()> &cancelled = {});
+    static Result<std::pair<qint64, qint64>> compactFile(const QString &filePath, const std::function<bool()> &cancelled = {},
+                                                         std::shared_ptr<const DataKeys> keys = nullptr);
 
     const QString &region() const { return m_region; }
     // Whether the database lives in memory (one connection serves reads and writes).
     bool isInMemory() const { return m_path.isEmpty(); }
     // The database file's path; empty in memory.
     const QString &path() const { return m_path; }
+    // The keys the file is encrypted with; null if it is not.
+    const std::shared_ptr<const DataKeys> &keys() const { return m_keys; }
     Clock *clock() const { return m_clock; }
 
     // The current definition of table `name`, or null if there is none:
@@ -263,7 +270,10 @@ public:
     void setCheckpointSyncDelayForTests(std::chrono::milliseconds delay) { m_syncDelayMs.store(int(delay.count())); }
 
 private:
-    static Result<std::unique_ptr<Database>> openUnnamed(const QString &filePath, const QString &region, Clock *clock);
+    static Result<std::unique_ptr<Database>> openUnnamed(const QString &filePath, const QString &region, Clock *clock,
+                                                         std::shared_ptr<const DataKeys> keys);
+    // Opens one more connection to the file (through the encrypted VFS if it is).
+    Result<std::unique_ptr<Connection>> openConnection(bool readOnly) const;
     Database() = default;
     friend class WriteTxn;
     Result<void> initSchema();
@@ -360,6 +370,8 @@ private:
     Result<int> logsChanges(qint64 tableId);
 
     QString m_path;   // empty: in memory
+    std::shared_ptr<const DataKeys> m_keys;  // encrypted at rest with these; null: in the clear
+    quint64 m_keysId = 0;                    // m_keys' registration with the encrypted VFS
     QString m_region;
     Clock *m_clock = nullptr;
 

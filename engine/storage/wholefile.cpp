@@ -1,4 +1,5 @@
 #include "storage/wholefile.h"
+#include "storage/sealedfile.h"
 
 #include <QSaveFile>
 
@@ -7,8 +8,9 @@
 
 namespace dd::storage {
 
-std::optional<QString> writeWholeFile(const QString &path, const QByteArray &bytes)
+std::optional<QString> writeWholeFile(const QString &path, const QByteArray &plain, const DataKeys *keys)
 {
+    const QByteArray bytes = keys ? sealedfile::seal(*keys, plain) : plain;
     QSaveFile f(path);
     errno = 0;
     // Unbuffered: a failing write(2) is seen at once, with its errno.

@@ -3,6 +3,8 @@
 // a temporary file that is synced and renamed over `path` (QSaveFile).
 #pragma once
 
+#include "storage/cipher.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -12,7 +14,8 @@ namespace dd::storage {
 
 // Empty on success; otherwise why not, in the system's words ("No space
 // left on device"), which QSaveFile's own errorString() loses for a write
-// that fails part way. `path` is then as it was.
-std::optional<QString> writeWholeFile(const QString &path, const QByteArray &bytes);
+// that fails part way. `path` is then as it was. With `keys`, the file is
+// sealed (storage/sealedfile.h).
+std::optional<QString> writeWholeFile(const QString &path, const QByteArray &bytes, const DataKeys *keys = nullptr);
 
 } // namespace dd::storage
