@@ -244,6 +244,9 @@ int main(int argc, char **argv)
             fail(QStringLiteral("--encrypt-data-dir and --decrypt-data-dir cannot be used together"));
         if (parser.isSet(decryptDir) && parser.isSet(newKeyFile))
             fail(QStringLiteral("--decrypt-data-dir and --new-encryption-key-file cannot be used together"));
+        for (const auto &o : {keyFile, newKeyFile})
+            if (parser.isSet(o) && (QFile::permissions(parser.value(o)) & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+                std::fprintf(stderr, "Warning: the key file %s can be read by other users (chmod 600 it)\n", qPrintable(parser.value(o)));
         const auto secret = dd::security::DataDirKey::readSecretFile(parser.value(keyFile));
         if (!secret.ok())
             fail(secret.error().message());

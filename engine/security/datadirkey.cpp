@@ -118,7 +118,8 @@ Result<KeyFile> unwrap(const QString &dir, const QByteArray &secret)
         return ApiError::internal(QStringLiteral("The key file %1 is damaged or of an unknown format").arg(path));
     if (kdf == kKdfHex && !isHexKey(secret))
         return ApiError(DataDirKey::wrongKeyError(),
-                        QStringLiteral("The data directory %1 is encrypted with a key of 64 hex digits, and the secret given is not one").arg(dir));
+                        QStringLiteral("The key or passphrase does not open the data directory %1: it is encrypted with a key of 64 hex "
+                                       "digits, and the secret given is not one").arg(dir));
     const Key256 kek = keyEncryptionKey(kdf, secret, salt, iterations);
     const auto *w = reinterpret_cast<const unsigned char *>(wrapped.constData());
     QByteArray dataKey(kDataKeyBytes, Qt::Uninitialized);
