@@ -462,6 +462,42 @@ Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, co
     return table;
 }
 
+namespace {
+
+// The key ARN a KMSMasterKeyId (a key id or ARN, an alias name or ARN)
+// names. Without KMS to ask, an alias stands for a key whose id follows from
+// its name and region (the same alias, the same key). No id: the account's
+// AWS managed key for DynamoDB, alias/aws/dynamodb.
+QString kmsKeyArn(const OpContext &ctx, QString id)
+{
+    const QString prefix = QStringLiteral("arn:aws:kms:%1:%2:").arg(ctx.db.region(), ctx.request.accountId);
+    if (id.isEmpty())
+        id = p("alias/aws/dynamodb");
+    if (id.startsWith(p("arn:")) && id.contains(p(":key/")))
+        return id;
+    if (id.startsWith(p("arn:")) && id.contains(p(":alias/")))
+        id = id.mid(id.indexOf(p(":alias/")) + 1);
+    if (id.startsWith(p("alias/"))) {
+        static const QUuid ns(QStringLiteral("6f3e4c1a-8a51-4e0b-9a53-6a0b7d1e2c44"));
+        return prefix + p("key/") + QUuid::createUuidV5(ns, ctx.db.region() + u'/' + id).toString(QUuid::WithoutBraces);
+    }
+    return prefix + p("key/") + id;
+}
+
+// AWS encrypts every table at rest. SSESpecification Enabled puts a KMS key
+// of the account to it, which SSEDescription names; without it, a key AWS
+// owns does, and DescribeTable shows no SSEDescription.
+std::optional<QJsonObject> sseDescription(const OpContext &ctx, const QJsonObject &spec)
+{
+    if (!spec.value(p("Enabled")).toBool())
+        return std::nullopt;
+    return QJsonObject{{p("Status"), p("ENABLED")},
+                       {p("SSEType"), p("KMS")},
+                       {p("KMSMasterKeyArn"), kmsKeyArn(ctx, spec.value(p("KMSMasterKeyId")).toString())}};
+}
+
+} // namespace
+
 Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
 {
     if (auto m = checkCreateTable(req))
@@ -516,6 +552,8 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     if (req.contains(p("TableClass")))
         desc.insert(p("TableClassSummary"), QJsonObject{{p("TableClass"), req.value(p("TableClass"))}});
     desc.insert(p("DeletionProtectionEnabled"), req.value(p("DeletionProtectionEnabled")).toBool(false));
+    if (const auto sse = sseDescription(ctx, req.value(p("SSESpecification")).toObject()))
+        desc.insert(p("SSEDescription"), *sse);
     if (req.contains(p("Tags")))
         desc.insert(p("_Tags"), req.value(p("Tags")));
 
@@ -671,6 +709,13 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
             }
             if (req.contains(p("DeletionProtectionEnabled"))) {
                 desc.insert(p("DeletionProtectionEnabled"), req.value(p("DeletionProtectionEnabled")).toBool());
+                changed = true;
+            }
+            if (req.contains(p("SSESpecification"))) {
+                if (const auto sse = sseDescription(ctx, req.value(p("SSESpecification")).toObject()))
+                    desc.insert(p("SSEDescription"), *sse);
+                else
+                    desc.remove(p("SSEDescription"));
                 changed = true;
             }
             if (req.contains(p("TableClass"))) {

@@ -155,6 +155,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     }
     if (d.contains(p("StreamSpecification")))
         features.insert(p("StreamDescription"), d.value(p("StreamSpecification")));
+    if (d.contains(p("SSEDescription")))
+        features.insert(p("SSEDescription"), d.value(p("SSEDescription")));
     const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
                            {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
     auto added = cat->add(arn, meta);

@@ -110,6 +110,12 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
         if (used.contains(d.toObject().value(p("AttributeName")).toString()))
             defs.append(d);
     create.insert(p("AttributeDefinitions"), defs);
+    // The source's encryption unless the request says otherwise.
+    if (req.contains(p("SSESpecificationOverride")))
+        create.insert(p("SSESpecification"), req.value(p("SSESpecificationOverride")));
+    else if (const QJsonObject sse = source.value(p("SSEDescription")).toObject(); !sse.isEmpty())
+        create.insert(p("SSESpecification"), QJsonObject{{p("Enabled"), true}, {p("SSEType"), p("KMS")},
+                                                         {p("KMSMasterKeyId"), sse.value(p("KMSMasterKeyArn"))}});
     return create;
 }
 

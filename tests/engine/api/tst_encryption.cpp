@@ -7,7 +7,9 @@
 // in the clear is refused with a key until converted; Encrypt, a change of
 // key and Decrypt keep every item and backup; an Encrypt cut short is
 // finished by running it again; a changed backup file fails its restore,
-// which creates nothing.
+// which creates nothing. SSESpecification gives tables AWS's SSEDescription
+// (a KMS key ARN for a key id, an alias or the AWS managed key), changed by
+// UpdateTable, kept by backups and restores unless overridden.
 #include "enginecalls.h"
 
 #include "security/datadirkey.h"
@@ -16,6 +18,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -306,6 +309,62 @@ private slots:
         }
         QCOMPARE(fail("DescribeTable", {{QStringLiteral("TableName"), QStringLiteral("rst")}}).type(), QStringLiteral("ResourceNotFoundException"));
         QCOMPARE(count(QStringLiteral("tbl")), 20);
+    }
+
+    void sseSpecificationIsDescribed()
+    {
+        m_engine.reset();
+        api::EngineOptions o;
+        o.inMemory = true;
+        QVERIFY(use(api::Engine::open(o)));
+        const auto create = [&](const QString &name, const QJsonValue &sse) {
+            QJsonObject req{{QStringLiteral("TableName"), name},
+                            {QStringLiteral("KeySchema"), QJsonArray{obj(R"({"AttributeName":"pk","KeyType":"HASH"})")}},
+                            {QStringLiteral("AttributeDefinitions"), QJsonArray{obj(R"({"AttributeName":"pk","AttributeType":"S"})")}},
+                            {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}};
+            if (!sse.isUndefined())
+                req.insert(QStringLiteral("SSESpecification"), sse);
+            return ok("CreateTable", req).value(QStringLiteral("TableDescription")).toObject().value(QStringLiteral("SSEDescription"));
+        };
+        const auto described = [&](const QString &name) {
+            return ok("DescribeTable", {{QStringLiteral("TableName"), name}}).value(QStringLiteral("Table")).toObject().value(QStringLiteral("SSEDescription"));
+        };
+        const auto keyArn = [](const QJsonValue &sse) { return sse.toObject().value(QStringLiteral("KMSMasterKeyArn")).toString(); };
+        QVERIFY(create(QStringLiteral("plain"), QJsonValue::Undefined).isUndefined());
+        QVERIFY(create(QStringLiteral("owned"), obj(R"({"Enabled":false})")).isUndefined());
+        const QJsonValue managed = create(QStringLiteral("managed"), obj(R"({"Enabled":true})"));
+        QCOMPARE(managed.toObject().value(QStringLiteral("Status")).toString(), QStringLiteral("ENABLED"));
+        QCOMPARE(managed.toObject().value(QStringLiteral("SSEType")).toString(), QStringLiteral("KMS"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^arn:aws:kms:us-east-1:000000000000:key/[0-9a-f-]{36}$")).match(keyArn(managed)).hasMatch(),
+                 qPrintable(keyArn(managed)));
+        QCOMPARE(keyArn(create(QStringLiteral("managed2"), obj(R"({"Enabled":true,"KMSMasterKeyId":"alias/aws/dynamodb"})"))), keyArn(managed));
+        const QString byAlias = keyArn(create(QStringLiteral("alias1"), obj(R"({"Enabled":true,"SSEType":"KMS","KMSMasterKeyId":"alias/orders"})")));
+        QCOMPARE(keyArn(create(QStringLiteral("alias2"), obj(R"({"Enabled":true,"KMSMasterKeyId":"arn:aws:kms:us-east-1:000000000000:alias/orders"})"))), byAlias);
+        QVERIFY(byAlias != keyArn(managed));
+        QCOMPARE(keyArn(create(QStringLiteral("byid"), obj(R"({"Enabled":true,"KMSMasterKeyId":"1234abcd-12ab-34cd-56ef-1234567890ab"})"))),
+                 QStringLiteral("arn:aws:kms:us-east-1:000000000000:key/1234abcd-12ab-34cd-56ef-1234567890ab"));
+        const QString arn = QStringLiteral("arn:aws:kms:eu-west-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321");
+        QCOMPARE(keyArn(create(QStringLiteral("byarn"), QJsonObject{{QStringLiteral("Enabled"), true}, {QStringLiteral("KMSMasterKeyId"), arn}})), arn);
+        QCOMPARE(keyArn(described(QStringLiteral("byarn"))), arn);
+
+        // UpdateTable turns it on and off.
+        ok("UpdateTable", obj(R"({"TableName":"plain","SSESpecification":{"Enabled":true,"KMSMasterKeyId":"alias/orders"}})"));
+        QCOMPARE(keyArn(described(QStringLiteral("plain"))), byAlias);
+        ok("UpdateTable", obj(R"({"TableName":"plain","SSESpecification":{"Enabled":false}})"));
+        QVERIFY(described(QStringLiteral("plain")).isUndefined());
+
+        // Backups keep it; a restore takes it unless overridden.
+        const QString backupArn = backup(QStringLiteral("byarn"));
+        const QJsonObject features = ok("DescribeBackup", {{QStringLiteral("BackupArn"), backupArn}}).value(QStringLiteral("BackupDescription")).toObject()
+                                         .value(QStringLiteral("SourceTableFeatureDetails")).toObject();
+        QCOMPARE(keyArn(features.value(QStringLiteral("SSEDescription"))), arn);
+        ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("same")}, {QStringLiteral("BackupArn"), backupArn}});
+        ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("owned2")}, {QStringLiteral("BackupArn"), backupArn},
+                                      {QStringLiteral("SSESpecificationOverride"), obj(R"({"Enabled":false})")}});
+        QVERIFY(waitActive(QStringLiteral("same")));
+        QVERIFY(waitActive(QStringLiteral("owned2")));
+        QCOMPARE(keyArn(described(QStringLiteral("same"))), arn);
+        QVERIFY(described(QStringLiteral("owned2")).isUndefined());
     }
 
     void compactionBeforeOpening()
