@@ -477,6 +477,26 @@
         <source>Keys from pro&amp;file:</source>
         <translation>Schlüssel aus Pro&amp;fil:</translation>
     </message>
+    <message>
+        <source>&amp;Encrypt the data folder (AES-256)</source>
+        <translation>Datenordner v&amp;erschlüsseln (AES-256)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>%1 already holds data in the clear. Connect without encryption, then choose Encrypt data folder… in the connection&apos;s menu.</source>
+        <translation>%1 enthält bereits unverschlüsselte Daten. Verbinden Sie sich ohne Verschlüsselung und wählen Sie dann im Menü der Verbindung „Datenordner verschlüsseln…“.</translation>
+    </message>
+    <message>
+        <source>Databases, logs and backups are written encrypted. The passphrase is not saved: it is asked for when the folder opens. Without it the data cannot be read; nobody can recover it.</source>
+        <translation>Datenbanken, Protokolle und Sicherungen werden verschlüsselt geschrieben. Die Passphrase wird nicht gespeichert: Sie wird beim Öffnen des Ordners abgefragt. Ohne sie lassen sich die Daten nicht lesen; niemand kann sie wiederherstellen.</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ConnectionSettings</name>
@@ -582,6 +602,22 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>E&amp;xports and imports…</source>
         <translation>E&amp;xporte und Importe…</translation>
+    </message>
+    <message>
+        <source>Encrypted at rest (AES-256)</source>
+        <translation>Verschlüsselt gespeichert (AES-256)</translation>
+    </message>
+    <message>
+        <source>Change p&amp;assphrase…</source>
+        <translation>Pass&amp;phrase ändern…</translation>
+    </message>
+    <message>
+        <source>Decr&amp;ypt data folder…</source>
+        <translation>Datenordner en&amp;tschlüsseln…</translation>
+    </message>
+    <message>
+        <source>Encr&amp;ypt data folder…</source>
+        <translation>Datenordner v&amp;erschlüsseln…</translation>
     </message>
 </context>
 <context>
@@ -861,6 +897,84 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Items are read and written through DAX cluster %1. Its item and query caches answer eventually consistent reads, so a change made around the cluster (in the main window, or by another program) shows here only when its TTL ends; writes made here go through the cluster and are seen at once by GetItem, but not by a Scan or Query it has cached. Tick Consistent read to read the table itself.</source>
         <translation>Elemente werden über den DAX-Cluster %1 gelesen und geschrieben. Sein Element- und sein Abfrage-Cache beantworten letztendlich konsistente Lesevorgänge, daher erscheint eine am Cluster vorbei gemachte Änderung (im Hauptfenster oder durch ein anderes Programm) hier erst, wenn ihre TTL abläuft; hier gemachte Schreibvorgänge gehen über den Cluster und sind für GetItem sofort sichtbar, nicht aber für einen Scan oder eine Query, die er zwischengespeichert hat. Kreuzen Sie „Konsistentes Lesen“ an, um die Tabelle selbst zu lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionChange</name>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>Passphrase wird geändert…</translation>
+    </message>
+    <message>
+        <source>Encrypting %1 (%2 of %3)…</source>
+        <translation>%1 wird verschlüsselt (%2 von %3)…</translation>
+    </message>
+    <message>
+        <source>Decrypting %1 (%2 of %3)…</source>
+        <translation>%1 wird entschlüsselt (%2 von %3)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionPrompts</name>
+    <message>
+        <source>Encrypted data folder</source>
+        <translation>Verschlüsselter Datenordner</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is encrypted. Enter its passphrase to open %2.</source>
+        <translation>Der Datenordner %1 ist verschlüsselt. Geben Sie seine Passphrase ein, um %2 zu öffnen.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open %1. Try again.</source>
+        <translation>Diese Passphrase öffnet %1 nicht. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Encrypt data folder</source>
+        <translation>Datenordner verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypting rewrites every database, backup and snapshot in %1 encrypted (AES-256). It closes %2 and its tabs first and opens it again when it is done.
+
+The passphrase you choose next is never saved. Without it the data cannot be read: nobody can recover a forgotten passphrase.</source>
+        <translation>Beim Verschlüsseln wird jede Datenbank, Sicherung und Momentaufnahme in %1 verschlüsselt neu geschrieben (AES-256). Dazu wird %2 mit seinen Tabs zuerst geschlossen und danach wieder geöffnet.
+
+Die Passphrase, die Sie als Nächstes wählen, wird nie gespeichert. Ohne sie lassen sich die Daten nicht lesen: Eine vergessene Passphrase kann niemand wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Choose the passphrase that will open %1.</source>
+        <translation>Wählen Sie die Passphrase, die %1 öffnen wird.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt…</source>
+        <translation>&amp;Verschlüsseln…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Choose the new passphrase of %1. Only its key file is rewritten, not the data; %2 closes and opens again meanwhile.</source>
+        <translation>Wählen Sie die neue Passphrase von %1. Nur die Schlüsseldatei wird neu geschrieben, nicht die Daten; %2 wird dazu geschlossen und wieder geöffnet.</translation>
+    </message>
+    <message>
+        <source>Decrypt data folder</source>
+        <translation>Datenordner entschlüsseln</translation>
+    </message>
+    <message>
+        <source>Decrypting writes every database, backup and snapshot in %1 to disk in the clear: anyone who can read the folder can then read the data. It closes %2 and its tabs first and opens it again when it is done.
+
+Decrypt now?</source>
+        <translation>Beim Entschlüsseln wird jede Datenbank, Sicherung und Momentaufnahme in %1 unverschlüsselt auf die Festplatte geschrieben: Wer den Ordner lesen kann, kann dann auch die Daten lesen. Dazu wird %2 mit seinen Tabs zuerst geschlossen und danach wieder geöffnet.
+
+Jetzt entschlüsseln?</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt</source>
+        <translation>&amp;Entschlüsseln</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase of %1.</source>
+        <translation>Geben Sie die aktuelle Passphrase von %1 ein.</translation>
     </message>
 </context>
 <context>
@@ -2189,6 +2303,50 @@ Jetzt komprimieren?</translation>
         <source>D&amp;AX clusters…</source>
         <translation>&amp;DAX-Cluster…</translation>
     </message>
+    <message>
+        <source>%1 is not open: its data folder is encrypted and no passphrase was given.</source>
+        <translation>%1 ist nicht geöffnet: Der Datenordner ist verschlüsselt, und es wurde keine Passphrase angegeben.</translation>
+    </message>
+    <message>
+        <source>Encrypt data folder</source>
+        <translation>Datenordner verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypting %1…</source>
+        <translation>%1 wird verschlüsselt…</translation>
+    </message>
+    <message>
+        <source>Encrypted the data folder %1</source>
+        <translation>Datenordner %1 verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>Passphrase ändern</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase of %1…</source>
+        <translation>Passphrase von %1 wird geändert…</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase of %1</source>
+        <translation>Passphrase von %1 geändert</translation>
+    </message>
+    <message>
+        <source>Decrypt data folder</source>
+        <translation>Datenordner entschlüsseln</translation>
+    </message>
+    <message>
+        <source>Decrypting %1…</source>
+        <translation>%1 wird entschlüsselt…</translation>
+    </message>
+    <message>
+        <source>Decrypted the data folder %1: it is stored in the clear</source>
+        <translation>Datenordner %1 entschlüsselt: Er wird unverschlüsselt gespeichert</translation>
+    </message>
+    <message>
+        <source>%1: the passphrase does not open %2; nothing was changed.</source>
+        <translation>%1: Die Passphrase öffnet %2 nicht; nichts wurde geändert.</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -2405,6 +2563,41 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Only the items of a SELECT from a table open in the item editor</source>
         <translation>Nur die Elemente eines SELECT aus einer Tabelle öffnen sich im Elementeditor</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PassphraseDialog</name>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation>Neue &amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>Passphrase &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>&amp;OK</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>Geben Sie eine Passphrase ein.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Die beiden Passphrasen stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>Geben Sie die Passphrase ein.</translation>
     </message>
 </context>
 <context>

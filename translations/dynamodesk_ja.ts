@@ -476,6 +476,26 @@
         <source>Keys from pro&amp;file:</source>
         <translation>プロファイルのキー(&amp;F):</translation>
     </message>
+    <message>
+        <source>&amp;Encrypt the data folder (AES-256)</source>
+        <translation>データフォルダーを暗号化(&amp;E) (AES-256)</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>パスフレーズの確認(&amp;F):</translation>
+    </message>
+    <message>
+        <source>%1 already holds data in the clear. Connect without encryption, then choose Encrypt data folder… in the connection&apos;s menu.</source>
+        <translation>%1 には暗号化されていないデータがすでにあります。暗号化せずに接続してから、接続のメニューで「データフォルダーを暗号化…」を選んでください。</translation>
+    </message>
+    <message>
+        <source>Databases, logs and backups are written encrypted. The passphrase is not saved: it is asked for when the folder opens. Without it the data cannot be read; nobody can recover it.</source>
+        <translation>データベース、ログ、バックアップは暗号化して書き込まれます。パスフレーズは保存されず、フォルダーを開くときに尋ねられます。パスフレーズがなければデータは読めず、誰も復元できません。</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ConnectionSettings</name>
@@ -581,6 +601,22 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>E&amp;xports and imports…</source>
         <translation>エクスポートとインポート(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Encrypted at rest (AES-256)</source>
+        <translation>保存時に暗号化 (AES-256)</translation>
+    </message>
+    <message>
+        <source>Change p&amp;assphrase…</source>
+        <translation>パスフレーズを変更(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Decr&amp;ypt data folder…</source>
+        <translation>データフォルダーを復号(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Encr&amp;ypt data folder…</source>
+        <translation>データフォルダーを暗号化(&amp;Y)…</translation>
     </message>
 </context>
 <context>
@@ -859,6 +895,84 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Items are read and written through DAX cluster %1. Its item and query caches answer eventually consistent reads, so a change made around the cluster (in the main window, or by another program) shows here only when its TTL ends; writes made here go through the cluster and are seen at once by GetItem, but not by a Scan or Query it has cached. Tick Consistent read to read the table itself.</source>
         <translation>項目は DAX クラスター %1 経由で読み書きされます。結果整合性のある読み込みにはクラスターの項目キャッシュとクエリキャッシュが応答するため、クラスターを経由せずに行われた変更 (メインウィンドウや他のプログラムによる変更) は TTL が切れるまでここには表示されません。ここでの書き込みはクラスターを経由するため GetItem にはすぐ反映されますが、キャッシュ済みの Scan や Query には反映されません。テーブルそのものを読むには「強い整合性の読み込み」にチェックを入れてください。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionChange</name>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>パスフレーズを変更しています…</translation>
+    </message>
+    <message>
+        <source>Encrypting %1 (%2 of %3)…</source>
+        <translation>%1 を暗号化しています (%2/%3)…</translation>
+    </message>
+    <message>
+        <source>Decrypting %1 (%2 of %3)…</source>
+        <translation>%1 を復号しています (%2/%3)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionPrompts</name>
+    <message>
+        <source>Encrypted data folder</source>
+        <translation>暗号化されたデータフォルダー</translation>
+    </message>
+    <message>
+        <source>The data folder %1 is encrypted. Enter its passphrase to open %2.</source>
+        <translation>データフォルダー %1 は暗号化されています。%2 を開くにはパスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open %1. Try again.</source>
+        <translation>このパスフレーズでは %1 を開けません。もう一度入力してください。</translation>
+    </message>
+    <message>
+        <source>Encrypt data folder</source>
+        <translation>データフォルダーの暗号化</translation>
+    </message>
+    <message>
+        <source>Encrypting rewrites every database, backup and snapshot in %1 encrypted (AES-256). It closes %2 and its tabs first and opens it again when it is done.
+
+The passphrase you choose next is never saved. Without it the data cannot be read: nobody can recover a forgotten passphrase.</source>
+        <translation>暗号化すると、%1 内のすべてのデータベース、バックアップ、スナップショットが暗号化されて書き直されます (AES-256)。先に %2 とそのタブを閉じ、完了後に再び開きます。
+
+次に選ぶパスフレーズは保存されません。パスフレーズがなければデータは読めず、忘れたパスフレーズは誰も復元できません。</translation>
+    </message>
+    <message>
+        <source>Choose the passphrase that will open %1.</source>
+        <translation>%1 を開くためのパスフレーズを決めてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt…</source>
+        <translation>暗号化(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>パスフレーズの変更</translation>
+    </message>
+    <message>
+        <source>Choose the new passphrase of %1. Only its key file is rewritten, not the data; %2 closes and opens again meanwhile.</source>
+        <translation>%1 の新しいパスフレーズを決めてください。書き直されるのは鍵ファイルだけで、データは書き直されません。その間 %2 は閉じられ、再び開かれます。</translation>
+    </message>
+    <message>
+        <source>Decrypt data folder</source>
+        <translation>データフォルダーの復号</translation>
+    </message>
+    <message>
+        <source>Decrypting writes every database, backup and snapshot in %1 to disk in the clear: anyone who can read the folder can then read the data. It closes %2 and its tabs first and opens it again when it is done.
+
+Decrypt now?</source>
+        <translation>復号すると、%1 内のすべてのデータベース、バックアップ、スナップショットが暗号化されずにディスクに書き込まれます。フォルダーを読める人なら誰でもデータを読めるようになります。先に %2 とそのタブを閉じ、完了後に再び開きます。
+
+今すぐ復号しますか?</translation>
+    </message>
+    <message>
+        <source>&amp;Decrypt</source>
+        <translation>復号(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Enter the current passphrase of %1.</source>
+        <translation>%1 の現在のパスフレーズを入力してください。</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2294,50 @@ Compact now?</source>
         <source>D&amp;AX clusters…</source>
         <translation>DAX クラスター(&amp;A)…</translation>
     </message>
+    <message>
+        <source>%1 is not open: its data folder is encrypted and no passphrase was given.</source>
+        <translation>%1 は開かれていません: データフォルダーが暗号化されており、パスフレーズが入力されませんでした。</translation>
+    </message>
+    <message>
+        <source>Encrypt data folder</source>
+        <translation>データフォルダーの暗号化</translation>
+    </message>
+    <message>
+        <source>Encrypting %1…</source>
+        <translation>%1 を暗号化しています…</translation>
+    </message>
+    <message>
+        <source>Encrypted the data folder %1</source>
+        <translation>データフォルダー %1 を暗号化しました</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>パスフレーズの変更</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase of %1…</source>
+        <translation>%1 のパスフレーズを変更しています…</translation>
+    </message>
+    <message>
+        <source>Changed the passphrase of %1</source>
+        <translation>%1 のパスフレーズを変更しました</translation>
+    </message>
+    <message>
+        <source>Decrypt data folder</source>
+        <translation>データフォルダーの復号</translation>
+    </message>
+    <message>
+        <source>Decrypting %1…</source>
+        <translation>%1 を復号しています…</translation>
+    </message>
+    <message>
+        <source>Decrypted the data folder %1: it is stored in the clear</source>
+        <translation>データフォルダー %1 を復号しました: 暗号化せずに保存されています</translation>
+    </message>
+    <message>
+        <source>%1: the passphrase does not open %2; nothing was changed.</source>
+        <translation>%1: このパスフレーズでは %2 を開けません。何も変更されていません。</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -2393,6 +2551,41 @@ Compact now?</source>
     <message>
         <source>Only the items of a SELECT from a table open in the item editor</source>
         <translation>項目エディターで開けるのは、テーブルに対する SELECT の項目だけです</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PassphraseDialog</name>
+    <message>
+        <source>New &amp;passphrase:</source>
+        <translation>新しいパスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>パスフレーズ(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Con&amp;firm passphrase:</source>
+        <translation>パスフレーズの確認(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;OK</source>
+        <translation>OK(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>2 つのパスフレーズが一致しません。</translation>
+    </message>
+    <message>
+        <source>Enter the passphrase.</source>
+        <translation>パスフレーズを入力してください。</translation>
     </message>
 </context>
 <context>

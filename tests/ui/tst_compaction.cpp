@@ -101,7 +101,7 @@ private slots:
         const qint64 before = uitest::folderBytes(dir.path());
         QVERIFY2(before > 4'000'000, qPrintable(QString::number(before)));
         auto cancel = std::make_shared<std::atomic<bool>>(false);
-        QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel));
+        QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel), QByteArray());
         future.waitForFinished();
         const CompactionOutcome out = future.result();
         QVERIFY2(out.engine, qPrintable(out.error));
@@ -123,7 +123,7 @@ private slots:
         fill(dir.path());
         const qint64 before = uitest::folderBytes(dir.path());
         auto cancel = std::make_shared<std::atomic<bool>>(true);
-        QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel));
+        QFuture<CompactionOutcome> future = QtConcurrent::run(runCompaction, dir.path(), std::shared_ptr<const std::atomic<bool>>(cancel), QByteArray());
         future.waitForFinished();
         const CompactionOutcome out = future.result();
         QVERIFY2(out.engine, qPrintable(out.error));

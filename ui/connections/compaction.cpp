@@ -7,12 +7,14 @@
 
 namespace dd::ui {
 
-void runCompaction(QPromise<CompactionOutcome> &promise, const QString &dataDir, std::shared_ptr<const std::atomic<bool>> cancel)
+void runCompaction(QPromise<CompactionOutcome> &promise, const QString &dataDir, std::shared_ptr<const std::atomic<bool>> cancel,
+                   const QByteArray &encryptionKey)
 {
     CompactionOutcome out;
     const QLocale locale;
     api::EngineOptions options;
     options.dataDir = dataDir;
+    options.encryptionKey = encryptionKey;
     options.compactBeforeOpening = true;
     options.compactionCancelled = [&cancel] { return cancel->load(std::memory_order_relaxed); };
     options.compacting = [&promise](const QString &region, int index, int count) {

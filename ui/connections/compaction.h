@@ -4,14 +4,17 @@
 // caller closes the connection first (its engine holds the folder's lock);
 // runCompaction() then opens the folder again with
 // EngineOptions::compactBeforeOpening, reporting each region file as a step
-// (progress text: the file's name), and hands back the opened engine.
-// Setting *cancel interrupts the file being compacted (it stays as it was)
-// and skips the rest; the folder is opened either way, and the future
-// finishes with its outcome (so the future itself is never cancelled: a
-// cancelled QPromise would drop the opened engine).
+// (progress text: the file's name), and hands back the opened engine. An
+// encrypted folder opens with `encryptionKey`, its passphrase or key (empty
+// for a folder in the clear). Setting *cancel interrupts the file being
+// compacted (it stays as it was) and skips the rest; the folder is opened
+// either way, and the future finishes with its outcome (so the future
+// itself is never cancelled: a cancelled QPromise would drop the opened
+// engine).
 // Runs off the GUI thread (QtConcurrent::run).
 #pragma once
 
+#include <QByteArray>
 #include <QPromise>
 #include <QString>
 #include <QStringList>
@@ -34,6 +37,7 @@ struct CompactionOutcome {
     bool canceled = false;
 };
 
-void runCompaction(QPromise<CompactionOutcome> &promise, const QString &dataDir, std::shared_ptr<const std::atomic<bool>> cancel);
+void runCompaction(QPromise<CompactionOutcome> &promise, const QString &dataDir, std::shared_ptr<const std::atomic<bool>> cancel,
+                   const QByteArray &encryptionKey);
 
 } // namespace dd::ui

@@ -5,6 +5,7 @@
 #include "client/httpclient.h"
 #include "client/inprocessclient.h"
 #include "http/endpoint.h"
+#include "security/datadirkey.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,17 +97,23 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
     return nullptr;
 }
 
-Result<std::shared_ptr<api::Engine>> Connection::openEngine(const ConnectionSettings &settings)
+Result<std::shared_ptr<api::Engine>> Connection::openEngine(const ConnectionSettings &settings, const QByteArray &secret)
 {
     api::EngineOptions options;
     options.inMemory = settings.inMemory;
     options.dataDir = settings.dataFolder();
+    options.encryptionKey = secret;
     DD_ASSIGN(auto engine, api::Engine::open(options));
     return std::shared_ptr<api::Engine>(std::move(engine).release());
 }
 
-std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine)
+std::unique_ptr<Connection> Connection::fromEngine(const ConnectionSettings &given, std::shared_ptr<api::Engine> engine)
 {
+    ConnectionSettings settings = given;
+    // As the folder is now, whatever the saved settings said (the server may
+    // have encrypted it, or a conversion changed it).
+    settings.encrypted = settings.kind == ConnectionSettings::Kind::Embedded && !settings.inMemory
+                      && security::DataDirKey::isEncrypted(settings.dataFolder());
     api::RequestContext context;
     context.region = settings.region.isEmpty() ? QStringLiteral("us-east-1") : settings.region;
     auto client = std::make_shared<client::InProcessClient>(engine, context);

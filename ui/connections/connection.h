@@ -44,11 +44,16 @@ public:
     static std::unique_ptr<Connection> open(const ConnectionSettings &settings, QString *error);
     // The engine of an Embedded connection's settings (its data folder, or
     // memory). Opening a big data folder may take seconds (a WAL to read
-    // back, figures to recount after a crash): callable off the GUI thread;
-    // fromEngine() then makes the connection on the GUI thread.
-    static Result<std::shared_ptr<api::Engine>> openEngine(const ConnectionSettings &settings);
+    // back, figures to recount after a crash; a passphrase to stretch):
+    // callable off the GUI thread; fromEngine() then makes the connection on
+    // the GUI thread. `secret` is the folder's passphrase or key: a folder
+    // with no data yet is created encrypted with it. An encrypted folder
+    // fails without it with DataDirKey::keyRequiredError(), with a wrong
+    // one with wrongKeyError() (security/datadirkey.h).
+    static Result<std::shared_ptr<api::Engine>> openEngine(const ConnectionSettings &settings, const QByteArray &secret = {});
     // The Embedded connection of `settings` over an engine already open on
-    // its data directory (or memory); serves it if settings.serve.
+    // its data directory (or memory); serves it if settings.serve. Its
+    // settings().encrypted says whether the folder is encrypted now.
     static std::unique_ptr<Connection> fromEngine(const ConnectionSettings &settings, std::shared_ptr<api::Engine> engine);
 
     // Runs one operation through the client. Data operations get

@@ -1,9 +1,13 @@
 #include "connections/connectiondialog.h"
 
 #include "client/awsprofile.h"
+#include "common/errorlabel.h"
+#include "connections/passphrasedialog.h"
+#include "security/datadirkey.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -13,6 +17,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStackedWidget>
+
+#include <algorithm>
 
 namespace dd::ui {
 
@@ -49,6 +55,24 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     m_inMemory = new QCheckBox(tr("Keep everything in &memory (nothing is written to disk)"), this);
     m_inMemory->setObjectName(QStringLiteral("inMemory"));
     ef->addRow(QString(), m_inMemory);
+    // Encryption at rest (security/datadirkey.h): the passphrase wraps the
+    // folder's data key; it is never saved, only the flag.
+    m_encrypt = new QCheckBox(tr("&Encrypt the data folder (AES-256)"), this);
+    m_encrypt->setObjectName(QStringLiteral("encrypt"));
+    m_encrypt->setToolTip(tr("Databases, logs and backups are written encrypted. The passphrase is not saved: it is asked for "
+                             "when the folder opens. Without it the data cannot be read; nobody can recover it."));
+    ef->addRow(QString(), m_encrypt);
+    m_passphrase = new QLineEdit(this);
+    m_passphrase->setObjectName(QStringLiteral("passphrase"));
+    m_passphrase->setEchoMode(QLineEdit::Password);
+    ef->addRow(tr("&Passphrase:"), m_passphrase);
+    m_confirmPassphrase = new QLineEdit(this);
+    m_confirmPassphrase->setObjectName(QStringLiteral("confirmPassphrase"));
+    m_confirmPassphrase->setEchoMode(QLineEdit::Password);
+    ef->addRow(tr("Con&firm passphrase:"), m_confirmPassphrase);
+    m_encryptionError = new ErrorLabel(this);
+    m_encryptionError->setObjectName(QStringLiteral("encryptionError"));
+    ef->addRow(QString(), m_encryptionError);
     m_serve = new QCheckBox(tr("&Serve this database on 127.0.0.1, port"), this);
     m_serve->setObjectName(QStringLiteral("serve"));
     m_port = new QSpinBox(this);
@@ -68,6 +92,11 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     });
     connect(m_inMemory, &QCheckBox::toggled, m_dataDir, &QWidget::setDisabled);
     connect(m_inMemory, &QCheckBox::toggled, browse, &QWidget::setDisabled);
+    connect(m_inMemory, &QCheckBox::toggled, this, &ConnectionDialog::updateEncryptionFields);
+    connect(m_encrypt, &QCheckBox::toggled, this, &ConnectionDialog::updateEncryptionFields);
+    for (QLineEdit *edit : {m_dataDir, m_passphrase, m_confirmPassphrase})
+        connect(edit, &QLineEdit::textEdited, m_encryptionError, [this] { m_encryptionError->setError(QString()); });
+    updateEncryptionFields();
 
     // Endpoint
     auto *endpoint = new QWidget;
@@ -125,6 +154,7 @@ ConnectionSettings ConnectionDialog::settings() const
     s.name = m_name->text().trimmed();
     s.dataDir = m_dataDir->text().trimmed();
     s.inMemory = m_inMemory->isChecked();
+    s.encrypted = encrypting();
     s.serve = m_serve->isChecked();
     s.port = quint16(m_port->value());
     s.url = m_url->text().trimmed();
@@ -140,12 +170,55 @@ void ConnectionDialog::setSettings(const ConnectionSettings &s)
     m_name->setText(s.name);
     m_dataDir->setText(s.dataFolder());
     m_inMemory->setChecked(s.inMemory);
+    m_encrypt->setChecked(s.encrypted);
     m_serve->setChecked(s.serve);
     m_port->setValue(s.port);
     m_url->setText(s.url);
     m_profile->setCurrentText(s.profile);
     m_endpointProfile->setCurrentText(s.endpointProfile);
     m_region->setText(s.region);
+}
+
+QByteArray ConnectionDialog::passphrase() const
+{
+    return encrypting() ? m_passphrase->text().toUtf8() : QByteArray();
+}
+
+bool ConnectionDialog::encrypting() const
+{
+    return m_kind->currentIndex() == int(ConnectionSettings::Kind::Embedded) && !m_inMemory->isChecked() && m_encrypt->isChecked();
+}
+
+void ConnectionDialog::updateEncryptionFields()
+{
+    m_encrypt->setEnabled(!m_inMemory->isChecked());
+    m_passphrase->setEnabled(encrypting());
+    m_confirmPassphrase->setEnabled(encrypting());
+    if (!encrypting())
+        m_encryptionError->setError(QString());
+}
+
+void ConnectionDialog::accept()
+{
+    if (encrypting()) {
+        QString why = PassphraseDialog::choiceError(m_passphrase->text(), m_confirmPassphrase->text());
+        // A folder of data in the clear is converted by Encrypt data
+        // folder… (with progress), not silently while it opens.
+        const QString folder = settings().dataFolder();
+        if (why.isEmpty() && !security::DataDirKey::isEncrypted(folder)
+            && !QDir(folder).entryList({QStringLiteral("*.db")}, QDir::Files).isEmpty())
+            why = tr("%1 already holds data in the clear. Connect without encryption, then choose Encrypt data folder… "
+                     "in the connection's menu.").arg(folder);
+        if (!why.isEmpty()) {
+            m_encryptionError->setError(why);
+            // A shown window keeps its height: make room for a message that wraps.
+            layout()->activate();
+            resize(width(), std::max(height(), layout()->totalHeightForWidth(width())));
+            m_passphrase->setFocus();
+            return;
+        }
+    }
+    QDialog::accept();
 }
 
 } // namespace dd::ui

@@ -44,6 +44,7 @@ QList<ConnectionSettings> ConnectionSettings::loadAll(QSettings &settings)
         c.name = settings.value(QStringLiteral("name")).toString();
         c.dataDir = settings.value(QStringLiteral("dataDir")).toString();
         c.inMemory = settings.value(QStringLiteral("inMemory")).toBool();
+        c.encrypted = settings.value(QStringLiteral("encrypted")).toBool();
         c.region = settings.value(QStringLiteral("region"), c.region).toString();
         c.serve = settings.value(QStringLiteral("serve")).toBool();
         c.port = quint16(settings.value(QStringLiteral("port"), 8000).toUInt());
@@ -66,6 +67,7 @@ void ConnectionSettings::saveAll(QSettings &settings, const QList<ConnectionSett
         settings.setValue(QStringLiteral("name"), c.name);
         settings.setValue(QStringLiteral("dataDir"), c.dataDir);
         settings.setValue(QStringLiteral("inMemory"), c.inMemory);
+        settings.setValue(QStringLiteral("encrypted"), c.encrypted);
         settings.setValue(QStringLiteral("region"), c.region);
         settings.setValue(QStringLiteral("serve"), c.serve);
         settings.setValue(QStringLiteral("port"), c.port);

@@ -1,6 +1,7 @@
 // ConnectionSettings: what the user chose in the connection dialog, stored
 // in QSettings under "connections/<n>/...". A value type; no I/O besides
-// load()/save().
+// load()/save(). Never holds a secret: an encrypted data folder's
+// passphrase stays in memory (sessionsecrets.h), only the flag is saved.
 #pragma once
 
 #include <QList>
@@ -17,6 +18,7 @@ struct ConnectionSettings {
     QString dataDir;          // Embedded: folder of <region>.db files; empty means the default
     bool inMemory = false;    // Embedded: keep everything in memory
     QString region = QStringLiteral("us-east-1"); // every kind: the region to browse
+    bool encrypted = false;   // Embedded on disk: the folder is encrypted at rest (as last opened)
     bool serve = false;       // Embedded: serve it on 127.0.0.1:port
     quint16 port = 8000;      // Embedded: the port for `serve`
     QString url;              // Endpoint: http://host:port

@@ -111,8 +111,12 @@ void ConnectionTree::updateConnectionItem(Connection *connection)
     const bool serving = connection->isServing();
     e.item->setText(0, serving ? tr("%1 · serving on 127.0.0.1:%2").arg(connection->displayName()).arg(connection->servingPort())
                                : connection->displayName());
-    e.item->setIcon(0, QIcon(serving ? QStringLiteral(":/dynamodesk/icons/serve.svg") : QStringLiteral(":/dynamodesk/icons/database.svg")));
-    e.item->setToolTip(0, connection->client().displayName());
+    const bool encrypted = connection->settings().encrypted;
+    e.item->setIcon(0, QIcon(serving     ? QStringLiteral(":/dynamodesk/icons/serve.svg")
+                             : encrypted ? QStringLiteral(":/dynamodesk/icons/encrypted.svg")
+                                         : QStringLiteral(":/dynamodesk/icons/database.svg")));
+    e.item->setToolTip(0, encrypted ? connection->client().displayName() + QLatin1Char('\n') + tr("Encrypted at rest (AES-256)")
+                                    : connection->client().displayName());
 }
 
 void ConnectionTree::onListed(Connection *connection)
@@ -259,8 +263,16 @@ void ConnectionTree::showMenu(const QPoint &pos)
             serve->setChecked(connection->isServing());
             connect(serve, &QAction::toggled, this, [this, connection](bool on) { emit serveRequested(connection, on); });
         }
-        if (connection->settings().kind == ConnectionSettings::Kind::Embedded && !connection->settings().inMemory)
+        if (connection->settings().kind == ConnectionSettings::Kind::Embedded && !connection->settings().inMemory) {
             menu.addAction(tr("Co&mpact data folder…"), this, [this, connection] { emit compactRequested(connection); });
+            const QIcon lock(QStringLiteral(":/dynamodesk/icons/encrypted.svg"));
+            if (connection->settings().encrypted) {
+                menu.addAction(lock, tr("Change p&assphrase…"), this, [this, connection] { emit changePassphraseRequested(connection); });
+                menu.addAction(tr("Decr&ypt data folder…"), this, [this, connection] { emit decryptRequested(connection); });
+            } else {
+                menu.addAction(lock, tr("Encr&ypt data folder…"), this, [this, connection] { emit encryptRequested(connection); });
+            }
+        }
         menu.addSeparator();
         menu.addAction(tr("&Close connection"), this, [this, connection] { emit closeConnectionRequested(connection); });
     }

@@ -1,8 +1,10 @@
 // ConnectionTree: the left pane: connection -> region -> tables -> indexes.
 // Lists tables off the GUI thread (tablelisting.h), refreshes when a
 // connection reports a table change, and every few seconds while a
-// connection is served (other programs may change it). Reports the user's
-// intents as signals; the main window acts on them.
+// connection is served (other programs may change it). An embedded
+// connection whose folder is encrypted at rest shows a lock and says so in
+// its tooltip. Reports the user's intents as signals; the main window acts
+// on them.
 #pragma once
 
 #include "connections/tablelisting.h"
@@ -50,6 +52,12 @@ signals:
     void serveRequested(Connection *connection, bool serve);
     void closeConnectionRequested(Connection *connection);
     void compactRequested(Connection *connection); // an embedded connection on disk
+    // Encryption at rest of an embedded connection's data folder: Encrypt
+    // data folder… (one in the clear), Change passphrase… and Decrypt data
+    // folder… (an encrypted one).
+    void encryptRequested(Connection *connection);
+    void changePassphraseRequested(Connection *connection);
+    void decryptRequested(Connection *connection);
     void tablesListed(Connection *connection);
 
 private:

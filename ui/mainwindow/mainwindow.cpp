@@ -8,6 +8,8 @@
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "connections/encryptionchange.h"
+#include "connections/encryptionprompts.h"
 #include "dax/daxclustersdialog.h"
 #include "designer/tabledesigner.h"
 #include "exports/exportdialog.h"
@@ -15,6 +17,7 @@
 #include "exports/jobsdialog.h"
 #include "partiql/partiqleditor.h"
 #include "replicas/replicasdialog.h"
+#include "security/datadirkey.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
 
@@ -65,6 +68,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     statusBar()->addWidget(m_lastOperation, 1);
     statusBar()->addPermanentWidget(m_servingLabel);
 
+    m_encryption = new EncryptionPrompts(this);
     createActions();
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     menuBar()->actions().at(2)->menu()->addAction(dock->toggleViewAction());
@@ -83,6 +87,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::serveRequested, this, &MainWindow::setServing);
     connect(m_tree, &ConnectionTree::closeConnectionRequested, this, &MainWindow::closeConnection);
     connect(m_tree, &ConnectionTree::compactRequested, this, &MainWindow::compactDataFolder);
+    connect(m_tree, &ConnectionTree::encryptRequested, m_encryption, &EncryptionPrompts::askToEncrypt);
+    connect(m_tree, &ConnectionTree::changePassphraseRequested, m_encryption, &EncryptionPrompts::askToChangePassphrase);
+    connect(m_tree, &ConnectionTree::decryptRequested, m_encryption, &EncryptionPrompts::askToDecrypt);
+    connect(m_encryption, &EncryptionPrompts::changeChosen, this, &MainWindow::changeEncryption);
+    connect(m_encryption, &EncryptionPrompts::unlockGiven, this, [this](const ConnectionSettings &settings, const QByteArray &secret) {
+        setLeftClosed(settings, false); // opening: counted as pending meanwhile
+        startOpening({Opening{settings, secret, true}});
+    });
+    connect(m_encryption, &EncryptionPrompts::unlockRefused, this, [this](const ConnectionSettings &settings) {
+        statusBar()->showMessage(tr("%1 is not open: its data folder is encrypted and no passphrase was given.").arg(settings.displayName()));
+    });
     connect(m_tree, &QTreeWidget::currentItemChanged, this, &MainWindow::updateServeAction);
     connect(&m_deleteTableWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this] {
         const auto r = m_deleteTableWatcher.result();
@@ -305,6 +320,8 @@ void MainWindow::createActions()
 Connection *MainWindow::addConnection(std::unique_ptr<Connection> connection)
 {
     Connection *c = connection.get();
+    if (c->settings().kind == ConnectionSettings::Kind::Embedded && !c->settings().inMemory)
+        setLeftClosed(c->settings(), false);
     m_connections.push_back(std::move(connection));
     connect(c, &Connection::operationFinished, this, &MainWindow::onOperation);
     connect(c, &Connection::servingChanged, this, &MainWindow::updateServeAction);
@@ -329,25 +346,56 @@ Connection *MainWindow::openConnection(const ConnectionSettings &settings)
 
 void MainWindow::openConnectionsInBackground(const QList<ConnectionSettings> &list)
 {
+    QList<Opening> openings;
+    for (const auto &s : list)
+        openings.append(Opening{s, m_encryption->secrets().secret(s.dataFolder()), false});
+    startOpening(openings);
+}
+
+void MainWindow::openConnectionInBackground(const ConnectionSettings &settings, const QByteArray &passphrase)
+{
+    if (passphrase.isEmpty())
+        openConnectionsInBackground({settings});
+    else
+        startOpening({Opening{settings, passphrase, true}});
+}
+
+void MainWindow::startOpening(const QList<Opening> &list)
+{
     if (list.isEmpty())
         return;
     QList<quint64> keys;
-    for (const auto &s : list)
-        keys << addPending(s);
+    for (const auto &o : list)
+        keys << addPending(o.settings);
     using Opened = Result<std::shared_ptr<api::Engine>>;
+    using security::DataDirKey;
     auto *watcher = new QFutureWatcher<Opened>(this);
     // One task opens the folders in order, so that the tree keeps the list's
     // order; each result arrives (in order) as soon as it is ready.
     connect(watcher, &QFutureWatcher<Opened>::resultReadyAt, this, [this, watcher, list, keys](int index) {
-        const ConnectionSettings &settings = list.at(index);
+        const Opening &opening = list.at(index);
+        const ConnectionSettings &settings = opening.settings;
         const Opened opened = watcher->resultAt(index);
         removePending(keys.at(index));
         if (!opened.ok()) {
+            const QString type = opened.error().type();
+            if (type == DataDirKey::keyRequiredError() || type == DataDirKey::wrongKeyError()) {
+                if (!opening.given)
+                    m_encryption->secrets().forget(settings.dataFolder()); // out of date (changed elsewhere)
+                ConnectionSettings locked = settings;
+                locked.encrypted = true; // whatever was saved: the server may have encrypted it
+                setLeftClosed(locked, true);
+                m_encryption->askToUnlock(locked, opening.given && type == DataDirKey::wrongKeyError());
+                return;
+            }
             showConnectionError(settings.displayName(), opened.error().message());
             return;
         }
         if (*opened) {
-            addConnection(Connection::fromEngine(settings, *opened));
+            Connection *c = addConnection(Connection::fromEngine(settings, *opened));
+            // Open, so the secret was right: reopening does not ask again.
+            if (c->settings().encrypted)
+                m_encryption->secrets().remember(settings.dataFolder(), opening.secret);
             return;
         }
         QString error; // nothing on disk to read: an endpoint, AWS or an in-memory database
@@ -358,11 +406,29 @@ void MainWindow::openConnectionsInBackground(const QList<ConnectionSettings> &li
     });
     connect(watcher, &QFutureWatcher<Opened>::finished, watcher, &QObject::deleteLater);
     watcher->setFuture(QtConcurrent::run([list](QPromise<Opened> &promise) {
-        for (const auto &s : list) {
-            const bool onDisk = s.kind == ConnectionSettings::Kind::Embedded && !s.inMemory;
-            promise.addResult(onDisk ? Connection::openEngine(s) : Opened(std::shared_ptr<api::Engine>()));
+        for (const auto &o : list) {
+            const ConnectionSettings &s = o.settings;
+            if (s.kind != ConnectionSettings::Kind::Embedded || s.inMemory) {
+                promise.addResult(Opened(std::shared_ptr<api::Engine>()));
+                continue;
+            }
+            // A secret makes a folder without data an encrypted one: only
+            // the connection dialog's, for a folder chosen to be encrypted.
+            const bool useSecret = DataDirKey::isEncrypted(s.dataFolder()) || (o.given && s.encrypted);
+            promise.addResult(Connection::openEngine(s, useSecret ? o.secret : QByteArray()));
         }
     }));
+}
+
+void MainWindow::setLeftClosed(const ConnectionSettings &settings, bool leftClosed)
+{
+    const QString folder = settings.dataFolder();
+    const auto before = m_leftClosed.size();
+    m_leftClosed.removeIf([&folder](const ConnectionSettings &s) { return s.dataFolder() == folder; });
+    if (leftClosed)
+        m_leftClosed.append(settings);
+    if (leftClosed || m_leftClosed.size() != before)
+        saveConnections();
 }
 
 quint64 MainWindow::addPending(const ConnectionSettings &settings)
@@ -399,7 +465,7 @@ void MainWindow::newConnection()
 {
     ConnectionDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        openConnectionInBackground(dialog.settings());
+        openConnectionInBackground(dialog.settings(), dialog.passphrase());
 }
 
 void MainWindow::closeConnection(Connection *connection)
@@ -443,31 +509,12 @@ void MainWindow::compactDataFolder(Connection *connection)
                                   .arg(dir, connection->displayName()))
         != QMessageBox::Yes)
         return;
-    const quint64 pending = addPending(settings); // still saved if the window closes meanwhile
-    // Its engine holds the folder's lock, and so do other regions' connections over it (openRegion()).
-    std::vector<Connection *> sharing;
-    for (const auto &c : m_connections)
-        if (c.get() != connection && c->engine() && c->engine() == connection->engine())
-            sharing.push_back(c.get());
-    for (Connection *c : sharing)
-        closeConnection(c);
-    closeConnection(connection);
-    auto cancel = std::make_shared<std::atomic<bool>>(false);
-    auto *dialog = new QProgressDialog(tr("Compacting %1…").arg(dir), tr("Cancel"), 0, 0, this);
-    dialog->setWindowTitle(tr("Compact data folder"));
-    dialog->setWindowModality(Qt::WindowModal);
-    dialog->setMinimumDuration(0);
-    dialog->setAutoClose(false);
-    dialog->setAutoReset(false);
+    auto cancel = newCancelFlag();
     auto *watcher = new QFutureWatcher<CompactionOutcome>(this);
-    connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    connect(watcher, &QFutureWatcherBase::progressRangeChanged, dialog, &QProgressDialog::setRange);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, dialog, &QProgressDialog::setValue);
-    connect(watcher, &QFutureWatcherBase::progressTextChanged, dialog, &QProgressDialog::setLabelText);
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, dialog, settings, dir, pending] {
-        const CompactionOutcome out = watcher->result();
+    const quint64 pending = closeForFolderJob(connection, tr("Compact data folder"), tr("Compacting %1…").arg(dir), watcher, cancel);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, settings, dir, pending] {
+        const CompactionOutcome out = watcher->future().takeResult(); // see changeEncryption()
         watcher->deleteLater();
-        dialog->deleteLater();
         removePending(pending);
         if (!out.engine) {
             showConnectionError(dir, out.error);
@@ -481,7 +528,92 @@ void MainWindow::compactDataFolder(Connection *connection)
         statusBar()->showMessage(out.files.join(QStringLiteral("; ")), 15000);
         QMessageBox::information(this, tr("Compact data folder"), summary);
     });
-    watcher->setFuture(QtConcurrent::run(runCompaction, dir, std::shared_ptr<const std::atomic<bool>>(cancel)));
+    watcher->setFuture(QtConcurrent::run(runCompaction, dir, std::shared_ptr<const std::atomic<bool>>(cancel),
+                                         m_encryption->secrets().secret(dir)));
+}
+
+void MainWindow::changeEncryption(Connection *connection, const EncryptionChange &change)
+{
+    const ConnectionSettings settings = connection->settings();
+    const QString dir = settings.dataFolder();
+    QString title, label, done;
+    switch (change.kind) {
+    case EncryptionChange::Kind::Encrypt:
+        title = tr("Encrypt data folder");
+        label = tr("Encrypting %1…").arg(dir);
+        done = tr("Encrypted the data folder %1").arg(dir);
+        break;
+    case EncryptionChange::Kind::ChangePassphrase:
+        title = tr("Change passphrase");
+        label = tr("Changing the passphrase of %1…").arg(dir);
+        done = tr("Changed the passphrase of %1").arg(dir);
+        break;
+    case EncryptionChange::Kind::Decrypt:
+        title = tr("Decrypt data folder");
+        label = tr("Decrypting %1…").arg(dir);
+        done = tr("Decrypted the data folder %1: it is stored in the clear").arg(dir);
+        break;
+    }
+    auto *watcher = new QFutureWatcher<EncryptionOutcome>(this);
+    const quint64 pending = closeForFolderJob(connection, title, label, watcher, {}); // no Cancel: see encryptionchange.h
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, settings, dir, change, pending, title, done] {
+        // Taken from the future, not copied: no copy of the engine (and of
+        // its lock on the folder) stays behind with the watcher.
+        const EncryptionOutcome out = watcher->future().takeResult();
+        watcher->deleteLater();
+        removePending(pending);
+        SessionSecrets &secrets = m_encryption->secrets();
+        if (!out.engine) {
+            if (out.errorType == security::DataDirKey::wrongKeyError()) {
+                // Nothing was changed: the passphrase given as the current one is not.
+                secrets.forget(dir);
+                setLeftClosed(settings, true);
+                statusBar()->showMessage(tr("%1: the passphrase does not open %2; nothing was changed.").arg(title, dir));
+                m_encryption->askToUnlock(settings, true);
+                return;
+            }
+            setLeftClosed(settings, true); // still saved: running it again finishes a conversion cut short
+            showConnectionError(dir, out.error);
+            return;
+        }
+        if (change.kind == EncryptionChange::Kind::Encrypt)
+            secrets.remember(dir, change.secret);
+        else if (change.kind == EncryptionChange::Kind::ChangePassphrase)
+            secrets.remember(dir, change.newSecret);
+        else
+            secrets.forget(dir);
+        addConnection(Connection::fromEngine(settings, out.engine));
+        statusBar()->showMessage(done, 15000);
+    });
+    watcher->setFuture(QtConcurrent::run(runEncryptionChange, dir, change));
+}
+
+quint64 MainWindow::closeForFolderJob(Connection *connection, const QString &title, const QString &label, QFutureWatcherBase *watcher,
+                                      CancelFlag cancel)
+{
+    const quint64 pending = addPending(connection->settings()); // still saved if the window closes meanwhile
+    // Its engine holds the folder's lock, and so do other regions' connections over it (openRegion()).
+    std::vector<Connection *> sharing;
+    for (const auto &c : m_connections)
+        if (c.get() != connection && c->engine() && c->engine() == connection->engine())
+            sharing.push_back(c.get());
+    for (Connection *c : sharing)
+        closeConnection(c);
+    closeConnection(connection);
+    auto *dialog = new QProgressDialog(label, cancel ? tr("Cancel") : QString(), 0, 0, this);
+    dialog->setObjectName(QStringLiteral("folderJobProgress"));
+    dialog->setWindowTitle(title);
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(0);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    if (cancel)
+        connect(dialog, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+    connect(watcher, &QFutureWatcherBase::progressRangeChanged, dialog, &QProgressDialog::setRange);
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, dialog, &QProgressDialog::setValue);
+    connect(watcher, &QFutureWatcherBase::progressTextChanged, dialog, &QProgressDialog::setLabelText);
+    connect(watcher, &QFutureWatcherBase::finished, dialog, &QObject::deleteLater);
+    return pending;
 }
 
 TableBrowser *MainWindow::openTable(Connection *connection, const QString &table)
@@ -861,6 +993,7 @@ void MainWindow::saveConnections()
     for (const auto &[key, s] : m_pending)
         if (!s.inMemory)
             list << s;
+    list += m_leftClosed;
     QSettings settings;
     ConnectionSettings::saveAll(settings, list);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "client/client.h"
+#include "common/progresspanel.h"
 #include "connections/connectionsettings.h"
 
 #include <QFutureWatcher>
@@ -15,6 +16,7 @@
 #include <memory>
 #include <vector>
 
+class QFutureWatcherBase;
 class QLabel;
 class QTabWidget;
 
@@ -33,6 +35,8 @@ class ExportDialog;
 class ImportDialog;
 class JobsDialog;
 class DaxClustersDialog;
+class EncryptionPrompts;
+struct EncryptionChange;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -50,8 +54,15 @@ public:
     // as it is open, in the list's order, or a non-modal message box
     // ("connectionError") says why not. Until then the connection counts as
     // open for the saved list of connections.
+    // An encrypted folder opens with the passphrase given earlier in the
+    // session; without one, or with a wrong one, a window-modal dialog
+    // ("passphraseDialog") asks for it, and again while it is wrong. Its
+    // Cancel leaves the connection closed (saying so in the status bar) but
+    // still in the saved list. Passphrases are kept in memory, never saved.
     void openConnectionsInBackground(const QList<ConnectionSettings> &list);
-    void openConnectionInBackground(const ConnectionSettings &settings) { openConnectionsInBackground({settings}); }
+    // One connection; `passphrase`, if given, encrypts a new folder (the
+    // connection dialog's) or opens an encrypted one.
+    void openConnectionInBackground(const ConnectionSettings &settings, const QByteArray &passphrase = {});
     int connectionsOpening() const { return int(m_pending.size()); }
     const std::vector<std::unique_ptr<Connection>> &connections() const { return m_connections; }
 
@@ -104,6 +115,18 @@ private:
     // thread (connections/compaction.h, with progress and Cancel) and opens
     // it again.
     void compactDataFolder(Connection *connection);
+    // Closes an embedded connection, encrypts or decrypts its data folder or
+    // changes its passphrase off the GUI thread (connections/encryptionchange.h,
+    // with progress), and opens it again; the prompts (encryptionprompts.h) asked first.
+    void changeEncryption(Connection *connection, const EncryptionChange &change);
+    // What the compaction and the encryption changes share: counts
+    // `connection` as opening (so that it stays saved), closes it and the
+    // other regions' connections over its engine (which holds the folder's
+    // lock), and shows a window-modal progress dialog titled `title`, fed by
+    // `watcher`'s progress and closed when it finishes; its Cancel sets
+    // `cancel` (none without one). Returns the key for removePending().
+    quint64 closeForFolderJob(Connection *connection, const QString &title, const QString &label, QFutureWatcherBase *watcher,
+                              CancelFlag cancel);
     void setServing(Connection *connection, bool serve);
     void confirmDeleteTable(Connection *connection, const QString &table);
     void closeTab(int index);
@@ -116,6 +139,16 @@ private:
     void removePending(quint64 key);
     void showOpening(); // "Opening NAME…" for the first pending connection, or nothing
     void showConnectionError(const QString &name, const QString &error);
+    // An embedded folder to open off the GUI thread, and with which secret.
+    struct Opening {
+        ConnectionSettings settings;
+        QByteArray secret; // its passphrase or key; empty: none known
+        bool given = false; // typed by the user (not the session's): a wrong one is said to be wrong
+    };
+    void startOpening(const QList<Opening> &list);
+    // Keeps an embedded folder that could not be opened in the saved list
+    // (no passphrase given, a conversion that failed), or no longer.
+    void setLeftClosed(const ConnectionSettings &settings, bool leftClosed);
 
     std::vector<std::unique_ptr<Connection>> m_connections;
     ConnectionTree *m_tree;
@@ -128,6 +161,8 @@ private:
     std::map<quint64, ConnectionSettings> m_pending; // connections being opened or compacted, in the order asked
     quint64 m_lastPendingKey = 0;
     QSet<const Connection *> m_regionConnections; // made by openRegion(): not saved
+    EncryptionPrompts *m_encryption;              // owns the session's passphrases
+    QList<ConnectionSettings> m_leftClosed;       // folders setLeftClosed() keeps in the saved list
 };
 
 } // namespace dd::ui

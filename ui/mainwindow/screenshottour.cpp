@@ -10,6 +10,8 @@
 #include "connections/connection.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
+#include "connections/encryptionprompts.h"
+#include "connections/passphrasedialog.h"
 #include "dax/clustermetricspanel.h"
 #include "dax/daxclustersdialog.h"
 #include "designer/accesspatternpanel.h"
@@ -32,6 +34,7 @@
 #include "transactions/transactionbuilder.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDir>
@@ -309,7 +312,27 @@ void ScreenshotTour::start()
     ConnectionDialog dialog(m_window);
     dialog.show();
     save(&dialog, QStringLiteral("07-connection"));
+    // 17: the same, encrypting a new data folder with a passphrase.
+    dialog.findChild<QLineEdit *>(QStringLiteral("dataDir"))->setText(QDir::home().filePath(QStringLiteral("dynamodesk/customers")));
+    dialog.findChild<QCheckBox *>(QStringLiteral("encrypt"))->setChecked(true);
+    dialog.findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("correct horse battery"));
+    dialog.findChild<QLineEdit *>(QStringLiteral("confirmPassphrase"))->setText(QStringLiteral("correct horse battery"));
+    save(&dialog, QStringLiteral("17-connection-encrypted"));
     dialog.close();
+    // 18: the passphrase asked for when an encrypted folder opens, after a wrong one.
+    {
+        EncryptionPrompts prompts(m_window);
+        ConnectionSettings encrypted;
+        encrypted.dataDir = QDir::home().filePath(QStringLiteral("dynamodesk/customers"));
+        encrypted.name = QStringLiteral("Customers");
+        encrypted.encrypted = true;
+        prompts.askToUnlock(encrypted, true);
+        if (auto *ask = m_window->findChild<PassphraseDialog *>()) {
+            ask->findChild<QLineEdit *>(QStringLiteral("passphrase"))->setText(QStringLiteral("correct horse"));
+            save(ask, QStringLiteral("18-passphrase"));
+            ask->close();
+        }
+    }
 
     // 8: the transaction builder after a cancelled transfer: the debit's
     // condition failed, with the item it saw.

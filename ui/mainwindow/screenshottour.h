@@ -2,7 +2,8 @@
 // database with sample tables, walks through every screen (main window,
 // designer, item editor in both notations, a save conflict, a query, the
 // visual query builder, the item editor's tree with a validation error, the
-// connection dialog, the transaction builder, the PartiQL editor, the live
+// connection dialog (also encrypting a folder, and the passphrase asked
+// when one opens), the transaction builder, the PartiQL editor, the live
 // stream viewer, the backups and history timeline, the global table
 // dialog, an export to S3 and its import back, the DAX clusters window) and saves each as DIR/NN-name.png with QWidget::grab.
 // Used by tools/screenshots.sh under xvfb-run. Test mode only: it waits by
