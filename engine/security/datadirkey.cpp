@@ -1,5 +1,6 @@
 #include "security/datadirkey.h"
 
+#include "storage/cipher.h"
 #include "storage/connection.h"
 #include "storage/encryptedvfs.h"
 #include "storage/sealedfile.h"

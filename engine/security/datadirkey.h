@@ -19,13 +19,16 @@
 #pragma once
 
 #include "model/result.h"
-#include "storage/cipher.h"
 
 #include <QByteArray>
 #include <QString>
 
 #include <functional>
 #include <memory>
+
+namespace dd::storage {
+struct DataKeys;
+}
 
 namespace dd::security {
 
