@@ -619,6 +619,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Encr&amp;ypt data folder…</source>
         <translation>Datenordner v&amp;erschlüsseln…</translation>
     </message>
+    <message>
+        <source>Cop&amp;y table to…</source>
+        <translation>Tabelle kopie&amp;ren nach…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2347,6 +2351,10 @@ Jetzt komprimieren?</translation>
         <source>%1: the passphrase does not open %2; nothing was changed.</source>
         <translation>%1: Die Passphrase öffnet %2 nicht; nichts wurde geändert.</translation>
     </message>
+    <message>
+        <source>Cop&amp;y table to…</source>
+        <translation>Tabelle kopie&amp;ren nach…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -3593,6 +3601,315 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Create table %1</source>
         <translation>Tabelle %1 anlegen</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableCopyDialog</name>
+    <message>
+        <source>Copy table %1</source>
+        <translation>Tabelle %1 kopieren</translation>
+    </message>
+    <message>
+        <source>Copies the definition and every item of a table into a table of any open connection, by a parallel Scan written with BatchWriteItem. The source is not changed.</source>
+        <translation>Kopiert die Definition und jedes Element einer Tabelle in eine Tabelle einer beliebigen offenen Verbindung, per parallelem Scan, geschrieben mit BatchWriteItem. Die Quelle bleibt unverändert.</translation>
+    </message>
+    <message>
+        <source>Another region of the same database: its connection opens in the tree</source>
+        <translation>Eine andere Region derselben Datenbank: ihre Verbindung wird im Baum geöffnet</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Region:</translation>
+    </message>
+    <message>
+        <source>Create the table with the source&apos;s &amp;definition</source>
+        <translation>Tabelle mit der &amp;Definition der Quelle anlegen</translation>
+    </message>
+    <message>
+        <source>Copy into an e&amp;xisting table</source>
+        <translation>In eine &amp;vorhandene Tabelle kopieren</translation>
+    </message>
+    <message>
+        <source>Its key schema must be the source&apos;s; items with the same key are replaced</source>
+        <translation>Ihr Schlüsselschema muss das der Quelle sein; Elemente mit demselben Schlüssel werden ersetzt</translation>
+    </message>
+    <message>
+        <source>3 to 255 characters: letters, digits, _ . -</source>
+        <translation>3 bis 255 Zeichen: Buchstaben, Ziffern, _ . -</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>Tabellen werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Scan segments read at once, each by its own worker: faster on a large table, and more read and write capacity at a time</source>
+        <translation>Gleichzeitig gelesene Scan-Segmente, jedes von einem eigenen Worker: schneller bei einer großen Tabelle, und mehr Lese- und Schreibkapazität auf einmal</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live</source>
+        <translation>Auch die &amp;Gültigkeitsdauer (TTL) der Quelle aktivieren</translation>
+    </message>
+    <message>
+        <source>Set on the copy once every item is in, so that it deletes nothing before</source>
+        <translation>Wird erst gesetzt, wenn alle Elemente kopiert sind, damit vorher nichts gelöscht wird</translation>
+    </message>
+    <message>
+        <source>&amp;Target connection:</source>
+        <translation>&amp;Zielverbindung:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>Quelle:</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>Kopie:</translation>
+    </message>
+    <message>
+        <source>Target ta&amp;ble:</source>
+        <translation>Ziel&amp;tabelle:</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;segments:</source>
+        <translation>Parallele &amp;Segmente:</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>Tabelle ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Browse the copy</source>
+        <translation>Die Kopie durchsuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Cannot read table %1: %2</source>
+        <translation>Tabelle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live (attribute %1)</source>
+        <translation>Auch die &amp;Gültigkeitsdauer (TTL) der Quelle aktivieren (Attribut %1)</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live (off on the source)</source>
+        <translation>Auch die &amp;Gültigkeitsdauer (TTL) der Quelle aktivieren (bei der Quelle aus)</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables</source>
+        <translation>Die Tabellen können nicht aufgelistet werden</translation>
+    </message>
+    <message>
+        <source>No tables</source>
+        <translation>Keine Tabellen</translation>
+    </message>
+    <message>
+        <source>Choose a table</source>
+        <translation>Wählen Sie eine Tabelle</translation>
+    </message>
+    <message>
+        <source>Cannot list the target&apos;s tables: %1</source>
+        <translation>Die Tabellen des Ziels können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Choose the table to copy into</source>
+        <translation>Wählen Sie die Tabelle, in die kopiert wird</translation>
+    </message>
+    <message>
+        <source>A table cannot be copied into itself: choose another table, connection or region</source>
+        <translation>Eine Tabelle kann nicht in sich selbst kopiert werden: Wählen Sie eine andere Tabelle, Verbindung oder Region</translation>
+    </message>
+    <message>
+        <source>This is the source table: choose another name, connection or region</source>
+        <translation>Das ist die Quelltabelle: Wählen Sie einen anderen Namen, eine andere Verbindung oder Region</translation>
+    </message>
+    <message>
+        <source>Reading table %1…</source>
+        <translation>Tabelle %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The items are written into the existing table, replacing those with the same key. Its key schema must be the source&apos;s: %1.</source>
+        <translation>Die Elemente werden in die vorhandene Tabelle geschrieben und ersetzen die mit demselben Schlüssel. Ihr Schlüsselschema muss das der Quelle sein: %1.</translation>
+    </message>
+    <message>
+        <source>Items: about %1 (the source&apos;s item count, which AWS updates about every six hours)</source>
+        <translation>Elemente: etwa %1 (die Elementanzahl der Quelle, die AWS etwa alle sechs Stunden aktualisiert)</translation>
+    </message>
+    <message>
+        <source>What the copy writes</source>
+        <translation>Was die Kopie schreibt</translation>
+    </message>
+    <message>
+        <source>What the copy creates</source>
+        <translation>Was die Kopie anlegt</translation>
+    </message>
+    <message>
+        <source>Copy to AWS</source>
+        <translation>Nach AWS kopieren</translation>
+    </message>
+    <message>
+        <source>Copy table %1 into table %2 on AWS (profile %3, region %4)?
+
+AWS bills the new table and every item written to it, and a large table takes a while.</source>
+        <translation>Tabelle %1 in die Tabelle %2 bei AWS (Profil %3, Region %4) kopieren?
+
+AWS berechnet die neue Tabelle und jedes hineingeschriebene Element, und eine große Tabelle dauert eine Weile.</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableCopyRun</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel copy</source>
+        <translation>Kopieren a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Creating table %1…</source>
+        <translation>Tabelle %1 wird angelegt…</translation>
+    </message>
+    <message>
+        <source>Checking table %1…</source>
+        <translation>Tabelle %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <source>Stopped: the connection %1 was closed.</source>
+        <translation>Angehalten: Die Verbindung %1 wurde geschlossen.</translation>
+    </message>
+    <message>
+        <source>%1 of ~%2 items</source>
+        <translation>%1 von ~%2 Elementen</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 Elemente</translation>
+    </message>
+    <message>
+        <source>Copying items…</source>
+        <translation>Elemente werden kopiert…</translation>
+    </message>
+    <message>
+        <source>Enabling time to live…</source>
+        <translation>Gültigkeitsdauer (TTL) wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Copied %1 items into table %2 on %3 in %4.</source>
+        <translation>%1 Elemente in %4 in die Tabelle %2 auf %3 kopiert.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1: %2</source>
+        <translation>Das Kopieren ist fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <source>Table %1 was created on %2 and holds the %3 items copied before the error.</source>
+        <translation>Tabelle %1 wurde auf %2 angelegt und enthält die %3 vor dem Fehler kopierten Elemente.</translation>
+    </message>
+    <message>
+        <source>%1 items were copied before the error.</source>
+        <translation>Vor dem Fehler wurden %1 Elemente kopiert.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancelled after copying %1 items in %2.</source>
+        <translation>Nach %1 kopierten Elementen in %2 abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Delete the partial table</source>
+        <translation>Unvollständige Tabelle löschen</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled: table %1 on %2 holds only %3 of the source&apos;s items. Delete it?
+
+Cancel keeps it.</source>
+        <translation>Das Kopieren wurde abgebrochen: Tabelle %1 auf %2 enthält nur %3 der Elemente der Quelle. Löschen?
+
+Abbrechen behält sie.</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table</source>
+        <translation>Tabelle &amp;löschen</translation>
+    </message>
+    <message>
+        <source>Deleting table %1…</source>
+        <translation>Tabelle %1 wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Cannot delete table %1: %2: %3</source>
+        <translation>Tabelle %1 kann nicht gelöscht werden: %2: %3</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Gelöscht</translation>
+    </message>
+    <message>
+        <source>Deleted the partial table %1.</source>
+        <translation>Die unvollständige Tabelle %1 wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDefinitionText</name>
+    <message>
+        <source>%1 read and %2 write capacity units</source>
+        <translation>%1 Lese- und %2 Schreibkapazitätseinheiten</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Global index %1: %2; projects %3</source>
+        <translation>Globaler Index %1: %2; projiziert %3</translation>
+    </message>
+    <message>
+        <source>Local index %1: %2; projects %3</source>
+        <translation>Lokaler Index %1: %2; projiziert %3</translation>
+    </message>
+    <message>
+        <source>Billing: on demand (PAY_PER_REQUEST)</source>
+        <translation>Abrechnung: auf Abruf (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Billing: provisioned, %1</source>
+        <translation>Abrechnung: bereitgestellt, %1</translation>
+    </message>
+    <message>
+        <source>Stream: %1</source>
+        <translation>Stream: %1</translation>
+    </message>
+    <message>
+        <source>Table class: %1</source>
+        <translation>Tabellenklasse: %1</translation>
     </message>
 </context>
 <context>

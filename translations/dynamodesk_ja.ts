@@ -618,6 +618,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Encr&amp;ypt data folder…</source>
         <translation>データフォルダーを暗号化(&amp;Y)…</translation>
     </message>
+    <message>
+        <source>Cop&amp;y table to…</source>
+        <translation>テーブルをコピー(&amp;Y)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2338,6 +2342,10 @@ Compact now?</source>
         <source>%1: the passphrase does not open %2; nothing was changed.</source>
         <translation>%1: このパスフレーズでは %2 を開けません。何も変更されていません。</translation>
     </message>
+    <message>
+        <source>Cop&amp;y table to…</source>
+        <translation>テーブルをコピー(&amp;Y)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -3574,6 +3582,315 @@ Compact now?</source>
     <message>
         <source>Create table %1</source>
         <translation>テーブル %1 を作成</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableCopyDialog</name>
+    <message>
+        <source>Copy table %1</source>
+        <translation>テーブル %1 のコピー</translation>
+    </message>
+    <message>
+        <source>Copies the definition and every item of a table into a table of any open connection, by a parallel Scan written with BatchWriteItem. The source is not changed.</source>
+        <translation>テーブルの定義とすべての項目を、開いている任意の接続のテーブルにコピーします。並列 Scan で読み、BatchWriteItem で書き込みます。コピー元は変更されません。</translation>
+    </message>
+    <message>
+        <source>Another region of the same database: its connection opens in the tree</source>
+        <translation>同じデータベースの別のリージョン: その接続がツリーに開きます</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>リージョン(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Create the table with the source&apos;s &amp;definition</source>
+        <translation>コピー元の定義でテーブルを作成する(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Copy into an e&amp;xisting table</source>
+        <translation>既存のテーブルにコピーする(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Its key schema must be the source&apos;s; items with the same key are replaced</source>
+        <translation>キースキーマがコピー元と同じである必要があります。同じキーの項目は置き換えられます</translation>
+    </message>
+    <message>
+        <source>3 to 255 characters: letters, digits, _ . -</source>
+        <translation>3〜255 文字: 英字、数字、_ . -</translation>
+    </message>
+    <message>
+        <source>Reading the tables…</source>
+        <translation>テーブルを読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>Scan segments read at once, each by its own worker: faster on a large table, and more read and write capacity at a time</source>
+        <translation>同時に読み込む Scan セグメントの数 (それぞれ専用のワーカーが担当): 大きなテーブルでは速くなり、一度に使う読み込み・書き込みキャパシティも増えます</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live</source>
+        <translation>コピー元の有効期限 (TTL) も有効にする(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Set on the copy once every item is in, so that it deletes nothing before</source>
+        <translation>すべての項目をコピーし終えてから設定するため、それまでに削除される項目はありません</translation>
+    </message>
+    <message>
+        <source>&amp;Target connection:</source>
+        <translation>コピー先の接続(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>コピー元:</translation>
+    </message>
+    <message>
+        <source>Copy:</source>
+        <translation>コピー:</translation>
+    </message>
+    <message>
+        <source>Target ta&amp;ble:</source>
+        <translation>コピー先のテーブル(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Parallel &amp;segments:</source>
+        <translation>並列セグメント数(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Open table</source>
+        <translation>テーブルを開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Browse the copy</source>
+        <translation>コピーを表示します</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>コピー(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cannot read table %1: %2</source>
+        <translation>テーブル %1 を読み込めません: %2</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live (attribute %1)</source>
+        <translation>コピー元の有効期限 (TTL) も有効にする (属性 %1)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Also enable the source&apos;s time to &amp;live (off on the source)</source>
+        <translation>コピー元の有効期限 (TTL) も有効にする (コピー元では無効)(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables</source>
+        <translation>テーブルを一覧できません</translation>
+    </message>
+    <message>
+        <source>No tables</source>
+        <translation>テーブルがありません</translation>
+    </message>
+    <message>
+        <source>Choose a table</source>
+        <translation>テーブルを選択してください</translation>
+    </message>
+    <message>
+        <source>Cannot list the target&apos;s tables: %1</source>
+        <translation>コピー先のテーブルを一覧できません: %1</translation>
+    </message>
+    <message>
+        <source>Choose the table to copy into</source>
+        <translation>コピー先のテーブルを選択してください</translation>
+    </message>
+    <message>
+        <source>A table cannot be copied into itself: choose another table, connection or region</source>
+        <translation>テーブルをそれ自身にはコピーできません。別のテーブル、接続、またはリージョンを選択してください</translation>
+    </message>
+    <message>
+        <source>This is the source table: choose another name, connection or region</source>
+        <translation>これはコピー元のテーブルです。別の名前、接続、またはリージョンを選択してください</translation>
+    </message>
+    <message>
+        <source>Reading table %1…</source>
+        <translation>テーブル %1 を読み込んでいます…</translation>
+    </message>
+    <message>
+        <source>The items are written into the existing table, replacing those with the same key. Its key schema must be the source&apos;s: %1.</source>
+        <translation>項目は既存のテーブルに書き込まれ、同じキーの項目を置き換えます。そのキースキーマはコピー元と同じである必要があります: %1。</translation>
+    </message>
+    <message>
+        <source>Items: about %1 (the source&apos;s item count, which AWS updates about every six hours)</source>
+        <translation>項目数: 約 %1 (コピー元の項目数。AWS では約 6 時間ごとに更新)</translation>
+    </message>
+    <message>
+        <source>What the copy writes</source>
+        <translation>コピーが書き込むもの</translation>
+    </message>
+    <message>
+        <source>What the copy creates</source>
+        <translation>コピーが作成するもの</translation>
+    </message>
+    <message>
+        <source>Copy to AWS</source>
+        <translation>AWS へのコピー</translation>
+    </message>
+    <message>
+        <source>Copy table %1 into table %2 on AWS (profile %3, region %4)?
+
+AWS bills the new table and every item written to it, and a large table takes a while.</source>
+        <translation>テーブル %1 を AWS のテーブル %2 (プロファイル %3、リージョン %4) にコピーしますか?
+
+新しいテーブルと書き込むすべての項目に AWS の料金がかかり、大きなテーブルでは時間がかかります。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableCopyRun</name>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 分 %2 秒</translation>
+    </message>
+    <message>
+        <source>C&amp;ancel copy</source>
+        <translation>コピーを中止(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Creating table %1…</source>
+        <translation>テーブル %1 を作成しています…</translation>
+    </message>
+    <message>
+        <source>Checking table %1…</source>
+        <translation>テーブル %1 を確認しています…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>中止しています…</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>停止しました</translation>
+    </message>
+    <message>
+        <source>Stopped: the connection %1 was closed.</source>
+        <translation>停止しました: 接続 %1 が閉じられました。</translation>
+    </message>
+    <message>
+        <source>%1 of ~%2 items</source>
+        <translation>%1 / 約 %2 項目</translation>
+    </message>
+    <message>
+        <source>%1 items</source>
+        <translation>%1 項目</translation>
+    </message>
+    <message>
+        <source>Copying items…</source>
+        <translation>項目をコピーしています…</translation>
+    </message>
+    <message>
+        <source>Enabling time to live…</source>
+        <translation>有効期限 (TTL) を有効にしています…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Copied %1 items into table %2 on %3 in %4.</source>
+        <translation>%1 項目をテーブル %2 (%3) に %4 でコピーしました。</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗しました</translation>
+    </message>
+    <message>
+        <source>The copy failed: %1: %2</source>
+        <translation>コピーに失敗しました: %1: %2</translation>
+    </message>
+    <message>
+        <source>Table %1 was created on %2 and holds the %3 items copied before the error.</source>
+        <translation>テーブル %1 は %2 に作成され、エラーまでにコピーされた %3 項目を保持しています。</translation>
+    </message>
+    <message>
+        <source>%1 items were copied before the error.</source>
+        <translation>エラーまでに %1 項目がコピーされました。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>中止しました</translation>
+    </message>
+    <message>
+        <source>Cancelled after copying %1 items in %2.</source>
+        <translation>%1 項目をコピーしたところで中止しました (%2)。</translation>
+    </message>
+    <message>
+        <source>Delete the partial table</source>
+        <translation>途中までのテーブルを削除</translation>
+    </message>
+    <message>
+        <source>The copy was cancelled: table %1 on %2 holds only %3 of the source&apos;s items. Delete it?
+
+Cancel keeps it.</source>
+        <translation>コピーを中止しました: %2 のテーブル %1 にはコピー元の項目のうち %3 項目しかありません。削除しますか?
+
+キャンセルすると残します。</translation>
+    </message>
+    <message>
+        <source>&amp;Delete table</source>
+        <translation>テーブルを削除(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deleting table %1…</source>
+        <translation>テーブル %1 を削除しています…</translation>
+    </message>
+    <message>
+        <source>Cannot delete table %1: %2: %3</source>
+        <translation>テーブル %1 を削除できません: %2: %3</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>削除しました</translation>
+    </message>
+    <message>
+        <source>Deleted the partial table %1.</source>
+        <translation>途中までのテーブル %1 を削除しました。</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDefinitionText</name>
+    <message>
+        <source>%1 read and %2 write capacity units</source>
+        <translation>読み込み %1、書き込み %2 キャパシティユニット</translation>
+    </message>
+    <message>
+        <source>Key: %1</source>
+        <translation>キー: %1</translation>
+    </message>
+    <message>
+        <source>Global index %1: %2; projects %3</source>
+        <translation>グローバルインデックス %1: %2、射影 %3</translation>
+    </message>
+    <message>
+        <source>Local index %1: %2; projects %3</source>
+        <translation>ローカルインデックス %1: %2、射影 %3</translation>
+    </message>
+    <message>
+        <source>Billing: on demand (PAY_PER_REQUEST)</source>
+        <translation>課金: オンデマンド (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Billing: provisioned, %1</source>
+        <translation>課金: プロビジョニング済み、%1</translation>
+    </message>
+    <message>
+        <source>Stream: %1</source>
+        <translation>ストリーム: %1</translation>
+    </message>
+    <message>
+        <source>Table class: %1</source>
+        <translation>テーブルクラス: %1</translation>
     </message>
 </context>
 <context>

@@ -169,6 +169,16 @@ QString Connection::region() const
     return m_client->region();
 }
 
+bool Connection::sameDatabase(const Connection &other) const
+{
+    if (m_engine || other.m_engine)
+        return m_engine == other.m_engine;
+    if (m_settings.kind != other.m_settings.kind)
+        return false;
+    return m_settings.kind == ConnectionSettings::Kind::Endpoint ? m_settings.url == other.m_settings.url
+                                                                  : m_settings.profile == other.m_settings.profile;
+}
+
 QFuture<client::ApiResponse> Connection::call(const QString &operation, QJsonObject request)
 {
     if (isDataOperation(operation) && !request.contains(QStringLiteral("ReturnConsumedCapacity")))

@@ -69,6 +69,9 @@ public:
     const ConnectionSettings &settings() const { return m_settings; }
     QString displayName() const;
     QString region() const;
+    // Whether `other` reaches the same tables' database, in whatever region:
+    // the same embedded engine, the same endpoint URL or the same AWS profile.
+    bool sameDatabase(const Connection &other) const;
     client::Client &client() const { return *m_client; }
 
     // A new Connection with these settings over a client that sends the

@@ -243,6 +243,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection, table] { emit replicasRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/export.svg")), tr("E&xport to S3…"), this,
                        [this, connection, table] { emit exportRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("Cop&y table to…"), this,
+                       [this, connection, table] { emit copyTableRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });

@@ -46,6 +46,7 @@ signals:
     void historyRequested(Connection *connection, const QString &table);
     void replicasRequested(Connection *connection, const QString &table); // "Global table…"
     void exportRequested(Connection *connection, const QString &table);   // "Export to S3…"
+    void copyTableRequested(Connection *connection, const QString &table); // "Copy table to…"
     void importRequested(Connection *connection);                         // "Import from S3…"
     void jobsRequested(Connection *connection);                           // "Exports and imports…"
     void partiqlRequested(Connection *connection, const QString &table); // table empty: the connection's

@@ -41,18 +41,6 @@ bool validName(const QString &name)
     return re.match(name).hasMatch();
 }
 
-// Returns the reason a table or index name is not allowed, or empty.
-QString nameProblem(const QString &name)
-{
-    if (name.isEmpty())
-        return TableDesign::tr("Required");
-    if (name.size() < kMinNameLength || name.size() > kMaxNameLength)
-        return TableDesign::tr("Must be %1 to %2 characters long").arg(kMinNameLength).arg(kMaxNameLength);
-    if (!validName(name))
-        return TableDesign::tr("Only letters, digits, '_', '-' and '.' are allowed");
-    return {};
-}
-
 QString keyNameProblem(const QString &name)
 {
     if (name.isEmpty())
@@ -71,6 +59,17 @@ QJsonArray keySchema(const KeyAttribute &partition, const KeyAttribute &sort)
 }
 
 } // namespace
+
+QString TableDesign::nameProblem(const QString &name)
+{
+    if (name.isEmpty())
+        return tr("Required");
+    if (name.size() < kMinNameLength || name.size() > kMaxNameLength)
+        return tr("Must be %1 to %2 characters long").arg(kMinNameLength).arg(kMaxNameLength);
+    if (!validName(name))
+        return tr("Only letters, digits, '_', '-' and '.' are allowed");
+    return {};
+}
 
 QList<DesignIssue> TableDesign::validate() const
 {

@@ -78,6 +78,11 @@ public:
     // (one translated line) when `doc` is not such a document.
     QJsonObject toJson() const;
     static bool fromJson(const QJsonObject &doc, TableDesign *design, QString *error);
+
+    // Why DynamoDB would refuse `name` as a table's (or an index's) name
+    // (3 to 255 of a-z, A-Z, 0-9, '_', '-', '.'), translated; empty if it
+    // would not.
+    static QString nameProblem(const QString &name);
 };
 
 } // namespace dd::ui

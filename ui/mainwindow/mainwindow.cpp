@@ -15,6 +15,7 @@
 #include "exports/exportdialog.h"
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
+#include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
 #include "replicas/replicasdialog.h"
 #include "security/datadirkey.h"
@@ -81,6 +82,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
     connect(m_tree, &ConnectionTree::replicasRequested, this, &MainWindow::openReplicas);
     connect(m_tree, &ConnectionTree::exportRequested, this, &MainWindow::openExport);
+    connect(m_tree, &ConnectionTree::copyTableRequested, this, &MainWindow::openTableCopy);
     connect(m_tree, &ConnectionTree::importRequested, this, &MainWindow::openImport);
     connect(m_tree, &ConnectionTree::jobsRequested, this, &MainWindow::openJobs);
     connect(m_tree, &ConnectionTree::partiqlRequested, this, &MainWindow::openPartiqlEditor);
@@ -215,6 +217,12 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openExport(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *copyTableAction = make(QStringLiteral("copy"), tr("Cop&y table to…"), QKeySequence());
+    copyTableAction->setObjectName(QStringLiteral("copyTableAction"));
+    connect(copyTableAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openTableCopy(m_tree->currentConnection(), m_tree->currentTable());
+    });
     QAction *importAction = make(QStringLiteral("import"), tr("&Import from S3…"), QKeySequence());
     importAction->setObjectName(QStringLiteral("importAction"));
     connect(importAction, &QAction::triggered, this, [this] {
@@ -271,6 +279,7 @@ void MainWindow::createActions()
     table->addAction(historyAction);
     table->addAction(replicasAction);
     table->addAction(exportAction);
+    table->addAction(copyTableAction);
     table->addAction(jobsAction);
     table->addAction(daxAction);
     table->addSeparator();
@@ -326,6 +335,8 @@ Connection *MainWindow::addConnection(std::unique_ptr<Connection> connection)
     connect(c, &Connection::operationFinished, this, &MainWindow::onOperation);
     connect(c, &Connection::servingChanged, this, &MainWindow::updateServeAction);
     m_tree->addConnection(c);
+    for (auto *dialog : findChildren<TableCopyDialog *>())
+        dialog->addConnection(c);
     if (!m_tree->currentItem())
         m_tree->setCurrentItem(m_tree->topLevelItem(0));
     updateServeAction();
@@ -486,6 +497,11 @@ void MainWindow::closeConnection(Connection *connection)
     for (auto *dialog : findChildren<DaxClustersDialog *>())
         if (dialog->connection() == connection)
             delete dialog;
+    for (auto *dialog : findChildren<TableCopyDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
+        else
+            dialog->removeConnection(connection); // stops a copy into it
     for (int i = m_tabs->count() - 1; i >= 0; --i)
         if (tabConnection(i) == connection)
             closeTab(i);
@@ -828,6 +844,33 @@ JobsDialog *MainWindow::openJobs(Connection *connection)
     return dialog;
 }
 
+TableCopyDialog *MainWindow::openTableCopy(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (auto *d : findChildren<TableCopyDialog *>()) {
+        if (d->connection() == connection && d->tableName() == table) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    QList<Connection *> targets;
+    for (const auto &c : m_connections)
+        targets << c.get();
+    auto *dialog = new TableCopyDialog(connection, table, targets, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRegionOpener([this](Connection *c, const QString &region) { return openRegion(c, region); });
+    connect(dialog, &TableCopyDialog::copied, this, [this](Connection *c) { m_tree->refresh(c); });
+    connect(dialog, &TableCopyDialog::openTableRequested, this, [this](Connection *c, const QString &t) {
+        m_tree->refresh(c);
+        openTable(c, t);
+    });
+    dialog->show();
+    return dialog;
+}
+
 DaxClustersDialog *MainWindow::openDaxClusters(Connection *connection)
 {
     if (!connection)
@@ -851,17 +894,9 @@ Connection *MainWindow::openRegion(Connection *connection, const QString &region
     if (!connection || region.isEmpty())
         return nullptr;
     const ConnectionSettings &base = connection->settings();
-    const auto sameDatabase = [connection, &base](const Connection *c) {
-        if (connection->engine())
-            return c->engine() == connection->engine();
-        const ConnectionSettings &s = c->settings();
-        if (s.kind != base.kind)
-            return false;
-        return base.kind == ConnectionSettings::Kind::Endpoint ? s.url == base.url : s.profile == base.profile;
-    };
     Connection *target = nullptr;
     for (const auto &c : m_connections)
-        if (c->region() == region && sameDatabase(c.get()))
+        if (c->region() == region && c->sameDatabase(*connection))
             target = c.get();
     if (!target) {
         ConnectionSettings settings = base;

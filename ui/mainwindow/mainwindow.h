@@ -35,6 +35,7 @@ class ExportDialog;
 class ImportDialog;
 class JobsDialog;
 class DaxClustersDialog;
+class TableCopyDialog;
 class EncryptionPrompts;
 struct EncryptionChange;
 
@@ -88,6 +89,10 @@ public:
     ImportDialog *openImport(Connection *connection);
     // The list of a connection's exports and imports (non-modal); focuses an open one.
     JobsDialog *openJobs(Connection *connection);
+    // "Copy table to…" for a table (non-modal; focuses an open one): any
+    // open connection as the target, another region opened on request;
+    // the target's tables refreshed after a copy, Open table browses the copy.
+    TableCopyDialog *openTableCopy(Connection *connection, const QString &table);
     // The DAX clusters window of a connection (non-modal); focuses an open one.
     DaxClustersDialog *openDaxClusters(Connection *connection);
     // The connection that browses `region` over the same database as

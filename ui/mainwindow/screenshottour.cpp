@@ -26,6 +26,7 @@
 #include "items/itemeditor.h"
 #include "items/itemtreeeditor.h"
 #include "mainwindow/mainwindow.h"
+#include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
 #include "partiql/partiqlresultmodel.h"
 #include "replicas/replicasdialog.h"
@@ -508,6 +509,17 @@ void ScreenshotTour::start()
     waitFor([&] { return dax->metricsPanel()->metric(QStringLiteral("TotalRequestCount")) > 0; });
     save(dax, QStringLiteral("16-dax-clusters"));
     dax->close();
+
+    // 19: Copy table to…: Orders duplicated within its connection as
+    // Orders-copy, done, with what it created.
+    if (TableCopyDialog *copy = m_window->openTableCopy(c, QStringLiteral("Orders"))) {
+        waitFor([&] { return copy->isLoaded(); });
+        settle();
+        copy->startCopy();
+        waitFor([&] { return !copy->isCopying(); });
+        save(copy, QStringLiteral("19-table-copy"));
+        copy->close();
+    }
 
     emit finished(m_saved >= 6);
 }
