@@ -39,7 +39,9 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
 // description: keys, attribute definitions, indexes, billing) with the
 // overrides of `req` (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,
-// ProvisionedThroughputOverride; none if empty).
+// ProvisionedThroughputOverride, SSESpecificationOverride; none if empty).
+// Not the stream, the table class or TTL: AWS's restores leave them to be
+// set again.
 QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req);
 
 // Creates table req["TargetTableName"] shaped as `source` (a stored

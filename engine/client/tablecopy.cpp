@@ -1,7 +1,8 @@
 #include "client/tablecopy.h"
 
+#include "backup/restorer.h"
+
 #include <QJsonArray>
-#include <QSet>
 
 #include <algorithm>
 #include <chrono>
@@ -61,28 +62,6 @@ ApiResponse callPatiently(Client &client, const QString &op, const QJsonObject &
         backoff(attempt, cancel);
     }
     return r;
-}
-
-void addKeyNames(const QJsonArray &keySchema, QSet<QString> &used)
-{
-    for (const QJsonValue &k : keySchema)
-        used.insert(k.toObject().value(p("AttributeName")).toString());
-}
-
-QJsonObject projectionOf(const QJsonObject &index)
-{
-    const QJsonObject in = index.value(p("Projection")).toObject();
-    QJsonObject out{{p("ProjectionType"), in.value(p("ProjectionType")).toString(p("ALL"))}};
-    if (in.contains(p("NonKeyAttributes")))
-        out.insert(p("NonKeyAttributes"), in.value(p("NonKeyAttributes")));
-    return out;
-}
-
-QJsonObject capacityOf(const QJsonObject &described)
-{
-    const QJsonObject pt = described.value(p("ProvisionedThroughput")).toObject();
-    const qint64 r = pt.value(p("ReadCapacityUnits")).toInteger(), w = pt.value(p("WriteCapacityUnits")).toInteger();
-    return {{p("ReadCapacityUnits"), r > 0 ? r : 5}, {p("WriteCapacityUnits"), w > 0 ? w : 5}};
 }
 
 struct Shared {
@@ -166,33 +145,11 @@ bool allActive(const QJsonObject &table)
 
 QJsonObject createTableRequestFor(const QJsonObject &d, const QString &targetName)
 {
-    const QString mode = d.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
-    const bool provisioned = mode == p("PROVISIONED");
-    QJsonObject create{{p("TableName"), targetName}, {p("KeySchema"), d.value(p("KeySchema"))}, {p("BillingMode"), mode}};
-    QSet<QString> used;
-    addKeyNames(d.value(p("KeySchema")).toArray(), used);
-    if (provisioned)
-        create.insert(p("ProvisionedThroughput"), capacityOf(d));
-    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
-        QJsonArray out;
-        for (const QJsonValue &v : d.value(p(kind)).toArray()) {
-            const QJsonObject i = v.toObject();
-            if (i.value(p("IndexStatus")).toString() == p("DELETING"))
-                continue;
-            QJsonObject index{{p("IndexName"), i.value(p("IndexName"))}, {p("KeySchema"), i.value(p("KeySchema"))}, {p("Projection"), projectionOf(i)}};
-            if (kind[0] == 'G' && provisioned)
-                index.insert(p("ProvisionedThroughput"), capacityOf(i));
-            addKeyNames(i.value(p("KeySchema")).toArray(), used);
-            out.append(index);
-        }
-        if (!out.isEmpty())
-            create.insert(p(kind), out);
-    }
-    QJsonArray defs;
-    for (const QJsonValue &def : d.value(p("AttributeDefinitions")).toArray())
-        if (used.contains(def.toObject().value(p("AttributeName")).toString()))
-            defs.append(def);
-    create.insert(p("AttributeDefinitions"), defs);
+    // A restore's request (keys, indexes, billing), then what a restore
+    // leaves out and a copy takes: the stream and the table class. Not the
+    // source's KMS key.
+    QJsonObject create = backup::createTableRequest(d, targetName, {});
+    create.remove(p("SSESpecification"));
     const QJsonObject stream = d.value(p("StreamSpecification")).toObject();
     if (stream.value(p("StreamEnabled")).toBool())
         create.insert(p("StreamSpecification"), QJsonObject{{p("StreamEnabled"), true}, {p("StreamViewType"), stream.value(p("StreamViewType"))}});

@@ -67,8 +67,10 @@ Key256 keyEncryptionKey(const QString &kdf, const QByteArray &secret, const QByt
 }
 
 // The key file's object for `dataKey` under `secret`.
-QJsonObject wrap(const QByteArray &dataKey, const QByteArray &secret, const QString &kdf)
+QJsonObject wrap(const QByteArray &dataKey, const QByteArray &secret)
 {
+    // 64 hex digits are a key; anything else a passphrase.
+    const QString kdf = isHexKey(secret) ? kKdfHex : kKdfPbkdf2;
     const QByteArray salt = cipher::randomBytes(kSaltBytes);
     const int iterations = kdf == kKdfHex ? 0 : DataDirKey::kPassphraseIterations;
     const Key256 kek = keyEncryptionKey(kdf, secret, salt, iterations);
@@ -88,6 +90,12 @@ QJsonObject wrap(const QByteArray &dataKey, const QByteArray &secret, const QStr
     if (iterations)
         o.insert(QStringLiteral("iterations"), iterations);
     return o;
+}
+
+// The key file's object for a new random data key.
+QJsonObject wrapNewKey(const QByteArray &secret)
+{
+    return wrap(cipher::randomBytes(kDataKeyBytes), secret);
 }
 
 Result<void> writeKeyFile(const QString &dir, const QJsonObject &o)
@@ -222,6 +230,29 @@ Result<void> convertFile(const QString &path, const DataKeys &keys, bool toSeale
     return {};
 }
 
+// Converts every file of `dir` not yet so: encrypted or sealed if
+// `toEncrypted`, else in the clear.
+Result<void> convertAll(const QString &dir, const std::shared_ptr<const DataKeys> &keys, bool toEncrypted, const DataDirKey::Progress &progress)
+{
+    QStringList todo;
+    for (const QString &f : regionFiles(dir))
+        if (encryptedvfs::isPlainDatabase(f) == toEncrypted)
+            todo << f;
+    for (const QString &f : sealableFiles(dir))
+        if (fileIsSealed(f) != toEncrypted)
+            todo << f;
+    for (int i = 0; i < todo.size(); ++i) {
+        if (progress)
+            progress(todo.at(i), i, int(todo.size()));
+        if (todo.at(i).endsWith(QStringLiteral(".db"))) {
+            DD_CHECK(convertDatabase(todo.at(i), keys, toEncrypted));
+        } else {
+            DD_CHECK(convertFile(todo.at(i), *keys, toEncrypted));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 QString DataDirKey::keyRequiredError()
@@ -267,7 +298,7 @@ Result<std::shared_ptr<const DataKeys>> DataDirKey::open(const QString &dir, con
         if (holdsData(dir))
             return ApiError::validation(QStringLiteral("The data directory %1 holds data in the clear: encrypt it first "
                                                        "(dynamodesk-server --encrypt-data-dir)").arg(dir));
-        DD_CHECK(writeKeyFile(dir, wrap(cipher::randomBytes(kDataKeyBytes), secret, isHexKey(secret) ? kKdfHex : kKdfPbkdf2)));
+        DD_CHECK(writeKeyFile(dir, wrapNewKey(secret)));
     }
     DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
     // A conversion cut short left files of both kinds: finish it first.
@@ -283,7 +314,7 @@ Result<void> DataDirKey::changeSecret(const QString &dir, const QByteArray &secr
     if (newSecret.isEmpty())
         return ApiError::validation(QStringLiteral("The new encryption key or passphrase is empty"));
     DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    return writeKeyFile(dir, wrap(k.dataKey, newSecret, isHexKey(newSecret) ? kKdfHex : kKdfPbkdf2));
+    return writeKeyFile(dir, wrap(k.dataKey, newSecret));
 }
 
 Result<void> DataDirKey::encrypt(const QString &dir, const QByteArray &secret, const Progress &progress)
@@ -291,26 +322,9 @@ Result<void> DataDirKey::encrypt(const QString &dir, const QByteArray &secret, c
     if (secret.isEmpty())
         return ApiError::validation(QStringLiteral("The encryption key or passphrase is empty"));
     if (!isEncrypted(dir))
-        DD_CHECK(writeKeyFile(dir, wrap(cipher::randomBytes(kDataKeyBytes), secret, isHexKey(secret) ? kKdfHex : kKdfPbkdf2)));
+        DD_CHECK(writeKeyFile(dir, wrapNewKey(secret)));
     DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    const std::shared_ptr<const DataKeys> keys = DataKeys::derive(k.dataKey);
-    QStringList todo;
-    for (const QString &f : regionFiles(dir))
-        if (encryptedvfs::isPlainDatabase(f))
-            todo << f;
-    for (const QString &f : sealableFiles(dir))
-        if (!fileIsSealed(f))
-            todo << f;
-    for (int i = 0; i < todo.size(); ++i) {
-        if (progress)
-            progress(todo.at(i), i, int(todo.size()));
-        if (todo.at(i).endsWith(QStringLiteral(".db"))) {
-            DD_CHECK(convertDatabase(todo.at(i), keys, true));
-        } else {
-            DD_CHECK(convertFile(todo.at(i), *keys, true));
-        }
-    }
-    return {};
+    return convertAll(dir, DataKeys::derive(k.dataKey), true, progress);
 }
 
 Result<void> DataDirKey::decrypt(const QString &dir, const QByteArray &secret, const Progress &progress)
@@ -318,23 +332,7 @@ Result<void> DataDirKey::decrypt(const QString &dir, const QByteArray &secret, c
     if (!isEncrypted(dir))
         return ApiError::validation(QStringLiteral("The data directory %1 is not encrypted").arg(dir));
     DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    const std::shared_ptr<const DataKeys> keys = DataKeys::derive(k.dataKey);
-    QStringList todo;
-    for (const QString &f : regionFiles(dir))
-        if (!encryptedvfs::isPlainDatabase(f))
-            todo << f;
-    for (const QString &f : sealableFiles(dir))
-        if (fileIsSealed(f))
-            todo << f;
-    for (int i = 0; i < todo.size(); ++i) {
-        if (progress)
-            progress(todo.at(i), i, int(todo.size()));
-        if (todo.at(i).endsWith(QStringLiteral(".db"))) {
-            DD_CHECK(convertDatabase(todo.at(i), keys, false));
-        } else {
-            DD_CHECK(convertFile(todo.at(i), *keys, false));
-        }
-    }
+    DD_CHECK(convertAll(dir, DataKeys::derive(k.dataKey), false, progress));
     if (!QFile::remove(filePath(dir)))
         return ApiError::internal(QStringLiteral("Cannot remove the key file %1").arg(filePath(dir)));
     return {};
