@@ -314,6 +314,9 @@ int main(int argc, char **argv)
                 engineOptions.inMemory ? "in memory" : qPrintable(QDir(engineOptions.dataDir).absolutePath()));
     std::fflush(stdout);
     std::fprintf(stderr, "S3 buckets of exports and imports: %s\n", qPrintable((*engine)->bucketsFolder()));
+    if (parser.isSet(keyFile) && !parser.isSet(decryptDir))
+        std::fprintf(stderr, "Data encrypted at rest (AES-256-GCM), with the key or passphrase of %s\n",
+                     qPrintable(parser.value(parser.isSet(newKeyFile) ? newKeyFile : keyFile)));
     std::unique_ptr<dd::daxwire::DaxServer> daxServer;
     if (parser.isSet(daxPort)) {
         dd::daxwire::DaxServerOptions daxOptions;
