@@ -2,9 +2,12 @@
 // (data-driven over TableDesign), the AWS CLI command, a table with a GSI
 // and a TTL attribute designed by typing and clicking, then read back with
 // DescribeTable and DescribeTimeToLive; designs saved and opened again with
-// their access patterns and sample items.
+// their access patterns and sample items; encryption at rest (owned by
+// DynamoDB, the AWS managed key, a customer managed key) chosen in the form,
+// its key checked beside the field, and read back from SSEDescription.
 #include "common/awsclicommand.h"
 #include "common/errorlabel.h"
+#include "common/tableencryption.h"
 #include "designer/indexrow.h"
 #include "designer/tabledesign.h"
 #include "designer/tabledesigner.h"
@@ -30,6 +33,12 @@ private slots:
     void designAndCreate();
     void liveValidation();
     void saveAndOpen();
+    void kmsKeyFormat_data();
+    void kmsKeyFormat();
+    void encryptionRequest();
+    void createWithEncryption_data();
+    void createWithEncryption();
+    void kmsKeyErrorBesideField();
 };
 
 void TestTableDesigner::rules_data()
@@ -59,6 +68,9 @@ void TestTableDesigner::rules_data()
     QTest::newRow("valid ttl") << "ttl" << "";
     QTest::newRow("valid name with dots") << "name=my.table-1_x" << "";
     QTest::newRow("name of 256") << "name256" << "tableName";
+    QTest::newRow("customer key missing") << "cmk=" << "encryption";
+    QTest::newRow("customer key malformed") << "cmk=my key" << "encryption";
+    QTest::newRow("customer key alias") << "cmk=alias/orders" << "";
 }
 
 void TestTableDesigner::rules()
@@ -119,6 +131,8 @@ void TestTableDesigner::rules()
         d.ttlAttribute = QString(256, QLatin1Char('t'));
     } else if (change == QLatin1String("ttl")) {
         d.ttlAttribute = QStringLiteral("expiresAt");
+    } else if (change.startsWith(QLatin1String("cmk="))) {
+        d.encryption = {TableEncryption::Kind::CustomerManaged, change.mid(4)};
     } else if (change == QLatin1String("name256")) {
         d.tableName = QString(256, QLatin1Char('n'));
     }
@@ -276,6 +290,140 @@ void TestTableDesigner::saveAndOpen()
     junk.close();
     QVERIFY(!again.openDesign(junk.fileName(), &error));
     QVERIFY(error.contains(QStringLiteral("not a Dynamodesk table design")));
+}
+
+void TestTableDesigner::kmsKeyFormat_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<bool>("valid");
+    QTest::newRow("empty") << "" << false;
+    QTest::newRow("key id") << "1234abcd-12ab-34cd-56ef-1234567890ab" << true;
+    QTest::newRow("multi-region key id") << "mrk-1234abcd12ab34cd56ef1234567890ab" << true;
+    QTest::newRow("key ARN") << "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" << true;
+    QTest::newRow("alias name") << "alias/orders-key" << true;
+    QTest::newRow("alias ARN") << "arn:aws:kms:eu-west-1:111122223333:alias/orders-key" << true;
+    QTest::newRow("bare alias") << "alias/" << false;
+    QTest::newRow("word") << "orders-key" << false;
+    QTest::newRow("short uuid") << "1234abcd-12ab-34cd-56ef" << false;
+    QTest::newRow("other service ARN") << "arn:aws:s3:::bucket" << false;
+    QTest::newRow("ARN without key") << "arn:aws:kms:us-east-1:111122223333:1234" << false;
+}
+
+void TestTableDesigner::kmsKeyFormat()
+{
+    QFETCH(QString, key);
+    QFETCH(bool, valid);
+    QCOMPARE(TableEncryption::keyProblem(key).isEmpty(), valid);
+}
+
+void TestTableDesigner::encryptionRequest()
+{
+    TableDesign d;
+    d.tableName = QStringLiteral("Orders");
+    d.partition = {QStringLiteral("id"), QStringLiteral("S")};
+    QVERIFY(!d.toCreateTableRequest().contains(QStringLiteral("SSESpecification")));
+
+    d.encryption.kind = TableEncryption::Kind::AwsManaged;
+    QCOMPARE(d.toCreateTableRequest().value(QStringLiteral("SSESpecification")).toObject(),
+             (QJsonObject{{QStringLiteral("Enabled"), true}, {QStringLiteral("SSEType"), QStringLiteral("KMS")}}));
+
+    d.encryption = {TableEncryption::Kind::CustomerManaged, QStringLiteral("alias/orders-key")};
+    const QJsonObject r = d.toCreateTableRequest();
+    QCOMPARE(r.value(QStringLiteral("SSESpecification")).toObject(),
+             (QJsonObject{{QStringLiteral("Enabled"), true}, {QStringLiteral("SSEType"), QStringLiteral("KMS")},
+                          {QStringLiteral("KMSMasterKeyId"), QStringLiteral("alias/orders-key")}}));
+    QVERIFY(awscli::command(QStringLiteral("CreateTable"), r)
+                .contains(QStringLiteral("--sse-specification '{\"Enabled\":true,\"KMSMasterKeyId\":\"alias/orders-key\",\"SSEType\":\"KMS\"}'")));
+    // A saved design keeps it.
+    QCOMPARE(TableDesign::fromDescription(r).encryption, d.encryption);
+}
+
+void TestTableDesigner::createWithEncryption_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("owned by DynamoDB") << int(TableEncryption::Kind::Owned) << QString();
+    QTest::newRow("AWS managed key") << int(TableEncryption::Kind::AwsManaged) << QString();
+    QTest::newRow("customer managed key") << int(TableEncryption::Kind::CustomerManaged) << QStringLiteral("1234abcd-12ab-34cd-56ef-1234567890ab");
+}
+
+void TestTableDesigner::createWithEncryption()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, key);
+    auto connection = uitest::inMemoryConnection();
+    TableDesigner designer(connection.get());
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("tableName")), QStringLiteral("Secrets"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("partitionName")), QStringLiteral("id"));
+    auto *choice = designer.findChild<QComboBox *>(QStringLiteral("encryption"));
+    auto *keyField = designer.findChild<QLineEdit *>(QStringLiteral("kmsKey"));
+    QCOMPARE(choice->currentData().toInt(), int(TableEncryption::Kind::Owned)); // the default, as in the console
+    QVERIFY(!keyField->isEnabled());
+    choice->setCurrentIndex(choice->findData(kind));
+    QCOMPARE(keyField->isEnabled(), !key.isEmpty());
+    if (!key.isEmpty())
+        QTest::keyClicks(keyField, key);
+    const QString preview = designer.findChild<QPlainTextEdit *>(QStringLiteral("preview"))->toPlainText();
+    QCOMPARE(preview.contains(QStringLiteral("--sse-specification")), kind != int(TableEncryption::Kind::Owned));
+    if (!key.isEmpty())
+        QVERIFY(preview.contains(QStringLiteral("\"KMSMasterKeyId\":\"") + key));
+
+    auto *create = designer.findChild<QPushButton *>(QStringLiteral("createTable"));
+    QVERIFY(create->isEnabled());
+    QSignalSpy created(&designer, &TableDesigner::tableCreated);
+    QTest::mouseClick(create, Qt::LeftButton);
+    QVERIFY(created.wait(5000));
+
+    const auto r = connection->callSync(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Secrets")}});
+    QVERIFY(r.ok());
+    const QJsonObject t = r.body.value(QStringLiteral("Table")).toObject();
+    if (kind == int(TableEncryption::Kind::Owned)) {
+        QVERIFY(!t.contains(QStringLiteral("SSEDescription")));
+        return;
+    }
+    const QJsonObject sse = t.value(QStringLiteral("SSEDescription")).toObject();
+    QCOMPARE(sse.value(QStringLiteral("Status")).toString(), QStringLiteral("ENABLED"));
+    QCOMPARE(sse.value(QStringLiteral("SSEType")).toString(), QStringLiteral("KMS"));
+    const QString arn = sse.value(QStringLiteral("KMSMasterKeyArn")).toString();
+    QVERIFY2(arn.startsWith(QStringLiteral("arn:aws:kms:") + connection->region() + QLatin1Char(':')), qPrintable(arn));
+    if (!key.isEmpty())
+        QCOMPARE(arn.section(QLatin1Char('/'), -1), key);
+    QCOMPARE(int(TableEncryption::fromDescription(t).kind), kind); // read back as chosen
+}
+
+void TestTableDesigner::kmsKeyErrorBesideField()
+{
+    auto connection = uitest::inMemoryConnection();
+    TableDesigner designer(connection.get());
+    designer.show();
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("tableName")), QStringLiteral("Secrets"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("partitionName")), QStringLiteral("id"));
+    auto *create = designer.findChild<QPushButton *>(QStringLiteral("createTable"));
+    auto *error = designer.findChild<ErrorLabel *>(QStringLiteral("encryptionError"));
+    QVERIFY(create->isEnabled());
+    QVERIFY(!error->isVisible());
+
+    auto *choice = designer.findChild<QComboBox *>(QStringLiteral("encryption"));
+    choice->setCurrentIndex(choice->findData(int(TableEncryption::Kind::CustomerManaged)));
+    QVERIFY(!create->isEnabled()); // the key is required
+    QVERIFY(error->isVisible());
+    QVERIFY(error->text().contains(QStringLiteral("Required")));
+    auto *keyField = designer.findChild<QLineEdit *>(QStringLiteral("kmsKey"));
+    QTest::keyClicks(keyField, QStringLiteral("orders key"));
+    QVERIFY(!create->isEnabled());
+    QVERIFY(error->isVisible());
+    keyField->clear();
+    QTest::keyClicks(keyField, QStringLiteral("alias/orders-key"));
+    QVERIFY(create->isEnabled());
+    QVERIFY(!error->isVisible());
+    // Back to a key DynamoDB owns: the key field no longer counts.
+    keyField->clear();
+    choice->setCurrentIndex(choice->findData(int(TableEncryption::Kind::Owned)));
+    QVERIFY(create->isEnabled());
+    QVERIFY(!error->isVisible());
+    QVERIFY(uitest::labelsWithoutBuddy(&designer).isEmpty());
 }
 
 QTEST_MAIN(TestTableDesigner)

@@ -4,8 +4,12 @@
 // attribute, a new stream view type, a changed and a removed tag and a
 // deleted GSI are applied by Apply (one UpdateTable per index change) and
 // read back from the engine; the plan is what AWS accepts; and when calls
-// fail, each error lands beside the field it concerns.
+// fail, each error lands beside the field it concerns. Encryption at rest
+// goes from the key owned by DynamoDB to a customer managed key and back,
+// and the connection tree's tooltip names each table's setting.
 #include "common/errorlabel.h"
+#include "common/tableencryption.h"
+#include "connections/connectiontree.h"
 #include "designer/indexrow.h"
 #include "designer/tablechange.h"
 #include "designer/tabledesigner.h"
@@ -62,6 +66,8 @@ private slots:
     void planOrder();
     void capacityChangeLeavesIndexCapacity();
     void errorsBesideTheirFields();
+    void encryptionOwnedToCustomerAndBack();
+    void encryptionInDetails();
 };
 
 void TestTableEditor::opensPreFilledAndLocked()
@@ -275,6 +281,90 @@ void TestTableEditor::errorsBesideTheirFields()
     };
     QTRY_VERIFY(errorNear(ttl));
     QVERIFY(errorNear(billing));
+}
+
+namespace {
+
+// Opens `table` in the designer's edit mode, changes its encryption at rest
+// to `kind` (with `key`), applies, and checks that the call succeeded.
+void applyEncryption(Connection &c, const QString &table, TableEncryption::Kind kind, const QString &key = QString())
+{
+    TableDesigner designer(&c);
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(table);
+    designer.show();
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    auto *choice = designer.findChild<QComboBox *>(p("encryption"));
+    choice->setCurrentIndex(choice->findData(int(kind)));
+    auto *keyField = designer.findChild<QLineEdit *>(p("kmsKey"));
+    keyField->clear();
+    QTest::keyClicks(keyField, key);
+    const QList<TableChange> plan = designer.plannedChanges();
+    QCOMPARE(plan.size(), 1);
+    QCOMPARE(plan.first().request.value(p("SSESpecification")).toObject(), (TableEncryption{kind, key}.specification()));
+    QVERIFY(designer.cliCommand().contains(p("--sse-specification")));
+    QSignalSpy applied(&designer, &TableDesigner::changesApplied);
+    QTest::mouseClick(designer.findChild<QPushButton *>(p("applyChanges")), Qt::LeftButton);
+    QVERIFY(applied.wait(10000));
+    QCOMPARE(applied.first().first().toInt(), 0);
+}
+
+} // namespace
+
+void TestTableEditor::encryptionOwnedToCustomerAndBack()
+{
+    auto connection = uitest::inMemoryConnection();
+    uitest::createTable(*connection, p("Secrets"), p("id"));
+    const QString keyId = p("1234abcd-12ab-34cd-56ef-1234567890ab");
+
+    applyEncryption(*connection, p("Secrets"), TableEncryption::Kind::CustomerManaged, keyId);
+    if (QTest::currentTestFailed())
+        return;
+    const QJsonObject sse = describe(*connection, p("Secrets")).value(p("SSEDescription")).toObject();
+    QCOMPARE(sse.value(p("Status")).toString(), p("ENABLED"));
+    QCOMPARE(sse.value(p("SSEType")).toString(), p("KMS"));
+    const QString arn = sse.value(p("KMSMasterKeyArn")).toString();
+    QVERIFY2(arn.startsWith(p("arn:aws:kms:")) && arn.endsWith(p(":key/") + keyId), qPrintable(arn));
+
+    // Opened again: the customer managed key with its ARN, and nothing to change.
+    {
+        TableDesigner designer(connection.get());
+        QSignalSpy loaded(&designer, &TableDesigner::loaded);
+        designer.editTable(p("Secrets"));
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        QCOMPARE(designer.findChild<QComboBox *>(p("encryption"))->currentData().toInt(), int(TableEncryption::Kind::CustomerManaged));
+        auto *keyField = designer.findChild<QLineEdit *>(p("kmsKey"));
+        QCOMPARE(keyField->text(), arn);
+        QVERIFY(keyField->isEnabled());
+        QVERIFY(designer.plannedChanges().isEmpty());
+    }
+
+    applyEncryption(*connection, p("Secrets"), TableEncryption::Kind::Owned);
+    if (QTest::currentTestFailed())
+        return;
+    QVERIFY(!describe(*connection, p("Secrets")).contains(p("SSEDescription")));
+}
+
+void TestTableEditor::encryptionInDetails()
+{
+    auto connection = uitest::inMemoryConnection();
+    for (const char *name : {"Owned", "Managed", "Customer"})
+        uitest::createTable(*connection, p(name), p("id"));
+    applyEncryption(*connection, p("Managed"), TableEncryption::Kind::AwsManaged);
+    applyEncryption(*connection, p("Customer"), TableEncryption::Kind::CustomerManaged, p("alias/orders-key"));
+    if (QTest::currentTestFailed())
+        return;
+    const QString customerArn = describe(*connection, p("Customer")).value(p("SSEDescription")).toObject().value(p("KMSMasterKeyArn")).toString();
+    QVERIFY(customerArn.contains(p(":key/")));
+
+    ConnectionTree tree;
+    tree.addConnection(connection.get());
+    QTRY_VERIFY_WITH_TIMEOUT(tree.tableItem(connection.get(), p("Customer")), 5000);
+    QVERIFY(tree.tableItem(connection.get(), p("Owned"))->toolTip(0).contains(p("Encryption: Owned by Amazon DynamoDB")));
+    QVERIFY(tree.tableItem(connection.get(), p("Managed"))->toolTip(0).contains(p("Encryption: AWS managed key")));
+    QVERIFY2(tree.tableItem(connection.get(), p("Customer"))->toolTip(0).contains(p("Encryption: Customer managed key: ") + customerArn),
+             qPrintable(tree.tableItem(connection.get(), p("Customer"))->toolTip(0)));
+    tree.removeConnection(connection.get());
 }
 
 QTEST_MAIN(TestTableEditor)

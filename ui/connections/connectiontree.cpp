@@ -1,5 +1,6 @@
 #include "connections/connectiontree.h"
 
+#include "common/tableencryption.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -149,6 +150,7 @@ void ConnectionTree::onListed(Connection *connection)
             QString tip = tr("%1\nKey: %2\nItems: %3 (updated about every six hours on AWS)")
                               .arg(name, keyText(t.value(QStringLiteral("KeySchema")).toArray()),
                                    QLocale().toString(qlonglong(t.value(QStringLiteral("ItemCount")).toDouble())));
+            tip += QLatin1Char('\n') + tr("Encryption: %1").arg(TableEncryption::fromDescription(t).text());
             QStringList replicas;
             for (const auto &r : t.value(QStringLiteral("Replicas")).toArray())
                 replicas << r.toObject().value(QStringLiteral("RegionName")).toString();

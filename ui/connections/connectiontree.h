@@ -1,7 +1,8 @@
 // ConnectionTree: the left pane: connection -> region -> tables -> indexes.
 // Lists tables off the GUI thread (tablelisting.h), refreshes when a
 // connection reports a table change, and every few seconds while a
-// connection is served (other programs may change it). An embedded
+// connection is served (other programs may change it). A table's tooltip
+// names its key, item count and encryption at rest. An embedded
 // connection whose folder is encrypted at rest shows a lock and says so in
 // its tooltip. Reports the user's intents as signals; the main window acts
 // on them.

@@ -87,6 +87,20 @@ QList<TableChange> TableChangePlanner::plan(const TableDesign &original, const T
                             p("stream"), tr("Enable the stream with %1").arg(edited.streamViewType), true});
     }
 
+    // Encryption at rest: SSESpecification alone in its call, {"Enabled": false}
+    // going back to the key owned by DynamoDB.
+    if (original.encryption != edited.encryption) {
+        QString description;
+        switch (edited.encryption.kind) {
+        case TableEncryption::Kind::Owned: description = tr("Encrypt with the key owned by Amazon DynamoDB"); break;
+        case TableEncryption::Kind::AwsManaged: description = tr("Encrypt with the AWS managed key (aws/dynamodb)"); break;
+        case TableEncryption::Kind::CustomerManaged: description = tr("Encrypt with the customer managed key %1").arg(edited.encryption.key); break;
+        }
+        changes.append({p("UpdateTable"),
+                        QJsonObject{{p("TableName"), table}, {p("SSESpecification"), edited.encryption.specification()}},
+                        p("encryption"), description, true});
+    }
+
     // GSIs: deletions first (they free their slots), then creations; one per call.
     for (const IndexDesign &ix : original.indexes)
         if (ix.global && !findIndex(edited.indexes, ix.name))

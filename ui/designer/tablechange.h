@@ -1,10 +1,10 @@
 // TableChange: one API call of the designer's edit mode, and planChanges(),
 // the calls that turn an existing table's design into the edited one in the
 // order AWS accepts them: billing and capacity, the stream (a new view type
-// is a disable then an enable), GSI deletions then creations (one per
-// UpdateTable call, each after the table is ACTIVE again), TTL (a new
-// attribute is a disable then an enable), then tags (UntagResource,
-// TagResource). The key schema and LSIs cannot change after CreateTable and
+// is a disable then an enable), encryption at rest, GSI deletions then
+// creations (one per UpdateTable call, each after the table is ACTIVE
+// again), TTL (a new attribute is a disable then an enable), then tags
+// (UntagResource, TagResource). The key schema and LSIs cannot change after CreateTable and
 // produce no call. Value type and a pure function; safe from any thread.
 #pragma once
 
@@ -21,7 +21,7 @@ namespace dd::ui {
 struct TableChange {
     QString operation;       // "UpdateTable", "UpdateTimeToLive", "TagResource", "UntagResource"
     QJsonObject request;     // in the wire shape
-    QString field;           // the designer field an error belongs to: "capacity", "stream", "index:<i>:api", "indexes", "ttl", "tags", "create"
+    QString field;           // the designer field an error belongs to: "capacity", "stream", "encryption", "index:<i>:api", "indexes", "ttl", "tags", "create"
     QString description;     // one translated line for the progress display
     bool waitUntilActive = false; // wait for the table and its indexes to be ACTIVE before the next call
     bool required = false;        // the calls after it need it: a failure stops the run

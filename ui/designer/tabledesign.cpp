@@ -179,6 +179,9 @@ QList<DesignIssue> TableDesign::validate() const
     }
     if (ttlAttribute.size() > kMaxTtlAttributeLength)
         add(QStringLiteral("ttl"), tr("The TTL attribute name is at most %1 characters long").arg(kMaxTtlAttributeLength));
+    if (encryption.kind == TableEncryption::Kind::CustomerManaged)
+        if (const QString p = TableEncryption::keyProblem(encryption.key); !p.isEmpty())
+            add(QStringLiteral("encryption"), p);
     return issues;
 }
 
@@ -229,6 +232,8 @@ QJsonObject TableDesign::toCreateTableRequest() const
     if (!streamViewType.isEmpty())
         req.insert(QStringLiteral("StreamSpecification"),
                    QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), streamViewType}});
+    if (encryption.kind != TableEncryption::Kind::Owned)
+        req.insert(QStringLiteral("SSESpecification"), encryption.specification());
     if (!tags.isEmpty()) {
         QJsonArray t;
         for (const auto &[key, value] : tags)
@@ -303,6 +308,7 @@ TableDesign TableDesign::fromDescription(const QJsonObject &table)
     const QJsonObject stream = table.value(p("StreamSpecification")).toObject();
     if (stream.value(p("StreamEnabled")).toBool())
         d.streamViewType = stream.value(p("StreamViewType")).toString();
+    d.encryption = TableEncryption::fromDescription(table);
     for (const QJsonValue &v : table.value(p("Tags")).toArray())
         d.tags.append({v.toObject().value(p("Key")).toString(), v.toObject().value(p("Value")).toString()});
     return d;

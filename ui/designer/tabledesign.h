@@ -6,6 +6,7 @@
 // thread.
 #pragma once
 
+#include "common/tableencryption.h"
 #include "designer/accesspattern.h"
 
 #include <QCoreApplication>
@@ -35,7 +36,7 @@ struct IndexDesign {
 // One broken rule: `field` names the widget it belongs to ("tableName",
 // "partition", "sort", "capacity", "index:<i>:name", "index:<i>:partition",
 // "index:<i>:sort", "index:<i>:included", "tag:<i>", "indexes", "tags",
-// "ttl").
+// "ttl", "encryption").
 struct DesignIssue {
     QString field;
     QString message; // translated; the reason shown beside the field
@@ -54,6 +55,7 @@ public:
     QString streamViewType;           // empty: no stream; else NEW_IMAGE, OLD_IMAGE, NEW_AND_OLD_IMAGES, KEYS_ONLY
     QList<QPair<QString, QString>> tags; // key, value
     QString ttlAttribute;             // empty: TTL off; else UpdateTimeToLive's AttributeName
+    TableEncryption encryption;       // at rest; Owned sends no SSESpecification
     QList<AccessPattern> patterns;    // the queries the application needs (designer only, not sent)
     QJsonArray samples;               // sample items in DynamoDB JSON (designer only, not sent)
 
@@ -68,8 +70,9 @@ public:
 
     // The design of a CreateTable request or of DescribeTable's "Table"
     // object (BillingMode or BillingModeSummary; indexes being deleted are
-    // left out; GSI capacity is not kept apart from the table's). Tags,
-    // TTL, patterns and samples stay empty.
+    // left out; GSI capacity is not kept apart from the table's; encryption
+    // from SSESpecification or SSEDescription). Tags, TTL, patterns and
+    // samples stay empty.
     static TableDesign fromDescription(const QJsonObject &table);
 
     // The design document that Save writes: {"format": "dynamodesk-table-design",

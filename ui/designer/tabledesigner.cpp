@@ -6,6 +6,7 @@
 #include "connections/connection.h"
 #include "designer/accesspatternpanel.h"
 #include "designer/designfile.h"
+#include "designer/encryptionpicker.h"
 #include "designer/indexrow.h"
 #include "designer/keytypecombo.h"
 #include "designer/sampleitemspanel.h"
@@ -244,6 +245,12 @@ void TableDesigner::buildForm(QVBoxLayout *leftLayout)
     m_ttlError = new ErrorLabel(this);
     form->addRow(tr("Time to &live:"), withError(m_ttl, m_ttlError));
 
+    m_encryption = new EncryptionPicker(this);
+    m_encryptionError = new ErrorLabel(this);
+    m_encryptionError->setObjectName(QStringLiteral("encryptionError"));
+    form->addRow(tr("&Encryption at rest:"), withError(m_encryption, m_encryptionError));
+    connect(m_encryption, &EncryptionPicker::changed, this, &TableDesigner::revalidate);
+
     // Indexes
     auto *indexBox = new QGroupBox(tr("Secondary indexes"), this);
     auto *indexOuter = new QVBoxLayout(indexBox);
@@ -324,6 +331,7 @@ TableDesign TableDesigner::design() const
     d.writeCapacity = m_write->value();
     d.streamViewType = m_stream->currentData().toString();
     d.ttlAttribute = m_ttl->text().trimmed();
+    d.encryption = m_encryption->encryption();
     for (auto *row : m_indexes)
         d.indexes.append(row->design());
     d.tags = m_tags->tags();
@@ -345,6 +353,7 @@ void TableDesigner::setDesign(const TableDesign &d)
     m_write->setValue(int(d.writeCapacity));
     m_stream->setCurrentIndex(qMax(0, m_stream->findData(d.streamViewType)));
     m_ttl->setText(d.ttlAttribute);
+    m_encryption->setEncryption(d.encryption);
     for (IndexRow *row : m_indexes)
         delete row;
     m_indexes.clear();
@@ -418,6 +427,7 @@ void TableDesigner::revalidate()
     m_capacityError->setError(issueFor(QStringLiteral("capacity")));
     m_streamError->setError(issueFor(QStringLiteral("stream")));
     m_ttlError->setError(issueFor(QStringLiteral("ttl")));
+    m_encryptionError->setError(issueFor(QStringLiteral("encryption")));
     m_indexesError->setError(issueFor(QStringLiteral("indexes")));
     m_apiError->setError(issueFor(QStringLiteral("create")));
     for (int i = 0; i < m_indexes.size(); ++i)

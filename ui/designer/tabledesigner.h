@@ -1,7 +1,7 @@
 // TableDesigner: the dialog that designs a table and creates it, or edits an
-// existing one. Keys, billing, secondary indexes, stream, TTL and tags are
-// validated live with DynamoDB's rules (the reason beside each field; Create
-// and Apply stay disabled while anything is invalid). Beside the form: the
+// existing one. Keys, billing, secondary indexes, stream, TTL, encryption at
+// rest and tags are validated live with DynamoDB's rules (the reason beside
+// each field; Create and Apply stay disabled while anything is invalid). Beside the form: the
 // sample items as the table and each index hold them (SampleItemsPanel), the
 // access patterns and which key serves each (AccessPatternPanel), and the AWS
 // CLI command or --cli-input-json JSON, copyable. Designs save to and open
@@ -38,6 +38,7 @@ namespace dd::ui {
 
 class AccessPatternPanel;
 class Connection;
+class EncryptionPicker;
 class ErrorLabel;
 class IndexRow;
 class KeyTypeCombo;
@@ -117,6 +118,8 @@ private:
     ErrorLabel *m_streamError;
     QLineEdit *m_ttl;
     ErrorLabel *m_ttlError;
+    EncryptionPicker *m_encryption;
+    ErrorLabel *m_encryptionError;
     QWidget *m_indexTitles;
     QVBoxLayout *m_indexLayout;
     QList<IndexRow *> m_indexes;
