@@ -623,6 +623,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Cop&amp;y table to…</source>
         <translation>Tabelle kopie&amp;ren nach…</translation>
     </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>Verschlüsselung: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -916,6 +920,33 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Decrypting %1 (%2 of %3)…</source>
         <translation>%1 wird entschlüsselt (%2 von %3)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionPicker</name>
+    <message>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>Von AWS verwalteter Schlüssel (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <source>Customer managed key (AWS KMS)</source>
+        <translation>Kundenverwalteter Schlüssel (AWS KMS)</translation>
+    </message>
+    <message>
+        <source>The AWS KMS key that encrypts the table at rest; every table is encrypted</source>
+        <translation>Der AWS-KMS-Schlüssel, der die Tabelle im Ruhezustand verschlüsselt; jede Tabelle ist verschlüsselt</translation>
+    </message>
+    <message>
+        <source>KMS key id, key ARN, alias name or alias ARN</source>
+        <translation>KMS-Schlüssel-ID, Schlüssel-ARN, Aliasname oder Alias-ARN</translation>
+    </message>
+    <message>
+        <source>e.g. alias/orders-key or arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab</source>
+        <translation>z. B. alias/orders-key oder arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab</translation>
     </message>
 </context>
 <context>
@@ -3602,6 +3633,18 @@ Jetzt komprimieren?</translation>
         <source>Create table %1</source>
         <translation>Tabelle %1 anlegen</translation>
     </message>
+    <message>
+        <source>Encrypt with the key owned by Amazon DynamoDB</source>
+        <translation>Mit dem Schlüssel im Besitz von Amazon DynamoDB verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypt with the AWS managed key (aws/dynamodb)</source>
+        <translation>Mit dem von AWS verwalteten Schlüssel (aws/dynamodb) verschlüsseln</translation>
+    </message>
+    <message>
+        <source>Encrypt with the customer managed key %1</source>
+        <translation>Mit dem kundenverwalteten Schlüssel %1 verschlüsseln</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableCopyDialog</name>
@@ -4264,6 +4307,37 @@ Abbrechen behält sie.</translation>
     <message>
         <source>Code</source>
         <translation>Code</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption at rest:</source>
+        <translation>&amp;Verschlüsselung im Ruhezustand:</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableEncryption</name>
+    <message>
+        <source>Required: a KMS key id, key ARN, alias name or alias ARN</source>
+        <translation>Erforderlich: eine KMS-Schlüssel-ID, ein Schlüssel-ARN, ein Aliasname oder ein Alias-ARN</translation>
+    </message>
+    <message>
+        <source>A KMS ARN reads arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;id&gt; or …:alias/&lt;name&gt;</source>
+        <translation>Ein KMS-ARN lautet arn:aws:kms:&lt;Region&gt;:&lt;Konto&gt;:key/&lt;ID&gt; oder …:alias/&lt;Name&gt;</translation>
+    </message>
+    <message>
+        <source>Not a KMS key id (a UUID), alias name (alias/&lt;name&gt;) or ARN (arn:aws:kms:…)</source>
+        <translation>Keine KMS-Schlüssel-ID (eine UUID), kein Aliasname (alias/&lt;Name&gt;) und kein ARN (arn:aws:kms:…)</translation>
+    </message>
+    <message>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Im Besitz von Amazon DynamoDB</translation>
+    </message>
+    <message>
+        <source>AWS managed key</source>
+        <translation>Von AWS verwalteter Schlüssel</translation>
+    </message>
+    <message>
+        <source>Customer managed key: %1</source>
+        <translation>Kundenverwalteter Schlüssel: %1</translation>
     </message>
 </context>
 <context>

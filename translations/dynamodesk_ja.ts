@@ -622,6 +622,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Cop&amp;y table to…</source>
         <translation>テーブルをコピー(&amp;Y)…</translation>
     </message>
+    <message>
+        <source>Encryption: %1</source>
+        <translation>暗号化: %1</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -914,6 +918,33 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Decrypting %1 (%2 of %3)…</source>
         <translation>%1 を復号しています (%2/%3)…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::EncryptionPicker</name>
+    <message>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <source>AWS managed key (aws/dynamodb)</source>
+        <translation>AWS マネージドキー (aws/dynamodb)</translation>
+    </message>
+    <message>
+        <source>Customer managed key (AWS KMS)</source>
+        <translation>カスタマーマネージドキー (AWS KMS)</translation>
+    </message>
+    <message>
+        <source>The AWS KMS key that encrypts the table at rest; every table is encrypted</source>
+        <translation>保存時にテーブルを暗号化する AWS KMS キー。テーブルはすべて暗号化されます</translation>
+    </message>
+    <message>
+        <source>KMS key id, key ARN, alias name or alias ARN</source>
+        <translation>KMS キー ID、キー ARN、エイリアス名、またはエイリアス ARN</translation>
+    </message>
+    <message>
+        <source>e.g. alias/orders-key or arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab</source>
+        <translation>例: alias/orders-key または arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab</translation>
     </message>
 </context>
 <context>
@@ -3583,6 +3614,18 @@ Compact now?</source>
         <source>Create table %1</source>
         <translation>テーブル %1 を作成</translation>
     </message>
+    <message>
+        <source>Encrypt with the key owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有するキーで暗号化</translation>
+    </message>
+    <message>
+        <source>Encrypt with the AWS managed key (aws/dynamodb)</source>
+        <translation>AWS マネージドキー (aws/dynamodb) で暗号化</translation>
+    </message>
+    <message>
+        <source>Encrypt with the customer managed key %1</source>
+        <translation>カスタマーマネージドキー %1 で暗号化</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableCopyDialog</name>
@@ -4245,6 +4288,37 @@ Cancel keeps it.</source>
     <message>
         <source>Code</source>
         <translation>コード</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption at rest:</source>
+        <translation>保存時の暗号化(&amp;E):</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableEncryption</name>
+    <message>
+        <source>Required: a KMS key id, key ARN, alias name or alias ARN</source>
+        <translation>必須: KMS キー ID、キー ARN、エイリアス名、またはエイリアス ARN</translation>
+    </message>
+    <message>
+        <source>A KMS ARN reads arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;id&gt; or …:alias/&lt;name&gt;</source>
+        <translation>KMS の ARN は arn:aws:kms:&lt;リージョン&gt;:&lt;アカウント&gt;:key/&lt;ID&gt; または …:alias/&lt;名前&gt; の形式です</translation>
+    </message>
+    <message>
+        <source>Not a KMS key id (a UUID), alias name (alias/&lt;name&gt;) or ARN (arn:aws:kms:…)</source>
+        <translation>KMS キー ID (UUID)、エイリアス名 (alias/&lt;名前&gt;)、ARN (arn:aws:kms:…) のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>Owned by Amazon DynamoDB</source>
+        <translation>Amazon DynamoDB が所有</translation>
+    </message>
+    <message>
+        <source>AWS managed key</source>
+        <translation>AWS マネージドキー</translation>
+    </message>
+    <message>
+        <source>Customer managed key: %1</source>
+        <translation>カスタマーマネージドキー: %1</translation>
     </message>
 </context>
 <context>
