@@ -1,6 +1,7 @@
 // Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
 // DeleteTable, DescribeLimits, DescribeEndpoints, DescribeContributorInsights,
 // DescribeKinesisStreamingDestination. Messages follow AWS's text.
+#include "api/kmskeys.h"
 #include "api/opcontext.h"
 #include "backup/backupcatalog.h"
 #include "model/limits.h"
@@ -464,26 +465,6 @@ Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, co
 
 namespace {
 
-// The key ARN a KMSMasterKeyId (a key id or ARN, an alias name or ARN)
-// names. Without KMS to ask, an alias stands for a key whose id follows from
-// its name and region (the same alias, the same key). No id: the account's
-// AWS managed key for DynamoDB, alias/aws/dynamodb.
-QString kmsKeyArn(const OpContext &ctx, QString id)
-{
-    const QString prefix = QStringLiteral("arn:aws:kms:%1:%2:").arg(ctx.db.region(), ctx.request.accountId);
-    if (id.isEmpty())
-        id = p("alias/aws/dynamodb");
-    if (id.startsWith(p("arn:")) && id.contains(p(":key/")))
-        return id;
-    if (id.startsWith(p("arn:")) && id.contains(p(":alias/")))
-        id = id.mid(id.indexOf(p(":alias/")) + 1);
-    if (id.startsWith(p("alias/"))) {
-        static const QUuid ns(QStringLiteral("6f3e4c1a-8a51-4e0b-9a53-6a0b7d1e2c44"));
-        return prefix + p("key/") + QUuid::createUuidV5(ns, ctx.db.region() + u'/' + id).toString(QUuid::WithoutBraces);
-    }
-    return prefix + p("key/") + id;
-}
-
 // AWS encrypts every table at rest. SSESpecification Enabled puts a KMS key
 // of the account to it, which SSEDescription names; without it, a key AWS
 // owns does, and DescribeTable shows no SSEDescription.
@@ -493,7 +474,7 @@ std::optional<QJsonObject> sseDescription(const OpContext &ctx, const QJsonObjec
         return std::nullopt;
     return QJsonObject{{p("Status"), p("ENABLED")},
                        {p("SSEType"), p("KMS")},
-                       {p("KMSMasterKeyArn"), kmsKeyArn(ctx, spec.value(p("KMSMasterKeyId")).toString())}};
+                       {p("KMSMasterKeyArn"), kmsKeyArn(ctx.db.region(), ctx.request.accountId, spec.value(p("KMSMasterKeyId")).toString())}};
 }
 
 } // namespace

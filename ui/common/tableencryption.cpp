@@ -1,8 +1,9 @@
 #include "common/tableencryption.h"
 
+#include "api/kmskeys.h"
+
 #include <QRegularExpression>
 #include <QStringList>
-#include <QUuid>
 
 namespace dd::ui {
 
@@ -14,11 +15,7 @@ QString p(const char *s) { return QString::fromLatin1(s); }
 
 QString TableEncryption::awsManagedKeyArn(const QString &region, const QString &account)
 {
-    // As engine/api/tableops.cpp's kmsKeyArn() names an alias's key: a UUID
-    // v5 of "<region>/<alias>" in this namespace. Keep the two in step.
-    static const QUuid ns(QStringLiteral("6f3e4c1a-8a51-4e0b-9a53-6a0b7d1e2c44"));
-    return QStringLiteral("arn:aws:kms:%1:%2:key/%3")
-        .arg(region, account, QUuid::createUuidV5(ns, region + QStringLiteral("/alias/aws/dynamodb")).toString(QUuid::WithoutBraces));
+    return api::kmsKeyArn(region, account, QString());
 }
 
 TableEncryption TableEncryption::fromDescription(const QJsonObject &table)
