@@ -157,7 +157,8 @@ Result<QByteArray> openHead(const DataKeys &keys, QIODevice &file, qint64 maxByt
     qint64 plain = 0;
     DD_ASSIGN(const FileKey k, headerKey(keys, head, size, &plain, what));
     QByteArray out;
-    for (qint64 i = 0; i < chunkCount(plain) && out.size() < maxBytes; ++i) {
+    // At least the first chunk, whose tag also vouches for the header.
+    for (qint64 i = 0; i < chunkCount(plain) && (i == 0 || out.size() < maxBytes); ++i) {
         const QByteArray chunk = file.read(kSealedChunkBytes);
         const qint64 expected = std::min<qint64>(kSealedChunkBytes, size - kHeaderBytes - i * kSealedChunkBytes);
         if (chunk.size() != expected)

@@ -41,7 +41,8 @@ Result<QByteArray> open(const DataKeys &keys, const QByteArray &sealed, const QS
 qint64 plainSize(qint64 sealedBytes);
 
 // At least the first `maxBytes` of the plaintext of the sealed file open in
-// `file` (all of it if shorter), reading only the chunks that hold them.
+// `file` (all of it if shorter), reading only the chunks that hold them, and
+// always the first (so the header is checked too).
 Result<QByteArray> openHead(const DataKeys &keys, QIODevice &file, qint64 maxBytes, const QString &what);
 
 // Reads the file at `path` whole: its plaintext if `keys` is given (errors
