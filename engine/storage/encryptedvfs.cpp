@@ -127,77 +127,73 @@ int readPage(EncFile *f, sqlite3_int64 start, unsigned char *page)
     return openPage(f, start, page) ? SQLITE_OK : SQLITE_IOERR_DATA;
 }
 
-int pagesRead(EncFile *f, unsigned char *out, int amount, sqlite3_int64 offset)
+// Calls step(segment, skip, n, done) for each stretch of [offset, offset +
+// amount) that lies in one segment: `skip` bytes into it, `n` long, `done`
+// bytes of the whole range before it. Stops at the first error; a short
+// read is remembered and returned at the end (the rest reads as zeros).
+template <typename Step>
+int forEachSegment(const EncFile *f, sqlite3_int64 offset, int amount, Step step)
 {
     int result = SQLITE_OK;
-    unsigned char scratch[kPageSize];
-    while (amount > 0) {
-        const Segment s = segmentAt(f, offset);
-        const int skip = int(offset - s.start);
-        const int n = std::min(amount, s.length - skip);
-        int rc;
-        if (!s.page) {
-            rc = f->real->pMethods->xRead(f->real, out, n, offset);
-        } else if (skip == 0 && n == kPageSize) {
-            rc = readPage(f, s.start, out);
-        } else {
-            rc = readPage(f, s.start, scratch);
-            std::memcpy(out, scratch + skip, std::size_t(n));
-        }
+    for (int done = 0; done < amount;) {
+        const Segment s = segmentAt(f, offset + done);
+        const int skip = int(offset + done - s.start);
+        const int n = std::min(amount - done, s.length - skip);
+        const int rc = step(s, skip, n, done);
         if (rc == SQLITE_IOERR_SHORT_READ)
             result = rc;
         else if (rc != SQLITE_OK)
             return rc;
-        out += n;
-        offset += n;
-        amount -= n;
+        done += n;
     }
     return result;
+}
+
+int pagesRead(EncFile *f, unsigned char *out, int amount, sqlite3_int64 offset)
+{
+    unsigned char scratch[kPageSize];
+    return forEachSegment(f, offset, amount, [&](const Segment &s, int skip, int n, int done) {
+        if (!s.page)
+            return f->real->pMethods->xRead(f->real, out + done, n, s.start + skip);
+        if (skip == 0 && n == kPageSize)
+            return readPage(f, s.start, out + done);
+        const int rc = readPage(f, s.start, scratch);
+        std::memcpy(out + done, scratch + skip, std::size_t(n));
+        return rc;
+    });
 }
 
 int pagesWrite(EncFile *f, const unsigned char *in, int amount, sqlite3_int64 offset)
 {
     unsigned char plain[kPageSize];
     unsigned char sealed[kPageSize];
-    while (amount > 0) {
-        const Segment s = segmentAt(f, offset);
-        const int skip = int(offset - s.start);
-        const int n = std::min(amount, s.length - skip);
-        int rc;
-        if (!s.page) {
-            rc = f->real->pMethods->xWrite(f->real, in, n, offset);
-        } else {
-            const unsigned char *page = in;
-            if (skip != 0 || n != kPageSize) {
-                // Part of a page (SQLite writes whole ones): the rest as it is.
-                rc = readPage(f, s.start, plain);
-                if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
-                    return rc;
-                std::memcpy(plain + skip, in, std::size_t(n));
-                page = plain;
-            }
-            // SQLite never writes the reserved bytes: were they not zero,
-            // the WAL checksums computed over them would not hold on the
-            // way back, and a crash would lose the commit. Refuse instead.
-            if (!allZero(page + kPlainBytes, kReserveBytes))
-                return SQLITE_IOERR_WRITE;
-            // Page 1 must say the page size and reserved bytes this VFS
-            // encrypts with (prepareNewDatabase()).
-            if (!f->wal && s.start == 0) {
-                const int pageSize = (page[16] << 8) | page[17];
-                if (pageSize != kPageSize || page[20] != kReserveBytes)
-                    return SQLITE_IOERR_WRITE;
-            }
-            sealPage(f, s.start, page, sealed);
-            rc = f->real->pMethods->xWrite(f->real, sealed, kPageSize, s.start);
+    return forEachSegment(f, offset, amount, [&](const Segment &s, int skip, int n, int done) {
+        if (!s.page)
+            return f->real->pMethods->xWrite(f->real, in + done, n, s.start + skip);
+        const unsigned char *page = in + done;
+        if (skip != 0 || n != kPageSize) {
+            // Part of a page (SQLite writes whole ones): the rest as it is.
+            const int rc = readPage(f, s.start, plain);
+            if (rc != SQLITE_OK && rc != SQLITE_IOERR_SHORT_READ)
+                return rc;
+            std::memcpy(plain + skip, in + done, std::size_t(n));
+            page = plain;
         }
-        if (rc != SQLITE_OK)
-            return rc;
-        in += n;
-        offset += n;
-        amount -= n;
-    }
-    return SQLITE_OK;
+        // SQLite never writes the reserved bytes: were they not zero,
+        // the WAL checksums computed over them would not hold on the
+        // way back, and a crash would lose the commit. Refuse instead.
+        if (!allZero(page + kPlainBytes, kReserveBytes))
+            return SQLITE_IOERR_WRITE;
+        // Page 1 must say the page size and reserved bytes this VFS
+        // encrypts with (prepareNewDatabase()).
+        if (!f->wal && s.start == 0) {
+            const int pageSize = (page[16] << 8) | page[17];
+            if (pageSize != kPageSize || page[20] != kReserveBytes)
+                return SQLITE_IOERR_WRITE;
+        }
+        sealPage(f, s.start, page, sealed);
+        return f->real->pMethods->xWrite(f->real, sealed, kPageSize, s.start);
+    });
 }
 
 int streamEnsureHeader(EncFile *f)

@@ -91,6 +91,12 @@ Result<FileKey> headerKey(const DataKeys &keys, const QByteArray &head, qint64 s
     return fileKey(keys, h);
 }
 
+// A chunk whose tag does not match.
+ApiError changed(const QString &what)
+{
+    return damaged(what, QStringLiteral("it was changed or damaged, or belongs to another encryption key"));
+}
+
 } // namespace
 
 bool isSealed(const QByteArray &head)
@@ -143,7 +149,7 @@ Result<QByteArray> open(const DataKeys &keys, const QByteArray &sealed, const QS
         const qint64 at = kHeaderBytes + i * kSealedChunkBytes;
         const qint64 length = std::min<qint64>(kSealedChunkBytes, sealed.size() - at);
         if (!openChunk(k, i, plain, sealed.constData() + at, length, out))
-            return damaged(what, QStringLiteral("it was changed or damaged, or belongs to another encryption key"));
+            return changed(what);
     }
     return out;
 }
@@ -164,7 +170,7 @@ Result<QByteArray> openHead(const DataKeys &keys, QIODevice &file, qint64 maxByt
         if (chunk.size() != expected)
             return damaged(what, file.errorString());
         if (!openChunk(k, i, plain, chunk.constData(), chunk.size(), out))
-            return damaged(what, QStringLiteral("it was changed or damaged, or belongs to another encryption key"));
+            return changed(what);
     }
     return out;
 }
