@@ -5,7 +5,8 @@
 //                      empty object and a warning naming the error (the
 //                      test's own checks then fail on it);
 //   fail(op, request)  for a call that must fail: its error, or the error
-//                      "none" when it succeeded.
+//                      "none" when it succeeded;
+//   waitActive(table)  for a table that becomes ACTIVE in the background.
 // A request is a QJsonObject or JSON text. openQuiet() opens m_engine with
 // no background upkeep (TTL sweeps, change-log pruning, PITR maintenance):
 // the tests that need them drive them.
@@ -45,6 +46,19 @@ protected:
         auto e = api::Engine::open(o);
         QVERIFY2(e.ok(), e.ok() ? "" : qPrintable(e.error().message()));
         m_engine = std::move(*e);
+    }
+
+    // Waits (20 s at most) until DescribeTable says `table` is ACTIVE: a
+    // restore's or a backfill's table; false if it never was.
+    bool waitActive(const QString &table)
+    {
+        for (int i = 0; i < 2000; ++i) {
+            if (ok("DescribeTable", QJsonObject{{QStringLiteral("TableName"), table}}).value(QStringLiteral("Table")).toObject()
+                    .value(QStringLiteral("TableStatus")).toString() == QStringLiteral("ACTIVE"))
+                return true;
+            QTest::qWait(10);
+        }
+        return false;
     }
 
     Result<QJsonObject> call(const char *op, QByteArrayView json) { return object(m_engine->call(m_ctx, QString::fromLatin1(op), json)); }

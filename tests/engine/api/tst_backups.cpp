@@ -123,15 +123,6 @@ private:
     {
         return ok("DescribeTable", {{QStringLiteral("TableName"), table}}).value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString();
     }
-    bool waitActive(const QString &table)
-    {
-        for (int i = 0; i < 2000; ++i) {
-            if (tableStatus(table) == QStringLiteral("ACTIVE"))
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
-    }
     // Waits until the table of a failing restore is gone (20 s at most);
     // false if it is still there, or if it showed any status but CREATING.
     bool waitFailedRestoreGone(const QString &table)

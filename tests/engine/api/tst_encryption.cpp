@@ -95,16 +95,6 @@ class TestEncryption : public QObject, public EngineCalls {
         }
         return {};
     }
-    bool waitActive(const QString &table)
-    {
-        for (int i = 0; i < 2000; ++i) {
-            auto d = call("DescribeTable", {{QStringLiteral("TableName"), table}});
-            if (d.ok() && d->value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString() == QStringLiteral("ACTIVE"))
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
-    }
     // The files of the data directory that hold `text`.
     QStringList filesHolding(const QByteArray &text)
     {

@@ -50,15 +50,6 @@ private:
     qint64 m_t3 = 0; // d(r,5) inserted, c deleted
     QString m_backupArn;
 
-    bool waitActive(const QString &table)
-    {
-        for (int i = 0; i < 2000; ++i) {
-            if (ok("DescribeTable", {{q("TableName"), table}}).value(q("Table")).toObject().value(q("TableStatus")).toString() == q("ACTIVE"))
-                return true;
-            QTest::qWait(10);
-        }
-        return false;
-    }
     QJsonArray scanAll(const QString &table) { return ok("Scan", {{q("TableName"), table}}).value(q("Items")).toArray(); }
     QJsonObject preview(double restoreSeconds, int limit = 50)
     {
