@@ -59,8 +59,8 @@ BackupCatalog::BackupCatalog(const QString &dataDir, std::shared_ptr<const stora
         QDir().mkpath(m_dir);
         const QStringList files = QDir(m_dir).entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         for (const QString &f : files) {
-            QFile file(QDir(m_dir).filePath(f));
-            const auto bytes = storage::sealedfile::readFile(file.fileName(), m_keys.get(), QStringLiteral("The backup description %1").arg(file.fileName()));
+            const QString path = QDir(m_dir).filePath(f);
+            const auto bytes = storage::sealedfile::readFile(path, m_keys.get(), QStringLiteral("The backup description %1").arg(path));
             if (!bytes.ok()) {
                 qWarning("%s", qPrintable(bytes.error().message()));
                 continue;
@@ -71,7 +71,7 @@ BackupCatalog::BackupCatalog(const QString &dataDir, std::shared_ptr<const stora
                 continue;
             // A backup still CREATING when the process ended lost its snapshot (it was in memory): drop it.
             if (meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() == QStringLiteral("CREATING")) {
-                QFile::remove(file.fileName());
+                QFile::remove(path);
                 QFile::remove(dataPath(arn));
                 continue;
             }

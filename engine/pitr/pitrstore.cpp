@@ -378,14 +378,12 @@ Result<QByteArray> PitrStore::baseAt(storage::Database &db, const PitrState &sta
         return data;
     }));
     if (!file.isEmpty()) {
-        QFile in(basePath(db, file));
+        const QString path = basePath(db, file);
         // Gone: upkeep dropped the base after the read above (the window moved past it).
-        if (!in.open(QIODevice::ReadOnly))
+        if (!QFile::exists(path))
             return ApiError(QStringLiteral("InvalidRestoreTimeException"),
                             QStringLiteral("The restore time of table %1 left the recovery window before the restore could run").arg(state.tableName));
-        in.close();
-        DD_ASSIGN(base, storage::sealedfile::readFile(in.fileName(), db.keys().get(),
-                                                      QStringLiteral("The PITR base snapshot %1").arg(in.fileName())));
+        DD_ASSIGN(base, storage::sealedfile::readFile(path, db.keys().get(), QStringLiteral("The PITR base snapshot %1").arg(path)));
     }
     if (base.isEmpty())
         return ApiError(QStringLiteral("PointInTimeRecoveryUnavailableException"),
