@@ -105,12 +105,8 @@ Result<void> writeKeyFile(const QString &dir, const QJsonObject &o)
     return {};
 }
 
-struct KeyFile {
-    QJsonObject object;
-    QByteArray dataKey;
-};
-
-Result<KeyFile> unwrap(const QString &dir, const QByteArray &secret)
+// The data key of `dir`, unwrapped with `secret`.
+Result<QByteArray> unwrap(const QString &dir, const QByteArray &secret)
 {
     const QString path = DataDirKey::filePath(dir);
     QFile f(path);
@@ -136,7 +132,7 @@ Result<KeyFile> unwrap(const QString &dir, const QByteArray &secret)
                          w + cipher::kNonceBytes, kDataKeyBytes, reinterpret_cast<unsigned char *>(dataKey.data()),
                          w + cipher::kNonceBytes + kDataKeyBytes))
         return ApiError(DataDirKey::wrongKeyError(), QStringLiteral("The key or passphrase does not open the data directory %1").arg(dir));
-    return KeyFile{o, dataKey};
+    return dataKey;
 }
 
 QStringList regionFiles(const QString &dir)
@@ -300,21 +296,21 @@ Result<std::shared_ptr<const DataKeys>> DataDirKey::open(const QString &dir, con
                                                        "(dynamodesk-server --encrypt-data-dir)").arg(dir));
         DD_CHECK(writeKeyFile(dir, wrapNewKey(secret)));
     }
-    DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
+    DD_ASSIGN(const QByteArray dataKey, unwrap(dir, secret));
     // A conversion cut short left files of both kinds: finish it first.
     for (const QString &f : regionFiles(dir))
         if (encryptedvfs::isPlainDatabase(f))
             return ApiError::validation(QStringLiteral("The data directory %1 is encrypted, but %2 is not: an encryption was cut short; "
                                                        "run it again to finish (dynamodesk-server --encrypt-data-dir)").arg(dir, f));
-    return DataKeys::derive(k.dataKey);
+    return DataKeys::derive(dataKey);
 }
 
 Result<void> DataDirKey::changeSecret(const QString &dir, const QByteArray &secret, const QByteArray &newSecret)
 {
     if (newSecret.isEmpty())
         return ApiError::validation(QStringLiteral("The new encryption key or passphrase is empty"));
-    DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    return writeKeyFile(dir, wrap(k.dataKey, newSecret));
+    DD_ASSIGN(const QByteArray dataKey, unwrap(dir, secret));
+    return writeKeyFile(dir, wrap(dataKey, newSecret));
 }
 
 Result<void> DataDirKey::encrypt(const QString &dir, const QByteArray &secret, const Progress &progress)
@@ -323,16 +319,16 @@ Result<void> DataDirKey::encrypt(const QString &dir, const QByteArray &secret, c
         return ApiError::validation(QStringLiteral("The encryption key or passphrase is empty"));
     if (!isEncrypted(dir))
         DD_CHECK(writeKeyFile(dir, wrapNewKey(secret)));
-    DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    return convertAll(dir, DataKeys::derive(k.dataKey), true, progress);
+    DD_ASSIGN(const QByteArray dataKey, unwrap(dir, secret));
+    return convertAll(dir, DataKeys::derive(dataKey), true, progress);
 }
 
 Result<void> DataDirKey::decrypt(const QString &dir, const QByteArray &secret, const Progress &progress)
 {
     if (!isEncrypted(dir))
         return ApiError::validation(QStringLiteral("The data directory %1 is not encrypted").arg(dir));
-    DD_ASSIGN(const KeyFile k, unwrap(dir, secret));
-    DD_CHECK(convertAll(dir, DataKeys::derive(k.dataKey), false, progress));
+    DD_ASSIGN(const QByteArray dataKey, unwrap(dir, secret));
+    DD_CHECK(convertAll(dir, DataKeys::derive(dataKey), false, progress));
     if (!QFile::remove(filePath(dir)))
         return ApiError::internal(QStringLiteral("Cannot remove the key file %1").arg(filePath(dir)));
     return {};
