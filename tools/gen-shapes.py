@@ -1,11 +1,28 @@
 #!/usr/bin/env python3
-"""Trims botocore's DynamoDB, DynamoDB Streams and DAX service models (Debian package python3-botocore)
+"""Trims botocore's DynamoDB, DynamoDB Streams and DAX service models
 to the parts request validation needs: shapes with type, members, required,
 min, max, pattern and enum; no documentation. Writes engine/api/shapes.json.
-Run again after updating botocore to pick up new operations and constraints."""
-import json, os, sys
 
-SRC = '/usr/lib/python3/dist-packages/botocore/data/{}/{}/service-2.json'
+  tools/gen-shapes.py [BOTOCORE_DATA_DIR]
+
+The default is the botocore that python3 imports. Debian 12's (1.29, 2023)
+lacks what DynamoDB gained since (resource-based policies, table ARNs in
+TableName, warm throughput, ...); shapes.json was last made from botocore
+1.43.11 (pip), whose service-2.json files are gzipped. Run again after
+updating botocore to pick up new operations and constraints."""
+import gzip, json, os, sys
+
+if len(sys.argv) > 1:
+    DATA = sys.argv[1]
+else:
+    import botocore
+    DATA = os.path.join(os.path.dirname(botocore.__file__), 'data')
+
+def load(service, version):
+    path = os.path.join(DATA, service, version, 'service-2.json')
+    if os.path.exists(path):
+        return json.load(open(path))
+    return json.load(gzip.open(path + '.gz'))
 KEEP = ('type', 'members', 'required', 'min', 'max', 'pattern', 'enum', 'member', 'key', 'value')
 
 def trim(model):
@@ -37,7 +54,20 @@ NEWER_MEMBERS = {
     'ExportSummary': {'ExportType': 'ExportType'},
 }
 
+# Members AWS's current model no longer marks required because a request may
+# take them from elsewhere (CreateTable's GlobalTableSourceArn, 2025), which
+# Dynamodesk does not offer: they stay required, with the messages they had.
+STILL_REQUIRED = {
+    'CreateTableInput': ['AttributeDefinitions', 'TableName', 'KeySchema'],
+}
+
 def add_newer(model):
+    for name, members in STILL_REQUIRED.items():
+        required = model['shapes'][name].setdefault('required', [])
+        for m in members:
+            if m not in required:
+                required.append(m)
+        model['shapes'][name]['required'] = [m for m in members if m in required] + [m for m in required if m not in members]
     for name, shape in NEWER_SHAPES.items():
         model['shapes'].setdefault(name, shape)
     for name, members in NEWER_MEMBERS.items():
@@ -45,9 +75,9 @@ def add_newer(model):
             model['shapes'][name]['members'].setdefault(member, {'shape': shape})
     return model
 
-out = {'dynamodb': add_newer(trim(json.load(open(SRC.format('dynamodb', '2012-08-10'))))),
-       'dynamodbstreams': trim(json.load(open(SRC.format('dynamodbstreams', '2012-08-10')))),
-       'dax': trim(json.load(open(SRC.format('dax', '2017-04-19'))))}
+out = {'dynamodb': add_newer(trim(load('dynamodb', '2012-08-10'))),
+       'dynamodbstreams': trim(load('dynamodbstreams', '2012-08-10')),
+       'dax': trim(load('dax', '2017-04-19'))}
 dest = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'engine', 'api', 'shapes.json')
 with open(dest, 'w') as f:
     json.dump(out, f, separators=(',', ':'), sort_keys=True)

@@ -1,4 +1,5 @@
 #include "api/engine.h"
+#include "api/tablearn.h"
 
 #include "api/fastrequest.h"
 #include "api/opcontext.h"
@@ -532,8 +533,19 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     return call(context, operation, doc->object());
 }
 
-Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &request)
+Result<QByteArray> Engine::call(const RequestContext &context, QStringView operation, const QJsonObject &given)
 {
+    // A table named by its ARN is named by its name from here on.
+    QJsonObject resolved;
+    QHash<QString, QString> batchArns; // RequestItems' tables named by ARN: answered by ARN
+    const bool byArn = !operation.startsWith(u"Dax.") && namesTableByArn(given);
+    if (byArn) {
+        resolved = given;
+        const QString region = context.region.isEmpty() ? Private::defaultRegion() : context.region;
+        if (auto error = resolveTableArns(resolved, region, context.accountId, &batchArns))
+            return *error;
+    }
+    const QJsonObject &request = byArn ? resolved : given;
     const OpHandler handler = handlers().value(operation.toString());
     // The operation in AWS's model of its service ("Streams.GetRecords" is
     // dynamodbstreams' GetRecords).
@@ -573,7 +585,10 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         DD_ASSIGN(std::shared_ptr<cache::Cluster> cluster, d->clusters->running(*db, context.daxCluster, d->clock->nowMs()));
         return cache::callThroughCluster(ctx, *cluster, operation, request, handler);
     }
-    return handler(ctx, request);
+    Result<QByteArray> answer = handler(ctx, request);
+    if (!batchArns.isEmpty() && answer.ok())
+        return keyedAsSent(*answer, batchArns);
+    return answer;
 }
 
 } // namespace dd::api

@@ -43,6 +43,8 @@ QString renderPath(const PathNode *node)
     return parent.isEmpty() ? segment : parent + QLatin1Char('.') + segment;
 }
 
+constexpr int kMaxTableArnLength = 1024;
+
 struct Shape {
     QString name;
     Kind kind = Kind::String;
@@ -55,6 +57,10 @@ struct Shape {
     QRegularExpression pattern;
     QString patternText;
     bool namePattern = false;                      // patternText is "[a-zA-Z0-9_.-]+": checked without the regex
+    // TableArn, which AWS's model now gives TableName members: a table's
+    // name, checked as TableName always was, or its ARN ("arn:...", up to
+    // 1024 characters; api/tablearn.h resolves it).
+    bool nameOrArn = false;
     QStringList enumValues;
 };
 
@@ -119,7 +125,10 @@ QStringList ownViolations(const Shape &s, const QJsonValue &v)
         if (s.max && n > *s.max)
             out << QStringLiteral("Member must have %1 less than or equal to %2").arg(QLatin1String(measure)).arg(qint64(*s.max));
     };
-    if (s.kind == Kind::String && v.isString()) {
+    if (s.kind == Kind::String && v.isString() && s.nameOrArn && v.toString().startsWith(QLatin1String("arn:"))) {
+        if (v.toString().size() > kMaxTableArnLength)
+            out << QStringLiteral("Member must have length less than or equal to %1").arg(kMaxTableArnLength);
+    } else if (s.kind == Kind::String && v.isString()) {
         const QString str = v.toString();
         range(double(str.size()), "length");
         if (!s.patternText.isEmpty() && !(s.namePattern ? isNameText(str) : s.pattern.match(str).hasMatch()))
@@ -203,6 +212,16 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
         shape.pattern = QRegularExpression(QRegularExpression::anchoredPattern(shape.patternText));
         shape.namePattern = shape.patternText == QLatin1String("[a-zA-Z0-9_.-]+");
     }
+    if (name == QLatin1String("TableNameOrArn")) {
+        // A name keeps TableName's constraints and their messages.
+        const QJsonObject tableName = all.value(QLatin1String("TableName")).toObject();
+        shape.min = tableName.value(QLatin1String("min")).toDouble();
+        shape.max = tableName.value(QLatin1String("max")).toDouble();
+        shape.patternText = tableName.value(QLatin1String("pattern")).toString();
+        shape.pattern = QRegularExpression(QRegularExpression::anchoredPattern(shape.patternText));
+        shape.namePattern = shape.patternText == QLatin1String("[a-zA-Z0-9_.-]+");
+        shape.nameOrArn = true;
+    }
     for (const auto &e : s.value(QLatin1String("enum")).toArray())
         shape.enumValues << e.toString();
     for (const auto &r : s.value(QLatin1String("required")).toArray())
@@ -212,8 +231,16 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
     if (!opaque) {
         const QJsonObject members = s.value(QLatin1String("members")).toObject();
         std::vector<std::pair<QString, int>> resolved;
+        // AWS's model now gives TableName members (and RequestItems' keys)
+        // the shape TableArn: a name or an ARN. Other TableArn members
+        // (ExportTableToPointInTime's TableArn, ...) stay ARNs.
+        const auto nameOrArn = [](const QString &member, QString shapeName) {
+            if (shapeName == QLatin1String("TableArn") && (member.isEmpty() || member == QLatin1String("TableName")))
+                shapeName = QStringLiteral("TableNameOrArn");
+            return shapeName;
+        };
         for (auto it = members.begin(); it != members.end(); ++it)
-            resolved.emplace_back(it.key(), resolve(all, it.value().toObject().value(QLatin1String("shape")).toString()));
+            resolved.emplace_back(it.key(), resolve(all, nameOrArn(it.key(), it.value().toObject().value(QLatin1String("shape")).toString())));
         for (const auto &[m, i] : resolved)
             shape.memberShape.insert(m, i);
         shape.members = std::move(resolved);
@@ -221,7 +248,7 @@ int ShapeValidator::Private::resolve(const QJsonObject &all, const QString &name
             if (s.contains(QLatin1String(k)))
                 shape.element = resolve(all, s.value(QLatin1String(k)).toObject().value(QLatin1String("shape")).toString());
         if (s.contains(QLatin1String("key")))
-            shape.key = resolve(all, s.value(QLatin1String("key")).toObject().value(QLatin1String("shape")).toString());
+            shape.key = resolve(all, nameOrArn(QString(), s.value(QLatin1String("key")).toObject().value(QLatin1String("shape")).toString()));
     } else {
         shape.kind = Kind::Structure;
     }
