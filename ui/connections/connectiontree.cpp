@@ -247,6 +247,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [this, connection, table] { emit exportRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/copy.svg")), tr("Cop&y table to…"), this,
                        [this, connection, table] { emit copyTableRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Resource po&licy…"), this,
+                       [this, connection, table] { emit resourcePolicyRequested(connection, table); });
         menu.addSeparator();
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete table…"), this,
                        [this, connection, table] { emit deleteTableRequested(connection, table); });

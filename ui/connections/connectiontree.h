@@ -48,6 +48,7 @@ signals:
     void replicasRequested(Connection *connection, const QString &table); // "Global table…"
     void exportRequested(Connection *connection, const QString &table);   // "Export to S3…"
     void copyTableRequested(Connection *connection, const QString &table); // "Copy table to…"
+    void resourcePolicyRequested(Connection *connection, const QString &table); // "Resource policy…"
     void importRequested(Connection *connection);                         // "Import from S3…"
     void jobsRequested(Connection *connection);                           // "Exports and imports…"
     void partiqlRequested(Connection *connection, const QString &table); // table empty: the connection's

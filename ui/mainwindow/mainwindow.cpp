@@ -17,6 +17,7 @@
 #include "exports/jobsdialog.h"
 #include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
+#include "policies/resourcepolicydialog.h"
 #include "replicas/replicasdialog.h"
 #include "security/datadirkey.h"
 #include "streams/streamviewer.h"
@@ -83,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::replicasRequested, this, &MainWindow::openReplicas);
     connect(m_tree, &ConnectionTree::exportRequested, this, &MainWindow::openExport);
     connect(m_tree, &ConnectionTree::copyTableRequested, this, &MainWindow::openTableCopy);
+    connect(m_tree, &ConnectionTree::resourcePolicyRequested, this, &MainWindow::openResourcePolicy);
     connect(m_tree, &ConnectionTree::importRequested, this, &MainWindow::openImport);
     connect(m_tree, &ConnectionTree::jobsRequested, this, &MainWindow::openJobs);
     connect(m_tree, &ConnectionTree::partiqlRequested, this, &MainWindow::openPartiqlEditor);
@@ -223,6 +225,12 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openTableCopy(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *policyAction = make(QStringLiteral("key"), tr("Resource po&licy…"), QKeySequence());
+    policyAction->setObjectName(QStringLiteral("resourcePolicyAction"));
+    connect(policyAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openResourcePolicy(m_tree->currentConnection(), m_tree->currentTable());
+    });
     QAction *importAction = make(QStringLiteral("import"), tr("&Import from S3…"), QKeySequence());
     importAction->setObjectName(QStringLiteral("importAction"));
     connect(importAction, &QAction::triggered, this, [this] {
@@ -280,6 +288,7 @@ void MainWindow::createActions()
     table->addAction(replicasAction);
     table->addAction(exportAction);
     table->addAction(copyTableAction);
+    table->addAction(policyAction);
     table->addAction(jobsAction);
     table->addAction(daxAction);
     table->addSeparator();
@@ -495,6 +504,9 @@ void MainWindow::closeConnection(Connection *connection)
         if (dialog->connection() == connection)
             delete dialog;
     for (auto *dialog : findChildren<DaxClustersDialog *>())
+        if (dialog->connection() == connection)
+            delete dialog;
+    for (auto *dialog : findChildren<ResourcePolicyDialog *>())
         if (dialog->connection() == connection)
             delete dialog;
     for (auto *dialog : findChildren<TableCopyDialog *>())
@@ -867,6 +879,24 @@ TableCopyDialog *MainWindow::openTableCopy(Connection *connection, const QString
         m_tree->refresh(c);
         openTable(c, t);
     });
+    dialog->show();
+    return dialog;
+}
+
+ResourcePolicyDialog *MainWindow::openResourcePolicy(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (auto *d : findChildren<ResourcePolicyDialog *>()) {
+        if (d->connection() == connection && d->tableName() == table) {
+            d->show();
+            d->raise();
+            d->activateWindow();
+            return d;
+        }
+    }
+    auto *dialog = new ResourcePolicyDialog(connection, table, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
 }

@@ -36,6 +36,7 @@ class ImportDialog;
 class JobsDialog;
 class DaxClustersDialog;
 class TableCopyDialog;
+class ResourcePolicyDialog;
 class EncryptionPrompts;
 struct EncryptionChange;
 
@@ -93,6 +94,9 @@ public:
     // open connection as the target, another region opened on request;
     // the target's tables refreshed after a copy, Open table browses the copy.
     TableCopyDialog *openTableCopy(Connection *connection, const QString &table);
+    // "Resource policy…" of a table: its and its stream's resource-based
+    // policy (non-modal); focuses an open one.
+    ResourcePolicyDialog *openResourcePolicy(Connection *connection, const QString &table);
     // The DAX clusters window of a connection (non-modal); focuses an open one.
     DaxClustersDialog *openDaxClusters(Connection *connection);
     // The connection that browses `region` over the same database as

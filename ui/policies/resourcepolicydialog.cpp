@@ -1,0 +1,713 @@
+#include "policies/resourcepolicydialog.h"
+
+#include "common/confirm.h"
+#include "common/errorlabel.h"
+#include "common/watchers.h"
+#include "connections/connection.h"
+#include "policies/policytext.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QPlainTextDocumentLayout>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace dd::ui {
+
+namespace {
+
+QString p(const char *s)
+{
+    return QString::fromLatin1(s);
+}
+
+QString typed(const ApiError &e)
+{
+    return QStringLiteral("%1: %2").arg(e.type(), e.message());
+}
+
+// DynamoDB refuses a policy that would deny its caller PutResourcePolicy
+// unless the request confirms it: AWS answers AccessDeniedException "The new
+// resource policy will not allow you to update the resource policy in the
+// future."; an answer that names the parameter counts too.
+bool isSelfLockout(const ApiError &e)
+{
+    return e.message().contains(p("ConfirmRemoveSelfResourceAccess"), Qt::CaseInsensitive)
+        || (e.type() == QLatin1String("AccessDeniedException")
+            && e.message().contains(p("will not allow you to update the resource policy"), Qt::CaseInsensitive));
+}
+
+bool isJson(const QString &text)
+{
+    QJsonParseError error;
+    QJsonDocument::fromJson(text.toUtf8(), &error);
+    return error.error == QJsonParseError::NoError;
+}
+
+} // namespace
+
+ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString &table, QWidget *parent)
+    : QDialog(parent), m_connection(connection), m_table(table)
+{
+    setObjectName(p("resourcePolicyDialog"));
+    setWindowTitle(tr("Resource policy: %1").arg(table));
+
+    auto *intro = new QLabel(tr("A resource-based policy says which principals (IAM users and roles, other accounts) may do what "
+                                "with this table or its stream. DynamoDB weighs it together with their own IAM policies; an "
+                                "explicit Deny always wins."),
+                             this);
+    intro->setWordWrap(true);
+
+    m_tableChoice = new QRadioButton(tr("&Table %1").arg(table), this);
+    m_tableChoice->setObjectName(p("policyOfTable"));
+    m_tableChoice->setChecked(true);
+    m_streamChoice = new QRadioButton(tr("Its &stream"), this);
+    m_streamChoice->setObjectName(p("policyOfStream"));
+    m_streamChoice->setEnabled(false);
+    auto *choices = new QButtonGroup(this);
+    choices->addButton(m_tableChoice);
+    choices->addButton(m_streamChoice);
+    auto *choiceRow = new QHBoxLayout;
+    choiceRow->setContentsMargins(0, 0, 0, 0);
+    choiceRow->addWidget(m_tableChoice);
+    choiceRow->addWidget(m_streamChoice);
+    choiceRow->addStretch(1);
+
+    m_arn = new QLabel(this);
+    m_arn->setObjectName(p("policyResourceArn"));
+    m_arn->setTextFormat(Qt::PlainText);
+    m_arn->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status = new QLabel(this);
+    m_status->setObjectName(p("policyStatus"));
+    m_status->setTextFormat(Qt::PlainText);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_busy = new QProgressBar(this);
+    m_busy->setObjectName(p("policyBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(100);
+    m_busy->setMaximumHeight(12);
+    auto *statusRow = new QHBoxLayout;
+    statusRow->setContentsMargins(0, 0, 0, 0);
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_busy);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("Policy of:"), choiceRow);
+    form->addRow(tr("Resource:"), m_arn);
+    form->addRow(tr("State:"), statusRow);
+
+    m_format = new QPushButton(tr("&Format"), this);
+    m_format->setObjectName(p("formatPolicy"));
+    m_format->setAutoDefault(false);
+    m_format->setToolTip(tr("Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)"));
+    m_format->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
+    m_templateMenu = new QMenu(this);
+    m_templateMenu->setObjectName(p("policyTemplateMenu"));
+    m_templateMenu->setToolTipsVisible(true);
+    m_templates = new QToolButton(this);
+    m_templates->setObjectName(p("policyTemplates"));
+    m_templates->setText(tr("Insert te&mplate"));
+    m_templates->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")));
+    m_templates->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_templates->setPopupMode(QToolButton::InstantPopup);
+    m_templates->setMenu(m_templateMenu);
+    m_templates->setToolTip(tr("Add a template's statement to the policy, with this resource's ARN filled in"));
+    m_size = new QLabel(this);
+    m_size->setObjectName(p("policySize"));
+    m_size->setToolTip(tr("DynamoDB counts spaces and line breaks against its limit of 20 KB per policy"));
+    auto *toolRow = new QHBoxLayout;
+    toolRow->setContentsMargins(0, 0, 0, 0);
+    toolRow->addWidget(m_format);
+    toolRow->addWidget(m_templates);
+    toolRow->addStretch(1);
+    toolRow->addWidget(m_size);
+
+    m_editor = new QPlainTextEdit(this);
+    m_editor->setObjectName(p("policyEditor"));
+    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_editor->setTabChangesFocus(true);
+    m_editor->setPlaceholderText(tr("No resource-based policy. Type one in IAM's JSON policy language, or insert a template."));
+    m_problem = new ErrorLabel(this);
+    m_problem->setObjectName(p("policyProblem"));
+
+    m_conflictBox = new QFrame(this);
+    m_conflictBox->setObjectName(p("policyConflict"));
+    static_cast<QFrame *>(m_conflictBox)->setFrameShape(QFrame::StyledPanel);
+    m_conflict = new QLabel(m_conflictBox);
+    m_conflict->setObjectName(p("policyConflictText"));
+    m_conflict->setWordWrap(true);
+    m_conflict->setTextFormat(Qt::PlainText);
+    m_conflict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *conflictReload = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Re&load"), m_conflictBox);
+    conflictReload->setObjectName(p("conflictReload"));
+    conflictReload->setAutoDefault(false);
+    conflictReload->setToolTip(tr("Read the policy as it is now; Undo in the editor brings your text back"));
+    auto *conflictRow = new QHBoxLayout(m_conflictBox);
+    conflictRow->addWidget(m_conflict, 1);
+    conflictRow->addWidget(conflictReload, 0, Qt::AlignTop);
+    m_conflictBox->setVisible(false);
+
+    m_error = new ErrorLabel(this);
+    m_error->setObjectName(p("policyError"));
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_delete = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/delete.svg")), tr("&Delete policy…"), this);
+    m_delete->setObjectName(p("deletePolicy"));
+    m_delete->setAutoDefault(false);
+    m_delete->setToolTip(tr("DeleteResourcePolicy: only if the policy is still the revision shown"));
+    m_reload = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("&Reload"), this);
+    m_reload->setObjectName(p("reloadPolicy"));
+    m_reload->setAutoDefault(false);
+    m_reload->setToolTip(tr("Read the policy again; Undo in the editor brings your text back"));
+    m_save = new QPushButton(tr("S&ave"), this);
+    m_save->setObjectName(p("savePolicy"));
+    m_save->setShortcut(QKeySequence::Save);
+    m_save->setToolTip(tr("PutResourcePolicy: only if nobody changed the policy since it was loaded (Ctrl+S)"));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto *actionRow = new QHBoxLayout;
+    actionRow->addWidget(m_delete);
+    actionRow->addWidget(m_reload);
+    actionRow->addStretch(1);
+    actionRow->addWidget(m_save);
+    actionRow->addWidget(buttons);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(form);
+    layout->addLayout(toolRow);
+    layout->addWidget(m_editor, 1);
+    layout->addWidget(m_problem);
+    layout->addWidget(m_conflictBox);
+    layout->addWidget(m_error);
+    layout->addLayout(actionRow);
+
+    for (Resource *resource : {&m_tableResource, &m_streamResource}) {
+        resource->document = new QTextDocument(this);
+        resource->document->setDocumentLayout(new QPlainTextDocumentLayout(resource->document));
+        resource->document->setDefaultFont(m_editor->font());
+        connect(resource->document, &QTextDocument::contentsChanged, this, [this, resource] {
+            if (resource == &current())
+                onTextChanged();
+        });
+    }
+    m_editor->setDocument(m_tableResource.document);
+
+    connect(&m_watcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ResourcePolicyDialog::onFinished);
+    connect(m_tableChoice, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setTarget(Target::Table);
+    });
+    connect(m_streamChoice, &QRadioButton::toggled, this, [this](bool on) {
+        if (on)
+            setTarget(Target::Stream);
+    });
+    connect(m_format, &QPushButton::clicked, this, &ResourcePolicyDialog::format);
+    connect(conflictReload, &QPushButton::clicked, this, &ResourcePolicyDialog::reload);
+    connect(m_reload, &QPushButton::clicked, this, &ResourcePolicyDialog::reload);
+    connect(m_delete, &QPushButton::clicked, this, &ResourcePolicyDialog::deletePolicy);
+    connect(m_save, &QPushButton::clicked, this, &ResourcePolicyDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &ResourcePolicyDialog::reject);
+
+    resize(720, 560);
+    describe();
+}
+
+ResourcePolicyDialog::~ResourcePolicyDialog()
+{
+    // Not cancelled: a save or a delete the user asked for is sent even if
+    // the dialog closes before the pool started it.
+    m_watcher.disconnect();
+    m_watcher.waitForFinished();
+}
+
+bool ResourcePolicyDialog::hasStream() const
+{
+    return !m_streamResource.arn.isEmpty();
+}
+
+bool ResourcePolicyDialog::isLoaded() const
+{
+    return current().loaded;
+}
+
+bool ResourcePolicyDialog::isBusy() const
+{
+    return m_call != Call::None;
+}
+
+bool ResourcePolicyDialog::hasPolicy() const
+{
+    return current().hasPolicy;
+}
+
+QString ResourcePolicyDialog::revisionId() const
+{
+    return current().revision;
+}
+
+QString ResourcePolicyDialog::resourceArn() const
+{
+    return current().arn;
+}
+
+bool ResourcePolicyDialog::isModified() const
+{
+    return current().document->isModified();
+}
+
+bool ResourcePolicyDialog::hasConflict() const
+{
+    return !current().conflict.isEmpty();
+}
+
+QString ResourcePolicyDialog::statusText() const
+{
+    return m_status->text();
+}
+
+QString ResourcePolicyDialog::problemText() const
+{
+    return m_problem->text();
+}
+
+QString ResourcePolicyDialog::errorText() const
+{
+    return m_error->text();
+}
+
+QString ResourcePolicyDialog::conflictText() const
+{
+    return hasConflict() ? m_conflict->text() : QString();
+}
+
+QString ResourcePolicyDialog::policyText() const
+{
+    return m_editor->toPlainText();
+}
+
+void ResourcePolicyDialog::setPolicyText(const QString &text)
+{
+    QTextCursor cursor(current().document);
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+}
+
+bool ResourcePolicyDialog::setTarget(Target target)
+{
+    if (target == m_target)
+        return true;
+    if (isBusy() || (target == Target::Stream && !hasStream())) {
+        (m_target == Target::Table ? m_tableChoice : m_streamChoice)->setChecked(true);
+        return false;
+    }
+    m_target = target;
+    (target == Target::Table ? m_tableChoice : m_streamChoice)->setChecked(true);
+    showDocument();
+    if (!current().loaded)
+        load();
+    return true;
+}
+
+void ResourcePolicyDialog::showDocument()
+{
+    m_editor->setDocument(current().document);
+    rebuildTemplateMenu();
+    onTextChanged();
+}
+
+void ResourcePolicyDialog::start(Call call, const QString &operation, const QJsonObject &request)
+{
+    m_call = call;
+    m_callTarget = m_target;
+    m_watcher.setFuture(m_connection->call(operation, request));
+    updateView();
+}
+
+void ResourcePolicyDialog::describe()
+{
+    m_describeError.clear();
+    start(Call::Describe, p("DescribeTable"), QJsonObject{{p("TableName"), m_table}});
+}
+
+void ResourcePolicyDialog::load()
+{
+    Resource &resource = current();
+    resource.error.clear();
+    resource.note.clear();
+    start(Call::Get, p("GetResourcePolicy"), QJsonObject{{p("ResourceArn"), resource.arn}});
+}
+
+bool ResourcePolicyDialog::reload()
+{
+    if (isBusy())
+        return false;
+    if (!isDescribed())
+        describe();
+    else
+        load();
+    return true;
+}
+
+void ResourcePolicyDialog::onFinished()
+{
+    const client::ApiResponse r = m_watcher.result();
+    const Call call = m_call;
+    m_call = Call::None;
+    Resource &resource = resourceOf(m_callTarget);
+    switch (call) {
+    case Call::Describe:
+        onDescribed(r);
+        break;
+    case Call::Get:
+        onRead(resource, r);
+        break;
+    case Call::Put:
+        onSaved(resource, r, m_callConfirmed);
+        break;
+    case Call::Delete:
+        onDeleted(resource, r);
+        break;
+    case Call::None:
+        break;
+    }
+    updateView();
+}
+
+void ResourcePolicyDialog::onDescribed(const client::ApiResponse &r)
+{
+    if (!r.ok()) {
+        m_describeError = tr("Table %1 could not be read. %2").arg(m_table, typed(*r.error));
+        return;
+    }
+    const QJsonObject table = r.body.value(p("Table")).toObject();
+    m_tableArn = table.value(p("TableArn")).toString();
+    m_tableResource.arn = m_tableArn;
+    const bool streaming = table.value(p("StreamSpecification")).toObject().value(p("StreamEnabled")).toBool();
+    m_streamResource.arn = streaming ? table.value(p("LatestStreamArn")).toString() : QString();
+    rebuildTemplateMenu();
+    load();
+}
+
+void ResourcePolicyDialog::onRead(Resource &resource, const client::ApiResponse &r)
+{
+    resource.loaded = true;
+    resource.conflict.clear();
+    if (!r.ok() && r.error->type() != QLatin1String("PolicyNotFoundException")) {
+        resource.readFailed = true;
+        resource.error = tr("The policy could not be read. %1").arg(typed(*r.error));
+        return;
+    }
+    resource.readFailed = false;
+    resource.hasPolicy = r.ok();
+    resource.revision = r.ok() ? r.body.value(p("RevisionId")).toString() : QString();
+    replaceText(resource, r.ok() ? policytext::formatted(r.body.value(p("Policy")).toString()) : QString());
+}
+
+void ResourcePolicyDialog::onSaved(Resource &resource, const client::ApiResponse &r, bool confirmed)
+{
+    if (r.ok()) {
+        resource.hasPolicy = true;
+        resource.revision = r.body.value(p("RevisionId")).toString();
+        resource.document->setModified(false);
+        resource.note = tr("Saved.");
+        return;
+    }
+    if (r.error->type() == QLatin1String("PolicyNotFoundException")) {
+        showConflict(resource, *r.error, false);
+        return;
+    }
+    if (!confirmed && isSelfLockout(*r.error) && &resource == &current()) {
+        const QString what = m_target == Target::Table ? tr("table %1").arg(m_table) : tr("the stream of table %1").arg(m_table);
+        confirm(this, QMessageBox::Warning, tr("Save resource policy"),
+                tr("This policy would deny you PutResourcePolicy: you could not change the policy of %1 again, and only the "
+                   "account's root user could still delete it.\n\nDynamoDB said: %2\n\nSave it anyway?")
+                    .arg(what, typed(*r.error)),
+                p("confirmRemoveSelfAccess"),
+                [this, target = m_callTarget] {
+                    if (!isBusy() && m_target == target)
+                        sendPut(true);
+                },
+                tr("Save anyway"));
+        resource.error = tr("Not saved yet: the policy would lock you out. %1").arg(typed(*r.error));
+        return;
+    }
+    resource.error = tr("The policy was not saved. %1").arg(typed(*r.error));
+}
+
+void ResourcePolicyDialog::onDeleted(Resource &resource, const client::ApiResponse &r)
+{
+    if (r.ok()) {
+        resource.hasPolicy = false;
+        resource.revision.clear();
+        replaceText(resource, QString());
+        resource.note = tr("Deleted.");
+        return;
+    }
+    if (r.error->type() == QLatin1String("PolicyNotFoundException")) {
+        showConflict(resource, *r.error, true);
+        return;
+    }
+    resource.error = tr("The policy was not deleted. %1").arg(typed(*r.error));
+}
+
+void ResourcePolicyDialog::showConflict(Resource &resource, const ApiError &error, bool deleting)
+{
+    const QString lead = deleting ? tr("Someone changed or deleted this policy after it was loaded, so it was not deleted.")
+                                  : tr("Someone changed this policy after it was loaded, so it was not overwritten.");
+    resource.conflict = QStringLiteral("%1 %2\n%3")
+                            .arg(lead, tr("Reload shows the policy as it is now (then Undo brings your text back)."), typed(error));
+}
+
+void ResourcePolicyDialog::replaceText(Resource &resource, const QString &text)
+{
+    if (resource.document->isEmpty() && !resource.document->isUndoAvailable()) {
+        resource.document->setPlainText(text); // the first text: nothing for Undo to bring back
+    } else if (resource.document->toPlainText() != text) {
+        QTextCursor cursor(resource.document);
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(text);
+    }
+    resource.document->setModified(false);
+    if (&resource == &current())
+        onTextChanged();
+}
+
+bool ResourcePolicyDialog::save()
+{
+    Resource &resource = current();
+    const QString text = policyText();
+    if (isBusy() || !resource.loaded || resource.readFailed || !resource.conflict.isEmpty() || text.trimmed().isEmpty()
+        || !resource.document->isModified())
+        return false;
+    if (const auto problem = policytext::check(text)) {
+        onTextChanged(); // shows it
+        QTextCursor cursor(resource.document);
+        cursor.setPosition(problem->position);
+        m_editor->setTextCursor(cursor);
+        m_editor->setFocus();
+        return false;
+    }
+    sendPut(false);
+    return true;
+}
+
+void ResourcePolicyDialog::sendPut(bool confirmRemoveSelfAccess)
+{
+    Resource &resource = current();
+    resource.error.clear();
+    resource.note.clear();
+    QJsonObject request{{p("ResourceArn"), resource.arn},
+                        {p("Policy"), policyText()},
+                        {p("ExpectedRevisionId"), resource.hasPolicy ? resource.revision : p("NO_POLICY")}};
+    if (confirmRemoveSelfAccess)
+        request.insert(p("ConfirmRemoveSelfResourceAccess"), true);
+    m_callConfirmed = confirmRemoveSelfAccess;
+    start(Call::Put, p("PutResourcePolicy"), request);
+}
+
+bool ResourcePolicyDialog::deletePolicy()
+{
+    const Resource &resource = current();
+    if (isBusy() || !resource.loaded || resource.readFailed || !resource.hasPolicy || !resource.conflict.isEmpty())
+        return false;
+    const QString text = m_target == Target::Table
+                             ? tr("Delete the resource-based policy of table %1 (revision %2)? Whatever it allows or denies "
+                                  "ends; the principals' own IAM policies alone decide again.")
+                             : tr("Delete the resource-based policy of the stream of table %1 (revision %2)? Whatever it allows "
+                                  "or denies ends; the principals' own IAM policies alone decide again.");
+    confirm(this, QMessageBox::Warning, tr("Delete policy"), text.arg(m_table, resource.revision), p("confirmDeletePolicy"),
+            [this, target = m_target] {
+                Resource &r = current();
+                if (isBusy() || m_target != target || !r.hasPolicy)
+                    return;
+                r.error.clear();
+                r.note.clear();
+                start(Call::Delete, p("DeleteResourcePolicy"),
+                      QJsonObject{{p("ResourceArn"), r.arn}, {p("ExpectedRevisionId"), r.revision}});
+            },
+            tr("Delete"));
+    return true;
+}
+
+bool ResourcePolicyDialog::format()
+{
+    const QString text = policyText();
+    if (isBusy() || text.trimmed().isEmpty() || !isJson(text))
+        return false;
+    const QString indented = policytext::formatted(text);
+    if (indented != text)
+        setPolicyText(indented);
+    return true;
+}
+
+QList<PolicyTemplate> ResourcePolicyDialog::templates() const
+{
+    if (current().arn.isEmpty())
+        return {};
+    return m_target == Target::Table ? tablePolicyTemplates(current().arn) : streamPolicyTemplates(current().arn);
+}
+
+bool ResourcePolicyDialog::insertTemplate(int index)
+{
+    const QList<PolicyTemplate> offered = templates();
+    if (isBusy() || !current().loaded || index < 0 || index >= offered.size())
+        return false;
+    const QString text = policytext::withStatements(policyText(), offered.at(index).statements);
+    if (text.isEmpty()) {
+        current().error = tr("A template adds its statement to the policy's Statement list: make the text a JSON object first.");
+        updateView();
+        return false;
+    }
+    current().error.clear();
+    setPolicyText(text);
+    // The template's own placeholder: the first one after the policy's earlier statements.
+    const auto [at, length] = policytext::firstPlaceholder(text);
+    if (at >= 0) {
+        QTextCursor cursor(current().document);
+        cursor.setPosition(at);
+        cursor.setPosition(at + length, QTextCursor::KeepAnchor);
+        m_editor->setTextCursor(cursor);
+    }
+    m_editor->setFocus();
+    updateView();
+    return true;
+}
+
+void ResourcePolicyDialog::rebuildTemplateMenu()
+{
+    m_templateMenu->clear();
+    const QList<PolicyTemplate> offered = templates();
+    for (int i = 0; i < offered.size(); ++i) {
+        QAction *action = m_templateMenu->addAction(offered.at(i).title, this, [this, i] { insertTemplate(i); });
+        action->setToolTip(offered.at(i).description);
+    }
+}
+
+void ResourcePolicyDialog::onTextChanged()
+{
+    Resource &resource = current();
+    const QString text = resource.document->toPlainText();
+    if (resource.document->isModified())
+        resource.note.clear();
+    QList<QTextEdit::ExtraSelection> marks;
+    QString problemMessage;
+    if (!text.trimmed().isEmpty()) {
+        if (const auto problem = policytext::check(text)) {
+            problemMessage = problem->message;
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(resource.document);
+            // At the very end there is no character to underline: the last one.
+            const int from = std::min(problem->position, std::max(0, int(text.size()) - 1));
+            mark.cursor.setPosition(from);
+            mark.cursor.setPosition(std::min(int(text.size()), from + std::max(1, problem->length)), QTextCursor::KeepAnchor);
+            mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+            mark.format.setUnderlineColor(QColor(214, 69, 65));
+            mark.format.setBackground(QColor(214, 69, 65, 40));
+            marks << mark;
+        }
+    }
+    m_editor->setExtraSelections(marks);
+    m_problem->setError(problemMessage);
+    updateView();
+}
+
+void ResourcePolicyDialog::updateView()
+{
+    const Resource &resource = current();
+    const bool busy = isBusy();
+    const bool described = isDescribed();
+    const QString text = resource.document->toPlainText();
+    const bool blank = text.trimmed().isEmpty();
+    const bool usable = described && resource.loaded && !resource.readFailed;
+    const bool conflict = !resource.conflict.isEmpty();
+
+    m_tableChoice->setEnabled(!busy && described);
+    m_streamChoice->setEnabled(!busy && hasStream());
+    m_streamChoice->setToolTip(!described || hasStream()
+                                   ? tr("The policy of the table's stream, for its readers such as Lambda functions")
+                                   : tr("Table %1 has no stream. Turn one on in Edit table… to give it a policy.").arg(m_table));
+    m_arn->setText(resource.arn);
+
+    QString status;
+    switch (m_call) {
+    case Call::Describe:
+        status = tr("Reading table %1…").arg(m_table);
+        break;
+    case Call::Get:
+        status = tr("Reading the policy…");
+        break;
+    case Call::Put:
+        status = tr("Saving…");
+        break;
+    case Call::Delete:
+        status = tr("Deleting…");
+        break;
+    case Call::None:
+        if (!described)
+            status = tr("Unknown: the table could not be read");
+        else if (!resource.loaded)
+            status = QString();
+        else if (resource.readFailed)
+            status = tr("Unknown: the policy could not be read");
+        else if (!resource.hasPolicy)
+            status = tr("No resource-based policy");
+        else
+            status = tr("Revision %1").arg(resource.revision);
+        if (!status.isEmpty() && !resource.note.isEmpty())
+            status = QStringLiteral("%1 — %2").arg(status, resource.note);
+        else if (!status.isEmpty() && resource.loaded && resource.document->isModified())
+            status = tr("%1 — edited, not saved").arg(status);
+        break;
+    }
+    m_status->setText(status);
+    QFont bold = m_status->font();
+    bold.setBold(m_call == Call::None && resource.loaded && !resource.readFailed && !resource.hasPolicy);
+    m_status->setFont(bold);
+    m_busy->setVisible(busy);
+
+    const qsizetype bytes = text.toUtf8().size();
+    m_size->setText(tr("%1 of %2 bytes").arg(QLocale().toString(bytes), QLocale().toString(policytext::kMaxPolicyBytes)));
+    m_size->setStyleSheet(bytes > policytext::kMaxPolicyBytes ? QStringLiteral("color: #d64541;") : QString());
+
+    m_conflict->setText(resource.conflict);
+    m_conflictBox->setVisible(conflict);
+    m_error->setError(!described ? m_describeError : resource.error);
+
+    m_editor->setReadOnly(busy || !usable);
+    m_format->setEnabled(!busy && usable && !blank);
+    m_templates->setEnabled(!busy && usable && !m_templateMenu->isEmpty());
+    m_reload->setEnabled(!busy);
+    m_delete->setEnabled(!busy && usable && resource.hasPolicy && !conflict);
+    m_save->setEnabled(!busy && usable && !conflict && !blank && resource.document->isModified() && m_problem->text().isEmpty());
+}
+
+void ResourcePolicyDialog::reject()
+{
+    const bool unsaved = m_tableResource.document->isModified() || m_streamResource.document->isModified();
+    if (!unsaved) {
+        QDialog::reject();
+        return;
+    }
+    confirm(this, QMessageBox::Question, tr("Resource policy"), tr("Close without saving your changes to the policy?"),
+            p("confirmDiscardPolicy"), [this] { QDialog::reject(); }, tr("Discard"));
+}
+
+} // namespace dd::ui
