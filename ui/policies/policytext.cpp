@@ -7,6 +7,8 @@
 #include <QSet>
 
 #include <algorithm>
+#include <cctype>
+#include <cstring>
 
 namespace dd::ui::policytext {
 
@@ -73,6 +75,209 @@ int skipSpace(const QString &s, int pos)
     return pos;
 }
 
+// A recursive-descent check of JSON text (RFC 8259) that stops at the
+// first token that is wrong and says what was expected there; QJsonDocument
+// reports some errors a token or more later ("unterminated object" for a
+// missing comma).
+class JsonChecker {
+public:
+    explicit JsonChecker(const QString &text) : m_s(text) {}
+
+    std::optional<Problem> run()
+    {
+        skip();
+        if (m_pos < m_s.size() && m_s.at(m_pos) != QLatin1Char('{'))
+            return fail(QCoreApplication::translate("dd::ui::policytext",
+                                                    "a policy is a JSON object: {\"Version\": \"2012-10-17\", \"Statement\": [...]}"));
+        if (!value(0))
+            return m_problem;
+        skip();
+        if (m_pos < m_s.size())
+            return fail(QCoreApplication::translate("dd::ui::policytext", "unexpected text after the end of the policy"));
+        return std::nullopt;
+    }
+
+private:
+    // Deeper than any policy needs; keeps the recursion bounded.
+    static constexpr int kMaxDepth = 256;
+
+    QChar peek() const { return m_pos < m_s.size() ? m_s.at(m_pos) : QChar(); }
+    bool atEnd() const { return m_pos >= m_s.size(); }
+    void skip()
+    {
+        while (m_pos < m_s.size() && isSpace(m_s.at(m_pos)))
+            ++m_pos;
+    }
+    Problem fail(const QString &what, int at = -1, int length = 1)
+    {
+        if (atEnd() && at < 0)
+            m_problem = problemAt(m_s, int(m_s.size()), 1,
+                                  QCoreApplication::translate("dd::ui::policytext", "the text ends too early: %1").arg(what));
+        else
+            m_problem = problemAt(m_s, at < 0 ? int(m_pos) : at, length, what);
+        return m_problem;
+    }
+    bool failed(const QString &what, int at = -1)
+    {
+        fail(what, at);
+        return false;
+    }
+
+    bool value(int depth)
+    {
+        skip();
+        if (depth > kMaxDepth)
+            return failed(QCoreApplication::translate("dd::ui::policytext", "nested too deeply"));
+        const QChar c = peek();
+        if (c == QLatin1Char('{'))
+            return object(depth + 1);
+        if (c == QLatin1Char('['))
+            return array(depth + 1);
+        if (c == QLatin1Char('"'))
+            return string();
+        if (c == QLatin1Char('-') || (c >= QLatin1Char('0') && c <= QLatin1Char('9')))
+            return number();
+        for (const char *word : {"true", "false", "null"}) {
+            if (QStringView(m_s).mid(m_pos).startsWith(QLatin1String(word))) {
+                m_pos += qsizetype(strlen(word));
+                return true;
+            }
+        }
+        return failed(QCoreApplication::translate("dd::ui::policytext",
+                                                  "expected a value: a string in double quotes, a number, an object, an array, "
+                                                  "true, false or null"));
+    }
+
+    bool object(int depth)
+    {
+        ++m_pos; // '{'
+        skip();
+        if (peek() == QLatin1Char('}')) {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            skip();
+            if (peek() == QLatin1Char('}'))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "a comma before } with no member after it"));
+            if (peek() != QLatin1Char('"'))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "expected a member name in double quotes"));
+            if (!string())
+                return false;
+            skip();
+            if (peek() != QLatin1Char(':'))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "expected : after the member name"));
+            ++m_pos;
+            if (!value(depth))
+                return false;
+            skip();
+            if (peek() == QLatin1Char('}')) {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != QLatin1Char(','))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "expected a comma or } after the member"));
+            ++m_pos;
+        }
+    }
+
+    bool array(int depth)
+    {
+        ++m_pos; // '['
+        skip();
+        if (peek() == QLatin1Char(']')) {
+            ++m_pos;
+            return true;
+        }
+        for (;;) {
+            skip();
+            if (peek() == QLatin1Char(']'))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "a comma before ] with no element after it"));
+            if (!value(depth))
+                return false;
+            skip();
+            if (peek() == QLatin1Char(']')) {
+                ++m_pos;
+                return true;
+            }
+            if (peek() != QLatin1Char(','))
+                return failed(QCoreApplication::translate("dd::ui::policytext", "expected a comma or ] after the element"));
+            ++m_pos;
+        }
+    }
+
+    bool string()
+    {
+        const int open = int(m_pos);
+        ++m_pos; // '"'
+        while (!atEnd()) {
+            const QChar c = m_s.at(m_pos);
+            if (c == QLatin1Char('"')) {
+                ++m_pos;
+                return true;
+            }
+            if (c.unicode() < 0x20)
+                return failed(QCoreApplication::translate("dd::ui::policytext",
+                                                          "a line break or control character inside a string (is a \" missing?)"));
+            if (c == QLatin1Char('\\')) {
+                const QChar e = m_pos + 1 < m_s.size() ? m_s.at(m_pos + 1) : QChar();
+                if (e == QLatin1Char('u')) {
+                    for (int i = 2; i < 6; ++i)
+                        if (m_pos + i >= m_s.size() || !isxdigit(m_s.at(m_pos + i).toLatin1()))
+                            return failed(QCoreApplication::translate("dd::ui::policytext", "\\u needs four hexadecimal digits"));
+                    m_pos += 6;
+                    continue;
+                }
+                if (!QStringLiteral("\"\\/bfnrt").contains(e) || e.isNull())
+                    return failed(QCoreApplication::translate("dd::ui::policytext", "an escape sequence JSON does not know"));
+                m_pos += 2;
+                continue;
+            }
+            ++m_pos;
+        }
+        return failed(QCoreApplication::translate("dd::ui::policytext", "this string has no closing \""), open);
+    }
+
+    bool number()
+    {
+        const int start = int(m_pos);
+        const auto digits = [this] {
+            const qsizetype from = m_pos;
+            while (!atEnd() && peek() >= QLatin1Char('0') && peek() <= QLatin1Char('9'))
+                ++m_pos;
+            return m_pos > from;
+        };
+        const auto bad = [this, start] {
+            return failed(QCoreApplication::translate("dd::ui::policytext", "not a JSON number"), start);
+        };
+        if (peek() == QLatin1Char('-'))
+            ++m_pos;
+        if (peek() == QLatin1Char('0'))
+            ++m_pos;
+        else if (!digits())
+            return bad();
+        if (peek() == QLatin1Char('.')) {
+            ++m_pos;
+            if (!digits())
+                return bad();
+        }
+        if (peek() == QLatin1Char('e') || peek() == QLatin1Char('E')) {
+            ++m_pos;
+            if (peek() == QLatin1Char('+') || peek() == QLatin1Char('-'))
+                ++m_pos;
+            if (!digits())
+                return bad();
+        }
+        if (!atEnd() && (peek().isLetterOrNumber() || peek() == QLatin1Char('.')))
+            return bad();
+        return true;
+    }
+
+    const QString &m_s;
+    qsizetype m_pos = 0;
+    Problem m_problem;
+};
+
 // A member of the top-level object: its key and the span of its value.
 struct Member {
     QString key;
@@ -134,17 +339,15 @@ std::pair<int, int> firstPlaceholder(const QString &text)
 
 std::optional<Problem> check(const QString &text)
 {
+    if (auto problem = JsonChecker(text).run())
+        return problem;
+    // The checker follows RFC 8259 as QJsonDocument does; should they ever
+    // disagree, Qt's verdict (at its offset, which counts UTF-8 bytes) stands.
     const QByteArray utf8 = text.toUtf8();
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(utf8, &error);
-    if (error.error != QJsonParseError::NoError) {
-        // The offset counts UTF-8 bytes; the editor counts characters.
-        const int at = int(QString::fromUtf8(utf8.left(error.offset)).size());
-        return problemAt(text, at, 1, error.errorString());
-    }
-    if (!doc.isObject())
-        return problemAt(text, skipSpace(text, 0), 1,
-                         QCoreApplication::translate("dd::ui::policytext", "a policy is a JSON object: {\"Version\": \"2012-10-17\", \"Statement\": [...]}"));
+    QJsonDocument::fromJson(utf8, &error);
+    if (error.error != QJsonParseError::NoError)
+        return problemAt(text, int(QString::fromUtf8(utf8.left(error.offset)).size()), 1, error.errorString());
     const auto [at, length] = firstPlaceholder(text);
     if (at >= 0) {
         const QString placeholder = text.mid(at, length);

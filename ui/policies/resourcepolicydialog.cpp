@@ -568,7 +568,7 @@ QList<PolicyTemplate> ResourcePolicyDialog::templates() const
 bool ResourcePolicyDialog::insertTemplate(int index)
 {
     const QList<PolicyTemplate> offered = templates();
-    if (isBusy() || !current().loaded || index < 0 || index >= offered.size())
+    if (isBusy() || !current().loaded || current().readFailed || index < 0 || index >= offered.size())
         return false;
     const QString text = policytext::withStatements(policyText(), offered.at(index).statements);
     if (text.isEmpty()) {
