@@ -627,6 +627,10 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Encryption: %1</source>
         <translation>Verschlüsselung: %1</translation>
     </message>
+    <message>
+        <source>Resource po&amp;licy…</source>
+        <translation>Ressourcenric&amp;htlinie…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2386,6 +2390,10 @@ Jetzt komprimieren?</translation>
         <source>Cop&amp;y table to…</source>
         <translation>Tabelle kopie&amp;ren nach…</translation>
     </message>
+    <message>
+        <source>Resource po&amp;licy…</source>
+        <translation>Ressourcenric&amp;htlinie…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -2680,6 +2688,57 @@ Jetzt komprimieren?</translation>
     <message>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>Kein Schlüssel und kein Index bedient dies (%1): fügen Sie einen globalen Index auf (%2) hinzu</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PolicyTemplate</name>
+    <message>
+        <source>Allow an IAM user read access</source>
+        <translation>Einem IAM-Benutzer Lesezugriff erlauben</translation>
+    </message>
+    <message>
+        <source>GetItem, BatchGetItem, Query, Scan and DescribeTable on the table and its indexes, for one IAM user of this account</source>
+        <translation>GetItem, BatchGetItem, Query, Scan und DescribeTable auf der Tabelle und ihren Indizes, für einen IAM-Benutzer dieses Kontos</translation>
+    </message>
+    <message>
+        <source>Allow an IAM role to read and write items</source>
+        <translation>Einer IAM-Rolle Lesen und Schreiben von Elementen erlauben</translation>
+    </message>
+    <message>
+        <source>Reads, and PutItem, UpdateItem, DeleteItem and BatchWriteItem, for one IAM role of this account (an application&apos;s or a Lambda function&apos;s)</source>
+        <translation>Lesen sowie PutItem, UpdateItem, DeleteItem und BatchWriteItem für eine IAM-Rolle dieses Kontos (die einer Anwendung oder einer Lambda-Funktion)</translation>
+    </message>
+    <message>
+        <source>Deny deletes of items and of the table</source>
+        <translation>Löschen von Elementen und der Tabelle verweigern</translation>
+    </message>
+    <message>
+        <source>Nobody may call DeleteItem, a PartiQL DELETE or DeleteTable, whatever their IAM policies allow (an explicit Deny wins). BatchWriteItem can still delete: deny it too if nobody needs it</source>
+        <translation>Niemand darf DeleteItem, ein PartiQL-DELETE oder DeleteTable aufrufen, was auch immer seine IAM-Richtlinien erlauben (ein ausdrückliches Deny gewinnt). BatchWriteItem kann weiterhin löschen: Verweigern Sie es ebenfalls, wenn niemand es braucht</translation>
+    </message>
+    <message>
+        <source>Read-only for one account</source>
+        <translation>Nur Lesen für ein Konto</translation>
+    </message>
+    <message>
+        <source>Another AWS account may read the table and its indexes; its own IAM policies say which of its users and roles</source>
+        <translation>Ein anderes AWS-Konto darf die Tabelle und ihre Indizes lesen; welche seiner Benutzer und Rollen, bestimmen seine eigenen IAM-Richtlinien</translation>
+    </message>
+    <message>
+        <source>Allow an IAM role to read the stream</source>
+        <translation>Einer IAM-Rolle das Lesen des Streams erlauben</translation>
+    </message>
+    <message>
+        <source>DescribeStream, GetShardIterator and GetRecords for one IAM role of this account, such as the execution role of a Lambda function that the stream triggers</source>
+        <translation>DescribeStream, GetShardIterator und GetRecords für eine IAM-Rolle dieses Kontos, etwa die Ausführungsrolle einer Lambda-Funktion, die der Stream auslöst</translation>
+    </message>
+    <message>
+        <source>Read-only stream access for one account</source>
+        <translation>Nur lesender Stream-Zugriff für ein Konto</translation>
+    </message>
+    <message>
+        <source>Another AWS account may read the stream&apos;s records</source>
+        <translation>Ein anderes AWS-Konto darf die Datensätze des Streams lesen</translation>
     </message>
 </context>
 <context>
@@ -3039,6 +3098,241 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Updating the table…</source>
         <translation>Tabelle wird aktualisiert…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ResourcePolicyDialog</name>
+    <message>
+        <source>Resource policy: %1</source>
+        <translation>Ressourcenrichtlinie: %1</translation>
+    </message>
+    <message>
+        <source>A resource-based policy says which principals (IAM users and roles, other accounts) may do what with this table or its stream. DynamoDB weighs it together with their own IAM policies; an explicit Deny always wins.</source>
+        <translation>Eine ressourcenbasierte Richtlinie legt fest, welche Prinzipale (IAM-Benutzer und -Rollen, andere Konten) was mit dieser Tabelle oder ihrem Stream tun dürfen. DynamoDB wertet sie zusammen mit deren eigenen IAM-Richtlinien aus; ein ausdrückliches Deny gewinnt immer.</translation>
+    </message>
+    <message>
+        <source>&amp;Table %1</source>
+        <translation>&amp;Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Its &amp;stream</source>
+        <translation>Ihr &amp;Stream</translation>
+    </message>
+    <message>
+        <source>Policy of:</source>
+        <translation>Richtlinie für:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>Ressource:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Stand:</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formatieren</translation>
+    </message>
+    <message>
+        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
+        <translation>Die Richtlinie mit zwei Leerzeichen einrücken; die Reihenfolge ihrer Felder bleibt (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Insert te&amp;mplate</source>
+        <translation>&amp;Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
+        <translation>Die Anweisung einer Vorlage zur Richtlinie hinzufügen, mit dem ARN dieser Ressource ausgefüllt</translation>
+    </message>
+    <message>
+        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
+        <translation>DynamoDB zählt Leerzeichen und Zeilenumbrüche zur Grenze von 20 KB je Richtlinie</translation>
+    </message>
+    <message>
+        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
+        <translation>Keine ressourcenbasierte Richtlinie. Geben Sie eine in der JSON-Richtliniensprache von IAM ein oder fügen Sie eine Vorlage ein.</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>Neu l&amp;aden</translation>
+    </message>
+    <message>
+        <source>Read the policy as it is now; Undo in the editor brings your text back</source>
+        <translation>Die Richtlinie so lesen, wie sie jetzt ist; Rückgängig im Editor bringt Ihren Text zurück</translation>
+    </message>
+    <message>
+        <source>&amp;Delete policy…</source>
+        <translation>Richtlinie &amp;löschen…</translation>
+    </message>
+    <message>
+        <source>DeleteResourcePolicy: only if the policy is still the revision shown</source>
+        <translation>DeleteResourcePolicy: nur wenn die Richtlinie noch die angezeigte Revision ist</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>Read the policy again; Undo in the editor brings your text back</source>
+        <translation>Die Richtlinie erneut lesen; Rückgängig im Editor bringt Ihren Text zurück</translation>
+    </message>
+    <message>
+        <source>S&amp;ave</source>
+        <translation>Speic&amp;hern</translation>
+    </message>
+    <message>
+        <source>PutResourcePolicy: only if nobody changed the policy since it was loaded (Ctrl+S)</source>
+        <translation>PutResourcePolicy: nur wenn niemand die Richtlinie seit dem Laden geändert hat (Strg+S)</translation>
+    </message>
+    <message>
+        <source>Table %1 could not be read. %2</source>
+        <translation>Tabelle %1 konnte nicht gelesen werden. %2</translation>
+    </message>
+    <message>
+        <source>The policy could not be read. %1</source>
+        <translation>Die Richtlinie konnte nicht gelesen werden. %1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>the stream of table %1</source>
+        <translation>dem Stream der Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Save resource policy</source>
+        <translation>Ressourcenrichtlinie speichern</translation>
+    </message>
+    <message>
+        <source>This policy would deny you PutResourcePolicy: you could not change the policy of %1 again, and only the account&apos;s root user could still delete it.
+
+DynamoDB said: %2
+
+Save it anyway?</source>
+        <translation>Diese Richtlinie würde Ihnen PutResourcePolicy verweigern: Sie könnten die Richtlinie von %1 nicht mehr ändern, und nur der Root-Benutzer des Kontos könnte sie noch löschen.
+
+DynamoDB meldet: %2
+
+Trotzdem speichern?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>Trotzdem speichern</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the policy would lock you out. %1</source>
+        <translation>Noch nicht gespeichert: Die Richtlinie würde Sie aussperren. %1</translation>
+    </message>
+    <message>
+        <source>The policy was not saved. %1</source>
+        <translation>Die Richtlinie wurde nicht gespeichert. %1</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>Gelöscht.</translation>
+    </message>
+    <message>
+        <source>The policy was not deleted. %1</source>
+        <translation>Die Richtlinie wurde nicht gelöscht. %1</translation>
+    </message>
+    <message>
+        <source>Someone changed or deleted this policy after it was loaded, so it was not deleted.</source>
+        <translation>Jemand hat diese Richtlinie nach dem Laden geändert oder gelöscht, daher wurde sie nicht gelöscht.</translation>
+    </message>
+    <message>
+        <source>Someone changed this policy after it was loaded, so it was not overwritten.</source>
+        <translation>Jemand hat diese Richtlinie nach dem Laden geändert, daher wurde sie nicht überschrieben.</translation>
+    </message>
+    <message>
+        <source>Reload shows the policy as it is now (then Undo brings your text back).</source>
+        <translation>Neu laden zeigt die Richtlinie, wie sie jetzt ist (danach bringt Rückgängig Ihren Text zurück).</translation>
+    </message>
+    <message>
+        <source>Delete the resource-based policy of table %1 (revision %2)? Whatever it allows or denies ends; the principals&apos; own IAM policies alone decide again.</source>
+        <translation>Die ressourcenbasierte Richtlinie der Tabelle %1 (Revision %2) löschen? Was sie erlaubt oder verweigert, endet; dann entscheiden allein die eigenen IAM-Richtlinien der Prinzipale.</translation>
+    </message>
+    <message>
+        <source>Delete the resource-based policy of the stream of table %1 (revision %2)? Whatever it allows or denies ends; the principals&apos; own IAM policies alone decide again.</source>
+        <translation>Die ressourcenbasierte Richtlinie des Streams der Tabelle %1 (Revision %2) löschen? Was sie erlaubt oder verweigert, endet; dann entscheiden allein die eigenen IAM-Richtlinien der Prinzipale.</translation>
+    </message>
+    <message>
+        <source>Delete policy</source>
+        <translation>Richtlinie löschen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>A template adds its statement to the policy&apos;s Statement list: make the text a JSON object first.</source>
+        <translation>Eine Vorlage fügt ihre Anweisung der Statement-Liste der Richtlinie hinzu: Machen Sie den Text zuerst zu einem JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>The policy of the table&apos;s stream, for its readers such as Lambda functions</source>
+        <translation>Die Richtlinie des Streams der Tabelle, für seine Leser wie Lambda-Funktionen</translation>
+    </message>
+    <message>
+        <source>Table %1 has no stream. Turn one on in Edit table… to give it a policy.</source>
+        <translation>Tabelle %1 hat keinen Stream. Schalten Sie einen unter „Tabelle bearbeiten…“ ein, um ihm eine Richtlinie zu geben.</translation>
+    </message>
+    <message>
+        <source>Reading table %1…</source>
+        <translation>Tabelle %1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the policy…</source>
+        <translation>Richtlinie wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht…</translation>
+    </message>
+    <message>
+        <source>Unknown: the table could not be read</source>
+        <translation>Unbekannt: Die Tabelle konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Unknown: the policy could not be read</source>
+        <translation>Unbekannt: Die Richtlinie konnte nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>No resource-based policy</source>
+        <translation>Keine ressourcenbasierte Richtlinie</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>%1 — edited, not saved</source>
+        <translation>%1 — bearbeitet, nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>Resource policy</source>
+        <translation>Ressourcenrichtlinie</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to the policy?</source>
+        <translation>Schließen, ohne Ihre Änderungen an der Richtlinie zu speichern?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -5076,6 +5370,89 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Expected a value</source>
         <translation>Ein Wert wurde erwartet</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::policytext</name>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>Zeile %1, Spalte %2: %3</translation>
+    </message>
+    <message>
+        <source>a policy is a JSON object: {&quot;Version&quot;: &quot;2012-10-17&quot;, &quot;Statement&quot;: [...]}</source>
+        <translation>eine Richtlinie ist ein JSON-Objekt: {&quot;Version&quot;: &quot;2012-10-17&quot;, &quot;Statement&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>unexpected text after the end of the policy</source>
+        <translation>unerwarteter Text nach dem Ende der Richtlinie</translation>
+    </message>
+    <message>
+        <source>the text ends too early: %1</source>
+        <translation>der Text endet zu früh: %1</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>expected a value: a string in double quotes, a number, an object, an array, true, false or null</source>
+        <translation>Wert erwartet: eine Zeichenkette in doppelten Anführungszeichen, eine Zahl, ein Objekt, ein Array, true, false oder null</translation>
+    </message>
+    <message>
+        <source>a comma before } with no member after it</source>
+        <translation>ein Komma vor } ohne folgendes Feld</translation>
+    </message>
+    <message>
+        <source>expected a member name in double quotes</source>
+        <translation>Feldname in doppelten Anführungszeichen erwartet</translation>
+    </message>
+    <message>
+        <source>expected : after the member name</source>
+        <translation>: nach dem Feldnamen erwartet</translation>
+    </message>
+    <message>
+        <source>expected a comma or } after the member</source>
+        <translation>Komma oder } nach dem Feld erwartet</translation>
+    </message>
+    <message>
+        <source>a comma before ] with no element after it</source>
+        <translation>ein Komma vor ] ohne folgendes Element</translation>
+    </message>
+    <message>
+        <source>expected a comma or ] after the element</source>
+        <translation>Komma oder ] nach dem Element erwartet</translation>
+    </message>
+    <message>
+        <source>a line break or control character inside a string (is a &quot; missing?)</source>
+        <translation>ein Zeilenumbruch oder Steuerzeichen in einer Zeichenkette (fehlt ein &quot;?)</translation>
+    </message>
+    <message>
+        <source>\u needs four hexadecimal digits</source>
+        <translation>\u braucht vier Hexadezimalziffern</translation>
+    </message>
+    <message>
+        <source>an escape sequence JSON does not know</source>
+        <translation>eine Escape-Sequenz, die JSON nicht kennt</translation>
+    </message>
+    <message>
+        <source>this string has no closing &quot;</source>
+        <translation>dieser Zeichenkette fehlt das schließende &quot;</translation>
+    </message>
+    <message>
+        <source>not a JSON number</source>
+        <translation>keine JSON-Zahl</translation>
+    </message>
+    <message>
+        <source>replace %1 with the name of an IAM user</source>
+        <translation>ersetzen Sie %1 durch den Namen eines IAM-Benutzers</translation>
+    </message>
+    <message>
+        <source>replace %1 with the name of an IAM role</source>
+        <translation>ersetzen Sie %1 durch den Namen einer IAM-Rolle</translation>
+    </message>
+    <message>
+        <source>replace %1 with a 12-digit AWS account ID</source>
+        <translation>ersetzen Sie %1 durch eine 12-stellige AWS-Konto-ID</translation>
     </message>
 </context>
 <context>

@@ -626,6 +626,10 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Encryption: %1</source>
         <translation>暗号化: %1</translation>
     </message>
+    <message>
+        <source>Resource po&amp;licy…</source>
+        <translation>リソースポリシー(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2377,6 +2381,10 @@ Compact now?</source>
         <source>Cop&amp;y table to…</source>
         <translation>テーブルをコピー(&amp;Y)…</translation>
     </message>
+    <message>
+        <source>Resource po&amp;licy…</source>
+        <translation>リソースポリシー(&amp;L)…</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ParameterGroupsPanel</name>
@@ -2668,6 +2676,57 @@ Compact now?</source>
     <message>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>対応するキーもインデックスもありません (%1): (%2) にグローバルインデックスを追加してください</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PolicyTemplate</name>
+    <message>
+        <source>Allow an IAM user read access</source>
+        <translation>IAM ユーザーに読み取りを許可</translation>
+    </message>
+    <message>
+        <source>GetItem, BatchGetItem, Query, Scan and DescribeTable on the table and its indexes, for one IAM user of this account</source>
+        <translation>このアカウントの IAM ユーザー 1 人に、テーブルとそのインデックスでの GetItem、BatchGetItem、Query、Scan、DescribeTable を許可します</translation>
+    </message>
+    <message>
+        <source>Allow an IAM role to read and write items</source>
+        <translation>IAM ロールに項目の読み書きを許可</translation>
+    </message>
+    <message>
+        <source>Reads, and PutItem, UpdateItem, DeleteItem and BatchWriteItem, for one IAM role of this account (an application&apos;s or a Lambda function&apos;s)</source>
+        <translation>このアカウントの IAM ロール 1 つ(アプリケーションや Lambda 関数のロール)に、読み取りと PutItem、UpdateItem、DeleteItem、BatchWriteItem を許可します</translation>
+    </message>
+    <message>
+        <source>Deny deletes of items and of the table</source>
+        <translation>項目とテーブルの削除を拒否</translation>
+    </message>
+    <message>
+        <source>Nobody may call DeleteItem, a PartiQL DELETE or DeleteTable, whatever their IAM policies allow (an explicit Deny wins). BatchWriteItem can still delete: deny it too if nobody needs it</source>
+        <translation>IAM ポリシーが何を許可していても、誰も DeleteItem、PartiQL の DELETE、DeleteTable を呼び出せません(明示的な Deny が優先されます)。BatchWriteItem では引き続き削除できるため、不要なら同様に拒否してください</translation>
+    </message>
+    <message>
+        <source>Read-only for one account</source>
+        <translation>1 つのアカウントに読み取り専用</translation>
+    </message>
+    <message>
+        <source>Another AWS account may read the table and its indexes; its own IAM policies say which of its users and roles</source>
+        <translation>別の AWS アカウントがテーブルとそのインデックスを読み取れます。そのうちどのユーザーとロールかは、そのアカウント自身の IAM ポリシーが決めます</translation>
+    </message>
+    <message>
+        <source>Allow an IAM role to read the stream</source>
+        <translation>IAM ロールにストリームの読み取りを許可</translation>
+    </message>
+    <message>
+        <source>DescribeStream, GetShardIterator and GetRecords for one IAM role of this account, such as the execution role of a Lambda function that the stream triggers</source>
+        <translation>このアカウントの IAM ロール 1 つ(ストリームがトリガーする Lambda 関数の実行ロールなど)に、DescribeStream、GetShardIterator、GetRecords を許可します</translation>
+    </message>
+    <message>
+        <source>Read-only stream access for one account</source>
+        <translation>1 つのアカウントにストリームの読み取り専用アクセス</translation>
+    </message>
+    <message>
+        <source>Another AWS account may read the stream&apos;s records</source>
+        <translation>別の AWS アカウントがストリームのレコードを読み取れます</translation>
     </message>
 </context>
 <context>
@@ -3027,6 +3086,241 @@ Compact now?</source>
     <message>
         <source>Updating the table…</source>
         <translation>テーブルを更新しています…</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ResourcePolicyDialog</name>
+    <message>
+        <source>Resource policy: %1</source>
+        <translation>リソースポリシー: %1</translation>
+    </message>
+    <message>
+        <source>A resource-based policy says which principals (IAM users and roles, other accounts) may do what with this table or its stream. DynamoDB weighs it together with their own IAM policies; an explicit Deny always wins.</source>
+        <translation>リソースベースのポリシーは、どのプリンシパル(IAM ユーザーとロール、他のアカウント)がこのテーブルまたはそのストリームに対して何をできるかを定めます。DynamoDB はこれをプリンシパル自身の IAM ポリシーと合わせて評価し、明示的な Deny が常に優先されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Table %1</source>
+        <translation>テーブル %1(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Its &amp;stream</source>
+        <translation>そのストリーム(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Policy of:</source>
+        <translation>ポリシーの対象:</translation>
+    </message>
+    <message>
+        <source>Resource:</source>
+        <translation>リソース:</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>状態:</translation>
+    </message>
+    <message>
+        <source>&amp;Format</source>
+        <translation>整形(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
+        <translation>メンバーの順序を保ったまま、ポリシーを 2 スペースでインデントします(Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Insert te&amp;mplate</source>
+        <translation>テンプレートを挿入(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
+        <translation>このリソースの ARN を埋めたテンプレートのステートメントをポリシーに追加します</translation>
+    </message>
+    <message>
+        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
+        <translation>DynamoDB はポリシーごとの上限 20 KB に空白と改行も数えます</translation>
+    </message>
+    <message>
+        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
+        <translation>リソースベースのポリシーはありません。IAM の JSON ポリシー言語で入力するか、テンプレートを挿入してください。</translation>
+    </message>
+    <message>
+        <source>Re&amp;load</source>
+        <translation>再読み込み(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Read the policy as it is now; Undo in the editor brings your text back</source>
+        <translation>現在のポリシーを読み込みます。エディターで元に戻すと、あなたのテキストが戻ります</translation>
+    </message>
+    <message>
+        <source>&amp;Delete policy…</source>
+        <translation>ポリシーを削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>DeleteResourcePolicy: only if the policy is still the revision shown</source>
+        <translation>DeleteResourcePolicy: ポリシーが表示中のリビジョンのままの場合のみ</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the policy again; Undo in the editor brings your text back</source>
+        <translation>ポリシーを読み込み直します。エディターで元に戻すと、あなたのテキストが戻ります</translation>
+    </message>
+    <message>
+        <source>S&amp;ave</source>
+        <translation>保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>PutResourcePolicy: only if nobody changed the policy since it was loaded (Ctrl+S)</source>
+        <translation>PutResourcePolicy: 読み込んでから誰もポリシーを変更していない場合のみ(Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Table %1 could not be read. %2</source>
+        <translation>テーブル %1 を読み取れませんでした。%2</translation>
+    </message>
+    <message>
+        <source>The policy could not be read. %1</source>
+        <translation>ポリシーを読み取れませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>保存しました。</translation>
+    </message>
+    <message>
+        <source>table %1</source>
+        <translation>テーブル %1</translation>
+    </message>
+    <message>
+        <source>the stream of table %1</source>
+        <translation>テーブル %1 のストリーム</translation>
+    </message>
+    <message>
+        <source>Save resource policy</source>
+        <translation>リソースポリシーの保存</translation>
+    </message>
+    <message>
+        <source>This policy would deny you PutResourcePolicy: you could not change the policy of %1 again, and only the account&apos;s root user could still delete it.
+
+DynamoDB said: %2
+
+Save it anyway?</source>
+        <translation>このポリシーはあなたの PutResourcePolicy を拒否します。%1 のポリシーを二度と変更できなくなり、削除できるのはアカウントのルートユーザーだけになります。
+
+DynamoDB の応答: %2
+
+それでも保存しますか?</translation>
+    </message>
+    <message>
+        <source>Save anyway</source>
+        <translation>それでも保存</translation>
+    </message>
+    <message>
+        <source>Not saved yet: the policy would lock you out. %1</source>
+        <translation>まだ保存していません: このポリシーではあなた自身が締め出されます。%1</translation>
+    </message>
+    <message>
+        <source>The policy was not saved. %1</source>
+        <translation>ポリシーは保存されませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Deleted.</source>
+        <translation>削除しました。</translation>
+    </message>
+    <message>
+        <source>The policy was not deleted. %1</source>
+        <translation>ポリシーは削除されませんでした。%1</translation>
+    </message>
+    <message>
+        <source>Someone changed or deleted this policy after it was loaded, so it was not deleted.</source>
+        <translation>読み込んだ後に誰かがこのポリシーを変更または削除したため、削除しませんでした。</translation>
+    </message>
+    <message>
+        <source>Someone changed this policy after it was loaded, so it was not overwritten.</source>
+        <translation>読み込んだ後に誰かがこのポリシーを変更したため、上書きしませんでした。</translation>
+    </message>
+    <message>
+        <source>Reload shows the policy as it is now (then Undo brings your text back).</source>
+        <translation>再読み込みで現在のポリシーを表示します(その後、元に戻すとあなたのテキストが戻ります)。</translation>
+    </message>
+    <message>
+        <source>Delete the resource-based policy of table %1 (revision %2)? Whatever it allows or denies ends; the principals&apos; own IAM policies alone decide again.</source>
+        <translation>テーブル %1 のリソースベースのポリシー(リビジョン %2)を削除しますか? ポリシーによる許可と拒否はなくなり、プリンシパル自身の IAM ポリシーだけで判断されるようになります。</translation>
+    </message>
+    <message>
+        <source>Delete the resource-based policy of the stream of table %1 (revision %2)? Whatever it allows or denies ends; the principals&apos; own IAM policies alone decide again.</source>
+        <translation>テーブル %1 のストリームのリソースベースのポリシー(リビジョン %2)を削除しますか? ポリシーによる許可と拒否はなくなり、プリンシパル自身の IAM ポリシーだけで判断されるようになります。</translation>
+    </message>
+    <message>
+        <source>Delete policy</source>
+        <translation>ポリシーの削除</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>A template adds its statement to the policy&apos;s Statement list: make the text a JSON object first.</source>
+        <translation>テンプレートはポリシーの Statement リストにステートメントを追加します。先にテキストを JSON オブジェクトにしてください。</translation>
+    </message>
+    <message>
+        <source>The policy of the table&apos;s stream, for its readers such as Lambda functions</source>
+        <translation>テーブルのストリームのポリシー。Lambda 関数などの読み手のためのものです</translation>
+    </message>
+    <message>
+        <source>Table %1 has no stream. Turn one on in Edit table… to give it a policy.</source>
+        <translation>テーブル %1 にはストリームがありません。ポリシーを付けるには「テーブルを編集…」でストリームを有効にしてください。</translation>
+    </message>
+    <message>
+        <source>Reading table %1…</source>
+        <translation>テーブル %1 を読み取り中…</translation>
+    </message>
+    <message>
+        <source>Reading the policy…</source>
+        <translation>ポリシーを読み取り中…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>保存中…</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>削除中…</translation>
+    </message>
+    <message>
+        <source>Unknown: the table could not be read</source>
+        <translation>不明: テーブルを読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>Unknown: the policy could not be read</source>
+        <translation>不明: ポリシーを読み取れませんでした</translation>
+    </message>
+    <message>
+        <source>No resource-based policy</source>
+        <translation>リソースベースのポリシーなし</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>リビジョン %1</translation>
+    </message>
+    <message>
+        <source>%1 — edited, not saved</source>
+        <translation>%1 — 編集済み、未保存</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 / %2 バイト</translation>
+    </message>
+    <message>
+        <source>Resource policy</source>
+        <translation>リソースポリシー</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to the policy?</source>
+        <translation>ポリシーへの変更を保存せずに閉じますか?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
     </message>
 </context>
 <context>
@@ -5056,6 +5350,89 @@ Click to see what it holds</source>
     <message>
         <source>Expected a value</source>
         <translation>値が必要です</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::policytext</name>
+    <message>
+        <source>Line %1, column %2: %3</source>
+        <translation>%1 行 %2 列: %3</translation>
+    </message>
+    <message>
+        <source>a policy is a JSON object: {&quot;Version&quot;: &quot;2012-10-17&quot;, &quot;Statement&quot;: [...]}</source>
+        <translation>ポリシーは JSON オブジェクトです: {&quot;Version&quot;: &quot;2012-10-17&quot;, &quot;Statement&quot;: [...]}</translation>
+    </message>
+    <message>
+        <source>unexpected text after the end of the policy</source>
+        <translation>ポリシーの終わりの後に余分なテキストがあります</translation>
+    </message>
+    <message>
+        <source>the text ends too early: %1</source>
+        <translation>テキストが途中で終わっています: %1</translation>
+    </message>
+    <message>
+        <source>nested too deeply</source>
+        <translation>入れ子が深すぎます</translation>
+    </message>
+    <message>
+        <source>expected a value: a string in double quotes, a number, an object, an array, true, false or null</source>
+        <translation>値が必要です: 二重引用符で囲んだ文字列、数値、オブジェクト、配列、true、false、null のいずれか</translation>
+    </message>
+    <message>
+        <source>a comma before } with no member after it</source>
+        <translation>} の前のカンマの後にメンバーがありません</translation>
+    </message>
+    <message>
+        <source>expected a member name in double quotes</source>
+        <translation>二重引用符で囲んだメンバー名が必要です</translation>
+    </message>
+    <message>
+        <source>expected : after the member name</source>
+        <translation>メンバー名の後に : が必要です</translation>
+    </message>
+    <message>
+        <source>expected a comma or } after the member</source>
+        <translation>メンバーの後にカンマか } が必要です</translation>
+    </message>
+    <message>
+        <source>a comma before ] with no element after it</source>
+        <translation>] の前のカンマの後に要素がありません</translation>
+    </message>
+    <message>
+        <source>expected a comma or ] after the element</source>
+        <translation>要素の後にカンマか ] が必要です</translation>
+    </message>
+    <message>
+        <source>a line break or control character inside a string (is a &quot; missing?)</source>
+        <translation>文字列の中に改行か制御文字があります(&quot; が抜けていませんか?)</translation>
+    </message>
+    <message>
+        <source>\u needs four hexadecimal digits</source>
+        <translation>\u には 16 進数字が 4 桁必要です</translation>
+    </message>
+    <message>
+        <source>an escape sequence JSON does not know</source>
+        <translation>JSON にないエスケープシーケンスです</translation>
+    </message>
+    <message>
+        <source>this string has no closing &quot;</source>
+        <translation>この文字列には閉じる &quot; がありません</translation>
+    </message>
+    <message>
+        <source>not a JSON number</source>
+        <translation>JSON の数値ではありません</translation>
+    </message>
+    <message>
+        <source>replace %1 with the name of an IAM user</source>
+        <translation>%1 を IAM ユーザーの名前に置き換えてください</translation>
+    </message>
+    <message>
+        <source>replace %1 with the name of an IAM role</source>
+        <translation>%1 を IAM ロールの名前に置き換えてください</translation>
+    </message>
+    <message>
+        <source>replace %1 with a 12-digit AWS account ID</source>
+        <translation>%1 を 12 桁の AWS アカウント ID に置き換えてください</translation>
     </message>
 </context>
 <context>

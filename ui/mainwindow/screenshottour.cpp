@@ -29,6 +29,7 @@
 #include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
 #include "partiql/partiqlresultmodel.h"
+#include "policies/resourcepolicydialog.h"
 #include "replicas/replicasdialog.h"
 #include "streams/streamrecordmodel.h"
 #include "streams/streamviewer.h"
@@ -44,6 +45,7 @@
 #include <QJsonArray>
 #include <QLineEdit>
 #include <QPalette>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -519,6 +521,20 @@ void ScreenshotTour::start()
         waitFor([&] { return !copy->isCopying(); });
         save(copy, QStringLiteral("19-table-copy"));
         copy->close();
+    }
+
+    // 20: Resource policy…: Orders' policy made of two templates (an IAM
+    // user's read access, a Deny of deletes), saved, with its revision.
+    if (ResourcePolicyDialog *policy = m_window->openResourcePolicy(c, QStringLiteral("Orders"))) {
+        waitFor([&] { return policy->isDescribed() && policy->isLoaded() && !policy->isBusy(); });
+        policy->insertTemplate(0);
+        policy->editor()->insertPlainText(QStringLiteral("analyst"));
+        policy->insertTemplate(2);
+        policy->save();
+        waitFor([&] { return !policy->isBusy(); });
+        policy->editor()->moveCursor(QTextCursor::Start);
+        save(policy, QStringLiteral("20-resource-policy"));
+        policy->close();
     }
 
     emit finished(m_saved >= 6);

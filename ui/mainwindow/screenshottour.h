@@ -6,7 +6,7 @@
 // when one opens), the transaction builder, the PartiQL editor, the live
 // stream viewer, the backups and history timeline, the global table
 // dialog, an export to S3 and its import back, the DAX clusters window, a
-// table copied with Copy table to…) and saves each as DIR/NN-name.png with QWidget::grab.
+// table copied with Copy table to…, a table's resource policy) and saves each as DIR/NN-name.png with QWidget::grab.
 // Used by tools/screenshots.sh under xvfb-run. Test mode only: it waits by
 // spinning the event loop and calls the API synchronously to seed data.
 #pragma once
