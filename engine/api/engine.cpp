@@ -1,4 +1,5 @@
 #include "api/engine.h"
+#include "api/resourcepolicyops.h"
 #include "api/tablearn.h"
 
 #include "api/fastrequest.h"
@@ -118,6 +119,8 @@ struct Engine::Private {
     std::unique_ptr<QTemporaryDir> bucketsTemp;
     // The DAX clusters' caches.
     std::unique_ptr<cache::Clusters> clusters;
+    // Tables' and streams' resource-based policies, parsed once each.
+    security::ResourcePolicyCache resourcePolicies;
 
     // Global tables' replication between regions. Its thread stops first
     // (~Engine); the object outlives the background jobs that use it.
@@ -146,6 +149,9 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DescribeEndpoints"), describeEndpoints},
         {QStringLiteral("DescribeContributorInsights"), describeContributorInsights},
         {QStringLiteral("DescribeKinesisStreamingDestination"), describeKinesisStreamingDestination},
+        {QStringLiteral("PutResourcePolicy"), putResourcePolicy},
+        {QStringLiteral("GetResourcePolicy"), getResourcePolicy},
+        {QStringLiteral("DeleteResourcePolicy"), deleteResourcePolicy},
         {QStringLiteral("TagResource"), tagResource},
         {QStringLiteral("UntagResource"), untagResource},
         {QStringLiteral("ListTagsOfResource"), listTagsOfResource},
@@ -506,8 +512,9 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
         });
     };
     std::optional<Result<QByteArray>> answer;
-    // A caller with a policy takes the general path, where calls are authorized.
-    const bool authorizing = context.principal && context.principal->policy;
+    // A signed caller (--auth) takes the general path, where calls are
+    // authorized against its policy and its tables' resource-based policies.
+    const bool authorizing = context.principal != nullptr;
     if (!authorizing && !context.daxCluster.isEmpty()) {
         // Through a DAX cluster, GetItem and PutItem (the commonest) are read from their bytes too.
         if (operation == u"GetItem")
@@ -566,13 +573,42 @@ Result<QByteArray> Engine::call(const RequestContext &context, QStringView opera
     // Through a DAX cluster go its item operations; its control plane
     // ("Dax.") and Dynamodesk's own operations are answered wherever sent.
     const bool throughCluster = !context.daxCluster.isEmpty() && !daxOp && !operation.startsWith(u"Dynamodesk.");
-    // IAM authorizes a call before it is validated, as on AWS.
+    // IAM authorizes a call before it is validated, as on AWS: the caller's
+    // identity-based policy and the resource-based policies of the tables
+    // and streams it names.
     if (context.principal) {
         const QString region = context.region.isEmpty() ? Private::defaultRegion() : context.region;
+        DD_ASSIGN(std::shared_ptr<storage::Database> db, d->regionOf(context));
+        const QString tablePrefix = QStringLiteral("arn:aws:dynamodb:%1:%2:table/").arg(region, context.accountId);
+        const security::TableKeyLookup keyNames = [&db](const QString &name, const QString &index) -> std::optional<security::TableKeyNames> {
+            const std::shared_ptr<const storage::TableDef> table = db->table(name);
+            if (!table)
+                return std::nullopt;
+            security::TableKeyNames out;
+            out.partitionKey = table->keys.hash.name;
+            if (!index.isEmpty()) {
+                const storage::IndexDef *i = table->index(index);
+                if (!i)
+                    return std::nullopt;
+                out.partitionKey = i->keys.hash.name;
+            }
+            return out;
+        };
+        const security::ResourcePolicyLookup policies = [&](const QString &resourceArn) -> std::shared_ptr<const security::Policy> {
+            if (!resourceArn.startsWith(tablePrefix))
+                return nullptr;
+            const QString rest = resourceArn.mid(tablePrefix.size());
+            const std::shared_ptr<const storage::TableDef> table = db->table(rest.section(u'/', 0, 0));
+            if (!table)
+                return nullptr;
+            const QString document = governingPolicy(*table, resourceArn);
+            return document.isEmpty() ? nullptr : d->resourcePolicies.get(document);
+        };
+        const security::RequestFacts facts{region, context.sourceIp, false, d->clock->nowMs()};
         if (auto denied = security::authorize(*context.principal,
                                               security::permissionsFor(operation, request, region, context.accountId,
-                                                                       throughCluster ? context.daxCluster : QString()),
-                                              context.accountId))
+                                                                       throughCluster ? context.daxCluster : QString(), keyNames),
+                                              context.accountId, facts, policies))
             return *denied;
     }
     // Dynamodesk's own operations ("Dynamodesk.<Op>") are not in AWS's model:

@@ -21,6 +21,7 @@
 
 namespace dd::security {
 struct Principal;
+class Credentials;
 }
 
 namespace dd::api {
@@ -34,6 +35,11 @@ struct RequestContext {
     // --auth): each call is checked against its policy (security/permissions.h)
     // before anything else. Null: every call is allowed.
     std::shared_ptr<const security::Principal> principal;
+    // The users such an endpoint knows, so that a resource-based policy can
+    // name only those (PutResourcePolicy). Null: any principal is taken.
+    std::shared_ptr<const security::Credentials> users;
+    // The caller's IP address (aws:SourceIp in policy conditions); empty in process.
+    QString sourceIp;
     // False when the caller may be on another machine (an endpoint bound
     // beyond the loopback interface): CreateTrigger and UpdateTrigger then
     // refuse a Command, which would run a shell command as this process.

@@ -3,6 +3,7 @@
 // DescribeKinesisStreamingDestination. Messages follow AWS's text.
 #include "api/kmskeys.h"
 #include "api/opcontext.h"
+#include "api/resourcepolicyops.h"
 #include "backup/backupcatalog.h"
 #include "model/limits.h"
 #include "replication/replicaops.h"
@@ -537,6 +538,9 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
         desc.insert(p("SSEDescription"), *sse);
     if (req.contains(p("Tags")))
         desc.insert(p("_Tags"), req.value(p("Tags")));
+    // A resource-based policy from the start (read as PutResourcePolicy reads one).
+    if (req.contains(p("ResourcePolicy")))
+        DD_CHECK(attachCreatePolicy(ctx, req.value(p("ResourcePolicy")).toString(), arn, desc, now));
 
     auto created = ctx.db.write<std::shared_ptr<const storage::TableDef>>(
         [&](storage::WriteTxn &txn) -> Result<std::shared_ptr<const storage::TableDef>> {

@@ -595,6 +595,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
         Result<std::shared_ptr<const security::Principal>> signer = m_options.credentials->verify(signed_, QDateTime::currentDateTimeUtc());
         if (!signer.ok()) return fail(signer.error());
         context.principal = std::move(*signer);
+        context.users = m_options.credentials;
     }
     if (req.body.isEmpty()) return serialization();
 

@@ -130,4 +130,12 @@ Result<std::shared_ptr<const Principal>> Credentials::verify(const SigV4::Reques
     return user;
 }
 
+bool Credentials::hasUserArn(const QString &arn, const QString &accountId) const
+{
+    for (const auto &user : m_users)
+        if (user->arn(accountId) == arn)
+            return true;
+    return false;
+}
+
 } // namespace dd::security

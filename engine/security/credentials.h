@@ -44,6 +44,8 @@ public:
     // The user of `accessKeyId`, or null.
     std::shared_ptr<const Principal> find(const QString &accessKeyId) const { return m_users.value(accessKeyId); }
     qsizetype size() const { return m_users.size(); }
+    // Whether `arn` is "arn:aws:iam::<accountId>:user/<name>" of a user here.
+    bool hasUserArn(const QString &arn, const QString &accountId) const;
 
     // Checks the SigV4 signature in the Authorization header of `request`
     // (as received: its target in url's path and query, every header, the

@@ -105,7 +105,10 @@ private slots:
                                 R"({"Statement":[{"Effect":"Allow","Action":"*","NotAction":"x","Resource":"*"}]})",
                                 R"({"Statement":[{"Effect":"Allow","Action":"*"}]})",
                                 R"({"Statement":[{"Effect":"Allow","Action":[1],"Resource":"*"}]})",
-                                R"({"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{}}]})"}) {
+                                R"({"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"StringMaybe":{"aws:username":"a"}}}]})",
+                                R"({"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"NumericLessThan":{"k":"x"}}}]})",
+                                R"({"Statement":[{"Effect":"Allow","Action":"*","Resource":"*","Principal":"*"}]})",
+                                R"({"Version":"2013-01-01","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]})"}) {
             const Result<Policy> r = Policy::parse(json(bad));
             QVERIFY2(!r.ok(), bad);
             QCOMPARE(r.error().type(), s("ValidationException"));
