@@ -149,6 +149,7 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DescribeEndpoints"), describeEndpoints},
         {QStringLiteral("DescribeContributorInsights"), describeContributorInsights},
         {QStringLiteral("DescribeKinesisStreamingDestination"), describeKinesisStreamingDestination},
+        {QStringLiteral("UpdateKinesisStreamingDestination"), updateKinesisStreamingDestination},
         {QStringLiteral("PutResourcePolicy"), putResourcePolicy},
         {QStringLiteral("GetResourcePolicy"), getResourcePolicy},
         {QStringLiteral("DeleteResourcePolicy"), deleteResourcePolicy},

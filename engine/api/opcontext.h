@@ -74,9 +74,11 @@ Result<QByteArray> deleteTable(OpContext &, const QJsonObject &);
 Result<QByteArray> describeLimits(OpContext &, const QJsonObject &);
 Result<QByteArray> describeEndpoints(OpContext &, const QJsonObject &);
 // What the engine does not emulate, described as it is: Contributor Insights
-// DISABLED, no Kinesis streaming destinations (tableops.cpp).
+// DISABLED (tableops.cpp); no Kinesis streaming destinations, so none to
+// update either (kinesisops.cpp).
 Result<QByteArray> describeContributorInsights(OpContext &, const QJsonObject &);
 Result<QByteArray> describeKinesisStreamingDestination(OpContext &, const QJsonObject &);
+Result<QByteArray> updateKinesisStreamingDestination(OpContext &, const QJsonObject &);
 // Tags (tagops.cpp).
 Result<QByteArray> tagResource(OpContext &, const QJsonObject &);
 Result<QByteArray> untagResource(OpContext &, const QJsonObject &);

@@ -1,9 +1,11 @@
 // Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
-// DeleteTable, DescribeLimits, DescribeEndpoints, DescribeContributorInsights,
-// DescribeKinesisStreamingDestination. Messages follow AWS's text.
+// DeleteTable, DescribeLimits, DescribeEndpoints, DescribeContributorInsights.
+// Messages follow AWS's text. Warm throughput's own rules are in
+// warmthroughput.h; this file applies them where a table changes.
 #include "api/kmskeys.h"
 #include "api/opcontext.h"
 #include "api/resourcepolicyops.h"
+#include "api/warmthroughput.h"
 #include "backup/backupcatalog.h"
 #include "model/limits.h"
 #include "replication/replicaops.h"
@@ -190,6 +192,8 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
     const qint64 now = ctx.clock->nowMs();
     const QString status = liveStatus(table.description, now);
     out.insert(p("TableStatus"), status);
+    const bool everOnDemand = WarmThroughput::everOnDemand(table.description);
+    out.insert(p("WarmThroughput"), WarmThroughput::describe(table.description, everOnDemand, now));
     if (withStats) {
         const auto stats = ctx.db.tableStats(table.id);
         out.insert(p("ItemCount"), stats.ok() ? stats->first : 0);
@@ -211,6 +215,8 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
             if (kind[0] == 'G' && !index.value(p("Backfilling")).toBool() && status == p("ACTIVE")
                 && (indexStatus == p("CREATING") || (indexStatus == p("UPDATING") && now >= stored.value(p("_StatusUntilMs")).toInteger())))
                 index.insert(p("IndexStatus"), p("ACTIVE"));
+            if (kind[0] == 'G')
+                index.insert(p("WarmThroughput"), WarmThroughput::describe(stored, everOnDemand, now));
             if (withStats && stored.contains(p("_IndexId"))) {
                 const auto stats = ctx.db.indexStats(stored.value(p("_IndexId")).toInteger());
                 index.insert(p("ItemCount"), stats.ok() ? stats->first : 0);
@@ -258,6 +264,10 @@ std::optional<ApiError> checkIndexUpdates(const QJsonObject &req)
         if (names.contains(name))
             return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Only one global secondary index update per index is allowed simultaneously. Index: %1").arg(name));
         names.insert(name);
+        // Checked before the table and the index are looked up, as on AWS (DDB-TABLE-456).
+        if (const QJsonObject up = u.value(p("Update")).toObject(); up.contains(p("WarmThroughput")) && !WarmThroughput::requested(up))
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: WarmThroughput must have at least one of ReadUnitsPerSecond or "
+                                                       "WriteUnitsPerSecond specified for index: %1").arg(name));
         if (action != p("Update"))
             ++createsOrDeletes;
         creates = creates || action == p("Create");
@@ -276,6 +286,23 @@ std::optional<ApiError> checkIndexUpdates(const QJsonObject &req)
     }
     Q_UNUSED(creates);
     return std::nullopt;
+}
+
+// Whether an UpdateTable changes nothing but warm throughput (the table's,
+// its indexes' or both).
+bool onlyWarmThroughput(const QJsonObject &req)
+{
+    for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification", "TableClass", "DeletionProtectionEnabled"})
+        if (req.contains(p(other)))
+            return false;
+    bool warm = WarmThroughput::requested(req);
+    for (const QJsonValue &u : req.value(p("GlobalSecondaryIndexUpdates")).toArray()) {
+        const QJsonObject up = u.toObject().value(p("Update")).toObject();
+        if (!u.toObject().contains(p("Update")) || up.contains(p("ProvisionedThroughput")))
+            return false;
+        warm = warm || WarmThroughput::requested(up);
+    }
+    return warm;
 }
 
 // Applies GlobalSecondaryIndexUpdates to `desc` (inside the write, after
@@ -357,15 +384,21 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name));
             if (gsis.size() >= model::kMaxGsiPerTable)
                 return ApiError::limitExceeded(QStringLiteral("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of %1").arg(model::kMaxGsiPerTable));
-            gsis.append(QJsonObject{{p("IndexName"), name},
-                                    {p("KeySchema"), ks},
-                                    {p("Projection"), projection},
-                                    {p("IndexStatus"), p("CREATING")},
-                                    {p("Backfilling"), true},
-                                    {p("ProvisionedThroughput"), throughputDescription(c.value(p("ProvisionedThroughput")).toObject())},
-                                    {p("IndexSizeBytes"), 0},
-                                    {p("ItemCount"), 0},
-                                    {p("IndexArn"), desc.value(p("TableArn")).toString() + p("/index/") + name}});
+            const WarmThroughput initial = WarmThroughput::initial(onDemand, c.value(p("ProvisionedThroughput")).toObject());
+            if (auto e = WarmThroughput::checkCreate(c.value(p("WarmThroughput")).toObject(), initial, onDemand, p("index ") + name, ctx.db.region()))
+                return *e;
+            QJsonObject index{{p("IndexName"), name},
+                              {p("KeySchema"), ks},
+                              {p("Projection"), projection},
+                              {p("IndexStatus"), p("CREATING")},
+                              {p("Backfilling"), true},
+                              {p("ProvisionedThroughput"), throughputDescription(c.value(p("ProvisionedThroughput")).toObject())},
+                              {p("IndexSizeBytes"), 0},
+                              {p("ItemCount"), 0},
+                              {p("IndexArn"), desc.value(p("TableArn")).toString() + p("/index/") + name}};
+            initial.with(c.value(p("WarmThroughput")).toObject())
+                .storeIn(index, WarmThroughput::requested(c) && ctx.options.delayTransientStatuses ? nowMs + kTransientStatusMs : 0);
+            gsis.append(index);
         } else if (u.contains(p("Delete"))) {
             const QString name = u.value(p("Delete")).toObject().value(p("IndexName")).toString();
             const qsizetype at = findIn(gsis, name);
@@ -387,12 +420,28 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 return ApiError::validation(QStringLiteral("Cannot update an index that is not a GlobalSecondaryIndex: %1").arg(name));
             if (at < 0 || gsis.at(at).toObject().value(p("IndexStatus")).toString() == p("DELETING"))
                 return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found for table: %2").arg(name, tableName));
-            if (onDemand)
+            // An Update may raise the index's warm throughput (on demand, only
+            // that), set its capacity (provisioned), or both.
+            const bool warm = WarmThroughput::requested(up);
+            if (onDemand && (!warm || up.contains(p("ProvisionedThroughput"))))
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The only Updates for index: %1 when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput").arg(name));
+            if (!warm && !up.contains(p("ProvisionedThroughput")))
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name));
+            QJsonObject o = gsis.at(at).toObject();
+            const WarmThroughput current = WarmThroughput::of(o, WarmThroughput::everOnDemand(desc));
+            if (warm)
+                if (auto e = WarmThroughput::checkUpdate(up.value(p("WarmThroughput")).toObject(), current, p("index ") + name, ctx.db.region()))
+                    return *e;
+            const WarmThroughput raised = current.with(up.value(p("WarmThroughput")).toObject());
+            const qint64 warmUntil = warm && ctx.options.delayTransientStatuses ? nowMs + kTransientStatusMs : o.value(p("_WarmUntilMs")).toInteger();
+            if (!up.contains(p("ProvisionedThroughput"))) {
+                raised.storeIn(o, warmUntil);
+                gsis.replace(at, o);
+                continue;
+            }
             const QJsonObject want = up.value(p("ProvisionedThroughput")).toObject();
             if (auto m = checkThroughput(want))
                 return ApiError::validation(p("This operation cannot be performed with given input values. Please contact DynamoDB service team for more info: Action Blocked: IndexUpdate"));
-            QJsonObject o = gsis.at(at).toObject();
             QJsonObject pt = o.value(p("ProvisionedThroughput")).toObject();
             const qint64 r0 = pt.value(p("ReadCapacityUnits")).toInteger(), w0 = pt.value(p("WriteCapacityUnits")).toInteger();
             const qint64 r1 = want.value(p("ReadCapacityUnits")).toInteger(), w1 = want.value(p("WriteCapacityUnits")).toInteger();
@@ -412,6 +461,8 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
             pt.insert(p("ReadCapacityUnits"), r1);
             pt.insert(p("WriteCapacityUnits"), w1);
             o.insert(p("ProvisionedThroughput"), pt);
+            // Warm throughput follows the highest capacity ever provisioned (DDB-TABLE-061).
+            raised.atLeast(WarmThroughput::initial(false, pt)).storeIn(o, warmUntil);
             if (ctx.options.delayTransientStatuses && !o.value(p("Backfilling")).toBool()) {
                 o.insert(p("IndexStatus"), p("UPDATING"));
                 o.insert(p("_StatusUntilMs"), nowMs + kTransientStatusMs);
@@ -490,6 +541,19 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     const qint64 now = ctx.clock->nowMs();
     const bool onDemand = req.value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
     const QString arn = tableArn(ctx, name);
+    // Warm throughput: the initial value unless the request asks for more.
+    const auto warmOf = [&](const QJsonObject &tableOrIndex) {
+        return WarmThroughput::initial(onDemand, tableOrIndex.value(p("ProvisionedThroughput")).toObject());
+    };
+    const auto warmUntil = [&](const QJsonObject &tableOrIndex) {
+        return WarmThroughput::requested(tableOrIndex) && ctx.options.delayTransientStatuses ? now + kTransientStatusMs : 0;
+    };
+    if (auto e = WarmThroughput::checkCreate(req.value(p("WarmThroughput")).toObject(), warmOf(req), onDemand, p("table"), ctx.db.region()))
+        return *e;
+    for (const QJsonValue &v : req.value(p("GlobalSecondaryIndexes")).toArray())
+        if (auto e = WarmThroughput::checkCreate(v.toObject().value(p("WarmThroughput")).toObject(), warmOf(v.toObject()), onDemand,
+                                                 p("index ") + v.toObject().value(p("IndexName")).toString(), ctx.db.region()))
+            return *e;
 
     QJsonObject desc;
     desc.insert(p("AttributeDefinitions"), req.value(p("AttributeDefinitions")));
@@ -504,6 +568,7 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     if (onDemand)
         desc.insert(p("BillingModeSummary"), QJsonObject{{p("BillingMode"), p("PAY_PER_REQUEST")},
                                                        {p("LastUpdateToPayPerRequestDateTime"), epochSeconds(now)}});
+    warmOf(req).with(req.value(p("WarmThroughput")).toObject()).storeIn(desc, warmUntil(req));
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         if (!req.contains(p(kind)))
             continue;
@@ -519,6 +584,7 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
             if (kind[0] == 'G') {
                 index.insert(p("IndexStatus"), ctx.options.delayTransientStatuses ? p("CREATING") : p("ACTIVE"));
                 index.insert(p("ProvisionedThroughput"), throughputDescription(in.value(p("ProvisionedThroughput")).toObject()));
+                warmOf(in).with(in.value(p("WarmThroughput")).toObject()).storeIn(index, warmUntil(in));
             }
             out.append(index);
         }
@@ -554,6 +620,23 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     out.insert(p("TableStatus"), desc.value(p("TableStatus")));
     out.insert(p("ItemCount"), 0);
     out.insert(p("TableSizeBytes"), 0);
+    // AWS's CreateTable answer shows a WarmThroughput only where the request
+    // gave one; DescribeTable always does (DDB-TABLE-033).
+    if (!WarmThroughput::requested(req))
+        out.remove(p("WarmThroughput"));
+    QJsonArray gsis = out.value(p("GlobalSecondaryIndexes")).toArray();
+    const QJsonArray requestedGsis = req.value(p("GlobalSecondaryIndexes")).toArray();
+    for (qsizetype i = 0; i < gsis.size(); ++i) {
+        QJsonObject index = gsis.at(i).toObject();
+        const bool asked = std::any_of(requestedGsis.begin(), requestedGsis.end(), [&](const QJsonValue &r) {
+            return r.toObject().value(p("IndexName")) == index.value(p("IndexName")) && WarmThroughput::requested(r.toObject());
+        });
+        if (!asked)
+            index.remove(p("WarmThroughput"));
+        gsis.replace(i, index);
+    }
+    if (!gsis.isEmpty())
+        out.insert(p("GlobalSecondaryIndexes"), gsis);
     return toBody({{p("TableDescription"), out}});
 }
 
@@ -596,10 +679,15 @@ Result<QByteArray> listTables(OpContext &ctx, const QJsonObject &req)
 
 Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
 {
+    // A WarmThroughput without members counts as none, as on AWS (which
+    // answers one alone with an InternalFailure, DDB-TABLE-437/456).
+    const bool warm = WarmThroughput::requested(req);
     if (!req.contains(p("ProvisionedThroughput")) && !req.contains(p("BillingMode")) && !req.contains(p("StreamSpecification"))
         && req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty() && !req.contains(p("SSESpecification"))
-        && !req.contains(p("ReplicaUpdates")) && !req.contains(p("TableClass")) && !req.contains(p("DeletionProtectionEnabled")))
-        return ApiError::validation(p("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required"));
+        && !req.contains(p("ReplicaUpdates")) && !req.contains(p("TableClass")) && !req.contains(p("DeletionProtectionEnabled")) && !warm)
+        return ApiError::validation(p("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, "
+                                      "ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
+                                      "OnDemandThroughput, WarmThroughput or TableClass is required"));
     if (req.value(p("BillingMode")).toString() == p("PROVISIONED") && !req.contains(p("ProvisionedThroughput")))
         return ApiError::validation(p("One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED"));
     if (auto m = checkThroughput(req.value(p("ProvisionedThroughput")).toObject()))
@@ -608,9 +696,19 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(p("One or more parameter values were invalid: List of GlobalSecondaryIndexUpdates is empty"));
     if (auto e = checkIndexUpdates(req))
         return *e;
+    // The table's WarmThroughput goes alone, or with index updates other than
+    // a Create (AWS's texts, DDB-TABLE-442).
+    if (warm && !req.contains(p("ReplicaUpdates"))) {
+        for (const QJsonValue &u : req.value(p("GlobalSecondaryIndexUpdates")).toArray())
+            if (u.toObject().contains(p("Create")))
+                return ApiError::validation(p("One or more parameter values were invalid: Create global secondary index cannot be specified when updating WarmThroughput"));
+        for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification", "TableClass", "DeletionProtectionEnabled"})
+            if (req.contains(p(other)))
+                return ApiError::validation(p("One or more parameter values were invalid: WarmThroughput must be the only operation in the request"));
+    }
     if (req.contains(p("ReplicaUpdates"))) {
         for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "GlobalSecondaryIndexUpdates", "SSESpecification",
-                                  "TableClass", "DeletionProtectionEnabled", "AttributeDefinitions"})
+                                  "TableClass", "DeletionProtectionEnabled", "AttributeDefinitions", "WarmThroughput"})
             if (req.contains(p(other)))
                 return ApiError::validation(p("One or more parameter values were invalid: Replica modification must be the only operation in the request"));
         return replication::updateReplicas(ctx, req);
@@ -628,6 +726,17 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
             const QString currentMode = desc.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
             const QString mode = req.value(p("BillingMode")).toString(currentMode);
             bool changed = false;
+            // The table's warm throughput: raised by the request, by a capacity
+            // increase and by a switch to on demand; never lowered.
+            WarmThroughput warmNow = WarmThroughput::of(desc, WarmThroughput::everOnDemand(desc));
+            qint64 warmUntil = desc.value(p("_WarmUntilMs")).toInteger();
+            if (warm) {
+                if (auto e = WarmThroughput::checkUpdate(req.value(p("WarmThroughput")).toObject(), warmNow, p("table"), ctx.db.region()))
+                    return *e;
+                warmNow = warmNow.with(req.value(p("WarmThroughput")).toObject());
+                if (ctx.options.delayTransientStatuses)
+                    warmUntil = txn.nowMs + kTransientStatusMs;
+            }
             if (req.contains(p("ProvisionedThroughput"))) {
                 if (mode == p("PAY_PER_REQUEST"))
                     return ApiError::validation(p("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"));
@@ -651,6 +760,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 pt.insert(p("ReadCapacityUnits"), r1);
                 pt.insert(p("WriteCapacityUnits"), w1);
                 desc.insert(p("ProvisionedThroughput"), pt);
+                warmNow = warmNow.atLeast(WarmThroughput::initial(false, pt));
                 changed = true;
             }
             if (mode != currentMode && mode == p("PROVISIONED") && replication::isGlobal(desc))
@@ -663,6 +773,20 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                     pt.insert(p("ReadCapacityUnits"), 0);
                     pt.insert(p("WriteCapacityUnits"), 0);
                     desc.insert(p("ProvisionedThroughput"), pt);
+                    // On demand, the table and its indexes can take at least
+                    // the initial on-demand throughput at once (DDB-TABLE-061).
+                    const WarmThroughput onDemand = WarmThroughput::initial(true, {});
+                    warmNow = warmNow.atLeast(onDemand);
+                    QJsonArray gsis = desc.value(p("GlobalSecondaryIndexes")).toArray();
+                    for (qsizetype i = 0; i < gsis.size(); ++i) {
+                        QJsonObject index = gsis.at(i).toObject();
+                        WarmThroughput::of(index, WarmThroughput::everOnDemand(desc))
+                            .atLeast(onDemand)
+                            .storeIn(index, index.value(p("_WarmUntilMs")).toInteger());
+                        gsis.replace(i, index);
+                    }
+                    if (!gsis.isEmpty())
+                        desc.insert(p("GlobalSecondaryIndexes"), gsis);
                 } else {
                     summary.insert(p("LastUpdateToPayPerRequestDateTime"),
                                    desc.value(p("BillingModeSummary")).toObject().value(p("LastUpdateToPayPerRequestDateTime")));
@@ -709,6 +833,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 changed = true;
             }
             Q_UNUSED(changed);
+            warmNow.storeIn(desc, warmUntil);
             if (auto e = applyIndexUpdates(ctx, req, desc, txn.nowMs))
                 return *e;
             // From on-demand to provisioned, every GSI the table keeps needs
@@ -730,7 +855,9 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                     return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1")
                                                     .arg(missing.join(QLatin1Char(','))));
             }
-            if (ctx.options.delayTransientStatuses) {
+            // A warm throughput increase leaves the table ACTIVE: only its
+            // WarmThroughput says UPDATING (DDB-TABLE-179, -155).
+            if (ctx.options.delayTransientStatuses && !onlyWarmThroughput(req)) {
                 desc.insert(p("TableStatus"), p("UPDATING"));
                 desc.insert(p("_StatusUntilMs"), txn.nowMs + kTransientStatusMs);
             }
@@ -761,6 +888,7 @@ Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
         if (auto e = replication::checkDelete(ctx, *table))
             return *e;
         out = publicDescription(ctx, *table, true);
+        out.remove(p("WarmThroughput")); // not in AWS's DeleteTable answer (DDB-TABLE-363)
         replicated = table->description;
         DD_CHECK(ctx.db.dropTable(txn, *table));
         return true;
@@ -807,14 +935,6 @@ Result<QByteArray> describeContributorInsights(OpContext &ctx, const QJsonObject
         out.insert(p("IndexName"), index);
     }
     return toBody(out);
-}
-
-Result<QByteArray> describeKinesisStreamingDestination(OpContext &ctx, const QJsonObject &req)
-{
-    // Kinesis Data Streams are not emulated: no table has a destination.
-    // (The table's changes are in its DynamoDB stream and local triggers.)
-    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
-    return toBody({{p("TableName"), table->name}, {p("KinesisDataStreamDestinations"), QJsonArray()}});
 }
 
 } // namespace dd::api

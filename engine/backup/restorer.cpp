@@ -99,6 +99,10 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
                     pt = create.value(p("ProvisionedThroughput")).toObject();
                 index.insert(p("ProvisionedThroughput"), pt);
             }
+            // The new table starts from the initial warm throughput, or what an
+            // override of the index asks for (the source's is not restored).
+            if (kind[0] == 'G' && req.contains(overrideName) && i.contains(p("WarmThroughput")))
+                index.insert(p("WarmThroughput"), i.value(p("WarmThroughput")));
             addKeyNames(i.value(p("KeySchema")).toArray(), used);
             out.append(index);
         }

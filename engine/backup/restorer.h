@@ -40,8 +40,8 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
 // overrides of `req` (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,
 // ProvisionedThroughputOverride, SSESpecificationOverride; none if empty).
-// Not the stream, the table class or TTL: AWS's restores leave them to be
-// set again.
+// Not the stream, the table class, TTL or warm throughput (but an index
+// override's WarmThroughput): AWS's restores leave them to be set again.
 QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req);
 
 // Creates table req["TargetTableName"] shaped as `source` (a stored

@@ -1,5 +1,6 @@
 #include "replication/replicaops.h"
 
+#include "api/warmthroughput.h"
 #include "backup/backupcatalog.h"
 #include "backup/restorer.h"
 #include "backup/snapshot.h"
@@ -364,6 +365,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     // the regions that listed it forget it again.
     api::OpContext targetCtx = ctx.inRegion(*targetDb);
     QJsonObject create = backup::createTableRequest(current, name, {});
+    api::WarmThroughput::copyInto(create, current);
     if (member.contains(p("TableClassOverride")))
         create.insert(p("TableClass"), member.value(p("TableClassOverride")));
     else if (current.contains(p("TableClassSummary")))
