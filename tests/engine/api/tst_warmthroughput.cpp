@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QThread>
 
+#include <sqlite3.h>
+
 using namespace dd;
 
 namespace {
@@ -99,6 +101,52 @@ class TstWarmThroughput : public QObject, public test::EngineCalls {
         return {{s("GlobalSecondaryIndexUpdates"), QJsonArray{QJsonObject{{s(action), member}}}}};
     }
     void in(const char *region) { m_ctx.region = s(region); }
+
+    // Rewrites the stored descriptions in region us-east-1's file as the
+    // engine wrote them before it kept warm throughput (the engine closed).
+    bool forgetWarmThroughput()
+    {
+        sqlite3 *db = nullptr;
+        bool done = sqlite3_open_v2(qPrintable(m_dir.path() + s("/us-east-1.db")), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
+        // The streams' catalog triggers ask the engine where its change log ends.
+        static qint64 changeLogEnd = 0;
+        sqlite3_stmt *read = nullptr;
+        if (done && sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'changelog_seq'", -1, &read, nullptr) == SQLITE_OK
+            && sqlite3_step(read) == SQLITE_ROW)
+            changeLogEnd = sqlite3_column_int64(read, 0);
+        sqlite3_finalize(read);
+        done = done && sqlite3_create_function(db, "dd_changelog_end", 0, SQLITE_UTF8, nullptr,
+                                               [](sqlite3_context *c, int, sqlite3_value **) { sqlite3_result_int64(c, changeLogEnd); }, nullptr, nullptr)
+                           == SQLITE_OK;
+        done = done && sqlite3_prepare_v2(db, "SELECT id, description FROM tables", -1, &read, nullptr) == SQLITE_OK;
+        QList<QPair<qint64, QByteArray>> rows;
+        while (done && sqlite3_step(read) == SQLITE_ROW)
+            rows.append({sqlite3_column_int64(read, 0),
+                         QByteArray(static_cast<const char *>(sqlite3_column_blob(read, 1)), sqlite3_column_bytes(read, 1))});
+        sqlite3_finalize(read);
+        for (const auto &[id, json] : rows) {
+            QJsonObject d = QJsonDocument::fromJson(json).object();
+            d.remove(s("WarmThroughput"));
+            QJsonArray gsis = d.value(s("GlobalSecondaryIndexes")).toArray();
+            for (qsizetype i = 0; i < gsis.size(); ++i) {
+                QJsonObject index = gsis.at(i).toObject();
+                index.remove(s("WarmThroughput"));
+                gsis.replace(i, index);
+            }
+            if (!gsis.isEmpty())
+                d.insert(s("GlobalSecondaryIndexes"), gsis);
+            const QByteArray out = QJsonDocument(d).toJson(QJsonDocument::Compact);
+            sqlite3_stmt *write = nullptr;
+            done = done && sqlite3_prepare_v2(db, "UPDATE tables SET description = ? WHERE id = ?", -1, &write, nullptr) == SQLITE_OK
+                   && sqlite3_bind_blob(write, 1, out.constData(), int(out.size()), SQLITE_TRANSIENT) == SQLITE_OK
+                   && sqlite3_bind_int64(write, 2, id) == SQLITE_OK && sqlite3_step(write) == SQLITE_DONE;
+            sqlite3_finalize(write);
+        }
+        if (!done || rows.isEmpty())
+            qWarning() << "cannot rewrite the descriptions:" << sqlite3_errmsg(db) << rows.size();
+        sqlite3_close(db);
+        return done && !rows.isEmpty();
+    }
 
 private slots:
     void init()
@@ -393,6 +441,29 @@ private slots:
         QCOMPARE(table("prv").value(s("WarmThroughput")).toObject(), warm(10, 10));
         QCOMPARE(table("tbl"), t);
         QCOMPARE(table("prv"), p);
+    }
+
+    // A table stored before the engine kept warm throughput reports AWS's
+    // value for its capacity (at least 12000/4000 if it ever was on demand),
+    // and keeps it from its next change on.
+    void descriptionsWrittenBeforeIt()
+    {
+        create(kProvisioned, "old");
+        create(kProvisioned, "wasOnDemand");
+        update("wasOnDemand", j("{'BillingMode':'PAY_PER_REQUEST'}"));
+        update("wasOnDemand", j("{'BillingMode':'PROVISIONED','ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},"
+                                "'GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byG','ProvisionedThroughput':{'ReadCapacityUnits':2,'WriteCapacityUnits':2}}}]}"));
+        m_engine.reset();
+        QVERIFY(forgetWarmThroughput());
+        openQuiet(m_dir.path(), false, [this](api::EngineOptions &o) { o.clock = &m_clock; });
+        QCOMPARE(table("old").value(s("WarmThroughput")).toObject(), warm(5, 7));
+        QCOMPARE(gsi(table("old")).value(s("WarmThroughput")).toObject(), warm(3, 2));
+        QCOMPARE(table("wasOnDemand").value(s("WarmThroughput")).toObject(), warm(12000, 4000));
+        QCOMPARE(gsi(table("wasOnDemand")).value(s("WarmThroughput")).toObject(), warm(12000, 4000));
+        update("old", j("{'ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1},"
+                        "'GlobalSecondaryIndexUpdates':[{'Update':{'IndexName':'byG','ProvisionedThroughput':{'ReadCapacityUnits':1,'WriteCapacityUnits':1}}}]}"));
+        QCOMPARE(table("old").value(s("WarmThroughput")).toObject(), warm(5, 7));
+        QCOMPARE(gsi(table("old")).value(s("WarmThroughput")).toObject(), warm(3, 2));
     }
 
     // A restore is a new table: the initial value (AWS's restores have no
