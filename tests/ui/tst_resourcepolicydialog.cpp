@@ -7,8 +7,8 @@
 // stale; invalid JSON refused with its line and column before anything is
 // sent; a policy the engine refuses, with its ValidationException; the
 // stream's own policy beside the table's; a policy that would lock the
-// caller out (AWS's AccessDeniedException, from a proxy that answers as AWS
-// does) confirmed and sent with ConfirmRemoveSelfResourceAccess; the main
+// caller out (AccessDeniedException, for a signed caller) confirmed and sent
+// with ConfirmRemoveSelfResourceAccess; the main
 // window's menus. And the policy text itself (policies/policytext.h):
 // members kept in order by Format, syntax errors located, templates'
 // statements merged.
@@ -17,6 +17,7 @@
 #include "policies/policytemplates.h"
 #include "policies/policytext.h"
 #include "policies/resourcepolicydialog.h"
+#include "security/credentials.h"
 #include "uitest.h"
 
 #include <QAction>
@@ -59,6 +60,12 @@ QString errorType(const client::ApiResponse &r)
     return r.error ? r.error->type() : QString();
 }
 
+// "Type: message" of the error of `r`; empty if it succeeded.
+QString errorOf(const client::ApiResponse &r)
+{
+    return r.error ? QStringLiteral("%1: %2").arg(r.error->type(), r.error->message()) : QString();
+}
+
 // A valid policy that lets `user` of account 000000000000 read `arn`.
 QString readPolicy(const QString &arn, const QString &user)
 {
@@ -76,44 +83,6 @@ QMessageBox *visibleBox(QWidget *parent, const QString &name)
     return nullptr;
 }
 
-// The engine behind a proxy that answers PutResourcePolicy as AWS does when
-// the new policy denies the caller PutResourcePolicy and the request does
-// not confirm it; everything else reaches the engine.
-class LockoutCheck : public client::Client {
-public:
-    explicit LockoutCheck(std::shared_ptr<client::Client> real) : m_real(std::move(real)) {}
-    QFuture<client::ApiResponse> call(const QString &op, const QJsonObject &req) override
-    {
-        if (refuses(op, req))
-            return QtFuture::makeReadyFuture(refusal());
-        return m_real->call(op, req);
-    }
-    client::ApiResponse callSync(const QString &op, const QJsonObject &req) override
-    {
-        return refuses(op, req) ? refusal() : m_real->callSync(op, req);
-    }
-    QString region() const override { return m_real->region(); }
-    QString displayName() const override { return s("Lockout check"); }
-    int refusals = 0;
-
-private:
-    bool refuses(const QString &op, const QJsonObject &req)
-    {
-        const QString policy = req.value(s("Policy")).toString();
-        const bool locksOut = op == s("PutResourcePolicy") && policy.contains(s("\"Deny\""))
-            && policy.contains(s("dynamodb:PutResourcePolicy")) && !req.value(s("ConfirmRemoveSelfResourceAccess")).toBool();
-        refusals += locksOut;
-        return locksOut;
-    }
-    static client::ApiResponse refusal()
-    {
-        client::ApiResponse r;
-        r.error = ApiError::accessDenied(s("The new resource policy will not allow you to update the resource policy in the future."));
-        return r;
-    }
-    std::shared_ptr<client::Client> m_real;
-};
-
 } // namespace
 
 class TestResourcePolicyDialog : public QObject {
@@ -125,6 +94,7 @@ private slots:
     void syntaxErrorsAreLocated_data();
     void syntaxErrorsAreLocated();
     void templatesAreMerged();
+    void templatesAreValidPolicies();
     void noPolicy();
     void saveFromATemplateAndReadItBack();
     void staleRevisionIsAConflictAndReloadShowsTheOtherPolicy();
@@ -163,7 +133,7 @@ void TestResourcePolicyDialog::initTestCase()
     uitest::createTable(*m_c, s("Events"), s("pk"));
     const auto r = m_c->callSync(s("UpdateTable"), {{s("TableName"), s("Events")},
                                                    {s("StreamSpecification"), QJsonObject{{s("StreamEnabled"), true}, {s("StreamViewType"), s("NEW_AND_OLD_IMAGES")}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(errorOf(r)));
 }
 
 void TestResourcePolicyDialog::cleanupTestCase()
@@ -303,6 +273,32 @@ void TestResourcePolicyDialog::templatesAreMerged()
     QVERIFY(stream.at(0).statements.contains(s("dynamodb:GetRecords")));
 }
 
+// Every template, its placeholders filled in, is a policy the engine takes
+// for its resource, alone and all together.
+void TestResourcePolicyDialog::templatesAreValidPolicies()
+{
+    uitest::createTable(*m_c, s("Templates"), s("pk"));
+    QVERIFY(m_c->callSync(s("UpdateTable"), {{s("TableName"), s("Templates")},
+                                             {s("StreamSpecification"), QJsonObject{{s("StreamEnabled"), true}, {s("StreamViewType"), s("KEYS_ONLY")}}}})
+                .ok());
+    const auto filled = [](QString text) {
+        return text.replace(s("<user-name>"), s("alice")).replace(s("<role-name>"), s("app")).replace(s("<account-id>"), s("111122223333"));
+    };
+    for (const QString &arn : {tableArn(*m_c, s("Templates")), streamArn(*m_c, s("Templates"))}) {
+        const bool stream = arn.contains(s("/stream/"));
+        QString all;
+        for (const PolicyTemplate &t : stream ? streamPolicyTemplates(arn) : tablePolicyTemplates(arn)) {
+            const QString policy = filled(policytext::withStatements(QString(), t.statements));
+            QVERIFY2(!policytext::check(policy), qPrintable(t.title));
+            const auto r = m_c->callSync(s("PutResourcePolicy"), {{s("ResourceArn"), arn}, {s("Policy"), policy}});
+            QVERIFY2(r.ok(), qPrintable(t.title + s(": ") + errorOf(r)));
+            all = policytext::withStatements(all, t.statements);
+        }
+        const auto r = m_c->callSync(s("PutResourcePolicy"), {{s("ResourceArn"), arn}, {s("Policy"), filled(all)}});
+        QVERIFY2(r.ok(), qPrintable(errorOf(r)));
+    }
+}
+
 void TestResourcePolicyDialog::noPolicy()
 {
     auto dialog = openDialog(s("Orders"));
@@ -357,7 +353,7 @@ void TestResourcePolicyDialog::saveFromATemplateAndReadItBack()
         text = dialog->policyText();
     }
     const auto held = getPolicy(*m_c, arn);
-    QVERIFY2(held.ok(), qPrintable(held.error->message()));
+    QVERIFY2(held.ok(), qPrintable(errorOf(held)));
     QCOMPARE(held.body.value(s("RevisionId")).toString(), revision);
     QCOMPARE(QJsonDocument::fromJson(held.body.value(s("Policy")).toString().toUtf8()), QJsonDocument::fromJson(text.toUtf8()));
 
@@ -365,7 +361,8 @@ void TestResourcePolicyDialog::saveFromATemplateAndReadItBack()
     QVERIFY(again->hasPolicy());
     QCOMPARE(again->revisionId(), revision);
     QCOMPARE(again->statusText(), QStringLiteral("Revision %1").arg(revision));
-    QCOMPARE(again->policyText(), text);
+    // DynamoDB answers its own canonical text of the policy, indented here.
+    QCOMPARE(again->policyText(), policytext::formatted(held.body.value(s("Policy")).toString()));
     QVERIFY(!again->isModified());
     QVERIFY(again->findChild<QPushButton *>(s("deletePolicy"))->isEnabled());
     QVERIFY(!again->findChild<QPushButton *>(s("savePolicy"))->isEnabled()); // nothing changed
@@ -375,7 +372,7 @@ void TestResourcePolicyDialog::staleRevisionIsAConflictAndReloadShowsTheOtherPol
 {
     const QString arn = tableArn(*m_c, s("Stale"));
     const auto first = m_c->callSync(s("PutResourcePolicy"), {{s("ResourceArn"), arn}, {s("Policy"), readPolicy(arn, s("alice"))}});
-    QVERIFY2(first.ok(), qPrintable(first.error->message()));
+    QVERIFY2(first.ok(), qPrintable(errorOf(first)));
     auto dialog = openDialog(s("Stale"));
     QCOMPARE(dialog->revisionId(), first.body.value(s("RevisionId")).toString());
     QVERIFY(dialog->policyText().contains(s("user/alice")));
@@ -384,7 +381,7 @@ void TestResourcePolicyDialog::staleRevisionIsAConflictAndReloadShowsTheOtherPol
     const auto other = m_c->callSync(s("PutResourcePolicy"), {{s("ResourceArn"), arn},
                                                               {s("Policy"), readPolicy(arn, s("bob"))},
                                                               {s("ExpectedRevisionId"), dialog->revisionId()}});
-    QVERIFY2(other.ok(), qPrintable(other.error->message()));
+    QVERIFY2(other.ok(), qPrintable(errorOf(other)));
     const QString theirs = other.body.value(s("RevisionId")).toString();
 
     const QString mine = dialog->policyText().replace(s("user/alice"), s("user/carol"));
@@ -533,7 +530,7 @@ void TestResourcePolicyDialog::streamHasItsOwnPolicy()
     QCOMPARE(dialog->errorText(), QString());
 
     const auto held = getPolicy(*m_c, stream);
-    QVERIFY2(held.ok(), qPrintable(held.error->message()));
+    QVERIFY2(held.ok(), qPrintable(errorOf(held)));
     QCOMPARE(held.body.value(s("RevisionId")).toString(), dialog->revisionId());
     QVERIFY(held.body.value(s("Policy")).toString().contains(s("arn:aws:iam::000000000000:role/stream-reader")));
     QCOMPARE(errorType(getPolicy(*m_c, table)), s("PolicyNotFoundException"));
@@ -544,13 +541,24 @@ void TestResourcePolicyDialog::streamHasItsOwnPolicy()
     QVERIFY(!dialog->hasPolicy());
 }
 
-// AWS refuses a policy that denies its caller PutResourcePolicy unless
-// ConfirmRemoveSelfResourceAccess says it is meant: the dialog asks, Cancel
-// sends nothing more, Yes sends it again confirmed.
+// A policy that denies its signed caller PutResourcePolicy is refused
+// (AccessDeniedException, as AWS answers) unless ConfirmRemoveSelfResourceAccess
+// says it is meant: the dialog asks, Cancel sends nothing more, Yes sends it
+// again confirmed. The caller: an IAM user of the engine whose own policy
+// allows everything, as dynamodesk-server --auth has them.
 void TestResourcePolicyDialog::lockingYourselfOutIsConfirmed()
 {
-    auto guarded = std::make_shared<LockoutCheck>(std::make_shared<client::InProcessClient>(m_c->sharedEngine(), api::RequestContext()));
-    Connection connection(m_c->settings(), guarded, m_c->sharedEngine());
+    auto admin = std::make_shared<security::Principal>();
+    admin->userName = s("admin");
+    admin->accessKeyId = s("AKIAADMINEXAMPLE");
+    api::RequestContext signedCaller;
+    signedCaller.principal = admin;
+    Connection connection(m_c->settings(), std::make_shared<client::InProcessClient>(m_c->sharedEngine(), signedCaller), m_c->sharedEngine());
+    QStringList putErrors;
+    connect(&connection, &Connection::operationFinished, this, [&](const QString &operation, double, double, const QString &error) {
+        if (operation == s("PutResourcePolicy"))
+            putErrors << error;
+    });
     const QString arn = tableArn(connection, s("Locked"));
     auto dialog = openDialog(s("Locked"), &connection);
     const QString lockout = QStringLiteral("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\","
@@ -558,7 +566,7 @@ void TestResourcePolicyDialog::lockingYourselfOutIsConfirmed()
                                 .arg(arn);
     dialog->setPolicyText(lockout);
     saveAndWait(dialog.get());
-    QCOMPARE(guarded->refusals, 1);
+    QCOMPARE(putErrors.size(), 1);
     QMessageBox *box = visibleBox(dialog.get(), s("confirmRemoveSelfAccess"));
     QVERIFY(box);
     QVERIFY2(box->text().contains(s("AccessDeniedException: The new resource policy will not allow you")), qPrintable(box->text()));
@@ -566,16 +574,23 @@ void TestResourcePolicyDialog::lockingYourselfOutIsConfirmed()
     QVERIFY(!dialog->isBusy());
     QVERIFY(dialog->errorText().contains(s("lock you out")));
     QCOMPARE(errorType(getPolicy(connection, arn)), s("PolicyNotFoundException"));
+    QCOMPARE(putErrors.size(), 1);
 
     saveAndWait(dialog.get());
-    QCOMPARE(guarded->refusals, 2);
+    QCOMPARE(putErrors.size(), 2);
     answerYes(dialog.get(), s("confirmRemoveSelfAccess"));
-    QCOMPARE(guarded->refusals, 2);
+    QCOMPARE(putErrors.size(), 3);
+    QCOMPARE(putErrors.last(), QString());
     QCOMPARE(dialog->errorText(), QString());
     QVERIFY(dialog->hasPolicy());
     const auto held = getPolicy(connection, arn);
-    QVERIFY(held.ok());
+    QVERIFY2(held.ok(), qPrintable(errorOf(held)));
     QCOMPARE(held.body.value(s("RevisionId")).toString(), dialog->revisionId());
+    // And it holds: this caller can change it no more.
+    dialog->setPolicyText(readPolicy(arn, s("alice")));
+    saveAndWait(dialog.get());
+    QVERIFY2(dialog->errorText().startsWith(s("The policy was not saved. AccessDeniedException: ")), qPrintable(dialog->errorText()));
+    QVERIFY(!visibleBox(dialog.get(), s("confirmRemoveSelfAccess")));
     dialog.reset();
 }
 

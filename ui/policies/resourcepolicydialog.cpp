@@ -499,8 +499,11 @@ bool ResourcePolicyDialog::save()
         return false;
     if (const auto problem = policytext::check(text)) {
         onTextChanged(); // shows it
+        // A placeholder is selected, ready to be typed over.
         QTextCursor cursor(resource.document);
         cursor.setPosition(problem->position);
+        if (problem->length > 1)
+            cursor.setPosition(problem->position + problem->length, QTextCursor::KeepAnchor);
         m_editor->setTextCursor(cursor);
         m_editor->setFocus();
         return false;
