@@ -2691,6 +2691,37 @@ Jetzt komprimieren?</translation>
     </message>
 </context>
 <context>
+    <name>dd::ui::PolicyEditor</name>
+    <message>
+        <source>&amp;Format</source>
+        <translation>&amp;Formatieren</translation>
+    </message>
+    <message>
+        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
+        <translation>Die Richtlinie mit zwei Leerzeichen einrücken; die Reihenfolge ihrer Felder bleibt (Strg+Umschalt+F)</translation>
+    </message>
+    <message>
+        <source>Insert te&amp;mplate</source>
+        <translation>&amp;Vorlage einfügen</translation>
+    </message>
+    <message>
+        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
+        <translation>Die Anweisung einer Vorlage zur Richtlinie hinzufügen, mit dem ARN dieser Ressource ausgefüllt</translation>
+    </message>
+    <message>
+        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
+        <translation>DynamoDB zählt Leerzeichen und Zeilenumbrüche zur Grenze von 20 KB je Richtlinie</translation>
+    </message>
+    <message>
+        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
+        <translation>Keine ressourcenbasierte Richtlinie. Geben Sie eine in der JSON-Richtliniensprache von IAM ein oder fügen Sie eine Vorlage ein.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 von %2 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::PolicyTemplate</name>
     <message>
         <source>Allow an IAM user read access</source>
@@ -3131,30 +3162,6 @@ Jetzt komprimieren?</translation>
         <translation>Stand:</translation>
     </message>
     <message>
-        <source>&amp;Format</source>
-        <translation>&amp;Formatieren</translation>
-    </message>
-    <message>
-        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
-        <translation>Die Richtlinie mit zwei Leerzeichen einrücken; die Reihenfolge ihrer Felder bleibt (Strg+Umschalt+F)</translation>
-    </message>
-    <message>
-        <source>Insert te&amp;mplate</source>
-        <translation>&amp;Vorlage einfügen</translation>
-    </message>
-    <message>
-        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
-        <translation>Die Anweisung einer Vorlage zur Richtlinie hinzufügen, mit dem ARN dieser Ressource ausgefüllt</translation>
-    </message>
-    <message>
-        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
-        <translation>DynamoDB zählt Leerzeichen und Zeilenumbrüche zur Grenze von 20 KB je Richtlinie</translation>
-    </message>
-    <message>
-        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
-        <translation>Keine ressourcenbasierte Richtlinie. Geben Sie eine in der JSON-Richtliniensprache von IAM ein oder fügen Sie eine Vorlage ein.</translation>
-    </message>
-    <message>
         <source>Re&amp;load</source>
         <translation>Neu l&amp;aden</translation>
     </message>
@@ -3317,10 +3324,6 @@ Trotzdem speichern?</translation>
     <message>
         <source>%1 — edited, not saved</source>
         <translation>%1 — bearbeitet, nicht gespeichert</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1 von %2 Bytes</translation>
     </message>
     <message>
         <source>Resource policy</source>

@@ -2679,6 +2679,37 @@ Compact now?</source>
     </message>
 </context>
 <context>
+    <name>dd::ui::PolicyEditor</name>
+    <message>
+        <source>&amp;Format</source>
+        <translation>整形(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
+        <translation>メンバーの順序を保ったまま、ポリシーを 2 スペースでインデントします(Ctrl+Shift+F)</translation>
+    </message>
+    <message>
+        <source>Insert te&amp;mplate</source>
+        <translation>テンプレートを挿入(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
+        <translation>このリソースの ARN を埋めたテンプレートのステートメントをポリシーに追加します</translation>
+    </message>
+    <message>
+        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
+        <translation>DynamoDB はポリシーごとの上限 20 KB に空白と改行も数えます</translation>
+    </message>
+    <message>
+        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
+        <translation>リソースベースのポリシーはありません。IAM の JSON ポリシー言語で入力するか、テンプレートを挿入してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 bytes</source>
+        <translation>%1 / %2 バイト</translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::PolicyTemplate</name>
     <message>
         <source>Allow an IAM user read access</source>
@@ -3119,30 +3150,6 @@ Compact now?</source>
         <translation>状態:</translation>
     </message>
     <message>
-        <source>&amp;Format</source>
-        <translation>整形(&amp;F)</translation>
-    </message>
-    <message>
-        <source>Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)</source>
-        <translation>メンバーの順序を保ったまま、ポリシーを 2 スペースでインデントします(Ctrl+Shift+F)</translation>
-    </message>
-    <message>
-        <source>Insert te&amp;mplate</source>
-        <translation>テンプレートを挿入(&amp;M)</translation>
-    </message>
-    <message>
-        <source>Add a template&apos;s statement to the policy, with this resource&apos;s ARN filled in</source>
-        <translation>このリソースの ARN を埋めたテンプレートのステートメントをポリシーに追加します</translation>
-    </message>
-    <message>
-        <source>DynamoDB counts spaces and line breaks against its limit of 20 KB per policy</source>
-        <translation>DynamoDB はポリシーごとの上限 20 KB に空白と改行も数えます</translation>
-    </message>
-    <message>
-        <source>No resource-based policy. Type one in IAM&apos;s JSON policy language, or insert a template.</source>
-        <translation>リソースベースのポリシーはありません。IAM の JSON ポリシー言語で入力するか、テンプレートを挿入してください。</translation>
-    </message>
-    <message>
         <source>Re&amp;load</source>
         <translation>再読み込み(&amp;L)</translation>
     </message>
@@ -3305,10 +3312,6 @@ DynamoDB の応答: %2
     <message>
         <source>%1 — edited, not saved</source>
         <translation>%1 — 編集済み、未保存</translation>
-    </message>
-    <message>
-        <source>%1 of %2 bytes</source>
-        <translation>%1 / %2 バイト</translation>
     </message>
     <message>
         <source>Resource policy</source>

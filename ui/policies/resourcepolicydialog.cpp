@@ -4,29 +4,21 @@
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
+#include "policies/policyeditor.h"
 #include "policies/policytext.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
-#include <QFontDatabase>
 #include <QFormLayout>
 #include <QFrame>
 #include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLocale>
-#include <QMenu>
-#include <QPlainTextDocumentLayout>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QTextBlock>
 #include <QTextDocument>
-#include <QToolButton>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 namespace dd::ui {
 
@@ -51,13 +43,6 @@ bool isSelfLockout(const ApiError &e)
     return e.message().contains(p("ConfirmRemoveSelfResourceAccess"), Qt::CaseInsensitive)
         || (e.type() == QLatin1String("AccessDeniedException")
             && e.message().contains(p("will not allow you to update the resource policy"), Qt::CaseInsensitive));
-}
-
-bool isJson(const QString &text)
-{
-    QJsonParseError error;
-    QJsonDocument::fromJson(text.toUtf8(), &error);
-    return error.error == QJsonParseError::NoError;
 }
 
 } // namespace
@@ -113,44 +98,11 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
     form->addRow(tr("Resource:"), m_arn);
     form->addRow(tr("State:"), statusRow);
 
-    m_format = new QPushButton(tr("&Format"), this);
-    m_format->setObjectName(p("formatPolicy"));
-    m_format->setAutoDefault(false);
-    m_format->setToolTip(tr("Indent the policy by two spaces, keeping the order of its members (Ctrl+Shift+F)"));
-    m_format->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F));
-    m_templateMenu = new QMenu(this);
-    m_templateMenu->setObjectName(p("policyTemplateMenu"));
-    m_templateMenu->setToolTipsVisible(true);
-    m_templates = new QToolButton(this);
-    m_templates->setObjectName(p("policyTemplates"));
-    m_templates->setText(tr("Insert te&mplate"));
-    m_templates->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")));
-    m_templates->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    m_templates->setPopupMode(QToolButton::InstantPopup);
-    m_templates->setMenu(m_templateMenu);
-    m_templates->setToolTip(tr("Add a template's statement to the policy, with this resource's ARN filled in"));
-    m_size = new QLabel(this);
-    m_size->setObjectName(p("policySize"));
-    m_size->setToolTip(tr("DynamoDB counts spaces and line breaks against its limit of 20 KB per policy"));
-    auto *toolRow = new QHBoxLayout;
-    toolRow->setContentsMargins(0, 0, 0, 0);
-    toolRow->addWidget(m_format);
-    toolRow->addWidget(m_templates);
-    toolRow->addStretch(1);
-    toolRow->addWidget(m_size);
-
-    m_editor = new QPlainTextEdit(this);
-    m_editor->setObjectName(p("policyEditor"));
-    m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_editor->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_editor->setTabChangesFocus(true);
-    m_editor->setPlaceholderText(tr("No resource-based policy. Type one in IAM's JSON policy language, or insert a template."));
-    m_problem = new ErrorLabel(this);
-    m_problem->setObjectName(p("policyProblem"));
+    m_editor = new PolicyEditor(this);
 
     m_conflictBox = new QFrame(this);
     m_conflictBox->setObjectName(p("policyConflict"));
-    static_cast<QFrame *>(m_conflictBox)->setFrameShape(QFrame::StyledPanel);
+    m_conflictBox->setFrameShape(QFrame::StyledPanel);
     m_conflict = new QLabel(m_conflictBox);
     m_conflict->setObjectName(p("policyConflictText"));
     m_conflict->setWordWrap(true);
@@ -192,22 +144,13 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);
-    layout->addLayout(toolRow);
     layout->addWidget(m_editor, 1);
-    layout->addWidget(m_problem);
     layout->addWidget(m_conflictBox);
     layout->addWidget(m_error);
     layout->addLayout(actionRow);
 
-    for (Resource *resource : {&m_tableResource, &m_streamResource}) {
-        resource->document = new QTextDocument(this);
-        resource->document->setDocumentLayout(new QPlainTextDocumentLayout(resource->document));
-        resource->document->setDefaultFont(m_editor->font());
-        connect(resource->document, &QTextDocument::contentsChanged, this, [this, resource] {
-            if (resource == &current())
-                onTextChanged();
-        });
-    }
+    for (Resource *resource : {&m_tableResource, &m_streamResource})
+        resource->document = PolicyEditor::newDocument(this);
     m_editor->setDocument(m_tableResource.document);
 
     connect(&m_watcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ResourcePolicyDialog::onFinished);
@@ -219,7 +162,11 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
         if (on)
             setTarget(Target::Stream);
     });
-    connect(m_format, &QPushButton::clicked, this, &ResourcePolicyDialog::format);
+    connect(m_editor, &PolicyEditor::changed, this, [this] {
+        if (current().document->isModified())
+            current().note.clear();
+        updateView();
+    });
     connect(conflictReload, &QPushButton::clicked, this, &ResourcePolicyDialog::reload);
     connect(m_reload, &QPushButton::clicked, this, &ResourcePolicyDialog::reload);
     connect(m_delete, &QPushButton::clicked, this, &ResourcePolicyDialog::deletePolicy);
@@ -227,6 +174,7 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
     connect(buttons, &QDialogButtonBox::rejected, this, &ResourcePolicyDialog::reject);
 
     resize(720, 560);
+    updateView();
     describe();
 }
 
@@ -285,7 +233,7 @@ QString ResourcePolicyDialog::statusText() const
 
 QString ResourcePolicyDialog::problemText() const
 {
-    return m_problem->text();
+    return m_editor->problemText();
 }
 
 QString ResourcePolicyDialog::errorText() const
@@ -298,16 +246,19 @@ QString ResourcePolicyDialog::conflictText() const
     return hasConflict() ? m_conflict->text() : QString();
 }
 
+QPlainTextEdit *ResourcePolicyDialog::editor() const
+{
+    return m_editor->textEdit();
+}
+
 QString ResourcePolicyDialog::policyText() const
 {
-    return m_editor->toPlainText();
+    return m_editor->text();
 }
 
 void ResourcePolicyDialog::setPolicyText(const QString &text)
 {
-    QTextCursor cursor(current().document);
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(text);
+    m_editor->setText(text);
 }
 
 bool ResourcePolicyDialog::setTarget(Target target)
@@ -329,8 +280,8 @@ bool ResourcePolicyDialog::setTarget(Target target)
 void ResourcePolicyDialog::showDocument()
 {
     m_editor->setDocument(current().document);
-    rebuildTemplateMenu();
-    onTextChanged();
+    m_editor->setTemplates(templates());
+    updateView();
 }
 
 void ResourcePolicyDialog::start(Call call, const QString &operation, const QJsonObject &request)
@@ -402,7 +353,7 @@ void ResourcePolicyDialog::onDescribed(const client::ApiResponse &r)
     m_tableResource.arn = m_tableArn;
     const bool streaming = table.value(p("StreamSpecification")).toObject().value(p("StreamEnabled")).toBool();
     m_streamResource.arn = streaming ? table.value(p("LatestStreamArn")).toString() : QString();
-    rebuildTemplateMenu();
+    m_editor->setTemplates(templates());
     load();
 }
 
@@ -418,7 +369,7 @@ void ResourcePolicyDialog::onRead(Resource &resource, const client::ApiResponse 
     resource.readFailed = false;
     resource.hasPolicy = r.ok();
     resource.revision = r.ok() ? r.body.value(p("RevisionId")).toString() : QString();
-    replaceText(resource, r.ok() ? policytext::formatted(r.body.value(p("Policy")).toString()) : QString());
+    PolicyEditor::loadText(resource.document, r.ok() ? policytext::formatted(r.body.value(p("Policy")).toString()) : QString());
 }
 
 void ResourcePolicyDialog::onSaved(Resource &resource, const client::ApiResponse &r, bool confirmed)
@@ -457,7 +408,7 @@ void ResourcePolicyDialog::onDeleted(Resource &resource, const client::ApiRespon
     if (r.ok()) {
         resource.hasPolicy = false;
         resource.revision.clear();
-        replaceText(resource, QString());
+        PolicyEditor::loadText(resource.document, QString());
         resource.note = tr("Deleted.");
         return;
     }
@@ -476,20 +427,6 @@ void ResourcePolicyDialog::showConflict(Resource &resource, const ApiError &erro
                             .arg(lead, tr("Reload shows the policy as it is now (then Undo brings your text back)."), typed(error));
 }
 
-void ResourcePolicyDialog::replaceText(Resource &resource, const QString &text)
-{
-    if (resource.document->isEmpty() && !resource.document->isUndoAvailable()) {
-        resource.document->setPlainText(text); // the first text: nothing for Undo to bring back
-    } else if (resource.document->toPlainText() != text) {
-        QTextCursor cursor(resource.document);
-        cursor.select(QTextCursor::Document);
-        cursor.insertText(text);
-    }
-    resource.document->setModified(false);
-    if (&resource == &current())
-        onTextChanged();
-}
-
 bool ResourcePolicyDialog::save()
 {
     Resource &resource = current();
@@ -497,15 +434,8 @@ bool ResourcePolicyDialog::save()
     if (isBusy() || !resource.loaded || resource.readFailed || !resource.conflict.isEmpty() || text.trimmed().isEmpty()
         || !resource.document->isModified())
         return false;
-    if (const auto problem = policytext::check(text)) {
-        onTextChanged(); // shows it
-        // A placeholder is selected, ready to be typed over.
-        QTextCursor cursor(resource.document);
-        cursor.setPosition(problem->position);
-        if (problem->length > 1)
-            cursor.setPosition(problem->position + problem->length, QTextCursor::KeepAnchor);
-        m_editor->setTextCursor(cursor);
-        m_editor->setFocus();
+    if (m_editor->problem()) {
+        m_editor->showProblem();
         return false;
     }
     sendPut(false);
@@ -552,13 +482,7 @@ bool ResourcePolicyDialog::deletePolicy()
 
 bool ResourcePolicyDialog::format()
 {
-    const QString text = policyText();
-    if (isBusy() || text.trimmed().isEmpty() || !isJson(text))
-        return false;
-    const QString indented = policytext::formatted(text);
-    if (indented != text)
-        setPolicyText(indented);
-    return true;
+    return !isBusy() && m_editor->format();
 }
 
 QList<PolicyTemplate> ResourcePolicyDialog::templates() const
@@ -570,66 +494,16 @@ QList<PolicyTemplate> ResourcePolicyDialog::templates() const
 
 bool ResourcePolicyDialog::insertTemplate(int index)
 {
-    const QList<PolicyTemplate> offered = templates();
-    if (isBusy() || !current().loaded || current().readFailed || index < 0 || index >= offered.size())
+    if (isBusy() || !current().loaded || current().readFailed || index < 0 || index >= templates().size())
         return false;
-    const QString text = policytext::withStatements(policyText(), offered.at(index).statements);
-    if (text.isEmpty()) {
+    if (!m_editor->insertTemplate(index)) {
         current().error = tr("A template adds its statement to the policy's Statement list: make the text a JSON object first.");
         updateView();
         return false;
     }
     current().error.clear();
-    setPolicyText(text);
-    // The template's own placeholder: the first one after the policy's earlier statements.
-    const auto [at, length] = policytext::firstPlaceholder(text);
-    if (at >= 0) {
-        QTextCursor cursor(current().document);
-        cursor.setPosition(at);
-        cursor.setPosition(at + length, QTextCursor::KeepAnchor);
-        m_editor->setTextCursor(cursor);
-    }
-    m_editor->setFocus();
     updateView();
     return true;
-}
-
-void ResourcePolicyDialog::rebuildTemplateMenu()
-{
-    m_templateMenu->clear();
-    const QList<PolicyTemplate> offered = templates();
-    for (int i = 0; i < offered.size(); ++i) {
-        QAction *action = m_templateMenu->addAction(offered.at(i).title, this, [this, i] { insertTemplate(i); });
-        action->setToolTip(offered.at(i).description);
-    }
-}
-
-void ResourcePolicyDialog::onTextChanged()
-{
-    Resource &resource = current();
-    const QString text = resource.document->toPlainText();
-    if (resource.document->isModified())
-        resource.note.clear();
-    QList<QTextEdit::ExtraSelection> marks;
-    QString problemMessage;
-    if (!text.trimmed().isEmpty()) {
-        if (const auto problem = policytext::check(text)) {
-            problemMessage = problem->message;
-            QTextEdit::ExtraSelection mark;
-            mark.cursor = QTextCursor(resource.document);
-            // At the very end there is no character to underline: the last one.
-            const int from = std::min(problem->position, std::max(0, int(text.size()) - 1));
-            mark.cursor.setPosition(from);
-            mark.cursor.setPosition(std::min(int(text.size()), from + std::max(1, problem->length)), QTextCursor::KeepAnchor);
-            mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-            mark.format.setUnderlineColor(QColor(214, 69, 65));
-            mark.format.setBackground(QColor(214, 69, 65, 40));
-            marks << mark;
-        }
-    }
-    m_editor->setExtraSelections(marks);
-    m_problem->setError(problemMessage);
-    updateView();
 }
 
 void ResourcePolicyDialog::updateView()
@@ -686,20 +560,14 @@ void ResourcePolicyDialog::updateView()
     m_status->setFont(bold);
     m_busy->setVisible(busy);
 
-    const qsizetype bytes = text.toUtf8().size();
-    m_size->setText(tr("%1 of %2 bytes").arg(QLocale().toString(bytes), QLocale().toString(policytext::kMaxPolicyBytes)));
-    m_size->setStyleSheet(bytes > policytext::kMaxPolicyBytes ? QStringLiteral("color: #d64541;") : QString());
-
     m_conflict->setText(resource.conflict);
     m_conflictBox->setVisible(conflict);
     m_error->setError(!described ? m_describeError : resource.error);
 
-    m_editor->setReadOnly(busy || !usable);
-    m_format->setEnabled(!busy && usable && !blank);
-    m_templates->setEnabled(!busy && usable && !m_templateMenu->isEmpty());
+    m_editor->setEditable(!busy && usable);
     m_reload->setEnabled(!busy);
     m_delete->setEnabled(!busy && usable && resource.hasPolicy && !conflict);
-    m_save->setEnabled(!busy && usable && !conflict && !blank && resource.document->isModified() && m_problem->text().isEmpty());
+    m_save->setEnabled(!busy && usable && !conflict && !blank && resource.document->isModified() && !m_editor->problem());
 }
 
 void ResourcePolicyDialog::reject()

@@ -1,24 +1,22 @@
 // ResourcePolicyDialog: "Resource policy…" of one table of one Connection:
 // the resource-based policy of the table, or of its stream (DescribeTable's
 // LatestStreamArn; the choice is disabled, with the reason in its tooltip,
-// while the table has no stream). Each of the two has its own editor
-// document, revision and undo history, read with GetResourcePolicy when
-// first shown: "No resource-based policy" on PolicyNotFoundException, else
-// the policy indented (policytext::formatted()) and its revision id.
+// while the table has no stream). Each of the two has its own document in
+// the PolicyEditor (its text, undo history, revision), read with
+// GetResourcePolicy when first shown: "No resource-based policy" on
+// PolicyNotFoundException, else the policy indented
+// (policytext::formatted()) and its revision id.
 //
-// The editor says what keeps the text from being sent as it is typed
-// (policytext::check(): a JSON syntax error with its line and column, or a
-// template's placeholder) and marks the spot; Format indents it; Insert
-// template adds a template's statements (policytemplates.h) and selects its
-// placeholder. Save sends PutResourcePolicy with ExpectedRevisionId the
-// revision loaded ("NO_POLICY" when there was none), so that a policy
-// changed meanwhile is not overwritten: DynamoDB's PolicyNotFoundException
-// then shows as a conflict with Reload. Delete policy… asks, then sends
-// DeleteResourcePolicy with the loaded revision. When DynamoDB refuses a
-// policy that would deny the caller PutResourcePolicy, the dialog asks
-// ("confirmRemoveSelfAccess") and sends it again with
-// ConfirmRemoveSelfResourceAccess. Reload replaces the text by an edit that
-// Undo takes back. Errors show with DynamoDB's type and message.
+// Save sends PutResourcePolicy with ExpectedRevisionId the revision loaded
+// ("NO_POLICY" when there was none), so that a policy changed meanwhile is
+// not overwritten: DynamoDB's PolicyNotFoundException then shows as a
+// conflict with Reload; a text the editor refuses is not sent. Delete
+// policy… asks, then sends DeleteResourcePolicy with the loaded revision.
+// When DynamoDB refuses a policy that would deny the caller
+// PutResourcePolicy, the dialog asks ("confirmRemoveSelfAccess") and sends
+// it again with ConfirmRemoveSelfResourceAccess. Reload replaces the text by
+// an edit that Undo takes back. Errors show with DynamoDB's type and
+// message.
 //
 // GUI thread only. One call runs at a time, through Connection::call into
 // a watcher; the buttons and the editor wait meanwhile. The Connection must
@@ -32,19 +30,19 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+class QFrame;
 class QLabel;
-class QMenu;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QRadioButton;
 class QTextDocument;
-class QToolButton;
 
 namespace dd::ui {
 
 class Connection;
 class ErrorLabel;
+class PolicyEditor;
 
 class ResourcePolicyDialog : public QDialog {
     Q_OBJECT
@@ -101,7 +99,7 @@ public:
     QString problemText() const; // why the text cannot be sent; empty if it can
     QString errorText() const;   // the last call's error with its type; empty if none
     QString conflictText() const;
-    QPlainTextEdit *editor() const { return m_editor; }
+    QPlainTextEdit *editor() const;
 
 public slots:
     // With unsaved edits, asks first ("confirmDiscardPolicy").
@@ -112,7 +110,7 @@ private:
     // What the dialog knows of the table's or the stream's policy.
     struct Resource {
         QString arn;
-        QTextDocument *document = nullptr; // owned by the dialog
+        QTextDocument *document = nullptr; // PolicyEditor::newDocument(), owned by the dialog
         QString revision;                  // of the policy loaded or saved; empty: none
         bool loaded = false;               // GetResourcePolicy answered
         bool readFailed = false;           // ... with an error other than PolicyNotFoundException
@@ -135,11 +133,7 @@ private:
     void onSaved(Resource &resource, const client::ApiResponse &r, bool confirmed);
     void onDeleted(Resource &resource, const client::ApiResponse &r);
     void showConflict(Resource &resource, const ApiError &error, bool deleting);
-    // Replaces `resource`'s text by an edit that Undo takes back, then counts it as unmodified.
-    void replaceText(Resource &resource, const QString &text);
-    void onTextChanged();
     void showDocument();
-    void rebuildTemplateMenu();
     void updateView();
 
     Connection *m_connection; // not owned
@@ -159,13 +153,8 @@ private:
     QLabel *m_arn;
     QLabel *m_status;
     QProgressBar *m_busy;
-    QPushButton *m_format;
-    QToolButton *m_templates;
-    QMenu *m_templateMenu;
-    QLabel *m_size;
-    QPlainTextEdit *m_editor;
-    ErrorLabel *m_problem;
-    QWidget *m_conflictBox;
+    PolicyEditor *m_editor;
+    QFrame *m_conflictBox;
     QLabel *m_conflict;
     ErrorLabel *m_error;
     QPushButton *m_delete;
