@@ -596,6 +596,7 @@ HttpResponse Endpoint::handle(const HttpRequest &req) const
         if (!signer.ok()) return fail(signer.error());
         context.principal = std::move(*signer);
         context.users = m_options.credentials;
+        context.sourceIp = QString::fromLatin1(req.peer);
     }
     if (req.body.isEmpty()) return serialization();
 

@@ -433,6 +433,16 @@ void Worker::adopt(int fd)
     auto *c = new Connection;
     c->fd = fd;
     c->in.resize(kReadSize * 2);
+    // The client's address, once per connection (aws:SourceIp in policies).
+    sockaddr_storage address{};
+    socklen_t length = sizeof address;
+    if (getpeername(fd, reinterpret_cast<sockaddr *>(&address), &length) == 0) {
+        char text[INET6_ADDRSTRLEN] = {};
+        const void *raw = address.ss_family == AF_INET6 ? static_cast<const void *>(&reinterpret_cast<sockaddr_in6 &>(address).sin6_addr)
+                                                        : static_cast<const void *>(&reinterpret_cast<sockaddr_in &>(address).sin_addr);
+        if (inet_ntop(address.ss_family, raw, text, sizeof text))
+            c->request.peer = QByteArray(text);
+    }
     epoll_event ev{};
     ev.events = EPOLLIN;
     ev.data.ptr = c;

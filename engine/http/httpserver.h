@@ -26,6 +26,7 @@ struct HttpRequest {
     QByteArray head;                                // the header lines as received, names lower-cased
     QVarLengthArray<QPair<QByteArrayView, QByteArrayView>, 16> headers; // into head: names lower-cased, in arrival order
     QByteArray body;
+    QByteArray peer;                                // the client's IP address ("127.0.0.1", "::1")
     QByteArrayView header(QByteArrayView lowerName) const; // first value, or empty
 };
 
