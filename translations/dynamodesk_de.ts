@@ -3337,6 +3337,10 @@ Trotzdem speichern?</translation>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
+    <message>
+        <source>This embedded database keeps the policy and answers for it as DynamoDB does, but checks it only for requests signed by the users of a server started with --auth.</source>
+        <translation>Diese eingebettete Datenbank bewahrt die Richtlinie auf und beantwortet Anfragen dazu wie DynamoDB, prüft sie aber nur bei Anfragen, die von den Benutzern eines mit --auth gestarteten Servers signiert sind.</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::RestoreDialog</name>

@@ -3325,6 +3325,10 @@ DynamoDB の応答: %2
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
+    <message>
+        <source>This embedded database keeps the policy and answers for it as DynamoDB does, but checks it only for requests signed by the users of a server started with --auth.</source>
+        <translation>この組み込みデータベースはポリシーを保存し、DynamoDB と同じように応答しますが、ポリシーを評価するのは --auth 付きで起動したサーバーのユーザーが署名したリクエストに対してだけです。</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::RestoreDialog</name>

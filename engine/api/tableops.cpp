@@ -37,9 +37,17 @@ QString tableArn(const OpContext &ctx, const QString &table)
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
+// "You can define up to four attributes for the partition key and up to
+// four attributes for the sort key" of a global secondary index (Developer
+// Guide, "Multi-attribute key schema"); tables and LSIs have one of each.
+constexpr int kMaxKeyAttributesPerKind = 4;
+
 // Checks the key schema of the table or of one index against the attribute
-// definitions, with AWS's messages.
-std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QStringList &defined)
+// definitions, with AWS's messages. `multiAttribute`: a GSI's, whose
+// partition and sort key may each have up to four attributes, all HASH
+// elements first. The messages of the multi-attribute rules are the
+// engine's own: AWS's could not be found.
+std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QStringList &defined, bool multiAttribute = false)
 {
     QStringList keys;
     for (const auto &k : keySchema)
@@ -49,12 +57,36 @@ std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QString
             return QStringLiteral("One or more parameter values were invalid: Some index key attributes are not defined in "
                                   "AttributeDefinitions. Keys: [%1], AttributeDefinitions: [%2]")
                 .arg(keys.join(p(", ")), defined.join(p(", ")));
-    if (keys.size() == 2 && keys[0] == keys[1])
+    if (keys.size() == 2 && keys[0] == keys[1]
+        && (!multiAttribute || keySchema.at(1).toObject().value(p("KeyType")).toString() == p("RANGE")))
         return p("Both the Hash Key and the Range Key element in the KeySchema have the same name");
     if (keySchema.at(0).toObject().value(p("KeyType")).toString() != p("HASH"))
         return p("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
-    if (keySchema.size() == 2 && keySchema.at(1).toObject().value(p("KeyType")).toString() != p("RANGE"))
-        return p("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+    if (!multiAttribute) {
+        if (keySchema.size() == 2 && keySchema.at(1).toObject().value(p("KeyType")).toString() != p("RANGE"))
+            return p("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+        if (keySchema.size() > 2)
+            return QStringLiteral("Invalid KeySchema: Too many KeySchemaElements: %1. A table or local secondary index has one HASH "
+                                  "and at most one RANGE key attribute").arg(keySchema.size());
+        return std::nullopt;
+    }
+    int hashes = 0, ranges = 0;
+    for (const auto &k : keySchema) {
+        if (k.toObject().value(p("KeyType")).toString() == p("HASH")) {
+            if (ranges > 0)
+                return p("Invalid KeySchema: A HASH KeySchemaElement cannot follow a RANGE KeySchemaElement");
+            ++hashes;
+        } else {
+            ++ranges;
+        }
+    }
+    for (qsizetype i = 0; i < keys.size(); ++i)
+        if (keys.indexOf(keys[i]) != i)
+            return QStringLiteral("Invalid KeySchema: Duplicate attribute name in KeySchema: %1").arg(keys[i]);
+    if (hashes > kMaxKeyAttributesPerKind)
+        return QStringLiteral("Invalid KeySchema: Too many HASH KeySchemaElements: %1. The maximum is %2").arg(hashes).arg(kMaxKeyAttributesPerKind);
+    if (ranges > kMaxKeyAttributesPerKind)
+        return QStringLiteral("Invalid KeySchema: Too many RANGE KeySchemaElements: %1. The maximum is %2").arg(ranges).arg(kMaxKeyAttributesPerKind);
     return std::nullopt;
 }
 
@@ -118,7 +150,7 @@ std::optional<QString> checkCreateTable(const QJsonObject &req)
             const QJsonObject index = v.toObject();
             const QString name = index.value(p("IndexName")).toString();
             const QJsonArray ks = index.value(p("KeySchema")).toArray();
-            if (auto m = checkKeySchema(ks, defined))
+            if (auto m = checkKeySchema(ks, defined, !local))
                 return m;
             for (const auto &k : ks)
                 used.insert(k.toObject().value(p("AttributeName")).toString());
@@ -353,7 +385,7 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 requestTypes.insert(defined.back(), o.value(p("AttributeType")).toString());
             }
             const QJsonArray ks = c.value(p("KeySchema")).toArray();
-            if (auto m = checkKeySchema(ks, defined))
+            if (auto m = checkKeySchema(ks, defined, true))
                 return ApiError::validation(*m);
             for (const auto &k : ks) {
                 const QString attr = k.toObject().value(p("AttributeName")).toString();
@@ -780,6 +812,12 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                     QJsonArray gsis = desc.value(p("GlobalSecondaryIndexes")).toArray();
                     for (qsizetype i = 0; i < gsis.size(); ++i) {
                         QJsonObject index = gsis.at(i).toObject();
+                        // The indexes have no capacity of their own on demand either: a later
+                        // switch back needs theirs again (and may give the same values).
+                        QJsonObject indexPt = index.value(p("ProvisionedThroughput")).toObject();
+                        indexPt.insert(p("ReadCapacityUnits"), 0);
+                        indexPt.insert(p("WriteCapacityUnits"), 0);
+                        index.insert(p("ProvisionedThroughput"), indexPt);
                         WarmThroughput::of(index, WarmThroughput::everOnDemand(desc))
                             .atLeast(onDemand)
                             .storeIn(index, index.value(p("_WarmUntilMs")).toInteger());

@@ -380,6 +380,16 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(table['BillingModeSummary']['BillingMode'], 'PROVISIONED')
         for index in table['GlobalSecondaryIndexes']:
             self.assertEqual((index['ProvisionedThroughput']['ReadCapacityUnits'], index['ProvisionedThroughput']['WriteCapacityUnits']), (2, 3))
+        # Back on demand the indexes have no capacity either, so the same values may be given again later.
+        ddb.update_table(TableName='bill', BillingMode='PAY_PER_REQUEST')
+        for index in ddb.describe_table(TableName='bill')['Table']['GlobalSecondaryIndexes']:
+            self.assertEqual((index['ProvisionedThroughput']['ReadCapacityUnits'], index['ProvisionedThroughput']['WriteCapacityUnits']), (0, 0))
+        self.assertIn('gib', error_of(ddb.update_table, TableName='bill', BillingMode='PROVISIONED', ProvisionedThroughput=capacity,
+                                      GlobalSecondaryIndexUpdates=[update('gia')])[1])
+        ddb.update_table(TableName='bill', BillingMode='PROVISIONED', ProvisionedThroughput=capacity,
+                         GlobalSecondaryIndexUpdates=[update('gia'), update('gib')])
+        for index in ddb.describe_table(TableName='bill')['Table']['GlobalSecondaryIndexes']:
+            self.assertEqual((index['ProvisionedThroughput']['ReadCapacityUnits'], index['ProvisionedThroughput']['WriteCapacityUnits']), (2, 3))
         ddb.delete_table(TableName='bill')
 
 class ItemCollectionTest(unittest.TestCase):

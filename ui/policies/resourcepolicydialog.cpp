@@ -58,6 +58,11 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
                                 "explicit Deny always wins."),
                              this);
     intro->setWordWrap(true);
+    // Policies are checked only for signed callers: say so where none are.
+    if (connection->engine())
+        intro->setText(intro->text() + u' '
+                       + tr("This embedded database keeps the policy and answers for it as DynamoDB does, but checks it only for "
+                            "requests signed by the users of a server started with --auth."));
 
     m_tableChoice = new QRadioButton(tr("&Table %1").arg(table), this);
     m_tableChoice->setObjectName(p("policyOfTable"));
