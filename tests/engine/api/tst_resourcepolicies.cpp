@@ -316,6 +316,35 @@ private slots:
         QVERIFY(ok("Streams.DescribeStream", QJsonObject{{s("StreamArn"), streamArn}}).contains(s("StreamDescription")));
     }
 
+    void fastPathCallersAreCheckedToo()
+    {
+        // GetItem, PutItem, UpdateItem and Query are read straight from their bytes for callers
+        // without an identity-based policy; a table's policy still applies to them.
+        createTable("Orders");
+        createTable("Open");
+        as("AKIDADMIN");
+        put(s("Orders"), policyDoc("{'Effect':'Deny','Principal':{'AWS':'arn:aws:iam::000000000000:user/admin'},'Action':['dynamodb:GetItem',"
+                                   "'dynamodb:PutItem','dynamodb:UpdateItem','dynamodb:Query'],'Resource':'*'}"));
+        for (const char *table : {"Orders", "Open"}) {
+            const bool denied = qstrcmp(table, "Orders") == 0;
+            const auto check = [&](const char *op, const QString &body) {
+                const Result<QJsonObject> r = call(op, body.toUtf8());
+                QVERIFY2(r.ok() != denied, op);
+                if (denied)
+                    QCOMPARE(r.error().message(), QStringLiteral("User: %1admin is not authorized to perform: dynamodb:%2 on resource: %3%4 with an "
+                                                                 "explicit deny in a resource-based policy")
+                                                      .arg(kUser, s(op), kArn, s(table)));
+            };
+            check("PutItem", j("{'TableName':'%1','Item':{'pk':{'S':'a'},'sk':{'S':'1'}}}").arg(s(table)));
+            check("GetItem", j("{'TableName':'%1','Key':{'pk':{'S':'a'},'sk':{'S':'1'}}}").arg(s(table)));
+            check("UpdateItem", j("{'TableName':'%1','Key':{'pk':{'S':'a'},'sk':{'S':'1'}},'UpdateExpression':'SET n = :n',"
+                                  "'ExpressionAttributeValues':{':n':{'N':'1'}}}").arg(s(table)));
+            check("Query", j("{'TableName':'%1','KeyConditionExpression':'pk = :p','ExpressionAttributeValues':{':p':{'S':'a'}}}").arg(s(table)));
+        }
+        as(nullptr);
+        QCOMPARE(ok("Scan", j("{'TableName':'Orders'}").toUtf8()).value(s("Count")).toInt(), 0);
+    }
+
     void selfLockout()
     {
         createTable("Orders");
