@@ -111,22 +111,26 @@ Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &i
 
 Result<void> checkIndexKeyTypes(const storage::TableDef &table, const model::Item &item)
 {
+    // Every attribute of a multi-attribute key is checked as a key of its own.
+    const auto check = [&item](const storage::IndexDef &index, const storage::KeyElement &e) -> Result<void> {
+        const auto it = item.find(e.name);
+        if (it == item.end())
+            return {};
+        if (it->second.type() != e.type)
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Type mismatch for Index Key %1 Expected: %2 Actual: %3 IndexName: %4")
+                                            .arg(e.name, model::typeName(e.type), model::typeName(it->second.type()), index.name));
+        const qsizetype size = it->second.is(model::AttrType::S) ? model::utf8Length(it->second.asString())
+                               : it->second.is(model::AttrType::B) ? it->second.asBinary().size() : 1;
+        if (size == 0)
+            return ApiError::validation(QStringLiteral("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %1 value. IndexName: %2, IndexKey: %3")
+                                            .arg(it->second.is(model::AttrType::S) ? QStringLiteral("string") : QStringLiteral("binary"), index.name, e.name));
+        return {};
+    };
     for (const storage::IndexDef &index : table.indexes) {
-        for (const storage::KeyElement *e : {&index.keys.hash, index.keys.range ? &*index.keys.range : nullptr}) {
-            if (!e)
-                continue;
-            const auto it = item.find(e->name);
-            if (it == item.end())
-                continue;
-            if (it->second.type() != e->type)
-                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Type mismatch for Index Key %1 Expected: %2 Actual: %3 IndexName: %4")
-                                                .arg(e->name, model::typeName(e->type), model::typeName(it->second.type()), index.name));
-            const qsizetype size = it->second.is(model::AttrType::S) ? model::utf8Length(it->second.asString())
-                                   : it->second.is(model::AttrType::B) ? it->second.asBinary().size() : 1;
-            if (size == 0)
-                return ApiError::validation(QStringLiteral("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %1 value. IndexName: %2, IndexKey: %3")
-                                                .arg(it->second.is(model::AttrType::S) ? QStringLiteral("string") : QStringLiteral("binary"), index.name, e->name));
-        }
+        for (const storage::KeyElement &e : index.keys.hashParts)
+            DD_CHECK(check(index, e));
+        for (const storage::KeyElement &e : index.keys.rangeParts)
+            DD_CHECK(check(index, e));
     }
     return {};
 }

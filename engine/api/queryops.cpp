@@ -180,9 +180,10 @@ Result<void> checkKeyPaths(const storage::TableDef &table, const QSet<QString> &
         if (e && nested.contains(e->name))
             return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: %1").arg(e->name));
     for (const storage::IndexDef &index : table.indexes)
-        for (const storage::KeyElement *e : {&index.keys.hash, index.keys.range ? &*index.keys.range : nullptr})
-            if (e && nested.contains(e->name))
-                return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: %1").arg(e->name));
+        for (const std::vector<storage::KeyElement> *list : {&index.keys.hashParts, &index.keys.rangeParts})
+            for (const storage::KeyElement &e : *list)
+                if (nested.contains(e.name))
+                    return ApiError::validation(QStringLiteral("Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey: %1").arg(e.name));
     return {};
 }
 
@@ -420,7 +421,8 @@ Result<StartPosition> startPositionOf(const ReadRequest &r)
 
 // Reduces the key conditions against the target's schema, with AWS's
 // messages, returning {partition condition, sort condition if any}.
-Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const ReadRequest &r, const model::Item *start)
+// The key conditions of either form, each checked as a condition.
+Result<std::vector<KeyPart>> keyConditionParts(const ReadRequest &r)
 {
     std::vector<KeyPart> parts;
     if (r.ex.keyConditions) {
@@ -433,6 +435,186 @@ Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const Rea
             parts.push_back(std::move(k));
         }
     }
+    return parts;
+}
+
+// The sort-key bounds of `pr` for the sort keys that start with `prefix`
+// (the encoded parts a multi-attribute key's equalities fix; empty
+// otherwise) and meet `last` on the next part, if given. `composite`: the
+// sort key is in model::appendKeyPart()'s encoding.
+void setSortBounds(storage::PartitionRange &pr, bool composite, const QByteArray &prefix, const KeyPart *last)
+{
+    // A part as it is stored after `prefix`: terminated in a composite key.
+    const auto whole = [&](const AttributeValue &v) {
+        if (!composite)
+            return model::encodeKeyValue(v);
+        QByteArray out = prefix;
+        model::appendKeyPart(out, v);
+        return out;
+    };
+    // Every key that starts with `bytes` lies in [bytes, prefixSuccessor(bytes)).
+    const auto after = [](const QByteArray &bytes) -> std::optional<storage::KeyBound> {
+        if (auto next = prefixSuccessor(bytes))
+            return storage::KeyBound{*next, false};
+        return std::nullopt;
+    };
+    const auto afterInclusive = [&](const QByteArray &bytes) -> std::optional<storage::KeyBound> {
+        auto b = after(bytes);
+        if (b)
+            b->inclusive = true;
+        return b;
+    };
+    // The keys outside the prefix are never in range.
+    if (!prefix.isEmpty()) {
+        pr.low = storage::KeyBound{prefix, true};
+        pr.high = after(prefix);
+    }
+    if (!last)
+        return;
+    const QByteArray v0 = whole(last->values[0]);
+    switch (*keyOp(last->op)) {
+    case expr::KeyCondition::Op::Eq:
+        pr.low = {v0, true};
+        pr.high = composite ? after(v0) : std::optional<storage::KeyBound>(storage::KeyBound{v0, true});
+        break;
+    case expr::KeyCondition::Op::Lt: pr.high = {v0, false}; break;
+    case expr::KeyCondition::Op::Le: pr.high = composite ? after(v0) : std::optional<storage::KeyBound>(storage::KeyBound{v0, true}); break;
+    case expr::KeyCondition::Op::Gt:
+        // A composite part is followed by more parts: the keys after every
+        // one holding this part start at the successor of its bytes (which
+        // end in the terminator, so there is one).
+        pr.low = composite ? afterInclusive(v0) : std::optional<storage::KeyBound>(storage::KeyBound{v0, false});
+        break;
+    case expr::KeyCondition::Op::Ge: pr.low = {v0, true}; break;
+    case expr::KeyCondition::Op::Between: {
+        pr.low = {v0, true};
+        const QByteArray v1 = whole(last->values[1]);
+        pr.high = composite ? after(v1) : std::optional<storage::KeyBound>(storage::KeyBound{v1, true});
+        break;
+    }
+    case expr::KeyCondition::Op::BeginsWith: {
+        // S and B keys are stored as their raw bytes (escaped in a composite
+        // key, which keeps prefixes), so a prefix is a byte range.
+        QByteArray start = prefix;
+        if (composite)
+            model::appendEscapedKeyPart(start, model::encodeKeyValue(last->values[0]));
+        else
+            start = v0;
+        pr.low = {start, true};
+        if (auto next = after(start))
+            pr.high = next;
+        break;
+    }
+    }
+}
+
+// The partition and sort-key range of a Query on a multi-attribute key,
+// with AWS's messages: an equality on every HASH attribute; the RANGE
+// attributes from the first on without a gap, each with an equality but
+// the last named, which may have any sort-key condition ("RANGE key
+// attributes b must have equality conditions specified in the query because
+// a condition is present on key attribute c"). With `start`, the checks of
+// ExclusiveStartKey against the conditions.
+Result<storage::PartitionRange> compositeKeyRange(const ReadRequest &r, const model::Item *start)
+{
+    DD_ASSIGN(const std::vector<KeyPart> parts, keyConditionParts(r));
+    const storage::KeySchema &keys = r.target.keys;
+    const auto find = [&parts](const QString &name) -> const KeyPart * {
+        for (const KeyPart &k : parts)
+            if (k.attribute == name)
+                return &k;
+        return nullptr;
+    };
+    if (r.startKey) {
+        for (const std::vector<storage::KeyElement> *list : {&keys.hashParts, &keys.rangeParts})
+            for (const storage::KeyElement &e : *list)
+                DD_CHECK(checkStartKeyPiece(*r.startKey, e));
+    }
+    const auto checkPart = [](const KeyPart &k, const storage::KeyElement &e) -> Result<void> {
+        if (!keyOp(k.op))
+            return ApiError::validation(QStringLiteral("Attempted conditional constraint is not an indexable operation"));
+        for (const AttributeValue &v : k.values)
+            if (v.type() != e.type)
+                return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Condition parameter type does not match schema type"));
+        return {};
+    };
+    model::Item hashValues;
+    for (const storage::KeyElement &e : keys.hashParts) {
+        const KeyPart *k = find(e.name);
+        if (!k)
+            return ApiError::validation(QStringLiteral("Query condition missed key schema element: %1").arg(e.name));
+        DD_CHECK(checkPart(*k, e));
+        if (k->op != "EQ"_L1)
+            return ApiError::validation(QStringLiteral("Query key condition not supported"));
+        hashValues.emplace(e.name, k->values[0]);
+    }
+    std::vector<const KeyPart *> range(keys.rangeParts.size(), nullptr);
+    for (size_t i = 0; i < keys.rangeParts.size(); ++i) {
+        range[i] = find(keys.rangeParts[i].name);
+        if (range[i])
+            DD_CHECK(checkPart(*range[i], keys.rangeParts[i]));
+    }
+    for (const KeyPart &k : parts) {
+        if (keys.contains(k.attribute))
+            continue;
+        // A condition on another attribute: AWS names the key element the
+        // conditions failed to cover (dynalite's reproduction for one RANGE
+        // attribute; for several, the first RANGE attribute without one).
+        QString missing = keys.hashParts.back().name;
+        for (size_t i = 0; i < range.size(); ++i)
+            if (!range[i]) {
+                missing = keys.rangeParts[i].name;
+                break;
+            }
+        return ApiError::validation(QStringLiteral("Query condition missed key schema element: %1").arg(missing));
+    }
+    // Left to right without a gap, every condition but the last an equality
+    // (the rule and message as real DynamoDB answers them).
+    for (size_t later = 1; later < range.size(); ++later) {
+        if (!range[later])
+            continue;
+        for (size_t prior = 0; prior < later; ++prior)
+            if (!range[prior] || range[prior]->op != "EQ"_L1)
+                return ApiError::validation(QStringLiteral("RANGE key attributes %1 must have equality conditions specified in the query "
+                                                           "because a condition is present on key attribute %2")
+                                                .arg(keys.rangeParts[prior].name, keys.rangeParts[later].name));
+    }
+    size_t named = 0; // the RANGE attributes with a condition: a prefix
+    while (named < range.size() && range[named])
+        ++named;
+
+    if (start) {
+        bool sameHash = true;
+        for (const storage::KeyElement &e : keys.hashParts)
+            sameHash = sameHash && start->at(e.name) == hashValues.at(e.name);
+        if (named == 0) {
+            if (!sameHash)
+                return ApiError::validation(QStringLiteral("The provided starting key is outside query boundaries based on provided conditions"));
+        } else {
+            for (size_t i = 0; i < named; ++i) {
+                expr::KeyCondition::Part sortPart{range[i]->attribute, *keyOp(range[i]->op), range[i]->values};
+                if (!expr::matchesSortKey(sortPart, start->at(keys.rangeParts[i].name)))
+                    return ApiError::validation(QStringLiteral("The provided starting key does not match the range key predicate"));
+            }
+            if (!sameHash)
+                return ApiError::validation(QStringLiteral("The query can return at most one row and cannot be restarted"));
+        }
+    }
+
+    storage::PartitionRange pr;
+    pr.pk = encodeKey(keys.hashParts, hashValues);
+    pr.hash = model::partitionHash(pr.pk);
+    const bool composite = keys.rangeParts.size() > 1;
+    QByteArray prefix;
+    for (size_t i = 0; i + 1 < named; ++i)
+        model::appendKeyPart(prefix, range[i]->values[0]);
+    setSortBounds(pr, composite, prefix, named > 0 ? range[named - 1] : nullptr);
+    return pr;
+}
+
+Result<std::pair<KeyPart, std::optional<KeyPart>>> reduceKeyConditions(const ReadRequest &r, const model::Item *start)
+{
+    DD_ASSIGN(const std::vector<KeyPart> parts, keyConditionParts(r));
     if (parts.size() != 1 && parts.size() != 2)
         return ApiError::validation(QStringLiteral("Conditions can be of length 1 or 2 only"));
     const auto find = [&parts](const QString &name) -> const KeyPart * {
@@ -498,15 +680,28 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
     // The start key's own checks (types, empty values, sizes) come with the
     // key conditions, attribute by attribute; the encoded key after them.
     std::optional<StartPosition> start;
-    auto reduced = reduceKeyConditions(r, nullptr);
-    if (!reduced.ok())
-        return reduced.error();
-    if (r.startKey) {
-        DD_ASSIGN(start, startPositionOf(r));
-        DD_ASSIGN(reduced, reduceKeyConditions(r, &*r.startKey));
+    storage::PartitionRange pr;
+    if (keys.composite()) {
+        DD_CHECK(compositeKeyRange(r, nullptr));
+        if (r.startKey) {
+            DD_ASSIGN(start, startPositionOf(r));
+        }
+        DD_ASSIGN(pr, compositeKeyRange(r, r.startKey ? &*r.startKey : nullptr));
+    } else {
+        auto reduced = reduceKeyConditions(r, nullptr);
+        if (!reduced.ok())
+            return reduced.error();
+        if (r.startKey) {
+            DD_ASSIGN(start, startPositionOf(r));
+            DD_ASSIGN(reduced, reduceKeyConditions(r, &*r.startKey));
+        }
+        const KeyPart &hash = reduced->first;
+        const std::optional<KeyPart> &range = reduced->second;
+        pr.pk = model::encodeKeyValue(hash.values[0]);
+        pr.hash = model::partitionHash(pr.pk);
+        setSortBounds(pr, false, QByteArray(), range ? &*range : nullptr);
     }
-    const KeyPart &hash = reduced->first;
-    const std::optional<KeyPart> &range = reduced->second;
+    pr.forward = forward;
 
     QStringList heads;
     QSet<QString> nested;
@@ -518,37 +713,14 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
     if (r.ex.condition) {
         collectNames(*r.ex.condition, heads, nested);
         const QString what = legacyFilter ? QStringLiteral("QueryFilter") : QStringLiteral("Filter Expression");
-        for (const storage::KeyElement *e : {&keys.hash, keys.range ? &*keys.range : nullptr})
-            if (e && heads.contains(e->name) && !ctx.keyAttributesInFilter)
-                return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e->name));
+        // Every attribute of a multi-attribute key counts as a key attribute.
+        for (const std::vector<storage::KeyElement> *list : {&keys.hashParts, &keys.rangeParts})
+            for (const storage::KeyElement &e : *list)
+                if (heads.contains(e.name) && !ctx.keyAttributesInFilter)
+                    return ApiError::validation(QStringLiteral("%1 can only contain non-primary key attributes: Primary key attribute: %2").arg(what, e.name));
     }
     DD_CHECK(planIndexRead(r, heads));
     DD_CHECK(checkKeyPaths(table, nested));
-
-    storage::PartitionRange pr;
-    pr.pk = model::encodeKeyValue(hash.values[0]);
-    pr.hash = model::partitionHash(pr.pk);
-    pr.forward = forward;
-    if (range) {
-        const QByteArray v0 = model::encodeKeyValue(range->values[0]);
-        switch (*keyOp(range->op)) {
-        case expr::KeyCondition::Op::Eq: pr.low = {v0, true}; pr.high = {v0, true}; break;
-        case expr::KeyCondition::Op::Lt: pr.high = {v0, false}; break;
-        case expr::KeyCondition::Op::Le: pr.high = {v0, true}; break;
-        case expr::KeyCondition::Op::Gt: pr.low = {v0, false}; break;
-        case expr::KeyCondition::Op::Ge: pr.low = {v0, true}; break;
-        case expr::KeyCondition::Op::Between:
-            pr.low = {v0, true};
-            pr.high = {model::encodeKeyValue(range->values[1]), true};
-            break;
-        case expr::KeyCondition::Op::BeginsWith:
-            // S and B keys are stored as their raw bytes, so a prefix is a byte range.
-            pr.low = {v0, true};
-            if (auto next = prefixSuccessor(v0))
-                pr.high = {*next, false};
-            break;
-        }
-    }
     // The start key satisfies the sort condition (checked above), so the
     // cursor resumes after it within the range.
     return readPages(ctx, r.page, [&](storage::Connection &c) -> Result<QByteArray> {
@@ -595,9 +767,9 @@ Result<QByteArray> scan(OpContext &ctx, const QJsonObject &request)
             return ApiError::validation(r.target.index ? QStringLiteral("The provided starting key is invalid")
                                                        : QStringLiteral("The provided starting key is invalid: The provided key element does not match the schema"));
         if (r.target.index) {
-            for (const storage::KeyElement *e : {&r.target.keys.hash, r.target.keys.range ? &*r.target.keys.range : nullptr})
-                if (e)
-                    DD_CHECK(checkStartKeyPiece(*r.startKey, *e));
+            for (const std::vector<storage::KeyElement> *list : {&r.target.keys.hashParts, &r.target.keys.rangeParts})
+                for (const storage::KeyElement &e : *list)
+                    DD_CHECK(checkStartKeyPiece(*r.startKey, e));
             DD_CHECK(planIndexRead(r, {}));
         }
         StartPosition key;

@@ -5,6 +5,18 @@
 
 namespace dd::api {
 
+QByteArray encodeKey(const std::vector<storage::KeyElement> &parts, const model::Item &values)
+{
+    if (parts.empty())
+        return QByteArray();
+    if (parts.size() == 1)
+        return model::encodeKeyValue(values.at(parts.front().name));
+    QByteArray out;
+    for (const storage::KeyElement &e : parts)
+        model::appendKeyPart(out, values.at(e.name));
+    return out;
+}
+
 Result<bool> ReadCursor::next()
 {
     if (auto *scan = std::get_if<storage::ItemScan>(&m_scan))
@@ -71,9 +83,10 @@ std::vector<storage::KeyElement> ReadTarget::startKeyElements() const
                 return;
         out.push_back(e);
     };
-    add(keys.hash);
-    if (keys.range)
-        add(*keys.range);
+    for (const storage::KeyElement &e : keys.hashParts)
+        add(e);
+    for (const storage::KeyElement &e : keys.rangeParts)
+        add(e);
     add(table->keys.hash);
     if (table->keys.range)
         add(*table->keys.range);
@@ -103,10 +116,9 @@ Result<StartPosition> ReadTarget::startPosition(const model::Item &key) const
     start.table = parsed->stored;
     if (index) {
         storage::IndexPosition pos;
-        pos.index.pk = model::encodeKeyValue(key.at(index->keys.hash.name));
+        pos.index.pk = encodeKey(index->keys.hashParts, key);
         pos.index.hash = model::partitionHash(pos.index.pk);
-        if (index->keys.range)
-            pos.index.sk = model::encodeKeyValue(key.at(index->keys.range->name));
+        pos.index.sk = encodeKey(index->keys.rangeParts, key);
         pos.tpk = start.table.pk;
         pos.tsk = start.table.sk;
         start.index = std::move(pos);

@@ -15,6 +15,11 @@
 
 namespace dd::api {
 
+// The stored form of the partition or sort key made of `parts`, whose
+// values `values` holds with the declared types (one part: its plain
+// encoding; several: model::appendKeyPart()'s); empty for no parts.
+QByteArray encodeKey(const std::vector<storage::KeyElement> &parts, const model::Item &values);
+
 // Where a read resumes: strictly after this table row or index row.
 struct StartPosition {
     storage::StoredKey table;                  // the table's key (hash, pk, sk)

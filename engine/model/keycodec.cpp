@@ -33,6 +33,23 @@ QByteArray encodeKeyValue(const AttributeValue &v)
     }
 }
 
+void appendEscapedKeyPart(QByteArray &out, QByteArrayView encoded)
+{
+    out.reserve(out.size() + encoded.size() + 2);
+    for (const char c : encoded) {
+        out.append(c);
+        if (c == 0)
+            out.append(kKeyPartEscape);
+    }
+}
+
+void appendKeyPart(QByteArray &out, const AttributeValue &v)
+{
+    appendEscapedKeyPart(out, encodeKeyValue(v));
+    out.append(char(0));
+    out.append(kKeyPartTerminator);
+}
+
 quint32 partitionHash(QByteArrayView encodedPartitionKey)
 {
     // 32-bit FNV-1a (offset basis 2166136261, prime 16777619) over the

@@ -353,7 +353,10 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
     const Expr *partition = nullptr;
     std::optional<QJsonObject> partitionValue;
     QJsonArray partitionValues;
-    for (const Expr *c : parts) {
+    // An index whose key has several attributes (a multi-attribute GSI key)
+    // is read with a Scan of the index and the whole WHERE clause as its
+    // filter: always right, if slower than the Query a single attribute gets.
+    for (const Expr *c : keys.composite() ? std::vector<const Expr *>() : parts) {
         if (const auto equal = equalityOn(*c, keys.hash.name)) {
             DD_CHECK(checkKeyValue(keys.hash, *equal));
             partitionValue = *equal;

@@ -50,6 +50,25 @@ std::optional<QByteArray> keyBytes(const model::Item &item, const KeyElement &e,
     return keyBytes(it == item.end() ? nullptr : &it->second, e, isHash);
 }
 
+// The encoded partition or sort key made of `parts` (one attribute: its
+// plain encoding; several: model::appendKeyPart()'s), or nullopt if any part
+// cannot be a key. Each part is held to the limit of its own attribute.
+std::optional<QByteArray> keyBytes(const model::Item &item, const std::vector<KeyElement> &parts, bool isHash)
+{
+    if (parts.size() == 1)
+        return keyBytes(item, parts.front(), isHash);
+    QByteArray out;
+    for (const KeyElement &e : parts) {
+        const std::optional<QByteArray> part = keyBytes(item, e, isHash);
+        if (!part)
+            return std::nullopt;
+        model::appendEscapedKeyPart(out, *part);
+        out.append(char(0));
+        out.append(model::kKeyPartTerminator);
+    }
+    return out;
+}
+
 Result<void> insertEntry(Connection &c, const IndexDef &index, const IndexRow &e, bool orIgnore)
 {
     Statement *s = c.prepareKeyed(statementKey(orIgnore ? StatementKind::IndexInsertOrIgnore : StatementKind::IndexInsert, index.id), [&] {
@@ -166,12 +185,12 @@ std::optional<IndexRow> IndexStore::entryFor(const TableDef &table, const IndexD
                                              const StoredItem &stored)
 {
     IndexRow row;
-    auto pk = keyBytes(item, index.keys.hash, true);
+    auto pk = keyBytes(item, index.keys.hashParts, true);
     if (!pk)
         return std::nullopt;
     row.pos.index.pk = std::move(*pk);
     if (index.keys.range) {
-        auto sk = keyBytes(item, *index.keys.range, false);
+        auto sk = keyBytes(item, index.keys.rangeParts, false);
         if (!sk)
             return std::nullopt;
         row.pos.index.sk = std::move(*sk);
@@ -263,13 +282,29 @@ bool entryFromMembers(const StoredKey &key, const IndexDef &index, const Project
         bytes = keyBytes(&*v, e, isHash);
         return true;
     };
+    // A multi-attribute key: every part present and valid, then joined.
+    const auto compositeValue = [&](const std::vector<KeyElement> &parts, bool isHash, std::optional<QByteArray> &bytes) {
+        QByteArray out;
+        for (const KeyElement &e : parts) {
+            if (!keyValue(e, isHash, bytes))
+                return false;
+            if (!bytes)
+                return true;
+            model::appendEscapedKeyPart(out, *bytes);
+            out.append(char(0));
+            out.append(model::kKeyPartTerminator);
+        }
+        bytes = std::move(out);
+        return true;
+    };
     std::optional<QByteArray> pk, sk;
-    if (!keyValue(index.keys.hash, true, pk))
+    if (!(index.keys.hashParts.size() == 1 ? keyValue(index.keys.hash, true, pk) : compositeValue(index.keys.hashParts, true, pk)))
         return false;
     if (!pk)
         return true;
     if (index.keys.range) {
-        if (!keyValue(*index.keys.range, false, sk))
+        if (!(index.keys.rangeParts.size() == 1 ? keyValue(*index.keys.range, false, sk)
+                                                : compositeValue(index.keys.rangeParts, false, sk)))
             return false;
         if (!sk)
             return true;

@@ -22,10 +22,14 @@ KeySchema parseKeySchema(const QJsonArray &keySchema, const QJsonArray &attribut
         const QString name = o.value(QLatin1String("AttributeName")).toString();
         const KeyElement e{name, typeOf(name)};
         if (o.value(QLatin1String("KeyType")).toString() == QLatin1String("HASH"))
-            ks.hash = e;
+            ks.hashParts.push_back(e);
         else
-            ks.range = e;
+            ks.rangeParts.push_back(e);
     }
+    if (!ks.hashParts.empty())
+        ks.hash = ks.hashParts.front();
+    if (!ks.rangeParts.empty())
+        ks.range = ks.rangeParts.front();
     return ks;
 }
 
@@ -64,9 +68,10 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
             idx.backfilling = o.value(QLatin1String("Backfilling")).toBool();
             idx.projectAll = idx.projectionType == QLatin1String("ALL");
             for (const KeySchema *ks : {&t.keys, &idx.keys}) {
-                idx.projected.insert(ks->hash.name);
-                if (ks->range)
-                    idx.projected.insert(ks->range->name);
+                for (const KeyElement &e : ks->hashParts)
+                    idx.projected.insert(e.name);
+                for (const KeyElement &e : ks->rangeParts)
+                    idx.projected.insert(e.name);
             }
             for (const QString &a : idx.nonKeyAttributes)
                 idx.projected.insert(a);
@@ -77,6 +82,15 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
         }
     }
     return t;
+}
+
+bool KeySchema::contains(const QString &name) const
+{
+    for (const std::vector<KeyElement> *parts : {&hashParts, &rangeParts})
+        for (const KeyElement &e : *parts)
+            if (e.name == name)
+                return true;
+    return false;
 }
 
 const IndexDef *TableDef::index(const QString &name) const

@@ -25,9 +25,21 @@ struct KeyElement {
     model::AttrType type;  // S, N or B
 };
 
+// A table's or an index's key. A GSI's partition and sort key may each be
+// made of up to four attributes (multi-attribute keys): hashParts and
+// rangeParts list them in key-schema order; hash and range are their first.
+// Tables and LSIs have one of each at most. A key of several parts is
+// stored in model::appendKeyPart()'s encoding, a key of one part plainly.
 struct KeySchema {
-    KeyElement hash;                 // partition key
-    std::optional<KeyElement> range; // sort key, if any
+    KeyElement hash;                     // partition key (its first attribute)
+    std::optional<KeyElement> range;     // sort key (its first attribute), if any
+    std::vector<KeyElement> hashParts;   // every partition key attribute; hashParts[0] is hash
+    std::vector<KeyElement> rangeParts;  // every sort key attribute; empty without a sort key
+
+    // Whether the partition or the sort key has more than one attribute.
+    bool composite() const { return hashParts.size() > 1 || rangeParts.size() > 1; }
+    // Whether `name` is one of the key's attributes.
+    bool contains(const QString &name) const;
 };
 
 struct IndexDef {
