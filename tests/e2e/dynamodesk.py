@@ -245,3 +245,19 @@ def npm_packages(folder, min_node, why):
         p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=folder, capture_output=True, text=True, timeout=300)
         if p.returncode != 0:
             raise AssertionError('npm ci failed: %s' % p.stderr)
+
+
+JS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'js')
+
+
+def run_node_scenario(test, script, *args, steps):
+    """Runs js/`script` (a scenario of the AWS SDK for JavaScript v3, js/steps.mjs) with `args` and checks, on
+    unittest.TestCase `test`, that it passed all its `steps` steps. The npm packages are installed first
+    (npm_packages); without Node.js 20 the test is skipped, saying why."""
+    npm_packages(JS_DIR, 20, 'the AWS SDK for JavaScript v3 needs Node.js 20 or later and npm')
+    env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
+    p = subprocess.run(['node', script, *args], cwd=JS_DIR, capture_output=True, text=True, timeout=300, env=env)
+    test.assertEqual(p.returncode, 0, p.stdout + p.stderr)
+    done = [line for line in p.stdout.splitlines() if line.startswith('ok ')]
+    test.assertEqual(len(done), steps, p.stdout)
+    test.assertIn('all steps passed', p.stdout)

@@ -9,16 +9,13 @@ same server: the conditions of identity-based policies, from the caller's
 address (aws:SourceIp)."""
 import json
 import os
-import subprocess
 import tempfile
 import unittest
 
 import boto3
 from botocore.config import Config
 
-from dynamodesk import Server, error_of, npm_packages
-
-HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'js')
+from dynamodesk import Server, error_of, run_node_scenario
 
 USERS = {'Users': [
     {'UserName': 'admin', 'AccessKeyId': 'AKIDADMIN', 'SecretAccessKey': 'admin-secret'},
@@ -51,13 +48,7 @@ class ResourcePoliciesTest(unittest.TestCase):
         os.unlink(self.users)
 
     def test_js_sdk_scenario(self):
-        npm_packages(HERE, 20, 'the AWS SDK for JavaScript v3 needs Node.js 20 or later and npm')
-        env = dict(os.environ, NODE_NO_WARNINGS='1', AWS_CONFIG_FILE=os.devnull, AWS_SHARED_CREDENTIALS_FILE=os.devnull)
-        p = subprocess.run(['node', 'resource_policy.mjs', self.server.url], cwd=HERE, capture_output=True, text=True, timeout=300, env=env)
-        self.assertEqual(p.returncode, 0, p.stdout + p.stderr)
-        steps = [line for line in p.stdout.splitlines() if line.startswith('ok ')]
-        self.assertEqual(len(steps), 9, p.stdout)
-        self.assertIn('all steps passed', p.stdout)
+        run_node_scenario(self, 'resource_policy.mjs', self.server.url, steps=9)
 
     def test_boto3_source_ip_condition(self):
         office = boto3.client('dynamodb', endpoint_url=self.server.url, region_name='us-east-1', aws_access_key_id='AKIDOFFICE',

@@ -8,6 +8,7 @@
 // "FAIL <step>: ..." and exits 1. Run by tests/e2e/test_multiattribute_keys.py:
 //   node multiattribute.mjs http://127.0.0.1:PORT
 import assert from 'node:assert/strict';
+import { step, rejects } from './steps.mjs';
 import {
   DynamoDBClient, CreateTableCommand, DescribeTableCommand, PutItemCommand, QueryCommand, ScanCommand,
   UpdateTableCommand, UpdateItemCommand,
@@ -16,28 +17,6 @@ import {
 const endpoint = process.argv[2];
 const ddb = new DynamoDBClient({ endpoint, region: 'us-east-1', maxAttempts: 1,
                                  credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' } });
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok ${name}`);
-  } catch (e) {
-    console.log(`FAIL ${name}: ${e.name}: ${e.message}`);
-    if (e.stack) console.log(e.stack);
-    process.exit(1);
-  }
-}
-
-async function rejects(promise, name, message) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.equal(e.name, name, `${e.name}: ${e.message}`);
-    assert.equal(e.message, message);
-    return;
-  }
-  assert.fail(`expected ${name}, the call succeeded`);
-}
 
 const gsiKeys = [
   { AttributeName: 'tenant', KeyType: 'HASH' }, { AttributeName: 'year', KeyType: 'HASH' },

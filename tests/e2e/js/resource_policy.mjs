@@ -6,6 +6,7 @@
 // tests/e2e/test_resource_policies.py:
 //   node resource_policy.mjs http://127.0.0.1:PORT
 import assert from 'node:assert/strict';
+import { step, rejects } from './steps.mjs';
 import {
   DynamoDBClient, CreateTableCommand, DescribeTableCommand, DeleteTableCommand, PutItemCommand, GetItemCommand,
   DeleteItemCommand, QueryCommand, ScanCommand, BatchGetItemCommand, UpdateItemCommand,
@@ -23,30 +24,6 @@ const bobStreams = new DynamoDBStreamsClient(as('bob'));
 const account = '000000000000';
 const tableArn = (name) => `arn:aws:dynamodb:us-east-1:${account}:table/${name}`;
 const userArn = (name) => `arn:aws:iam::${account}:user/${name}`;
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok ${name}`);
-  } catch (e) {
-    console.log(`FAIL ${name}: ${e.name}: ${e.message}`);
-    if (e.stack) console.log(e.stack);
-    process.exit(1);
-  }
-}
-
-async function rejects(promise, name, message) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.equal(e.name, name, `${e.name}: ${e.message}`);
-    assert.equal(e.$metadata.httpStatusCode, 400);
-    if (typeof message === 'string') assert.equal(e.message, message);
-    else if (message) assert.match(e.message, message);
-    return e;
-  }
-  assert.fail(`expected ${name}, the call succeeded`);
-}
 
 const keySchema = {
   AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],

@@ -5,6 +5,7 @@
 // and exits 1. Run by tests/e2e/test_js_sdk.py:
 //   node sdk_scenario.mjs http://127.0.0.1:PORT BUCKETS_FOLDER
 import assert from 'node:assert/strict';
+import { step, rejects } from './steps.mjs';
 import {
   DynamoDBClient, CreateTableCommand, DescribeTableCommand, ListTablesCommand, DeleteTableCommand, UpdateTableCommand,
   PutItemCommand, GetItemCommand, waitUntilTableExists, waitUntilTableNotExists,
@@ -30,29 +31,6 @@ const doc = DynamoDBDocumentClient.from(client, {
 });
 const streams = new DynamoDBStreamsClient(config);
 const table = 'JsOrders';
-
-async function step(name, fn) {
-  try {
-    await fn();
-    console.log(`ok ${name}`);
-  } catch (e) {
-    console.log(`FAIL ${name}: ${e.name}: ${e.message}`);
-    if (e.stack) console.log(e.stack);
-    process.exit(1);
-  }
-}
-
-async function rejects(promise, name, message) {
-  try {
-    await promise;
-  } catch (e) {
-    assert.equal(e.name, name, `${e.name}: ${e.message}`);
-    assert.equal(e.$metadata.httpStatusCode, 400);
-    if (message !== undefined) assert.match(e.message, message);
-    return e;
-  }
-  assert.fail(`expected ${name}, the call succeeded`);
-}
 
 await step('CreateTable with a GSI, an LSI and a stream', async () => {
   const r = await client.send(new CreateTableCommand({
