@@ -5,7 +5,8 @@
 # default), the change log's block decoder (FUZZ_TARGET=changelog), the
 # engine's requests (FUZZ_TARGET=request), the endpoint's HTTP over a
 # socket (FUZZ_TARGET=http), PartiQL statements (FUZZ_TARGET=partiql) or DAX
-# wire requests (FUZZ_TARGET=daxwire), sealed files (FUZZ_TARGET=sealed); the
+# wire requests (FUZZ_TARGET=daxwire), sealed files (FUZZ_TARGET=sealed),
+# resource-based policy documents (FUZZ_TARGET=policy); the
 # others compile the whole engine, so only when asked for, not by `build`. DD_FUZZ_ON_DISK=1 runs the request fuzzer
 # on disk, each input followed by a restart of the engine.
 #   tools/fuzz.sh [SECONDS]          tools/fuzz.sh build    (build only)

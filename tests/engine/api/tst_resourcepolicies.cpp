@@ -10,11 +10,15 @@
 // their ARNs.
 #include "enginecalls.h"
 
+#include "../../fuzz/policy_harness.h"
+
 #include "model/clock.h"
 #include "security/credentials.h"
 #include "security/permissions.h"
 #include "security/policy.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QTemporaryDir>
@@ -551,6 +555,24 @@ private slots:
             QCOMPARE(p->evaluate(s("dynamodb:GetItem"), kArn + s("alice-orders"), c),
                      qstrcmp(version, "2012-10-17") == 0 ? Policy::Decision::Allow : Policy::Decision::ImplicitDeny);
         }
+    }
+
+    void corpusReplay()
+    {
+        // The policy fuzzer's corpus (tests/fuzz/corpus/policy), replayed in every build:
+        // policy_harness.h's properties, among them that a canonical document reads back the same.
+        const QDir corpus(QFileInfo(QStringLiteral(__FILE__)).dir().filePath(QStringLiteral("../../fuzz/corpus/policy")));
+        const QStringList files = corpus.entryList(QDir::Files, QDir::Name);
+        QVERIFY2(files.size() >= 10, qPrintable(corpus.path()));
+        int taken = 0;
+        for (const QString &name : files) {
+            QFile f(corpus.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray input = f.readAll();
+            QVERIFY2(test::checkResourcePolicyDocument(input), qPrintable(name));
+            taken += security::readResourcePolicy(QString::fromUtf8(input), {kArn + s("Orders"), QString(), s("000000000000"), {}}).ok();
+        }
+        QVERIFY2(taken >= 6, qPrintable(QString::number(taken)));
     }
 
     void tablesNamedByArn()
