@@ -403,6 +403,11 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
     if (s.orderBy) {
         if (!s.where)
             return invalid(p("Must have WHERE clause in the statement when using ORDER BY clause."));
+        // Such an index is scanned (above), so there is no Query to order;
+        // the message for a missing hash key condition would mislead a WHERE
+        // clause that gives every partition attribute. (Dynamodesk's words.)
+        if (keys.composite())
+            return invalid(QStringLiteral("ORDER BY is not supported on index %1, whose key has more than one attribute").arg(s.index));
         if (!partition)
             return invalid(p("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause."));
         const bool onKey = s.orderBy->size() == 1
