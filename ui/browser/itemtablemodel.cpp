@@ -196,6 +196,15 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     case Qt::DecorationRole:
         return m_keys.typeOf(name).isEmpty() ? QVariant() : QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")));
     case Qt::ToolTipRole:
+        if (m_keys.isMultiAttribute()) {
+            for (qsizetype i = 0; i < m_keys.partitions.size(); ++i)
+                if (m_keys.partitions[i].name == name)
+                    return tr("%1: partition key attribute %2 of %3 (%4)").arg(name).arg(i + 1).arg(m_keys.partitions.size()).arg(m_keys.partitions[i].type);
+            for (qsizetype i = 0; i < m_keys.sorts.size(); ++i)
+                if (m_keys.sorts[i].name == name)
+                    return tr("%1: sort key attribute %2 of %3 (%4)").arg(name).arg(i + 1).arg(m_keys.sorts.size()).arg(m_keys.sorts[i].type);
+            return name;
+        }
         if (name == m_keys.partition)
             return tr("%1: partition key (%2)").arg(name, m_keys.partitionType);
         if (name == m_keys.sort)

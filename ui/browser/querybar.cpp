@@ -146,14 +146,8 @@ void QueryBar::setTable(const QJsonObject &description)
 {
     m_description = description;
     const QString current = indexName();
-    auto keyText = [](const TableKeys &k) {
-        QStringList parts;
-        if (!k.partition.isEmpty())
-            parts << QStringLiteral("%1 %2").arg(k.partition, k.partitionType);
-        if (!k.sort.isEmpty())
-            parts << QStringLiteral("%1 %2").arg(k.sort, k.sortType);
-        return parts.join(QLatin1String(", "));
-    };
+    // A multi-attribute key reads "tenant S, year N / area S, round N".
+    auto keyText = [](const TableKeys &k) { return k.text(true); };
     m_index->blockSignals(true);
     m_index->clear();
     const TableKeys tableKeys = TableKeys::fromDescription(description);

@@ -18,32 +18,15 @@ QueryBuilder::QueryBuilder(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("queryBuilder"));
     m_keyRow = new QWidget(this);
-    m_partitionLabel = new QLabel(m_keyRow);
-    m_partitionValue = new QLineEdit(m_keyRow);
-    m_partitionValue->setObjectName(QStringLiteral("partitionValue"));
-    m_partitionLabel->setBuddy(m_partitionValue);
-    m_sortLabel = new QLabel(m_keyRow);
-    m_sortOp = new QComboBox(m_keyRow);
-    m_sortOp->setObjectName(QStringLiteral("sortOperator"));
-    m_sortOp->addItem(tr("any"), QString());
-    for (const QString &op : queryspec::sortOperators())
-        m_sortOp->addItem(op == QLatin1String("between") ? tr("between") : op == QLatin1String("begins_with") ? tr("begins with") : op, op);
-    m_sortLabel->setBuddy(m_sortOp);
-    m_sortValue = new QLineEdit(m_keyRow);
-    m_sortValue->setObjectName(QStringLiteral("sortValue"));
-    m_sortAnd = new QLabel(tr("and"), m_keyRow);
-    m_sortValue2 = new QLineEdit(m_keyRow);
-    m_sortValue2->setObjectName(QStringLiteral("sortValue2"));
-    auto *keys = new QHBoxLayout(m_keyRow);
-    keys->setContentsMargins(0, 0, 0, 0);
-    keys->addWidget(m_partitionLabel);
-    keys->addWidget(m_partitionValue, 2);
-    keys->addSpacing(12);
-    keys->addWidget(m_sortLabel);
-    keys->addWidget(m_sortOp);
-    keys->addWidget(m_sortValue, 2);
-    keys->addWidget(m_sortAnd);
-    keys->addWidget(m_sortValue2, 1);
+    auto *keyLines = new QVBoxLayout(m_keyRow);
+    keyLines->setContentsMargins(0, 0, 0, 0);
+    keyLines->setSpacing(4);
+    m_partitionLine = new QHBoxLayout;
+    m_sortLine = new QHBoxLayout;
+    keyLines->addLayout(m_partitionLine);
+    keyLines->addLayout(m_sortLine);
+    m_partitions << makePartitionField(0);
+    m_sorts << makeSortField(0);
 
     m_match = new QComboBox(this);
     m_match->setObjectName(QStringLiteral("filterMatch"));
@@ -84,26 +67,117 @@ QueryBuilder::QueryBuilder(QWidget *parent) : QWidget(parent)
     layout->addLayout(filterHead);
     layout->addLayout(m_filterLayout);
 
-    connect(m_sortOp, &QComboBox::currentIndexChanged, this, &QueryBuilder::updateSortFields);
     connect(addFilterButton, &QPushButton::clicked, this, [this] { addFilter(); });
     connect(m_pick->menu(), &QMenu::aboutToShow, this, &QueryBuilder::updatePickMenu);
-    for (QLineEdit *e : {m_partitionValue, m_sortValue, m_sortValue2, m_projection})
-        connect(e, &QLineEdit::returnPressed, this, &QueryBuilder::runRequested);
+    connect(m_projection, &QLineEdit::returnPressed, this, &QueryBuilder::runRequested);
     setKeys(TableKeys());
-    updateSortFields();
+}
+
+// Object names: the first attribute's fields keep the single-key names
+// (partitionValue, sortOperator, sortValue, sortValue2); the next ones add
+// their number from 2 (partitionValue_2, sortOperator_3, sortValue2_3, ...).
+QueryBuilder::PartitionField QueryBuilder::makePartitionField(int attribute)
+{
+    const QString suffix = attribute == 0 ? QString() : QStringLiteral("_%1").arg(attribute + 1);
+    PartitionField f{new QLabel(m_keyRow), new QLineEdit(m_keyRow)};
+    f.value->setObjectName(QStringLiteral("partitionValue") + suffix);
+    f.label->setBuddy(f.value);
+    connect(f.value, &QLineEdit::returnPressed, this, &QueryBuilder::runRequested);
+    return f;
+}
+
+QueryBuilder::SortField QueryBuilder::makeSortField(int attribute)
+{
+    const QString suffix = attribute == 0 ? QString() : QStringLiteral("_%1").arg(attribute + 1);
+    SortField f{new QLabel(m_keyRow), new QComboBox(m_keyRow), new QLineEdit(m_keyRow), new QLabel(tr("and"), m_keyRow),
+                new QLineEdit(m_keyRow)};
+    f.op->setObjectName(QStringLiteral("sortOperator") + suffix);
+    f.op->addItem(tr("any"), QString());
+    for (const QString &op : queryspec::sortOperators())
+        f.op->addItem(op == QLatin1String("between") ? tr("between") : op == QLatin1String("begins_with") ? tr("begins with") : op, op);
+    f.label->setBuddy(f.op);
+    f.value->setObjectName(QStringLiteral("sortValue") + suffix);
+    f.value2->setObjectName(QStringLiteral("sortValue2") + suffix);
+    connect(f.op, &QComboBox::currentIndexChanged, this, &QueryBuilder::updateSortFields);
+    for (QLineEdit *e : {f.value, f.value2})
+        connect(e, &QLineEdit::returnPressed, this, &QueryBuilder::runRequested);
+    return f;
+}
+
+void QueryBuilder::layoutKeyFields()
+{
+    for (QHBoxLayout *line : {m_partitionLine, m_sortLine})
+        while (QLayoutItem *item = line->takeAt(0))
+            delete item; // the widgets stay, children of m_keyRow
+    for (const PartitionField &f : m_partitions) {
+        m_partitionLine->addWidget(f.label);
+        m_partitionLine->addWidget(f.value, 2);
+    }
+    // A single-attribute key keeps its one line; a multi-attribute key puts
+    // its sort attributes on a second line under a heading.
+    const bool multi = m_keys.isMultiAttribute();
+    QHBoxLayout *sortLine = multi ? m_sortLine : m_partitionLine;
+    if (!multi)
+        m_partitionLine->addSpacing(12);
+    for (qsizetype i = 0; i < m_sorts.size(); ++i) {
+        const SortField &f = m_sorts[i];
+        if (i > 0)
+            sortLine->addSpacing(8);
+        sortLine->addWidget(f.label);
+        sortLine->addWidget(f.op);
+        sortLine->addWidget(f.value, 2);
+        sortLine->addWidget(f.andLabel);
+        sortLine->addWidget(f.value2, 1);
+    }
+    if (multi)
+        m_sortLine->addStretch(0);
 }
 
 void QueryBuilder::setKeys(const TableKeys &keys)
 {
     m_keys = keys;
-    m_partitionLabel->setText(keys.partition.isEmpty() ? tr("Partition key =")
-                                                       : tr("%1 (%2) =").arg(keys.partition, keys.partitionType));
-    m_partitionValue->setPlaceholderText(keys.partitionType == QLatin1String("N") ? tr("number")
-                                        : keys.partitionType == QLatin1String("B") ? tr("base64") : tr("value"));
-    const bool sort = !keys.sort.isEmpty();
-    m_sortLabel->setText(sort ? tr("%1 (%2)").arg(keys.sort, keys.sortType) : QString());
-    for (QWidget *w : {static_cast<QWidget *>(m_sortLabel), static_cast<QWidget *>(m_sortOp)})
-        w->setVisible(sort);
+    const qsizetype partitions = qMax<qsizetype>(1, keys.partitions.size());
+    const qsizetype sorts = qMax<qsizetype>(1, keys.sorts.size());
+    while (m_partitions.size() > partitions) {
+        const PartitionField f = m_partitions.takeLast();
+        delete f.label;
+        delete f.value;
+    }
+    while (m_sorts.size() > sorts) {
+        const SortField f = m_sorts.takeLast();
+        for (QWidget *w : std::initializer_list<QWidget *>{f.label, f.op, f.value, f.andLabel, f.value2})
+            delete w;
+    }
+    while (m_partitions.size() < partitions)
+        m_partitions << makePartitionField(int(m_partitions.size()));
+    while (m_sorts.size() < sorts)
+        m_sorts << makeSortField(int(m_sorts.size()));
+    layoutKeyFields();
+
+    auto placeholder = [this](const QString &type) {
+        return type == QLatin1String("N") ? tr("number") : type == QLatin1String("B") ? tr("base64") : tr("value");
+    };
+    const bool multi = keys.isMultiAttribute();
+    for (qsizetype i = 0; i < m_partitions.size(); ++i) {
+        const TableKeys::Attribute a = i < keys.partitions.size() ? keys.partitions[i]
+                                                                 : TableKeys::Attribute{keys.partition, keys.partitionType};
+        m_partitions[i].label->setText(a.name.isEmpty() ? tr("Partition key =") : tr("%1 (%2) =").arg(a.name, a.type));
+        m_partitions[i].value->setPlaceholderText(placeholder(a.type));
+        m_partitions[i].value->setToolTip(multi ? tr("Partition key attribute %1 of %2: a value is required").arg(i + 1).arg(m_partitions.size())
+                                                : QString());
+    }
+    for (qsizetype i = 0; i < m_sorts.size(); ++i) {
+        const TableKeys::Attribute a = i < keys.sorts.size() ? keys.sorts[i] : TableKeys::Attribute{keys.sort, keys.sortType};
+        const bool sort = !a.name.isEmpty();
+        m_sorts[i].label->setText(sort ? (multi && i == 0 ? tr("Sort: %1 (%2)") : tr("%1 (%2)")).arg(a.name, a.type) : QString());
+        m_sorts[i].op->setToolTip(multi ? tr("Sort key attribute %1 of %2. Use them in order: = on each one before the last one you use, "
+                                             "any condition on that last one")
+                                              .arg(i + 1)
+                                              .arg(m_sorts.size())
+                                        : QString());
+        for (QWidget *w : {static_cast<QWidget *>(m_sorts[i].label), static_cast<QWidget *>(m_sorts[i].op)})
+            w->setVisible(sort);
+    }
     updateSortFields();
 }
 
@@ -122,11 +196,14 @@ void QueryBuilder::setAttributes(const QStringList &names, const QHash<QString, 
 
 void QueryBuilder::updateSortFields()
 {
-    const QString op = m_sortOp->currentData().toString();
-    const bool sort = !m_keys.sort.isEmpty();
-    m_sortValue->setVisible(sort && !op.isEmpty());
-    m_sortAnd->setVisible(sort && op == QLatin1String("between"));
-    m_sortValue2->setVisible(sort && op == QLatin1String("between"));
+    for (qsizetype i = 0; i < m_sorts.size(); ++i) {
+        const SortField &f = m_sorts[i];
+        const QString op = f.op->currentData().toString();
+        const bool sort = i < m_keys.sorts.size() || (i == 0 && !m_keys.sort.isEmpty());
+        f.value->setVisible(sort && !op.isEmpty());
+        f.andLabel->setVisible(sort && op == QLatin1String("between"));
+        f.value2->setVisible(sort && op == QLatin1String("between"));
+    }
 }
 
 void QueryBuilder::updatePickMenu()
@@ -184,13 +261,20 @@ QuerySpec QueryBuilder::spec() const
     QuerySpec s;
     s.partitionName = m_keys.partition;
     s.partitionType = m_keys.partitionType;
-    s.partitionValue = m_partitionValue->text();
+    s.partitionValue = m_partitions.first().value->text();
     s.sortName = m_keys.sort;
     s.sortType = m_keys.sortType;
-    if (!m_keys.sort.isEmpty()) {
-        s.sort.op = m_sortOp->currentData().toString();
-        s.sort.value = m_sortValue->text();
-        s.sort.value2 = m_sortValue2->text();
+    if (m_keys.isMultiAttribute()) {
+        for (qsizetype i = 1; i < m_keys.partitions.size() && i < m_partitions.size(); ++i)
+            s.morePartitions << QueryCondition{m_keys.partitions[i].name, QStringLiteral("="), m_keys.partitions[i].type,
+                                               m_partitions[i].value->text(), QString()};
+        for (qsizetype i = 0; i < m_keys.sorts.size() && i < m_sorts.size(); ++i)
+            s.sorts << QueryCondition{m_keys.sorts[i].name, m_sorts[i].op->currentData().toString(), m_keys.sorts[i].type,
+                                      m_sorts[i].value->text(), m_sorts[i].value2->text()};
+    } else if (!m_keys.sort.isEmpty()) {
+        s.sort.op = m_sorts.first().op->currentData().toString();
+        s.sort.value = m_sorts.first().value->text();
+        s.sort.value2 = m_sorts.first().value2->text();
     }
     for (const FilterRow *f : m_filters)
         s.filters << f->condition();
@@ -201,16 +285,20 @@ QuerySpec QueryBuilder::spec() const
     return s;
 }
 
-void QueryBuilder::setPartitionValue(const QString &value)
+void QueryBuilder::setPartitionValue(const QString &value, int attribute)
 {
-    m_partitionValue->setText(value);
+    if (attribute >= 0 && attribute < m_partitions.size())
+        m_partitions[attribute].value->setText(value);
 }
 
-void QueryBuilder::setSortCondition(const QString &op, const QString &value, const QString &value2)
+void QueryBuilder::setSortCondition(const QString &op, const QString &value, const QString &value2, int attribute)
 {
-    m_sortOp->setCurrentIndex(qMax(0, m_sortOp->findData(op)));
-    m_sortValue->setText(value);
-    m_sortValue2->setText(value2);
+    if (attribute < 0 || attribute >= m_sorts.size())
+        return;
+    const SortField &f = m_sorts[attribute];
+    f.op->setCurrentIndex(qMax(0, f.op->findData(op)));
+    f.value->setText(value);
+    f.value2->setText(value2);
 }
 
 void QueryBuilder::setProjection(const QStringList &attributes)

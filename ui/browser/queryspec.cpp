@@ -161,27 +161,57 @@ bool apply(const QuerySpec &spec, bool query, QJsonObject *request, QString *err
             *error = QCoreApplication::translate("dd::ui::queryspec", "The table's key schema is not known yet");
             return false;
         }
-        if (spec.partitionValue.isEmpty()) {
-            *error = QCoreApplication::translate("dd::ui::queryspec", "A Query needs a value for the partition key %1").arg(spec.partitionName);
-            return false;
+        QList<QueryCondition> partitions{QueryCondition{spec.partitionName, QStringLiteral("="), spec.partitionType, spec.partitionValue, QString()}};
+        for (QueryCondition c : spec.morePartitions) {
+            c.op = QStringLiteral("=");
+            partitions << c;
         }
-        QString key;
-        if (!condition(QueryCondition{spec.partitionName, QStringLiteral("="), spec.partitionType, spec.partitionValue, QString()},
-                       false, ph, &key, error))
-            return false;
-        if (!spec.sort.op.isEmpty() && !spec.sortName.isEmpty()) {
-            if (!sortOperators().contains(spec.sort.op)) {
-                *error = QCoreApplication::translate("dd::ui::queryspec", "A key condition cannot use %1").arg(spec.sort.op);
+        QStringList clauses;
+        for (const QueryCondition &c : partitions) {
+            if (c.value.isEmpty()) {
+                *error = QCoreApplication::translate("dd::ui::queryspec", "A Query needs a value for the partition key %1").arg(c.attribute);
                 return false;
             }
+            QString clause;
+            if (!condition(c, false, ph, &clause, error))
+                return false;
+            clauses << clause;
+        }
+        QList<QueryCondition> sorts = spec.sorts;
+        if (sorts.isEmpty() && !spec.sort.op.isEmpty() && !spec.sortName.isEmpty()) {
             QueryCondition sort = spec.sort;
             sort.attribute = spec.sortName;
             sort.type = spec.sortType;
-            QString s;
-            if (!condition(sort, false, ph, &s, error))
-                return false;
-            key += QStringLiteral(" AND ") + s;
+            sorts << sort;
         }
+        // Sort attributes left to right without gaps, = on all but the last
+        // one used ("Multi-attribute key schema", DynamoDB Developer Guide).
+        qsizetype last = -1;
+        for (qsizetype i = 0; i < sorts.size(); ++i)
+            if (!sorts[i].op.isEmpty())
+                last = i;
+        for (qsizetype i = 0; i <= last; ++i) {
+            const QueryCondition &c = sorts[i];
+            if (c.op.isEmpty()) {
+                *error = QCoreApplication::translate("dd::ui::queryspec", "A condition on the sort key %1 needs one on %2 first (= on every sort attribute before it)")
+                             .arg(sorts[last].attribute, c.attribute);
+                return false;
+            }
+            if (i < last && c.op != QLatin1String("=")) {
+                *error = QCoreApplication::translate("dd::ui::queryspec", "The sort key %1 needs = because %2 has a condition; only the last sort attribute used may have another operator")
+                             .arg(c.attribute, sorts[last].attribute);
+                return false;
+            }
+            if (!sortOperators().contains(c.op)) {
+                *error = QCoreApplication::translate("dd::ui::queryspec", "A key condition cannot use %1").arg(c.op);
+                return false;
+            }
+            QString clause;
+            if (!condition(c, false, ph, &clause, error))
+                return false;
+            clauses << clause;
+        }
+        const QString key = clauses.join(QLatin1String(" AND "));
         request->insert(QStringLiteral("KeyConditionExpression"), key);
     }
     QStringList filters;

@@ -28,6 +28,13 @@ struct QuerySpec {
     QString sortName;
     QString sortType;
     QueryCondition sort;      // op empty: no sort key condition; attribute and type are the sort key's
+    // A GSI with a multi-attribute key (AWS, November 2025). The first
+    // partition attribute stays in partitionName/Type/Value above.
+    QList<QueryCondition> morePartitions; // the 2nd to 4th partition attributes: attribute, type, value (all required)
+    // When not empty, the sort attributes in key-schema order (attribute and
+    // type set; op empty: no condition) and sortName/sort are not used: a
+    // prefix of them may have conditions, = on all but the last one used.
+    QList<QueryCondition> sorts;
     QList<QueryCondition> filters;
     bool matchAny = false;    // filters joined with OR instead of AND
     QStringList projection;   // attribute names or paths; empty: all
@@ -47,7 +54,9 @@ bool typedValue(const QString &type, const QString &text, QJsonObject *value, QS
 // ExpressionAttributeValues to *request. Names are always placeholders
 // (#n0, #n1, ...: no reserved-word surprises), values :v0, :v1, ...
 // Returns false and sets *error (one line, naming the field) when a value
-// cannot be read or a Query lacks its partition key value.
+// cannot be read, a Query lacks a partition key value, or the sort
+// conditions of a multi-attribute key leave a gap or put a range before
+// the last attribute used (DynamoDB's rules for such keys).
 bool apply(const QuerySpec &spec, bool query, QJsonObject *request, QString *error);
 
 } // namespace queryspec

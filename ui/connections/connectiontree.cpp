@@ -1,6 +1,7 @@
 #include "connections/connectiontree.h"
 
 #include "common/tableencryption.h"
+#include "common/tablekeys.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -164,10 +165,22 @@ void ConnectionTree::onListed(Connection *connection)
                     auto *index = new QTreeWidgetItem(table);
                     index->setData(0, KindRole, IndexItem);
                     index->setData(0, TableRole, name);
-                    index->setText(0, QStringLiteral("%1 (%2)").arg(ix.value(QStringLiteral("IndexName")).toString(),
-                                                                    keyText(ix.value(QStringLiteral("KeySchema")).toArray())));
+                    // A multi-attribute key reads "byRound (tenant, year / area, round, tag)".
+                    const QString indexName = ix.value(QStringLiteral("IndexName")).toString();
+                    const TableKeys keys = TableKeys::fromDescription(t, indexName);
+                    index->setText(0, QStringLiteral("%1 (%2)").arg(indexName, keys.text(false)));
                     index->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/index.svg")));
-                    index->setToolTip(0, global ? tr("Global secondary index") : tr("Local secondary index"));
+                    auto list = [](const QList<TableKeys::Attribute> &attributes) {
+                        QStringList parts;
+                        for (const auto &a : attributes)
+                            parts << QStringLiteral("%1 (%2)").arg(a.name, a.type);
+                        return parts.join(QLatin1String(", "));
+                    };
+                    QString indexTip = global ? tr("Global secondary index") : tr("Local secondary index");
+                    indexTip += QLatin1Char('\n') + tr("Partition key: %1").arg(list(keys.partitions));
+                    if (!keys.sorts.isEmpty())
+                        indexTip += QLatin1Char('\n') + tr("Sort key: %1").arg(list(keys.sorts));
+                    index->setToolTip(0, indexTip);
                 }
             }
             table->setExpanded(expanded.contains(name));

@@ -18,6 +18,11 @@ AccessPatternPanel::AccessPatternPanel(QWidget *parent) : QWidget(parent)
     auto *intro = new QLabel(tr("The queries your application needs. Each shows the key or index that serves it."), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
+    m_multiNote = new QLabel(this);
+    m_multiNote->setObjectName(QStringLiteral("multiAttributeNote"));
+    m_multiNote->setWordWrap(true);
+    m_multiNote->setVisible(false);
+    layout->addWidget(m_multiNote);
 
     auto *inner = new QWidget;
     auto *innerLayout = new QVBoxLayout(inner);
@@ -93,6 +98,15 @@ void AccessPatternPanel::setDesign(const TableDesign &design, const QStringList 
     m_attributes = attributes;
     for (AccessPatternRow *row : m_rows)
         row->setAttributes(attributes);
+    QStringList multi;
+    for (const IndexDesign &ix : design.indexes)
+        if (ix.global && ix.isMultiAttribute())
+            multi << ix.name;
+    m_multiNote->setText(multi.isEmpty() ? QString()
+                                         : tr("Access patterns name one partition and one sort attribute, so they are not matched "
+                                              "against indexes with a multi-attribute key (%1). Query those in the table browser.")
+                                               .arg(multi.join(QLatin1String(", "))));
+    m_multiNote->setVisible(!multi.isEmpty());
     resolve();
 }
 

@@ -1,6 +1,7 @@
 // AccessPatternPanel: the designer's list of access patterns (one
 // AccessPatternRow each), resolved live against the design: each row says
-// which key or index serves it, or offers the GSI that would.
+// which key or index serves it, or offers the GSI that would. GSIs with a
+// multi-attribute key are not matched; a note under the intro names them.
 #pragma once
 
 #include "designer/accesspattern.h"
@@ -39,6 +40,7 @@ private:
     QList<AccessPatternRow *> m_rows;
     QVBoxLayout *m_rowLayout;
     QLabel *m_summary;
+    QLabel *m_multiNote; // names the multi-attribute GSIs that patterns are not matched against
 };
 
 } // namespace dd::ui

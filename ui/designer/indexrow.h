@@ -1,18 +1,26 @@
 // IndexRow: one secondary index in the table designer (kind, name, keys,
 // projection, included attributes) with the reasons its fields are invalid.
+// A global index may have a multi-attribute key (AWS, November 2025): "+"
+// beside the first partition or sort attribute adds a line under it (up to
+// four each), "−" on an added line removes it. A local index keeps one
+// partition (the table's) and one sort attribute.
 #pragma once
 
 #include "designer/tabledesign.h"
 
+#include <QList>
 #include <QWidget>
 
 class QComboBox;
+class QGridLayout;
 class QLineEdit;
 class QLabel;
+class QToolButton;
 
 namespace dd::ui {
 
 class ErrorLabel;
+class KeyTypeCombo;
 
 class IndexRow : public QWidget {
     Q_OBJECT
@@ -29,19 +37,38 @@ public:
     // Shows the issues whose field is "index:<i>:..." for this row's index i.
     void showIssues(int index, const QList<DesignIssue> &issues);
     bool isGlobal() const { return m_global; }
+    // A GSI's key attribute lines: 1 to 4 each (a sort line may be empty).
+    int partitionCount() const { return int(m_partitions.size()); }
+    int sortCount() const { return int(m_sorts.size()); }
+    // Appends a line for another partition (`sort` false) or sort attribute;
+    // nothing beyond four or on an LSI. What the "+" buttons do.
+    void addKeyAttribute(bool sort);
 
 signals:
     void changed();
     void removeRequested();
 
 private:
+    struct KeyLine {
+        QLineEdit *name;
+        KeyTypeCombo *type;
+        QToolButton *remove;   // null on the first line
+        QWidget *typeCell;     // holds type (and remove or the "+" button)
+    };
+    KeyLine makeLine(bool sort, int position);
+    void removeKeyAttribute(bool sort, int position);
+    void placeLines();
+    void updateButtons();
+
     bool m_global;
+    bool m_locked = false;
+    QGridLayout *m_grid;
     QLabel *m_kind;
     QLineEdit *m_name;
-    QLineEdit *m_partition;
-    QComboBox *m_partitionType;
-    QLineEdit *m_sort;
-    QComboBox *m_sortType;
+    QList<KeyLine> m_partitions; // the first is the partition key (for an LSI, the table's)
+    QList<KeyLine> m_sorts;
+    QToolButton *m_addPartition;
+    QToolButton *m_addSort;
     QComboBox *m_projection;
     QLineEdit *m_included;
     QWidget *m_remove;

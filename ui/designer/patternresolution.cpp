@@ -100,7 +100,9 @@ PatternResolution resolvePattern(const TableDesign &design, const AccessPattern 
     }
     for (const bool global : {false, true}) {
         for (const IndexDesign &ix : design.indexes) {
-            if (ix.global != global)
+            // An access pattern names one partition and one sort attribute;
+            // a multi-attribute key is not matched against it (the panel says so).
+            if (ix.global != global || ix.isMultiAttribute())
                 continue;
             if (serves(ix.global ? ix.partition : design.partition, ix.sort, pattern, &why)) {
                 r.kind = global ? PatternResolution::Kind::Global : PatternResolution::Kind::Local;

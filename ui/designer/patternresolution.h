@@ -37,7 +37,8 @@ public:
 // the pattern's partition attribute and, if the pattern ranges over a sort
 // attribute, its sort key is that attribute (and is a string or binary for
 // begins_with). Attribute types for a suggestion come from the design's key
-// definitions, else String.
+// definitions, else String. GSIs with a multi-attribute key are not
+// considered (a pattern names one partition and one sort attribute).
 PatternResolution resolvePattern(const TableDesign &design, const AccessPattern &pattern);
 
 } // namespace dd::ui

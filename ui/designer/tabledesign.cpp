@@ -16,6 +16,9 @@ namespace {
 constexpr int kMinNameLength = 3;          // table and index names
 constexpr int kMaxNameLength = 255;
 constexpr int kMaxKeyNameBytes = 255;      // partition and sort key attribute names
+// A GSI's multi-attribute key: "up to four attributes each" for the
+// partition and the sort key (Developer Guide, "Multi-attribute keys pattern").
+constexpr int kMaxKeyAttributes = 4;
 constexpr int kMaxLocalIndexes = 5;
 constexpr int kMaxGlobalIndexes = 20;
 constexpr int kMaxProjectedAttributes = 100; // NonKeyAttributes summed over all indexes
@@ -50,15 +53,34 @@ QString keyNameProblem(const QString &name)
     return {};
 }
 
-QJsonArray keySchema(const KeyAttribute &partition, const KeyAttribute &sort)
+QJsonArray keySchema(const QList<KeyAttribute> &partitions, const QList<KeyAttribute> &sorts)
 {
-    QJsonArray schema{QJsonObject{{QStringLiteral("AttributeName"), partition.name}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}}};
-    if (!sort.name.isEmpty())
-        schema.append(QJsonObject{{QStringLiteral("AttributeName"), sort.name}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
+    QJsonArray schema;
+    for (const KeyAttribute &k : partitions)
+        schema.append(QJsonObject{{QStringLiteral("AttributeName"), k.name}, {QStringLiteral("KeyType"), QStringLiteral("HASH")}});
+    for (const KeyAttribute &k : sorts)
+        schema.append(QJsonObject{{QStringLiteral("AttributeName"), k.name}, {QStringLiteral("KeyType"), QStringLiteral("RANGE")}});
     return schema;
 }
 
+QJsonArray keySchema(const KeyAttribute &partition, const KeyAttribute &sort)
+{
+    return keySchema({partition}, sort.name.isEmpty() ? QList<KeyAttribute>() : QList<KeyAttribute>{sort});
+}
+
 } // namespace
+
+QList<KeyAttribute> IndexDesign::partitionKeys() const
+{
+    return QList<KeyAttribute>{partition} + morePartitions;
+}
+
+QList<KeyAttribute> IndexDesign::sortKeys() const
+{
+    if (sort.name.isEmpty() && moreSorts.isEmpty())
+        return {};
+    return QList<KeyAttribute>{sort} + moreSorts;
+}
 
 QString TableDesign::nameProblem(const QString &name)
 {
@@ -116,7 +138,7 @@ QList<DesignIssue> TableDesign::validate() const
             add(prefix + QStringLiteral("name"), tr("Another index has this name"));
         indexNames.insert(ix.name);
 
-        if (ix.global) {
+        if (ix.global && !ix.isMultiAttribute()) {
             if (const QString p = keyNameProblem(ix.partition.name); !p.isEmpty())
                 add(prefix + QStringLiteral("partition"), p);
             else
@@ -127,7 +149,31 @@ QList<DesignIssue> TableDesign::validate() const
                 else
                     checkType(ix.sort, prefix + QStringLiteral("sort"));
             }
-        } else {
+        } else if (ix.global) {
+            // A multi-attribute key: 1-4 HASH then 0-4 RANGE elements, each
+            // named once (CreateTable refuses a duplicate name in KeySchema).
+            QSet<QString> seen;
+            const QList<KeyAttribute> partitions = ix.partitionKeys(), sorts = ix.sortKeys();
+            if (partitions.size() > kMaxKeyAttributes)
+                add(prefix + QStringLiteral("partition"), tr("At most %1 partition key attributes").arg(kMaxKeyAttributes));
+            if (sorts.size() > kMaxKeyAttributes)
+                add(prefix + QStringLiteral("sort"), tr("At most %1 sort key attributes").arg(kMaxKeyAttributes));
+            for (const bool hash : {true, false}) {
+                const QList<KeyAttribute> &list = hash ? partitions : sorts;
+                const QString field = prefix + (hash ? QStringLiteral("partition") : QStringLiteral("sort"));
+                for (qsizetype k = 0; k < list.size(); ++k) {
+                    const KeyAttribute &a = list[k];
+                    QString problem = keyNameProblem(a.name);
+                    if (problem.isEmpty() && seen.contains(a.name))
+                        problem = tr("\"%1\" is already in this index's key").arg(a.name);
+                    seen.insert(a.name);
+                    if (!problem.isEmpty())
+                        add(field, tr("attribute %1: %2").arg(k + 1).arg(problem));
+                    else
+                        checkType(a, field);
+                }
+            }
+        } else if (!ix.isMultiAttribute()) {
             if (sort.name.isEmpty())
                 add(prefix + QStringLiteral("sort"), tr("A local index needs a table with a sort key"));
             if (ix.partition.name != partition.name)
@@ -138,6 +184,8 @@ QList<DesignIssue> TableDesign::validate() const
                 add(prefix + QStringLiteral("sort"), tr("The sort key must differ from the partition key"));
             else
                 checkType(ix.sort, prefix + QStringLiteral("sort"));
+        } else {
+            add(prefix + QStringLiteral("sort"), tr("A local index has one partition and one sort key attribute; only a global index may have more"));
         }
 
         if (ix.projection == QLatin1String("INCLUDE")) {
@@ -200,6 +248,8 @@ QJsonObject TableDesign::toCreateTableRequest() const
     for (const auto &ix : indexes) {
         define(ix.global ? ix.partition : partition);
         define(ix.sort);
+        for (const KeyAttribute &k : ix.morePartitions + ix.moreSorts)
+            define(k);
     }
     QJsonArray definitions;
     for (auto it = types.begin(); it != types.end(); ++it)
@@ -219,7 +269,7 @@ QJsonObject TableDesign::toCreateTableRequest() const
         if (ix.projection == QLatin1String("INCLUDE"))
             projection.insert(QStringLiteral("NonKeyAttributes"), QJsonArray::fromStringList(ix.included));
         QJsonObject o{{QStringLiteral("IndexName"), ix.name},
-                      {QStringLiteral("KeySchema"), keySchema(ix.global ? ix.partition : partition, ix.sort)},
+                      {QStringLiteral("KeySchema"), ix.global ? keySchema(ix.partitionKeys(), ix.sortKeys()) : keySchema(partition, ix.sort)},
                       {QStringLiteral("Projection"), projection}};
         if (ix.global && !onDemand)
             o.insert(QStringLiteral("ProvisionedThroughput"), throughput);
@@ -249,17 +299,29 @@ namespace dd::ui {
 
 namespace {
 
-// (partition, sort) of a KeySchema array, with their types from `types`.
-QPair<KeyAttribute, KeyAttribute> keysOf(const QJsonArray &schema, const QMap<QString, QString> &types)
+// Every HASH and every RANGE element of a KeySchema array, in order, with their types from `types`.
+QPair<QList<KeyAttribute>, QList<KeyAttribute>> keysOf(const QJsonArray &schema, const QMap<QString, QString> &types)
 {
-    KeyAttribute partition, sort;
+    QList<KeyAttribute> partitions, sorts;
     for (const QJsonValue &v : schema) {
         const QString name = v.toObject().value(p("AttributeName")).toString();
-        KeyAttribute &k = v.toObject().value(p("KeyType")).toString() == p("RANGE") ? sort : partition;
-        k.name = name;
-        k.type = types.value(name, p("S"));
+        (v.toObject().value(p("KeyType")).toString() == p("RANGE") ? sorts : partitions).append({name, types.value(name, p("S"))});
     }
-    return {partition, sort};
+    return {partitions, sorts};
+}
+
+// Splits lists of key attributes into the first and the rest.
+void splitKeys(const QPair<QList<KeyAttribute>, QList<KeyAttribute>> &keys, KeyAttribute *partition, KeyAttribute *sort,
+               QList<KeyAttribute> *morePartitions, QList<KeyAttribute> *moreSorts)
+{
+    if (!keys.first.isEmpty())
+        *partition = keys.first.first();
+    if (!keys.second.isEmpty())
+        *sort = keys.second.first();
+    if (morePartitions)
+        *morePartitions = keys.first.mid(1);
+    if (moreSorts)
+        *moreSorts = keys.second.mid(1);
 }
 
 } // namespace
@@ -279,7 +341,7 @@ TableDesign TableDesign::fromDescription(const QJsonObject &table)
     QMap<QString, QString> types;
     for (const QJsonValue &v : table.value(p("AttributeDefinitions")).toArray())
         types.insert(v.toObject().value(p("AttributeName")).toString(), v.toObject().value(p("AttributeType")).toString());
-    std::tie(d.partition, d.sort) = keysOf(table.value(p("KeySchema")).toArray(), types);
+    splitKeys(keysOf(table.value(p("KeySchema")).toArray(), types), &d.partition, &d.sort, nullptr, nullptr);
     const QString billing = table.contains(p("BillingMode"))
         ? table.value(p("BillingMode")).toString()
         : table.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
@@ -297,7 +359,7 @@ TableDesign TableDesign::fromDescription(const QJsonObject &table)
             IndexDesign ix;
             ix.global = global;
             ix.name = o.value(p("IndexName")).toString();
-            std::tie(ix.partition, ix.sort) = keysOf(o.value(p("KeySchema")).toArray(), types);
+            splitKeys(keysOf(o.value(p("KeySchema")).toArray(), types), &ix.partition, &ix.sort, &ix.morePartitions, &ix.moreSorts);
             const QJsonObject projection = o.value(p("Projection")).toObject();
             ix.projection = projection.value(p("ProjectionType")).toString(p("ALL"));
             for (const QJsonValue &a : projection.value(p("NonKeyAttributes")).toArray())

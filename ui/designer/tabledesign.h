@@ -27,8 +27,16 @@ struct KeyAttribute {
 struct IndexDesign {
     bool global = true;               // GSI, or LSI
     QString name;
-    KeyAttribute partition;           // for an LSI, the table's partition key
-    KeyAttribute sort;                // required for an LSI
+    KeyAttribute partition;           // for an LSI, the table's partition key; a GSI's first partition attribute
+    KeyAttribute sort;                // required for an LSI; a GSI's first sort attribute
+    // A GSI's multi-attribute key (AWS, November 2025): the 2nd to 4th
+    // partition and sort attributes, in key-schema order. Empty for an LSI.
+    QList<KeyAttribute> morePartitions;
+    QList<KeyAttribute> moreSorts;
+
+    QList<KeyAttribute> partitionKeys() const; // partition, then morePartitions
+    QList<KeyAttribute> sortKeys() const;      // sort (when named or followed by more), then moreSorts
+    bool isMultiAttribute() const { return !morePartitions.isEmpty() || !moreSorts.isEmpty(); }
     QString projection = QStringLiteral("ALL"); // ALL, KEYS_ONLY or INCLUDE
     QStringList included;             // NonKeyAttributes, INCLUDE only
 };

@@ -68,6 +68,8 @@ QStringList attributeNames(const TableDesign &d)
     for (const IndexDesign &ix : d.indexes) {
         add(ix.partition.name);
         add(ix.sort.name);
+        for (const KeyAttribute &k : ix.morePartitions + ix.moreSorts)
+            add(k.name);
     }
     for (const QJsonValue &v : d.samples)
         for (const QString &k : v.toObject().keys())

@@ -31,16 +31,21 @@ QString projection(const QJsonObject &index)
 
 QString TableDefinitionText::keys(const QJsonArray &keySchema, const QJsonArray &attributeDefinitions)
 {
-    QStringList parts;
+    QStringList hash, range;
     for (const QJsonValue &k : keySchema) {
         const QString name = k.toObject().value(p("AttributeName")).toString();
         QString type;
         for (const QJsonValue &d : attributeDefinitions)
             if (d.toObject().value(p("AttributeName")).toString() == name)
                 type = d.toObject().value(p("AttributeType")).toString();
-        parts << (type.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, type));
+        (k.toObject().value(p("KeyType")).toString() == p("RANGE") ? range : hash)
+            << (type.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, type));
     }
-    return parts.join(QLatin1String(", "));
+    if (hash.size() <= 1 && range.size() <= 1)
+        return (hash + range).join(QLatin1String(", "));
+    // A GSI's multi-attribute key: which attributes partition and which sort.
+    const QString partition = tr("partition %1").arg(hash.join(QLatin1String(", ")));
+    return range.isEmpty() ? partition : tr("%1; sort %2").arg(partition, range.join(QLatin1String(", ")));
 }
 
 QString TableDefinitionText::summary(const QJsonObject &create)
