@@ -354,8 +354,8 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
     std::optional<QJsonObject> partitionValue;
     QJsonArray partitionValues;
     // An index whose key has several attributes (a multi-attribute GSI key)
-    // is read with a Scan of the index and the whole WHERE clause as its
-    // filter: always right, if slower than the Query a single attribute gets.
+    // is read by a Query of its own below, or a Scan of the index with the
+    // whole WHERE clause as its filter.
     for (const Expr *c : keys.composite() ? std::vector<const Expr *>() : parts) {
         if (const auto equal = equalityOn(*c, keys.hash.name)) {
             DD_CHECK(checkKeyValue(keys.hash, *equal));
@@ -456,6 +456,66 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             r.insert(p("ExpressionAttributeValues"), values);
         }
         return t;
+    }
+    // A multi-attribute key: a Query when the WHERE clause gives every
+    // partition attribute with =; its sort attributes join the key
+    // condition from the first, with = while they can, then one other
+    // condition on the next (the rule of such a Query's key condition).
+    if (keys.composite() && !s.orderBy) {
+        std::vector<const Expr *> keyParts;
+        bool everyPartition = true;
+        for (const storage::KeyElement &part : keys.hashParts) {
+            const auto found = std::find_if(parts.begin(), parts.end(), [&](const Expr *c) { return equalityOn(*c, part.name).has_value(); });
+            if (found == parts.end()) {
+                everyPartition = false;
+                break;
+            }
+            DD_CHECK(checkKeyValue(part, *equalityOn(**found, part.name)));
+            keyParts.push_back(*found);
+        }
+        if (everyPartition) {
+            const auto onRange = [](const Expr *c, const QString &name) {
+                return (c->kind == Expr::Kind::Compare && c->op != u"<>"
+                        && ((isAttribute(*c->args[0], name) && c->args[1]->kind == Expr::Kind::Value)
+                            || (isAttribute(*c->args[1], name) && c->args[0]->kind == Expr::Kind::Value)))
+                       || (c->kind == Expr::Kind::Between && isAttribute(*c->args[0], name) && c->args[1]->kind == Expr::Kind::Value
+                           && c->args[2]->kind == Expr::Kind::Value)
+                       || (c->kind == Expr::Kind::Call && c->op == u"begins_with" && c->args.size() == 2 && isAttribute(*c->args[0], name)
+                           && c->args[1]->kind == Expr::Kind::Value);
+            };
+            for (const storage::KeyElement &part : keys.rangeParts) {
+                const auto equal = std::find_if(parts.begin(), parts.end(), [&](const Expr *c) {
+                    return std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end() && equalityOn(*c, part.name).has_value();
+                });
+                if (equal != parts.end()) {
+                    keyParts.push_back(*equal);
+                    continue;
+                }
+                const auto other = std::find_if(parts.begin(), parts.end(), [&](const Expr *c) {
+                    return std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end() && onRange(c, part.name);
+                });
+                if (other != parts.end())
+                    keyParts.push_back(*other);
+                break;
+            }
+            QStringList keyConditions;
+            for (const Expr *c : keyParts) {
+                DD_ASSIGN(QString text, w.condition(*c));
+                keyConditions << text;
+            }
+            std::vector<const Expr *> others;
+            for (const Expr *c : parts)
+                if (std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end())
+                    others.push_back(c);
+            t.operation = p("Query");
+            r.insert(p("KeyConditionExpression"), keyConditions.join(p(" AND ")));
+            if (!others.empty()) {
+                DD_ASSIGN(QString filter, joinConditions(w, others));
+                r.insert(p("FilterExpression"), filter);
+            }
+            putExpressions(r, w);
+            return t;
+        }
     }
     t.operation = p("Scan");
     if (s.where) {

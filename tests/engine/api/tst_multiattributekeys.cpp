@@ -538,6 +538,25 @@ private slots:
         const ApiError e = fail("ExecuteStatement", QJsonObject{{s("Statement"), s("SELECT * FROM tab.gsi WHERE h1 = 'x' AND h2 = 1 ORDER BY r1")}});
         QCOMPARE(e.type(), s("ValidationException"));
         QCOMPARE(e.message(), s("ORDER BY is not supported on index gsi, whose key has more than one attribute"));
+        // With every partition attribute given, it is a Query of the index: it reads (and is
+        // charged for) what the Query with the same key condition reads, not the whole index.
+        const auto capacity = [&](const char *op, const QJsonObject &request) {
+            QJsonObject r = request;
+            r.insert(s("ReturnConsumedCapacity"), s("TOTAL"));
+            return ok(op, r).value(s("ConsumedCapacity")).toObject().value(s("CapacityUnits")).toDouble();
+        };
+        for (int i = 0; i < 60; ++i) // another partition of the index, some 12 KB
+            ok("PutItem", obj(QStringLiteral("{'TableName':'tab','Item':{'pk':{'S':'q%1'},'h1':{'S':'z'},'h2':{'N':'1'},'r1':{'S':'a'},"
+                                             "'r2':{'N':'%1'},'r3':{'B':'AQ=='},'v':{'S':'%2'}}}")
+                                  .arg(i)
+                                  .arg(QString(200, u'v'))
+                                  .replace(u'\'', u'"')));
+        const double statement = capacity("ExecuteStatement", QJsonObject{{s("Statement"), s("SELECT * FROM tab.gsi WHERE h1 = 'x' AND h2 = 1 AND r1 = 'a' AND r2 > 2")}});
+        const double keyed = capacity("Query", obj("{'TableName':'tab','IndexName':'gsi','KeyConditionExpression':'h1 = :h1 AND h2 = :h2 AND r1 = :r1 AND r2 > :r2',"
+                                                   "'ExpressionAttributeValues':{':h1':{'S':'x'},':h2':{'N':'1'},':r1':{'S':'a'},':r2':{'N':'2'}}}"));
+        const double scanned = capacity("Scan", obj("{'TableName':'tab','IndexName':'gsi'}"));
+        QCOMPARE(statement, keyed);
+        QVERIFY2(statement < scanned, qPrintable(QStringLiteral("%1 against %2").arg(statement).arg(scanned)));
     }
 
     // PartiQL's INSERT, UPDATE and DELETE (alone, in a batch, in a
