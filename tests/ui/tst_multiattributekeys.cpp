@@ -311,6 +311,9 @@ void TestMultiAttributeKeys::queryThroughBuilder()
     QCOMPARE(browser.model()->request().value(p("IndexName")).toString(), p("byRound"));
     QCOMPARE(browser.model()->request().value(p("KeyConditionExpression")).toString(),
              p("#n0 = :v0 AND #n1 = :v1 AND #n2 = :v2 AND #n3 BETWEEN :v3 AND :v4"));
+    // The index's key attributes come right after the table's key.
+    QCOMPARE(browser.model()->columns().mid(0, 6),
+             (QStringList{p("matchId"), p("tenant"), p("year"), p("area"), p("round"), p("tag")}));
     QStringList order;
     for (int r = 0; r < browser.model()->rowCount(); ++r) {
         const QJsonObject item = browser.model()->item(r);

@@ -94,7 +94,7 @@ void ItemTableModel::onRefreshed()
     for (const QJsonObject &item : std::as_const(r.items))
         if (remember(item))
             m_items.append(item);
-    m_columns = m_keys.names();
+    m_columns = keyColumns();
     m_columnIndex.clear();
     for (int i = 0; i < m_columns.size(); ++i)
         m_columnIndex.insert(m_columns[i], i);
@@ -118,15 +118,30 @@ void ItemTableModel::onRefreshed()
 
 void ItemTableModel::setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys)
 {
+    setQuery(operation, request, keys, TableKeys());
+}
+
+QStringList ItemTableModel::keyColumns() const
+{
+    QStringList columns = m_keys.names();
+    for (const QString &n : m_indexKeys.names())
+        if (!columns.contains(n))
+            columns << n;
+    return columns;
+}
+
+void ItemTableModel::setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys, const TableKeys &indexKeys)
+{
     beginResetModel();
     ++m_generation;
     m_operation = operation;
     m_request = request;
     m_request.remove(QStringLiteral("ExclusiveStartKey"));
     m_keys = keys;
+    m_indexKeys = indexKeys;
     m_items.clear();
     m_identities.clear();
-    m_columns = keys.names();
+    m_columns = keyColumns();
     m_columnIndex.clear();
     for (int i = 0; i < m_columns.size(); ++i)
         m_columnIndex.insert(m_columns[i], i);
@@ -196,14 +211,16 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     case Qt::DecorationRole:
         return m_keys.typeOf(name).isEmpty() ? QVariant() : QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")));
     case Qt::ToolTipRole:
-        if (m_keys.isMultiAttribute()) {
-            for (qsizetype i = 0; i < m_keys.partitions.size(); ++i)
-                if (m_keys.partitions[i].name == name)
-                    return tr("%1: partition key attribute %2 of %3 (%4)").arg(name).arg(i + 1).arg(m_keys.partitions.size()).arg(m_keys.partitions[i].type);
-            for (qsizetype i = 0; i < m_keys.sorts.size(); ++i)
-                if (m_keys.sorts[i].name == name)
-                    return tr("%1: sort key attribute %2 of %3 (%4)").arg(name).arg(i + 1).arg(m_keys.sorts.size()).arg(m_keys.sorts[i].type);
-            return name;
+        if (m_indexKeys.isMultiAttribute() && !(name == m_keys.partition || (!m_keys.sort.isEmpty() && name == m_keys.sort))) {
+            const QString index = m_request.value(QStringLiteral("IndexName")).toString();
+            for (qsizetype i = 0; i < m_indexKeys.partitions.size(); ++i)
+                if (m_indexKeys.partitions[i].name == name)
+                    return tr("%1: partition key attribute %2 of %3 of index %4 (%5)")
+                        .arg(name).arg(i + 1).arg(m_indexKeys.partitions.size()).arg(index, m_indexKeys.partitions[i].type);
+            for (qsizetype i = 0; i < m_indexKeys.sorts.size(); ++i)
+                if (m_indexKeys.sorts[i].name == name)
+                    return tr("%1: sort key attribute %2 of %3 of index %4 (%5)")
+                        .arg(name).arg(i + 1).arg(m_indexKeys.sorts.size()).arg(index, m_indexKeys.sorts[i].type);
         }
         if (name == m_keys.partition)
             return tr("%1: partition key (%2)").arg(name, m_keys.partitionType);

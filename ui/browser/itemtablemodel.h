@@ -40,6 +40,9 @@ public:
     // `keys` are the table's key attributes (shown first). The first page
     // is fetched at once.
     void setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys);
+    // The same on an index: its key attributes become the first columns
+    // after the table's key (items are still told apart by `keys`).
+    void setQuery(const QString &operation, const QJsonObject &request, const TableKeys &keys, const TableKeys &indexKeys);
     void reload();      // the same query from the start
     // Reads the same query again from the start, at least as many rows as
     // are loaded now, off the GUI thread, and then swaps the rows in at once
@@ -77,6 +80,7 @@ signals:
     void refreshed(); // a refresh() swapped its rows in
 
 private:
+    QStringList keyColumns() const; // the table's key, then the index's other key attributes
     struct Page {
         quint64 generation = 0;     // of the query that asked for it
         client::ApiResponse response;
@@ -100,6 +104,7 @@ private:
     QString m_operation;             // "Scan" or "Query"
     QJsonObject m_request;           // without ExclusiveStartKey
     TableKeys m_keys;
+    TableKeys m_indexKeys;           // of the index queried or scanned; empty for the table
     QList<QJsonObject> m_items;      // rows, in arrival order
     QSet<QString> m_identities;      // keys of m_items, to skip rows seen twice
     QStringList m_columns;           // key columns, then others in order of first appearance

@@ -243,7 +243,8 @@ void TableBrowser::run()
     }
     m_queryBar->showError(QString());
     m_pageStatus->clear();
-    m_model->setQuery(operation, request, m_keys);
+    const QString index = request.value(QStringLiteral("IndexName")).toString();
+    m_model->setQuery(operation, request, m_keys, index.isEmpty() ? TableKeys() : TableKeys::fromDescription(m_description, index));
     updateActions();
 }
 

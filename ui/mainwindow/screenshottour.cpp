@@ -537,6 +537,65 @@ void ScreenshotTour::start()
         policy->close();
     }
 
+    // 21: a Query on a GSI with a multi-attribute key (2 partition + 3 sort
+    // attributes): a value for each partition attribute, = on the first sort
+    // attribute and BETWEEN on the next; the tree names every attribute.
+    {
+        auto attr = [](const char *name, const char *type) {
+            return QJsonObject{{QStringLiteral("AttributeName"), QLatin1String(name)}, {QStringLiteral("AttributeType"), QLatin1String(type)}};
+        };
+        auto key = [](const char *name, const char *type) {
+            return QJsonObject{{QStringLiteral("AttributeName"), QLatin1String(name)}, {QStringLiteral("KeyType"), QLatin1String(type)}};
+        };
+        (void)c->callSync(QStringLiteral("CreateTable"), QJsonObject{
+            {QStringLiteral("TableName"), QStringLiteral("Matches")},
+            {QStringLiteral("AttributeDefinitions"), QJsonArray{attr("matchId", "S"), attr("tenant", "S"), attr("year", "N"),
+                                                                 attr("area", "S"), attr("round", "N"), attr("tag", "S")}},
+            {QStringLiteral("KeySchema"), QJsonArray{key("matchId", "HASH")}},
+            {QStringLiteral("GlobalSecondaryIndexes"), QJsonArray{QJsonObject{
+                {QStringLiteral("IndexName"), QStringLiteral("byRound")},
+                {QStringLiteral("KeySchema"), QJsonArray{key("tenant", "HASH"), key("year", "HASH"), key("area", "RANGE"),
+                                                         key("round", "RANGE"), key("tag", "RANGE")}},
+                {QStringLiteral("Projection"), QJsonObject{{QStringLiteral("ProjectionType"), QStringLiteral("ALL")}}}}}},
+            {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}});
+        const QStringList teams{QStringLiteral("Falcons"), QStringLiteral("Otters"), QStringLiteral("Herons"), QStringLiteral("Lynx"),
+                                QStringLiteral("Badgers"), QStringLiteral("Wolves")};
+        int id = 0;
+        for (const QString &tenant : {QStringLiteral("acme"), QStringLiteral("globex")})
+            for (const QString &area : {QStringLiteral("north"), QStringLiteral("south")})
+                for (int round = 1; round <= 5; ++round)
+                    for (const QString &tag : {QStringLiteral("court-1"), QStringLiteral("court-2"), QStringLiteral("court-3")}) {
+                        ++id;
+                        (void)c->callSync(QStringLiteral("PutItem"), QJsonObject{
+                            {QStringLiteral("TableName"), QStringLiteral("Matches")},
+                            {QStringLiteral("Item"), QJsonObject{
+                                {QStringLiteral("matchId"), s(QStringLiteral("m-%1").arg(id, 3, 10, QLatin1Char('0')))},
+                                {QStringLiteral("tenant"), s(tenant)}, {QStringLiteral("year"), n(QStringLiteral("2025"))},
+                                {QStringLiteral("area"), s(area)}, {QStringLiteral("round"), n(QString::number(round))},
+                                {QStringLiteral("tag"), s(tag)},
+                                {QStringLiteral("home"), s(teams[id % 6])}, {QStringLiteral("away"), s(teams[(id + 3) % 6])},
+                                {QStringLiteral("score"), s(QStringLiteral("%1:%2").arg(id * 7 % 5).arg(id * 3 % 4))}}}});
+                    }
+        m_window->tree()->refresh(c);
+        waitFor([&] { return m_window->tree()->tableItem(c, QStringLiteral("Matches")) != nullptr; });
+        m_window->tree()->tableItem(c, QStringLiteral("Matches"))->setExpanded(true);
+        m_window->tree()->setCurrentItem(m_window->tree()->tableItem(c, QStringLiteral("Matches")));
+        TableBrowser *matches = m_window->openTable(c, QStringLiteral("Matches"));
+        waitFor([&] { return matches->isReady() && !matches->model()->isLoading(); });
+        QueryBar *bar = matches->queryBar();
+        bar->setRaw(false);
+        bar->setOperation(QStringLiteral("Query"));
+        bar->setIndex(QStringLiteral("byRound"));
+        bar->builder()->setPartitionValue(QStringLiteral("acme"), 0);
+        bar->builder()->setPartitionValue(QStringLiteral("2025"), 1);
+        bar->builder()->setSortCondition(QStringLiteral("="), QStringLiteral("north"), QString(), 0);
+        bar->builder()->setSortCondition(QStringLiteral("between"), QStringLiteral("2"), QStringLiteral("4"), 1);
+        matches->run();
+        waitFor([&] { return !matches->model()->isLoading(); });
+        settle();
+        save(m_window, QStringLiteral("21-multiattribute-query"));
+    }
+
     emit finished(m_saved >= 6);
 }
 
