@@ -125,6 +125,10 @@
         <source>%1 served, %2 not served</source>
         <translation>%1 bedient, %2 nicht bedient</translation>
     </message>
+    <message>
+        <source>Access patterns name one partition and one sort attribute, so they are not matched against indexes with a multi-attribute key (%1). Query those in the table browser.</source>
+        <translation>Zugriffsmuster nennen ein Partitions- und ein Sortierattribut; daher werden sie nicht mit Indizes mit mehrteiligem Schlüssel (%1) abgeglichen. Fragen Sie diese im Tabellenbrowser ab.</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::AccessPatternRow</name>
@@ -630,6 +634,14 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
     <message>
         <source>Resource po&amp;licy…</source>
         <translation>Ressourcenric&amp;htlinie…</translation>
+    </message>
+    <message>
+        <source>Partition key: %1</source>
+        <translation>Partitionsschlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Sort key: %1</source>
+        <translation>Sortierschlüssel: %1</translation>
     </message>
 </context>
 <context>
@@ -1702,10 +1714,6 @@ Manifest: %2</numerusform>
         <translation>Lokal</translation>
     </message>
     <message>
-        <source>Global secondary index: any partition and sort key</source>
-        <translation>Globaler sekundärer Index: beliebiger Partitions- und Sortierschlüssel</translation>
-    </message>
-    <message>
         <source>Local secondary index: the table&apos;s partition key, another sort key</source>
         <translation>Lokaler sekundärer Index: der Partitionsschlüssel der Tabelle, ein anderer Sortierschlüssel</translation>
     </message>
@@ -1764,6 +1772,30 @@ Manifest: %2</numerusform>
     <message>
         <source>DynamoDB</source>
         <translation>DynamoDB</translation>
+    </message>
+    <message>
+        <source>Global secondary index: any partition and sort key, of up to four attributes each</source>
+        <translation>Globaler sekundärer Index: beliebiger Partitions- und Sortierschlüssel aus je bis zu vier Attributen</translation>
+    </message>
+    <message>
+        <source>Add a partition key attribute (a multi-attribute key: up to %1)</source>
+        <translation>Partitionsschlüsselattribut hinzufügen (mehrteiliger Schlüssel: bis zu %1)</translation>
+    </message>
+    <message>
+        <source>Add a sort key attribute (a multi-attribute key: up to %1)</source>
+        <translation>Sortierschlüsselattribut hinzufügen (mehrteiliger Schlüssel: bis zu %1)</translation>
+    </message>
+    <message>
+        <source>Sort key attribute %1</source>
+        <translation>Sortierschlüsselattribut %1</translation>
+    </message>
+    <message>
+        <source>Partition key attribute %1</source>
+        <translation>Partitionsschlüsselattribut %1</translation>
+    </message>
+    <message>
+        <source>Remove this key attribute</source>
+        <translation>Dieses Schlüsselattribut entfernen</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +1945,14 @@ Manifest: %2</numerusform>
     <message>
         <source>%1+ items</source>
         <translation>%1+ Elemente</translation>
+    </message>
+    <message>
+        <source>%1: partition key attribute %2 of %3 of index %4 (%5)</source>
+        <translation>%1: Partitionsschlüsselattribut %2 von %3 des Index %4 (%5)</translation>
+    </message>
+    <message>
+        <source>%1: sort key attribute %2 of %3 of index %4 (%5)</source>
+        <translation>%1: Sortierschlüsselattribut %2 von %3 des Index %4 (%5)</translation>
     </message>
 </context>
 <context>
@@ -3014,6 +3054,18 @@ Jetzt komprimieren?</translation>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(noch keine Attribute gesehen)</translation>
+    </message>
+    <message>
+        <source>Partition key attribute %1 of %2: a value is required</source>
+        <translation>Partitionsschlüsselattribut %1 von %2: ein Wert ist erforderlich</translation>
+    </message>
+    <message>
+        <source>Sort: %1 (%2)</source>
+        <translation>Sortierung: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sort key attribute %1 of %2. Use them in order: = on each one before the last one you use, any condition on that last one</source>
+        <translation>Sortierschlüsselattribut %1 von %2. In der Reihenfolge verwenden: = für jedes vor dem letzten verwendeten, eine beliebige Bedingung für dieses letzte</translation>
     </message>
 </context>
 <context>
@@ -4255,6 +4307,14 @@ Abbrechen behält sie.</translation>
         <source>Table class: %1</source>
         <translation>Tabellenklasse: %1</translation>
     </message>
+    <message>
+        <source>partition %1</source>
+        <translation>Partition %1</translation>
+    </message>
+    <message>
+        <source>%1; sort %2</source>
+        <translation>%1; Sortierung %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableDesign</name>
@@ -4361,6 +4421,26 @@ Abbrechen behält sie.</translation>
     <message>
         <source>This design was saved by a newer Dynamodesk (version %1)</source>
         <translation>Dieser Entwurf wurde von einem neueren Dynamodesk gespeichert (Version %1)</translation>
+    </message>
+    <message>
+        <source>At most %1 partition key attributes</source>
+        <translation>Höchstens %1 Partitionsschlüsselattribute</translation>
+    </message>
+    <message>
+        <source>At most %1 sort key attributes</source>
+        <translation>Höchstens %1 Sortierschlüsselattribute</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in this index&apos;s key</source>
+        <translation>&quot;%1&quot; ist bereits im Schlüssel dieses Index</translation>
+    </message>
+    <message>
+        <source>attribute %1: %2</source>
+        <translation>Attribut %1: %2</translation>
+    </message>
+    <message>
+        <source>A local index has one partition and one sort key attribute; only a global index may have more</source>
+        <translation>Ein lokaler Index hat ein Partitions- und ein Sortierschlüsselattribut; nur ein globaler Index darf mehr haben</translation>
     </message>
 </context>
 <context>
@@ -5491,6 +5571,14 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>A key condition cannot use %1</source>
         <translation>Eine Schlüsselbedingung kann %1 nicht verwenden</translation>
+    </message>
+    <message>
+        <source>A condition on the sort key %1 needs one on %2 first (= on every sort attribute before it)</source>
+        <translation>Eine Bedingung auf dem Sortierschlüssel %1 erfordert zuerst eine auf %2 (= auf jedem Sortierattribut davor)</translation>
+    </message>
+    <message>
+        <source>The sort key %1 needs = because %2 has a condition; only the last sort attribute used may have another operator</source>
+        <translation>Der Sortierschlüssel %1 braucht =, weil %2 eine Bedingung hat; nur das zuletzt verwendete Sortierattribut darf einen anderen Operator haben</translation>
     </message>
 </context>
 </TS>

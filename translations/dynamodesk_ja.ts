@@ -125,6 +125,10 @@
         <source>%1 served, %2 not served</source>
         <translation>%1 件対応、%2 件未対応</translation>
     </message>
+    <message>
+        <source>Access patterns name one partition and one sort attribute, so they are not matched against indexes with a multi-attribute key (%1). Query those in the table browser.</source>
+        <translation>アクセスパターンはパーティション属性とソート属性を 1 つずつ指定するため、複数属性キーのインデックス (%1) とは照合されません。これらはテーブルブラウザーでクエリしてください。</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::AccessPatternRow</name>
@@ -629,6 +633,14 @@ Items: %3 (updated about every six hours on AWS)</source>
     <message>
         <source>Resource po&amp;licy…</source>
         <translation>リソースポリシー(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Partition key: %1</source>
+        <translation>パーティションキー: %1</translation>
+    </message>
+    <message>
+        <source>Sort key: %1</source>
+        <translation>ソートキー: %1</translation>
     </message>
 </context>
 <context>
@@ -1696,10 +1708,6 @@ Manifest: %2</source>
         <translation>ローカル</translation>
     </message>
     <message>
-        <source>Global secondary index: any partition and sort key</source>
-        <translation>グローバルセカンダリインデックス: 任意のパーティションキーとソートキー</translation>
-    </message>
-    <message>
         <source>Local secondary index: the table&apos;s partition key, another sort key</source>
         <translation>ローカルセカンダリインデックス: テーブルのパーティションキーと別のソートキー</translation>
     </message>
@@ -1758,6 +1766,30 @@ Manifest: %2</source>
     <message>
         <source>DynamoDB</source>
         <translation>DynamoDB</translation>
+    </message>
+    <message>
+        <source>Global secondary index: any partition and sort key, of up to four attributes each</source>
+        <translation>グローバルセカンダリインデックス: 任意のパーティションキーとソートキー (それぞれ最大 4 属性)</translation>
+    </message>
+    <message>
+        <source>Add a partition key attribute (a multi-attribute key: up to %1)</source>
+        <translation>パーティションキー属性を追加 (複数属性キー: 最大 %1)</translation>
+    </message>
+    <message>
+        <source>Add a sort key attribute (a multi-attribute key: up to %1)</source>
+        <translation>ソートキー属性を追加 (複数属性キー: 最大 %1)</translation>
+    </message>
+    <message>
+        <source>Sort key attribute %1</source>
+        <translation>ソートキー属性 %1</translation>
+    </message>
+    <message>
+        <source>Partition key attribute %1</source>
+        <translation>パーティションキー属性 %1</translation>
+    </message>
+    <message>
+        <source>Remove this key attribute</source>
+        <translation>このキー属性を削除</translation>
     </message>
 </context>
 <context>
@@ -1906,6 +1938,14 @@ Manifest: %2</source>
     <message>
         <source>%1+ items</source>
         <translation>%1 件以上</translation>
+    </message>
+    <message>
+        <source>%1: partition key attribute %2 of %3 of index %4 (%5)</source>
+        <translation>%1: インデックス %4 のパーティションキー属性 %2/%3 (%5)</translation>
+    </message>
+    <message>
+        <source>%1: sort key attribute %2 of %3 of index %4 (%5)</source>
+        <translation>%1: インデックス %4 のソートキー属性 %2/%3 (%5)</translation>
     </message>
 </context>
 <context>
@@ -3002,6 +3042,18 @@ Compact now?</source>
     <message>
         <source>(no attributes seen yet)</source>
         <translation>(まだ属性がありません)</translation>
+    </message>
+    <message>
+        <source>Partition key attribute %1 of %2: a value is required</source>
+        <translation>パーティションキー属性 %1/%2: 値が必要です</translation>
+    </message>
+    <message>
+        <source>Sort: %1 (%2)</source>
+        <translation>ソート: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Sort key attribute %1 of %2. Use them in order: = on each one before the last one you use, any condition on that last one</source>
+        <translation>ソートキー属性 %1/%2。順番に使用します: 最後に使う属性より前の属性にはすべて =、最後の属性には任意の条件を指定します</translation>
     </message>
 </context>
 <context>
@@ -4236,6 +4288,14 @@ Cancel keeps it.</source>
         <source>Table class: %1</source>
         <translation>テーブルクラス: %1</translation>
     </message>
+    <message>
+        <source>partition %1</source>
+        <translation>パーティション %1</translation>
+    </message>
+    <message>
+        <source>%1; sort %2</source>
+        <translation>%1; ソート %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableDesign</name>
@@ -4342,6 +4402,26 @@ Cancel keeps it.</source>
     <message>
         <source>This design was saved by a newer Dynamodesk (version %1)</source>
         <translation>この設計は新しい Dynamodesk (バージョン %1) で保存されました</translation>
+    </message>
+    <message>
+        <source>At most %1 partition key attributes</source>
+        <translation>パーティションキー属性は最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>At most %1 sort key attributes</source>
+        <translation>ソートキー属性は最大 %1 個です</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is already in this index&apos;s key</source>
+        <translation>&quot;%1&quot; はすでにこのインデックスのキーに含まれています</translation>
+    </message>
+    <message>
+        <source>attribute %1: %2</source>
+        <translation>属性 %1: %2</translation>
+    </message>
+    <message>
+        <source>A local index has one partition and one sort key attribute; only a global index may have more</source>
+        <translation>ローカルインデックスのパーティションキー属性とソートキー属性は 1 つずつです。複数持てるのはグローバルインデックスだけです</translation>
     </message>
 </context>
 <context>
@@ -5471,6 +5551,14 @@ Click to see what it holds</source>
     <message>
         <source>A key condition cannot use %1</source>
         <translation>キー条件では %1 は使用できません</translation>
+    </message>
+    <message>
+        <source>A condition on the sort key %1 needs one on %2 first (= on every sort attribute before it)</source>
+        <translation>ソートキー %1 の条件には、先に %2 の条件が必要です (それより前のソート属性にはすべて =)</translation>
+    </message>
+    <message>
+        <source>The sort key %1 needs = because %2 has a condition; only the last sort attribute used may have another operator</source>
+        <translation>%2 に条件があるため、ソートキー %1 には = が必要です。他の演算子を使えるのは最後に使うソート属性だけです</translation>
     </message>
 </context>
 </TS>
