@@ -16,6 +16,7 @@
 #include "common/tablekeys.h"
 #include "connections/connectiontree.h"
 #include "designer/indexrow.h"
+#include "designer/tablechange.h"
 #include "designer/tabledesign.h"
 #include "designer/tabledesigner.h"
 #include "migration/tabledefinitiontext.h"
@@ -111,6 +112,7 @@ class TestMultiAttributeKeys : public QObject {
 private slots:
     void designAndCreate();
     void designRoundTrip();
+    void tableEditorAddsIndex();
     void querySpecRules();
     void queryThroughBuilder();
     void gapRefusedBeforeSending();
@@ -243,6 +245,51 @@ void TestMultiAttributeKeys::designRoundTrip()
     // The access pattern panel says it does not match them.
     designer.show();
     QTRY_VERIFY(designer.findChild<QLabel *>(p("multiAttributeNote"))->text().contains(p("byRound")));
+}
+
+void TestMultiAttributeKeys::tableEditorAddsIndex()
+{
+    auto connection = uitest::inMemoryConnection();
+    createMatches(*connection);
+    TableDesigner designer(connection.get());
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(p("Matches"));
+    designer.resize(1300, 900);
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+
+    // The existing index shows every attribute, locked.
+    IndexRow *existing = designer.findChild<IndexRow *>();
+    QCOMPARE(existing->partitionCount(), 2);
+    QCOMPARE(existing->sortCount(), 3);
+    QVERIFY(!existing->findChild<QLineEdit *>(p("indexSort3"))->isEnabled());
+    QVERIFY(!existing->findChild<QToolButton *>(p("addIndexSort"))->isEnabled());
+
+    // Add index: byArea (tenant, area / year), one UpdateTable.
+    QTest::mouseClick(designer.findChild<QPushButton *>(p("addGlobalIndex")), Qt::LeftButton);
+    IndexRow *row = designer.findChildren<IndexRow *>().last();
+    type(row, "indexName", p("byArea"));
+    type(row, "indexPartition", p("tenant"));
+    QTest::mouseClick(row->findChild<QToolButton *>(p("addIndexPartition")), Qt::LeftButton);
+    type(row, "indexPartition2", p("area"));
+    type(row, "indexSort", p("year"));
+    auto *yearType = row->findChild<QComboBox *>(p("indexSortType"));
+    yearType->setFocus();
+    QTest::keyClick(yearType, Qt::Key_Down); // Number, as the table defines it
+    QStringList ops;
+    for (const TableChange &c : designer.plannedChanges())
+        ops << c.operation + QLatin1Char(':') + c.field;
+    QCOMPARE(ops, QStringList{p("UpdateTable:index:1:api")});
+    QSignalSpy applied(&designer, &TableDesigner::changesApplied);
+    auto *apply = designer.findChild<QPushButton *>(p("applyChanges"));
+    QTRY_VERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QVERIFY(applied.wait(20000));
+    QCOMPARE(applied.first().first().toInt(), 0);
+    const auto r = connection->callSync(p("DescribeTable"), QJsonObject{{p("TableName"), p("Matches")}});
+    const TableKeys keys = TableKeys::fromDescription(r.body.value(p("Table")).toObject(), p("byArea"));
+    QCOMPARE(keys.text(true), p("tenant S, area S / year N"));
 }
 
 void TestMultiAttributeKeys::querySpecRules()
