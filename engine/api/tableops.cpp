@@ -1,8 +1,10 @@
 // Table operations: CreateTable, DescribeTable, ListTables, UpdateTable,
 // DeleteTable, DescribeLimits, DescribeEndpoints, DescribeContributorInsights.
-// Messages follow AWS's text. Warm throughput's own rules are in
-// warmthroughput.h; this file applies them where a table changes.
+// Messages follow AWS's text. Warm throughput's and on-demand maximum
+// throughput's own rules are in warmthroughput.h and ondemandthroughput.h;
+// this file applies them where a table changes.
 #include "api/kmskeys.h"
+#include "api/ondemandthroughput.h"
 #include "api/opcontext.h"
 #include "api/resourcepolicyops.h"
 #include "api/warmthroughput.h"
@@ -320,21 +322,22 @@ std::optional<ApiError> checkIndexUpdates(const QJsonObject &req)
     return std::nullopt;
 }
 
-// Whether an UpdateTable changes nothing but warm throughput (the table's,
-// its indexes' or both).
-bool onlyWarmThroughput(const QJsonObject &req)
+// Whether an UpdateTable changes nothing but warm throughput and on-demand
+// maxima (the table's, its indexes' or both): AWS applies those with the
+// table ACTIVE (DDB-TABLE-179, -155, -410, -135).
+bool staysActive(const QJsonObject &req)
 {
     for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "SSESpecification", "TableClass", "DeletionProtectionEnabled"})
         if (req.contains(p(other)))
             return false;
-    bool warm = WarmThroughput::requested(req);
+    bool change = WarmThroughput::requested(req) || OnDemandThroughput::requested(req);
     for (const QJsonValue &u : req.value(p("GlobalSecondaryIndexUpdates")).toArray()) {
         const QJsonObject up = u.toObject().value(p("Update")).toObject();
         if (!u.toObject().contains(p("Update")) || up.contains(p("ProvisionedThroughput")))
             return false;
-        warm = warm || WarmThroughput::requested(up);
+        change = change || WarmThroughput::requested(up) || OnDemandThroughput::requested(up);
     }
-    return warm;
+    return change;
 }
 
 // Applies GlobalSecondaryIndexUpdates to `desc` (inside the write, after
@@ -416,6 +419,8 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name));
             if (gsis.size() >= model::kMaxGsiPerTable)
                 return ApiError::limitExceeded(QStringLiteral("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of %1").arg(model::kMaxGsiPerTable));
+            if (auto e = OnDemandThroughput::checkCreate(c, onDemand, name, true, ctx.db.region()))
+                return *e;
             const WarmThroughput initial = WarmThroughput::initial(onDemand, c.value(p("ProvisionedThroughput")).toObject());
             if (auto e = WarmThroughput::checkCreate(c.value(p("WarmThroughput")).toObject(), initial, onDemand, p("index ") + name, ctx.db.region()))
                 return *e;
@@ -430,6 +435,7 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                               {p("IndexArn"), desc.value(p("TableArn")).toString() + p("/index/") + name}};
             initial.with(c.value(p("WarmThroughput")).toObject())
                 .storeIn(index, WarmThroughput::requested(c) && ctx.options.delayTransientStatuses ? nowMs + kTransientStatusMs : 0);
+            OnDemandThroughput::applyTo(index, c.value(p("OnDemandThroughput")).toObject());
             gsis.append(index);
         } else if (u.contains(p("Delete"))) {
             const QString name = u.value(p("Delete")).toObject().value(p("IndexName")).toString();
@@ -452,12 +458,16 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 return ApiError::validation(QStringLiteral("Cannot update an index that is not a GlobalSecondaryIndex: %1").arg(name));
             if (at < 0 || gsis.at(at).toObject().value(p("IndexStatus")).toString() == p("DELETING"))
                 return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found for table: %2").arg(name, tableName));
-            // An Update may raise the index's warm throughput (on demand, only
-            // that), set its capacity (provisioned), or both.
+            // An Update may raise the index's warm throughput, set its
+            // on-demand maxima (on demand, only those two), set its capacity
+            // (provisioned), or warm throughput and capacity.
             const bool warm = WarmThroughput::requested(up);
-            if (onDemand && (!warm || up.contains(p("ProvisionedThroughput"))))
+            const bool maxima = OnDemandThroughput::requested(up);
+            if (auto e = OnDemandThroughput::checkUpdate(up, onDemand, name, ctx.db.region()))
+                return *e;
+            if (onDemand && ((!warm && !maxima) || up.contains(p("ProvisionedThroughput"))))
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: The only Updates for index: %1 when TableThroughputMode is PAY_PER_REQUEST can be to OnDemandThroughput, WarmThroughput").arg(name));
-            if (!warm && !up.contains(p("ProvisionedThroughput")))
+            if (!warm && !maxima && !up.contains(p("ProvisionedThroughput")))
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput must be specified for index: %1").arg(name));
             QJsonObject o = gsis.at(at).toObject();
             const WarmThroughput current = WarmThroughput::of(o, WarmThroughput::everOnDemand(desc));
@@ -468,6 +478,15 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
             const qint64 warmUntil = warm && ctx.options.delayTransientStatuses ? nowMs + kTransientStatusMs : o.value(p("_WarmUntilMs")).toInteger();
             if (!up.contains(p("ProvisionedThroughput"))) {
                 raised.storeIn(o, warmUntil);
+                // New maxima show the index UPDATING for a while, the table
+                // staying ACTIVE; they apply at once (DDB-TABLE-135).
+                if (maxima) {
+                    OnDemandThroughput::applyTo(o, up.value(p("OnDemandThroughput")).toObject());
+                    if (ctx.options.delayTransientStatuses && !o.value(p("Backfilling")).toBool()) {
+                        o.insert(p("IndexStatus"), p("UPDATING"));
+                        o.insert(p("_StatusUntilMs"), nowMs + kTransientStatusMs);
+                    }
+                }
                 gsis.replace(at, o);
                 continue;
             }
@@ -580,6 +599,11 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
     const auto warmUntil = [&](const QJsonObject &tableOrIndex) {
         return WarmThroughput::requested(tableOrIndex) && ctx.options.delayTransientStatuses ? now + kTransientStatusMs : 0;
     };
+    if (auto e = OnDemandThroughput::checkCreate(req, onDemand, QString(), false, ctx.db.region()))
+        return *e;
+    for (const QJsonValue &v : req.value(p("GlobalSecondaryIndexes")).toArray())
+        if (auto e = OnDemandThroughput::checkCreate(v.toObject(), onDemand, v.toObject().value(p("IndexName")).toString(), false, ctx.db.region()))
+            return *e;
     if (auto e = WarmThroughput::checkCreate(req.value(p("WarmThroughput")).toObject(), warmOf(req), onDemand, p("table"), ctx.db.region()))
         return *e;
     for (const QJsonValue &v : req.value(p("GlobalSecondaryIndexes")).toArray())
@@ -601,6 +625,7 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
         desc.insert(p("BillingModeSummary"), QJsonObject{{p("BillingMode"), p("PAY_PER_REQUEST")},
                                                        {p("LastUpdateToPayPerRequestDateTime"), epochSeconds(now)}});
     warmOf(req).with(req.value(p("WarmThroughput")).toObject()).storeIn(desc, warmUntil(req));
+    OnDemandThroughput::applyTo(desc, req.value(p("OnDemandThroughput")).toObject());
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         if (!req.contains(p(kind)))
             continue;
@@ -617,6 +642,7 @@ Result<QByteArray> createTable(OpContext &ctx, const QJsonObject &req)
                 index.insert(p("IndexStatus"), ctx.options.delayTransientStatuses ? p("CREATING") : p("ACTIVE"));
                 index.insert(p("ProvisionedThroughput"), throughputDescription(in.value(p("ProvisionedThroughput")).toObject()));
                 warmOf(in).with(in.value(p("WarmThroughput")).toObject()).storeIn(index, warmUntil(in));
+                OnDemandThroughput::applyTo(index, in.value(p("OnDemandThroughput")).toObject());
             }
             out.append(index);
         }
@@ -713,10 +739,12 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
 {
     // A WarmThroughput without members counts as none, as on AWS (which
     // answers one alone with an InternalFailure, DDB-TABLE-437/456).
+    // So does an empty OnDemandThroughput (DDB-TABLE-178).
     const bool warm = WarmThroughput::requested(req);
+    const bool maxima = OnDemandThroughput::requested(req);
     if (!req.contains(p("ProvisionedThroughput")) && !req.contains(p("BillingMode")) && !req.contains(p("StreamSpecification"))
         && req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty() && !req.contains(p("SSESpecification"))
-        && !req.contains(p("ReplicaUpdates")) && !req.contains(p("TableClass")) && !req.contains(p("DeletionProtectionEnabled")) && !warm)
+        && !req.contains(p("ReplicaUpdates")) && !req.contains(p("TableClass")) && !req.contains(p("DeletionProtectionEnabled")) && !warm && !maxima)
         return ApiError::validation(p("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, "
                                       "ReplicaUpdates, MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, "
                                       "OnDemandThroughput, WarmThroughput or TableClass is required"));
@@ -728,6 +756,15 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(p("One or more parameter values were invalid: List of GlobalSecondaryIndexUpdates is empty"));
     if (auto e = checkIndexUpdates(req))
         return *e;
+    // The table's OnDemandThroughput goes alone or with BillingMode (AWS's
+    // text, DDB-TABLE-442).
+    if (maxima && !req.contains(p("ReplicaUpdates"))) {
+        bool other = warm || !req.value(p("GlobalSecondaryIndexUpdates")).toArray().isEmpty();
+        for (const char *member : {"ProvisionedThroughput", "StreamSpecification", "SSESpecification", "TableClass", "DeletionProtectionEnabled"})
+            other = other || req.contains(p(member));
+        if (other)
+            return ApiError::validation(p("One or more parameter values were invalid: OnDemandThroughput can only be combined with BillingMode in an UpdateTable request"));
+    }
     // The table's WarmThroughput goes alone, or with index updates other than
     // a Create (AWS's texts, DDB-TABLE-442).
     if (warm && !req.contains(p("ReplicaUpdates"))) {
@@ -740,7 +777,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
     }
     if (req.contains(p("ReplicaUpdates"))) {
         for (const char *other : {"ProvisionedThroughput", "BillingMode", "StreamSpecification", "GlobalSecondaryIndexUpdates", "SSESpecification",
-                                  "TableClass", "DeletionProtectionEnabled", "AttributeDefinitions", "WarmThroughput"})
+                                  "TableClass", "DeletionProtectionEnabled", "AttributeDefinitions", "WarmThroughput", "OnDemandThroughput"})
             if (req.contains(p(other)))
                 return ApiError::validation(p("One or more parameter values were invalid: Replica modification must be the only operation in the request"));
         return replication::updateReplicas(ctx, req);
@@ -828,8 +865,18 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 } else {
                     summary.insert(p("LastUpdateToPayPerRequestDateTime"),
                                    desc.value(p("BillingModeSummary")).toObject().value(p("LastUpdateToPayPerRequestDateTime")));
+                    // Provisioned, the table and its indexes have no on-demand maxima (DDB-TABLE-153).
+                    OnDemandThroughput::dropFrom(desc);
                 }
                 desc.insert(p("BillingModeSummary"), summary);
+                changed = true;
+            }
+            // On-demand maxima, merged member by member (DDB-TABLE-051, -178);
+            // also with a switch to on demand (DDB-TABLE-056).
+            if (maxima) {
+                if (auto e = OnDemandThroughput::checkUpdate(req, mode == p("PAY_PER_REQUEST"), QString(), ctx.db.region()))
+                    return *e;
+                OnDemandThroughput::applyTo(desc, req.value(p("OnDemandThroughput")).toObject());
                 changed = true;
             }
             if (req.contains(p("StreamSpecification"))) {
@@ -895,7 +942,7 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
             }
             // A warm throughput increase leaves the table ACTIVE: only its
             // WarmThroughput says UPDATING (DDB-TABLE-179, -155).
-            if (ctx.options.delayTransientStatuses && !onlyWarmThroughput(req)) {
+            if (ctx.options.delayTransientStatuses && !staysActive(req)) {
                 desc.insert(p("TableStatus"), p("UPDATING"));
                 desc.insert(p("_StatusUntilMs"), txn.nowMs + kTransientStatusMs);
             }
@@ -907,6 +954,10 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
     QJsonObject out = publicDescription(ctx, **updated, true, true);
     if (!ctx.options.delayTransientStatuses)
         out.insert(p("TableStatus"), p("ACTIVE"));
+    // The answer shows a maximum the request removed as -1 (DDB-TABLE-182).
+    if (maxima)
+        if (const QJsonObject echo = OnDemandThroughput::echo((*updated)->description, req.value(p("OnDemandThroughput")).toObject()); !echo.isEmpty())
+            out.insert(p("OnDemandThroughput"), echo);
     return toBody({{p("TableDescription"), out}});
 }
 

@@ -140,6 +140,10 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
                              {p("ProvisionedThroughput"), QJsonObject{{p("ReadCapacityUnits"), pt.value(p("ReadCapacityUnits"))},
                                                                       {p("WriteCapacityUnits"), pt.value(p("WriteCapacityUnits"))}}},
                              {p("ItemCount"), itemCount}, {p("BillingMode"), mode}};
+    // On-demand maxima appear where AWS's model has them (SourceTableDetails, GlobalSecondaryIndexInfo).
+    QJsonObject sourceDetails = source;
+    if (d.contains(p("OnDemandThroughput")))
+        sourceDetails.insert(p("OnDemandThroughput"), d.value(p("OnDemandThroughput")));
     QJsonObject features;
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         QJsonArray out;
@@ -148,6 +152,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
             QJsonObject info{{p("IndexName"), i.value(p("IndexName"))}, {p("KeySchema"), i.value(p("KeySchema"))}, {p("Projection"), i.value(p("Projection"))}};
             if (kind[0] == 'G')
                 info.insert(p("ProvisionedThroughput"), i.value(p("ProvisionedThroughput")));
+            if (kind[0] == 'G' && i.contains(p("OnDemandThroughput")))
+                info.insert(p("OnDemandThroughput"), i.value(p("OnDemandThroughput")));
             out.append(info);
         }
         if (!out.isEmpty())
@@ -157,7 +163,7 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         features.insert(p("StreamDescription"), d.value(p("StreamSpecification")));
     if (d.contains(p("SSEDescription")))
         features.insert(p("SSEDescription"), d.value(p("SSEDescription")));
-    const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), source},
+    const QJsonObject meta{{p("BackupDetails"), details}, {p("SourceTableDetails"), sourceDetails},
                            {p("SourceTableFeatureDetails"), features}, {p("_Region"), ctx.db.region()}};
     auto added = cat->add(arn, meta);
     published->set_value(); // not added: the read's end finds no backup and writes nothing

@@ -1,5 +1,6 @@
 #include "backup/restorer.h"
 
+#include "api/ondemandthroughput.h"
 #include "backup/backupcatalog.h"
 #include "backup/itemloader.h"
 
@@ -103,6 +104,10 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
             // override of the index asks for (the source's is not restored).
             if (kind[0] == 'G' && req.contains(overrideName) && i.contains(p("WarmThroughput")))
                 index.insert(p("WarmThroughput"), i.value(p("WarmThroughput")));
+            // The index's on-demand maxima (the source's, or its override's) go
+            // with it to an on-demand table.
+            if (kind[0] == 'G' && onDemand && i.contains(p("OnDemandThroughput")))
+                index.insert(p("OnDemandThroughput"), i.value(p("OnDemandThroughput")));
             addKeyNames(i.value(p("KeySchema")).toArray(), used);
             out.append(index);
         }
@@ -114,6 +119,15 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
         if (used.contains(d.toObject().value(p("AttributeName")).toString()))
             defs.append(d);
     create.insert(p("AttributeDefinitions"), defs);
+    // The source's on-demand maxima are applied again, each member of
+    // OnDemandThroughputOverride replacing the source's (-1: none); AWS's
+    // restores keep them (ack-api-quirks H-B-104 (a), (b)).
+    if (onDemand) {
+        QJsonObject maxima{{p("OnDemandThroughput"), source.value(p("OnDemandThroughput"))}};
+        api::OnDemandThroughput::applyTo(maxima, req.value(p("OnDemandThroughputOverride")).toObject());
+        if (maxima.contains(p("OnDemandThroughput")))
+            create.insert(p("OnDemandThroughput"), maxima.value(p("OnDemandThroughput")));
+    }
     // The source's encryption unless the request says otherwise.
     if (req.contains(p("SSESpecificationOverride")))
         create.insert(p("SSESpecification"), req.value(p("SSESpecificationOverride")));
@@ -130,6 +144,18 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
 
+    // OnDemandThroughputOverride: for an on-demand restore, values of at
+    // least 1 or -1 (AWS's texts, DDB-TABLE-273, -280).
+    const QJsonObject maxima = req.value(p("OnDemandThroughputOverride")).toObject();
+    if (!maxima.isEmpty()) {
+        const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+        const QString first = maxima.contains(p("MaxReadRequestUnits")) ? p("MaxReadRequestUnits") : p("MaxWriteRequestUnits");
+        if (req.value(p("BillingModeOverride")).toString(sourceMode) != p("PAY_PER_REQUEST"))
+            return ApiError::validation(QStringLiteral("Invalid Request: Cannot override %1 for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST").arg(first));
+        for (const char *m : {"MaxReadRequestUnits", "MaxWriteRequestUnits"})
+            if (maxima.contains(p(m)) && maxima.value(p(m)).toDouble() < 1 && maxima.value(p(m)).toDouble() != api::OnDemandThroughput::kNoMaximum)
+                return ApiError::validation(QStringLiteral("Invalid Request: Requested %1 for OnDemandThroughput is outside of valid range").arg(p(m)));
+    }
     const QJsonObject create = createTableRequest(source, target, req);
     DD_CHECK(api::createTable(ctx, create));
     // CREATING until the load ends (liveStatus ends CREATING at _StatusUntilMs).

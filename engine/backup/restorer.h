@@ -39,17 +39,19 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
 // description: keys, attribute definitions, indexes, billing) with the
 // overrides of `req` (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,
-// ProvisionedThroughputOverride, SSESpecificationOverride; none if empty).
-// Not the stream, the table class, TTL or warm throughput (but an index
-// override's WarmThroughput): AWS's restores leave them to be set again.
+// ProvisionedThroughputOverride, SSESpecificationOverride,
+// OnDemandThroughputOverride; none if empty). On-demand maxima of the table
+// and its GSIs go along when the new table is on demand, as in AWS's
+// restores. Not the stream, the table class, TTL or warm throughput (but an
+// index override's WarmThroughput): AWS's restores leave them to be set again.
 QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req);
 
 // Creates table req["TargetTableName"] shaped as `source` (a stored
 // description) with the request's overrides (GlobalSecondaryIndexOverride,
 // LocalSecondaryIndexOverride, BillingModeOverride,
-// ProvisionedThroughputOverride), CREATING, and queues `items` and the load
-// on `worker`. Returns the new TableDescription. Errors:
-// TableAlreadyExistsException, validation.
+// ProvisionedThroughputOverride, OnDemandThroughputOverride), CREATING, and
+// queues `items` and the load on `worker`. Returns the new TableDescription.
+// Errors: TableAlreadyExistsException, validation.
 Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
                                       const QJsonObject &req, const QJsonObject &summary);
 

@@ -145,7 +145,7 @@ bool allActive(const QJsonObject &table)
 
 QJsonObject createTableRequestFor(const QJsonObject &d, const QString &targetName)
 {
-    // A restore's request (keys, indexes, billing), then what a restore
+    // A restore's request (keys, indexes, billing, on-demand maxima), then what a restore
     // leaves out and a copy takes: the stream and the table class. Not the
     // source's KMS key.
     QJsonObject create = backup::createTableRequest(d, targetName, {});

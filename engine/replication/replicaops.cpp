@@ -1,5 +1,6 @@
 #include "replication/replicaops.h"
 
+#include "api/ondemandthroughput.h"
 #include "api/warmthroughput.h"
 #include "backup/backupcatalog.h"
 #include "backup/restorer.h"
@@ -248,12 +249,16 @@ void finishCreate(Replicator &replicator, const QString &source, const QStringLi
 // The settings a replica may have of its own (ReplicaCreate and ReplicaUpdate
 // members), checked as AWS checks them on an on-demand table. `update`: an
 // Update, which must change something.
-std::optional<ApiError> checkOverrides(const QJsonObject &member, bool update)
+std::optional<ApiError> checkOverrides(const QJsonObject &member, bool update, const QString &region)
 {
     if (member.contains(p("KMSMasterKeyId")))
         return ApiError::validation(p("One or more parameter values were invalid: KMSMasterKeyId must be specified for each replica."));
     if (update && member.contains(p("ProvisionedThroughputOverride")))
         return ApiError::validation(p("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"));
+    // A replica's own read maximum, checked as its table's would be.
+    const QJsonObject readMaximum{{p("OnDemandThroughput"), member.value(p("OnDemandThroughputOverride"))}};
+    if (auto e = api::OnDemandThroughput::checkCreate(readMaximum, true, QString(), false, region))
+        return e;
     if (update && !member.contains(p("OnDemandThroughputOverride")) && !member.contains(p("TableClassOverride"))
         && !member.contains(p("GlobalSecondaryIndexes")))
         return ApiError::validation(p("There are no actions specified in the Replica Update Action of the request."));
@@ -296,7 +301,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
         return alreadyExisted(name);
     if (!ctx.backups)
         return ApiError::internal(p("No background worker for the replica's items"));
-    if (auto e = checkOverrides(member, false))
+    if (auto e = checkOverrides(member, false, ctx.db.region()))
         return *e;
 
     // Here: the new region joins the replicas; the table's changes are logged for it from now on.
@@ -364,8 +369,14 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
     // There: the table, CREATING until its items are in. Should that fail,
     // the regions that listed it forget it again.
     api::OpContext targetCtx = ctx.inRegion(*targetDb);
+    // The replica takes the table's on-demand maxima (createTableRequest),
+    // its own read maximum if the request gives one: AWS keeps the write
+    // maximum the same in every replica, the read maximum may differ
+    // (OnDemandThroughputOverride, "Maximum number of read request units
+    // for the specified replica table").
     QJsonObject create = backup::createTableRequest(current, name, {});
     api::WarmThroughput::copyInto(create, current);
+    api::OnDemandThroughput::applyTo(create, member.value(p("OnDemandThroughputOverride")).toObject());
     if (member.contains(p("TableClassOverride")))
         create.insert(p("TableClass"), member.value(p("TableClassOverride")));
     else if (current.contains(p("TableClassSummary")))
@@ -395,7 +406,7 @@ Result<QByteArray> createReplica(api::OpContext &ctx, const QString &name, const
 // and, for its table class, its own table.
 Result<QByteArray> updateReplica(api::OpContext &ctx, const QString &name, const QString &target, const QJsonObject &member)
 {
-    if (auto e = checkOverrides(member, true))
+    if (auto e = checkOverrides(member, true, ctx.db.region()))
         return *e;
     DD_ASSIGN(auto table, api::requireTable(ctx, name, false));
     if (!replicaRegions(table->description).contains(target))
@@ -409,9 +420,12 @@ Result<QByteArray> updateReplica(api::OpContext &ctx, const QString &name, const
             return {};
         }));
     }
-    if (member.contains(p("TableClassOverride"))) {
+    if (member.contains(p("TableClassOverride")) || api::OnDemandThroughput::requested({{p("OnDemandThroughput"), member.value(p("OnDemandThroughputOverride"))}})) {
         DD_ASSIGN(const std::shared_ptr<storage::Database> db, ctx.replicator->region(target));
         DD_CHECK(editTable(*db, name, [&](storage::WriteTxn &txn, const storage::TableDef &, QJsonObject &desc) -> Result<void> {
+            api::OnDemandThroughput::applyTo(desc, member.value(p("OnDemandThroughputOverride")).toObject());
+            if (!member.contains(p("TableClassOverride")))
+                return {};
             desc.insert(p("TableClassSummary"), QJsonObject{{p("TableClass"), member.value(p("TableClassOverride"))},
                                                            {p("LastUpdateDateTime"), double(txn.nowMs) / 1000.0}});
             return {};
