@@ -10,7 +10,7 @@ root=$(pwd)
 build=${1:-build-tsan}
 tests=(storage_tst_database storage_tst_databasewrites storage_tst_indexstore api_tst_backups api_tst_streams
        api_tst_transactions api_tst_livestats api_tst_regionopeninturn api_tst_itemops api_tst_queryops
-       api_tst_tablehistory api_tst_requestcorpus api_tst_globaltables api_tst_migration api_tst_security api_tst_dax api_tst_daxcache api_tst_encryption storage_tst_encryption client_tst_tablecopy daxwire_tst_daxserver http_tst_endpoint httpserver_tst_httpserver triggers_tst_triggers)
+       api_tst_tablehistory api_tst_requestcorpus api_tst_globaltables api_tst_migration api_tst_security api_tst_dax api_tst_daxcache api_tst_encryption storage_tst_encryption client_tst_tablecopy api_tst_resourcepolicies api_tst_multiattributekeys daxwire_tst_daxserver http_tst_endpoint httpserver_tst_httpserver triggers_tst_triggers)
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDD_SANITIZE_THREAD=ON -DDD_BUILD_BENCH=OFF >/dev/null
 cmake --build "$build" --target dynamodesk-server "${tests[@]}"
 build=$(realpath "$build")

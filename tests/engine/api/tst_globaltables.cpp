@@ -88,14 +88,24 @@ class TstGlobalTables : public QObject, public test::EngineCalls {
         return r.ok() ? r->value(s("Table")).toObject() : QJsonObject{{s("error"), r.error().type()}};
     }
 
-    // Waits until the table is ACTIVE in `region` and shows every replica ACTIVE.
+    // Waits until the table is ACTIVE in `region` and shows every replica
+    // ACTIVE, and so does every replica's region (each region's description
+    // of the group settles on its own: a change made from one of them right
+    // after would otherwise find its entries still CREATING, in use).
     bool waitActive(const char *region, const char *table)
     {
         for (int i = 0; i < 1500; ++i) {
-            const QJsonObject d = describe(region, table);
-            bool active = d.value(s("TableStatus")).toString() == s("ACTIVE");
-            for (const auto &r : d.value(s("Replicas")).toArray())
-                active = active && r.toObject().value(s("ReplicaStatus")).toString() == s("ACTIVE");
+            QStringList regions{QString::fromLatin1(region)};
+            bool active = true;
+            for (qsizetype at = 0; at < regions.size() && active; ++at) {
+                const QJsonObject d = describe(regions.at(at).toLatin1().constData(), table);
+                active = d.value(s("TableStatus")).toString() == s("ACTIVE");
+                for (const auto &r : d.value(s("Replicas")).toArray()) {
+                    active = active && r.toObject().value(s("ReplicaStatus")).toString() == s("ACTIVE");
+                    if (!regions.contains(r.toObject().value(s("RegionName")).toString()))
+                        regions << r.toObject().value(s("RegionName")).toString();
+                }
+            }
             if (active)
                 return true;
             QThread::msleep(20);
