@@ -13,7 +13,7 @@
 //   OnDemandThroughputOverride member replacing one), and reach every
 //   replica of a global table (OnDemandThroughputOverride: a replica's own
 //   read maximum).
-#include "enginecalls.h"
+#include "throughputcalls.h"
 
 #include "model/clock.h"
 
@@ -50,22 +50,12 @@ QJsonObject maxima(qint64 read, qint64 write)
     return out;
 }
 
-const char *const kOnDemand = "{'TableName':'%1','BillingMode':'PAY_PER_REQUEST',"
-                              "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
-                              "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
-                              "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
-                              "'Projection':{'ProjectionType':'ALL'}}]}";
-const char *const kProvisioned = "{'TableName':'%1','ProvisionedThroughput':{'ReadCapacityUnits':5,'WriteCapacityUnits':7},"
-                                 "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
-                                 "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
-                                 "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
-                                 "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':3,'WriteCapacityUnits':2}}]}";
 
 const QString kInvalid = s("One or more parameter values were invalid: ");
 
 } // namespace
 
-class TstOnDemandThroughput : public QObject, public test::EngineCalls {
+class TstOnDemandThroughput : public QObject, public test::ThroughputCalls {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -93,32 +83,7 @@ class TstOnDemandThroughput : public QObject, public test::EngineCalls {
     {
         return ok("CreateTable", request(shape, name, extra)).value(s("TableDescription")).toObject();
     }
-    QJsonObject table(const char *name) { return ok("DescribeTable", QJsonObject{{s("TableName"), s(name)}}).value(s("Table")).toObject(); }
-    static QJsonObject gsi(const QJsonObject &table, const char *name = "byG")
-    {
-        for (const QJsonValue &v : table.value(s("GlobalSecondaryIndexes")).toArray())
-            if (v.toObject().value(s("IndexName")).toString() == s(name))
-                return v.toObject();
-        return {};
-    }
     static QJsonObject odt(const QJsonObject &tableOrIndex) { return tableOrIndex.value(s("OnDemandThroughput")).toObject(); }
-    QJsonObject update(const char *name, const QJsonObject &members)
-    {
-        QJsonObject req = members;
-        req.insert(s("TableName"), s(name));
-        return ok("UpdateTable", req).value(s("TableDescription")).toObject();
-    }
-    ApiError updateFails(const char *name, const QJsonObject &members)
-    {
-        QJsonObject req = members;
-        req.insert(s("TableName"), s(name));
-        return fail("UpdateTable", req);
-    }
-    static QJsonObject gsiUpdate(const char *action, const QJsonObject &member)
-    {
-        return {{s("GlobalSecondaryIndexUpdates"), QJsonArray{QJsonObject{{s(action), member}}}}};
-    }
-    void in(const char *region) { m_ctx.region = s(region); }
     void reopen()
     {
         openQuiet(m_dir.path(), false, [this](api::EngineOptions &o) { o.clock = &m_clock; });

@@ -12,7 +12,7 @@
 //   take the table's, and a raise reaches every replica;
 // - UpdateKinesisStreamingDestination checks its configuration, then finds
 //   no ACTIVE destination (Kinesis is not emulated).
-#include "enginecalls.h"
+#include "throughputcalls.h"
 
 #include "model/clock.h"
 
@@ -46,23 +46,13 @@ QJsonObject warm(qint64 read, qint64 write, const char *status = "ACTIVE")
     return {{s("ReadUnitsPerSecond"), read}, {s("WriteUnitsPerSecond"), write}, {s("Status"), s(status)}};
 }
 
-const char *const kOnDemand = "{'TableName':'%1','BillingMode':'PAY_PER_REQUEST',"
-                              "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
-                              "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
-                              "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
-                              "'Projection':{'ProjectionType':'ALL'}}]}";
-const char *const kProvisioned = "{'TableName':'%1','ProvisionedThroughput':{'ReadCapacityUnits':5,'WriteCapacityUnits':7},"
-                                 "'AttributeDefinitions':[{'AttributeName':'pk','AttributeType':'S'},{'AttributeName':'g','AttributeType':'S'}],"
-                                 "'KeySchema':[{'AttributeName':'pk','KeyType':'HASH'}],"
-                                 "'GlobalSecondaryIndexes':[{'IndexName':'byG','KeySchema':[{'AttributeName':'g','KeyType':'HASH'}],"
-                                 "'Projection':{'ProjectionType':'ALL'},'ProvisionedThroughput':{'ReadCapacityUnits':3,'WriteCapacityUnits':2}}]}";
 
 const QString kUrl = s("https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/on-demand-capacity-mode.html#on-demand-capacity-mode-initial");
 const QString kStream = s("arn:aws:kinesis:us-east-1:000000000000:stream/orders");
 
 } // namespace
 
-class TstWarmThroughput : public QObject, public test::EngineCalls {
+class TstWarmThroughput : public QObject, public test::ThroughputCalls {
     Q_OBJECT
 
     QTemporaryDir m_dir;
@@ -76,31 +66,6 @@ class TstWarmThroughput : public QObject, public test::EngineCalls {
             req.insert(it.key(), it.value());
         return ok("CreateTable", req).value(s("TableDescription")).toObject();
     }
-    QJsonObject table(const char *name) { return ok("DescribeTable", QJsonObject{{s("TableName"), s(name)}}).value(s("Table")).toObject(); }
-    static QJsonObject gsi(const QJsonObject &table, const char *name = "byG")
-    {
-        for (const QJsonValue &v : table.value(s("GlobalSecondaryIndexes")).toArray())
-            if (v.toObject().value(s("IndexName")).toString() == s(name))
-                return v.toObject();
-        return {};
-    }
-    QJsonObject update(const char *name, const QJsonObject &members)
-    {
-        QJsonObject req = members;
-        req.insert(s("TableName"), s(name));
-        return ok("UpdateTable", req).value(s("TableDescription")).toObject();
-    }
-    ApiError updateFails(const char *name, const QJsonObject &members)
-    {
-        QJsonObject req = members;
-        req.insert(s("TableName"), s(name));
-        return fail("UpdateTable", req);
-    }
-    static QJsonObject gsiUpdate(const char *action, const QJsonObject &member)
-    {
-        return {{s("GlobalSecondaryIndexUpdates"), QJsonArray{QJsonObject{{s(action), member}}}}};
-    }
-    void in(const char *region) { m_ctx.region = s(region); }
 
     // Rewrites the stored descriptions in region us-east-1's file as the
     // engine wrote them before it kept warm throughput (the engine closed).
