@@ -216,6 +216,19 @@ std::optional<QJsonObject> equalityOn(const Expr &e, const QString &name)
     return std::nullopt;
 }
 
+// A condition a Query's key condition may hold on sort key `name`: a
+// comparison other than <> with a value, BETWEEN two values, or begins_with.
+bool sortKeyCondition(const Expr &c, const QString &name)
+{
+    return (c.kind == Expr::Kind::Compare && c.op != u"<>"
+            && ((isAttribute(*c.args[0], name) && c.args[1]->kind == Expr::Kind::Value)
+                || (isAttribute(*c.args[1], name) && c.args[0]->kind == Expr::Kind::Value)))
+           || (c.kind == Expr::Kind::Between && isAttribute(*c.args[0], name) && c.args[1]->kind == Expr::Kind::Value
+               && c.args[2]->kind == Expr::Kind::Value)
+           || (c.kind == Expr::Kind::Call && c.op == u"begins_with" && c.args.size() == 2 && isAttribute(*c.args[0], name)
+               && c.args[1]->kind == Expr::Kind::Value);
+}
+
 // The item's key from the WHERE clause's equalities on every key attribute;
 // the other conjuncts in `rest`.
 // A key attribute's value: of the schema's type.
@@ -382,14 +395,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         for (const Expr *c : parts) {
             if (c == partition)
                 continue;
-            const bool onSortKey =
-                (c->kind == Expr::Kind::Compare && c->op != u"<>"
-                 && ((isAttribute(*c->args[0], sk) && c->args[1]->kind == Expr::Kind::Value)
-                     || (isAttribute(*c->args[1], sk) && c->args[0]->kind == Expr::Kind::Value)))
-                || (c->kind == Expr::Kind::Between && isAttribute(*c->args[0], sk) && c->args[1]->kind == Expr::Kind::Value
-                    && c->args[2]->kind == Expr::Kind::Value)
-                || (c->kind == Expr::Kind::Call && c->op == u"begins_with" && c->args.size() == 2 && isAttribute(*c->args[0], sk)
-                    && c->args[1]->kind == Expr::Kind::Value);
+            const bool onSortKey = sortKeyCondition(*c, sk);
             if (onSortKey && !sortCondition)
                 sortCondition = c;
             else
@@ -474,15 +480,6 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             keyParts.push_back(*found);
         }
         if (everyPartition) {
-            const auto onRange = [](const Expr *c, const QString &name) {
-                return (c->kind == Expr::Kind::Compare && c->op != u"<>"
-                        && ((isAttribute(*c->args[0], name) && c->args[1]->kind == Expr::Kind::Value)
-                            || (isAttribute(*c->args[1], name) && c->args[0]->kind == Expr::Kind::Value)))
-                       || (c->kind == Expr::Kind::Between && isAttribute(*c->args[0], name) && c->args[1]->kind == Expr::Kind::Value
-                           && c->args[2]->kind == Expr::Kind::Value)
-                       || (c->kind == Expr::Kind::Call && c->op == u"begins_with" && c->args.size() == 2 && isAttribute(*c->args[0], name)
-                           && c->args[1]->kind == Expr::Kind::Value);
-            };
             for (const storage::KeyElement &part : keys.rangeParts) {
                 const auto equal = std::find_if(parts.begin(), parts.end(), [&](const Expr *c) {
                     return std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end() && equalityOn(*c, part.name).has_value();
@@ -492,7 +489,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
                     continue;
                 }
                 const auto other = std::find_if(parts.begin(), parts.end(), [&](const Expr *c) {
-                    return std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end() && onRange(c, part.name);
+                    return std::find(keyParts.begin(), keyParts.end(), c) == keyParts.end() && sortKeyCondition(*c, part.name);
                 });
                 if (other != parts.end())
                     keyParts.push_back(*other);
