@@ -1,6 +1,7 @@
 #include "api/resourcepolicyops.h"
 
 #include "security/credentials.h"
+#include "security/permissions.h"
 #include "streams/streamstore.h"
 
 #include <QDateTime>
@@ -150,18 +151,6 @@ std::function<bool(const QString &)> principalCheck(const OpContext &ctx)
     return [users, account](const QString &arn) { return users->hasUserArn(arn, account); };
 }
 
-security::ConditionContext lockoutContext(const OpContext &ctx)
-{
-    security::ConditionContext c;
-    const security::Principal &who = *ctx.request.principal;
-    c.set(p("aws:PrincipalArn"), who.arn(ctx.request.accountId));
-    c.set(p("aws:PrincipalAccount"), ctx.request.accountId);
-    c.set(p("aws:PrincipalType"), p("User"));
-    c.set(p("aws:username"), who.userName);
-    c.set(p("aws:userid"), who.accessKeyId);
-    return c;
-}
-
 } // namespace
 
 Result<QByteArray> putResourcePolicy(OpContext &ctx, const QJsonObject &req)
@@ -187,7 +176,10 @@ Result<QByteArray> putResourcePolicy(OpContext &ctx, const QJsonObject &req)
         // A policy that would deny its author further changes needs their confirmation.
         if (ctx.request.principal && !req.value(p("ConfirmRemoveSelfResourceAccess")).toBool()) {
             const security::PolicySubject subject{ctx.request.principal->arn(ctx.request.accountId), ctx.request.accountId};
-            if (document.policy->evaluate(subject, p("dynamodb:PutResourcePolicy"), r.arn, lockoutContext(ctx))
+            // The caller as enforcement sees it (security/permissions.h).
+            const security::ConditionContext caller = security::globalKeys(
+                *ctx.request.principal, ctx.request.accountId, {ctx.db.region(), ctx.request.sourceIp, false, now});
+            if (document.policy->evaluate(subject, p("dynamodb:PutResourcePolicy"), r.arn, caller)
                 == security::Policy::Decision::ExplicitDeny)
                 return ApiError::accessDenied(p("The new resource policy will not allow you to update the resource policy in the future."));
         }
