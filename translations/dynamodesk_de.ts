@@ -126,8 +126,8 @@
         <translation>%1 bedient, %2 nicht bedient</translation>
     </message>
     <message>
-        <source>Access patterns name one partition and one sort attribute, so they are not matched against indexes with a multi-attribute key (%1). Query those in the table browser.</source>
-        <translation>Zugriffsmuster nennen ein Partitions- und ein Sortierattribut; daher werden sie nicht mit Indizes mit mehrteiligem Schlüssel (%1) abgeglichen. Fragen Sie diese im Tabellenbrowser ab.</translation>
+        <source>Access patterns name one partition and one sort attribute: an index with a multi-attribute key (%1) serves one only when its partition key is that attribute alone and the pattern&apos;s sort attribute is its first. Query the others in the table browser.</source>
+        <translation>Zugriffsmuster nennen ein Partitions- und ein Sortierattribut: Ein Index mit mehrteiligem Schlüssel (%1) bedient eines nur, wenn sein Partitionsschlüssel allein aus diesem Attribut besteht und das Sortierattribut des Musters sein erstes ist. Fragen Sie die übrigen im Tabellenbrowser ab.</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +2729,14 @@ Jetzt komprimieren?</translation>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>Kein Schlüssel und kein Index bedient dies (%1): fügen Sie einen globalen Index auf (%2) hinzu</translation>
     </message>
+    <message>
+        <source>global index %1 is partitioned by %2 together: a Query gives each of them with =, and an access pattern names one</source>
+        <translation>der globale Index %1 ist nach %2 gemeinsam partitioniert: eine Query gibt jedes davon mit = an, ein Zugriffsmuster nennt nur eines</translation>
+    </message>
+    <message>
+        <source>global index %1 sorts by %2 in turn: a condition on %3 needs = on %4 before it, and an access pattern names one sort attribute</source>
+        <translation>der globale Index %1 sortiert nacheinander nach %2: eine Bedingung auf %3 braucht davor = auf %4, ein Zugriffsmuster nennt aber nur ein Sortierattribut</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PolicyEditor</name>
@@ -3525,6 +3533,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>not in this index (without its key attributes): %1</source>
         <translation>nicht in diesem Index (ohne seine Schlüsselattribute): %1</translation>
+    </message>
+    <message>
+        <source>not in this index (missing at least one of its %1 key attributes): %2</source>
+        <translation>nicht in diesem Index (mindestens eines seiner %1 Schlüsselattribute fehlt): %2</translation>
     </message>
 </context>
 <context>

@@ -126,8 +126,8 @@
         <translation>%1 件対応、%2 件未対応</translation>
     </message>
     <message>
-        <source>Access patterns name one partition and one sort attribute, so they are not matched against indexes with a multi-attribute key (%1). Query those in the table browser.</source>
-        <translation>アクセスパターンはパーティション属性とソート属性を 1 つずつ指定するため、複数属性キーのインデックス (%1) とは照合されません。これらはテーブルブラウザーでクエリしてください。</translation>
+        <source>Access patterns name one partition and one sort attribute: an index with a multi-attribute key (%1) serves one only when its partition key is that attribute alone and the pattern&apos;s sort attribute is its first. Query the others in the table browser.</source>
+        <translation>アクセスパターンはパーティション属性とソート属性を 1 つずつ指定します。複数属性キーのインデックス (%1) がパターンに対応するのは、パーティションキーがその属性だけで、パターンのソート属性がその最初のソート属性である場合だけです。それ以外はテーブルブラウザーでクエリしてください。</translation>
     </message>
 </context>
 <context>
@@ -2717,6 +2717,14 @@ Compact now?</source>
         <source>No key or index serves this (%1): add a global index on (%2)</source>
         <translation>対応するキーもインデックスもありません (%1): (%2) にグローバルインデックスを追加してください</translation>
     </message>
+    <message>
+        <source>global index %1 is partitioned by %2 together: a Query gives each of them with =, and an access pattern names one</source>
+        <translation>グローバルインデックス %1 は %2 の組み合わせでパーティション分割されます。Query ではそのすべてに = を指定しますが、アクセスパターンが指定するのは 1 つだけです</translation>
+    </message>
+    <message>
+        <source>global index %1 sorts by %2 in turn: a condition on %3 needs = on %4 before it, and an access pattern names one sort attribute</source>
+        <translation>グローバルインデックス %1 は %2 の順に並べ替えます。%3 の条件にはその前の %4 に = が必要ですが、アクセスパターンが指定するソート属性は 1 つだけです</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::PolicyEditor</name>
@@ -3513,6 +3521,10 @@ DynamoDB の応答: %2
     <message>
         <source>not in this index (without its key attributes): %1</source>
         <translation>このインデックスにない (キー属性なし): %1</translation>
+    </message>
+    <message>
+        <source>not in this index (missing at least one of its %1 key attributes): %2</source>
+        <translation>このインデックスにない (%1 個のキー属性のうち少なくとも 1 つが欠けている): %2</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@
 // sort key, none and the GSI that would), the key condition and
 // ScanIndexForward shown, and the designer's list driven by keyboard and
 // mouse: a pattern no key serves, "Add this index", and then the new GSI
-// serves it; patterns are saved with the design.
+// serves it; patterns are saved with the design. GSIs with a multi-attribute
+// key: one serves a pattern only when its partition key is the pattern's one
+// attribute and the pattern's sort attribute is its first; otherwise the
+// reason names the index and what a Query of it needs.
 #include "designer/accesspatternpanel.h"
 #include "designer/accesspatternrow.h"
 #include "designer/indexrow.h"
@@ -37,6 +40,19 @@ TableDesign orders()
     return d;
 }
 
+// Matches: matchId; GSI byRound (tenant S, year N / area S, round N, tag S);
+// GSI byPlayer (player S / season N, score N).
+TableDesign matches()
+{
+    TableDesign d;
+    d.tableName = p("Matches");
+    d.partition = {p("matchId"), p("S")};
+    d.indexes.append({true, p("byRound"), {p("tenant"), p("S")}, {p("area"), p("S")}, {{p("year"), p("N")}},
+                      {{p("round"), p("N")}, {p("tag"), p("S")}}});
+    d.indexes.append({true, p("byPlayer"), {p("player"), p("S")}, {p("season"), p("N")}, {}, {{p("score"), p("N")}}});
+    return d;
+}
+
 } // namespace
 
 class TestAccessPatterns : public QObject {
@@ -45,6 +61,9 @@ private slots:
     void resolution_data();
     void resolution();
     void addSuggestedIndexByClicking();
+    void multiAttributeKeys_data();
+    void multiAttributeKeys();
+    void multiAttributeKeyInTheList();
 };
 
 void TestAccessPatterns::resolution_data()
@@ -146,6 +165,86 @@ void TestAccessPatterns::addSuggestedIndexByClicking()
     QVERIFY(designer.findChild<QPushButton *>(p("createTable"))->isEnabled());
     QCOMPARE(designer.design().patterns.size(), 1);
     QCOMPARE(designer.design().patterns.first().descending, true);
+}
+
+void TestAccessPatterns::multiAttributeKeys_data()
+{
+    QTest::addColumn<QString>("partition");
+    QTest::addColumn<QString>("sort");
+    QTest::addColumn<QString>("op");
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("index");   // Global: the index; None: the suggested index
+    QTest::addColumn<QString>("expected"); // Global: the key condition; None: a part of the summary
+
+    using K = PatternResolution::Kind;
+    QTest::newRow("first of two partition attributes")
+        << "tenant" << "" << "=" << int(K::None) << "tenant-index" << "global index byRound is partitioned by tenant, year together";
+    QTest::newRow("second of two partition attributes")
+        << "year" << "" << "=" << int(K::None) << "year-index" << "a Query gives each of them with =";
+    QTest::newRow("first sort attribute of two partitions")
+        << "tenant" << "area" << "=" << int(K::None) << "tenant-area-index" << "byRound";
+    QTest::newRow("one partition attribute") << "player" << "" << "=" << int(K::Global) << "byPlayer" << "player = :player";
+    QTest::newRow("first sort attribute") << "player" << "season" << ">" << int(K::Global) << "byPlayer"
+                                          << "player = :player AND season > :season";
+    QTest::newRow("first sort attribute between") << "player" << "season" << "between" << int(K::Global) << "byPlayer"
+                                                  << "player = :player AND season BETWEEN :seasonLow AND :seasonHigh";
+    QTest::newRow("second sort attribute") << "player" << "score" << "<" << int(K::None) << "player-score-index"
+                                           << "a condition on score needs = on season before it";
+    QTest::newRow("third sort attribute") << "tenant" << "tag" << "=" << int(K::None) << "tenant-tag-index" << "byRound";
+    QTest::newRow("not a key attribute") << "player" << "tag" << "=" << int(K::None) << "player-tag-index"
+                                         << "the key on player sorts by season, score, not tag";
+    QTest::newRow("begins_with on a number") << "player" << "season" << "begins_with" << int(K::None) << ""
+                                             << "begins_with needs a String or Binary sort key; season is a Number";
+}
+
+void TestAccessPatterns::multiAttributeKeys()
+{
+    QFETCH(QString, partition);
+    QFETCH(QString, sort);
+    QFETCH(QString, op);
+    QFETCH(int, kind);
+    QFETCH(QString, index);
+    QFETCH(QString, expected);
+    const AccessPattern pattern{p("a query"), partition, sort, op, false};
+    const PatternResolution r = resolvePattern(matches(), pattern);
+    QCOMPARE(int(r.kind), kind);
+    if (r.kind == PatternResolution::Kind::Global) {
+        QCOMPARE(r.index, index);
+        QCOMPARE(r.keyCondition, expected);
+        QCOMPARE(r.summary(), QStringLiteral("Query on global index %1: %2").arg(index, expected));
+        return;
+    }
+    QVERIFY(r.index.isEmpty());
+    QVERIFY2(r.summary().contains(expected), qPrintable(r.summary()));
+    QCOMPARE(r.suggestion.name, index);
+    if (index.isEmpty())
+        return;
+    // The suggestion takes each attribute's type from the multi-attribute keys
+    // (year and score are Numbers there), so the design stays valid, and the
+    // new index then serves the pattern.
+    TableDesign d = matches();
+    d.indexes.append(r.suggestion);
+    QVERIFY(d.validate().isEmpty());
+    const PatternResolution again = resolvePattern(d, pattern);
+    QCOMPARE(int(again.kind), int(PatternResolution::Kind::Global));
+    QCOMPARE(again.index, index);
+}
+
+void TestAccessPatterns::multiAttributeKeyInTheList()
+{
+    AccessPatternPanel panel;
+    panel.setDesign(matches(), {});
+    AccessPatternRow *served = panel.addPattern();
+    served->setPattern({p("Matches of a player by season"), p("player"), p("season"), p(">="), true});
+    AccessPatternRow *notServed = panel.addPattern();
+    notServed->setPattern({p("Matches of a tenant"), p("tenant"), QString(), p("="), false});
+    QCOMPARE(served->findChild<QLabel *>(p("patternResult"))->text(),
+             p("Query on global index byPlayer: player = :player AND season >= :season, ScanIndexForward=false"));
+    const QString text = notServed->findChild<QLabel *>(p("patternResult"))->text();
+    QVERIFY2(text.startsWith(p("No key or index serves this (global index byRound is partitioned by tenant, year together")), qPrintable(text));
+    QVERIFY2(text.endsWith(p("add a global index on (tenant)")), qPrintable(text));
+    QCOMPARE(panel.findChild<QLabel *>(p("patternSummary"))->text(), p("1 served, 1 not served"));
+    QVERIFY(panel.findChild<QLabel *>(p("multiAttributeNote"))->text().contains(p("byRound, byPlayer")));
 }
 
 QTEST_MAIN(TestAccessPatterns)

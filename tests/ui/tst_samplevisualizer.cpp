@@ -3,7 +3,11 @@
 // bytes), seen through a GSI (sparse: items without its keys are absent;
 // KEYS_ONLY and INCLUDE projections applied) and an LSI; items typed into
 // the grid with the keyboard, and the first page of a Scan loaded from an
-// existing table in edit mode.
+// existing table in edit mode. A GSI with a multi-attribute key (2
+// partition + 3 sort attributes): grouped by both partition values, ordered
+// over the three sort attributes (S by bytes, N by value) one after another,
+// items lacking one key attribute (or with another type) absent, KEYS_ONLY
+// and INCLUDE keeping every key attribute, and a key column per attribute.
 #include "designer/sampleitemspanel.h"
 #include "designer/samplelayout.h"
 #include "designer/tabledesigner.h"
@@ -54,6 +58,64 @@ QJsonArray items()
     };
 }
 
+// Matches: matchId; three GSIs on (tenant S, year N / area S, round N, tag S):
+// byRoundKeys KEYS_ONLY, byRound ALL, byRoundScore INCLUDE score.
+TableDesign matches()
+{
+    TableDesign d;
+    d.tableName = p("Matches");
+    d.partition = {p("matchId"), p("S")};
+    IndexDesign keys{true, p("byRoundKeys"), {p("tenant"), p("S")}, {p("area"), p("S")}, {{p("year"), p("N")}},
+                     {{p("round"), p("N")}, {p("tag"), p("S")}}};
+    keys.projection = p("KEYS_ONLY");
+    IndexDesign all = keys;
+    all.name = p("byRound");
+    all.projection = p("ALL");
+    IndexDesign score = keys;
+    score.name = p("byScore");
+    score.projection = p("INCLUDE");
+    score.included = {p("score")};
+    d.indexes << keys << all << score;
+    return d;
+}
+
+QJsonObject match(const char *id, const char *tenant, const QJsonObject &year, const char *area, const char *round, const char *tag)
+{
+    QJsonObject m{{p("matchId"), S(id)}, {p("tenant"), S(tenant)}, {p("year"), year}, {p("area"), S(area)},
+                  {p("round"), N(round)}, {p("score"), N("7")}, {p("note"), S("x")}};
+    if (*tag)
+        m.insert(p("tag"), S(tag));
+    return m;
+}
+
+// Six items in three partitions (acme/2025, globex/2025, acme/2024); m7 lacks
+// tag, m8 has year as a String; m9 lacks the table's key.
+QJsonArray matchItems()
+{
+    QJsonArray a{
+        match("m1", "acme", N("2025"), "north", "10", "a"),
+        match("m2", "acme", N("2025"), "north", "9", "b"),
+        match("m3", "globex", N("2025"), "north", "1", "a"),
+        match("m4", "acme", N("2024"), "south", "1", "a"),
+        match("m5", "acme", N("2025"), "north", "9", "a"),
+        match("m6", "acme", N("2025"), "North", "50", "z"), // "N" < "n" by bytes
+        match("m7", "acme", N("2025"), "north", "2", ""),
+        match("m8", "acme", S("2025"), "north", "3", "a"),
+    };
+    QJsonObject noTableKey = match("m9", "acme", N("2025"), "north", "4", "a");
+    noTableKey.remove(p("matchId"));
+    a.append(noTableKey);
+    return a;
+}
+
+QStringList idsOf(const SampleLayout::Group &g)
+{
+    QStringList out;
+    for (const QJsonObject &item : g.items)
+        out << item.value(p("matchId")).toObject().value(p("S")).toString();
+    return out;
+}
+
 QStringList keysOf(const SampleLayout::Group &g, const QString &attribute)
 {
     QStringList out;
@@ -74,6 +136,9 @@ private slots:
     void stringOrderIsByBytes();
     void typedIntoTheGrid();
     void loadedFromTable();
+    void multiAttributeGroupsAndOrder();
+    void multiAttributeProjection();
+    void multiAttributeColumns();
 };
 
 void TestSampleVisualizer::groupsAndOrder()
@@ -214,6 +279,111 @@ void TestSampleVisualizer::loadedFromTable()
     QCOMPARE(panel->visualizer()->rowCount(), 25);
     // Loaded numbers stay numbers.
     QCOMPARE(panel->items().at(0).toObject().value(p("v")).toObject().keys().value(0), p("N"));
+}
+
+void TestSampleVisualizer::multiAttributeGroupsAndOrder()
+{
+    const SampleLayout l = SampleLayout::build(matches(), p("byRound"), matchItems());
+    QCOMPARE(l.partition.name, p("tenant"));
+    QCOMPARE(l.sort.name, p("area"));
+    QStringList partitions, sorts;
+    for (const KeyAttribute &k : l.partitions)
+        partitions << k.name + QLatin1Char(' ') + k.type;
+    for (const KeyAttribute &k : l.sorts)
+        sorts << k.name + QLatin1Char(' ') + k.type;
+    QCOMPARE(partitions, QStringList({p("tenant S"), p("year N")}));
+    QCOMPARE(sorts, QStringList({p("area S"), p("round N"), p("tag S")}));
+
+    // Grouped by the pair of values, in the order each pair first appears.
+    QCOMPARE(l.groups.size(), 3);
+    QCOMPARE(l.groups[0].partitionValues, QList<QJsonObject>({S("acme"), N("2025")}));
+    QCOMPARE(l.groups[0].partitionValue, S("acme"));
+    QCOMPARE(l.groups[1].partitionValues, QList<QJsonObject>({S("globex"), N("2025")}));
+    QCOMPARE(l.groups[2].partitionValues, QList<QJsonObject>({S("acme"), N("2024")}));
+    // area by bytes ("North" first), then round by value (9 before 10), then tag.
+    QCOMPARE(idsOf(l.groups[0]), QStringList({p("m6"), p("m5"), p("m2"), p("m1")}));
+    QCOMPARE(idsOf(l.groups[1]), QStringList{p("m3")});
+    QCOMPARE(idsOf(l.groups[2]), QStringList{p("m4")});
+    // m7 (no tag), m8 (year a String), m9 (no matchId).
+    QCOMPARE(l.absent, 3);
+    // Every key attribute is a key, not another column.
+    QCOMPARE(QSet<QString>(l.attributes.begin(), l.attributes.end()), QSet<QString>({p("matchId"), p("score"), p("note")}));
+
+    // The same items with tag restored are all there.
+    QJsonArray tagged = matchItems();
+    QJsonObject m7 = tagged[6].toObject();
+    m7.insert(p("tag"), S("c"));
+    tagged[6] = m7;
+    QCOMPARE(SampleLayout::build(matches(), p("byRound"), tagged).absent, 2);
+}
+
+void TestSampleVisualizer::multiAttributeProjection()
+{
+    const QSet<QString> keys{p("matchId"), p("tenant"), p("year"), p("area"), p("round"), p("tag")};
+    const SampleLayout k = SampleLayout::build(matches(), p("byRoundKeys"), matchItems());
+    QCOMPARE(k.groups.size(), 3);
+    for (const SampleLayout::Group &g : k.groups)
+        for (const QJsonObject &item : g.items) {
+            const QStringList names = item.keys();
+            QCOMPARE(QSet<QString>(names.begin(), names.end()), keys);
+        }
+    QCOMPARE(k.attributes, QStringList{p("matchId")});
+
+    const SampleLayout i = SampleLayout::build(matches(), p("byScore"), matchItems());
+    const QStringList names = i.groups[0].items[0].keys();
+    QCOMPARE(QSet<QString>(names.begin(), names.end()), keys + QSet<QString>{p("score")});
+}
+
+void TestSampleVisualizer::multiAttributeColumns()
+{
+    SampleItemsPanel panel(nullptr);
+    panel.setDesign(matches());
+    // The grid's key columns: the table's key, then each index's attributes.
+    QStringList gridKeys;
+    for (int c = 0; c < 6; ++c)
+        gridKeys << panel.grid()->horizontalHeaderItem(c)->text();
+    QCOMPARE(gridKeys, QStringList({p("matchId"), p("tenant"), p("year"), p("area"), p("round"), p("tag")}));
+    QJsonArray items = matchItems();
+    items.removeAt(7); // the grid types year as the key's Number: m8 would not differ
+    panel.setItems(items);
+    QCOMPARE(panel.items().at(0).toObject().value(p("year")).toObject(), N("2025"));
+    panel.setView(p("byRound"));
+    QCOMPARE(panel.view(), p("byRound"));
+
+    QTableWidget *view = panel.visualizer();
+    QStringList headers;
+    for (int c = 0; c < 5; ++c)
+        headers << view->horizontalHeaderItem(c)->text();
+    QCOMPARE(headers, QStringList({p("tenant (partition key)"), p("year (partition key)"), p("area (sort key)"),
+                                   p("round (sort key)"), p("tag (sort key)")}));
+    const QColor partitionTint = view->horizontalHeaderItem(0)->background().color();
+    const QColor sortTint = view->horizontalHeaderItem(2)->background().color();
+    QVERIFY(partitionTint != sortTint);
+    QCOMPARE(view->horizontalHeaderItem(1)->background().color(), partitionTint);
+    QCOMPARE(view->horizontalHeaderItem(4)->background().color(), sortTint);
+    QCOMPARE(view->horizontalHeaderItem(5)->background().style(), Qt::NoBrush);
+    QVERIFY(!view->horizontalHeaderItem(5)->text().contains(p("key")));
+
+    QCOMPARE(view->rowCount(), 6);
+    // acme / 2025: both partition cells over its four rows.
+    QCOMPARE(view->item(0, 0)->text(), p("acme"));
+    QCOMPARE(view->item(0, 1)->text(), p("2025"));
+    QCOMPARE(view->rowSpan(0, 0), 4);
+    QCOMPARE(view->rowSpan(0, 1), 4);
+    QCOMPARE(view->item(0, 1)->background().color(), partitionTint);
+    QCOMPARE(view->item(0, 0)->toolTip(), QStringLiteral("acme · 2025"));
+    QStringList order;
+    for (int r = 0; r < 4; ++r)
+        order << view->item(r, 2)->text() + QLatin1Char('/') + view->item(r, 3)->text() + QLatin1Char('/') + view->item(r, 4)->text();
+    QCOMPARE(order, QStringList({p("North/50/z"), p("north/9/a"), p("north/9/b"), p("north/10/a")}));
+    QCOMPARE(view->item(1, 4)->background().color(), sortTint);
+    QCOMPARE(view->item(4, 0)->text(), p("globex"));
+    QCOMPARE(view->item(4, 1)->text(), p("2025"));
+    QCOMPARE(view->item(5, 0)->text(), p("acme"));
+    QCOMPARE(view->item(5, 1)->text(), p("2024"));
+    const QString summary = panel.findChild<QLabel *>(p("sampleSummary"))->text();
+    QVERIFY2(summary.startsWith(QStringLiteral("Partitions: 3 · items: 6")), qPrintable(summary));
+    QVERIFY2(summary.contains(p("not in this index (missing at least one of its 5 key attributes): 2")), qPrintable(summary));
 }
 
 QTEST_MAIN(TestSampleVisualizer)

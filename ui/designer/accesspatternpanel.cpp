@@ -103,8 +103,9 @@ void AccessPatternPanel::setDesign(const TableDesign &design, const QStringList 
         if (ix.global && ix.isMultiAttribute())
             multi << ix.name;
     m_multiNote->setText(multi.isEmpty() ? QString()
-                                         : tr("Access patterns name one partition and one sort attribute, so they are not matched "
-                                              "against indexes with a multi-attribute key (%1). Query those in the table browser.")
+                                         : tr("Access patterns name one partition and one sort attribute: an index with a "
+                                              "multi-attribute key (%1) serves one only when its partition key is that attribute "
+                                              "alone and the pattern's sort attribute is its first. Query the others in the table browser.")
                                                .arg(multi.join(QLatin1String(", "))));
     m_multiNote->setVisible(!multi.isEmpty());
     resolve();

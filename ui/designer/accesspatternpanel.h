@@ -1,7 +1,8 @@
 // AccessPatternPanel: the designer's list of access patterns (one
 // AccessPatternRow each), resolved live against the design: each row says
-// which key or index serves it, or offers the GSI that would. GSIs with a
-// multi-attribute key are not matched; a note under the intro names them.
+// which key or index serves it, or offers the GSI that would. A pattern
+// names one partition and one sort attribute, so a GSI with a
+// multi-attribute key serves few; a note under the intro names those GSIs.
 #pragma once
 
 #include "designer/accesspattern.h"
@@ -40,7 +41,7 @@ private:
     QList<AccessPatternRow *> m_rows;
     QVBoxLayout *m_rowLayout;
     QLabel *m_summary;
-    QLabel *m_multiNote; // names the multi-attribute GSIs that patterns are not matched against
+    QLabel *m_multiNote; // names the multi-attribute GSIs and when they serve a pattern
 };
 
 } // namespace dd::ui

@@ -4,6 +4,8 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace dd::ui {
 
 namespace {
@@ -53,32 +55,77 @@ QString typeIn(const TableDesign &design, const QString &name)
         return design.partition.type;
     if (design.sort.name == name)
         return design.sort.type;
-    for (const IndexDesign &ix : design.indexes) {
-        if (ix.global && ix.partition.name == name)
-            return ix.partition.type;
-        if (ix.sort.name == name)
-            return ix.sort.type;
-    }
+    for (const IndexDesign &ix : design.indexes)
+        for (const KeyAttribute &k : ix.global ? ix.partitionKeys() + ix.sortKeys() : QList<KeyAttribute>{ix.sort})
+            if (k.name == name)
+                return k.type;
     return {};
 }
 
-// Whether a key (partition, sort) serves the pattern; if not, *why may say why.
-bool serves(const KeyAttribute &partition, const KeyAttribute &sort, const AccessPattern &pattern, QString *why)
+// The names of `keys`, comma-separated.
+QString names(const QList<KeyAttribute> &keys)
 {
+    QStringList out;
+    for (const KeyAttribute &k : keys)
+        out << k.name;
+    return out.join(QLatin1String(", "));
+}
+
+// Why the closest key does not serve the pattern: a reason replaces one of
+// a lower rank (the first of a rank stays).
+struct Why {
+    enum Rank { None, OtherSort, MultiAttribute, NumberPrefix };
+    QString text;
+    Rank rank = None;
+    void offer(Rank r, const QString &t)
+    {
+        if (r > rank) {
+            rank = r;
+            text = t;
+        }
+    }
+};
+
+// Whether a key (its partition attributes and sort attributes, in key-schema
+// order; `index` empty for the table's) serves the pattern; if not, *why may
+// say why. A multi-attribute key serves a pattern when a Query of it could
+// carry the pattern's key condition: an equality on every partition attribute
+// and, on the sort attributes, equalities on a prefix and a condition on the
+// last one named. A pattern names one of each, so the key must have one
+// partition attribute and the pattern's sort attribute must be its first.
+bool serves(const QString &index, const QList<KeyAttribute> &partitions, const QList<KeyAttribute> &sorts,
+            const AccessPattern &pattern, Why *why)
+{
+    const auto named = [](const QList<KeyAttribute> &keys, const QString &name) {
+        return std::find_if(keys.begin(), keys.end(), [&](const KeyAttribute &k) { return k.name == name; }) - keys.begin();
+    };
+    if (partitions.size() > 1) {
+        if (named(partitions, pattern.partition) < partitions.size())
+            why->offer(Why::MultiAttribute, PatternResolution::tr("global index %1 is partitioned by %2 together: a Query gives each of "
+                                                                  "them with =, and an access pattern names one")
+                                                .arg(index, names(partitions)));
+        return false;
+    }
+    const KeyAttribute partition = partitions.value(0);
     if (partition.name != pattern.partition)
         return false;
     if (pattern.sort.isEmpty())
         return true;
-    if (sort.name != pattern.sort) {
-        if (why && why->isEmpty())
-            *why = sort.name.isEmpty()
-                ? PatternResolution::tr("the key on %1 has no sort key").arg(partition.name)
-                : PatternResolution::tr("the key on %1 sorts by %2, not %3").arg(partition.name, sort.name, pattern.sort);
+    const qsizetype at = named(sorts, pattern.sort);
+    if (at == sorts.size()) {
+        why->offer(Why::OtherSort, sorts.isEmpty() ? PatternResolution::tr("the key on %1 has no sort key").arg(partition.name)
+                                                   : PatternResolution::tr("the key on %1 sorts by %2, not %3").arg(partition.name, names(sorts), pattern.sort));
         return false;
     }
+    if (at > 0) {
+        why->offer(Why::MultiAttribute, PatternResolution::tr("global index %1 sorts by %2 in turn: a condition on %3 needs = on %4 "
+                                                              "before it, and an access pattern names one sort attribute")
+                                            .arg(index, names(sorts), pattern.sort, names(sorts.mid(0, at))));
+        return false;
+    }
+    const KeyAttribute &sort = sorts.first();
     if (pattern.sortOperator == QLatin1String("begins_with") && sort.type == QLatin1String("N")) {
-        if (why)
-            *why = PatternResolution::tr("begins_with needs a String or Binary sort key; %1 is a Number").arg(sort.name);
+        why->offer(Why::NumberPrefix, PatternResolution::tr("begins_with needs a String or Binary sort key; %1 is a Number").arg(sort.name));
         return false;
     }
     return true;
@@ -93,18 +140,19 @@ PatternResolution resolvePattern(const TableDesign &design, const AccessPattern 
         return r;
     r.keyCondition = keyCondition(pattern);
     r.scanIndexForward = !pattern.descending;
-    QString why;
-    if (serves(design.partition, design.sort, pattern, &why)) {
+    Why why;
+    const auto single = [](const KeyAttribute &k) { return k.name.isEmpty() ? QList<KeyAttribute>() : QList<KeyAttribute>{k}; };
+    if (serves(QString(), {design.partition}, single(design.sort), pattern, &why)) {
         r.kind = PatternResolution::Kind::Table;
         return r;
     }
     for (const bool global : {false, true}) {
         for (const IndexDesign &ix : design.indexes) {
-            // An access pattern names one partition and one sort attribute;
-            // a multi-attribute key is not matched against it (the panel says so).
-            if (ix.global != global || ix.isMultiAttribute())
+            if (ix.global != global)
                 continue;
-            if (serves(ix.global ? ix.partition : design.partition, ix.sort, pattern, &why)) {
+            const bool served = global ? serves(ix.name, ix.partitionKeys(), ix.sortKeys(), pattern, &why)
+                                       : serves(ix.name, {design.partition}, single(ix.sort), pattern, &why);
+            if (served) {
                 r.kind = global ? PatternResolution::Kind::Global : PatternResolution::Kind::Local;
                 r.index = ix.name;
                 r.projection = ix.projection;
@@ -113,7 +161,7 @@ PatternResolution resolvePattern(const TableDesign &design, const AccessPattern 
         }
     }
     r.kind = PatternResolution::Kind::None;
-    r.reason = why;
+    r.reason = why.text;
     IndexDesign &s = r.suggestion;
     s.global = true;
     s.partition = {pattern.partition, typeIn(design, pattern.partition)};

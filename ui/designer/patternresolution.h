@@ -36,9 +36,14 @@ public:
 // then GSIs in the design's order. A key serves it when its partition key is
 // the pattern's partition attribute and, if the pattern ranges over a sort
 // attribute, its sort key is that attribute (and is a string or binary for
-// begins_with). Attribute types for a suggestion come from the design's key
-// definitions, else String. GSIs with a multi-attribute key are not
-// considered (a pattern names one partition and one sort attribute).
+// begins_with). A GSI with a multi-attribute key serves it when that key has
+// one partition attribute, the pattern's, and the pattern's sort attribute
+// (if any) is its first sort attribute: a pattern names one of each, and a
+// Query must give every partition attribute with = and may range only over
+// the last of a prefix of sort attributes. When such an index holds the
+// pattern's attributes but cannot serve it, `reason` says so. Attribute
+// types for a suggestion come from the design's key definitions (every
+// attribute of every key), else String.
 PatternResolution resolvePattern(const TableDesign &design, const AccessPattern &pattern);
 
 } // namespace dd::ui

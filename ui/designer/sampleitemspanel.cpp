@@ -193,8 +193,11 @@ void SampleItemsPanel::setDesign(const TableDesign &design)
     addKey(design.partition.name);
     addKey(design.sort.name);
     for (const IndexDesign &ix : design.indexes) {
-        addKey(ix.global ? ix.partition.name : QString());
-        addKey(ix.sort.name);
+        if (ix.global)
+            for (const KeyAttribute &k : ix.partitionKeys())
+                addKey(k.name);
+        for (const KeyAttribute &k : ix.global ? ix.sortKeys() : QList<KeyAttribute>{ix.sort})
+            addKey(k.name);
     }
     if (keys != m_keyNames) {
         // A key renamed in the form (typed letter by letter) renames its
@@ -264,12 +267,10 @@ QJsonArray SampleItemsPanel::items() const
             else if (name == m_design.sort.name)
                 keyType = m_design.sort.type;
             else
-                for (const IndexDesign &ix : m_design.indexes) {
-                    if (ix.global && ix.partition.name == name)
-                        keyType = ix.partition.type;
-                    else if (ix.sort.name == name)
-                        keyType = ix.sort.type;
-                }
+                for (const IndexDesign &ix : m_design.indexes)
+                    for (const KeyAttribute &k : ix.global ? ix.partitionKeys() + ix.sortKeys() : QList<KeyAttribute>{ix.sort})
+                        if (k.name == name)
+                            keyType = k.type;
             const QJsonObject v = cellValue(cell->text().trimmed(), keyType, cell->data(kTypeRole).toString());
             if (!v.isEmpty())
                 item.insert(name, v);
@@ -350,11 +351,12 @@ void SampleItemsPanel::relayout()
     const SampleLayout layout = SampleLayout::build(m_design, view(), items());
     m_view->clear();
     m_view->clearSpans();
+    // Key columns first: every partition attribute, then every sort attribute.
+    const int partitions = int(layout.partitions.size());
+    const int keyColumns = partitions + int(layout.sorts.size());
     QStringList columns;
-    if (!layout.partition.name.isEmpty())
-        columns << layout.partition.name;
-    if (!layout.sort.name.isEmpty())
-        columns << layout.sort.name;
+    for (const KeyAttribute &k : layout.partitions + layout.sorts)
+        columns << k.name;
     columns << layout.attributes;
     m_view->setColumnCount(int(columns.size()));
     int rows = 0;
@@ -363,34 +365,43 @@ void SampleItemsPanel::relayout()
     m_view->setRowCount(rows);
     for (int c = 0; c < columns.size(); ++c) {
         auto *header = new QTableWidgetItem(columns[c]);
-        if (c == 0) {
+        if (c < partitions) {
             header->setText(tr("%1 (partition key)").arg(columns[c]));
             header->setBackground(kPartitionTint);
-        } else if (c == 1 && !layout.sort.name.isEmpty()) {
+        } else if (c < keyColumns) {
             header->setText(tr("%1 (sort key)").arg(columns[c]));
             header->setBackground(kSortTint);
         }
-        header->setForeground(c < 2 && (c == 0 || !layout.sort.name.isEmpty()) ? kKeyText : palette().color(QPalette::Text));
+        header->setForeground(c < keyColumns ? kKeyText : palette().color(QPalette::Text));
         m_view->setHorizontalHeaderItem(c, header);
     }
     int row = 0;
     for (const auto &g : layout.groups) {
-        auto *partition = new QTableWidgetItem(format::summary(g.partitionValue));
-        partition->setBackground(kPartitionTint);
-        partition->setForeground(kKeyText);
-        partition->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
-        QFont bold = partition->font();
-        bold.setBold(true);
-        partition->setFont(bold);
-        m_view->setItem(row, 0, partition);
-        if (g.items.size() > 1)
-            m_view->setSpan(row, 0, int(g.items.size()), 1);
+        // A group is one combination of the partition attributes' values:
+        // each gets a cell over the group's rows, the combination a tooltip.
+        QStringList combined;
+        for (const QJsonObject &v : g.partitionValues)
+            combined << format::summary(v);
+        for (int c = 0; c < partitions; ++c) {
+            auto *partition = new QTableWidgetItem(combined.value(c));
+            partition->setBackground(kPartitionTint);
+            partition->setForeground(kKeyText);
+            partition->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
+            if (partitions > 1)
+                partition->setToolTip(combined.join(QStringLiteral(" · ")));
+            QFont bold = partition->font();
+            bold.setBold(true);
+            partition->setFont(bold);
+            m_view->setItem(row, c, partition);
+            if (g.items.size() > 1)
+                m_view->setSpan(row, c, int(g.items.size()), 1);
+        }
         for (const QJsonObject &item : g.items) {
-            for (int c = 1; c < columns.size(); ++c) {
+            for (int c = partitions; c < columns.size(); ++c) {
                 if (!item.contains(columns[c]))
                     continue;
                 auto *cell = new QTableWidgetItem(format::summary(item.value(columns[c]).toObject(), 80));
-                if (c == 1 && !layout.sort.name.isEmpty()) {
+                if (c < keyColumns) {
                     cell->setBackground(kSortTint);
                     cell->setForeground(kKeyText);
                 }
@@ -404,10 +415,15 @@ void SampleItemsPanel::relayout()
     QString summary = layout.partition.name.isEmpty()
         ? tr("Name the partition key to see the items grouped")
         : tr("Partitions: %1 · items: %2").arg(layout.groups.size()).arg(rows);
+    QString absent;
+    if (view().isEmpty())
+        absent = tr("left out (no key attributes, or replaced by a later item with the same key): %1").arg(layout.absent);
+    else if (partitions > 1 || layout.sorts.size() > 1) // a multi-attribute key: an item needs every one
+        absent = tr("not in this index (missing at least one of its %1 key attributes): %2").arg(keyColumns).arg(layout.absent);
+    else
+        absent = tr("not in this index (without its key attributes): %1").arg(layout.absent);
     if (layout.absent > 0)
-        summary += QStringLiteral(" · ")
-            + (view().isEmpty() ? tr("left out (no key attributes, or replaced by a later item with the same key): %1").arg(layout.absent)
-                                : tr("not in this index (without its key attributes): %1").arg(layout.absent));
+        summary += QStringLiteral(" · ") + absent;
     m_summary->setText(summary);
 }
 

@@ -3,7 +3,9 @@
 // first) or loads the first page of a Scan of the existing table, and below
 // it the items as the table or a chosen index holds them (SampleLayout):
 // grouped by partition key, ordered by sort key, key columns coloured as in
-// NoSQL Workbench's visualizer.
+// NoSQL Workbench's visualizer. A GSI's multi-attribute key shows a key
+// column per attribute (partition attributes, then sort attributes), each
+// partition column's cell spanning its group.
 //
 // Cell text becomes a value thus: DynamoDB JSON of one value ({"M": ...})
 // as written; else the key attribute's type; else the type the cell was
