@@ -805,8 +805,8 @@ void TestExportDialogs::closingWhileACallRuns()
         QTRY_VERIFY_WITH_TIMEOUT(dialog->bucketPicker()->hasLocalBuckets(), kTimeoutMs);
         QVERIFY(dialog->bucketPicker()->createBucket(QStringLiteral("made-while-closing")));
     }
-    QVERIFY(QDir(m_folder).exists(QStringLiteral("made-while-closing")));
-    // What was asked for went on without the dialogs.
+    // What was asked for went on without the dialogs (which did not wait for it).
+    QTRY_VERIFY_WITH_TIMEOUT(QDir(m_folder).exists(QStringLiteral("made-while-closing")), kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(int(listAll(*m_connection, QStringLiteral("ListExports"), QStringLiteral("ExportSummaries"), QStringLiteral("ExportArn")).size()),
                               exportsBefore + 2, kTimeoutMs);
     QTRY_COMPARE_WITH_TIMEOUT(int(scan(*m_connection, QStringLiteral("Closing")).size()), 3, kTimeoutMs);

@@ -14,7 +14,8 @@
 // previews give way to a short note; backups and PITR work the same.
 //
 // GUI thread only. The Connection must outlive the view; the destructor
-// waits for the jobs in flight (the restore job stops waiting at once).
+// drops the jobs in flight without waiting for them (common/watchers.h; a
+// restore asked for goes on on the server).
 #pragma once
 
 #include "backups/restorejob.h"

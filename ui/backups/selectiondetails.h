@@ -5,8 +5,8 @@
 // the GUI thread with a busy indicator; a generation token drops the result
 // of a selection that was replaced meanwhile. Against an endpoint without
 // Dynamodesk's operations it shows a note (and says so once by signal).
-// GUI thread only. The Connection must outlive it; the destructor waits for
-// the load in flight.
+// GUI thread only. The Connection must outlive it; the destructor drops the
+// load in flight without waiting for it.
 #pragma once
 
 #include "client/client.h"

@@ -33,7 +33,7 @@ public:
     };
 
     ItemTableModel(Connection *connection, QObject *parent = nullptr); // connection not owned; must outlive this
-    ~ItemTableModel() override; // drops the page in flight and waits for it
+    ~ItemTableModel() override; // drops the page in flight without waiting for it
 
     // Replaces the result with a new Scan or Query. `request` is the whole
     // request without ExclusiveStartKey (its Limit is the page size);

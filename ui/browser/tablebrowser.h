@@ -46,7 +46,7 @@ class TableBrowser : public QWidget {
     Q_OBJECT
 public:
     TableBrowser(Connection *connection, const QString &table, QWidget *parent = nullptr); // connection must outlive this
-    ~TableBrowser() override; // cancels and waits for its jobs
+    ~TableBrowser() override; // cancels its jobs without waiting for them
 
     QString tableName() const { return m_table; }
     Connection *connection() const { return m_connection; }

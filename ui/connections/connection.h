@@ -73,6 +73,8 @@ public:
     // the same embedded engine, the same endpoint URL or the same AWS profile.
     bool sameDatabase(const Connection &other) const;
     client::Client &client() const { return *m_client; }
+    // The same, shared: for a job that may outlive this Connection.
+    std::shared_ptr<client::Client> sharedClient() const { return m_client; }
 
     // A new Connection with these settings over a client that sends the
     // item operations a DAX cluster serves through `cluster` and every

@@ -148,8 +148,7 @@ CreateClusterDialog::~CreateClusterDialog()
 {
     stopWatcher(m_groups);
     // Not cancelled: a cluster asked for is created even if the dialog closes first.
-    m_create.disconnect();
-    m_create.waitForFinished();
+    letFinish(m_create);
 }
 
 void CreateClusterDialog::onGroups()

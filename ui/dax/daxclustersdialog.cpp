@@ -146,8 +146,7 @@ DaxClustersDialog::~DaxClustersDialog()
     stopWatcher(m_listCall);
     stopWatcher(m_listTables);
     // Not cancelled: a delete asked for is sent even if the dialog closes first.
-    m_delete.disconnect();
-    m_delete.waitForFinished();
+    letFinish(m_delete);
     // The windows browsing through a cluster wait for their jobs before the rest goes.
     qDeleteAll(findChildren<DaxTableWindow *>(Qt::FindDirectChildrenOnly));
 }

@@ -96,10 +96,8 @@ ParameterGroupsPanel::~ParameterGroupsPanel()
     stopWatcher(m_listCall);
     stopWatcher(m_describe);
     // Not cancelled: a change asked for is sent even if the panel goes first.
-    for (auto *w : {&m_update, &m_create, &m_delete}) {
-        w->disconnect();
-        w->waitForFinished();
-    }
+    for (auto *w : {&m_update, &m_create, &m_delete})
+        letFinish(*w);
 }
 
 void ParameterGroupsPanel::refresh()

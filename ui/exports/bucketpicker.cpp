@@ -54,8 +54,7 @@ BucketPicker::~BucketPicker()
 {
     stopWatcher(m_list);
     // A bucket the user asked for is made even if the dialog closes first.
-    m_create.disconnect();
-    m_create.waitForFinished();
+    letFinish(m_create);
 }
 
 bool BucketPicker::isOnThisMachine(const Connection *connection)

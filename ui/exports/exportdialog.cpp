@@ -221,10 +221,8 @@ ExportDialog::~ExportDialog()
     // Not cancelled: what the user asked for is sent even if the dialog
     // closes before the pool started it (both answer at once; the export
     // itself runs on the server).
-    m_enablePitr.disconnect();
-    m_start.disconnect();
-    m_enablePitr.waitForFinished();
-    m_start.waitForFinished();
+    letFinish(m_enablePitr);
+    letFinish(m_start);
 }
 
 void ExportDialog::showEvent(QShowEvent *event)

@@ -10,8 +10,8 @@
 // FAILED (FailureCode and FailureMessage).
 //
 // GUI thread only. Every call goes through Connection::call into a watcher;
-// polling stops when the dialog hides, and the destructor waits for a call
-// still running (an export or PITR change already asked for is still sent),
+// polling stops when the dialog hides, and the destructor drops a call still
+// running without waiting (an export or PITR change asked for is still sent),
 // so the dialog may be closed (and deleted) at any time. The Connection
 // must outlive the dialog.
 #pragma once
@@ -45,7 +45,7 @@ public:
 
     // Starts reading the table, its point-in-time recovery and the buckets at once.
     ExportDialog(Connection *connection, const QString &table, QWidget *parent = nullptr);
-    ~ExportDialog() override; // waits for a call still running
+    ~ExportDialog() override; // never waits for a call still running
 
     Connection *connection() const { return m_connection; }
     QString tableName() const { return m_table; }

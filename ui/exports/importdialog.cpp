@@ -219,8 +219,7 @@ ImportDialog::~ImportDialog()
     // Not cancelled: an import the user asked for is sent even if the
     // dialog closes first (ImportTable answers at once; the load runs on
     // the server).
-    m_start.disconnect();
-    m_start.waitForFinished();
+    letFinish(m_start);
 }
 
 void ImportDialog::showEvent(QShowEvent *event)

@@ -10,8 +10,8 @@
 // table), and "Open table" once the table is there.
 //
 // GUI thread only. Every call goes through Connection::call into a watcher;
-// polling stops when the dialog hides, and the destructor waits for a call
-// still running (an import already asked for is still sent), so the dialog
+// polling stops when the dialog hides, and the destructor drops a call still
+// running without waiting (an import already asked for is still sent), so the dialog
 // may be closed (and deleted) at any time. The Connection must outlive the
 // dialog.
 #pragma once
@@ -43,7 +43,7 @@ class ImportDialog : public QDialog {
 public:
     // Starts listing the local buckets at once.
     explicit ImportDialog(Connection *connection, QWidget *parent = nullptr);
-    ~ImportDialog() override; // waits for a call still running
+    ~ImportDialog() override; // never waits for a call still running
 
     Connection *connection() const { return m_connection; }
 

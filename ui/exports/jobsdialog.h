@@ -5,7 +5,7 @@
 // job shows its DescribeExport or DescribeImport fields in a details pane.
 //
 // GUI thread only. Every call goes through Connection::call into a watcher;
-// the destructor cancels and waits for them, so the dialog may be closed
+// the destructor cancels them without waiting, so the dialog may be closed
 // (and deleted) at any time. The Connection must outlive the dialog.
 #pragma once
 
@@ -35,7 +35,7 @@ public:
 
     // Starts reading both lists at once.
     explicit JobsDialog(Connection *connection, QWidget *parent = nullptr);
-    ~JobsDialog() override; // cancels and waits for a call still running
+    ~JobsDialog() override; // cancels a call still running, without waiting
 
     Connection *connection() const { return m_connection; }
 

@@ -490,7 +490,7 @@ void MainWindow::newConnection()
 
 void MainWindow::closeConnection(Connection *connection)
 {
-    // Each waits for its call.
+    // Each lets its call go on without it.
     for (auto *dialog : findChildren<ReplicasDialog *>())
         if (dialog->connection() == connection)
             delete dialog;
@@ -988,7 +988,7 @@ void MainWindow::closeTab(int index)
 {
     QWidget *w = m_tabs->widget(index);
     m_tabs->removeTab(index);
-    delete w; // waits for the tab's jobs (TableBrowser's destructor)
+    delete w; // drops the tab's jobs without waiting (common/watchers.h)
 }
 
 void MainWindow::setServing(Connection *connection, bool serve)

@@ -226,7 +226,7 @@ TableCopyDialog::TableCopyDialog(Connection *source, const QString &table, const
 TableCopyDialog::~TableCopyDialog()
 {
     m_run->disconnect(this);
-    delete m_run; // stops a running copy while the connections are surely there
+    delete m_run; // stops a running copy (it ends at its next check)
     stopWatcher(m_describe);
     stopWatcher(m_describeTtl);
     stopWatcher(m_listing);

@@ -10,6 +10,7 @@ namespace dd::ui {
 
 struct TableCopyJob::Relay {
     std::mutex mutex;
+    TableCopyJob *owner = nullptr;    // null once stopped; guarded by mutex
     client::TableCopyProgress latest; // guarded by mutex
     bool posted = false;              // a delivery is queued or held back; guarded by mutex
 };
@@ -35,20 +36,26 @@ bool TableCopyJob::start(Connection *source, Connection *target, const client::T
     m_relay = std::make_shared<Relay>();
     m_lastDelivery.invalidate();
     m_clock.start();
+    m_relay->owner = this;
     // From the copy's threads: keep the report and queue one delivery;
-    // later reports only replace it until the GUI thread takes it. `this`
-    // outlives the copy (stop() waits), and Qt drops a queued call to a
-    // deleted object.
-    auto report = [this, relay = m_relay](const client::TableCopyProgress &progress) {
+    // later reports only replace it until the GUI thread takes it. stop()
+    // clears the owner under the mutex, so a report never reaches a
+    // destroyed job, and Qt drops a call queued to a deleted object.
+    auto report = [relay = m_relay](const client::TableCopyProgress &progress) {
         std::lock_guard lock(relay->mutex);
+        if (!relay->owner)
+            return;
         relay->latest = progress;
         if (relay->posted)
             return;
         relay->posted = true;
-        QMetaObject::invokeMethod(this, [this, relay] { deliver(relay); }, Qt::QueuedConnection);
+        TableCopyJob *owner = relay->owner;
+        QMetaObject::invokeMethod(owner, [owner, relay] { owner->deliver(relay); }, Qt::QueuedConnection);
     };
-    client::Client *from = &source->client();
-    client::Client *to = &target->client();
+    // The copy holds both clients: it may end after the job and either
+    // Connection have gone.
+    std::shared_ptr<client::Client> from = source->sharedClient();
+    std::shared_ptr<client::Client> to = target->sharedClient();
     m_watcher.setFuture(QtConcurrent::run(source->pool(), [from, to, options, report, cancel = m_cancel] {
         return client::copyTable(*from, *to, options, report, cancel.get());
     }));
@@ -66,7 +73,10 @@ void TableCopyJob::stop()
     if (!m_running)
         return;
     m_cancel->store(true);
-    m_watcher.waitForFinished();
+    {
+        std::lock_guard lock(m_relay->mutex);
+        m_relay->owner = nullptr;
+    }
     m_throttle.stop();
     m_relay.reset();
     m_running = false;

@@ -1,6 +1,6 @@
 // TableCopyJob: one client::copyTable() between two Connections, run off
-// the GUI thread (on the source connection's pool, so that closing it waits
-// for the copy), with its progress brought to the GUI thread. copyTable
+// the GUI thread (on the source connection's pool), with its progress
+// brought to the GUI thread. copyTable
 // reports from its scan workers after every batch of 25 items; the job
 // keeps only the latest report and delivers it at most every
 // kProgressIntervalMs, so a fast copy cannot flood the event loop.
@@ -9,9 +9,10 @@
 // Connection::call: thousands of Scan and BatchWriteItem calls would drown
 // the status bar, and the tree hears of the new table from the owner.
 //
-// GUI thread only. Both connections must outlive the running copy: the
-// destructor and stop() cancel it and wait (a few hundred milliseconds at
-// most: copyTable checks the flag between pages, batches and backoffs).
+// GUI thread only. The destructor and stop() cancel the copy without
+// waiting for it: it holds both connections' clients and ends at its next
+// check of the flag (between pages, batches and backoffs), after a call on
+// its way has returned.
 #pragma once
 
 #include "client/tablecopy.h"
@@ -42,8 +43,8 @@ public:
     // Asks the running copy to stop between two steps; finished() follows
     // with the outcome's `cancelled` set (or an error or success that came first).
     void cancel();
-    // Cancels the running copy and waits for it, without finished(): for
-    // an owner that goes away or a connection that closes.
+    // Cancels the running copy, without finished() and without waiting for
+    // it to end: for an owner that goes away or a connection that closes.
     void stop();
     bool isRunning() const { return m_running; }
     bool isCancelling() const { return m_running && isSet(m_cancel); }

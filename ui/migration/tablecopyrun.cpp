@@ -2,6 +2,7 @@
 
 #include "common/confirm.h"
 #include "common/errorlabel.h"
+#include "common/watchers.h"
 #include "connections/connection.h"
 
 #include <QHBoxLayout>
@@ -74,8 +75,7 @@ TableCopyRun::~TableCopyRun()
 {
     m_job.stop();
     // Not cancelled: the user asked for the partial table to go.
-    m_deleteTable.disconnect();
-    m_deleteTable.waitForFinished();
+    letFinish(m_deleteTable);
 }
 
 QString TableCopyRun::placeOf(const Connection *connection)

@@ -13,7 +13,7 @@
 // SELECT from a table opens its item in the item editor (resultitemopener.h).
 //
 // GUI thread only. The Connection must outlive the editor; the destructor
-// waits for the calls it still watches.
+// drops the calls it still watches without waiting for them.
 #pragma once
 
 #include "client/client.h"

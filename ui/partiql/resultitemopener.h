@@ -6,7 +6,8 @@
 // another result since (a model reset).
 //
 // GUI thread only. The connection and the model are not owned and must
-// outlive the opener; the destructor waits for the read in flight.
+// outlive the opener; the destructor drops the read in flight without
+// waiting for it.
 #pragma once
 
 #include "client/client.h"

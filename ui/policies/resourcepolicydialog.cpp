@@ -187,8 +187,7 @@ ResourcePolicyDialog::~ResourcePolicyDialog()
 {
     // Not cancelled: a save or a delete the user asked for is sent even if
     // the dialog closes before the pool started it.
-    m_watcher.disconnect();
-    m_watcher.waitForFinished();
+    letFinish(m_watcher);
 }
 
 bool ResourcePolicyDialog::hasStream() const

@@ -144,8 +144,7 @@ ReplicasDialog::~ReplicasDialog()
     // Not cancelled: a change the user asked for is sent even if the dialog
     // closes before the pool started it (UpdateTable answers at once; the
     // items are copied in the background).
-    m_update.disconnect();
-    m_update.waitForFinished();
+    letFinish(m_update);
 }
 
 QStringList ReplicasDialog::commonRegions()

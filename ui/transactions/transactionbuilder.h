@@ -11,7 +11,7 @@
 // values from a small form.
 //
 // GUI thread only. The Connection must outlive the builder; the destructor
-// waits for a running call.
+// drops a running call without waiting for it.
 #pragma once
 
 #include "client/client.h"
