@@ -65,7 +65,7 @@ struct OpContext {
 
 using OpHandler = Result<QByteArray> (*)(OpContext &, const QJsonObject &);
 
-// Table operations (tableops.cpp).
+// Table operations (createtableops.cpp, updatetableops.cpp, tableops.cpp).
 Result<QByteArray> createTable(OpContext &, const QJsonObject &);
 Result<QByteArray> describeTable(OpContext &, const QJsonObject &);
 Result<QByteArray> listTables(OpContext &, const QJsonObject &);

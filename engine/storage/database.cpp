@@ -303,6 +303,14 @@ Result<std::unique_ptr<Database>> Database::openUnnamed(const QString &filePath,
     // 16 MiB, 15% at 4 MiB and 2 MiB. Pages outside the cache come from
     // the mapping, or from the WAL, not from read() of the file.
     DD_CHECK(db->m_writer->exec("PRAGMA temp_store=MEMORY; PRAGMA cache_size=-4096; PRAGMA mmap_size=" + QByteArray::number(kMmapBytes) + ';'));
+    // Debian builds SQLite with secure_delete on: every page a DROP TABLE or
+    // a delete frees is read, zeroed and written to the WAL. Off (SQLite's
+    // own default), freed pages only join the free list: DeleteTable of a
+    // 60,000-item table (19 MB) holds the writer 0.04 s instead of 0.12 s
+    // (two runs each, 2026-11-28). Deleted items' bytes may stay in free
+    // pages until reused, as with DynamoDB Local; an encrypted data
+    // directory keeps them encrypted.
+    DD_CHECK(db->m_writer->exec("PRAGMA secure_delete=OFF"));
     // A read of the change log through the open transaction sees its pending blocks.
     db->m_writer->m_beforeLogRead = [d = db.get()] { return d->flushChangeLog(); };
     if (sqlite3_create_function(db->m_writer->handle(), "dd_changelog_end", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, db.get(),

@@ -20,7 +20,7 @@ for tool in wrk valgrind strace; do
   command -v $tool >/dev/null || { echo "http_profile.sh: $tool is missing" >&2; exit 2; }
 done
 cmake --build "$root/build" --target dynamodesk-server >/dev/null
-server=$root/build/bin/dynamodesk-server
+server=${DD_SERVER:-$root/build/bin/dynamodesk-server} # DD_SERVER: another build of it, to compare
 
 source "$here/benchlib.sh"
 requests() { awk '/requests in/ {print $1}' <<<"$1"; }

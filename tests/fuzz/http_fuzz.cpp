@@ -1,5 +1,5 @@
 // libFuzzer target for the local endpoint's HTTP layer over a real socket
-// (http_harness.h): http/httpserver.cpp's request line, headers,
+// (http_harness.h): http/httpserver_parse.cpp's request line, headers,
 // Content-Length and chunked bodies, pipelining and limits, and
 // http/endpoint.cpp's targets, content types, SigV4 headers and CORS. One
 // endpoint serves the whole run; every 256 inputs a plain ListTables must
