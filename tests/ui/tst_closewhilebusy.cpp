@@ -35,7 +35,6 @@
 #include <QThread>
 
 #include <atomic>
-#include <functional>
 
 using namespace dd::ui;
 
@@ -165,12 +164,12 @@ void CloseWhileBusyTest::cleanupTestCase()
 
 std::unique_ptr<Connection> CloseWhileBusyTest::throughProxy() const
 {
-    auto config = dd::client::HttpClient::Config::local(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port())));
-    config.timeoutMs = kClientTimeoutMs;
-    config.maxAttempts = 1;
     ConnectionSettings settings;
     settings.kind = ConnectionSettings::Kind::Endpoint;
     settings.url = QStringLiteral("http://127.0.0.1:%1").arg(m_proxy->port());
+    auto config = dd::client::HttpClient::Config::local(QUrl(settings.url));
+    config.timeoutMs = kClientTimeoutMs;
+    config.maxAttempts = 1;
     return std::make_unique<Connection>(settings, std::make_shared<dd::client::HttpClient>(config));
 }
 
