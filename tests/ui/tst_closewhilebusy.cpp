@@ -9,6 +9,8 @@
 // (its timeout, one attempt), and the call would have ended with that
 // error instead. Jobs that end after their window has gone must also leave
 // nothing behind that crashes (AddressSanitizer runs these tests too).
+// Closing a whole connection likewise: Connection::retire() and the main
+// window's Close connection return while its calls are on their way.
 #include "backups/historyview.h"
 #include "browser/tablebrowser.h"
 #include "client/httpclient.h"
@@ -19,6 +21,8 @@
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
 #include "items/itemeditor.h"
+#include "connections/connectiontree.h"
+#include "mainwindow/mainwindow.h"
 #include "migration/tablecopydialog.h"
 #include "policies/resourcepolicydialog.h"
 #include "replicas/replicasdialog.h"
@@ -129,6 +133,8 @@ private slots:
     void cleanupTestCase();
     void closesAtOnce_data();
     void closesAtOnce();
+    void connectionClosesAtOnce_data();
+    void connectionClosesAtOnce();
 
 private:
     std::unique_ptr<Connection> throughProxy() const;
@@ -250,6 +256,47 @@ void CloseWhileBusyTest::closesAtOnce()
     for (qsizetype i = before; i < ended.size(); ++i)
         QVERIFY2(ended.at(i).second.isEmpty(), qPrintable(ended.at(i).first + QStringLiteral(": ") + ended.at(i).second));
     c.reset(); // waits for whatever the window left running
+}
+
+void CloseWhileBusyTest::connectionClosesAtOnce_data()
+{
+    QTest::addColumn<bool>("throughWindow");
+    QTest::newRow("retire") << false;
+    QTest::newRow("main window") << true;
+}
+
+void CloseWhileBusyTest::connectionClosesAtOnce()
+{
+    QFETCH(bool, throughWindow);
+    auto owned = throughProxy();
+    Connection *c = owned.get();
+    std::unique_ptr<MainWindow> window;
+    if (throughWindow) {
+        window = std::make_unique<MainWindow>();
+        window->setRememberConnections(false);
+        window->addConnection(std::move(owned));
+        QVERIFY(window->openTable(c, s("Orders"))); // a tab whose scan is held too
+    }
+    m_proxy->hold();
+    QFuture<dd::client::ApiResponse> call = c->call(s("DescribeTable"), QJsonObject{{s("TableName"), s("Orders")}});
+    QTRY_VERIFY_WITH_TIMEOUT(m_proxy->held() > 0, kTimeoutMs);
+    if (throughWindow) {
+        emit window->tree()->closeConnectionRequested(c);
+        QCOMPARE(window->connections().size(), size_t(0));
+        QCOMPARE(window->tabs()->count(), 0);
+    } else {
+        Connection::retire(std::move(owned));
+    }
+    // Closed while the answer is still held: nothing waited for the call.
+    QVERIFY(!call.isFinished());
+    m_proxy->release();
+    // The call ends with the server's answer, not the client's timeout.
+    QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), kTimeoutMs);
+    const dd::client::ApiResponse answer = call.result();
+    QVERIFY2(answer.ok(), qPrintable(answer.error ? answer.error->message() : QString()));
+    QCOMPARE(answer.body.value(s("Table")).toObject().value(s("TableName")).toString(), s("Orders"));
+    Connection::waitForRetired();
+    window.reset();
 }
 
 QTEST_MAIN(CloseWhileBusyTest)

@@ -388,6 +388,7 @@ private slots:
         QVERIFY(!visibleBox(&window, QStringLiteral("connectionError")));
         QCOMPARE(note(*c), kNeedle);
         emit window.tree()->closeConnectionRequested(c);
+        Connection::waitForRetired(); // closed without waiting: its engine lets the folder go a moment later
         {
             api::EngineOptions o;
             o.dataDir = dir.path();

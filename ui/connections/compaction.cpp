@@ -1,6 +1,7 @@
 #include "connections/compaction.h"
 
 #include "api/engine.h"
+#include "connections/connection.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -10,6 +11,7 @@ namespace dd::ui {
 void runCompaction(QPromise<CompactionOutcome> &promise, const QString &dataDir, std::shared_ptr<const std::atomic<bool>> cancel,
                    const QByteArray &encryptionKey)
 {
+    Connection::waitForRetired(dataDir); // the folder's connections, just closed, release its lock
     CompactionOutcome out;
     const QLocale locale;
     api::EngineOptions options;

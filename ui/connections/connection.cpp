@@ -9,7 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
+#include <QWaitCondition>
 #include <QtConcurrent>
 
 namespace dd::ui {
@@ -33,6 +33,17 @@ bool changesTables(const QString &op)
         || op == QLatin1String("UpdateTable") || op == QLatin1String("ImportTable");
 }
 
+// Connections handed to Connection::retire() and not yet deleted.
+struct Retiring {
+    QMutex mutex;
+    QWaitCondition changed;
+    QHash<QString, int> byFolder; // lockedFolder() -> how many
+    QThreadPool pool;             // one thread per connection, waiting for its calls
+    Retiring() { pool.setMaxThreadCount(1024); }
+};
+
+Q_GLOBAL_STATIC(Retiring, retiring)
+
 } // namespace
 
 Connection::Connection(ConnectionSettings settings, std::shared_ptr<client::Client> client,
@@ -40,12 +51,57 @@ Connection::Connection(ConnectionSettings settings, std::shared_ptr<client::Clie
     : QObject(parent), m_settings(std::move(settings)), m_client(std::move(client)), m_engine(std::move(engine))
 {
     m_pool.setMaxThreadCount(8);
+    m_flushTimer = new QTimer(this);
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setInterval(150);
+    connect(m_flushTimer, &QTimer::timeout, this, &Connection::flushExternalChanges);
 }
 
 Connection::~Connection()
 {
     stopServing();
     m_pool.waitForDone();
+}
+
+void Connection::retire(std::unique_ptr<Connection> connection)
+{
+    if (!connection)
+        return;
+    Connection *c = connection.release();
+    c->stopServing();
+    c->m_flushTimer->stop();
+    // Nothing hears of it any more; the reports its calls still queue to it
+    // are never delivered (no thread) and go with it.
+    QObject::disconnect(c, nullptr, nullptr, nullptr);
+    c->moveToThread(nullptr);
+    const QString folder = c->lockedFolder();
+    Retiring *r = retiring();
+    {
+        QMutexLocker lock(&r->mutex);
+        ++r->byFolder[folder];
+    }
+    r->pool.start([c, folder, r] {
+        delete c; // waits for its calls and jobs
+        QMutexLocker lock(&r->mutex);
+        if (--r->byFolder[folder] == 0)
+            r->byFolder.remove(folder);
+        r->changed.wakeAll();
+    });
+}
+
+void Connection::waitForRetired(const QString &dataFolder)
+{
+    Retiring *r = retiring();
+    QMutexLocker lock(&r->mutex);
+    while (dataFolder.isNull() ? !r->byFolder.isEmpty() : r->byFolder.contains(dataFolder))
+        r->changed.wait(&r->mutex);
+}
+
+QString Connection::lockedFolder() const
+{
+    if (!m_engine || m_settings.kind != ConnectionSettings::Kind::Embedded || m_settings.inMemory)
+        return QStringLiteral("");
+    return m_settings.dataFolder();
 }
 
 std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings, QString *error)
@@ -99,6 +155,8 @@ std::unique_ptr<Connection> Connection::open(const ConnectionSettings &settings,
 
 Result<std::shared_ptr<api::Engine>> Connection::openEngine(const ConnectionSettings &settings, const QByteArray &secret)
 {
+    if (!settings.inMemory)
+        waitForRetired(settings.dataFolder()); // a connection just closed may still hold the folder's lock
     api::EngineOptions options;
     options.inMemory = settings.inMemory;
     options.dataDir = settings.dataFolder();
@@ -280,8 +338,7 @@ void Connection::onEndpointWrite(const QString &operation, const QByteArray &bod
     if (m_flushScheduled)
         return;
     m_flushScheduled = true;
-    QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(150, this, &Connection::flushExternalChanges); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(m_flushTimer, qOverload<>(&QTimer::start), Qt::QueuedConnection);
 }
 
 void Connection::flushExternalChanges()

@@ -4,8 +4,9 @@
 // (latency, consumed capacity) and the tree of table changes.
 //
 // Lives on the GUI thread. call() and callSync() may be used from any thread;
-// the Connection must outlive every call started through it (its destructor
-// waits for calls still running).
+// the Connection must outlive every call started through it: its destructor
+// waits for calls still running, so the app never deletes one on the GUI
+// thread but hands it to retire(), which lets its calls end off that thread.
 #pragma once
 
 #include "client/client.h"
@@ -16,6 +17,7 @@
 #include <QObject>
 #include <QSet>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <memory>
 
@@ -36,6 +38,18 @@ public:
     Connection(ConnectionSettings settings, std::shared_ptr<client::Client> client,
                std::shared_ptr<api::Engine> engine = nullptr, QObject *parent = nullptr);
     ~Connection() override; // stops serving; waits for running calls and jobs
+
+    // Closes `connection` without waiting: it stops serving at once and no
+    // longer signals anything; its running calls and jobs end on their own
+    // (a slow endpoint's within its client's timeout), then it is deleted on
+    // a thread of its own, which also closes its embedded engine if no other
+    // connection shares it. Call on the GUI thread.
+    static void retire(std::unique_ptr<Connection> connection);
+    // Waits until every connection retired over the data folder `dataFolder`
+    // is deleted (its engine, and so the folder's lock, released); all
+    // retired connections if `dataFolder` is null. For jobs that open a
+    // folder again; blocking, so off the GUI thread or where nothing is left to wait for.
+    static void waitForRetired(const QString &dataFolder = QString());
 
     // Opens the connection that `settings` describe: for Embedded, opens the
     // data directory (or memory) and serves it if settings.serve. Returns
@@ -127,6 +141,9 @@ private:
     void report(const QString &operation, const client::ApiResponse &response);
     void onEndpointWrite(const QString &operation, const QByteArray &body); // on a server thread
     void flushExternalChanges();
+    // The data folder whose lock this connection's engine holds; empty for
+    // memory, endpoints and AWS.
+    QString lockedFolder() const;
 
     ConnectionSettings m_settings;
     std::shared_ptr<client::Client> m_client;
@@ -138,6 +155,7 @@ private:
     QSet<QString> m_changedTables;              // written through the endpoint since the last flush
     bool m_changedUnknown = false;              // a write whose tables are not known
     bool m_flushScheduled = false;
+    QTimer *m_flushTimer;                       // runs flushExternalChanges() once, 150 ms after a write
 };
 
 } // namespace dd::ui

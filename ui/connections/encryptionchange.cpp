@@ -1,6 +1,7 @@
 #include "connections/encryptionchange.h"
 
 #include "api/engine.h"
+#include "connections/connection.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -9,6 +10,7 @@ namespace dd::ui {
 
 void runEncryptionChange(QPromise<EncryptionOutcome> &promise, const QString &dataDir, const EncryptionChange &change)
 {
+    Connection::waitForRetired(dataDir); // the folder's connections, just closed, release its lock
     using Options = api::EngineOptions;
     EncryptionOutcome out;
     Options options;

@@ -52,8 +52,9 @@ DaxTableWindow::DaxTableWindow(std::unique_ptr<Connection> connection, const QSt
 
 DaxTableWindow::~DaxTableWindow()
 {
-    delete m_browser; // it waits for its jobs, which use the connection
+    delete m_browser; // its jobs use the connection, which outlives them
     m_browser = nullptr;
+    Connection::retire(std::move(m_connection));
 }
 
 QString DaxTableWindow::cluster() const

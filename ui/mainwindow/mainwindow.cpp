@@ -117,7 +117,11 @@ MainWindow::~MainWindow()
         delete child;
     for (const auto &c : m_connections)
         m_tree->removeConnection(c.get());
+    for (auto &c : m_connections)
+        Connection::retire(std::move(c));
     m_connections.clear();
+    // The window is gone: the engines close before the app ends.
+    Connection::waitForRetired();
 }
 
 void MainWindow::createActions()

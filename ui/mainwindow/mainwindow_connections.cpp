@@ -212,10 +212,13 @@ void MainWindow::closeConnection(Connection *connection)
         if (tabConnection(i) == connection)
             closeTab(i);
     m_tree->removeConnection(connection);
-    auto it = std::find_if(m_connections.begin(), m_connections.end(), [connection](const auto &c) { return c.get() == connection; });
-    if (it != m_connections.end())
-        m_connections.erase(it);
     m_regionConnections.remove(connection);
+    auto it = std::find_if(m_connections.begin(), m_connections.end(), [connection](const auto &c) { return c.get() == connection; });
+    if (it != m_connections.end()) {
+        std::unique_ptr<Connection> closing = std::move(*it);
+        m_connections.erase(it);
+        Connection::retire(std::move(closing)); // its calls end without the window waiting for them
+    }
     updateServeAction();
     saveConnections();
 }
