@@ -8,6 +8,7 @@
 #include "api/keys.h"
 #include "api/opcontext.h"
 #include "cache/cluster.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/size.h"
 #include "storage/itemstore.h"
@@ -135,7 +136,9 @@ Result<QByteArray> batchGetItem(OpContext &ctx, const QJsonObject &req)
             }
             bytes += size;
             r.processed[i] = true;
-            r.units += model::readCapacityUnits(size, r.consistent);
+            const double units = model::readCapacityUnits(size, r.consistent);
+            r.units += units;
+            insights::recordTable(ctx, *r.table, r.keys[i].attributes, units);
             if (!got)
                 continue;
             if (!r.ex.hasProjection) {

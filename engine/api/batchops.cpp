@@ -6,6 +6,7 @@
 #include "api/keys.h"
 #include "api/opcontext.h"
 #include "api/writecapacity.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -95,22 +96,26 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
         qint64 bytes = 0;
     };
     std::vector<Collection> collections;
+    // Each write's table and units, for Contributor Insights once committed.
+    std::vector<std::pair<std::shared_ptr<const storage::TableDef>, double>> accesses;
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         units.clear();
         collections.clear();
+        accesses.clear();
         for (BatchWrite &w : writes) {
             DD_ASSIGN(auto table, requireTable(ctx, w.table->name, true));
             DD_ASSIGN(std::optional<storage::StoredItem> old, storage::ItemStore::get(txn.conn, *table, w.key.stored));
             const qint64 oldSize = old ? old->size : 0;
             storage::WriteEffects fx = writeEffects(ctx);
+            const double tableUnits = model::writeCapacityUnits(w.item ? std::max(oldSize, w.item->size) : oldSize);
             if (w.item) {
                 DD_CHECK(storage::applyPut(txn, *table, w.key.stored, w.keysJson, old, *w.item, &fx));
-                units[table->name].add(model::writeCapacityUnits(std::max(oldSize, w.item->size)), fx);
             } else {
                 if (old)
                     DD_CHECK(storage::applyDelete(txn, *table, w.key.stored, w.keysJson, *old, &fx));
-                units[table->name].add(model::writeCapacityUnits(oldSize), fx);
             }
+            units[table->name].add(tableUnits, fx);
+            accesses.emplace_back(table, tableUnits);
             if (fx.itemCollectionBytes) {
                 const model::AttributeValue &hash = w.key.attributes.at(table->keys.hash.name);
                 auto it = std::find_if(collections.begin(), collections.end(), [&](const Collection &c) {
@@ -125,6 +130,8 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
     });
     if (!written.ok())
         return written.error();
+    for (size_t i = 0; i < accesses.size(); ++i)
+        insights::recordTable(ctx, *accesses[i].first, writes[i].key.attributes, accesses[i].second);
 
     JsonWriter w;
     w.beginObject();

@@ -11,6 +11,7 @@
 #include "cache/dataplane.h"
 #include "cache/daxops.h"
 #include "cache/daxstore.h"
+#include "insights/recorder.h"
 #include "model/json.h"
 #include "migration/jobstore.h"
 #include "migration/localbuckets.h"
@@ -109,6 +110,7 @@ struct Engine::Private {
         ctx.replicator = replicator.get();
         ctx.buckets = buckets.get();
         ctx.clusters = clusters.get();
+        ctx.insights = &insights;
         return ctx;
     }
     std::vector<std::shared_ptr<storage::Database>> openRegions();
@@ -119,6 +121,8 @@ struct Engine::Private {
     std::unique_ptr<QTemporaryDir> bucketsTemp;
     // The DAX clusters' caches.
     std::unique_ptr<cache::Clusters> clusters;
+    // What Contributor Insights counts, in memory.
+    insights::Recorder insights;
     // Tables' and streams' resource-based policies, parsed once each.
     security::ResourcePolicyCache resourcePolicies;
 
@@ -148,6 +152,8 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("DescribeLimits"), describeLimits},
         {QStringLiteral("DescribeEndpoints"), describeEndpoints},
         {QStringLiteral("DescribeContributorInsights"), describeContributorInsights},
+        {QStringLiteral("UpdateContributorInsights"), updateContributorInsights},
+        {QStringLiteral("ListContributorInsights"), listContributorInsights},
         {QStringLiteral("DescribeKinesisStreamingDestination"), describeKinesisStreamingDestination},
         {QStringLiteral("UpdateKinesisStreamingDestination"), updateKinesisStreamingDestination},
         {QStringLiteral("PutResourcePolicy"), putResourcePolicy},
@@ -203,6 +209,7 @@ const QHash<QString, OpHandler> &handlers()
         {QStringLiteral("Dynamodesk.ListTriggers"), listTriggers},
         {QStringLiteral("Dynamodesk.DescribeTableHistory"), describeTableHistory},
         {QStringLiteral("Dynamodesk.PreviewRestore"), previewRestore},
+        {QStringLiteral("Dynamodesk.GetContributorInsightsReport"), getContributorInsightsReport},
         {QStringLiteral("Dynamodesk.ListLocalBuckets"), migration::listLocalBuckets},
         {QStringLiteral("Dynamodesk.CreateLocalBucket"), migration::createLocalBucket},
         {QStringLiteral("Dynamodesk.DescribeImportErrors"), migration::describeImportErrors},

@@ -9,6 +9,7 @@
 #include "api/opcontext.h"
 #include "api/writecapacity.h"
 #include "cache/cluster.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -121,12 +122,14 @@ Result<QByteArray> runPutItem(OpContext &ctx, const QString &name, const model::
     }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
+    const double units = model::writeCapacityUnits(std::max(size, old ? old->size : 0));
+    insights::recordWrite(ctx, *table, key.attributes, units, fx, &item, old);
 
     JsonWriter w;
     w.beginObject();
     if (returnValues == p("ALL_OLD") && old)
         w.key(QLatin1StringView("Attributes")).raw(old->json);
-    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(std::max(size, old ? old->size : 0)), fx);
+    writeConsumedCapacity(w, req, name, units, fx);
     writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
@@ -190,6 +193,8 @@ Result<QByteArray> runGetItem(OpContext &ctx, const QString &name, const model::
     }
     if (!got.ok())
         return got.error();
+    if (table->insights)
+        insights::recordTable(ctx, *table, keyParam, model::readCapacityUnits(*got ? (*got)->size : 0, consistent));
     if (*got && !ex.hasProjection && (capacityMode.isEmpty() || capacityMode == u"NONE")) {
         // The commonest answer, {"Item":<the stored item>}, copied in at once.
         static constexpr QByteArrayView head = "{\"Item\":";
@@ -256,12 +261,14 @@ Result<QByteArray> deleteItem(OpContext &ctx, const QJsonObject &req)
     }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
+    const double units = model::writeCapacityUnits(old ? old->size : 0);
+    insights::recordWrite(ctx, *table, key.attributes, units, fx, nullptr, old);
 
     JsonWriter w;
     w.beginObject();
     if (returnValues == p("ALL_OLD") && old)
         w.key(QLatin1StringView("Attributes")).raw(old->json);
-    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(old ? old->size : 0), fx);
+    writeConsumedCapacity(w, req, name, units, fx);
     writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();
@@ -316,6 +323,8 @@ Result<QByteArray> runUpdateItem(OpContext &ctx, const QString &name, const mode
     }, storage::WriteFailure::BeforeChanges);
     if (!written.ok())
         return written.error();
+    const double units = model::writeCapacityUnits(std::max(newSize, old ? old->size : 0));
+    insights::recordWrite(ctx, *table, key.attributes, units, fx, &newItem, old);
 
     JsonWriter w;
     w.beginObject();
@@ -330,7 +339,7 @@ Result<QByteArray> runUpdateItem(OpContext &ctx, const QString &name, const mode
         if (!part.empty())
             w.key(QLatin1StringView("Attributes")).item(part);
     }
-    writeConsumedCapacity(w, req, name, model::writeCapacityUnits(std::max(newSize, old ? old->size : 0)), fx);
+    writeConsumedCapacity(w, req, name, units, fx);
     writeItemCollectionMetrics(w, req, *table, key.attributes, fx);
     w.endObject();
     return w.take();

@@ -25,6 +25,9 @@ namespace dd::cache {
 class Cluster;
 class Clusters;
 }
+namespace dd::insights {
+class Recorder;
+}
 
 namespace dd::api {
 
@@ -38,6 +41,7 @@ struct OpContext {
     replication::Replicator *replicator = nullptr; // the engine's global tables: other regions, replication
     migration::LocalBuckets *buckets = nullptr; // the local S3 buckets of exports and imports
     cache::Clusters *clusters = nullptr;         // the engine's running DAX clusters
+    insights::Recorder *insights = nullptr;      // what Contributor Insights counts (insights/record.h)
     // The DAX cluster whose item cache eventually consistent GetItem and
     // BatchGetItem read through (cache/dataplane.h); null: the table only.
     cache::Cluster *dax = nullptr;
@@ -54,6 +58,7 @@ struct OpContext {
         c.replicator = replicator;
         c.buckets = buckets;
         c.clusters = clusters;
+        c.insights = insights;
         c.keyAttributesInFilter = keyAttributesInFilter;
         c.propagated = propagated;
         return c;
@@ -73,10 +78,13 @@ Result<QByteArray> updateTable(OpContext &, const QJsonObject &);
 Result<QByteArray> deleteTable(OpContext &, const QJsonObject &);
 Result<QByteArray> describeLimits(OpContext &, const QJsonObject &);
 Result<QByteArray> describeEndpoints(OpContext &, const QJsonObject &);
-// What the engine does not emulate, described as it is: Contributor Insights
-// DISABLED (tableops.cpp); no Kinesis streaming destinations, so none to
-// update either (kinesisops.cpp).
+// Contributor Insights (insights/insightsops.cpp).
+Result<QByteArray> updateContributorInsights(OpContext &, const QJsonObject &);
 Result<QByteArray> describeContributorInsights(OpContext &, const QJsonObject &);
+Result<QByteArray> listContributorInsights(OpContext &, const QJsonObject &);
+Result<QByteArray> getContributorInsightsReport(OpContext &, const QJsonObject &); // Dynamodesk.GetContributorInsightsReport
+// What the engine does not emulate, described as it is: no Kinesis streaming
+// destinations, so none to update either (kinesisops.cpp).
 Result<QByteArray> describeKinesisStreamingDestination(OpContext &, const QJsonObject &);
 Result<QByteArray> updateKinesisStreamingDestination(OpContext &, const QJsonObject &);
 // Tags (tagops.cpp).

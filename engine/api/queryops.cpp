@@ -18,6 +18,7 @@
 #include "api/requestview.h"
 #include "expr/compare.h"
 #include "expr/keycondition.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/keycodec.h"
 #include "model/size.h"
@@ -216,6 +217,7 @@ struct PageRequest {
     bool returnFetched = false; // with fetch: Select ALL_ATTRIBUTES returns the table's item, not the entry
     qint64 limit = 0;   // 0: none
     Consumed consumed = Consumed::None;
+    mutable double units = 0; // out: the capacity units the page consumed (table and index)
 };
 
 // Reads one page from `scan` and writes Items, Count, ScannedCount,
@@ -286,11 +288,15 @@ Result<QByteArray> readPage(const PageRequest &page, storage::Connection &c, Rea
     w.key(QLatin1StringView("ScannedCount")).integer(scanned);
     if (lastKey)
         w.key(QLatin1StringView("LastEvaluatedKey")).item(*lastKey);
-    if (page.target->index)
-        writeConsumed(w, page.consumed, *page.target, fetchedBytes > 0 ? model::readCapacityUnits(fetchedBytes, page.consistent) : 0.0,
-                      model::readCapacityUnits(bytes, page.consistent));
-    else
-        writeConsumed(w, page.consumed, *page.target, model::readCapacityUnits(bytes, page.consistent), 0.0);
+    if (page.target->index) {
+        const double tableUnits = fetchedBytes > 0 ? model::readCapacityUnits(fetchedBytes, page.consistent) : 0.0;
+        const double indexUnits = model::readCapacityUnits(bytes, page.consistent);
+        page.units = tableUnits + indexUnits;
+        writeConsumed(w, page.consumed, *page.target, tableUnits, indexUnits);
+    } else {
+        page.units = model::readCapacityUnits(bytes, page.consistent);
+        writeConsumed(w, page.consumed, *page.target, page.units, 0.0);
+    }
     w.endObject();
     return w.take();
 }
@@ -681,6 +687,7 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
     // key conditions, attribute by attribute; the encoded key after them.
     std::optional<StartPosition> start;
     storage::PartitionRange pr;
+    model::Item partition; // the queried partition key, for Contributor Insights
     if (keys.composite()) {
         DD_CHECK(compositeKeyRange(r, nullptr));
         if (r.startKey) {
@@ -697,6 +704,8 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
         }
         const KeyPart &hash = reduced->first;
         const std::optional<KeyPart> &range = reduced->second;
+        if (r.target.index ? r.target.index->insights : table.insights)
+            partition.emplace(keys.hash.name, hash.values[0]);
         pr.pk = model::encodeKeyValue(hash.values[0]);
         pr.hash = model::partitionHash(pr.pk);
         setSortBounds(pr, false, QByteArray(), range ? &*range : nullptr);
@@ -723,10 +732,13 @@ Result<QByteArray> runQuery(OpContext &ctx, ReadRequest &r, bool forward, bool l
     DD_CHECK(checkKeyPaths(table, nested));
     // The start key satisfies the sort condition (checked above), so the
     // cursor resumes after it within the range.
-    return readPages(ctx, r.page, [&](storage::Connection &c) -> Result<QByteArray> {
+    Result<QByteArray> answer = readPages(ctx, r.page, [&](storage::Connection &c) -> Result<QByteArray> {
         DD_ASSIGN(ReadCursor cursor, r.target.openPartition(c, pr, start));
         return readPage(r.page, c, cursor);
     });
+    if (answer.ok() && !partition.empty())
+        insights::recordQuery(ctx, table, r.target.index, partition, r.page.units);
+    return answer;
 }
 
 } // namespace

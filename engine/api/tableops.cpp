@@ -1,5 +1,5 @@
 // Table operations: DescribeTable, ListTables, DeleteTable, DescribeLimits,
-// DescribeEndpoints, DescribeContributorInsights, and what they share with
+// DescribeEndpoints, and what they share with
 // CreateTable (createtableops.cpp) and UpdateTable (updatetableops.cpp),
 // declared in tableops.h. Messages follow AWS's text.
 #include "api/tableops.h"
@@ -271,26 +271,6 @@ Result<QByteArray> describeEndpoints(OpContext &ctx, const QJsonObject &)
     return toBody({{p("Endpoints"), QJsonArray{QJsonObject{
                                       {p("Address"), QStringLiteral("dynamodb.%1.amazonaws.com").arg(ctx.db.region())},
                                       {p("CachePeriodInMinutes"), 1440}}}}});
-}
-
-Result<QByteArray> describeContributorInsights(OpContext &ctx, const QJsonObject &req)
-{
-    // CloudWatch Contributor Insights is not emulated: the table and each of
-    // its global secondary indexes report DISABLED, as on AWS before anyone
-    // enables it. (Inventory tools describe it along with every table.)
-    DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
-    QJsonObject out{{p("TableName"), table->name}, {p("ContributorInsightsStatus"), p("DISABLED")}};
-    if (req.contains(p("IndexName"))) {
-        const QString index = req.value(p("IndexName")).toString();
-        // The described GSIs, as DescribeTable lists them: a DELETING one too
-        // (TableDef::index() leaves those out).
-        const QJsonArray gsis = table->description.value(p("GlobalSecondaryIndexes")).toArray();
-        const bool found = std::any_of(gsis.begin(), gsis.end(), [&](const QJsonValue &g) { return g.toObject().value(p("IndexName")).toString() == index; });
-        if (!found)
-            return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Index: %1 not found").arg(index));
-        out.insert(p("IndexName"), index);
-    }
-    return toBody(out);
 }
 
 } // namespace dd::api

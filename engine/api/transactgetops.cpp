@@ -6,6 +6,7 @@
 #include "api/jsonwriter.h"
 #include "api/keys.h"
 #include "api/opcontext.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/size.h"
 #include "storage/itemstore.h"
@@ -71,6 +72,7 @@ Result<QByteArray> transactGetItems(OpContext &ctx, const QJsonObject &req)
         const qint64 size = g.found ? g.found->size : 0;
         bytes += size;
         const double u = kTransactionalFactor * model::readCapacityUnits(size, true);
+        insights::recordTable(ctx, *g.table, g.key.attributes, u);
         auto it = std::find_if(units.begin(), units.end(), [&](const auto &e) { return e.first == g.tableName; });
         if (it == units.end())
             units.emplace_back(g.tableName, u);

@@ -19,6 +19,7 @@
 #include "api/keys.h"
 #include "api/opcontext.h"
 #include "api/writecapacity.h"
+#include "insights/record.h"
 #include "model/json.h"
 #include "model/limits.h"
 #include "model/size.h"
@@ -331,6 +332,7 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
     std::vector<Outcome> outcomes;
     TableCapacity capacity;
     std::optional<TableCapacity> replay;
+    std::vector<std::shared_ptr<const storage::TableDef>> tables(actions.size());
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         outcomes.assign(actions.size(), Outcome());
         capacity.clear();
@@ -345,7 +347,6 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
                 return true;
             }
         }
-        std::vector<std::shared_ptr<const storage::TableDef>> tables(actions.size());
         bool cancel = false;
         for (size_t i = 0; i < actions.size(); ++i) {
             const Action &a = actions[i];
@@ -383,6 +384,10 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
     });
     if (!written.ok())
         return written.error();
+    if (!replay) // a replay writes nothing again
+        for (size_t i = 0; i < actions.size(); ++i)
+            if (tables[i])
+                insights::recordTable(ctx, *tables[i], actions[i].key.attributes, outcomes[i].units);
 
     JsonWriter w;
     w.beginObject();

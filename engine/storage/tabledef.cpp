@@ -50,6 +50,15 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
     t.sqlTable = "t" + QByteArray::number(id);
     t.sqlBodies = "b" + QByteArray::number(id);
     t.sqlCollections = "c" + QByteArray::number(id);
+    // Written by insights/insightsconfig.cpp (this layer does not know it).
+    const QJsonObject insights = description.value(QLatin1String("_ContributorInsights")).toObject();
+    const auto insightsOn = [](const QJsonValue &target) {
+        const QJsonObject o = target.toObject();
+        return o.value(QLatin1String("Enabled")).toBool() && o.value(QLatin1String("Mode")).toString() != QLatin1String("THROTTLED_KEYS");
+    };
+    t.insights = insightsOn(insights.value(QLatin1String("Table")));
+    const QJsonObject indexInsights = insights.value(QLatin1String("Indexes")).toObject();
+    t.anyInsights = t.insights;
     for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
         const bool global = kind[0] == 'G';
         for (const auto &v : description.value(QLatin1String(kind)).toArray()) {
@@ -66,6 +75,8 @@ TableDef TableDef::fromDescription(qint64 id, const QJsonObject &description)
                 idx.nonKeyAttributes << a.toString();
             idx.id = o.value(QLatin1String("_IndexId")).toInteger();
             idx.backfilling = o.value(QLatin1String("Backfilling")).toBool();
+            idx.insights = global && insightsOn(indexInsights.value(idx.name));
+            t.anyInsights = t.anyInsights || idx.insights;
             idx.projectAll = idx.projectionType == QLatin1String("ALL");
             for (const KeySchema *ks : {&t.keys, &idx.keys}) {
                 for (const KeyElement &e : ks->hashParts)

@@ -53,6 +53,7 @@ struct IndexDef {
     QSet<QString> projected;         // attributes an entry holds, unless projectAll: index and table keys, NonKeyAttributes
     QStringList projectedList;       // the same names as a list, for hot loops (a QSet walk visits all its buckets)
     bool projectAll = false;         // ProjectionType ALL: an entry is the whole item
+    bool insights = false;           // Contributor Insights enabled (insights/insightsconfig.h)
 
     QByteArray sqlTable;             // "i<table id>_<index id>"
 
@@ -72,6 +73,10 @@ struct TableDef {
     // while an import loads it ("_Importing"): only that load writes it, and
     // item operations find no table, as on AWS.
     bool restoring = false;
+    // Contributor Insights enabled on the table itself, or on any of its
+    // indexes (insights/insightsconfig.h): its accesses are counted by key.
+    bool insights = false;
+    bool anyInsights = false;
 
     QByteArray sqlTable;             // "t<id>"
     QByteArray sqlBodies;            // "b<id>": the JSON of its large items (itemstore.h)

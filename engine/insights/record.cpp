@@ -1,0 +1,91 @@
+#include "insights/record.h"
+
+#include "api/opcontext.h"
+#include "insights/recorder.h"
+#include "model/json.h"
+#include "model/size.h"
+
+namespace dd::insights {
+
+namespace {
+
+// The key attributes of `schema` that `item` has, as DynamoDB JSON: the
+// partition key's (and the sort key's, if wholeKey); empty if one is missing
+// (an item outside a sparse index).
+QByteArray keyJson(const storage::KeySchema &schema, const model::Item &item, bool wholeKey)
+{
+    model::Item key;
+    const auto take = [&](const std::vector<storage::KeyElement> &parts) {
+        for (const storage::KeyElement &e : parts) {
+            const auto it = item.find(e.name);
+            if (it == item.end())
+                return false;
+            key.emplace(e.name, it->second);
+        }
+        return true;
+    };
+    if (!take(schema.hashParts) || (wholeKey && !take(schema.rangeParts)))
+        return {};
+    return model::itemToJsonBytes(key);
+}
+
+void add(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index, const model::Item &item, double units)
+{
+    if (!ctx.insights)
+        return;
+    const storage::KeySchema &schema = index ? index->keys : table.keys;
+    const QByteArray partition = keyJson(schema, item, false);
+    if (partition.isEmpty())
+        return;
+    const QByteArray whole = schema.rangeParts.empty() ? QByteArray() : keyJson(schema, item, true);
+    const Recorder::Target target{ctx.db.region(), table.id, index ? index->name : QString()};
+    ctx.insights->add(target, partition, whole, units, ctx.clock->nowMs());
+}
+
+} // namespace
+
+void recordTableSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double units)
+{
+    add(ctx, table, nullptr, key, units);
+}
+
+void recordQuerySlow(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index,
+                     const model::Item &partition, double units)
+{
+    if (!ctx.insights)
+        return;
+    const storage::KeySchema &schema = index ? index->keys : table.keys;
+    const QByteArray json = keyJson(schema, partition, false);
+    if (json.isEmpty())
+        return;
+    ctx.insights->add({ctx.db.region(), table.id, index ? index->name : QString()}, json, QByteArray(), units, ctx.clock->nowMs());
+}
+
+void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
+                     const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before)
+{
+    if (table.insights)
+        add(ctx, table, nullptr, key, tableUnits);
+    std::optional<model::Item> beforeItem; // parsed once, if an enabled index's entry was removed
+    for (const storage::IndexWrite &w : fx.indexes) {
+        if (!w.index || !w.index->insights)
+            continue;
+        const qint64 size = w.inPlace ? std::max(w.oldSize, w.newSize) : (w.newSize >= 0 ? w.newSize : w.oldSize);
+        const double units = model::writeCapacityUnits(size);
+        if (w.newSize >= 0 && after) {
+            add(ctx, table, w.index, *after, units);
+            continue;
+        }
+        if (!before)
+            continue;
+        if (!beforeItem) {
+            auto parsed = model::itemFromStoredJson(before->json);
+            if (!parsed)
+                continue;
+            beforeItem = std::move(*parsed);
+        }
+        add(ctx, table, w.index, *beforeItem, units);
+    }
+}
+
+} // namespace dd::insights
