@@ -14,19 +14,28 @@ namespace {
 // (an item outside a sparse index).
 QByteArray keyJson(const storage::KeySchema &schema, const model::Item &item, bool wholeKey)
 {
-    model::Item key;
+    // Written directly, in key-schema order (no Item copied): this runs for
+    // every access to a table with insights on.
+    QByteArray out;
+    out.reserve(64);
+    out += '{';
     const auto take = [&](const std::vector<storage::KeyElement> &parts) {
         for (const storage::KeyElement &e : parts) {
             const auto it = item.find(e.name);
             if (it == item.end())
                 return false;
-            key.emplace(e.name, it->second);
+            if (out.size() > 1)
+                out += ',';
+            model::writeJsonString(e.name, out);
+            out += ':';
+            model::writeAttributeJson(it->second, out);
         }
         return true;
     };
     if (!take(schema.hashParts) || (wholeKey && !take(schema.rangeParts)))
         return {};
-    return model::itemToJsonBytes(key);
+    out += '}';
+    return out;
 }
 
 void add(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index, const model::Item &item, double units)

@@ -5,11 +5,6 @@
 
 namespace dd::insights {
 
-QString Recorder::Target::id() const
-{
-    return region + QLatin1Char('\x1f') + QString::number(tableId) + QLatin1Char('\x1f') + index;
-}
-
 void Recorder::count(Counts &counts, const QByteArray &key, double units)
 {
     counts.total += units;
@@ -40,7 +35,7 @@ void Recorder::add(const Target &target, const QByteArray &partitionJson, const 
 {
     const qint64 minute = nowMs - nowMs % kPeriodMs;
     QMutexLocker lock(&m_mutex);
-    Minutes &minutes = m_targets[target.id()];
+    Minutes &minutes = m_targets[target];
     if (minutes.empty() || minutes.back().startMs < minute) {
         if (!minutes.empty()) {
             trim(minutes.back().partition);
@@ -71,14 +66,14 @@ void Recorder::prune(qint64 minute)
 void Recorder::forget(const Target &target)
 {
     QMutexLocker lock(&m_mutex);
-    m_targets.remove(target.id());
+    m_targets.remove(target);
 }
 
 Recorder::Report Recorder::report(const Target &target, bool wholeKey, qint64 startMs, qint64 endMs, int max) const
 {
     Report out;
     QMutexLocker lock(&m_mutex);
-    const auto found = m_targets.constFind(target.id());
+    const auto found = m_targets.constFind(target);
     if (found == m_targets.cend())
         return out;
     QHash<QByteArray, Contributor> byKey;

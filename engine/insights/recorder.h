@@ -33,7 +33,7 @@ public:
         QString region;
         qint64 tableId = 0;
         QString index;
-        QString id() const;
+        bool operator==(const Target &o) const { return tableId == o.tableId && region == o.region && index == o.index; }
     };
 
     // Counts `units` for an access to the key whose partition key attributes
@@ -78,8 +78,10 @@ private:
     void prune(qint64 nowMs);
 
     mutable QMutex m_mutex;
-    QHash<QString, Minutes> m_targets; // by Target::id()
+    QHash<Target, Minutes> m_targets;
     qint64 m_prunedMinute = 0;
 };
+
+inline size_t qHash(const Recorder::Target &t, size_t seed = 0) { return qHashMulti(seed, t.region, t.tableId, t.index); }
 
 } // namespace dd::insights

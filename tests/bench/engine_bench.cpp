@@ -7,7 +7,11 @@
 //   engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G]
 //                [--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE]
 //                [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL] [--dax]
-//                [--encrypted]
+//                [--encrypted] [--insights]
+//
+// --insights turns Contributor Insights on for the table and each GSI
+// (insights/record.h): every measured operation is then counted by key.
+// Compare instructions per operation with and without.
 //
 // --encrypted keeps the data directory encrypted at rest (a hex key,
 // security/datadirkey.h): the cost of AES-256-GCM on every page SQLite
@@ -136,6 +140,7 @@ struct Options {
     bool encrypted = false; // the data directory encrypted at rest
     QStringList only; // operations to run (get, put, update, query, scan); empty: all
     bool dax = false; // through DAX cluster "bench"
+    bool insights = false; // Contributor Insights on for the table and its GSIs
     bool wants(const char *name) const { return only.isEmpty() || only.contains(QLatin1String(name)); }
 };
 
@@ -194,7 +199,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     Options o;
     bench::Args(argc, argv, "usage: engine_bench [--in-memory] [--items N] [--seconds S] [--ops N] [--threads T] [--gsis G] "
-                            "[--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL] [--dax] [--encrypted]")
+                            "[--turn N] [--only get,put,update,query,scan,failput,mixput] [--stream VIEW_TYPE] [--index-keys moved|kept|new] [--index-attrs N] [--payload BYTES] [--projection KEYS_ONLY|ALL] [--dax] [--encrypted] [--insights]")
         .flag("--in-memory", o.inMemory)
         .value("--items", o.items)
         .value("--seconds", o.seconds)
@@ -210,6 +215,7 @@ int main(int argc, char **argv)
         .value("--projection", o.projection)
         .flag("--dax", o.dax)
         .flag("--encrypted", o.encrypted)
+        .flag("--insights", o.insights)
         .done();
     if (o.items < 1) {
         std::fprintf(stderr, "--items: at least 1 (the operations pick loaded keys)\n");
@@ -253,6 +259,15 @@ int main(int argc, char **argv)
     create += "}";
     if (!e.call(ctx, QStringLiteral("CreateTable"), QByteArrayView(create)).ok())
         return 1;
+    if (o.insights) {
+        for (int g = -1; g < o.gsis; ++g) {
+            QByteArray enable = R"({"TableName":"bench_kv","ContributorInsightsAction":"ENABLE")";
+            if (g >= 0)
+                enable += R"(,"IndexName":"gsig)" + QByteArray::number(g) + R"(")";
+            if (!e.call(ctx, QStringLiteral("UpdateContributorInsights"), QByteArrayView(enable + "}")).ok())
+                return 1;
+        }
+    }
     const QByteArray payload(o.payload, 'x');
     const int indexAttrs = o.indexAttrs >= 0 ? o.indexAttrs : o.gsis;
     static std::atomic<qint64> version{0};
