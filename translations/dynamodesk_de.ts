@@ -643,6 +643,254 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Sort key: %1</source>
         <translation>Sortierschlüssel: %1</translation>
     </message>
+    <message>
+        <source>Contri&amp;butor insights</source>
+        <translation>&amp;Contributor Insights</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorChart</name>
+    <message>
+        <source>%1 per minute</source>
+        <translation>%1 pro Minute</translation>
+    </message>
+    <message>
+        <source>no requests to the top keys</source>
+        <translation>keine Anfragen an die Top-Schlüssel</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorInsightsView</name>
+    <message>
+        <source>Table %1</source>
+        <translation>Tabelle %1</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is enabled for the table and for each global secondary index on its own</source>
+        <translation>Contributor Insights wird für die Tabelle und für jeden globalen sekundären Index einzeln aktiviert</translation>
+    </message>
+    <message>
+        <source>Accessed and throttled keys</source>
+        <translation>Zugegriffene und gedrosselte Schlüssel</translation>
+    </message>
+    <message>
+        <source>Throttled keys only</source>
+        <translation>Nur gedrosselte Schlüssel</translation>
+    </message>
+    <message>
+        <source>What Contributor Insights records once enabled</source>
+        <translation>Was Contributor Insights nach dem Aktivieren aufzeichnet</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Aktualisie&amp;ren</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>Letzte 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>Letzte 15 Minuten</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>R&amp;ule:</source>
+        <translation>Re&amp;gel:</translation>
+    </message>
+    <message>
+        <source>R&amp;ange:</source>
+        <translation>Zei&amp;traum:</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is being enabled for %1</source>
+        <translation>Contributor Insights wird für %1 aktiviert</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is being disabled for %1</source>
+        <translation>Contributor Insights wird für %1 deaktiviert</translation>
+    </message>
+    <message>
+        <source>Cannot enable Contributor Insights: %1</source>
+        <translation>Contributor Insights kann nicht aktiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot disable Contributor Insights: %1</source>
+        <translation>Contributor Insights kann nicht deaktiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>Die Tabelle kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the Contributor Insights status: %1</source>
+        <translation>Der Status von Contributor Insights kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>Index %1</translation>
+    </message>
+    <message>
+        <source>Most accessed partition keys</source>
+        <translation>Meistgenutzte Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Most accessed items (partition and sort key)</source>
+        <translation>Meistgenutzte Elemente (Partitions- und Sortierschlüssel)</translation>
+    </message>
+    <message>
+        <source>Most throttled partition keys</source>
+        <translation>Am häufigsten gedrosselte Partitionsschlüssel</translation>
+    </message>
+    <message>
+        <source>Most throttled items (partition and sort key)</source>
+        <translation>Am häufigsten gedrosselte Elemente (Partitions- und Sortierschlüssel)</translation>
+    </message>
+    <message>
+        <source>throttle events</source>
+        <translation>Drosselungen</translation>
+    </message>
+    <message>
+        <source>capacity units</source>
+        <translation>Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>enabling…</source>
+        <translation>wird aktiviert…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>disabling…</source>
+        <translation>wird deaktiviert…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Contributor Insights: %1</source>
+        <translation>Contributor Insights: %1</translation>
+    </message>
+    <message>
+        <source> (throttled keys only)</source>
+        <translation> (nur gedrosselte Schlüssel)</translation>
+    </message>
+    <message>
+        <source> (accessed and throttled keys)</source>
+        <translation> (zugegriffene und gedrosselte Schlüssel)</translation>
+    </message>
+    <message>
+        <source>, changed %1</source>
+        <translation>, geändert %1</translation>
+    </message>
+    <message>
+        <source>CloudWatch rules: %1</source>
+        <translation>CloudWatch-Regeln: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s report of the top keys. The graphs of this connection&apos;s tables are in CloudWatch Contributor Insights: the CloudWatch console, or aws cloudwatch get-insight-rule-report with the rule names above. Enabling and disabling work here as usual.</source>
+        <translation>Dieser Endpunkt bietet den Bericht der Top-Schlüssel von Dynamodesk nicht an. Die Diagramme der Tabellen dieser Verbindung finden Sie in CloudWatch Contributor Insights: in der CloudWatch-Konsole oder mit aws cloudwatch get-insight-rule-report und den Regelnamen oben. Aktivieren und Deaktivieren funktionieren hier wie gewohnt.</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is off for this target. Enable it to record the most accessed and throttled keys minute by minute; Dynamodesk keeps the last 24 hours while it stays on.</source>
+        <translation>Contributor Insights ist für dieses Ziel ausgeschaltet. Aktivieren Sie es, um die meistgenutzten und gedrosselten Schlüssel Minute für Minute aufzuzeichnen; Dynamodesk behält die letzten 24 Stunden, solange es aktiviert bleibt.</translation>
+    </message>
+    <message>
+        <source>Cannot read the top keys: %1</source>
+        <translation>Die Top-Schlüssel können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Dynamodesk does not throttle requests, so the most throttled keys stay empty locally. On AWS this rule shows the keys whose requests were throttled.</source>
+        <translation>Dynamodesk drosselt keine Anfragen, daher bleiben die am häufigsten gedrosselten Schlüssel lokal leer. Bei AWS zeigt diese Regel die Schlüssel, deren Anfragen gedrosselt wurden.</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this range yet.</source>
+        <translation>In diesem Zeitraum wurde noch nichts aufgezeichnet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 in this range from about %Ln key(s)</source>
+        <translation>
+            <numerusform>%1 %2 in diesem Zeitraum von etwa %Ln Schlüssel</numerusform>
+            <numerusform>%1 %2 in diesem Zeitraum von etwa %Ln Schlüsseln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the table %1</source>
+        <translation>die Tabelle %1</translation>
+    </message>
+    <message>
+        <source>the index %1 of %2</source>
+        <translation>den Index %1 von %2</translation>
+    </message>
+    <message>
+        <source>Disable Contributor Insights</source>
+        <translation>Contributor Insights deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable Contributor Insights for %1? The minutes recorded so far are dropped.</source>
+        <translation>Contributor Insights für %1 deaktivieren? Die bisher aufgezeichneten Minuten werden verworfen.</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Deaktivieren</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>Stop recording the most accessed and throttled keys of this target</source>
+        <translation>Die Aufzeichnung der meistgenutzten und gedrosselten Schlüssel dieses Ziels beenden</translation>
+    </message>
+    <message>
+        <source>Record the most accessed and throttled keys of this target, minute by minute</source>
+        <translation>Die meistgenutzten und gedrosselten Schlüssel dieses Ziels Minute für Minute aufzeichnen</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorsModel</name>
+    <message>
+        <source>capacity units</source>
+        <translation>Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>Summe (%1)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2433,6 +2681,14 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Resource po&amp;licy…</source>
         <translation>Ressourcenric&amp;htlinie…</translation>
+    </message>
+    <message>
+        <source>Contri&amp;butor insights</source>
+        <translation>&amp;Contributor Insights</translation>
+    </message>
+    <message>
+        <source>Insights: %1</source>
+        <translation>Insights: %1</translation>
     </message>
 </context>
 <context>

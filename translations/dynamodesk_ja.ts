@@ -642,6 +642,253 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Sort key: %1</source>
         <translation>ソートキー: %1</translation>
     </message>
+    <message>
+        <source>Contri&amp;butor insights</source>
+        <translation>Contributor Insights(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorChart</name>
+    <message>
+        <source>%1 per minute</source>
+        <translation>1 分あたりの%1</translation>
+    </message>
+    <message>
+        <source>no requests to the top keys</source>
+        <translation>上位キーへのリクエストなし</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorInsightsView</name>
+    <message>
+        <source>Table %1</source>
+        <translation>テーブル %1</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is enabled for the table and for each global secondary index on its own</source>
+        <translation>Contributor Insights は、テーブルとグローバルセカンダリインデックスごとに個別に有効にします</translation>
+    </message>
+    <message>
+        <source>Accessed and throttled keys</source>
+        <translation>アクセスされたキーとスロットリングされたキー</translation>
+    </message>
+    <message>
+        <source>Throttled keys only</source>
+        <translation>スロットリングされたキーのみ</translation>
+    </message>
+    <message>
+        <source>What Contributor Insights records once enabled</source>
+        <translation>有効にした後に Contributor Insights が記録する内容</translation>
+    </message>
+    <message>
+        <source>&amp;Enable</source>
+        <translation>有効にする(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Last 5 minutes</source>
+        <translation>直近 5 分</translation>
+    </message>
+    <message>
+        <source>Last 15 minutes</source>
+        <translation>直近 15 分</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>直近 1 時間</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>直近 24 時間</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>対象(&amp;T):</translation>
+    </message>
+    <message>
+        <source>R&amp;ule:</source>
+        <translation>ルール(&amp;U):</translation>
+    </message>
+    <message>
+        <source>R&amp;ange:</source>
+        <translation>期間(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is being enabled for %1</source>
+        <translation>%1 の Contributor Insights を有効にしています</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is being disabled for %1</source>
+        <translation>%1 の Contributor Insights を無効にしています</translation>
+    </message>
+    <message>
+        <source>Cannot enable Contributor Insights: %1</source>
+        <translation>Contributor Insights を有効にできません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot disable Contributor Insights: %1</source>
+        <translation>Contributor Insights を無効にできません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the table: %1</source>
+        <translation>テーブルを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the Contributor Insights status: %1</source>
+        <translation>Contributor Insights の状態を読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Index %1</source>
+        <translation>インデックス %1</translation>
+    </message>
+    <message>
+        <source>Most accessed partition keys</source>
+        <translation>最もアクセスの多いパーティションキー</translation>
+    </message>
+    <message>
+        <source>Most accessed items (partition and sort key)</source>
+        <translation>最もアクセスの多い項目 (パーティションキーとソートキー)</translation>
+    </message>
+    <message>
+        <source>Most throttled partition keys</source>
+        <translation>最もスロットリングの多いパーティションキー</translation>
+    </message>
+    <message>
+        <source>Most throttled items (partition and sort key)</source>
+        <translation>最もスロットリングの多い項目 (パーティションキーとソートキー)</translation>
+    </message>
+    <message>
+        <source>throttle events</source>
+        <translation>スロットリングイベント</translation>
+    </message>
+    <message>
+        <source>capacity units</source>
+        <translation>キャパシティユニット</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>enabling…</source>
+        <translation>有効化中…</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>無効</translation>
+    </message>
+    <message>
+        <source>disabling…</source>
+        <translation>無効化中…</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Contributor Insights: %1</source>
+        <translation>Contributor Insights: %1</translation>
+    </message>
+    <message>
+        <source> (throttled keys only)</source>
+        <translation> (スロットリングされたキーのみ)</translation>
+    </message>
+    <message>
+        <source> (accessed and throttled keys)</source>
+        <translation> (アクセスされたキーとスロットリングされたキー)</translation>
+    </message>
+    <message>
+        <source>, changed %1</source>
+        <translation>、%1 に変更</translation>
+    </message>
+    <message>
+        <source>CloudWatch rules: %1</source>
+        <translation>CloudWatch ルール: %1</translation>
+    </message>
+    <message>
+        <source>This endpoint does not offer Dynamodesk&apos;s report of the top keys. The graphs of this connection&apos;s tables are in CloudWatch Contributor Insights: the CloudWatch console, or aws cloudwatch get-insight-rule-report with the rule names above. Enabling and disabling work here as usual.</source>
+        <translation>このエンドポイントは Dynamodesk の上位キーのレポートを提供していません。この接続のテーブルのグラフは CloudWatch Contributor Insights にあります: CloudWatch コンソール、または上記のルール名を指定した aws cloudwatch get-insight-rule-report で確認できます。有効化と無効化はここでも通常どおり行えます。</translation>
+    </message>
+    <message>
+        <source>Contributor Insights is off for this target. Enable it to record the most accessed and throttled keys minute by minute; Dynamodesk keeps the last 24 hours while it stays on.</source>
+        <translation>この対象の Contributor Insights はオフです。有効にすると、最もアクセスの多いキーとスロットリングされたキーを 1 分ごとに記録します。有効な間、Dynamodesk は直近 24 時間分を保持します。</translation>
+    </message>
+    <message>
+        <source>Cannot read the top keys: %1</source>
+        <translation>上位キーを読み取れません: %1</translation>
+    </message>
+    <message>
+        <source>Dynamodesk does not throttle requests, so the most throttled keys stay empty locally. On AWS this rule shows the keys whose requests were throttled.</source>
+        <translation>Dynamodesk はリクエストをスロットリングしないため、ローカルでは最もスロットリングの多いキーは空のままです。AWS では、このルールはリクエストがスロットリングされたキーを示します。</translation>
+    </message>
+    <message>
+        <source>Nothing recorded in this range yet.</source>
+        <translation>この期間にはまだ何も記録されていません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2 in this range from about %Ln key(s)</source>
+        <translation>
+            <numerusform>この期間に約 %Ln 個のキーから %1 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the table %1</source>
+        <translation>テーブル %1</translation>
+    </message>
+    <message>
+        <source>the index %1 of %2</source>
+        <translation>%2 のインデックス %1</translation>
+    </message>
+    <message>
+        <source>Disable Contributor Insights</source>
+        <translation>Contributor Insights を無効にする</translation>
+    </message>
+    <message>
+        <source>Disable Contributor Insights for %1? The minutes recorded so far are dropped.</source>
+        <translation>%1 の Contributor Insights を無効にしますか? これまでに記録された分単位のデータは破棄されます。</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>無効にする</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>無効にする(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Stop recording the most accessed and throttled keys of this target</source>
+        <translation>この対象の、最もアクセスの多いキーとスロットリングされたキーの記録を停止します</translation>
+    </message>
+    <message>
+        <source>Record the most accessed and throttled keys of this target, minute by minute</source>
+        <translation>この対象の、最もアクセスの多いキーとスロットリングされたキーを 1 分ごとに記録します</translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorsModel</name>
+    <message>
+        <source>capacity units</source>
+        <translation>キャパシティユニット</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>Total (%1)</source>
+        <translation>合計 (%1)</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>割合</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1%</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::CopyAsButton</name>
@@ -2424,6 +2671,14 @@ Compact now?</source>
     <message>
         <source>Resource po&amp;licy…</source>
         <translation>リソースポリシー(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Contri&amp;butor insights</source>
+        <translation>Contributor Insights(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Insights: %1</source>
+        <translation>インサイト: %1</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@
 #include "exports/exportdialog.h"
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
+#include "insights/contributorinsightsview.h"
 #include "items/itemeditor.h"
 #include "connections/connectiontree.h"
 #include "mainwindow/mainwindow.h"
@@ -189,6 +190,8 @@ QWidget *CloseWhileBusyTest::open(const QString &feature, Connection *c)
         w = new TableBrowser(c, table);
     } else if (feature == u"history") {
         w = new HistoryView(c, table);
+    } else if (feature == u"insights") {
+        w = new ContributorInsightsView(c, table);
     } else if (feature == u"export") {
         w = new ExportDialog(c, table);
     } else if (feature == u"import") {
@@ -231,7 +234,7 @@ QWidget *CloseWhileBusyTest::open(const QString &feature, Connection *c)
 void CloseWhileBusyTest::closesAtOnce_data()
 {
     QTest::addColumn<QString>("feature");
-    for (const char *f : {"browser", "history", "export", "import", "jobs", "replicas", "policy", "transaction", "stream",
+    for (const char *f : {"browser", "history", "insights", "export", "import", "jobs", "replicas", "policy", "transaction", "stream",
                           "trigger", "dax", "copy", "designer", "item"})
         QTest::newRow(f) << s(f);
 }

@@ -252,6 +252,8 @@ void ConnectionTree::showMenu(const QPoint &pos)
                        [table] { QApplication::clipboard()->setText(table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("Backups and &history"), this,
                        [this, connection, table] { emit historyRequested(connection, table); });
+        menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Contri&butor insights"), this,
+                       [this, connection, table] { emit contributorInsightsRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,
                        [this, connection, table] { emit partiqlRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("&Global table…"), this,

@@ -45,6 +45,7 @@ signals:
     void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
     void historyRequested(Connection *connection, const QString &table);
+    void contributorInsightsRequested(Connection *connection, const QString &table); // "Contributor insights"
     void replicasRequested(Connection *connection, const QString &table); // "Global table…"
     void exportRequested(Connection *connection, const QString &table);   // "Export to S3…"
     void copyTableRequested(Connection *connection, const QString &table); // "Copy table to…"

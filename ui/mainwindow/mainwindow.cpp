@@ -11,6 +11,7 @@
 #include "connections/connection.h"
 #include "connections/connectiontree.h"
 #include "connections/encryptionprompts.h"
+#include "insights/contributorinsightsview.h"
 #include "partiql/partiqleditor.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
@@ -69,6 +70,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
     connect(m_tree, &ConnectionTree::deleteTableRequested, this, &MainWindow::confirmDeleteTable);
     connect(m_tree, &ConnectionTree::historyRequested, this, &MainWindow::openHistory);
+    connect(m_tree, &ConnectionTree::contributorInsightsRequested, this, &MainWindow::openContributorInsights);
     connect(m_tree, &ConnectionTree::replicasRequested, this, &MainWindow::openReplicas);
     connect(m_tree, &ConnectionTree::exportRequested, this, &MainWindow::openExport);
     connect(m_tree, &ConnectionTree::copyTableRequested, this, &MainWindow::openTableCopy);
@@ -199,6 +201,12 @@ void MainWindow::createActions()
         if (!m_tree->currentTable().isEmpty())
             openHistory(m_tree->currentConnection(), m_tree->currentTable());
     });
+    QAction *insightsAction = make(QStringLiteral("key"), tr("Contri&butor insights"), QKeySequence());
+    insightsAction->setObjectName(QStringLiteral("contributorInsightsAction"));
+    connect(insightsAction, &QAction::triggered, this, [this] {
+        if (!m_tree->currentTable().isEmpty())
+            openContributorInsights(m_tree->currentConnection(), m_tree->currentTable());
+    });
     QAction *replicasAction = make(QStringLiteral("region"), tr("&Global table…"), QKeySequence());
     replicasAction->setObjectName(QStringLiteral("replicasAction"));
     connect(replicasAction, &QAction::triggered, this, [this] {
@@ -277,6 +285,7 @@ void MainWindow::createActions()
     table->addAction(partiqlAction);
     table->addAction(streamAction);
     table->addAction(historyAction);
+    table->addAction(insightsAction);
     table->addAction(replicasAction);
     table->addAction(exportAction);
     table->addAction(copyTableAction);
@@ -340,6 +349,8 @@ Connection *MainWindow::tabConnection(int index) const
         return v->connection();
     if (auto *h = qobject_cast<HistoryView *>(w))
         return h->connection();
+    if (auto *v = qobject_cast<ContributorInsightsView *>(w))
+        return v->connection();
     return nullptr;
 }
 
@@ -392,6 +403,8 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
                 closeTab(i);
             else if (auto *h = qobject_cast<HistoryView *>(m_tabs->widget(i)); h && h->connection() == connection && h->tableName() == table)
                 closeTab(i);
+            else if (auto *v = qobject_cast<ContributorInsightsView *>(m_tabs->widget(i)); v && v->connection() == connection && v->tableName() == table)
+                closeTab(i);
         m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     });
 }
@@ -400,7 +413,8 @@ void MainWindow::onOperation(const QString &operation, double latencyMs, double 
 {
     // Background listings (DescribeTable per table) and polls would drown the interesting calls.
     if (operation == QLatin1String("ListTables") || operation == QLatin1String("DescribeTable")
-        || operation == QLatin1String("Dynamodesk.DescribeClusterMetrics"))
+        || operation == QLatin1String("Dynamodesk.DescribeClusterMetrics") || operation == QLatin1String("DescribeContributorInsights")
+        || operation == QLatin1String("Dynamodesk.GetContributorInsightsReport"))
         return;
     QString text = QStringLiteral("%1 · %2 ms").arg(operation, QLocale().toString(latencyMs, 'f', 1));
     if (capacity >= 0)

@@ -30,6 +30,7 @@ class TransactionBuilder;
 class PartiqlEditor;
 class StreamViewer;
 class HistoryView;
+class ContributorInsightsView;
 class ReplicasDialog;
 class ExportDialog;
 class ImportDialog;
@@ -81,6 +82,8 @@ public:
     StreamViewer *openStreamViewer(Connection *connection, const QString &table);
     // The backups and history view of a table; focuses an open one.
     HistoryView *openHistory(Connection *connection, const QString &table);
+    // The Contributor Insights view of a table (its most accessed keys); focuses an open one.
+    ContributorInsightsView *openContributorInsights(Connection *connection, const QString &table);
     // The global table dialog of a table (non-modal); focuses an open one.
     ReplicasDialog *openReplicas(Connection *connection, const QString &table);
     // The export dialog of a table (non-modal); focuses an open one.

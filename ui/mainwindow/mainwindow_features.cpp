@@ -12,6 +12,7 @@
 #include "exports/exportdialog.h"
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
+#include "insights/contributorinsightsview.h"
 #include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
 #include "policies/resourcepolicydialog.h"
@@ -153,6 +154,25 @@ HistoryView *MainWindow::openHistory(Connection *connection, const QString &tabl
     m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
     m_tabs->setCurrentIndex(index);
     view->timeline()->setFocus();
+    return view;
+}
+
+ContributorInsightsView *MainWindow::openContributorInsights(Connection *connection, const QString &table)
+{
+    if (!connection || table.isEmpty())
+        return nullptr;
+    for (int i = 0; i < m_tabs->count(); ++i) {
+        auto *v = qobject_cast<ContributorInsightsView *>(m_tabs->widget(i));
+        if (v && v->connection() == connection && v->tableName() == table) {
+            m_tabs->setCurrentIndex(i);
+            return v;
+        }
+    }
+    auto *view = new ContributorInsightsView(connection, table, m_tabs);
+    connect(view, &ContributorInsightsView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
+    const int index = m_tabs->addTab(view, QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Insights: %1").arg(table));
+    m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
+    m_tabs->setCurrentIndex(index);
     return view;
 }
 
