@@ -96,8 +96,14 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
         qint64 bytes = 0;
     };
     std::vector<Collection> collections;
-    // Each write's table and units, for Contributor Insights once committed.
-    std::vector<std::pair<std::shared_ptr<const storage::TableDef>, double>> accesses;
+    // What each write did, for Contributor Insights once committed.
+    struct Access {
+        std::shared_ptr<const storage::TableDef> table;
+        double units = 0;
+        storage::WriteEffects fx;
+        std::optional<storage::StoredItem> old;
+    };
+    std::vector<Access> accesses;
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         units.clear();
         collections.clear();
@@ -115,7 +121,7 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
                     DD_CHECK(storage::applyDelete(txn, *table, w.key.stored, w.keysJson, *old, &fx));
             }
             units[table->name].add(tableUnits, fx);
-            accesses.emplace_back(table, tableUnits);
+            accesses.push_back({table, tableUnits, std::move(fx), std::move(old)});
             if (fx.itemCollectionBytes) {
                 const model::AttributeValue &hash = w.key.attributes.at(table->keys.hash.name);
                 auto it = std::find_if(collections.begin(), collections.end(), [&](const Collection &c) {
@@ -130,8 +136,10 @@ Result<QByteArray> batchWriteItem(OpContext &ctx, const QJsonObject &req)
     });
     if (!written.ok())
         return written.error();
-    for (size_t i = 0; i < accesses.size(); ++i)
-        insights::recordTable(ctx, *accesses[i].first, writes[i].key.attributes, accesses[i].second);
+    for (size_t i = 0; i < accesses.size(); ++i) {
+        const Access &a = accesses[i];
+        insights::recordStoredWrite(ctx, *a.table, writes[i].key.attributes, a.units, a.fx, writes[i].item, a.old);
+    }
 
     JsonWriter w;
     w.beginObject();

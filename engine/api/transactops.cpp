@@ -333,6 +333,7 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
     TableCapacity capacity;
     std::optional<TableCapacity> replay;
     std::vector<std::shared_ptr<const storage::TableDef>> tables(actions.size());
+    std::vector<storage::WriteEffects> effects(actions.size()); // for Contributor Insights once committed
     auto written = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         outcomes.assign(actions.size(), Outcome());
         capacity.clear();
@@ -376,6 +377,7 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
                 return cancelled(outcomes);
             }
             capacityOf(capacity, a.tableName).add(o.units, fx, kTransactionalFactor);
+            effects[i] = std::move(fx);
             addUnits(replayUnits, a.tableName, o.replayUnits);
         }
         if (!token.isEmpty())
@@ -387,7 +389,8 @@ Result<QByteArray> transactWriteItems(OpContext &ctx, const QJsonObject &req)
     if (!replay) // a replay writes nothing again
         for (size_t i = 0; i < actions.size(); ++i)
             if (tables[i])
-                insights::recordTable(ctx, *tables[i], actions[i].key.attributes, outcomes[i].units);
+                insights::recordStoredWrite(ctx, *tables[i], actions[i].key.attributes, outcomes[i].units, effects[i],
+                                            outcomes[i].next, outcomes[i].old, kTransactionalFactor);
 
     JsonWriter w;
     w.beginObject();

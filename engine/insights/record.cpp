@@ -5,6 +5,8 @@
 #include "model/json.h"
 #include "model/size.h"
 
+#include <algorithm>
+
 namespace dd::insights {
 
 namespace {
@@ -71,7 +73,8 @@ void recordQuerySlow(api::OpContext &ctx, const storage::TableDef &table, const 
 }
 
 void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
-                     const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before)
+                     const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before,
+                     double indexFactor)
 {
     if (table.insights)
         add(ctx, table, nullptr, key, tableUnits);
@@ -80,7 +83,7 @@ void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const 
         if (!w.index || !w.index->insights)
             continue;
         const qint64 size = w.inPlace ? std::max(w.oldSize, w.newSize) : (w.newSize >= 0 ? w.newSize : w.oldSize);
-        const double units = model::writeCapacityUnits(size);
+        const double units = indexFactor * model::writeCapacityUnits(size);
         if (w.newSize >= 0 && after) {
             add(ctx, table, w.index, *after, units);
             continue;
@@ -95,6 +98,19 @@ void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const 
         }
         add(ctx, table, w.index, *beforeItem, units);
     }
+}
+
+void recordStoredWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
+                           const storage::WriteEffects &fx, const std::optional<storage::StoredItem> &after,
+                           const std::optional<storage::StoredItem> &before, double indexFactor)
+{
+    std::optional<model::Item> afterItem;
+    const bool needed = after && std::any_of(fx.indexes.begin(), fx.indexes.end(), [](const storage::IndexWrite &w) {
+        return w.index && w.index->insights && w.newSize >= 0;
+    });
+    if (needed)
+        afterItem = model::itemFromStoredJson(after->json);
+    recordWriteSlow(ctx, table, key, tableUnits, fx, afterItem ? &*afterItem : nullptr, before, indexFactor);
 }
 
 } // namespace dd::insights

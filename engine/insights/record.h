@@ -4,10 +4,10 @@
 // one flag test (TableDef::anyInsights); only enabled tables build key JSON.
 // Counted: GetItem, PutItem, UpdateItem, DeleteItem, BatchGetItem,
 // BatchWriteItem, TransactGetItems and TransactWriteItems on each item's
-// key; a write's index units on the index key of the item it leaves behind
-// (of the item it removed, when it removed the entry); a Query on its
-// partition key (the table's or the index's). Scans and PartiQL statements
-// are not attributed to keys.
+// key; a write's index units (of each of these writes) on the index key of
+// the item it leaves behind (of the item it removed, when it removed the
+// entry); a Query on its partition key (the table's or the index's). Scans
+// and PartiQL statements are not attributed to keys.
 #pragma once
 
 #include "model/attributevalue.h"
@@ -47,12 +47,27 @@ inline void recordQuery(api::OpContext &ctx, const storage::TableDef &table, con
 // null for a delete) or, for an entry it removed, of `before` (the stored
 // item it replaced or deleted).
 void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
-                     const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before);
+                     const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before,
+                     double indexFactor = 1.0);
 inline void recordWrite(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
                         const storage::WriteEffects &fx, const model::Item *after, const std::optional<storage::StoredItem> &before)
 {
     if (table.anyInsights)
         recordWriteSlow(ctx, table, key, tableUnits, fx, after, before);
+}
+
+// The same for a write whose new item is stored JSON (batches and
+// transactions): parsed only if an index with insights needs its key.
+// `indexFactor` multiplies each index's units (2 in a transaction).
+void recordStoredWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
+                           const storage::WriteEffects &fx, const std::optional<storage::StoredItem> &after,
+                           const std::optional<storage::StoredItem> &before, double indexFactor);
+inline void recordStoredWrite(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,
+                              const storage::WriteEffects &fx, const std::optional<storage::StoredItem> &after,
+                              const std::optional<storage::StoredItem> &before, double indexFactor = 1.0)
+{
+    if (table.anyInsights)
+        recordStoredWriteSlow(ctx, table, key, tableUnits, fx, after, before, indexFactor);
 }
 
 } // namespace dd::insights

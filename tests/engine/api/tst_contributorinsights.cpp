@@ -322,6 +322,23 @@ private slots:
         QCOMPARE(total(r, 0), 0.5);
     }
 
+    void batchAndTransactionIndexWrites()
+    {
+        enable(s("Orders"), s("byStatus"));
+        ok("BatchWriteItem", j("{'RequestItems':{'Orders':[{'PutRequest':{'Item':{'pk':{'S':'a'},'sk':{'S':'1'},"
+                               "'status':{'S':'OPEN'},'placed':{'N':'1'}}}}]}}"));
+        ok("TransactWriteItems", j("{'TransactItems':[{'Put':{'TableName':'Orders','Item':{'pk':{'S':'b'},'sk':{'S':'1'},"
+                                   "'status':{'S':'DONE'},'placed':{'N':'2'}}}}]}"));
+        // A deleted entry counts on the key it had.
+        ok("TransactWriteItems", j("{'TransactItems':[{'Delete':{'TableName':'Orders','Key':{'pk':{'S':'a'},'sk':{'S':'1'}}}}]}"));
+        const QJsonObject r = report(j("{'TableName':'Orders','IndexName':'byStatus'}"));
+        QCOMPARE(order(r, "status"), QStringList({s("OPEN"), s("DONE")}));
+        QCOMPARE(total(r, 0), 1 + 2.0); // batched (1), then deleted in a transaction (2)
+        QCOMPARE(total(r, 1), 2.0);     // put in a transaction: twice its unit
+        // The table's own rule is off: nothing counted there.
+        QCOMPARE(report(j("{'TableName':'Orders'}")).value(s("Contributors")).toArray().size(), 0);
+    }
+
     void keysBeyondTheKeptOnesStillCountInTheAggregate()
     {
         enable(s("Plain"));
