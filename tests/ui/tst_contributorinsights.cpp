@@ -30,6 +30,16 @@ namespace {
 
 constexpr int kTimeoutMs = 15000;
 
+// The view as drawn; saved as `name` into $DD_TEST_SHOTS when set, to look at.
+void shoot(QWidget *view, const char *name)
+{
+    const QImage shot = view->grab().toImage();
+    QVERIFY(!shot.isNull());
+    const QString dir = qEnvironmentVariable("DD_TEST_SHOTS");
+    if (!dir.isEmpty())
+        QVERIFY(shot.save(dir + QLatin1Char('/') + QString::fromLatin1(name)));
+}
+
 QString s(const char *text) { return QString::fromUtf8(text); }
 
 // The answers of an embedded engine, except Dynamodesk's own operations,
@@ -212,8 +222,7 @@ void TestContributorInsights::hotKeyOnTopThroughTheMainWindow()
     QVERIFY(qAbs(model->index(0, ContributorsModel::ShareColumn).data(Qt::UserRole).toDouble() - 100 * (hotA + hotB) / aggregate) < 1e-9);
     QVERIFY(view->chart()->note().isEmpty());
     QCOMPARE(view->chart()->report().contributors.first().keyText, s("pk=hot"));
-    const QImage shot = view->grab().toImage();
-    QVERIFY(shot.save(s("/tmp/dd-contributorinsights.png")));
+    shoot(view, "dd-contributorinsights.png");
 
     // Items: partition and sort key, the hot key's two items apart.
     view->setRangeMinutes(15);
@@ -222,7 +231,7 @@ void TestContributorInsights::hotKeyOnTopThroughTheMainWindow()
     QCOMPARE(column(model, ContributorsModel::KeyColumn).mid(0, 2), (QStringList{s("pk=hot, sk=a"), s("pk=hot, sk=b")}));
     QCOMPARE(model->index(0, ContributorsModel::TotalColumn).data(Qt::UserRole).toDouble(), hotA);
     QCOMPARE(model->index(1, ContributorsModel::TotalColumn).data(Qt::UserRole).toDouble(), hotB);
-    QVERIFY(view->grab().toImage().save(s("/tmp/dd-contributorinsights-items.png")));
+    shoot(view, "dd-contributorinsights-items.png");
 
     // Throttled keys: none here, and the chart says why.
     view->setRule(InsightsRule::PartitionKeysThrottled);
@@ -278,7 +287,7 @@ void TestContributorInsights::endpointWithoutTheReport()
     view.setRule(InsightsRule::PartitionKeysThrottled);
     QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.rule() == InsightsRule::PartitionKeysThrottled, kTimeoutMs);
     QVERIFY(view.chart()->note().contains(s("CloudWatch")));
-    QVERIFY(view.grab().toImage().save(s("/tmp/dd-contributorinsights-aws.png")));
+    shoot(&view, "dd-contributorinsights-aws.png");
 
     clickDisableAndConfirm(&view);
     QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.status() == u"DISABLED", kTimeoutMs);

@@ -8,6 +8,7 @@
 #include "insights/contributorsmodel.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -97,7 +98,12 @@ ContributorInsightsView::ContributorInsightsView(Connection *connection, const Q
     m_view->setWordWrap(false);
     m_view->horizontalHeader()->setSectionResizeMode(ContributorsModel::KeyColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->setSectionResizeMode(ContributorsModel::TotalColumn, QHeaderView::ResizeToContents);
-    m_view->horizontalHeader()->setSectionResizeMode(ContributorsModel::ShareColumn, QHeaderView::ResizeToContents);
+    // Fixed, as wide as "100.0 %" or its header: sized to its contents it was cut after a refresh.
+    const QString widest = QCoreApplication::translate("dd::ui::ContributorsModel", "%1 %").arg(QLocale().toString(100.0, 'f', 1));
+    const QString shareHeader = m_model->headerData(ContributorsModel::ShareColumn, Qt::Horizontal).toString();
+    m_view->horizontalHeader()->setSectionResizeMode(ContributorsModel::ShareColumn, QHeaderView::Fixed);
+    m_view->setColumnWidth(ContributorsModel::ShareColumn,
+                           std::max(m_view->fontMetrics().horizontalAdvance(widest), m_view->fontMetrics().horizontalAdvance(shareHeader)) + 24);
     for (QComboBox *box : {m_targetBox, m_ruleBox, m_rangeBox, m_modeBox})
         box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     fillRules();
