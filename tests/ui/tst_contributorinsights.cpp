@@ -42,31 +42,6 @@ void shoot(QWidget *view, const char *name)
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
-// The answers of an embedded engine, except Dynamodesk's own operations,
-// which it does not know: what AWS and other endpoints answer.
-class WithoutDynamodeskOperations : public dd::client::Client {
-public:
-    explicit WithoutDynamodeskOperations(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
-    QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
-    {
-        return QtFuture::makeReadyFuture(callSync(operation, request));
-    }
-    dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
-    {
-        if (operation.startsWith(QLatin1String("Dynamodesk."))) {
-            dd::client::ApiResponse r;
-            r.error = dd::ApiError::unknownOperation(QStringLiteral("Unknown operation %1").arg(operation));
-            return r;
-        }
-        return m_inner->callSync(operation, request);
-    }
-    QString region() const override { return m_inner->region(); }
-    QString displayName() const override { return s("http://dynamodb.example:8000"); }
-
-private:
-    std::shared_ptr<dd::client::Client> m_inner;
-};
-
 // Orders: pk, sk and the index ByCustomer on customer (no sort key), which
 // no item below has, so that no write reaches the index.
 void createOrders(Connection &c)
@@ -269,7 +244,7 @@ void TestContributorInsights::endpointWithoutTheReport()
     ConnectionSettings settings;
     settings.kind = ConnectionSettings::Kind::Endpoint;
     settings.url = s("http://dynamodb.example:8000");
-    Connection remote(settings, std::make_shared<WithoutDynamodeskOperations>(local->sharedClient()));
+    Connection remote(settings, std::make_shared<uitest::WithoutDynamodeskOperations>(local->sharedClient()));
     ContributorInsightsView view(&remote, s("Plain"));
     view.resize(1000, 600);
     view.show();

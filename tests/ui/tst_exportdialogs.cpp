@@ -102,31 +102,6 @@ QStringList listAll(Connection &c, const QString &operation, const QString &list
     return out;
 }
 
-// The answers of a connection's client, except Dynamodesk.ListLocalBuckets:
-// as AWS and other endpoints, it does not know it.
-class NoLocalBucketsClient : public dd::client::Client {
-public:
-    explicit NoLocalBucketsClient(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
-    QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
-    {
-        return QtFuture::makeReadyFuture(callSync(operation, request));
-    }
-    dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
-    {
-        if (operation.startsWith(QLatin1String("Dynamodesk."))) {
-            dd::client::ApiResponse r;
-            r.error = dd::ApiError::unknownOperation(QStringLiteral("Unknown operation %1").arg(operation));
-            return r;
-        }
-        return m_inner->callSync(operation, request);
-    }
-    QString region() const override { return m_inner->region(); }
-    QString displayName() const override { return QStringLiteral("http://dynamodb.example:8000"); }
-
-private:
-    std::shared_ptr<dd::client::Client> m_inner;
-};
-
 // The input dialog that New bucket… opened (an earlier one may await its deletion).
 QInputDialog *newBucketDialog(QWidget *parent)
 {
@@ -683,7 +658,7 @@ void TestExportDialogs::connectionWithoutLocalBuckets()
     ConnectionSettings settings;
     settings.kind = ConnectionSettings::Kind::Endpoint;
     settings.url = QStringLiteral("http://dynamodb.example:8000");
-    Connection remote(settings, std::make_shared<NoLocalBucketsClient>(inner));
+    Connection remote(settings, std::make_shared<uitest::WithoutDynamodeskOperations>(inner));
     {
         ExportDialog dialog(&remote, QStringLiteral("Orders"));
         dialog.show();

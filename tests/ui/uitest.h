@@ -9,6 +9,7 @@
 #include "connections/connection.h"
 
 #include <QDir>
+#include <QFuture>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -18,6 +19,31 @@
 #include <memory>
 
 namespace uitest {
+
+// A client that answers like AWS and other endpoints: the calls of `inner`,
+// but UnknownOperationException for Dynamodesk's own operations.
+class WithoutDynamodeskOperations : public dd::client::Client {
+public:
+    explicit WithoutDynamodeskOperations(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
+    QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
+    {
+        return QtFuture::makeReadyFuture(callSync(operation, request));
+    }
+    dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
+    {
+        if (operation.startsWith(QLatin1String("Dynamodesk."))) {
+            dd::client::ApiResponse r;
+            r.error = dd::ApiError::unknownOperation(QStringLiteral("Unknown operation %1").arg(operation));
+            return r;
+        }
+        return m_inner->callSync(operation, request);
+    }
+    QString region() const override { return m_inner->region(); }
+    QString displayName() const override { return QStringLiteral("http://dynamodb.example:8000"); }
+
+private:
+    std::shared_ptr<dd::client::Client> m_inner;
+};
 
 inline std::unique_ptr<dd::ui::Connection> inMemoryConnection()
 {

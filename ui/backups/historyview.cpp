@@ -5,6 +5,7 @@
 #include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/progresspanel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -28,17 +29,6 @@ namespace dd::ui {
 namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
-
-// An endpoint without Dynamodesk's own operations (AWS, DynamoDB Local, ...) answers so.
-bool unknownOperation(const client::ApiResponse &r)
-{
-    return !r.ok() && r.error->type().contains(QLatin1String("UnknownOperation"));
-}
-
-QString errorText(const client::ApiResponse &r)
-{
-    return r.ok() ? QString() : QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
-}
 
 QString when(double ms, QLocale::FormatType format = QLocale::ShortFormat)
 {

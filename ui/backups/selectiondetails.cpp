@@ -1,6 +1,7 @@
 #include "backups/selectiondetails.h"
 
 #include "backups/previewtables.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -22,11 +23,6 @@ namespace dd::ui {
 namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
-
-QString errorText(const client::ApiResponse &r)
-{
-    return r.ok() ? QString() : QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
-}
 
 } // namespace
 
@@ -177,7 +173,7 @@ void SelectionDetails::onPreview()
     } else if (!m_arn.isEmpty()) {
         m_backupDetails->setText(tr("Cannot describe the backup: %1").arg(errorText(p.backup)));
     }
-    if (!p.preview.ok() && p.preview.error->type().contains(QLatin1String("UnknownOperation"))) {
+    if (unknownOperation(p.preview)) {
         if (m_historyOps) {
             m_historyOps = false;
             emit historyOperationsMissing();
