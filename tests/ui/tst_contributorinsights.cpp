@@ -23,6 +23,7 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTreeWidgetItem>
 
 using namespace dd::ui;
 
@@ -89,6 +90,7 @@ private slots:
     void reportFromResponse();
     void hotKeyOnTopThroughTheMainWindow();
     void endpointWithoutTheReport();
+    void opensOnTheIndexClicked();
 
 private:
     QTemporaryDir m_config;
@@ -266,6 +268,39 @@ void TestContributorInsights::endpointWithoutTheReport()
 
     clickDisableAndConfirm(&view);
     QTRY_VERIFY_WITH_TIMEOUT(!view.isLoading() && view.status() == u"DISABLED", kTimeoutMs);
+}
+
+// The tree's menu on a GSI opens the tab on that index, also when the tab is
+// already open on the table; the menu on the table leaves the tab's target.
+void TestContributorInsights::opensOnTheIndexClicked()
+{
+    MainWindow window;
+    window.setRememberConnections(false);
+    Connection *c = window.addConnection(uitest::inMemoryConnection());
+    createOrders(*c);
+    window.show();
+    window.tree()->refresh(c);
+    QTreeWidgetItem *table = nullptr;
+    QTRY_VERIFY((table = window.tree()->tableItem(c, s("Orders"))) != nullptr && table->childCount() == 1);
+    const QString index = table->child(0)->data(0, ConnectionTree::IndexRole).toString();
+    QCOMPARE(index, s("ByCustomer"));
+    QVERIFY(table->data(0, ConnectionTree::IndexRole).toString().isEmpty());
+
+    emit window.tree()->contributorInsightsRequested(c, s("Orders"), index);
+    auto *view = qobject_cast<ContributorInsightsView *>(window.tabs()->currentWidget());
+    QVERIFY(view);
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading() && view->target() == index && view->status() == u"DISABLED", kTimeoutMs);
+    // Its rules: the index has no sort key.
+    QCOMPARE(view->rules(), (QList<InsightsRule>{InsightsRule::PartitionKeysAccessed, InsightsRule::PartitionKeysThrottled}));
+
+    view->setTarget(QString());
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isLoading() && view->target().isEmpty(), kTimeoutMs);
+    emit window.tree()->contributorInsightsRequested(c, s("Orders"));
+    QCOMPARE(window.tabs()->count(), 1);
+    QVERIFY(view->target().isEmpty());
+    emit window.tree()->contributorInsightsRequested(c, s("Orders"), index);
+    QCOMPARE(window.tabs()->count(), 1);
+    QCOMPARE(view->target(), index);
 }
 
 QTEST_MAIN(TestContributorInsights)

@@ -165,6 +165,8 @@ void ConnectionTree::onListed(Connection *connection)
                     auto *index = new QTreeWidgetItem(table);
                     index->setData(0, KindRole, IndexItem);
                     index->setData(0, TableRole, name);
+                    if (global)
+                        index->setData(0, IndexRole, ix.value(QStringLiteral("IndexName")).toString());
                     // A multi-attribute key reads "byRound (tenant, year / area, round, tag)".
                     const QString indexName = ix.value(QStringLiteral("IndexName")).toString();
                     const TableKeys keys = TableKeys::fromDescription(t, indexName);
@@ -253,7 +255,9 @@ void ConnectionTree::showMenu(const QPoint &pos)
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("Backups and &history"), this,
                        [this, connection, table] { emit historyRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Contri&butor insights"), this,
-                       [this, connection, table] { emit contributorInsightsRequested(connection, table); });
+                       [this, connection, table, index = item->data(0, IndexRole).toString()] {
+                           emit contributorInsightsRequested(connection, table, index);
+                       });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&PartiQL editor…"), this,
                        [this, connection, table] { emit partiqlRequested(connection, table); });
         menu.addAction(QIcon(QStringLiteral(":/dynamodesk/icons/region.svg")), tr("&Global table…"), this,

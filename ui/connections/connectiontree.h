@@ -23,7 +23,7 @@ class ConnectionTree : public QTreeWidget {
     Q_OBJECT
 public:
     enum ItemKind { ConnectionItem = 1, RegionItem, TableItem, IndexItem };
-    enum Role { KindRole = Qt::UserRole + 1, TableRole };
+    enum Role { KindRole = Qt::UserRole + 1, TableRole, IndexRole }; // IndexRole: a GSI item's index name
 
     explicit ConnectionTree(QWidget *parent = nullptr);
     ~ConnectionTree() override;
@@ -45,7 +45,8 @@ signals:
     void editTableRequested(Connection *connection, const QString &table);
     void deleteTableRequested(Connection *connection, const QString &table);
     void historyRequested(Connection *connection, const QString &table);
-    void contributorInsightsRequested(Connection *connection, const QString &table); // "Contributor insights"
+    // "Contributor insights"; `index`: a GSI's item was clicked, its target first.
+    void contributorInsightsRequested(Connection *connection, const QString &table, const QString &index = QString());
     void replicasRequested(Connection *connection, const QString &table); // "Global table…"
     void exportRequested(Connection *connection, const QString &table);   // "Export to S3…"
     void copyTableRequested(Connection *connection, const QString &table); // "Copy table to…"

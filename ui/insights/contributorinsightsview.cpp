@@ -200,8 +200,12 @@ QString ContributorInsightsView::target() const
 void ContributorInsightsView::setTarget(const QString &index)
 {
     const int i = m_targetBox->findData(index);
-    if (i >= 0)
+    if (i >= 0) {
+        m_wantedTarget = QString();
         m_targetBox->setCurrentIndex(i);
+    } else {
+        m_wantedTarget = index;
+    }
 }
 
 QList<InsightsRule> ContributorInsightsView::rules() const
@@ -327,12 +331,20 @@ void ContributorInsightsView::fillTargets(const QJsonObject &table)
         wanted << v.toObject().value(s("IndexName")).toString();
     if (wanted == targets())
         return;
-    const QString current = target();
-    const QSignalBlocker block(m_targetBox);
-    m_targetBox->clear();
-    for (const QString &index : std::as_const(wanted))
-        m_targetBox->addItem(index.isEmpty() ? tr("Table %1").arg(m_table) : tr("Index %1").arg(index), index);
-    m_targetBox->setCurrentIndex(std::max(0, m_targetBox->findData(current)));
+    const QString before = target();
+    {
+        const QSignalBlocker block(m_targetBox);
+        m_targetBox->clear();
+        for (const QString &index : std::as_const(wanted))
+            m_targetBox->addItem(index.isEmpty() ? tr("Table %1").arg(m_table) : tr("Index %1").arg(index), index);
+        m_targetBox->setCurrentIndex(std::max(0, m_targetBox->findData(before)));
+    }
+    if (!m_wantedTarget.isNull()) {
+        const QString wantedTarget = m_wantedTarget;
+        m_wantedTarget = QString();
+        if (m_targetBox->findData(wantedTarget) >= 0)
+            setTarget(wantedTarget); // signals the change: it loads that target
+    }
 }
 
 void ContributorInsightsView::fillRules()

@@ -61,7 +61,7 @@ public:
     // (known after the first load). setTarget() selects one of them.
     QStringList targets() const;
     QString target() const;
-    void setTarget(const QString &index);
+    void setTarget(const QString &index); // one not known yet: selected once it is
     // Rules offered for the current target: the item rules only when it has a sort key.
     QList<InsightsRule> rules() const;
     InsightsRule rule() const;
@@ -107,6 +107,7 @@ private:
 
     Connection *m_connection;
     QString m_table;
+    QString m_wantedTarget; // setTarget() before the table's indexes were known; null: none
     QJsonObject m_description;     // the table's, as last read
     QString m_status;
     QString m_mode;

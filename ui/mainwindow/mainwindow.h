@@ -83,7 +83,8 @@ public:
     // The backups and history view of a table; focuses an open one.
     HistoryView *openHistory(Connection *connection, const QString &table);
     // The Contributor Insights view of a table (its most accessed keys); focuses an open one.
-    ContributorInsightsView *openContributorInsights(Connection *connection, const QString &table);
+    // `index`: a GSI to show first (its tab shows another target when already open: that one then).
+    ContributorInsightsView *openContributorInsights(Connection *connection, const QString &table, const QString &index = QString());
     // The global table dialog of a table (non-modal); focuses an open one.
     ReplicasDialog *openReplicas(Connection *connection, const QString &table);
     // The export dialog of a table (non-modal); focuses an open one.

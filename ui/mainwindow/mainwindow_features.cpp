@@ -157,7 +157,7 @@ HistoryView *MainWindow::openHistory(Connection *connection, const QString &tabl
     return view;
 }
 
-ContributorInsightsView *MainWindow::openContributorInsights(Connection *connection, const QString &table)
+ContributorInsightsView *MainWindow::openContributorInsights(Connection *connection, const QString &table, const QString &index)
 {
     if (!connection || table.isEmpty())
         return nullptr;
@@ -165,14 +165,18 @@ ContributorInsightsView *MainWindow::openContributorInsights(Connection *connect
         auto *v = qobject_cast<ContributorInsightsView *>(m_tabs->widget(i));
         if (v && v->connection() == connection && v->tableName() == table) {
             m_tabs->setCurrentIndex(i);
+            if (!index.isEmpty())
+                v->setTarget(index);
             return v;
         }
     }
     auto *view = new ContributorInsightsView(connection, table, m_tabs);
+    if (!index.isEmpty())
+        view->setTarget(index); // once the table's indexes are known
     connect(view, &ContributorInsightsView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
-    const int index = m_tabs->addTab(view, QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Insights: %1").arg(table));
-    m_tabs->setTabToolTip(index, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
-    m_tabs->setCurrentIndex(index);
+    const int tab = m_tabs->addTab(view, QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")), tr("Insights: %1").arg(table));
+    m_tabs->setTabToolTip(tab, QStringLiteral("%1 — %2").arg(table, connection->displayName()));
+    m_tabs->setCurrentIndex(tab);
     return view;
 }
 
