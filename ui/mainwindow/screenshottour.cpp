@@ -21,6 +21,8 @@
 #include "exports/bucketpicker.h"
 #include "exports/exportdialog.h"
 #include "exports/importdialog.h"
+#include "insights/contributorchart.h"
+#include "insights/contributorinsightsview.h"
 #include "items/conflictdialog.h"
 #include "common/itemtreemodel.h"
 #include "items/itemeditor.h"
@@ -594,6 +596,34 @@ void ScreenshotTour::start()
         waitFor([&] { return !matches->model()->isLoading(); });
         settle();
         save(m_window, QStringLiteral("21-multiattribute-query"));
+    }
+
+    // 22: Contributor insights of Orders: a few orders read far more than the rest.
+    {
+        (void)c->callSync(QStringLiteral("UpdateContributorInsights"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+                                                                                   {QStringLiteral("ContributorInsightsAction"), QStringLiteral("ENABLE")}});
+        const QJsonArray items = c->callSync(QStringLiteral("Scan"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
+                                                                                {QStringLiteral("Limit"), 12}})
+                                     .body.value(QStringLiteral("Items")).toArray();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            const QJsonObject item = items.at(i).toObject();
+            const QJsonObject key{{QStringLiteral("customerId"), item.value(QStringLiteral("customerId"))},
+                                  {QStringLiteral("orderId"), item.value(QStringLiteral("orderId"))}};
+            const int reads = i == 0 ? 60 : i < 3 ? 25 : i < 6 ? 8 : 2;
+            for (int r = 0; r < reads; ++r)
+                (void)c->callSync(QStringLiteral("GetItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Key"), key}});
+        }
+        ContributorInsightsView *insights = m_window->openContributorInsights(c, QStringLiteral("Orders"));
+        insights->setRangeMinutes(15);
+        // The item rules are offered once the table's key is known (its first load).
+        waitFor([&] { return !insights->isLoading() && insights->rules().contains(InsightsRule::ItemsAccessed); });
+        insights->setRule(InsightsRule::ItemsAccessed);
+        waitFor([&] {
+            return !insights->isLoading() && insights->status() == QLatin1String("ENABLED") && insights->rule() == InsightsRule::ItemsAccessed
+                && !insights->chart()->report().contributors.isEmpty();
+        });
+        settle();
+        save(m_window, QStringLiteral("22-contributor-insights"));
     }
 
     emit finished(m_saved >= 6);
