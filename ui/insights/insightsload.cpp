@@ -1,5 +1,6 @@
 #include "insights/insightsload.h"
 
+#include "common/responses.h"
 #include "common/tablekeys.h"
 #include "connections/connection.h"
 
@@ -19,7 +20,7 @@ void loadInsights(QPromise<InsightsLoad> &promise, Connection *connection, const
     if (d.ok())
         l.table = d.body.value(s("Table")).toObject();
     else
-        l.tableError = QStringLiteral("%1: %2").arg(d.error->type(), d.error->message());
+        l.tableError = errorText(d);
     if (promise.isCanceled() || l.table.isEmpty()) {
         promise.addResult(l);
         return;
