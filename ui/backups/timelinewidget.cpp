@@ -1,14 +1,13 @@
 #include "backups/timelinewidget.h"
 
 #include "backups/timeaxis.h"
+#include "common/tooltips.h"
 
 #include <QDateTime>
-#include <QHelpEvent>
 #include <QKeyEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
-#include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -561,15 +560,8 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
 
 bool TimelineWidget::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = tooltipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
+    if (answerToolTip(this, event, [this](const QPoint &pos) { return tooltipAt(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 

@@ -1,14 +1,13 @@
 #include "insights/contributorchart.h"
 
 #include "backups/timeaxis.h"
+#include "common/tooltips.h"
 
 #include <QDateTime>
 #include <QHash>
-#include <QHelpEvent>
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
-#include <QToolTip>
 
 #include <algorithm>
 #include <cmath>
@@ -237,15 +236,8 @@ QString ContributorChart::tooltipAt(const QPoint &pos) const
 
 bool ContributorChart::event(QEvent *event)
 {
-    if (event->type() == QEvent::ToolTip) {
-        auto *help = static_cast<QHelpEvent *>(event);
-        const QString text = tooltipAt(help->pos());
-        if (text.isEmpty())
-            QToolTip::hideText();
-        else
-            QToolTip::showText(help->globalPos(), text, this);
+    if (answerToolTip(this, event, [this](const QPoint &pos) { return tooltipAt(pos); }))
         return true;
-    }
     return QWidget::event(event);
 }
 

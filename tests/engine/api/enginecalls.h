@@ -24,6 +24,19 @@
 
 namespace dd::test {
 
+// JSON written with ' for " (easier to read in a test than escaped quotes);
+// bad JSON warns and gives an empty object.
+inline QJsonObject j(const char *text)
+{
+    QByteArray json(text);
+    json.replace('\'', '"');
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (doc.isNull())
+        qWarning() << "bad test JSON:" << error.errorString() << text;
+    return doc.object();
+}
+
 class EngineCalls {
 protected:
     std::unique_ptr<api::Engine> m_engine;

@@ -12,21 +12,11 @@
 #include <QTemporaryDir>
 
 using namespace dd;
+using test::j;
 
 namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
-
-// JSON written with ' for " (easier to read in a test than escaped quotes).
-QJsonObject j(const char *text)
-{
-    QByteArray json(text);
-    json.replace('\'', '"');
-    const QJsonDocument doc = QJsonDocument::fromJson(json);
-    if (doc.isNull())
-        qWarning() << "bad test JSON:" << text;
-    return doc.object();
-}
 
 QJsonObject str(const QString &v) { return {{s("S"), v}}; }
 

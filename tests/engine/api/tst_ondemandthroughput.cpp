@@ -23,22 +23,11 @@
 #include <QThread>
 
 using namespace dd;
+using test::j;
 
 namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
-
-// JSON written with ' for " (easier to read in a test than escaped quotes).
-QJsonObject j(const char *text)
-{
-    QByteArray json(text);
-    json.replace('\'', '"');
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (doc.isNull())
-        qWarning() << "bad test JSON:" << error.errorString() << text;
-    return doc.object();
-}
 
 QJsonObject maxima(qint64 read, qint64 write)
 {

@@ -24,22 +24,11 @@
 #include <sqlite3.h>
 
 using namespace dd;
+using test::j;
 
 namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
-
-// JSON written with ' for " (easier to read in a test than escaped quotes).
-QJsonObject j(const char *text)
-{
-    QByteArray json(text);
-    json.replace('\'', '"');
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
-    if (doc.isNull())
-        qWarning() << "bad test JSON:" << error.errorString() << text;
-    return doc.object();
-}
 
 QJsonObject warm(qint64 read, qint64 write, const char *status = "ACTIVE")
 {
