@@ -6,8 +6,9 @@
 // BatchWriteItem, TransactGetItems and TransactWriteItems on each item's
 // key; a write's index units (of each of these writes) on the index key of
 // the item it leaves behind (of the item it removed, when it removed the
-// entry); a Query on its partition key (the table's or the index's). Scans
-// and PartiQL statements are not attributed to keys.
+// entry); a Query on its partition key (the table's or the index's); a
+// PartiQL statement as the operation it runs as. Scans are not attributed
+// to keys.
 #pragma once
 
 #include "model/attributevalue.h"

@@ -329,6 +329,20 @@ private slots:
         QCOMPARE(report(j("{'TableName':'Orders'}")).value(s("Contributors")).toArray().size(), 0);
     }
 
+    // A PartiQL statement runs as the operation it translates to, and counts as it.
+    void partiqlStatementsCountAsTheirOperations()
+    {
+        enable(s("Plain"));
+        ok("ExecuteStatement", QJsonObject{{s("Statement"), s("INSERT INTO Plain VALUE {'pk': 'p1'}")}});
+        ok("ExecuteStatement", QJsonObject{{s("Statement"), s("SELECT * FROM Plain WHERE pk = ?")},
+                                           {s("Parameters"), QJsonArray{str(s("p1"))}}});
+        ok("ExecuteStatement", QJsonObject{{s("Statement"), s("SELECT * FROM Plain")}}); // a Scan: no key's
+        const QJsonObject r = report(j("{'TableName':'Plain'}"));
+        QCOMPARE(order(r), QStringList({s("p1")}));
+        QCOMPARE(total(r, 0), 1.0 + 0.5); // the insert (1) and the read of its key (0.5)
+        QCOMPARE(r.value(s("AggregateValue")).toDouble(), total(r, 0));
+    }
+
     void keysBeyondTheKeptOnesStillCountInTheAggregate()
     {
         enable(s("Plain"));
