@@ -28,8 +28,6 @@ struct TargetConfig {
 
     // ENABLING, ENABLED, DISABLING or DISABLED at nowMs.
     QString status(qint64 nowMs) const;
-    // Whether accesses are counted (accessed keys; Dynamodesk never throttles).
-    bool countsAccesses() const { return enabled && mode != kThrottledOnly; }
     // The CloudWatch rules AWS creates for it: PKC, SKC, PKT, SKT in that
     // order (the S ones only with a sort key, the C ones only in the mode that
     // counts accesses), "DynamoDBContributorInsights-<code>-<table>-<createdMs>".

@@ -40,7 +40,11 @@ QByteArray keyJson(const storage::KeySchema &schema, const model::Item &item, bo
     return out;
 }
 
-void add(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index, const model::Item &item, double units)
+// Counts `units` for the key `item` has in the table (index null) or
+// `index`: its partition key, and its whole key when `wholeKey` and the
+// schema has a sort key.
+void add(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index, const model::Item &item, double units,
+         bool wholeKey = true)
 {
     if (!ctx.insights)
         return;
@@ -48,7 +52,7 @@ void add(api::OpContext &ctx, const storage::TableDef &table, const storage::Ind
     const QByteArray partition = keyJson(schema, item, false);
     if (partition.isEmpty())
         return;
-    const QByteArray whole = schema.rangeParts.empty() ? QByteArray() : keyJson(schema, item, true);
+    const QByteArray whole = !wholeKey || schema.rangeParts.empty() ? QByteArray() : keyJson(schema, item, true);
     const Recorder::Target target{ctx.db.region(), table.id, index ? index->name : QString()};
     ctx.insights->add(target, partition, whole, units, ctx.clock->nowMs());
 }
@@ -63,13 +67,7 @@ void recordTableSlow(api::OpContext &ctx, const storage::TableDef &table, const 
 void recordQuerySlow(api::OpContext &ctx, const storage::TableDef &table, const storage::IndexDef *index,
                      const model::Item &partition, double units)
 {
-    if (!ctx.insights)
-        return;
-    const storage::KeySchema &schema = index ? index->keys : table.keys;
-    const QByteArray json = keyJson(schema, partition, false);
-    if (json.isEmpty())
-        return;
-    ctx.insights->add({ctx.db.region(), table.id, index ? index->name : QString()}, json, QByteArray(), units, ctx.clock->nowMs());
+    add(ctx, table, index, partition, units, false); // a partition's read is no item's
 }
 
 void recordWriteSlow(api::OpContext &ctx, const storage::TableDef &table, const model::Item &key, double tableUnits,

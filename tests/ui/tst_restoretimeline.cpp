@@ -43,31 +43,6 @@ using namespace dd::ui;
 
 namespace {
 
-// The embedded engine seen as an endpoint without Dynamodesk's own
-// operations: they fail as AWS fails unknown targets; all else goes through.
-class AwsLikeClient : public dd::client::Client {
-public:
-    explicit AwsLikeClient(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
-    QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
-    {
-        return QtFuture::makeReadyFuture(callSync(operation, request));
-    }
-    dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
-    {
-        if (operation.startsWith(QLatin1String("Dynamodesk."))) {
-            dd::client::ApiResponse r;
-            r.error = dd::ApiError::unknownOperation();
-            return r;
-        }
-        return m_inner->callSync(operation, request);
-    }
-    QString region() const override { return m_inner->region(); }
-    QString displayName() const override { return QStringLiteral("AWS-like"); }
-
-private:
-    std::shared_ptr<dd::client::Client> m_inner;
-};
-
 // The engine with `options` and no background sweeps, prunes or PITR
 // maintenance (only what a test does writes); null if it did not open.
 std::shared_ptr<dd::api::Engine> openQuiet(dd::api::EngineOptions options)
@@ -314,7 +289,7 @@ void TestRestoreTimeline::endpointWithoutHistoryOperations()
     auto inner = std::make_shared<dd::client::InProcessClient>(inProcess->engine(), dd::api::RequestContext());
     ConnectionSettings settings;
     settings.name = QStringLiteral("AWS-like");
-    Connection aws(settings, std::make_shared<AwsLikeClient>(inner));
+    Connection aws(settings, std::make_shared<uitest::WithoutDynamodeskOperations>(inner));
     HistoryView view(&aws, QStringLiteral("Orders"));
     view.resize(1000, 700);
     view.show();

@@ -165,10 +165,10 @@ void ConnectionTree::onListed(Connection *connection)
                     auto *index = new QTreeWidgetItem(table);
                     index->setData(0, KindRole, IndexItem);
                     index->setData(0, TableRole, name);
-                    if (global)
-                        index->setData(0, IndexRole, ix.value(QStringLiteral("IndexName")).toString());
-                    // A multi-attribute key reads "byRound (tenant, year / area, round, tag)".
                     const QString indexName = ix.value(QStringLiteral("IndexName")).toString();
+                    if (global)
+                        index->setData(0, IndexRole, indexName);
+                    // A multi-attribute key reads "byRound (tenant, year / area, round, tag)".
                     const TableKeys keys = TableKeys::fromDescription(t, indexName);
                     index->setText(0, QStringLiteral("%1 (%2)").arg(indexName, keys.text(false)));
                     index->setIcon(0, QIcon(QStringLiteral(":/dynamodesk/icons/index.svg")));

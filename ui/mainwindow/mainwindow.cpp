@@ -12,6 +12,7 @@
 #include "connections/connectiontree.h"
 #include "connections/encryptionprompts.h"
 #include "insights/contributorinsightsview.h"
+#include "mainwindow/tableviews.h"
 #include "partiql/partiqleditor.h"
 #include "streams/streamviewer.h"
 #include "transactions/transactionbuilder.h"
@@ -396,15 +397,12 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
             QStringLiteral("confirmDeleteTable"), [this, connection, table] {
         if (m_deleteTableWatcher.isRunning())
             return;
-        for (int i = m_tabs->count() - 1; i >= 0; --i)
-            if (auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i)); b && b->connection() == connection && b->tableName() == table)
+        for (int i = m_tabs->count() - 1; i >= 0; --i) {
+            QWidget *w = m_tabs->widget(i);
+            if (tableView<TableBrowser>(w, connection, table) || tableView<StreamViewer>(w, connection, table)
+                || tableView<HistoryView>(w, connection, table) || tableView<ContributorInsightsView>(w, connection, table))
                 closeTab(i);
-            else if (auto *v = qobject_cast<StreamViewer *>(m_tabs->widget(i)); v && v->connection() == connection && v->tableName() == table)
-                closeTab(i);
-            else if (auto *h = qobject_cast<HistoryView *>(m_tabs->widget(i)); h && h->connection() == connection && h->tableName() == table)
-                closeTab(i);
-            else if (auto *v = qobject_cast<ContributorInsightsView *>(m_tabs->widget(i)); v && v->connection() == connection && v->tableName() == table)
-                closeTab(i);
+        }
         m_deleteTableWatcher.setFuture(connection->call(QStringLiteral("DeleteTable"), QJsonObject{{QStringLiteral("TableName"), table}}));
     });
 }

@@ -13,6 +13,7 @@
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
 #include "insights/contributorinsightsview.h"
+#include "mainwindow/tableviews.h"
 #include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
 #include "policies/resourcepolicydialog.h"
@@ -31,13 +32,8 @@ TableBrowser *MainWindow::openTable(Connection *connection, const QString &table
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *b = qobject_cast<TableBrowser *>(m_tabs->widget(i));
-        if (b && b->connection() == connection && b->tableName() == table) {
-            m_tabs->setCurrentIndex(i);
-            return b;
-        }
-    }
+    if (auto *open = focusTableView<TableBrowser>(m_tabs, connection, table))
+        return open;
     auto *browser = new TableBrowser(connection, table, m_tabs);
     connect(browser, &TableBrowser::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     const int index = m_tabs->addTab(browser, QIcon(QStringLiteral(":/dynamodesk/icons/table.svg")), table);
@@ -117,13 +113,8 @@ StreamViewer *MainWindow::openStreamViewer(Connection *connection, const QString
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *v = qobject_cast<StreamViewer *>(m_tabs->widget(i));
-        if (v && v->connection() == connection && v->tableName() == table) {
-            m_tabs->setCurrentIndex(i);
-            return v;
-        }
-    }
+    if (auto *open = focusTableView<StreamViewer>(m_tabs, connection, table))
+        return open;
     auto *viewer = new StreamViewer(connection, table, m_tabs);
     connect(viewer, &StreamViewer::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     const int index = m_tabs->addTab(viewer, QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Stream: %1").arg(table));
@@ -137,13 +128,8 @@ HistoryView *MainWindow::openHistory(Connection *connection, const QString &tabl
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *v = qobject_cast<HistoryView *>(m_tabs->widget(i));
-        if (v && v->connection() == connection && v->tableName() == table) {
-            m_tabs->setCurrentIndex(i);
-            return v;
-        }
-    }
+    if (auto *open = focusTableView<HistoryView>(m_tabs, connection, table))
+        return open;
     auto *view = new HistoryView(connection, table, m_tabs);
     connect(view, &HistoryView::statusMessage, this, [this](const QString &m) { statusBar()->showMessage(m, 8000); });
     connect(view, &HistoryView::openTableRequested, this, [this](Connection *c, const QString &t) {
@@ -161,14 +147,10 @@ ContributorInsightsView *MainWindow::openContributorInsights(Connection *connect
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        auto *v = qobject_cast<ContributorInsightsView *>(m_tabs->widget(i));
-        if (v && v->connection() == connection && v->tableName() == table) {
-            m_tabs->setCurrentIndex(i);
-            if (!index.isEmpty())
-                v->setTarget(index);
-            return v;
-        }
+    if (auto *open = focusTableView<ContributorInsightsView>(m_tabs, connection, table)) {
+        if (!index.isEmpty())
+            open->setTarget(index);
+        return open;
     }
     auto *view = new ContributorInsightsView(connection, table, m_tabs);
     if (!index.isEmpty())
