@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(
-  cmake ninja-build g++ ccache pkg-config clang libclang-rt-14-dev
+  cmake ninja-build g++ lld ccache pkg-config clang libclang-rt-14-dev
   qt6-base-dev qt6-qpa-plugins qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev libgl-dev
   libsqlite3-dev zlib1g-dev libzstd-dev libssl-dev
   awscli python3-boto3 wrk xvfb xauth
