@@ -24,6 +24,8 @@
 #include "replication/replicator.h"
 #include "storage/commitscope.h"
 #include "storage/datadirlock.h"
+#include "storage/sealedfile.h"
+#include "storage/wholefile.h"
 #include "streams/changelogpruner.h"
 #include "streams/periodictask.h"
 #include "streams/streamstore.h"
@@ -32,6 +34,7 @@
 #include "ttl/ttlsweeper.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QHash>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -121,8 +124,15 @@ struct Engine::Private {
     std::unique_ptr<QTemporaryDir> bucketsTemp;
     // The DAX clusters' caches.
     std::unique_ptr<cache::Clusters> clusters;
-    // What Contributor Insights counts, in memory.
+    // What Contributor Insights counts, in memory, and the file that keeps
+    // it between runs (empty in memory): saved every
+    // insightsSaveIntervalMs if it changed, and on close.
     insights::Recorder insights;
+    QString insightsFile;
+    std::mutex insightsSaving;
+    quint64 insightsSaved = 0; // insights.changes() when last saved; guarded by insightsSaving
+    void loadInsights();
+    void saveInsights();
     // Tables' and streams' resource-based policies, parsed once each.
     security::ResourcePolicyCache resourcePolicies;
 
@@ -342,11 +352,40 @@ Result<std::shared_ptr<const storage::DataKeys>> openKeys(const EngineOptions &o
 
 } // namespace
 
+void Engine::Private::loadInsights()
+{
+    if (!QFileInfo::exists(insightsFile))
+        return;
+    // The counts are not the tables' data: a file that cannot be read is
+    // reported and replaced by the next save, and the engine opens all the same.
+    auto bytes = storage::sealedfile::readFile(insightsFile, keys.get(), insightsFile);
+    if (!bytes.ok())
+        qWarning("Contributor Insights' counts of the last run are lost: %s", qPrintable(bytes.error().message()));
+    else if (!insights.load(*bytes, clock->nowMs()))
+        qWarning("Contributor Insights' counts of the last run are lost: %s is damaged", qPrintable(insightsFile));
+    insightsSaved = insights.changes();
+}
+
+void Engine::Private::saveInsights()
+{
+    if (insightsFile.isEmpty())
+        return;
+    std::lock_guard lock(insightsSaving);
+    const quint64 changes = insights.changes();
+    if (changes == insightsSaved)
+        return;
+    if (auto failed = storage::writeWholeFile(insightsFile, insights.save(), keys.get()))
+        qWarning("Could not save Contributor Insights' counts to %s: %s", qPrintable(insightsFile), qPrintable(*failed));
+    else
+        insightsSaved = changes;
+}
+
 Engine::Engine() : d(new Private) {}
 Engine::~Engine()
 {
     if (d->replicator)
         d->replicator->stop();
+    d->saveInsights();
 }
 
 namespace {
@@ -406,6 +445,10 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
     engine->d->options.converting = nullptr;
     engine->d->options.encryptionKey.clear();
     engine->d->options.newEncryptionKey.clear();
+    if (!options.inMemory) {
+        engine->d->insightsFile = QDir(options.dataDir).filePath(QLatin1String(insights::kRecorderFileName));
+        engine->d->loadInsights();
+    }
     engine->d->backups = std::make_unique<backup::BackupCatalog>(options.inMemory ? QString() : options.dataDir, engine->d->keys);
     QString bucketsFolder = options.s3Dir;
     if (bucketsFolder.isEmpty() && !options.inMemory)
@@ -431,6 +474,9 @@ Result<std::unique_ptr<Engine>> Engine::open(const EngineOptions &options)
                 (void)streams::ChangeLogPruner::prune(*db, d->clock->nowMs(), d->options.streamRetentionMs);
         }));
     }
+    if (options.insightsSaveIntervalMs > 0 && !options.inMemory)
+        d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-insights", std::chrono::milliseconds(options.insightsSaveIntervalMs),
+                                                                        [d] { d->saveInsights(); }));
     if (options.pitrMaintenanceIntervalMs > 0)
         d->background.push_back(std::make_unique<streams::PeriodicTask>("dd-pitr", std::chrono::milliseconds(options.pitrMaintenanceIntervalMs), [d] {
             for (const auto &db : d->openRegions())

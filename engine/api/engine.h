@@ -64,6 +64,7 @@ struct EngineOptions {
     int ttlSweepIntervalMs = 60000;       // wall time between TTL sweeps; 0: no sweeper thread
     int changeLogPruneIntervalMs = 60000; // wall time between change-log prunes (at most a quarter of the retention); 0: none
     int pitrMaintenanceIntervalMs = 60000; // wall time between PITR passes (daily base snapshots, pruning past the window); 0: none
+    int insightsSaveIntervalMs = 60000;   // wall time between saves of Contributor Insights' counts (if they changed); 0: only on close
     // Before opening them, compact the data directory's database files
     // (DynamoDB Local's -optimizeDbBeforeStartup): the free pages deleted
     // tables and items left go back to the file system. Each file is

@@ -7,6 +7,8 @@
 // so a report's per-key figures are approximate, as CloudWatch's are, and
 // memory stays bounded (about 1440 x 2 x kKeptKeys keys per target).
 // Dynamodesk never throttles, so nothing counts for the throttled rules.
+// The engine keeps the counts of a data directory in a file beside its
+// databases (save(), load(); api::Engine), so that a restart loses none.
 // Threads: every member is thread-safe (one mutex; only accesses to tables
 // with insights enabled take it).
 #pragma once
@@ -20,6 +22,9 @@
 #include <vector>
 
 namespace dd::insights {
+
+// The file of a data directory that keeps the counts (sealed in an encrypted one).
+inline constexpr char kRecorderFileName[] = "contributor-insights.dat";
 
 class Recorder {
 public:
@@ -61,6 +66,17 @@ public:
     // partition key in the minutes that start in [startMs, endMs).
     Report report(const Target &target, bool wholeKey, qint64 startMs, qint64 endMs, int max) const;
 
+    // Everything counted, as bytes that load() reads back.
+    QByteArray save() const;
+    // Adds the counts that save() wrote (of a run before this one) to what
+    // this recorder counted, but for minutes older than the retention at
+    // nowMs. False, counting nothing, if `bytes` is not such a file (cut
+    // short, another format).
+    bool load(const QByteArray &bytes, qint64 nowMs);
+    // Grows with every change (add, forget, load): a caller that saved at
+    // one value need not save again until it moves.
+    quint64 changes() const;
+
 private:
     struct Counts {
         double total = 0;
@@ -80,6 +96,7 @@ private:
     mutable QMutex m_mutex;
     QHash<Target, Minutes> m_targets;
     qint64 m_prunedMinute = 0;
+    quint64 m_changes = 0;
 };
 
 inline size_t qHash(const Recorder::Target &t, size_t seed = 0) { return qHashMulti(seed, t.region, t.tableId, t.index); }

@@ -1,5 +1,7 @@
 #include "security/datadirkey.h"
 
+#include "insights/recorder.h"
+
 #include "storage/cipher.h"
 #include "storage/connection.h"
 #include "storage/encryptedvfs.h"
@@ -144,10 +146,14 @@ QStringList regionFiles(const QString &dir)
 }
 
 // The engine's own files that are sealed when the directory is encrypted:
-// backups and their descriptions, PITR base snapshots.
+// backups and their descriptions, PITR base snapshots, Contributor Insights'
+// counts (they hold keys).
 QStringList sealableFiles(const QString &dir)
 {
     QStringList out;
+    const QString insights = QDir(dir).filePath(QLatin1String(insights::kRecorderFileName));
+    if (QFileInfo::exists(insights))
+        out << insights;
     const QDir backups(QDir(dir).filePath(QStringLiteral("backups")));
     for (const QString &f : backups.entryList({QStringLiteral("*.json"), QStringLiteral("*.ddbackup")}, QDir::Files, QDir::Name))
         out << backups.filePath(f);

@@ -9,8 +9,8 @@
 // changes, so changing the secret rewraps it and rewrites nothing else.
 //
 // What the data key encrypts (storage/cipher.h): every region's database
-// and WAL (storage/encryptedvfs.h), the backups and their descriptions, and
-// the PITR base snapshots (storage/sealedfile.h). Not encrypted: the lock
+// and WAL (storage/encryptedvfs.h), the backups and their descriptions, the
+// PITR base snapshots and Contributor Insights' counts (storage/sealedfile.h). Not encrypted: the lock
 // file, the DAX attribute-name lists, the trigger logs, and exports written
 // to the local S3 buckets (a user's own copy, taken out on purpose).
 //

@@ -54,6 +54,7 @@ protected:
         o.ttlSweepIntervalMs = 0;
         o.changeLogPruneIntervalMs = 0;
         o.pitrMaintenanceIntervalMs = 0;
+        o.insightsSaveIntervalMs = 0;
         if (tune)
             tune(o);
         auto e = api::Engine::open(o);

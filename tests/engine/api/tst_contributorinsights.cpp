@@ -7,8 +7,11 @@
 
 #include "insights/recorder.h"
 #include "model/clock.h"
+#include "storage/sealedfile.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 using namespace dd;
@@ -31,13 +34,17 @@ class TstContributorInsights : public QObject, public test::EngineCalls {
     QTemporaryDir m_dir;
     ManualClock m_clock{kStartMs};
 
-    void open(bool delayed = false)
+    void open(bool delayed = false, const std::function<void(api::EngineOptions &)> &tune = {})
     {
         openQuiet(m_dir.path(), false, [&](api::EngineOptions &o) {
             o.clock = &m_clock;
             o.delayTransientStatuses = delayed;
+            if (tune)
+                tune(o);
         });
     }
+    QString countsFile() const { return m_dir.filePath(QLatin1String(insights::kRecorderFileName)); }
+    QJsonObject wholeKeys() { return report(j("{'TableName':'Orders','Rule':'SKC'}")); }
 
     // Orders: pk/sk, a GSI byStatus (status/placed), an LSI byPlaced; Plain: pk only.
     void createTables()
@@ -383,6 +390,126 @@ private slots:
         page = ok("ListContributorInsights", QJsonObject{{s("MaxResults"), 1}, {s("NextToken"), page.value(s("NextToken"))}});
         QCOMPARE(page.value(s("ContributorInsightsSummaries")).toArray().at(0).toObject().value(s("TableName")).toString(), s("Plain"));
         QVERIFY(!page.contains(s("NextToken")));
+    }
+
+    // The counts are kept in the data directory when the engine closes, and
+    // the next run reports them and goes on counting.
+    void countsSurviveARestart()
+    {
+        enable(s("Orders"));
+        put("hot", "a");
+        for (int i = 0; i < 4; ++i)
+            get("hot", "a");
+        put("warm", "a");
+        const QJsonObject before = wholeKeys();
+        QCOMPARE(total(before, 0), 1 + 4 * 0.5);
+        m_engine.reset();
+        QVERIFY(QFileInfo::exists(countsFile()));
+        open();
+        QCOMPARE(wholeKeys(), before);
+        get("hot", "a"); // the same minute, where it stopped
+        QCOMPARE(total(wholeKeys(), 0), 3.5);
+        m_clock.advanceMs(60'000);
+        get("warm", "a");
+        m_engine.reset();
+        open();
+        const QJsonObject after = wholeKeys();
+        QCOMPARE(order(after), QStringList({s("hot"), s("warm")}));
+        QCOMPARE(total(after, 1), 1.5);
+        QCOMPARE(after.value(s("Contributors")).toArray().at(1).toObject().value(s("Datapoints")).toArray().size(), 2);
+    }
+
+    // While it runs, the engine saves the counts every interval: a process
+    // killed keeps what was saved. A copy of the data directory taken while
+    // the engine is open stands for what a kill leaves.
+    void countsAreSavedWhileRunning()
+    {
+        open(false, [](api::EngineOptions &o) { o.insightsSaveIntervalMs = 20; });
+        enable(s("Orders"));
+        put("hot", "a");
+        QTRY_VERIFY(QFileInfo::exists(countsFile()));
+        QTemporaryDir copy;
+        QVERIFY(copy.isValid());
+        for (const QFileInfo &f : QDir(m_dir.path()).entryInfoList(QDir::Files))
+            if (!f.fileName().endsWith(s(".lock")))
+                QVERIFY(QFile::copy(f.filePath(), copy.filePath(f.fileName())));
+        m_engine.reset();
+        openQuiet(copy.path(), false, [&](api::EngineOptions &o) { o.clock = &m_clock; });
+        const QJsonObject r = wholeKeys();
+        QCOMPARE(order(r), QStringList({s("hot")}));
+        QCOMPARE(total(r, 0), 1.0);
+    }
+
+    // A damaged file loses the last run's counts, not the engine: it opens,
+    // warns, and the next save replaces the file.
+    void aDamagedFileIsReplaced()
+    {
+        enable(s("Orders"));
+        put("hot", "a");
+        m_engine.reset();
+        QFile f(countsFile());
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.size() > 20);
+        QVERIFY(f.resize(f.size() - 5));
+        f.close();
+        QTest::ignoreMessage(QtWarningMsg, QRegularExpression(s("^Contributor Insights' counts of the last run are lost: .* is damaged$")));
+        open();
+        QCOMPARE(wholeKeys().value(s("Contributors")).toArray().size(), 0);
+        QCOMPARE(describe(s("Orders")).value(s("ContributorInsightsStatus")).toString(), s("ENABLED"));
+        put("warm", "a");
+        m_engine.reset();
+        open();
+        QCOMPARE(order(wholeKeys()), QStringList({s("warm")}));
+    }
+
+    // In an encrypted data directory the file is sealed (it holds keys).
+    void theFileIsSealedInAnEncryptedDirectory()
+    {
+        m_engine.reset();
+        QDir(m_dir.path()).removeRecursively();
+        QDir().mkpath(m_dir.path());
+        const auto encrypted = [](api::EngineOptions &o) { o.encryptionKey = QByteArray(64, 'c'); };
+        open(false, encrypted);
+        createTables();
+        enable(s("Orders"));
+        put("secret-key", "a");
+        m_engine.reset();
+        QFile f(countsFile());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        QVERIFY(storage::sealedfile::isSealed(bytes));
+        QVERIFY(!bytes.contains("secret-key"));
+        open(false, encrypted);
+        QCOMPARE(order(wholeKeys()), QStringList({s("secret-key")}));
+    }
+
+    // Recorder::load: minutes past the retention are dropped, and a file
+    // of another format or cut anywhere counts nothing.
+    void loadKeepsOnlyTheRetainedMinutes()
+    {
+        const insights::Recorder::Target target{s("us-east-1"), 7, QString()};
+        insights::Recorder first;
+        first.add(target, "{\"pk\":{\"S\":\"old\"}}", QByteArray(), 1, kStartMs);
+        first.add(target, "{\"pk\":{\"S\":\"new\"}}", QByteArray(), 2, kStartMs + 3'600'000);
+        const QByteArray saved = first.save();
+        const auto keys = [&](qint64 nowMs) {
+            insights::Recorder r;
+            QStringList out;
+            if (!r.load(saved, nowMs))
+                return QStringList({s("not loaded")});
+            for (const auto &c : r.report(target, false, 0, nowMs + 60'000, 10).top)
+                out << QString::fromUtf8(c.keyJson);
+            return out;
+        };
+        QCOMPARE(keys(kStartMs + 3'600'000), QStringList({s("{\"pk\":{\"S\":\"new\"}}"), s("{\"pk\":{\"S\":\"old\"}}")}));
+        QCOMPARE(keys(kStartMs + 24 * 3'600'000LL + 60'000), QStringList({s("{\"pk\":{\"S\":\"new\"}}")}));
+        for (qsizetype cut = 0; cut < saved.size(); ++cut) {
+            insights::Recorder r;
+            QVERIFY2(!r.load(saved.left(cut), kStartMs), qPrintable(QString::number(cut)));
+            QCOMPARE(r.report(target, false, 0, kStartMs + 60'000, 10).aggregate, 0.0);
+        }
+        insights::Recorder other;
+        QVERIFY(!other.load(QByteArray("not a file of counts"), kStartMs));
     }
 };
 
