@@ -462,25 +462,32 @@ private slots:
         QCOMPARE(order(wholeKeys()), QStringList({s("warm")}));
     }
 
-    // In an encrypted data directory the file is sealed (it holds keys).
+    // In an encrypted data directory the file is sealed (it holds keys):
+    // encrypting a directory converts it, and the counts stay.
     void theFileIsSealedInAnEncryptedDirectory()
     {
-        m_engine.reset();
-        QDir(m_dir.path()).removeRecursively();
-        QDir().mkpath(m_dir.path());
-        const auto encrypted = [](api::EngineOptions &o) { o.encryptionKey = QByteArray(64, 'c'); };
-        open(false, encrypted);
-        createTables();
         enable(s("Orders"));
         put("secret-key", "a");
         m_engine.reset();
-        QFile f(countsFile());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        const QByteArray bytes = f.readAll();
+        const auto fileBytes = [&] {
+            QFile f(countsFile());
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        QVERIFY(fileBytes().contains("secret-key"));
+        const auto encrypted = [](api::EngineOptions &o) { o.encryptionKey = QByteArray(64, 'c'); };
+        open(false, [&](api::EngineOptions &o) {
+            encrypted(o);
+            o.encryptionChange = api::EngineOptions::EncryptionChange::Encrypt;
+        });
+        put("secret-key", "b");
+        m_engine.reset();
+        const QByteArray bytes = fileBytes();
         QVERIFY(storage::sealedfile::isSealed(bytes));
         QVERIFY(!bytes.contains("secret-key"));
         open(false, encrypted);
-        QCOMPARE(order(wholeKeys()), QStringList({s("secret-key")}));
+        const QJsonObject r = wholeKeys();
+        QCOMPARE(r.value(s("Contributors")).toArray().size(), 2);
+        QCOMPARE(order(r), QStringList({s("secret-key"), s("secret-key")}));
     }
 
     // Recorder::load: minutes past the retention are dropped, and a file
