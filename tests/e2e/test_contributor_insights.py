@@ -105,5 +105,37 @@ class TestContributorInsights(unittest.TestCase):
                                   ContributorInsightsAction='ENABLE')[0], 'ResourceNotFoundException')
 
 
+class TestContributorInsightsAcrossRestarts(unittest.TestCase):
+    """On a data folder, the counts outlive the server: a clean stop saves
+    them, and the next server reports them and goes on counting."""
+
+    def test_a_restarted_server_reports_the_same_keys(self):
+        server = Server().start()
+        try:
+            ddb = boto3_client(server)
+            ddb.create_table(TableName='hot', BillingMode='PAY_PER_REQUEST',
+                             AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}],
+                             KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}])
+            ddb.update_contributor_insights(TableName='hot', ContributorInsightsAction='ENABLE')
+            for i in range(30):
+                ddb.put_item(TableName='hot', Item={'pk': {'S': 'k%d' % (i % 3 if i % 2 else 0)}})
+
+            def report():
+                status, r = dynamodesk_call(server, 'GetContributorInsightsReport', {'TableName': 'hot'})
+                self.assertEqual(status, 200, r)
+                return [(c['Key']['pk']['S'], c['ApproximateAggregateValue']) for c in r['Contributors']]
+
+            before = report()
+            self.assertEqual(before, [('k0', 20.0), ('k1', 5.0), ('k2', 5.0)])
+            server.stop()
+            server.start()
+            ddb = boto3_client(server)
+            self.assertEqual(report(), before)
+            ddb.put_item(TableName='hot', Item={'pk': {'S': 'k2'}})
+            self.assertEqual(report(), [('k0', 20.0), ('k2', 6.0), ('k1', 5.0)])
+        finally:
+            server.cleanup()
+
+
 if __name__ == '__main__':
     unittest.main()
