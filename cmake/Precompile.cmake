@@ -12,35 +12,30 @@
 # brings its macros (QT_NETWORK_LIB, ...), and g++ does not use a
 # precompiled header made without a macro that a file is compiled with.
 
-set(DD_PCH_ENGINE
+set(DD_PCH_engine
   <QByteArray> <QHash> <QJsonArray> <QJsonDocument> <QJsonObject> <QString> <QStringList>
   <algorithm> <atomic> <functional> <map> <memory> <mutex> <optional> <vector>)
-set(DD_PCH_UI ${DD_PCH_ENGINE}
+set(DD_PCH_ui ${DD_PCH_engine}
   <QComboBox> <QCoreApplication> <QDialog> <QDialogButtonBox> <QFutureWatcher> <QHBoxLayout> <QHeaderView>
   <QLabel> <QLineEdit> <QLocale> <QPushButton> <QTimer> <QVBoxLayout> <QWidget> <QtConcurrent>)
+set(DD_PCH_engine-test ${DD_PCH_engine} <QTemporaryDir> <QTest>)
+set(DD_PCH_ui-test ${DD_PCH_ui} <QSignalSpy> <QTest>)
 
 function(dd_precompile target kind)
   if(NOT DD_PCH)
     return()
   endif()
-  set(group "${ARGN}")
-  if(kind STREQUAL "engine")
-    target_precompile_headers(${target} PRIVATE ${DD_PCH_ENGINE})
-  elseif(kind STREQUAL "ui")
-    target_precompile_headers(${target} PRIVATE ${DD_PCH_UI})
-  elseif(kind STREQUAL "engine-test" OR kind STREQUAL "ui-test")
-    get_property(first GLOBAL PROPERTY DD_PCH_FIRST_${kind}_${group})
-    if(first)
-      target_precompile_headers(${target} REUSE_FROM ${first})
-    else()
-      set_property(GLOBAL PROPERTY DD_PCH_FIRST_${kind}_${group} ${target})
-      if(kind STREQUAL "engine-test")
-        target_precompile_headers(${target} PRIVATE ${DD_PCH_ENGINE} <QTemporaryDir> <QTest>)
-      else()
-        target_precompile_headers(${target} PRIVATE ${DD_PCH_UI} <QSignalSpy> <QTest>)
-      endif()
-    endif()
-  else()
+  if(NOT DEFINED DD_PCH_${kind})
     message(FATAL_ERROR "dd_precompile: unknown kind ${kind}")
   endif()
+  if(kind MATCHES "-test$")
+    set(key DD_PCH_FIRST_${kind}_${ARGN})
+    get_property(first GLOBAL PROPERTY ${key})
+    if(first)
+      target_precompile_headers(${target} REUSE_FROM ${first})
+      return()
+    endif()
+    set_property(GLOBAL PROPERTY ${key} ${target})
+  endif()
+  target_precompile_headers(${target} PRIVATE ${DD_PCH_${kind}})
 endfunction()

@@ -201,7 +201,7 @@ void TestBrowserEndpoints::browseOver(Connection *connection, const QString &lab
             {QStringLiteral("Projection"), QJsonObject{{QStringLiteral("ProjectionType"), QStringLiteral("ALL")}}},
             {QStringLiteral("ProvisionedThroughput"), QJsonObject{{QStringLiteral("ReadCapacityUnits"), 5}, {QStringLiteral("WriteCapacityUnits"), 5}}}}}},
         {QStringLiteral("ProvisionedThroughput"), QJsonObject{{QStringLiteral("ReadCapacityUnits"), 5}, {QStringLiteral("WriteCapacityUnits"), 5}}}});
-    QVERIFY2(created.ok(), qPrintable(label + QStringLiteral(": ") + (created.error ? created.error->message() : QString())));
+    QVERIFY2(created.ok(), qPrintable(label + QStringLiteral(": ") + dd::ui::errorText(created)));
     for (int i = 0; i < 50; ++i) { // tables may be CREATING for a moment
         const auto d = connection->callSync(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Remote")}});
         if (d.ok() && d.body.value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableStatus")).toString() == QLatin1String("ACTIVE"))

@@ -156,7 +156,7 @@ void CloseWhileBusyTest::initTestCase()
     const auto streams = m_direct->callSync(
         s("UpdateTable"), QJsonObject{{s("TableName"), s("Orders")},
                                       {s("StreamSpecification"), QJsonObject{{s("StreamEnabled"), true}, {s("StreamViewType"), s("NEW_AND_OLD_IMAGES")}}}});
-    QVERIFY2(streams.ok(), qPrintable(streams.error ? streams.error->message() : QString()));
+    QVERIFY2(streams.ok(), qPrintable(dd::ui::errorText(streams)));
     const auto put = m_direct->callSync(s("PutItem"), QJsonObject{{s("TableName"), s("Orders")},
                                                                     {s("Item"), QJsonObject{{s("pk"), uitest::S(s("a"))}}}});
     QVERIFY(put.ok());
@@ -296,7 +296,7 @@ void CloseWhileBusyTest::connectionClosesAtOnce()
     // The call ends with the server's answer, not the client's timeout.
     QTRY_VERIFY_WITH_TIMEOUT(call.isFinished(), kTimeoutMs);
     const dd::client::ApiResponse answer = call.result();
-    QVERIFY2(answer.ok(), qPrintable(answer.error ? answer.error->message() : QString()));
+    QVERIFY2(answer.ok(), qPrintable(dd::ui::errorText(answer)));
     QCOMPARE(answer.body.value(s("Table")).toObject().value(s("TableName")).toString(), s("Orders"));
     Connection::waitForRetired();
     window.reset();

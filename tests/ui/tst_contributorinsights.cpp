@@ -57,7 +57,7 @@ void createOrders(Connection &c)
                                                              {s("KeySchema"), QJsonArray{key("pk", "HASH"), key("sk", "RANGE")}},
                                                              {s("GlobalSecondaryIndexes"), QJsonArray{gsi}},
                                                              {s("BillingMode"), s("PAY_PER_REQUEST")}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
 }
 
 QJsonObject orderKey(const QString &pk, const QString &sk)
@@ -162,7 +162,7 @@ void TestContributorInsights::hotKeyOnTopThroughTheMainWindow()
     double hotReported = 0;
     const auto run = [&](const QString &operation, const QJsonObject &request, double *reported) {
         const auto r = c->callSync(operation, request);
-        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
         if (reported)
             *reported += Connection::consumedCapacity(r.body);
     };

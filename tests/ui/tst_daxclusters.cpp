@@ -80,7 +80,7 @@ void createClusterDirectly(Connection &c, const QString &name, const QString &gr
     if (!group.isEmpty())
         request.insert(QStringLiteral("ParameterGroupName"), group);
     const auto r = c.callSync(QStringLiteral("Dax.CreateCluster"), request);
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
 }
 
 QStringList listedClusters(Connection &c)

@@ -113,7 +113,7 @@ Connection *waitForTheConnection(MainWindow &window)
 void backUp(Connection &c, const QString &table)
 {
     const auto created = c.callSync(QStringLiteral("CreateBackup"), {{QStringLiteral("TableName"), table}, {QStringLiteral("BackupName"), QStringLiteral("kept")}});
-    QVERIFY2(created.ok(), qPrintable(created.error ? created.error->message() : QString()));
+    QVERIFY2(created.ok(), qPrintable(dd::ui::errorText(created)));
     const QString arn = created.body.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
     QTRY_COMPARE_WITH_TIMEOUT(c.callSync(QStringLiteral("DescribeBackup"), {{QStringLiteral("BackupArn"), arn}})
                                   .body.value(QStringLiteral("BackupDescription")).toObject().value(QStringLiteral("BackupDetails"))

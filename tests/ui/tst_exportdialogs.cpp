@@ -80,7 +80,7 @@ void enablePitr(Connection &c, const QString &table)
 {
     const auto r = c.callSync(QStringLiteral("UpdateContinuousBackups"), QJsonObject{{QStringLiteral("TableName"), table},
         {QStringLiteral("PointInTimeRecoverySpecification"), QJsonObject{{QStringLiteral("PointInTimeRecoveryEnabled"), true}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
 }
 
 // Every ARN that List<Kind> answers, page after page, in the order given.
@@ -167,7 +167,7 @@ void TestExportDialogs::initTestCase()
                     {{QStringLiteral("id"), uitest::S(QStringLiteral("o%1").arg(i, 2, 10, QLatin1Char('0')))},
                      {QStringLiteral("total"), uitest::N(QString::number(i * 5))}});
     const auto listed = m_connection->callSync(QStringLiteral("Dynamodesk.ListLocalBuckets"), QJsonObject());
-    QVERIFY2(listed.ok(), qPrintable(listed.error ? listed.error->message() : QString()));
+    QVERIFY2(listed.ok(), qPrintable(dd::ui::errorText(listed)));
     m_folder = listed.body.value(QStringLiteral("Folder")).toString();
     QVERIFY(QDir(m_folder).exists());
     QVERIFY(QDir(m_folder).mkpath(QStringLiteral("imports")));
@@ -582,7 +582,7 @@ void TestExportDialogs::listShowsBothKinds()
             {QStringLiteral("S3Bucket"), QStringLiteral("exports")},
             {QStringLiteral("S3Prefix"), QStringLiteral("bulk")},
             {QStringLiteral("ClientToken"), QUuid::createUuid().toString(QUuid::WithoutBraces)}});
-        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     }
     const QStringList allExports = listAll(*m_connection, QStringLiteral("ListExports"), QStringLiteral("ExportSummaries"), QStringLiteral("ExportArn"));
     const QStringList allImports = listAll(*m_connection, QStringLiteral("ListImports"), QStringLiteral("ImportSummaryList"), QStringLiteral("ImportArn"));

@@ -222,7 +222,7 @@ private slots:
                                                       {{QStringLiteral("TableName"), QStringLiteral("served")},
                                                        {QStringLiteral("Key"), QJsonObject{{QStringLiteral("pk"), uitest::S(QStringLiteral("k1"))}}}});
         QTRY_VERIFY_WITH_TIMEOUT(got.isFinished(), 10000);
-        QVERIFY2(got.result().ok(), qPrintable(got.result().error ? got.result().error->message() : QString()));
+        QVERIFY2(got.result().ok(), qPrintable(dd::ui::errorText(got.result())));
         QCOMPARE(got.result().body.value(QStringLiteral("Item")).toObject().value(QStringLiteral("pk")).toObject(),
                  uitest::S(QStringLiteral("k1")));
 
@@ -269,7 +269,7 @@ private slots:
         QFuture<client::ApiResponse> ok = signedConnection->call(QStringLiteral("ListTables"), QJsonObject());
         QFuture<client::ApiResponse> refused = localKeys->call(QStringLiteral("ListTables"), QJsonObject());
         QTRY_VERIFY_WITH_TIMEOUT(ok.isFinished() && refused.isFinished(), 10000);
-        QVERIFY2(ok.result().ok(), qPrintable(ok.result().error ? ok.result().error->message() : QString()));
+        QVERIFY2(ok.result().ok(), qPrintable(dd::ui::errorText(ok.result())));
         QVERIFY(!refused.result().ok());
         QCOMPARE(refused.result().error->type(), QStringLiteral("UnrecognizedClientException"));
         // A profile that does not exist: the connection is not opened, and says why.

@@ -82,7 +82,7 @@ void createMatches(Connection &c)
                                          key("tag", "RANGE")}},
             {p("Projection"), QJsonObject{{p("ProjectionType"), p("ALL")}}}}}},
         {p("BillingMode"), p("PAY_PER_REQUEST")}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     int id = 0;
     for (const char *tenant : {"acme", "globex"})
         for (const char *year : {"2024", "2025"})

@@ -67,7 +67,7 @@ void TestQueryBuilder::initTestCase()
             {QStringLiteral("KeySchema"), QJsonArray{key("status", "HASH"), key("total", "RANGE")}},
             {QStringLiteral("Projection"), QJsonObject{{QStringLiteral("ProjectionType"), QStringLiteral("ALL")}}}}}},
         {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     for (int i = 0; i < 200; ++i)
         uitest::put(*m_connection, QStringLiteral("Orders"), QJsonObject{
             {QStringLiteral("pk"), uitest::S(QStringLiteral("c%1").arg(i % 10))},
@@ -149,7 +149,7 @@ void TestQueryBuilder::apply()
         r.insert(QStringLiteral("ExpressionAttributeNames"), names);
     }
     const auto response = m_connection->callSync(query ? QStringLiteral("Query") : QStringLiteral("Scan"), r);
-    QVERIFY2(response.ok(), qPrintable(response.error ? response.error->message() : QString()));
+    QVERIFY2(response.ok(), qPrintable(dd::ui::errorText(response)));
 }
 
 void TestQueryBuilder::badValues()

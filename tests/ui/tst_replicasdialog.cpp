@@ -329,7 +329,7 @@ void TestReplicasDialog::mainWindowOpensTheRegion()
     uitest::put(*a, QStringLiteral("orders"), {{QStringLiteral("pk"), uitest::S(QStringLiteral("o1"))}});
     const auto r = a->callSync(QStringLiteral("UpdateTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("orders")},
         {QStringLiteral("ReplicaUpdates"), QJsonArray{QJsonObject{{QStringLiteral("Create"), QJsonObject{{QStringLiteral("RegionName"), eu()}}}}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     QTRY_VERIFY_WITH_TIMEOUT(tableActiveEverywhere(*a, QStringLiteral("orders")), kTimeoutMs);
 
     // The tree's menu opens the dialog; asking again shows the same one.

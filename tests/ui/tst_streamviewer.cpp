@@ -67,7 +67,7 @@ void TestStreamViewer::initTestCase()
                                           QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")},
                                                       {QStringLiteral("StreamSpecification"),
                                                        QJsonObject{{QStringLiteral("StreamEnabled"), true}, {QStringLiteral("StreamViewType"), QStringLiteral("NEW_AND_OLD_IMAGES")}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     // A write before the viewer opens: LATEST does not show it.
     uitest::put(*m_connection, QStringLiteral("Orders"), {{QStringLiteral("pk"), uitest::S(QStringLiteral("old"))}});
     m_viewer = new StreamViewer(m_connection.get(), QStringLiteral("Orders"));
@@ -118,7 +118,7 @@ void TestStreamViewer::writesAppearWithTheirDiff()
                     {QStringLiteral("UpdateExpression"), QStringLiteral("SET address.city = :c, #s = :s")},
                     {QStringLiteral("ExpressionAttributeNames"), QJsonObject{{QStringLiteral("#s"), QStringLiteral("status")}}},
                     {QStringLiteral("ExpressionAttributeValues"), QJsonObject{{QStringLiteral(":c"), uitest::S(QStringLiteral("Osaka"))}, {QStringLiteral(":s"), uitest::S(QStringLiteral("paid"))}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     QTRY_COMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(1, StreamRecordModel::EventColumn).data().toString(), QStringLiteral("MODIFY"));
     QCOMPARE(model->index(1, StreamRecordModel::ChangesColumn).data().toString(),
@@ -197,7 +197,7 @@ void TestStreamViewer::writesThroughTheServedEndpoint()
         return http->callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("Item"), item}});
     });
     QTRY_VERIFY(done.isFinished());
-    QVERIFY2(done.result().ok(), qPrintable(done.result().ok() ? QString() : done.result().error->message()));
+    QVERIFY2(done.result().ok(), qPrintable(dd::ui::errorText(done.result())));
     StreamRecordModel *model = m_viewer->model();
     QTRY_COMPARE(model->rowCount(), 4);
     QCOMPARE(model->index(3, StreamRecordModel::KeysColumn).data().toString(), QStringLiteral("pk=cli"));
@@ -282,7 +282,7 @@ void TestStreamViewer::streamReplacedByANewOne()
         if (on)
             spec.insert(QStringLiteral("StreamViewType"), QStringLiteral("NEW_IMAGE"));
         const auto r = m_connection->callSync(QStringLiteral("UpdateTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}, {QStringLiteral("StreamSpecification"), spec}});
-        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     };
     setStream(false);
     auto *label = m_viewer->findChild<QLabel *>(QStringLiteral("streamError"));

@@ -62,7 +62,7 @@ void TestTableBrowser::initTestCase()
         }
         const auto r = m_connection->callSync(QStringLiteral("BatchWriteItem"),
                                               QJsonObject{{QStringLiteral("RequestItems"), QJsonObject{{QStringLiteral("Big"), requests}}}});
-        QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+        QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     }
 }
 
@@ -200,7 +200,7 @@ void TestTableBrowser::exportJsonLines()
 void TestTableBrowser::waitsForATableBeingRestored()
 {
     const auto backup = m_connection->callSync(QStringLiteral("CreateBackup"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Big")}, {QStringLiteral("BackupName"), QStringLiteral("browsed")}});
-    QVERIFY2(backup.ok(), qPrintable(backup.error ? backup.error->message() : QString()));
+    QVERIFY2(backup.ok(), qPrintable(dd::ui::errorText(backup)));
     const QString arn = backup.body.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
     const auto backupStatus = [&] {
         return m_connection->callSync(QStringLiteral("DescribeBackup"), QJsonObject{{QStringLiteral("BackupArn"), arn}})

@@ -49,10 +49,10 @@ void createOrders(Connection &c)
         "StreamSpecification": {"StreamEnabled": true, "StreamViewType": "NEW_IMAGE"},
         "Tags": [{"Key": "team", "Value": "blue"}, {"Key": "stage", "Value": "dev"}]})").object();
     auto r = c.callSync(p("CreateTable"), req);
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     r = c.callSync(p("UpdateTimeToLive"), QJsonObject{{p("TableName"), p("Orders")},
                                                        {p("TimeToLiveSpecification"), QJsonObject{{p("Enabled"), true}, {p("AttributeName"), p("expiresAt")}}}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
     uitest::put(c, p("Orders"), {{p("pk"), uitest::S(p("c1"))}, {p("sk"), uitest::S(p("o1"))}, {p("owner"), uitest::S(p("ann"))}});
 }
 
@@ -173,7 +173,7 @@ void TestTableEditor::appliesChanges()
                                                                  {p("KeyConditionExpression"), p("#o = :o")},
                                                                  {p("ExpressionAttributeNames"), QJsonObject{{p("#o"), p("owner")}}},
                                                                  {p("ExpressionAttributeValues"), QJsonObject{{p(":o"), uitest::S(p("ann"))}}}});
-    QVERIFY2(q.ok(), qPrintable(q.error ? q.error->message() : QString()));
+    QVERIFY2(q.ok(), qPrintable(dd::ui::errorText(q)));
     QCOMPARE(q.body.value(p("Count")).toInt(), 1);
     const auto ttlOut = connection->callSync(p("DescribeTimeToLive"), QJsonObject{{p("TableName"), p("Orders")}});
     const QJsonObject ttlDesc = ttlOut.body.value(p("TimeToLiveDescription")).toObject();
@@ -235,7 +235,7 @@ void TestTableEditor::capacityChangeLeavesIndexCapacity()
     QCOMPARE(plan.size(), 1);
     QVERIFY(!plan[0].request.contains(p("GlobalSecondaryIndexUpdates")));
     const auto applied = connection->callSync(plan[0].operation, plan[0].request);
-    QVERIFY2(applied.ok(), qPrintable(applied.ok() ? QString() : applied.error->message()));
+    QVERIFY2(applied.ok(), qPrintable(dd::ui::errorText(applied)));
     const QJsonObject t = describe();
     QCOMPARE(t.value(p("ProvisionedThroughput")).toObject().value(p("ReadCapacityUnits")).toInt(), 10);
     const QJsonObject gsi = t.value(p("GlobalSecondaryIndexes")).toArray().at(0).toObject();

@@ -6,6 +6,7 @@
 
 #include "api/engine.h"
 #include "client/inprocessclient.h"
+#include "common/responses.h"
 #include "connections/connection.h"
 
 #include <QDir>
@@ -83,13 +84,13 @@ inline void createTable(dd::ui::Connection &c, const QString &table, const QStri
     const auto r = c.callSync(QStringLiteral("CreateTable"),
                               QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("AttributeDefinitions"), defs},
                                           {QStringLiteral("KeySchema"), schema}, {QStringLiteral("BillingMode"), QStringLiteral("PAY_PER_REQUEST")}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
 }
 
 inline void put(dd::ui::Connection &c, const QString &table, const QJsonObject &item)
 {
     const auto r = c.callSync(QStringLiteral("PutItem"), QJsonObject{{QStringLiteral("TableName"), table}, {QStringLiteral("Item"), item}});
-    QVERIFY2(r.ok(), qPrintable(r.error ? r.error->message() : QString()));
+    QVERIFY2(r.ok(), qPrintable(dd::ui::errorText(r)));
 }
 
 inline QJsonObject get(dd::ui::Connection &c, const QString &table, const QJsonObject &key)
