@@ -193,4 +193,9 @@ Result<std::optional<std::pair<qint64, qint64>>> Database::tableStatsInRead(Conn
     return pin();
 }
 
+void WriteTxn::addStats(qint64 tableId, qint64 itemDelta, qint64 bytesDelta)
+{
+    m_stats.add(tableId, itemDelta, bytesDelta);
+}
+
 } // namespace dd::storage
