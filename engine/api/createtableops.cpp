@@ -56,6 +56,7 @@ std::optional<QString> checkCreateTable(const QJsonObject &req)
     for (const auto &k : keySchema)
         used.insert(k.toObject().value(p("AttributeName")).toString());
     QSet<QString> indexNames;
+    int projected = 0; // NonKeyAttributes of every index
     const QString tableHash = keySchema.at(0).toObject().value(p("AttributeName")).toString();
     for (const char *kind : {"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
         if (!req.contains(p(kind)))
@@ -88,6 +89,8 @@ std::optional<QString> checkCreateTable(const QJsonObject &req)
                 return p("One or more parameter values were invalid: Unknown ProjectionType: null");
             if (projection.contains(p("NonKeyAttributes")) && type != p("INCLUDE"))
                 return QStringLiteral("One or more parameter values were invalid: ProjectionType is %1, but NonKeyAttributes is specified").arg(type);
+            if (auto m = checkIncludeProjection(projection, projected))
+                return m;
             if (!local) {
                 if (onDemand && index.contains(p("ProvisionedThroughput")))
                     return QStringLiteral("One or more parameter values were invalid: ProvisionedThroughput should not be specified for index: %1 when BillingMode is PAY_PER_REQUEST").arg(name);

@@ -112,7 +112,7 @@ Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &i
 Result<void> checkIndexKeyTypes(const storage::TableDef &table, const model::Item &item)
 {
     // Every attribute of a multi-attribute key is checked as a key of its own.
-    const auto check = [&item](const storage::IndexDef &index, const storage::KeyElement &e) -> Result<void> {
+    const auto check = [&item](const storage::IndexDef &index, const storage::KeyElement &e, bool isHash) -> Result<void> {
         const auto it = item.find(e.name);
         if (it == item.end())
             return {};
@@ -124,13 +124,19 @@ Result<void> checkIndexKeyTypes(const storage::TableDef &table, const model::Ite
         if (size == 0)
             return ApiError::validation(QStringLiteral("One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty %1 value. IndexName: %2, IndexKey: %3")
                                             .arg(it->second.is(model::AttrType::S) ? QStringLiteral("string") : QStringLiteral("binary"), index.name, e.name));
+        // Past the key limits the item could not be indexed: AWS rejects the
+        // write rather than leave the item out of the index.
+        const qsizetype limit = isHash ? model::kMaxPartitionKeyBytes : model::kMaxSortKeyBytes;
+        if (size > limit)
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Size limit exceeded for Index Key %1 Actual Size: %2 bytes Max Size: %3 bytes IndexName: %4")
+                                            .arg(e.name).arg(size).arg(limit).arg(index.name));
         return {};
     };
     for (const storage::IndexDef &index : table.indexes) {
         for (const storage::KeyElement &e : index.keys.hashParts)
-            DD_CHECK(check(index, e));
+            DD_CHECK(check(index, e, true));
         for (const storage::KeyElement &e : index.keys.rangeParts)
-            DD_CHECK(check(index, e));
+            DD_CHECK(check(index, e, false));
     }
     return {};
 }

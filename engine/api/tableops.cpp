@@ -6,6 +6,7 @@
 
 #include "api/kmskeys.h"
 #include "api/warmthroughput.h"
+#include "model/limits.h"
 #include "backup/backupcatalog.h"
 #include "replication/replicaops.h"
 
@@ -33,6 +34,18 @@ constexpr int kMaxKeyAttributesPerKind = 4;
 } // namespace
 
 double epochSeconds(qint64 ms) { return double(ms) / 1000.0; }
+
+std::optional<QString> checkIncludeProjection(const QJsonObject &projection, int &projected)
+{
+    const QJsonArray nonKey = projection.value(QLatin1String("NonKeyAttributes")).toArray();
+    if (projection.value(QLatin1String("ProjectionType")).toString() == QLatin1String("INCLUDE") && nonKey.isEmpty())
+        return QStringLiteral("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
+    projected += int(nonKey.size());
+    if (projected > model::kMaxProjectedNonKeyAttributes)
+        return QStringLiteral("One or more parameter values were invalid: Number of projected attributes in all indexes exceeds limit of %1, number of projected attributes: %2")
+            .arg(model::kMaxProjectedNonKeyAttributes).arg(projected);
+    return std::nullopt;
+}
 
 std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QStringList &defined, bool multiAttribute)
 {

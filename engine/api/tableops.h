@@ -27,6 +27,12 @@ double epochSeconds(qint64 ms);
 // elements first. The messages of the multi-attribute rules are the
 // engine's own: AWS's could not be found.
 std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QStringList &defined, bool multiAttribute = false);
+// An index's Projection against the INCLUDE rules: NonKeyAttributes given
+// ("ProjectionType is INCLUDE, but NonKeyAttributes is not specified"),
+// and at most 100 of them across the table's indexes (Developer Guide,
+// "Service quotas": an attribute in two indexes counts twice). `projected`
+// counts the indexes checked before, this one added.
+std::optional<QString> checkIncludeProjection(const QJsonObject &projection, int &projected);
 // A ProvisionedThroughput's units out of AWS's bounds: AWS's message, or nothing.
 std::optional<QString> checkThroughput(const QJsonObject &t);
 // A ProvisionedThroughput as a description shows it (no decreases yet).

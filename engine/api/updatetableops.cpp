@@ -153,8 +153,12 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                 return ApiError::validation(p("One or more parameter values were invalid: Unknown ProjectionType: null"));
             if (projection.contains(p("NonKeyAttributes")) && type != p("INCLUDE"))
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ProjectionType is %1, but NonKeyAttributes is specified").arg(type));
-            if (type == p("INCLUDE") && projection.value(p("NonKeyAttributes")).toArray().isEmpty())
-                return ApiError::validation(p("One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified"));
+            int projected = 0;
+            for (const QJsonArray *list : {static_cast<const QJsonArray *>(&gsis), &lsis})
+                for (const QJsonValue &index : *list)
+                    projected += int(index.toObject().value(p("Projection")).toObject().value(p("NonKeyAttributes")).toArray().size());
+            if (auto m = checkIncludeProjection(projection, projected))
+                return ApiError::validation(*m);
             if (onDemand && c.contains(p("ProvisionedThroughput")))
                 return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified for index: %1 when BillingMode is PAY_PER_REQUEST").arg(name));
             if (!onDemand && !c.contains(p("ProvisionedThroughput")))

@@ -205,7 +205,7 @@ class IndexTest(unittest.TestCase):
         self.assertEqual(error_of(self.ddb.scan, TableName='idx', IndexName='nope'),
                          ('ValidationException', 'The table does not have the specified index: nope'))
         # ExclusiveStartKey on an index holds the index and the table keys.
-        self.assertEqual(error_of(self.ddb.query, TableName='idx', IndexName='keys', ExclusiveStartKey={'pk': S('p0'), 'sk': S('s0001')},
+        self.assertEqual(error_of(self.ddb.query, TableName='idx', IndexName='keys', ExclusiveStartKey={'pk': S('p1'), 'sk': S('s0001')},
                                   KeyConditionExpression='gk = :g', ExpressionAttributeValues={':g': S('g1')}),
                          ('ValidationException', 'The provided starting key is invalid'))
         self.assertEqual(error_of(self.ddb.scan, TableName='idx', IndexName='keys',
@@ -224,6 +224,54 @@ class IndexTest(unittest.TestCase):
                              UpdateExpression='SET gs = :v', ExpressionAttributeValues={':v': S('text')})
         self.assertIn('Type mismatch for Index Key gs', msg)
         self.assertNotIn('Item', self.ddb.get_item(TableName='idx', Key={'pk': S('x'), 'sk': S('y')}))
+
+    def test_index_key_size_limits(self):
+        """A write whose index key is past the key limits is rejected (AWS), not left out of the index."""
+        big = 'z' * 2049
+        writes = [
+            lambda: self.ddb.put_item(TableName='idx', Item={'pk': S('big'), 'sk': S('1'), 'gk': S(big), 'gs': N(1)}),
+            lambda: self.ddb.update_item(TableName='idx', Key={'pk': S('p1'), 'sk': S('s0001')},
+                                         UpdateExpression='SET gk = :v', ExpressionAttributeValues={':v': S(big)}),
+            lambda: self.ddb.batch_write_item(RequestItems={'idx': [{'PutRequest': {'Item': {'pk': S('big'), 'sk': S('2'), 'gk': S(big)}}}]}),
+            lambda: self.ddb.transact_write_items(TransactItems=[{'Put': {'TableName': 'idx', 'Item': {'pk': S('big'), 'sk': S('3'), 'gk': S(big)}}}]),
+        ]
+        before = self.ddb.get_item(TableName='idx', Key={'pk': S('p1'), 'sk': S('s0001')})['Item']
+        for write in writes:
+            code, msg = error_of(write)
+            self.assertEqual(code, 'ValidationException')
+            self.assertRegex(msg, r'^One or more parameter values were invalid: Size limit exceeded for Index Key gk Actual Size: 2049 bytes '
+                                  r'Max Size: 2048 bytes IndexName: (keys|incl)$')
+        self.assertEqual(self.ddb.get_item(TableName='idx', Key={'pk': S('p1'), 'sk': S('s0001')})['Item'], before)
+        self.assertEqual(self.ddb.query(TableName='idx', KeyConditionExpression='pk = :p', ExpressionAttributeValues={':p': S('big')})['Count'], 0)
+        # A sort key of an index is held to 1024 bytes; 2048 and 1024 bytes themselves are fine.
+        self.ddb.put_item(TableName='idx', Item={'pk': S('big'), 'sk': S('5'), 'gk': S('q' * 2048), 'gs': N(1)})
+        self.assertEqual(self.ddb.query(TableName='idx', IndexName='keys', KeyConditionExpression='gk = :g',
+                                        ExpressionAttributeValues={':g': S('q' * 2048)})['Count'], 1)
+        self.ddb.delete_item(TableName='idx', Key={'pk': S('big'), 'sk': S('5')})
+
+    def test_include_projection_rules(self):
+        def table(indexes, name='proj', call=None):
+            return (call or (lambda **kw: error_of(self.raw.create_table, **kw)))(TableName=name, BillingMode='PAY_PER_REQUEST',
+                            AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'g', 'AttributeType': 'S'}],
+                            KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}], GlobalSecondaryIndexes=indexes)
+        def gsi(name, projection):
+            return {'IndexName': 'index-' + name, 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}], 'Projection': projection}
+        self.assertEqual(table([gsi('g1', {'ProjectionType': 'INCLUDE'})]),
+                         ('ValidationException', 'One or more parameter values were invalid: ProjectionType is INCLUDE, but NonKeyAttributes is not specified'))
+        # 100 NonKeyAttributes across the indexes (an attribute in two counts twice), not 101.
+        six = [gsi('g%d' % i, {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': ['a%d' % (j + 20 * (i // 2)) for j in range(20)]}) for i in range(6)]
+        code, msg = table(six)
+        self.assertEqual(code, 'ValidationException')
+        self.assertIn('Number of projected attributes in all indexes exceeds limit of 100', msg)
+        self.assertNotIn('proj', self.ddb.list_tables()['TableNames'])
+        table(six[:5], 'proj100', self.ddb.create_table)
+        self.assertEqual(error_of(self.ddb.update_table, TableName='proj100', AttributeDefinitions=[{'AttributeName': 'g', 'AttributeType': 'S'}],
+                                  GlobalSecondaryIndexUpdates=[{'Create': gsi('g9', {'ProjectionType': 'INCLUDE', 'NonKeyAttributes': ['b']})}])[1],
+                         'One or more parameter values were invalid: Number of projected attributes in all indexes exceeds limit of 100, '
+                         'number of projected attributes: 101')
+        self.ddb.update_table(TableName='proj100', AttributeDefinitions=[{'AttributeName': 'g', 'AttributeType': 'S'}],
+                              GlobalSecondaryIndexUpdates=[{'Create': gsi('g9', {'ProjectionType': 'KEYS_ONLY'})}])
+        self.ddb.delete_table(TableName='proj100')
 
     def test_write_capacity_with_indexes(self):
         self.ddb.create_table(
