@@ -118,16 +118,16 @@
         <translation>Die Abfragen, die Ihre Anwendung braucht. Jede zeigt den Schlüssel oder Index, der sie bedient.</translation>
     </message>
     <message>
-        <source>Add access &amp;pattern</source>
-        <translation>Zugriffs&amp;muster hinzufügen</translation>
-    </message>
-    <message>
         <source>%1 served, %2 not served</source>
         <translation>%1 bedient, %2 nicht bedient</translation>
     </message>
     <message>
         <source>Access patterns name one partition and one sort attribute: an index with a multi-attribute key (%1) serves one only when its partition key is that attribute alone and the pattern&apos;s sort attribute is its first. Query the others in the table browser.</source>
         <translation>Zugriffsmuster nennen ein Partitions- und ein Sortierattribut: Ein Index mit mehrteiligem Schlüssel (%1) bedient eines nur, wenn sein Partitionsschlüssel allein aus diesem Attribut besteht und das Sortierattribut des Musters sein erstes ist. Fragen Sie die übrigen im Tabellenbrowser ab.</translation>
+    </message>
+    <message>
+        <source>Add access patter&amp;n</source>
+        <translation>Zugriffsmuster &amp;hinzufügen</translation>
     </message>
 </context>
 <context>
@@ -369,7 +369,7 @@
     </message>
     <message>
         <source>&amp;Take theirs</source>
-        <translation>Deren Version &amp;übernehmen</translation>
+        <translation>Deren Version ü&amp;bernehmen</translation>
     </message>
     <message>
         <source>&amp;Keep editing</source>
@@ -389,6 +389,10 @@
     <message>
         <source>Profile %1 has no access key</source>
         <translation>Profil %1 hat keinen Zugriffsschlüssel</translation>
+    </message>
+    <message>
+        <source>%1, DAX cluster %2</source>
+        <translation>%1, DAX-Cluster %2</translation>
     </message>
 </context>
 <context>
@@ -419,7 +423,7 @@
     </message>
     <message>
         <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
+        <translation>Durchsuc&amp;hen…</translation>
     </message>
     <message>
         <source>&amp;Data folder:</source>
@@ -1356,7 +1360,7 @@ Jetzt entschlüsseln?</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat:</translation>
+        <translation>&amp;Format:</translation>
     </message>
     <message>
         <source>Type:</source>
@@ -1372,7 +1376,7 @@ Jetzt entschlüsseln?</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation>&amp;Bis:</translation>
+        <translation>Bi&amp;s:</translation>
     </message>
     <message>
         <source>&amp;View:</source>
@@ -1381,10 +1385,6 @@ Jetzt entschlüsseln?</translation>
     <message>
         <source>Reading the table…</source>
         <translation>Tabelle wird gelesen…</translation>
-    </message>
-    <message>
-        <source>Open &amp;folder</source>
-        <translation>&amp;Ordner öffnen</translation>
     </message>
     <message>
         <source>Shows the export&apos;s files in the local bucket&apos;s folder</source>
@@ -1455,6 +1455,10 @@ Manifest: %2</numerusform>
     <message>
         <source>The export failed: %1: %2</source>
         <translation>Der Export ist fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>Or&amp;dner öffnen</translation>
     </message>
 </context>
 <context>
@@ -1789,7 +1793,7 @@ Manifest: %2</numerusform>
     </message>
     <message>
         <source>&amp;Header:</source>
-        <translation>Kop&amp;fzeile:</translation>
+        <translation>Kopf&amp;zeile:</translation>
     </message>
     <message>
         <source>New table</source>
@@ -1841,7 +1845,7 @@ Manifest: %2</numerusform>
     </message>
     <message>
         <source>&amp;Open table</source>
-        <translation>Tabelle ö&amp;ffnen</translation>
+        <translation>Tabelle &amp;öffnen</translation>
     </message>
     <message>
         <source>Browse the imported table</source>
@@ -2070,7 +2074,7 @@ Manifest: %2</numerusform>
     </message>
     <message>
         <source>&amp;Notation:</source>
-        <translation>&amp;Schreibweise:</translation>
+        <translation>Schreib&amp;weise:</translation>
     </message>
     <message>
         <source>Key: %1</source>
@@ -2407,10 +2411,6 @@ Manifest: %2</numerusform>
         <translation>Neue &amp;Verbindung…</translation>
     </message>
     <message>
-        <source>&amp;Close tab</source>
-        <translation>Reiter &amp;schließen</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -2432,7 +2432,7 @@ Manifest: %2</numerusform>
     </message>
     <message>
         <source>&amp;Serve on 127.0.0.1</source>
-        <translation>Auf 127.0.0.1 &amp;bereitstellen</translation>
+        <translation>Auf 127.0.0.1 bereitst&amp;ellen</translation>
     </message>
     <message>
         <source>Next tab</source>
@@ -2533,10 +2533,6 @@ Manifest: %2</numerusform>
     <message>
         <source>&amp;Transaction builder…</source>
         <translation>&amp;Transaktionseditor…</translation>
-    </message>
-    <message>
-        <source>&amp;Stream viewer</source>
-        <translation>&amp;Stream-Anzeige</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -2689,6 +2685,14 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Insights: %1</source>
         <translation>Insights: %1</translation>
+    </message>
+    <message>
+        <source>Stream &amp;viewer</source>
+        <translation>&amp;Stream-Anzeige</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>Reiter &amp;schließen</translation>
     </message>
 </context>
 <context>
@@ -3166,15 +3170,11 @@ Jetzt komprimieren?</translation>
     </message>
     <message>
         <source>&amp;Descending</source>
-        <translation>&amp;Absteigend</translation>
-    </message>
-    <message>
-        <source>C&amp;onsistent read</source>
-        <translation>&amp;Konsistentes Lesen</translation>
+        <translation>Abs&amp;teigend</translation>
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation>A&amp;usführen</translation>
+        <translation>Ausfüh&amp;ren</translation>
     </message>
     <message>
         <source>Run (Ctrl+Return)</source>
@@ -3239,6 +3239,10 @@ Jetzt komprimieren?</translation>
     <message>
         <source>The builder is as you left it; edits to the raw expressions stay in the Expressions view</source>
         <translation>Der Baukasten ist unverändert; Änderungen an den Ausdrücken bleiben in der Ausdrucksansicht</translation>
+    </message>
+    <message>
+        <source>Con&amp;sistent read</source>
+        <translation>&amp;Konsistentes Lesen</translation>
     </message>
 </context>
 <context>
@@ -3732,11 +3736,7 @@ Trotzdem speichern?</translation>
     </message>
     <message>
         <source>Add &amp;column</source>
-        <translation>&amp;Spalte hinzufügen</translation>
-    </message>
-    <message>
-        <source>&amp;Load from table</source>
-        <translation>Aus Tabelle &amp;laden</translation>
+        <translation>Spalte hin&amp;zufügen</translation>
     </message>
     <message>
         <source>The first %1 items of a Scan of the table</source>
@@ -3793,6 +3793,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>not in this index (missing at least one of its %1 key attributes): %2</source>
         <translation>nicht in diesem Index (mindestens eines seiner %1 Schlüsselattribute fehlt): %2</translation>
+    </message>
+    <message>
+        <source>Loa&amp;d from table</source>
+        <translation>Aus Tabelle la&amp;den</translation>
     </message>
 </context>
 <context>
@@ -4782,10 +4786,6 @@ Abbrechen behält sie.</translation>
         <translation>Nur Schlüssel</translation>
     </message>
     <message>
-        <source>S&amp;tream:</source>
-        <translation>S&amp;tream:</translation>
-    </message>
-    <message>
         <source>Secondary indexes</source>
         <translation>Sekundäre Indizes</translation>
     </message>
@@ -4868,10 +4868,6 @@ Abbrechen behält sie.</translation>
     <message>
         <source>off; or a Number attribute holding epoch seconds, e.g. expiresAt</source>
         <translation>aus; oder ein Zahlattribut mit Epochensekunden, z. B. expiresAt</translation>
-    </message>
-    <message>
-        <source>Time to &amp;live:</source>
-        <translation>&amp;Lebensdauer (TTL):</translation>
     </message>
     <message>
         <source># Nothing to change</source>
@@ -4960,6 +4956,14 @@ Abbrechen behält sie.</translation>
     <message>
         <source>&amp;Encryption at rest:</source>
         <translation>&amp;Verschlüsselung im Ruhezustand:</translation>
+    </message>
+    <message>
+        <source>Strea&amp;m:</source>
+        <translation>Strea&amp;m:</translation>
+    </message>
+    <message>
+        <source>T&amp;ime to live:</source>
+        <translation>Lebensda&amp;uer (TTL):</translation>
     </message>
 </context>
 <context>

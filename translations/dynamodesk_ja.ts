@@ -118,16 +118,16 @@
         <translation>アプリケーションが必要とするクエリです。それぞれに対応するキーまたはインデックスが表示されます。</translation>
     </message>
     <message>
-        <source>Add access &amp;pattern</source>
-        <translation>アクセスパターンを追加(&amp;P)</translation>
-    </message>
-    <message>
         <source>%1 served, %2 not served</source>
         <translation>%1 件対応、%2 件未対応</translation>
     </message>
     <message>
         <source>Access patterns name one partition and one sort attribute: an index with a multi-attribute key (%1) serves one only when its partition key is that attribute alone and the pattern&apos;s sort attribute is its first. Query the others in the table browser.</source>
         <translation>アクセスパターンはパーティション属性とソート属性を 1 つずつ指定します。複数属性キーのインデックス (%1) がパターンに対応するのは、パーティションキーがその属性だけで、パターンのソート属性がその最初のソート属性である場合だけです。それ以外はテーブルブラウザーでクエリしてください。</translation>
+    </message>
+    <message>
+        <source>Add access patter&amp;n</source>
+        <translation>アクセスパターンを追加(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -388,6 +388,10 @@
     <message>
         <source>Profile %1 has no access key</source>
         <translation>プロファイル %1 にアクセスキーがありません</translation>
+    </message>
+    <message>
+        <source>%1, DAX cluster %2</source>
+        <translation>%1、DAX クラスター %2</translation>
     </message>
 </context>
 <context>
@@ -1380,10 +1384,6 @@ Decrypt now?</source>
         <translation>テーブルを読み込み中…</translation>
     </message>
     <message>
-        <source>Open &amp;folder</source>
-        <translation>フォルダーを開く(&amp;F)</translation>
-    </message>
-    <message>
         <source>Shows the export&apos;s files in the local bucket&apos;s folder</source>
         <translation>ローカルバケットのフォルダーにあるエクスポートのファイルを表示します</translation>
     </message>
@@ -1450,6 +1450,10 @@ Manifest: %2</source>
     <message>
         <source>The export failed: %1: %2</source>
         <translation>エクスポートに失敗しました: %1: %2</translation>
+    </message>
+    <message>
+        <source>Open fol&amp;der</source>
+        <translation>フォルダーを開く(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -2397,10 +2401,6 @@ Manifest: %2</source>
         <translation>新しい接続(&amp;C)…</translation>
     </message>
     <message>
-        <source>&amp;Close tab</source>
-        <translation>タブを閉じる(&amp;C)</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>終了(&amp;Q)</translation>
     </message>
@@ -2523,10 +2523,6 @@ Manifest: %2</source>
     <message>
         <source>&amp;Transaction builder…</source>
         <translation>トランザクションビルダー(&amp;T)…</translation>
-    </message>
-    <message>
-        <source>&amp;Stream viewer</source>
-        <translation>ストリームビューアー(&amp;S)</translation>
     </message>
     <message>
         <source>Transaction</source>
@@ -2679,6 +2675,14 @@ Compact now?</source>
     <message>
         <source>Insights: %1</source>
         <translation>インサイト: %1</translation>
+    </message>
+    <message>
+        <source>Stream &amp;viewer</source>
+        <translation>ストリームビューアー(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Close &amp;tab</source>
+        <translation>タブを閉じる(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -3156,10 +3160,6 @@ Compact now?</source>
         <translation>降順(&amp;D)</translation>
     </message>
     <message>
-        <source>C&amp;onsistent read</source>
-        <translation>強い整合性の読み込み(&amp;O)</translation>
-    </message>
-    <message>
         <source>&amp;Run</source>
         <translation>実行(&amp;R)</translation>
     </message>
@@ -3226,6 +3226,10 @@ Compact now?</source>
     <message>
         <source>The builder is as you left it; edits to the raw expressions stay in the Expressions view</source>
         <translation>ビルダーは元のままです。式への変更は式ビューにのみ残ります</translation>
+    </message>
+    <message>
+        <source>Con&amp;sistent read</source>
+        <translation>強い整合性の読み込み(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -3722,10 +3726,6 @@ DynamoDB の応答: %2
         <translation>列を追加(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Load from table</source>
-        <translation>テーブルから読み込む(&amp;L)</translation>
-    </message>
-    <message>
         <source>The first %1 items of a Scan of the table</source>
         <translation>テーブルを Scan した最初の %1 項目</translation>
     </message>
@@ -3780,6 +3780,10 @@ DynamoDB の応答: %2
     <message>
         <source>not in this index (missing at least one of its %1 key attributes): %2</source>
         <translation>このインデックスにない (%1 個のキー属性のうち少なくとも 1 つが欠けている): %2</translation>
+    </message>
+    <message>
+        <source>Loa&amp;d from table</source>
+        <translation>テーブルから読み込む(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -4762,10 +4766,6 @@ Cancel keeps it.</source>
         <translation>キーのみ</translation>
     </message>
     <message>
-        <source>S&amp;tream:</source>
-        <translation>ストリーム(&amp;T):</translation>
-    </message>
-    <message>
         <source>Secondary indexes</source>
         <translation>セカンダリインデックス</translation>
     </message>
@@ -4848,10 +4848,6 @@ Cancel keeps it.</source>
     <message>
         <source>off; or a Number attribute holding epoch seconds, e.g. expiresAt</source>
         <translation>無効、またはエポック秒を保持する数値属性 (例: expiresAt)</translation>
-    </message>
-    <message>
-        <source>Time to &amp;live:</source>
-        <translation>TTL(&amp;L):</translation>
     </message>
     <message>
         <source># Nothing to change</source>
@@ -4940,6 +4936,14 @@ Cancel keeps it.</source>
     <message>
         <source>&amp;Encryption at rest:</source>
         <translation>保存時の暗号化(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Strea&amp;m:</source>
+        <translation>ストリーム(&amp;M):</translation>
+    </message>
+    <message>
+        <source>T&amp;ime to live:</source>
+        <translation>TTL(&amp;I):</translation>
     </message>
 </context>
 <context>

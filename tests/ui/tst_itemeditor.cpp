@@ -156,6 +156,9 @@ void TestItemEditor::conflictOnSave()
     QCOMPARE(ConflictDialog::differingAttributes(loaded, theirs), QStringList{QStringLiteral("status")});
     // The database still has theirs.
     QCOMPARE(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)), theirs);
+    // Enter keeps editing: it must not throw their change away.
+    QVERIFY(conflict->findChild<QPushButton *>(QStringLiteral("keepEditing"))->isDefault());
+    QVERIFY(!conflict->findChild<QPushButton *>(QStringLiteral("overwrite"))->isDefault());
 
     QTest::mouseClick(conflict->findChild<QPushButton *>(QStringLiteral("overwrite")), Qt::LeftButton);
     QVERIFY(saved.wait(5000));

@@ -26,6 +26,9 @@
 #include <QFileInfo>
 #include <QSettings>
 #include <QLabel>
+#include <QMenuBar>
+#include <QScopeGuard>
+#include <QTranslator>
 #include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
@@ -151,6 +154,72 @@ private slots:
         ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
         for (const QWidget *w : std::initializer_list<const QWidget *>{&window, designer, &dialog, editor.data(), &restore, &trigger, &conflict})
             QVERIFY2(uitest::labelsWithoutBuddy(w).isEmpty(), qPrintable(uitest::labelsWithoutBuddy(w).join(QLatin1String(", "))));
+    }
+
+    // No two controls shown together share a mnemonic, in English, German
+    // and Japanese: in each window and dialog (each tab of the designer) and
+    // in each menu of the menu bar.
+    void mnemonicsDoNotClash_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+        QTest::newRow("ja") << QStringLiteral("ja");
+    }
+
+    void mnemonicsDoNotClash()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QLocale(language), QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+            QApplication::installTranslator(&translator);
+        }
+        const auto removeTranslator = qScopeGuard([&translator] { QApplication::removeTranslator(&translator); });
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *c = window.addConnection(uitest::inMemoryConnection());
+        uitest::createTable(*c, QStringLiteral("orders"), QStringLiteral("pk"), QStringLiteral("sk"));
+        window.show();
+        QStringList clashes;
+        const auto check = [&clashes](const QWidget *w, const QList<QMenu *> &menus = {}) {
+            for (const QString &clash : uitest::mnemonicClashes(w, menus))
+                clashes << w->objectName() + QLatin1String(" ") + clash;
+        };
+        QList<QMenu *> menus;
+        for (QAction *a : window.menuBar()->actions())
+            if (a->menu())
+                menus << a->menu();
+        window.openTable(c, QStringLiteral("orders"));
+        check(&window, menus);
+        window.openTransactionBuilder(c);
+        check(&window);
+        window.openStreamViewer(c, QStringLiteral("orders"));
+        check(&window);
+        TableDesigner *designer = window.newTable(c);
+        QVERIFY(designer);
+        designer->show();
+        for (QTabWidget *tabs : designer->findChildren<QTabWidget *>()) {
+            for (int i = 0; i < tabs->count(); ++i) {
+                tabs->setCurrentIndex(i);
+                check(designer);
+            }
+        }
+        ConnectionDialog dialog(&window);
+        dialog.show();
+        check(&dialog);
+        TableKeys keys;
+        keys.partition = QStringLiteral("pk");
+        keys.partitionType = QStringLiteral("S");
+        keys.sort = QStringLiteral("sk");
+        keys.sortType = QStringLiteral("S");
+        QPointer<ItemEditor> editor = new ItemEditor(c, QStringLiteral("orders"), keys, ItemEditor::Mode::New, QJsonObject(), &window);
+        editor->show();
+        check(editor.data());
+        ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
+        conflict.show();
+        check(&conflict);
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("\n"))));
     }
 
     void deleteTableAfterConfirmation()

@@ -14,7 +14,11 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QAbstractButton>
+#include <QGroupBox>
 #include <QLabel>
+#include <QMap>
+#include <QMenu>
 #include <QTest>
 
 #include <memory>
@@ -113,6 +117,52 @@ inline QStringList labelsWithoutBuddy(const QWidget *root)
             bad << label->text();
     }
     return bad;
+}
+
+// The mnemonic letter of a text ("Strea&m:" -> "m"), or empty.
+inline QString mnemonicOf(QString text)
+{
+    text.replace(QLatin1String("&&"), QString());
+    const qsizetype amp = text.indexOf(QLatin1Char('&'));
+    return amp >= 0 && amp + 1 < text.size() ? text.mid(amp + 1, 1).toLower() : QString();
+}
+
+// Mnemonics that two controls shown together share (Alt+letter then only
+// moves the focus between them): labels with a buddy, buttons and group
+// boxes that are visible now, and the items of each of `menus`. One entry
+// per clash: "letter: text, text".
+inline QStringList mnemonicClashes(const QWidget *root, const QList<QMenu *> &menus = {})
+{
+    QStringList clashes;
+    const auto check = [&clashes](const QList<QString> &texts) {
+        QMap<QString, QStringList> byLetter;
+        for (const QString &t : texts)
+            if (const QString m = mnemonicOf(t); !m.isEmpty())
+                byLetter[m] << t;
+        for (auto it = byLetter.begin(); it != byLetter.end(); ++it)
+            if (it->size() > 1)
+                clashes << it.key() + QLatin1String(": ") + it->join(QLatin1String(", "));
+    };
+    QList<QString> shown;
+    for (const QWidget *w : root->findChildren<QWidget *>()) {
+        if (!w->isVisible() || w->window() != root)
+            continue;
+        if (const auto *label = qobject_cast<const QLabel *>(w); label && label->buddy() && label->textFormat() != Qt::RichText)
+            shown << label->text();
+        else if (const auto *button = qobject_cast<const QAbstractButton *>(w))
+            shown << button->text();
+        else if (const auto *box = qobject_cast<const QGroupBox *>(w))
+            shown << box->title();
+    }
+    check(shown);
+    for (const QMenu *menu : menus) {
+        QList<QString> items;
+        for (const QAction *a : menu->actions())
+            if (a->isVisible() && !a->isSeparator())
+                items << a->text();
+        check(items);
+    }
+    return clashes;
 }
 
 } // namespace uitest

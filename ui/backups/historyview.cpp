@@ -6,6 +6,7 @@
 #include "common/errorlabel.h"
 #include "common/progresspanel.h"
 #include "common/responses.h"
+#include "common/timestamps.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -30,9 +31,9 @@ namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
-QString when(double ms, QLocale::FormatType format = QLocale::ShortFormat)
+QString when(double ms)
 {
-    return QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(ms)), format);
+    return secondText(qint64(ms));
 }
 
 QString stamp(double ms)
@@ -394,11 +395,11 @@ RestoreDialog *HistoryView::openRestoreDialog()
                 created = b.timeMs;
                 name = b.name;
             }
-        source = tr("Restore the backup “%1” of %2, taken %3, into a new table.").arg(name, m_table, when(created, QLocale::LongFormat));
+        source = tr("Restore the backup “%1” of %2, taken %3, into a new table.").arg(name, m_table, when(created));
         suggested = QStringLiteral("%1-%2").arg(m_table, stamp(created));
     } else {
         source = tr("Restore %1 as it was at %2 into a new table.")
-                     .arg(m_table, QLocale().toString(QDateTime::fromMSecsSinceEpoch(*time), QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+                     .arg(m_table, secondText(*time));
         suggested = QStringLiteral("%1-%2").arg(m_table, stamp(double(*time)));
     }
     if (m_details->itemCount() >= 0)

@@ -2,6 +2,7 @@
 
 #include "backups/previewtables.h"
 #include "common/responses.h"
+#include "common/timestamps.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -113,14 +114,14 @@ void SelectionDetails::clear()
 
 void SelectionDetails::showBackup(const QString &arn, const QString &name, double takenMs)
 {
-    m_title->setText(tr("Backup “%1”, taken %2").arg(name, QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(takenMs)), QLocale::LongFormat)));
+    m_title->setText(tr("Backup “%1”, taken %2").arg(name, secondText(qint64(takenMs))));
     load({{s("TableName"), m_table}, {s("BackupArn"), arn}}, arn);
 }
 
 void SelectionDetails::showTime(qint64 ms)
 {
     m_title->setText(tr("The table as it was at %1 (the end of that second)")
-                         .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+                         .arg(secondText(ms)));
     load({{s("TableName"), m_table}, {s("RestoreDateTime"), double(ms / 1000)}}, QString());
 }
 

@@ -1,6 +1,7 @@
 #include "backups/timelinewidget.h"
 
 #include "backups/timeaxis.h"
+#include "common/timestamps.h"
 #include "common/tooltips.h"
 
 #include <QDateTime>
@@ -370,7 +371,7 @@ void TimelineWidget::paintEvent(QPaintEvent *)
                 p.setPen(QPen(pal.highlight().color(), 2));
                 p.drawLine(x, plot.top(), x, plot.bottom());
             }
-            const QString label = QLocale().toString(local(double(*m_selectedTime)), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+            const QString label = secondText(local(double(*m_selectedTime)));
             const int w = fm.horizontalAdvance(label) + 10;
             QRect box(std::max(x, x1) + 4, plot.top() + fm.height() + 8, w, fm.height() + 4);
             if (box.right() > plot.right())
@@ -538,11 +539,11 @@ QString TimelineWidget::tooltipAt(const QPoint &pos) const
         for (const TimelineBackup &b : m_backups)
             if (b.arn == arn)
                 return tr("Backup %1\nCreated %2\nStatus %3\nClick to see what it holds")
-                    .arg(b.name, locale.toString(local(b.timeMs), QLocale::LongFormat), b.status);
+                    .arg(b.name, secondText(local(b.timeMs)), b.status);
     if (!plotRect().contains(pos))
         return {};
     const double t = timeAtX(pos.x());
-    QString text = locale.toString(local(t), QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    QString text = secondText(local(t));
     for (const TimelineBucket &b : m_buckets)
         if (t >= b.startMs && t < b.startMs + m_bucketMs) {
             text += QLatin1Char('\n') + tr("From %1 to %2: %L3 inserts, %L4 updates, %L5 deletes")

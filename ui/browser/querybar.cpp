@@ -95,7 +95,7 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_pageSize->setToolTip(tr("Items per page (Limit)"));
     m_descending = new QCheckBox(tr("&Descending"), this);
     m_descending->setObjectName(QStringLiteral("descending"));
-    m_consistent = new QCheckBox(tr("C&onsistent read"), this);
+    m_consistent = new QCheckBox(tr("Con&sistent read"), this);
     m_consistent->setObjectName(QStringLiteral("consistent"));
     m_rawToggle = new QToolButton(this);
     m_rawToggle->setObjectName(QStringLiteral("rawToggle"));

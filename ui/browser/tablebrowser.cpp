@@ -57,10 +57,9 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_editAction = action("edit", tr("&Edit"), QKeySequence(Qt::Key_Return), [this] { editSelected(); });
     m_duplicateAction = action("duplicate", tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { duplicateSelected(); });
     m_deleteAction = action("delete", tr("&Delete"), QKeySequence(QKeySequence::Delete), [this] { deleteSelected(); });
+    // Most used first: a narrow window (or a longer language) moves the
+    // last ones into the toolbar's overflow menu, never Refresh and Stop.
     m_toolBar->addSeparator();
-    m_exportAction = action("export", tr("E&xport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportJsonLines(); });
-    m_exportCsvAction = action("export", tr("Export &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { exportCsv(); });
-    m_importAction = action("import", tr("I&mport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importJsonLines(); });
     m_refreshAction = action("refresh", tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { run(); });
     m_stopAction = action("cancel", tr("&Stop"), QKeySequence(Qt::Key_Escape), [this] { m_model->stop(); });
     m_toolBar->addSeparator();
@@ -70,6 +69,10 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     });
     m_detailAction->setCheckable(true);
     m_detailAction->setChecked(true);
+    m_toolBar->addSeparator();
+    m_exportAction = action("export", tr("E&xport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::Key_E), [this] { exportJsonLines(); });
+    m_exportCsvAction = action("export", tr("Export &CSV…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), [this] { exportCsv(); });
+    m_importAction = action("import", tr("I&mport JSON Lines…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), [this] { importJsonLines(); });
 
     auto *runShortcut = new QAction(this);
     runShortcut->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});

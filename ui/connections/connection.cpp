@@ -219,7 +219,9 @@ QString Connection::endpointForPrograms() const
 
 QString Connection::displayName() const
 {
-    return m_settings.name.isEmpty() ? m_client->displayName() : m_settings.name;
+    // The settings' name is translated ("Embedded (in memory)"); the client's is not.
+    const QString name = m_settings.displayName();
+    return m_daxCluster.isEmpty() ? name : tr("%1, DAX cluster %2").arg(name, m_daxCluster);
 }
 
 QString Connection::region() const

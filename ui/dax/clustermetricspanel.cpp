@@ -208,7 +208,7 @@ void ClusterMetricsPanel::showMetrics(const QJsonObject &answer)
     m_fields.value(QStringLiteral("CacheSize"))->setToolTip(tr("EstimatedDbSize, and CacheMemoryUtilization of the caches' budget"));
     m_fields.value(QStringLiteral("Evicted"))->setText(locale.formattedDataSize(count(m_metrics, "EvictedSize")));
     m_fields.value(QStringLiteral("Evicted"))->setToolTip(tr("EvictedSize: bytes of entries dropped to make room (least recently used first)"));
-    m_fields.value(QStringLiteral("Updated"))->setText(locale.toString(QTime::currentTime(), QLocale::LongFormat));
+    m_fields.value(QStringLiteral("Updated"))->setText(locale.toString(QTime::currentTime(), QStringLiteral("HH:mm:ss")));
 
     m_note->setVisible(false);
     m_figures->setVisible(true);

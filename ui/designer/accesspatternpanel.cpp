@@ -37,7 +37,7 @@ AccessPatternPanel::AccessPatternPanel(QWidget *parent) : QWidget(parent)
     layout->addWidget(scroll, 1);
 
     auto *bar = new QHBoxLayout;
-    auto *add = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("Add access &pattern"), this);
+    auto *add = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")), tr("Add access patter&n"), this);
     add->setObjectName(QStringLiteral("addAccessPattern"));
     m_summary = new QLabel(this);
     m_summary->setObjectName(QStringLiteral("patternSummary"));

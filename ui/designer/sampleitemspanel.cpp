@@ -79,7 +79,7 @@ SampleItemsPanel::SampleItemsPanel(Connection *connection, QWidget *parent) : QW
     m_newAttribute->setPlaceholderText(tr("another attribute"));
     auto *addColumn = new QPushButton(tr("Add &column"), this);
     addColumn->setObjectName(QStringLiteral("addSampleAttribute"));
-    m_load = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("&Load from table"), this);
+    m_load = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/refresh.svg")), tr("Loa&d from table"), this);
     m_load->setObjectName(QStringLiteral("loadSamples"));
     m_load->setToolTip(tr("The first %1 items of a Scan of the table").arg(kScanLimit));
     m_load->setEnabled(false);

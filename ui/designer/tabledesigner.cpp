@@ -239,13 +239,13 @@ void TableDesigner::buildForm(QVBoxLayout *leftLayout)
     m_stream->addItem(tr("New and old images"), QStringLiteral("NEW_AND_OLD_IMAGES"));
     m_stream->addItem(tr("Keys only"), QStringLiteral("KEYS_ONLY"));
     m_streamError = new ErrorLabel(this);
-    form->addRow(tr("S&tream:"), withError(m_stream, m_streamError));
+    form->addRow(tr("Strea&m:"), withError(m_stream, m_streamError));
 
     m_ttl = new QLineEdit(this);
     m_ttl->setObjectName(QStringLiteral("ttlAttribute"));
     m_ttl->setPlaceholderText(tr("off; or a Number attribute holding epoch seconds, e.g. expiresAt"));
     m_ttlError = new ErrorLabel(this);
-    form->addRow(tr("Time to &live:"), withError(m_ttl, m_ttlError));
+    form->addRow(tr("T&ime to live:"), withError(m_ttl, m_ttlError));
 
     m_encryption = new EncryptionPicker(this);
     m_encryptionError = new ErrorLabel(this);

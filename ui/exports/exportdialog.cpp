@@ -157,7 +157,7 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
     m_error->setObjectName(QStringLiteral("exportError"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_openFolder = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/database.svg")), tr("Open &folder"), this);
+    m_openFolder = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/database.svg")), tr("Open fol&der"), this);
     m_openFolder->setObjectName(QStringLiteral("openFolder"));
     m_openFolder->setAutoDefault(false);
     m_openFolder->setToolTip(tr("Shows the export's files in the local bucket's folder"));

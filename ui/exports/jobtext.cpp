@@ -1,5 +1,7 @@
 #include "exports/jobtext.h"
 
+#include "common/timestamps.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -68,7 +70,7 @@ QString JobText::time(const QJsonValue &epochSeconds)
     if (!epochSeconds.isDouble())
         return QString();
     const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(epochSeconds.toDouble() * 1000.0));
-    return QLocale().toString(at, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return secondText(at);
 }
 
 QString JobText::size(const QJsonValue &bytes)

@@ -3,6 +3,7 @@
 #include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/responses.h"
+#include "common/timestamps.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "insights/contributorchart.h"
@@ -45,6 +46,10 @@ ContributorInsightsView::ContributorInsightsView(Connection *connection, const Q
     m_targetBox->setToolTip(tr("Contributor Insights is enabled for the table and for each global secondary index on its own"));
     m_statusLabel = new QLabel(this);
     m_statusLabel->setObjectName(QStringLiteral("insightsStatus"));
+    // A long status (longer in German or Japanese) wraps rather than widen
+    // the tab, which would take the width from the connections panel.
+    m_statusLabel->setWordWrap(true);
+    m_statusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_modeBox = new QComboBox(this);
     m_modeBox->setObjectName(QStringLiteral("insightsMode"));
     m_modeBox->addItem(tr("Accessed and throttled keys"), s("ACCESSED_AND_THROTTLED_KEYS"));
@@ -108,8 +113,7 @@ ContributorInsightsView::ContributorInsightsView(Connection *connection, const Q
     top->addWidget(targetLabel);
     top->addWidget(m_targetBox);
     top->addSpacing(12);
-    top->addWidget(m_statusLabel);
-    top->addStretch(1);
+    top->addWidget(m_statusLabel, 1);
     top->addWidget(m_modeBox);
     top->addWidget(m_toggle);
     top->addWidget(refreshButton);
@@ -407,7 +411,7 @@ void ContributorInsightsView::showStatus(const QJsonObject &description)
         text += tr(" (accessed and throttled keys)");
     const double changed = description.value(s("LastUpdateDateTime")).toDouble();
     if (changed > 0)
-        text += tr(", changed %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(qint64(changed * 1000)), QLocale::ShortFormat));
+        text += tr(", changed %1").arg(secondText(qint64(changed * 1000)));
     m_statusLabel->setText(text);
     const QString rules = m_ruleNames.isEmpty() ? QString() : tr("CloudWatch rules: %1").arg(m_ruleNames.join(QLatin1String(", ")));
     m_statusLabel->setToolTip(rules);

@@ -43,6 +43,10 @@ ConflictDialog::ConflictDialog(const QJsonObject &mine, const QJsonObject &curre
     theirs->setEnabled(!current.isEmpty());
     auto *keep = buttons->addButton(tr("&Keep editing"), QDialogButtonBox::RejectRole);
     keep->setObjectName(QStringLiteral("keepEditing"));
+    // Enter must not throw the other writer's change away.
+    overwrite->setAutoDefault(false);
+    theirs->setAutoDefault(false);
+    keep->setDefault(true);
     grid->addWidget(buttons, 3, 0, 1, 2);
     connect(overwrite, &QPushButton::clicked, this, [this] { done(Overwrite); });
     connect(theirs, &QPushButton::clicked, this, [this] { done(TakeTheirs); });

@@ -139,7 +139,7 @@ void MainWindow::createActions()
     };
     QAction *newConnectionAction = make(QStringLiteral("connection"), tr("New &connection…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     connect(newConnectionAction, &QAction::triggered, this, &MainWindow::newConnection);
-    QAction *closeTabAction = make(QString(), tr("&Close tab"), QKeySequence(QKeySequence::Close));
+    QAction *closeTabAction = make(QString(), tr("Close &tab"), QKeySequence(QKeySequence::Close));
     connect(closeTabAction, &QAction::triggered, this, [this] {
         if (m_tabs->currentIndex() >= 0)
             closeTab(m_tabs->currentIndex());
@@ -190,7 +190,7 @@ void MainWindow::createActions()
         if (editor && !m_tree->currentTable().isEmpty() && editor->statement().trimmed().isEmpty())
             openPartiqlEditor(c, m_tree->currentTable());
     });
-    QAction *streamAction = make(QStringLiteral("refresh"), tr("&Stream viewer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
+    QAction *streamAction = make(QStringLiteral("refresh"), tr("Stream &viewer"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));
     streamAction->setObjectName(QStringLiteral("streamViewerAction"));
     connect(streamAction, &QAction::triggered, this, [this] {
         if (!m_tree->currentTable().isEmpty())
@@ -410,9 +410,15 @@ void MainWindow::confirmDeleteTable(Connection *connection, const QString &table
 void MainWindow::onOperation(const QString &operation, double latencyMs, double capacity, const QString &error)
 {
     // Background listings (DescribeTable per table) and polls would drown the interesting calls.
-    if (operation == QLatin1String("ListTables") || operation == QLatin1String("DescribeTable")
-        || operation == QLatin1String("Dynamodesk.DescribeClusterMetrics") || operation == QLatin1String("DescribeContributorInsights")
-        || operation == QLatin1String("Dynamodesk.GetContributorInsightsReport"))
+    static const QSet<QString> background{QStringLiteral("ListTables"),
+                                          QStringLiteral("DescribeTable"),
+                                          QStringLiteral("DescribeContributorInsights"),
+                                          QStringLiteral("Dynamodesk.DescribeClusterMetrics"),
+                                          QStringLiteral("Dynamodesk.GetContributorInsightsReport"),
+                                          QStringLiteral("Dynamodesk.ListTriggers"),
+                                          QStringLiteral("Dynamodesk.DescribeTableHistory"),
+                                          QStringLiteral("Dynamodesk.ListLocalBuckets")};
+    if (background.contains(operation))
         return;
     QString text = QStringLiteral("%1 · %2 ms").arg(operation, QLocale().toString(latencyMs, 'f', 1));
     if (capacity >= 0)
