@@ -17,6 +17,7 @@
 #include "items/conflictdialog.h"
 #include "items/itemeditor.h"
 #include "streams/triggerdialog.h"
+#include "mainwindow/appstartup.h"
 #include "mainwindow/mainwindow.h"
 #include "transactions/transactionbuilder.h"
 
@@ -220,6 +221,22 @@ private slots:
         conflict.show();
         check(&conflict);
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("\n"))));
+    }
+
+    // English speaks in plurals ("1 item", "2 items") though the sources
+    // say "%n item(s)", for --lang en and for a locale without words of its own.
+    void englishPluralForms()
+    {
+        for (const QString &language : {QStringLiteral("en"), QStringLiteral("eo")}) {
+            QCOMPARE(installTranslations(*qApp, language), language == QLatin1String("en")); // none of Esperanto's own
+            QCOMPARE(QCoreApplication::translate("dd::ui::PartiqlEditor", "%n item(s)", nullptr, 1), QStringLiteral("1 item"));
+            QCOMPARE(QCoreApplication::translate("dd::ui::PartiqlEditor", "%n item(s)", nullptr, 2), QStringLiteral("2 items"));
+            for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+                QApplication::removeTranslator(t);
+                delete t;
+            }
+            QCOMPARE(QCoreApplication::translate("dd::ui::PartiqlEditor", "%n item(s)", nullptr, 2), QStringLiteral("2 item(s)"));
+        }
     }
 
     void deleteTableAfterConfirmation()

@@ -20,7 +20,12 @@ bool installTranslations(QApplication &app, const QString &language)
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
     auto *ours = new QTranslator(&app);
     if (!ours->load(locale, QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete ours;
+        // English then, with its plural forms ("1 item", "2 items"; the
+        // sources say "%n item(s)"), also for a locale we have no words for.
+        if (ours->load(QStringLiteral(":/i18n/dynamodesk_en.qm")))
+            QApplication::installTranslator(ours);
+        else
+            delete ours;
         return false;
     }
     QApplication::installTranslator(ours);
@@ -49,8 +54,7 @@ int runApp(QApplication &app)
     parser.process(app);
 
     const QString language = parser.isSet(lang) ? parser.value(lang) : QSettings().value(QStringLiteral("language")).toString();
-    if (language != QLatin1String("en"))
-        installTranslations(app, language);
+    installTranslations(app, language);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/dynamodesk/icons/dynamodesk.svg")));
 
     MainWindow window;

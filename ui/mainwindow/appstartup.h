@@ -13,7 +13,8 @@ namespace dd::ui {
 int runApp(QApplication &app);
 
 // Installs the translations for `language` ("de", "ja"; empty for the
-// system locale). Returns false when there are none for it (English).
+// system locale). Returns false when there are none for it: English is
+// installed then, for its plural forms.
 bool installTranslations(QApplication &app, const QString &language);
 
 } // namespace dd::ui

@@ -1,0 +1,183 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>dd::ui::ClusterMetricsPanel</name>
+    <message numerus="yes">
+        <source>%1 in %n entries, %2 % of %3</source>
+        <translation>
+            <numerusform>%1 in %n entry, %2 % of %3</numerusform>
+            <numerusform>%1 in %n entries, %2 % of %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ContributorInsightsView</name>
+    <message numerus="yes">
+        <source>%1 %2 in this range from about %Ln key(s)</source>
+        <translation>
+            <numerusform>%1 %2 in this range from about %Ln key</numerusform>
+            <numerusform>%1 %2 in this range from about %Ln keys</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::DaxClustersDialog</name>
+    <message numerus="yes">
+        <source>%n cluster(s).</source>
+        <translation>
+            <numerusform>%n cluster.</numerusform>
+            <numerusform>%n clusters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ExportDialog</name>
+    <message numerus="yes">
+        <source>%n item(s) exported, %1 billed.
+Manifest: %2</source>
+        <translation>
+            <numerusform>%n item exported, %1 billed.
+Manifest: %2</numerusform>
+            <numerusform>%n items exported, %1 billed.
+Manifest: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::HistoryView</name>
+    <message numerus="yes">
+        <source>%n backup(s)</source>
+        <translation>
+            <numerusform>%n backup</numerusform>
+            <numerusform>%n backups</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>It will hold %Ln item(s).</source>
+        <translation>
+            <numerusform>It will hold %Ln item.</numerusform>
+            <numerusform>It will hold %Ln items.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemEditor</name>
+    <message numerus="yes">
+        <source>%n attribute(s), %1 bytes</source>
+        <translation>
+            <numerusform>%n attribute, %1 bytes</numerusform>
+            <numerusform>%n attributes, %1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::JobsDialog</name>
+    <message numerus="yes">
+        <source>%n export(s), </source>
+        <translation>
+            <numerusform>%n export, </numerusform>
+            <numerusform>%n exports, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n import(s).</source>
+        <translation>
+            <numerusform>%n import.</numerusform>
+            <numerusform>%n imports.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::PartiqlEditor</name>
+    <message numerus="yes">
+        <source>The last %n statement(s) that ran on this connection</source>
+        <translation>
+            <numerusform>The last %n statement that ran on this connection</numerusform>
+            <numerusform>The last %n statements that ran on this connection</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::SelectionDetails</name>
+    <message numerus="yes">
+        <source>%Ln item(s) then</source>
+        <translation>
+            <numerusform>%Ln item then</numerusform>
+            <numerusform>%Ln items then</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) differ from now</source>
+        <translation>
+            <numerusform>%Ln item differs from now</numerusform>
+            <numerusform>%Ln items differ from now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::StreamViewer</name>
+    <message numerus="yes">
+        <source>Exported %n record(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n record to %1</numerusform>
+            <numerusform>Exported %n records to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n record(s)</source>
+        <translation>
+            <numerusform>%1 of %n record</numerusform>
+            <numerusform>%1 of %n records</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n buffered)</source>
+        <translation>
+            <numerusform>(%n buffered)</numerusform>
+            <numerusform>(%n buffered)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableBrowser</name>
+    <message numerus="yes">
+        <source>Delete %n item(s) from %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>Delete %n item from %1? This cannot be undone.</numerusform>
+            <numerusform>Delete %n items from %1? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n item(s)…</source>
+        <translation>
+            <numerusform>Deleting %n item…</numerusform>
+            <numerusform>Deleting %n items…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TransactionBuilder</name>
+    <message numerus="yes">
+        <source>The transaction is valid (%n action(s))</source>
+        <translation>
+            <numerusform>The transaction is valid (%n action)</numerusform>
+            <numerusform>The transaction is valid (%n actions)</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
