@@ -5322,6 +5322,22 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <source>Select an action first</source>
         <translation>Wählen Sie zuerst eine Aktion</translation>
     </message>
+    <message>
+        <source>not applied</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>gefunden</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TriggerDialog</name>

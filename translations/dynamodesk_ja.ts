@@ -5301,6 +5301,22 @@ Click to see what it holds</source>
         <source>Select an action first</source>
         <translation>先にアクションを選択してください</translation>
     </message>
+    <message>
+        <source>not applied</source>
+        <translation>未適用</translation>
+    </message>
+    <message>
+        <source>applied</source>
+        <translation>適用済み</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>見つかりました</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>見つかりません</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TriggerDialog</name>

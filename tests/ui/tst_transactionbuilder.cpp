@@ -182,6 +182,7 @@ void TestTransactionBuilder::conditionFailureOnTheRightAction()
     QVERIFY(list->item(0)->text().endsWith(QStringLiteral("ConditionalCheckFailed")));
     QVERIFY(list->item(0)->font().bold());
     QVERIFY(!list->item(1)->font().bold());
+    QVERIFY2(list->item(1)->text().endsWith(QStringLiteral("not applied")), qPrintable(list->item(1)->text())); // "None" in words
     QCOMPARE(balance(QStringLiteral("alice")), QStringLiteral("70"));
     QCOMPARE(balance(QStringLiteral("bob")), QStringLiteral("50"));
     QVERIFY(uitest::get(*m_connection, QStringLiteral("Ledger"), {{QStringLiteral("id"), uitest::S(QStringLiteral("t2"))}}).isEmpty());

@@ -1,13 +1,29 @@
 #include "common/errorlabel.h"
 
+#include <QEvent>
+
 namespace dd::ui {
 
 ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
 {
     setWordWrap(true);
-    // Mid red: enough contrast on both the light and the dark Fusion palettes.
-    setStyleSheet(QStringLiteral("color: #d64541;"));
+    applyColour();
     setVisible(false);
+}
+
+void ErrorLabel::changeEvent(QEvent *event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::ApplicationPaletteChange)
+        applyColour();
+}
+
+void ErrorLabel::applyColour()
+{
+    // A dark red on a light window, a light one on a dark window: each about
+    // 5:1 against its background (one mid red was 3:1 on the dark palette).
+    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    setStyleSheet(dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #c0392b;"));
 }
 
 void ErrorLabel::setError(const QString &message)

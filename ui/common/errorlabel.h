@@ -11,6 +11,12 @@ class ErrorLabel : public QLabel {
 public:
     explicit ErrorLabel(QWidget *parent = nullptr);
     void setError(const QString &message); // empty hides the label
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void applyColour();
 };
 
 } // namespace dd::ui

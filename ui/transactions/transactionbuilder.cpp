@@ -323,8 +323,15 @@ void TransactionBuilder::refreshList()
         QListWidgetItem *item = m_list->item(i);
         const ActionResult r = m_results.value(i);
         QString text = QStringLiteral("%1. %2").arg(i + 1).arg(m_actions[i].summary());
-        if (!r.code.isEmpty())
-            text += QStringLiteral("  — %1").arg(r.code);
+        // AWS's reason codes name failures; the others read as words ("None":
+        // this action was fine, another one cancelled the transaction).
+        const QString outcome = r.code == p("None")       ? tr("not applied")
+                                : r.code == p("Applied")  ? tr("applied")
+                                : r.code == p("Found")    ? tr("found")
+                                : r.code == p("NotFound") ? tr("not found")
+                                                          : r.code;
+        if (!outcome.isEmpty())
+            text += QStringLiteral("  — %1").arg(outcome);
         item->setText(text);
         item->setToolTip(r.message);
         const bool failed = !r.code.isEmpty() && r.code != p("None") && r.code != p("Applied") && r.code != p("Found") && r.code != p("NotFound");
