@@ -11,7 +11,11 @@ lupdate=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$root"/translations/*.ts "$tmp"/
-(cd "$root" && "$lupdate" -no-obsolete -locations none ui app -ts "$tmp"/*.ts) >"$tmp/lupdate.log" 2>&1 \
+# English holds only the plural forms of the %n messages (-pluralonly).
+full=$(ls "$tmp"/*.ts | grep -v '_en\.ts$')
+(cd "$root" && "$lupdate" -no-obsolete -locations none ui app -ts $full) >"$tmp/lupdate.log" 2>&1 \
+  || { cat "$tmp/lupdate.log"; exit 1; }
+(cd "$root" && "$lupdate" -pluralonly -no-obsolete -locations none ui app -target-language en -ts "$tmp"/dynamodesk_en.ts) >>"$tmp/lupdate.log" 2>&1 \
   || { cat "$tmp/lupdate.log"; exit 1; }
 status=0
 for ts in "$tmp"/*.ts; do
