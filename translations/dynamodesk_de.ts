@@ -157,10 +157,6 @@
         <translation>Aufsteigend</translation>
     </message>
     <message>
-        <source>Descending (newest first)</source>
-        <translation>Absteigend (neueste zuerst)</translation>
-    </message>
-    <message>
         <source>Remove this access pattern</source>
         <translation>Dieses Zugriffsmuster entfernen</translation>
     </message>
@@ -175,6 +171,18 @@
     <message>
         <source>Add global index %1</source>
         <translation>Globalen Index %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>zwischen</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>beginnt mit</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>Absteigend</translation>
     </message>
 </context>
 <context>
@@ -504,6 +512,10 @@
     <message>
         <source>Databases, logs and backups are written encrypted. The passphrase is not saved: it is asked for when the folder opens. Without it the data cannot be read; nobody can recover it.</source>
         <translation>Datenbanken, Protokolle und Sicherungen werden verschlüsselt geschrieben. Die Passphrase wird nicht gespeichert: Sie wird beim Öffnen des Ordners abgefragt. Ohne sie lassen sich die Daten nicht lesen; niemand kann sie wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
     </message>
 </context>
 <context>
@@ -5060,6 +5072,14 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <source>Within the point-in-time recovery window: click to preview and restore</source>
         <translation>Im Fenster der Point-in-Time-Wiederherstellung: klicken für Vorschau und Wiederherstellung</translation>
     </message>
+    <message>
+        <source>backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TransactionBuilder</name>
@@ -5104,10 +5124,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <translation>JSON einfügen…</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>Schlüssel</translation>
-    </message>
-    <message>
         <source>DynamoDB JSON or plain JSON, e.g. {&quot;pk&quot;: &quot;alice&quot;}</source>
         <translation>DynamoDB-JSON oder einfaches JSON, z. B. {&quot;pk&quot;: &quot;alice&quot;}</translation>
     </message>
@@ -5126,30 +5142,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>The outcome of this action appears here after Run</source>
         <translation>Das Ergebnis dieser Aktion erscheint hier nach „Ausführen“</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Aktion</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Tabelle</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>Bedingung</translation>
-    </message>
-    <message>
-        <source>Names</source>
-        <translation>Namen</translation>
-    </message>
-    <message>
-        <source>Values</source>
-        <translation>Werte</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Validate</source>
@@ -5201,10 +5193,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Copied the AWS CLI command and transact.json</source>
         <translation>AWS-CLI-Befehl und transact.json kopiert</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>Element</translation>
     </message>
     <message>
         <source>Applied</source>
@@ -5265,14 +5253,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Add set value</source>
         <translation>Mengenwert hinzufügen</translation>
-    </message>
-    <message>
-        <source>Projection</source>
-        <translation>Projektion</translation>
-    </message>
-    <message>
-        <source>Set value</source>
-        <translation>Mengenwert</translation>
     </message>
     <message>
         <source>ClientRequestToken (optional)</source>
@@ -5337,6 +5317,50 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>not found</source>
         <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabelle:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>Bedingung:</translation>
+    </message>
+    <message>
+        <source>Update expression:</source>
+        <translation>Aktualisierungsausdruck:</translation>
+    </message>
+    <message>
+        <source>Projection:</source>
+        <translation>Projektion:</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>Namen:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>Werte:</translation>
+    </message>
+    <message>
+        <source>Set value:</source>
+        <translation>Mengenwert:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Ergebnis:</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>Element:</translation>
     </message>
 </context>
 <context>

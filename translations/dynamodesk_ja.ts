@@ -157,10 +157,6 @@
         <translation>昇順</translation>
     </message>
     <message>
-        <source>Descending (newest first)</source>
-        <translation>降順 (新しい順)</translation>
-    </message>
-    <message>
         <source>Remove this access pattern</source>
         <translation>このアクセスパターンを削除</translation>
     </message>
@@ -175,6 +171,18 @@
     <message>
         <source>Add global index %1</source>
         <translation>グローバルインデックス %1 を追加</translation>
+    </message>
+    <message>
+        <source>between</source>
+        <translation>範囲内</translation>
+    </message>
+    <message>
+        <source>begins with</source>
+        <translation>前方一致</translation>
+    </message>
+    <message>
+        <source>Descending</source>
+        <translation>降順</translation>
     </message>
 </context>
 <context>
@@ -503,6 +511,10 @@
     <message>
         <source>Databases, logs and backups are written encrypted. The passphrase is not saved: it is asked for when the folder opens. Without it the data cannot be read; nobody can recover it.</source>
         <translation>データベース、ログ、バックアップは暗号化して書き込まれます。パスフレーズは保存されず、フォルダーを開くときに尋ねられます。パスフレーズがなければデータは読めず、誰も復元できません。</translation>
+    </message>
+    <message>
+        <source>us-east-1</source>
+        <translation>us-east-1</translation>
     </message>
 </context>
 <context>
@@ -5040,6 +5052,14 @@ Click to see what it holds</source>
         <source>Within the point-in-time recovery window: click to preview and restore</source>
         <translation>ポイントインタイムリカバリの期間内: クリックでプレビューと復元</translation>
     </message>
+    <message>
+        <source>backup</source>
+        <translation>バックアップ</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>現在</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TransactionBuilder</name>
@@ -5084,10 +5104,6 @@ Click to see what it holds</source>
         <translation>JSON を貼り付け…</translation>
     </message>
     <message>
-        <source>Key</source>
-        <translation>キー</translation>
-    </message>
-    <message>
         <source>DynamoDB JSON or plain JSON, e.g. {&quot;pk&quot;: &quot;alice&quot;}</source>
         <translation>DynamoDB JSON または通常の JSON (例: {&quot;pk&quot;: &quot;alice&quot;})</translation>
     </message>
@@ -5106,30 +5122,6 @@ Click to see what it holds</source>
     <message>
         <source>The outcome of this action appears here after Run</source>
         <translation>このアクションの結果は実行後にここに表示されます</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>アクション</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>テーブル</translation>
-    </message>
-    <message>
-        <source>Condition</source>
-        <translation>条件</translation>
-    </message>
-    <message>
-        <source>Names</source>
-        <translation>名前</translation>
-    </message>
-    <message>
-        <source>Values</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>結果</translation>
     </message>
     <message>
         <source>Validate</source>
@@ -5180,10 +5172,6 @@ Click to see what it holds</source>
     <message>
         <source>Copied the AWS CLI command and transact.json</source>
         <translation>AWS CLI コマンドと transact.json をコピーしました</translation>
-    </message>
-    <message>
-        <source>Item</source>
-        <translation>項目</translation>
     </message>
     <message>
         <source>Applied</source>
@@ -5244,14 +5232,6 @@ Click to see what it holds</source>
     <message>
         <source>Add set value</source>
         <translation>セット値を追加</translation>
-    </message>
-    <message>
-        <source>Projection</source>
-        <translation>射影</translation>
-    </message>
-    <message>
-        <source>Set value</source>
-        <translation>セット値</translation>
     </message>
     <message>
         <source>ClientRequestToken (optional)</source>
@@ -5316,6 +5296,50 @@ Click to see what it holds</source>
     <message>
         <source>not found</source>
         <translation>見つかりません</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>キー:</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>アクション:</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>テーブル:</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>条件:</translation>
+    </message>
+    <message>
+        <source>Update expression:</source>
+        <translation>更新式:</translation>
+    </message>
+    <message>
+        <source>Projection:</source>
+        <translation>射影:</translation>
+    </message>
+    <message>
+        <source>Names:</source>
+        <translation>名前:</translation>
+    </message>
+    <message>
+        <source>Values:</source>
+        <translation>値:</translation>
+    </message>
+    <message>
+        <source>Set value:</source>
+        <translation>セット値:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>結果:</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>項目:</translation>
     </message>
 </context>
 <context>

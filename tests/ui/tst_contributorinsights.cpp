@@ -122,6 +122,7 @@ void TestContributorInsights::reportFromResponse()
     QCOMPARE(r.contributors.size(), 2);
     QCOMPARE(r.contributors[0].keyText, s("pk=a, sk=1"));
     QCOMPARE(r.contributors[1].keyText, s("pk=b, sk=7"));
+    QCOMPARE(r.contributors[1].valuesText, s("b · 7")); // the legend's, where the names would crowd out the values
     QCOMPARE(r.shareOf(r.contributors[0]), 75.0);
     QCOMPARE(r.contributors[0].points.size(), 2);
     QCOMPARE(r.contributors[0].points[0].time, 660);

@@ -107,6 +107,20 @@ void TestTableBrowser::pagesThroughEverything()
     for (int row = 0; row < model.rowCount() && shown.isEmpty(); ++row)
         shown = model.data(model.index(row, nested)).toString();
     QCOMPARE(shown, QStringLiteral("{a: [1]}"));
+
+    // Key columns carry a key icon: the table's, and those of the index read.
+    const auto keyIcon = [&model](const QString &column) {
+        return !model.headerData(int(model.columns().indexOf(column)), Qt::Horizontal, Qt::DecorationRole).value<QIcon>().isNull();
+    };
+    QVERIFY(keyIcon(QStringLiteral("pk")));
+    QVERIFY(!keyIcon(QStringLiteral("rare")));
+    TableKeys byRare;
+    byRare.partition = QStringLiteral("rare");
+    byRare.partitionType = QStringLiteral("S");
+    model.setQuery(QStringLiteral("Scan"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Big")}}, m_keys, byRare);
+    QTRY_VERIFY_WITH_TIMEOUT(model.columns().contains(QStringLiteral("rare")), 5000);
+    QVERIFY(keyIcon(QStringLiteral("rare")));
+    QVERIFY(!keyIcon(QStringLiteral("nested")));
 }
 
 void TestTableBrowser::replacedQueryDropsOldPages()

@@ -418,6 +418,11 @@ void TestTableCopyDialog::cancelThenDeleteOrKeepThePartialTable()
     slowSettings.name = s("Slow");
     auto slow = connectionOver(slowSettings, 3);
     auto dialog = openDialog(s("Big"), {slow.get()});
+    // No time to live on the source: nothing to copy, so not offered.
+    auto *ttl = dialog->findChild<QCheckBox *>(s("copyTimeToLive"));
+    QTRY_VERIFY_WITH_TIMEOUT(ttl->text().contains(s("off on the source")), kTimeoutMs);
+    QVERIFY(!ttl->isChecked());
+    QVERIFY(!ttl->isEnabled());
     QVERIFY(dialog->setTarget(slow.get()));
     dialog->findChild<QSpinBox *>(s("segments"))->setValue(1);
     for (const bool keep : {false, true}) {

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace dd::ui {
 
@@ -231,9 +232,6 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             p.fillRect(QRect(x0, plot.top(), x1 - x0, plot.height()), band);
             QColor edge = pal.highlight().color();
             p.fillRect(QRect(x0, plot.top(), x1 - x0, 3), edge);
-            p.setPen(pal.text().color());
-            p.drawText(QRect(x0 + 4, plot.top() + 4, x1 - x0 - 8, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                       fm.elidedText(tr("Point-in-time recovery window"), Qt::ElideRight, x1 - x0 - 8));
         }
     }
 
@@ -298,27 +296,6 @@ void TimelineWidget::paintEvent(QPaintEvent *)
         p.drawText(plot.adjusted(12, 12, -12, -12), Qt::AlignCenter | Qt::TextWordWrap, m_note);
     }
 
-    // The legend, top right, after the scale.
-    {
-        int x = plot.right() - 6;
-        const QRect row(0, plot.top() + 4, 0, fm.height());
-        auto text = [&](const QString &t) {
-            const int w = fm.horizontalAdvance(t);
-            x -= w;
-            p.setPen(pal.text().color());
-            p.drawText(QRect(x, row.top(), w, row.height()), Qt::AlignVCenter, t);
-        };
-        for (const auto &[label, colour] : {std::pair{tr("deletes"), deleteColor()}, std::pair{tr("updates"), updateColor()},
-                                            std::pair{tr("inserts"), insertColor()}}) {
-            text(label);
-            x -= 14;
-            p.fillRect(QRect(x, row.top() + (fm.height() - 10) / 2, 10, 10), colour);
-            x -= 14;
-        }
-        if (peak > 0)
-            text(tr("busiest bar: %L1 writes (square-root scale)").arg(peak) + QStringLiteral("   "));
-    }
-
     // Now.
     {
         const int x = xForTime(m_now);
@@ -379,6 +356,69 @@ void TimelineWidget::paintEvent(QPaintEvent *)
             p.fillRect(box, pal.highlight());
             p.setPen(pal.highlightedText().color());
             p.drawText(box, Qt::AlignCenter, label);
+        }
+    }
+
+    // Text over the plot last, each on a backdrop, so that the bars, the
+    // stems of the backups and the selected second never cross it: the
+    // legend top right (what the colours and marks are), and the PITR
+    // window's title, elided before the legend.
+    QColor backdrop = pal.base().color();
+    backdrop.setAlpha(215);
+    const QRect row(0, plot.top() + 4, 0, fm.height());
+    int legendLeft = plot.right() - 6;
+    {
+        int x = legendLeft;
+        auto text = [&](const QString &t) {
+            const int w = fm.horizontalAdvance(t);
+            x -= w;
+            p.fillRect(QRect(x - 2, row.top(), w + 4, row.height()), backdrop);
+            p.setPen(pal.text().color());
+            p.drawText(QRect(x, row.top(), w, row.height()), Qt::AlignVCenter, t);
+        };
+        const auto swatch = [&](const std::function<void(const QRect &)> &draw) {
+            x -= 14;
+            const QRect box(x, row.top() + (fm.height() - 10) / 2, 10, 10);
+            p.fillRect(box.adjusted(-2, -2, 2, 2), backdrop);
+            draw(box);
+            x -= 14;
+        };
+        for (const auto &[label, colour] : {std::pair{tr("deletes"), deleteColor()}, std::pair{tr("updates"), updateColor()},
+                                            std::pair{tr("inserts"), insertColor()}}) {
+            text(label);
+            swatch([&p, colour = colour](const QRect &box) { p.fillRect(box, colour); });
+        }
+        if (!m_backups.isEmpty()) {
+            text(tr("backup"));
+            swatch([&p, this](const QRect &box) {
+                QPainterPath diamond;
+                const QPoint c = box.center();
+                diamond.moveTo(c.x(), box.top());
+                diamond.lineTo(box.right(), c.y());
+                diamond.lineTo(c.x(), box.bottom());
+                diamond.lineTo(box.left(), c.y());
+                diamond.closeSubpath();
+                p.fillPath(diamond, backupColor());
+            });
+        }
+        text(tr("now"));
+        swatch([&p, &pal](const QRect &box) {
+            p.setPen(QPen(pal.text().color(), 1, Qt::DashLine));
+            p.drawLine(box.center().x(), box.top() - 2, box.center().x(), box.bottom() + 2);
+        });
+        if (peak > 0)
+            text(tr("busiest bar: %L1 writes (square-root scale)").arg(peak) + QStringLiteral("   "));
+        legendLeft = x;
+    }
+    if (m_pitr) {
+        const int x0 = std::max(plot.left(), xForTime(m_pitr->first));
+        const int x1 = std::min({plot.right(), xForTime(m_pitr->second), legendLeft - 8});
+        if (x1 - x0 > 24) {
+            const QString title = fm.elidedText(tr("Point-in-time recovery window"), Qt::ElideRight, x1 - x0 - 8);
+            const QRect box(x0 + 4, row.top(), fm.horizontalAdvance(title), fm.height());
+            p.fillRect(box.adjusted(-2, 0, 2, 0), backdrop);
+            p.setPen(pal.text().color());
+            p.drawText(box, Qt::AlignLeft | Qt::AlignVCenter, title);
         }
     }
 

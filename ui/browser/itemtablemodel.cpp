@@ -209,7 +209,9 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     case Qt::DisplayRole:
         return name;
     case Qt::DecorationRole:
-        return m_keys.typeOf(name).isEmpty() ? QVariant() : QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")));
+        // The table's keys, and the keys of the index read (as PartiQL's results mark them).
+        return m_keys.typeOf(name).isEmpty() && m_indexKeys.typeOf(name).isEmpty() ? QVariant()
+                                                                                  : QVariant(QIcon(QStringLiteral(":/dynamodesk/icons/key.svg")));
     case Qt::ToolTipRole:
         if (m_indexKeys.isMultiAttribute() && !(name == m_keys.partition || (!m_keys.sort.isEmpty() && name == m_keys.sort))) {
             const QString index = m_request.value(QStringLiteral("IndexName")).toString();

@@ -7,6 +7,7 @@
 #include "http/endpoint.h"
 #include "security/datadirkey.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QWaitCondition>
@@ -33,16 +34,32 @@ bool changesTables(const QString &op)
         || op == QLatin1String("UpdateTable") || op == QLatin1String("ImportTable");
 }
 
+void stopRetiringPool();
+
 // Connections handed to Connection::retire() and not yet deleted.
 struct Retiring {
     QMutex mutex;
     QWaitCondition changed;
     QHash<QString, int> byFolder; // lockedFolder() -> how many
     QThreadPool pool;             // one thread per connection, waiting for its calls
-    Retiring() { pool.setMaxThreadCount(1024); }
+    Retiring()
+    {
+        pool.setMaxThreadCount(1024);
+        // The pool's threads (idle ones stay 30 s) end while the application
+        // still exists, as Qt ends its global pool's: this static outlives
+        // main(), and its threads must not (a test's exit once aborted with
+        // "double free or corruption" after every test had passed).
+        qAddPostRoutine(stopRetiringPool);
+    }
 };
 
 Q_GLOBAL_STATIC(Retiring, retiring)
+
+void stopRetiringPool()
+{
+    if (retiring.exists() && !retiring.isDestroyed())
+        retiring()->pool.waitForDone(); // also removes its threads
+}
 
 } // namespace
 

@@ -132,6 +132,12 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     m_pages->addWidget(endpoint);
     m_pages->addWidget(aws);
     connect(m_kind, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    // Only an AWS connection has a profile whose region applies.
+    const auto regionHint = [this](int kind) {
+        m_region->setPlaceholderText(kind == int(ConnectionSettings::Kind::Aws) ? tr("us-east-1, or the profile's region") : tr("us-east-1"));
+    };
+    connect(m_kind, &QComboBox::currentIndexChanged, this, regionHint);
+    regionHint(m_kind->currentIndex());
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("&Connect"));

@@ -30,11 +30,11 @@ AccessPatternRow::AccessPatternRow(QWidget *parent) : QWidget(parent)
     m_operator = new QComboBox(this);
     m_operator->setObjectName(QStringLiteral("patternOperator"));
     for (const QString &op : AccessPattern::operators())
-        m_operator->addItem(op, op);
+        m_operator->addItem(op == QLatin1String("between") ? tr("between") : op == QLatin1String("begins_with") ? tr("begins with") : op, op);
     m_order = new QComboBox(this);
     m_order->setObjectName(QStringLiteral("patternOrder"));
     m_order->addItem(tr("Ascending"), false);
-    m_order->addItem(tr("Descending (newest first)"), true);
+    m_order->addItem(tr("Descending"), true);
     auto *remove = new QToolButton(this);
     remove->setObjectName(QStringLiteral("removePattern"));
     remove->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/remove.svg")));

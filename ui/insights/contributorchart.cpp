@@ -209,7 +209,7 @@ void ContributorChart::paintEvent(QPaintEvent *)
         p.fillRect(QRect(lx, y + (fm.height() - 10) / 2, 10, 10), seriesColor(i));
         p.setPen(pal.windowText().color());
         p.drawText(QRect(lx + 16, y, lw - 16, fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
-                   fm.elidedText(m_report.contributors.at(i).keyText, Qt::ElideMiddle, lw - 16));
+                   fm.elidedText(m_report.contributors.at(i).valuesText, Qt::ElideMiddle, lw - 16));
         y += fm.height() + 4;
     }
 }

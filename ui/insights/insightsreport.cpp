@@ -35,7 +35,10 @@ bool ruleIsThrottled(InsightsRule rule)
     return rule == InsightsRule::PartitionKeysThrottled || rule == InsightsRule::ItemsThrottled;
 }
 
-QString keyText(const QJsonObject &key, const QStringList &keyOrder)
+namespace {
+
+// The key's attributes as (name, value text): those of `keyOrder` first.
+QList<std::pair<QString, QString>> keyParts(const QJsonObject &key, const QStringList &keyOrder)
 {
     QStringList names;
     for (const QString &n : keyOrder)
@@ -44,13 +47,31 @@ QString keyText(const QJsonObject &key, const QStringList &keyOrder)
     for (auto it = key.begin(); it != key.end(); ++it)
         if (!names.contains(it.key()))
             names << it.key();
-    QStringList parts;
+    QList<std::pair<QString, QString>> parts;
     for (const QString &n : names) {
         const QJsonObject v = key.value(n).toObject();
         const QJsonValue inner = v.isEmpty() ? QJsonValue() : v.begin().value();
-        parts << QStringLiteral("%1=%2").arg(n, inner.isString() ? inner.toString() : format::summary(v, 80));
+        parts.append({n, inner.isString() ? inner.toString() : format::summary(v, 80)});
     }
+    return parts;
+}
+
+} // namespace
+
+QString keyText(const QJsonObject &key, const QStringList &keyOrder)
+{
+    QStringList parts;
+    for (const auto &[name, value] : keyParts(key, keyOrder))
+        parts << QStringLiteral("%1=%2").arg(name, value);
     return parts.join(QLatin1String(", "));
+}
+
+QString keyValuesText(const QJsonObject &key, const QStringList &keyOrder)
+{
+    QStringList parts;
+    for (const auto &[name, value] : keyParts(key, keyOrder))
+        parts << value;
+    return parts.join(QStringLiteral(" · "));
 }
 
 InsightsReport InsightsReport::fromResponse(const QJsonObject &body, const QStringList &keyOrder)
@@ -66,6 +87,7 @@ InsightsReport InsightsReport::fromResponse(const QJsonObject &body, const QStri
         InsightsContributor c;
         c.key = o.value(s("Key")).toObject();
         c.keyText = keyText(c.key, keyOrder);
+        c.valuesText = keyValuesText(c.key, keyOrder);
         c.total = o.value(s("ApproximateAggregateValue")).toDouble();
         for (const auto &d : o.value(s("Datapoints")).toArray()) {
             const QJsonObject p = d.toObject();

@@ -29,6 +29,7 @@ struct InsightsPoint {
 struct InsightsContributor {
     QJsonObject key;             // attribute name -> AttributeValue (DynamoDB JSON)
     QString keyText;             // "pk=hot, sk=a": key attributes in `keyOrder`, then any others
+    QString valuesText;          // "hot · a": the same values without their names (the chart's legend)
     double total = 0;            // ApproximateAggregateValue
     QList<InsightsPoint> points; // minutes with a value, oldest first
 };
@@ -50,5 +51,7 @@ struct InsightsReport {
 
 // "name=value, ...": strings and numbers as they are, other types summarised.
 QString keyText(const QJsonObject &key, const QStringList &keyOrder);
+// "value · value": the same without the names, where the column says them.
+QString keyValuesText(const QJsonObject &key, const QStringList &keyOrder);
 
 } // namespace dd::ui

@@ -353,8 +353,12 @@ void TableCopyDialog::onTimeToLive()
     if (status == p("ENABLED") || status == p("ENABLING")) {
         m_ttlAttribute = d.value(p("AttributeName")).toString();
         m_copyTtl->setText(tr("Also enable the source's time to &live (attribute %1)").arg(m_ttlAttribute));
+        m_copyTtl->setEnabled(true);
     } else {
+        // Nothing to copy: not offered, and not ticked as if it would be.
         m_copyTtl->setText(tr("Also enable the source's time to &live (off on the source)"));
+        m_copyTtl->setChecked(false);
+        m_copyTtl->setEnabled(false);
     }
 }
 
