@@ -4643,10 +4643,6 @@ Abbrechen behält sie.</translation>
         <translation>Ein lokaler Index hat den Partitionsschlüssel der Tabelle</translation>
     </message>
     <message>
-        <source>Name the attributes to include</source>
-        <translation>Nennen Sie die einzuschließenden Attribute</translation>
-    </message>
-    <message>
         <source>An attribute is listed twice</source>
         <translation>Ein Attribut ist doppelt aufgeführt</translation>
     </message>
@@ -4725,6 +4721,10 @@ Abbrechen behält sie.</translation>
     <message>
         <source>A local index has one partition and one sort key attribute; only a global index may have more</source>
         <translation>Ein lokaler Index hat ein Partitions- und ein Sortierschlüsselattribut; nur ein globaler Index darf mehr haben</translation>
+    </message>
+    <message>
+        <source>An INCLUDE projection needs at least one</source>
+        <translation>Eine INCLUDE-Projektion braucht mindestens eines</translation>
     </message>
 </context>
 <context>

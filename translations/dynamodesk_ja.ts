@@ -4623,10 +4623,6 @@ Cancel keeps it.</source>
         <translation>ローカルインデックスはテーブルのパーティションキーを使います</translation>
     </message>
     <message>
-        <source>Name the attributes to include</source>
-        <translation>含める属性を指定してください</translation>
-    </message>
-    <message>
         <source>An attribute is listed twice</source>
         <translation>同じ属性が 2 回指定されています</translation>
     </message>
@@ -4705,6 +4701,10 @@ Cancel keeps it.</source>
     <message>
         <source>A local index has one partition and one sort key attribute; only a global index may have more</source>
         <translation>ローカルインデックスのパーティションキー属性とソートキー属性は 1 つずつです。複数持てるのはグローバルインデックスだけです</translation>
+    </message>
+    <message>
+        <source>An INCLUDE projection needs at least one</source>
+        <translation>INCLUDE 射影には 1 つ以上必要です</translation>
     </message>
 </context>
 <context>

@@ -198,6 +198,17 @@ void TestTableDesigner::designAndCreate()
     auto *row = designer.findChild<IndexRow *>();
     QVERIFY(row);
     QVERIFY(!create->isEnabled()); // the empty index is invalid
+    // The headings sit over the fields they name.
+    const auto leftOf = [](const QWidget *w) { return w->mapToGlobal(QPoint(0, 0)).x(); };
+    for (const auto &[title, field] : {std::pair{"indexTitle1", "indexName"}, std::pair{"indexTitle2", "indexPartition"},
+                                       std::pair{"indexTitle4", "indexSort"}, std::pair{"indexTitle6", "indexProjection"},
+                                       std::pair{"indexTitle7", "indexIncluded"}}) {
+        auto *label = designer.findChild<QLabel *>(QLatin1String(title));
+        auto *widget = row->findChild<QWidget *>(QLatin1String(field));
+        QVERIFY2(label && widget, title);
+        QTRY_COMPARE(leftOf(label), leftOf(widget));
+        QVERIFY2(label->width() >= widget->width(), title);
+    }
     QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexName")), QStringLiteral("byStatus"));
     QTest::keyClicks(row->findChild<QLineEdit *>(QStringLiteral("indexPartition")), QStringLiteral("status"));
     auto *projection = row->findChild<QComboBox *>(QStringLiteral("indexProjection"));

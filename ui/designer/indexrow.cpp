@@ -31,6 +31,7 @@ IndexRow::IndexRow(bool global, QWidget *parent) : QWidget(parent), m_global(glo
     m_name = new QLineEdit(this);
     m_name->setObjectName(QStringLiteral("indexName"));
     m_name->setPlaceholderText(tr("Index name"));
+    m_name->setMinimumWidth(fontMetrics().averageCharWidth() * 10); // "byStatus" whole, not "yStatus"
     m_addPartition = new QToolButton(this);
     m_addPartition->setObjectName(QStringLiteral("addIndexPartition"));
     m_addPartition->setIcon(QIcon(QStringLiteral(":/dynamodesk/icons/add.svg")));
@@ -89,6 +90,11 @@ IndexRow::IndexRow(bool global, QWidget *parent) : QWidget(parent), m_global(glo
     updateButtons();
 }
 
+QRect IndexRow::columnRect(int column) const
+{
+    return m_grid->cellRect(0, column);
+}
+
 // Object names: the first line keeps indexPartition / indexPartitionType
 // (indexSort / indexSortType); added lines number from 2 (indexPartition2,
 // indexSortType3, removeIndexSort2, ...).
@@ -98,6 +104,7 @@ IndexRow::KeyLine IndexRow::makeLine(bool sort, int position)
     const QString suffix = position == 0 ? QString() : QString::number(position + 1);
     KeyLine line{new QLineEdit(this), new KeyTypeCombo(this), nullptr, new QWidget(this)};
     line.name->setObjectName(base + suffix);
+    line.name->setMinimumWidth(fontMetrics().averageCharWidth() * 8);
     line.type->setObjectName(base + QStringLiteral("Type") + suffix);
     auto *cell = new QHBoxLayout(line.typeCell);
     cell->setContentsMargins(0, 0, 0, 0);

@@ -43,6 +43,10 @@ public:
     // Appends a line for another partition (`sort` false) or sort attribute;
     // nothing beyond four or on an LSI. What the "+" buttons do.
     void addKeyAttribute(bool sort);
+    // Where the first line's grid column `column` lies (0 kind, 1 name, 2/3
+    // partition name/type, 4/5 sort name/type, 6 projection, 7 included, 8
+    // remove), in this row's coordinates: the designer's headings follow it.
+    QRect columnRect(int column) const;
 
 signals:
     void changed();

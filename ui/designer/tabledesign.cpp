@@ -190,7 +190,7 @@ QList<DesignIssue> TableDesign::validate() const
 
         if (ix.projection == QLatin1String("INCLUDE")) {
             if (ix.included.isEmpty())
-                add(prefix + QStringLiteral("included"), tr("Name the attributes to include"));
+                add(prefix + QStringLiteral("included"), tr("An INCLUDE projection needs at least one"));
             if (QSet<QString>(ix.included.begin(), ix.included.end()).size() != ix.included.size())
                 add(prefix + QStringLiteral("included"), tr("An attribute is listed twice"));
             projected += int(ix.included.size());

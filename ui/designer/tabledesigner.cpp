@@ -256,19 +256,19 @@ void TableDesigner::buildForm(QVBoxLayout *leftLayout)
     // Indexes
     auto *indexBox = new QGroupBox(tr("Secondary indexes"), this);
     auto *indexOuter = new QVBoxLayout(indexBox);
-    // Column titles over the rows (the placeholders vanish once typed over).
+    // Column titles over the rows (the placeholders vanish once typed over),
+    // placed over the first row's columns (placeIndexTitles): a grid of
+    // their own did not line up with the rows' fields.
     auto *titles = new QWidget(this);
-    auto *titleGrid = new QGridLayout(titles);
-    titleGrid->setContentsMargins(0, 0, 0, 0);
-    const QStringList titleTexts{tr("Kind"), tr("Name"), tr("Partition key"), QString(), tr("Sort key"), QString(),
-                                 tr("Projection"), tr("Included attributes"), QString()};
-    for (int i = 0; i < titleTexts.size(); ++i) {
-        auto *label = new QLabel(titleTexts[i], titles);
+    const QList<std::pair<QString, int>> titleTexts{{tr("Kind"), 0},         {tr("Name"), 1},       {tr("Partition key"), 2},
+                                                    {tr("Sort key"), 4},     {tr("Projection"), 6}, {tr("Included attributes"), 7}};
+    for (const auto &[text, column] : titleTexts) {
+        auto *label = new QLabel(text, titles);
+        label->setObjectName(QStringLiteral("indexTitle%1").arg(column));
         label->setEnabled(false);
-        titleGrid->addWidget(label, 0, i);
+        m_indexTitleLabels.append({label, column});
+        titles->setMinimumHeight(std::max(titles->minimumHeight(), label->sizeHint().height()));
     }
-    for (int column : {1, 2, 4, 7})
-        titleGrid->setColumnStretch(column, 2);
     m_indexTitles = titles;
     m_indexTitles->setVisible(false);
     indexOuter->addWidget(titles);
@@ -307,11 +307,35 @@ void TableDesigner::buildForm(QVBoxLayout *leftLayout)
         connect(s, &QSpinBox::valueChanged, this, &TableDesigner::revalidate);
 }
 
+bool TableDesigner::eventFilter(QObject *watched, QEvent *event)
+{
+    if (!m_indexes.isEmpty() && watched == m_indexes.first()
+        && (event->type() == QEvent::Resize || event->type() == QEvent::Move || event->type() == QEvent::LayoutRequest))
+        QMetaObject::invokeMethod(this, &TableDesigner::placeIndexTitles, Qt::QueuedConnection); // once its layout ran
+    return QDialog::eventFilter(watched, event);
+}
+
+void TableDesigner::placeIndexTitles()
+{
+    if (m_indexes.isEmpty())
+        return;
+    const IndexRow *first = m_indexes.first();
+    for (const auto &[label, column] : m_indexTitleLabels) {
+        // A key's title spans its name and type columns.
+        QRect cell = first->columnRect(column);
+        if (column == 2 || column == 4)
+            cell = cell.united(first->columnRect(column + 1));
+        const QPoint at = m_indexTitles->mapFromGlobal(first->mapToGlobal(cell.topLeft()));
+        label->setGeometry(at.x(), 0, cell.width(), m_indexTitles->height());
+    }
+}
+
 IndexRow *TableDesigner::addIndex(bool global)
 {
     auto *row = new IndexRow(global, this);
     m_indexes.append(row);
     m_indexLayout->addWidget(row);
+    row->installEventFilter(this); // its layout moves the titles (placeIndexTitles)
     connect(row, &IndexRow::changed, this, &TableDesigner::revalidate);
     connect(row, &IndexRow::removeRequested, this, [this, row] {
         m_indexes.removeOne(row);
@@ -409,6 +433,7 @@ void TableDesigner::revalidate()
     for (auto *row : m_indexes)
         row->setTablePartition(tablePartition);
     m_indexTitles->setVisible(!m_indexes.isEmpty());
+    QMetaObject::invokeMethod(this, &TableDesigner::placeIndexTitles, Qt::QueuedConnection); // the first row may have changed
     const bool provisioned = m_billing->currentData().toString() == QLatin1String("PROVISIONED");
     m_read->setEnabled(provisioned);
     m_write->setEnabled(provisioned);

@@ -79,8 +79,12 @@ signals:
     void loaded(bool ok);                   // edit mode: the table's design is in the form (or could not be read)
     void changesApplied(int failures);      // after Apply (edit mode), on the GUI thread
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void buildForm(QVBoxLayout *left);
+    void placeIndexTitles();
     void revalidate();
     void create();
     void apply();
@@ -121,6 +125,7 @@ private:
     EncryptionPicker *m_encryption;
     ErrorLabel *m_encryptionError;
     QWidget *m_indexTitles;
+    QList<std::pair<QLabel *, int>> m_indexTitleLabels; // each over a column of the first row
     QVBoxLayout *m_indexLayout;
     QList<IndexRow *> m_indexes;
     ErrorLabel *m_indexesError;
