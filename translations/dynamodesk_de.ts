@@ -1446,10 +1446,6 @@ Jetzt entschlüsseln?</translation>
         <source>Exporting %1 to s3://%2/… (%3)</source>
         <translation>%1 wird nach s3://%2/ exportiert… (%3)</translation>
     </message>
-    <message>
-        <source>Export completed (%1).</source>
-        <translation>Export abgeschlossen (%1).</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s) exported, %1 billed.
 Manifest: %2</source>
@@ -1471,6 +1467,10 @@ Manifest: %2</numerusform>
     <message>
         <source>Open fol&amp;der</source>
         <translation>Or&amp;dner öffnen</translation>
+    </message>
+    <message>
+        <source>Export completed.</source>
+        <translation>Export abgeschlossen.</translation>
     </message>
 </context>
 <context>
@@ -1900,10 +1900,6 @@ Manifest: %2</numerusform>
         <translation>nichts</translation>
     </message>
     <message>
-        <source>Import completed (%1): table %2 is ready.</source>
-        <translation>Import abgeschlossen (%1): Tabelle %2 ist bereit.</translation>
-    </message>
-    <message>
         <source>Import failed (%1).</source>
         <translation>Import fehlgeschlagen (%1).</translation>
     </message>
@@ -1922,6 +1918,10 @@ Manifest: %2</numerusform>
     <message>
         <source>The first lines refused:</source>
         <translation>Die ersten abgelehnten Zeilen:</translation>
+    </message>
+    <message>
+        <source>Import completed: table %1 is ready.</source>
+        <translation>Import abgeschlossen: Tabelle %1 ist bereit.</translation>
     </message>
 </context>
 <context>
@@ -4222,6 +4222,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>Imported %L1 items</source>
         <translation>%L1 Elemente importiert</translation>
+    </message>
+    <message>
+        <source>Select an item to see all its attributes here</source>
+        <translation>Wählen Sie ein Element, um hier alle seine Attribute zu sehen</translation>
     </message>
 </context>
 <context>

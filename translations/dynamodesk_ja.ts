@@ -1443,10 +1443,6 @@ Decrypt now?</source>
         <source>Exporting %1 to s3://%2/… (%3)</source>
         <translation>%1 を s3://%2/ にエクスポート中… (%3)</translation>
     </message>
-    <message>
-        <source>Export completed (%1).</source>
-        <translation>エクスポートが完了しました (%1)。</translation>
-    </message>
     <message numerus="yes">
         <source>%n item(s) exported, %1 billed.
 Manifest: %2</source>
@@ -1466,6 +1462,10 @@ Manifest: %2</source>
     <message>
         <source>Open fol&amp;der</source>
         <translation>フォルダーを開く(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Export completed.</source>
+        <translation>エクスポートが完了しました。</translation>
     </message>
 </context>
 <context>
@@ -1893,10 +1893,6 @@ Manifest: %2</source>
         <translation>なし</translation>
     </message>
     <message>
-        <source>Import completed (%1): table %2 is ready.</source>
-        <translation>インポートが完了しました (%1): テーブル %2 を使用できます。</translation>
-    </message>
-    <message>
         <source>Import failed (%1).</source>
         <translation>インポートに失敗しました (%1)。</translation>
     </message>
@@ -1915,6 +1911,10 @@ Manifest: %2</source>
     <message>
         <source>The first lines refused:</source>
         <translation>拒否された最初の行:</translation>
+    </message>
+    <message>
+        <source>Import completed: table %1 is ready.</source>
+        <translation>インポートが完了しました: テーブル %1 を使用できます。</translation>
     </message>
 </context>
 <context>
@@ -4202,6 +4202,10 @@ DynamoDB の応答: %2
     <message>
         <source>Imported %L1 items</source>
         <translation>%L1 件をインポートしました</translation>
+    </message>
+    <message>
+        <source>Select an item to see all its attributes here</source>
+        <translation>項目を選択すると、ここにすべての属性が表示されます</translation>
     </message>
 </context>
 <context>

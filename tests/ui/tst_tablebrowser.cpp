@@ -7,6 +7,7 @@
 #include "browser/itemtablemodel.h"
 #include "browser/querybar.h"
 #include "browser/tablebrowser.h"
+#include "common/itemtreemodel.h"
 #include "uitest.h"
 
 #include <QAbstractItemModelTester>
@@ -155,6 +156,15 @@ void TestTableBrowser::queryFromTheForm()
     QTest::keyClick(browser.findChild<QLineEdit *>(QStringLiteral("values")), Qt::Key_Return);
     QTRY_VERIFY_WITH_TIMEOUT(!browser.model()->isLoading() && browser.model()->operation() == QLatin1String("Query"), 5000);
     QTRY_COMPARE_WITH_TIMEOUT(browser.model()->rowCount(), 3, 5000); // sk 000124, 000154, 000184
+
+    // The details pane says what it is for until a row is chosen, then shows the item.
+    auto *hint = browser.findChild<QLabel *>(QStringLiteral("detailHint"));
+    QVERIFY(hint);
+    QVERIFY(!browser.view()->currentIndex().isValid());
+    QVERIFY(hint->isVisible());
+    browser.view()->setCurrentIndex(browser.model()->index(0, 0));
+    QTRY_VERIFY(!hint->isVisible());
+    QVERIFY(browser.detailModel()->rowCount() > 0);
 }
 
 void TestTableBrowser::deleteSelected()

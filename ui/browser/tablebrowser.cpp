@@ -106,6 +106,13 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_detail->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_detail->header()->resizeSection(ItemTreeModel::NameColumn, 120);
     m_detail->header()->resizeSection(ItemTreeModel::TypeColumn, 48);
+    // What the empty pane is for, until a row is selected.
+    m_detailHint = new QLabel(tr("Select an item to see all its attributes here"), m_detail->viewport());
+    m_detailHint->setObjectName(QStringLiteral("detailHint"));
+    m_detailHint->setWordWrap(true);
+    m_detailHint->setAlignment(Qt::AlignCenter);
+    m_detailHint->setEnabled(false);
+    (new QVBoxLayout(m_detail->viewport()))->addWidget(m_detailHint);
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->addWidget(m_view);
     m_splitter->addWidget(m_detail);
@@ -487,7 +494,9 @@ void TableBrowser::updateDetail()
     if (!m_detail->isVisible() && !m_detailAction->isChecked())
         return;
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid() || current.row() >= m_model->rowCount()) {
+    const bool none = !current.isValid() || current.row() >= m_model->rowCount();
+    m_detailHint->setVisible(none);
+    if (none) {
         m_detailModel->setItem(QJsonObject());
         return;
     }

@@ -114,6 +114,7 @@ private:
     QSplitter *m_splitter;
     QTreeView *m_detail;
     ItemTreeModel *m_detailModel;
+    QLabel *m_detailHint;         // over the empty detail pane
     ItemTableModel *m_model;
     QLabel *m_status;
     QWidget *m_changedBar;

@@ -380,7 +380,7 @@ void ExportDialog::showExport(const QJsonObject &description)
         if (isVisible() && !m_poll.isActive())
             m_poll.start();
     } else if (status == QLatin1String("COMPLETED")) {
-        showProgress(tr("Export completed (%1).").arg(status), false);
+        showProgress(tr("Export completed."), false);
         const QString manifest = QStringLiteral("s3://%1/%2").arg(str(description, "S3Bucket"), str(description, "ExportManifest"));
         m_result->setText(tr("%n item(s) exported, %1 billed.\nManifest: %2", nullptr, int(description.value(QStringLiteral("ItemCount")).toDouble()))
                               .arg(JobText::size(description.value(QStringLiteral("BilledSizeBytes"))), manifest));

@@ -358,7 +358,7 @@ void ImportDialog::showImport(const QJsonObject &description)
                                bytes.isDouble() ? JobText::size(bytes) : tr("nothing")));
     const QString code = str(description, "FailureCode");
     if (status == QLatin1String("COMPLETED")) {
-        showProgress(tr("Import completed (%1): table %2 is ready.").arg(status, table), false);
+        showProgress(tr("Import completed: table %1 is ready.").arg(table), false);
     } else {
         showProgress(tr("Import failed (%1).").arg(status), false);
         m_error->setError(tr("The import failed: %1").arg(QStringLiteral("%1: %2").arg(code, str(description, "FailureMessage"))));
