@@ -44,6 +44,17 @@ using namespace dd::ui;
 
 namespace {
 
+// An item editor for a new item of the "orders" table (pk, sk: strings).
+ItemEditor *newOrderEditor(Connection *c, QWidget *parent)
+{
+    TableKeys keys;
+    keys.partition = QStringLiteral("pk");
+    keys.partitionType = QStringLiteral("S");
+    keys.sort = QStringLiteral("sk");
+    keys.sortType = QStringLiteral("S");
+    return new ItemEditor(c, QStringLiteral("orders"), keys, ItemEditor::Mode::New, QJsonObject(), parent);
+}
+
 // Answers every message box that opens with `button` (its text kept in
 // `texts`), until destroyed: QMessageBox::question() and information() block
 // in their own event loop, which this timer runs inside.
@@ -144,12 +155,7 @@ private slots:
         TableDesigner *designer = window.newTable(c);
         QVERIFY(designer);
         ConnectionDialog dialog(&window);
-        TableKeys keys;
-        keys.partition = QStringLiteral("pk");
-        keys.partitionType = QStringLiteral("S");
-        keys.sort = QStringLiteral("sk");
-        keys.sortType = QStringLiteral("S");
-        QPointer<ItemEditor> editor = new ItemEditor(c, QStringLiteral("orders"), keys, ItemEditor::Mode::New, QJsonObject(), &window);
+        QPointer<ItemEditor> editor = newOrderEditor(c, &window);
         RestoreDialog restore(QStringLiteral("orders"), QStringLiteral("orders-restored"), &window);
         TriggerDialog trigger(QStringLiteral("orders"), &window);
         ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
@@ -209,12 +215,7 @@ private slots:
         ConnectionDialog dialog(&window);
         dialog.show();
         check(&dialog);
-        TableKeys keys;
-        keys.partition = QStringLiteral("pk");
-        keys.partitionType = QStringLiteral("S");
-        keys.sort = QStringLiteral("sk");
-        keys.sortType = QStringLiteral("S");
-        QPointer<ItemEditor> editor = new ItemEditor(c, QStringLiteral("orders"), keys, ItemEditor::Mode::New, QJsonObject(), &window);
+        QPointer<ItemEditor> editor = newOrderEditor(c, &window);
         editor->show();
         check(editor.data());
         ConflictDialog conflict({{QStringLiteral("pk"), uitest::S(QStringLiteral("a"))}}, {{QStringLiteral("pk"), uitest::S(QStringLiteral("b"))}}, &window);
