@@ -271,6 +271,7 @@ class IndexTest(unittest.TestCase):
                          'number of projected attributes: 101')
         self.ddb.update_table(TableName='proj100', AttributeDefinitions=[{'AttributeName': 'g', 'AttributeType': 'S'}],
                               GlobalSecondaryIndexUpdates=[{'Create': gsi('g9', {'ProjectionType': 'KEYS_ONLY'})}])
+        wait_active(self.ddb, 'proj100', 'index-g9')  # a table is not deleted while an index backfills
         self.ddb.delete_table(TableName='proj100')
 
     def test_write_capacity_with_indexes(self):
