@@ -239,12 +239,22 @@ def npm_packages(folder, min_node, why):
     import unittest
     if node_major() < min_node or not shutil.which('npm'):
         raise unittest.SkipTest(why)
+    import fcntl
+    import hashlib
     lock = os.path.join(folder, 'package-lock.json')
-    stamp = os.path.join(folder, 'node_modules', '.package-lock.json')
-    if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(lock):
-        p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=folder, capture_output=True, text=True, timeout=300)
-        if p.returncode != 0:
-            raise AssertionError('npm ci failed: %s' % p.stderr)
+    # Written once `npm ci` succeeded: npm's own .package-lock.json appears before it has finished.
+    stamp = os.path.join(folder, 'node_modules', '.dynamodesk-npm-ci')
+    # Tests that CTest runs side by side share the folder: one `npm ci` at a time (two at once removed each
+    # other's files: ENOTEMPTY, then packages missing), and the later ones find it done.
+    lock_path = os.path.join(tempfile.gettempdir(), 'dynamodesk-npm-%s.lock' % hashlib.sha1(folder.encode()).hexdigest()[:12])
+    with open(lock_path, 'w') as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        if not os.path.exists(stamp) or os.path.getmtime(stamp) < os.path.getmtime(lock):
+            p = subprocess.run(['npm', 'ci', '--no-audit', '--no-fund'], cwd=folder, capture_output=True, text=True, timeout=300)
+            if p.returncode != 0:
+                raise AssertionError('npm ci failed: %s' % p.stderr)
+            with open(stamp, 'w') as f:
+                f.write('npm ci of %s\n' % lock)
 
 
 JS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'js')
