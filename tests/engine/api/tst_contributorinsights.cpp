@@ -31,6 +31,11 @@ constexpr qint64 kStartMs = 1'800'000'000'000 - 1'800'000'000'000 % 60'000;
 class TstContributorInsights : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstContributorInsights() override { m_engine.reset(); }
+
     QTemporaryDir m_dir;
     ManualClock m_clock{kStartMs};
 

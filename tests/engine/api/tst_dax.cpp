@@ -49,6 +49,11 @@ const char *kRole = "arn:aws:iam::000000000000:role/DAXServiceRole";
 class TstDax : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstDax() override { m_engine.reset(); }
+
     QTemporaryDir m_dir;
     ManualClock m_clock{kStart};
 

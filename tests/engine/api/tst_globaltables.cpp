@@ -31,6 +31,11 @@ QString s(const char *text) { return QString::fromLatin1(text); }
 class TstGlobalTables : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstGlobalTables() override { m_engine.reset(); }
+
     QTemporaryDir m_dir;
 
     void in(const char *region) { m_ctx.region = s(region); }

@@ -63,6 +63,11 @@ QList<qint64> storedCounts(const QString &path)
 class TestLiveStats : public QObject, test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TestLiveStats() override { m_engine.reset(); }
+
 private:
     QTemporaryDir m_dir;
 

@@ -49,6 +49,11 @@ constexpr qint64 kMinute = 60'000;
 class TstMigration : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstMigration() override { m_engine.reset(); }
+
     QTemporaryDir m_dir;
     ManualClock m_clock{kStart};
     QString m_dataDir;

@@ -71,6 +71,11 @@ QList<QJsonObject> rows()
 class TstMultiAttributeKeys : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstMultiAttributeKeys() override { m_engine.reset(); }
+
     QTemporaryDir m_dir;
     ManualClock m_clock{1'700'000'000'000};
 

@@ -53,6 +53,11 @@ QStringList column(const QJsonArray &items, const char *name)
 class TestPartiql : public QObject, test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TestPartiql() override { m_engine.reset(); }
+
     QJsonObject exec(const QString &text, const char *parameters = nullptr) { return ok("ExecuteStatement", statement(text, parameters)); }
     ApiError execFails(const QString &text, const char *parameters = nullptr) { return fail("ExecuteStatement", statement(text, parameters)); }
     QJsonObject getSong(const char *artist, const char *title)

@@ -68,6 +68,11 @@ bool sql(const QString &path, const char *statements)
 class TestRegionOpenInTurn : public QObject, test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TestRegionOpenInTurn() override { m_engine.reset(); }
+
 private:
     QTemporaryDir m_dir;
     QString m_dataDir;

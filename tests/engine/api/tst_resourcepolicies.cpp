@@ -57,6 +57,11 @@ QString policyDoc(const char *statements, const char *version = "2012-10-17")
 class TstResourcePolicies : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstResourcePolicies() override { m_engine.reset(); }
+
     std::shared_ptr<const security::Credentials> m_users;
     QTemporaryDir m_dir;
     ManualClock m_clock{1'800'000'000'000};

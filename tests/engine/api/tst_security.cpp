@@ -46,6 +46,11 @@ QByteArray transaction(const char *putInto)
 class TstSecurity : public QObject, public test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TstSecurity() override { m_engine.reset(); }
+
     std::shared_ptr<const Credentials> m_credentials;
 
     SigV4::Request signedRequest(const QString &key, const QString &secret, const QDateTime &at, const QByteArray &body = "{}")

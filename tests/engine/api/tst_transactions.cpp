@@ -19,6 +19,11 @@ using namespace dd;
 class TestTransactions : public QObject, test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TestTransactions() override { m_engine.reset(); }
+
 private:
     ManualClock m_clock{1'700'000'000'000};
     std::unique_ptr<QTemporaryDir> m_dir;

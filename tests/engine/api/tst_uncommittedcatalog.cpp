@@ -69,6 +69,11 @@ QJsonObject addIndexRequest(const QString &table)
 class TestUncommittedCatalog : public QObject, test::EngineCalls {
     Q_OBJECT
 
+public:
+    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
+    // close it only after them (a PITR task once called a destroyed clock at exit).
+    ~TestUncommittedCatalog() override { m_engine.reset(); }
+
 private:
     QTemporaryDir m_dir;
     QString m_dataDir;
