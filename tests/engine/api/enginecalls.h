@@ -37,6 +37,11 @@ inline QJsonObject j(const char *text)
     return doc.object();
 }
 
+// A test class deriving from this closes the engine in its own destructor
+// (m_engine.reset()) when the engine uses its members, a clock or a folder:
+// this base is destroyed after them, and the engine's background tasks
+// (PITR, pruning) would meanwhile use what is gone (a PITR task once called
+// a destroyed clock at exit: "pure virtual method called").
 class EngineCalls {
 protected:
     std::unique_ptr<api::Engine> m_engine;

@@ -64,8 +64,7 @@ class TestLiveStats : public QObject, test::EngineCalls {
     Q_OBJECT
 
 public:
-    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
-    // close it only after them (a PITR task once called a destroyed clock at exit).
+    // Before the members the engine uses (EngineCalls).
     ~TestLiveStats() override { m_engine.reset(); }
 
 private:

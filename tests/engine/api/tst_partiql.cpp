@@ -54,8 +54,7 @@ class TestPartiql : public QObject, test::EngineCalls {
     Q_OBJECT
 
 public:
-    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
-    // close it only after them (a PITR task once called a destroyed clock at exit).
+    // Before the members the engine uses (EngineCalls).
     ~TestPartiql() override { m_engine.reset(); }
 
     QJsonObject exec(const QString &text, const char *parameters = nullptr) { return ok("ExecuteStatement", statement(text, parameters)); }

@@ -70,8 +70,7 @@ class TestUncommittedCatalog : public QObject, test::EngineCalls {
     Q_OBJECT
 
 public:
-    // The engine closes before the members its threads use (a clock, a folder): EngineCalls, a base, would
-    // close it only after them (a PITR task once called a destroyed clock at exit).
+    // Before the members the engine uses (EngineCalls).
     ~TestUncommittedCatalog() override { m_engine.reset(); }
 
 private:
