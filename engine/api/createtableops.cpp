@@ -118,6 +118,8 @@ std::optional<QString> checkCreateTable(const QJsonObject &req)
     const QJsonArray tags = req.value(p("Tags")).toArray();
     if (tags.size() > model::kMaxTagsPerResource)
         return p("One or more parameter values were invalid: Too many tags");
+    if (auto m = checkTags(tags))
+        return m;
     return std::nullopt;
 }
 

@@ -2,6 +2,7 @@
 
 #include "model/keycodec.h"
 #include "model/limits.h"
+#include "model/size.h"
 
 #include <QJsonArray>
 
@@ -92,6 +93,7 @@ Result<storage::StoredKey> storedKeyFromKeyParameter(const storage::TableDef &ta
 
 Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &item)
 {
+    DD_CHECK(checkAttributeNames(item));
     model::Item attributes;
     for (const storage::KeyElement *e : {&table.keys.hash, table.keys.range ? &*table.keys.range : nullptr}) {
         if (!e)
@@ -107,6 +109,16 @@ Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &i
     }
     DD_CHECK(checkIndexKeyTypes(table, item));
     return encode(table, std::move(attributes));
+}
+
+Result<void> checkAttributeNames(const model::Item &item)
+{
+    for (const auto &[name, value] : item) {
+        const QString why = model::attributeNameProblem(name);
+        if (!why.isEmpty())
+            return ApiError::validation(QStringLiteral("One or more parameter values were invalid: ") + why);
+    }
+    return {};
 }
 
 Result<void> checkIndexKeyTypes(const storage::TableDef &table, const model::Item &item)

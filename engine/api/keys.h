@@ -25,6 +25,9 @@ Result<storage::StoredKey> storedKeyFromKeyParameter(const storage::TableDef &ta
 // and index key attributes of the wrong type.
 Result<ItemKey> keyFromItem(const storage::TableDef &table, const model::Item &item);
 
+// Every top-level attribute name of an item to be written is 1 byte to 64 KB long.
+Result<void> checkAttributeNames(const model::Item &item);
+
 // Index key attributes present in `item` must have their declared types.
 Result<void> checkIndexKeyTypes(const storage::TableDef &table, const model::Item &item);
 

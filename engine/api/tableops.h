@@ -33,6 +33,10 @@ std::optional<QString> checkKeySchema(const QJsonArray &keySchema, const QString
 // "Service quotas": an attribute in two indexes counts twice). `projected`
 // counts the indexes checked before, this one added.
 std::optional<QString> checkIncludeProjection(const QJsonObject &projection, int &projected);
+// Tags that AWS refuses (User Guide, "Tagging restrictions"): keys that start with "aws:", which AWS keeps for
+// itself, and keys or values with characters outside letters, numbers, white space and _ . : / = + - @. The
+// messages are the engine's own: AWS's could not be found. Defined in tagops.cpp.
+std::optional<QString> checkTags(const QJsonArray &tags);
 // A ProvisionedThroughput's units out of AWS's bounds: AWS's message, or nothing.
 std::optional<QString> checkThroughput(const QJsonObject &t);
 // A ProvisionedThroughput as a description shows it (no decreases yet).

@@ -1,6 +1,6 @@
 // TagResource, UntagResource, ListTagsOfResource. Tags live in the table's
 // stored description (member _Tags), so they go with the table.
-#include "api/opcontext.h"
+#include "api/tableops.h"
 #include "model/limits.h"
 
 #include <QJsonArray>
@@ -25,18 +25,40 @@ Result<std::shared_ptr<const storage::TableDef>> tableFromArn(OpContext &ctx, co
     if (!m.hasMatch())
         return ApiError::validation(QStringLiteral("Invalid TableArn: Invalid ResourceArn provided as input %1").arg(arn));
     auto table = ctx.db.table(m.captured(3));
-    if (!table || m.captured(1) != ctx.db.region())
+    if (!table || m.captured(1) != ctx.db.region() || m.captured(2) != ctx.request.accountId)
         return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: ResourcArn: %1 not found").arg(arn));
     return table;
 }
 
 } // namespace
 
+std::optional<QString> checkTags(const QJsonArray &tags)
+{
+    static const QRegularExpression allowed(QStringLiteral("^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$"));
+    for (const auto &t : tags) {
+        const QString key = t.toObject().value(p("Key")).toString();
+        const QString value = t.toObject().value(p("Value")).toString();
+        if (key.startsWith(p("aws:"), Qt::CaseInsensitive))
+            return QStringLiteral("One or more parameter values were invalid: Tag keys starting with aws: are reserved for AWS; key: %1").arg(key);
+        const auto refused = [](const char *what, const QString &s) {
+            return QStringLiteral("One or more parameter values were invalid: Tag %1 %2 has characters that tags cannot have; "
+                                  "allowed are letters, numbers, white space and _ . : / = + - @").arg(p(what), s);
+        };
+        if (!allowed.match(key).hasMatch())
+            return refused("key", key);
+        if (!allowed.match(value).hasMatch())
+            return refused("value", value);
+    }
+    return std::nullopt;
+}
+
 Result<QByteArray> tagResource(OpContext &ctx, const QJsonObject &req)
 {
     const QJsonArray tags = req.value(p("Tags")).toArray();
     if (tags.isEmpty())
         return ApiError::validation(p("Atleast one Tag needs to be provided as Input."));
+    if (auto m = checkTags(tags))
+        return ApiError::validation(*m);
     auto done = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(auto table, tableFromArn(ctx, req, "TagResource"));
         QJsonObject desc = table->description;

@@ -14,11 +14,14 @@
 
 namespace dd::expr {
 
+// The largest list index AWS accepts in a document path.
+inline constexpr qint64 kMaxListIndex = 4294967294;
+
 // One step of a path as written: a plain name, a #reference or a [index].
 struct RawStep {
     enum class Kind { Name, NameRef, Index } kind = Kind::Name;
-    QString text; // the name or "#ref" as written; empty for Index
-    int index = 0; // list index for Index
+    QString text; // the name or "#ref" as written; for Index, the digits of an index out of range
+    qint64 index = 0; // list index for Index; -1 when out of AWS's range (0 to kMaxListIndex)
 };
 
 // An operand of a comparison, function argument or SET value.

@@ -9,7 +9,7 @@ QString Path::toString() const
 {
     QString s;
     for (size_t i = 0; i < elements.size(); ++i) {
-        if (const int *index = std::get_if<int>(&elements[i])) {
+        if (const qint64 *index = std::get_if<qint64>(&elements[i])) {
             s += QStringLiteral("[%1]").arg(*index);
         } else {
             if (i > 0)
@@ -36,7 +36,7 @@ V *walk(Item &item, const Path &path, size_t length)
     V *v = &it->second;
     for (size_t i = 1; i < length && i < path.elements.size(); ++i) {
         const PathElement &e = path.elements[i];
-        if (const int *index = std::get_if<int>(&e)) {
+        if (const qint64 *index = std::get_if<qint64>(&e)) {
             if (!v->is(AttrType::L))
                 return nullptr;
             auto &list = v->asList();

@@ -19,7 +19,7 @@
 namespace dd::expr {
 
 // One step of a document path: a map member name or a list index.
-using PathElement = std::variant<QString, int>;
+using PathElement = std::variant<QString, qint64>;
 struct Path {
     std::vector<PathElement> elements; // first element is always a top-level attribute name
     QString toString() const;          // a.b[2].c, for messages

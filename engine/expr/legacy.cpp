@@ -5,6 +5,7 @@
 
 #include "expr/compare.h"
 #include "model/json.h"
+#include "model/size.h"
 
 #include <QJsonArray>
 
@@ -253,6 +254,8 @@ Result<std::shared_ptr<const Update>> attributeUpdates(const QJsonObject &update
         const QString action = u.value(QLatin1String("Action")).toString(QStringLiteral("PUT"));
         const QJsonValue value = u.value(QLatin1String("Value"));
         const bool hasValue = !value.isUndefined() && !value.isNull();
+        if (const QString why = model::attributeNameProblem(it.key()); !why.isEmpty())
+            return invalid(why);
         UpdateAction a;
         a.rawPath = {RawStep{RawStep::Kind::Name, it.key(), 0}};
         a.path = Path{{it.key()}};

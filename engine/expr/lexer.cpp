@@ -53,8 +53,9 @@ std::vector<Token> tokenize(const QString &text)
             continue;
         }
         if (isDigit(c)) {
+            // A list index has no leading zeros: "01" is the tokens "0" and "1", and the parser refuses the "0".
             qsizetype j = i + 1;
-            while (j < n && isDigit(text.at(j)))
+            while (c != u'0' && j < n && isDigit(text.at(j)))
                 ++j;
             push(TokenKind::Number, i, j - i);
             i = j;

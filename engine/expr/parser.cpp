@@ -301,16 +301,18 @@ std::optional<std::vector<RawStep>> Parser::path(Grammar g)
         } else if (peek().is(TokenKind::LBracket)) {
             ++m_pos;
             const Token &num = peek();
-            bool ok = false;
-            const int index = num.text.toInt(&ok);
-            if (!num.is(TokenKind::Number) || !ok) {
+            if (!num.is(TokenKind::Number) || (num.text == u"0" && peek(1).is(TokenKind::Number))) {
                 fail();
                 return std::nullopt;
             }
+            // AWS takes indexes up to 4294967294; a larger one is the resolver's range error, not a syntax error.
+            bool ok = false;
+            const qint64 index = num.text.size() <= 10 ? num.text.toLongLong(&ok) : -1;
+            const bool inRange = ok && index <= kMaxListIndex;
             ++m_pos;
             if (!accept(TokenKind::RBracket))
                 return std::nullopt;
-            steps.push_back(RawStep{RawStep::Kind::Index, QString(), index});
+            steps.push_back(RawStep{RawStep::Kind::Index, inRange ? QString() : num.text, inRange ? index : -1});
         } else {
             return steps;
         }

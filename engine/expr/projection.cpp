@@ -16,14 +16,14 @@ namespace {
 struct Node {
     std::optional<AttributeValue> whole;  // a path ended here
     std::map<QString, Node> members;      // map members selected below
-    std::map<int, Node> elements;         // list elements selected below
+    std::map<qint64, Node> elements;         // list elements selected below
 };
 
 void insert(Node &root, const Path &path, const AttributeValue &value)
 {
     Node *n = &root;
     for (const PathElement &e : path.elements) {
-        if (const int *index = std::get_if<int>(&e))
+        if (const qint64 *index = std::get_if<qint64>(&e))
             n = &n->elements[*index];
         else
             n = &n->members[std::get<QString>(e)];

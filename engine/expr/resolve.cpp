@@ -18,7 +18,7 @@ using model::AttributeValue;
 namespace {
 
 enum class Check {
-    TooManyIn, Nesting, RedundantParens, UnknownFunction, MisusedFunction, Reserved, Section, Undefined,
+    TooManyIn, Nesting, IndexRange, RedundantParens, UnknownFunction, MisusedFunction, Reserved, Section, Undefined,
     Overlap, Conflict, OperandCount, Distinct, OperandType, FunctionType, Count
 };
 
@@ -83,7 +83,9 @@ public:
                 break;
             }
             case RawStep::Kind::Index:
-                p.elements.emplace_back(s.index);
+                if (s.index < 0)
+                    report(Check::IndexRange, QStringLiteral("List index is not within the allowable range; index: [%1]").arg(s.text));
+                p.elements.emplace_back(std::max<qint64>(s.index, 0));
                 break;
             }
         }
@@ -384,7 +386,7 @@ QString pathListText(const Path &path)
 {
     QStringList parts;
     for (const PathElement &e : path.elements) {
-        if (const int *i = std::get_if<int>(&e))
+        if (const qint64 *i = std::get_if<qint64>(&e))
             parts << QStringLiteral("[%1]").arg(*i);
         else
             parts << std::get<QString>(e);
@@ -396,7 +398,7 @@ std::optional<QString> resolveCondition(Condition &condition, const ResolveConte
 {
     Resolver r(ctx);
     r.condition(condition);
-    return r.first({Check::TooManyIn, Check::Nesting, Check::RedundantParens, Check::UnknownFunction, Check::MisusedFunction,
+    return r.first({Check::TooManyIn, Check::Nesting, Check::IndexRange, Check::RedundantParens, Check::UnknownFunction, Check::MisusedFunction,
                     Check::Reserved, Check::Undefined, Check::OperandCount, Check::Distinct, Check::OperandType,
                     Check::FunctionType});
 }
@@ -421,7 +423,7 @@ std::optional<QString> resolveUpdate(Update &update, const ResolveContext &ctx)
         else if (a.kind == ActionKind::Add || a.kind == ActionKind::Delete)
             r.addDeleteOperand(a.kind, a.value);
     }
-    return r.first({Check::Nesting, Check::Reserved, Check::UnknownFunction, Check::MisusedFunction, Check::Section,
+    return r.first({Check::Nesting, Check::IndexRange, Check::Reserved, Check::UnknownFunction, Check::MisusedFunction, Check::Section,
                     Check::Undefined, Check::Overlap, Check::Conflict, Check::OperandType, Check::OperandCount,
                     Check::FunctionType});
 }
@@ -436,7 +438,7 @@ std::optional<QString> resolveProjection(Projection &projection, const ResolveCo
         r.checkPaths(seen, p);
         projection.paths.push_back(std::move(p));
     }
-    return r.first({Check::Nesting, Check::Reserved, Check::Undefined, Check::Overlap, Check::Conflict});
+    return r.first({Check::Nesting, Check::IndexRange, Check::Reserved, Check::Undefined, Check::Overlap, Check::Conflict});
 }
 
 } // namespace dd::expr

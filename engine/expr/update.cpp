@@ -158,8 +158,8 @@ int compareElements(const PathElement &a, const PathElement &b)
 {
     if (a.index() != b.index())
         return a.index() < b.index() ? -1 : 1;
-    if (const int *x = std::get_if<int>(&a)) {
-        const int y = std::get<int>(b);
+    if (const qint64 *x = std::get_if<qint64>(&a)) {
+        const qint64 y = std::get<qint64>(b);
         return *x < y ? -1 : (*x > y ? 1 : 0);
     }
     return std::get<QString>(a).compare(std::get<QString>(b));
@@ -190,7 +190,7 @@ void writeAt(model::Item &item, const Path &path, AttributeValue value, bool app
     AttributeValue *parent = lookupMutable(item, path, n - 1);
     Q_ASSERT(parent);
     const PathElement &last = path.elements.back();
-    if (const int *index = std::get_if<int>(&last)) {
+    if (const qint64 *index = std::get_if<qint64>(&last)) {
         auto &list = parent->asList();
         if (append || size_t(*index) >= list.size())
             list.push_back(std::move(value));
@@ -212,7 +212,7 @@ void removeAt(model::Item &item, const Path &path)
     if (!parent)
         return;
     const PathElement &last = path.elements.back();
-    if (const int *index = std::get_if<int>(&last)) {
+    if (const qint64 *index = std::get_if<qint64>(&last)) {
         auto &list = parent->asList();
         if (size_t(*index) < list.size())
             list.erase(list.begin() + *index);
@@ -246,7 +246,7 @@ Result<model::Item> applyUpdate(const Update &update, const model::Item &item)
         bool append = false;
         if (n > 1) {
             const AttributeValue *parent = lookupPrefix(item, path, n - 1);
-            const int *index = std::get_if<int>(&path.elements.back());
+            const qint64 *index = std::get_if<qint64>(&path.elements.back());
             if (!parent || !parent->is(index ? AttrType::L : AttrType::M))
                 return invalidPath();
             append = index && size_t(*index) >= parent->asList().size();

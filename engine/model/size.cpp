@@ -3,6 +3,8 @@
 // itemSize, capacityUnits); names and strings count UTF-8 bytes.
 #include "model/size.h"
 
+#include "model/limits.h"
+
 #include <algorithm>
 
 namespace dd::model {
@@ -79,6 +81,16 @@ double readCapacityUnits(qint64 itemBytes, bool consistentRead)
 double writeCapacityUnits(qint64 itemBytes)
 {
     return double(std::max<qint64>(1, (itemBytes + 1023) / 1024));
+}
+
+QString attributeNameProblem(QStringView name)
+{
+    if (name.isEmpty())
+        return QStringLiteral("Empty attribute name");
+    // A UTF-16 unit is at most 3 UTF-8 bytes, so only long names need counting.
+    if (name.size() * 3 > kMaxAttributeNameBytes && name.toUtf8().size() > kMaxAttributeNameBytes)
+        return QStringLiteral("Attribute name is too long; name size: %1 bytes, maximum: %2 bytes").arg(name.toUtf8().size()).arg(kMaxAttributeNameBytes);
+    return QString();
 }
 
 } // namespace dd::model

@@ -308,6 +308,11 @@ void TestParser::projectionSyntaxError_data()
     row("hyphen", QStringLiteral("my-attr"), QStringLiteral("-"), QStringLiteral("my-attr"));
     row("value", QStringLiteral(":v"), QStringLiteral(":v"), QStringLiteral(":v"));
     row("function", QStringLiteral("size(a)"), QStringLiteral("("), QStringLiteral("size(a"));
+    // a list index has no leading zero and no sign
+    row("leading zero", QStringLiteral("l[01]"), QStringLiteral("0"), QStringLiteral("[01"));
+    row("zeros", QStringLiteral("l[00]"), QStringLiteral("0"), QStringLiteral("[00"));
+    row("negative index", QStringLiteral("l[-1]"), QStringLiteral("-"), QStringLiteral("[-1"));
+    row("empty index", QStringLiteral("l[]"), QStringLiteral("]"), QStringLiteral("[]"));
 }
 
 void TestParser::projectionSyntaxError()

@@ -81,6 +81,8 @@ void TestUpdate::apply_data()
     QTest::newRow("set list element") << "SET l[1] = :v" << R"({"l":{"L":[{"S":"a"},{"S":"new"},{"S":"c"},{"S":"d"}]}})";
     QTest::newRow("set past end appends") << "SET l[10] = :v"
         << R"({"l":{"L":[{"S":"a"},{"S":"b"},{"S":"c"},{"S":"d"},{"S":"new"}]}})";
+    QTest::newRow("set at the largest index appends") << "SET l[4294967294] = :v"
+        << R"({"l":{"L":[{"S":"a"},{"S":"b"},{"S":"c"},{"S":"d"},{"S":"new"}]}})";
     QTest::newRow("appends in index order") << "SET l[9] = :v, l[7] = :w"
         << R"({"l":{"L":[{"S":"a"},{"S":"b"},{"S":"c"},{"S":"d"},{"S":"other"},{"S":"new"}]}})";
     QTest::newRow("remove") << "REMOVE s" << R"({"s":null})";
@@ -92,6 +94,7 @@ void TestUpdate::apply_data()
     QTest::newRow("remove by original positions") << "REMOVE l[0], l[2]" << R"({"l":{"L":[{"S":"b"},{"S":"d"}]}})";
     QTest::newRow("remove by original positions, reversed") << "REMOVE l[3], l[1]" << R"({"l":{"L":[{"S":"a"},{"S":"c"}]}})";
     QTest::newRow("remove past end") << "REMOVE l[17]" << R"({})";
+    QTest::newRow("remove past 2^31") << "REMOVE l[2147483648]" << R"({})";
     QTest::newRow("remove then set original index") << "REMOVE l[1] SET l[3] = :v"
         << R"({"l":{"L":[{"S":"a"},{"S":"c"},{"S":"new"}]}})";
     QTest::newRow("set then remove, same result") << "SET l[3] = :v REMOVE l[1]"

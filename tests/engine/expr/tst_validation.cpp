@@ -67,6 +67,14 @@ void TestValidation::expression_data()
         QStringLiteral("Expression size has exceeded the maximum allowed size; expression size: 4119"));
     row("filter too long", filter, longName + QStringLiteral(" = :s"),
         QStringLiteral("Expression size has exceeded the maximum allowed size; expression size: 4102"));
+    // list indexes: AWS takes 0 to 4294967294
+    row("largest list index", proj, QStringLiteral("l[4294967294]"), QString());
+    row("list index past the range", proj, QStringLiteral("l[4294967295]"),
+        QStringLiteral("List index is not within the allowable range; index: [4294967295]"));
+    row("list index of 21 digits", upd, QStringLiteral("REMOVE l[999999999999999999999]"),
+        QStringLiteral("List index is not within the allowable range; index: [999999999999999999999]"));
+    row("list index range in a condition", cond, QStringLiteral("attribute_exists(l[0][4294967296])"),
+        QStringLiteral("List index is not within the allowable range; index: [4294967296]"));
     row("update too long", upd, QStringLiteral("SET %1 = :s").arg(longName), QStringLiteral("Expression size has exceeded the maximum allowed size;"));
     row("projection too long", proj, longName, QStringLiteral("Expression size has exceeded the maximum allowed size;"));
     row("projection at limit", proj, QString(4096, QLatin1Char('a')), QString());
