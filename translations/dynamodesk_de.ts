@@ -173,14 +173,6 @@
         <translation>Globalen Index %1 hinzufügen</translation>
     </message>
     <message>
-        <source>between</source>
-        <translation>zwischen</translation>
-    </message>
-    <message>
-        <source>begins with</source>
-        <translation>beginnt mit</translation>
-    </message>
-    <message>
         <source>Descending</source>
         <translation>Absteigend</translation>
     </message>

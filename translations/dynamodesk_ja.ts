@@ -173,14 +173,6 @@
         <translation>グローバルインデックス %1 を追加</translation>
     </message>
     <message>
-        <source>between</source>
-        <translation>範囲内</translation>
-    </message>
-    <message>
-        <source>begins with</source>
-        <translation>前方一致</translation>
-    </message>
-    <message>
         <source>Descending</source>
         <translation>降順</translation>
     </message>

@@ -45,11 +45,11 @@ TableDesign fullDesign(const QString &name)
     d.writeCapacity = 2;
     IndexDesign gsi{true, p("byStatus"), {p("status"), p("S")}, {p("orderDate"), p("N")}};
     gsi.projection = p("INCLUDE");
-    gsi.included = {p("total"), p("it's quoted")};
+    gsi.included = {p("total"), p("it's quoted"), p("$HOME & co")}; // any characters, as attribute names allow
     d.indexes << gsi;
     d.indexes.append({false, p("bySku"), d.partition, {p("sku"), p("S")}});
     d.streamViewType = p("NEW_AND_OLD_IMAGES");
-    d.tags.append({p("owner"), p("team $HOME & co")});
+    d.tags.append({p("owner"), p("team a/b: ops + dev")}); // within AWS's tag characters, spaces included
     d.ttlAttribute = p("expiresAt");
     return d;
 }
@@ -125,13 +125,13 @@ void TestDesignerCli::shellCommandRuns()
     QCOMPARE(t.value(p("ProvisionedThroughput")).toObject().value(p("ReadCapacityUnits")).toInt(), 4);
     const QJsonObject gsi = t.value(p("GlobalSecondaryIndexes")).toArray().at(0).toObject();
     QCOMPARE(gsi.value(p("IndexName")).toString(), p("byStatus"));
-    QCOMPARE(gsi.value(p("Projection")).toObject().value(p("NonKeyAttributes")).toArray(), QJsonArray({p("total"), p("it's quoted")}));
+    QCOMPARE(gsi.value(p("Projection")).toObject().value(p("NonKeyAttributes")).toArray(), QJsonArray({p("total"), p("it's quoted"), p("$HOME & co")}));
     QCOMPARE(t.value(p("LocalSecondaryIndexes")).toArray().at(0).toObject().value(p("IndexName")).toString(), p("bySku"));
     QCOMPARE(t.value(p("StreamSpecification")).toObject().value(p("StreamViewType")).toString(), p("NEW_AND_OLD_IMAGES"));
     const QJsonObject ttl = aws({p("dynamodb"), p("describe-time-to-live"), p("--table-name"), p("ShellOrders")});
     QCOMPARE(ttl.value(p("TimeToLiveDescription")).toObject().value(p("AttributeName")).toString(), p("expiresAt"));
     const QJsonObject tags = aws({p("dynamodb"), p("list-tags-of-resource"), p("--resource-arn"), t.value(p("TableArn")).toString()});
-    QCOMPARE(tags.value(p("Tags")).toArray().at(0).toObject().value(p("Value")).toString(), p("team $HOME & co"));
+    QCOMPARE(tags.value(p("Tags")).toArray().at(0).toObject().value(p("Value")).toString(), p("team a/b: ops + dev"));
 }
 
 void TestDesignerCli::cliInputJsonRuns()

@@ -31,11 +31,6 @@ namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
-QString when(double ms)
-{
-    return secondText(qint64(ms));
-}
-
 QString stamp(double ms)
 {
     return QDateTime::fromMSecsSinceEpoch(qint64(ms)).toString(QStringLiteral("yyyyMMdd-HHmmss"));
@@ -300,11 +295,12 @@ void HistoryView::onState()
                                           "cannot be shown. Backups and point-in-time recovery work as usual."));
     QStringList parts;
     parts << tr("%L1 items now").arg(qint64(st.table.value(s("ItemCount")).toDouble()));
-    parts << (m_pitr ? tr("point-in-time recovery on: restorable from %1 to %2").arg(when(m_pitr->first), when(m_pitr->second))
+    parts << (m_pitr ? tr("point-in-time recovery on: restorable from %1 to %2")
+                           .arg(secondText(qint64(m_pitr->first)), secondText(qint64(m_pitr->second)))
                      : tr("point-in-time recovery off"));
     parts << tr("%n backup(s)", nullptr, int(st.backups.size()));
     if (st.historyStart)
-        parts << tr("writes recorded since %1").arg(when(*st.historyStart));
+        parts << tr("writes recorded since %1").arg(secondText(qint64(*st.historyStart)));
     else if (m_historyOps)
         parts << tr("no writes recorded (the change log keeps a table's writes while it has a stream or point-in-time recovery)");
     m_summary->setText(parts.join(QStringLiteral(" · ")));
@@ -395,7 +391,7 @@ RestoreDialog *HistoryView::openRestoreDialog()
                 created = b.timeMs;
                 name = b.name;
             }
-        source = tr("Restore the backup “%1” of %2, taken %3, into a new table.").arg(name, m_table, when(created));
+        source = tr("Restore the backup “%1” of %2, taken %3, into a new table.").arg(name, m_table, secondText(qint64(created)));
         suggested = QStringLiteral("%1-%2").arg(m_table, stamp(created));
     } else {
         source = tr("Restore %1 as it was at %2 into a new table.")

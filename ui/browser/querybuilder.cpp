@@ -94,7 +94,7 @@ QueryBuilder::SortField QueryBuilder::makeSortField(int attribute)
     f.op->setObjectName(QStringLiteral("sortOperator") + suffix);
     f.op->addItem(tr("any"), QString());
     for (const QString &op : queryspec::sortOperators())
-        f.op->addItem(op == QLatin1String("between") ? tr("between") : op == QLatin1String("begins_with") ? tr("begins with") : op, op);
+        f.op->addItem(queryspec::sortOperatorLabel(op), op);
     f.label->setBuddy(f.op);
     f.value->setObjectName(QStringLiteral("sortValue") + suffix);
     f.value2->setObjectName(QStringLiteral("sortValue2") + suffix);

@@ -112,6 +112,16 @@ QStringList sortOperators()
             QStringLiteral("between"), QStringLiteral("begins_with")};
 }
 
+QString sortOperatorLabel(const QString &op)
+{
+    // QueryBuilder's context, where these words were first translated.
+    if (op == QLatin1String("between"))
+        return QCoreApplication::translate("dd::ui::QueryBuilder", "between");
+    if (op == QLatin1String("begins_with"))
+        return QCoreApplication::translate("dd::ui::QueryBuilder", "begins with");
+    return op;
+}
+
 QStringList filterOperators()
 {
     return {QStringLiteral("="), QStringLiteral("<>"), QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"),

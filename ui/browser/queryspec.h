@@ -45,6 +45,11 @@ namespace queryspec {
 QStringList sortOperators();   // the ones a key condition allows
 QStringList filterOperators(); // all of them
 
+// How the query builder and the designer's access patterns show one of
+// sortOperators(): "between" and "begins_with" as translated words, the
+// others as they are.
+QString sortOperatorLabel(const QString &op);
+
 // One value of `type` from the user's text ("true"/"false" for BOOL, base64
 // for B). Returns false and sets *error (DynamoDB's message for a bad number).
 bool typedValue(const QString &type, const QString &text, QJsonObject *value, QString *error);

@@ -1,5 +1,8 @@
 #include "designer/accesspatternrow.h"
 
+#include "browser/queryspec.h"
+#include "common/palettecolours.h"
+
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -30,7 +33,7 @@ AccessPatternRow::AccessPatternRow(QWidget *parent) : QWidget(parent)
     m_operator = new QComboBox(this);
     m_operator->setObjectName(QStringLiteral("patternOperator"));
     for (const QString &op : AccessPattern::operators())
-        m_operator->addItem(op == QLatin1String("between") ? tr("between") : op == QLatin1String("begins_with") ? tr("begins with") : op, op);
+        m_operator->addItem(queryspec::sortOperatorLabel(op), op);
     m_order = new QComboBox(this);
     m_order->setObjectName(QStringLiteral("patternOrder"));
     m_order->addItem(tr("Ascending"), false);
@@ -118,10 +121,10 @@ void AccessPatternRow::showResolution(const PatternResolution &resolution)
         color = palette().color(QPalette::Disabled, QPalette::Text).name();
         break;
     case PatternResolution::Kind::None:
-        color = QStringLiteral("#c62828");
+        color = colours::failureText(palette()).name();
         break;
     default:
-        color = QStringLiteral("#2e7d32");
+        color = colours::successText(palette()).name();
         if (resolution.projection == QLatin1String("KEYS_ONLY"))
             text += QLatin1Char('\n') + tr("The index holds keys only: other attributes need a GetItem per item.");
         break;

@@ -2,6 +2,7 @@
 
 #include "common/attributeformat.h"
 #include "common/errorlabel.h"
+#include "common/palettecolours.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "designer/samplelayout.h"
@@ -28,12 +29,6 @@ QString p(const char *s) { return QString::fromLatin1(s); }
 
 constexpr int kTypeRole = Qt::UserRole + 1; // the type a loaded cell had
 constexpr int kScanLimit = 25;              // items "Load from table" reads
-
-// NoSQL Workbench's visualizer marks the partition and sort key columns;
-// fixed light tints with dark text read on light and dark palettes alike.
-const QColor kPartitionTint(0xd6, 0xe8, 0xfb);
-const QColor kSortTint(0xdc, 0xf5, 0xe3);
-const QColor kKeyText(0x1a, 0x1a, 0x1a);
 
 bool isScalarType(const QString &t)
 {
@@ -229,8 +224,8 @@ void SampleItemsPanel::setDesign(const TableDesign &design)
             const QString n = m_grid->horizontalHeaderItem(c)->text();
             QTableWidgetItem *header = m_grid->horizontalHeaderItem(c);
             if (n == design.partition.name || n == design.sort.name) {
-                header->setBackground(n == design.partition.name ? kPartitionTint : kSortTint);
-                header->setForeground(kKeyText);
+                header->setBackground(n == design.partition.name ? colours::partitionKeyTint(palette()) : colours::sortKeyTint(palette()));
+                header->setForeground(palette().color(QPalette::Text));
             }
         }
         m_filling = false;
@@ -363,16 +358,19 @@ void SampleItemsPanel::relayout()
     for (const auto &g : layout.groups)
         rows += int(g.items.size());
     m_view->setRowCount(rows);
+    // NoSQL Workbench's visualizer marks the partition and sort key columns.
+    const QColor partitionTint = colours::partitionKeyTint(palette());
+    const QColor sortTint = colours::sortKeyTint(palette());
     for (int c = 0; c < columns.size(); ++c) {
         auto *header = new QTableWidgetItem(columns[c]);
         if (c < partitions) {
             header->setText(tr("%1 (partition key)").arg(columns[c]));
-            header->setBackground(kPartitionTint);
+            header->setBackground(partitionTint);
         } else if (c < keyColumns) {
             header->setText(tr("%1 (sort key)").arg(columns[c]));
-            header->setBackground(kSortTint);
+            header->setBackground(sortTint);
         }
-        header->setForeground(c < keyColumns ? kKeyText : palette().color(QPalette::Text));
+        header->setForeground(palette().color(QPalette::Text));
         m_view->setHorizontalHeaderItem(c, header);
     }
     int row = 0;
@@ -384,8 +382,7 @@ void SampleItemsPanel::relayout()
             combined << format::summary(v);
         for (int c = 0; c < partitions; ++c) {
             auto *partition = new QTableWidgetItem(combined.value(c));
-            partition->setBackground(kPartitionTint);
-            partition->setForeground(kKeyText);
+            partition->setBackground(partitionTint);
             partition->setTextAlignment(Qt::AlignLeft | Qt::AlignTop);
             if (partitions > 1)
                 partition->setToolTip(combined.join(QStringLiteral(" · ")));
@@ -401,10 +398,8 @@ void SampleItemsPanel::relayout()
                 if (!item.contains(columns[c]))
                     continue;
                 auto *cell = new QTableWidgetItem(format::summary(item.value(columns[c]).toObject(), 80));
-                if (c < keyColumns) {
-                    cell->setBackground(kSortTint);
-                    cell->setForeground(kKeyText);
-                }
+                if (c < keyColumns)
+                    cell->setBackground(sortTint);
                 m_view->setItem(row, c, cell);
             }
             ++row;

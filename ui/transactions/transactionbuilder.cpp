@@ -4,6 +4,7 @@
 #include "common/copyasbutton.h"
 #include "common/errorlabel.h"
 #include "common/itemjson.h"
+#include "common/palettecolours.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -311,6 +312,19 @@ int TransactionBuilder::currentAction() const
     return m_list->currentRow();
 }
 
+TransactionBuilder::Outcome TransactionBuilder::outcomeOf(const QString &code)
+{
+    if (code == p("None"))
+        return {tr("not applied"), tr("No problem with this action (the transaction was cancelled by another)"), false};
+    if (code == p("Applied"))
+        return {tr("applied"), tr("Applied"), false};
+    if (code == p("Found"))
+        return {tr("found"), tr("Read:"), false};
+    if (code == p("NotFound"))
+        return {tr("not found"), tr("No item has this key"), false};
+    return {code, code, !code.isEmpty()};
+}
+
 void TransactionBuilder::refreshList()
 {
     const int row = m_list->currentRow();
@@ -323,21 +337,14 @@ void TransactionBuilder::refreshList()
         QListWidgetItem *item = m_list->item(i);
         const ActionResult r = m_results.value(i);
         QString text = QStringLiteral("%1. %2").arg(i + 1).arg(m_actions[i].summary());
-        // AWS's reason codes name failures; the others read as words ("None":
-        // this action was fine, another one cancelled the transaction).
-        const QString outcome = r.code == p("None")       ? tr("not applied")
-                                : r.code == p("Applied")  ? tr("applied")
-                                : r.code == p("Found")    ? tr("found")
-                                : r.code == p("NotFound") ? tr("not found")
-                                                          : r.code;
-        if (!outcome.isEmpty())
-            text += QStringLiteral("  — %1").arg(outcome);
+        const Outcome outcome = outcomeOf(r.code);
+        if (!outcome.word.isEmpty())
+            text += QStringLiteral("  — %1").arg(outcome.word);
         item->setText(text);
         item->setToolTip(r.message);
-        const bool failed = !r.code.isEmpty() && r.code != p("None") && r.code != p("Applied") && r.code != p("Found") && r.code != p("NotFound");
-        item->setForeground(failed ? QBrush(QColor(0xd0, 0x30, 0x30)) : QBrush());
+        item->setForeground(outcome.failed ? QBrush(colours::failureText(m_list->palette())) : QBrush());
         QFont f = item->font();
-        f.setBold(failed);
+        f.setBold(outcome.failed);
         item->setFont(f);
     }
     m_list->setCurrentRow(std::min(row, actionCount() - 1));
@@ -406,11 +413,7 @@ void TransactionBuilder::showResult()
         m_result->clear();
         return;
     }
-    QString text = r.code == p("Applied")    ? tr("Applied")
-                 : r.code == p("None")     ? tr("No problem with this action (the transaction was cancelled by another)")
-                 : r.code == p("Found")    ? tr("Read:")
-                 : r.code == p("NotFound") ? tr("No item has this key")
-                                           : r.code;
+    QString text = outcomeOf(r.code).description;
     if (!r.message.isEmpty())
         text += QStringLiteral("\n%1").arg(r.message);
     if (r.code == p("Found"))

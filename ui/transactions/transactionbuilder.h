@@ -92,6 +92,15 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    // How an ActionResult's code reads. AWS's reason codes name failures;
+    // the others read as words ("None": this action was fine, another one
+    // cancelled the transaction). All empty for an empty code.
+    struct Outcome {
+        QString word;        // after the action in the list: "applied", "not found", ...; a failure's code
+        QString description; // the first line of the result pane; a failure's code
+        bool failed = false; // the code names a failure
+    };
+    static Outcome outcomeOf(const QString &code);
     QJsonObject transactionRequest() const; // TransactItems (and ClientRequestToken for writes), as Run sends it
     void buildUi();
     void refreshList();
