@@ -16,6 +16,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <cmath>
 #include <future>
 #include <utility>
 
@@ -49,6 +50,9 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
     const QString name = req.value(p("TableName")).toString();
     const QString backupName = req.value(p("BackupName")).toString();
+    // AWS answers TableNotFoundException here, as its other backup operations do.
+    if (!ctx.db.table(name))
+        return ApiError(p("TableNotFoundException"), QStringLiteral("Table not found: %1").arg(name));
     DD_ASSIGN(auto table, requireTable(ctx, name, false));
     const qint64 now = ctx.clock->nowMs();
     // On disk the table is read in the background, from a read snapshot
@@ -186,8 +190,11 @@ Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
     DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
     const QString table = req.value(p("TableName")).toString();
     const QString type = req.value(p("BackupType")).toString(p("USER"));
-    const double lower = req.value(p("TimeRangeLowerBound")).toDouble(0);
-    const double upper = req.value(p("TimeRangeUpperBound")).toDouble(1e18);
+    // The range is [lower, upper), to the millisecond (ack-api-quirks DDB-BACKUP-014).
+    const qint64 lower = std::llround(req.value(p("TimeRangeLowerBound")).toDouble(0) * 1000);
+    const qint64 upper = std::llround(req.value(p("TimeRangeUpperBound")).toDouble(1e15) * 1000);
+    if (lower > upper)
+        return ApiError::validation(p("Time range lower bound must be less than or equal to upper bound"));
     const QString start = req.value(p("ExclusiveStartBackupArn")).toString();
     const int limit = req.contains(p("Limit")) ? req.value(p("Limit")).toInt() : kMaxListBackups;
     if (limit < 1 || limit > kMaxListBackups)
@@ -210,9 +217,9 @@ Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
             started = arn == start;
             continue;
         }
-        const double t = details.value(p("BackupCreationDateTime")).toDouble();
+        const qint64 t = std::llround(details.value(p("BackupCreationDateTime")).toDouble() * 1000);
         if (m.value(p("_Region")).toString() != ctx.db.region() || (!table.isEmpty() && source.value(p("TableName")).toString() != table)
-            || t < lower || t > upper || (type != p("ALL") && details.value(p("BackupType")).toString() != type))
+            || t < lower || t >= upper || (type != p("ALL") && details.value(p("BackupType")).toString() != type))
             continue;
         if (out.size() == limit) {
             return toBody({{p("BackupSummaries"), out}, {p("LastEvaluatedBackupArn"), last}});

@@ -7,9 +7,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
+#include <QStringList>
 
+#include <algorithm>
 #include <future>
 #include <limits>
+#include <optional>
 
 namespace dd::backup {
 
@@ -137,6 +140,49 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
     return create;
 }
 
+namespace {
+
+// The overrides AWS refuses (ack-api-quirks DDB-TABLE-273): throughput
+// against the billing mode the restored table will have, and an index
+// override that is not one of the source's indexes (renamed at most: the
+// same key schema and projection), as no index can be created by a restore.
+std::optional<ApiError> checkOverrides(const QJsonObject &source, const QJsonObject &req)
+{
+    const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+    const QString mode = req.value(p("BillingModeOverride")).toString(sourceMode);
+    const bool throughput = req.contains(p("ProvisionedThroughputOverride"));
+    if (throughput && mode != p("PROVISIONED"))
+        return ApiError::validation(p("Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED"));
+    if (!throughput && mode == p("PROVISIONED") && sourceMode != mode)
+        return ApiError::validation(p("Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED"));
+    const auto projectionOf = [](const QJsonObject &index) {
+        const QJsonObject projection = index.value(p("Projection")).toObject();
+        QStringList attributes;
+        for (const auto &a : projection.value(p("NonKeyAttributes")).toArray())
+            attributes << a.toString();
+        attributes.sort();
+        return projection.value(p("ProjectionType")).toString(p("ALL")) + u'|' + attributes.join(u',');
+    };
+    for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
+        const QString overrideName = kind[0] == 'G' ? p("GlobalSecondaryIndexOverride") : p("LocalSecondaryIndexOverride");
+        for (const auto &o : req.value(overrideName).toArray()) {
+            const QJsonObject wanted = o.toObject();
+            const auto sourceIndexes = source.value(p(kind)).toArray();
+            const bool existed = std::any_of(sourceIndexes.begin(), sourceIndexes.end(), [&](const QJsonValue &v) {
+                const QJsonObject i = v.toObject();
+                return i.value(p("KeySchema")) == wanted.value(p("KeySchema")) && projectionOf(i) == projectionOf(wanted);
+            });
+            if (!existed)
+                return ApiError::validation(QStringLiteral("Index %1 does not match a secondary index that existed in the source table "
+                                                           "and cannot be created during the restore operation")
+                                                .arg(wanted.value(p("IndexName")).toString()));
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
 Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker, const QJsonObject &source, RestoreSource items,
                                       const QJsonObject &req, const QJsonObject &summary)
 {
@@ -156,6 +202,8 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
             if (maxima.contains(p(m)) && maxima.value(p(m)).toDouble() < 1 && maxima.value(p(m)).toDouble() != api::OnDemandThroughput::kNoMaximum)
                 return ApiError::validation(QStringLiteral("Invalid Request: Requested %1 for OnDemandThroughput is outside of valid range").arg(p(m)));
     }
+    if (auto refused = checkOverrides(source, req))
+        return *refused;
     const QJsonObject create = createTableRequest(source, target, req);
     DD_CHECK(api::createTable(ctx, create));
     // CREATING until the load ends (liveStatus ends CREATING at _StatusUntilMs).

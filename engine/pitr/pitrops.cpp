@@ -81,13 +81,17 @@ Result<QByteArray> restoreTableToPointInTime(OpContext &ctx, const QJsonObject &
         return ApiError::internal(p("Restores are not available"));
     const QString name = req.value(p("SourceTableName")).toString();
     const QString arn = req.value(p("SourceTableArn")).toString();
+    // AWS's order (ack-api-quirks DDB-TABLE-100, -272): the request's shape, PITR on, the time, the target.
+    if (!name.isEmpty() && !arn.isEmpty())
+        return ApiError::validation(p("Must provide exactly one of: sourceTableArn, sourceTableName"));
     if (name.isEmpty() && arn.isEmpty())
-        return ApiError::validation(p("Either SourceTableName or SourceTableArn must be specified"));
+        return ApiError::validation(p("The parameter 'TableName' is required"));
+    DD_CHECK(pitr::checkTimeChoice(req));
     DD_ASSIGN(const pitr::PitrState st, pitr::resolveSource(ctx, name, arn));
+    DD_ASSIGN(const pitr::RestorePoint point, pitr::resolveTime(ctx, st, req));
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
-    DD_ASSIGN(const pitr::RestorePoint point, pitr::resolveTime(ctx, st, req));
     // The base and its description now; its decoding and the replay of the
     // log in the background. The replay reads the log up to readMs, so the
     // restore shows that moment however late it runs.

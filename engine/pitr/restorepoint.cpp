@@ -1,5 +1,8 @@
 #include "pitr/restorepoint.h"
 
+#include <QDateTime>
+#include <QRegularExpression>
+
 #include <cmath>
 
 namespace dd::pitr {
@@ -8,10 +11,24 @@ namespace {
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
+// 2026-10-06T23:16:32Z, as AWS quotes restore times in its messages.
+QString isoSecond(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms / 1000 * 1000, Qt::UTC).toString(Qt::ISODate);
+}
+
 } // namespace
 
 Result<PitrState> resolveSource(api::OpContext &ctx, const QString &name, const QString &arn)
 {
+    if (!arn.isEmpty()) {
+        static const QRegularExpression tableArn(QStringLiteral("^arn:aws:dynamodb:[^:]+:([^:]+):table/[^/]+$"));
+        const QRegularExpressionMatch m = tableArn.match(arn);
+        if (!m.hasMatch())
+            return ApiError::validation(p("sourceTableArn is not a valid ARN"));
+        if (m.captured(1) != ctx.request.accountId)
+            return ApiError::validation(p("This action is only supported by accounts that match the resource owner's account"));
+    }
     const QString tableName = name.isEmpty() ? arn.section(QLatin1Char('/'), 1, 1) : name;
     std::optional<PitrState> st;
     auto table = ctx.db.table(tableName);
@@ -28,13 +45,20 @@ Result<PitrState> resolveSource(api::OpContext &ctx, const QString &name, const 
     return *st;
 }
 
-Result<RestorePoint> resolveTime(api::OpContext &ctx, const PitrState &state, const QJsonObject &req)
+Result<void> checkTimeChoice(const QJsonObject &req)
 {
     const bool latest = req.value(p("UseLatestRestorableTime")).toBool();
     if (latest && req.contains(p("RestoreDateTime")))
-        return ApiError::validation(p("Only one of RestoreDateTime or UseLatestRestorableTime can be specified"));
+        return ApiError::validation(p("Invalid Request: Both RestoreDateTime and UseLatestRestorableTime cannot be set for point-in-time restore request."));
     if (!latest && !req.contains(p("RestoreDateTime")))
-        return ApiError::validation(p("Either RestoreDateTime or UseLatestRestorableTime must be specified"));
+        return ApiError::validation(p("Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be specified, but not both"));
+    return {};
+}
+
+Result<RestorePoint> resolveTime(api::OpContext &ctx, const PitrState &state, const QJsonObject &req)
+{
+    DD_CHECK(checkTimeChoice(req));
+    const bool latest = req.value(p("UseLatestRestorableTime")).toBool();
     const qint64 now = ctx.clock->nowMs();
     // To the second, as AWS restores: the state at the end of that second.
     const qint64 earliest = state.earliestMs(now) / 1000 * 1000;
@@ -42,7 +66,8 @@ Result<RestorePoint> resolveTime(api::OpContext &ctx, const PitrState &state, co
     const qint64 at = latest ? latestMs : qint64(std::floor(req.value(p("RestoreDateTime")).toDouble())) * 1000 + 999;
     if (!latest && (at < earliest || at - 999 > latestMs))
         return ApiError(p("InvalidRestoreTimeException"),
-                        QStringLiteral("RestoreDateTime must be between %1 and %2").arg(earliest / 1000).arg(latestMs / 1000));
+                        QStringLiteral("RestoreDateTime '%1' must be within EarliestRestorableDateTime '%2' and LatestRestorableDateTime '%3'")
+                            .arg(isoSecond(at - 999), isoSecond(earliest), isoSecond(latestMs)));
     return RestorePoint{state, at, std::min(at, latestMs)};
 }
 

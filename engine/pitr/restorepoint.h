@@ -17,9 +17,14 @@ struct RestorePoint {
 
 // The PITR state of the source table named `name` or with ARN `arn` (either
 // may be empty, not both): the live table, or the most recently deleted one
-// whose window is open. Errors: PointInTimeRecoveryUnavailableException (a
+// whose window is open. Errors: ValidationException (an ARN that is not a
+// table's, or another account's), PointInTimeRecoveryUnavailableException (a
 // live table without PITR), TableNotFoundException.
 Result<PitrState> resolveSource(api::OpContext &ctx, const QString &name, const QString &arn);
+
+// RestoreDateTime or UseLatestRestorableTime, exactly one (ValidationException
+// otherwise); AWS checks this before anything about the source table.
+Result<void> checkTimeChoice(const QJsonObject &req);
 
 // The time of `req` (RestoreDateTime in epoch seconds, to the second, or
 // UseLatestRestorableTime) within the window of `state`. Errors:

@@ -129,6 +129,84 @@ class BackupsTest(unittest.TestCase):
         self.assertEqual(items(ddb, 'pitr_deleted'), history[2][1])
 
 
+    def test_bad_requests_change_nothing(self):
+        """AWS's exceptions and messages for bad backup and restore requests (ack-api-quirks DDB-TABLE-100, -272,
+        -273, -447, DDB-BACKUP-014), in AWS's order, and no table created by any of them."""
+        ddb = self.ddb
+        def error_of(call, **kwargs):
+            try:
+                call(**kwargs)
+            except ClientError as e:
+                return e.response['Error']['Code'], e.response['Error']['Message']
+            raise AssertionError('expected a ClientError')
+        self.assertEqual(error_of(ddb.create_backup, TableName='bad_nosuch', BackupName='bad1'),
+                         ('TableNotFoundException', 'Table not found: bad_nosuch'))
+
+        ddb.create_table(TableName='bad_src', BillingMode='PAY_PER_REQUEST',
+                         AttributeDefinitions=[{'AttributeName': 'pk', 'AttributeType': 'S'}, {'AttributeName': 'g', 'AttributeType': 'S'}],
+                         KeySchema=[{'AttributeName': 'pk', 'KeyType': 'HASH'}],
+                         GlobalSecondaryIndexes=[{'IndexName': 'gix', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                                  'Projection': {'ProjectionType': 'ALL'}}])
+        wait_active(ddb, 'bad_src')
+        arn = ddb.create_backup(TableName='bad_src', BackupName='bad1')['BackupDetails']['BackupArn']
+        wait_available(ddb, arn)
+        created = ddb.describe_backup(BackupArn=arn)['BackupDescription']['BackupDetails']['BackupCreationDateTime'].timestamp()
+
+        # ListBackups: [lower, upper), and a range that ends before it starts is an error.
+        self.assertEqual(error_of(ddb.list_backups, TimeRangeLowerBound=2000000000, TimeRangeUpperBound=1000000000),
+                         ('ValidationException', 'Time range lower bound must be less than or equal to upper bound'))
+        def listed(lower, upper):
+            return [b['BackupArn'] for b in ddb.list_backups(TableName='bad_src', TimeRangeLowerBound=lower,
+                                                             TimeRangeUpperBound=upper)['BackupSummaries']]
+        self.assertEqual(listed(created, created + 1), [arn])
+        self.assertEqual(listed(created - 1, created), [])
+
+        # RestoreTableFromBackup: overrides against the billing mode, and no new index.
+        for overrides, message in [
+                ({'BillingModeOverride': 'PROVISIONED'}, 'Must override ProvisionedThroughput if BillingMode is overridden to PROVISIONED'),
+                ({'ProvisionedThroughputOverride': {'ReadCapacityUnits': 5, 'WriteCapacityUnits': 5}},
+                 'Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED'),
+                ({'GlobalSecondaryIndexOverride': [{'IndexName': 'other', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}],
+                                                    'Projection': {'ProjectionType': 'KEYS_ONLY'}}]},
+                 'Index other does not match a secondary index that existed in the source table and cannot be created during the restore operation')]:
+            self.assertEqual(error_of(ddb.restore_table_from_backup, TargetTableName='bad_dst', BackupArn=arn, **overrides),
+                             ('ValidationException', message))
+        # A renamed index with the source's key schema and projection is fine.
+        gsi = ddb.restore_table_from_backup(TargetTableName='bad_renamed', BackupArn=arn, GlobalSecondaryIndexOverride=[
+            {'IndexName': 'renamed', 'KeySchema': [{'AttributeName': 'g', 'KeyType': 'HASH'}], 'Projection': {'ProjectionType': 'ALL'}}])
+        self.assertEqual([i['IndexName'] for i in gsi['TableDescription']['GlobalSecondaryIndexes']], ['renamed'])
+        wait_active(ddb, 'bad_renamed')
+
+        # RestoreTableToPointInTime: the request's shape, then PITR, then the time, then the target.
+        ddb.update_continuous_backups(TableName='bad_src', PointInTimeRecoverySpecification={'PointInTimeRecoveryEnabled': True})
+        table_arn = ddb.describe_table(TableName='bad_src')['Table']['TableArn']
+        def pitr(**kwargs):
+            return error_of(ddb.restore_table_to_point_in_time, **kwargs)
+        self.assertEqual(pitr(SourceTableName='bad_src', SourceTableArn=table_arn, TargetTableName='bad_dst', UseLatestRestorableTime=True),
+                         ('ValidationException', 'Must provide exactly one of: sourceTableArn, sourceTableName'))
+        self.assertEqual(pitr(TargetTableName='bad_dst', UseLatestRestorableTime=True),
+                         ('ValidationException', "The parameter 'TableName' is required"))
+        self.assertEqual(pitr(SourceTableArn='garbage-arn-that-is-long-enough', TargetTableName='bad_dst', UseLatestRestorableTime=True),
+                         ('ValidationException', 'sourceTableArn is not a valid ARN'))
+        self.assertEqual(pitr(SourceTableArn=table_arn.replace(':000000000000:', ':123456789012:'), TargetTableName='bad_dst',
+                              UseLatestRestorableTime=True),
+                         ('ValidationException', "This action is only supported by accounts that match the resource owner's account"))
+        self.assertEqual(pitr(SourceTableName='bad_nosuch', TargetTableName='bad_dst', UseLatestRestorableTime=True, RestoreDateTime=0),
+                         ('ValidationException', 'Invalid Request: Both RestoreDateTime and UseLatestRestorableTime cannot be set '
+                                                 'for point-in-time restore request.'))
+        self.assertEqual(pitr(SourceTableName='bad_nosuch', TargetTableName='bad_dst'),
+                         ('ValidationException', 'Invalid Request: Either one of RestoreDateTime or UseLatestRestorableTime must be '
+                                                 'specified, but not both'))
+        # A time outside the window comes before an existing target.
+        code, message = pitr(SourceTableName='bad_src', TargetTableName='bad_renamed', RestoreDateTime=1000000000)
+        self.assertEqual(code, 'InvalidRestoreTimeException')
+        self.assertRegex(message, r"^RestoreDateTime '2001-09-09T01:46:40Z' must be within EarliestRestorableDateTime "
+                                  r"'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ' and LatestRestorableDateTime '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ'$")
+        self.assertEqual(pitr(SourceTableName='bad_src', TargetTableName='bad_renamed', UseLatestRestorableTime=True),
+                         ('TableAlreadyExistsException', 'Table already exists: bad_renamed'))
+        self.assertNotIn('bad_dst', ddb.list_tables()['TableNames'])
+
+
 class RestoreCrashTest(unittest.TestCase):
     """A server killed (SIGKILL) while restores load leaves no partial
     table: as on AWS a restoring table is CREATING until its load is done,

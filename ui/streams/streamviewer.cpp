@@ -26,6 +26,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <utility>
 
 namespace dd::ui {
@@ -45,7 +46,7 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->setColumnWidth(StreamRecordModel::TimeColumn, 80);
     m_view->setColumnWidth(StreamRecordModel::EventColumn, 80);
-    m_view->setColumnWidth(StreamRecordModel::KeysColumn, 220);
+    m_view->setColumnWidth(StreamRecordModel::KeysColumn, 300);
     m_view->setWordWrap(false);
     m_detail = new QTextBrowser(this);
     m_detail->setObjectName(QStringLiteral("detail"));
@@ -72,6 +73,9 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_jump->setPlaceholderText(tr("Go to sequence number or time…"));
     m_jump->setToolTip(tr("A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it"));
     m_jump->setClearButtonEnabled(true);
+    // Wide enough for their hints (clear button included), in every language, up to a point.
+    for (QLineEdit *field : {m_filter, m_jump})
+        field->setMinimumWidth(std::min(field->fontMetrics().horizontalAdvance(field->placeholderText()) + 40, 280));
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setObjectName(QStringLiteral("pause"));
     m_pause->setCheckable(true);
@@ -104,7 +108,7 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     auto *sides = new QSplitter(Qt::Horizontal, this);
     sides->addWidget(splitter);
     sides->addWidget(m_triggers);
-    sides->setStretchFactor(0, 3);
+    sides->setStretchFactor(0, 5);
     sides->setStretchFactor(1, 2);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(bar);
