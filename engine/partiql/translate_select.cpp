@@ -3,6 +3,8 @@
 // or a multi-attribute key's partition attributes, and a Scan otherwise.
 #include "partiql/translate_p.h"
 
+#include <algorithm>
+
 namespace dd::partiql::translate_detail {
 
 using namespace Qt::StringLiterals;
@@ -28,9 +30,16 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         r.insert(p("IndexName"), s.index);
     }
     if (!s.projection.empty()) {
+        // With nested paths the read fetches their top-level attributes whole, and projectItem() takes each path
+        // from them: a ProjectionExpression's answer keeps only the chosen list elements, renumbered from 0, so
+        // l[1], l[3] could not be told apart in it.
+        const bool nested = std::any_of(s.projection.begin(), s.projection.end(), [](const Path &pth) { return pth.size() > 1; });
         QStringList paths;
-        for (const Path &pth : s.projection)
-            paths << w.path(pth);
+        for (const Path &pth : s.projection) {
+            const QString written = w.path(nested ? Path{pth.front()} : pth);
+            if (!paths.contains(written))
+                paths << written;
+        }
         r.insert(p("ProjectionExpression"), paths.join(p(", ")));
     }
     if (use != Use::Statement) {

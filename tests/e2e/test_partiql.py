@@ -153,6 +153,24 @@ class PartiqlTest(unittest.TestCase):
                                   ConsistentRead=True)[1],
                          'Strongly consistent read is not supported on Global Secondary Indexes')
 
+    def test_select_of_list_elements_and_nested_paths(self):
+        """Each selected element is the one at its index in the stored item, keyed by its last name and index."""
+        letters = {'L': [{'S': c} for c in 'abcd']}
+        self.ddb.put_item(TableName='Orders', Item={'customer': {'S': 'lists'}, 'n': {'N': '1'}, 'l': letters,
+                                                    'm': {'M': {'l': letters, 'x': {'N': '7'}}}})
+        where = " FROM Orders WHERE customer = 'lists' AND n = 1"
+        def select(what):
+            return self.ddb.execute_statement(Statement='SELECT ' + what + where)['Items']
+        self.assertEqual(select('l[1], l[3]'), [{'l[1]': {'S': 'b'}, 'l[3]': {'S': 'd'}}])
+        self.assertEqual(select('m.l[2]'), [{'l[2]': {'S': 'c'}}])
+        self.assertEqual(select('m.l[0], m.x, l[3]'), [{'l[0]': {'S': 'a'}, 'x': {'N': '7'}, 'l[3]': {'S': 'd'}}])
+        self.assertEqual(select('l[9]'), [{}])
+        # The same in a transaction and a batch, whose reads are GetItems.
+        got = self.ddb.execute_transaction(TransactStatements=[{'Statement': 'SELECT l[1], m.l[3]' + where}])
+        self.assertEqual(got['Responses'], [{'Item': {'l[1]': {'S': 'b'}, 'l[3]': {'S': 'd'}}}])
+        got = self.ddb.batch_execute_statement(Statements=[{'Statement': 'SELECT l[2]' + where}])
+        self.assertEqual(got['Responses'], [{'TableName': 'Orders', 'Item': {'l[2]': {'S': 'c'}}}])
+
     def test_batch(self):
         ddb = self.ddb
         r = ddb.batch_execute_statement(Statements=[

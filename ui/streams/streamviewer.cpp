@@ -26,7 +26,6 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
-#include <algorithm>
 #include <utility>
 
 namespace dd::ui {
@@ -73,9 +72,6 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_jump->setPlaceholderText(tr("Go to sequence number or time…"));
     m_jump->setToolTip(tr("A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it"));
     m_jump->setClearButtonEnabled(true);
-    // Wide enough for their hints (clear button included), in every language, up to a point.
-    for (QLineEdit *field : {m_filter, m_jump})
-        field->setMinimumWidth(std::min(field->fontMetrics().horizontalAdvance(field->placeholderText()) + 40, 280));
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setObjectName(QStringLiteral("pause"));
     m_pause->setCheckable(true);
