@@ -159,8 +159,8 @@ Result<void> BackupCatalog::storeData(const QString &arn, const QByteArray &byte
             m_data.insert(arn, bytes);
         QJsonObject meta = m_meta.value(arn);
         QJsonObject details = meta.value(QStringLiteral("BackupDetails")).toObject();
+        // BackupSizeBytes stays the table's size, as AWS reports it, not the file's.
         details.insert(QStringLiteral("BackupStatus"), QStringLiteral("AVAILABLE"));
-        details.insert(QStringLiteral("BackupSizeBytes"), qint64(bytes.size()));
         meta.insert(QStringLiteral("BackupDetails"), details);
         // AVAILABLE only once its description says so on disk too: a file
         // still saying CREATING is dropped on the next open.

@@ -92,7 +92,7 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     };
     const QString arn = QStringLiteral("%1/backup/%2-%3")
                             .arg(table->description.value(p("TableArn")).toString())
-                            .arg(now, 13, 10, QLatin1Char('0'))
+                            .arg(now, 14, 10, QLatin1Char('0'))
                             .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
     // Once the table is read: the file, or (a read that failed part way) no backup.
     auto finish = [cat, arn, snap, published, readError](Outcome outcome) {

@@ -1,6 +1,6 @@
 """On-demand backups and point-in-time recovery as DynamoDB does them,
 through boto3 and the AWS CLI: CreateBackup (CREATING, then AVAILABLE, with
-an ARN of the table's ARN + /backup/<13-digit ms>-<8 hex>), ListBackups,
+an ARN of the table's ARN + /backup/<14-digit ms, zero-padded as AWS pads it>-<8 hex>), ListBackups,
 DescribeBackup, RestoreTableFromBackup into a new table compared item by
 item after the source changed, DeleteBackup; UpdateContinuousBackups,
 DescribeContinuousBackups, RestoreTableToPointInTime to recorded seconds of
@@ -57,7 +57,7 @@ class BackupsTest(unittest.TestCase):
         details = aws_json(self.server, 'dynamodb', 'create-backup', '--table-name', 'bk_src',
                            '--backup-name', 'first')['BackupDetails']
         arn = details['BackupArn']
-        self.assertRegex(arn, r'^arn:aws:dynamodb:us-east-1:\d{12}:table/bk_src/backup/\d{13}-[0-9a-f]{8}$')
+        self.assertRegex(arn, r'^arn:aws:dynamodb:us-east-1:\d{12}:table/bk_src/backup/\d{14}-[0-9a-f]{8}$')
         wait_available(ddb, arn)
         for i in range(0, 300, 3):
             ddb.delete_item(TableName='bk_src', Key={'pk': {'S': 'k%d' % i}})
@@ -66,6 +66,8 @@ class BackupsTest(unittest.TestCase):
         desc = ddb.describe_backup(BackupArn=arn)['BackupDescription']
         self.assertEqual(desc['SourceTableDetails']['ItemCount'], 300)
         self.assertGreater(desc['BackupDetails']['BackupSizeBytes'], 0)
+        # The backup's size is the table's, as AWS reports it (not the size of the file that holds it).
+        self.assertEqual(desc['BackupDetails']['BackupSizeBytes'], desc['SourceTableDetails']['TableSizeBytes'])
 
         restored = aws_json(self.server, 'dynamodb', 'restore-table-from-backup', '--target-table-name', 'bk_dst',
                             '--backup-arn', arn)['TableDescription']

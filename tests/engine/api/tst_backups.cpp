@@ -169,7 +169,7 @@ private slots:
         QVERIFY(putMany(QStringLiteral("src"), 1200));
         const auto before = items(QStringLiteral("src"));
         const QString arn = backup(QStringLiteral("src"), QStringLiteral("backup1"));
-        QVERIFY(QRegularExpression(QStringLiteral("^arn:aws:dynamodb:us-east-1:000000000000:table/src/backup/\\d{13}-[0-9a-f]{8}$")).match(arn).hasMatch());
+        QVERIFY(QRegularExpression(QStringLiteral("^arn:aws:dynamodb:us-east-1:000000000000:table/src/backup/\\d{14}-[0-9a-f]{8}$")).match(arn).hasMatch());
         for (int i = 0; i < 1200; i += 2)
             del(QStringLiteral("src"), QStringLiteral("k%1").arg(i));
         put(QStringLiteral("src"), QStringLiteral("new"), 7);
