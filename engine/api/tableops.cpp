@@ -5,6 +5,7 @@
 #include "api/tableops.h"
 
 #include "api/kmskeys.h"
+#include "api/throughputdecreases.h"
 #include "api/warmthroughput.h"
 #include "model/limits.h"
 #include "backup/backupcatalog.h"
@@ -129,6 +130,8 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
     out.insert(p("TableStatus"), status);
     const bool everOnDemand = WarmThroughput::everOnDemand(table.description);
     out.insert(p("WarmThroughput"), WarmThroughput::describe(table.description, everOnDemand, now));
+    if (out.contains(p("ProvisionedThroughput")))
+        out.insert(p("ProvisionedThroughput"), decreasesAsOf(out.value(p("ProvisionedThroughput")).toObject(), now));
     if (withStats) {
         const auto stats = ctx.db.tableStats(table.id);
         out.insert(p("ItemCount"), stats.ok() ? stats->first : 0);
@@ -152,6 +155,8 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
                 index.insert(p("IndexStatus"), p("ACTIVE"));
             if (kind[0] == 'G')
                 index.insert(p("WarmThroughput"), WarmThroughput::describe(stored, everOnDemand, now));
+            if (index.contains(p("ProvisionedThroughput")))
+                index.insert(p("ProvisionedThroughput"), decreasesAsOf(index.value(p("ProvisionedThroughput")).toObject(), now));
             if (withStats && stored.contains(p("_IndexId"))) {
                 const auto stats = ctx.db.indexStats(stored.value(p("_IndexId")).toInteger());
                 index.insert(p("ItemCount"), stats.ok() ? stats->first : 0);

@@ -6,6 +6,7 @@
 // this file applies them where a table changes.
 #include "api/ondemandthroughput.h"
 #include "api/tableops.h"
+#include "api/throughputdecreases.h"
 #include "api/warmthroughput.h"
 #include "model/limits.h"
 #include "replication/replicaops.h"
@@ -249,12 +250,13 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
                     "Current WriteCapacityUnits provisioned for the index: %4. Requested WriteCapacityUnits: %5. "
                     "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.")
                                                 .arg(name).arg(r0).arg(r1).arg(w0).arg(w1));
+            if (r1 < r0 || w1 < w0) {
+                if (auto refused = checkDecrease(pt, nowMs))
+                    return *refused;
+                recordDecrease(pt, nowMs);
+            }
             if (r1 > r0 || w1 > w0)
                 pt.insert(p("LastIncreaseDateTime"), epochSeconds(nowMs));
-            if (r1 < r0 || w1 < w0) {
-                pt.insert(p("LastDecreaseDateTime"), epochSeconds(nowMs));
-                pt.insert(p("NumberOfDecreasesToday"), pt.value(p("NumberOfDecreasesToday")).toInteger() + 1);
-            }
             pt.insert(p("ReadCapacityUnits"), r1);
             pt.insert(p("WriteCapacityUnits"), w1);
             o.insert(p("ProvisionedThroughput"), pt);
@@ -378,12 +380,13 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                         "Current WriteCapacityUnits provisioned for the table: %3. Requested WriteCapacityUnits: %4. "
                         "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.")
                                                     .arg(r0).arg(r1).arg(w0).arg(w1));
+                if ((r1 < r0 || w1 < w0) && currentMode == mode) {
+                    if (auto refused = checkDecrease(pt, txn.nowMs))
+                        return *refused;
+                    recordDecrease(pt, txn.nowMs);
+                }
                 if (r1 > r0 || w1 > w0)
                     pt.insert(p("LastIncreaseDateTime"), epochSeconds(txn.nowMs));
-                if ((r1 < r0 || w1 < w0) && currentMode == mode) {
-                    pt.insert(p("LastDecreaseDateTime"), epochSeconds(txn.nowMs));
-                    pt.insert(p("NumberOfDecreasesToday"), pt.value(p("NumberOfDecreasesToday")).toInteger() + 1);
-                }
                 pt.insert(p("ReadCapacityUnits"), r1);
                 pt.insert(p("WriteCapacityUnits"), w1);
                 desc.insert(p("ProvisionedThroughput"), pt);
