@@ -268,13 +268,16 @@ Result<QByteArray> batchExecuteStatement(OpContext &ctx, const QJsonObject &req)
             continue;
         }
         QJsonObject stmt = statements[i].toObject();
-        stmt.remove(p("ReturnValuesOnConditionCheckFailure")); // as on AWS: a batch's errors carry no item
         if (req.contains(p("ReturnConsumedCapacity")))
             stmt.insert(p("ReturnConsumedCapacity"), req.value(p("ReturnConsumedCapacity")));
         QJsonObject response{{p("TableName"), ps->translation.request.value(p("TableName"))}};
         Result<QJsonObject> out = runWrite(ctx, stmt, ps->translation);
         if (!out.ok()) {
-            response.insert(p("Error"), QJsonObject{{p("Code"), batchCode(out.error().type())}, {p("Message"), out.error().message()}});
+            QJsonObject error{{p("Code"), batchCode(out.error().type())}, {p("Message"), out.error().message()}};
+            // The item that failed the condition, under ReturnValuesOnConditionCheckFailure ALL_OLD (BatchStatementError.Item).
+            if (out.error().extra().contains(p("Item")))
+                error.insert(p("Item"), out.error().extra().value(p("Item")));
+            response.insert(p("Error"), error);
         } else {
             // A read's item, or what a write's RETURNING returns.
             const QJsonObject item = out->value(out->contains(p("Item")) ? p("Item") : p("Attributes")).toObject();

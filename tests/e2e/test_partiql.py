@@ -8,7 +8,7 @@ import unittest
 
 from botocore.exceptions import ClientError
 
-from dynamodesk import Server, aws, aws_json, boto3_client, bulk_put, error_of
+from dynamodesk import RawConnection, Server, aws, aws_json, boto3_client, bulk_put, error_of, raw_request
 
 
 def all_pages(ddb, statement, parameters=None, limit=None):
@@ -180,6 +180,18 @@ class PartiqlTest(unittest.TestCase):
             {'Statement': "UPDATE Orders SET total = 0 WHERE customer = 'nobody' AND n = 1"},
         ], ReturnConsumedCapacity='TOTAL')
         self.assertEqual([x.get('Error', {}).get('Code') for x in r['Responses']], [None, 'DuplicateItem', None, 'ConditionalCheckFailed'])
+        # ALL_OLD puts the item that failed its condition in the statement's error (BatchStatementError.Item);
+        # Debian's botocore does not know the member yet, so the request goes raw.
+        conn = RawConnection(self.server)
+        conn.send([raw_request('BatchExecuteStatement', {'Statements': [
+            {'Statement': "DELETE FROM Orders WHERE customer = 'c0' AND n = 2 AND total = 12345", 'ReturnValuesOnConditionCheckFailure': 'ALL_OLD'},
+            {'Statement': "DELETE FROM Orders WHERE customer = 'c0' AND n = 3 AND total = 12345"}]})])
+        status, failed = conn.read()
+        conn.close()
+        self.assertEqual(status, 200)
+        self.assertEqual(failed['Responses'][0]['Error']['Code'], 'ConditionalCheckFailed')
+        self.assertEqual(failed['Responses'][0]['Error']['Item']['total'], {'N': '0'})
+        self.assertNotIn('Item', failed['Responses'][1]['Error'])
         self.assertEqual(r['ConsumedCapacity'][0]['TableName'], 'Orders')
         r = ddb.batch_execute_statement(Statements=[
             {'Statement': "SELECT total FROM Orders WHERE customer = 'c0' AND n = 2"},
