@@ -111,9 +111,9 @@ std::optional<QString> checkCreateTable(const QJsonObject &req)
     const QJsonObject stream = req.value(p("StreamSpecification")).toObject();
     if (req.contains(p("StreamSpecification"))) {
         if (stream.value(p("StreamEnabled")).toBool() && !stream.contains(p("StreamViewType")))
-            return p("One or more parameter values were invalid: Enabled stream must have a StreamViewType");
+            return p("One or more parameter values were invalid: Table is being created with a stream enabled, UpdateViewType is required");
         if (!stream.value(p("StreamEnabled")).toBool() && stream.contains(p("StreamViewType")))
-            return p("One or more parameter values were invalid: Disabled stream must not have a StreamViewType");
+            return p("One or more parameter values were invalid: Table is being created with a stream disabled, UpdateViewType should not be specified");
     }
     const QJsonArray tags = req.value(p("Tags")).toArray();
     if (tags.size() > model::kMaxTagsPerResource)

@@ -444,21 +444,25 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
                 const QJsonObject stream = req.value(p("StreamSpecification")).toObject();
                 const bool enable = stream.value(p("StreamEnabled")).toBool();
                 const bool enabled = desc.value(p("StreamSpecification")).toObject().value(p("StreamEnabled")).toBool();
+                // AWS's texts and order (ack-api-quirks DDB-TABLE-050, -442): the request's view type first.
+                if (enable && !stream.contains(p("StreamViewType")))
+                    return ApiError::validation(p("One or more parameter values were invalid: If stream is being enabled then UpdateViewType is required"));
+                if (!enable && stream.contains(p("StreamViewType")))
+                    return ApiError::validation(p("One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not be specified"));
                 if (enable && enabled)
-                    return ApiError::validation(QStringLiteral("Table already has an enabled stream: %1").arg(desc.value(p("LatestStreamArn")).toString()));
+                    return ApiError::validation(QStringLiteral("Table already has an enabled stream: TableName: %1").arg(table->name));
                 if (!enable && !enabled)
-                    return ApiError::validation(p("Table already has no stream enabled"));
+                    return ApiError::validation(QStringLiteral("Table has no stream to disable: TableName: %1").arg(table->name));
                 if (!enable && replication::isGlobal(desc))
                     return ApiError::validation(p("One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica."));
-                if (enable && !stream.contains(p("StreamViewType")))
-                    return ApiError::validation(p("One or more parameter values were invalid: Enabled stream must have a StreamViewType"));
                 if (enable) {
                     const QString label = streamLabel(txn.nowMs);
                     desc.insert(p("StreamSpecification"), stream);
                     desc.insert(p("LatestStreamLabel"), label);
                     desc.insert(p("LatestStreamArn"), desc.value(p("TableArn")).toString() + p("/stream/") + label);
                 } else {
-                    desc.insert(p("StreamSpecification"), QJsonObject{{p("StreamEnabled"), false}});
+                    // As on AWS, a table whose stream is off shows no StreamSpecification; the latest stream stays named.
+                    desc.remove(p("StreamSpecification"));
                 }
                 changed = true;
             }

@@ -202,10 +202,9 @@ QByteArray manifestSummaryText(const QJsonObject &desc, qint64 endMs, const QStr
     member(out, "billedSizeBytes", double(billed));
     member(out, "itemCount", double(items));
     member(out, "outputFormat", desc.value(p("ExportFormat")));
-    if (incremental) {
+    if (incremental)
         member(out, "outputView", desc.value(p("IncrementalExportSpecification")).toObject().value(p("ExportViewType")));
-        member(out, "exportType", p("INCREMENTAL_EXPORT"));
-    }
+    member(out, "exportType", incremental ? p("INCREMENTAL_EXPORT") : p("FULL_EXPORT"));
     out += '}';
     return out;
 }
@@ -508,9 +507,10 @@ Result<QByteArray> exportTableToPointInTime(api::OpContext &ctx, const QJsonObje
                      {p("S3SseAlgorithm"), req.value(p("S3SseAlgorithm")).toString(p("AES256"))},
                      {p("ExportFormat"), req.value(p("ExportFormat")).toString(p("DYNAMODB_JSON"))},
                      {p("_Request"), signature}};
-    for (const char *optional : {"S3Prefix", "S3BucketOwner", "S3SseKmsKeyId", "ExportType"})
+    for (const char *optional : {"S3Prefix", "S3BucketOwner", "S3SseKmsKeyId"})
         if (req.contains(p(optional)))
             desc.insert(p(optional), req.value(p(optional)));
+    desc.insert(p("ExportType"), req.value(p("ExportType")).toString(p("FULL_EXPORT")));
     if (hasSpec)
         desc.insert(p("IncrementalExportSpecification"), spec);
     else

@@ -4,7 +4,8 @@ so that each request reaches the server as sent: attribute names must be 1 to
 up to 4294967294; tags follow AWS's tagging restrictions (no "aws:" keys, a
 limited character set, any letters); a table ARN of another account names no
 table; a replayed idempotent TransactWriteItems reports the read capacity of
-its items, not their write capacity. Every refused request changes nothing."""
+its items, not their write capacity; stream specifications are checked in AWS's order and words, and a
+table whose stream is off shows no StreamSpecification. Every refused request changes nothing."""
 import unittest
 
 from dynamodesk import Server, boto3_client, error_of, wait_active
@@ -101,6 +102,37 @@ class TestWireRules(unittest.TestCase):
                      lambda: self.ddb.tag_resource(ResourceArn=foreign, Tags=[{'Key': 'k', 'Value': 'v'}]),
                      lambda: self.ddb.untag_resource(ResourceArn=foreign, TagKeys=['team'])]:
             self.assertEqual(error_of(call)[0], 'ResourceNotFoundException')
+
+    def test_stream_specification_rules(self):
+        """UpdateTable's and CreateTable's stream rules in AWS's order and words (ack-api-quirks DDB-TABLE-050, -442)."""
+        self.ddb.create_table(TableName='streamed', BillingMode='PAY_PER_REQUEST',
+                              AttributeDefinitions=[{'AttributeName': 'id', 'AttributeType': 'S'}],
+                              KeySchema=[{'AttributeName': 'id', 'KeyType': 'HASH'}],
+                              StreamSpecification={'StreamEnabled': True, 'StreamViewType': 'KEYS_ONLY'})
+        wait_active(self.ddb, 'streamed')
+        invalid = 'One or more parameter values were invalid: '
+        def update(spec):
+            return error_of(self.ddb.update_table, TableName='streamed', StreamSpecification=spec)
+        self.assertEqual(update({'StreamEnabled': True}), ('ValidationException', invalid + 'If stream is being enabled then UpdateViewType is required'))
+        self.assertEqual(update({'StreamEnabled': False, 'StreamViewType': 'KEYS_ONLY'}),
+                         ('ValidationException', invalid + 'If stream is being disabled, then UpdateViewType must not be specified'))
+        self.assertEqual(update({'StreamEnabled': True, 'StreamViewType': 'NEW_IMAGE'}),
+                         ('ValidationException', 'Table already has an enabled stream: TableName: streamed'))
+        before = self.ddb.describe_table(TableName='streamed')['Table']
+        self.assertEqual(before['StreamSpecification'], {'StreamEnabled': True, 'StreamViewType': 'KEYS_ONLY'})
+        # Turned off, the table shows no StreamSpecification, and still names its latest stream.
+        self.ddb.update_table(TableName='streamed', StreamSpecification={'StreamEnabled': False})
+        after = self.ddb.describe_table(TableName='streamed')['Table']
+        self.assertNotIn('StreamSpecification', after)
+        self.assertEqual(after['LatestStreamArn'], before['LatestStreamArn'])
+        self.assertEqual(update({'StreamEnabled': False}), ('ValidationException', 'Table has no stream to disable: TableName: streamed'))
+        for spec, message in [({'StreamEnabled': True}, 'Table is being created with a stream enabled, UpdateViewType is required'),
+                              ({'StreamEnabled': False, 'StreamViewType': 'KEYS_ONLY'},
+                               'Table is being created with a stream disabled, UpdateViewType should not be specified')]:
+            self.assertEqual(error_of(self.ddb.create_table, TableName='streamed2', BillingMode='PAY_PER_REQUEST',
+                                      AttributeDefinitions=[{'AttributeName': 'id', 'AttributeType': 'S'}],
+                                      KeySchema=[{'AttributeName': 'id', 'KeyType': 'HASH'}], StreamSpecification=spec),
+                             ('ValidationException', invalid + message))
 
     def test_replayed_transaction_reports_read_capacity(self):
         item = {'id': S('big'), 'data': S('x' * 5000)}

@@ -371,7 +371,7 @@ private slots:
         QCOMPARE(started.value(s("S3SseAlgorithm")).toString(), s("AES256"));
         QCOMPARE(started.value(s("ExportTime")).toDouble(), started.value(s("StartTime")).toDouble());
         QCOMPARE(started.value(s("StartTime")).toDouble(), double(m_clock.nowMs()) / 1000);
-        QVERIFY(!started.contains(s("ExportType")));
+        QCOMPARE(started.value(s("ExportType")).toString(), s("FULL_EXPORT"));
         QVERIFY(!started.contains(s("ItemCount")));
         const QString arn = started.value(s("ExportArn")).toString();
         QVERIFY2(QRegularExpression(s("^arn:aws:dynamodb:us-east-1:000000000000:table/tbl/export/01700000005000-[0-9a-f]{8}$")).match(arn).hasMatch(),
@@ -402,7 +402,7 @@ private slots:
         QVERIFY2(summary.contains(",\"s3Bucket\":\"exports\",\"s3Prefix\":\"my/prefix\",\"s3SseAlgorithm\":\"AES256\",\"s3SseKmsKeyId\":null,"
                                   "\"manifestFilesS3Key\":\"my/prefix/AWSDynamoDB/" + id.toUtf8() + "/manifest-files.json\",\"billedSizeBytes\":"),
                  summary.constData());
-        QVERIFY2(summary.endsWith(",\"itemCount\":103,\"outputFormat\":\"DYNAMODB_JSON\"}"), summary.constData());
+        QVERIFY2(summary.endsWith(",\"itemCount\":103,\"outputFormat\":\"DYNAMODB_JSON\",\"exportType\":\"FULL_EXPORT\"}"), summary.constData());
         // 103 items at 40 a file: 3 files, each line of the manifest right.
         const QList<QByteArray> manifest = readFile(dir + s("/manifest-files.json")).split('\n');
         QCOMPARE(manifest.size(), 4);
