@@ -57,6 +57,7 @@ void TestTableDesigner::rules_data()
     QTest::newRow("include without attributes") << "includeEmpty" << "index:0:included";
     QTest::newRow("duplicate index names") << "twoSameNames" << "index:1:name";
     QTest::newRow("reserved tag") << "awsTag" << "tag:0";
+    QTest::newRow("reserved tag in capitals") << "AwsTag" << "tag:0";
     QTest::newRow("six lsis") << "sixLsis" << "indexes";
     QTest::newRow("21 gsis") << "21gsis" << "indexes";
     QTest::newRow("101 included attributes") << "101included" << "indexes";
@@ -102,6 +103,8 @@ void TestTableDesigner::rules()
         d.indexes.append({true, QStringLiteral("byStatus"), {QStringLiteral("owner"), QStringLiteral("S")}, {}});
     } else if (change == QLatin1String("awsTag")) {
         d.tags.append({QStringLiteral("aws:cost"), QStringLiteral("x")});
+    } else if (change == QLatin1String("AwsTag")) {
+        d.tags.append({QStringLiteral("AWS:cost"), QStringLiteral("x")});
     } else if (change == QLatin1String("sixLsis")) {
         d.sort = {QStringLiteral("sk"), QStringLiteral("S")};
         for (int i = 0; i < 6; ++i)

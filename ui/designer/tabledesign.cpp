@@ -213,7 +213,7 @@ QList<DesignIssue> TableDesign::validate() const
         const QString field = QStringLiteral("tag:%1").arg(i);
         if (key.isEmpty() || key.size() > kMaxTagKeyLength)
             add(field, tr("A tag key is 1 to %1 characters long").arg(kMaxTagKeyLength));
-        else if (key.startsWith(QLatin1String("aws:")))
+        else if (key.startsWith(QLatin1String("aws:"), Qt::CaseInsensitive))
             add(field, tr("Tag keys starting with \"aws:\" are reserved"));
         else if (!validTagText(key))
             add(field, tr("A tag key holds letters, digits, spaces and _ . : / = + - @ only"));
