@@ -1,5 +1,6 @@
 // UpdateTimeToLive and DescribeTimeToLive, with AWS's messages.
 #include "api/opcontext.h"
+#include "api/tableops.h"
 #include "replication/replicaops.h"
 #include "ttl/ttlconfig.h"
 
@@ -7,10 +8,9 @@ namespace dd::api {
 
 namespace {
 
-// -delayTransientStatuses: how long TTL stays ENABLING or DISABLING. AWS also
-// refuses a second change within about an hour; we refuse it only while the
-// first is in transition, and only with delayed statuses.
-constexpr qint64 kTransientStatusMs = 2000;
+// -delayTransientStatuses: TTL stays ENABLING or DISABLING for api::kTransientStatusMs. AWS also refuses a
+// second change within about an hour; we refuse it only while the first is in transition, and only with
+// delayed statuses.
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
@@ -52,6 +52,10 @@ Result<QByteArray> updateTimeToLive(OpContext &ctx, const QJsonObject &req)
 Result<QByteArray> describeTimeToLive(OpContext &ctx, const QJsonObject &req)
 {
     DD_ASSIGN(auto table, requireTable(ctx, req.value(p("TableName")).toString(), false));
+    // A table still being created has no TTL to describe (ack-api-quirks DDB-TABLE-442; CREATING lasts only
+    // with -delayTransientStatuses).
+    if (const QString tableStatus = liveStatus(table->description, ctx.clock->nowMs()); tableStatus == u"CREATING")
+        return ApiError::validation(QStringLiteral("Cannot describe time to live while table is in %1 state: Current table state is %1").arg(tableStatus));
     const ttl::TtlConfig config = ttl::TtlConfig::fromDescription(table->description);
     const QString status = config.status(ctx.clock->nowMs());
     QJsonObject out{{p("TimeToLiveStatus"), status}};

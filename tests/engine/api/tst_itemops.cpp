@@ -292,9 +292,15 @@ void TestItemOps::delayTransientStatuses()
         "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"}],"KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}]})");
     QCOMPARE(created.value(QLatin1String("TableDescription")).toObject().value(QLatin1String("TableStatus")).toString(), QStringLiteral("CREATING"));
     QCOMPARE(fail("DeleteTable", R"({"TableName":"slow"})").type(), QStringLiteral("ResourceInUseException"));
+    // AWS's answer while the table is CREATING (ack-api-quirks DDB-TABLE-442).
+    const ApiError ttl = fail("DescribeTimeToLive", R"({"TableName":"slow"})");
+    QCOMPARE(ttl.type(), QStringLiteral("ValidationException"));
+    QCOMPARE(ttl.message(), QStringLiteral("Cannot describe time to live while table is in CREATING state: Current table state is CREATING"));
     m_clock.advanceMs(10'000);
     QCOMPARE(ok("DescribeTable", R"({"TableName":"slow"})").value(QLatin1String("Table")).toObject().value(QLatin1String("TableStatus")).toString(),
              QStringLiteral("ACTIVE"));
+    QCOMPARE(ok("DescribeTimeToLive", R"({"TableName":"slow"})").value(QLatin1String("TimeToLiveDescription")).toObject()
+                 .value(QLatin1String("TimeToLiveStatus")).toString(), QStringLiteral("DISABLED"));
 }
 
 void TestItemOps::concurrentWritersAllLand()
