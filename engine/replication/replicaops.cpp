@@ -546,6 +546,9 @@ Result<QByteArray> createGlobalTable(api::OpContext &, const QJsonObject &) { re
 
 Result<QByteArray> updateGlobalTable(api::OpContext &, const QJsonObject &req)
 {
+    // AWS's bare text for no updates (ack-api-quirks DDB-GLOBALTABLE-004).
+    if (req.value(p("ReplicaUpdates")).toArray().isEmpty())
+        return ApiError::validation(p("One or more parameter values were invalid"));
     for (const auto &v : req.value(p("ReplicaUpdates")).toArray())
         if (v.toObject().contains(p("Create")))
             return legacyNotSupported();

@@ -543,6 +543,9 @@ private slots:
                                 "We recommend using DynamoDB global tables version 2019.11.21, instead of version 2017.11.29 (Legacy)."));
         e = fail("UpdateGlobalTable", R"({"GlobalTableName":"Orders","ReplicaUpdates":[{"Create":{"RegionName":"eu-west-1"}}]})");
         QCOMPARE(e.type(), s("ValidationException"));
+        e = fail("UpdateGlobalTable", R"({"GlobalTableName":"Orders","ReplicaUpdates":[]})");
+        QCOMPARE(e.type(), s("ValidationException"));
+        QCOMPARE(e.message(), s("One or more parameter values were invalid"));
         e = fail("DescribeGlobalTable", R"({"GlobalTableName":"Orders"})");
         QCOMPARE(e.type(), s("GlobalTableNotFoundException"));
         QCOMPARE(e.message(), s("Global table not found: Global table with name: 'Orders' does not exist."));
