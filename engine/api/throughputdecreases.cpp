@@ -1,5 +1,7 @@
 #include "api/throughputdecreases.h"
 
+#include "api/tableops.h"
+
 #include <QDateTime>
 #include <QLocale>
 
@@ -61,7 +63,7 @@ std::optional<ApiError> checkDecrease(const QJsonObject &throughput, qint64 nowM
 void recordDecrease(QJsonObject &throughput, qint64 nowMs)
 {
     const qint64 today = decreasesToday(throughput, nowMs);
-    throughput.insert(p("LastDecreaseDateTime"), double(nowMs) / 1000.0);
+    throughput.insert(p("LastDecreaseDateTime"), epochSeconds(nowMs));
     throughput.insert(p("NumberOfDecreasesToday"), today + 1);
 }
 

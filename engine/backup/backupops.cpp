@@ -10,10 +10,10 @@
 #include "backup/backupsource.h"
 #include "backup/restorer.h"
 #include "backup/snapshot.h"
+#include "migration/jobcommon.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 #include <algorithm>
 #include <cmath>
@@ -90,10 +90,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         *snap = std::move(*read);
         return Read;
     };
-    const QString arn = QStringLiteral("%1/backup/%2-%3")
-                            .arg(table->description.value(p("TableArn")).toString())
-                            .arg(now, 14, 10, QLatin1Char('0'))
-                            .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    // The id is an export's: 14-digit epoch milliseconds and 8 hex digits, as AWS's backup ARNs have.
+    const QString arn = table->description.value(p("TableArn")).toString() + QStringLiteral("/backup/") + migration::newJobId(now);
     // Once the table is read: the file, or (a read that failed part way) no backup.
     auto finish = [cat, arn, snap, published, readError](Outcome outcome) {
         if (outcome == Failed)

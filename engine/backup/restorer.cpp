@@ -25,6 +25,17 @@ QJsonObject throughput(const QJsonObject &t)
     return {{p("ReadCapacityUnits"), t.value(p("ReadCapacityUnits"))}, {p("WriteCapacityUnits"), t.value(p("WriteCapacityUnits"))}};
 }
 
+// The billing mode of the backed-up table, and the one the restored table will have.
+QString sourceBillingMode(const QJsonObject &source)
+{
+    return source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
+}
+
+QString restoredBillingMode(const QJsonObject &source, const QJsonObject &req)
+{
+    return req.value(p("BillingModeOverride")).toString(sourceBillingMode(source));
+}
+
 void addKeyNames(const QJsonArray &keySchema, QSet<QString> &names)
 {
     for (const auto &k : keySchema)
@@ -74,8 +85,7 @@ Result<qint64> prepareAndWrite(storage::Database &db, BackupCatalog &worker, con
 
 QJsonObject createTableRequest(const QJsonObject &source, const QString &target, const QJsonObject &req)
 {
-    const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
-    const QString mode = req.value(p("BillingModeOverride")).toString(sourceMode);
+    const QString mode = restoredBillingMode(source, req);
     const bool onDemand = mode == p("PAY_PER_REQUEST");
     QJsonObject create{{p("TableName"), target}, {p("KeySchema"), source.value(p("KeySchema"))}, {p("BillingMode"), mode}};
     QSet<QString> used;
@@ -142,14 +152,25 @@ QJsonObject createTableRequest(const QJsonObject &source, const QString &target,
 
 namespace {
 
-// The overrides AWS refuses (ack-api-quirks DDB-TABLE-273): throughput
-// against the billing mode the restored table will have, and an index
+// The overrides AWS refuses (ack-api-quirks DDB-TABLE-273, -280): on-demand
+// maxima other than at least 1 or -1, or for a table that will not be on
+// demand; throughput against the billing mode the restored table will have;
+// and an index
 // override that is not one of the source's indexes (renamed at most: the
 // same key schema and projection), as no index can be created by a restore.
 std::optional<ApiError> checkOverrides(const QJsonObject &source, const QJsonObject &req)
 {
-    const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
-    const QString mode = req.value(p("BillingModeOverride")).toString(sourceMode);
+    const QString sourceMode = sourceBillingMode(source);
+    const QString mode = restoredBillingMode(source, req);
+    const QJsonObject maxima = req.value(p("OnDemandThroughputOverride")).toObject();
+    if (!maxima.isEmpty()) {
+        const QString first = maxima.contains(p("MaxReadRequestUnits")) ? p("MaxReadRequestUnits") : p("MaxWriteRequestUnits");
+        if (mode != p("PAY_PER_REQUEST"))
+            return ApiError::validation(QStringLiteral("Invalid Request: Cannot override %1 for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST").arg(first));
+        for (const char *m : {"MaxReadRequestUnits", "MaxWriteRequestUnits"})
+            if (maxima.contains(p(m)) && maxima.value(p(m)).toDouble() < 1 && maxima.value(p(m)).toDouble() != api::OnDemandThroughput::kNoMaximum)
+                return ApiError::validation(QStringLiteral("Invalid Request: Requested %1 for OnDemandThroughput is outside of valid range").arg(p(m)));
+    }
     const bool throughput = req.contains(p("ProvisionedThroughputOverride"));
     if (throughput && mode != p("PROVISIONED"))
         return ApiError::validation(p("Cannot override ProvisionedThroughput unless BillingMode is PROVISIONED"));
@@ -190,18 +211,6 @@ Result<QJsonObject> restoreToNewTable(api::OpContext &ctx, BackupCatalog &worker
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));
 
-    // OnDemandThroughputOverride: for an on-demand restore, values of at
-    // least 1 or -1 (AWS's texts, DDB-TABLE-273, -280).
-    const QJsonObject maxima = req.value(p("OnDemandThroughputOverride")).toObject();
-    if (!maxima.isEmpty()) {
-        const QString sourceMode = source.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
-        const QString first = maxima.contains(p("MaxReadRequestUnits")) ? p("MaxReadRequestUnits") : p("MaxWriteRequestUnits");
-        if (req.value(p("BillingModeOverride")).toString(sourceMode) != p("PAY_PER_REQUEST"))
-            return ApiError::validation(QStringLiteral("Invalid Request: Cannot override %1 for OnDemandThroughput unless BillingModeOverride is PAY_PER_REQUEST").arg(first));
-        for (const char *m : {"MaxReadRequestUnits", "MaxWriteRequestUnits"})
-            if (maxima.contains(p(m)) && maxima.value(p(m)).toDouble() < 1 && maxima.value(p(m)).toDouble() != api::OnDemandThroughput::kNoMaximum)
-                return ApiError::validation(QStringLiteral("Invalid Request: Requested %1 for OnDemandThroughput is outside of valid range").arg(p(m)));
-    }
     if (auto refused = checkOverrides(source, req))
         return *refused;
     const QJsonObject create = createTableRequest(source, target, req);

@@ -1,6 +1,7 @@
 #include "pitr/restorepoint.h"
 
-#include <QDateTime>
+#include "migration/jobcommon.h"
+
 #include <QRegularExpression>
 
 #include <cmath>
@@ -10,12 +11,6 @@ namespace dd::pitr {
 namespace {
 
 QString p(const char *s) { return QString::fromLatin1(s); }
-
-// 2026-10-06T23:16:32Z, as AWS quotes restore times in its messages.
-QString isoSecond(qint64 ms)
-{
-    return QDateTime::fromMSecsSinceEpoch(ms / 1000 * 1000, Qt::UTC).toString(Qt::ISODate);
-}
 
 } // namespace
 
@@ -67,7 +62,7 @@ Result<RestorePoint> resolveTime(api::OpContext &ctx, const PitrState &state, co
     if (!latest && (at < earliest || at - 999 > latestMs))
         return ApiError(p("InvalidRestoreTimeException"),
                         QStringLiteral("RestoreDateTime '%1' must be within EarliestRestorableDateTime '%2' and LatestRestorableDateTime '%3'")
-                            .arg(isoSecond(at - 999), isoSecond(earliest), isoSecond(latestMs)));
+                            .arg(migration::isoSeconds(at - 999), migration::isoSeconds(earliest), migration::isoSeconds(latestMs)));
     return RestorePoint{state, at, std::min(at, latestMs)};
 }
 

@@ -1,6 +1,7 @@
 #include "backups/timelinewidget.h"
 
 #include "backups/timeaxis.h"
+#include "common/palettecolours.h"
 #include "common/timestamps.h"
 #include "common/tooltips.h"
 
@@ -29,14 +30,6 @@ constexpr int kDragThreshold = 4;  // pixels a press must move to become a drag
 constexpr int kBarPixels = 4;      // width of one bar, for preferredBuckets()
 
 QDateTime local(double ms) { return QDateTime::fromMSecsSinceEpoch(qint64(std::floor(ms))); }
-
-QColor withHue(const QColor &base, int hue)
-{
-    // The palette's highlight gives saturation and value that read on its base.
-    const int s = std::max(base.hsvSaturation(), 120);
-    const int v = std::max(base.value(), 170);
-    return QColor::fromHsv(hue, s, v);
-}
 
 } // namespace
 
@@ -208,10 +201,10 @@ QString TimelineWidget::backupAt(const QPoint &pos) const
     return best;
 }
 
-QColor TimelineWidget::insertColor() const { return withHue(palette().highlight().color(), 140); }
-QColor TimelineWidget::updateColor() const { return withHue(palette().highlight().color(), 215); }
-QColor TimelineWidget::deleteColor() const { return withHue(palette().highlight().color(), 0); }
-QColor TimelineWidget::backupColor() const { return withHue(palette().highlight().color(), 32); }
+QColor TimelineWidget::insertColor() const { return colours::highlightHue(palette(), 140); }
+QColor TimelineWidget::updateColor() const { return colours::highlightHue(palette(), 215); }
+QColor TimelineWidget::deleteColor() const { return colours::highlightHue(palette(), 0); }
+QColor TimelineWidget::backupColor() const { return colours::highlightHue(palette(), 32); }
 
 void TimelineWidget::paintEvent(QPaintEvent *)
 {
