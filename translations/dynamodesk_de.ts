@@ -3951,7 +3951,7 @@ Trotzdem speichern?</translation>
     </message>
     <message>
         <source>Filter by key or attribute…</source>
-        <translation>Nach Schlüssel oder Attribut filtern…</translation>
+        <translation>Schlüssel oder Attribut filtern…</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -4016,7 +4016,7 @@ Trotzdem speichern?</translation>
     </message>
     <message>
         <source>Go to sequence number or time…</source>
-        <translation>Zu Sequenznummer oder Uhrzeit springen…</translation>
+        <translation>Gehe zu Sequenznummer, Zeit…</translation>
     </message>
     <message>
         <source>A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it</source>

@@ -14,6 +14,7 @@
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
+#include "exports/importdialog.h"
 #include "items/conflictdialog.h"
 #include "items/itemeditor.h"
 #include "streams/triggerdialog.h"
@@ -222,6 +223,51 @@ private slots:
         conflict.show();
         check(&conflict);
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1String("\n"))));
+    }
+
+    // Forms inside forms (the connection dialog's page for each kind) and
+    // forms one above another (the import dialog's two groups) start their
+    // fields at one x, in English and in German, whose labels are longer.
+    void formFieldsLineUp_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QString();
+        QTest::newRow("de") << QStringLiteral("de");
+    }
+
+    void formFieldsLineUp()
+    {
+        QFETCH(QString, language);
+        QTranslator translator;
+        if (!language.isEmpty()) {
+            QVERIFY(translator.load(QLocale(language), QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n")));
+            QApplication::installTranslator(&translator);
+        }
+        const auto removeTranslator = qScopeGuard([&translator] { QApplication::removeTranslator(&translator); });
+        const auto left = [](const QWidget *w) { return w->mapTo(w->window(), QPoint(0, 0)).x(); };
+
+        ConnectionDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *kind = dialog.findChild<QWidget *>(QStringLiteral("kind"));
+        auto *region = dialog.findChild<QWidget *>(QStringLiteral("region"));
+        auto *dataDir = dialog.findChild<QWidget *>(QStringLiteral("dataDir"));
+        auto *passphrase = dialog.findChild<QWidget *>(QStringLiteral("passphrase"));
+        QVERIFY(kind && region && dataDir && passphrase);
+        QCOMPARE(left(dataDir), left(kind));
+        QCOMPARE(left(passphrase), left(kind));
+        QCOMPARE(left(region), left(kind));
+
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *c = window.addConnection(uitest::inMemoryConnection());
+        ImportDialog import(c);
+        import.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&import));
+        auto *prefix = import.findChild<QWidget *>(QStringLiteral("importPrefix"));
+        auto *tableName = import.findChild<QWidget *>(QStringLiteral("importTableName"));
+        QVERIFY(prefix && tableName);
+        QCOMPARE(left(tableName), left(prefix));
     }
 
     // English speaks in plurals ("1 item", "2 items") though the sources

@@ -184,6 +184,11 @@ void TestStreamViewer::filtersAndExport()
     QCOMPARE(model->rowCount(), 2); // the MODIFY and the REMOVE (its old image)
     text->clear();
     QCOMPARE(model->rowCount(), 3);
+    // Both fields show their hints whole.
+    for (const char *name : {"textFilter", "jumpTo"}) {
+        auto *edit = m_viewer->findChild<QLineEdit *>(QLatin1String(name));
+        QVERIFY2(edit->width() > edit->fontMetrics().horizontalAdvance(edit->placeholderText()), name);
+    }
 }
 
 void TestStreamViewer::writesThroughTheServedEndpoint()

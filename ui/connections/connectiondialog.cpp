@@ -2,6 +2,7 @@
 
 #include "client/awsprofile.h"
 #include "common/errorlabel.h"
+#include "common/formlayouts.h"
 #include "connections/passphrasedialog.h"
 #include "security/datadirkey.h"
 
@@ -150,6 +151,7 @@ ConnectionDialog::ConnectionDialog(QWidget *parent) : QDialog(parent)
     form->addRow(m_pages);
     form->addRow(tr("&Region:"), m_region);
     form->addRow(buttons);
+    alignLabelColumns({form, ef, pf, af});
     resize(560, sizeHint().height());
 }
 

@@ -1,6 +1,7 @@
 #include "exports/importdialog.h"
 
 #include "common/errorlabel.h"
+#include "common/formlayouts.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "exports/bucketpicker.h"
@@ -140,6 +141,7 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     m_tableForm->addRow(sortLabel, sortRow);
     m_tableForm->addRow(tr("Billing:"), m_onDemand);
     m_tableForm->addRow(tr("Capacity units:"), m_capacity);
+    alignLabelColumns({m_sourceForm, m_tableForm});
 
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(QStringLiteral("importBusy"));

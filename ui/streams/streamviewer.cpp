@@ -72,6 +72,9 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     m_jump->setPlaceholderText(tr("Go to sequence number or time…"));
     m_jump->setToolTip(tr("A sequence number, or a time of day such as 14:05:30; Enter selects the first record at or after it"));
     m_jump->setClearButtonEnabled(true);
+    // Wide enough for their hints in every language (the clear button and the frame besides).
+    for (QLineEdit *edit : {m_filter, m_jump})
+        edit->setMinimumWidth(edit->fontMetrics().horizontalAdvance(edit->placeholderText()) + 2 * edit->fontMetrics().height());
     m_pause = new QPushButton(tr("Pause"), this);
     m_pause->setObjectName(QStringLiteral("pause"));
     m_pause->setCheckable(true);
@@ -93,10 +96,19 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     bar->addWidget(m_pause);
     bar->addWidget(clear);
     bar->addWidget(exportButton);
-    bar->addWidget(m_sparkline);
-    bar->addWidget(m_counts);
+    // The rate and the counts under the records: in the bar above they
+    // left the two text fields too narrow for their hints (German).
+    auto *strip = new QHBoxLayout;
+    strip->addWidget(m_counts);
+    strip->addWidget(m_sparkline);
+    strip->addStretch(1);
+    auto *records = new QWidget(this);
+    auto *recordsLayout = new QVBoxLayout(records);
+    recordsLayout->setContentsMargins(0, 0, 0, 0);
+    recordsLayout->addWidget(m_view, 1);
+    recordsLayout->addLayout(strip);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_view);
+    splitter->addWidget(records);
     splitter->addWidget(m_detail);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
