@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QPlainTextEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 
@@ -39,6 +40,8 @@ private slots:
     void conflictOnAddedAttribute();
     void conflictTakeTheirs();
     void newItemThatExists();
+    void overwriteAfterTheyDeleted();
+    void deleteAsksFirst();
     void treeBuildsNestedMapReadByAwsCli();
     void treeTypeChanges();
     void treeValidationSelectsNode();
@@ -210,6 +213,51 @@ void TestItemEditor::newItemThatExists()
     QTest::mouseClick(editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("keepEditing")), Qt::LeftButton);
     QVERIFY(editor->isVisible());
     editor->close();
+}
+
+void TestItemEditor::overwriteAfterTheyDeleted()
+{
+    // Someone deletes the item the editor loaded; "Overwrite with mine"
+    // puts it back as edited (it said "Key attributes cannot change").
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("gone"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
+                             {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
+    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
+    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    QSignalSpy saved(editor, &ItemEditor::itemSaved);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QVERIFY(m_connection->callSync(QStringLiteral("DeleteItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Items")},
+                                                                             {QStringLiteral("Key"), m_keys.keyOf(loaded)}}).ok());
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"2\"")));
+    QTest::mouseClick(editor->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->conflictDialog() != nullptr, 5000);
+    QVERIFY(!editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("takeTheirs"))->isEnabled());
+    QTest::mouseClick(editor->conflictDialog()->findChild<QPushButton *>(QStringLiteral("overwrite")), Qt::LeftButton);
+    QVERIFY(saved.wait(5000));
+    const QJsonObject now = uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded));
+    QCOMPARE(now.value(QStringLiteral("n")).toObject().value(QStringLiteral("N")).toString(), QStringLiteral("2"));
+}
+
+void TestItemEditor::deleteAsksFirst()
+{
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("asked"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))}};
+    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
+    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    auto *button = editor->findChild<QPushButton *>(QStringLiteral("deleteItem"));
+    // Cancel keeps the item.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QMessageBox *confirm = nullptr;
+    QTRY_VERIFY((confirm = editor->findChild<QMessageBox *>(QStringLiteral("confirmDeleteItem"))) != nullptr);
+    QTest::mouseClick(confirm->button(QMessageBox::Cancel), Qt::LeftButton);
+    QTRY_VERIFY(!editor->findChild<QMessageBox *>(QStringLiteral("confirmDeleteItem")));
+    QCOMPARE(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)), loaded);
+    // Yes deletes it.
+    QTest::mouseClick(button, Qt::LeftButton);
+    QTRY_VERIFY((confirm = editor->findChild<QMessageBox *>(QStringLiteral("confirmDeleteItem"))) != nullptr);
+    QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)).isEmpty(), 5000);
 }
 
 namespace {

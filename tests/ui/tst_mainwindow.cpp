@@ -14,6 +14,7 @@
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
 #include "designer/tabledesigner.h"
+#include "exports/exportdialog.h"
 #include "exports/importdialog.h"
 #include "items/conflictdialog.h"
 #include "items/itemeditor.h"
@@ -130,15 +131,78 @@ private slots:
         QVERIFY(qobject_cast<HistoryView *>(window.tabs()->currentWidget()));
         QVERIFY(window.openTransactionBuilder(a));
         QCOMPARE(window.tabs()->count(), 4);
+        // Its windows: a designer of a new table and one of a table, and a
+        // dialog; the same dialog asked for again is the open one.
+        QPointer<TableDesigner> designer = window.newTable(a);
+        QPointer<TableDesigner> editor = window.editTable(a, QStringLiteral("orders"));
+        QPointer<TableDesigner> otherDesigner = window.newTable(b);
+        QPointer<ExportDialog> exportDialog = window.openExport(a, QStringLiteral("orders"));
+        QVERIFY(designer && editor && otherDesigner && exportDialog);
+        QCOMPARE(window.openExport(a, QStringLiteral("orders")), exportDialog.data());
+        QVERIFY(window.openExport(b, QStringLiteral("orders")) != exportDialog.data());
 
-        // Closing a connection closes its tabs, and only those.
+        // Closing a connection closes its tabs and windows, and only those
+        // (a designer left open used the connection after it was gone).
         QPointer<QWidget> kept = other;
         emit window.tree()->closeConnectionRequested(a);
         QCOMPARE(window.tabs()->count(), 1);
         QCOMPARE(window.tabs()->widget(0), kept.data());
+        QVERIFY(!designer && !editor && !exportDialog);
+        QVERIFY(otherDesigner);
         QCOMPARE(window.connections().size(), size_t(1));
         QCOMPARE(window.connections().front().get(), b);
         QCOMPARE(window.tree()->topLevelItemCount(), 1);
+    }
+
+    // A table whose DescribeTable fails (here an IAM-like refusal; on AWS
+    // also throttling) stays in the tree, marked, with the error; one that
+    // is gone (ResourceNotFound) drops out.
+    void treeKeepsTablesItCannotDescribe()
+    {
+        class Refusing : public dd::client::Client {
+        public:
+            explicit Refusing(std::shared_ptr<dd::client::Client> inner) : m_inner(std::move(inner)) {}
+            QFuture<dd::client::ApiResponse> call(const QString &operation, const QJsonObject &request) override
+            {
+                return QtFuture::makeReadyFuture(callSync(operation, request));
+            }
+            dd::client::ApiResponse callSync(const QString &operation, const QJsonObject &request) override
+            {
+                if (operation == QLatin1String("ListTables")) {
+                    dd::client::ApiResponse r = m_inner->callSync(operation, request);
+                    QJsonArray names = r.body.value(QStringLiteral("TableNames")).toArray();
+                    names.append(QStringLiteral("vanished")); // deleted before its DescribeTable
+                    r.body.insert(QStringLiteral("TableNames"), names);
+                    return r;
+                }
+                const QString table = request.value(QStringLiteral("TableName")).toString();
+                if (operation == QLatin1String("DescribeTable") && table == QLatin1String("secret")) {
+                    dd::client::ApiResponse r;
+                    r.error = dd::ApiError::accessDenied(QStringLiteral("not authorized to perform: dynamodb:DescribeTable"));
+                    return r;
+                }
+                return m_inner->callSync(operation, request);
+            }
+            QString region() const override { return m_inner->region(); }
+            QString displayName() const override { return QStringLiteral("refusing"); }
+
+        private:
+            std::shared_ptr<dd::client::Client> m_inner;
+        };
+        auto source = uitest::inMemoryConnection();
+        uitest::createTable(*source, QStringLiteral("open"), QStringLiteral("pk"));
+        uitest::createTable(*source, QStringLiteral("secret"), QStringLiteral("pk"));
+        Connection refusing(source->settings(), std::make_shared<Refusing>(source->sharedClient()));
+        ConnectionTree tree;
+        QSignalSpy listed(&tree, &ConnectionTree::tablesListed);
+        tree.addConnection(&refusing);
+        QVERIFY(listed.wait(5000));
+        QVERIFY(tree.tableItem(&refusing, QStringLiteral("open")));
+        QVERIFY(!tree.tableItem(&refusing, QStringLiteral("vanished")));
+        QTreeWidgetItem *secret = tree.tableItem(&refusing, QStringLiteral("secret"));
+        QVERIFY(secret);
+        QVERIFY2(secret->toolTip(0).contains(QLatin1String("AccessDeniedException")), qPrintable(secret->toolTip(0)));
+        tree.removeConnection(&refusing);
     }
 
     // Every label with a mnemonic leads somewhere, in the window, its tabs

@@ -230,6 +230,15 @@ void TestTransactionBuilder::draftsAndCliCommand()
     QCOMPARE(m_builder->actionCount(), 3);
     QCOMPARE(m_builder->action(2).type, TransactionAction::Type::Put);
     QVERIFY(m_builder->validate().isEmpty());
+    // A file that is not a transaction leaves the actions as they were.
+    const QString wrongPath = dir.filePath(QStringLiteral("wrong.json"));
+    QFile wrong(wrongPath);
+    QVERIFY(wrong.open(QIODevice::WriteOnly));
+    wrong.write("{\"TransactItems\": [{\"Put\": ");
+    wrong.close();
+    QVERIFY(!m_builder->loadDraft(wrongPath, &error));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(m_builder->actionCount(), 3);
 }
 
 void TestTransactionBuilder::freshBuilder()

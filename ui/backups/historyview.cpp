@@ -137,10 +137,9 @@ HistoryView::HistoryView(Connection *connection, const QString &table, QWidget *
         const QJsonObject created = r.body.value(s("BackupDetails")).toObject();
         if (r.ok() && created.value(s("BackupStatus")).toString() == QLatin1String("CREATING"))
             m_creating.insert(created.value(s("BackupArn")).toString(), created.value(s("BackupName")).toString());
-        if (r.ok())
-            emit statusMessage(done);
-        else
-            m_error->setError(errorText(r));
+        m_actionError = r.ok() ? QString() : errorText(r);
+        emit statusMessage(r.ok() ? done : m_actionError);
+        m_error->setError(m_actionError);
         refresh();
     });
     updateActions();
@@ -154,7 +153,7 @@ HistoryView::~HistoryView()
     stopWatcher(m_stateWatcher);
     stopWatcher(m_densityWatcher);
     stopWatcher(m_restoreWatcher);
-    stopWatcher(m_actionWatcher);
+    letFinish(m_actionWatcher); // a backup, its delete or a PITR change the user asked for is sent all the same
 }
 
 bool HistoryView::isLoading() const
@@ -267,7 +266,12 @@ void HistoryView::onState()
         m_error->setError(tr("Cannot read the table: %1").arg(st.error));
         return;
     }
-    m_error->setError(st.error.isEmpty() ? QString() : tr("Some of the history could not be read: %1").arg(st.error));
+    QStringList errors;
+    if (!m_actionError.isEmpty())
+        errors << m_actionError;
+    if (!st.error.isEmpty())
+        errors << tr("Some of the history could not be read: %1").arg(st.error);
+    m_error->setError(errors.join(QLatin1Char('\n')));
     for (const QString &arn : st.checked)
         m_creating.remove(arn);
     for (const TimelineBackup &b : st.backups)

@@ -124,6 +124,9 @@ private:
     quint64 m_densityShown = 0;
     bool m_statePending = false;
     bool m_actionPending = false;
+    // The last action's failure: shown until the next action succeeds (a
+    // refresh after it must not hide it).
+    QString m_actionError;
     QFutureWatcher<State> m_stateWatcher;
     QFutureWatcher<Density> m_densityWatcher;
     QFutureWatcher<RestoreOutcome> m_restoreWatcher;

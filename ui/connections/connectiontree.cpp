@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLocale>
+#include <QStyle>
 #include <QMenu>
 
 namespace dd::ui {
@@ -158,6 +159,10 @@ void ConnectionTree::onListed(Connection *connection)
             if (!replicas.isEmpty())
                 tip += QLatin1Char('\n') + tr("Global table, also in: %1").arg(replicas.join(QLatin1String(", ")));
             table->setToolTip(0, tip);
+            if (listing.describeErrors.contains(name)) {
+                table->setIcon(0, style()->standardIcon(QStyle::SP_MessageBoxWarning));
+                table->setToolTip(0, tr("%1\nCannot describe the table: %2").arg(name, listing.describeErrors.value(name)));
+            }
             for (const char *kind : {"GlobalSecondaryIndexes", "LocalSecondaryIndexes"}) {
                 const bool global = QLatin1String(kind).startsWith(QLatin1Char('G'));
                 for (const auto &v : t.value(QLatin1String(kind)).toArray()) {

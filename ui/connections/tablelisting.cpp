@@ -1,5 +1,6 @@
 #include "connections/tablelisting.h"
 
+#include "common/responses.h"
 #include "connections/connection.h"
 
 #include <QJsonArray>
@@ -18,7 +19,7 @@ void run(QPromise<TableListing> &promise, Connection *connection)
     for (;;) {
         const auto r = connection->callSync(QStringLiteral("ListTables"), request);
         if (!r.ok()) {
-            listing.error = QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
+            listing.error = errorText(r);
             promise.addResult(listing);
             return;
         }
@@ -33,9 +34,14 @@ void run(QPromise<TableListing> &promise, Connection *connection)
         if (promise.isCanceled())
             break;
         const auto r = connection->callSync(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), name}});
-        // A table deleted between the two calls just drops out.
-        if (r.ok())
+        if (r.ok()) {
             listing.tables << r.body.value(QStringLiteral("Table")).toObject();
+        } else if (r.error->type() != QLatin1String("ResourceNotFoundException")) {
+            // Throttled, refused by a policy that allows ListTables only...:
+            // the table is there all the same.
+            listing.tables << QJsonObject{{QStringLiteral("TableName"), name}};
+            listing.describeErrors.insert(name, errorText(r));
+        } // else deleted between the two calls: it drops out
     }
     promise.addResult(listing);
 }

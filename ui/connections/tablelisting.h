@@ -4,6 +4,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -13,8 +14,12 @@ namespace dd::ui {
 class Connection;
 
 struct TableListing {
-    QList<QJsonObject> tables; // DescribeTable's "Table" objects, by name
-    QString error;             // set when ListTables failed
+    // DescribeTable's "Table" objects, by name; a table whose DescribeTable
+    // failed (but for ResourceNotFound: deleted since ListTables) is a
+    // {"TableName": name} of its own, with the error in describeErrors.
+    QList<QJsonObject> tables;
+    QHash<QString, QString> describeErrors; // table name -> "Type: message"
+    QString error;                          // set when ListTables failed
 };
 
 // The connection must outlive the future (its destructor waits for it).

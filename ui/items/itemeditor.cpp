@@ -1,5 +1,6 @@
 #include "items/itemeditor.h"
 
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/itemjson.h"
 #include "common/watchers.h"
@@ -97,7 +98,10 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
     connect(m_tree->model(), &ItemTreeModel::itemEdited, this, &ItemEditor::onTreeEdited);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_save, &QPushButton::clicked, this, &ItemEditor::save);
-    connect(m_delete, &QPushButton::clicked, this, &ItemEditor::deleteItem);
+    connect(m_delete, &QPushButton::clicked, this, [this] {
+        confirm(this, QMessageBox::Warning, tr("Delete item"), tr("Delete this item from %1? This cannot be undone.").arg(m_table),
+                QStringLiteral("confirmDeleteItem"), [this] { deleteItem(); }, tr("Delete"));
+    });
     auto *saveShortcut = new QShortcut(QKeySequence::Save, this);
     connect(saveShortcut, &QShortcut::activated, this, &ItemEditor::save);
     connect(&m_checkWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, &ItemEditor::onChecked);
@@ -112,9 +116,9 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
 ItemEditor::~ItemEditor()
 {
     stopWatcher(m_checkWatcher);
-    stopWatcher(m_saveWatcher);
+    letFinish(m_saveWatcher); // a save or delete the user asked for is sent all the same
     stopWatcher(m_readWatcher);
-    stopWatcher(m_deleteWatcher);
+    letFinish(m_deleteWatcher);
 }
 
 ItemEditor::Format ItemEditor::format() const
@@ -390,10 +394,11 @@ void ItemEditor::onConflictChoice(int choice)
 {
     switch (choice) {
     case ConflictDialog::Overwrite:
-        // Save again, now conditional on the version the user has seen.
+        // Save again, now conditional on the version the user has seen: the
+        // item as it is now, or, deleted meanwhile, no item under its key.
         m_loaded = m_current;
-        m_mode = Mode::Edit;
-        m_delete->setVisible(true);
+        m_mode = m_current.isEmpty() ? Mode::New : Mode::Edit;
+        m_delete->setVisible(m_mode == Mode::Edit);
         save();
         break;
     case ConflictDialog::TakeTheirs:

@@ -10,13 +10,8 @@
 #include "connections/connectiontree.h"
 #include "connections/encryptionchange.h"
 #include "connections/encryptionprompts.h"
-#include "dax/daxclustersdialog.h"
-#include "exports/exportdialog.h"
-#include "exports/importdialog.h"
-#include "exports/jobsdialog.h"
+#include "mainwindow/connectionwindows.h"
 #include "migration/tablecopydialog.h"
-#include "policies/resourcepolicydialog.h"
-#include "replicas/replicasdialog.h"
 #include "security/datadirkey.h"
 
 #include <QLocale>
@@ -184,30 +179,11 @@ void MainWindow::newConnection()
 
 void MainWindow::closeConnection(Connection *connection)
 {
-    // Each lets its call go on without it.
-    for (auto *dialog : findChildren<ReplicasDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-    for (auto *dialog : findChildren<ExportDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-    for (auto *dialog : findChildren<ImportDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-    for (auto *dialog : findChildren<JobsDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-    for (auto *dialog : findChildren<DaxClustersDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-    for (auto *dialog : findChildren<ResourcePolicyDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
+    // Each window of the connection lets its calls go on without it.
+    for (QWidget *window : windowsOf(this, connection))
+        delete window;
     for (auto *dialog : findChildren<TableCopyDialog *>())
-        if (dialog->connection() == connection)
-            delete dialog;
-        else
-            dialog->removeConnection(connection); // stops a copy into it
+        dialog->removeConnection(connection); // stops a copy into it
     for (int i = m_tabs->count() - 1; i >= 0; --i)
         if (tabConnection(i) == connection)
             closeTab(i);

@@ -13,6 +13,7 @@
 #include "exports/importdialog.h"
 #include "exports/jobsdialog.h"
 #include "insights/contributorinsightsview.h"
+#include "mainwindow/connectionwindows.h"
 #include "mainwindow/tableviews.h"
 #include "migration/tablecopydialog.h"
 #include "partiql/partiqleditor.h"
@@ -49,6 +50,7 @@ TableDesigner *MainWindow::newTable(Connection *connection)
         return nullptr;
     auto *designer = new TableDesigner(connection, this);
     designer->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(designer, connection);
     connect(designer, &TableDesigner::tableCreated, this, [this, connection](const QString &table) {
         statusBar()->showMessage(tr("Created table %1").arg(table), 8000);
         openTable(connection, table);
@@ -63,6 +65,7 @@ TableDesigner *MainWindow::editTable(Connection *connection, const QString &tabl
         return nullptr;
     auto *designer = new TableDesigner(connection, this);
     designer->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(designer, connection);
     connect(designer, &TableDesigner::tableUpdated, this, [this, connection](const QString &name) {
         statusBar()->showMessage(tr("Updated table %1").arg(name), 8000);
         m_tree->refresh(connection);
@@ -166,16 +169,11 @@ ReplicasDialog *MainWindow::openReplicas(Connection *connection, const QString &
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (auto *d : findChildren<ReplicasDialog *>()) {
-        if (d->connection() == connection && d->tableName() == table) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<ReplicasDialog>(this, connection, table))
+        return d;
     auto *dialog = new ReplicasDialog(connection, table, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection, table);
     connect(dialog, &ReplicasDialog::openRegionRequested, this,
             [this](Connection *c, const QString &region, const QString &t) { openRegion(c, region, t); });
     // Other regions' connections list the replica's table once it is there.
@@ -188,16 +186,11 @@ ExportDialog *MainWindow::openExport(Connection *connection, const QString &tabl
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (auto *d : findChildren<ExportDialog *>()) {
-        if (d->connection() == connection && d->tableName() == table) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<ExportDialog>(this, connection, table))
+        return d;
     auto *dialog = new ExportDialog(connection, table, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection, table);
     dialog->show();
     return dialog;
 }
@@ -206,16 +199,11 @@ ImportDialog *MainWindow::openImport(Connection *connection)
 {
     if (!connection)
         return nullptr;
-    for (auto *d : findChildren<ImportDialog *>()) {
-        if (d->connection() == connection) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<ImportDialog>(this, connection))
+        return d;
     auto *dialog = new ImportDialog(connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection);
     connect(dialog, &ImportDialog::importFinished, this, [this](Connection *c) { m_tree->refresh(c); });
     connect(dialog, &ImportDialog::openTableRequested, this, [this](Connection *c, const QString &table) {
         m_tree->refresh(c);
@@ -229,17 +217,13 @@ JobsDialog *MainWindow::openJobs(Connection *connection)
 {
     if (!connection)
         return nullptr;
-    for (auto *d : findChildren<JobsDialog *>()) {
-        if (d->connection() == connection) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            d->refresh();
-            return d;
-        }
+    if (auto *d = raiseWindow<JobsDialog>(this, connection)) {
+        d->refresh();
+        return d;
     }
     auto *dialog = new JobsDialog(connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection);
     dialog->show();
     return dialog;
 }
@@ -248,19 +232,14 @@ TableCopyDialog *MainWindow::openTableCopy(Connection *connection, const QString
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (auto *d : findChildren<TableCopyDialog *>()) {
-        if (d->connection() == connection && d->tableName() == table) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<TableCopyDialog>(this, connection, table))
+        return d;
     QList<Connection *> targets;
     for (const auto &c : m_connections)
         targets << c.get();
     auto *dialog = new TableCopyDialog(connection, table, targets, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection, table);
     dialog->setRegionOpener([this](Connection *c, const QString &region) { return openRegion(c, region); });
     connect(dialog, &TableCopyDialog::copied, this, [this](Connection *c) { m_tree->refresh(c); });
     connect(dialog, &TableCopyDialog::openTableRequested, this, [this](Connection *c, const QString &t) {
@@ -275,16 +254,11 @@ ResourcePolicyDialog *MainWindow::openResourcePolicy(Connection *connection, con
 {
     if (!connection || table.isEmpty())
         return nullptr;
-    for (auto *d : findChildren<ResourcePolicyDialog *>()) {
-        if (d->connection() == connection && d->tableName() == table) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<ResourcePolicyDialog>(this, connection, table))
+        return d;
     auto *dialog = new ResourcePolicyDialog(connection, table, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection, table);
     dialog->show();
     return dialog;
 }
@@ -293,16 +267,11 @@ DaxClustersDialog *MainWindow::openDaxClusters(Connection *connection)
 {
     if (!connection)
         return nullptr;
-    for (auto *d : findChildren<DaxClustersDialog *>()) {
-        if (d->connection() == connection) {
-            d->show();
-            d->raise();
-            d->activateWindow();
-            return d;
-        }
-    }
+    if (auto *d = raiseWindow<DaxClustersDialog>(this, connection))
+        return d;
     auto *dialog = new DaxClustersDialog(connection, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    tagConnection(dialog, connection);
     dialog->show();
     return dialog;
 }

@@ -13,6 +13,7 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QFile>
+#include <QSaveFile>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
@@ -55,13 +56,17 @@ TransactionBuilder::TransactionBuilder(Connection *connection, QWidget *parent) 
         m_table->setEditText(current);
         m_loading = false;
         loadForm();
+        // Without the list the tables' keys are unknown: say why.
+        if (!listing.error.isEmpty())
+            emit statusMessage(tr("Cannot list the tables: %1").arg(listing.error));
+        m_table->setToolTip(listing.error.isEmpty() ? QString() : tr("Cannot list the tables: %1").arg(listing.error));
     });
     m_tablesWatcher.setFuture(startTableListing(m_connection));
 }
 
 TransactionBuilder::~TransactionBuilder()
 {
-    stopWatcher(m_runWatcher);
+    letFinish(m_runWatcher); // a transaction the user ran is sent all the same
     stopWatcher(m_tablesWatcher);
 }
 
@@ -442,6 +447,16 @@ void TransactionBuilder::clearResults()
 
 bool TransactionBuilder::pasteJson(const QString &text, QString *error)
 {
+    QList<TransactionAction> parsed;
+    if (!parseActions(text, &parsed, error))
+        return false;
+    for (const TransactionAction &a : parsed)
+        addAction(a);
+    return true;
+}
+
+bool TransactionBuilder::parseActions(const QString &text, QList<TransactionAction> *actions, QString *error)
+{
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &pe);
     QJsonArray elements;
@@ -455,15 +470,12 @@ bool TransactionBuilder::pasteJson(const QString &text, QString *error)
         *error = tr("Not JSON: %1").arg(pe.errorString());
         return false;
     }
-    QList<TransactionAction> parsed;
     for (const QJsonValue &v : elements) {
         TransactionAction a;
         if (!TransactionAction::fromRequest(v.toObject(), &a, error))
             return false;
-        parsed << a;
+        *actions << a;
     }
-    for (const TransactionAction &a : parsed)
-        addAction(a);
     return true;
 }
 
@@ -562,12 +574,17 @@ bool TransactionBuilder::saveDraft(const QString &path, QString *error) const
     QJsonArray actions;
     for (const TransactionAction &a : m_actions)
         actions.append(a.toDraft());
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    // All or nothing: a full disk leaves the file there was, not half a draft.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
         *error = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
     file.write(QJsonDocument(QJsonObject{{p("dynamodeskTransactionDraft"), 1}, {p("actions"), actions}}).toJson(QJsonDocument::Indented));
+    if (!file.commit()) {
+        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
+        return false;
+    }
     return true;
 }
 
@@ -582,9 +599,15 @@ bool TransactionBuilder::loadDraft(const QString &path, QString *error)
     const QJsonObject draft = QJsonDocument::fromJson(data).object();
     if (!draft.contains(p("dynamodeskTransactionDraft"))) {
         // A transact.json as the AWS CLI takes it: load its actions.
+        QList<TransactionAction> parsed;
+        if (!parseActions(QString::fromUtf8(data), &parsed, error))
+            return false; // the actions stay
         m_actions.clear();
+        clearResults();
         refreshList();
-        return pasteJson(QString::fromUtf8(data), error);
+        for (const TransactionAction &a : parsed)
+            addAction(a);
+        return true;
     }
     m_actions.clear();
     for (const QJsonValue &v : draft.value(p("actions")).toArray())

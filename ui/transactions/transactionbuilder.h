@@ -67,7 +67,7 @@ public:
     bool run();                  // validates, then starts TransactWriteItems; false if invalid or busy
     bool isRunning() const { return m_runWatcher.isRunning(); }
     bool saveDraft(const QString &path, QString *error) const;
-    bool loadDraft(const QString &path, QString *error); // replaces the actions
+    bool loadDraft(const QString &path, QString *error); // replaces the actions; keeps them if the file does not load
     QString cliCommand() const;  // the command and transact.json, as copied
     // The transaction as copied: cliCommand(), or a program (common/codesnippet.h).
     QString copyText(CopyFormat format) const;
@@ -92,6 +92,8 @@ signals:
     void statusMessage(const QString &message);
 
 private:
+    // The actions of pasted JSON (as pasteJson() takes it); false and *error when it does not parse.
+    static bool parseActions(const QString &text, QList<TransactionAction> *actions, QString *error);
     // How an ActionResult's code reads. AWS's reason codes name failures;
     // the others read as words ("None": this action was fine, another one
     // cancelled the transaction). All empty for an empty code.
