@@ -149,10 +149,20 @@ QJsonObject publicDescription(OpContext &ctx, const storage::TableDef &table, bo
             for (auto it = stored.begin(); it != stored.end(); ++it)
                 if (!isPrivateMember(it.key()))
                     index.insert(it.key(), it.value());
+            // A global index's status as shown: one made with the table is
+            // stored CREATING and is ACTIVE once the table is (also while a
+            // later change keeps the table UPDATING); one that UpdateTable
+            // added is CREATING until its backfill is done and its
+            // _StatusUntilMs has passed; UPDATING (new throughput) until its
+            // _StatusUntilMs.
             const QString indexStatus = index.value(p("IndexStatus")).toString();
-            if (kind[0] == 'G' && !index.value(p("Backfilling")).toBool() && status == p("ACTIVE")
-                && (indexStatus == p("CREATING") || (indexStatus == p("UPDATING") && now >= stored.value(p("_StatusUntilMs")).toInteger())))
-                index.insert(p("IndexStatus"), p("ACTIVE"));
+            const bool settled = now >= stored.value(p("_StatusUntilMs")).toInteger();
+            if (kind[0] == 'G' && !index.value(p("Backfilling")).toBool()) {
+                if ((indexStatus == p("CREATING") && status != p("CREATING") && settled) || (indexStatus == p("UPDATING") && settled))
+                    index.insert(p("IndexStatus"), p("ACTIVE"));
+                else if (indexStatus == p("ACTIVE") && !settled)
+                    index.insert(p("IndexStatus"), p("CREATING"));
+            }
             if (kind[0] == 'G')
                 index.insert(p("WarmThroughput"), WarmThroughput::describe(stored, everOnDemand, now));
             if (index.contains(p("ProvisionedThroughput")))
@@ -194,8 +204,12 @@ Result<std::shared_ptr<const storage::TableDef>> requireTable(OpContext &ctx, co
     auto table = ctx.db.table(name);
     // AWS: "The operation tried to access a nonexistent table or index. The
     // resource might not be specified correctly, or its status might not be
-    // ACTIVE." A table being restored takes no item operations.
-    if (!table || (itemOperation && table->restoring))
+    // ACTIVE." A table being restored takes no item operations, nor one
+    // still CREATING (only with delayTransientStatuses; then the status is
+    // checked, as AWS does, so that a client that skips its waiter fails
+    // here as it would there).
+    if (!table || (itemOperation && (table->restoring || (ctx.options.delayTransientStatuses
+                                                          && liveStatus(table->description, ctx.clock->nowMs()) == p("CREATING")))))
         return ApiError::resourceNotFound(itemOperation ? p("Requested resource not found")
                                                         : QStringLiteral("Requested resource not found: Table: %1 not found").arg(name));
     return table;

@@ -96,10 +96,6 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
     const QString tableName = desc.value(p("TableName")).toString();
     const bool onDemand = desc.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString() == p("PAY_PER_REQUEST");
     QJsonArray gsis = desc.value(p("GlobalSecondaryIndexes")).toArray();
-    // Indexes whose deletion has run its course are dropped from the description for good.
-    for (qsizetype i = gsis.size() - 1; i >= 0; --i)
-        if (indexGone(gsis.at(i).toObject(), nowMs))
-            gsis.removeAt(i);
     const QJsonArray lsis = desc.value(p("LocalSecondaryIndexes")).toArray();
     const auto findIn = [](const QJsonArray &list, const QString &name) -> qsizetype {
         for (qsizetype i = 0; i < list.size(); ++i)
@@ -183,6 +179,11 @@ std::optional<ApiError> applyIndexUpdates(OpContext &ctx, const QJsonObject &req
             initial.with(c.value(p("WarmThroughput")).toObject())
                 .storeIn(index, WarmThroughput::requested(c) && ctx.options.delayTransientStatuses ? nowMs + kTransientStatusMs : 0);
             OnDemandThroughput::applyTo(index, c.value(p("OnDemandThroughput")).toObject());
+            // With delayTransientStatuses it stays CREATING as long as the
+            // table is UPDATING, also once its backfill is done (AWS: the
+            // index and the table become ACTIVE together).
+            if (ctx.options.delayTransientStatuses)
+                index.insert(p("_StatusUntilMs"), nowMs + kTransientStatusMs);
             gsis.append(index);
         } else if (u.contains(p("Delete"))) {
             const QString name = u.value(p("Delete")).toObject().value(p("IndexName")).toString();
@@ -348,6 +349,19 @@ Result<QByteArray> updateTable(OpContext &ctx, const QJsonObject &req)
         [&](storage::WriteTxn &txn) -> Result<std::shared_ptr<const storage::TableDef>> {
             DD_ASSIGN(auto table, requireTable(ctx, name, false));
             QJsonObject desc = table->description;
+            // Indexes whose deletion has run its course leave the description
+            // for good: the answer shows only those still DELETING and those
+            // this request deletes.
+            if (desc.contains(p("GlobalSecondaryIndexes"))) {
+                QJsonArray gsis = desc.value(p("GlobalSecondaryIndexes")).toArray();
+                for (qsizetype i = gsis.size() - 1; i >= 0; --i)
+                    if (indexGone(gsis.at(i).toObject(), txn.nowMs))
+                        gsis.removeAt(i);
+                if (gsis.isEmpty())
+                    desc.remove(p("GlobalSecondaryIndexes"));
+                else
+                    desc.insert(p("GlobalSecondaryIndexes"), gsis);
+            }
             const QString status = liveStatus(desc, txn.nowMs);
             if (status != p("ACTIVE"))
                 return ApiError::resourceInUse(QStringLiteral("Attempt to change a resource which is still in use: Table is being %1: %2")

@@ -151,6 +151,8 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
         QJsonArray out;
         for (const auto &v : d.value(p(kind)).toArray()) {
             const QJsonObject i = v.toObject();
+            if (i.value(p("IndexStatus")).toString() == p("DELETING"))
+                continue; // not in the backup (nor in a restore of it)
             QJsonObject info{{p("IndexName"), i.value(p("IndexName"))}, {p("KeySchema"), i.value(p("KeySchema"))}, {p("Projection"), i.value(p("Projection"))}};
             if (kind[0] == 'G')
                 info.insert(p("ProvisionedThroughput"), i.value(p("ProvisionedThroughput")));

@@ -39,6 +39,7 @@ private slots:
     void rejectedWritesChangeNothing();
     void itemCountAndSizeFollowWrites();
     void delayTransientStatuses();
+    void indexStatusesWhileTheTableChanges();
     void concurrentWritersAllLand();
     void deleteTableInMemoryDoesNotDeadlock();
     void largeItemsLiveBesideTheirRows();
@@ -301,6 +302,88 @@ void TestItemOps::delayTransientStatuses()
              QStringLiteral("ACTIVE"));
     QCOMPARE(ok("DescribeTimeToLive", R"({"TableName":"slow"})").value(QLatin1String("TimeToLiveDescription")).toObject()
                  .value(QLatin1String("TimeToLiveStatus")).toString(), QStringLiteral("DISABLED"));
+}
+
+namespace {
+
+// IndexName -> IndexStatus of `table`'s global secondary indexes.
+QMap<QString, QString> indexStatuses(const QJsonObject &table)
+{
+    QMap<QString, QString> out;
+    for (const auto &v : table.value(QLatin1String("GlobalSecondaryIndexes")).toArray())
+        out.insert(v.toObject().value(QLatin1String("IndexName")).toString(), v.toObject().value(QLatin1String("IndexStatus")).toString());
+    return out;
+}
+
+} // namespace
+
+// With delayTransientStatuses: item operations on a table still CREATING
+// fail as on AWS; the indexes made with a table are ACTIVE once it is, also
+// while a later change keeps it UPDATING; an index UpdateTable adds is
+// CREATING until the table's update ends. In either mode a deleted index
+// leaves later answers (UpdateTable, DescribeBackup) once its deletion ends.
+void TestItemOps::indexStatusesWhileTheTableChanges()
+{
+    api::EngineOptions o;
+    o.inMemory = true;
+    o.clock = &m_clock;
+    o.delayTransientStatuses = true;
+    m_engine = std::move(api::Engine::open(o).value());
+    const QJsonObject created = ok("CreateTable", R"({"TableName":"gsis","BillingMode":"PAY_PER_REQUEST",
+        "AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},{"AttributeName":"a","AttributeType":"S"}],
+        "KeySchema":[{"AttributeName":"pk","KeyType":"HASH"}],
+        "GlobalSecondaryIndexes":[{"IndexName":"byA","KeySchema":[{"AttributeName":"a","KeyType":"HASH"}],"Projection":{"ProjectionType":"KEYS_ONLY"}}]})");
+    QCOMPARE(indexStatuses(created.value(QLatin1String("TableDescription")).toObject()).value(QStringLiteral("byA")), QStringLiteral("CREATING"));
+    for (const auto &[op, body] : std::initializer_list<std::pair<const char *, const char *>>{
+             {"PutItem", R"({"TableName":"gsis","Item":{"pk":{"S":"1"}}})"},
+             {"GetItem", R"({"TableName":"gsis","Key":{"pk":{"S":"1"}}})"},
+             {"Scan", R"({"TableName":"gsis"})"},
+             {"BatchWriteItem", R"({"RequestItems":{"gsis":[{"PutRequest":{"Item":{"pk":{"S":"1"}}}}]}})"},
+             {"TransactWriteItems", R"({"TransactItems":[{"Put":{"TableName":"gsis","Item":{"pk":{"S":"1"}}}}]})"}}) {
+        const ApiError e = fail(op, body);
+        QVERIFY2(e.type() == QLatin1String("ResourceNotFoundException") || e.message().contains(QLatin1String("ResourceNotFound")),
+                 qPrintable(QLatin1String(op) + QLatin1String(": ") + e.type() + QLatin1String(" ") + e.message()));
+    }
+    QVERIFY(fail("GetItem", R"({"TableName":"gsis","Key":{"pk":{"S":"1"}}})").type() == QLatin1String("ResourceNotFoundException"));
+    m_clock.advanceMs(10'000);
+    ok("PutItem", R"({"TableName":"gsis","Item":{"pk":{"S":"1"},"a":{"S":"x"},"b":{"S":"y"}}})");
+
+    // Adding byB: the table UPDATING, byA ACTIVE, byB CREATING, after its backfill too.
+    const QJsonObject adding = ok("UpdateTable", R"({"TableName":"gsis","AttributeDefinitions":[{"AttributeName":"pk","AttributeType":"S"},
+        {"AttributeName":"a","AttributeType":"S"},{"AttributeName":"b","AttributeType":"S"}],
+        "GlobalSecondaryIndexUpdates":[{"Create":{"IndexName":"byB","KeySchema":[{"AttributeName":"b","KeyType":"HASH"}],
+                                                  "Projection":{"ProjectionType":"KEYS_ONLY"}}}]})");
+    QMap<QString, QString> statuses = indexStatuses(adding.value(QLatin1String("TableDescription")).toObject());
+    QCOMPARE(statuses.value(QStringLiteral("byA")), QStringLiteral("ACTIVE"));
+    QCOMPARE(statuses.value(QStringLiteral("byB")), QStringLiteral("CREATING"));
+    const auto describe = [this] { return ok("DescribeTable", R"({"TableName":"gsis"})").value(QLatin1String("Table")).toObject(); };
+    QVERIFY(QTest::qWaitFor([&] { return !describe().value(QLatin1String("GlobalSecondaryIndexes")).toArray().at(1).toObject().value(QLatin1String("Backfilling")).toBool(); }, 10'000));
+    QCOMPARE(describe().value(QLatin1String("TableStatus")).toString(), QStringLiteral("UPDATING"));
+    statuses = indexStatuses(describe());
+    QCOMPARE(statuses.value(QStringLiteral("byA")), QStringLiteral("ACTIVE"));
+    QCOMPARE(statuses.value(QStringLiteral("byB")), QStringLiteral("CREATING"));
+    m_clock.advanceMs(10'000);
+    QCOMPARE(describe().value(QLatin1String("TableStatus")).toString(), QStringLiteral("ACTIVE"));
+    statuses = indexStatuses(describe());
+    QCOMPARE(statuses.value(QStringLiteral("byB")), QStringLiteral("ACTIVE"));
+
+    // Deleting byB: DELETING in its own answer, gone from every later one.
+    const QJsonObject deleting = ok("UpdateTable", R"({"TableName":"gsis","GlobalSecondaryIndexUpdates":[{"Delete":{"IndexName":"byB"}}]})");
+    QCOMPARE(indexStatuses(deleting.value(QLatin1String("TableDescription")).toObject()).value(QStringLiteral("byB")), QStringLiteral("DELETING"));
+    m_clock.advanceMs(10'000);
+    QVERIFY(!indexStatuses(describe()).contains(QStringLiteral("byB")));
+    const QJsonObject later = ok("UpdateTable", R"({"TableName":"gsis","StreamSpecification":{"StreamEnabled":true,"StreamViewType":"KEYS_ONLY"}})");
+    statuses = indexStatuses(later.value(QLatin1String("TableDescription")).toObject());
+    QCOMPARE(statuses.keys(), QStringList{QStringLiteral("byA")});
+    QCOMPARE(statuses.value(QStringLiteral("byA")), QStringLiteral("ACTIVE"));
+    m_clock.advanceMs(10'000);
+    const QString arn = ok("CreateBackup", R"({"TableName":"gsis","BackupName":"withoutB"})").value(QLatin1String("BackupDetails")).toObject()
+                            .value(QLatin1String("BackupArn")).toString();
+    const QJsonObject backup = ok("DescribeBackup", QJsonObject{{QStringLiteral("BackupArn"), arn}})
+                                   .value(QLatin1String("BackupDescription")).toObject();
+    const QJsonArray backedUp = backup.value(QLatin1String("SourceTableFeatureDetails")).toObject().value(QLatin1String("GlobalSecondaryIndexes")).toArray();
+    QCOMPARE(backedUp.size(), 1);
+    QCOMPARE(backedUp.at(0).toObject().value(QLatin1String("IndexName")).toString(), QStringLiteral("byA"));
 }
 
 void TestItemOps::concurrentWritersAllLand()
