@@ -655,6 +655,12 @@ Elemente: %3 (bei AWS etwa alle sechs Stunden aktualisiert)</translation>
         <source>Contri&amp;butor insights</source>
         <translation>&amp;Contributor Insights</translation>
     </message>
+    <message>
+        <source>%1
+Cannot describe the table: %2</source>
+        <translation>%1
+Die Tabelle kann nicht beschrieben werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ContributorChart</name>
@@ -2182,6 +2188,18 @@ Manifest: %2</numerusform>
     <message>
         <source>Reading the item before saving failed: %1</source>
         <translation>Das Element konnte vor dem Speichern nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>Element löschen</translation>
+    </message>
+    <message>
+        <source>Delete this item from %1? This cannot be undone.</source>
+        <translation>Dieses Element aus %1 löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -5357,6 +5375,10 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Item:</source>
         <translation>Element:</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables: %1</source>
+        <translation>Die Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
 </context>
 <context>

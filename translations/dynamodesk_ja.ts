@@ -654,6 +654,12 @@ Items: %3 (updated about every six hours on AWS)</source>
         <source>Contri&amp;butor insights</source>
         <translation>Contributor Insights(&amp;B)</translation>
     </message>
+    <message>
+        <source>%1
+Cannot describe the table: %2</source>
+        <translation>%1
+テーブルを記述できません: %2</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ContributorChart</name>
@@ -2174,6 +2180,18 @@ Manifest: %2</source>
     <message>
         <source>Reading the item before saving failed: %1</source>
         <translation>保存前に項目を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Delete item</source>
+        <translation>項目を削除</translation>
+    </message>
+    <message>
+        <source>Delete this item from %1? This cannot be undone.</source>
+        <translation>%1 からこの項目を削除しますか？元に戻せません。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
     </message>
 </context>
 <context>
@@ -5336,6 +5354,10 @@ Click to see what it holds</source>
     <message>
         <source>Item:</source>
         <translation>項目:</translation>
+    </message>
+    <message>
+        <source>Cannot list the tables: %1</source>
+        <translation>テーブルを一覧できません: %1</translation>
     </message>
 </context>
 <context>
