@@ -15,9 +15,11 @@
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QTabWidget>
+#include <QItemSelectionModel>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -41,6 +43,7 @@ private slots:
     void latencyFromWriteToRow();
     void openedFromTheTableMenu();
     void streamReplacedByANewOne();
+    void boundedModelKeepsTheSelection();
     void cleanupTestCase();
 
 private:
@@ -158,14 +161,21 @@ void TestStreamViewer::filtersAndExport()
     QCOMPARE(model->rowCount(), 1);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("records.jsonl"));
-    QString error;
-    QVERIFY2(m_viewer->exportJsonLines(path, &error), qPrintable(error));
+    const QString error = m_viewer->exportJsonLines(path).result();
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QList<QByteArray> lines = file.readAll().split('\n');
     QCOMPARE(lines.size(), 2); // one record and the final newline
     const QJsonObject record = QJsonDocument::fromJson(lines[0]).object();
     QCOMPARE(record.value(QStringLiteral("eventName")).toString(), QStringLiteral("MODIFY"));
+    // A file that cannot be written says so in a box that the next poll
+    // does not clear (the error line did).
+    QVERIFY(!m_viewer->exportJsonLines(dir.filePath(QStringLiteral("no/such/folder/records.jsonl"))).result().isEmpty());
+    QMessageBox *failed = nullptr;
+    QTRY_VERIFY((failed = m_viewer->findChild<QMessageBox *>(QStringLiteral("exportFailed"))) != nullptr);
+    QVERIFY(failed->text().contains(QLatin1String("no/such/folder")));
+    failed->close();
     QVERIFY(record.value(QStringLiteral("dynamodb")).toObject().contains(QStringLiteral("OldImage")));
     events->setCurrentIndex(0);
     QCOMPARE(model->rowCount(), 3);
@@ -298,6 +308,53 @@ void TestStreamViewer::streamReplacedByANewOne()
     QTRY_COMPARE_WITH_TIMEOUT(m_viewer->model()->totalCount(), before + 1, 10000);
     QCOMPARE(m_viewer->model()->record(m_viewer->model()->rowCount() - 1).keysText(), QStringLiteral("pk=after"));
     QVERIFY(label->text().isEmpty());
+}
+
+// Past its bound the model drops its oldest rows and adds the new ones:
+// no reset, so a selected row stays selected while a busy stream goes on.
+void TestStreamViewer::boundedModelKeepsTheSelection()
+{
+    StreamRecordModel model;
+    model.setMaxRecords(5);
+    const auto batch = [](int from, int count) {
+        QList<StreamRecord> records;
+        for (int i = from; i < from + count; ++i) {
+            StreamRecord r;
+            r.eventName = i % 2 ? QStringLiteral("MODIFY") : QStringLiteral("INSERT");
+            r.sequenceNumber = QString::number(100 + i);
+            r.keys = QJsonObject{{QStringLiteral("pk"), uitest::S(QString::number(i))}};
+            records << r;
+        }
+        return records;
+    };
+    QItemSelectionModel selection(&model);
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    model.append(batch(0, 4));
+    selection.setCurrentIndex(model.index(3, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    model.append(batch(4, 3)); // 7 received: the two oldest go
+    QCOMPARE(resets.count(), 0);
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.totalCount(), 5);
+    QCOMPARE(model.record(0).sequenceNumber, QStringLiteral("102"));
+    QCOMPARE(model.record(4).sequenceNumber, QStringLiteral("106"));
+    QCOMPARE(selection.currentIndex().row(), 1);
+    QCOMPARE(model.record(selection.currentIndex().row()).sequenceNumber, QStringLiteral("103"));
+    // Filtered: only INSERTs shown; the bound still counts every record.
+    model.setFilter({QStringLiteral("INSERT")}, QString());
+    QCOMPARE(model.rowCount(), 3); // 102, 104, 106
+    model.append(batch(7, 2)); // 107 (MODIFY), 108 (INSERT): 102 and 103 go
+    QCOMPARE(model.totalCount(), 5);
+    QCOMPARE(model.rowCount(), 3); // 104, 106, 108
+    QCOMPARE(model.record(0).sequenceNumber, QStringLiteral("104"));
+    QCOMPARE(model.record(2).sequenceNumber, QStringLiteral("108"));
+    // A batch larger than the bound keeps its newest records.
+    model.setFilter({}, QString());
+    model.append(batch(9, 8));
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.record(0).sequenceNumber, QStringLiteral("112"));
+    QCOMPARE(model.record(4).sequenceNumber, QStringLiteral("116"));
 }
 
 QTEST_MAIN(TestStreamViewer)

@@ -1,9 +1,14 @@
 #include "streams/streamrecordmodel.h"
 
+#include "common/palettecolours.h"
+
+#include <QApplication>
 #include <QBrush>
 #include <QColor>
 #include <QFont>
 #include <QFontDatabase>
+
+#include <algorithm>
 
 namespace dd::ui {
 
@@ -37,9 +42,11 @@ QVariant StreamRecordModel::data(const QModelIndex &index, int role) const
     if (role == Qt::ToolTipRole && index.column() == ChangesColumn)
         return r.changesText().replace(QLatin1String("; "), QLatin1String("\n"));
     if (role == Qt::ForegroundRole && index.column() == EventColumn) {
-        if (r.eventName == QLatin1String("INSERT")) return QBrush(QColor(0x2e, 0x8b, 0x3e));
-        if (r.eventName == QLatin1String("REMOVE")) return QBrush(QColor(0xc8, 0x32, 0x32));
-        return QBrush(QColor(0xc0, 0x80, 0x10));
+        // From the palette: readable on light and dark ones alike.
+        const QPalette palette = QApplication::palette();
+        if (r.eventName == QLatin1String("INSERT")) return QBrush(colours::successText(palette));
+        if (r.eventName == QLatin1String("REMOVE")) return QBrush(colours::failureText(palette));
+        return QBrush(colours::blend(colours::highlightHue(palette, 40), palette.color(QPalette::Text), 0.35));
     }
     if (role == Qt::FontRole && index.column() == EventColumn) {
         QFont f;
@@ -68,22 +75,29 @@ void StreamRecordModel::append(const QList<StreamRecord> &records)
 {
     if (records.isEmpty())
         return;
-    if (m_all.size() + records.size() > kMaxRecords) {
-        beginResetModel();
-        m_all.append(records);
-        m_all.remove(0, m_all.size() - kMaxRecords);
-        m_shown.clear();
-        for (int i = 0; i < m_all.size(); ++i)
-            if (accepts(m_all[i]))
-                m_shown.append(i);
-        endResetModel();
-        return;
+    // Over the bound: drop the oldest first, and the rows that showed them.
+    const qint64 excess = qint64(m_all.size()) + records.size() - m_maxRecords;
+    if (excess > 0) {
+        const qint64 drop = std::min<qint64>(excess, qint64(m_all.size()));
+        const qint64 firstKept = m_dropped + drop;
+        const auto gone = std::lower_bound(m_shown.begin(), m_shown.end(), firstKept) - m_shown.begin();
+        if (gone > 0) {
+            beginRemoveRows(QModelIndex(), 0, int(gone) - 1);
+            m_shown.remove(0, gone);
+            endRemoveRows();
+        }
+        m_all.erase(m_all.begin(), m_all.begin() + drop);
+        m_dropped = firstKept;
     }
-    QList<int> added;
-    for (const StreamRecord &r : records) {
-        m_all.append(r);
-        if (accepts(r))
-            added.append(int(m_all.size()) - 1);
+    // A batch larger than the bound keeps its newest records only.
+    const qsizetype skip = std::max<qsizetype>(0, records.size() - m_maxRecords);
+    if (skip > 0)
+        m_dropped += skip;
+    QList<qint64> added;
+    for (qsizetype i = skip; i < records.size(); ++i) {
+        m_all.push_back(records[i]);
+        if (accepts(records[i]))
+            added.append(m_dropped + qint64(m_all.size()) - 1);
     }
     if (added.isEmpty())
         return;
@@ -95,6 +109,7 @@ void StreamRecordModel::append(const QList<StreamRecord> &records)
 void StreamRecordModel::clear()
 {
     beginResetModel();
+    m_dropped += qint64(m_all.size());
     m_all.clear();
     m_shown.clear();
     endResetModel();
@@ -109,7 +124,7 @@ void StreamRecordModel::setFilter(const QSet<QString> &events, const QString &te
 
 const StreamRecord &StreamRecordModel::record(int row) const
 {
-    return m_all.at(m_shown.at(row));
+    return at(m_shown.at(row));
 }
 
 bool StreamRecordModel::accepts(const StreamRecord &r) const
@@ -121,9 +136,9 @@ void StreamRecordModel::refilter()
 {
     beginResetModel();
     m_shown.clear();
-    for (int i = 0; i < m_all.size(); ++i)
+    for (size_t i = 0; i < m_all.size(); ++i)
         if (accepts(m_all[i]))
-            m_shown.append(i);
+            m_shown.append(m_dropped + qint64(i));
     endResetModel();
 }
 

@@ -1,13 +1,17 @@
 // StreamRecordModel: the records the stream viewer received, oldest first,
 // as rows of time, event, keys and changes; filtered by event type and text
 // (only matching rows are shown). Appends only; keeps at most kMaxRecords,
-// dropping the oldest. GUI thread only; never opens a dialog.
+// dropping the oldest: their rows are removed and the new ones inserted, so
+// that the selection and the current row stay (a reset cleared them on
+// every poll of a busy stream). GUI thread only; never opens a dialog.
 #pragma once
 
 #include "streams/streamrecord.h"
 
 #include <QAbstractTableModel>
 #include <QSet>
+
+#include <deque>
 
 namespace dd::ui {
 
@@ -30,13 +34,18 @@ public:
     void setFilter(const QSet<QString> &events, const QString &text);
     const StreamRecord &record(int row) const; // a shown row
     int totalCount() const { return int(m_all.size()); }
+    void setMaxRecords(int max) { m_maxRecords = max; } // kMaxRecords unless a test says otherwise
 
 private:
     bool accepts(const StreamRecord &r) const;
     void refilter();
 
-    QList<StreamRecord> m_all;  // everything received, oldest first
-    QList<int> m_shown;         // indexes into m_all of the rows shown
+    const StreamRecord &at(qint64 position) const { return m_all[size_t(position - m_dropped)]; }
+
+    std::deque<StreamRecord> m_all; // everything kept, oldest first
+    qint64 m_dropped = 0;           // records dropped from m_all's front so far
+    QList<qint64> m_shown;          // the rows shown: positions of m_all's records (index + m_dropped), ascending
+    int m_maxRecords = kMaxRecords;
     QSet<QString> m_events;
     QString m_text;
 };

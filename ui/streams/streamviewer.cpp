@@ -12,6 +12,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
+#include <QMessageBox>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -139,13 +141,8 @@ StreamViewer::StreamViewer(Connection *connection, const QString &table, QWidget
     connect(exportButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export records"), m_table + QStringLiteral("-stream.jsonl"),
                                                           tr("JSON Lines (*.jsonl)"));
-        QString error;
-        if (path.isEmpty())
-            return;
-        if (exportJsonLines(path, &error))
-            emit statusMessage(tr("Exported %n record(s) to %1", nullptr, m_model->rowCount()).arg(path));
-        else
-            m_error->setError(error);
+        if (!path.isEmpty())
+            exportJsonLines(path);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &StreamViewer::showDetail);
     connect(m_model, &QAbstractItemModel::modelReset, this, &StreamViewer::showDetail);
@@ -171,6 +168,7 @@ StreamViewer::~StreamViewer()
         m_connection->engine()->removeCommitListener(m_connection->region(), m_commitListener);
     m_timer.stop();
     stopWatcher(m_pollWatcher);
+    letFinish(m_exportWatcher); // the file is written all the same
 }
 
 void StreamViewer::start(bool fromTrimHorizon)
@@ -347,22 +345,41 @@ void StreamViewer::updateCounts()
     m_counts->setText(text);
 }
 
-bool StreamViewer::exportJsonLines(const QString &path, QString *error) const
+QFuture<QString> StreamViewer::exportJsonLines(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    for (int i = 0; i < m_model->rowCount(); ++i) {
-        file.write(QJsonDocument(m_model->record(i).raw).toJson(QJsonDocument::Compact));
-        file.write("\n");
-    }
-    if (!file.flush()) {
-        *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    QList<QJsonObject> records; // shared copies: the model may change meanwhile
+    records.reserve(m_model->rowCount());
+    for (int i = 0; i < m_model->rowCount(); ++i)
+        records << m_model->record(i).raw;
+    const qsizetype count = records.size();
+    QFuture<QString> future = QtConcurrent::run([path, records = std::move(records)]() -> QString {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        for (const QJsonObject &raw : records) {
+            file.write(QJsonDocument(raw).toJson(QJsonDocument::Compact));
+            file.write("\n");
+        }
+        if (!file.commit())
+            return tr("Cannot write %1: %2").arg(path, file.errorString());
+        return QString();
+    });
+    stopWatcher(m_exportWatcher); // an earlier export still writing finishes unheard
+    connect(&m_exportWatcher, &QFutureWatcher<QString>::finished, this, [this, path, count] {
+        const QString error = m_exportWatcher.result();
+        if (error.isEmpty()) {
+            emit statusMessage(tr("Exported %n record(s) to %1", nullptr, int(count)).arg(path));
+            return;
+        }
+        // Not in the error line: the next poll clears that.
+        emit statusMessage(error);
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Export records"), error, QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("exportFailed"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    });
+    m_exportWatcher.setFuture(future);
+    return future;
 }
 
 } // namespace dd::ui

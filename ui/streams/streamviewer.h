@@ -68,8 +68,10 @@ public:
     // (digits) or a local time of day (HH:mm or HH:mm:ss). False when none is.
     bool jumpTo(const QString &target);
     // Writes the shown records (as GetRecords returned them) one JSON object
-    // per line. False and *error when the file cannot be written.
-    bool exportJsonLines(const QString &path, QString *error) const;
+    // per line, on a pool thread (up to kMaxRecords of them), all or nothing
+    // (QSaveFile); then statusMessage() says how it went, and a failure also
+    // shows in a message box. The future's result: the error, empty once written.
+    QFuture<QString> exportJsonLines(const QString &path);
 
 signals:
     void recordsArrived(int count); // after records were added to the model or the buffer
@@ -91,6 +93,7 @@ private:
     QList<StreamRecord> m_buffer;   // received while paused
     QTimer m_timer;
     QFutureWatcher<StreamPoll> m_pollWatcher;
+    QFutureWatcher<QString> m_exportWatcher;
     bool m_pollAgain = false;               // a poll was asked for while one ran
     int m_commitListener = 0;               // the engine's commit listener id; 0: none
     std::atomic<bool> m_commitPending{false}; // a wake-up is queued (set by committing threads)
