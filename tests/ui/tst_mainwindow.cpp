@@ -10,6 +10,7 @@
 
 #include "backups/historyview.h"
 #include "backups/restoredialog.h"
+#include "browser/itemtablemodel.h"
 #include "browser/tablebrowser.h"
 #include "connections/connectiondialog.h"
 #include "connections/connectiontree.h"
@@ -203,6 +204,53 @@ private slots:
         QVERIFY(secret);
         QVERIFY2(secret->toolTip(0).contains(QLatin1String("AccessDeniedException")), qPrintable(secret->toolTip(0)));
         tree.removeConnection(&refusing);
+    }
+
+    // Closing a table tab while it imports asks first; "Stop and close"
+    // stops the import (it went on unseen before), Cancel keeps the tab.
+    void closingABusyTabAsksAndStopsItsJob()
+    {
+        MainWindow window;
+        window.setRememberConnections(false);
+        Connection *c = window.addConnection(uitest::inMemoryConnection());
+        uitest::createTable(*c, QStringLiteral("big"), QStringLiteral("pk"));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("big.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        constexpr int kItems = 200000;
+        for (int i = 0; i < kItems; ++i)
+            file.write(QStringLiteral("{\"pk\":{\"S\":\"k%1\"},\"v\":{\"S\":\"%2\"}}\n").arg(i).arg(QString(60, QLatin1Char('x'))).toUtf8());
+        file.close();
+        TableBrowser *browser = window.openTable(c, QStringLiteral("big"));
+        QVERIFY(browser);
+        // It takes the file once the table is described.
+        QTRY_VERIFY_WITH_TIMEOUT((browser->importJsonLines(path), browser->isImporting()), 5000);
+        const auto count = [c] {
+            return c->callSync(QStringLiteral("Scan"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("big")},
+                                                                   {QStringLiteral("Select"), QStringLiteral("COUNT")}})
+                .body.value(QStringLiteral("Count")).toInt();
+        };
+        const int index = window.tabs()->indexOf(browser);
+        emit window.tabs()->tabCloseRequested(index);
+        QMessageBox *box = nullptr;
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmCloseBusyTab"))) != nullptr);
+        QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+        QCOMPARE(window.tabs()->indexOf(browser), index);
+        emit window.tabs()->tabCloseRequested(index);
+        QTRY_VERIFY((box = window.findChild<QMessageBox *>(QStringLiteral("confirmCloseBusyTab"))) != nullptr && box->isVisible());
+        QPointer<TableBrowser> closing = browser;
+        QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+        QTRY_VERIFY(!closing);
+        // The import stops at its next batch: the count settles below the file's.
+        int before = count();
+        for (int settled = 0; settled < 3;) {
+            QTest::qWait(300);
+            const int now = count();
+            settled = now == before ? settled + 1 : 0;
+            before = now;
+        }
+        QVERIFY2(before < kItems, qPrintable(QString::number(before)));
     }
 
     // Every label with a mnemonic leads somewhere, in the window, its tabs

@@ -207,9 +207,19 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
 
 TableBrowser::~TableBrowser()
 {
+    // A delete, export or import stops at its next batch (what it wrote
+    // stays): none goes on unseen and beyond reach of its Cancel.
+    if (m_jobCancel)
+        m_jobCancel->store(true);
     stopWatcher(m_describeWatcher);
     stopWatcher(m_deleteWatcher);
     stopWatcher(m_exportWatcher);
+    stopWatcher(m_importWatcher);
+}
+
+bool TableBrowser::isBusy() const
+{
+    return m_deleteWatcher.isRunning() || isExporting() || isImporting();
 }
 
 void TableBrowser::describe()
@@ -308,7 +318,7 @@ void TableBrowser::updateStatus()
 void TableBrowser::updateActions()
 {
     const int selected = int(selectedRows().size());
-    const bool busy = m_deleteWatcher.isRunning() || isExporting() || isImporting();
+    const bool busy = isBusy();
     m_newAction->setEnabled(m_ready);
     m_editAction->setEnabled(selected == 1);
     m_duplicateAction->setEnabled(selected == 1);
@@ -381,6 +391,7 @@ void TableBrowser::deleteItems(const QList<QJsonObject> &keys)
     if (m_deleteWatcher.isRunning())
         return;
     CancelFlag cancel = newCancelFlag();
+    m_jobCancel = cancel;
     m_deleteWatcher.setFuture(startBatchDelete(m_connection, m_table, keys, cancel));
     m_progress->track(&m_deleteWatcher, tr("Deleting %n item(s)…", nullptr, int(keys.size())), cancel);
     updateActions();
@@ -461,6 +472,7 @@ void TableBrowser::importJsonLines(const QString &path)
     if (file.isEmpty())
         return;
     CancelFlag cancel = newCancelFlag();
+    m_jobCancel = cancel;
     m_importWatcher.setFuture(startImportJsonLines(m_connection, m_table, m_keys, file, cancel));
     m_progress->track(&m_importWatcher, tr("Importing %1…").arg(QFileInfo(file).fileName()), cancel);
     updateActions();
@@ -484,6 +496,7 @@ void TableBrowser::onImportFinished()
 
 void TableBrowser::startExport(QFuture<ExportResult> future, const QString &file, CancelFlag cancel)
 {
+    m_jobCancel = cancel;
     m_exportWatcher.setFuture(future);
     m_progress->track(&m_exportWatcher, tr("Exporting to %1…").arg(QFileInfo(file).fileName()), std::move(cancel));
     updateActions();

@@ -72,6 +72,7 @@ public:
     // file when path is empty.
     void importJsonLines(const QString &path = QString());
     bool isImporting() const;
+    bool isBusy() const; // deleting, exporting or importing
     void refreshKeepingPlace(); // re-reads the loaded rows; keeps selection and scroll position
     QWidget *changedBar() const { return m_changedBar; }
     static constexpr int kAutoRefreshRows = 1000;
@@ -138,6 +139,7 @@ private:
     QFutureWatcher<BatchDeleteResult> m_deleteWatcher;
     QFutureWatcher<ExportResult> m_exportWatcher;
     QFutureWatcher<ImportResult> m_importWatcher;
+    CancelFlag m_jobCancel; // the running (or last) delete's, export's or import's
 };
 
 } // namespace dd::ui

@@ -6,7 +6,9 @@
 // failed disable); a failed `required` call stops the run.
 //
 // Lives on the GUI thread; its signals arrive there. The Connection must
-// outlive it; the destructor cancels and waits for the call in flight.
+// outlive it. The destructor waits for nothing: a call already sent goes on
+// (its wait for ACTIVE stops), one not yet started is not sent, and the
+// calls after it are not made.
 #pragma once
 
 #include "client/client.h"

@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     dock->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
     menuBar()->actions().at(2)->menu()->addAction(dock->toggleViewAction());
 
-    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::closeTab);
+    connect(m_tabs, &QTabWidget::tabCloseRequested, this, &MainWindow::requestCloseTab);
     connect(m_tree, &ConnectionTree::openTableRequested, this, &MainWindow::openTable);
     connect(m_tree, &ConnectionTree::newTableRequested, this, &MainWindow::newTable);
     connect(m_tree, &ConnectionTree::editTableRequested, this, &MainWindow::editTable);
@@ -142,7 +142,7 @@ void MainWindow::createActions()
     QAction *closeTabAction = make(QString(), tr("Close &tab"), QKeySequence(QKeySequence::Close));
     connect(closeTabAction, &QAction::triggered, this, [this] {
         if (m_tabs->currentIndex() >= 0)
-            closeTab(m_tabs->currentIndex());
+            requestCloseTab(m_tabs->currentIndex());
     });
     QAction *quitAction = make(QString(), tr("&Quit"), QKeySequence(QKeySequence::Quit));
     connect(quitAction, &QAction::triggered, this, &QWidget::close);
@@ -358,6 +358,24 @@ Connection *MainWindow::tabConnection(int index) const
 TableBrowser *MainWindow::currentBrowser() const
 {
     return qobject_cast<TableBrowser *>(m_tabs->currentWidget());
+}
+
+void MainWindow::requestCloseTab(int index)
+{
+    auto *browser = qobject_cast<TableBrowser *>(m_tabs->widget(index));
+    if (!browser || !browser->isBusy()) {
+        closeTab(index);
+        return;
+    }
+    const QPointer<QWidget> tab = browser;
+    confirm(this, QMessageBox::Warning, tr("Close tab"),
+            tr("A delete, export or import is running in %1. Close the tab and stop it? What it has done so far stays.")
+                .arg(browser->tableName()),
+            QStringLiteral("confirmCloseBusyTab"), [this, tab] {
+                if (tab && m_tabs->indexOf(tab) >= 0)
+                    closeTab(m_tabs->indexOf(tab));
+            },
+            tr("Stop and close"));
 }
 
 void MainWindow::closeTab(int index)

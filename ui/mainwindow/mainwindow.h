@@ -143,6 +143,9 @@ private:
     void setServing(Connection *connection, bool serve);
     void confirmDeleteTable(Connection *connection, const QString &table);
     void closeTab(int index);
+    // The user's close of a tab (its button, Ctrl+W): a table tab that is
+    // deleting, exporting or importing asks first whether to stop that.
+    void requestCloseTab(int index);
     Connection *tabConnection(int index) const; // the connection a tab works on, null if none
     void onOperation(const QString &operation, double latencyMs, double capacity, const QString &error);
     void saveConnections();

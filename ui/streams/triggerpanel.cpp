@@ -1,6 +1,7 @@
 #include "streams/triggerpanel.h"
 
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "streams/triggerdialog.h"
@@ -147,7 +148,6 @@ TriggerPanel::~TriggerPanel()
     m_timer.stop();
     stopWatcher(m_listWatcher);
     stopWatcher(m_describeWatcher);
-    stopWatcher(m_actionWatcher);
 }
 
 void TriggerPanel::refresh()
@@ -305,7 +305,7 @@ TriggerDialog *TriggerPanel::openAddDialog()
             if (!dialog)
                 return;
             if (!r.ok()) {
-                dialog->setError(tr("%1: %2").arg(r.error->type(), r.error->message()));
+                dialog->setError(errorText(r));
                 return;
             }
             dialog->accept();
@@ -320,18 +320,21 @@ TriggerDialog *TriggerPanel::openAddDialog()
 
 void TriggerPanel::run(const QString &operation, const QJsonObject &request, const QString &done)
 {
-    stopWatcher(m_actionWatcher);
-    connect(&m_actionWatcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this, done] {
-        const client::ApiResponse r = m_actionWatcher.result();
+    // A watcher of its own: pausing one trigger and then another at once
+    // reports both, and either is sent should the panel close first.
+    auto *watcher = new QFutureWatcher<client::ApiResponse>(this);
+    connect(watcher, &QFutureWatcher<client::ApiResponse>::finished, this, [this, watcher, done] {
+        const client::ApiResponse r = watcher->result();
+        watcher->deleteLater();
         if (!r.ok()) {
-            m_error->setError(tr("%1: %2").arg(r.error->type(), r.error->message()));
+            m_error->setError(errorText(r));
         } else {
             m_error->setError(QString());
             emit statusMessage(done);
         }
         refresh();
     });
-    m_actionWatcher.setFuture(m_connection->call(operation, request));
+    watcher->setFuture(m_connection->call(operation, request));
 }
 
 void TriggerPanel::setSelectedPaused(bool paused)

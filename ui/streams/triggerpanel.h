@@ -74,7 +74,6 @@ private:
     QTimer m_timer;
     QFutureWatcher<client::ApiResponse> m_listWatcher;
     QFutureWatcher<client::ApiResponse> m_describeWatcher;
-    QFutureWatcher<client::ApiResponse> m_actionWatcher;
     QPointer<TriggerDialog> m_dialog;
 
     QLabel *m_unsupported;
