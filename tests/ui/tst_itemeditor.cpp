@@ -24,6 +24,7 @@
 #include <QJsonDocument>
 #include <QPlainTextEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 
@@ -42,6 +43,7 @@ private slots:
     void newItemThatExists();
     void overwriteAfterTheyDeleted();
     void deleteAsksFirst();
+    void closingAsksBeforeDroppingEdits();
     void treeBuildsNestedMapReadByAwsCli();
     void treeTypeChanges();
     void treeValidationSelectsNode();
@@ -258,6 +260,31 @@ void TestItemEditor::deleteAsksFirst()
     QTRY_VERIFY((confirm = editor->findChild<QMessageBox *>(QStringLiteral("confirmDeleteItem"))) != nullptr);
     QTest::mouseClick(confirm->button(QMessageBox::Yes), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(uitest::get(*m_connection, QStringLiteral("Items"), m_keys.keyOf(loaded)).isEmpty(), 5000);
+}
+
+void TestItemEditor::closingAsksBeforeDroppingEdits()
+{
+    const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("esc"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
+                             {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
+    QPointer<ItemEditor> editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    editor->show();
+    QVERIFY(QTest::qWaitForWindowExposed(editor));
+    QVERIFY(!editor->isModified());
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"2\"")));
+    QVERIFY(editor->isModified());
+    QTest::keyClick(editor, Qt::Key_Escape);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = editor->findChild<QMessageBox *>(QStringLiteral("confirmDiscardItem"))) != nullptr && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QVERIFY(editor->isVisible());
+    // Back to what was loaded: nothing to lose, it closes at once.
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"2\""), QStringLiteral("\"N\": \"1\"")));
+    QVERIFY(!editor->isModified());
+    editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"3\"")));
+    editor->reject();
+    QTRY_VERIFY((box = editor->findChild<QMessageBox *>(QStringLiteral("confirmDiscardItem"))) != nullptr && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+    QTRY_VERIFY(!editor); // deletes itself on close
 }
 
 namespace {

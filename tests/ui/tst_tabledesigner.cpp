@@ -15,6 +15,7 @@
 
 #include <QComboBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -283,14 +284,31 @@ void TestTableDesigner::saveAndOpen()
     d.samples.append(QJsonObject{{QStringLiteral("customerId"), uitest::S(QStringLiteral("c1"))}, {QStringLiteral("orderDate"), uitest::N(QStringLiteral("3"))}});
 
     TableDesigner designer(connection.get());
+    QVERIFY(!designer.isModified());
     designer.setDesign(d);
+    QVERIFY(designer.isModified()); // closing now would ask first
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("orders.design.json"));
     QString error;
     QVERIFY2(designer.saveDesign(path, &error), qPrintable(error));
+    QVERIFY(!designer.isModified()); // saved
 
     TableDesigner again(connection.get());
     QVERIFY2(again.openDesign(path, &error), qPrintable(error));
+    QVERIFY(!again.isModified());
+    // A change, then Esc: the question, and Cancel keeps the designer.
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    auto *readCapacity = again.findChildren<QSpinBox *>().first();
+    readCapacity->setValue(readCapacity->value() + 1);
+    QVERIFY(again.isModified());
+    QTest::keyClick(&again, Qt::Key_Escape);
+    QMessageBox *box = nullptr;
+    QTRY_VERIFY((box = again.findChild<QMessageBox *>(QStringLiteral("confirmDiscardDesign"))) != nullptr && box->isVisible());
+    QTest::mouseClick(box->button(QMessageBox::Cancel), Qt::LeftButton);
+    QVERIFY(again.isVisible());
+    readCapacity->setValue(readCapacity->value() - 1);
+    QVERIFY(!again.isModified());
     const TableDesign back = again.design();
     QCOMPARE(back.toCreateTableRequest(), d.toCreateTableRequest());
     QCOMPARE(back.ttlAttribute, d.ttlAttribute);

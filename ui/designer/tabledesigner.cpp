@@ -1,6 +1,7 @@
 #include "designer/tabledesigner.h"
 
 #include "common/awsclicommand.h"
+#include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
@@ -180,6 +181,7 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
 
     resize(1280, 720);
     revalidate();
+    m_baseline = design().toJson();
 }
 
 TableDesigner::~TableDesigner()
@@ -612,12 +614,38 @@ void TableDesigner::onLoaded()
     m_samples->setSourceTable(m_original.tableName);
     m_progressLabel->setText(table.error.isEmpty() ? QString() : tr("Partly read: %1").arg(table.error));
     revalidate();
+    m_baseline = design().toJson();
     emit loaded(true);
 }
 
 bool TableDesigner::saveDesign(const QString &path, QString *error) const
 {
-    return designfile::save(path, design(), error);
+    const TableDesign d = design();
+    if (!designfile::save(path, d, error))
+        return false;
+    m_baseline = d.toJson();
+    return true;
+}
+
+bool TableDesigner::isModified() const
+{
+    return design().toJson() != m_baseline;
+}
+
+void TableDesigner::reject()
+{
+    if (m_runner->isRunning()) {
+        confirm(this, QMessageBox::Warning, windowTitle(),
+                tr("Changes are being applied. Close and stop? The change in progress completes; the ones after it are not made."),
+                QStringLiteral("confirmStopApplying"), [this] { QDialog::reject(); }, tr("Stop and close"));
+        return;
+    }
+    if (!isModified()) {
+        QDialog::reject();
+        return;
+    }
+    confirm(this, QMessageBox::Question, windowTitle(), tr("Close without saving your changes to the design?"),
+            QStringLiteral("confirmDiscardDesign"), [this] { QDialog::reject(); }, tr("Discard"));
 }
 
 bool TableDesigner::openDesign(const QString &path, QString *error)
@@ -630,6 +658,7 @@ bool TableDesigner::openDesign(const QString &path, QString *error)
     if (!designfile::load(path, &d, error))
         return false;
     setDesign(d);
+    m_baseline = design().toJson();
     return true;
 }
 

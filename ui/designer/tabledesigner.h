@@ -67,6 +67,10 @@ public:
 
     bool saveDesign(const QString &path, QString *error) const;
     bool openDesign(const QString &path, QString *error); // create mode only
+    // The form differs from what it last showed as loaded, opened or saved
+    // (a new table's: its empty form). Closing then asks first (reject()).
+    bool isModified() const;
+    void reject() override; // asks before it drops changes or stops changes being applied
 
     IndexRow *addIndex(bool global);        // appends an empty index row
     SampleItemsPanel *samples() const { return m_samples; }
@@ -103,6 +107,7 @@ private:
     bool m_created = false;                  // create mode: CreateTable succeeded in this run
     bool m_reloadOnly = false;               // the running load refreshes m_original only
     TableDesign m_original;                  // edit mode: the table as loaded
+    mutable QJsonObject m_baseline;          // the design as last loaded, opened or saved (isModified())
     QString m_arn;
     QList<DesignIssue> m_callErrors;         // DynamoDB's answers to the last Create/Apply, by field
 

@@ -111,6 +111,25 @@ ItemEditor::ItemEditor(Connection *connection, const QString &table, const Table
 
     resize(1040, 600);
     revalidate();
+    QString ignored;
+    currentItem(&m_baseline, &ignored);
+}
+
+bool ItemEditor::isModified() const
+{
+    QJsonObject item;
+    QString error;
+    return !currentItem(&item, &error) || item != m_baseline;
+}
+
+void ItemEditor::reject()
+{
+    if (!isModified() || m_saveWatcher.isRunning() || m_deleteWatcher.isRunning()) {
+        QDialog::reject();
+        return;
+    }
+    confirm(this, QMessageBox::Question, windowTitle(), tr("Close without saving your changes to the item?"),
+            QStringLiteral("confirmDiscardItem"), [this] { QDialog::reject(); }, tr("Discard"));
 }
 
 ItemEditor::~ItemEditor()
@@ -403,6 +422,7 @@ void ItemEditor::onConflictChoice(int choice)
         break;
     case ConflictDialog::TakeTheirs:
         m_loaded = m_current;
+        m_baseline = m_current;
         m_mode = Mode::Edit;
         m_delete->setVisible(true);
         m_text->setPlainText(format() == Format::Dynamo ? itemjson::toDynamoText(m_current) : itemjson::toPlainText(m_current));

@@ -54,6 +54,9 @@ public:
 
     void save();
     void deleteItem();  // Edit mode only; asks nothing (the button's click does)
+    // The text differs from the item as loaded (or given); closing then asks first.
+    bool isModified() const;
+    void reject() override;
 
 signals:
     void itemSaved(const QJsonObject &item);
@@ -77,6 +80,7 @@ private:
     TableKeys m_keys;
     Mode m_mode;
     QJsonObject m_loaded;       // the item as read (Edit), the base of the save condition
+    QJsonObject m_baseline;     // the item as loaded, given or last taken from the database (isModified())
     QJsonObject m_pending;      // the item being saved
     QComboBox *m_format;
     QPlainTextEdit *m_text;
