@@ -69,10 +69,14 @@ BackupCatalog::BackupCatalog(const QString &dataDir, std::shared_ptr<const stora
             const QString arn = meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupArn")).toString();
             if (arn.isEmpty())
                 continue;
-            // A backup still CREATING when the process ended lost its snapshot (it was in memory): drop it.
+            // A backup still CREATING when the process ended lost its snapshot
+            // (it was in memory): it is dropped, and said so, in the log and by
+            // DescribeBackup's BackupNotFoundException, as one that failed.
             if (meta.value(QStringLiteral("BackupDetails")).toObject().value(QStringLiteral("BackupStatus")).toString() == QStringLiteral("CREATING")) {
                 QFile::remove(path);
                 QFile::remove(dataPath(arn));
+                m_failedBackups.insert(arn, QStringLiteral("the server stopped before the backup was written"));
+                qWarning("The backup %s was removed: the server stopped before it was written", qPrintable(arn));
                 continue;
             }
             m_meta.insert(arn, meta);

@@ -233,36 +233,14 @@ Result<void> PitrStore::install(storage::Database &db)
     return {};
 }
 
-Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
-                                    const Spawn &spawn, const std::atomic<bool> *cancel)
+namespace {
+
+// Takes the first base snapshot of `table`, whose PITR was enabled at
+// nowMs (dd_pitr.enabled_ms): in the call, or with `spawn` (on disk) from a
+// read snapshot fixed before it returns, on a thread of spawn's.
+Result<void> takeFirstBase(storage::Database &db, const storage::TableDef &table, qint64 nowMs, const PitrStore::Spawn &spawn,
+                           const std::atomic<bool> *cancel)
 {
-    DD_ASSIGN(auto existing, state(db, table.id));
-    if (existing) {
-        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-            return txn.conn.run("UPDATE dd_pitr SET period_days = ? WHERE table_id = ?", {periodDays, table.id});
-        }));
-        existing->periodDays = periodDays;
-        return *existing;
-    }
-    // The record and the base's read snapshot must not wait for the
-    // commit of a turn this thread holds (the read fixes its snapshot under
-    // the write lock: Database::tableStatsInRead).
-    storage::CommitScope::Detach detached;
-    // Record first (keep_seq at the log's end), so that the pruner keeps the
-    // rows written between this and the base snapshot.
-    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
-        txn.changeLogConsumersChanged();
-        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
-                                                 "VALUES(?,?,?,?,?,dd_changelog_end(),?)");
-        if (!s)
-            return ApiError::internal(txn.conn.lastError());
-        s->bind(1, table.id).bindText(2, table.name).bindText(3, table.description.value(QStringLiteral("TableArn")).toString());
-        s->bind(4, periodDays).bind(5, nowMs).bind(6, QJsonDocument(table.description).toJson(QJsonDocument::Compact));
-        s->step();
-        if (s->resultCode() != SQLITE_DONE)
-            return ApiError::internal(s->errorMessage());
-        return {};
-    }));
     if (!spawn || db.isInMemory()) {
         DD_ASSIGN(const backup::Snapshot snap, backup::Snapshot::read(db, table, nowMs));
         DD_CHECK(storeBase(db, table.id, nowMs, snap));
@@ -271,8 +249,9 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
         // base holds the table as it was at the request; its scan, encoding
         // and file go to a thread of spawn's (in the request, a 1,000,000-item
         // table took 8-9 s). Restores wait for it (baseAt()). A read the
-        // engine's stop interrupts stores nothing: maintain() then takes the
-        // first base, and the window starts there.
+        // engine's stop interrupts stores nothing: resumeFirstBases() takes
+        // it when the database opens again (maintain() too, should this
+        // one fail), and the window starts there.
         auto fixed = std::make_shared<std::promise<Result<void>>>();
         auto done = std::make_shared<std::promise<void>>();
         const std::pair<const storage::Database *, qint64> key{&db, table.id};
@@ -307,10 +286,73 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
         });
         DD_CHECK(fixed->get_future().get());
     }
+    return {};
+}
+
+} // namespace
+
+Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
+                                    const Spawn &spawn, const std::atomic<bool> *cancel)
+{
+    DD_ASSIGN(auto existing, state(db, table.id));
+    if (existing) {
+        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+            return txn.conn.run("UPDATE dd_pitr SET period_days = ? WHERE table_id = ?", {periodDays, table.id});
+        }));
+        existing->periodDays = periodDays;
+        return *existing;
+    }
+    // The record and the base's read snapshot must not wait for the
+    // commit of a turn this thread holds (the read fixes its snapshot under
+    // the write lock: Database::tableStatsInRead).
+    storage::CommitScope::Detach detached;
+    // Record first (keep_seq at the log's end), so that the pruner keeps the
+    // rows written between this and the base snapshot.
+    DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) -> Result<void> {
+        txn.changeLogConsumersChanged();
+        storage::Statement *s = txn.conn.prepare("INSERT OR REPLACE INTO dd_pitr(table_id, table_name, table_arn, period_days, enabled_ms, keep_seq, description) "
+                                                 "VALUES(?,?,?,?,?,dd_changelog_end(),?)");
+        if (!s)
+            return ApiError::internal(txn.conn.lastError());
+        s->bind(1, table.id).bindText(2, table.name).bindText(3, table.description.value(QStringLiteral("TableArn")).toString());
+        s->bind(4, periodDays).bind(5, nowMs).bind(6, QJsonDocument(table.description).toJson(QJsonDocument::Compact));
+        s->step();
+        if (s->resultCode() != SQLITE_DONE)
+            return ApiError::internal(s->errorMessage());
+        return {};
+    }));
+    DD_CHECK(takeFirstBase(db, table, nowMs, spawn, cancel));
     DD_ASSIGN(auto st, state(db, table.id));
     if (!st)
         return ApiError::internal(QStringLiteral("PITR state vanished"));
     return *st;
+}
+
+Result<void> PitrStore::resumeFirstBases(storage::Database &db, qint64 nowMs, const Spawn &spawn, const std::atomic<bool> *cancel)
+{
+    DD_ASSIGN(auto rows, db.read<std::vector<PitrState>>([&](storage::Connection &c) { return selectStates(c, "WHERE deleted_ms = 0", 0); }));
+    for (const PitrState &st : rows) {
+        const auto live = db.table(st.tableName);
+        if (!live || live->id != st.tableId || pendingBase(db, st.tableId))
+            continue;
+        DD_ASSIGN(const bool hasBase, db.read<bool>([&](storage::Connection &c) -> Result<bool> {
+            storage::Statement *s = c.prepare("SELECT 1 FROM dd_pitr_base WHERE table_id = ? LIMIT 1");
+            if (!s)
+                return ApiError::internal(c.lastError());
+            s->bind(1, st.tableId);
+            const bool found = s->step();
+            s->reset();
+            return found;
+        }));
+        if (hasBase)
+            continue;
+        // Older times have nothing to restore from: the window starts now.
+        DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) {
+            return txn.conn.run("UPDATE dd_pitr SET enabled_ms = ? WHERE table_id = ?", {nowMs, st.tableId});
+        }));
+        DD_CHECK(takeFirstBase(db, *live, nowMs, spawn, cancel));
+    }
+    return {};
 }
 
 Result<void> PitrStore::disable(storage::Database &db, qint64 tableId)

@@ -50,6 +50,14 @@ public:
     // updates the period.
     static Result<PitrState> enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
                                     const Spawn &spawn = {}, const std::atomic<bool> *cancel = nullptr);
+    // When the database opens: takes the first base of each live table whose
+    // PITR was enabled but that has none (the process stopped before its
+    // base was stored), as enable() does; its window starts at nowMs.
+    // Without this, restores failed with "No point-in-time recovery
+    // history" until maintain()'s next pass, though the table's PITR
+    // answered ENABLED.
+    static Result<void> resumeFirstBases(storage::Database &db, qint64 nowMs, const Spawn &spawn = {},
+                                         const std::atomic<bool> *cancel = nullptr);
     // Disables PITR on the table: its history is dropped (as on AWS).
     static Result<void> disable(storage::Database &db, qint64 tableId);
     // The state of live table `tableId`, or nullopt if PITR is off.

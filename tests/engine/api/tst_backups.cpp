@@ -239,8 +239,28 @@ private slots:
         // Reopen the same data directory.
         api::EngineOptions o = m_engine->options();
         m_engine.reset();
+        // Beside it, the description of a backup the stop caught CREATING.
+        const QString id = arn.section(QLatin1Char('/'), -1);
+        const QString cutId = id.left(id.size() - 8) + QStringLiteral("0badcafe");
+        const QString cutArn = arn.left(arn.size() - id.size()) + cutId;
+        {
+            QFile kept(o.dataDir + QStringLiteral("/backups/") + id + QStringLiteral(".json"));
+            QVERIFY(kept.open(QIODevice::ReadOnly));
+            QJsonObject meta = QJsonDocument::fromJson(kept.readAll()).object();
+            QJsonObject details = meta.value(QStringLiteral("BackupDetails")).toObject();
+            details.insert(QStringLiteral("BackupArn"), cutArn);
+            details.insert(QStringLiteral("BackupStatus"), QStringLiteral("CREATING"));
+            meta.insert(QStringLiteral("BackupDetails"), details);
+            QFile cut(o.dataDir + QStringLiteral("/backups/") + cutId + QStringLiteral(".json"));
+            QVERIFY(cut.open(QIODevice::WriteOnly));
+            cut.write(QJsonDocument(meta).toJson());
+        }
         m_engine = std::move(api::Engine::open(o).value());
         QCOMPARE(backupStatus(arn), QStringLiteral("AVAILABLE"));
+        const ApiError gone = fail("DescribeBackup", {{QStringLiteral("BackupArn"), cutArn}});
+        QCOMPARE(gone.type(), QStringLiteral("BackupNotFoundException"));
+        QVERIFY2(gone.message().contains(QLatin1String("the server stopped before the backup was written")), qPrintable(gone.message()));
+        QVERIFY(!QFile::exists(o.dataDir + QStringLiteral("/backups/") + cutId + QStringLiteral(".json")));
         QCOMPARE(ok("ListBackups", {{QStringLiteral("TableName"), QStringLiteral("keep")}}).value(QStringLiteral("BackupSummaries")).toArray().size(), 1);
         ok("RestoreTableFromBackup", {{QStringLiteral("TargetTableName"), QStringLiteral("kept2")}, {QStringLiteral("BackupArn"), arn}});
         QVERIFY(waitActive(QStringLiteral("kept2")));
@@ -837,10 +857,13 @@ private slots:
             sqlite3_close(db);
         }
         m_clock.advanceMs(60'000);
+        // No maintenance pass: the region's open takes the missing base
+        // (until then restores failed with "No point-in-time recovery
+        // history" for up to a minute, PITR answering ENABLED).
         api::EngineOptions again = o;
-        again.pitrMaintenanceIntervalMs = 20;
+        again.pitrMaintenanceIntervalMs = 0;
         m_engine = std::move(api::Engine::open(again).value());
-        QTRY_COMPARE_WITH_TIMEOUT(earliest(), enabled + 60, 20000);
+        QCOMPARE(earliest(), enabled + 60);
         QCOMPARE(fail("RestoreTableToPointInTime", {{QStringLiteral("SourceTableName"), QStringLiteral("tbl")}, {QStringLiteral("TargetTableName"), QStringLiteral("old")},
                                                     {QStringLiteral("RestoreDateTime"), double(enabled + 30)}}).type(),
                  QStringLiteral("InvalidRestoreTimeException"));
