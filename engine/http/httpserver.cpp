@@ -85,7 +85,7 @@ void Worker::run()
     pthread_setname_np(pthread_self(), name.c_str());
     epoll_event events[kMaxEvents];
     for (;;) {
-        const int timeout = draining > 0 ? 250 : -1;
+        const int timeout = draining > 0 ? 250 : connections.empty() ? -1 : kTimeoutSweepMs;
         const int n = epoll_wait(ep, events, kMaxEvents, timeout);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -103,6 +103,13 @@ void Worker::run()
         endTurn();
         if (stop) break;
         if (draining > 0) sweepDraining();
+        if (!connections.empty()) {
+            const auto now = std::chrono::steady_clock::now();
+            if (now - lastTimeoutSweep >= std::chrono::milliseconds(kTimeoutSweepMs)) {
+                lastTimeoutSweep = now;
+                sweepTimeouts();
+            }
+        }
     }
     for (Connection *c : connections) {
         ::close(c->fd);
@@ -186,6 +193,7 @@ void Worker::adopt(int fd)
         delete c;
         return;
     }
+    c->lastProgress = std::chrono::steady_clock::now();
     connections.insert(c);
     load.fetch_add(1, std::memory_order_relaxed);
 }
@@ -228,6 +236,9 @@ void Worker::onReadable(Connection *c)
     }
     const ssize_t n = recv(c->fd, c->in.data() + c->end, c->in.size() - c->end, 0);
     if (n > 0) {
+        c->lastProgress = std::chrono::steady_clock::now();
+        if (c->stage == Stage::Head && c->available() == 0)
+            c->requestStarted = c->lastProgress; // a new request begins
         c->end += size_t(n);
     } else if (n == 0) {
         c->peerEof = true;
@@ -348,6 +359,31 @@ void Worker::endTurn()
         beginTurn();
         for (Connection *c : again)
             service(c);
+    }
+}
+
+void Worker::sweepTimeouts()
+{
+    const auto now = std::chrono::steady_clock::now();
+    const auto idleLimit = std::chrono::milliseconds(server->options.idleTimeoutMs);
+    const auto requestLimit = std::chrono::milliseconds(server->options.requestTimeoutMs);
+    std::vector<Connection *> idle, stalled;
+    for (Connection *c : connections) {
+        // Draining has its own deadline; output still going out (a slow
+        // reader of a large answer) is progress of its own.
+        if (c->stage == Stage::Draining || c->held || c->outBytes > 0)
+            continue;
+        const bool between = c->stage == Stage::Head && c->available() == 0;
+        if (between && now - c->lastProgress > idleLimit)
+            idle.push_back(c);
+        else if (!between && now - c->requestStarted > requestLimit)
+            stalled.push_back(c);
+    }
+    for (Connection *c : idle)
+        close(c);
+    for (Connection *c : stalled) {
+        fail(c, 408);
+        service(c); // sends it and closes
     }
 }
 

@@ -55,6 +55,13 @@ struct HttpServerOptions {
     quint16 port = 8000;                 // 0 picks a free port
     int threads = 0;                     // 0: one per core
     qint64 maxBodyBytes = 16 * 1024 * 1024; // larger bodies get 413 and the connection closes
+    // A kept-alive connection with no request for this long is closed (as
+    // nginx's keepalive_timeout; SDKs open a new one for their next call).
+    int idleTimeoutMs = 120'000;
+    // A request whose head and body have not all arrived this long after its
+    // first byte gets 408 and the connection closes: a client that stalls
+    // or trickles cannot hold a connection (and a file descriptor) forever.
+    int requestTimeoutMs = 60'000;
 };
 
 class HttpServer {

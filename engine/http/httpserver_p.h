@@ -29,6 +29,7 @@ constexpr size_t kMaxDrainBytes = 4 << 20;       // discarded after an error bef
 constexpr qsizetype kKeptBodyBytes = 64 * 1024;  // a body buffer up to this size is kept for the next request
 constexpr qsizetype kKeptOutBytes = 16 * 1024;   // a sent output buffer up to this size is reused for the next answer
 constexpr auto kDrainTime = std::chrono::seconds(2);
+constexpr int kTimeoutSweepMs = 1000;            // how often a worker with connections looks for timed-out ones
 constexpr int kMaxEvents = 64;
 constexpr int kMaxIov = 64;
 
@@ -85,6 +86,8 @@ struct Connection {
     uint32_t interest = EPOLLIN;   // current epoll interest
     size_t drained = 0;
     std::chrono::steady_clock::time_point drainDeadline;
+    std::chrono::steady_clock::time_point lastProgress; // bytes last received or sent (or the connection adopted)
+    std::chrono::steady_clock::time_point requestStarted; // the first byte of the request being read arrived
     bool answeredThisTurn = false; // a request was dispatched in the current turn
     bool held = false;             // output of this turn is held until the turn ends
     size_t heldOutIndex = 0;       // out[heldOutIndex...] and beyond belong to this turn
@@ -120,6 +123,7 @@ struct Worker {
     std::vector<Connection *> held; // connections whose output waits for the end of the turn
     std::vector<Connection *> ending; // endTurn()'s: the turn's held connections (kept for its capacity)
     std::vector<Connection *> again;  // endTurn()'s: connections with more buffered requests
+    std::chrono::steady_clock::time_point lastTimeoutSweep;
 
     void run();
     void accept();
@@ -138,6 +142,7 @@ struct Worker {
     void finishClose(Connection *c);
     void close(Connection *c);
     void sweepDraining();
+    void sweepTimeouts(); // closes idle connections, answers stalled requests 408
     void beginTurn();
     void endTurn();
 };

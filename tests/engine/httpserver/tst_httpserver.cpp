@@ -616,6 +616,46 @@ private slots:
         QVERIFY(!refused.ok());
     }
 
+    // A kept-alive connection left idle is closed; a request that stalls,
+    // or trickles in a byte at a time, gets 408 and the connection closes.
+    // Other connections go on being served meanwhile.
+    void timeouts()
+    {
+        HttpServer server(echo);
+        HttpServerOptions o;
+        o.port = 0;
+        o.threads = 1;
+        o.idleTimeoutMs = 700;
+        o.requestTimeoutMs = 1500;
+        QString error;
+        QVERIFY2(server.start(o, &error), qPrintable(error));
+        Client idle(server.port());
+        idle.send(post("/", "once"));
+        QCOMPARE(idle.read().status, 200);
+        Client stalled(server.port());
+        stalled.send("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\npartial");
+        Client trickling(server.port());
+        const QByteArray request = post("/", "slowly");
+        QElapsedTimer clock;
+        clock.start();
+        qsizetype sent = 0;
+        Client busy(server.port());
+        while (clock.elapsed() < 1200) { // a byte every 100 ms: never done within the limit
+            trickling.send(request.mid(sent++, 1));
+            busy.send(post("/", "meanwhile"));
+            QCOMPARE(busy.read().status, 200);
+            QTest::qSleep(100);
+        }
+        QVERIFY(idle.closedByPeer(3000));
+        QCOMPARE(stalled.read(4000).status, 408);
+        QVERIFY(stalled.closedByPeer(3000));
+        QCOMPARE(trickling.read(4000).status, 408);
+        QVERIFY(busy.closedByPeer(3000)); // idle since its last answer
+        Client later(server.port());
+        later.send(post("/", "still"));
+        QCOMPARE(later.read().status, 200);
+    }
+
 private:
     std::unique_ptr<HttpServer> m_server;
 };
