@@ -1573,10 +1573,6 @@ Manifest: %2</numerusform>
         <translation>Dieser Endpunkt bietet die Verlaufsoperationen von Dynamodesk nicht an, daher können die Schreibvorgänge über die Zeit nicht gezeigt werden. Sicherungen und Point-in-Time-Wiederherstellung funktionieren wie gewohnt.</translation>
     </message>
     <message>
-        <source>%L1 items now</source>
-        <translation>jetzt %L1 Elemente</translation>
-    </message>
-    <message>
         <source>point-in-time recovery on: restorable from %1 to %2</source>
         <translation>Point-in-Time-Wiederherstellung an: wiederherstellbar von %1 bis %2</translation>
     </message>
@@ -1689,6 +1685,13 @@ Manifest: %2</numerusform>
     <message>
         <source>The backup %1 was not created: %2</source>
         <translation>Die Sicherung %1 wurde nicht erstellt: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) now</source>
+        <translation>
+            <numerusform>jetzt %Ln Element</numerusform>
+            <numerusform>jetzt %Ln Elemente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1890,10 +1893,6 @@ Manifest: %2</numerusform>
         <translation>Import in Tabelle %1… (%2)</translation>
     </message>
     <message>
-        <source>Processed %1 items: %2 imported, %3 errors. Read: %4.</source>
-        <translation>%1 Elemente verarbeitet: %2 importiert, %3 Fehler. Gelesen: %4.</translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation>nichts</translation>
     </message>
@@ -1920,6 +1919,13 @@ Manifest: %2</numerusform>
     <message>
         <source>Import completed: table %1 is ready.</source>
         <translation>Import abgeschlossen: Tabelle %1 ist bereit.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Processed %Ln item(s): %L1 imported, %L2 errors. Read: %3.</source>
+        <translation>
+            <numerusform>%Ln Element verarbeitet: %L1 importiert, %L2 Fehler. Gelesen: %3.</numerusform>
+            <numerusform>%Ln Elemente verarbeitet: %L1 importiert, %L2 Fehler. Gelesen: %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2201,6 +2207,14 @@ Manifest: %2</numerusform>
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
+    <message>
+        <source>Close without saving your changes to the item?</source>
+        <translation>Schließen, ohne Ihre Änderungen am Element zu speichern?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ItemTableModel</name>
@@ -2213,20 +2227,26 @@ Manifest: %2</numerusform>
         <translation>%1: Sortierschlüssel (%2)</translation>
     </message>
     <message>
-        <source>%1 items</source>
-        <translation>%1 Elemente</translation>
-    </message>
-    <message>
-        <source>%1+ items</source>
-        <translation>%1+ Elemente</translation>
-    </message>
-    <message>
         <source>%1: partition key attribute %2 of %3 of index %4 (%5)</source>
         <translation>%1: Partitionsschlüsselattribut %2 von %3 des Index %4 (%5)</translation>
     </message>
     <message>
         <source>%1: sort key attribute %2 of %3 of index %4 (%5)</source>
         <translation>%1: Sortierschlüsselattribut %2 von %3 des Index %4 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ item(s)</source>
+        <translation>
+            <numerusform>%Ln+ Elemente</numerusform>
+            <numerusform>%Ln+ Elemente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2549,10 +2569,6 @@ Manifest: %2</numerusform>
         <translation>Die Tabelle %1 mit allen Elementen löschen? Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <source> · %1 capacity units</source>
-        <translation> · %1 Kapazitätseinheiten</translation>
-    </message>
-    <message>
         <source>&amp;Transaction builder…</source>
         <translation>&amp;Transaktionseditor…</translation>
     </message>
@@ -2715,6 +2731,31 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Close &amp;tab</source>
         <translation>Reiter &amp;schließen</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>Reiter schließen</translation>
+    </message>
+    <message>
+        <source>A delete, export or import is running in %1. Close the tab and stop it? What it has done so far stays.</source>
+        <translation>In %1 läuft ein Löschen, Export oder Import. Den Reiter schließen und ihn anhalten? Was bisher erledigt ist, bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 capacity units</source>
+        <translation>%1 Kapazitätseinheiten</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>list separator</comment>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -3155,9 +3196,12 @@ Jetzt komprimieren?</translation>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 Elemente</translation>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3867,12 +3911,6 @@ Trotzdem speichern?</translation>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <source>Status %1 · %2 · %L3 items when taken · type %4
-%5</source>
-        <translation>Status %1 · %2 · %L3 Elemente bei der Erstellung · Typ %4
-%5</translation>
-    </message>
-    <message>
         <source>Cannot describe the backup: %1</source>
         <translation>Die Sicherung kann nicht beschrieben werden: %1</translation>
     </message>
@@ -3913,6 +3951,16 @@ Trotzdem speichern?</translation>
     <message>
         <source>Differences from now (%L1)</source>
         <translation>Unterschiede zu jetzt (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Status %1 · %2 · %Ln item(s) when taken · type %3
+%4</source>
+        <translation>
+            <numerusform>Status %1 · %2 · %Ln Element bei der Erstellung · Typ %3
+%4</numerusform>
+            <numerusform>Status %1 · %2 · %Ln Elemente bei der Erstellung · Typ %3
+%4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4088,30 +4136,6 @@ Trotzdem speichern?</translation>
         <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
-        <source>Page %1: %2 items</source>
-        <translation>Seite %1: %2 Elemente</translation>
-    </message>
-    <message>
-        <source> of %1 scanned</source>
-        <translation> von %1 gelesenen</translation>
-    </message>
-    <message>
-        <source> · %1 RCU</source>
-        <translation> · %1 RCU</translation>
-    </message>
-    <message>
-        <source> · %1 ms</source>
-        <translation> · %1 ms</translation>
-    </message>
-    <message>
-        <source> · total %1 RCU</source>
-        <translation> · insgesamt %1 RCU</translation>
-    </message>
-    <message>
-        <source> · loading…</source>
-        <translation> · wird geladen…</translation>
-    </message>
-    <message>
         <source>Delete items</source>
         <translation>Elemente löschen</translation>
     </message>
@@ -4134,18 +4158,6 @@ Trotzdem speichern?</translation>
         </translation>
     </message>
     <message>
-        <source>Deleted %1 items, then: %2</source>
-        <translation>%1 Elemente gelöscht, dann: %2</translation>
-    </message>
-    <message>
-        <source>Cancelled after deleting %1 items</source>
-        <translation>Abgebrochen nach %1 gelöschten Elementen</translation>
-    </message>
-    <message>
-        <source>Deleted %1 items</source>
-        <translation>%1 Elemente gelöscht</translation>
-    </message>
-    <message>
         <source>Export to JSON Lines</source>
         <translation>Als JSON Lines exportieren</translation>
     </message>
@@ -4164,10 +4176,6 @@ Trotzdem speichern?</translation>
     <message>
         <source>Export cancelled; no file written</source>
         <translation>Export abgebrochen; keine Datei geschrieben</translation>
-    </message>
-    <message>
-        <source>Exported %1 items</source>
-        <translation>%1 Elemente exportiert</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
@@ -4222,20 +4230,89 @@ Trotzdem speichern?</translation>
         <translation>Import von %1…</translation>
     </message>
     <message>
-        <source>Imported %L1 items, then: %2</source>
-        <translation>%L1 Elemente importiert, dann: %2</translation>
-    </message>
-    <message>
-        <source>Import cancelled after %L1 items</source>
-        <translation>Import nach %L1 Elementen abgebrochen</translation>
-    </message>
-    <message>
-        <source>Imported %L1 items</source>
-        <translation>%L1 Elemente importiert</translation>
-    </message>
-    <message>
         <source>Select an item to see all its attributes here</source>
         <translation>Wählen Sie ein Element, um hier alle seine Attribute zu sehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) on page %1</source>
+        <translation>
+            <numerusform>%Ln Element auf Seite %1</numerusform>
+            <numerusform>%Ln Elemente auf Seite %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 scanned</source>
+        <translation>%L1 gelesen</translation>
+    </message>
+    <message>
+        <source>%1 RCU</source>
+        <translation>%1 RCU</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>total %1 RCU</source>
+        <translation>insgesamt %1 RCU</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>list separator</comment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s), then: %1</source>
+        <translation>
+            <numerusform>%n Element gelöscht, dann: %1</numerusform>
+            <numerusform>%n Elemente gelöscht, dann: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after deleting %n item(s)</source>
+        <translation>
+            <numerusform>Abgebrochen nach %n gelöschten Element</numerusform>
+            <numerusform>Abgebrochen nach %n gelöschten Elementen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s)</source>
+        <translation>
+            <numerusform>%n Element gelöscht</numerusform>
+            <numerusform>%n Elemente gelöscht</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s), then: %1</source>
+        <translation>
+            <numerusform>%Ln Element importiert, dann: %1</numerusform>
+            <numerusform>%Ln Elemente importiert, dann: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled after %Ln item(s)</source>
+        <translation>
+            <numerusform>Import nach %Ln Element abgebrochen</numerusform>
+            <numerusform>Import nach %Ln Elementen abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element importiert</numerusform>
+            <numerusform>%Ln Elemente importiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element exportiert</numerusform>
+            <numerusform>%Ln Elemente exportiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4491,14 +4568,6 @@ AWS berechnet die neue Tabelle und jedes hineingeschriebene Element, und eine gr
         <translation>Angehalten: Die Verbindung %1 wurde geschlossen.</translation>
     </message>
     <message>
-        <source>%1 of ~%2 items</source>
-        <translation>%1 von ~%2 Elementen</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 Elemente</translation>
-    </message>
-    <message>
         <source>Copying items…</source>
         <translation>Elemente werden kopiert…</translation>
     </message>
@@ -4511,10 +4580,6 @@ AWS berechnet die neue Tabelle und jedes hineingeschriebene Element, und eine gr
         <translation>Fertig</translation>
     </message>
     <message>
-        <source>Copied %1 items into table %2 on %3 in %4.</source>
-        <translation>%1 Elemente in %4 in die Tabelle %2 auf %3 kopiert.</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -4523,20 +4588,8 @@ AWS berechnet die neue Tabelle und jedes hineingeschriebene Element, und eine gr
         <translation>Das Kopieren ist fehlgeschlagen: %1: %2</translation>
     </message>
     <message>
-        <source>Table %1 was created on %2 and holds the %3 items copied before the error.</source>
-        <translation>Tabelle %1 wurde auf %2 angelegt und enthält die %3 vor dem Fehler kopierten Elemente.</translation>
-    </message>
-    <message>
-        <source>%1 items were copied before the error.</source>
-        <translation>Vor dem Fehler wurden %1 Elemente kopiert.</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
-    </message>
-    <message>
-        <source>Cancelled after copying %1 items in %2.</source>
-        <translation>Nach %1 kopierten Elementen in %2 abgebrochen.</translation>
     </message>
     <message>
         <source>Delete the partial table</source>
@@ -4559,16 +4612,58 @@ Abbrechen behält sie.</translation>
         <translation>Tabelle %1 wird gelöscht…</translation>
     </message>
     <message>
-        <source>Cannot delete table %1: %2: %3</source>
-        <translation>Tabelle %1 kann nicht gelöscht werden: %2: %3</translation>
-    </message>
-    <message>
         <source>Deleted</source>
         <translation>Gelöscht</translation>
     </message>
     <message>
         <source>Deleted the partial table %1.</source>
         <translation>Die unvollständige Tabelle %1 wurde gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of ~%Ln item(s)</source>
+        <translation>
+            <numerusform>%L1 von ~%Ln Element</numerusform>
+            <numerusform>%L1 von ~%Ln Elementen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln Element</numerusform>
+            <numerusform>%Ln Elemente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln item(s) into table %1 on %2 in %3.</source>
+        <translation>
+            <numerusform>%Ln Element in %3 in die Tabelle %1 auf %2 kopiert.</numerusform>
+            <numerusform>%Ln Elemente in %3 in die Tabelle %1 auf %2 kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1 was created on %2 and holds the %Ln item(s) copied before the error.</source>
+        <translation>
+            <numerusform>Tabelle %1 wurde auf %2 angelegt und enthält das %Ln vor dem Fehler kopierte Element.</numerusform>
+            <numerusform>Tabelle %1 wurde auf %2 angelegt und enthält die %Ln vor dem Fehler kopierten Elemente.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) were copied before the error.</source>
+        <translation>
+            <numerusform>Vor dem Fehler wurde %Ln Element kopiert.</numerusform>
+            <numerusform>Vor dem Fehler wurden %Ln Elemente kopiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after copying %Ln item(s) in %1.</source>
+        <translation>
+            <numerusform>Nach %Ln kopierten Element in %1 abgebrochen.</numerusform>
+            <numerusform>Nach %Ln kopierten Elementen in %1 abgebrochen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete table %1: %2</source>
+        <translation>Tabelle %1 kann nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>
@@ -4912,14 +5007,6 @@ Abbrechen behält sie.</translation>
         <translation>%1 angelegt; einige Einstellungen wurden nicht übernommen</translation>
     </message>
     <message>
-        <source>Changes applied: %1</source>
-        <translation>Übernommene Änderungen: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 changes failed; the errors are shown beside their fields</source>
-        <translation>%1 von %2 Änderungen sind fehlgeschlagen; die Fehler stehen neben ihren Feldern</translation>
-    </message>
-    <message>
         <source>Edit table %1 — %2</source>
         <translation>Tabelle %1 bearbeiten — %2</translation>
     </message>
@@ -4990,6 +5077,36 @@ Abbrechen behält sie.</translation>
     <message>
         <source>T&amp;ime to live:</source>
         <translation>Lebensda&amp;uer (TTL):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) applied</source>
+        <translation>
+            <numerusform>%Ln Änderung übernommen</numerusform>
+            <numerusform>%Ln Änderungen übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln change(s) failed; the errors are shown beside their fields</source>
+        <translation>
+            <numerusform>%L1 von %Ln Änderung fehlgeschlagen; die Fehler stehen neben ihren Feldern</numerusform>
+            <numerusform>%L1 von %Ln Änderungen fehlgeschlagen; die Fehler stehen neben ihren Feldern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes are being applied. Close and stop? The change in progress completes; the ones after it are not made.</source>
+        <translation>Änderungen werden übernommen. Schließen und anhalten? Die laufende Änderung wird abgeschlossen; die folgenden werden nicht vorgenommen.</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Anhalten und schließen</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to the design?</source>
+        <translation>Schließen, ohne Ihre Änderungen am Entwurf zu speichern?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Verwerfen</translation>
     </message>
 </context>
 <context>
@@ -5301,10 +5418,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <translation> · %1 Kapazitätseinheiten</translation>
     </message>
     <message>
-        <source>Read %1 of %2 items in one snapshot</source>
-        <translation>%1 von %2 Elementen in einem Snapshot gelesen</translation>
-    </message>
-    <message>
         <source>Idempotent retry: token %1 was already used with these actions, so DynamoDB wrote nothing again</source>
         <translation>Idempotente Wiederholung: Token %1 wurde schon mit diesen Aktionen verwendet, daher hat DynamoDB nichts erneut geschrieben</translation>
     </message>
@@ -5379,6 +5492,13 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Cannot list the tables: %1</source>
         <translation>Die Tabellen können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %L1 of %Ln item(s) in one snapshot</source>
+        <translation>
+            <numerusform>%L1 von %Ln Element in einem Snapshot gelesen</numerusform>
+            <numerusform>%L1 von %Ln Elementen in einem Snapshot gelesen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5617,10 +5737,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>Failures (%1)</source>
         <translation>Fehlschläge (%1)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Trigger %1 added</source>

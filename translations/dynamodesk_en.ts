@@ -60,6 +60,23 @@ Manifest: %2</numerusform>
             <numerusform>It will hold %Ln items.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s) now</source>
+        <translation>
+            <numerusform>%Ln item now</numerusform>
+            <numerusform>%Ln items now</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ImportDialog</name>
+    <message numerus="yes">
+        <source>Processed %Ln item(s): %L1 imported, %L2 errors. Read: %3.</source>
+        <translation>
+            <numerusform>Processed %Ln item: %L1 imported, %L2 errors. Read: %3.</numerusform>
+            <numerusform>Processed %Ln items: %L1 imported, %L2 errors. Read: %3.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ItemEditor</name>
@@ -68,6 +85,23 @@ Manifest: %2</numerusform>
         <translation>
             <numerusform>%n attribute, %1 bytes</numerusform>
             <numerusform>%n attributes, %1 bytes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::ItemTableModel</name>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ item(s)</source>
+        <translation>
+            <numerusform>%Ln+ items</numerusform>
+            <numerusform>%Ln+ items</numerusform>
         </translation>
     </message>
 </context>
@@ -113,6 +147,16 @@ Manifest: %2</numerusform>
     </message>
 </context>
 <context>
+    <name>dd::ui::ProgressPanel</name>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>dd::ui::SelectionDetails</name>
     <message numerus="yes">
         <source>%Ln item(s) then</source>
@@ -126,6 +170,16 @@ Manifest: %2</numerusform>
         <translation>
             <numerusform>%Ln item differs from now</numerusform>
             <numerusform>%Ln items differ from now</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Status %1 · %2 · %Ln item(s) when taken · type %3
+%4</source>
+        <translation>
+            <numerusform>Status %1 · %2 · %Ln item when taken · type %3
+%4</numerusform>
+            <numerusform>Status %1 · %2 · %Ln items when taken · type %3
+%4</numerusform>
         </translation>
     </message>
 </context>
@@ -169,6 +223,124 @@ Manifest: %2</numerusform>
             <numerusform>Deleting %n items…</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln item(s) on page %1</source>
+        <translation>
+            <numerusform>%Ln item on page %1</numerusform>
+            <numerusform>%Ln items on page %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s), then: %1</source>
+        <translation>
+            <numerusform>Deleted %n item, then: %1</numerusform>
+            <numerusform>Deleted %n items, then: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after deleting %n item(s)</source>
+        <translation>
+            <numerusform>Cancelled after deleting %n item</numerusform>
+            <numerusform>Cancelled after deleting %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s)</source>
+        <translation>
+            <numerusform>Deleted %n item</numerusform>
+            <numerusform>Deleted %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s), then: %1</source>
+        <translation>
+            <numerusform>Imported %Ln item, then: %1</numerusform>
+            <numerusform>Imported %Ln items, then: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled after %Ln item(s)</source>
+        <translation>
+            <numerusform>Import cancelled after %Ln item</numerusform>
+            <numerusform>Import cancelled after %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s)</source>
+        <translation>
+            <numerusform>Imported %Ln item</numerusform>
+            <numerusform>Imported %Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln item(s)</source>
+        <translation>
+            <numerusform>Exported %Ln item</numerusform>
+            <numerusform>Exported %Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableCopyRun</name>
+    <message numerus="yes">
+        <source>%L1 of ~%Ln item(s)</source>
+        <translation>
+            <numerusform>%L1 of ~%Ln item</numerusform>
+            <numerusform>%L1 of ~%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln item(s) into table %1 on %2 in %3.</source>
+        <translation>
+            <numerusform>Copied %Ln item into table %1 on %2 in %3.</numerusform>
+            <numerusform>Copied %Ln items into table %1 on %2 in %3.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1 was created on %2 and holds the %Ln item(s) copied before the error.</source>
+        <translation>
+            <numerusform>Table %1 was created on %2 and holds the %Ln item copied before the error.</numerusform>
+            <numerusform>Table %1 was created on %2 and holds the %Ln items copied before the error.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) were copied before the error.</source>
+        <translation>
+            <numerusform>%Ln item was copied before the error.</numerusform>
+            <numerusform>%Ln items were copied before the error.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after copying %Ln item(s) in %1.</source>
+        <translation>
+            <numerusform>Cancelled after copying %Ln item in %1.</numerusform>
+            <numerusform>Cancelled after copying %Ln items in %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>dd::ui::TableDesigner</name>
+    <message numerus="yes">
+        <source>%Ln change(s) applied</source>
+        <translation>
+            <numerusform>%Ln change applied</numerusform>
+            <numerusform>%Ln changes applied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln change(s) failed; the errors are shown beside their fields</source>
+        <translation>
+            <numerusform>%L1 of %Ln change failed; the errors are shown beside their fields</numerusform>
+            <numerusform>%L1 of %Ln changes failed; the errors are shown beside their fields</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TransactionBuilder</name>
@@ -177,6 +349,13 @@ Manifest: %2</numerusform>
         <translation>
             <numerusform>The transaction is valid (%n action)</numerusform>
             <numerusform>The transaction is valid (%n actions)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %L1 of %Ln item(s) in one snapshot</source>
+        <translation>
+            <numerusform>Read %L1 of %Ln item in one snapshot</numerusform>
+            <numerusform>Read %L1 of %Ln items in one snapshot</numerusform>
         </translation>
     </message>
 </context>

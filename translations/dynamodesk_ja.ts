@@ -1568,10 +1568,6 @@ Manifest: %2</source>
         <translation>このエンドポイントは Dynamodesk の履歴操作に対応していないため、書き込みの推移は表示できません。バックアップとポイントインタイムリカバリは通常どおり使えます。</translation>
     </message>
     <message>
-        <source>%L1 items now</source>
-        <translation>現在 %L1 項目</translation>
-    </message>
-    <message>
         <source>point-in-time recovery on: restorable from %1 to %2</source>
         <translation>ポイントインタイムリカバリ有効: %1 から %2 まで復元可能</translation>
     </message>
@@ -1682,6 +1678,12 @@ Manifest: %2</source>
     <message>
         <source>The backup %1 was not created: %2</source>
         <translation>バックアップ %1 は作成されませんでした: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) now</source>
+        <translation>
+            <numerusform>現在 %Ln 項目</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1883,10 +1885,6 @@ Manifest: %2</source>
         <translation>テーブル %1 にインポート中… (%2)</translation>
     </message>
     <message>
-        <source>Processed %1 items: %2 imported, %3 errors. Read: %4.</source>
-        <translation>%1 件を処理: %2 件をインポート、エラー %3 件。読み込み: %4。</translation>
-    </message>
-    <message>
         <source>nothing</source>
         <translation>なし</translation>
     </message>
@@ -1913,6 +1911,12 @@ Manifest: %2</source>
     <message>
         <source>Import completed: table %1 is ready.</source>
         <translation>インポートが完了しました: テーブル %1 を使用できます。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Processed %Ln item(s): %L1 imported, %L2 errors. Read: %3.</source>
+        <translation>
+            <numerusform>%Ln 件を処理: %L1 件をインポート、エラー %L2 件。読み込み: %3。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2193,6 +2197,14 @@ Manifest: %2</source>
         <source>Delete</source>
         <translation>削除</translation>
     </message>
+    <message>
+        <source>Close without saving your changes to the item?</source>
+        <translation>項目への変更を保存せずに閉じますか?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ItemTableModel</name>
@@ -2205,20 +2217,24 @@ Manifest: %2</source>
         <translation>%1: ソートキー (%2)</translation>
     </message>
     <message>
-        <source>%1 items</source>
-        <translation>%1 件</translation>
-    </message>
-    <message>
-        <source>%1+ items</source>
-        <translation>%1 件以上</translation>
-    </message>
-    <message>
         <source>%1: partition key attribute %2 of %3 of index %4 (%5)</source>
         <translation>%1: インデックス %4 のパーティションキー属性 %2/%3 (%5)</translation>
     </message>
     <message>
         <source>%1: sort key attribute %2 of %3 of index %4 (%5)</source>
         <translation>%1: インデックス %4 のソートキー属性 %2/%3 (%5)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln+ item(s)</source>
+        <translation>
+            <numerusform>%Ln 件以上</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2539,10 +2555,6 @@ Manifest: %2</source>
         <translation>テーブル %1 とそのすべての項目を削除しますか?元に戻せません。</translation>
     </message>
     <message>
-        <source> · %1 capacity units</source>
-        <translation> · %1 キャパシティユニット</translation>
-    </message>
-    <message>
         <source>&amp;Transaction builder…</source>
         <translation>トランザクションビルダー(&amp;T)…</translation>
     </message>
@@ -2705,6 +2717,31 @@ Compact now?</source>
     <message>
         <source>Close &amp;tab</source>
         <translation>タブを閉じる(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Close tab</source>
+        <translation>タブを閉じる</translation>
+    </message>
+    <message>
+        <source>A delete, export or import is running in %1. Close the tab and stop it? What it has done so far stays.</source>
+        <translation>%1 で削除、エクスポート、またはインポートが実行中です。タブを閉じて停止しますか?ここまでに行われた処理はそのまま残ります。</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止して閉じる</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>%1 capacity units</source>
+        <translation>%1 キャパシティユニット</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>list separator</comment>
+        <translation> · </translation>
     </message>
 </context>
 <context>
@@ -3142,9 +3179,11 @@ Compact now?</source>
         <source>Cancelling…</source>
         <translation>キャンセル中…</translation>
     </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 件</translation>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3854,12 +3893,6 @@ DynamoDB の応答: %2
         <translation>読み込み中…</translation>
     </message>
     <message>
-        <source>Status %1 · %2 · %L3 items when taken · type %4
-%5</source>
-        <translation>状態 %1 · %2 · 作成時 %L3 項目 · 種類 %4
-%5</translation>
-    </message>
-    <message>
         <source>Cannot describe the backup: %1</source>
         <translation>バックアップの詳細を取得できません: %1</translation>
     </message>
@@ -3898,6 +3931,14 @@ DynamoDB の応答: %2
     <message>
         <source>Differences from now (%L1)</source>
         <translation>現在との差分 (%L1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Status %1 · %2 · %Ln item(s) when taken · type %3
+%4</source>
+        <translation>
+            <numerusform>状態 %1 · %2 · 作成時 %Ln 項目 · 種類 %3
+%4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4070,30 +4111,6 @@ DynamoDB の応答: %2
         <translation>%1 を開けません: %2</translation>
     </message>
     <message>
-        <source>Page %1: %2 items</source>
-        <translation>ページ %1: %2 件</translation>
-    </message>
-    <message>
-        <source> of %1 scanned</source>
-        <translation> (スキャン %1 件)</translation>
-    </message>
-    <message>
-        <source> · %1 RCU</source>
-        <translation> · %1 RCU</translation>
-    </message>
-    <message>
-        <source> · %1 ms</source>
-        <translation> · %1 ms</translation>
-    </message>
-    <message>
-        <source> · total %1 RCU</source>
-        <translation> · 合計 %1 RCU</translation>
-    </message>
-    <message>
-        <source> · loading…</source>
-        <translation> · 読み込み中…</translation>
-    </message>
-    <message>
         <source>Delete items</source>
         <translation>項目の削除</translation>
     </message>
@@ -4114,18 +4131,6 @@ DynamoDB の応答: %2
         </translation>
     </message>
     <message>
-        <source>Deleted %1 items, then: %2</source>
-        <translation>%1 件を削除した後: %2</translation>
-    </message>
-    <message>
-        <source>Cancelled after deleting %1 items</source>
-        <translation>%1 件を削除したところでキャンセルしました</translation>
-    </message>
-    <message>
-        <source>Deleted %1 items</source>
-        <translation>%1 件を削除しました</translation>
-    </message>
-    <message>
         <source>Export to JSON Lines</source>
         <translation>JSON Lines にエクスポート</translation>
     </message>
@@ -4144,10 +4149,6 @@ DynamoDB の応答: %2
     <message>
         <source>Export cancelled; no file written</source>
         <translation>エクスポートをキャンセルしました。ファイルは書き込まれていません</translation>
-    </message>
-    <message>
-        <source>Exported %1 items</source>
-        <translation>%1 件をエクスポートしました</translation>
     </message>
     <message>
         <source>Export &amp;CSV…</source>
@@ -4202,20 +4203,81 @@ DynamoDB の応答: %2
         <translation>%1 をインポート中…</translation>
     </message>
     <message>
-        <source>Imported %L1 items, then: %2</source>
-        <translation>%L1 件をインポートした後: %2</translation>
-    </message>
-    <message>
-        <source>Import cancelled after %L1 items</source>
-        <translation>%L1 件をインポートした時点で中止しました</translation>
-    </message>
-    <message>
-        <source>Imported %L1 items</source>
-        <translation>%L1 件をインポートしました</translation>
-    </message>
-    <message>
         <source>Select an item to see all its attributes here</source>
         <translation>項目を選択すると、ここにすべての属性が表示されます</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) on page %1</source>
+        <translation>
+            <numerusform>ページ %1: %Ln 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%L1 scanned</source>
+        <translation>スキャン %L1 件</translation>
+    </message>
+    <message>
+        <source>%1 RCU</source>
+        <translation>%1 RCU</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ミリ秒</translation>
+    </message>
+    <message>
+        <source>total %1 RCU</source>
+        <translation>合計 %1 RCU</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <comment>list separator</comment>
+        <translation> · </translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>読み込み中…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s), then: %1</source>
+        <translation>
+            <numerusform>%n 件を削除した後: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after deleting %n item(s)</source>
+        <translation>
+            <numerusform>%n 件を削除したところでキャンセルしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %n item(s)</source>
+        <translation>
+            <numerusform>%n 件を削除しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s), then: %1</source>
+        <translation>
+            <numerusform>%Ln 件をインポートした後: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled after %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 件をインポートした時点で中止しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 件をインポートしました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 件をエクスポートしました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4471,14 +4533,6 @@ AWS bills the new table and every item written to it, and a large table takes a 
         <translation>停止しました: 接続 %1 が閉じられました。</translation>
     </message>
     <message>
-        <source>%1 of ~%2 items</source>
-        <translation>%1 / 約 %2 項目</translation>
-    </message>
-    <message>
-        <source>%1 items</source>
-        <translation>%1 項目</translation>
-    </message>
-    <message>
         <source>Copying items…</source>
         <translation>項目をコピーしています…</translation>
     </message>
@@ -4491,10 +4545,6 @@ AWS bills the new table and every item written to it, and a large table takes a 
         <translation>完了</translation>
     </message>
     <message>
-        <source>Copied %1 items into table %2 on %3 in %4.</source>
-        <translation>%1 項目をテーブル %2 (%3) に %4 でコピーしました。</translation>
-    </message>
-    <message>
         <source>Failed</source>
         <translation>失敗しました</translation>
     </message>
@@ -4503,20 +4553,8 @@ AWS bills the new table and every item written to it, and a large table takes a 
         <translation>コピーに失敗しました: %1: %2</translation>
     </message>
     <message>
-        <source>Table %1 was created on %2 and holds the %3 items copied before the error.</source>
-        <translation>テーブル %1 は %2 に作成され、エラーまでにコピーされた %3 項目を保持しています。</translation>
-    </message>
-    <message>
-        <source>%1 items were copied before the error.</source>
-        <translation>エラーまでに %1 項目がコピーされました。</translation>
-    </message>
-    <message>
         <source>Cancelled</source>
         <translation>中止しました</translation>
-    </message>
-    <message>
-        <source>Cancelled after copying %1 items in %2.</source>
-        <translation>%1 項目をコピーしたところで中止しました (%2)。</translation>
     </message>
     <message>
         <source>Delete the partial table</source>
@@ -4539,16 +4577,52 @@ Cancel keeps it.</source>
         <translation>テーブル %1 を削除しています…</translation>
     </message>
     <message>
-        <source>Cannot delete table %1: %2: %3</source>
-        <translation>テーブル %1 を削除できません: %2: %3</translation>
-    </message>
-    <message>
         <source>Deleted</source>
         <translation>削除しました</translation>
     </message>
     <message>
         <source>Deleted the partial table %1.</source>
         <translation>途中までのテーブル %1 を削除しました。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of ~%Ln item(s)</source>
+        <translation>
+            <numerusform>%L1 / 約 %Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 項目</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln item(s) into table %1 on %2 in %3.</source>
+        <translation>
+            <numerusform>%Ln 項目をテーブル %1 (%2) に %3 でコピーしました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Table %1 was created on %2 and holds the %Ln item(s) copied before the error.</source>
+        <translation>
+            <numerusform>テーブル %1 は %2 に作成され、エラーまでにコピーされた %Ln 項目を保持しています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s) were copied before the error.</source>
+        <translation>
+            <numerusform>エラーまでに %Ln 項目がコピーされました。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after copying %Ln item(s) in %1.</source>
+        <translation>
+            <numerusform>%Ln 項目をコピーしたところで中止しました (%1)。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot delete table %1: %2</source>
+        <translation>テーブル %1 を削除できません: %2</translation>
     </message>
 </context>
 <context>
@@ -4892,14 +4966,6 @@ Cancel keeps it.</source>
         <translation>%1 を作成しましたが、一部の設定は適用されませんでした</translation>
     </message>
     <message>
-        <source>Changes applied: %1</source>
-        <translation>適用した変更: %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 changes failed; the errors are shown beside their fields</source>
-        <translation>%2 件中 %1 件の変更が失敗しました。エラーは各フィールドの横に表示されます</translation>
-    </message>
-    <message>
         <source>Edit table %1 — %2</source>
         <translation>テーブル %1 を編集 — %2</translation>
     </message>
@@ -4970,6 +5036,34 @@ Cancel keeps it.</source>
     <message>
         <source>T&amp;ime to live:</source>
         <translation>TTL(&amp;I):</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s) applied</source>
+        <translation>
+            <numerusform>%Ln 件の変更を適用しました</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%L1 of %Ln change(s) failed; the errors are shown beside their fields</source>
+        <translation>
+            <numerusform>%Ln 件中 %L1 件の変更が失敗しました。エラーは各フィールドの横に表示されます</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes are being applied. Close and stop? The change in progress completes; the ones after it are not made.</source>
+        <translation>変更を適用中です。閉じて停止しますか?実行中の変更は完了しますが、その後の変更は行われません。</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>停止して閉じる</translation>
+    </message>
+    <message>
+        <source>Close without saving your changes to the design?</source>
+        <translation>設計への変更を保存せずに閉じますか?</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
     </message>
 </context>
 <context>
@@ -5280,10 +5374,6 @@ Click to see what it holds</source>
         <translation> · %1 キャパシティユニット</translation>
     </message>
     <message>
-        <source>Read %1 of %2 items in one snapshot</source>
-        <translation>1 つのスナップショットで %2 項目中 %1 項目を読み取りました</translation>
-    </message>
-    <message>
         <source>Idempotent retry: token %1 was already used with these actions, so DynamoDB wrote nothing again</source>
         <translation>冪等な再試行: トークン %1 はこれらのアクションで使用済みのため、DynamoDB は再度書き込みませんでした</translation>
     </message>
@@ -5358,6 +5448,12 @@ Click to see what it holds</source>
     <message>
         <source>Cannot list the tables: %1</source>
         <translation>テーブルを一覧できません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %L1 of %Ln item(s) in one snapshot</source>
+        <translation>
+            <numerusform>1 つのスナップショットで %Ln 項目中 %L1 項目を読み取りました</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5596,10 +5692,6 @@ Click to see what it holds</source>
     <message>
         <source>Failures (%1)</source>
         <translation>失敗 (%1)</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Trigger %1 added</source>

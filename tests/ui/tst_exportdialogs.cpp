@@ -492,7 +492,7 @@ void TestExportDialogs::csvImportCreatesTheTable()
     QCOMPARE(d.value(QStringLiteral("ImportedItemCount")).toInt(), 3);
     QCOMPARE(d.value(QStringLiteral("ErrorCount")).toInt(), 0);
     QVERIFY(!d.value(QStringLiteral("ClientToken")).toString().isEmpty());
-    QVERIFY2(dialog->resultText().contains(QStringLiteral("Processed 3 items: 3 imported, 0 errors")), qPrintable(dialog->resultText()));
+    QVERIFY2(dialog->resultText().contains(QStringLiteral("Processed 3 item(s): 3 imported, 0 errors")), qPrintable(dialog->resultText()));
     QVERIFY2(dialog->resultText().contains(QStringLiteral("Read: 31 bytes.")), qPrintable(dialog->resultText())); // both files' bytes
     QCOMPARE(dialog->errorText(), QString());
     QCOMPARE(finished.size(), qsizetype(1));
@@ -549,7 +549,7 @@ void TestExportDialogs::importWithABadLine()
     QTRY_VERIFY2_WITH_TIMEOUT(dialog->explanationText().contains(QStringLiteral("events/1.json, line 3: ")), qPrintable(dialog->explanationText()),
                               kTimeoutMs);
     QVERIFY(dialog->findChild<QLabel *>(QStringLiteral("importExplanation"))->isVisible());
-    QVERIFY2(dialog->resultText().contains(QStringLiteral("Processed 4 items: 3 imported, 1 errors")), qPrintable(dialog->resultText()));
+    QVERIFY2(dialog->resultText().contains(QStringLiteral("Processed 4 item(s): 3 imported, 1 errors")), qPrintable(dialog->resultText()));
     // The valid items are in the table, which can be opened.
     QCOMPARE(int(scan(*m_connection, events()).size()), 3);
     QCOMPARE(uitest::get(*m_connection, events(), {{QStringLiteral("pk"), uitest::S(QStringLiteral("e1"))}}).value(QStringLiteral("n")).toObject(),

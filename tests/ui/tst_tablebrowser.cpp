@@ -86,7 +86,7 @@ void TestTableBrowser::pagesThroughEverything()
     model.setQuery(QStringLiteral("Scan"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Big")}, {QStringLiteral("Limit"), 250}}, m_keys);
     QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() >= 250, 5000);
     QVERIFY(firstCanFetchMore);
-    QCOMPARE(firstCount, QStringLiteral("250+ items"));
+    QCOMPARE(firstCount, QStringLiteral("250+ item(s)"));
     QCOMPARE(firstColumns.mid(0, 2), (QStringList{QStringLiteral("pk"), QStringLiteral("sk")}));
 
     while (model.canFetchMore(QModelIndex())) {

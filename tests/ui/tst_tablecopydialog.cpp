@@ -279,9 +279,9 @@ void TestTableCopyDialog::copyToAnotherConnection()
     QVERIFY(dialog->setTarget(m_b.get()));
     copyAndWait(dialog.get());
     QCOMPARE(dialog->run()->errorText(), QString());
-    QVERIFY2(dialog->run()->resultText().startsWith(s("Copied 30 items into table Orders on ")), qPrintable(dialog->run()->resultText()));
+    QVERIFY2(dialog->run()->resultText().startsWith(s("Copied 30 item(s) into table Orders on ")), qPrintable(dialog->run()->resultText()));
     QCOMPARE(dialog->run()->phaseText(), s("Done"));
-    QCOMPARE(dialog->run()->progressText(), s("30 items"));
+    QCOMPARE(dialog->run()->progressText(), s("30 item(s)"));
     QCOMPARE(copiedTo, m_b.get());
     QCOMPARE(copiedTable, s("Orders"));
 
@@ -430,7 +430,7 @@ void TestTableCopyDialog::cancelThenDeleteOrKeepThePartialTable()
         QVERIFY(dialog->isCopying());
         QVERIFY(!dialog->findChild<QDialogButtonBox *>()->isEnabled()); // no Close meanwhile
         QTRY_VERIFY_WITH_TIMEOUT(dialog->run()->phaseText() == s("Copying items…") && !dialog->run()->progressText().startsWith(s("0 ")), kTimeoutMs);
-        QVERIFY2(dialog->run()->progressText().endsWith(s(" of ~5,000 items")), qPrintable(dialog->run()->progressText()));
+        QVERIFY2(dialog->run()->progressText().endsWith(s(" of ~5,000 item(s)")), qPrintable(dialog->run()->progressText()));
         auto *bar = dialog->findChild<QProgressBar *>(s("copyProgress"));
         QVERIFY(bar->maximum() > 0 && bar->value() > 0 && bar->value() < bar->maximum());
         dialog->reject(); // Esc: cancels, the dialog stays

@@ -298,7 +298,7 @@ void HistoryView::onState()
                                      : tr("This endpoint does not offer Dynamodesk's history operations, so the writes over time "
                                           "cannot be shown. Backups and point-in-time recovery work as usual."));
     QStringList parts;
-    parts << tr("%L1 items now").arg(qint64(st.table.value(s("ItemCount")).toDouble()));
+    parts << tr("%Ln item(s) now", nullptr, int(st.table.value(s("ItemCount")).toDouble()));
     parts << (m_pitr ? tr("point-in-time recovery on: restorable from %1 to %2")
                            .arg(secondText(qint64(m_pitr->first)), secondText(qint64(m_pitr->second)))
                      : tr("point-in-time recovery off"));

@@ -1,5 +1,6 @@
 #include "backups/restorejob.h"
 
+#include "common/responses.h"
 #include "connections/connection.h"
 
 #include <QThread>
@@ -16,7 +17,7 @@ void runRestore(QPromise<RestoreOutcome> &promise, Connection *connection, const
     promise.setProgressRange(0, int(std::min<qint64>(expectedItems, 1'000'000'000)));
     const client::ApiResponse started = connection->callSync(operation, request);
     if (!started.ok()) {
-        out.error = QStringLiteral("%1: %2").arg(started.error->type(), started.error->message());
+        out.error = errorText(started);
         promise.addResult(out);
         return;
     }
@@ -27,7 +28,7 @@ void runRestore(QPromise<RestoreOutcome> &promise, Connection *connection, const
         }
         const client::ApiResponse d = connection->callSync(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), out.table}});
         if (!d.ok()) {
-            out.error = QStringLiteral("%1: %2").arg(d.error->type(), d.error->message());
+            out.error = errorText(d);
             break;
         }
         const QJsonObject table = d.body.value(QStringLiteral("Table")).toObject();

@@ -166,10 +166,10 @@ void SelectionDetails::onPreview()
         const QJsonObject desc = p.backup.body.value(s("BackupDescription")).toObject();
         const QJsonObject details = desc.value(s("BackupDetails")).toObject();
         const QJsonObject source = desc.value(s("SourceTableDetails")).toObject();
-        m_backupDetails->setText(tr("Status %1 · %2 · %L3 items when taken · type %4\n%5")
+        m_backupDetails->setText(tr("Status %1 · %2 · %Ln item(s) when taken · type %3\n%4", nullptr,
+                                    int(source.value(s("ItemCount")).toDouble()))
                                      .arg(details.value(s("BackupStatus")).toString(),
                                           QLocale().formattedDataSize(qint64(details.value(s("BackupSizeBytes")).toDouble())))
-                                     .arg(qint64(source.value(s("ItemCount")).toDouble()))
                                      .arg(details.value(s("BackupType")).toString(), details.value(s("BackupArn")).toString()));
     } else if (!m_arn.isEmpty()) {
         m_backupDetails->setText(tr("Cannot describe the backup: %1").arg(errorText(p.backup)));

@@ -1,5 +1,6 @@
 #include "browser/batchwrite.h"
 
+#include "common/responses.h"
 #include "connections/connection.h"
 
 #include <QJsonObject>
@@ -19,7 +20,7 @@ QString writeBatch(Connection *connection, const QString &table, const QJsonArra
             QThread::msleep(50u << qMin(attempt - 1, 6));
         const auto r = connection->callSync(QStringLiteral("BatchWriteItem"), QJsonObject{{QStringLiteral("RequestItems"), pending}});
         if (!r.ok())
-            return QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
+            return errorText(r);
         pending = r.body.value(QStringLiteral("UnprocessedItems")).toObject();
         if (attempt == kMaxRetries && !pending.isEmpty())
             return QStringLiteral("ProvisionedThroughputExceededException: items stayed unprocessed after %1 retries").arg(kMaxRetries);

@@ -1,12 +1,12 @@
 #include "browser/itemtablemodel.h"
 
 #include "common/attributeformat.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
 #include <QIcon>
 #include <QJsonArray>
-#include <QLocale>
 #include <QtConcurrent>
 
 #include <algorithm>
@@ -58,7 +58,7 @@ void ItemTableModel::refresh()
         for (;;) {
             const auto response = connection->callSync(operation, req);
             if (!response.ok()) {
-                r.error = QStringLiteral("%1: %2").arg(response.error->type(), response.error->message());
+                r.error = errorText(response);
                 break;
             }
             for (const auto &v : response.body.value(QStringLiteral("Items")).toArray())
@@ -270,7 +270,7 @@ void ItemTableModel::onPage()
     setLoading(false);
     if (!page.response.ok()) {
         m_complete = true; // nothing more to fetch; reload() tries again
-        emit loadFailed(QStringLiteral("%1: %2").arg(page.response.error->type(), page.response.error->message()));
+        emit loadFailed(errorText(page.response));
         return;
     }
     const QJsonObject &body = page.response.body;
@@ -329,8 +329,8 @@ void ItemTableModel::setLoading(bool loading)
 
 QString ItemTableModel::countText() const
 {
-    const QString n = QLocale().toString(qlonglong(m_items.size()));
-    return m_complete ? tr("%1 items").arg(n) : tr("%1+ items").arg(n);
+    const int n = int(m_items.size());
+    return m_complete ? tr("%Ln item(s)", nullptr, n) : tr("%Ln+ item(s)", nullptr, n);
 }
 
 void ItemTableModel::upsertItem(const QJsonObject &item)

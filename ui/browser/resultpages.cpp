@@ -1,5 +1,6 @@
 #include "browser/resultpages.h"
 
+#include "common/responses.h"
 #include "connections/connection.h"
 
 namespace dd::ui {
@@ -18,7 +19,7 @@ QString readAllPages(Connection *connection, const QString &operation, QJsonObje
         }
         const auto r = connection->callSync(operation, request);
         if (!r.ok())
-            return QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
+            return errorText(r);
         onPage(r.body.value(QStringLiteral("Items")).toArray());
         const QJsonObject cursor = r.body.value(QStringLiteral("LastEvaluatedKey")).toObject();
         if (cursor.isEmpty())

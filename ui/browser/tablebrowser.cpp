@@ -295,23 +295,23 @@ QString TableBrowser::copyText(CopyFormat format, const QString &operation, QJso
 
 void TableBrowser::onPageLoaded(int items, qint64 scanned, double capacity, double latency)
 {
-    QString text = tr("Page %1: %2 items").arg(m_model->pagesLoaded()).arg(items);
+    QStringList parts{tr("%Ln item(s) on page %1", nullptr, items).arg(m_model->pagesLoaded())};
     if (scanned != items)
-        text += tr(" of %1 scanned").arg(scanned);
+        parts << tr("%L1 scanned").arg(scanned);
     if (capacity >= 0)
-        text += tr(" · %1 RCU").arg(QLocale().toString(capacity, 'g', 6));
-    text += tr(" · %1 ms").arg(QLocale().toString(latency, 'f', 1));
-    text += tr(" · total %1 RCU").arg(QLocale().toString(m_model->totalCapacity(), 'g', 6));
-    m_pageStatus->setText(text);
+        parts << tr("%1 RCU").arg(QLocale().toString(capacity, 'g', 6));
+    parts << tr("%1 ms").arg(QLocale().toString(latency, 'f', 1));
+    parts << tr("total %1 RCU").arg(QLocale().toString(m_model->totalCapacity(), 'g', 6));
+    m_pageStatus->setText(parts.join(tr(" · ", "list separator")));
     updateStatus();
 }
 
 void TableBrowser::updateStatus()
 {
-    QString text = m_model->countText();
+    QStringList parts{m_model->countText()};
     if (m_model->isLoading())
-        text += tr(" · loading…");
-    m_status->setText(text);
+        parts << tr("loading…");
+    m_status->setText(parts.join(tr(" · ", "list separator")));
     m_stopAction->setEnabled(m_model->isLoading());
 }
 
@@ -404,11 +404,11 @@ void TableBrowser::onDeleteFinished()
     const BatchDeleteResult r = m_deleteWatcher.result();
     m_model->removeItems(r.deleted);
     if (!r.error.isEmpty())
-        emit statusMessage(tr("Deleted %1 items, then: %2").arg(r.deleted.size()).arg(r.error));
+        emit statusMessage(tr("Deleted %n item(s), then: %1", nullptr, int(r.deleted.size())).arg(r.error));
     else if (r.canceled)
-        emit statusMessage(tr("Cancelled after deleting %1 items").arg(r.deleted.size()));
+        emit statusMessage(tr("Cancelled after deleting %n item(s)", nullptr, int(r.deleted.size())));
     else
-        emit statusMessage(tr("Deleted %1 items").arg(r.deleted.size()));
+        emit statusMessage(tr("Deleted %n item(s)", nullptr, int(r.deleted.size())));
     updateActions();
 }
 
@@ -484,11 +484,11 @@ void TableBrowser::onImportFinished()
         return;
     const ImportResult r = m_importWatcher.result();
     if (!r.error.isEmpty())
-        emit statusMessage(tr("Imported %L1 items, then: %2").arg(r.items).arg(r.error));
+        emit statusMessage(tr("Imported %Ln item(s), then: %1", nullptr, int(r.items)).arg(r.error));
     else if (r.canceled)
-        emit statusMessage(tr("Import cancelled after %L1 items").arg(r.items));
+        emit statusMessage(tr("Import cancelled after %Ln item(s)", nullptr, int(r.items)));
     else
-        emit statusMessage(tr("Imported %L1 items").arg(r.items));
+        emit statusMessage(tr("Imported %Ln item(s)", nullptr, int(r.items)));
     updateActions();
     if (r.items > 0)
         run(); // the form's Scan or Query again, with what the file added
@@ -597,7 +597,7 @@ void TableBrowser::onExportFinished()
     else if (r.canceled)
         emit statusMessage(tr("Export cancelled; no file written"));
     else
-        emit statusMessage(tr("Exported %1 items").arg(r.items));
+        emit statusMessage(tr("Exported %Ln item(s)", nullptr, int(r.items)));
     updateActions();
 }
 

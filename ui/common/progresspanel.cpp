@@ -49,7 +49,7 @@ void ProgressPanel::track(QFutureWatcherBase *watcher, const QString &title, Can
     connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this](int v) {
         m_bar->setValue(v);
         if (m_bar->maximum() == 0)
-            m_bar->setFormat(tr("%1 items").arg(v));
+            m_bar->setFormat(tr("%Ln item(s)", nullptr, v));
         else
             m_bar->setFormat(QStringLiteral("%v / %m"));
     });

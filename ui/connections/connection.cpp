@@ -4,6 +4,7 @@
 #include "client/awsprofile.h"
 #include "client/httpclient.h"
 #include "client/inprocessclient.h"
+#include "common/responses.h"
 #include "http/endpoint.h"
 #include "security/datadirkey.h"
 
@@ -279,8 +280,7 @@ void Connection::report(const QString &operation, const client::ApiResponse &res
 {
     const double latency = response.latencyMs;
     const double capacity = response.ok() ? consumedCapacity(response.body) : -1;
-    const QString error = response.ok() ? QString()
-                                        : QStringLiteral("%1: %2").arg(response.error->type(), response.error->message());
+    const QString error = errorText(response);
     QMetaObject::invokeMethod(this, [this, operation, latency, capacity, error] {
         emit operationFinished(operation, latency, capacity, error);
         if (error.isEmpty() && changesTables(operation))

@@ -1,8 +1,8 @@
 #include "dax/clustermetricspanel.h"
 
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
-#include "exports/jobtext.h"
 
 #include <QFormLayout>
 #include <QGridLayout>
@@ -159,7 +159,7 @@ void ClusterMetricsPanel::onRead()
             return;
         }
         // Kept on screen, with what went wrong; asked again (a cluster still being created may answer later).
-        m_note->setText(tr("Cannot read the metrics: %1").arg(JobText::error(r)));
+        m_note->setText(tr("Cannot read the metrics: %1").arg(errorText(r)));
         m_note->setVisible(true);
     } else {
         showMetrics(r.body);

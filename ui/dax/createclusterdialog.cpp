@@ -1,9 +1,9 @@
 #include "dax/createclusterdialog.h"
 
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
-#include "exports/jobtext.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -157,7 +157,7 @@ void CreateClusterDialog::onGroups()
     m_groupsLoaded = true;
     if (!r.ok()) {
         // The default group stays offered; DAX's answer to Create will say more.
-        m_error->setError(tr("Cannot list the parameter groups: %1").arg(JobText::error(r)));
+        m_error->setError(tr("Cannot list the parameter groups: %1").arg(ui::errorText(r)));
         fitHeight();
         return;
     }
@@ -203,7 +203,7 @@ void CreateClusterDialog::onCreated()
     m_busy->setVisible(false);
     m_progress->clear();
     if (!r.ok()) {
-        m_error->setError(tr("DAX refused the cluster: %1").arg(JobText::error(r)));
+        m_error->setError(tr("DAX refused the cluster: %1").arg(ui::errorText(r)));
         fitHeight();
         updateForm();
         m_name->setFocus();

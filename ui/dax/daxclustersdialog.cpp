@@ -2,13 +2,13 @@
 
 #include "common/confirm.h"
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "dax/clustermetricspanel.h"
 #include "dax/createclusterdialog.h"
 #include "dax/daxtablewindow.h"
 #include "dax/parametergroupspanel.h"
-#include "exports/jobtext.h"
 
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -195,7 +195,7 @@ void DaxClustersDialog::onListed()
         if (type == QLatin1String("UnknownOperationException"))
             m_listError = tr("This endpoint does not offer DAX (%1). The embedded engine, dynamodesk-server and AWS do.").arg(type);
         else
-            m_listError = tr("Cannot list the DAX clusters: %1").arg(JobText::error(r));
+            m_listError = tr("Cannot list the DAX clusters: %1").arg(ui::errorText(r));
         setStatus(QString(), m_listError);
         updateActions();
         return;
@@ -337,7 +337,7 @@ void DaxClustersDialog::onDeleted()
     const client::ApiResponse r = m_delete.result();
     m_deleting = false;
     if (!r.ok()) {
-        setStatus(QString(), tr("DAX refused to delete the cluster: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("DAX refused to delete the cluster: %1").arg(ui::errorText(r)));
         updateActions();
         return;
     }
@@ -368,7 +368,7 @@ void DaxClustersDialog::onTables()
     const client::ApiResponse r = m_listTables.result();
     if (!r.ok()) {
         m_listingTables = false;
-        setStatus(QString(), tr("Cannot list the tables: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("Cannot list the tables: %1").arg(ui::errorText(r)));
         updateActions();
         return;
     }

@@ -2,10 +2,10 @@
 
 #include "common/confirm.h"
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "dax/ttleditor.h"
-#include "exports/jobtext.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -126,7 +126,7 @@ void ParameterGroupsPanel::onListed()
     if (!r.ok()) {
         m_listing = false;
         m_listAgain = false;
-        setStatus(QString(), tr("Cannot list the parameter groups: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("Cannot list the parameter groups: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -219,7 +219,7 @@ void ParameterGroupsPanel::onDescribed()
         return;
     }
     if (!r.ok()) {
-        setStatus(QString(), tr("Cannot read the parameters of %1: %2").arg(group, JobText::error(r)));
+        setStatus(QString(), tr("Cannot read the parameters of %1: %2").arg(group, ui::errorText(r)));
         updateForm();
         return;
     }
@@ -264,7 +264,7 @@ void ParameterGroupsPanel::onSaved()
     m_saving = false;
     m_editor->setSaving(false);
     if (!r.ok()) {
-        setStatus(QString(), tr("DAX refused the TTLs: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("DAX refused the TTLs: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -303,7 +303,7 @@ void ParameterGroupsPanel::onCreated()
     const client::ApiResponse r = m_create.result();
     m_creating = false;
     if (!r.ok()) {
-        setStatus(QString(), tr("DAX refused the parameter group: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("DAX refused the parameter group: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -341,7 +341,7 @@ void ParameterGroupsPanel::onDeleted()
     const client::ApiResponse r = m_delete.result();
     m_deleting = false;
     if (!r.ok()) {
-        setStatus(QString(), tr("DAX refused to delete the parameter group: %1").arg(JobText::error(r)));
+        setStatus(QString(), tr("DAX refused to delete the parameter group: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }

@@ -1,5 +1,6 @@
 #include "designer/loadedtable.h"
 
+#include "common/responses.h"
 #include "connections/connection.h"
 
 #include <QJsonArray>
@@ -12,17 +13,12 @@ namespace {
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-QString describe(const client::ApiResponse &r)
-{
-    return QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
-}
-
 void run(QPromise<LoadedTable> &promise, Connection *connection, const QString &table)
 {
     LoadedTable out;
     const auto described = connection->callSync(p("DescribeTable"), QJsonObject{{p("TableName"), table}});
     if (!described.ok()) {
-        out.error = describe(described);
+        out.error = errorText(described);
         promise.addResult(out);
         return;
     }
@@ -32,7 +28,7 @@ void run(QPromise<LoadedTable> &promise, Connection *connection, const QString &
 
     const auto ttl = connection->callSync(p("DescribeTimeToLive"), QJsonObject{{p("TableName"), table}});
     if (!ttl.ok()) {
-        out.error = describe(ttl);
+        out.error = errorText(ttl);
     } else {
         const QJsonObject d = ttl.body.value(p("TimeToLiveDescription")).toObject();
         const QString status = d.value(p("TimeToLiveStatus")).toString();
@@ -44,7 +40,7 @@ void run(QPromise<LoadedTable> &promise, Connection *connection, const QString &
     while (!promise.isCanceled()) {
         const auto tags = connection->callSync(p("ListTagsOfResource"), request);
         if (!tags.ok()) {
-            out.error = describe(tags);
+            out.error = errorText(tags);
             break;
         }
         for (const QJsonValue &v : tags.body.value(p("Tags")).toArray())

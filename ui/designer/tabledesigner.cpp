@@ -552,8 +552,8 @@ void TableDesigner::onRunFinished(int failures)
         editTable(name);
         return;
     }
-    m_progressLabel->setText(failures == 0 ? tr("Changes applied: %1").arg(count)
-                                           : tr("%1 of %2 changes failed; the errors are shown beside their fields").arg(failures).arg(count));
+    m_progressLabel->setText(failures == 0 ? tr("%Ln change(s) applied", nullptr, count)
+                                           : tr("%L1 of %Ln change(s) failed; the errors are shown beside their fields", nullptr, count).arg(failures));
     emit changesApplied(failures);
     if (failures < count)
         emit tableUpdated(name);

@@ -1,9 +1,9 @@
 #include "exports/bucketpicker.h"
 
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
-#include "exports/jobtext.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -116,7 +116,7 @@ void BucketPicker::onCreated()
     m_new->setEnabled(true);
     if (!r.ok()) {
         m_select.clear();
-        m_error->setError(tr("Cannot create the bucket: %1").arg(JobText::error(r)));
+        m_error->setError(tr("Cannot create the bucket: %1").arg(ui::errorText(r)));
         return;
     }
     emit bucketCreated(m_select);

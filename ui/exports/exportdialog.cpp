@@ -1,6 +1,7 @@
 #include "exports/exportdialog.h"
 
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "exports/bucketpicker.h"
@@ -242,7 +243,7 @@ void ExportDialog::onTable()
 {
     const client::ApiResponse r = m_describeTable.result();
     if (!r.ok())
-        m_error->setError(tr("Cannot read table %1: %2").arg(m_table, JobText::error(r)));
+        m_error->setError(tr("Cannot read table %1: %2").arg(m_table, ui::errorText(r)));
     else
         m_tableArn = r.body.value(QStringLiteral("Table")).toObject().value(QStringLiteral("TableArn")).toString();
     if (isLoaded() || !r.ok())
@@ -257,7 +258,7 @@ void ExportDialog::onPitrRead()
         m_pitr = Pitr::Unknown;
         // A missing table is said once, by onTable().
         if (r.error->type() != QLatin1String("ResourceNotFoundException") && r.error->type() != QLatin1String("TableNotFoundException"))
-            m_error->setError(tr("Cannot read the point-in-time recovery status: %1").arg(JobText::error(r)));
+            m_error->setError(tr("Cannot read the point-in-time recovery status: %1").arg(ui::errorText(r)));
     } else {
         showPitr(r.body.value(QStringLiteral("ContinuousBackupsDescription")).toObject());
     }
@@ -272,7 +273,7 @@ void ExportDialog::onPitrEnabled()
     m_enabling = false;
     showProgress(QString(), false);
     if (!r.ok())
-        m_error->setError(tr("Cannot turn on point-in-time recovery: %1").arg(JobText::error(r)));
+        m_error->setError(tr("Cannot turn on point-in-time recovery: %1").arg(ui::errorText(r)));
     else
         showPitr(r.body.value(QStringLiteral("ContinuousBackupsDescription")).toObject());
     updateForm();
@@ -341,7 +342,7 @@ void ExportDialog::onStarted()
     m_starting = false;
     if (!r.ok()) {
         showProgress(QString(), false);
-        m_error->setError(tr("DynamoDB refused the export: %1").arg(JobText::error(r)));
+        m_error->setError(tr("DynamoDB refused the export: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -363,7 +364,7 @@ void ExportDialog::onDescribed()
         // Polling stops: the export goes on on the server; the list of exports shows how it ends.
         m_following = false;
         showProgress(tr("Cannot follow the export any more."), false);
-        m_error->setError(tr("Cannot read the export's status: %1").arg(JobText::error(r)));
+        m_error->setError(tr("Cannot read the export's status: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }

@@ -2,6 +2,7 @@
 
 #include "common/errorlabel.h"
 #include "common/formlayouts.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "exports/bucketpicker.h"
@@ -16,7 +17,6 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -310,7 +310,7 @@ void ImportDialog::onStarted()
     m_starting = false;
     if (!r.ok()) {
         showProgress(QString(), false);
-        m_error->setError(tr("DynamoDB refused the import: %1").arg(JobText::error(r)));
+        m_error->setError(tr("DynamoDB refused the import: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -332,7 +332,7 @@ void ImportDialog::onDescribed()
         // Polling stops: the import goes on on the server; the list of imports shows how it ends.
         m_following = false;
         showProgress(tr("Cannot follow the import any more."), false);
-        m_error->setError(tr("Cannot read the import's status: %1").arg(JobText::error(r)));
+        m_error->setError(tr("Cannot read the import's status: %1").arg(ui::errorText(r)));
         updateForm();
         return;
     }
@@ -352,12 +352,12 @@ void ImportDialog::showImport(const QJsonObject &description)
         updateForm();
         return;
     }
-    const QLocale locale;
-    const auto count = [&](const char *key) { return locale.toString(qint64(description.value(QLatin1String(key)).toDouble())); };
+    const auto count = [&](const char *key) { return qint64(description.value(QLatin1String(key)).toDouble()); };
     const QJsonValue bytes = description.value(QStringLiteral("ProcessedSizeBytes"));
-    m_result->setText(tr("Processed %1 items: %2 imported, %3 errors. Read: %4.")
-                          .arg(count("ProcessedItemCount"), count("ImportedItemCount"), count("ErrorCount"),
-                               bytes.isDouble() ? JobText::size(bytes) : tr("nothing")));
+    m_result->setText(tr("Processed %Ln item(s): %L1 imported, %L2 errors. Read: %3.", nullptr, int(count("ProcessedItemCount")))
+                          .arg(count("ImportedItemCount"))
+                          .arg(count("ErrorCount"))
+                          .arg(bytes.isDouble() ? JobText::size(bytes) : tr("nothing")));
     const QString code = str(description, "FailureCode");
     if (status == QLatin1String("COMPLETED")) {
         showProgress(tr("Import completed: table %1 is ready.").arg(table), false);

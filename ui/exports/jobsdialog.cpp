@@ -1,6 +1,7 @@
 #include "exports/jobsdialog.h"
 
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "exports/jobtext.h"
@@ -166,7 +167,7 @@ void JobsDialog::onExportsPage()
 {
     const client::ApiResponse r = m_exports.result();
     if (!r.ok()) {
-        m_exportsError = tr("Cannot list the exports: %1").arg(JobText::error(r));
+        m_exportsError = tr("Cannot list the exports: %1").arg(ui::errorText(r));
     } else {
         for (const auto &v : r.body.value(QStringLiteral("ExportSummaries")).toArray())
             m_exportRows.append(v);
@@ -185,7 +186,7 @@ void JobsDialog::onImportsPage()
 {
     const client::ApiResponse r = m_imports.result();
     if (!r.ok()) {
-        m_importsError = tr("Cannot list the imports: %1").arg(JobText::error(r));
+        m_importsError = tr("Cannot list the imports: %1").arg(ui::errorText(r));
     } else {
         for (const auto &v : r.body.value(QStringLiteral("ImportSummaryList")).toArray())
             m_importRows.append(v);
@@ -299,7 +300,7 @@ void JobsDialog::onDescribed()
         return;
     }
     if (!r.ok()) {
-        m_detailsError = tr("Cannot describe %1: %2").arg(JobText::idOfArn(arn), JobText::error(r));
+        m_detailsError = tr("Cannot describe %1: %2").arg(JobText::idOfArn(arn), ui::errorText(r));
         m_detailsTitle->setText(QString());
         updateStatus();
         return;

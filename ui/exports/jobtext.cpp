@@ -60,11 +60,6 @@ void addRows(QTreeWidgetItem *parent, QTreeWidget *tree, const QJsonObject &obje
 
 } // namespace
 
-QString JobText::error(const client::ApiResponse &response)
-{
-    return response.ok() ? QString() : QStringLiteral("%1: %2").arg(response.error->type(), response.error->message());
-}
-
 QString JobText::time(const QJsonValue &epochSeconds)
 {
     if (!epochSeconds.isDouble())

@@ -1,11 +1,9 @@
 // JobText: how the export and import dialogs word what DynamoDB answers about
-// exports and imports: an error as "Type: message", a wire timestamp (epoch
-// seconds) in local time, a byte count, the table and id inside a job's ARN,
-// and a job's whole description as a tree of fields for a details pane.
+// exports and imports: a wire timestamp (epoch seconds) in local time, a byte
+// count, the table and id inside a job's ARN, and a job's whole description as
+// a tree of fields for a details pane.
 // Pure functions of their arguments; GUI thread only (they use tr()).
 #pragma once
-
-#include "client/client.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -18,8 +16,6 @@ namespace dd::ui {
 class JobText {
     Q_DECLARE_TR_FUNCTIONS(dd::ui::JobText)
 public:
-    // "ValidationException: message"; empty for a success.
-    static QString error(const client::ApiResponse &response);
     // Epoch seconds (a JSON number, fractions allowed) as local
     // "yyyy-MM-dd HH:mm:ss"; empty if the value is not a number.
     static QString time(const QJsonValue &epochSeconds);

@@ -438,12 +438,12 @@ void MainWindow::onOperation(const QString &operation, double latencyMs, double 
                                           QStringLiteral("Dynamodesk.ListLocalBuckets")};
     if (background.contains(operation))
         return;
-    QString text = QStringLiteral("%1 · %2 ms").arg(operation, QLocale().toString(latencyMs, 'f', 1));
+    QStringList parts{operation, tr("%1 ms").arg(QLocale().toString(latencyMs, 'f', 1))};
     if (capacity >= 0)
-        text += tr(" · %1 capacity units").arg(QLocale().toString(capacity, 'g', 6));
+        parts << tr("%1 capacity units").arg(QLocale().toString(capacity, 'g', 6));
     if (!error.isEmpty())
-        text += QStringLiteral(" · ") + error;
-    m_lastOperation->setText(text);
+        parts << error;
+    m_lastOperation->setText(parts.join(tr(" · ", "list separator")));
     m_lastOperation->setToolTip(error);
 }
 

@@ -2,6 +2,7 @@
 
 #include "common/confirm.h"
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "designer/tabledesign.h"
@@ -37,11 +38,6 @@ constexpr int kMaxSegments = 64;  // copyTable's limit
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-QString errorOf(const client::ApiResponse &r)
-{
-    return r.error ? QStringLiteral("%1: %2").arg(r.error->type(), r.error->message()) : QString();
-}
-
 // ListTables page by page, on the calling thread.
 TableCopyDialog::TableNames listTables(Connection *connection)
 {
@@ -51,7 +47,7 @@ TableCopyDialog::TableNames listTables(Connection *connection)
     for (;;) {
         const client::ApiResponse r = connection->callSync(p("ListTables"), request);
         if (!r.ok()) {
-            out.error = errorOf(r);
+            out.error = errorText(r);
             return out;
         }
         for (const QJsonValue &name : r.body.value(p("TableNames")).toArray())
@@ -339,7 +335,7 @@ void TableCopyDialog::onDescribed()
     if (r.ok())
         m_description = r.body.value(p("Table")).toObject();
     else
-        m_describeError = tr("Cannot read table %1: %2").arg(m_table, errorOf(r));
+        m_describeError = tr("Cannot read table %1: %2").arg(m_table, errorText(r));
     updateForm();
 }
 

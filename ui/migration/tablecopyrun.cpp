@@ -2,6 +2,7 @@
 
 #include "common/confirm.h"
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 
@@ -156,11 +157,10 @@ void TableCopyRun::showResult(const QString &text)
 
 void TableCopyRun::showCount(qint64 copied, qint64 estimated)
 {
-    const QLocale locale;
     if (estimated > 0)
-        m_count->setText(tr("%1 of ~%2 items").arg(locale.toString(copied), locale.toString(estimated)));
+        m_count->setText(tr("%L1 of ~%Ln item(s)", nullptr, int(estimated)).arg(copied));
     else
-        m_count->setText(tr("%1 items").arg(locale.toString(copied)));
+        m_count->setText(tr("%Ln item(s)", nullptr, int(copied)));
     // Busy while the count is unknown, and once the copy outgrows it (AWS
     // updates ItemCount about every six hours).
     if (estimated > 0 && copied <= estimated) {
@@ -191,30 +191,30 @@ void TableCopyRun::onProgress(const client::TableCopyProgress &progress)
 void TableCopyRun::onFinished(const client::TableCopyOutcome &outcome, qint64 elapsedMs)
 {
     m_cancel->setVisible(false);
-    const QString items = QLocale().toString(outcome.itemsCopied);
+    const int items = int(outcome.itemsCopied);
     const QString where = placeOf(m_target);
     m_bar->setRange(0, 1);
     m_bar->setValue(outcome.ok() ? 1 : 0);
-    m_count->setText(tr("%1 items").arg(items));
+    m_count->setText(tr("%Ln item(s)", nullptr, items));
     if (outcome.ok()) {
         m_succeeded = true;
         m_phase->setText(tr("Done"));
-        showResult(tr("Copied %1 items into table %2 on %3 in %4.").arg(items, m_targetTable, where, duration(elapsedMs)));
+        showResult(tr("Copied %Ln item(s) into table %1 on %2 in %3.", nullptr, items).arg(m_targetTable, where, duration(elapsedMs)));
     } else if (outcome.error) {
         m_phase->setText(tr("Failed"));
         m_error->setError(tr("The copy failed: %1: %2").arg(outcome.error->type(), outcome.error->message()));
         if (outcome.created)
-            showResult(tr("Table %1 was created on %2 and holds the %3 items copied before the error.").arg(m_targetTable, where, items));
+            showResult(tr("Table %1 was created on %2 and holds the %Ln item(s) copied before the error.", nullptr, items).arg(m_targetTable, where));
         else
-            showResult(tr("%1 items were copied before the error.").arg(items));
+            showResult(tr("%Ln item(s) were copied before the error.", nullptr, items));
     } else {
         m_phase->setText(tr("Cancelled"));
-        showResult(tr("Cancelled after copying %1 items in %2.").arg(items, duration(elapsedMs)));
+        showResult(tr("Cancelled after copying %Ln item(s) in %1.", nullptr, items).arg(duration(elapsedMs)));
         if (outcome.created)
             confirm(this, QMessageBox::Question, tr("Delete the partial table"),
                     tr("The copy was cancelled: table %1 on %2 holds only %3 of the source's items. "
                        "Delete it?\n\nCancel keeps it.")
-                        .arg(m_targetTable, where, items),
+                        .arg(m_targetTable, where, QLocale().toString(items)),
                     QStringLiteral("confirmDeletePartialTable"), [this] { deletePartialTable(); }, tr("&Delete table"));
     }
     emit runningChanged(false);
@@ -237,7 +237,7 @@ void TableCopyRun::onDeleted()
     const client::ApiResponse r = m_deleteTable.result();
     if (!r.ok()) {
         m_phase->setText(tr("Cancelled"));
-        m_error->setError(tr("Cannot delete table %1: %2: %3").arg(m_deleteName, r.error->type(), r.error->message()));
+        m_error->setError(tr("Cannot delete table %1: %2").arg(m_deleteName, ui::errorText(r)));
         return;
     }
     m_phase->setText(tr("Deleted"));

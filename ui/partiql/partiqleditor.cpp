@@ -3,6 +3,7 @@
 #include "common/awsclicommand.h"
 #include "common/copyasbutton.h"
 #include "common/errorlabel.h"
+#include "common/responses.h"
 #include "common/tablekeys.h"
 #include "common/itemjson.h"
 #include "common/watchers.h"
@@ -377,7 +378,7 @@ void PartiqlEditor::onPage()
     if (!r.ok()) {
         if (m_firstPage)
             m_model->clear();
-        m_error->setError(QStringLiteral("%1: %2").arg(r.error->type(), r.error->message()));
+        m_error->setError(ui::errorText(r));
         showStatus();
         emit finished(false);
         return;

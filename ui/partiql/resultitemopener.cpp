@@ -1,5 +1,6 @@
 #include "partiql/resultitemopener.h"
 
+#include "common/responses.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "items/itemeditor.h"
@@ -44,7 +45,7 @@ void ResultItemOpener::onRead()
         return;
     const Read read = m_watcher.result();
     if (!read.response.ok()) {
-        emit failed(QStringLiteral("%1: %2").arg(read.response.error->type(), read.response.error->message()));
+        emit failed(errorText(read.response));
         return;
     }
     const QJsonObject item = read.response.body.value(QStringLiteral("Item")).toObject();

@@ -1,5 +1,7 @@
 #include "streams/streampoller.h"
 
+#include "common/responses.h"
+
 #include <QJsonArray>
 
 namespace dd::ui {
@@ -14,11 +16,6 @@ constexpr int kDescribeEvery = 8;
 // GetRecords' own maximum (docs: "Limit ... maximum value of 1000").
 constexpr int kRecordsPerCall = 1000;
 
-QString failure(const client::ApiResponse &r)
-{
-    return QStringLiteral("%1: %2").arg(r.error->type(), r.error->message());
-}
-
 } // namespace
 
 StreamPoll pollStream(client::Client &client, StreamCursor cursor)
@@ -28,7 +25,7 @@ StreamPoll pollStream(client::Client &client, StreamCursor cursor)
         const auto r = client.callSync(p("DescribeTable"), QJsonObject{{p("TableName"), cursor.table}});
         if (!r.ok()) {
             out.cursor = cursor;
-            out.error = failure(r);
+            out.error = errorText(r);
             return out;
         }
         const QJsonObject table = r.body.value(p("Table")).toObject();
@@ -46,7 +43,7 @@ StreamPoll pollStream(client::Client &client, StreamCursor cursor)
         const auto r = client.callSync(p("Streams.DescribeStream"), QJsonObject{{p("StreamArn"), cursor.streamArn}});
         if (!r.ok()) {
             out.cursor = cursor;
-            out.error = failure(r);
+            out.error = errorText(r);
             return out;
         }
         const QJsonObject description = r.body.value(p("StreamDescription")).toObject();
@@ -66,7 +63,7 @@ StreamPoll pollStream(client::Client &client, StreamCursor cursor)
                                             QJsonObject{{p("StreamArn"), cursor.streamArn}, {p("ShardId"), id}, {p("ShardIteratorType"), type}});
             if (!it.ok()) {
                 out.cursor = cursor;
-                out.error = failure(it);
+                out.error = errorText(it);
                 return out;
             }
             cursor.knownShards.insert(id);
@@ -87,13 +84,13 @@ StreamPoll pollStream(client::Client &client, StreamCursor cursor)
             // An expired iterator (15 minutes) or a trimmed position: the
             // stream is found again on the next poll, from LATEST.
             if (r.error->type() == p("ExpiredIteratorException") || r.error->type() == p("TrimmedDataAccessException")) {
-                out.error = failure(r);
+                out.error = errorText(r);
                 out.cursor = StreamCursor{cursor.table, false, QString(), {}, {}, 0};
                 out.records.clear();
                 return out;
             }
             out.cursor = cursor;
-            out.error = failure(r);
+            out.error = errorText(r);
             return out;
         }
         for (const QJsonValue &v : r.body.value(p("Records")).toArray())

@@ -536,7 +536,7 @@ void TransactionBuilder::onRunFinished()
             m_results.append({item.isEmpty() ? p("NotFound") : p("Found"), QString(), item});
         }
         m_problems->setError(QString());
-        m_outcome->setText(tr("Read %1 of %2 items in one snapshot").arg(found).arg(actionCount()) + capacityText);
+        m_outcome->setText(tr("Read %L1 of %Ln item(s) in one snapshot", nullptr, actionCount()).arg(found) + capacityText);
         emit statusMessage(m_outcome->text());
     } else if (r.ok()) {
         for (int i = 0; i < actionCount(); ++i)
