@@ -49,9 +49,19 @@ private slots:
     void treeValidationSelectsNode();
 
 private:
+    // Stores `item` and opens it in an editor (Edit mode), shown; it deletes itself on close.
+    ItemEditor *editStored(const QJsonObject &item);
     std::unique_ptr<Connection> m_connection;
     TableKeys m_keys{QStringLiteral("pk"), QStringLiteral("S"), QStringLiteral("sk"), QStringLiteral("S")};
 };
+
+ItemEditor *TestItemEditor::editStored(const QJsonObject &item)
+{
+    uitest::put(*m_connection, QStringLiteral("Items"), item);
+    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, item);
+    editor->show();
+    return editor;
+}
 
 void TestItemEditor::initTestCase()
 {
@@ -137,10 +147,8 @@ void TestItemEditor::conflictOnSave()
 {
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("c"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("status"), uitest::S(QStringLiteral("OPEN"))}, {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    ItemEditor *editor = editStored(loaded);
     QSignalSpy saved(editor, &ItemEditor::itemSaved);
-    editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(editor));
 
     // Someone else changes the item after the editor loaded it.
@@ -178,10 +186,8 @@ void TestItemEditor::conflictOnAddedAttribute()
     // item is a change too: the save must not drop it unseen.
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("added"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    ItemEditor *editor = editStored(loaded);
     QSignalSpy saved(editor, &ItemEditor::itemSaved);
-    editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     QJsonObject theirs = loaded;
     theirs.insert(QStringLiteral("note"), uitest::S(QStringLiteral("added elsewhere")));
@@ -223,10 +229,8 @@ void TestItemEditor::overwriteAfterTheyDeleted()
     // puts it back as edited (it said "Key attributes cannot change").
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("gone"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    ItemEditor *editor = editStored(loaded);
     QSignalSpy saved(editor, &ItemEditor::itemSaved);
-    editor->show();
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     QVERIFY(m_connection->callSync(QStringLiteral("DeleteItem"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Items")},
                                                                              {QStringLiteral("Key"), m_keys.keyOf(loaded)}}).ok());
@@ -243,9 +247,7 @@ void TestItemEditor::overwriteAfterTheyDeleted()
 void TestItemEditor::deleteAsksFirst()
 {
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("asked"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    ItemEditor *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
-    editor->show();
+    ItemEditor *editor = editStored(loaded);
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     auto *button = editor->findChild<QPushButton *>(QStringLiteral("deleteItem"));
     // Cancel keeps the item.
@@ -266,8 +268,7 @@ void TestItemEditor::closingAsksBeforeDroppingEdits()
 {
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("esc"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("n"), uitest::N(QStringLiteral("1"))}};
-    QPointer<ItemEditor> editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
-    editor->show();
+    QPointer<ItemEditor> editor = editStored(loaded);
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     QVERIFY(!editor->isModified());
     editor->setText(editor->text().replace(QStringLiteral("\"N\": \"1\""), QStringLiteral("\"N\": \"2\"")));
@@ -321,10 +322,8 @@ void TestItemEditor::conflictTakeTheirs()
 {
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("t"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("qty"), uitest::N(QStringLiteral("1"))}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
+    ItemEditor *editor = editStored(loaded);
     QSignalSpy saved(editor, &ItemEditor::itemSaved);
-    editor->show();
     QJsonObject theirs = loaded;
     theirs.insert(QStringLiteral("qty"), uitest::N(QStringLiteral("7")));
     uitest::put(*m_connection, QStringLiteral("Items"), theirs);
@@ -435,9 +434,7 @@ void TestItemEditor::treeValidationSelectsNode()
     const QJsonObject loaded{{QStringLiteral("pk"), uitest::S(QStringLiteral("v"))}, {QStringLiteral("sk"), uitest::S(QStringLiteral("1"))},
                              {QStringLiteral("deep"), QJsonObject{{QStringLiteral("M"), QJsonObject{{QStringLiteral("n"), uitest::N(QStringLiteral("1"))}}}}},
                              {QStringLiteral("tags"), QJsonObject{{QStringLiteral("SS"), QJsonArray{QStringLiteral("a")}}}}};
-    uitest::put(*m_connection, QStringLiteral("Items"), loaded);
-    auto *editor = new ItemEditor(m_connection.get(), QStringLiteral("Items"), m_keys, ItemEditor::Mode::Edit, loaded);
-    editor->show();
+    ItemEditor *editor = editStored(loaded);
     QVERIFY(QTest::qWaitForWindowExposed(editor));
     QTreeView *view = editor->tree()->view();
     ItemTreeModel *model = editor->tree()->model();

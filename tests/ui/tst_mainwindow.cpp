@@ -102,6 +102,24 @@ QString payload(int bytes) { return QString(bytes, QLatin1Char('x')); }
 
 } // namespace
 
+// The app's translation for `language` (none for an empty one) while it lives.
+class Language {
+public:
+    explicit Language(const QString &language)
+    {
+        if (language.isEmpty())
+            return;
+        m_ok = m_translator.load(QLocale(language), QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+        QApplication::installTranslator(&m_translator);
+    }
+    ~Language() { QApplication::removeTranslator(&m_translator); }
+    bool ok() const { return m_ok; }
+
+private:
+    QTranslator m_translator;
+    bool m_ok = true;
+};
+
 class TestMainWindow : public QObject {
     Q_OBJECT
 
@@ -290,12 +308,8 @@ private slots:
     void mnemonicsDoNotClash()
     {
         QFETCH(QString, language);
-        QTranslator translator;
-        if (!language.isEmpty()) {
-            QVERIFY(translator.load(QLocale(language), QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-            QApplication::installTranslator(&translator);
-        }
-        const auto removeTranslator = qScopeGuard([&translator] { QApplication::removeTranslator(&translator); });
+        const Language installed(language);
+        QVERIFY(installed.ok());
         MainWindow window;
         window.setRememberConnections(false);
         Connection *c = window.addConnection(uitest::inMemoryConnection());
@@ -350,12 +364,8 @@ private slots:
     void formFieldsLineUp()
     {
         QFETCH(QString, language);
-        QTranslator translator;
-        if (!language.isEmpty()) {
-            QVERIFY(translator.load(QLocale(language), QStringLiteral("dynamodesk"), QStringLiteral("_"), QStringLiteral(":/i18n")));
-            QApplication::installTranslator(&translator);
-        }
-        const auto removeTranslator = qScopeGuard([&translator] { QApplication::removeTranslator(&translator); });
+        const Language installed(language);
+        QVERIFY(installed.ok());
         const auto left = [](const QWidget *w) { return w->mapTo(w->window(), QPoint(0, 0)).x(); };
 
         ConnectionDialog dialog;
