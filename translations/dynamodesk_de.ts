@@ -1693,6 +1693,10 @@ Manifest: %2</numerusform>
             <numerusform>jetzt %Ln Elemente</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelled; no restore was started</source>
+        <translation>Abgebrochen; es wurde keine Wiederherstellung gestartet</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ImportDialog</name>

@@ -1685,6 +1685,10 @@ Manifest: %2</source>
             <numerusform>現在 %Ln 項目</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Cancelled; no restore was started</source>
+        <translation>キャンセルしました。復元は開始されていません</translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::ImportDialog</name>

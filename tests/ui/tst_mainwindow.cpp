@@ -31,7 +31,6 @@
 #include <QSettings>
 #include <QLabel>
 #include <QMenuBar>
-#include <QScopeGuard>
 #include <QTranslator>
 #include <QMessageBox>
 #include <QPointer>

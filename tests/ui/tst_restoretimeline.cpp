@@ -14,6 +14,7 @@
 // on-disk engine (its file cannot be written) is reported with the reason.
 #include "api/engine.h"
 #include "backups/historyview.h"
+#include "backups/restorejob.h"
 #include "backups/restoredialog.h"
 #include "backups/timelinewidget.h"
 #include "browser/tablebrowser.h"
@@ -33,6 +34,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStandardItemModel>
+#include <QtConcurrent>
 #include <QTabWidget>
 #include <QTemporaryDir>
 
@@ -69,6 +71,7 @@ private slots:
     void createAndDeleteBackups();
     void endpointWithoutHistoryOperations();
     void backupThatFailsSaysWhy();
+    void restoreCancelledBeforeItStartsSendsNothing();
     void cleanupTestCase();
 
 private:
@@ -360,6 +363,23 @@ void TestRestoreTimeline::backupThatFailsSaysWhy()
     limit.reset();
     QVERIFY2(error->text().contains(QLatin1String("Cannot write backup file")), qPrintable(error->text()));
     QVERIFY(view.timeline()->backups().isEmpty());
+}
+
+// A restore cancelled before its job ran sends nothing and says so (it
+// said "it goes on"); one not cancelled is sent and waited for.
+void TestRestoreTimeline::restoreCancelledBeforeItStartsSendsNothing()
+{
+    const QJsonObject request{{QStringLiteral("BackupArn"), m_backupArn}, {QStringLiteral("TargetTableName"), QStringLiteral("neverSent")}};
+    const CancelFlag cancelled = newCancelFlag();
+    cancelled->store(true);
+    RestoreOutcome out = QtConcurrent::run(m_connection->pool(), &runRestore, m_connection, QStringLiteral("RestoreTableFromBackup"), request,
+                                           qint64(0), 10, cancelled).result();
+    QVERIFY(out.canceled && !out.sent);
+    QCOMPARE(m_connection->callSync(QStringLiteral("DescribeTable"), {{QStringLiteral("TableName"), QStringLiteral("neverSent")}}).error->type(),
+             QStringLiteral("ResourceNotFoundException"));
+    out = QtConcurrent::run(m_connection->pool(), &runRestore, m_connection, QStringLiteral("RestoreTableFromBackup"), request, qint64(0), 10,
+                            newCancelFlag()).result();
+    QVERIFY(out.sent && out.active && !out.canceled);
 }
 
 void TestRestoreTimeline::cleanupTestCase()

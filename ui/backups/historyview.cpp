@@ -428,20 +428,24 @@ void HistoryView::startRestore(const QString &operation, const QJsonObject &requ
         return;
     m_error->setError(QString());
     const qint64 expected = std::max<qint64>(0, m_details->itemCount());
+    const CancelFlag cancel = newCancelFlag();
     m_restoreWatcher.setFuture(QtConcurrent::run(m_connection->pool(), &runRestore, m_connection, operation, request, expected,
-                                                 m_connection->canServe() ? kLocalPollMs : kRemotePollMs));
-    m_progress->track(&m_restoreWatcher, tr("Restoring into %1…").arg(request.value(s("TargetTableName")).toString()));
+                                                 m_connection->canServe() ? kLocalPollMs : kRemotePollMs, cancel));
+    m_progress->track(&m_restoreWatcher, tr("Restoring into %1…").arg(request.value(s("TargetTableName")).toString()), cancel);
     updateActions();
 }
 
 void HistoryView::onRestored()
 {
     updateActions();
-    if (m_restoreWatcher.isCanceled() || m_restoreWatcher.future().resultCount() == 0) {
-        emit statusMessage(tr("Stopped waiting for the restore; it goes on, and the table appears when it is done"));
+    if (m_restoreWatcher.future().resultCount() == 0)
+        return; // the view is going away (stopWatcher)
+    const RestoreOutcome out = m_restoreWatcher.result();
+    if (out.canceled) {
+        emit statusMessage(out.sent ? tr("Stopped waiting for the restore; it goes on, and the table appears when it is done")
+                                    : tr("Cancelled; no restore was started"));
         return;
     }
-    const RestoreOutcome out = m_restoreWatcher.result();
     if (!out.error.isEmpty()) {
         m_error->setError(tr("The restore into %1 failed: %2").arg(out.table, out.error));
         return;

@@ -10,11 +10,17 @@
 namespace dd::ui {
 
 void runRestore(QPromise<RestoreOutcome> &promise, Connection *connection, const QString &operation,
-                const QJsonObject &request, qint64 expectedItems, int pollMs)
+                const QJsonObject &request, qint64 expectedItems, int pollMs, const CancelFlag &cancel)
 {
     RestoreOutcome out;
     out.table = request.value(QStringLiteral("TargetTableName")).toString();
     promise.setProgressRange(0, int(std::min<qint64>(expectedItems, 1'000'000'000)));
+    if (isSet(cancel)) { // cancelled before it ran: nothing was sent
+        out.canceled = true;
+        promise.addResult(out);
+        return;
+    }
+    out.sent = true;
     const client::ApiResponse started = connection->callSync(operation, request);
     if (!started.ok()) {
         out.error = errorText(started);
@@ -22,7 +28,7 @@ void runRestore(QPromise<RestoreOutcome> &promise, Connection *connection, const
         return;
     }
     for (;;) {
-        if (promise.isCanceled()) {
+        if (isSet(cancel) || promise.isCanceled()) {
             out.canceled = true;
             break;
         }

@@ -158,7 +158,7 @@ void ItemTableModel::setQuery(const QString &operation, const QJsonObject &reque
 void ItemTableModel::reload()
 {
     if (!m_operation.isEmpty())
-        setQuery(m_operation, m_request, m_keys);
+        setQuery(m_operation, m_request, m_keys, m_indexKeys); // an index query keeps its key columns
 }
 
 void ItemTableModel::stop()
