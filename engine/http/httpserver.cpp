@@ -91,6 +91,7 @@ void Worker::run()
             if (errno == EINTR) continue;
             break;
         }
+        loopTime = std::chrono::steady_clock::now();
         bool stop = false;
         beginTurn();
         for (int i = 0; i < n; ++i) {
@@ -103,12 +104,9 @@ void Worker::run()
         endTurn();
         if (stop) break;
         if (draining > 0) sweepDraining();
-        if (!connections.empty()) {
-            const auto now = std::chrono::steady_clock::now();
-            if (now - lastTimeoutSweep >= std::chrono::milliseconds(kTimeoutSweepMs)) {
-                lastTimeoutSweep = now;
-                sweepTimeouts();
-            }
+        if (!connections.empty() && loopTime - lastTimeoutSweep >= std::chrono::milliseconds(kTimeoutSweepMs)) {
+            lastTimeoutSweep = loopTime;
+            sweepTimeouts();
         }
     }
     for (Connection *c : connections) {
@@ -193,7 +191,7 @@ void Worker::adopt(int fd)
         delete c;
         return;
     }
-    c->lastProgress = std::chrono::steady_clock::now();
+    c->lastProgress = loopTime;
     connections.insert(c);
     load.fetch_add(1, std::memory_order_relaxed);
 }
@@ -236,7 +234,7 @@ void Worker::onReadable(Connection *c)
     }
     const ssize_t n = recv(c->fd, c->in.data() + c->end, c->in.size() - c->end, 0);
     if (n > 0) {
-        c->lastProgress = std::chrono::steady_clock::now();
+        c->lastProgress = loopTime;
         if (c->stage == Stage::Head && c->available() == 0)
             c->requestStarted = c->lastProgress; // a new request begins
         c->end += size_t(n);
@@ -364,7 +362,7 @@ void Worker::endTurn()
 
 void Worker::sweepTimeouts()
 {
-    const auto now = std::chrono::steady_clock::now();
+    const auto now = loopTime;
     const auto idleLimit = std::chrono::milliseconds(server->options.idleTimeoutMs);
     const auto requestLimit = std::chrono::milliseconds(server->options.requestTimeoutMs);
     std::vector<Connection *> idle, stalled;

@@ -124,6 +124,10 @@ struct Worker {
     std::vector<Connection *> ending; // endTurn()'s: the turn's held connections (kept for its capacity)
     std::vector<Connection *> again;  // endTurn()'s: connections with more buffered requests
     std::chrono::steady_clock::time_point lastTimeoutSweep;
+    // When the loop's epoll_wait last returned: the time that marks the
+    // connections' progress (one clock read a turn, not one per recv, send
+    // and request; the timeouts it serves are counted in seconds).
+    std::chrono::steady_clock::time_point loopTime;
 
     void run();
     void accept();

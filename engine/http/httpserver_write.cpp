@@ -48,7 +48,7 @@ const char *reasonPhrase(int status)
 
 void Worker::dispatch(Connection *c)
 {
-    c->requestStarted = std::chrono::steady_clock::now(); // of the next request, should its bytes be buffered already
+    c->requestStarted = loopTime; // of the next request, should its bytes be buffered already
     HttpResponse response;
     try {
         response = server->handler(c->request);
@@ -185,7 +185,7 @@ bool Worker::flush(Connection *c)
         msg.msg_iovlen = size_t(n);
         const ssize_t w = sendmsg(c->fd, &msg, MSG_NOSIGNAL);
         if (w > 0)
-            c->lastProgress = std::chrono::steady_clock::now();
+            c->lastProgress = loopTime;
         if (w < 0) {
             if (errno == EINTR) continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK) {

@@ -235,6 +235,20 @@ Result<void> PitrStore::install(storage::Database &db)
 
 namespace {
 
+// The time of the table's newest base snapshot; 0 if it has none.
+Result<qint64> newestBaseMs(storage::Database &db, qint64 tableId)
+{
+    return db.read<qint64>([&](storage::Connection &c) -> Result<qint64> {
+        storage::Statement *s = c.prepare("SELECT COALESCE(MAX(time_ms), 0) FROM dd_pitr_base WHERE table_id = ?");
+        if (!s)
+            return ApiError::internal(c.lastError());
+        s->bind(1, tableId);
+        const qint64 v = s->step() ? s->columnInt(0) : 0;
+        s->reset();
+        return v;
+    });
+}
+
 // Takes the first base snapshot of `table`, whose PITR was enabled at
 // nowMs (dd_pitr.enabled_ms): in the call, or with `spawn` (on disk) from a
 // read snapshot fixed before it returns, on a thread of spawn's.
@@ -335,17 +349,9 @@ Result<void> PitrStore::resumeFirstBases(storage::Database &db, qint64 nowMs, co
         const auto live = db.table(st.tableName);
         if (!live || live->id != st.tableId || pendingBase(db, st.tableId))
             continue;
-        DD_ASSIGN(const bool hasBase, db.read<bool>([&](storage::Connection &c) -> Result<bool> {
-            storage::Statement *s = c.prepare("SELECT 1 FROM dd_pitr_base WHERE table_id = ? LIMIT 1");
-            if (!s)
-                return ApiError::internal(c.lastError());
-            s->bind(1, st.tableId);
-            const bool found = s->step();
-            s->reset();
-            return found;
-        }));
-        if (hasBase)
-            continue;
+        DD_ASSIGN(const qint64 newest, newestBaseMs(db, st.tableId));
+        if (newest != 0)
+            continue; // it has a base
         // Older times have nothing to restore from: the window starts now.
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) {
             return txn.conn.run("UPDATE dd_pitr SET enabled_ms = ? WHERE table_id = ?", {nowMs, st.tableId});
@@ -487,15 +493,7 @@ Result<void> PitrStore::maintain(storage::Database &db, qint64 nowMs)
         }
         const qint64 windowStart = st.earliestMs(nowMs);
         // A new base daily, so that the log before the window can go.
-        DD_ASSIGN(const qint64 newest, db.read<qint64>([&](storage::Connection &c) -> Result<qint64> {
-            storage::Statement *s = c.prepare("SELECT COALESCE(MAX(time_ms), 0) FROM dd_pitr_base WHERE table_id = ?");
-            if (!s)
-                return ApiError::internal(c.lastError());
-            s->bind(1, st.tableId);
-            const qint64 v = s->step() ? s->columnInt(0) : 0;
-            s->reset();
-            return v;
-        }));
+        DD_ASSIGN(const qint64 newest, newestBaseMs(db, st.tableId));
         if (isLive && newest + PitrState::kDayMs <= nowMs && !pendingBase(db, st.tableId)) {
             DD_ASSIGN(backup::Snapshot snap, backup::Snapshot::read(db, *live, nowMs));
             DD_CHECK(storeBase(db, st.tableId, st.enabledMs, snap));
