@@ -9,11 +9,13 @@
 #include "common/errorlabel.h"
 #include "common/tableencryption.h"
 #include "designer/indexrow.h"
+#include "designer/tablechange.h"
 #include "designer/tabledesign.h"
 #include "designer/tabledesigner.h"
 #include "uitest.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -32,6 +34,7 @@ private slots:
     void shellQuote();
     void request();
     void designAndCreate();
+    void stopAfterCreating();
     void liveValidation();
     void saveAndOpen();
     void kmsKeyFormat_data();
@@ -248,6 +251,43 @@ void TestTableDesigner::designAndCreate()
     QVERIFY(numberSort);
     const auto ttl = connection->callSync(QStringLiteral("DescribeTimeToLive"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}});
     QCOMPARE(ttl.body.value(QStringLiteral("TimeToLiveDescription")).toObject().value(QStringLiteral("AttributeName")).toString(), QStringLiteral("expiresAt"));
+}
+
+// Stop while a table is created: CreateTable is made, the TTL call after it
+// is not; the designer goes on editing the new table with the TTL still in
+// the form, planned as the change left to make, and asks before closing.
+void TestTableDesigner::stopAfterCreating()
+{
+    auto connection = uitest::inMemoryConnection();
+    TableDesigner designer(connection.get());
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("tableName")), QStringLiteral("Orders"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("partitionName")), QStringLiteral("customerId"));
+    QTest::keyClicks(designer.findChild<QLineEdit *>(QStringLiteral("ttlAttribute")), QStringLiteral("expiresAt"));
+    QCOMPARE(designer.plannedChanges().size(), 2); // CreateTable, UpdateTimeToLive
+
+    QSignalSpy created(&designer, &TableDesigner::tableCreated);
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    QTest::mouseClick(designer.findChild<QPushButton *>(QStringLiteral("createTable")), Qt::LeftButton);
+    QTest::mouseClick(designer.findChild<QPushButton *>(QStringLiteral("stopApplying")), Qt::LeftButton);
+    QVERIFY(created.wait(5000));
+    QVERIFY(loaded.wait(5000));
+    QCOMPARE(loaded.first().first().toBool(), true);
+
+    QVERIFY(connection->callSync(QStringLiteral("DescribeTable"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}}).ok());
+    const auto ttl = connection->callSync(QStringLiteral("DescribeTimeToLive"), QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Orders")}});
+    QCOMPARE(ttl.body.value(QStringLiteral("TimeToLiveDescription")).toObject().value(QStringLiteral("TimeToLiveStatus")).toString(),
+             QStringLiteral("DISABLED"));
+    QCOMPARE(designer.findChild<QLineEdit *>(QStringLiteral("ttlAttribute"))->text(), QStringLiteral("expiresAt"));
+    const QList<TableChange> left = designer.plannedChanges();
+    QCOMPARE(left.size(), 1);
+    QCOMPARE(left.first().operation, QStringLiteral("UpdateTimeToLive"));
+    auto *apply = designer.findChild<QPushButton *>(QStringLiteral("applyChanges"));
+    QVERIFY(apply && apply->isEnabled());
+    const QString said = designer.findChild<QLabel *>(QStringLiteral("progressLabel"))->text();
+    QVERIFY2(said.startsWith(QStringLiteral("Stopped after creating Orders; 1 setting")), qPrintable(said));
+    QVERIFY(designer.isModified()); // the TTL not made yet: closing asks
 }
 
 void TestTableDesigner::liveValidation()

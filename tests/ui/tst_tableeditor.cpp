@@ -17,6 +17,7 @@
 
 #include <QComboBox>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -63,6 +64,7 @@ class TestTableEditor : public QObject {
 private slots:
     void opensPreFilledAndLocked();
     void appliesChanges();
+    void stopAfterThisStep();
     void planOrder();
     void capacityChangeLeavesIndexCapacity();
     void errorsBesideTheirFields();
@@ -181,6 +183,54 @@ void TestTableEditor::appliesChanges()
     QCOMPARE(ttlDesc.value(p("TimeToLiveStatus")).toString(), p("ENABLED"));
     const auto tagsOut = connection->callSync(p("ListTagsOfResource"), QJsonObject{{p("ResourceArn"), t.value(p("TableArn"))}});
     QCOMPARE(tagsOut.body.value(p("Tags")).toArray(), QJsonArray{QJsonObject({{p("Key"), p("team")}, {p("Value"), p("green")}})});
+}
+
+// Stop during Apply: the field under way gets all its calls (the stream's
+// disable and enable), no later field gets any, and the form keeps the
+// changes not made, so that Apply makes them next.
+void TestTableEditor::stopAfterThisStep()
+{
+    auto connection = uitest::inMemoryConnection();
+    createOrders(*connection);
+    TableDesigner designer(connection.get());
+    QSignalSpy loaded(&designer, &TableDesigner::loaded);
+    designer.editTable(p("Orders"));
+    designer.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&designer));
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+    auto *stream = designer.findChild<QComboBox *>(p("streamViewType"));
+    stream->setCurrentIndex(stream->findData(p("NEW_AND_OLD_IMAGES")));
+    auto *ttl = designer.findChild<QLineEdit *>(p("ttlAttribute"));
+    ttl->setText(p("validUntil"));
+    QStringList fields;
+    for (const TableChange &c : designer.plannedChanges())
+        fields << c.field;
+    QCOMPARE(fields, QStringList({p("stream"), p("stream"), p("ttl"), p("ttl")}));
+
+    auto *stop = designer.findChild<QPushButton *>(p("stopApplying"));
+    QVERIFY(stop && !stop->isVisible());
+    QSignalSpy applied(&designer, &TableDesigner::changesApplied);
+    QTest::mouseClick(designer.findChild<QPushButton *>(p("applyChanges")), Qt::LeftButton);
+    QVERIFY(stop->isVisible() && stop->isEnabled());
+    QTest::mouseClick(stop, Qt::LeftButton); // before the first call's answer is handled
+    QVERIFY(!stop->isEnabled());
+    QVERIFY(applied.wait(20000));
+    QVERIFY(!designer.findChild<QPushButton *>(p("applyChanges"))->isEnabled()); // until the table is read again
+    QCOMPARE(applied.first().first().toInt(), 0);
+    QVERIFY(!stop->isVisible());
+    const QString said = designer.findChild<QLabel *>(p("progressLabel"))->text();
+    QVERIFY2(said.startsWith(p("Stopped; 2 change")), qPrintable(said)); // "change(s)" without a translation
+
+    const QJsonObject t = describe(*connection, p("Orders"));
+    QCOMPARE(t.value(p("StreamSpecification")).toObject().value(p("StreamViewType")).toString(), p("NEW_AND_OLD_IMAGES"));
+    const auto ttlOut = connection->callSync(p("DescribeTimeToLive"), QJsonObject{{p("TableName"), p("Orders")}});
+    QCOMPARE(ttlOut.body.value(p("TimeToLiveDescription")).toObject().value(p("AttributeName")).toString(), p("expiresAt"));
+    // Read again, the table now has the new stream; the form still asks for the TTL change.
+    QTRY_VERIFY_WITH_TIMEOUT(designer.findChild<QPushButton *>(p("applyChanges"))->isEnabled(), 5000);
+    fields.clear();
+    for (const TableChange &c : designer.plannedChanges())
+        fields << c.field;
+    QCOMPARE(fields.join(QLatin1Char(',')), p("ttl,ttl"));
 }
 
 void TestTableEditor::planOrder()

@@ -14,22 +14,13 @@ namespace {
 void run(QPromise<TableListing> &promise, Connection *connection)
 {
     TableListing listing;
-    QStringList names;
-    QJsonObject request;
-    for (;;) {
-        const auto r = connection->callSync(QStringLiteral("ListTables"), request);
-        if (!r.ok()) {
-            listing.error = errorText(r);
-            promise.addResult(listing);
-            return;
-        }
-        for (const auto &n : r.body.value(QStringLiteral("TableNames")).toArray())
-            names << n.toString();
-        const QString last = r.body.value(QStringLiteral("LastEvaluatedTableName")).toString();
-        if (last.isEmpty() || promise.isCanceled())
-            break;
-        request.insert(QStringLiteral("ExclusiveStartTableName"), last);
+    const TableNames listed = listTableNames(connection, [&promise] { return promise.isCanceled(); });
+    if (!listed.error.isEmpty()) {
+        listing.error = listed.error;
+        promise.addResult(listing);
+        return;
     }
+    const QStringList &names = listed.names;
     for (const QString &name : names) {
         if (promise.isCanceled())
             break;
@@ -47,6 +38,26 @@ void run(QPromise<TableListing> &promise, Connection *connection)
 }
 
 } // namespace
+
+TableNames listTableNames(Connection *connection, const std::function<bool()> &cancelled)
+{
+    TableNames out;
+    out.connection = connection;
+    QJsonObject request;
+    for (;;) {
+        const auto r = connection->callSync(QStringLiteral("ListTables"), request);
+        if (!r.ok()) {
+            out.error = errorText(r);
+            return out;
+        }
+        for (const QJsonValue &name : r.body.value(QStringLiteral("TableNames")).toArray())
+            out.names << name.toString();
+        const QString last = r.body.value(QStringLiteral("LastEvaluatedTableName")).toString();
+        if (last.isEmpty() || (cancelled && cancelled()))
+            return out;
+        request.insert(QStringLiteral("ExclusiveStartTableName"), last);
+    }
+}
 
 QFuture<TableListing> startTableListing(Connection *connection)
 {

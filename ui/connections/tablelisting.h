@@ -8,10 +8,25 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+#include <functional>
 
 namespace dd::ui {
 
 class Connection;
+
+// A connection's table names, read off the GUI thread.
+struct TableNames {
+    Connection *connection = nullptr; // whose (compared, never dereferenced, when it arrives)
+    QStringList names;
+    QString error;                    // "Type: message" when ListTables failed
+};
+
+// ListTables page by page, on the calling thread (a pool's: it blocks on
+// each page). Stops after the page under way once `cancelled` returns true,
+// with the names read so far.
+TableNames listTableNames(Connection *connection, const std::function<bool()> &cancelled = {});
 
 struct TableListing {
     // DescribeTable's "Table" objects, by name; a table whose DescribeTable

@@ -23,6 +23,7 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtConcurrent>
 
 #include <algorithm>
 
@@ -126,7 +127,7 @@ DaxClustersDialog::DaxClustersDialog(Connection *connection, QWidget *parent) : 
     connect(&m_poll, &QTimer::timeout, this, &DaxClustersDialog::refresh);
     connect(&m_listCall, &QFutureWatcher<client::ApiResponse>::finished, this, &DaxClustersDialog::onListed);
     connect(&m_delete, &QFutureWatcher<client::ApiResponse>::finished, this, &DaxClustersDialog::onDeleted);
-    connect(&m_listTables, &QFutureWatcher<client::ApiResponse>::finished, this, &DaxClustersDialog::onTables);
+    connect(&m_listTables, &QFutureWatcher<TableNames>::finished, this, &DaxClustersDialog::onTables);
     connect(m_list, &QTreeWidget::currentItemChanged, this, &DaxClustersDialog::onSelected);
     connect(m_refreshButton, &QPushButton::clicked, this, [this] {
         refresh();
@@ -356,37 +357,30 @@ bool DaxClustersDialog::openTableThroughSelected()
         return false;
     m_listingTables = true;
     m_tablesFor = cluster;
-    m_tables.clear();
     setStatus(tr("Listing the tables…"), QString());
-    m_listTables.setFuture(m_connection->call(QStringLiteral("ListTables"), QJsonObject()));
+    Connection *connection = m_connection;
+    m_listTables.setFuture(QtConcurrent::run(connection->pool(), [connection] { return listTableNames(connection); }));
     updateActions();
     return true;
 }
 
 void DaxClustersDialog::onTables()
 {
-    const client::ApiResponse r = m_listTables.result();
-    if (!r.ok()) {
+    const TableNames listed = m_listTables.result();
+    if (!listed.error.isEmpty()) {
         m_listingTables = false;
-        setStatus(QString(), tr("Cannot list the tables: %1").arg(ui::errorText(r)));
+        setStatus(QString(), tr("Cannot list the tables: %1").arg(listed.error));
         updateActions();
-        return;
-    }
-    for (const auto &v : r.body.value(QStringLiteral("TableNames")).toArray())
-        m_tables << v.toString();
-    const QString next = r.body.value(QStringLiteral("LastEvaluatedTableName")).toString();
-    if (!next.isEmpty()) {
-        m_listTables.setFuture(m_connection->call(QStringLiteral("ListTables"), QJsonObject{{QStringLiteral("ExclusiveStartTableName"), next}}));
         return;
     }
     m_listingTables = false;
     setStatus(QString(), QString());
     updateActions();
-    if (m_tables.isEmpty()) {
+    if (listed.names.isEmpty()) {
         setStatus(QString(), tr("%1 has no tables to open.").arg(m_connection->displayName()));
         return;
     }
-    chooseTable(m_tables);
+    chooseTable(listed.names);
 }
 
 void DaxClustersDialog::chooseTable(const QStringList &tables)

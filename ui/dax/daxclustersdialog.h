@@ -15,6 +15,7 @@
 #pragma once
 
 #include "client/client.h"
+#include "connections/tablelisting.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -112,10 +113,9 @@ private:
     bool m_listingTables = false;
     QString m_wantedCluster;                           // the cluster to select once listed
     QString m_tablesFor;                               // the cluster whose table is being chosen
-    QStringList m_tables;                              // ListTables pages read so far
     QFutureWatcher<client::ApiResponse> m_listCall;    // Dax.DescribeClusters, one page
     QFutureWatcher<client::ApiResponse> m_delete;      // Dax.DeleteCluster
-    QFutureWatcher<client::ApiResponse> m_listTables;  // ListTables, one page
+    QFutureWatcher<TableNames> m_listTables;           // ListTables, every page
     QTimer m_poll;                                     // single shot: the next listing while a status is transient
 
     QTabWidget *m_tabs;

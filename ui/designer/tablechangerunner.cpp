@@ -27,11 +27,12 @@ bool allActive(const QJsonObject &table)
     return true;
 }
 
-void runChange(QPromise<client::ApiResponse> &promise, Connection *connection, const TableChange &change, const QString &table)
+void runChange(QPromise<client::ApiResponse> &promise, Connection *connection, const TableChange &change, const QString &table,
+               const CancelFlag &stop)
 {
     client::ApiResponse r = connection->callSync(change.operation, change.request);
     if (r.ok() && change.waitUntilActive) {
-        for (int waited = 0; waited < kMaxWaitMs && !promise.isCanceled(); waited += kPollMs) {
+        for (int waited = 0; waited < kMaxWaitMs && !promise.isCanceled() && !isSet(stop); waited += kPollMs) {
             const auto d = connection->callSync(p("DescribeTable"), QJsonObject{{p("TableName"), table}});
             if (!d.ok() || allActive(d.body.value(p("Table")).toObject()))
                 break;
@@ -62,12 +63,30 @@ void TableChangeRunner::start(const QList<TableChange> &changes, const QString &
     m_step = -1;
     m_failures = 0;
     m_failedFields.clear();
+    m_skipped = 0;
+    m_stop = std::make_shared<std::atomic<bool>>(false);
     m_running = true;
     next();
 }
 
+void TableChangeRunner::stop()
+{
+    if (m_running)
+        m_stop->store(true, std::memory_order_relaxed);
+}
+
 void TableChangeRunner::next()
 {
+    // Stopping ends the run between fields: a field's calls (a stream's or
+    // TTL's disable, then its enable) are made together, or not at all.
+    const bool fieldGoesOn = m_step >= 0 && m_step + 1 < m_changes.size() && !m_failedFields.contains(m_changes[m_step].field)
+                             && m_changes[m_step + 1].field == m_changes[m_step].field;
+    if (isSet(m_stop) && !fieldGoesOn) {
+        m_skipped = int(m_changes.size()) - (m_step + 1);
+        m_running = false;
+        emit finished(m_failures);
+        return;
+    }
     while (++m_step < m_changes.size()) {
         if (!m_failedFields.contains(m_changes[m_step].field))
             break;
@@ -79,7 +98,7 @@ void TableChangeRunner::next()
     }
     const TableChange &change = m_changes[m_step];
     emit stepStarted(m_step, int(m_changes.size()), change.description);
-    m_watcher.setFuture(QtConcurrent::run(m_connection->pool(), runChange, m_connection, change, m_table));
+    m_watcher.setFuture(QtConcurrent::run(m_connection->pool(), runChange, m_connection, change, m_table, m_stop));
 }
 
 void TableChangeRunner::onStepFinished()

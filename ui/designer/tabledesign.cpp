@@ -1,5 +1,7 @@
 #include "designer/tabledesign.h"
 
+#include "model/limits.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QMap>
@@ -12,19 +14,21 @@ namespace dd::ui {
 
 namespace {
 
-// Limits from "Service, account, and table quotas in Amazon DynamoDB".
-constexpr int kMinNameLength = 3;          // table and index names
-constexpr int kMaxNameLength = 255;
-constexpr int kMaxKeyNameBytes = 255;      // partition and sort key attribute names
+// Limits from "Service, account, and table quotas in Amazon DynamoDB", the
+// engine's own (model/limits.h), so that the designer refuses what a table
+// would be refused.
+constexpr int kMinNameLength = model::kMinTableNameLength; // table and index names
+constexpr int kMaxNameLength = model::kMaxTableNameLength;
+constexpr int kMaxKeyNameBytes = model::kMaxKeyAttributeNameBytes; // partition and sort key attribute names
 // A GSI's multi-attribute key: "up to four attributes each" for the
 // partition and the sort key (Developer Guide, "Multi-attribute keys pattern").
 constexpr int kMaxKeyAttributes = 4;
-constexpr int kMaxLocalIndexes = 5;
-constexpr int kMaxGlobalIndexes = 20;
-constexpr int kMaxProjectedAttributes = 100; // NonKeyAttributes summed over all indexes
-constexpr int kMaxTags = 50;
-constexpr int kMaxTagKeyLength = 128;
-constexpr int kMaxTagValueLength = 256;
+constexpr int kMaxLocalIndexes = model::kMaxLsiPerTable;
+constexpr int kMaxGlobalIndexes = model::kMaxGsiPerTable;
+constexpr int kMaxProjectedAttributes = model::kMaxProjectedNonKeyAttributes; // NonKeyAttributes summed over all indexes
+constexpr int kMaxTags = model::kMaxTagsPerResource;
+constexpr int kMaxTagKeyLength = model::kMaxTagKeyLength;
+constexpr int kMaxTagValueLength = model::kMaxTagValueLength;
 constexpr int kMaxTtlAttributeLength = 255; // TimeToLiveAttributeName's length constraint
 constexpr int kDesignVersion = 1;          // of the saved design document
 

@@ -150,9 +150,20 @@ TableDesigner::TableDesigner(Connection *connection, QWidget *parent)
     m_progress->setObjectName(QStringLiteral("progress"));
     m_progress->setMaximumWidth(220);
     m_progress->setVisible(false);
+    // A long Apply (each index change waits for the table to be ACTIVE
+    // again, an index backfill on AWS for many minutes) can be stopped
+    // between its calls; the call under way is not taken back.
+    m_stop = new QPushButton(tr("S&top after this step"), this);
+    m_stop->setObjectName(QStringLiteral("stopApplying"));
+    m_stop->setVisible(false);
+    connect(m_stop, &QPushButton::clicked, this, [this] {
+        m_runner->stop();
+        m_stop->setEnabled(false);
+    });
     auto *progressBar = new QHBoxLayout;
     progressBar->addWidget(m_progressLabel, 1);
     progressBar->addWidget(m_progress);
+    progressBar->addWidget(m_stop);
     m_apiError = new ErrorLabel(this);
     m_apiError->setObjectName(QStringLiteral("apiError"));
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
@@ -471,7 +482,7 @@ void TableDesigner::revalidate()
 
     m_samples->setDesign(d);
     m_patterns->setDesign(d, attributeNames(d));
-    const bool busy = m_runner->isRunning() || m_loadWatcher.isRunning();
+    const bool busy = m_runner->isRunning() || m_reading;
     m_create->setEnabled(issues.isEmpty() && !busy && (!m_editing || !plannedChanges().isEmpty()));
     switch (m_previewKind->currentIndex()) {
     case 0: m_preview->setPlainText(cliCommand()); break;
@@ -488,6 +499,8 @@ void TableDesigner::setBusy(bool busy)
         w->setEnabled(!busy);
     m_open->setEnabled(!busy && !m_editing);
     m_progress->setVisible(busy);
+    m_stop->setVisible(busy && m_runner->isRunning());
+    m_stop->setEnabled(!m_runner->isStopping());
     revalidate();
 }
 
@@ -534,6 +547,7 @@ void TableDesigner::onRunFinished(int failures)
     const int count = int(m_runner->changes().size());
     m_progress->setValue(count);
     const QString name = m_editing ? m_original.tableName : design().tableName;
+    const int skipped = m_runner->stepsSkipped();
     if (!m_editing) {
         const bool created = m_created || failures == 0;
         setBusy(false);
@@ -543,27 +557,35 @@ void TableDesigner::onRunFinished(int failures)
             return;
         }
         emit tableCreated(name);
-        if (failures == 0) {
+        if (failures == 0 && skipped == 0) {
             accept();
             return;
         }
-        // The table exists but a later call failed: go on editing it.
-        m_progressLabel->setText(tr("Created %1; some settings were not applied").arg(name));
+        // The table exists but a later call failed or was not made: go on
+        // editing it, the settings not applied still in the form (Apply
+        // makes them), and say so once it is read.
+        m_keepDesign = design();
+        m_afterLoadNote = skipped > 0 ? tr("Stopped after creating %1; %Ln setting(s) not applied", nullptr, skipped).arg(name)
+                                      : tr("Created %1; some settings were not applied").arg(name);
         editTable(name);
         return;
     }
-    m_progressLabel->setText(failures == 0 ? tr("%Ln change(s) applied", nullptr, count)
-                                           : tr("%L1 of %Ln change(s) failed; the errors are shown beside their fields", nullptr, count).arg(failures));
+    if (skipped > 0)
+        m_progressLabel->setText(tr("Stopped; %Ln change(s) not made", nullptr, skipped));
+    else
+        m_progressLabel->setText(failures == 0 ? tr("%Ln change(s) applied", nullptr, count)
+                                               : tr("%L1 of %Ln change(s) failed; the errors are shown beside their fields", nullptr, count).arg(failures));
     emit changesApplied(failures);
     if (failures < count)
         emit tableUpdated(name);
-    if (failures == 0) {
+    if (failures == 0 && skipped == 0) {
         setBusy(false);
         accept();
         return;
     }
     // Start over from what the table now is, keeping the form.
     m_reloadOnly = true;
+    m_reading = true;
     m_loadWatcher.setFuture(LoadedTable::load(m_connection, name));
     setBusy(true);
 }
@@ -577,6 +599,7 @@ void TableDesigner::editTable(const QString &table)
     m_create->setObjectName(QStringLiteral("applyChanges"));
     m_progressLabel->setText(tr("Reading %1…").arg(table));
     m_progress->setRange(0, 0);
+    m_reading = true;
     m_loadWatcher.setFuture(LoadedTable::load(m_connection, table));
     setBusy(true);
 }
@@ -584,6 +607,7 @@ void TableDesigner::editTable(const QString &table)
 void TableDesigner::onLoaded()
 {
     const LoadedTable table = m_loadWatcher.result();
+    m_reading = false;
     setBusy(false);
     if (m_reloadOnly) {
         m_reloadOnly = false;
@@ -603,6 +627,12 @@ void TableDesigner::onLoaded()
     m_arn = table.arn;
     TableDesign shown = table.design;
     shown.patterns = m_patterns->patterns();
+    std::optional<QJsonObject> baseline; // the table as read, when the form shows more
+    if (m_keepDesign) {
+        setDesign(shown);
+        baseline = design().toJson();
+        shown = *std::exchange(m_keepDesign, std::nullopt);
+    }
     setDesign(shown);
     // What AWS cannot change after CreateTable.
     for (QLineEdit *e : {m_tableName, m_partition, m_sort})
@@ -612,9 +642,9 @@ void TableDesigner::onLoaded()
     for (IndexRow *row : m_indexes)
         row->setLocked(true, row->isGlobal());
     m_samples->setSourceTable(m_original.tableName);
-    m_progressLabel->setText(table.error.isEmpty() ? QString() : tr("Partly read: %1").arg(table.error));
+    m_progressLabel->setText(table.error.isEmpty() ? std::exchange(m_afterLoadNote, QString()) : tr("Partly read: %1").arg(table.error));
     revalidate();
-    m_baseline = design().toJson();
+    m_baseline = baseline.value_or(design().toJson());
     emit loaded(true);
 }
 

@@ -24,6 +24,8 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+#include <optional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -145,9 +147,17 @@ private:
     QProgressBar *m_progress;
     ErrorLabel *m_apiError;
     QPushButton *m_create;
+    QPushButton *m_stop; // "Stop after this step", while changes are applied
+    // Create mode's design, shown again once the table it made (some of its
+    // calls failed or were stopped) is read for editing, with the note that says so.
+    std::optional<TableDesign> m_keepDesign;
+    QString m_afterLoadNote;
     QPushButton *m_open;
     TableChangeRunner *m_runner;
     QFutureWatcher<LoadedTable> m_loadWatcher;
+    // From reading the table until its answer is handled (the watcher's
+    // future ends before that, and the form would take Apply meanwhile).
+    bool m_reading = false;
 };
 
 } // namespace dd::ui

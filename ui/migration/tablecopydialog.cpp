@@ -38,27 +38,6 @@ constexpr int kMaxSegments = 64;  // copyTable's limit
 
 QString p(const char *s) { return QString::fromLatin1(s); }
 
-// ListTables page by page, on the calling thread.
-TableCopyDialog::TableNames listTables(Connection *connection)
-{
-    TableCopyDialog::TableNames out;
-    out.connection = connection;
-    QJsonObject request;
-    for (;;) {
-        const client::ApiResponse r = connection->callSync(p("ListTables"), request);
-        if (!r.ok()) {
-            out.error = errorText(r);
-            return out;
-        }
-        for (const QJsonValue &name : r.body.value(p("TableNames")).toArray())
-            out.names << name.toString();
-        const QString last = r.body.value(p("LastEvaluatedTableName")).toString();
-        if (last.isEmpty())
-            return out;
-        request.insert(p("ExclusiveStartTableName"), last);
-    }
-}
-
 } // namespace
 
 TableCopyDialog::TableCopyDialog(Connection *source, const QString &table, const QList<Connection *> &connections,
@@ -401,7 +380,7 @@ void TableCopyDialog::listTargetTables()
         return;
     }
     m_existingCombo->setPlaceholderText(tr("Reading the tables…"));
-    m_listing.setFuture(QtConcurrent::run(target->pool(), [target] { return listTables(target); }));
+    m_listing.setFuture(QtConcurrent::run(target->pool(), [target] { return listTableNames(target); }));
 }
 
 void TableCopyDialog::onListed()

@@ -25,6 +25,7 @@
 #pragma once
 
 #include "client/client.h"
+#include "connections/tablelisting.h"
 
 #include <QDialog>
 #include <QFutureWatcher>
@@ -57,13 +58,6 @@ public:
     // `connection` (an open one, or a new one); null if none can be had
     // (its opener says why).
     using RegionOpener = std::function<Connection *(Connection *connection, const QString &region)>;
-    // The table names of a connection, read off the GUI thread.
-    struct TableNames {
-        Connection *connection = nullptr; // whose (compared, never dereferenced, when it arrives)
-        QStringList names;
-        QString error;                    // "Type: message" when ListTables failed
-    };
-
     // Offers `connections` as targets, the source first whether listed or
     // not; starts reading the source table at once.
     TableCopyDialog(Connection *source, const QString &table, const QList<Connection *> &connections, QWidget *parent = nullptr);
