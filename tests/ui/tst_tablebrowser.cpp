@@ -1,6 +1,7 @@
 // The table browser: the Fetch More model under QAbstractItemModelTester
 // paging through a few thousand items (key columns first, the union of
-// attributes, "N+ items" until the end, a replaced query's page dropped),
+// attributes, "N+ items" until the end, a replaced query's page dropped,
+// a stopped scan that stays stopped through resizes until Load more),
 // a Query typed into the form, multi-select delete with confirmation
 // (batched, off the GUI thread), export to JSON Lines, and a table opened
 // while a restore loads it.
@@ -34,6 +35,7 @@ private slots:
     void initTestCase();
     void pagesThroughEverything();
     void replacedQueryDropsOldPages();
+    void stoppedScanStaysStopped();
     void queryFromTheForm();
     void deleteSelected();
     void exportJsonLines();
@@ -141,6 +143,39 @@ void TestTableBrowser::replacedQueryDropsOldPages()
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.data(model.index(row, 0)).toString(), QStringLiteral("p3"));
     QVERIFY(!model.canFetchMore(QModelIndex()));
+}
+
+// Stop on a filtered scan whose rows do not fill the view: the view asks
+// for more on every resize, and must not get it until Load more.
+void TestTableBrowser::stoppedScanStaysStopped()
+{
+    ItemTableModel model(m_connection.get());
+    QTableView view;
+    view.setModel(&model);
+    view.resize(600, 400);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy pages(&model, &ItemTableModel::pageLoaded);
+    model.setQuery(QStringLiteral("Scan"),
+                   QJsonObject{{QStringLiteral("TableName"), QStringLiteral("Big")}, {QStringLiteral("Limit"), 10},
+                               {QStringLiteral("FilterExpression"), QStringLiteral("attribute_exists(rare)")}},
+                   m_keys);
+    QVERIFY(model.isLoading());
+    model.stop(); // the first page is on its way
+    QVERIFY(model.isStopped());
+    QVERIFY(!model.canFetchMore(QModelIndex()));
+    for (int width : {500, 700, 800}) {
+        view.resize(width, 450);
+        QTest::qWait(50);
+    }
+    QCOMPARE(pages.count(), 0);
+    QVERIFY(!model.isLoading());
+    QCOMPARE(model.rowCount(), 0);
+
+    model.resume();
+    QVERIFY(!model.isStopped());
+    QTRY_VERIFY_WITH_TIMEOUT(model.rowCount() > 0, 5000); // filtered pages go on until a match shows
+    QVERIFY(pages.count() > 0);
 }
 
 void TestTableBrowser::queryFromTheForm()

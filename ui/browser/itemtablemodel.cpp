@@ -45,6 +45,7 @@ void ItemTableModel::refresh()
     if (m_operation.isEmpty())
         return;
     ++m_generation; // a page in flight belongs to the old rows
+    m_stopped = false;
     const quint64 generation = m_generation;
     const int target = qMax(int(m_items.size()), 1);
     setLoading(true);
@@ -148,6 +149,7 @@ void ItemTableModel::setQuery(const QString &operation, const QJsonObject &reque
     m_cursor = QJsonObject();
     m_started = false;
     m_complete = false;
+    m_stopped = false;
     m_pages = 0;
     m_totalCapacity = 0;
     endResetModel();
@@ -164,7 +166,18 @@ void ItemTableModel::reload()
 void ItemTableModel::stop()
 {
     ++m_generation;
+    m_stopped = m_loading && !m_complete;
     setLoading(false);
+    emit stoppedChanged(m_stopped);
+}
+
+void ItemTableModel::resume()
+{
+    if (!m_stopped)
+        return;
+    m_stopped = false;
+    emit stoppedChanged(false);
+    requestPage();
 }
 
 int ItemTableModel::rowCount(const QModelIndex &parent) const
@@ -234,14 +247,16 @@ QVariant ItemTableModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
+// Stopped, the view asks for nothing more: it would on any resize or
+// relayout while its rows do not fill it (a filtered scan's few matches).
 bool ItemTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    return !parent.isValid() && !m_complete;
+    return !parent.isValid() && !m_complete && !m_stopped;
 }
 
 void ItemTableModel::fetchMore(const QModelIndex &parent)
 {
-    if (!parent.isValid() && !m_complete && !m_loading)
+    if (canFetchMore(parent) && !m_loading)
         requestPage();
 }
 
@@ -296,7 +311,7 @@ void ItemTableModel::onPage()
     emit pageLoaded(int(fresh.size()), qint64(body.value(QStringLiteral("ScannedCount")).toDouble()), capacity,
                     page.response.latencyMs);
     // A page that a filter emptied adds no row, so no view would ask for the
-    // next one: go on until something shows or the result ends (stop() ends it).
+    // next one: go on until something shows or the result ends (stop() pauses it).
     if (fresh.isEmpty() && !m_complete)
         requestPage();
 }

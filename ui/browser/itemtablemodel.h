@@ -49,7 +49,12 @@ public:
     // (a model reset; refreshed() follows). The old rows stay on show until
     // then. For changes made elsewhere.
     void refresh();
-    void stop();        // drops the page in flight; fetchMore() resumes from the last cursor
+    // Drops the page in flight and, if more remain, asks for no page until
+    // resume() (or a new query, reload() or refresh()): the view's fetchMore()
+    // on a resize must not undo a Stop.
+    void stop();
+    void resume();      // after stop(): the next page, from the last cursor
+    bool isStopped() const { return m_stopped; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -77,6 +82,7 @@ signals:
     void pageLoaded(int items, qint64 scanned, double capacityUnits, double latencyMs);
     void loadFailed(const QString &message);
     void loadingChanged(bool loading);
+    void stoppedChanged(bool stopped);
     void refreshed(); // a refresh() swapped its rows in
 
 private:
@@ -113,6 +119,7 @@ private:
     bool m_started = false;          // a page was asked for since setQuery()
     bool m_complete = true;          // no more pages
     bool m_loading = false;
+    bool m_stopped = false;          // stop() with pages left: fetch no more until resume()
     quint64 m_generation = 0;        // bumped by setQuery/reload/stop
     int m_pages = 0;
     double m_totalCapacity = 0;

@@ -47,7 +47,8 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
         auto *a = new QAction(QIcon(QStringLiteral(":/dynamodesk/icons/%1.svg").arg(QLatin1String(icon))), text, this);
         a->setShortcut(key);
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        a->setToolTip(QStringLiteral("%1 (%2)").arg(text.remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
+        a->setToolTip(key.isEmpty() ? text.remove(QLatin1Char('&'))
+                                    : QStringLiteral("%1 (%2)").arg(text.remove(QLatin1Char('&')), key.toString(QKeySequence::NativeText)));
         connect(a, &QAction::triggered, this, [slot] { slot(); });
         m_toolBar->addAction(a);
         addAction(a);
@@ -62,6 +63,10 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     m_toolBar->addSeparator();
     m_refreshAction = action("refresh", tr("&Refresh"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] { run(); });
     m_stopAction = action("cancel", tr("&Stop"), QKeySequence(Qt::Key_Escape), [this] { m_model->stop(); });
+    // After Stop, pages are read again only when asked for here (or by a new run).
+    m_moreAction = action("run", tr("&Load more"), QKeySequence(), [this] { m_model->resume(); });
+    m_moreAction->setObjectName(QStringLiteral("loadMore"));
+    m_moreAction->setVisible(false);
     m_toolBar->addSeparator();
     m_detailAction = action("edit", tr("De&tails"), QKeySequence(Qt::CTRL | Qt::Key_T), [this] {
         m_detail->setVisible(m_detailAction->isChecked());
@@ -187,6 +192,7 @@ TableBrowser::TableBrowser(Connection *connection, const QString &table, QWidget
     connect(m_model, &ItemTableModel::modelReset, this, &TableBrowser::updateAttributes);
     connect(m_model, &ItemTableModel::pageLoaded, this, &TableBrowser::onPageLoaded);
     connect(m_model, &ItemTableModel::loadingChanged, this, &TableBrowser::updateStatus);
+    connect(m_model, &ItemTableModel::stoppedChanged, this, &TableBrowser::updateStatus);
     connect(m_model, &ItemTableModel::rowsRemoved, this, &TableBrowser::updateStatus);
     connect(m_model, &ItemTableModel::rowsInserted, this, &TableBrowser::updateStatus);
     connect(m_model, &ItemTableModel::loadFailed, this, [this](const QString &message) {
@@ -311,8 +317,12 @@ void TableBrowser::updateStatus()
     QStringList parts{m_model->countText()};
     if (m_model->isLoading())
         parts << tr("loading…");
+    else if (m_model->isStopped())
+        parts << tr("stopped");
     m_status->setText(parts.join(tr(" · ", "list separator")));
     m_stopAction->setEnabled(m_model->isLoading());
+    m_moreAction->setVisible(m_model->isStopped());
+    m_moreAction->setEnabled(m_model->isStopped());
 }
 
 void TableBrowser::updateActions()

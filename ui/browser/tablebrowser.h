@@ -135,6 +135,7 @@ private:
     QAction *m_detailAction;
     QAction *m_refreshAction;
     QAction *m_stopAction;
+    QAction *m_moreAction; // after Stop: the next page
     QFutureWatcher<client::ApiResponse> m_describeWatcher;
     QFutureWatcher<BatchDeleteResult> m_deleteWatcher;
     QFutureWatcher<ExportResult> m_exportWatcher;
