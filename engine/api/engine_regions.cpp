@@ -69,10 +69,7 @@ Result<std::shared_ptr<storage::Database>> Engine::Private::openRegion(const QSt
     }));
     std::shared_ptr<storage::Database> shared(std::move(db));
     // PITR bases a stop cut short are taken now, in the background as at enabling.
-    pitr::PitrStore::Spawn spawn;
-    if (backups)
-        spawn = [cat = backups.get()](std::function<void()> fn) { cat->spawn(std::move(fn)); };
-    DD_CHECK(pitr::PitrStore::resumeFirstBases(*shared, clock->nowMs(), spawn, backups ? &backups->stopping() : nullptr));
+    DD_CHECK(pitr::PitrStore::resumeFirstBases(*shared, clock->nowMs(), backups.get()));
     triggers->attach(shared, std::move(stored));
     if (replicated)
         replicator->watch(shared);

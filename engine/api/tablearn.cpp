@@ -2,7 +2,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace dd::api {
 
@@ -14,17 +13,48 @@ bool isArn(const QJsonValue &v) { return v.isString() && v.toString().startsWith
 
 constexpr const char *kTransactMembers[] = {"Put", "Update", "Delete", "ConditionCheck", "Get"};
 
+// The TableName pattern: 3 to 255 of [a-zA-Z0-9_.-].
+bool isTableName(QStringView name)
+{
+    if (name.size() < 3 || name.size() > 255)
+        return false;
+    for (const QChar c : name) {
+        const char16_t u = c.unicode();
+        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_' || u == u'.' || u == u'-'))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+std::optional<TableArn> parseTableArn(const QString &arn)
+{
+    if (!arn.startsWith(u"arn:") || !QStringView(arn).isValidUtf16())
+        return std::nullopt;
+    QStringView fields[4]; // partition, service, region, account
+    qsizetype at = 4;
+    for (QStringView &field : fields) {
+        const qsizetype colon = arn.indexOf(u':', at);
+        if (colon < 0)
+            return std::nullopt;
+        field = QStringView(arn).sliced(at, colon - at);
+        at = colon + 1;
+    }
+    const QStringView resource = QStringView(arn).sliced(at);
+    if (fields[1] != u"dynamodb" || !resource.startsWith(u"table/"))
+        return std::nullopt;
+    return TableArn{fields[0].toString(), fields[2].toString(), fields[3].toString(), resource.sliced(6).toString()};
+}
 
 Result<QString> tableNameFromArn(const QString &arn, const QString &region, const QString &accountId)
 {
-    static const QRegularExpression re(QStringLiteral("^arn:([^:]*):dynamodb:([^:]*):([^:]*):table/([a-zA-Z0-9_.-]{3,255})$"));
-    const QRegularExpressionMatch m = re.match(arn);
-    if (!m.hasMatch() || m.captured(1) != u"aws" || m.captured(2) != region)
+    const std::optional<TableArn> parts = parseTableArn(arn);
+    if (!parts || !isTableName(parts->name) || parts->partition != u"aws" || parts->region != region)
         return ApiError::validation(QStringLiteral("One or more parameter values were invalid: Invalid resource Arn: %1").arg(arn));
-    if (m.captured(3) != accountId)
+    if (parts->account != accountId)
         return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: Table: %1 not found").arg(arn));
-    return m.captured(4);
+    return parts->name;
 }
 
 bool namesTableByArn(const QJsonObject &request)

@@ -3,7 +3,9 @@
 // TableName of each element of TransactItems. Each ARN is checked against
 // the caller's region and account and replaced by the table's name, so that
 // authorization and the operations see names only, as before ARNs were
-// accepted there.
+// accepted there. parseTableArn is the one reader of a table ARN's parts,
+// which every operation taking a table's ARN uses (tags, PITR's source
+// table), each with its own checks and errors.
 // Threads: plain functions, any thread.
 #pragma once
 
@@ -15,6 +17,22 @@
 #include <optional>
 
 namespace dd::api {
+
+// A table ARN's parts as written, "arn:<partition>:dynamodb:<region>:
+// <account>:table/<name>": partition, region and account hold no ':' and
+// may be empty; the name is all after "table/", unchecked (it may be empty
+// or hold any character). What else a valid ARN needs is the caller's to
+// check: AWS answers a bad one with another error in each operation.
+struct TableArn {
+    QString partition; // "aws"
+    QString region;    // "us-east-1"
+    QString account;   // "000000000000"
+    QString name;      // the table's name
+};
+
+// The parts of `arn`, or nullopt if it is not of that shape or is not valid
+// UTF-16 (an unpaired surrogate, on which a regular expression match fails).
+std::optional<TableArn> parseTableArn(const QString &arn);
 
 // The table name in `arn` ("arn:aws:dynamodb:<region>:<account>:table/<name>"),
 // or AWS's error: a ValidationException for something that is not a table

@@ -1,10 +1,13 @@
 // TagResource, UntagResource, ListTagsOfResource. Tags live in the table's
 // stored description (member _Tags), so they go with the table.
+#include "api/tablearn.h"
 #include "api/tableops.h"
 #include "model/limits.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace dd::api {
 
@@ -20,12 +23,18 @@ Result<std::shared_ptr<const storage::TableDef>> tableFromArn(OpContext &ctx, co
     if (!loose.match(arn).hasMatch())
         return ApiError::accessDenied(QStringLiteral("User: arn:aws:iam::%1:user/dynamodesk is not authorized to perform: dynamodb:%2 on resource: %3")
                                           .arg(ctx.request.accountId, p(action), arn.isEmpty() ? p("*") : arn));
-    static const QRegularExpression strict(QStringLiteral("^arn:aws:dynamodb:([^:]+):(\\d+):table/([^/]{3,255})$"));
-    const auto m = strict.match(arn);
-    if (!m.hasMatch())
+    // Any region and numeric account here; a name of 3 to 255 characters
+    // (code points), any but '/'.
+    const std::optional<TableArn> parts = parseTableArn(arn);
+    const auto digits = [](const QString &s) {
+        return !s.isEmpty() && std::all_of(s.begin(), s.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+    };
+    const qsizetype nameLength = parts ? QStringView(parts->name).toUcs4().size() : 0;
+    if (!parts || parts->partition != u"aws" || parts->region.isEmpty() || !digits(parts->account) || nameLength < 3
+        || nameLength > 255 || parts->name.contains(u'/'))
         return ApiError::validation(QStringLiteral("Invalid TableArn: Invalid ResourceArn provided as input %1").arg(arn));
-    auto table = ctx.db.table(m.captured(3));
-    if (!table || m.captured(1) != ctx.db.region() || m.captured(2) != ctx.request.accountId)
+    auto table = ctx.db.table(parts->name);
+    if (!table || parts->region != ctx.db.region() || parts->account != ctx.request.accountId)
         return ApiError::resourceNotFound(QStringLiteral("Requested resource not found: ResourcArn: %1 not found").arg(arn));
     return table;
 }

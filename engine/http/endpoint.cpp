@@ -139,6 +139,7 @@ int statusOf(const ApiError &e)
 {
     if (e.type() == QLatin1String("InternalServerError")) return 500;
     if (e.type() == QLatin1String("ServiceUnavailable")) return 503;
+    if (e.type() == QLatin1String("RequestEntityTooLargeException")) return 413;
     return 400;
 }
 
@@ -282,6 +283,25 @@ QString operationOf(QByteArrayView target)
         next = (next + 1) % cache.size();
     }
     return operation;
+}
+
+// The answer to a request over the body limit (HttpServerOptions::tooLarge):
+// an error body like any other's, with status 413. The wording is AWS's for
+// an oversized request to Lambda ("Request must be smaller than 6291456 bytes
+// for the InvokeFunction operation"); DynamoDB's own answer is not on record
+// (dynalite's 413 has no body), and SDKs read a JSON one as an error code.
+HttpResponse tooLargeAnswer(const HttpRequest &head, qint64 limit)
+{
+    QString message = QStringLiteral("Request must be smaller than %1 bytes").arg(limit);
+    const QString operation = operationOf(head.header("x-amz-target"));
+    if (!operation.isEmpty() && !operation.endsWith(u'.'))
+        message += QStringLiteral(" for the ") + operation.section(u'.', -1) + QStringLiteral(" operation");
+    const ApiError error(QStringLiteral("RequestEntityTooLargeException"), message);
+    HttpResponse r;
+    r.status = statusOf(error);
+    r.body = errorBody(error);
+    r.headers = {{kRequestIdHeader, requestId()}, {kCrcHeader, crc32Of(r.body)}, {kContentTypeHeader, kJson10}};
+    return r;
 }
 
 // The request headers handle() reads, found in one pass over the headers
@@ -469,6 +489,9 @@ Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
                         return r;
                     }}))
 {
+    m_options.http.tooLarge = [limit = m_options.http.maxBodyBytes](const HttpRequest &head) {
+        return tooLargeAnswer(head, limit);
+    };
 }
 
 Endpoint::~Endpoint()

@@ -24,7 +24,7 @@ class Credentials;
 namespace dd::http {
 
 struct EndpointOptions {
-    HttpServerOptions http;  // address, port, worker threads, body limit
+    HttpServerOptions http;  // address, port, worker threads, body limit; the Endpoint sets its tooLarge
     QStringList corsOrigins; // allowed browser origins ("*" for any); empty disables CORS
     // Called for each request that may have changed data or tables (PutItem,
     // BatchWriteItem, CreateTable, ...) and succeeded, after its commit, with

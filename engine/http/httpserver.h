@@ -55,6 +55,11 @@ struct HttpServerOptions {
     quint16 port = 8000;                 // 0 picks a free port
     int threads = 0;                     // 0: one per core
     qint64 maxBodyBytes = 16 * 1024 * 1024; // larger bodies get 413 and the connection closes
+    // Builds the 413 answer to a request whose body is over maxBodyBytes,
+    // from its method, target and headers (its body, unread or partly read,
+    // is to be ignored); the connection closes after it. Runs on a worker
+    // thread, concurrently. Unset, or if it throws: a text/plain 413.
+    std::function<HttpResponse(const HttpRequest &head)> tooLarge;
     // A kept-alive connection with no request for this long is closed (as
     // nginx's keepalive_timeout; SDKs open a new one for their next call).
     int idleTimeoutMs = 120'000;

@@ -159,9 +159,20 @@ void Worker::queueResponse(Connection *c, const HttpResponse &r)
 void Worker::fail(Connection *c, int status)
 {
     HttpResponse r;
-    r.status = status;
-    r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")});
-    r.body = QByteArray(reasonPhrase(status)) + '\n';
+    bool answered = false;
+    if (status == 413 && server->options.tooLarge) {
+        try {
+            r = server->options.tooLarge(c->request);
+            answered = true;
+        } catch (...) {
+            r = HttpResponse();
+        }
+    }
+    if (!answered) {
+        r.status = status;
+        r.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("text/plain")});
+        r.body = QByteArray(reasonPhrase(status)) + '\n';
+    }
     c->closeAfterWrite = true;
     c->lingerOnClose = true;
     c->isHead = false;

@@ -54,10 +54,7 @@ Result<QByteArray> updateContinuousBackups(OpContext &ctx, const QJsonObject &re
     std::optional<pitr::PitrState> st;
     if (spec.value(p("PointInTimeRecoveryEnabled")).toBool()) {
         // On disk the first base snapshot is read, encoded and written in the background.
-        pitr::PitrStore::Spawn spawn;
-        if (ctx.backups)
-            spawn = [cat = ctx.backups](std::function<void()> fn) { cat->spawn(std::move(fn)); };
-        DD_ASSIGN(pitr::PitrState s, pitr::PitrStore::enable(ctx.db, *table, days, now, spawn, ctx.backups ? &ctx.backups->stopping() : nullptr));
+        DD_ASSIGN(pitr::PitrState s, pitr::PitrStore::enable(ctx.db, *table, days, now, ctx.backups));
         st = s;
     } else {
         DD_CHECK(pitr::PitrStore::disable(ctx.db, table->id));

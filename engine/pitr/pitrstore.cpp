@@ -250,22 +250,21 @@ Result<qint64> newestBaseMs(storage::Database &db, qint64 tableId)
 }
 
 // Takes the first base snapshot of `table`, whose PITR was enabled at
-// nowMs (dd_pitr.enabled_ms): in the call, or with `spawn` (on disk) from a
-// read snapshot fixed before it returns, on a thread of spawn's.
-Result<void> takeFirstBase(storage::Database &db, const storage::TableDef &table, qint64 nowMs, const PitrStore::Spawn &spawn,
-                           const std::atomic<bool> *cancel)
+// nowMs (dd_pitr.enabled_ms): in the call, or with `backups` (on disk) from
+// a read snapshot fixed before it returns, on a thread of the catalog's.
+Result<void> takeFirstBase(storage::Database &db, const storage::TableDef &table, qint64 nowMs, backup::BackupCatalog *backups)
 {
-    if (!spawn || db.isInMemory()) {
+    if (!backups || db.isInMemory()) {
         DD_ASSIGN(const backup::Snapshot snap, backup::Snapshot::read(db, table, nowMs));
         DD_CHECK(storeBase(db, table.id, nowMs, snap));
     } else {
         // The base's read snapshot is fixed before this returns, so that the
         // base holds the table as it was at the request; its scan, encoding
-        // and file go to a thread of spawn's (in the request, a 1,000,000-item
-        // table took 8-9 s). Restores wait for it (baseAt()). A read the
-        // engine's stop interrupts stores nothing: resumeFirstBases() takes
-        // it when the database opens again (maintain() too, should this
-        // one fail), and the window starts there.
+        // and file go to a thread of the catalog's (in the request, a
+        // 1,000,000-item table took 8-9 s). Restores wait for it (baseAt()).
+        // A read the engine's stop interrupts stores nothing:
+        // resumeFirstBases() takes it when the database opens again
+        // (maintain() too, should this one fail), and the window starts there.
         auto fixed = std::make_shared<std::promise<Result<void>>>();
         auto done = std::make_shared<std::promise<void>>();
         const std::pair<const storage::Database *, qint64> key{&db, table.id};
@@ -273,7 +272,7 @@ Result<void> takeFirstBase(storage::Database &db, const storage::TableDef &table
             std::lock_guard lock(g_pendingMutex);
             g_pending[key] = PendingBase{done->get_future().share(), done.get()};
         }
-        spawn([&db, table, nowMs, cancel, fixed, done, key] {
+        backups->spawn([&db, table, nowMs, cancel = &backups->stopping(), fixed, done, key] {
             // The read fixes its snapshot under the write lock: at a low
             // priority from then on only, so that a busy machine cannot keep
             // this thread off the cores while it holds that lock.
@@ -306,7 +305,7 @@ Result<void> takeFirstBase(storage::Database &db, const storage::TableDef &table
 } // namespace
 
 Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
-                                    const Spawn &spawn, const std::atomic<bool> *cancel)
+                                    backup::BackupCatalog *backups)
 {
     DD_ASSIGN(auto existing, state(db, table.id));
     if (existing) {
@@ -335,14 +334,14 @@ Result<PitrState> PitrStore::enable(storage::Database &db, const storage::TableD
             return ApiError::internal(s->errorMessage());
         return {};
     }));
-    DD_CHECK(takeFirstBase(db, table, nowMs, spawn, cancel));
+    DD_CHECK(takeFirstBase(db, table, nowMs, backups));
     DD_ASSIGN(auto st, state(db, table.id));
     if (!st)
         return ApiError::internal(QStringLiteral("PITR state vanished"));
     return *st;
 }
 
-Result<void> PitrStore::resumeFirstBases(storage::Database &db, qint64 nowMs, const Spawn &spawn, const std::atomic<bool> *cancel)
+Result<void> PitrStore::resumeFirstBases(storage::Database &db, qint64 nowMs, backup::BackupCatalog *backups)
 {
     DD_ASSIGN(auto rows, db.read<std::vector<PitrState>>([&](storage::Connection &c) { return selectStates(c, "WHERE deleted_ms = 0", 0); }));
     for (const PitrState &st : rows) {
@@ -356,7 +355,7 @@ Result<void> PitrStore::resumeFirstBases(storage::Database &db, qint64 nowMs, co
         DD_CHECK(db.write<void>([&](storage::WriteTxn &txn) {
             return txn.conn.run("UPDATE dd_pitr SET enabled_ms = ? WHERE table_id = ?", {nowMs, st.tableId});
         }));
-        DD_CHECK(takeFirstBase(db, *live, nowMs, spawn, cancel));
+        DD_CHECK(takeFirstBase(db, *live, nowMs, backups));
     }
     return {};
 }

@@ -15,8 +15,9 @@
 #include "model/result.h"
 #include "storage/database.h"
 
-#include <atomic>
-#include <functional>
+namespace dd::backup {
+class BackupCatalog;
+}
 
 namespace dd::pitr {
 
@@ -40,24 +41,21 @@ public:
     // Creates PITR's tables in `db` if needed.
     static Result<void> install(storage::Database &db);
 
-    // Starts a thread that runs the function (backup::BackupCatalog::spawn).
-    using Spawn = std::function<void(std::function<void()>)>;
     // Enables PITR on `table` with the given period: records it and takes
     // its first base snapshot, from a read snapshot fixed before it returns.
-    // With `spawn` (on disk), the scan, encoding and file of that base run
-    // on a thread it starts, stopped early once *cancel is true (maintain()
-    // then takes the first base); baseAt() waits for it. Already enabled:
-    // updates the period.
+    // With `backups` (not owned; on disk), the scan, encoding and file of
+    // that base run on a thread of the catalog's (BackupCatalog::spawn),
+    // stopped early once it is stopping() (maintain() then takes the first
+    // base); baseAt() waits for it. Already enabled: updates the period.
     static Result<PitrState> enable(storage::Database &db, const storage::TableDef &table, int periodDays, qint64 nowMs,
-                                    const Spawn &spawn = {}, const std::atomic<bool> *cancel = nullptr);
+                                    backup::BackupCatalog *backups = nullptr);
     // When the database opens: takes the first base of each live table whose
     // PITR was enabled but that has none (the process stopped before its
     // base was stored), as enable() does; its window starts at nowMs.
     // Without this, restores failed with "No point-in-time recovery
     // history" until maintain()'s next pass, though the table's PITR
     // answered ENABLED.
-    static Result<void> resumeFirstBases(storage::Database &db, qint64 nowMs, const Spawn &spawn = {},
-                                         const std::atomic<bool> *cancel = nullptr);
+    static Result<void> resumeFirstBases(storage::Database &db, qint64 nowMs, backup::BackupCatalog *backups = nullptr);
     // Disables PITR on the table: its history is dropped (as on AWS).
     static Result<void> disable(storage::Database &db, qint64 tableId);
     // The state of live table `tableId`, or nullopt if PITR is off.

@@ -1,8 +1,7 @@
 #include "pitr/restorepoint.h"
 
+#include "api/tablearn.h"
 #include "migration/jobcommon.h"
-
-#include <QRegularExpression>
 
 #include <cmath>
 
@@ -16,15 +15,17 @@ QString p(const char *s) { return QString::fromLatin1(s); }
 
 Result<PitrState> resolveSource(api::OpContext &ctx, const QString &name, const QString &arn)
 {
+    QString tableName = name;
     if (!arn.isEmpty()) {
-        static const QRegularExpression tableArn(QStringLiteral("^arn:aws:dynamodb:[^:]+:([^:]+):table/[^/]+$"));
-        const QRegularExpressionMatch m = tableArn.match(arn);
-        if (!m.hasMatch())
+        const std::optional<api::TableArn> parts = api::parseTableArn(arn);
+        if (!parts || parts->partition != u"aws" || parts->region.isEmpty() || parts->account.isEmpty() || parts->name.isEmpty()
+            || parts->name.contains(u'/'))
             return ApiError::validation(p("sourceTableArn is not a valid ARN"));
-        if (m.captured(1) != ctx.request.accountId)
+        if (parts->account != ctx.request.accountId)
             return ApiError::validation(p("This action is only supported by accounts that match the resource owner's account"));
+        if (tableName.isEmpty())
+            tableName = parts->name;
     }
-    const QString tableName = name.isEmpty() ? arn.section(QLatin1Char('/'), 1, 1) : name;
     std::optional<PitrState> st;
     auto table = ctx.db.table(tableName);
     if (table && (arn.isEmpty() || table->description.value(p("TableArn")).toString() == arn)) {

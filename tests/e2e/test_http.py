@@ -84,6 +84,24 @@ class HttpTest(unittest.TestCase):
         self.assertIsNone(r.getheader('Access-Control-Allow-Origin'))
 
     def test_oversized_body_is_refused(self):
+        # Announced over the 16 MiB limit: 413 at once, with an error body as
+        # for any other error (the body need not be sent).
+        conn = http.client.HTTPConnection('127.0.0.1', self.server.port, timeout=30)
+        conn.putrequest('POST', '/')
+        for name, value in (('Content-Type', 'application/x-amz-json-1.0'),
+                            ('X-Amz-Target', 'DynamoDB_20120810.BatchWriteItem'),
+                            ('Content-Length', str(17 * 1024 * 1024))):
+            conn.putheader(name, value)
+        conn.endheaders()
+        r = conn.getresponse()
+        data = r.read()
+        conn.close()
+        self.assertEqual(r.status, 413)
+        self.assertEqual(r.getheader('Content-Type'), 'application/x-amz-json-1.0')
+        self.assertEqual(int(r.getheader('x-amz-crc32')), zlib.crc32(data))
+        self.assertEqual(json.loads(data), {
+            '__type': 'com.amazonaws.dynamodb.v20120810#RequestEntityTooLargeException',
+            'message': 'Request must be smaller than 16777216 bytes for the BatchWriteItem operation'})
         big = '{"TableName": "' + 'x' * (17 * 1024 * 1024) + '"}'
         try:
             r, _ = post(self.server, 'DynamoDB_20120810.DescribeTable', big)

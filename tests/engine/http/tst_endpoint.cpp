@@ -2,14 +2,25 @@
 // shell command as the server, so an endpoint reachable from other machines
 // refuses it unless told otherwise (EndpointOptions::allowCommandTriggers).
 // Requests go through Endpoint::handle, the server's own handler, against a
-// real in-memory engine.
+// real in-memory engine; the answer to an oversized request, which the
+// server writes before any handler runs, over a socket.
 #include "api/engine.h"
 #include "http/endpoint.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <thread>
 
 using namespace dd;
 
@@ -41,6 +52,49 @@ Answer call(const http::Endpoint &endpoint, const QByteArray &target, const QByt
     return {r.status, QJsonDocument::fromJson(r.body).object()};
 }
 
+// Sends `bytes` to 127.0.0.1:port and returns all it answers until it
+// closes the connection (empty after 5 s without it).
+QByteArray exchange(quint16 port, const QByteArray &bytes)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd < 0 || ::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) < 0) {
+        if (fd >= 0) ::close(fd);
+        return {};
+    }
+    // The server may answer and close before all is sent: write on a thread.
+    std::thread writer([fd, &bytes] {
+        for (qsizetype done = 0; done < bytes.size();) {
+            const ssize_t n = ::send(fd, bytes.constData() + done, size_t(bytes.size() - done), MSG_NOSIGNAL);
+            if (n <= 0) break;
+            done += n;
+        }
+        ::shutdown(fd, SHUT_WR); // the server need not wait for more
+    });
+    QByteArray answer;
+    QElapsedTimer clock;
+    clock.start();
+    for (;;) {
+        pollfd p{fd, POLLIN, 0};
+        const int left = int(5000 - clock.elapsed());
+        if (left <= 0 || ::poll(&p, 1, left) <= 0) {
+            answer.clear();
+            break;
+        }
+        char buf[4096];
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0) break;
+        answer.append(buf, n);
+    }
+    ::shutdown(fd, SHUT_RDWR); // ends a writer still blocked in send()
+    writer.join();
+    ::close(fd);
+    return answer;
+}
+
 const QByteArray kCreateTable = R"({"TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
@@ -59,6 +113,8 @@ private slots:
     void urlTriggersAlwaysWork();
     void daxClusterPaths_data();
     void daxClusterPaths();
+    void oversizedRequest_data();
+    void oversizedRequest();
 
 private:
     std::unique_ptr<api::Engine> m_engine;
@@ -207,6 +263,55 @@ void TestEndpoint::daxClusterPaths()
     QCOMPARE(answer.status, status);
     if (!type.isEmpty())
         QCOMPARE(QJsonDocument::fromJson(answer.body).object().value(QLatin1String("__type")).toString().section(u'#', -1), type);
+}
+
+// A body over the limit is answered 413 with an error body as DynamoDB
+// writes its others (JSON, __type and message), not the server's plain text.
+void TestEndpoint::oversizedRequest_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<QString>("message");
+    const QByteArray head = "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n";
+    const QByteArray body = "{\"TableName\": \"" + QByteArray(2000, 'x') + "\"}";
+    QTest::newRow("content-length")
+        << head + "X-Amz-Target: DynamoDB_20120810.DescribeTable\r\nContent-Length: " + QByteArray::number(body.size())
+               + "\r\n\r\n" + body
+        << QStringLiteral("Request must be smaller than 1024 bytes for the DescribeTable operation");
+    QTest::newRow("chunked")
+        << head + "X-Amz-Target: DynamoDBStreams_20120810.GetRecords\r\nTransfer-Encoding: chunked\r\n\r\n"
+               + QByteArray::number(body.size(), 16) + "\r\n" + body + "\r\n0\r\n\r\n"
+        << QStringLiteral("Request must be smaller than 1024 bytes for the GetRecords operation");
+    QTest::newRow("no target") << head + "Content-Length: 5000\r\n\r\n"
+                               << QStringLiteral("Request must be smaller than 1024 bytes");
+}
+
+void TestEndpoint::oversizedRequest()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(QString, message);
+    http::EndpointOptions options;
+    options.http.port = 0;
+    options.http.threads = 1;
+    options.http.maxBodyBytes = 1024;
+    http::Endpoint endpoint(*m_engine, options);
+    QString error;
+    QVERIFY2(endpoint.start(&error), qPrintable(error));
+    const QByteArray answer = exchange(endpoint.port(), request);
+    const qsizetype headEnd = answer.indexOf("\r\n\r\n");
+    QVERIFY2(headEnd > 0, answer.constData());
+    const QList<QByteArray> lines = answer.left(headEnd).split('\n');
+    const auto hasLine = [&lines](const char *line) {
+        return std::any_of(lines.begin(), lines.end(), [line](const QByteArray &l) { return l.trimmed() == line; });
+    };
+    QCOMPARE(lines.value(0).trimmed(), QByteArray("HTTP/1.1 413 Request Entity Too Large"));
+    QVERIFY(hasLine("Content-Type: application/x-amz-json-1.0"));
+    QVERIFY(hasLine("Connection: close"));
+    QJsonParseError parsed;
+    const QJsonObject body = QJsonDocument::fromJson(answer.mid(headEnd + 4), &parsed).object();
+    QVERIFY2(parsed.error == QJsonParseError::NoError, answer.constData());
+    QCOMPARE(body.value(QLatin1String("__type")).toString(),
+             QStringLiteral("com.amazonaws.dynamodb.v20120810#RequestEntityTooLargeException"));
+    QCOMPARE(body.value(QLatin1String("message")).toString(), message);
 }
 
 QTEST_GUILESS_MAIN(TestEndpoint)

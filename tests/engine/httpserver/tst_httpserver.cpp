@@ -353,6 +353,46 @@ private slots:
         QVERIFY(c.closedByPeer());
     }
 
+    // HttpServerOptions::tooLarge writes the 413 from the request's head;
+    // the handler never sees the request, and the connection still closes.
+    void oversizedBodyAnswerFromHook_data() { oversizedBody_data(); }
+    void oversizedBodyAnswerFromHook()
+    {
+        QFETCH(bool, chunked);
+        std::atomic<int> handled{0};
+        HttpServer server([&handled](const HttpRequest &req) {
+            ++handled;
+            return echo(req);
+        });
+        HttpServerOptions o;
+        o.port = 0;
+        o.threads = 1;
+        o.maxBodyBytes = 1024;
+        o.tooLarge = [](const HttpRequest &head) {
+            HttpResponse r;
+            r.status = 413;
+            r.headers.append({"Content-Type", "application/x-test"});
+            r.body = "too large: " + head.target + ' ' + head.header("x-trace").toByteArray();
+            return r;
+        };
+        QString error;
+        QVERIFY2(server.start(o, &error), qPrintable(error));
+        Client c(server.port());
+        const QByteArray body(4096, 'x');
+        const QByteArray request = chunked
+            ? "POST /t HTTP/1.1\r\nHost: a\r\nX-Trace: abc\r\nTransfer-Encoding: chunked\r\n\r\n1000\r\n" + body + "\r\n0\r\n\r\n"
+            : post("/t", body, "X-Trace: abc\r\n");
+        std::thread writer([&] { c.send(request); });
+        const Response r = c.read();
+        writer.join();
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.header("content-type"), QByteArray("application/x-test"));
+        QCOMPARE(r.body, QByteArray("too large: /t abc"));
+        QCOMPARE(r.header("connection"), QByteArray("close"));
+        QVERIFY(c.closedByPeer());
+        QCOMPARE(handled.load(), 0);
+    }
+
     void bodyAtLimitIsAccepted()
     {
         Client c(m_server->port());
