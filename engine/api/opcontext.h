@@ -131,6 +131,10 @@ Result<QByteArray> describeBackup(OpContext &, const QJsonObject &);
 Result<QByteArray> listBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> deleteBackup(OpContext &, const QJsonObject &);
 Result<QByteArray> restoreTableFromBackup(OpContext &, const QJsonObject &);
+// DeleteTable of a table with PITR on: the system backup AWS keeps for 35
+// days ("<table>$DeletedTableBackup"), its read snapshot fixed before this
+// returns; returns its ARN.
+Result<QString> startDeletedTableBackup(OpContext &, const std::shared_ptr<const storage::TableDef> &table);
 // Point-in-time recovery (pitr/pitrops.cpp).
 Result<QByteArray> updateContinuousBackups(OpContext &, const QJsonObject &);
 Result<QByteArray> describeContinuousBackups(OpContext &, const QJsonObject &);

@@ -9,6 +9,7 @@
 #include "api/warmthroughput.h"
 #include "model/limits.h"
 #include "backup/backupcatalog.h"
+#include "pitr/pitrstore.h"
 #include "replication/replicaops.h"
 
 #include <QDateTime>
@@ -263,6 +264,16 @@ Result<QByteArray> listTables(OpContext &ctx, const QJsonObject &req)
 Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
 {
     const QString name = req.value(p("TableName")).toString();
+    // With PITR on, AWS keeps a system backup of the table as it was just
+    // before the deletion. Its snapshot is fixed first; should the deletion
+    // then be refused, the backup goes again.
+    QString systemBackup;
+    if (const auto table = ctx.db.table(name); table && ctx.backups) {
+        DD_ASSIGN(const auto pitr, pitr::PitrStore::state(ctx.db, table->id));
+        if (pitr) {
+            DD_ASSIGN(systemBackup, startDeletedTableBackup(ctx, table));
+        }
+    }
     QJsonObject out, replicated;
     auto deleted = ctx.db.write<bool>([&](storage::WriteTxn &txn) -> Result<bool> {
         DD_ASSIGN(auto table, requireTable(ctx, name, false));
@@ -281,8 +292,11 @@ Result<QByteArray> deleteTable(OpContext &ctx, const QJsonObject &req)
         DD_CHECK(ctx.db.dropTable(txn, *table));
         return true;
     });
-    if (!deleted.ok())
+    if (!deleted.ok()) {
+        if (!systemBackup.isEmpty())
+            ctx.backups->remove(systemBackup);
         return deleted.error();
+    }
     if (replication::isGlobal(replicated))
         replication::leave(ctx, name, replicated);
     out.insert(p("TableStatus"), p("DELETING"));

@@ -43,17 +43,26 @@ QJsonObject publicMeta(QJsonObject meta)
     return meta;
 }
 
-} // namespace
+// How long DynamoDB keeps the system backup of a deleted table.
+constexpr qint64 kSystemBackupRetentionMs = 35LL * 24 * 3600 * 1000;
 
-Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
+// A system backup past its BackupExpiryDateTime: removed, and from then on
+// unknown, as on AWS, where it expires by itself.
+bool expired(backup::BackupCatalog &cat, const QJsonObject &meta, qint64 nowMs)
 {
-    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
-    const QString name = req.value(p("TableName")).toString();
-    const QString backupName = req.value(p("BackupName")).toString();
-    // AWS answers TableNotFoundException here, as its other backup operations do.
-    if (!ctx.db.table(name))
-        return ApiError(p("TableNotFoundException"), QStringLiteral("Table not found: %1").arg(name));
-    DD_ASSIGN(auto table, requireTable(ctx, name, false));
+    const QJsonValue expiry = meta.value(p("BackupDetails")).toObject().value(p("BackupExpiryDateTime"));
+    if (expiry.isUndefined() || std::llround(expiry.toDouble() * 1000) > nowMs)
+        return false;
+    cat.remove(meta.value(p("BackupDetails")).toObject().value(p("BackupArn")).toString());
+    return true;
+}
+
+// Starts a backup of `table` as it is now (see createBackup) and returns
+// its BackupDetails; a system backup (`system`) expires after 35 days.
+Result<QJsonObject> startBackup(OpContext &ctx, backup::BackupCatalog *cat, const std::shared_ptr<const storage::TableDef> &table,
+                                const QString &backupName, bool system)
+{
+    const QString name = table->name;
     const qint64 now = ctx.clock->nowMs();
     // On disk the table is read in the background, from a read snapshot
     // fixed before this request returns (so the backup holds the table as
@@ -131,9 +140,11 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     DD_ASSIGN(const auto figures, fixed->get_future().get());
     const auto [itemCount, itemBytes] = figures;
     const QJsonObject &d = table->description;
-    const QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), itemBytes},
-                             {p("BackupStatus"), p("CREATING")}, {p("BackupType"), p("USER")},
-                             {p("BackupCreationDateTime"), double(now) / 1000.0}};
+    QJsonObject details{{p("BackupArn"), arn}, {p("BackupName"), backupName}, {p("BackupSizeBytes"), itemBytes},
+                        {p("BackupStatus"), p("CREATING")}, {p("BackupType"), system ? p("SYSTEM") : p("USER")},
+                        {p("BackupCreationDateTime"), double(now) / 1000.0}};
+    if (system)
+        details.insert(p("BackupExpiryDateTime"), double(now + kSystemBackupRetentionMs) / 1000.0);
     const QString mode = d.value(p("BillingModeSummary")).toObject().value(p("BillingMode")).toString(p("PROVISIONED"));
     QJsonObject pt = d.value(p("ProvisionedThroughput")).toObject();
     const QJsonObject source{{p("TableName"), name}, {p("TableId"), d.value(p("TableId"))}, {p("TableArn"), d.value(p("TableArn"))},
@@ -172,7 +183,28 @@ Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
     auto added = cat->add(arn, meta);
     published->set_value(); // not added: the read's end finds no backup and writes nothing
     DD_CHECK(added);
+    return details;
+}
+
+} // namespace
+
+Result<QByteArray> createBackup(OpContext &ctx, const QJsonObject &req)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    const QString name = req.value(p("TableName")).toString();
+    // AWS answers TableNotFoundException here, as its other backup operations do.
+    if (!ctx.db.table(name))
+        return ApiError(p("TableNotFoundException"), QStringLiteral("Table not found: %1").arg(name));
+    DD_ASSIGN(auto table, requireTable(ctx, name, false));
+    DD_ASSIGN(const QJsonObject details, startBackup(ctx, cat, table, req.value(p("BackupName")).toString(), false));
     return toBody({{p("BackupDetails"), details}});
+}
+
+Result<QString> startDeletedTableBackup(OpContext &ctx, const std::shared_ptr<const storage::TableDef> &table)
+{
+    DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
+    DD_ASSIGN(const QJsonObject details, startBackup(ctx, cat, table, table->name + QStringLiteral("$DeletedTableBackup"), true));
+    return details.value(p("BackupArn")).toString();
 }
 
 Result<QByteArray> describeBackup(OpContext &ctx, const QJsonObject &req)
@@ -180,7 +212,7 @@ Result<QByteArray> describeBackup(OpContext &ctx, const QJsonObject &req)
     DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
     const QString arn = req.value(p("BackupArn")).toString();
     const QJsonObject meta = cat->meta(arn);
-    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region())
+    if (meta.isEmpty() || meta.value(p("_Region")).toString() != ctx.db.region() || expired(*cat, meta, ctx.clock->nowMs()))
         return cat->notFound(arn);
     return toBody({{p("BackupDescription"), publicMeta(meta)}});
 }
@@ -218,6 +250,8 @@ Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
             continue;
         }
         const qint64 t = std::llround(details.value(p("BackupCreationDateTime")).toDouble() * 1000);
+        if (expired(*cat, m, ctx.clock->nowMs()))
+            continue;
         if (m.value(p("_Region")).toString() != ctx.db.region() || (!table.isEmpty() && source.value(p("TableName")).toString() != table)
             || t < lower || t >= upper || (type != p("ALL") && details.value(p("BackupType")).toString() != type))
             continue;
@@ -255,6 +289,8 @@ Result<QByteArray> restoreTableFromBackup(OpContext &ctx, const QJsonObject &req
     DD_ASSIGN(backup::BackupCatalog * cat, catalog(ctx));
     const QString arn = req.value(p("BackupArn")).toString();
     DD_ASSIGN(const QJsonObject meta, backup::availableBackup(ctx, arn));
+    if (expired(*cat, meta, ctx.clock->nowMs()))
+        return cat->notFound(arn);
     const QString target = req.value(p("TargetTableName")).toString();
     if (ctx.db.table(target))
         return ApiError(p("TableAlreadyExistsException"), QStringLiteral("Table already exists: %1").arg(target));

@@ -679,6 +679,59 @@ private slots:
         QCOMPARE(items(QStringLiteral("fromDeleted")), expected[t0 + 20]);
     }
 
+    // DeleteTable of a table with PITR on leaves AWS's system backup
+    // "<table>$DeletedTableBackup": listed with BackupType SYSTEM or ALL (not
+    // by default), holding the items of just before the deletion, expiring
+    // 35 days later. A deletion that is refused leaves none; nor does one
+    // without PITR.
+    void systemBackupOfDeletedTable_data() { pointInTime_data(); }
+    void systemBackupOfDeletedTable()
+    {
+        QFETCH(bool, onDisk);
+        open(onDisk);
+        createTable(QStringLiteral("gone"));
+        createTable(QStringLiteral("plain"));
+        QVERIFY(putMany(QStringLiteral("gone"), 40));
+        ok("UpdateContinuousBackups", json(R"({"TableName":"gone","PointInTimeRecoverySpecification":{"PointInTimeRecoveryEnabled":true}})"));
+        del(QStringLiteral("gone"), QStringLiteral("k3"));
+        const std::map<QString, int> before = items(QStringLiteral("gone"));
+        QCOMPARE(before.size(), size_t(39));
+        const auto systemBackups = [this] {
+            return ok("ListBackups", {{QStringLiteral("BackupType"), QStringLiteral("SYSTEM")}}).value(QStringLiteral("BackupSummaries")).toArray();
+        };
+
+        ok("UpdateTable", json(R"({"TableName":"gone","DeletionProtectionEnabled":true})"));
+        api::Engine::beginTurn();
+        QCOMPARE(fail("DeleteTable", {{QStringLiteral("TableName"), QStringLiteral("gone")}}).type(), QStringLiteral("ValidationException"));
+        QVERIFY(!api::Engine::endTurn());
+        QCOMPARE(systemBackups().size(), 0);
+        ok("UpdateTable", json(R"({"TableName":"gone","DeletionProtectionEnabled":false})"));
+        deleteTable(QStringLiteral("plain"));
+        QCOMPARE(systemBackups().size(), 0);
+
+        const qint64 deletedAt = m_clock.nowMs();
+        deleteTable(QStringLiteral("gone"));
+        const QJsonArray listed = systemBackups();
+        QCOMPARE(listed.size(), 1);
+        const QJsonObject summary = listed.first().toObject();
+        QCOMPARE(summary.value(QStringLiteral("BackupName")).toString(), QStringLiteral("gone$DeletedTableBackup"));
+        QCOMPARE(summary.value(QStringLiteral("TableName")).toString(), QStringLiteral("gone"));
+        QCOMPARE(summary.value(QStringLiteral("BackupType")).toString(), QStringLiteral("SYSTEM"));
+        QCOMPARE(qint64(summary.value(QStringLiteral("BackupExpiryDateTime")).toDouble() * 1000), deletedAt + 35LL * 24 * 3600 * 1000);
+        QCOMPARE(ok("ListBackups", QJsonObject()).value(QStringLiteral("BackupSummaries")).toArray().size(), 0); // USER by default
+        QCOMPARE(ok("ListBackups", {{QStringLiteral("BackupType"), QStringLiteral("ALL")}}).value(QStringLiteral("BackupSummaries")).toArray().size(), 1);
+        const QString arn = summary.value(QStringLiteral("BackupArn")).toString();
+        QTRY_COMPARE_WITH_TIMEOUT(backupStatus(arn), QStringLiteral("AVAILABLE"), 20000);
+
+        ok("RestoreTableFromBackup", {{QStringLiteral("BackupArn"), arn}, {QStringLiteral("TargetTableName"), QStringLiteral("back")}});
+        QVERIFY(waitActive(QStringLiteral("back")));
+        QCOMPARE(items(QStringLiteral("back")), before);
+
+        m_clock.advanceMs(35LL * 24 * 3600 * 1000);
+        QCOMPARE(fail("DescribeBackup", {{QStringLiteral("BackupArn"), arn}}).type(), QStringLiteral("BackupNotFoundException"));
+        QCOMPARE(systemBackups().size(), 0);
+    }
+
     // On disk PITR's base snapshots are files beside the database (a large
     // base written as one row held the writer for seconds): the row holds
     // the file's name only; disabling PITR removes the file, a restart
