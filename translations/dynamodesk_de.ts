@@ -3259,10 +3259,6 @@ Jetzt komprimieren?</translation>
         <translation>&amp;auf</translation>
     </message>
     <message>
-        <source>Page size:</source>
-        <translation>Seitengröße:</translation>
-    </message>
-    <message>
         <source>&amp;Filter:</source>
         <translation>&amp;Filter:</translation>
     </message>
@@ -3313,6 +3309,10 @@ Jetzt komprimieren?</translation>
     <message>
         <source>Con&amp;sistent read</source>
         <translation>&amp;Konsistentes Lesen</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>Seiten&amp;größe:</translation>
     </message>
 </context>
 <context>
@@ -3763,20 +3763,20 @@ Trotzdem speichern?</translation>
         <translation>Wiederherstellen</translation>
     </message>
     <message>
-        <source>New table name:</source>
-        <translation>Name der neuen Tabelle:</translation>
+        <source>&amp;New table name:</source>
+        <translation>&amp;Name der neuen Tabelle:</translation>
     </message>
     <message>
-        <source>Billing mode:</source>
-        <translation>Abrechnungsmodus:</translation>
+        <source>&amp;Billing mode:</source>
+        <translation>&amp;Abrechnungsmodus:</translation>
     </message>
     <message>
-        <source>Read capacity units:</source>
-        <translation>Lesekapazitätseinheiten:</translation>
+        <source>&amp;Read capacity units:</source>
+        <translation>&amp;Lesekapazitätseinheiten:</translation>
     </message>
     <message>
-        <source>Write capacity units:</source>
-        <translation>Schreibkapazitätseinheiten:</translation>
+        <source>&amp;Write capacity units:</source>
+        <translation>&amp;Schreibkapazitätseinheiten:</translation>
     </message>
 </context>
 <context>
@@ -4317,6 +4317,14 @@ Trotzdem speichern?</translation>
             <numerusform>%Ln Element exportiert</numerusform>
             <numerusform>%Ln Elemente exportiert</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Load more</source>
+        <translation>&amp;Weitere laden</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>angehalten</translation>
     </message>
 </context>
 <context>
@@ -5112,6 +5120,24 @@ Abbrechen behält sie.</translation>
         <source>Discard</source>
         <translation>Verwerfen</translation>
     </message>
+    <message>
+        <source>S&amp;top after this step</source>
+        <translation>Nach diesem Schritt an&amp;halten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after creating %1; %Ln setting(s) not applied</source>
+        <translation>
+            <numerusform>Nach dem Erstellen von %1 angehalten; %Ln Einstellung nicht übernommen</numerusform>
+            <numerusform>Nach dem Erstellen von %1 angehalten; %Ln Einstellungen nicht übernommen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped; %Ln change(s) not made</source>
+        <translation>
+            <numerusform>Angehalten; %Ln Änderung nicht vorgenommen</numerusform>
+            <numerusform>Angehalten; %Ln Änderungen nicht vorgenommen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableEncryption</name>
@@ -5450,50 +5476,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <translation>nicht gefunden</translation>
     </message>
     <message>
-        <source>Key:</source>
-        <translation>Schlüssel:</translation>
-    </message>
-    <message>
-        <source>Action:</source>
-        <translation>Aktion:</translation>
-    </message>
-    <message>
-        <source>Table:</source>
-        <translation>Tabelle:</translation>
-    </message>
-    <message>
-        <source>Condition:</source>
-        <translation>Bedingung:</translation>
-    </message>
-    <message>
-        <source>Update expression:</source>
-        <translation>Aktualisierungsausdruck:</translation>
-    </message>
-    <message>
-        <source>Projection:</source>
-        <translation>Projektion:</translation>
-    </message>
-    <message>
-        <source>Names:</source>
-        <translation>Namen:</translation>
-    </message>
-    <message>
-        <source>Values:</source>
-        <translation>Werte:</translation>
-    </message>
-    <message>
-        <source>Set value:</source>
-        <translation>Mengenwert:</translation>
-    </message>
-    <message>
-        <source>Result:</source>
-        <translation>Ergebnis:</translation>
-    </message>
-    <message>
-        <source>Item:</source>
-        <translation>Element:</translation>
-    </message>
-    <message>
         <source>Cannot list the tables: %1</source>
         <translation>Die Tabellen können nicht aufgelistet werden: %1</translation>
     </message>
@@ -5503,6 +5485,50 @@ Klicken, um ihren Inhalt zu sehen</translation>
             <numerusform>%L1 von %Ln Element in einem Snapshot gelesen</numerusform>
             <numerusform>%L1 von %Ln Elementen in einem Snapshot gelesen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Set value:</source>
+        <translation>&amp;Mengenwert:</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>A&amp;ktion:</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ble:</source>
+        <translation>Ta&amp;belle:</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>Bedin&amp;gung:</translation>
+    </message>
+    <message>
+        <source>&amp;Update expression:</source>
+        <translation>Akt&amp;ualisierungsausdruck:</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projektion:</translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation>&amp;Namen:</translation>
+    </message>
+    <message>
+        <source>Va&amp;lues:</source>
+        <translation>&amp;Werte:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>E&amp;rgebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>&amp;Element:</translation>
     </message>
 </context>
 <context>
@@ -5556,38 +5582,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <translation>&amp;Hinzufügen</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>Name:</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>Ziel:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>Stapelgröße:</translation>
-    </message>
-    <message>
-        <source>Batching window:</source>
-        <translation>Sammelfenster:</translation>
-    </message>
-    <message>
-        <source>Starting position:</source>
-        <translation>Startposition:</translation>
-    </message>
-    <message>
-        <source>Retry attempts:</source>
-        <translation>Wiederholungsversuche:</translation>
-    </message>
-    <message>
-        <source>On-failure file:</source>
-        <translation>Fehlerdatei:</translation>
-    </message>
-    <message>
-        <source>Timeout:</source>
-        <translation>Zeitlimit:</translation>
-    </message>
-    <message>
         <source>Shell command; the event JSON arrives on stdin, exit 0 = success</source>
         <translation>Shell-Befehl; das Ereignis-JSON kommt über stdin, Exit-Code 0 = Erfolg</translation>
     </message>
@@ -5618,6 +5612,38 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>The on-failure file&apos;s folder does not exist</source>
         <translation>Der Ordner der Fehlerdatei existiert nicht</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>Batching &amp;window:</source>
+        <translation>Sa&amp;mmelfenster:</translation>
+    </message>
+    <message>
+        <source>&amp;Starting position:</source>
+        <translation>Start&amp;position:</translation>
+    </message>
+    <message>
+        <source>&amp;Retry attempts:</source>
+        <translation>&amp;Wiederholungsversuche:</translation>
+    </message>
+    <message>
+        <source>On-failure &amp;file:</source>
+        <translation>&amp;Fehlerdatei:</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>Zeit&amp;limit:</translation>
     </message>
 </context>
 <context>

@@ -341,6 +341,20 @@ Manifest: %2</numerusform>
             <numerusform>%L1 of %Ln changes failed; the errors are shown beside their fields</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Stopped after creating %1; %Ln setting(s) not applied</source>
+        <translation>
+            <numerusform>Stopped after creating %1; %Ln setting not applied</numerusform>
+            <numerusform>Stopped after creating %1; %Ln settings not applied</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped; %Ln change(s) not made</source>
+        <translation>
+            <numerusform>Stopped; %Ln change not made</numerusform>
+            <numerusform>Stopped; %Ln changes not made</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TransactionBuilder</name>

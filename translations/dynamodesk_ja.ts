@@ -3241,10 +3241,6 @@ Compact now?</source>
         <translation>対象(&amp;O)</translation>
     </message>
     <message>
-        <source>Page size:</source>
-        <translation>ページサイズ:</translation>
-    </message>
-    <message>
         <source>&amp;Filter:</source>
         <translation>フィルター(&amp;F):</translation>
     </message>
@@ -3295,6 +3291,10 @@ Compact now?</source>
     <message>
         <source>Con&amp;sistent read</source>
         <translation>強い整合性の読み込み(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Page si&amp;ze:</source>
+        <translation>ページサイズ(&amp;Z):</translation>
     </message>
 </context>
 <context>
@@ -3745,20 +3745,20 @@ DynamoDB の応答: %2
         <translation>復元</translation>
     </message>
     <message>
-        <source>New table name:</source>
-        <translation>新しいテーブル名:</translation>
+        <source>&amp;New table name:</source>
+        <translation>新しいテーブル名(&amp;N):</translation>
     </message>
     <message>
-        <source>Billing mode:</source>
-        <translation>課金モード:</translation>
+        <source>&amp;Billing mode:</source>
+        <translation>課金モード(&amp;B):</translation>
     </message>
     <message>
-        <source>Read capacity units:</source>
-        <translation>読み込みキャパシティユニット:</translation>
+        <source>&amp;Read capacity units:</source>
+        <translation>読み込みキャパシティユニット(&amp;R):</translation>
     </message>
     <message>
-        <source>Write capacity units:</source>
-        <translation>書き込みキャパシティユニット:</translation>
+        <source>&amp;Write capacity units:</source>
+        <translation>書き込みキャパシティユニット(&amp;W):</translation>
     </message>
 </context>
 <context>
@@ -4282,6 +4282,14 @@ DynamoDB の応答: %2
         <translation>
             <numerusform>%Ln 件をエクスポートしました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Load more</source>
+        <translation>さらに読み込む(&amp;L)</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>停止しました</translation>
     </message>
 </context>
 <context>
@@ -5069,6 +5077,22 @@ Cancel keeps it.</source>
         <source>Discard</source>
         <translation>破棄</translation>
     </message>
+    <message>
+        <source>S&amp;top after this step</source>
+        <translation>このステップの後で停止(&amp;T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped after creating %1; %Ln setting(s) not applied</source>
+        <translation>
+            <numerusform>%1 を作成した後で停止しました。%Ln 件の設定は適用されていません</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped; %Ln change(s) not made</source>
+        <translation>
+            <numerusform>停止しました。%Ln 件の変更は行われていません</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>dd::ui::TableEncryption</name>
@@ -5406,50 +5430,6 @@ Click to see what it holds</source>
         <translation>見つかりません</translation>
     </message>
     <message>
-        <source>Key:</source>
-        <translation>キー:</translation>
-    </message>
-    <message>
-        <source>Action:</source>
-        <translation>アクション:</translation>
-    </message>
-    <message>
-        <source>Table:</source>
-        <translation>テーブル:</translation>
-    </message>
-    <message>
-        <source>Condition:</source>
-        <translation>条件:</translation>
-    </message>
-    <message>
-        <source>Update expression:</source>
-        <translation>更新式:</translation>
-    </message>
-    <message>
-        <source>Projection:</source>
-        <translation>射影:</translation>
-    </message>
-    <message>
-        <source>Names:</source>
-        <translation>名前:</translation>
-    </message>
-    <message>
-        <source>Values:</source>
-        <translation>値:</translation>
-    </message>
-    <message>
-        <source>Set value:</source>
-        <translation>セット値:</translation>
-    </message>
-    <message>
-        <source>Result:</source>
-        <translation>結果:</translation>
-    </message>
-    <message>
-        <source>Item:</source>
-        <translation>項目:</translation>
-    </message>
-    <message>
         <source>Cannot list the tables: %1</source>
         <translation>テーブルを一覧できません: %1</translation>
     </message>
@@ -5458,6 +5438,50 @@ Click to see what it holds</source>
         <translation>
             <numerusform>1 つのスナップショットで %Ln 項目中 %L1 項目を読み取りました</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>キー(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Set value:</source>
+        <translation>セットの値(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Action:</source>
+        <translation>アクション(&amp;A):</translation>
+    </message>
+    <message>
+        <source>Ta&amp;ble:</source>
+        <translation>テーブル(&amp;B):</translation>
+    </message>
+    <message>
+        <source>&amp;Condition:</source>
+        <translation>条件(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Update expression:</source>
+        <translation>更新式(&amp;U):</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>射影(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Names:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Va&amp;lues:</source>
+        <translation>値(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>結果(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>項目(&amp;I):</translation>
     </message>
 </context>
 <context>
@@ -5511,38 +5535,6 @@ Click to see what it holds</source>
         <translation>追加(&amp;A)</translation>
     </message>
     <message>
-        <source>Name:</source>
-        <translation>名前:</translation>
-    </message>
-    <message>
-        <source>Target:</source>
-        <translation>送信先:</translation>
-    </message>
-    <message>
-        <source>Batch size:</source>
-        <translation>バッチサイズ:</translation>
-    </message>
-    <message>
-        <source>Batching window:</source>
-        <translation>バッチ待機時間:</translation>
-    </message>
-    <message>
-        <source>Starting position:</source>
-        <translation>開始位置:</translation>
-    </message>
-    <message>
-        <source>Retry attempts:</source>
-        <translation>再試行回数:</translation>
-    </message>
-    <message>
-        <source>On-failure file:</source>
-        <translation>失敗時の出力ファイル:</translation>
-    </message>
-    <message>
-        <source>Timeout:</source>
-        <translation>タイムアウト:</translation>
-    </message>
-    <message>
         <source>Shell command; the event JSON arrives on stdin, exit 0 = success</source>
         <translation>シェルコマンド。イベント JSON は標準入力に渡され、終了コード 0 が成功</translation>
     </message>
@@ -5573,6 +5565,38 @@ Click to see what it holds</source>
     <message>
         <source>The on-failure file&apos;s folder does not exist</source>
         <translation>失敗時の出力ファイルのフォルダーが存在しません</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名前(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>ターゲット(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>バッチサイズ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>Batching &amp;window:</source>
+        <translation>バッチウィンドウ(&amp;W):</translation>
+    </message>
+    <message>
+        <source>&amp;Starting position:</source>
+        <translation>開始位置(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Retry attempts:</source>
+        <translation>再試行回数(&amp;R):</translation>
+    </message>
+    <message>
+        <source>On-failure &amp;file:</source>
+        <translation>失敗時のファイル(&amp;F):</translation>
+    </message>
+    <message>
+        <source>T&amp;imeout:</source>
+        <translation>タイムアウト(&amp;I):</translation>
     </message>
 </context>
 <context>

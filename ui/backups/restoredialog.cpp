@@ -50,12 +50,12 @@ RestoreDialog::RestoreDialog(const QString &source, const QString &suggestedName
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Restore"));
 
     auto *form = new QFormLayout;
-    form->addRow(tr("New table name:"), m_name);
+    form->addRow(tr("&New table name:"), m_name);
     form->addRow(QString(), m_nameError);
     form->addRow(QString(), m_indexes);
-    form->addRow(tr("Billing mode:"), m_billing);
-    form->addRow(tr("Read capacity units:"), m_read);
-    form->addRow(tr("Write capacity units:"), m_write);
+    form->addRow(tr("&Billing mode:"), m_billing);
+    form->addRow(tr("&Read capacity units:"), m_read);
+    form->addRow(tr("&Write capacity units:"), m_write);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
     layout->addLayout(form);

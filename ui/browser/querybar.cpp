@@ -115,7 +115,9 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     onLabel->setBuddy(m_index);
     first->addWidget(onLabel);
     first->addWidget(m_index);
-    first->addWidget(new QLabel(tr("Page size:"), this));
+    auto *pageSizeLabel = new QLabel(tr("Page si&ze:"), this);
+    pageSizeLabel->setBuddy(m_pageSize);
+    first->addWidget(pageSizeLabel);
     first->addWidget(m_pageSize);
     first->addWidget(m_descending);
     first->addWidget(m_consistent);

@@ -1,5 +1,7 @@
 #include "common/errorlabel.h"
 
+#include "common/palettecolours.h"
+
 #include <QEvent>
 
 namespace dd::ui {
@@ -14,16 +16,24 @@ ErrorLabel::ErrorLabel(QWidget *parent) : QLabel(parent)
 void ErrorLabel::changeEvent(QEvent *event)
 {
     QLabel::changeEvent(event);
-    if (event->type() == QEvent::ApplicationPaletteChange)
+    // A parent's new palette, and the application's where Qt passes it on,
+    // arrive as a PaletteChange (ApplicationPaletteChange never reaches
+    // changeEvent()).
+    if (event->type() == QEvent::PaletteChange)
         applyColour();
 }
 
 void ErrorLabel::applyColour()
 {
-    // A dark red on a light window, a light one on a dark window: each about
-    // 5:1 against its background (one mid red was 3:1 on the dark palette).
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
-    setStyleSheet(dark ? QStringLiteral("color: #ff8a80;") : QStringLiteral("color: #c0392b;"));
+    // Only WindowText is this label's own: the rest, which the red is made
+    // from, goes on following the parent. Setting it sends one more
+    // PaletteChange, which finds the colour in place and stops.
+    QPalette own = palette();
+    const QColor red = colours::failureText(own);
+    if (own.color(QPalette::WindowText) == red && testAttribute(Qt::WA_SetPalette))
+        return;
+    own.setColor(QPalette::WindowText, red);
+    setPalette(own);
 }
 
 void ErrorLabel::setError(const QString &message)

@@ -3,6 +3,7 @@
 #include "common/confirm.h"
 #include "common/errorlabel.h"
 #include "common/itemjson.h"
+#include "common/palettecolours.h"
 #include "common/watchers.h"
 #include "connections/connection.h"
 #include "items/conditionbuilder.h"
@@ -26,10 +27,6 @@
 #include <QVBoxLayout>
 
 namespace dd::ui {
-
-namespace {
-constexpr qint64 kMaxItemBytes = 400 * 1024; // "Item size": 400 KB including attribute names
-}
 
 ItemEditor::ItemEditor(Connection *connection, const QString &table, const TableKeys &keys, Mode mode,
                        const QJsonObject &item, QWidget *parent)
@@ -214,8 +211,8 @@ bool ItemEditor::currentItem(QJsonObject *item, QString *error, QString *path) c
         return false;
     }
     const qint64 size = model::itemSize(*parsedItem);
-    if (size > kMaxItemBytes) {
-        *error = tr("The item is %1 bytes; DynamoDB allows at most %2").arg(size).arg(kMaxItemBytes);
+    if (size > model::kMaxItemSizeBytes) {
+        *error = tr("The item is %1 bytes; DynamoDB allows at most %2").arg(size).arg(model::kMaxItemSizeBytes);
         return false;
     }
     return true;
@@ -284,7 +281,9 @@ void ItemEditor::revalidate()
             QTextEdit::ExtraSelection mark;
             mark.cursor = QTextCursor(m_text->document()->findBlockByNumber(pe.line - 1));
             mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-            mark.format.setBackground(QColor(214, 69, 65, 60));
+            QColor tint = colours::failureText(m_text->palette());
+            tint.setAlpha(60); // a wash over the base, under the text
+            mark.format.setBackground(tint);
             marks << mark;
         }
         // After the tree's editor has committed and closed (selecting now would close it under the delegate).

@@ -1,38 +1,82 @@
 #include "partiql/partiqlhighlighter.h"
 
-#include <QColor>
+#include "common/palettecolours.h"
+
+#include <QEvent>
 #include <QFont>
+#include <QGuiApplication>
+#include <QTextDocument>
+#include <QWidget>
 
 namespace dd::ui {
 
+namespace {
+
+QWidget *editorOf(QTextDocument *document)
+{
+    for (QObject *o = document ? document->parent() : nullptr; o; o = o->parent())
+        if (auto *w = qobject_cast<QWidget *>(o))
+            return w;
+    return nullptr;
+}
+
+} // namespace
+
 PartiqlHighlighter::PartiqlHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
+    QWidget *editor = editorOf(document);
+    m_palette = editor ? editor->palette() : QGuiApplication::palette();
+    if (editor)
+        editor->installEventFilter(this);
+}
+
+void PartiqlHighlighter::setPalette(const QPalette &palette)
+{
+    if (palette == m_palette)
+        return;
+    m_palette = palette;
+    rehighlight();
+}
+
+bool PartiqlHighlighter::eventFilter(QObject *watched, QEvent *event)
+{
+    // A change to dark mode reaches the editor as a PaletteChange.
+    if (event->type() == QEvent::PaletteChange)
+        if (auto *editor = qobject_cast<QWidget *>(watched))
+            setPalette(editor->palette());
+    return QSyntaxHighlighter::eventFilter(watched, event);
 }
 
 QTextCharFormat PartiqlHighlighter::format(partiql::TokenKind kind) const
 {
     using partiql::TokenKind;
+    // Hues pulled toward the text colour, as colours::successText() does:
+    // dark on a light base, light on a dark one, each 4.5:1 or more against
+    // the base of Qt's light and dark palettes.
+    const QColor text = m_palette.color(QPalette::Text);
+    const auto hue = [this, &text](int h) { return colours::blend(colours::highlightHue(m_palette, h), text, 0.35); };
     QTextCharFormat f;
     switch (kind) {
     case TokenKind::Keyword:
-        f.setForeground(QColor(0x4a, 0x7f, 0xd9));
+        f.setForeground(hue(215));
         f.setFontWeight(QFont::Bold);
         break;
     case TokenKind::String:
-        f.setForeground(QColor(0x3a, 0x9a, 0x4a));
+        f.setForeground(hue(130));
         break;
     case TokenKind::QuotedName:
-        f.setForeground(QColor(0xa8, 0x62, 0xc8));
+        f.setForeground(hue(280));
         break;
     case TokenKind::Number:
-        f.setForeground(QColor(0xd0, 0x80, 0x30));
+        f.setForeground(hue(30));
         break;
     case TokenKind::Parameter:
-        f.setForeground(QColor(0x1a, 0xa3, 0xa3));
+        f.setForeground(hue(180));
         f.setFontWeight(QFont::Bold);
         break;
     case TokenKind::Comment:
-        f.setForeground(QColor(0x8a, 0x8d, 0x91));
+        // Grey: the text colour nearly halfway to the base, still about 4.7:1.
+        f.setForeground(colours::blend(m_palette.color(QPalette::Text), m_palette.color(QPalette::Base), 0.45));
         f.setFontItalic(true);
         break;
     case TokenKind::Name:

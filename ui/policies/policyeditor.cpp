@@ -1,7 +1,9 @@
 #include "policies/policyeditor.h"
 
 #include "common/errorlabel.h"
+#include "common/palettecolours.h"
 
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonDocument>
@@ -191,6 +193,21 @@ void PolicyEditor::onContentsChanged()
 {
     const QString current = text();
     m_problem = current.trimmed().isEmpty() ? std::nullopt : policytext::check(current);
+    showMarks();
+    m_problemLabel->setError(problemText());
+
+    const qsizetype bytes = current.toUtf8().size();
+    m_size->setText(tr("%1 of %2 bytes").arg(QLocale().toString(bytes), QLocale().toString(policytext::kMaxPolicyBytes)));
+    updateTools();
+    emit changed();
+}
+
+void PolicyEditor::showMarks()
+{
+    const QString current = text();
+    // This widget's palette, not the text's: on a PaletteChange the children
+    // still hold the old one (Qt tells the parent first).
+    const QColor red = colours::failureText(palette());
     QList<QTextEdit::ExtraSelection> marks;
     if (m_problem) {
         QTextEdit::ExtraSelection mark;
@@ -200,18 +217,26 @@ void PolicyEditor::onContentsChanged()
         mark.cursor.setPosition(from);
         mark.cursor.setPosition(std::min(int(current.size()), from + std::max(1, m_problem->length)), QTextCursor::KeepAnchor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
-        mark.format.setUnderlineColor(QColor(214, 69, 65));
-        mark.format.setBackground(QColor(214, 69, 65, 40));
+        mark.format.setUnderlineColor(red);
+        QColor tint = red;
+        tint.setAlpha(40); // a wash over the base, under the text
+        mark.format.setBackground(tint);
         marks << mark;
     }
     m_edit->setExtraSelections(marks);
-    m_problemLabel->setError(problemText());
 
-    const qsizetype bytes = current.toUtf8().size();
-    m_size->setText(tr("%1 of %2 bytes").arg(QLocale().toString(bytes), QLocale().toString(policytext::kMaxPolicyBytes)));
-    m_size->setStyleSheet(bytes > policytext::kMaxPolicyBytes ? QStringLiteral("color: #d64541;") : QString());
-    updateTools();
-    emit changed();
+    // Over the limit the size turns red; under it, the label follows the parent again.
+    QPalette sizePalette;
+    if (current.toUtf8().size() > policytext::kMaxPolicyBytes)
+        sizePalette.setColor(QPalette::WindowText, red);
+    m_size->setPalette(sizePalette);
+}
+
+void PolicyEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_document)
+        showMarks();
 }
 
 void PolicyEditor::updateTools()

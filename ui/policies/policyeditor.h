@@ -69,8 +69,12 @@ signals:
     // After every change of the text, with problem() up to date.
     void changed();
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void onContentsChanged();
+    void showMarks(); // the problem's mark and the size's colour, from the palette
     void updateTools();
 
     QTextDocument *m_document = nullptr;

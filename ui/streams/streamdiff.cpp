@@ -1,5 +1,6 @@
 #include "streams/streamdiff.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -90,6 +91,16 @@ QString plain(const QJsonValue &v)
     return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
 }
 
+// A CSS colour that lays a little of `hue` over whatever base the view paints:
+// translucent, so the text keeps the palette's Text colour and the line reads
+// on a light base and a dark one, without knowing the palette (which a pure
+// function cannot). About colours::blend(Base, hue, 0.3) once painted.
+QString tint(int hue)
+{
+    const QColor c = QColor::fromHsv(hue, 190, 220);
+    return QStringLiteral("rgba(%1, %2, %3, 30%)").arg(c.red()).arg(c.green()).arg(c.blue());
+}
+
 // One side of the HTML: the item as indented plain JSON, a line per
 // attribute down to the changed paths, changed lines on a coloured ground.
 void renderMap(const QString &path, const QJsonObject &map, const QMap<QString, AttributeChange::Kind> &marks,
@@ -111,10 +122,10 @@ void renderMap(const QString &path, const QJsonObject &map, const QMap<QString, 
         QString colour;
         if (marks.contains(at) || ancestors.contains(at)) {
             const auto kind = marks.value(at, AttributeChange::Kind::Changed);
-            colour = kind == AttributeChange::Kind::Added ? p("#b7e4b0") : kind == AttributeChange::Kind::Removed ? p("#f4b6b6") : p("#f7e08a");
+            colour = tint(kind == AttributeChange::Kind::Added ? 130 : kind == AttributeChange::Kind::Removed ? 0 : 50);
         }
         *html += colour.isEmpty() ? line + p("<br>")
-                                  : QStringLiteral("<span style=\"background-color:%1; color:#000\"><b>%2</b></span><br>").arg(colour, line);
+                                  : QStringLiteral("<span style=\"background-color:%1\"><b>%2</b></span><br>").arg(colour, line);
     }
     Q_UNUSED(newSide);
 }

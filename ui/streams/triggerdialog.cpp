@@ -9,6 +9,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -75,16 +76,18 @@ TriggerDialog::TriggerDialog(const QString &table, QWidget *parent) : QDialog(pa
     failureRow->addWidget(m_failureFile, 1);
     failureRow->addWidget(browse);
     auto *form = new QFormLayout;
-    form->addRow(tr("Name:"), m_name);
-    form->addRow(tr("Target:"), m_kind);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(tr("&Target:"), m_kind);
     form->addRow(QString(), m_target);
-    form->addRow(tr("Batch size:"), m_batchSize);
-    form->addRow(tr("Batching window:"), m_window);
-    form->addRow(tr("Starting position:"), m_position);
-    form->addRow(tr("Retry attempts:"), m_retries);
+    form->addRow(tr("&Batch size:"), m_batchSize);
+    form->addRow(tr("Batching &window:"), m_window);
+    form->addRow(tr("&Starting position:"), m_position);
+    form->addRow(tr("&Retry attempts:"), m_retries);
     form->addRow(QString(), m_bisect);
-    form->addRow(tr("On-failure file:"), failureRow);
-    form->addRow(tr("Timeout:"), m_timeout);
+    auto *failureLabel = new QLabel(tr("On-failure &file:"), this); // a row of a layout gets no buddy of its own
+    failureLabel->setBuddy(m_failureFile);
+    form->addRow(failureLabel, failureRow);
+    form->addRow(tr("T&imeout:"), m_timeout);
     form->addRow(QString(), m_enabled);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);

@@ -120,7 +120,7 @@ void TransactionBuilder::buildUi()
     m_table = new QComboBox(this);
     m_table->setObjectName(p("table"));
     m_table->setEditable(true);
-    m_keyLabel = new QLabel(tr("Key:"), this);
+    m_keyLabel = new QLabel(tr("&Key:"), this);
     m_key = new QPlainTextEdit(this);
     m_key->setObjectName(p("key"));
     m_key->setPlaceholderText(tr("DynamoDB JSON or plain JSON, e.g. {\"pk\": \"alice\"}"));
@@ -166,18 +166,22 @@ void TransactionBuilder::buildUi()
         e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
         e->setTabChangesFocus(true);
     }
+    // Mnemonics clear of the menu bar's (File, Table, View, Help).
+    m_keyLabel->setBuddy(m_key);
+    auto *setLabel = new QLabel(tr("&Set value:"), this); // a row of a layout gets no buddy of its own
+    setLabel->setBuddy(m_setType);
     auto *form = new QFormLayout;
-    form->addRow(tr("Action:"), m_type);
-    form->addRow(tr("Table:"), m_table);
+    form->addRow(tr("&Action:"), m_type);
+    form->addRow(tr("Ta&ble:"), m_table);
     form->addRow(m_keyLabel, m_key);
-    form->addRow(tr("Condition:"), m_condition);
-    form->addRow(tr("Update expression:"), m_update);
-    form->addRow(tr("Projection:"), m_projection);
-    form->addRow(tr("Names:"), m_names);
-    form->addRow(tr("Values:"), m_values);
-    form->addRow(tr("Set value:"), setRow);
+    form->addRow(tr("&Condition:"), m_condition);
+    form->addRow(tr("&Update expression:"), m_update);
+    form->addRow(tr("&Projection:"), m_projection);
+    form->addRow(tr("&Names:"), m_names);
+    form->addRow(tr("Va&lues:"), m_values);
+    form->addRow(setLabel, setRow);
     form->addRow(QString(), m_returnOld);
-    form->addRow(tr("Result:"), m_result);
+    form->addRow(tr("&Result:"), m_result);
     auto *right = new QWidget(this);
     right->setLayout(form);
 
@@ -403,7 +407,7 @@ void TransactionBuilder::storeForm()
 void TransactionBuilder::updateFormForType()
 {
     const auto type = TransactionAction::Type(m_type->currentIndex());
-    m_keyLabel->setText(type == TransactionAction::Type::Put ? tr("Item:") : tr("Key:"));
+    m_keyLabel->setText(type == TransactionAction::Type::Put ? tr("&Item:") : tr("&Key:"));
     const bool get = type == TransactionAction::Type::Get;
     m_update->setEnabled(m_type->isEnabled() && type == TransactionAction::Type::Update);
     m_projection->setEnabled(m_type->isEnabled() && get);
