@@ -136,6 +136,13 @@ Result<QByteArray> runSelect(OpContext &ctx, const QJsonObject &req, const Trans
             return ApiError::validation(p("Invalid NextToken"));
     }
     const bool perValue = !t.partitionValues.isEmpty();
+    // The values' Queries share the 1 MB a page may read. What each read is
+    // its consumed capacity (a unit per 4 KB, half a unit eventually
+    // consistent): asked for here if the client did not, and not answered then.
+    const bool capacityAsked = req.contains(p("ReturnConsumedCapacity")) && req.value(p("ReturnConsumedCapacity")).toString() != u"NONE";
+    if (perValue && !capacityAsked)
+        request.insert(p("ReturnConsumedCapacity"), p("TOTAL"));
+    const double bytesPerUnit = req.value(p("ConsistentRead")).toBool() ? 4096 : 8192;
     const int limit = req.contains(p("Limit")) ? req.value(p("Limit")).toInt() : 0;
     int read = 0;
     QJsonArray items;
@@ -154,13 +161,14 @@ Result<QByteArray> runSelect(OpContext &ctx, const QJsonObject &req, const Trans
                 page.insert(p("Limit"), limit - read);
         }
         DD_ASSIGN(QJsonObject out, run(ctx, t.operation, page));
-        for (const QJsonValue &item : out.value(p("Items")).toArray()) {
+        for (const QJsonValue &item : out.value(p("Items")).toArray())
             items.append(projectItem(item.toObject(), t.projection));
-            if (perValue) // (the 1 MB across the values' Queries)
-                bytes += toBody(item.toObject()).size();
-        }
         read += out.value(p("ScannedCount")).toInt();
-        addCapacity(capacity, out.value(p("ConsumedCapacity")).toObject());
+        const QJsonObject consumed = out.value(p("ConsumedCapacity")).toObject();
+        if (perValue)
+            bytes += qint64(consumed.value(p("CapacityUnits")).toDouble() * bytesPerUnit);
+        if (capacityAsked)
+            addCapacity(capacity, consumed);
         const QJsonObject last = out.value(p("LastEvaluatedKey")).toObject();
         if (!last.isEmpty()) {
             nextToken = encodeToken(req, valueIndex, last);

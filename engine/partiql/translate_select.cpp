@@ -3,6 +3,9 @@
 // or a multi-attribute key's partition attributes, and a Scan otherwise.
 #include "partiql/translate_p.h"
 
+#include "model/json.h"
+#include "model/keycodec.h"
+
 #include <algorithm>
 
 namespace dd::partiql::translate_detail {
@@ -84,6 +87,23 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             DD_CHECK(checkKeyValue(keys.hash, v.toObject()));
         partition = c;
         break;
+    }
+    // Each partition once (a WHERE clause matches an item once: pk IN
+    // ['a', 'a'] read it twice), in key order when ORDER BY names the
+    // partition key (DESC reverses it below), else as written.
+    if (!partitionValues.isEmpty()) {
+        std::vector<std::pair<QByteArray, QJsonValue>> keyed;
+        for (const QJsonValue &v : std::as_const(partitionValues)) {
+            DD_ASSIGN(const model::AttributeValue value, model::attributeFromJson(v));
+            QByteArray encoded = model::encodeKeyValue(value);
+            if (std::none_of(keyed.begin(), keyed.end(), [&](const auto &k) { return k.first == encoded; }))
+                keyed.emplace_back(std::move(encoded), v);
+        }
+        if (s.orderBy && !s.orderBy->empty() && s.orderBy->front().name == keys.hash.name)
+            std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        partitionValues = QJsonArray();
+        for (const auto &k : keyed)
+            partitionValues.append(k.second);
     }
     const Expr *sortCondition = nullptr;
     std::vector<const Expr *> rest;

@@ -175,6 +175,45 @@ private slots:
         QCOMPARE(column(items, "SongTitle"), strings({"Song 1", "Song 2", "Song 1", "Song 2"}));        // pk = a OR pk = b: the same.
         QCOMPARE(exec(QStringLiteral("SELECT * FROM Music WHERE (Artist = 'Choir' OR Artist = 'Acme') AND SongTitle <= 'Song 2'")).value(QStringLiteral("Items")).toArray(),
                  items);
+        // A value given twice reads its partition once.
+        QCOMPARE(exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Choir', 'Acme', 'Choir'] AND SongTitle <= 'Song 2'")).value(QStringLiteral("Items")).toArray(),
+                 items);
+        QCOMPARE(exec(QStringLiteral("SELECT * FROM Music WHERE (Artist = 'Acme' OR Artist = 'Acme') AND SongTitle <= 'Song 2'")).value(QStringLiteral("Items")).toArray().size(), 2);
+        // ORDER BY the partition key: the partitions in key order, whatever the order written.
+        QCOMPARE(column(exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Choir', 'Acme'] AND SongTitle <= 'Song 2' ORDER BY Artist")).value(QStringLiteral("Items")).toArray(), "Artist"),
+                 strings({"Acme", "Acme", "Choir", "Choir"}));
+        QCOMPARE(column(exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Acme', 'Choir'] AND SongTitle <= 'Song 2' ORDER BY Artist DESC")).value(QStringLiteral("Items")).toArray(), "SongTitle"),
+                 strings({"Song 2", "Song 1", "Song 2", "Song 1"}));
+        QCOMPARE(column(exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Acme', 'Choir'] AND SongTitle <= 'Song 2' ORDER BY Artist DESC")).value(QStringLiteral("Items")).toArray(), "Artist"),
+                 strings({"Choir", "Choir", "Acme", "Acme"}));
+    }
+
+    // The 1 MB a page may read is counted on what the values' Queries read,
+    // not on the projected items: six 300 KB items over three partitions,
+    // selected by their keys alone, take more than one page.
+    void inOnThePartitionKeyPagesByBytesRead()
+    {
+        const QString pad(300 * 1000, u'x');
+        for (const char *artist : {"Big1", "Big2", "Big3"})
+            for (const char *song : {"a", "b"})
+                ok("PutItem", {{QStringLiteral("TableName"), QStringLiteral("Music")},
+                               {QStringLiteral("Item"), QJsonObject{{QStringLiteral("Artist"), QJsonObject{{QStringLiteral("S"), QLatin1String(artist)}}},
+                                                                    {QStringLiteral("SongTitle"), QJsonObject{{QStringLiteral("S"), QLatin1String(song)}}},
+                                                                    {QStringLiteral("pad"), QJsonObject{{QStringLiteral("S"), pad}}}}}});
+        QJsonObject req = statement(QStringLiteral("SELECT Artist, SongTitle FROM Music WHERE Artist IN ['Big1', 'Big2', 'Big3']"));
+        int pages = 0;
+        QStringList seen;
+        for (;;) {
+            const QJsonObject r = ok("ExecuteStatement", req);
+            ++pages;
+            seen += column(r.value(QStringLiteral("Items")).toArray(), "SongTitle");
+            QVERIFY(!r.contains(QStringLiteral("ConsumedCapacity"))); // not asked for
+            if (!r.contains(QStringLiteral("NextToken")))
+                break;
+            req.insert(QStringLiteral("NextToken"), r.value(QStringLiteral("NextToken")));
+        }
+        QCOMPARE(seen.size(), 6);
+        QVERIFY2(pages >= 2, qPrintable(QString::number(pages)));
     }
 
     void pagesFollowNextToken_data()
