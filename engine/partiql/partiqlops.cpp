@@ -7,6 +7,7 @@
 // that does not, the response shapes, and NextToken.
 #include "api/opcontext.h"
 #include "api/shapevalidator.h"
+#include "model/json.h"
 #include "partiql/translate.h"
 
 #include <QCryptographicHash>
@@ -53,6 +54,11 @@ struct Parsed {
 Result<Parsed> prepare(OpContext &ctx, const QJsonObject &req, Use use)
 {
     Parsed out;
+    // Parameters are AttributeValues, read with the request as AWS reads
+    // them: a bad one fails as in any item, whatever place its ? has (its
+    // errors named the expression value the statement became, ":v0").
+    for (const QJsonValue &parameter : req.value(p("Parameters")).toArray())
+        DD_CHECK(model::attributeFromJson(parameter));
     DD_ASSIGN(out.statement, parseStatement(req.value(p("Statement")).toString(), req.value(p("Parameters")).toArray()));
     DD_ASSIGN(auto table, requireTable(ctx, out.statement.table, true));
     DD_ASSIGN(out.translation, translate(out.statement, *table, use));

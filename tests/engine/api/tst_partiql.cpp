@@ -298,6 +298,12 @@ private slots:
         QTest::addColumn<QString>("type");
         QTest::addColumn<QString>("message");
         const QString validation = QStringLiteral("ValidationException");
+        // Parameters are read as AttributeValues wherever their ? is, with
+        // the words of an item's values (not of the expression value ":v0").
+        QTest::newRow("parameter not a number") << QStringLiteral("SELECT * FROM Music WHERE Plays = ?") << QStringLiteral(R"([{"N": "abc"}])")
+                                                << validation << QStringLiteral("The parameter cannot be converted to a numeric value: abc");
+        QTest::newRow("empty parameter") << QStringLiteral("SELECT * FROM Music WHERE Artist IN [?, ?]") << QStringLiteral(R"([{"S": "a"}, {}])")
+                                         << validation << QStringLiteral("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
         QTest::newRow("not a statement") << QStringLiteral("SELEKT * FROM Music") << QString() << validation
                                          << QStringLiteral("Statement wasn't well formed, can't be processed: Expected data manipulation");
         QTest::newRow("sql insert") << QStringLiteral("INSERT INTO Music (Artist) VALUES ('a')") << QString() << validation
