@@ -63,12 +63,14 @@ Result<void> Parser::select(Statement &s)
     }
     if (word("ORDER")) {
         DD_CHECK(expectWord("BY"));
-        DD_ASSIGN(Path pth, path());
-        s.orderBy = std::move(pth);
-        if (word("DESC"))
-            s.orderDescending = true;
-        else
-            (void)word("ASC");
+        do {
+            Statement::OrderKey key;
+            DD_ASSIGN(key.path, path());
+            key.descending = word("DESC");
+            if (!key.descending)
+                (void)word("ASC");
+            s.orderBy.push_back(std::move(key));
+        } while (punct(","));
     }
     return {};
 }

@@ -69,8 +69,12 @@ struct Statement {
     // SELECT: the projected paths; empty for *.
     std::vector<Path> projection;
     std::unique_ptr<Expr> where;           // absent when there is no WHERE
-    std::optional<Path> orderBy;           // SELECT ... ORDER BY path
-    bool orderDescending = false;
+    // SELECT ... ORDER BY path [ASC|DESC], ...: the key attributes to order by.
+    struct OrderKey {
+        Path path;
+        bool descending = false;
+    };
+    std::vector<OrderKey> orderBy;
     QJsonObject item;                      // INSERT ... VALUE {...}: the item's attributes
     std::vector<UpdateAction> actions;     // UPDATE
     QString returning;                     // UPDATE/DELETE RETURNING: ALL_OLD, UPDATED_OLD, ALL_NEW, UPDATED_NEW; or empty

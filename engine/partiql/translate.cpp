@@ -115,7 +115,7 @@ Result<Translation> exists(const Statement &s, const storage::TableDef &table, U
     const QString single = p("EXISTS() must contain a single item read with additional condition");
     std::vector<const Expr *> rest;
     DD_ASSIGN(Translation t, oneItem(s, table, "ConditionCheck", single, rest));
-    if (rest.empty() || !s.projection.empty() || s.orderBy)
+    if (rest.empty() || !s.projection.empty() || !s.orderBy.empty())
         return invalid(single);
     Writer w;
     QJsonObject &r = t.request;

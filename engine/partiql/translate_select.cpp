@@ -50,7 +50,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
                                                   : p("Select statements within ExecuteTransaction must specify the primary key in the where clause.");
         std::vector<const Expr *> rest;
         DD_ASSIGN(Translation get, oneItem(s, table, "GetItem", missing, rest));
-        if (!rest.empty() || s.orderBy)
+        if (!rest.empty() || !s.orderBy.empty())
             return invalid(missing);
         for (auto it = get.request.begin(); it != get.request.end(); ++it)
             r.insert(it.key(), it.value());
@@ -99,7 +99,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             if (std::none_of(keyed.begin(), keyed.end(), [&](const auto &k) { return k.first == encoded; }))
                 keyed.emplace_back(std::move(encoded), v);
         }
-        if (s.orderBy && !s.orderBy->empty() && s.orderBy->front().name == keys.hash.name)
+        if (!s.orderBy.empty() && s.orderBy.front().path.front().name == keys.hash.name)
             std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         partitionValues = QJsonArray();
         for (const auto &k : keyed)
@@ -123,7 +123,11 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             if (c != partition)
                 rest.push_back(c);
     }
-    if (s.orderBy) {
+    // The directions ORDER BY gives: the partitions' (the values of IN) and
+    // the sort key's within each; ORDER BY the partition key alone orders both.
+    bool partitionsDescending = false;
+    bool sortDescending = false;
+    if (!s.orderBy.empty()) {
         if (!s.where)
             return invalid(p("Must have WHERE clause in the statement when using ORDER BY clause."));
         // Such an index is scanned (above), so there is no Query to order;
@@ -133,16 +137,25 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             return invalid(QStringLiteral("ORDER BY is not supported on index %1, whose key has more than one attribute").arg(s.index));
         if (!partition)
             return invalid(p("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause."));
-        const bool onKey = s.orderBy->size() == 1
-                           && (s.orderBy->front().name == keys.hash.name || (keys.range && s.orderBy->front().name == keys.range->name));
-        if (!onKey) {
-            QString written;
-            for (const PathStep &step : *s.orderBy)
-                written += step.index >= 0 ? u'[' + QString::number(step.index) + u']' : (written.isEmpty() ? QString() : p(".")) + step.name;
-            return invalid(QStringLiteral("Variable reference %1 in ORDER BY clause must be part of the primary key").arg(written));
+        std::optional<bool> onHash, onRange;
+        for (const Statement::OrderKey &key : s.orderBy) {
+            const Path &path = key.path;
+            const bool hash = path.size() == 1 && path.front().name == keys.hash.name;
+            const bool range = path.size() == 1 && keys.range && path.front().name == keys.range->name;
+            if (!hash && !range) {
+                QString written;
+                for (const PathStep &step : path)
+                    written += step.index >= 0 ? u'[' + QString::number(step.index) + u']' : (written.isEmpty() ? QString() : p(".")) + step.name;
+                return invalid(QStringLiteral("Variable reference %1 in ORDER BY clause must be part of the primary key").arg(written));
+            }
+            std::optional<bool> &direction = hash ? onHash : onRange;
+            if (!direction)
+                direction = key.descending;
         }
-        if (!partitionValues.isEmpty() && s.orderBy->front().name != keys.hash.name)
+        if (!partitionValues.isEmpty() && s.orderBy.front().path.front().name != keys.hash.name)
             return invalid(p("Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause."));
+        partitionsDescending = onHash.value_or(false);
+        sortDescending = onRange.value_or(partitionsDescending);
     }
     // (The rest may name key attributes: the Query runs with
     // OpContext::keyAttributesInFilter.)
@@ -163,8 +176,9 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             DD_ASSIGN(QString filter, joinConditions(w, rest));
             r.insert(p("FilterExpression"), filter);
         }
-        if (s.orderDescending) {
+        if (sortDescending)
             r.insert(p("ScanIndexForward"), false);
+        if (partitionsDescending) {
             // ORDER BY the partition key DESC: the values from last to first.
             QJsonArray reversed;
             for (qsizetype i = t.partitionValues.size() - 1; i >= 0; --i)
@@ -184,7 +198,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
     // partition attribute with =; its sort attributes join the key
     // condition from the first, with = while they can, then one other
     // condition on the next (the rule of such a Query's key condition).
-    if (keys.composite() && !s.orderBy) {
+    if (keys.composite() && s.orderBy.empty()) {
         std::vector<const Expr *> keyParts;
         bool everyPartition = true;
         for (const storage::KeyElement &part : keys.hashParts) {

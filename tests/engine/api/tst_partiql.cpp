@@ -186,6 +186,14 @@ private slots:
                  strings({"Song 2", "Song 1", "Song 2", "Song 1"}));
         QCOMPARE(column(exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Acme', 'Choir'] AND SongTitle <= 'Song 2' ORDER BY Artist DESC")).value(QStringLiteral("Items")).toArray(), "Artist"),
                  strings({"Choir", "Choir", "Acme", "Acme"}));
+        // A list of keys, each with its own direction.
+        const QJsonArray both = exec(QStringLiteral("SELECT * FROM Music WHERE Artist IN ['Choir', 'Acme'] AND SongTitle <= 'Song 2' "
+                                                    "ORDER BY Artist, SongTitle DESC")).value(QStringLiteral("Items")).toArray();
+        QCOMPARE(column(both, "Artist"), strings({"Acme", "Acme", "Choir", "Choir"}));
+        QCOMPARE(column(both, "SongTitle"), strings({"Song 2", "Song 1", "Song 2", "Song 1"}));
+        QCOMPARE(column(exec(QStringLiteral("SELECT * FROM Music WHERE Artist = 'Acme' AND SongTitle <= 'Song 2' ORDER BY SongTitle DESC, Artist ASC"))
+                            .value(QStringLiteral("Items")).toArray(), "SongTitle"),
+                 strings({"Song 2", "Song 1"}));
     }
 
     // The 1 MB a page may read is counted on what the values' Queries read,
@@ -350,6 +358,8 @@ private slots:
                                                 << QStringLiteral("Must have WHERE clause in the statement when using ORDER BY clause.");
         QTest::newRow("order by on a scan") << QStringLiteral("SELECT * FROM Music WHERE Plays = 1 ORDER BY SongTitle") << QString() << validation
                                             << QStringLiteral("Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.");
+        QTest::newRow("order by a key and a non-key") << QStringLiteral("SELECT * FROM Music WHERE Artist = 'Acme' ORDER BY Artist, Plays DESC") << QString() << validation
+                                                      << QStringLiteral("Variable reference Plays in ORDER BY clause must be part of the primary key");
         QTest::newRow("order by a non-key") << QStringLiteral("SELECT * FROM Music WHERE Artist = 'Acme' ORDER BY Plays") << QString() << validation
                                             << QStringLiteral("Variable reference Plays in ORDER BY clause must be part of the primary key");
         QTest::newRow("ordering a boolean") << QStringLiteral("SELECT * FROM Music WHERE Plays > true") << QString() << validation
