@@ -1305,10 +1305,6 @@ Jetzt entschlüsseln?</translation>
         <translation>Exporte lesen den Verlauf der Point-in-Time-Wiederherstellung der Tabelle, die für %1 aus ist. Schalten Sie sie ein, um zu exportieren (sie behält 35 Tage an Änderungen; bei AWS wird sie nach der Größe der Tabelle abgerechnet).</translation>
     </message>
     <message>
-        <source>&amp;Turn on point-in-time recovery</source>
-        <translation>Point-in-Time-Wiederherstellung &amp;einschalten</translation>
-    </message>
-    <message>
         <source>UpdateContinuousBackups with PointInTimeRecoveryEnabled true</source>
         <translation>UpdateContinuousBackups mit PointInTimeRecoveryEnabled true</translation>
     </message>
@@ -1341,10 +1337,6 @@ Jetzt entschlüsseln?</translation>
         <translation>Die Elemente, die sich zwischen zwei Zeitpunkten geändert haben (15 Minuten bis 24 Stunden auseinander, innerhalb des Wiederherstellungsfensters)</translation>
     </message>
     <message>
-        <source>&amp;Now</source>
-        <translation>&amp;Jetzt</translation>
-    </message>
-    <message>
         <source>&amp;At:</source>
         <translation>&amp;Um:</translation>
     </message>
@@ -1371,18 +1363,6 @@ Jetzt entschlüsseln?</translation>
     <message>
         <source>F&amp;ormat:</source>
         <translation>&amp;Format:</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>Art:</translation>
-    </message>
-    <message>
-        <source>Export time:</source>
-        <translation>Exportzeitpunkt:</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>V&amp;on:</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -1469,6 +1449,26 @@ Manifest: %2</numerusform>
     <message>
         <source>Export completed.</source>
         <translation>Export abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>T&amp;urn on point-in-time recovery</source>
+        <translation>Point-in-Time-&amp;Wiederherstellung einschalten</translation>
+    </message>
+    <message>
+        <source>No&amp;w</source>
+        <translation>&amp;Jetzt</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>Exportar&amp;t:</translation>
+    </message>
+    <message>
+        <source>Export ti&amp;me:</source>
+        <translation>Export&amp;zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>V&amp;on:</translation>
     </message>
 </context>
 <context>
@@ -1829,10 +1829,6 @@ Manifest: %2</numerusform>
         <translation>Optional</translation>
     </message>
     <message>
-        <source>On-&amp;demand billing (PAY_PER_REQUEST)</source>
-        <translation>Abrechnung auf &amp;Abruf (PAY_PER_REQUEST)</translation>
-    </message>
-    <message>
         <source>Read:</source>
         <translation>Lesen:</translation>
     </message>
@@ -1851,14 +1847,6 @@ Manifest: %2</numerusform>
     <message>
         <source>&amp;Sort key:</source>
         <translation>&amp;Sortierschlüssel:</translation>
-    </message>
-    <message>
-        <source>Billing:</source>
-        <translation>Abrechnung:</translation>
-    </message>
-    <message>
-        <source>Capacity units:</source>
-        <translation>Kapazitätseinheiten:</translation>
     </message>
     <message>
         <source>&amp;Open table</source>
@@ -1930,6 +1918,18 @@ Manifest: %2</numerusform>
             <numerusform>%Ln Element verarbeitet: %L1 importiert, %L2 Fehler. Gelesen: %3.</numerusform>
             <numerusform>%Ln Elemente verarbeitet: %L1 importiert, %L2 Fehler. Gelesen: %3.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On-demand billing (PAY_PER_REQUEST)</source>
+        <translation>Abrechnung nach Bedarf (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Bi&amp;lling:</source>
+        <translation>Abrec&amp;hnung:</translation>
+    </message>
+    <message>
+        <source>C&amp;apacity units:</source>
+        <translation>K&amp;apazitätseinheiten:</translation>
     </message>
 </context>
 <context>
@@ -3540,18 +3540,6 @@ Jetzt komprimieren?</translation>
         <translation>Ihr &amp;Stream</translation>
     </message>
     <message>
-        <source>Policy of:</source>
-        <translation>Richtlinie für:</translation>
-    </message>
-    <message>
-        <source>Resource:</source>
-        <translation>Ressource:</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>Stand:</translation>
-    </message>
-    <message>
         <source>Re&amp;load</source>
         <translation>Neu l&amp;aden</translation>
     </message>
@@ -3730,6 +3718,18 @@ Trotzdem speichern?</translation>
     <message>
         <source>This embedded database keeps the policy and answers for it as DynamoDB does, but checks it only for requests signed by the users of a server started with --auth.</source>
         <translation>Diese eingebettete Datenbank bewahrt die Richtlinie auf und beantwortet Anfragen dazu wie DynamoDB, prüft sie aber nur bei Anfragen, die von den Benutzern eines mit --auth gestarteten Servers signiert sind.</translation>
+    </message>
+    <message>
+        <source>&amp;Policy of:</source>
+        <translation>&amp;Richtlinie für:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;e:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>Res&amp;ource:</source>
+        <translation>Ress&amp;ource:</translation>
     </message>
 </context>
 <context>
@@ -4441,14 +4441,6 @@ Trotzdem speichern?</translation>
         <translation>&amp;Zielverbindung:</translation>
     </message>
     <message>
-        <source>Source:</source>
-        <translation>Quelle:</translation>
-    </message>
-    <message>
-        <source>Copy:</source>
-        <translation>Kopie:</translation>
-    </message>
-    <message>
         <source>Target ta&amp;ble:</source>
         <translation>Ziel&amp;tabelle:</translation>
     </message>
@@ -4539,6 +4531,14 @@ AWS bills the new table and every item written to it, and a large table takes a 
         <translation>Tabelle %1 in die Tabelle %2 bei AWS (Profil %3, Region %4) kopieren?
 
 AWS berechnet die neue Tabelle und jedes hineingeschriebene Element, und eine große Tabelle dauert eine Weile.</translation>
+    </message>
+    <message>
+        <source>Co&amp;py:</source>
+        <translation>&amp;Art der Kopie:</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>&amp;Quelle:</translation>
     </message>
 </context>
 <context>

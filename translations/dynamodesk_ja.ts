@@ -1302,10 +1302,6 @@ Decrypt now?</source>
         <translation>エクスポートはテーブルのポイントインタイムリカバリの履歴を読みますが、%1 では無効です。エクスポートするには有効にしてください (35 日分の変更を保持します。AWS ではテーブルのサイズに応じて課金されます)。</translation>
     </message>
     <message>
-        <source>&amp;Turn on point-in-time recovery</source>
-        <translation>ポイントインタイムリカバリを有効にする(&amp;T)</translation>
-    </message>
-    <message>
         <source>UpdateContinuousBackups with PointInTimeRecoveryEnabled true</source>
         <translation>PointInTimeRecoveryEnabled を true にした UpdateContinuousBackups</translation>
     </message>
@@ -1338,10 +1334,6 @@ Decrypt now?</source>
         <translation>2 つの時刻の間に変更された項目 (間隔は 15 分～24 時間、リカバリ期間内)</translation>
     </message>
     <message>
-        <source>&amp;Now</source>
-        <translation>現在(&amp;N)</translation>
-    </message>
-    <message>
         <source>&amp;At:</source>
         <translation>指定時刻(&amp;A):</translation>
     </message>
@@ -1368,18 +1360,6 @@ Decrypt now?</source>
     <message>
         <source>F&amp;ormat:</source>
         <translation>形式(&amp;O):</translation>
-    </message>
-    <message>
-        <source>Type:</source>
-        <translation>種類:</translation>
-    </message>
-    <message>
-        <source>Export time:</source>
-        <translation>エクスポート時刻:</translation>
-    </message>
-    <message>
-        <source>&amp;From:</source>
-        <translation>開始(&amp;F):</translation>
     </message>
     <message>
         <source>&amp;To:</source>
@@ -1464,6 +1444,26 @@ Manifest: %2</source>
     <message>
         <source>Export completed.</source>
         <translation>エクスポートが完了しました。</translation>
+    </message>
+    <message>
+        <source>T&amp;urn on point-in-time recovery</source>
+        <translation>ポイントインタイムリカバリを有効にする(&amp;U)</translation>
+    </message>
+    <message>
+        <source>No&amp;w</source>
+        <translation>今(&amp;W)</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>種類(&amp;Y):</translation>
+    </message>
+    <message>
+        <source>Export ti&amp;me:</source>
+        <translation>エクスポート時刻(&amp;M):</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>開始(&amp;R):</translation>
     </message>
 </context>
 <context>
@@ -1821,10 +1821,6 @@ Manifest: %2</source>
         <translation>任意</translation>
     </message>
     <message>
-        <source>On-&amp;demand billing (PAY_PER_REQUEST)</source>
-        <translation>オンデマンド課金 (PAY_PER_REQUEST)(&amp;D)</translation>
-    </message>
-    <message>
         <source>Read:</source>
         <translation>読み込み:</translation>
     </message>
@@ -1843,14 +1839,6 @@ Manifest: %2</source>
     <message>
         <source>&amp;Sort key:</source>
         <translation>ソートキー(&amp;S):</translation>
-    </message>
-    <message>
-        <source>Billing:</source>
-        <translation>課金:</translation>
-    </message>
-    <message>
-        <source>Capacity units:</source>
-        <translation>キャパシティユニット:</translation>
     </message>
     <message>
         <source>&amp;Open table</source>
@@ -1921,6 +1909,18 @@ Manifest: %2</source>
         <translation>
             <numerusform>%Ln 件を処理: %L1 件をインポート、エラー %L2 件。読み込み: %3。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>On-demand billing (PAY_PER_REQUEST)</source>
+        <translation>オンデマンド課金 (PAY_PER_REQUEST)</translation>
+    </message>
+    <message>
+        <source>Bi&amp;lling:</source>
+        <translation>課金(&amp;L):</translation>
+    </message>
+    <message>
+        <source>C&amp;apacity units:</source>
+        <translation>キャパシティユニット(&amp;A):</translation>
     </message>
 </context>
 <context>
@@ -3522,18 +3522,6 @@ Compact now?</source>
         <translation>そのストリーム(&amp;S)</translation>
     </message>
     <message>
-        <source>Policy of:</source>
-        <translation>ポリシーの対象:</translation>
-    </message>
-    <message>
-        <source>Resource:</source>
-        <translation>リソース:</translation>
-    </message>
-    <message>
-        <source>State:</source>
-        <translation>状態:</translation>
-    </message>
-    <message>
         <source>Re&amp;load</source>
         <translation>再読み込み(&amp;L)</translation>
     </message>
@@ -3712,6 +3700,18 @@ DynamoDB の応答: %2
     <message>
         <source>This embedded database keeps the policy and answers for it as DynamoDB does, but checks it only for requests signed by the users of a server started with --auth.</source>
         <translation>この組み込みデータベースはポリシーを保存し、DynamoDB と同じように応答しますが、ポリシーを評価するのは --auth 付きで起動したサーバーのユーザーが署名したリクエストに対してだけです。</translation>
+    </message>
+    <message>
+        <source>&amp;Policy of:</source>
+        <translation>ポリシーの対象(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Stat&amp;e:</source>
+        <translation>状態(&amp;E):</translation>
+    </message>
+    <message>
+        <source>Res&amp;ource:</source>
+        <translation>リソース(&amp;O):</translation>
     </message>
 </context>
 <context>
@@ -4406,14 +4406,6 @@ DynamoDB の応答: %2
         <translation>コピー先の接続(&amp;T):</translation>
     </message>
     <message>
-        <source>Source:</source>
-        <translation>コピー元:</translation>
-    </message>
-    <message>
-        <source>Copy:</source>
-        <translation>コピー:</translation>
-    </message>
-    <message>
         <source>Target ta&amp;ble:</source>
         <translation>コピー先のテーブル(&amp;B):</translation>
     </message>
@@ -4504,6 +4496,14 @@ AWS bills the new table and every item written to it, and a large table takes a 
         <translation>テーブル %1 を AWS のテーブル %2 (プロファイル %3、リージョン %4) にコピーしますか?
 
 新しいテーブルと書き込むすべての項目に AWS の料金がかかり、大きなテーブルでは時間がかかります。</translation>
+    </message>
+    <message>
+        <source>Co&amp;py:</source>
+        <translation>コピー(&amp;P):</translation>
+    </message>
+    <message>
+        <source>So&amp;urce:</source>
+        <translation>ソース(&amp;U):</translation>
     </message>
 </context>
 <context>

@@ -2,26 +2,36 @@
 // label, the PartiQL highlighter and the policy editor take their reds and
 // token colours from the palette, readable on a light and a dark one, and
 // change with it; the stream diff's tints are translucent, laid over whatever
-// base the view paints. In the restore and trigger dialogs and the
-// transaction form every field label has a mnemonic that leads to its field,
-// no two share one (nor one of the menu bar's), and Tab visits the fields in
-// the order they are shown.
+// base the view paints. In the restore and trigger dialogs, the transaction
+// form, the export and import dialogs, the resource policy dialog and the
+// table copy dialog every field label has a mnemonic that leads to its field,
+// no two share one (nor one of the menu bar's), also once the rows that show
+// on a choice are shown, and Tab visits the fields in the order they are
+// shown.
 #include "uitest.h"
 
 #include "backups/restoredialog.h"
 #include "common/errorlabel.h"
 #include "common/palettecolours.h"
+#include "exports/bucketpicker.h"
+#include "exports/exportdialog.h"
+#include "exports/importdialog.h"
 #include "mainwindow/mainwindow.h"
+#include "migration/tablecopydialog.h"
 #include "partiql/partiqlhighlighter.h"
 #include "policies/policyeditor.h"
 #include "policies/policytext.h"
+#include "policies/resourcepolicydialog.h"
 #include "streams/streamdiff.h"
 #include "streams/triggerdialog.h"
 #include "transactions/transactionbuilder.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QFormLayout>
 #include <QMenuBar>
 #include <QPlainTextEdit>
+#include <QRadioButton>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTextBlock>
@@ -33,6 +43,8 @@
 using namespace dd::ui;
 
 namespace {
+
+constexpr int kTimeoutMs = 20000;
 
 QPalette lightPalette()
 {
@@ -93,6 +105,13 @@ QStringList tabOrder(QWidget *root, const QStringList &names)
     return order;
 }
 
+// What formLabelsWithoutMnemonic() and uitest::mnemonicClashes() find in
+// `dialog` as it is shown now, one line each; empty if nothing.
+QString keyboardProblems(const QWidget *dialog)
+{
+    return (formLabelsWithoutMnemonic(dialog) + uitest::mnemonicClashes(dialog)).join(QLatin1Char('\n'));
+}
+
 QTextCharFormat formatAt(const QTextDocument &doc, int position)
 {
     for (const QTextLayout::FormatRange &r : doc.firstBlock().layout()->formats())
@@ -114,6 +133,10 @@ private slots:
     void restoreDialogKeyboard();
     void triggerDialogKeyboard();
     void transactionFormKeyboard();
+    void exportDialogKeyboard();
+    void importDialogKeyboard();
+    void resourcePolicyDialogKeyboard();
+    void tableCopyDialogKeyboard();
 };
 
 void TestPalettesAndForms::initTestCase()
@@ -277,6 +300,88 @@ void TestPalettesAndForms::transactionFormKeyboard()
                             QStringLiteral("loadDraft"), QStringLiteral("copyCli"), QStringLiteral("requestToken"),
                             QStringLiteral("generateToken")};
     QCOMPARE(tabOrder(builder, shown), shown);
+}
+
+// With point-in-time recovery off (its notice and button shown) and the
+// local buckets listed (New bucket shown), for a full and an incremental export.
+void TestPalettesAndForms::exportDialogKeyboard()
+{
+    auto connection = uitest::inMemoryConnection();
+    uitest::createTable(*connection, QStringLiteral("orders"), QStringLiteral("pk"));
+    ExportDialog dialog(connection.get(), QStringLiteral("orders"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isLoaded() && !dialog.bucketPicker()->isListing(), kTimeoutMs);
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("pitrNotice"))->isVisible());
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("newBucket"))->isVisible());
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    dialog.findChild<QRadioButton *>(QStringLiteral("incrementalExport"))->setChecked(true);
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("incrementalFrom"))->isVisible());
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    const QStringList shown{QStringLiteral("bucketCombo"), QStringLiteral("newBucket"), QStringLiteral("exportPrefix"),
+                            QStringLiteral("exportFormat"), QStringLiteral("fullExport"), QStringLiteral("incrementalExport"),
+                            QStringLiteral("exportNow"), QStringLiteral("exportAt"), QStringLiteral("exportTime"),
+                            QStringLiteral("incrementalFrom"), QStringLiteral("incrementalTo"), QStringLiteral("viewType"),
+                            QStringLiteral("startExport")};
+    QCOMPARE(tabOrder(&dialog, shown), shown);
+}
+
+// As it opens, and with the rows of a CSV file and of provisioned capacity shown.
+void TestPalettesAndForms::importDialogKeyboard()
+{
+    auto connection = uitest::inMemoryConnection();
+    ImportDialog dialog(connection.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.bucketPicker()->isListing(), kTimeoutMs);
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    auto *formats = dialog.findChild<QComboBox *>(QStringLiteral("inputFormat"));
+    formats->setCurrentIndex(formats->findData(QStringLiteral("CSV")));
+    dialog.findChild<QCheckBox *>(QStringLiteral("onDemand"))->setChecked(false);
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("csvDelimiter"))->isVisible());
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("readCapacity"))->isVisible());
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    const QStringList shown{QStringLiteral("bucketCombo"), QStringLiteral("newBucket"), QStringLiteral("importPrefix"),
+                            QStringLiteral("inputFormat"), QStringLiteral("compression"), QStringLiteral("csvDelimiter"),
+                            QStringLiteral("csvHeaders"), QStringLiteral("importTableName"), QStringLiteral("partitionKey"),
+                            QStringLiteral("partitionKeyType"), QStringLiteral("sortKey"), QStringLiteral("sortKeyType"),
+                            QStringLiteral("onDemand"), QStringLiteral("readCapacity"), QStringLiteral("writeCapacity"),
+                            QStringLiteral("startImport")};
+    QCOMPARE(tabOrder(&dialog, shown), shown);
+}
+
+void TestPalettesAndForms::resourcePolicyDialogKeyboard()
+{
+    auto connection = uitest::inMemoryConnection();
+    uitest::createTable(*connection, QStringLiteral("orders"), QStringLiteral("pk"));
+    ResourcePolicyDialog dialog(connection.get(), QStringLiteral("orders"));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isDescribed() && dialog.isLoaded() && !dialog.isBusy(), kTimeoutMs);
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    const QStringList shown{QStringLiteral("policyOfTable"), QStringLiteral("policyOfStream"), QStringLiteral("formatPolicy"),
+                            QStringLiteral("policyTemplates"), QStringLiteral("policyEditor"), QStringLiteral("deletePolicy"),
+                            QStringLiteral("reloadPolicy"), QStringLiteral("savePolicy")};
+    QCOMPARE(tabOrder(&dialog, shown), shown);
+}
+
+// Creating the copy, and copying into an existing table (the other field in the table's row).
+void TestPalettesAndForms::tableCopyDialogKeyboard()
+{
+    auto connection = uitest::inMemoryConnection();
+    uitest::createTable(*connection, QStringLiteral("orders"), QStringLiteral("pk"));
+    TableCopyDialog dialog(connection.get(), QStringLiteral("orders"), {connection.get()});
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.isLoaded(), kTimeoutMs);
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    dialog.findChild<QRadioButton *>(QStringLiteral("intoExisting"))->setChecked(true);
+    QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("existingTable"))->isVisible());
+    QVERIFY2(keyboardProblems(&dialog).isEmpty(), qPrintable(keyboardProblems(&dialog)));
+    const QStringList shown{QStringLiteral("targetConnection"), QStringLiteral("targetRegion"), QStringLiteral("createTarget"),
+                            QStringLiteral("intoExisting"), QStringLiteral("targetTableName"), QStringLiteral("existingTable"),
+                            QStringLiteral("segments"), QStringLiteral("copyTimeToLive"), QStringLiteral("startCopy")};
+    QCOMPARE(tabOrder(&dialog, shown), shown);
 }
 
 QTEST_MAIN(TestPalettesAndForms)

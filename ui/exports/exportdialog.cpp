@@ -71,7 +71,7 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
                                 .arg(table),
                             m_pitrNotice);
     m_pitrText->setWordWrap(true);
-    m_enablePitrButton = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("&Turn on point-in-time recovery"),
+    m_enablePitrButton = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/history.svg")), tr("T&urn on point-in-time recovery"),
                                          m_pitrNotice);
     m_enablePitrButton->setObjectName(QStringLiteral("enablePitr"));
     m_enablePitrButton->setAutoDefault(false);
@@ -107,7 +107,7 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
 
     const QDateTime now = QDateTime::currentDateTime();
     m_fullTime = new QWidget(this);
-    m_now = new QRadioButton(tr("&Now"), m_fullTime);
+    m_now = new QRadioButton(tr("No&w"), m_fullTime);
     m_now->setObjectName(QStringLiteral("exportNow"));
     m_now->setChecked(true);
     m_at = new QRadioButton(tr("&At:"), m_fullTime);
@@ -135,9 +135,14 @@ ExportDialog::ExportDialog(Connection *connection, const QString &table, QWidget
     m_form->addRow(tr("S3 &bucket:"), m_bucket);
     m_form->addRow(tr("S3 &prefix:"), m_prefix);
     m_form->addRow(tr("F&ormat:"), m_format);
-    m_form->addRow(tr("Type:"), typeRow);
-    m_form->addRow(tr("Export time:"), m_fullTime);
-    m_form->addRow(tr("&From:"), m_from);
+    // Rows of a layout: their labels need a buddy for the mnemonic.
+    auto *typeLabel = new QLabel(tr("T&ype:"), this);
+    typeLabel->setBuddy(m_full);
+    m_form->addRow(typeLabel, typeRow);
+    auto *timeLabel = new QLabel(tr("Export ti&me:"), this);
+    timeLabel->setBuddy(m_now);
+    m_form->addRow(timeLabel, m_fullTime);
+    m_form->addRow(tr("F&rom:"), m_from);
     m_form->addRow(tr("&To:"), m_to);
     m_form->addRow(tr("&View:"), m_viewType);
 

@@ -105,7 +105,7 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     m_sortKey->setObjectName(QStringLiteral("sortKey"));
     m_sortKey->setPlaceholderText(tr("Optional"));
     m_sortType = keyTypeCombo(target, "sortKeyType");
-    m_onDemand = new QCheckBox(tr("On-&demand billing (PAY_PER_REQUEST)"), target);
+    m_onDemand = new QCheckBox(tr("On-demand billing (PAY_PER_REQUEST)"), target);
     m_onDemand->setObjectName(QStringLiteral("onDemand"));
     m_onDemand->setChecked(true);
     m_capacity = new QWidget(target);
@@ -139,8 +139,11 @@ ImportDialog::ImportDialog(Connection *connection, QWidget *parent) : QDialog(pa
     sortLabel->setBuddy(m_sortKey);
     m_tableForm->addRow(partitionLabel, partitionRow);
     m_tableForm->addRow(sortLabel, sortRow);
-    m_tableForm->addRow(tr("Billing:"), m_onDemand);
-    m_tableForm->addRow(tr("Capacity units:"), m_capacity);
+    // The check box takes its mnemonic from its label (Alt+L ticks it), clear of Delimiter's.
+    m_tableForm->addRow(tr("Bi&lling:"), m_onDemand);
+    auto *capacityLabel = new QLabel(tr("C&apacity units:"), target);
+    capacityLabel->setBuddy(m_read);
+    m_tableForm->addRow(capacityLabel, m_capacity);
     alignLabelColumns({m_sourceForm, m_tableForm});
 
     m_busy = new QProgressBar(this);

@@ -55,7 +55,7 @@ TableCopyDialog::TableCopyDialog(Connection *source, const QString &table, const
     m_form = new QWidget(this);
     auto *sourceLabel = new QLabel(QStringLiteral("%1 — %2").arg(table, TableCopyRun::placeOf(source)), m_form);
     sourceLabel->setObjectName(QStringLiteral("copySource"));
-    sourceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    sourceLabel->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard); // reached by its label, not by Tab
     sourceLabel->setTextFormat(Qt::PlainText);
 
     m_targetCombo = new QComboBox(m_form);
@@ -121,9 +121,11 @@ TableCopyDialog::TableCopyDialog(Connection *source, const QString &table, const
     form->setContentsMargins(0, 0, 0, 0);
     auto *targetLabel = new QLabel(tr("&Target connection:"), m_form);
     targetLabel->setBuddy(m_targetCombo);
-    form->addRow(tr("Source:"), sourceLabel);
+    auto *modeLabel = new QLabel(tr("Co&py:"), m_form); // a row of a layout gets no buddy of its own
+    modeLabel->setBuddy(m_create);
+    form->addRow(tr("So&urce:"), sourceLabel);
     form->addRow(targetLabel, targetRow);
-    form->addRow(tr("Copy:"), modeColumn);
+    form->addRow(modeLabel, modeColumn);
     form->addRow(tr("Target ta&ble:"), m_nameStack);
     form->addRow(QString(), m_nameError);
     form->addRow(tr("Parallel &segments:"), m_segments);

@@ -82,11 +82,11 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
     m_arn = new QLabel(this);
     m_arn->setObjectName(p("policyResourceArn"));
     m_arn->setTextFormat(Qt::PlainText);
-    m_arn->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_arn->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard); // reached by its label, not by Tab
     m_status = new QLabel(this);
     m_status->setObjectName(p("policyStatus"));
     m_status->setTextFormat(Qt::PlainText);
-    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_busy = new QProgressBar(this);
     m_busy->setObjectName(p("policyBusy"));
     m_busy->setRange(0, 0);
@@ -98,10 +98,15 @@ ResourcePolicyDialog::ResourcePolicyDialog(Connection *connection, const QString
     statusRow->addWidget(m_status, 1);
     statusRow->addWidget(m_busy);
 
+    // Rows of a layout: their labels need a buddy for the mnemonic.
+    auto *choiceLabel = new QLabel(tr("&Policy of:"), this);
+    choiceLabel->setBuddy(m_tableChoice);
+    auto *statusLabel = new QLabel(tr("Stat&e:"), this);
+    statusLabel->setBuddy(m_status);
     auto *form = new QFormLayout;
-    form->addRow(tr("Policy of:"), choiceRow);
-    form->addRow(tr("Resource:"), m_arn);
-    form->addRow(tr("State:"), statusRow);
+    form->addRow(choiceLabel, choiceRow);
+    form->addRow(tr("Res&ource:"), m_arn);
+    form->addRow(statusLabel, statusRow);
 
     m_editor = new PolicyEditor(this);
 
