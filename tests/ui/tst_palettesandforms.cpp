@@ -11,6 +11,7 @@
 #include "uitest.h"
 
 #include "backups/restoredialog.h"
+#include "browser/querybar.h"
 #include "common/errorlabel.h"
 #include "common/palettecolours.h"
 #include "exports/bucketpicker.h"
@@ -137,6 +138,7 @@ private slots:
     void importDialogKeyboard();
     void resourcePolicyDialogKeyboard();
     void tableCopyDialogKeyboard();
+    void queryBarTabOrder();
 };
 
 void TestPalettesAndForms::initTestCase()
@@ -385,4 +387,19 @@ void TestPalettesAndForms::tableCopyDialogKeyboard()
 }
 
 QTEST_MAIN(TestPalettesAndForms)
+// The query bar's Tab goes along its first row, then down the form below
+// it (it went into the form first, and to Projection before Names).
+void TestPalettesAndForms::queryBarTabOrder()
+{
+    QueryBar bar;
+    bar.setRaw(true);
+    bar.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&bar));
+    const QStringList shown{QStringLiteral("mode"),        QStringLiteral("index"),     QStringLiteral("pageSize"),
+                            QStringLiteral("descending"),  QStringLiteral("consistent"), QStringLiteral("rawToggle"),
+                            QStringLiteral("run"),         QStringLiteral("keyCondition"), QStringLiteral("filter"),
+                            QStringLiteral("names"),       QStringLiteral("values"),    QStringLiteral("projection")};
+    QCOMPARE(tabOrder(&bar, shown), shown);
+}
+
 #include "tst_palettesandforms.moc"

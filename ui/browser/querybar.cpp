@@ -33,6 +33,26 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_index = new QComboBox(this);
     m_index->setObjectName(QStringLiteral("index"));
     m_index->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_pageSize = new QSpinBox(this);
+    m_pageSize->setObjectName(QStringLiteral("pageSize"));
+    m_pageSize->setRange(1, 1000);
+    m_pageSize->setValue(100);
+    m_pageSize->setToolTip(tr("Items per page (Limit)"));
+    m_descending = new QCheckBox(tr("&Descending"), this);
+    m_descending->setObjectName(QStringLiteral("descending"));
+    m_consistent = new QCheckBox(tr("Con&sistent read"), this);
+    m_consistent->setObjectName(QStringLiteral("consistent"));
+    m_rawToggle = new QToolButton(this);
+    m_rawToggle->setObjectName(QStringLiteral("rawToggle"));
+    m_rawToggle->setText(tr("E&xpressions"));
+    m_rawToggle->setToolTip(tr("Show and edit the request as raw DynamoDB expressions"));
+    m_rawToggle->setCheckable(true);
+    auto *copy = new CopyAsButton(tr("AWS &CLI"), this);
+    auto *run = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&Run"), this);
+    run->setObjectName(QStringLiteral("run"));
+    run->setToolTip(tr("Run (Ctrl+Return)"));
+    // The form below the first row, made after it: the tab order is the
+    // order of creation, and it follows the screen, top to bottom.
     m_builder = new QueryBuilder(this);
 
     auto *raw = new QWidget(this);
@@ -44,15 +64,15 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     m_filter = new QLineEdit(raw);
     m_filter->setObjectName(QStringLiteral("filter"));
     m_filter->setPlaceholderText(tr("optional, e.g. #status = :open"));
-    m_projection = new QLineEdit(raw);
-    m_projection->setObjectName(QStringLiteral("projection"));
-    m_projection->setPlaceholderText(tr("optional, e.g. pk, sk, total"));
     m_names = new QLineEdit(raw);
     m_names->setObjectName(QStringLiteral("names"));
     m_names->setPlaceholderText(QStringLiteral("{\"#pk\": \"customerId\"}"));
     m_values = new QLineEdit(raw);
     m_values->setObjectName(QStringLiteral("values"));
     m_values->setPlaceholderText(QStringLiteral("{\":pk\": {\"S\": \"c1\"}}  or  {\":pk\": \"c1\"}"));
+    m_projection = new QLineEdit(raw);
+    m_projection->setObjectName(QStringLiteral("projection"));
+    m_projection->setPlaceholderText(tr("optional, e.g. pk, sk, total"));
     auto *grid = new QGridLayout(raw);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->addWidget(m_keyConditionLabel, 0, 0);
@@ -88,24 +108,6 @@ QueryBar::QueryBar(QWidget *parent) : QWidget(parent)
     connect(m_stack, &QStackedWidget::currentChanged, this, fit);
     fit(0);
 
-    m_pageSize = new QSpinBox(this);
-    m_pageSize->setObjectName(QStringLiteral("pageSize"));
-    m_pageSize->setRange(1, 1000);
-    m_pageSize->setValue(100);
-    m_pageSize->setToolTip(tr("Items per page (Limit)"));
-    m_descending = new QCheckBox(tr("&Descending"), this);
-    m_descending->setObjectName(QStringLiteral("descending"));
-    m_consistent = new QCheckBox(tr("Con&sistent read"), this);
-    m_consistent->setObjectName(QStringLiteral("consistent"));
-    m_rawToggle = new QToolButton(this);
-    m_rawToggle->setObjectName(QStringLiteral("rawToggle"));
-    m_rawToggle->setText(tr("E&xpressions"));
-    m_rawToggle->setToolTip(tr("Show and edit the request as raw DynamoDB expressions"));
-    m_rawToggle->setCheckable(true);
-    auto *run = new QPushButton(QIcon(QStringLiteral(":/dynamodesk/icons/run.svg")), tr("&Run"), this);
-    run->setObjectName(QStringLiteral("run"));
-    run->setToolTip(tr("Run (Ctrl+Return)"));
-    auto *copy = new CopyAsButton(tr("AWS &CLI"), this);
     m_error = new ErrorLabel(this);
     m_error->setObjectName(QStringLiteral("queryError"));
 
