@@ -3759,10 +3759,6 @@ Trotzdem speichern?</translation>
         <translation>Bereitgestellt</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>Wiederherstellen</translation>
-    </message>
-    <message>
         <source>&amp;New table name:</source>
         <translation>&amp;Name der neuen Tabelle:</translation>
     </message>
@@ -3777,6 +3773,10 @@ Trotzdem speichern?</translation>
     <message>
         <source>&amp;Write capacity units:</source>
         <translation>&amp;Schreibkapazitätseinheiten:</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>Wiederhers&amp;tellen</translation>
     </message>
 </context>
 <context>
@@ -5570,10 +5570,6 @@ Klicken, um ihren Inhalt zu sehen</translation>
         <translation>Keine: übersprungene Stapel werden nur protokolliert</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
-    </message>
-    <message>
         <source>Start delivering at once</source>
         <translation>Sofort mit der Zustellung beginnen</translation>
     </message>
@@ -5644,6 +5640,10 @@ Klicken, um ihren Inhalt zu sehen</translation>
     <message>
         <source>T&amp;imeout:</source>
         <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
 </context>
 <context>

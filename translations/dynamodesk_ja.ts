@@ -3741,10 +3741,6 @@ DynamoDB の応答: %2
         <translation>プロビジョニング済み</translation>
     </message>
     <message>
-        <source>Restore</source>
-        <translation>復元</translation>
-    </message>
-    <message>
         <source>&amp;New table name:</source>
         <translation>新しいテーブル名(&amp;N):</translation>
     </message>
@@ -3759,6 +3755,10 @@ DynamoDB の応答: %2
     <message>
         <source>&amp;Write capacity units:</source>
         <translation>書き込みキャパシティユニット(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Res&amp;tore</source>
+        <translation>復元(&amp;T)</translation>
     </message>
 </context>
 <context>
@@ -5523,10 +5523,6 @@ Click to see what it holds</source>
         <translation>なし: スキップしたバッチはログにのみ記録</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>参照…</translation>
-    </message>
-    <message>
         <source>Start delivering at once</source>
         <translation>すぐに配信を開始</translation>
     </message>
@@ -5597,6 +5593,10 @@ Click to see what it holds</source>
     <message>
         <source>T&amp;imeout:</source>
         <translation>タイムアウト(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Br&amp;owse…</source>
+        <translation>参照(&amp;O)…</translation>
     </message>
 </context>
 <context>

@@ -47,7 +47,7 @@ RestoreDialog::RestoreDialog(const QString &source, const QString &suggestedName
     m_write->setRange(1, 40000);
     m_write->setValue(5);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Restore"));
+    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Res&tore"));
 
     auto *form = new QFormLayout;
     form->addRow(tr("&New table name:"), m_name);

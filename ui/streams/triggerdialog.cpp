@@ -58,7 +58,7 @@ TriggerDialog::TriggerDialog(const QString &table, QWidget *parent) : QDialog(pa
     m_failureFile = new QLineEdit(this);
     m_failureFile->setObjectName(k("failureFile"));
     m_failureFile->setPlaceholderText(tr("None: passed-over batches are only logged"));
-    auto *browse = new QPushButton(tr("Browse…"), this);
+    auto *browse = new QPushButton(tr("Br&owse…"), this);
     m_timeout = new QSpinBox(this);
     m_timeout->setObjectName(k("timeout"));
     m_timeout->setRange(1, 900);
