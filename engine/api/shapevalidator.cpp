@@ -84,20 +84,6 @@ QString valueText(const QJsonValue &v)
     }
 }
 
-// The table and index name pattern, [a-zA-Z0-9_.-]+ anchored, matched on
-// every request: by hand, as a regex match costs more than the rest of the check.
-bool isNameText(QStringView s)
-{
-    if (s.isEmpty())
-        return false;
-    for (const QChar ch : s) {
-        const char16_t c = ch.unicode();
-        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-'))
-            return false;
-    }
-    return true;
-}
-
 QString kindName(Kind k)
 {
     switch (k) {
@@ -165,6 +151,20 @@ QString ownConstraints(const Shape &s)
 }
 
 } // namespace
+
+// The table and index name pattern, [a-zA-Z0-9_.-]+ anchored, matched on
+// every request: by hand, as a regex match costs more than the rest of the check.
+bool isNameText(QStringView s)
+{
+    if (s.isEmpty())
+        return false;
+    for (const QChar ch : s) {
+        const char16_t c = ch.unicode();
+        if (!((c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'.' || c == u'-'))
+            return false;
+    }
+    return true;
+}
 
 struct ShapeValidator::Private {
     std::vector<Shape> shapes;

@@ -39,4 +39,8 @@ private:
     std::unique_ptr<Private> d;
 };
 
+// True if `s` matches the table and index name pattern of AWS's model,
+// [a-zA-Z0-9_.-]+ (its length is checked apart).
+bool isNameText(QStringView s);
+
 } // namespace dd::api

@@ -1,5 +1,7 @@
 #include "api/tablearn.h"
 
+#include "api/shapevalidator.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -16,14 +18,7 @@ constexpr const char *kTransactMembers[] = {"Put", "Update", "Delete", "Conditio
 // The TableName pattern: 3 to 255 of [a-zA-Z0-9_.-].
 bool isTableName(QStringView name)
 {
-    if (name.size() < 3 || name.size() > 255)
-        return false;
-    for (const QChar c : name) {
-        const char16_t u = c.unicode();
-        if (!((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9') || u == u'_' || u == u'.' || u == u'-'))
-            return false;
-    }
-    return true;
+    return name.size() >= 3 && name.size() <= 255 && isNameText(name);
 }
 
 } // namespace

@@ -233,6 +233,7 @@ Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
         return ApiError::validation(QStringLiteral("1 validation error detected: Value '%1' at 'limit' failed to satisfy constraint: "
                                                    "Member must have value less than or equal to 100").arg(limit));
     QList<QJsonObject> all = cat->all();
+    const qint64 nowMs = ctx.clock->nowMs();
     std::sort(all.begin(), all.end(), [](const QJsonObject &a, const QJsonObject &b) {
         const auto da = a.value(p("BackupDetails")).toObject(), db = b.value(p("BackupDetails")).toObject();
         const double ta = da.value(p("BackupCreationDateTime")).toDouble(), tb = db.value(p("BackupCreationDateTime")).toDouble();
@@ -250,7 +251,7 @@ Result<QByteArray> listBackups(OpContext &ctx, const QJsonObject &req)
             continue;
         }
         const qint64 t = std::llround(details.value(p("BackupCreationDateTime")).toDouble() * 1000);
-        if (expired(*cat, m, ctx.clock->nowMs()))
+        if (expired(*cat, m, nowMs))
             continue;
         if (m.value(p("_Region")).toString() != ctx.db.region() || (!table.isEmpty() && source.value(p("TableName")).toString() != table)
             || t < lower || t >= upper || (type != p("ALL") && details.value(p("BackupType")).toString() != type))

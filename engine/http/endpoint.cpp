@@ -285,6 +285,17 @@ QString operationOf(QByteArrayView target)
     return operation;
 }
 
+// An error answered outside a request's own handling (a turn's failed
+// commit, an oversized body): its status, JSON 1.0 body and headers.
+HttpResponse jsonErrorResponse(const ApiError &error)
+{
+    HttpResponse r;
+    r.status = statusOf(error);
+    r.body = errorBody(error);
+    r.headers = {{kRequestIdHeader, requestId()}, {kCrcHeader, crc32Of(r.body)}, {kContentTypeHeader, kJson10}};
+    return r;
+}
+
 // The answer to a request over the body limit (HttpServerOptions::tooLarge):
 // an error body like any other's, with status 413. The wording is AWS's for
 // an oversized request to Lambda ("Request must be smaller than 6291456 bytes
@@ -296,12 +307,7 @@ HttpResponse tooLargeAnswer(const HttpRequest &head, qint64 limit)
     const QString operation = operationOf(head.header("x-amz-target"));
     if (!operation.isEmpty() && !operation.endsWith(u'.'))
         message += QStringLiteral(" for the ") + operation.section(u'.', -1) + QStringLiteral(" operation");
-    const ApiError error(QStringLiteral("RequestEntityTooLargeException"), message);
-    HttpResponse r;
-    r.status = statusOf(error);
-    r.body = errorBody(error);
-    r.headers = {{kRequestIdHeader, requestId()}, {kCrcHeader, crc32Of(r.body)}, {kContentTypeHeader, kJson10}};
-    return r;
+    return jsonErrorResponse(ApiError(QStringLiteral("RequestEntityTooLargeException"), message));
 }
 
 // The request headers handle() reads, found in one pass over the headers
@@ -481,12 +487,7 @@ Endpoint::Endpoint(api::Engine &engine, EndpointOptions options)
                                     m_options.onWrite(operation, body);
                             return std::nullopt;
                         }
-                        HttpResponse r;
-                        r.status = statusOf(*failed);
-                        r.body = errorBody(*failed);
-                        r.headers = {{kRequestIdHeader, requestId()}, {kCrcHeader, crc32Of(r.body)},
-                                     {kContentTypeHeader, kJson10}};
-                        return r;
+                        return jsonErrorResponse(*failed);
                     }}))
 {
     m_options.http.tooLarge = [limit = m_options.http.maxBodyBytes](const HttpRequest &head) {

@@ -88,6 +88,9 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
         partition = c;
         break;
     }
+    // ORDER BY the partition key first: the only order of several partitions.
+    const bool orderedByPartition = !s.orderBy.empty() && s.orderBy.front().path.size() == 1
+                                    && s.orderBy.front().path.front().name == keys.hash.name;
     // Each partition once (a WHERE clause matches an item once: pk IN
     // ['a', 'a'] read it twice), in key order when ORDER BY names the
     // partition key (DESC reverses it below), else as written.
@@ -99,7 +102,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             if (std::none_of(keyed.begin(), keyed.end(), [&](const auto &k) { return k.first == encoded; }))
                 keyed.emplace_back(std::move(encoded), v);
         }
-        if (!s.orderBy.empty() && s.orderBy.front().path.front().name == keys.hash.name)
+        if (orderedByPartition)
             std::stable_sort(keyed.begin(), keyed.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
         partitionValues = QJsonArray();
         for (const auto &k : keyed)
@@ -152,7 +155,7 @@ Result<Translation> select(const Statement &s, const storage::TableDef &table, U
             if (!direction)
                 direction = key.descending;
         }
-        if (!partitionValues.isEmpty() && s.orderBy.front().path.front().name != keys.hash.name)
+        if (!partitionValues.isEmpty() && !orderedByPartition)
             return invalid(p("Must have hash key in ORDER BY clause when more than one hash key condition specified in WHERE clause."));
         partitionsDescending = onHash.value_or(false);
         sortDescending = onRange.value_or(partitionsDescending);
