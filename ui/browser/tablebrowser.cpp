@@ -322,7 +322,6 @@ void TableBrowser::updateStatus()
     m_status->setText(parts.join(tr(" · ", "list separator")));
     m_stopAction->setEnabled(m_model->isLoading());
     m_moreAction->setVisible(m_model->isStopped());
-    m_moreAction->setEnabled(m_model->isStopped());
 }
 
 void TableBrowser::updateActions()

@@ -53,4 +53,13 @@ inline QColor failureText(const QPalette &palette)
     return blend(highlightHue(palette, 0), palette.color(QPalette::Text), 0.35);
 }
 
+// failureText() at `alpha` (0-255): a wash laid over the base under the
+// text, for the background of a line or span that is wrong.
+inline QColor failureWash(const QPalette &palette, int alpha)
+{
+    QColor c = failureText(palette);
+    c.setAlpha(alpha);
+    return c;
+}
+
 } // namespace dd::ui::colours

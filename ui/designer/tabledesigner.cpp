@@ -585,9 +585,7 @@ void TableDesigner::onRunFinished(int failures)
     }
     // Start over from what the table now is, keeping the form.
     m_reloadOnly = true;
-    m_reading = true;
-    m_loadWatcher.setFuture(LoadedTable::load(m_connection, name));
-    setBusy(true);
+    startReading(name);
 }
 
 void TableDesigner::editTable(const QString &table)
@@ -599,6 +597,11 @@ void TableDesigner::editTable(const QString &table)
     m_create->setObjectName(QStringLiteral("applyChanges"));
     m_progressLabel->setText(tr("Reading %1…").arg(table));
     m_progress->setRange(0, 0);
+    startReading(table);
+}
+
+void TableDesigner::startReading(const QString &table)
+{
     m_reading = true;
     m_loadWatcher.setFuture(LoadedTable::load(m_connection, table));
     setBusy(true);
@@ -616,6 +619,9 @@ void TableDesigner::onLoaded()
         revalidate();
         return;
     }
+    // What a Create cut short left for this read, once.
+    const std::optional<TableDesign> kept = std::exchange(m_keepDesign, std::nullopt);
+    const QString note = std::exchange(m_afterLoadNote, QString());
     if (!table.error.isEmpty() && table.arn.isEmpty()) {
         m_progressLabel->setText(QString());
         m_apiError->setError(tr("Cannot read the table: %1").arg(table.error));
@@ -628,10 +634,10 @@ void TableDesigner::onLoaded()
     TableDesign shown = table.design;
     shown.patterns = m_patterns->patterns();
     std::optional<QJsonObject> baseline; // the table as read, when the form shows more
-    if (m_keepDesign) {
+    if (kept) {
         setDesign(shown);
         baseline = design().toJson();
-        shown = *std::exchange(m_keepDesign, std::nullopt);
+        shown = *kept;
     }
     setDesign(shown);
     // What AWS cannot change after CreateTable.
@@ -642,7 +648,7 @@ void TableDesigner::onLoaded()
     for (IndexRow *row : m_indexes)
         row->setLocked(true, row->isGlobal());
     m_samples->setSourceTable(m_original.tableName);
-    m_progressLabel->setText(table.error.isEmpty() ? std::exchange(m_afterLoadNote, QString()) : tr("Partly read: %1").arg(table.error));
+    m_progressLabel->setText(table.error.isEmpty() ? note : tr("Partly read: %1").arg(table.error));
     revalidate();
     m_baseline = baseline.value_or(design().toJson());
     emit loaded(true);

@@ -94,6 +94,8 @@ private:
     void revalidate();
     void create();
     void apply();
+    // Reads `table` (DescribeTable and the rest) for the form; onLoaded() takes the answer.
+    void startReading(const QString &table);
     void onLoaded();
     void onStepStarted(int index, int count, const QString &description);
     void onStepFailed(int index, const QString &field, const QString &message);

@@ -281,9 +281,7 @@ void ItemEditor::revalidate()
             QTextEdit::ExtraSelection mark;
             mark.cursor = QTextCursor(m_text->document()->findBlockByNumber(pe.line - 1));
             mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-            QColor tint = colours::failureText(m_text->palette());
-            tint.setAlpha(60); // a wash over the base, under the text
-            mark.format.setBackground(tint);
+            mark.format.setBackground(colours::failureWash(m_text->palette(), 60));
             marks << mark;
         }
         // After the tree's editor has committed and closed (selecting now would close it under the delegate).

@@ -218,9 +218,7 @@ void PolicyEditor::showMarks()
         mark.cursor.setPosition(std::min(int(current.size()), from + std::max(1, m_problem->length)), QTextCursor::KeepAnchor);
         mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
         mark.format.setUnderlineColor(red);
-        QColor tint = red;
-        tint.setAlpha(40); // a wash over the base, under the text
-        mark.format.setBackground(tint);
+        mark.format.setBackground(colours::failureWash(palette(), 40));
         marks << mark;
     }
     m_edit->setExtraSelections(marks);
